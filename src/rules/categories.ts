@@ -1,0 +1,78 @@
+/**
+ * The three lines of a dotation (seed, « Modalités de calcul et d'attribution de la dotation ») and
+ * the CPGE forfait, with the spellings users type for them.
+ */
+import { InvalidArgumentError } from "./errors";
+import { normaliseLabel } from "./text";
+
+export type Categorie = "PREPA_METIERS" | "PRE_BAC" | "POST_BAC";
+/** What a forfait is paid for: one of the three lines, or a CPGE concours (R12). */
+export type ForfaitKind = Categorie | "CPGE";
+
+/** The labels of the annex's « Niveau » column, and the one ARE.CATEGORIE returns. */
+export const CATEGORIE_LABELS: Record<Categorie, string> = {
+  PREPA_METIERS: "3EME PREPA-METIERS",
+  PRE_BAC: "PRE BAC",
+  POST_BAC: "POST BAC",
+};
+
+/** Readable French names, for traces and screens. */
+export const FORFAIT_KIND_NAMES: Record<ForfaitKind, string> = {
+  PREPA_METIERS: "3ème prépa-métiers",
+  PRE_BAC: "Pré-bac",
+  POST_BAC: "Post-bac (boursiers)",
+  CPGE: "CPGE (par concours)",
+};
+
+const SPELLINGS: Record<string, ForfaitKind> = {};
+function spell(kind: ForfaitKind, ...names: string[]): void {
+  for (const name of names) SPELLINGS[normaliseLabel(name)] = kind;
+}
+spell(
+  "PREPA_METIERS",
+  "3EME PREPA-METIERS",
+  "3ème prépa-métiers",
+  "3e prépa-métiers",
+  "3e prépa métiers",
+  "3ème PM",
+  "3PM",
+  "prépa-métiers",
+  "prepa metiers",
+  "Infra V.",
+  "Infra V",
+  "3EME",
+);
+spell("PRE_BAC", "PRE BAC", "pré-bac", "prebac", "pré bac");
+spell("POST_BAC", "POST BAC", "post-bac", "postbac", "post bac boursiers", "post-bac boursier", "BTS");
+spell("CPGE", "CPGE", "concours", "frais de concours", "concours CPGE");
+
+/** The kind named by what the user typed, ignoring case, accents, spaces and hyphens. */
+export function parseForfaitKind(input: unknown): ForfaitKind {
+  const kind = typeof input === "string" ? SPELLINGS[normaliseLabel(input)] : undefined;
+  if (kind === undefined) {
+    throw new InvalidArgumentError(
+      "categorie-inconnue",
+      `Catégorie « ${String(input)} » inconnue : indiquez PRE BAC, POST BAC, 3EME PREPA-METIERS ou CPGE.`,
+    );
+  }
+  return kind;
+}
+
+/** Same as parseForfaitKind, without CPGE: the lines of an establishment's dotation. */
+export function parseCategorie(input: unknown): Categorie {
+  const kind = parseForfaitKind(input);
+  if (kind === "CPGE") {
+    throw new InvalidArgumentError(
+      "categorie-inconnue",
+      "La CPGE n'est pas une ligne de la dotation ARE : utilisez ARE.CPGE pour les frais de concours.",
+    );
+  }
+  return kind;
+}
+
+/** The annex's « Niveau » column: `Infra V.`, `PRE BAC`, `POST BAC`. */
+export function categorieOfAnnexNiveau(niveau: string): Categorie {
+  const kind = SPELLINGS[normaliseLabel(niveau)];
+  if (kind === undefined || kind === "CPGE") throw new Error(`Niveau d'annexe inconnu : ${niveau}`);
+  return kind;
+}

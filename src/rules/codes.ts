@@ -1,0 +1,81 @@
+/**
+ * Formation codes (R2). A formation is identified by its 8-character « code formation diplôme » of the
+ * BCN: characters 1-3 give the level and kind of diploma, 4-6 the NSF specialty group, 7-8 a sequence
+ * number. Codes arrive from pasted sheets as numbers or text, with spaces, a leading apostrophe or a
+ * stray ".0"; they are normalised before any lookup.
+ */
+import { removeSpaces } from "./text";
+
+export type CodeReading =
+  | { readonly ok: true; readonly code: string; readonly note: string | null }
+  | { readonly ok: false; readonly probleme: CodeProblem; readonly message: string };
+
+export type CodeProblem = "vide" | "mef" | "longueur" | "caracteres" | "type";
+
+/** Characters 4-6: the NSF group. */
+export function nsfOf(code: string): number {
+  return Number(code.slice(3, 6));
+}
+
+/** Characters 1-3: the level and kind of diploma. */
+export function prefixOf(code: string): string {
+  return code.slice(0, 3);
+}
+
+const EIGHT_DIGITS = /^\d{8}$/;
+
+function malformed(raw: string, probleme: CodeProblem, detail: string): CodeReading {
+  return {
+    ok: false,
+    probleme,
+    message: `Code formation « ${raw} » invalide : ${detail} Un code formation diplôme (BCN) compte 8 chiffres, par exemple 50022137.`,
+  };
+}
+
+/**
+ * Reads a code formation diplôme from a cell value.
+ *
+ * Décision (Excel drops leading zeros): a *number* of 7 digits is read with its leading zero restored
+ * (1022201 → 01022201) and the reading says so; typed as text, 7 characters are malformed.
+ */
+export function readCodeFormation(raw: unknown): CodeReading {
+  if (raw === null || raw === undefined)
+    return { ok: false, probleme: "vide", message: "Code formation vide." };
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw) || !Number.isInteger(raw) || raw < 0) {
+      return malformed(String(raw), "caracteres", "ce n'est pas un nombre entier.");
+    }
+    const digits = String(raw);
+    if (digits.length === 7) {
+      return {
+        ok: true,
+        code: "0" + digits,
+        note: `Code lu comme 0${digits} : Excel avait supprimé le zéro initial.`,
+      };
+    }
+    return readCodeText(digits, digits);
+  }
+  if (typeof raw === "string") return readCodeText(raw, raw.trim());
+  return malformed(String(raw), "type", "la cellule ne contient ni nombre ni texte.");
+}
+
+function readCodeText(original: string, text: string): CodeReading {
+  let cleaned = removeSpaces(text);
+  if (cleaned.startsWith("'")) cleaned = cleaned.slice(1);
+  // A code that went through a float somewhere: "50022137.0" or "50022137,0".
+  cleaned = cleaned.replace(/^(\d+)[.,]0+$/, "$1").toUpperCase();
+  if (cleaned === "") return { ok: false, probleme: "vide", message: "Code formation vide." };
+  if (EIGHT_DIGITS.test(cleaned)) return { ok: true, code: cleaned, note: null };
+  const shown = original.trim();
+  if (/^[0-9A-Z]{11}$/.test(cleaned)) {
+    return malformed(
+      shown,
+      "mef",
+      "c'est un code MEF (11 caractères), pas un code formation diplôme : reprenez la colonne « code diplôme » de l'extraction.",
+    );
+  }
+  if (!/^[0-9A-Z]+$/.test(cleaned))
+    return malformed(shown, "caracteres", "il contient des caractères autres que des chiffres.");
+  if (/[A-Z]/.test(cleaned)) return malformed(shown, "caracteres", "il contient des lettres.");
+  return malformed(shown, "longueur", `il compte ${cleaned.length} chiffres au lieu de 8.`);
+}

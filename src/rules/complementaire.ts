@@ -1,0 +1,114 @@
+/**
+ * R10 — dotation complémentaire: « en cas d'insuffisance de crédits liée à une augmentation des
+ * effectifs concernés pour les élèves pré-bac, ou une augmentation des bénéficiaires boursiers pour les
+ * élèves post-bac, une dotation complémentaire peut être attribuée […] sur demande écrite de
+ * l'établissement précisant les effectifs supplémentaires par formation éligible au dispositif (code
+ * nomenclature NSF du diplôme et intitulé de la formation) ».
+ *
+ * Décision: an extra 3ème prépa-métiers student is requested at the 3ème prépa-métiers forfait, in the
+ * pré-bac envelope (as in R9).
+ */
+import type { Categorie } from "./categories";
+import { judgeFormation, type Eligibility } from "./eligibility";
+import { catalogueFor } from "./catalogue/catalogue";
+import { readCodeFormation } from "./codes";
+import { assertEffectif } from "./boursiers";
+import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
+import type { Parametres } from "./parameters/parametres";
+import type { SchoolYear } from "./schoolYear";
+import type { Enveloppe } from "./dotation";
+import type { Figure } from "./trace";
+
+export interface DemandeLigne {
+  /** The code formation diplôme as typed. */
+  readonly code: unknown;
+  /** Extra first-year students (pré-bac, 3ème prépa-métiers) or extra boursiers (post-bac). */
+  readonly supplementaires: number;
+  /** The formation's title, as the establishment writes it; the catalogue's one when absent. */
+  readonly intitule?: string;
+}
+
+export interface LigneComplementaire {
+  readonly code: string;
+  readonly nsf: number;
+  readonly intitule: string;
+  readonly categorie: Categorie;
+  readonly enveloppe: Enveloppe;
+  readonly supplementaires: number;
+  readonly forfait: Decimal;
+  readonly montant: Figure;
+  readonly eligibilite: Eligibility;
+}
+
+export interface RefusComplementaire {
+  readonly index: number;
+  readonly code: string;
+  readonly motif: string;
+}
+
+export interface DemandeComplementaire {
+  readonly lignes: readonly LigneComplementaire[];
+  readonly refus: readonly RefusComplementaire[];
+  readonly totaux: Readonly<Record<Enveloppe | "total", Decimal>>;
+}
+
+export function demandeComplementaire(
+  demandes: readonly DemandeLigne[],
+  annee: SchoolYear,
+  parametres: Parametres,
+): DemandeComplementaire {
+  const catalogue = catalogueFor(annee);
+  const lignes: LigneComplementaire[] = [];
+  const refus: RefusComplementaire[] = [];
+  const totaux = { preBac: ZERO, postBac: ZERO, total: ZERO };
+  demandes.forEach((demande, index) => {
+    const reading = readCodeFormation(demande.code);
+    if (!reading.ok) {
+      refus.push({ index, code: String(demande.code ?? ""), motif: reading.message });
+      return;
+    }
+    if (!Number.isInteger(demande.supplementaires) || demande.supplementaires <= 0) {
+      refus.push({
+        index,
+        code: reading.code,
+        motif: `Nombre d'élèves supplémentaires « ${demande.supplementaires} » invalide : un entier positif est attendu.`,
+      });
+      return;
+    }
+    assertEffectif(demande.supplementaires, "Élèves supplémentaires");
+    const eligibilite = judgeFormation(reading.code, catalogue);
+    if (!eligibilite.eligible || eligibilite.categorie === null) {
+      refus.push({ index, code: reading.code, motif: eligibilite.motif });
+      return;
+    }
+    const categorie = eligibilite.categorie;
+    const forfait = parametres.forfait(categorie, annee);
+    const enveloppe: Enveloppe = categorie === "POST_BAC" ? "postBac" : "preBac";
+    const unite = categorie === "POST_BAC" ? "boursiers supplémentaires" : "élèves supplémentaires";
+    const valeur = forfait.valeur.times(demande.supplementaires);
+    const intitule = demande.intitule?.trim() || eligibilite.formation?.libelle || "";
+    lignes.push({
+      code: reading.code,
+      nsf: eligibilite.nsf,
+      intitule,
+      categorie,
+      enveloppe,
+      supplementaires: demande.supplementaires,
+      forfait: forfait.valeur,
+      eligibilite,
+      montant: {
+        valeur,
+        trace: {
+          regle: "R10",
+          libelle: `Complément ${reading.code}${intitule ? " " + intitule : ""}`,
+          calcul: `${formatInteger(demande.supplementaires)} ${unite} × ${formatForfait(forfait.valeur)}`,
+          resultat: formatEuros(valeur),
+          reference: forfait.reference.court,
+        },
+      },
+    });
+    totaux[enveloppe] = totaux[enveloppe].plus(valeur);
+    totaux.total = totaux.total.plus(valeur);
+  });
+  return { lignes, refus, totaux };
+}

@@ -1,0 +1,63 @@
+/**
+ * R12 — aide régionale aux frais de concours des élèves de CPGE: « [forfait] par concours dans la limite
+ * de trois concours par élève en 2ème année de CPGE dont le quotient familial régional annuel est
+ * inférieur ou égal à 10 140 € » (arrêté n° 2023-087, annexe I, point 3).
+ */
+import { InvalidArgumentError } from "./errors";
+import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
+import type { Parametres } from "./parameters/parametres";
+import { MAX_CONCOURS_CPGE } from "./parameters/tables";
+import { schoolYearLabel, type SchoolYear } from "./schoolYear";
+import type { Figure } from "./trace";
+
+export function aideCpge(
+  nombreConcours: number,
+  quotientFamilial: Decimal.Value,
+  annee: SchoolYear,
+  parametres: Parametres,
+): Figure {
+  if (!Number.isInteger(nombreConcours) || nombreConcours < 0) {
+    throw new InvalidArgumentError(
+      "concours-invalide",
+      `Nombre de concours ${nombreConcours} invalide : un entier positif est attendu.`,
+    );
+  }
+  const quotient = new Decimal(quotientFamilial);
+  if (!quotient.isFinite() || quotient.isNegative()) {
+    throw new InvalidArgumentError(
+      "quotient-invalide",
+      "Le quotient familial doit être un montant positif ou nul.",
+    );
+  }
+  const plafond = parametres.plafondQuotientFamilial(annee);
+  const libelle = `Aide CPGE ${schoolYearLabel(annee)}`;
+  if (quotient.gt(plafond.valeur)) {
+    return {
+      valeur: ZERO,
+      trace: {
+        regle: "R12",
+        libelle,
+        calcul: `quotient familial ${formatEuros(quotient)} supérieur au plafond de ${formatForfait(plafond.valeur)}, non éligible`,
+        resultat: formatEuros(ZERO),
+        reference: plafond.reference.court,
+        details: [plafond.trace],
+      },
+    };
+  }
+  const forfait = parametres.forfait("CPGE", annee);
+  const retenus = Math.min(nombreConcours, MAX_CONCOURS_CPGE);
+  const valeur = forfait.valeur.times(retenus);
+  const limite =
+    nombreConcours > MAX_CONCOURS_CPGE ? ` (${nombreConcours} présentés, limite de trois concours)` : "";
+  return {
+    valeur,
+    trace: {
+      regle: "R12",
+      libelle,
+      calcul: `${formatInteger(retenus)} concours${limite} × ${formatForfait(forfait.valeur)}`,
+      resultat: formatEuros(valeur),
+      reference: forfait.reference.court,
+      details: [forfait.trace, plafond.trace],
+    },
+  };
+}

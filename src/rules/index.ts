@@ -1,0 +1,24 @@
+/**
+ * The regulation as code — the only entry point the adapters (functions, task pane, CLI) use.
+ * Pure TypeScript and decimal.js: no Office, React, DOM or Node API, no clock.
+ */
+export * from "./money";
+export * from "./errors";
+export * from "./text";
+export * from "./schoolYear";
+export * from "./categories";
+export * from "./trace";
+export * from "./codes";
+export * from "./nomenclature";
+export * from "./catalogue/catalogue";
+export * from "./eligibility";
+export * from "./parameters/references";
+export * from "./parameters/tables";
+export * from "./parameters/ipc";
+export * from "./parameters/parametres";
+export * from "./indexation";
+export * from "./boursiers";
+export * from "./dotation";
+export * from "./complementaire";
+export * from "./cpge";
+export * from "./uai";

@@ -1,0 +1,34 @@
+/**
+ * R7 — « ces montants évolueront chaque année automatiquement par arrêté en fonction de l'évolution de
+ * l'indice des prix à la consommation de décembre n-1 » ; « en cas d'indice négatif, les montants de
+ * l'aide de l'année précédente seront reconduits ».
+ *
+ * Décision (design.md R7): the rate is rounded half-up to two decimals in percent, as the arrêté applies
+ * « 6,31 % », and the new forfait is rounded half-up to the euro. This reproduces every published pair:
+ * 151 → 157, 54 → 56, 308 → 319, 282 → 290, 290 → 308.
+ */
+import { InvalidArgumentError } from "./errors";
+import { Decimal, roundHalfUp } from "./money";
+
+/** ((décembre n-1 / décembre n-2) − 1), rounded to 0.01 % : 114.18 / 107.40 → 0.0631. */
+export function tauxIpc(decembreNMoins1: Decimal.Value, decembreNMoins2: Decimal.Value): Decimal {
+  const recent = new Decimal(decembreNMoins1);
+  const older = new Decimal(decembreNMoins2);
+  if (!recent.isFinite() || !older.isFinite() || recent.lte(0) || older.lte(0)) {
+    throw new InvalidArgumentError(
+      "indice-invalide",
+      "Les indices IPC doivent être des nombres strictement positifs.",
+    );
+  }
+  return roundHalfUp(recent.dividedBy(older).minus(1), 4);
+}
+
+/** A forfait indexed by a rate: rounded half-up to the euro; a negative rate keeps the amount. */
+export function indexer(montant: Decimal.Value, taux: Decimal.Value): Decimal {
+  const amount = new Decimal(montant);
+  const rate = new Decimal(taux);
+  if (amount.isNegative())
+    throw new InvalidArgumentError("montant-negatif", "Le montant à indexer ne peut pas être négatif.");
+  if (rate.isNegative()) return amount;
+  return roundHalfUp(amount.times(rate.plus(1)), 0);
+}

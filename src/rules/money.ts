@@ -1,0 +1,67 @@
+/**
+ * Money and number formatting. Every amount of the scheme is a decimal.js value: no binary floating
+ * point ever touches a euro (design.md §2, last paragraph).
+ */
+import Decimal from "decimal.js";
+
+export { Decimal };
+
+/** Half-up rounding, the rounding of the arrêté's figures (6,31 %, 157 €) and of R8's boursiers. */
+export const HALF_UP = Decimal.ROUND_HALF_UP;
+
+export const ZERO = new Decimal(0);
+
+export function roundHalfUp(value: Decimal, places: number): Decimal {
+  return value.toDecimalPlaces(places, HALF_UP);
+}
+
+/** Plain digits with a dot and exactly `places` decimals, e.g. "34730.00" (the JSON money format). */
+export function decimalString(value: Decimal, places = 2): string {
+  const scaled = roundHalfUp(value.times(new Decimal(10).pow(places)), 0);
+  const negative = scaled.isNegative() && !scaled.isZero();
+  // An integer below 1e21 prints without exponent (decimal.js toExpPos).
+  const digits = scaled
+    .abs()
+    .toString()
+    .padStart(places + 1, "0");
+  const whole = digits.slice(0, digits.length - places);
+  const fraction = digits.slice(digits.length - places);
+  return (negative ? "-" : "") + whole + (places > 0 ? "." + fraction : "");
+}
+
+/** French digit grouping with a plain space: 34730 → "34 730". */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}
+
+/** "34 730,00 €": two decimals, French separators. */
+export function formatEuros(value: Decimal): string {
+  return formatDecimalFr(value, 2) + " €";
+}
+
+/** A forfait or a whole amount without useless decimals: "151 €", but "151,50 €". */
+export function formatForfait(value: Decimal): string {
+  return (value.isInteger() ? formatDecimalFr(value, 0) : formatDecimalFr(value, 2)) + " €";
+}
+
+export function formatDecimalFr(value: Decimal, places: number): string {
+  const plain = decimalString(value, places);
+  const negative = plain.startsWith("-");
+  const [whole, fraction] = (negative ? plain.slice(1) : plain).split(".");
+  return (negative ? "-" : "") + groupThousands(whole) + (fraction ? "," + fraction : "");
+}
+
+export function formatInteger(value: number): string {
+  return groupThousands(String(value));
+}
+
+/** "6,31 %" from the ratio 0.0631. */
+export function formatPercent(ratio: Decimal, places = 2): string {
+  return formatDecimalFr(ratio.times(100), places) + " %";
+}
+
+/** A ratio shown as a percentage without trailing zeros: 0.35 → "35 %", 0.3333 → "33,33 %". */
+export function formatPercentShort(ratio: Decimal): string {
+  const pct = roundHalfUp(ratio.times(100), 2);
+  return (pct.isInteger() ? formatDecimalFr(pct, 0) : formatDecimalFr(pct, 2)) + " %";
+}

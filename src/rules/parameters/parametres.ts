@@ -1,0 +1,299 @@
+/**
+ * One generic lookup, « value in force for year N », over the embedded tables and the values the user
+ * added in Paramètres (IPC months, published forfaits). Immutable: adding values gives a new set.
+ */
+import { FORFAIT_KIND_NAMES, parseForfaitKind, type ForfaitKind } from "../categories";
+import { InvalidArgumentError, MissingParameterError } from "../errors";
+import { indexer, tauxIpc } from "../indexation";
+import { Decimal, formatForfait, formatPercent } from "../money";
+import { FIRST_SCHOOL_YEAR, assertEncodedYear, schoolYearLabel, type SchoolYear } from "../schoolYear";
+import type { Trace } from "../trace";
+import { EMBEDDED_IPC, describeIpcMonth, ipcBaseFor, ipcKey, type IpcBase, type IpcValue } from "./ipc";
+import { DELIBERATION_CP_2021_372, userReference, type LegalReference } from "./references";
+import { FORFAITS, PLAFOND_QUOTIENT_FAMILIAL_CPGE, type DatedValue, type ParameterTable } from "./tables";
+
+/** What the user may add, as stored in the workbook (numbers or decimal strings). */
+export interface ValeursUtilisateur {
+  readonly ipc?: readonly IpcSaisi[];
+  readonly forfaits?: readonly ForfaitSaisi[];
+}
+export interface IpcSaisi {
+  readonly mois: string;
+  readonly base: number;
+  readonly valeur: string | number;
+  readonly serie?: string;
+  readonly source?: string;
+}
+export interface ForfaitSaisi {
+  readonly annee: number;
+  readonly categorie: string;
+  readonly valeur: string | number;
+  readonly source?: string;
+}
+
+export interface ValeurResolue {
+  readonly valeur: Decimal;
+  readonly annee: SchoolYear;
+  /** `publie`: a published amount (embedded or entered); `indexe`: derived by R7. */
+  readonly origine: "publie" | "indexe";
+  readonly reference: LegalReference;
+  readonly trace: Trace;
+}
+
+export interface TauxResolu {
+  readonly taux: Decimal;
+  readonly annee: SchoolYear;
+  readonly trace: Trace;
+}
+
+function positiveDecimal(value: string | number, what: string): Decimal {
+  let parsed: Decimal;
+  try {
+    parsed = new Decimal(typeof value === "string" ? value.trim().replace(",", ".") : value);
+  } catch {
+    throw new InvalidArgumentError("valeur-invalide", `${what} : « ${value} » n'est pas un nombre.`);
+  }
+  if (!parsed.isFinite() || parsed.lte(0)) {
+    throw new InvalidArgumentError(
+      "valeur-invalide",
+      `${what} : la valeur doit être un nombre strictement positif.`,
+    );
+  }
+  return parsed;
+}
+
+/** Checks one IPC value typed by the user and returns it in the embedded form. */
+export function validerIpcSaisi(saisie: IpcSaisi): IpcValue {
+  const mois = /^(\d{4})-(\d{2})$/.exec(saisie.mois.trim());
+  if (!mois || Number(mois[2]) < 1 || Number(mois[2]) > 12) {
+    throw new InvalidArgumentError(
+      "mois-invalide",
+      `Mois « ${saisie.mois} » invalide : attendu AAAA-MM, par exemple 2024-12.`,
+    );
+  }
+  if (saisie.base !== 2015 && saisie.base !== 2025) {
+    throw new InvalidArgumentError(
+      "base-invalide",
+      `Base « ${saisie.base} » invalide : l'IPC est publié en base 2015 ou 2025.`,
+    );
+  }
+  const base = saisie.base as IpcBase;
+  if (base === 2015 && Number(mois[1]) > 2025) {
+    throw new InvalidArgumentError(
+      "base-invalide",
+      "La série base 2015 s'arrête en décembre 2025 : saisissez les mois suivants en base 2025.",
+    );
+  }
+  const serie = (saisie.serie ?? "").trim() || (base === 2015 ? "001763862" : "");
+  if (serie === "") {
+    throw new InvalidArgumentError(
+      "serie-manquante",
+      "Indiquez l'identifiant INSEE de la série base 2025 avec sa valeur.",
+    );
+  }
+  const valeur = positiveDecimal(saisie.valeur, `IPC ${describeIpcMonth(saisie.mois.trim(), base)}`);
+  return {
+    mois: saisie.mois.trim(),
+    base,
+    valeur: valeur.toString(),
+    serie,
+    reference: userReference(saisie.source ?? `INSEE, série ${serie}`),
+  };
+}
+
+export class Parametres {
+  private readonly ipc = new Map<string, IpcValue>();
+  private readonly published = new Map<ForfaitKind, Map<SchoolYear, DatedValue>>();
+  private readonly cache = new Map<string, ValeurResolue>();
+
+  private constructor(userValues: ValeursUtilisateur) {
+    for (const value of EMBEDDED_IPC) this.ipc.set(ipcKey(value.mois, value.base), value);
+    for (const [kind, table] of Object.entries(FORFAITS) as [ForfaitKind, ParameterTable][]) {
+      this.published.set(kind, new Map(table.valeurs.map((v) => [v.annee, v])));
+    }
+    for (const saisie of userValues.ipc ?? []) this.addIpc(validerIpcSaisi(saisie));
+    for (const saisie of userValues.forfaits ?? []) this.addForfait(saisie);
+  }
+
+  /** The embedded parameters only. */
+  static embarques(): Parametres {
+    return new Parametres({});
+  }
+
+  /** The embedded parameters plus the user's values; throws InvalidArgumentError on a bad or conflicting value. */
+  static avec(userValues: ValeursUtilisateur): Parametres {
+    return new Parametres(userValues);
+  }
+
+  private addIpc(value: IpcValue): void {
+    const key = ipcKey(value.mois, value.base);
+    const existing = this.ipc.get(key);
+    if (existing && !new Decimal(existing.valeur).equals(value.valeur)) {
+      throw new InvalidArgumentError(
+        "valeur-en-conflit",
+        `L'IPC de ${describeIpcMonth(value.mois, value.base)} est déjà connu (${existing.valeur}, ${existing.reference.court}) : la valeur saisie ${value.valeur} est ignorée.`,
+      );
+    }
+    if (!existing) this.ipc.set(key, value);
+  }
+
+  private addForfait(saisie: ForfaitSaisi): void {
+    const kind = parseForfaitKind(saisie.categorie);
+    const annee = assertEncodedYear(saisie.annee);
+    const valeur = positiveDecimal(
+      saisie.valeur,
+      `Forfait ${FORFAIT_KIND_NAMES[kind]} ${schoolYearLabel(annee)}`,
+    );
+    const years = this.published.get(kind)!;
+    const existing = years.get(annee);
+    if (existing && !new Decimal(existing.valeur).equals(valeur)) {
+      throw new InvalidArgumentError(
+        "valeur-en-conflit",
+        `Le forfait ${FORFAIT_KIND_NAMES[kind]} ${schoolYearLabel(annee)} est déjà publié (${existing.valeur} €, ${existing.reference.court}).`,
+      );
+    }
+    if (!existing)
+      years.set(annee, { annee, valeur: valeur.toString(), reference: userReference(saisie.source) });
+  }
+
+  /** Every IPC value known, oldest first (embedded and entered). */
+  ipcValues(): IpcValue[] {
+    return [...this.ipc.values()].sort((a, b) =>
+      a.mois === b.mois ? a.base - b.base : a.mois < b.mois ? -1 : 1,
+    );
+  }
+
+  ipcDecembre(year: number, base: IpcBase): IpcValue | undefined {
+    return this.ipc.get(ipcKey(`${year}-12`, base));
+  }
+
+  /** The published values of a forfait, oldest first. */
+  forfaitsPublies(kind: ForfaitKind): DatedValue[] {
+    return [...this.published.get(kind)!.values()].sort((a, b) => a.annee - b.annee);
+  }
+
+  /** R7 — the indexation rate of rentrée N: IPC décembre N-1 / décembre N-2 − 1, same base. */
+  tauxIndexation(annee: SchoolYear): TauxResolu {
+    const base = ipcBaseFor(annee);
+    const missing = this.missingDecembers(annee);
+    if (missing.length > 0) throw this.missingError(annee, missing);
+    const recent = this.ipcDecembre(annee - 1, base)!;
+    const older = this.ipcDecembre(annee - 2, base)!;
+    const taux = tauxIpc(recent.valeur, older.valeur);
+    return {
+      taux,
+      annee,
+      trace: {
+        regle: "R7",
+        libelle: `Taux d'indexation ${schoolYearLabel(annee)}`,
+        calcul: `IPC ${describeIpcMonth(recent.mois, base)} ${recent.valeur} / IPC décembre ${annee - 2} ${older.valeur} − 1, arrondi à 0,01 %`,
+        resultat: formatPercent(taux),
+        reference: `série INSEE ${recent.serie}`,
+      },
+    };
+  }
+
+  private missingDecembers(annee: SchoolYear): string[] {
+    const base = ipcBaseFor(annee);
+    return [annee - 1, annee - 2]
+      .filter((year) => !this.ipcDecembre(year, base))
+      .map((year) => `IPC ${describeIpcMonth(`${year}-12`, base)}`);
+  }
+
+  private missingError(annee: SchoolYear, missing: string[]): MissingParameterError {
+    const names = missing.join(" et ");
+    return new MissingParameterError(
+      "ipc-manquant",
+      `Forfaits ${schoolYearLabel(annee)} non calculables : il manque ${names}. Saisissez ${missing.length > 1 ? "ces valeurs" : "cette valeur"} (série INSEE ${ipcBaseFor(annee) === 2015 ? "001763862" : "base 2025"}) ou les forfaits publiés pour ${schoolYearLabel(annee)} dans Paramètres.`,
+      names,
+    );
+  }
+
+  /**
+   * The forfait in force for a school year: the published amount when there is one, otherwise the
+   * previous year's indexed by R7. A year that cannot be resolved is an error naming every missing
+   * December index — never last year's amount reused silently.
+   */
+  forfait(kind: ForfaitKind, annee: SchoolYear): ValeurResolue {
+    assertEncodedYear(annee);
+    const key = `${kind}@${annee}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const resolved = this.resolveForfait(kind, annee);
+    this.cache.set(key, resolved);
+    return resolved;
+  }
+
+  private resolveForfait(kind: ForfaitKind, annee: SchoolYear): ValeurResolue {
+    const name = `Forfait ${FORFAIT_KIND_NAMES[kind]} ${schoolYearLabel(annee)}`;
+    const published = this.published.get(kind)!.get(annee);
+    if (published) {
+      const valeur = new Decimal(published.valeur);
+      return {
+        valeur,
+        annee,
+        origine: "publie",
+        reference: published.reference,
+        trace: {
+          regle: "R6",
+          libelle: name,
+          calcul: "",
+          resultat: formatForfait(valeur),
+          reference: published.reference.court,
+        },
+      };
+    }
+    // Every December missing between the last resolvable year and this one, named at once.
+    const missing: string[] = [];
+    let from = annee;
+    while (from > FIRST_SCHOOL_YEAR && !this.published.get(kind)!.has(from - 1)) from--;
+    for (let year = from; year <= annee; year++) missing.push(...this.missingDecembers(year));
+    if (missing.length > 0) throw this.missingError(annee, [...new Set(missing)]);
+
+    const previous = this.forfait(kind, annee - 1);
+    const rate = this.tauxIndexation(annee);
+    const valeur = indexer(previous.valeur, rate.taux);
+    const calcul = rate.taux.isNegative()
+      ? `taux négatif (${formatPercent(rate.taux)}) : montant ${schoolYearLabel(annee - 1)} de ${formatForfait(previous.valeur)} reconduit`
+      : `${formatForfait(previous.valeur)} × (1 + ${formatPercent(rate.taux)}), arrondi à l'euro`;
+    return {
+      valeur,
+      annee,
+      origine: "indexe",
+      reference: DELIBERATION_CP_2021_372,
+      trace: {
+        regle: "R7",
+        libelle: name,
+        calcul,
+        resultat: formatForfait(valeur),
+        reference: DELIBERATION_CP_2021_372.court,
+        details: [previous.trace, rate.trace],
+      },
+    };
+  }
+
+  /** R12 — the ceiling of the quotient familial; not indexed, it stays in force until a new value. */
+  plafondQuotientFamilial(annee: SchoolYear): ValeurResolue {
+    assertEncodedYear(annee);
+    const table = PLAFOND_QUOTIENT_FAMILIAL_CPGE;
+    const inForce = [...table.valeurs].reverse().find((v) => v.annee <= annee)!;
+    const valeur = new Decimal(inForce.valeur);
+    const carried =
+      inForce.annee < annee
+        ? `, valeur ${schoolYearLabel(inForce.annee)} en vigueur faute de nouvelle valeur publiée`
+        : "";
+    return {
+      valeur,
+      annee,
+      origine: "publie",
+      reference: inForce.reference,
+      trace: {
+        regle: "R12",
+        libelle: `Plafond du quotient familial CPGE ${schoolYearLabel(annee)}`,
+        calcul: "",
+        resultat: formatForfait(valeur) + carried,
+        reference: inForce.reference.court,
+      },
+    };
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * School years. The scheme is managed by school year (« Le dispositif est géré en année scolaire »);
+ * a year is identified by its rentrée: 2023 is 2023-2024.
+ */
+import { InvalidArgumentError, MissingParameterError } from "./errors";
+
+export type SchoolYear = number;
+
+/** The first school year whose rules are encoded: modalités 2023-2024, arrêté n° 2023-087. */
+export const FIRST_SCHOOL_YEAR: SchoolYear = 2023;
+
+/** Years beyond this are certainly typing mistakes. */
+const LAST_PLAUSIBLE_YEAR = 2100;
+
+export function schoolYearLabel(year: SchoolYear): string {
+  return `${year}-${year + 1}`;
+}
+
+/**
+ * The school year in progress on a date: the rentrée is in September. The core never reads the clock;
+ * adapters pass today's date.
+ */
+export function schoolYearOn(date: Date): SchoolYear {
+  return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
+}
+
+/**
+ * Reads a school year as users write it: 2024, "2024", "2024-2025", "2024/2025", "2024 - 2025".
+ * Years before 2023-2024 are refused as not encoded (a MissingParameterError, #N/A in Excel).
+ */
+export function parseSchoolYear(input: unknown): SchoolYear {
+  let year: number | undefined;
+  if (typeof input === "number" && Number.isInteger(input)) {
+    year = input;
+  } else if (typeof input === "string") {
+    const match = /^\s*(\d{4})\s*(?:[-/]\s*(\d{4}))?\s*$/.exec(input);
+    if (match) {
+      year = Number(match[1]);
+      if (match[2] !== undefined && Number(match[2]) !== year + 1) {
+        throw new InvalidArgumentError(
+          "annee-invalide",
+          `Année scolaire « ${input.trim()} » incohérente : la seconde année doit suivre la première (ex. 2024-2025).`,
+        );
+      }
+    }
+  }
+  if (year === undefined || year < 1900 || year > LAST_PLAUSIBLE_YEAR) {
+    throw new InvalidArgumentError(
+      "annee-invalide",
+      `Année scolaire « ${String(input)} » illisible : indiquez l'année de rentrée (2024) ou l'année scolaire (2024-2025).`,
+    );
+  }
+  return assertEncodedYear(year);
+}
+
+export function assertEncodedYear(year: SchoolYear): SchoolYear {
+  if (year < FIRST_SCHOOL_YEAR) {
+    throw new MissingParameterError(
+      "annee-non-couverte",
+      `L'année scolaire ${schoolYearLabel(year)} précède les règles encodées : la première année couverte est ${schoolYearLabel(FIRST_SCHOOL_YEAR)} (arrêté n° 2023-087).`,
+      `règles de l'année ${schoolYearLabel(year)}`,
+    );
+  }
+  return year;
+}

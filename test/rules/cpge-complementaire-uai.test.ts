@@ -1,0 +1,102 @@
+import {
+  Parametres,
+  aideCpge,
+  decimalString,
+  demandeComplementaire,
+  readUai,
+  renderTrace,
+  uaiCheckLetter,
+} from "../../src/rules";
+
+const parametres = Parametres.embarques();
+
+describe("Aide aux frais de concours CPGE (R12)", () => {
+  test("2023-2024 : 2 concours × 308 € = 616,00 € sous le plafond de 10 140 €", () => {
+    const aide = aideCpge(2, 9000, 2023, parametres);
+    expect(decimalString(aide.valeur)).toBe("616.00");
+    expect(renderTrace(aide.trace)).toBe(
+      "Aide CPGE 2023-2024 : 2 concours × 308 € = 616,00 € (arrêté n° 2023-087)",
+    );
+  });
+  test("quotient familial égal au plafond (10 140 €) : éligible", () => {
+    expect(decimalString(aideCpge(1, 10140, 2023, parametres).valeur)).toBe("308.00");
+  });
+  test("quotient familial au-dessus du plafond : 0 €", () => {
+    const aide = aideCpge(3, "10140.01", 2023, parametres);
+    expect(decimalString(aide.valeur)).toBe("0.00");
+    expect(renderTrace(aide.trace)).toContain("supérieur au plafond");
+  });
+  test("au plus trois concours : 5 concours en 2024-2025 → 3 × 319 € = 957,00 €", () => {
+    const aide = aideCpge(5, 5000, 2024, parametres);
+    expect(decimalString(aide.valeur)).toBe("957.00");
+    expect(renderTrace(aide.trace)).toContain("5 présentés, limite de trois concours");
+  });
+  test("2025-2026 : forfait publié 323 €", () => {
+    expect(decimalString(aideCpge(1, 0, 2025, parametres).valeur)).toBe("323.00");
+  });
+  test("arguments invalides refusés", () => {
+    expect(() => aideCpge(-1, 5000, 2023, parametres)).toThrow(/Nombre de concours/);
+    expect(() => aideCpge(1.5, 5000, 2023, parametres)).toThrow(/Nombre de concours/);
+    expect(() => aideCpge(1, -3, 2023, parametres)).toThrow(/quotient familial/);
+  });
+});
+
+describe("Dotation complémentaire (R10)", () => {
+  test("élèves supplémentaires pré-bac et boursiers supplémentaires post-bac, par formation", () => {
+    const demande = demandeComplementaire(
+      [
+        { code: "50022137", supplementaires: 4 },
+        { code: 32025520, supplementaires: 2 },
+        { code: "67010031", supplementaires: 3 },
+      ],
+      2024,
+      parametres,
+    );
+    expect(demande.refus).toEqual([]);
+    expect(
+      demande.lignes.map((l) => [l.code, l.nsf, l.intitule, l.enveloppe, decimalString(l.montant.valeur)]),
+    ).toEqual([
+      ["50022137", 221, "BOULANGER (CAP)", "preBac", "628.00"],
+      ["32025520", 255, "ELECTROTECHNIQUE (BTS)", "postBac", "314.00"],
+      ["67010031", 100, "3EME PREPA-METIERS", "preBac", "168.00"],
+    ]);
+    expect(decimalString(demande.totaux.preBac)).toBe("796.00");
+    expect(decimalString(demande.totaux.postBac)).toBe("314.00");
+    expect(decimalString(demande.totaux.total)).toBe("1110.00");
+  });
+  test("une formation non éligible ou un code mal formé est refusé avec son motif", () => {
+    const demande = demandeComplementaire(
+      [
+        { code: "43033104", supplementaires: 2 },
+        { code: "5002213", supplementaires: 2 },
+        { code: "50022137", supplementaires: 0 },
+      ],
+      2023,
+      parametres,
+    );
+    expect(demande.lignes).toEqual([]);
+    expect(demande.refus.map((r) => r.index)).toEqual([0, 1, 2]);
+    expect(demande.refus[0].motif).toContain("ST2S");
+  });
+});
+
+describe("UAI (R1)", () => {
+  test("lettre de contrôle : 0750655 mod 23 = 4 → E (Louis-le-Grand), 0750654 → D (Henri-IV)", () => {
+    expect(uaiCheckLetter("0750655")).toBe("E");
+    expect(uaiCheckLetter("0750654")).toBe("D");
+  });
+  test("un UAI valide d'Île-de-France est lu sans alerte, normalisé", () => {
+    expect(readUai(" 0750655e ")).toEqual({ ok: true, uai: "0750655E", alertes: [] });
+  });
+  test("une mauvaise lettre ou un département hors région est une alerte, pas une erreur", () => {
+    const wrong = readUai("0750655F");
+    expect(wrong).toMatchObject({ ok: true, uai: "0750655F" });
+    expect(wrong.ok && wrong.alertes[0]).toContain("« E »");
+    const outside = readUai(`0130001${uaiCheckLetter("0130001")}`);
+    expect(outside.ok && outside.alertes[0]).toContain("pas en Île-de-France");
+  });
+  test("un UAI manquant ou mal formé est une erreur", () => {
+    expect(readUai("")).toMatchObject({ ok: false });
+    expect(readUai("075065E")).toMatchObject({ ok: false });
+  });
+});

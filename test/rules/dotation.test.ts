@@ -1,0 +1,231 @@
+import {
+  Decimal,
+  InvalidArgumentError,
+  Parametres,
+  ZERO,
+  boursiersRetenus,
+  calculerDotation,
+  decimalString,
+  dotationLigne,
+  forfaitsDeLAnnee,
+  lireTauxBoursiers,
+  renderTrace,
+  renderTraceTree,
+  tauxDepuisEffectifs,
+  tauxDepuisPourcentage,
+  tauxDepuisRatio,
+  type DonneesEtablissement,
+} from "../../src/rules";
+
+const parametres = Parametres.embarques();
+const forfaits2023 = forfaitsDeLAnnee(2023, parametres);
+const forfaits2024 = forfaitsDeLAnnee(2024, parametres);
+
+const lycee = (overrides: Partial<DonneesEtablissement> = {}): DonneesEtablissement => ({
+  uai: "0750655E",
+  nom: "Lycée exemple",
+  effectifs: { prepaMetiers: 12, preBac: 230, postBac: 48 },
+  tauxBoursiers: tauxDepuisRatio("0.35"),
+  reliquats: { preBac: new Decimal("1200.50"), postBac: ZERO },
+  aRepondu: true,
+  ...overrides,
+});
+
+const euros = (d: Decimal) => decimalString(d);
+
+describe("Dotation d'un établissement (R8-R9)", () => {
+  test("2023-2024 : 12 × 54 € + 230 × 151 € − reliquat 1 200,50 € ; 48 × 35 % = 16,8 → 17 boursiers × 151 €", () => {
+    const d = calculerDotation(lycee(), 2023, forfaits2023);
+    expect(euros(d.brute.prepaMetiers.valeur)).toBe("648.00");
+    expect(euros(d.brute.preBac.valeur)).toBe("34730.00");
+    expect(d.boursiersRetenus?.nombre).toBe(17);
+    expect(euros(d.brute.postBac!.valeur)).toBe("2567.00");
+    expect(euros(d.enveloppes.preBac.valeur)).toBe("35378.00");
+    expect(euros(d.nette.preBac.valeur)).toBe("34177.50");
+    expect(euros(d.nette.postBac.valeur)).toBe("2567.00");
+    expect(euros(d.nette.total.valeur)).toBe("36744.50");
+    expect(d.motifs).toEqual([]);
+    expect(d.erreurs).toEqual([]);
+  });
+
+  test("2024-2025 aux forfaits publiés 56 € / 157 € : 672,00 + 36 110,00 − 1 200,50 ; 17 × 157 = 2 669,00", () => {
+    const d = calculerDotation(lycee(), 2024, forfaits2024);
+    expect(euros(d.brute.prepaMetiers.valeur)).toBe("672.00");
+    expect(euros(d.brute.preBac.valeur)).toBe("36110.00");
+    expect(euros(d.brute.postBac!.valeur)).toBe("2669.00");
+    expect(euros(d.nette.preBac.valeur)).toBe("35581.50");
+    expect(euros(d.nette.total.valeur)).toBe("38250.50");
+  });
+
+  test("chaque chiffre s'explique en français avec sa référence", () => {
+    const d = calculerDotation(lycee(), 2023, forfaits2023);
+    expect(renderTrace(d.brute.preBac.trace)).toBe(
+      "Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087)",
+    );
+    expect(renderTrace(d.brute.prepaMetiers.trace)).toBe(
+      "3ème prépa-métiers : 12 élèves × 54 € = 648,00 € (arrêté n° 2023-087)",
+    );
+    expect(renderTrace(d.boursiersRetenus!.trace)).toBe(
+      "Boursiers retenus : 48 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 17 boursiers (décision R8 : un arrondi par établissement)",
+    );
+    expect(renderTrace(d.nette.preBac.trace)).toBe(
+      "Pré-bac net : 35 378,00 € − reliquat 1 200,50 € = 34 177,50 € (modalités 2023-2024 : reliquats déduits)",
+    );
+    expect(renderTraceTree(d.nette.total.trace)).toEqual([
+      "Dotation nette totale : 34 177,50 € (pré-bac) + 2 567,00 € (post-bac) = 36 744,50 € (enveloppes non fongibles, année 2023-2024)",
+      "  Pré-bac net : 35 378,00 € − reliquat 1 200,50 € = 34 177,50 € (modalités 2023-2024 : reliquats déduits)",
+      "    Enveloppe pré-bac : 648,00 € (3ème prépa-métiers) + 34 730,00 € (pré-bac) = 35 378,00 € (décision R9 : la 3ème prépa-métiers relève de l'enveloppe pré-bac)",
+      "      3ème prépa-métiers : 12 élèves × 54 € = 648,00 € (arrêté n° 2023-087)",
+      "      Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087)",
+      "  Post-bac net : enveloppe sans reliquat à déduire = 2 567,00 €",
+      "    Enveloppe post-bac : 17 boursiers × 151 € = 2 567,00 € (arrêté n° 2023-087)",
+      "      Boursiers retenus : 48 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 17 boursiers (décision R8 : un arrondi par établissement)",
+    ]);
+  });
+
+  test("un reliquat supérieur à l'enveloppe donne 0 (jamais un montant négatif), avec le motif", () => {
+    const d = calculerDotation(
+      lycee({ reliquats: { preBac: ZERO, postBac: new Decimal("3000") } }),
+      2023,
+      forfaits2023,
+    );
+    expect(euros(d.nette.postBac.valeur)).toBe("0.00");
+    expect(euros(d.nette.preBac.valeur)).toBe("35378.00");
+    expect(d.motifs).toEqual([
+      "Post-bac net : reliquat (3 000,00 €) supérieur à la dotation calculée (2 567,00 €), aucune dotation versée.",
+    ]);
+  });
+
+  test("un reliquat égal à l'enveloppe donne exactement 0, sans motif de dépassement", () => {
+    const d = calculerDotation(
+      lycee({ reliquats: { preBac: new Decimal("35378"), postBac: ZERO } }),
+      2023,
+      forfaits2023,
+    );
+    expect(euros(d.nette.preBac.valeur)).toBe("0.00");
+    expect(d.motifs).toEqual([]);
+  });
+
+  test("les enveloppes ne sont pas fongibles : l'excédent de reliquat pré-bac ne réduit pas le post-bac", () => {
+    const d = calculerDotation(
+      lycee({ reliquats: { preBac: new Decimal("99999"), postBac: ZERO } }),
+      2023,
+      forfaits2023,
+    );
+    expect(euros(d.nette.preBac.valeur)).toBe("0.00");
+    expect(euros(d.nette.postBac.valeur)).toBe("2567.00");
+    expect(euros(d.nette.total.valeur)).toBe("2567.00");
+  });
+
+  test("les centimes des reliquats sont conservés : 2 567,00 − 0,01 = 2 566,99", () => {
+    const d = calculerDotation(
+      lycee({ reliquats: { preBac: new Decimal("0.99"), postBac: new Decimal("0.01") } }),
+      2023,
+      forfaits2023,
+    );
+    expect(euros(d.nette.postBac.valeur)).toBe("2566.99");
+    expect(euros(d.nette.preBac.valeur)).toBe("35377.01");
+    expect(euros(d.nette.total.valeur)).toBe("37944.00");
+  });
+
+  test("un établissement n'ayant pas répondu aux enquêtes reçoit 0 dans les deux enveloppes, avec ce motif", () => {
+    const d = calculerDotation(lycee({ aRepondu: false }), 2023, forfaits2023);
+    expect(euros(d.brute.preBac.valeur)).toBe("34730.00");
+    expect(euros(d.nette.preBac.valeur)).toBe("0.00");
+    expect(euros(d.nette.postBac.valeur)).toBe("0.00");
+    expect(euros(d.nette.total.valeur)).toBe("0.00");
+    expect(d.motifs).toEqual([
+      "N'a pas répondu aux enquêtes régionales : réputé disposer de reliquats suffisants, aucune dotation attribuée.",
+    ]);
+  });
+
+  test("des effectifs post-bac sans taux de boursiers : pas de ligne post-bac, une erreur, les autres lignes calculées", () => {
+    const d = calculerDotation(lycee({ tauxBoursiers: null }), 2023, forfaits2023);
+    expect(d.brute.postBac).toBeNull();
+    expect(d.boursiersRetenus).toBeNull();
+    expect(euros(d.nette.postBac.valeur)).toBe("0.00");
+    expect(euros(d.nette.preBac.valeur)).toBe("34177.50");
+    expect(d.erreurs[0]).toContain("Taux de boursiers manquant");
+  });
+
+  test("sans effectif post-bac, l'absence de taux n'est pas une erreur", () => {
+    const d = calculerDotation(
+      lycee({
+        tauxBoursiers: null,
+        effectifs: { prepaMetiers: 0, preBac: 10, postBac: 0 },
+        reliquats: { preBac: ZERO, postBac: ZERO },
+      }),
+      2023,
+      forfaits2023,
+    );
+    expect(d.erreurs).toEqual([]);
+    expect(euros(d.nette.total.valeur)).toBe("1510.00");
+  });
+
+  test("un effectif négatif ou décimal est refusé", () => {
+    expect(() =>
+      calculerDotation(lycee({ effectifs: { prepaMetiers: 0, preBac: -1, postBac: 0 } }), 2023, forfaits2023),
+    ).toThrow(InvalidArgumentError);
+    expect(() => dotationLigne("PRE_BAC", 2.5, 2023, parametres, null)).toThrow(/nombre entier/);
+  });
+
+  test("un reliquat négatif est refusé", () => {
+    expect(() =>
+      calculerDotation(lycee({ reliquats: { preBac: new Decimal(-5), postBac: ZERO } }), 2023, forfaits2023),
+    ).toThrow(/reliquat ne peut pas être négatif/);
+  });
+});
+
+describe("Boursiers retenus (R8) : arrondi à l'élève, une fois par établissement", () => {
+  test("25 × 0,30 = 7,5 → 8", () => {
+    expect(boursiersRetenus(25, tauxDepuisRatio("0.30"))).toBe(8);
+  });
+  test("23 × 0,35 = 8,05 → 8", () => {
+    expect(boursiersRetenus(23, tauxDepuisRatio("0.35"))).toBe(8);
+  });
+  test("48 × 35 % = 16,8 → 17", () => {
+    expect(boursiersRetenus(48, tauxDepuisPourcentage(35))).toBe(17);
+  });
+  test("taux exprimé par les deux effectifs : 120 boursiers / 480 élèves, 30 post-bac → 7,5 → 8", () => {
+    const taux = tauxDepuisEffectifs(120, 480);
+    expect(taux.ratio.toString()).toBe("0.25");
+    expect(boursiersRetenus(30, taux)).toBe(8);
+  });
+  test("taux exact, sans arrondi intermédiaire : 1/3 × 30 = 10", () => {
+    expect(boursiersRetenus(30, tauxDepuisEffectifs(1, 3))).toBe(10);
+  });
+  test("un taux au-dessus de 1 ou de 100 %, ou plus de boursiers que d'élèves, est refusé", () => {
+    expect(() => tauxDepuisRatio("1.2")).toThrow(InvalidArgumentError);
+    expect(() => tauxDepuisPourcentage(120)).toThrow(/entre 0 % et 100 %/);
+    expect(() => tauxDepuisRatio(-0.1)).toThrow(InvalidArgumentError);
+    expect(() => tauxDepuisEffectifs(500, 480)).toThrow(/plus que l'effectif/);
+  });
+  test.each([
+    [0.35, "0.35"],
+    ["35 %", "0.35"],
+    ["35,5%", "0.355"],
+    ["0,35", "0.35"],
+    [35, "0.35"],
+    [1, "1"],
+  ])("lecture du taux %p → %s", (raw, ratio) => {
+    expect(lireTauxBoursiers(raw).ratio.toString()).toBe(ratio);
+  });
+  test("un taux illisible est refusé", () => {
+    expect(() => lireTauxBoursiers("beaucoup")).toThrow(/illisible/);
+    expect(() => lireTauxBoursiers(250)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe("Une ligne seule, comme ARE.DOTATION", () => {
+  test("pré-bac 2024 : 230 × 157 € = 36 110,00 €", () => {
+    expect(euros(dotationLigne("PRE_BAC", 230, 2024, parametres, null).valeur)).toBe("36110.00");
+  });
+  test("post-bac 2023 : 48 élèves à 35 % → 17 × 151 € = 2 567,00 €", () => {
+    expect(euros(dotationLigne("POST_BAC", 48, 2023, parametres, tauxDepuisRatio("0.35")).valeur)).toBe(
+      "2567.00",
+    );
+  });
+  test("post-bac sans taux : erreur d'argument", () => {
+    expect(() => dotationLigne("POST_BAC", 48, 2023, parametres, null)).toThrow(/taux de boursiers/);
+  });
+});
