@@ -1,0 +1,116 @@
+/**
+ * The Workbook port: the little the workflows need from a spreadsheet. Implemented in memory (tests,
+ * browser preview), over Office.js (src/excel, in Excel) and over ExcelJS (src/xlsx, the CLI).
+ *
+ * Two promises every implementation keeps (design.md §5):
+ * - the user's cells are never modified: writes only create or replace sheets the add-in owns;
+ * - a user sheet with the name asked for is never overwritten: another name is chosen.
+ */
+
+/** An Excel error value in a cell (#N/A, #VALUE!, #REF!, #DIV/0!…), kept apart from text. */
+export interface CellError {
+  readonly error: string;
+}
+
+/** What a cell holds once read: dates arrive as Excel serial numbers, formulas as their value. */
+export type CellValue = string | number | boolean | null | CellError;
+
+export type Row = readonly CellValue[];
+
+export function isCellError(value: CellValue | undefined): value is CellError {
+  return typeof value === "object" && value !== null && "error" in value;
+}
+
+/** A blank cell: nothing, or only spaces. */
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+export interface SheetInfo {
+  readonly name: string;
+  /** Created by the add-in (marked), so the add-in may replace it. */
+  readonly owned: boolean;
+}
+
+/** The used range of a sheet. `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1. */
+export interface SheetData {
+  readonly name: string;
+  readonly values: readonly Row[];
+  readonly rowOffset: number;
+  readonly columnOffset: number;
+}
+
+export type ColumnFormat = "text" | "integer" | "euros" | "percent" | "decimal";
+
+export interface OutputColumn {
+  readonly header: string;
+  readonly format: ColumnFormat;
+  /** Approximate width in characters. */
+  readonly width?: number;
+}
+
+/** A sheet the add-in writes: a few lines of heading, then one table with its header and totals. */
+export interface OutputSheet {
+  /** The name wanted; an implementation picks another if a user sheet already has it. */
+  readonly name: string;
+  /** Lines written above the table (title, year, source files…), as text. */
+  readonly heading: readonly string[];
+  readonly columns: readonly OutputColumn[];
+  readonly rows: readonly Row[];
+  /**
+   * The totals row below the rows, computed by the workflow in decimal arithmetic (so every
+   * implementation shows the same exact figures), or null.
+   */
+  readonly totals: Row | null;
+}
+
+export interface Progress {
+  /** Called as work advances: `done` out of `total` units (rows). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Set `aborted` to stop between chunks; the operation then rejects with an AbortedError. */
+  readonly signal?: { readonly aborted: boolean };
+}
+
+export class AbortedError extends Error {
+  constructor() {
+    super("Opération annulée.");
+    this.name = "AbortedError";
+  }
+}
+
+export interface Workbook {
+  listSheets(): Promise<SheetInfo[]>;
+  readSheet(name: string, progress?: Progress): Promise<SheetData>;
+  /** Creates the sheet, or replaces the add-in's own sheet of that name. Returns the name used. */
+  writeSheet(sheet: OutputSheet, progress?: Progress): Promise<string>;
+  /** Values the user added in Paramètres, stored with the workbook (JSON text), or null. */
+  readSetting(key: string): Promise<string | null>;
+  writeSetting(key: string, value: string): Promise<void>;
+}
+
+/**
+ * The name to write `wanted` under: itself when free or owned by the add-in, else `wanted (2)`,
+ * `wanted (3)`… Excel caps sheet names at 31 characters.
+ */
+export function ownedSheetName(wanted: string, existing: readonly SheetInfo[]): string {
+  const byName = new Map(existing.map((s) => [s.name.toLowerCase(), s]));
+  const base = wanted.slice(0, 31);
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const candidate = base.slice(0, 31 - suffix.length) + suffix;
+    const found = byName.get(candidate.toLowerCase());
+    if (!found || found.owned) return candidate;
+  }
+}
+
+/** Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
