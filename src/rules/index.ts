@@ -22,3 +22,4 @@ export * from "./dotation";
 export * from "./complementaire";
 export * from "./cpge";
 export * from "./uai";
+export * from "./bilan";

@@ -1,0 +1,122 @@
+/**
+ * R11 — « Compte rendu d'utilisation des dotations » : « L'établissement fournit à la Région le bilan
+ * des dépenses acquittées à l'issue de l'année scolaire. Ce bilan devra faire apparaître le total des
+ * dotations reçues au titre de l'année scolaire, le cas échéant, les reliquats sur l'année scolaire
+ * antérieure, le montant dépensé au titre de l'année scolaire en précisant par formation, le nombre
+ * d'élèves aidés, le montant des achats et les types d'équipements. »
+ * « Les dispositifs ARE pré-bac et ARE post-bac ne sont pas fongibles budgétairement. »
+ *
+ * What is left in an envelope at the end of the year is the next year's reliquat, deducted from the next
+ * dotation (R9).
+ */
+import { CATEGORIE_LABELS, type Categorie } from "./categories";
+import type { Enveloppe } from "./dotation";
+import { Decimal, ZERO, formatEuros } from "./money";
+import { normaliseLabel } from "./text";
+import type { Figure } from "./trace";
+
+/** « Les types d'équipements » of the seed, in its order. */
+export const TYPES_EQUIPEMENT = [
+  "Vêtement de représentation",
+  "Vêtements et équipements de protection individuelle",
+  "Matériel, outillage et instruments",
+  "Consommables informatiques et documents techniques",
+] as const;
+export type TypeEquipement = (typeof TYPES_EQUIPEMENT)[number];
+
+const TYPE_SPELLINGS = new Map<string, TypeEquipement>();
+function spellType(type: TypeEquipement, ...names: string[]): void {
+  for (const name of [type, ...names]) TYPE_SPELLINGS.set(normaliseLabel(name), type);
+}
+spellType(TYPES_EQUIPEMENT[0], "Vêtements de représentation", "représentation", "tenue de représentation");
+spellType(
+  TYPES_EQUIPEMENT[1],
+  "Vêtement et équipement de protection individuelle",
+  "EPI",
+  "équipements de protection individuelle",
+  "protection individuelle",
+);
+spellType(TYPES_EQUIPEMENT[2], "Matériel outillage instruments", "matériel", "outillage", "instruments");
+spellType(
+  TYPES_EQUIPEMENT[3],
+  "Consommables informatiques",
+  "documents techniques",
+  "consommables informatiques et document technique",
+);
+
+/** The equipment type a user typed or picked, or null when it is none of the four. */
+export function parseTypeEquipement(text: string): TypeEquipement | null {
+  return TYPE_SPELLINGS.get(normaliseLabel(text)) ?? null;
+}
+
+/** The envelope a formation's money comes from (décision R9: 3ème prépa-métiers with pré-bac). */
+export function enveloppeOf(categorie: Categorie): Enveloppe {
+  return categorie === "POST_BAC" ? "postBac" : "preBac";
+}
+
+export const ENVELOPPE_NAMES: Readonly<Record<Enveloppe, string>> = {
+  preBac: "pré-bac",
+  postBac: "post-bac",
+};
+
+export interface EnveloppeBilan {
+  /** Dotations received for the school year in this envelope (initial and complémentaire). */
+  readonly dotationRecue: Decimal;
+  /** Reliquat of the previous school year in this envelope. */
+  readonly reliquatAnterieur: Decimal;
+  /** Sum of the purchases charged to this envelope. */
+  readonly depense: Decimal;
+}
+
+export interface SoldeEnveloppe {
+  readonly disponible: Figure;
+  readonly depense: Decimal;
+  /** The next year's reliquat: what is left, never negative. */
+  readonly nouveauReliquat: Figure;
+  /** Spending above what was available (0 when within), an anomaly of the bilan. */
+  readonly depassement: Decimal;
+}
+
+/**
+ * One envelope's balance: disponible = dotation reçue + reliquat antérieur; nouveau reliquat =
+ * disponible − dépensé. Spending above the available amount is reported (no fungibility: the other
+ * envelope never covers it) and the new reliquat is then zero.
+ */
+export function soldeEnveloppe(enveloppe: Enveloppe, bilan: EnveloppeBilan): SoldeEnveloppe {
+  const name = ENVELOPPE_NAMES[enveloppe];
+  const disponibleValue = bilan.dotationRecue.plus(bilan.reliquatAnterieur);
+  const disponible: Figure = {
+    valeur: disponibleValue,
+    trace: {
+      regle: "R11",
+      libelle: `Disponible ${name}`,
+      calcul: `dotation reçue ${formatEuros(bilan.dotationRecue)} + reliquat antérieur ${formatEuros(bilan.reliquatAnterieur)}`,
+      resultat: formatEuros(disponibleValue),
+    },
+  };
+  const reste = disponibleValue.minus(bilan.depense);
+  const depassement = reste.isNegative() ? reste.negated() : ZERO;
+  const nouveau = reste.isNegative() ? ZERO : reste;
+  return {
+    disponible,
+    depense: bilan.depense,
+    depassement,
+    nouveauReliquat: {
+      valeur: nouveau,
+      trace: {
+        regle: "R11",
+        libelle: `Reliquat ${name} reporté`,
+        calcul: reste.isNegative()
+          ? `${formatEuros(disponibleValue)} − dépensé ${formatEuros(bilan.depense)} < 0 : dépassement de ${formatEuros(depassement)}, aucun reliquat`
+          : `${formatEuros(disponibleValue)} − dépensé ${formatEuros(bilan.depense)}`,
+        resultat: formatEuros(nouveau),
+        reference: "reliquat déduit de la dotation suivante (R9)",
+      },
+    },
+  };
+}
+
+/** The message for a purchase charged to the wrong envelope (no fungibility). */
+export function messageEnveloppeCroisee(code: string, categorie: Categorie, chargee: Enveloppe): string {
+  return `La formation ${code} relève de la catégorie ${CATEGORIE_LABELS[categorie]} (enveloppe ${ENVELOPPE_NAMES[enveloppeOf(categorie)]}) : ses achats ne peuvent pas être imputés sur l'enveloppe ${ENVELOPPE_NAMES[chargee]} (enveloppes non fongibles).`;
+}

@@ -1,0 +1,66 @@
+import {
+  Decimal,
+  TYPES_EQUIPEMENT,
+  decimalString,
+  enveloppeOf,
+  messageEnveloppeCroisee,
+  parseTypeEquipement,
+  renderTrace,
+  soldeEnveloppe,
+} from "../../src/rules";
+
+describe("Bilan de fin d'année (R11)", () => {
+  test("les quatre types d'équipements du règlement, dans son ordre", () => {
+    expect(TYPES_EQUIPEMENT).toEqual([
+      "Vêtement de représentation",
+      "Vêtements et équipements de protection individuelle",
+      "Matériel, outillage et instruments",
+      "Consommables informatiques et documents techniques",
+    ]);
+  });
+
+  test.each([
+    ["vêtement de représentation", 0],
+    ["VETEMENTS ET EQUIPEMENTS DE PROTECTION INDIVIDUELLE", 1],
+    ["EPI", 1],
+    ["Matériel, outillage et instruments", 2],
+    ["consommables informatiques", 3],
+  ])("le type « %s » est reconnu", (text, index) => {
+    expect(parseTypeEquipement(text)).toBe(TYPES_EQUIPEMENT[index]);
+  });
+
+  test("un type d'équipement inconnu n'est pas reconnu", () => {
+    expect(parseTypeEquipement("voyage scolaire")).toBeNull();
+  });
+
+  test("reliquat reporté = dotation reçue + reliquat antérieur − dépensé : 36 782,00 + 1 200,50 − 37 000,00 = 982,50", () => {
+    const solde = soldeEnveloppe("preBac", {
+      dotationRecue: new Decimal("36782"),
+      reliquatAnterieur: new Decimal("1200.50"),
+      depense: new Decimal("37000"),
+    });
+    expect(decimalString(solde.disponible.valeur)).toBe("37982.50");
+    expect(decimalString(solde.nouveauReliquat.valeur)).toBe("982.50");
+    expect(decimalString(solde.depassement)).toBe("0.00");
+    expect(renderTrace(solde.nouveauReliquat.trace)).toBe(
+      "Reliquat pré-bac reporté : 37 982,50 € − dépensé 37 000,00 € = 982,50 € (reliquat déduit de la dotation suivante (R9))",
+    );
+  });
+
+  test("une dépense au-delà du disponible est un dépassement et ne laisse aucun reliquat", () => {
+    const solde = soldeEnveloppe("postBac", {
+      dotationRecue: new Decimal("2669"),
+      reliquatAnterieur: new Decimal("0"),
+      depense: new Decimal("2700.10"),
+    });
+    expect(decimalString(solde.depassement)).toBe("31.10");
+    expect(decimalString(solde.nouveauReliquat.valeur)).toBe("0.00");
+  });
+
+  test("la 3ème prépa-métiers relève de l'enveloppe pré-bac, le BTS de l'enveloppe post-bac", () => {
+    expect(enveloppeOf("PREPA_METIERS")).toBe("preBac");
+    expect(enveloppeOf("PRE_BAC")).toBe("preBac");
+    expect(enveloppeOf("POST_BAC")).toBe("postBac");
+    expect(messageEnveloppeCroisee("32025520", "POST_BAC", "preBac")).toContain("non fongibles");
+  });
+});
