@@ -1,0 +1,100 @@
+/** The `--help` texts, in French. Examples use the files of examples/ so they can be run as they are. */
+
+const PARAMETRES = `Valeurs à fournir quand une année n'est pas encore calculable :
+  --ipc AAAA-MM=valeur     indice des prix de décembre, base 2015 (série INSEE 001763862),
+                           ex. --ipc 2024-12=119.92 ; répétable
+  --ipc AAAA-MM@2025=valeur --serie-ipc <identifiant>
+                           indice en base 2025 (à partir de décembre 2026)
+  --forfait "AAAA:CATÉGORIE=montant"
+                           montant publié, ex. --forfait "2025:PRE BAC=160" ; répétable
+                           (catégories : PRE BAC, POST BAC, 3EME PREPA-METIERS, CPGE)`;
+
+export const GENERAL_HELP = `are — aide régionale à l'équipement des élèves (Région Île-de-France)
+
+Usage : are <commande> [options]
+
+Commandes :
+  forfait [année]          forfaits en vigueur et leur texte de référence
+  eligible <code…>         éligibilité, catégorie et motif de codes formation
+  controle <fichier>       contrôle d'une feuille d'effectifs (.xlsx ou .csv)
+  dotations <fichier…>     dotations de chaque établissement à partir des effectifs des rectorats
+
+« are <commande> --help » détaille chaque commande.
+
+Codes de sortie : 0 réussite, 1 le contrôle a trouvé des erreurs, 2 erreur d'utilisation ou de fichier.
+`;
+
+export const FORFAIT_HELP = `Usage : are forfait [année] [--categorie <catégorie>] [--json]
+
+Affiche les forfaits de l'année scolaire (par défaut l'année en cours) avec leur texte de référence :
+pré-bac et post-bac par élève, 3ème prépa-métiers, CPGE par concours. Un forfait non publié est
+calculé par indexation sur l'IPC de décembre ; s'il manque un indice, la commande le nomme et
+s'arrête (code 2) — jamais le montant de l'année précédente en silence.
+
+Options :
+  année                    2024, 2024-2025 ou 2024/2025 (année de rentrée)
+  --categorie <catégorie>  une seule catégorie : PRE BAC, POST BAC, 3EME PREPA-METIERS, CPGE
+  --json                   sortie JSON
+${PARAMETRES}
+
+Exemples :
+  are forfait 2024
+  are forfait 2025 --categorie CPGE
+  are forfait 2025 --ipc 2024-12=119.92
+`;
+
+export const ELIGIBLE_HELP = `Usage : are eligible <code…> [--annee <année>] [--json]
+
+Pour chaque code formation diplôme (8 chiffres, BCN) : éligible ou non, catégorie (PRE BAC,
+POST BAC, 3EME PREPA-METIERS) et motif, d'après la liste indicative et les règles de l'annexe.
+Un code mal formé (code MEF, 7 chiffres…) est expliqué et donne le code de sortie 2.
+
+Options :
+  --annee <année>          année scolaire (par défaut l'année en cours)
+  --json                   sortie JSON
+
+Exemple :
+  are eligible 50022137 43033104 32031213 67010031
+`;
+
+export const CONTROLE_HELP = `Usage : are controle <fichier> [--feuille <nom>] [--annee <année>] [--json] [--out <fichier.xlsx>]
+
+Contrôle une feuille d'effectifs (.xlsx ou .csv : séparateur « ; » ou « , », UTF-8 ou Windows-1252) :
+ligne d'en-tête reconnue, colonnes associées, lignes comptées et lignes écartées avec leur raison.
+Les constats sont groupés par gravité (erreur : la ligne ne compte pas ; alerte : elle compte mais
+semble fausse ; info). Le fichier lu n'est jamais modifié.
+
+Options :
+  --feuille <nom>          feuille à contrôler (par défaut la première feuille non vide)
+  --annee <année>          année scolaire (par défaut l'année en cours)
+  --json                   sortie JSON
+  --out <fichier.xlsx>     écrit aussi les constats dans un nouveau classeur
+  --progress               affiche l'avancement sur la sortie d'erreur
+
+Code de sortie : 0 sans erreur, 1 si le contrôle trouve des erreurs, 2 si le fichier est inutilisable.
+
+Exemple :
+  are controle examples/effectifs-paris.xlsx
+`;
+
+export const DOTATIONS_HELP = `Usage : are dotations <fichier…> [--etablissements <fichier>] [--annee <année>] [--out <fichier.xlsx>] [--json]
+
+Calcule la dotation ARE de chaque établissement à partir des feuilles d'effectifs des rectorats
+(un fichier par académie, .xlsx ou .csv) et, si donné, du fichier des établissements (taux de
+boursiers, reliquats pré-bac et post-bac, réponse à l'enquête). Affiche un tableau récapitulatif
+(dotations nettes par établissement, totaux par enveloppe, lignes écartées par raison) ou le JSON.
+Les fichiers lus ne sont jamais modifiés ; --out écrit un nouveau classeur.
+
+Options :
+  --etablissements <fichier>  données des établissements, par UAI
+  --annee <année>             année scolaire (par défaut l'année en cours)
+  --out <fichier.xlsx>        classeur de résultats : dotations (tableau, totaux) et constats
+  --json                      sortie JSON (contrat stable, voir docs/cli.md)
+  --progress                  affiche l'avancement sur la sortie d'erreur
+${PARAMETRES}
+
+Exemple :
+  are dotations examples/effectifs-paris.xlsx examples/effectifs-creteil.csv \\
+      examples/effectifs-versailles.xlsx --etablissements examples/etablissements.xlsx \\
+      --annee 2024 --out dotations.xlsx
+`;

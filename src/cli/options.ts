@@ -1,0 +1,92 @@
+/**
+ * Options shared by several commands: the school year (default: the one in progress today) and the
+ * values the user supplies on the command line — December IPC values and published forfaits — the
+ * same values the add-in's Paramètres sheet holds (Parametres.avec).
+ */
+import {
+  Parametres,
+  parseSchoolYear,
+  schoolYearOn,
+  type ForfaitSaisi,
+  type IpcSaisi,
+  type SchoolYear,
+} from "../rules";
+import { UsageError, optionValue, optionValues, type OptionSpecs, type ParsedArgs } from "./args";
+import type { CliIo } from "./io";
+
+export const ANNEE_OPTION: OptionSpecs = { annee: { value: true } };
+
+export const PARAMETRES_OPTIONS: OptionSpecs = {
+  ipc: { value: true, repeatable: true },
+  "serie-ipc": { value: true },
+  forfait: { value: true, repeatable: true },
+};
+
+/** --annee, or the school year in progress today (rentrée in September). */
+export function anneeOf(args: ParsedArgs, io: CliIo, positional?: string): SchoolYear {
+  const written = positional ?? optionValue(args, "annee");
+  return written === undefined ? schoolYearOn(io.now()) : parseSchoolYear(written);
+}
+
+const SOURCE_CLI = "saisie en ligne de commande";
+
+/**
+ * `--ipc 2024-12=119.92` (base 2015, series 001763862), `--ipc 2026-12@2025=101.5` with
+ * `--serie-ipc <identifiant INSEE>` for base 2025.
+ */
+export function parseIpcOption(text: string, serie: string | undefined): IpcSaisi {
+  const match = /^\s*(\d{4}-\d{1,2})(?:@(\d{4}))?\s*=\s*(\S+)\s*$/.exec(text);
+  if (!match) {
+    throw new UsageError(
+      `--ipc « ${text} » illisible : écrivez le mois et la valeur, par exemple --ipc 2024-12=119.92 (base 2015) ou --ipc 2026-12@2025=101.5 --serie-ipc <identifiant> (base 2025).`,
+    );
+  }
+  const [year, month] = match[1].split("-");
+  return {
+    mois: `${year}-${month.padStart(2, "0")}`,
+    base: match[2] === undefined ? 2015 : Number(match[2]),
+    valeur: match[3],
+    serie: match[2] === "2025" ? serie : undefined,
+    source: SOURCE_CLI,
+  };
+}
+
+/** `--forfait "2025:PRE BAC=160"` (année:catégorie=montant). */
+export function parseForfaitOption(text: string): ForfaitSaisi {
+  const match = /^\s*([^:]+):([^=]+)=\s*(\S+)\s*$/.exec(text);
+  if (!match) {
+    throw new UsageError(
+      `--forfait « ${text} » illisible : écrivez l'année, la catégorie et le montant, par exemple --forfait "2025:PRE BAC=160".`,
+    );
+  }
+  return {
+    annee: parseSchoolYear(match[1].trim()),
+    categorie: match[2].trim(),
+    valeur: match[3],
+    source: SOURCE_CLI,
+  };
+}
+
+/** The embedded parameters plus the values given with --ipc and --forfait. */
+export function parametresOf(args: ParsedArgs): Parametres {
+  const serie = optionValue(args, "serie-ipc");
+  const ipc = optionValues(args, "ipc").map((text) => parseIpcOption(text, serie));
+  const forfaits = optionValues(args, "forfait").map(parseForfaitOption);
+  return ipc.length === 0 && forfaits.length === 0
+    ? Parametres.embarques()
+    : Parametres.avec({ ipc, forfaits });
+}
+
+/** How to supply a missing value from the command line, appended to the core's message. */
+export function missingValueHint(missing: string): string {
+  const options = [
+    ...new Set(
+      [...missing.matchAll(/décembre (\d{4}) \(base (\d{4})\)/g)].map(([, year, base]) =>
+        base === "2015" ? `--ipc ${year}-12=<valeur>` : `--ipc ${year}-12@2025=<valeur>`,
+      ),
+    ),
+  ].sort();
+  if (options.some((o) => o.includes("@2025"))) options.push("--serie-ipc <identifiant INSEE>");
+  const ipc = options.length > 0 ? options.join(" ") : "--ipc AAAA-12=<valeur>";
+  return `En ligne de commande : ${ipc} (indices INSEE de décembre), ou les montants publiés avec --forfait "AAAA:PRE BAC=<montant>" (de même POST BAC et 3EME PREPA-METIERS).`;
+}

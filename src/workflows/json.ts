@@ -1,0 +1,162 @@
+/**
+ * The `--json` output of `are dotations` and `are controle`: a stable contract (issue 4,
+ * docs/cli.md) for the scripts and spreadsheets that consume it. Money is a string with two
+ * decimals (« 36110.00 »), never a binary float; establishments are sorted by UAI.
+ */
+import {
+  decimalString,
+  roundHalfUp,
+  schoolYearLabel,
+  type Decimal,
+  type DotationEtablissement,
+} from "../rules";
+import type { Constat } from "../sheet/findings";
+import type { ResultatControle, ResultatDotations } from "./types";
+
+export interface EnveloppesJson {
+  readonly preBac: string;
+  readonly postBac: string;
+}
+
+export interface NetteJson extends EnveloppesJson {
+  readonly total: string;
+}
+
+export interface EtablissementJson {
+  readonly uai: string;
+  readonly nom: string | null;
+  readonly aRepondu: boolean;
+  readonly effectifs: { readonly prepaMetiers: number; readonly preBac: number; readonly postBac: number };
+  /** The ratio (0 to 1) rounded to 4 decimals, « 0.35 »; null when unknown. */
+  readonly tauxBoursiers: string | null;
+  /** Null when the post-bac line could not be computed (post-bac effectifs, no taux). */
+  readonly boursiersRetenus: number | null;
+  readonly dotationBrute: {
+    readonly prepaMetiers: string;
+    readonly preBac: string;
+    /** Null when the post-bac line could not be computed. */
+    readonly postBac: string | null;
+  };
+  readonly reliquats: EnveloppesJson;
+  /** preBac = max(0, prepaMetiers + preBac − reliquat pré-bac); postBac likewise; 0 for a non-respondent. */
+  readonly dotationNette: NetteJson;
+  /** Why a figure is what it is, in French: the errors to fix first, then the other motifs. */
+  readonly motifs: readonly string[];
+}
+
+export interface ConstatJson {
+  readonly gravite: Constat["gravite"];
+  readonly code: string;
+  readonly feuille: string;
+  readonly ligne: number | null;
+  readonly colonne: string | null;
+  readonly message: string;
+}
+
+export interface DotationsJson {
+  /** « 2024-2025 ». */
+  readonly annee: string;
+  readonly forfaits: { readonly preBac: string; readonly postBac: string; readonly prepaMetiers: string };
+  readonly etablissements: readonly EtablissementJson[];
+  readonly totaux: { readonly dotationNette: NetteJson };
+  readonly constats: readonly ConstatJson[];
+}
+
+const money = (value: Decimal): string => decimalString(value, 2);
+
+export function constatJson(constat: Constat): ConstatJson {
+  const { gravite, code, feuille, ligne, colonne, message } = constat;
+  return { gravite, code, feuille, ligne, colonne, message };
+}
+
+export function etablissementJson(d: DotationEtablissement): EtablissementJson {
+  return {
+    uai: d.uai,
+    nom: d.nom ?? null,
+    aRepondu: d.aRepondu,
+    effectifs: {
+      prepaMetiers: d.effectifs.prepaMetiers,
+      preBac: d.effectifs.preBac,
+      postBac: d.effectifs.postBac,
+    },
+    tauxBoursiers: d.tauxBoursiers ? roundHalfUp(d.tauxBoursiers.ratio, 4).toString() : null,
+    boursiersRetenus: d.boursiersRetenus ? d.boursiersRetenus.nombre : null,
+    dotationBrute: {
+      prepaMetiers: money(d.brute.prepaMetiers.valeur),
+      preBac: money(d.brute.preBac.valeur),
+      postBac: d.brute.postBac ? money(d.brute.postBac.valeur) : null,
+    },
+    reliquats: { preBac: money(d.reliquats.preBac), postBac: money(d.reliquats.postBac) },
+    dotationNette: {
+      preBac: money(d.nette.preBac.valeur),
+      postBac: money(d.nette.postBac.valeur),
+      total: money(d.nette.total.valeur),
+    },
+    motifs: [...d.erreurs, ...d.motifs],
+  };
+}
+
+/** The `are dotations --json` document. */
+export function dotationsJson(resultat: ResultatDotations): DotationsJson {
+  const etablissements = [...resultat.etablissements].sort((a, b) =>
+    a.uai < b.uai ? -1 : a.uai > b.uai ? 1 : 0,
+  );
+  const { nette } = resultat.totaux;
+  return {
+    annee: schoolYearLabel(resultat.annee),
+    forfaits: {
+      preBac: money(resultat.forfaits.preBac.valeur),
+      postBac: money(resultat.forfaits.postBac.valeur),
+      prepaMetiers: money(resultat.forfaits.prepaMetiers.valeur),
+    },
+    etablissements: etablissements.map(etablissementJson),
+    totaux: {
+      dotationNette: {
+        preBac: money(nette.preBac),
+        postBac: money(nette.postBac),
+        total: money(nette.total),
+      },
+    },
+    constats: resultat.constats.map(constatJson),
+  };
+}
+
+export interface ControleJson {
+  readonly feuille: string;
+  readonly annee: string;
+  /** The header row found (1-based) and, per field, the column letter and header text; null if none. */
+  readonly entete: {
+    readonly ligne: number;
+    readonly colonnes: Readonly<Record<string, { readonly colonne: string; readonly entete: string }>>;
+  } | null;
+  readonly lignes: {
+    readonly nonVides: number;
+    readonly comptees: number;
+    readonly ecartees: number;
+    readonly ecarteesParMotif: Readonly<Record<string, number>>;
+  };
+  readonly effectifs: { readonly prepaMetiers: number; readonly preBac: number; readonly postBac: number };
+  readonly constats: readonly ConstatJson[];
+}
+
+/** The `are controle --json` document. */
+export function controleJson(resultat: ResultatControle): ControleJson {
+  const colonnes: Record<string, { colonne: string; entete: string }> = {};
+  for (const [champ, colonne] of Object.entries(resultat.entete?.colonnes ?? {})) {
+    if (colonne) colonnes[champ] = { colonne: colonne.lettre, entete: colonne.entete };
+  }
+  const { lignes, effectifs } = resultat;
+  return {
+    feuille: resultat.feuille,
+    annee: schoolYearLabel(resultat.annee),
+    entete: resultat.entete ? { ligne: resultat.entete.ligne, colonnes } : null,
+    lignes: {
+      nonVides: lignes.nonVides,
+      comptees: lignes.comptees,
+      ecartees: lignes.ecartees,
+      ecarteesParMotif: { ...lignes.ecarteesParMotif },
+    },
+    effectifs: { prepaMetiers: effectifs.prepaMetiers, preBac: effectifs.preBac, postBac: effectifs.postBac },
+    constats: resultat.constats.map(constatJson),
+  };
+}
