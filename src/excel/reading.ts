@@ -1,0 +1,57 @@
+/**
+ * Reading a block of cells in chunks (design.md §5): one `context.sync()` per chunk of at most
+ * 5 000 rows (fewer on very wide sheets), progress after each chunk, cancellation between chunks.
+ */
+import type { CellValue, Progress } from "../workbook/port";
+import { appendRowsFromExcel } from "./cells";
+import { readChunks } from "./chunks";
+import { reportProgress, throwIfAborted } from "./progress";
+
+/** A rectangle of cells, 0-based from A1, as Office.js describes ranges (rowIndex, columnIndex…). */
+export interface Area {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+/** The cells two areas share, or null when they do not meet. */
+export function intersectAreas(a: Area, b: Area): Area | null {
+  const top = Math.max(a.rowIndex, b.rowIndex);
+  const left = Math.max(a.columnIndex, b.columnIndex);
+  const bottom = Math.min(a.rowIndex + a.rowCount, b.rowIndex + b.rowCount);
+  const right = Math.min(a.columnIndex + a.columnCount, b.columnIndex + b.columnCount);
+  if (bottom <= top || right <= left) return null;
+  return { rowIndex: top, columnIndex: left, rowCount: bottom - top, columnCount: right - left };
+}
+
+/**
+ * The values of `area` on `sheet`, as the port's cells. `values` and `valueTypes` are loaded together:
+ * only the type tells an Excel error from the same text typed in a cell.
+ */
+export async function readArea(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  area: Area,
+  progress: Progress,
+): Promise<CellValue[][]> {
+  const rows: CellValue[][] = [];
+  const chunks = readChunks(area.rowCount, area.columnCount);
+  for (const chunk of chunks) {
+    throwIfAborted(progress);
+    const range = sheet.getRangeByIndexes(
+      area.rowIndex + chunk.start,
+      area.columnIndex,
+      chunk.count,
+      area.columnCount,
+    );
+    range.load("values,valueTypes");
+    // The one sync allowed in a loop: the loop is over chunks of ≤ 5 000 rows, never over rows (design.md §5).
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, by design (5 MB cap)
+    await context.sync();
+    appendRowsFromExcel(rows, range.values, range.valueTypes);
+    reportProgress(progress, chunk.start + chunk.count, area.rowCount);
+  }
+  if (chunks.length === 0) reportProgress(progress, 0, 0);
+  return rows;
+}
