@@ -168,6 +168,21 @@ export async function outputWorkbookBytes(outputs: readonly NamedOutput[], now: 
   workbook.created = now;
   workbook.modified = now;
   outputs.forEach((output, i) => addOutputSheet(workbook, output.name, output.sheet, i));
+  // The file opens on the last sheet written: the workflows write the main result last
+  // (constats, then dotations).
+  if (outputs.length > 0) {
+    workbook.views = [
+      {
+        x: 0,
+        y: 0,
+        width: 20000,
+        height: 12000,
+        firstSheet: 0,
+        activeTab: outputs.length - 1,
+        visibility: "visible",
+      },
+    ];
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
