@@ -68,10 +68,11 @@ const DEFAULT_WIDTHS: Readonly<Record<ColumnFormat, number>> = {
 /**
  * Excel wants column widths in points. Décision : one character of the default font (Calibri 11) is
  * taken as 5.7 points (Excel's default 8.43-character column is 48 points), plus 8 points for the
- * table's filter button; a header is never cut.
+ * table's filter button. A width given by the workflow is kept (the header row wraps); without one,
+ * the column is wide enough for its header.
  */
 export function columnWidthPoints(column: OutputColumn): number {
-  const chars = Math.max(column.width ?? DEFAULT_WIDTHS[column.format], column.header.length + 2);
+  const chars = column.width ?? Math.max(DEFAULT_WIDTHS[column.format], column.header.length + 2);
   return Math.round(Math.min(chars, 100) * 5.7 + 8);
 }
 
@@ -87,6 +88,8 @@ function writeHeadingAndHeader(sheet: Excel.Worksheet, output: OutputSheet, layo
   header.numberFormat = [output.columns.map(() => NUMBER_FORMATS.text)];
   header.values = [output.columns.map((c) => c.header)];
   header.format.font.bold = true;
+  // Long headers over narrow numeric columns (« Effectif 3ème prépa-métiers ») wrap instead of being cut.
+  header.format.wrapText = true;
 }
 
 /** One chunk of rows: number formats first (text cells stay text), then values. */

@@ -79,8 +79,12 @@ describe("Formats et valeurs écrits", () => {
     expect(rowsToExcel([[{ error: "#N/A" }]], ["euros"]).values).toEqual([["#N/A"]]);
   });
 
-  test("largeur de colonne en points : 5,7 points par caractère + 8 ; un en-tête n'est jamais coupé", () => {
+  test("largeur de colonne en points : 5,7 points par caractère + 8 ; sans largeur donnée, celle de l'en-tête", () => {
     expect(columnWidthPoints({ header: "Explication", format: "text", width: 60 })).toBe(350);
+    // A width given is kept: 12 × 5,7 + 8 = 76,4 → 76 (the header wraps).
+    expect(columnWidthPoints({ header: "Effectif 3ème prépa-métiers", format: "integer", width: 12 })).toBe(
+      76,
+    );
     // "Dotation nette pré-bac" : 22 caractères + 2 → 24 × 5,7 + 8 = 144,8 → 145.
     expect(columnWidthPoints({ header: "Dotation nette pré-bac", format: "euros" })).toBe(145);
   });

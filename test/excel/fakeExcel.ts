@@ -41,6 +41,7 @@ export interface FakeCell {
   /** Set when Excel would have read the written text as a formula. */
   formula?: string;
   bold?: boolean;
+  wrapText?: boolean;
 }
 
 export interface FakeTable {
@@ -77,6 +78,7 @@ export interface Operation {
     | "values"
     | "numberFormat"
     | "bold"
+    | "wrapText"
     | "columnWidth"
     | "clear"
     | "table"
@@ -195,6 +197,7 @@ class FakeRange {
   readonly format: {
     font: { bold: boolean };
     columnWidth: number;
+    wrapText: boolean;
   };
 
   constructor(
@@ -230,6 +233,13 @@ class FakeRange {
       },
       get columnWidth(): number {
         throw new Error("format.columnWidth n'est pas lu par l'adaptateur.");
+      },
+      set wrapText(wrap: boolean) {
+        fake.eachCell(sheet, area, (cell) => (cell.wrapText = wrap));
+        fake.log(sheet, "wrapText", area, wrap);
+      },
+      get wrapText(): boolean {
+        throw new Error("format.wrapText n'est pas lu par l'adaptateur.");
       },
     };
   }

@@ -149,6 +149,7 @@ describe("Écriture d'une feuille de résultats (writeSheet)", () => {
       expect.arrayContaining(["A4:G4", "A105:G105"]),
     );
     expect(excel.cell(SHEET, "C4")?.bold).toBe(true);
+    expect(excel.cell(SHEET, "C4")?.wrapText).toBe(true);
     expect(sheet.frozenRows).toBe(4);
     expect([...sheet.columnWidths.keys()].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(sheet.columnWidths.get(6)).toBe(350);
