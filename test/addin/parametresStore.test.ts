@@ -1,0 +1,110 @@
+import {
+  CLE_VALEURS_UTILISATEUR,
+  createParametresStore,
+  type EtatParametres,
+  type ParametresPersistence,
+} from "../../src/addin/parametresStore";
+import type { ValeursUtilisateur } from "../../src/rules";
+
+/** An in-memory workbook setting, recording what the store asks of it. */
+function persistenceEnMemoire(contenu: unknown = null) {
+  const journal = { enregistrements: [] as ValeursUtilisateur[], recalculs: 0 };
+  const persistence: ParametresPersistence = {
+    lire: async () => contenu,
+    enregistrerEtRecalculer: async (valeurs) => {
+      journal.enregistrements.push(valeurs);
+      contenu = JSON.stringify(valeurs);
+    },
+    recalculer: async () => {
+      journal.recalculs++;
+    },
+  };
+  return { persistence, journal, lu: () => contenu };
+}
+
+const IPC_DECEMBRE_2024 = { ipc: [{ mois: "2024-12", base: 2015, valeur: "120.00" }] };
+
+describe("Chargement des valeurs enregistrées dans le classeur", () => {
+  test("sans valeur enregistrée, les paramètres embarqués s'appliquent et rien n'est recalculé", async () => {
+    const { persistence, journal } = persistenceEnMemoire(null);
+    const store = createParametresStore(persistence);
+    await store.charger();
+    expect(store.etat().avertissement).toBeNull();
+    expect(store.parametres().forfait("PRE_BAC", 2024).valeur.toString()).toBe("157");
+    expect(journal.recalculs).toBe(0);
+  });
+
+  test("les valeurs enregistrées (JSON) sont lues, puis le classeur est recalculé une fois", async () => {
+    const { persistence, journal } = persistenceEnMemoire(JSON.stringify(IPC_DECEMBRE_2024));
+    const store = createParametresStore(persistence);
+    await store.charger();
+    // 120,00 / 118,38 − 1 → 1,37 % ; 157 × 1,0137 = 159,15 → 159 €.
+    expect(store.parametres().forfait("PRE_BAC", 2025).valeur.toString()).toBe("159");
+    expect(journal.recalculs).toBe(1);
+    expect(journal.enregistrements).toEqual([]);
+  });
+
+  test.each([
+    ["{ pas du JSON", /n'ont pas pu être utilisées : le contenu n'est pas du JSON valide\./],
+    [JSON.stringify([1, 2]), /un objet \{ ipc, forfaits \} est attendu/],
+    [JSON.stringify({ ipc: "120" }), /doivent être des listes/],
+    [JSON.stringify({ ipc: [{ mois: "2024-12", base: 2015, valeur: "-3" }] }), /strictement positif/],
+  ])("des valeurs illisibles (%s) sont signalées, jamais effacées", async (contenu, raison) => {
+    const { persistence, journal, lu } = persistenceEnMemoire(contenu);
+    const store = createParametresStore(persistence);
+    await store.charger();
+    expect(store.etat().avertissement).toMatch(raison);
+    expect(store.etat().avertissement).toContain(CLE_VALEURS_UTILISATEUR);
+    expect(store.parametres().forfait("PRE_BAC", 2024).valeur.toString()).toBe("157");
+    expect(lu()).toBe(contenu);
+    expect(journal.enregistrements).toEqual([]);
+  });
+
+  test("une lecture impossible est signalée et laisse les valeurs embarquées", async () => {
+    const store = createParametresStore({
+      lire: async () => {
+        throw new Error("classeur en lecture seule");
+      },
+      enregistrerEtRecalculer: async () => undefined,
+      recalculer: async () => undefined,
+    });
+    await store.charger();
+    expect(store.etat().avertissement).toMatch(/classeur en lecture seule\. Les fonctions ARE utilisent/);
+  });
+});
+
+describe("Remplacement des valeurs par le volet", () => {
+  test("les abonnés sont prévenus, la valeur est enregistrée en JSON et le classeur recalculé", async () => {
+    const { persistence, journal, lu } = persistenceEnMemoire();
+    const store = createParametresStore(persistence);
+    const vus: EtatParametres[] = [];
+    const desabonner = store.abonner((etat) => vus.push(etat));
+    await store.remplacer(IPC_DECEMBRE_2024);
+    expect(vus).toHaveLength(1);
+    expect(vus[0].parametres.forfait("PRE_BAC", 2025).valeur.toString()).toBe("159");
+    expect(journal.enregistrements).toEqual([IPC_DECEMBRE_2024]);
+    expect(JSON.parse(lu() as string)).toEqual(IPC_DECEMBRE_2024);
+
+    desabonner();
+    await store.remplacer({});
+    expect(vus).toHaveLength(1);
+  });
+
+  test("des valeurs en conflit avec une valeur publiée sont refusées et ne changent rien", async () => {
+    const { persistence, journal } = persistenceEnMemoire();
+    const store = createParametresStore(persistence);
+    const avant = store.etat();
+    await expect(
+      store.remplacer({ forfaits: [{ annee: 2024, categorie: "PRE BAC", valeur: 158 }] }),
+    ).rejects.toThrow(/déjà publié \(157 €/);
+    expect(store.etat()).toBe(avant);
+    expect(journal.enregistrements).toEqual([]);
+  });
+
+  test("hors d'Office (sans persistance), les valeurs s'appliquent en mémoire", async () => {
+    const store = createParametresStore(null);
+    await store.charger();
+    await store.remplacer({ forfaits: [{ annee: 2025, categorie: "3PM", valeur: "57" }] });
+    expect(store.parametres().forfait("PREPA_METIERS", 2025).valeur.toString()).toBe("57");
+  });
+});
