@@ -1,0 +1,291 @@
+/**
+ * The ARE.* worksheet functions (design.md §3). Each one reads Excel's arguments (arguments.ts), calls
+ * the rules core and maps failures to #VALUE! / #N/A with a French message (errors.ts). Nothing here
+ * decides a rule.
+ *
+ * The JSDoc of each function is the only source of its metadata: custom-functions-metadata-plugin turns
+ * it into functions.json (description, parameter help, help URL) and appends the
+ * `CustomFunctions.associate("ID", fonction)` calls to this module when webpack builds it. The help
+ * URLs point to the development server; the production build rewrites them (webpack.config.js).
+ */
+import { parametresStore, demarrerRuntime } from "../addin/runtime";
+import {
+  CATALOGUES,
+  CATEGORIE_LABELS,
+  Decimal,
+  InvalidArgumentError,
+  MissingParameterError,
+  aideCpge,
+  assertEffectif,
+  boursiersRetenus,
+  catalogueFor,
+  dotationLigne,
+  dotationNetteEnveloppe,
+  indexer as indexerMontant,
+  judgeFormation,
+  nsfOf,
+  parseCategorie,
+  parseForfaitKind,
+  readCodeFormation,
+  roundHalfUp,
+  tauxIpc,
+  type Eligibility,
+} from "../rules";
+import {
+  enMatrice,
+  estVide,
+  lireAnnee,
+  lireBooleen,
+  lireDecimal,
+  lireNombre,
+  lireTauxBoursiersArgument,
+  lireTauxBoursiersOptionnel,
+  lireTauxIndexation,
+  lireTexteOptionnel,
+  refuserErreur,
+} from "./arguments";
+import { calculer, calculerParCellule } from "./errors";
+
+/** A euro amount as Excel receives it: a number rounded half-up to the cent, converted only here. */
+function euros(montant: Decimal): number {
+  return roundHalfUp(montant, 2).toNumber();
+}
+
+/** The code formation diplôme of a cell, normalised (spaces, apostrophe, lost leading zero). */
+function codeFormation(value: unknown): string {
+  refuserErreur(value);
+  const lecture = readCodeFormation(value);
+  if (!lecture.ok) throw new InvalidArgumentError(`code-${lecture.probleme}`, lecture.message);
+  return lecture.code;
+}
+
+/** Eligibility of every cell of a range for one school year, the list in force looked up once. */
+function parCode<T>(codes: unknown, annee: unknown, reponse: (eligibilite: Eligibility) => T) {
+  const catalogue = catalogueFor(lireAnnee(annee, new Date()));
+  return calculerParCellule(enMatrice(codes), estVide, (value) =>
+    reponse(judgeFormation(codeFormation(value), catalogue)),
+  );
+}
+
+/**
+ * Forfait par élève de l'année scolaire (par concours pour la CPGE), publié ou indexé sur l'IPC de décembre n-1.
+ * @customfunction FORFAIT
+ * @helpurl https://localhost:3000/aide.html#forfait
+ * @param annee Année de rentrée (2024 pour 2024-2025) ou année scolaire « 2024-2025 ».
+ * @param [categorie] PRE BAC (par défaut), POST BAC, 3EME PREPA-METIERS ou CPGE.
+ * @returns Le forfait en euros.
+ */
+export function forfait(annee: unknown, categorie?: unknown): number {
+  return calculer(() => {
+    const texte = lireTexteOptionnel(categorie);
+    const kind = texte === null ? "PRE_BAC" : parseForfaitKind(texte);
+    return euros(parametresStore.parametres().forfait(kind, lireAnnee(annee, new Date())).valeur);
+  });
+}
+
+/**
+ * VRAI si la formation (code formation diplôme à 8 chiffres) ouvre droit à l'ARE ; s'étend sur une plage.
+ * @customfunction ELIGIBLE
+ * @helpurl https://localhost:3000/aide.html#eligible
+ * @param code Code formation diplôme (cellule ou plage), par exemple 50022137.
+ * @param [annee] Année de rentrée ou année scolaire ; par défaut l'année scolaire en cours.
+ * @returns VRAI ou FAUX pour chaque code, vide pour une cellule vide.
+ */
+export function eligible(code: unknown[][], annee?: unknown): unknown[][] {
+  return calculer(() => parCode(code, annee, (e) => e.eligible));
+}
+
+/**
+ * Pourquoi la formation est éligible ou non, en clair : liste indicative, spécialité NSF, exclusions.
+ * @customfunction MOTIF
+ * @helpurl https://localhost:3000/aide.html#motif
+ * @param code Code formation diplôme (cellule ou plage).
+ * @param [annee] Année de rentrée ou année scolaire ; par défaut l'année scolaire en cours.
+ * @returns Le motif en français pour chaque code.
+ */
+export function motif(code: unknown[][], annee?: unknown): unknown[][] {
+  return calculer(() => parCode(code, annee, (e) => e.motif));
+}
+
+/**
+ * Ligne de dotation de la formation : PRE BAC, POST BAC ou 3EME PREPA-METIERS ; vide si elle n'est pas éligible.
+ * @customfunction CATEGORIE
+ * @helpurl https://localhost:3000/aide.html#categorie
+ * @param code Code formation diplôme (cellule ou plage).
+ * @param [annee] Année de rentrée ou année scolaire ; par défaut l'année scolaire en cours.
+ * @returns La catégorie pour chaque code.
+ */
+export function categorie(code: unknown[][], annee?: unknown): unknown[][] {
+  return calculer(() => parCode(code, annee, (e) => (e.categorie ? CATEGORIE_LABELS[e.categorie] : "")));
+}
+
+/**
+ * Libellé de la formation dans la liste indicative des formations éligibles ; #N/A si le code n'y figure pas.
+ * @customfunction LIBELLE
+ * @helpurl https://localhost:3000/aide.html#libelle
+ * @param code Code formation diplôme, par exemple 50022137.
+ * @returns Le libellé publié en annexe.
+ */
+export function libelle(code: unknown): string {
+  return calculer(() => {
+    if (estVide(code)) return "";
+    const normalise = codeFormation(code);
+    // The latest list first: a later list's wording replaces an earlier one.
+    for (const catalogue of [...CATALOGUES].reverse()) {
+      const formation = catalogue.get(normalise);
+      if (formation) return formation.libelle;
+    }
+    const listes = CATALOGUES.map((c) => c.nom).join(", ");
+    throw new MissingParameterError(
+      "code-hors-liste",
+      `Le code ${normalise} ne figure pas dans la ${listes} : pas de libellé publié (ARE.MOTIF dit s'il est éligible).`,
+      `libellé du code ${normalise}`,
+    );
+  });
+}
+
+/**
+ * Groupe de spécialités NSF lu dans le code formation (caractères 4 à 6), par exemple 221 pour 50022137.
+ * @customfunction NSF
+ * @helpurl https://localhost:3000/aide.html#nsf
+ * @param code Code formation diplôme.
+ * @returns Le groupe NSF (nombre à 3 chiffres).
+ */
+export function nsf(code: unknown): number | string {
+  return calculer(() => (estVide(code) ? "" : nsfOf(codeFormation(code))));
+}
+
+/**
+ * Dotation d'une ligne : effectif × forfait ; en post-bac, boursiers retenus (effectif × taux, arrondi à l'élève) × forfait.
+ * @customfunction DOTATION
+ * @helpurl https://localhost:3000/aide.html#dotation
+ * @param effectif Effectif de 1re année (n-1) des formations éligibles de la catégorie ; vide vaut 0.
+ * @param categorie PRE BAC, POST BAC ou 3EME PREPA-METIERS.
+ * @param [annee] Année de rentrée ou année scolaire ; par défaut l'année scolaire en cours.
+ * @param [taux_boursiers] Taux de boursiers de l'établissement (0,35 ou 35 %), obligatoire en post-bac.
+ * @returns La dotation en euros.
+ */
+export function dotation(
+  effectif: unknown,
+  categorie: unknown,
+  annee?: unknown,
+  taux_boursiers?: unknown,
+): number {
+  return calculer(() => {
+    const texte = lireTexteOptionnel(categorie);
+    if (texte === null) {
+      throw new InvalidArgumentError(
+        "categorie-manquante",
+        "Catégorie manquante : indiquez PRE BAC, POST BAC ou 3EME PREPA-METIERS.",
+      );
+    }
+    const ligne = dotationLigne(
+      parseCategorie(texte),
+      lireNombre(effectif, { nom: "Effectif", videVautZero: true }),
+      lireAnnee(annee, new Date()),
+      parametresStore.parametres(),
+      lireTauxBoursiersOptionnel(taux_boursiers),
+    );
+    return euros(ligne.valeur);
+  });
+}
+
+/**
+ * Dotation nette d'une enveloppe : dotation moins le reliquat de l'année précédente, jamais négative ; 0 si l'établissement n'a pas répondu aux enquêtes.
+ * @customfunction NETTE
+ * @helpurl https://localhost:3000/aide.html#nette
+ * @param dotation Dotation calculée de l'enveloppe (pré-bac ou post-bac), en euros.
+ * @param reliquat Reliquat de l'année précédente pour la même enveloppe, en euros ; vide vaut 0.
+ * @param [a_repondu] VRAI (par défaut) si l'établissement a répondu aux enquêtes régionales, FAUX sinon.
+ * @returns La dotation nette en euros.
+ */
+export function nette(dotation: unknown, reliquat: unknown, a_repondu?: unknown): number {
+  return calculer(() => {
+    const brute = lireDecimal(dotation, { nom: "Dotation", videVautZero: true });
+    if (brute.isNegative()) {
+      throw new InvalidArgumentError(
+        "dotation-negative",
+        "Dotation négative : un montant positif est attendu.",
+      );
+    }
+    const { figure } = dotationNetteEnveloppe(
+      "Dotation nette",
+      brute,
+      lireDecimal(reliquat, { nom: "Reliquat", videVautZero: true }),
+      lireBooleen(a_repondu, "A répondu", true),
+    );
+    return euros(figure.valeur);
+  });
+}
+
+/**
+ * Boursiers retenus pour la dotation post-bac : effectif × taux de boursiers, arrondi à l'élève le plus proche.
+ * @customfunction BOURSIERS
+ * @helpurl https://localhost:3000/aide.html#boursiers
+ * @param effectif Effectif de 1re année post-bac des formations éligibles de l'établissement ; vide vaut 0.
+ * @param taux Taux de boursiers de l'établissement (0,35 ou 35 %).
+ * @returns Le nombre de boursiers retenus.
+ */
+export function boursiers(effectif: unknown, taux: unknown): number {
+  return calculer(() => {
+    const nombre = lireNombre(effectif, { nom: "Effectif", videVautZero: true });
+    assertEffectif(nombre, "Effectif");
+    return boursiersRetenus(nombre, lireTauxBoursiersArgument(taux));
+  });
+}
+
+/**
+ * Taux d'indexation des forfaits : IPC de décembre n-1 / IPC de décembre n-2 − 1, arrondi à 0,01 % (série INSEE 001763862).
+ * @customfunction TAUX_IPC
+ * @helpurl https://localhost:3000/aide.html#taux_ipc
+ * @param indice_dec_n1 Indice des prix de décembre n-1, par exemple 114,18 (décembre 2022).
+ * @param indice_dec_n2 Indice des prix de décembre n-2, dans la même base, par exemple 107,4 (décembre 2021).
+ * @returns Le taux, par exemple 0,0631 (6,31 %).
+ */
+export function taux_ipc(indice_dec_n1: unknown, indice_dec_n2: unknown): number {
+  return calculer(() =>
+    tauxIpc(
+      lireDecimal(indice_dec_n1, { nom: "Indice de décembre n-1", videVautZero: false }),
+      lireDecimal(indice_dec_n2, { nom: "Indice de décembre n-2", videVautZero: false }),
+    ).toNumber(),
+  );
+}
+
+/**
+ * Montant indexé : montant × (1 + taux), arrondi à l'euro le plus proche ; un taux négatif reconduit le montant.
+ * @customfunction INDEXER
+ * @helpurl https://localhost:3000/aide.html#indexer
+ * @param montant Montant de l'année précédente, en euros ; vide vaut 0.
+ * @param taux Taux d'indexation (0,0368 ou 3,68 %), par exemple le résultat de ARE.TAUX_IPC.
+ * @returns Le montant indexé en euros.
+ */
+export function indexer(montant: unknown, taux: unknown): number {
+  return calculer(() =>
+    euros(
+      indexerMontant(lireDecimal(montant, { nom: "Montant", videVautZero: true }), lireTauxIndexation(taux)),
+    ),
+  );
+}
+
+/**
+ * Aide aux frais de concours d'un élève de 2e année de CPGE : forfait par concours, trois concours au plus, si le quotient familial régional ne dépasse pas le plafond.
+ * @customfunction CPGE
+ * @helpurl https://localhost:3000/aide.html#cpge
+ * @param nombre_concours Nombre de concours présentés ; au-delà de trois, trois sont retenus.
+ * @param quotient_familial Quotient familial régional annuel, en euros (plafond 10 140 € en 2023-2024).
+ * @param [annee] Année de rentrée ou année scolaire ; par défaut l'année scolaire en cours.
+ * @returns L'aide en euros.
+ */
+export function cpge(nombre_concours: unknown, quotient_familial: unknown, annee?: unknown): number {
+  return calculer(() => {
+    const aide = aideCpge(
+      lireNombre(nombre_concours, { nom: "Nombre de concours", videVautZero: true }),
+      lireDecimal(quotient_familial, { nom: "Quotient familial", videVautZero: false }),
+      lireAnnee(annee, new Date()),
+      parametresStore.parametres(),
+    );
+    return euros(aide.valeur);
+  });
+}
+
+demarrerRuntime();
