@@ -1,0 +1,40 @@
+/**
+ * The user documentation keeps up with the functions: docs/fonctions.md (merged into the README) and
+ * the help page each give every function generated in functions.json, with French-Excel examples.
+ */
+import fs from "fs";
+import path from "path";
+import { readMetadata } from "./bundle";
+
+const ROOT = path.resolve(__dirname, "../..");
+const doc = fs.readFileSync(path.join(ROOT, "docs", "fonctions.md"), "utf8");
+const aide = fs.readFileSync(path.join(ROOT, "src", "help", "aide.html"), "utf8");
+
+/** `=ARE.FORFAIT(2024;"3EME PREPA-METIERS")` → its arguments, as written. */
+function exemples(texte: string, id: string): string[] {
+  return [...texte.matchAll(new RegExp(`=ARE\\.${id}\\(([^)]*(?:\\([^)]*\\))?[^)]*)\\)`, "g"))].map(
+    (m) => m[1],
+  );
+}
+
+describe("Documentation des fonctions", () => {
+  test.each(readMetadata().map((f) => [f.id, f.parameters.length] as const))(
+    "ARE.%s a une section et des exemples en Excel français dans docs/fonctions.md et l'aide",
+    (id, nombreParametres) => {
+      for (const texte of [doc, aide]) {
+        expect(texte).toContain(`ARE.${id}(`);
+        const args = exemples(texte, id);
+        expect(args.length).toBeGreaterThan(0);
+        // French Excel: « ; » between arguments, never « , » (a comma is the decimal separator).
+        for (const a of args) expect(a).not.toMatch(/\d,\s*"/);
+        if (nombreParametres > 1) expect(args.some((a) => a.includes(";"))).toBe(true);
+      }
+    },
+  );
+
+  test("docs/fonctions.md explique comment charger le complément", () => {
+    for (const commande of ["npm start", "npm run start:web", "npm stop", "npm run build", "manifest.xml"]) {
+      expect(doc).toContain(commande);
+    }
+  });
+});

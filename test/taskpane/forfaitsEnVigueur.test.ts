@@ -1,0 +1,37 @@
+import { Parametres } from "../../src/rules";
+import { forfaitsEnVigueur } from "../../src/taskpane/forfaitsEnVigueur";
+
+describe("Forfaits en vigueur affichés par le volet", () => {
+  test("en 2026-2027 : 2023-2024 à 2026-2027, montants publiés avec leur texte, années non résolues expliquées", () => {
+    const lignes = forfaitsEnVigueur(Parametres.embarques(), 2026);
+    expect(lignes.map((l) => l.libelle)).toEqual(["2023-2024", "2024-2025", "2025-2026", "2026-2027"]);
+    expect(lignes[3].enCours).toBe(true);
+
+    expect(lignes[0].cases.PRE_BAC).toEqual({
+      connu: true,
+      montant: "151 €",
+      reference: "arrêté n° 2023-087",
+      indexe: false,
+    });
+    expect(lignes[0].cases.PREPA_METIERS).toMatchObject({ montant: "54 €" });
+    expect(lignes[0].cases.CPGE).toMatchObject({ montant: "308 €" });
+    expect(lignes[1].cases.POST_BAC).toMatchObject({
+      montant: "157 €",
+      reference: "Région Île-de-France, page « Dotation budgétaire »",
+    });
+    expect(lignes[1].cases.PREPA_METIERS).toMatchObject({ montant: "56 €" });
+    expect(lignes[2].cases.CPGE).toMatchObject({ montant: "323 €" });
+
+    const preBac2025 = lignes[2].cases.PRE_BAC;
+    expect(preBac2025.connu).toBe(false);
+    if (!preBac2025.connu) expect(preBac2025.raison).toMatch(/il manque IPC décembre 2024/);
+  });
+
+  test("un forfait indexé par l'IPC saisi est marqué comme tel", () => {
+    const parametres = Parametres.avec({ ipc: [{ mois: "2024-12", base: 2015, valeur: "120.00" }] });
+    const [, , annee2025] = forfaitsEnVigueur(parametres, 2025);
+    // 120,00 / 118,38 − 1 → 1,37 % ; 157 × 1,0137 = 159,15 → 159 €.
+    expect(annee2025.cases.PRE_BAC).toMatchObject({ connu: true, montant: "159 €", indexe: true });
+    expect(annee2025.cases.CPGE).toMatchObject({ montant: "323 €", indexe: false });
+  });
+});

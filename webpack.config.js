@@ -1,0 +1,139 @@
+/**
+ * Build of the Excel add-in (design.md §3, §8), laid out like Microsoft's Office templates:
+ *   npm run build       production build into dist/, offline, no certificate needed;
+ *   npm run build:dev   development build (source maps, localhost URLs);
+ *   npm run dev-server  https://localhost:3000/ with office-addin-dev-certs' certificate.
+ *
+ * Two entries share one page in the shared runtime: `functions` (the ARE.* functions, self-contained so
+ * Excel's Script element and the contract test can load it alone) and `taskpane` (React), which
+ * depends on it: modules both use — the rules core, the parameters store — are bundled once, in
+ * functions.js, and are the same instances on the page.
+ *
+ * URLs: manifest.xml and the functions' help URLs name the development server. A production build
+ * replaces every occurrence of it with ARE_URL_PROD (default: a placeholder to replace before
+ * publishing), in the manifest, functions.json and the help page.
+ */
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const URL_DEV = "https://localhost:3000/";
+const URL_PROD_PAR_DEFAUT = "https://are.example.org/";
+const PORT_DEV = 3000;
+
+/** The production base URL: https, ending with a slash. */
+function urlProduction() {
+  const url = (process.env.ARE_URL_PROD || URL_PROD_PAR_DEFAUT).trim();
+  if (!/^https:\/\/[^\s/]+/.test(url)) {
+    throw new Error(`ARE_URL_PROD doit être une adresse https (reçu : « ${url} »).`);
+  }
+  return url.endsWith("/") ? url : url + "/";
+}
+
+/** Replaces every occurrence of the development URL (the same text everywhere, so a plain split/join). */
+function versProduction(texte, url) {
+  return texte.split(URL_DEV).join(url);
+}
+
+/** Rewrites the development URL in the emitted text assets (manifest, functions.json, help page). */
+class UrlsDeProduction {
+  constructor(url) {
+    this.url = url;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("UrlsDeProduction", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        // After every other plugin has emitted its files (functions.json comes from the metadata plugin).
+        { name: "UrlsDeProduction", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (!/\.(xml|json|html)$/.test(name)) continue;
+            const source = assets[name].source().toString();
+            if (source.includes(URL_DEV)) {
+              compilation.updateAsset(name, new webpack.sources.RawSource(versProduction(source, this.url)));
+            }
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode === "development";
+  const serve = Boolean(env && env.WEBPACK_SERVE);
+
+  const config = {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    target: ["web", "es2020"],
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type checking is `npm run typecheck`; the build only transpiles, to ES2020 modules so
+              // webpack can tree-shake (no IE11, no core-js: the shared runtime never runs there).
+              transpileOnly: true,
+              compilerOptions: { target: "ES2020", module: "ESNext", sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    performance: {
+      // design.md §8: the budgets are gzipped sizes, checked by scripts/bundle-size.js.
+      hints: false,
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The shared runtime: this page hosts the functions too, loaded before the task pane.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/help/aide.html", to: "aide.html" },
+        ],
+      }),
+    ],
+  };
+
+  if (!dev) config.plugins.push(new UrlsDeProduction(urlProduction()));
+
+  if (serve) {
+    // Certificates only when serving: the build itself must work on a machine without them.
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer = {
+      port: PORT_DEV,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+      static: { directory: path.resolve(__dirname, "dist") },
+    };
+  }
+
+  return config;
+};
+
+module.exports.URL_DEV = URL_DEV;
+module.exports.versProduction = versProduction;
