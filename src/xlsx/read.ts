@@ -5,11 +5,13 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./excelLib";
 import type { CellValue } from "../workbook/port";
 import { readCell } from "./cells";
 import { readCsvGrid, type CsvEncoding, type CsvSeparator } from "./csv";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
+import { readXlsxValues, type RawSheet } from "./fastXlsx";
 
 /** A sheet's used range: `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1. */
 export interface FileSheet {
@@ -109,8 +111,29 @@ async function readBytes(filePath: string, fichier: string): Promise<Buffer> {
   }
 }
 
+/**
+ * The cells of an .xlsx file: the fast value reader first (fastXlsx.ts), ExcelJS when that reader
+ * meets something it does not expect — ExcelJS then reads it, or reports the file as damaged.
+ */
 async function readXlsx(bytes: Buffer, filePath: string, fichier: string): Promise<SpreadsheetFile> {
-  const workbook = new ExcelJS.Workbook();
+  let raw: RawSheet[] | null = null;
+  try {
+    raw = readXlsxValues(bytes);
+  } catch {
+    raw = null;
+  }
+  if (raw === null) return readXlsxWithExcelJS(bytes, filePath, fichier);
+  const sheets = raw.map(({ name, hidden, grid }) => ({ name, ...usedRange(grid), hidden }));
+  return { path: filePath, fichier, format: "xlsx", sheets };
+}
+
+/** The same cells, read through ExcelJS's full workbook model (slower, more tolerant). */
+export async function readXlsxWithExcelJS(
+  bytes: Buffer,
+  filePath: string,
+  fichier: string,
+): Promise<SpreadsheetFile> {
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     // ExcelJS's typings predate Node's generic Buffer; the bytes are what it expects.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -9,7 +9,8 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./excelLib";
 import { isCellError, type CellValue, type ColumnFormat, type OutputSheet } from "../workbook/port";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
 
@@ -163,7 +164,7 @@ export interface NamedOutput {
 
 /** The .xlsx bytes of the output sheets, in order. */
 export async function outputWorkbookBytes(outputs: readonly NamedOutput[], now: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = "ARE — aide régionale à l'équipement des élèves";
   workbook.created = now;
   workbook.modified = now;
