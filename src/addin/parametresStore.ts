@@ -44,6 +44,11 @@ export interface ParametresStore {
   remplacer(valeurs: ValeursUtilisateur): Promise<void>;
   /** Loads the values saved in the workbook; unreadable ones are reported, never deleted. */
   charger(): Promise<void>;
+  /**
+   * Attaches the workbook once Office says it runs in Excel, then loads the values saved there. Until
+   * then (or outside Excel) values apply in memory only.
+   */
+  brancher(persistence: ParametresPersistence): Promise<void>;
 }
 
 const VIDE: ValeursUtilisateur = {};
@@ -78,13 +83,37 @@ function estVide(valeurs: ValeursUtilisateur): boolean {
   return (valeurs.ipc?.length ?? 0) === 0 && (valeurs.forfaits?.length ?? 0) === 0;
 }
 
-export function createParametresStore(persistence: ParametresPersistence | null): ParametresStore {
+export function createParametresStore(persistenceInitiale: ParametresPersistence | null): ParametresStore {
+  let persistence = persistenceInitiale;
   let etat: EtatParametres = { valeurs: VIDE, parametres: Parametres.embarques(), avertissement: null };
   const abonnes = new Set<Abonne>();
+  /** Counts the user's replacements: a load that finishes after one must not undo it. */
+  let remplacements = 0;
 
   function publier(suivant: EtatParametres): void {
     etat = suivant;
     for (const abonne of abonnes) abonne(etat);
+  }
+
+  async function charger(): Promise<void> {
+    if (!persistence) return;
+    const avant = remplacements;
+    let valeurs: ValeursUtilisateur;
+    let parametres: Parametres;
+    try {
+      const brut = await persistence.lire();
+      if (remplacements !== avant) return;
+      if (brut === null || brut === undefined || brut === "") return;
+      valeurs = lireValeurs(brut);
+      parametres = Parametres.avec(valeurs);
+    } catch (error) {
+      // Never lose data: the setting stays as it is until the user saves new values.
+      publier({ ...etat, avertissement: avertissementLecture(error) });
+      return;
+    }
+    publier({ valeurs, parametres, avertissement: null });
+    // The functions may have answered with the embedded values before the load finished.
+    if (!estVide(valeurs)) await persistence.recalculer();
   }
 
   return {
@@ -98,27 +127,16 @@ export function createParametresStore(persistence: ParametresPersistence | null)
     async remplacer(valeurs) {
       // Parametres.avec validates every value and throws before anything changes.
       const parametres = Parametres.avec(valeurs);
+      remplacements++;
       publier({ valeurs, parametres, avertissement: null });
       if (persistence) await persistence.enregistrerEtRecalculer(valeurs);
     },
 
-    async charger() {
-      if (!persistence) return;
-      let valeurs: ValeursUtilisateur;
-      let parametres: Parametres;
-      try {
-        const brut = await persistence.lire();
-        if (brut === null || brut === undefined || brut === "") return;
-        valeurs = lireValeurs(brut);
-        parametres = Parametres.avec(valeurs);
-      } catch (error) {
-        // Never lose data: the setting stays as it is until the user saves new values.
-        publier({ ...etat, avertissement: avertissementLecture(error) });
-        return;
-      }
-      publier({ valeurs, parametres, avertissement: null });
-      // The functions may have answered with the embedded values before the load finished.
-      if (!estVide(valeurs)) await persistence.recalculer();
+    async brancher(classeur) {
+      persistence = classeur;
+      await charger();
     },
+
+    charger,
   };
 }

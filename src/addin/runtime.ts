@@ -6,20 +6,22 @@
 import { officeParametres } from "./officeParametres";
 import { createParametresStore } from "./parametresStore";
 
-/** True inside Office (Office.js loaded), false when the bundle runs elsewhere (tests, plain browser). */
-const dansOffice = typeof Office !== "undefined" && typeof Excel !== "undefined";
-
-export const parametresStore = createParametresStore(dansOffice ? officeParametres : null);
+/** The store of the page; the workbook is attached by demarrerRuntime once Office is ready. */
+export const parametresStore = createParametresStore(null);
 
 let demarre = false;
 
 /**
- * Loads the user's values once Office is ready. Called by both bundles' entry points; only the first
- * call does anything. A failure leaves the embedded values in force and is shown in the task pane.
+ * Attaches the workbook's settings to the store once Office is ready in Excel, which loads the user's
+ * values. Called by both bundles' entry points; only the first call does anything. Office.js defines
+ * `Office` as soon as it loads, but `Excel` only after Office.onReady: hence the wait. Outside Office
+ * (tests, a plain browser) nothing happens and values stay in memory. A failure to read leaves the
+ * embedded values in force and is shown in the task pane (the store's avertissement).
  */
 export function demarrerRuntime(): void {
-  if (demarre || !dansOffice) return;
+  if (demarre || typeof Office === "undefined") return;
   demarre = true;
-  // charger() reports its own failures in the store's avertissement: nothing to catch here.
-  void Office.onReady(() => parametresStore.charger());
+  void Office.onReady((info) =>
+    info.host === Office.HostType.Excel ? parametresStore.brancher(officeParametres) : undefined,
+  );
 }

@@ -101,6 +101,29 @@ describe("Remplacement des valeurs par le volet", () => {
     expect(journal.enregistrements).toEqual([]);
   });
 
+  test("le classeur branché une fois Office prêt est lu, puis reçoit les valeurs suivantes", async () => {
+    const store = createParametresStore(null);
+    const { persistence, journal } = persistenceEnMemoire(JSON.stringify(IPC_DECEMBRE_2024));
+    await store.brancher(persistence);
+    expect(store.parametres().forfait("PRE_BAC", 2025).valeur.toString()).toBe("159");
+    expect(journal.recalculs).toBe(1);
+    await store.remplacer({});
+    expect(journal.enregistrements).toEqual([{}]);
+  });
+
+  test("des valeurs saisies pendant la lecture du classeur ne sont pas écrasées par elle", async () => {
+    let livrer: (contenu: unknown) => void = () => undefined;
+    const { persistence, journal } = persistenceEnMemoire();
+    persistence.lire = () => new Promise((resolve) => (livrer = resolve));
+    const store = createParametresStore(persistence);
+    const chargement = store.charger();
+    await store.remplacer({ forfaits: [{ annee: 2025, categorie: "PRE BAC", valeur: 160 }] });
+    livrer(JSON.stringify(IPC_DECEMBRE_2024));
+    await chargement;
+    expect(store.parametres().forfait("PRE_BAC", 2025).valeur.toString()).toBe("160");
+    expect(journal.enregistrements).toHaveLength(1);
+  });
+
   test("hors d'Office (sans persistance), les valeurs s'appliquent en mémoire", async () => {
     const store = createParametresStore(null);
     await store.charger();

@@ -27,7 +27,10 @@ const OFFICE_STAND_IN = `
     Error: class { constructor(code, message) { this.code = code; this.message = message; } },
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
   };
-  window.Office = { onReady: (callback) => Promise.resolve(callback({ host: "Excel" })) };
+  window.Office = {
+    HostType: { Excel: "Excel" },
+    onReady: (callback) => Promise.resolve(callback({ host: "Excel", platform: "OfficeOnline" })),
+  };
   window.Excel = {
     CalculationType: { full: "Full" },
     run: async (batch) => batch({
