@@ -92,8 +92,9 @@ export class FileWorkbook implements Workbook {
       if (output) throw new Error(`La feuille « ${name} » est une feuille de résultats, pas une entrée.`);
       throw new Error(`Feuille « ${name} » introuvable.`);
     }
+    // The file was read when opened: the workflow reports its own progress over the rows.
+    void progress;
     const { values, rowOffset, columnOffset } = input.sheet;
-    progress?.onProgress?.(values.length, values.length);
     return { name: input.name, values, rowOffset, columnOffset };
   }
 
