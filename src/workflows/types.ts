@@ -4,59 +4,19 @@
  */
 import type { DotationEtablissement, ForfaitsAnnee, Parametres, SchoolYear, Decimal } from "../rules";
 import type { Constat } from "../sheet/findings";
+import type { BilanLignes, CorrectionColonnes, EffectifsComptes, EnteteDetectee } from "../sheet/types";
 import type { Progress } from "../workbook/port";
 
-/** What a column of an effectif or establishments sheet can mean (design.md §4). */
-export type Champ =
-  | "uai"
-  | "nomEtablissement"
-  | "codeFormation"
-  | "libelleFormation"
-  | "effectif"
-  | "statut"
-  | "anneeFormation"
-  | "entreeDirecte"
-  | "tauxBoursiers"
-  | "boursiers"
-  | "effectifTotal"
-  | "reliquatPreBac"
-  | "reliquatPostBac"
-  | "aRepondu";
-
-/** A user's correction of the mapping: field → 0-based column index in the sheet (A = 0), or null to unmap. */
-export type CorrectionColonnes = Partial<Record<Champ, number | null>>;
-
-export interface ColonneReconnue {
-  readonly index: number;
-  readonly lettre: string;
-  /** The header text as found in the sheet. */
-  readonly entete: string;
-}
-
-export interface EnteteDetectee {
-  /** 1-based sheet row of the header. */
-  readonly ligne: number;
-  readonly colonnes: Partial<Record<Champ, ColonneReconnue>>;
-  /** Headers present in the sheet that match no field (shown to the user, ignored). */
-  readonly ignorees: readonly ColonneReconnue[];
-}
-
-export interface EffectifsComptes {
-  readonly prepaMetiers: number;
-  readonly preBac: number;
-  readonly postBac: number;
-}
-
-export interface BilanLignes {
-  /** Non-blank rows below the header (repeated headers, totals and duplicates included). */
-  readonly nonVides: number;
-  /** Rows that count in a dotation. */
-  readonly comptees: number;
-  /** Rows set aside, each with at least one erreur (or info for totals/headers) in the constats. */
-  readonly ecartees: number;
-  /** How many set-aside rows per reason code, for summaries. */
-  readonly ecarteesParMotif: Readonly<Record<string, number>>;
-}
+// What is read from a sheet is defined next to the readers (src/sheet/types.ts), re-exported here
+// under the same names so that adapters keep importing the whole contract from this file.
+export type {
+  BilanLignes,
+  Champ,
+  ColonneReconnue,
+  CorrectionColonnes,
+  EffectifsComptes,
+  EnteteDetectee,
+} from "../sheet/types";
 
 export interface OptionsControle {
   readonly annee: SchoolYear;
@@ -81,6 +41,7 @@ export interface OptionsDotations {
   readonly feuilleEtablissements?: string | null;
   readonly annee: SchoolYear;
   readonly parametres: Parametres;
+  /** Mapping corrections, keyed by sheet name. */
   readonly colonnes?: Readonly<Record<string, CorrectionColonnes>>;
   readonly progress?: Progress;
 }
@@ -99,6 +60,7 @@ export interface ResultatDotations {
   /** Sorted by UAI. */
   readonly etablissements: readonly DotationEtablissement[];
   readonly totaux: TotauxDotations;
+  /** Rows of every sheet read (effectif sheets and establishments sheet). */
   readonly lignes: BilanLignes;
   readonly constats: readonly Constat[];
   /** The sheets read, for the output's heading. */

@@ -1,0 +1,234 @@
+/**
+ * Header row and column mapping (design.md §4): the header need not be on row 1, column names are
+ * matched case-, accent- and punctuation-insensitively against French names and their synonyms, and the
+ * user can always correct the mapping.
+ */
+import { normaliseLabel } from "../rules";
+import { columnLetter, isBlank, type CellValue, type SheetData } from "../workbook/port";
+import type { Champ, ColonneReconnue, CorrectionColonnes, EnteteDetectee } from "./types";
+
+/** The names users and rectorats give each column. The first one is the name shown in messages. */
+export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
+  uai: [
+    "UAI",
+    "RNE",
+    "Code UAI",
+    "N° UAI",
+    "Numéro UAI",
+    "UAI établissement",
+    "UAI de l'établissement",
+    "Code RNE",
+    "N° RNE",
+  ],
+  nomEtablissement: [
+    "Nom de l'établissement",
+    "Nom établissement",
+    "Établissement",
+    "Nom",
+    "Lycée",
+    "Nom du lycée",
+    "Dénomination",
+    "Appellation officielle",
+    "Libellé établissement",
+  ],
+  codeFormation: [
+    "Code formation diplôme",
+    "Code diplôme",
+    "Code formation",
+    "CFD",
+    "Code CFD",
+    "Code diplôme BCN",
+    "Code formation diplôme BCN",
+  ],
+  libelleFormation: [
+    "Libellé formation",
+    "Libellé",
+    "Libellé diplôme",
+    "Libellé de la formation",
+    "Intitulé",
+    "Intitulé formation",
+    "Intitulé de la formation",
+    "Formation",
+  ],
+  effectif: [
+    "Effectif",
+    "Effectifs",
+    "Effectif n-1",
+    "Effectifs n-1",
+    "Effectif 1ère année",
+    "Effectifs 1ère année",
+    "Effectif première année",
+    "Effectifs première année",
+    "Nb élèves",
+    "Nombre d'élèves",
+    "Nombre élèves",
+  ],
+  statut: ["Statut", "Statut élève", "Statut de l'élève", "Statut apprenant", "Type de contrat"],
+  anneeFormation: [
+    "Année de formation",
+    "Année formation",
+    "Année d'études",
+    "Année d'étude",
+    "Année du cycle",
+    "Année dans la formation",
+  ],
+  entreeDirecte: [
+    "Entrée directe",
+    "Entrée directe en 1ère",
+    "Entrée directe en première",
+    "Changement de filière",
+    "Entrée directe / changement de filière",
+    "Entrée directe changement de filière",
+  ],
+  tauxBoursiers: [
+    "Taux de boursiers",
+    "Taux boursiers",
+    "Taux boursier",
+    "% boursiers",
+    "Pourcentage de boursiers",
+    "Part de boursiers",
+  ],
+  boursiers: [
+    "Boursiers",
+    "Nb boursiers",
+    "Nombre de boursiers",
+    "Effectif boursiers",
+    "Effectifs boursiers",
+    "Élèves boursiers",
+  ],
+  effectifTotal: [
+    "Effectif total",
+    "Effectifs totaux",
+    "Effectif total établissement",
+    "Effectif de l'établissement",
+    "Effectifs n-1 de l'établissement",
+    "Total élèves",
+  ],
+  reliquatPreBac: ["Reliquat pré-bac", "Reliquats pré-bac", "Reliquat ARE pré-bac", "Reliquats ARE pré-bac"],
+  reliquatPostBac: [
+    "Reliquat post-bac",
+    "Reliquats post-bac",
+    "Reliquat ARE post-bac",
+    "Reliquats ARE post-bac",
+  ],
+  aRepondu: [
+    "Réponse à l'enquête",
+    "Réponse enquête",
+    "Réponse aux enquêtes",
+    "A répondu",
+    "A répondu à l'enquête",
+    "A répondu aux enquêtes",
+    "A répondu aux enquêtes régionales",
+    "Répondant",
+  ],
+};
+
+const PAR_NOM: ReadonlyMap<string, Champ> = (() => {
+  const map = new Map<string, Champ>();
+  for (const [champ, noms] of Object.entries(SYNONYMES) as [Champ, readonly string[]][]) {
+    for (const nom of noms) map.set(normaliseLabel(nom), champ);
+  }
+  return map;
+})();
+
+/**
+ * The field a header cell names, or null. « Code formation diplôme (CFD) » and « Effectif (n-1) » match
+ * once their parenthesised part is dropped.
+ */
+export function champDeLEntete(value: CellValue | undefined): Champ | null {
+  if (isBlank(value) || typeof value === "object") return null;
+  const text = String(value);
+  const exact = PAR_NOM.get(normaliseLabel(text));
+  if (exact) return exact;
+  const sansParentheses = text.replace(/\([^)]*\)/g, "");
+  return sansParentheses === text ? null : (PAR_NOM.get(normaliseLabel(sansParentheses)) ?? null);
+}
+
+/** Rows scanned for the header: a paste often starts with a title, a date and the académie. */
+export const LIGNES_RECHERCHE_ENTETE = 30;
+
+/** Fewer recognised columns than this and a row is a title, not a header. */
+const SCORE_MINIMUM = 2;
+
+/** How many distinct fields a row names: the score of a header candidate. */
+export function scoreEntete(row: readonly CellValue[]): number {
+  const vus = new Set<Champ>();
+  for (const cell of row) {
+    const champ = champDeLEntete(cell);
+    if (champ) vus.add(champ);
+  }
+  return vus.size;
+}
+
+export interface ResultatEntete {
+  readonly entete: EnteteDetectee;
+  /** Index in `sheet.values` of the header row. */
+  readonly indexLigne: number;
+  /** Fields mapped twice: the second column is ignored (left to right, the first wins). */
+  readonly enDouble: readonly { champ: Champ; colonne: ColonneReconnue }[];
+}
+
+/**
+ * Finds the header among the first rows: the row naming the most distinct fields (the earliest on a
+ * tie, so that a header repeated further down a paste is not taken for the real one), then applies the
+ * user's correction. Null when no row names at least two fields.
+ */
+export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes): ResultatEntete | null {
+  const limite = Math.min(sheet.values.length, LIGNES_RECHERCHE_ENTETE);
+  let meilleur = -1;
+  let meilleurScore = SCORE_MINIMUM - 1;
+  for (let i = 0; i < limite; i++) {
+    const score = scoreEntete(sheet.values[i]);
+    if (score > meilleurScore) {
+      meilleur = i;
+      meilleurScore = score;
+    }
+  }
+  if (meilleur < 0) return null;
+
+  const row = sheet.values[meilleur];
+  const colonnes: Partial<Record<Champ, ColonneReconnue>> = {};
+  const ignorees: ColonneReconnue[] = [];
+  const enDouble: { champ: Champ; colonne: ColonneReconnue }[] = [];
+  for (let j = 0; j < row.length; j++) {
+    if (isBlank(row[j])) continue;
+    const colonne = reconnue(sheet, row, j + sheet.columnOffset);
+    const champ = champDeLEntete(row[j]);
+    if (champ && !colonnes[champ]) colonnes[champ] = colonne;
+    else {
+      ignorees.push(colonne);
+      if (champ) enDouble.push({ champ, colonne });
+    }
+  }
+  for (const [champ, index] of Object.entries(correction ?? {}) as [Champ, number | null | undefined][]) {
+    // A correction that is not a column index (UI slip) is ignored rather than read as column « ».
+    if (index === undefined || (index !== null && (!Number.isInteger(index) || index < 0))) continue;
+    if (index === null) delete colonnes[champ];
+    else colonnes[champ] = reconnue(sheet, row, index);
+  }
+  return {
+    entete: { ligne: sheet.rowOffset + meilleur + 1, colonnes, ignorees },
+    indexLigne: meilleur,
+    enDouble: enDouble.filter(({ champ, colonne }) => colonnes[champ]?.index !== colonne.index),
+  };
+}
+
+function reconnue(sheet: SheetData, row: readonly CellValue[], index: number): ColonneReconnue {
+  const cell = row[index - sheet.columnOffset];
+  return {
+    index,
+    lettre: columnLetter(index),
+    entete: isBlank(cell) || typeof cell === "object" ? "" : String(cell).trim(),
+  };
+}
+
+/** The column's index within the used range's rows, or -1 when the field is not mapped. */
+export function indexRelatif(entete: EnteteDetectee, champ: Champ, columnOffset: number): number {
+  const colonne = entete.colonnes[champ];
+  return colonne ? colonne.index - columnOffset : -1;
+}
+
+/** « UAI », « Code formation diplôme »…: how messages name a field. */
+export function nomDuChamp(champ: Champ): string {
+  return SYNONYMES[champ][0];
+}

@@ -1,0 +1,67 @@
+/**
+ * Every kind of constat the readers and workflows produce, with its fixed severity. A code's severity
+ * never varies, so that the summaries and docs/constats.md (which documents each code and what the
+ * user should do) stay true. Severity (design.md §4, assignment of issue 4):
+ * - erreur: bad data — the row (or, for an establishment value, the value) does not count;
+ * - alerte: it counts but looks wrong;
+ * - info: an expected exclusion or the sheet's structure (non-eligible formations, apprentices,
+ *   non-first-year rows, totals, repeated headers) — a rectorat sheet full of legitimately
+ *   non-eligible formations gives no erreur.
+ */
+import type { Constat, Gravite } from "./findings";
+
+export const CODES_CONSTATS = {
+  // The sheet as a whole.
+  "feuille-vide": "erreur",
+  "entete-introuvable": "erreur",
+  "colonne-manquante": "erreur",
+  "colonne-en-double": "info",
+  // Structure of a paste.
+  "ligne-total": "info",
+  "entete-repetee": "info",
+  "ligne-sans-donnees": "info",
+  // Expected exclusions (R3, R5).
+  "formation-non-eligible": "info",
+  apprentissage: "info",
+  "hors-premiere-annee": "info",
+  // Bad data: the row does not count.
+  "code-vide": "erreur",
+  "code-mef": "erreur",
+  "code-invalide": "erreur",
+  "erreur-excel": "erreur",
+  "uai-manquant": "erreur",
+  "uai-invalide": "erreur",
+  "effectif-vide": "erreur",
+  "effectif-negatif": "erreur",
+  "effectif-decimal": "erreur",
+  "effectif-texte": "erreur",
+  "annee-formation-illisible": "erreur",
+  "entree-directe-illisible": "erreur",
+  // Counted, but to be checked.
+  doublon: "alerte",
+  "hors-liste": "alerte",
+  "uai-lettre-cle": "alerte",
+  "uai-hors-ile-de-france": "alerte",
+  // Establishment-level values (taux, reliquats, réponse à l'enquête).
+  "taux-illisible": "erreur",
+  "reliquat-illisible": "erreur",
+  "reliquat-negatif": "erreur",
+  "reponse-illisible": "erreur",
+  "montant-arrondi": "alerte",
+  "valeur-divergente": "alerte",
+  "etablissement-absent": "alerte",
+  "etablissement-sans-effectifs": "info",
+  "taux-boursiers-manquant": "erreur",
+} as const satisfies Record<string, Gravite>;
+
+export type CodeConstat = keyof typeof CODES_CONSTATS;
+
+export function constat(
+  code: CodeConstat,
+  feuille: string,
+  ligne: number | null,
+  colonne: string | null,
+  message: string,
+): Constat {
+  return { gravite: CODES_CONSTATS[code], code, feuille, ligne, colonne, message };
+}

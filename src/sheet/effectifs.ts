@@ -1,0 +1,215 @@
+/**
+ * An effectif sheet (one per rectorat, or an establishment's own): each row below the header is a
+ * formation of an establishment with its first-year effectif n-1. Each non-blank row is either counted
+ * — its effectif added to its establishment's line (3ème prépa-métiers, pré-bac or post-bac) — or set
+ * aside with one constat saying why (design.md §4, R2-R5).
+ *
+ * One pass, linear (design.md §8): codes, UAIs, statuses and years are judged once per distinct value
+ * (SessionLecture's caches), effectifs are summed as integers per establishment, duplicates are found
+ * with a Map; decimal arithmetic happens later, once per establishment.
+ *
+ * Order of the checks, so that expected exclusions never show up as errors (a rectorat sheet full of
+ * legitimately non-eligible formations gives no erreur): structure rows (totals, repeated headers,
+ * titles) → apprentices and non-first-year rows (R5) → code (malformed: erreur; not eligible: info) →
+ * UAI → effectif → duplicate → counted, with its alertes.
+ */
+import type { Categorie } from "../rules";
+import { isBlank, isCellError, type Row, type SheetData } from "../workbook/port";
+import { afficher, cellule, lireEntier, lireOuiNon, messageErreurExcel } from "./cells";
+import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
+import { LecteurBase } from "./lecteur";
+import { effectifsVides, type SessionLecture } from "./session";
+import { ligneDeStructure } from "./structure";
+import type { CorrectionColonnes } from "./types";
+
+/** A counted row, as a typed record. */
+export interface LigneComptee {
+  readonly feuille: string;
+  readonly ligne: number;
+  readonly uai: string;
+  readonly code: string;
+  readonly categorie: Categorie;
+  readonly effectif: number;
+}
+
+export interface OptionsLectureEffectifs {
+  readonly correction?: CorrectionColonnes;
+  /** Called for each counted row (a screen listing rows; tests). Nothing is allocated per row without it. */
+  readonly onLigneComptee?: (ligne: LigneComptee) => void;
+}
+
+function ajouter(
+  cible: { prepaMetiers: number; preBac: number; postBac: number },
+  categorie: Categorie,
+  n: number,
+): void {
+  if (categorie === "PRE_BAC") cible.preBac += n;
+  else if (categorie === "POST_BAC") cible.postBac += n;
+  else cible.prepaMetiers += n;
+}
+
+export class LecteurEffectifs extends LecteurBase {
+  /** Eligible first-year effectifs counted in this sheet. */
+  readonly effectifs = effectifsVides();
+  private readonly uai: number;
+  private readonly code: number;
+  private readonly effectif: number;
+  private readonly statut: number;
+  private readonly annee: number;
+  private readonly entreeDirecte: number;
+  private readonly lettres: {
+    uai: string | null;
+    code: string | null;
+    effectif: string | null;
+    statut: string | null;
+    annee: string | null;
+    entree: string | null;
+  };
+  private readonly cles: readonly number[];
+  private readonly etablissement: ColonnesEtablissement | null;
+  private readonly valeursEtablissement: boolean;
+  private readonly onLigneComptee?: (ligne: LigneComptee) => void;
+
+  constructor(sheet: SheetData, session: SessionLecture, options: OptionsLectureEffectifs = {}) {
+    super(
+      sheet,
+      session,
+      options.correction,
+      ["uai", "codeFormation", "effectif"],
+      [],
+      "l'extraction des effectifs (UAI, code formation, effectif)",
+    );
+    this.uai = this.indice("uai");
+    this.code = this.indice("codeFormation");
+    this.effectif = this.indice("effectif");
+    this.statut = this.indice("statut");
+    this.annee = this.indice("anneeFormation");
+    this.entreeDirecte = this.indice("entreeDirecte");
+    this.lettres = {
+      uai: this.lettre(this.uai),
+      code: this.lettre(this.code),
+      effectif: this.lettre(this.effectif),
+      statut: this.lettre(this.statut),
+      annee: this.lettre(this.annee),
+      entree: this.lettre(this.entreeDirecte),
+    };
+    this.cles = [this.code, this.effectif];
+    const etablissement = this.colonnesEtablissement();
+    this.valeursEtablissement = aDesValeursEtablissement(etablissement);
+    this.etablissement = this.valeursEtablissement || etablissement.nom >= 0 ? etablissement : null;
+    this.onLigneComptee = options.onLigneComptee;
+  }
+
+  protected lireLigne(row: Row, ligne: number): void {
+    const session = this.session;
+    const l = this.lettres;
+    const verdict = session.verdictCode(cellule(row, this.code));
+    const uai = session.verdictUai(cellule(row, this.uai));
+
+    if (verdict.kind === "invalide" || !uai.ok) {
+      const structure = ligneDeStructure(row, this.cles, "code formation et effectif");
+      if (structure) return this.ecarter(structure.code, ligne, null, structure.message);
+    }
+
+    // R5 — apprentices and professionalisation contracts never count.
+    if (this.statut >= 0) {
+      const statut = row[this.statut];
+      if (!isBlank(statut)) {
+        if (isCellError(statut))
+          return this.ecarter("erreur-excel", ligne, l.statut, messageErreurExcel(statut, "statut"));
+        if (session.estApprenti(statut as string | number | boolean)) {
+          return this.ecarter(
+            "apprentissage",
+            ligne,
+            l.statut,
+            `Statut « ${afficher(statut)} » : l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation (R5). Ligne non comptée.`,
+          );
+        }
+      }
+    }
+
+    // R5 — first year only, unless a direct entry after a change of track.
+    if (this.annee >= 0) {
+      const brute = row[this.annee];
+      if (!isBlank(brute)) {
+        if (isCellError(brute))
+          return this.ecarter(
+            "erreur-excel",
+            ligne,
+            l.annee,
+            messageErreurExcel(brute, "année de formation"),
+          );
+        const annee = session.anneeFormation(brute as string | number | boolean);
+        if ("illisible" in annee)
+          return this.ecarter("annee-formation-illisible", ligne, l.annee, annee.illisible);
+        if (annee.annee !== 1) {
+          const entree = cellule(row, this.entreeDirecte);
+          let directe = false;
+          if (!isBlank(entree)) {
+            if (isCellError(entree))
+              return this.ecarter(
+                "erreur-excel",
+                ligne,
+                l.entree,
+                messageErreurExcel(entree, "entrée directe"),
+              );
+            const oui = lireOuiNon(entree);
+            if (oui === null) {
+              return this.ecarter(
+                "entree-directe-illisible",
+                ligne,
+                l.entree,
+                `Entrée directe « ${afficher(entree)} » illisible : saisissez oui ou non. Ligne non comptée tant que ce n'est pas clair (année de formation ${annee.annee}).`,
+              );
+            }
+            directe = oui;
+          }
+          if (!directe) {
+            return this.ecarter(
+              "hors-premiere-annee",
+              ligne,
+              l.annee,
+              `Année de formation ${annee.annee} : seuls les élèves de première année comptent (R5), sauf entrée directe en première après un changement de filière (colonne « Entrée directe » à oui). Ligne non comptée.`,
+            );
+          }
+        }
+      }
+    }
+
+    if (verdict.kind === "invalide") return this.ecarter(verdict.probleme, ligne, l.code, verdict.message);
+    if (verdict.kind === "non-eligible")
+      return this.ecarter("formation-non-eligible", ligne, l.code, verdict.message);
+    if (!uai.ok) return this.ecarter(uai.probleme, ligne, l.uai, uai.message);
+
+    const brut = cellule(row, this.effectif);
+    const effectif =
+      typeof brut === "number" && Number.isInteger(brut) && brut >= 0 ? brut : lireEntier(brut);
+    if (typeof effectif !== "number")
+      return this.ecarter(effectif.probleme, ligne, l.effectif, effectif.message);
+
+    const etablissement: EtablissementLu = session.registre.obtenir(uai.uai, this.feuille, ligne, l.uai);
+    if (this.estDoublon(row, ligne, etablissement.id, verdict.id)) return;
+
+    // Counted.
+    this.comptage.comptees++;
+    etablissement.lignesComptees++;
+    ajouter(etablissement, verdict.categorie, effectif);
+    ajouter(this.effectifs, verdict.categorie, effectif);
+    if (verdict.horsListe !== null) this.signaler("hors-liste", ligne, l.code, verdict.horsListe);
+    if (uai.alertes.length > 0) this.signalerUai(uai, ligne, l.uai);
+    // Establishment-level columns: read while there is something to read (values, or a name not yet known).
+    if (this.etablissement !== null && (this.valeursEtablissement || etablissement.nom === null)) {
+      session.registre.lireValeurs(etablissement, row, this.feuille, ligne, this.etablissement);
+    }
+    if (this.onLigneComptee) {
+      this.onLigneComptee({
+        feuille: this.feuille,
+        ligne,
+        uai: uai.uai,
+        code: verdict.code,
+        categorie: verdict.categorie,
+        effectif,
+      });
+    }
+  }
+}

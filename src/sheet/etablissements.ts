@@ -1,0 +1,312 @@
+/**
+ * Establishment-level data (design.md §4): taux de boursiers (a ratio, a percentage or the two counts),
+ * reliquats pré-bac and post-bac, and the answer to the regional surveys. They come from the effectif
+ * sheet's own columns or from a second sheet keyed by UAI; the registry below gathers, per UAI, the
+ * effectifs counted and these values, whichever sheet they come from.
+ *
+ * Décision (values that disagree): the first value read for an establishment is kept and every later,
+ * different value is an alerte « valeur-divergente » pointing at both cells. The workflows read the
+ * establishments sheet first, so that a dedicated establishments sheet prevails over columns repeated
+ * on the effectif rows.
+ * Décision (unreadable values): an unreadable taux, reliquat or answer is an erreur on its cell; the
+ * value is not used, the establishment keeps its effectifs, and its dotation carries a motif saying which
+ * value was not taken into account.
+ */
+import {
+  Decimal,
+  InvalidArgumentError,
+  ZERO,
+  formatEuros,
+  lireTauxBoursiers,
+  tauxDepuisEffectifs,
+  type TauxBoursiers,
+} from "../rules";
+import { isBlank, isCellError, type CellValue } from "../workbook/port";
+import { afficher, cellule, lireEntier, lireMontant, lireOuiNon, messageErreurExcel } from "./cells";
+import { constat, type CodeConstat } from "./constats";
+import type { Constat } from "./findings";
+
+/** Where a value was read. */
+export interface Origine {
+  readonly feuille: string;
+  readonly ligne: number;
+  readonly colonne: string | null;
+}
+
+export interface ValeurSourcee<T> extends Origine {
+  readonly valeur: T;
+}
+
+type ChampValeur = "taux" | "reliquatPreBac" | "reliquatPostBac" | "aRepondu";
+
+const LIBELLES: Readonly<Record<ChampValeur, string>> = {
+  taux: "Taux de boursiers",
+  reliquatPreBac: "Reliquat pré-bac",
+  reliquatPostBac: "Reliquat post-bac",
+  aRepondu: "Réponse à l'enquête",
+};
+
+/** One establishment as read so far: effectifs summed as integers, values with where they came from. */
+export class EtablissementLu {
+  nom: string | null = null;
+  prepaMetiers = 0;
+  preBac = 0;
+  postBac = 0;
+  /** Effectif rows counted for it, all sheets together. */
+  lignesComptees = 0;
+  dansFeuilleEtablissements = false;
+  taux: ValeurSourcee<TauxBoursiers> | null = null;
+  reliquatPreBac: ValeurSourcee<Decimal> | null = null;
+  reliquatPostBac: ValeurSourcee<Decimal> | null = null;
+  aRepondu: ValeurSourcee<boolean> | null = null;
+  /** Values that could not be used, said in the establishment's motifs. */
+  readonly anomalies: string[] = [];
+  /** The raw cells last read per value, so that a value repeated on every row is parsed once. */
+  readonly dernierBrut: Partial<Record<ChampValeur, string>> = {};
+
+  constructor(
+    /** A small integer, unique in the run (duplicate detection keys rows with it). */
+    readonly id: number,
+    readonly uai: string,
+    /** The first row where the establishment appeared. */
+    readonly premiereOrigine: Origine,
+  ) {}
+
+  reliquats(): { preBac: Decimal; postBac: Decimal } {
+    return { preBac: this.reliquatPreBac?.valeur ?? ZERO, postBac: this.reliquatPostBac?.valeur ?? ZERO };
+  }
+}
+
+/** Relative indices (-1: absent) and letters of the establishment-level columns of a sheet. */
+export interface ColonnesEtablissement {
+  readonly nom: number;
+  readonly taux: number;
+  readonly boursiers: number;
+  readonly effectifTotal: number;
+  readonly reliquatPreBac: number;
+  readonly reliquatPostBac: number;
+  readonly aRepondu: number;
+  /** Column letter of a relative index. */
+  lettre(index: number): string | null;
+}
+
+export function aDesValeursEtablissement(c: ColonnesEtablissement): boolean {
+  return (
+    c.taux >= 0 ||
+    c.boursiers >= 0 ||
+    c.effectifTotal >= 0 ||
+    c.reliquatPreBac >= 0 ||
+    c.reliquatPostBac >= 0 ||
+    c.aRepondu >= 0
+  );
+}
+
+/** A key for a raw cell, equal for equal cells (an Excel error by its text). */
+function cleBrute(...cells: CellValue[]): string {
+  let key = "";
+  for (const cell of cells)
+    key += (isCellError(cell) ? "#" + cell.error : typeof cell + ":" + String(cell)) + "\u0001";
+  return key;
+}
+
+export class RegistreEtablissements {
+  private readonly parUai = new Map<string, EtablissementLu>();
+  private dernier: EtablissementLu | null = null;
+
+  constructor(private readonly constats: Constat[]) {}
+
+  /** The establishment of a UAI, created at its first row. O(1); consecutive rows of one UAI skip the Map. */
+  obtenir(uai: string, feuille: string, ligne: number, colonne: string | null): EtablissementLu {
+    const dernier = this.dernier;
+    if (dernier !== null && dernier.uai === uai) return dernier;
+    let etablissement = this.parUai.get(uai);
+    if (!etablissement) {
+      etablissement = new EtablissementLu(this.parUai.size, uai, { feuille, ligne, colonne });
+      this.parUai.set(uai, etablissement);
+    }
+    this.dernier = etablissement;
+    return etablissement;
+  }
+
+  get(uai: string): EtablissementLu | undefined {
+    return this.parUai.get(uai);
+  }
+
+  /** Every establishment read, sorted by UAI. */
+  liste(): EtablissementLu[] {
+    return [...this.parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : a.uai > b.uai ? 1 : 0));
+  }
+
+  /** Reads the establishment-level cells of one row into the establishment. */
+  lireValeurs(
+    etablissement: EtablissementLu,
+    row: readonly CellValue[],
+    feuille: string,
+    ligne: number,
+    c: ColonnesEtablissement,
+  ): void {
+    if (c.nom >= 0 && etablissement.nom === null) {
+      const nom = cellule(row, c.nom);
+      if (typeof nom === "string" && nom.trim() !== "") etablissement.nom = nom.trim();
+      else if (typeof nom === "number") etablissement.nom = String(nom);
+    }
+    this.lireTaux(etablissement, row, feuille, ligne, c);
+    for (const champ of ["reliquatPreBac", "reliquatPostBac"] as const) {
+      const index = c[champ];
+      const raw = cellule(row, index);
+      if (isBlank(raw) || !this.nouveauBrut(etablissement, champ, cleBrute(raw))) continue;
+      const origine = { feuille, ligne, colonne: c.lettre(index) };
+      const montant = lireMontant(raw, LIBELLES[champ]);
+      if (!montant.ok) {
+        this.illisible(
+          etablissement,
+          champ,
+          montant.negatif ? "reliquat-negatif" : "reliquat-illisible",
+          origine,
+          montant.message,
+        );
+        continue;
+      }
+      if (montant.arrondi) {
+        this.constats.push(
+          constat(
+            "montant-arrondi",
+            feuille,
+            ligne,
+            origine.colonne,
+            `${LIBELLES[champ]} « ${afficher(raw)} » arrondi au centime : ${formatEuros(montant.valeur)} retenus. Vérifiez le montant.`,
+          ),
+        );
+      }
+      this.proposer(etablissement, champ, montant.valeur, origine, (a, b) => a.equals(b), formatEuros);
+    }
+    if (c.aRepondu >= 0) {
+      const raw = cellule(row, c.aRepondu);
+      if (!isBlank(raw) && this.nouveauBrut(etablissement, "aRepondu", cleBrute(raw))) {
+        const origine = { feuille, ligne, colonne: c.lettre(c.aRepondu) };
+        const reponse = isCellError(raw) ? null : lireOuiNon(raw);
+        if (reponse === null) {
+          const message = isCellError(raw)
+            ? messageErreurExcel(raw, "réponse à l'enquête")
+            : `Réponse à l'enquête « ${afficher(raw)} » illisible : saisissez oui ou non (ou vrai/faux, 1/0, x).`;
+          this.illisible(etablissement, "aRepondu", "reponse-illisible", origine, message);
+        } else {
+          this.proposer(
+            etablissement,
+            "aRepondu",
+            reponse,
+            origine,
+            (a, b) => a === b,
+            (v) => (v ? "oui" : "non"),
+          );
+        }
+      }
+    }
+  }
+
+  /** Taux given directly (0,35 ; 35 %) or as boursiers / effectif total; the direct taux wins when both are given. */
+  private lireTaux(
+    etablissement: EtablissementLu,
+    row: readonly CellValue[],
+    feuille: string,
+    ligne: number,
+    c: ColonnesEtablissement,
+  ): void {
+    const rawTaux = cellule(row, c.taux);
+    const rawBoursiers = cellule(row, c.boursiers);
+    const rawTotal = cellule(row, c.effectifTotal);
+    const direct = !isBlank(rawTaux);
+    if (!direct && isBlank(rawBoursiers) && isBlank(rawTotal)) return;
+    const key = direct ? cleBrute(rawTaux) : cleBrute(null, rawBoursiers, rawTotal);
+    if (!this.nouveauBrut(etablissement, "taux", key)) return;
+    const origine = {
+      feuille,
+      ligne,
+      colonne: c.lettre(direct ? c.taux : isBlank(rawBoursiers) ? c.effectifTotal : c.boursiers),
+    };
+    let taux: TauxBoursiers;
+    try {
+      if (direct) {
+        if (isCellError(rawTaux))
+          throw new InvalidArgumentError("taux-invalide", messageErreurExcel(rawTaux, "taux de boursiers"));
+        taux = lireTauxBoursiers(rawTaux);
+      } else {
+        taux = tauxDepuisEffectifs(
+          this.compte(rawBoursiers, "Nombre de boursiers"),
+          this.compte(rawTotal, "Effectif total de l'établissement"),
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof InvalidArgumentError)) throw error;
+      this.illisible(
+        etablissement,
+        "taux",
+        "taux-illisible",
+        origine,
+        `${error.message} Saisissez le taux ou les deux effectifs.`,
+      );
+      return;
+    }
+    this.proposer(
+      etablissement,
+      "taux",
+      taux,
+      origine,
+      (a, b) => a.ratio.equals(b.ratio),
+      (t) => t.description,
+    );
+  }
+
+  private compte(raw: CellValue, quoi: string): number {
+    const n = lireEntier(raw, quoi);
+    if (typeof n === "number") return n;
+    throw new InvalidArgumentError("taux-invalide", n.message);
+  }
+
+  /** True when this raw cell differs from the one last read for the field (then it is read and remembered). */
+  private nouveauBrut(etablissement: EtablissementLu, champ: ChampValeur, key: string): boolean {
+    if (etablissement.dernierBrut[champ] === key) return false;
+    etablissement.dernierBrut[champ] = key;
+    return true;
+  }
+
+  private proposer<T>(
+    etablissement: EtablissementLu,
+    champ: ChampValeur,
+    valeur: T,
+    origine: Origine,
+    egal: (a: T, b: T) => boolean,
+    montrer: (v: T) => string,
+  ): void {
+    const actuelle = etablissement[champ] as ValeurSourcee<T> | null;
+    if (actuelle === null) {
+      (etablissement as unknown as Record<ChampValeur, ValeurSourcee<T>>)[champ] = { valeur, ...origine };
+      return;
+    }
+    if (egal(actuelle.valeur, valeur)) return;
+    const ou = `feuille « ${actuelle.feuille} », ligne ${actuelle.ligne}`;
+    this.constats.push(
+      constat(
+        "valeur-divergente",
+        origine.feuille,
+        origine.ligne,
+        origine.colonne,
+        `${LIBELLES[champ]} de ${etablissement.uai} : « ${montrer(valeur)} » diffère de la valeur déjà lue (« ${montrer(actuelle.valeur)} », ${ou}), qui est retenue. Corrigez l'une des deux.`,
+      ),
+    );
+  }
+
+  private illisible(
+    etablissement: EtablissementLu,
+    champ: ChampValeur,
+    code: CodeConstat,
+    origine: Origine,
+    message: string,
+  ): void {
+    this.constats.push(constat(code, origine.feuille, origine.ligne, origine.colonne, message));
+    const cellule = origine.colonne ? `cellule ${origine.colonne}${origine.ligne}` : `ligne ${origine.ligne}`;
+    etablissement.anomalies.push(
+      `${LIBELLES[champ]} illisible (feuille « ${origine.feuille} », ${cellule}) : non pris en compte, corrigez la valeur.`,
+    );
+  }
+}

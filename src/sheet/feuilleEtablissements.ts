@@ -1,0 +1,51 @@
+/**
+ * The establishments sheet (design.md §4): one row per UAI with the taux de boursiers (or the number of
+ * boursiers and the effectif total), the reliquats pré-bac and post-bac of the previous year and the
+ * answer to the regional surveys. A row counts when its UAI reads; its values go to the establishment
+ * (see etablissements.ts for conflicts and unreadable values).
+ */
+import type { Row, SheetData } from "../workbook/port";
+import { cellule } from "./cells";
+import type { ColonnesEtablissement } from "./etablissements";
+import { LecteurBase } from "./lecteur";
+import type { SessionLecture } from "./session";
+import { ligneDeStructure } from "./structure";
+import type { CorrectionColonnes } from "./types";
+
+export class LecteurEtablissements extends LecteurBase {
+  private readonly uai: number;
+  private readonly lettreUai: string | null;
+  private readonly colonnes: ColonnesEtablissement;
+  private readonly cles: readonly number[];
+
+  constructor(sheet: SheetData, session: SessionLecture, correction?: CorrectionColonnes) {
+    super(
+      sheet,
+      session,
+      correction,
+      ["uai"],
+      ["tauxBoursiers", "boursiers", "effectifTotal", "reliquatPreBac", "reliquatPostBac", "aRepondu"],
+      "les données des établissements (UAI, taux de boursiers, reliquats, réponse à l'enquête)",
+    );
+    this.uai = this.indice("uai");
+    this.lettreUai = this.lettre(this.uai);
+    this.colonnes = this.colonnesEtablissement();
+    const c = this.colonnes;
+    this.cles = [c.taux, c.boursiers, c.effectifTotal, c.reliquatPreBac, c.reliquatPostBac, c.aRepondu];
+  }
+
+  protected lireLigne(row: Row, ligne: number): void {
+    const uai = this.session.verdictUai(cellule(row, this.uai));
+    if (!uai.ok) {
+      const structure = ligneDeStructure(row, this.cles, "UAI et valeurs de l'établissement");
+      if (structure) return this.ecarter(structure.code, ligne, null, structure.message);
+      return this.ecarter(uai.probleme, ligne, this.lettreUai, uai.message);
+    }
+    const etablissement = this.session.registre.obtenir(uai.uai, this.feuille, ligne, this.lettreUai);
+    if (this.estDoublon(row, ligne, etablissement.id, 0)) return;
+    this.comptage.comptees++;
+    etablissement.dansFeuilleEtablissements = true;
+    this.signalerUai(uai, ligne, this.lettreUai);
+    this.session.registre.lireValeurs(etablissement, row, this.feuille, ligne, this.colonnes);
+  }
+}

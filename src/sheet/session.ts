@@ -1,0 +1,246 @@
+/**
+ * What the readers of one run share: the school year and its list of formations, the registry of
+ * establishments, the constats, the row counts, and caches so that each distinct code, UAI, status or
+ * year-of-formation value is judged once per run, however many rows repeat it (design.md §8: a Map
+ * lookup per row, never a regex or a catalogue search per row).
+ */
+import {
+  catalogueFor,
+  judgeFormation,
+  readCodeFormation,
+  readUai,
+  uaiCheckLetter,
+  type Catalogue,
+  type Categorie,
+  type SchoolYear,
+} from "../rules";
+import { isBlank, isCellError, type CellValue } from "../workbook/port";
+import { estStatutApprenti, lireAnneeFormation, messageErreurExcel } from "./cells";
+import type { CodeConstat } from "./constats";
+import { RegistreEtablissements } from "./etablissements";
+import type { Constat } from "./findings";
+import type { BilanLignes, EffectifsComptes } from "./types";
+
+export type VerdictCode =
+  | {
+      readonly kind: "compte";
+      /** A small integer, unique per distinct code value in the run (duplicate detection keys rows with it). */
+      readonly id: number;
+      readonly code: string;
+      readonly categorie: Categorie;
+      /** Eligible by R2+R3 but absent from the indicative list: counts with an alerte (R4). */
+      readonly horsListe: string | null;
+    }
+  | { readonly kind: "non-eligible"; readonly message: string }
+  | {
+      readonly kind: "invalide";
+      readonly probleme: Extract<CodeConstat, "code-vide" | "code-mef" | "code-invalide" | "erreur-excel">;
+      readonly message: string;
+    };
+
+export type VerdictUai =
+  | {
+      readonly ok: true;
+      readonly uai: string;
+      readonly alertes: readonly {
+        readonly code: Extract<CodeConstat, "uai-lettre-cle" | "uai-hors-ile-de-france">;
+        readonly message: string;
+      }[];
+    }
+  | {
+      readonly ok: false;
+      readonly probleme: Extract<CodeConstat, "uai-manquant" | "uai-invalide" | "erreur-excel">;
+      readonly message: string;
+    };
+
+/** R5 — the year within the formation, or why it cannot be read. */
+export type VerdictAnnee = { readonly annee: number } | { readonly illisible: string };
+
+type Primitive = string | number | boolean;
+
+const CODE_VIDE: VerdictCode = {
+  kind: "invalide",
+  probleme: "code-vide",
+  message:
+    "Code formation vide : saisissez le code formation diplôme (8 chiffres, ex. 50022137) ou supprimez la ligne.",
+};
+
+const UAI_MANQUANT: VerdictUai = {
+  ok: false,
+  probleme: "uai-manquant",
+  message:
+    "UAI manquant : chaque ligne doit indiquer l'établissement (UAI, ex. 0750655E). Si les cellules UAI étaient fusionnées, défusionnez-les et recopiez l'UAI sur chaque ligne.",
+};
+
+export class SessionLecture {
+  readonly catalogue: Catalogue;
+  readonly constats: Constat[] = [];
+  readonly registre: RegistreEtablissements;
+  private readonly codes = new Map<Primitive, VerdictCode>();
+  private readonly uais = new Map<Primitive, VerdictUai>();
+  private readonly statuts = new Map<Primitive, boolean>();
+  private readonly annees = new Map<Primitive, VerdictAnnee>();
+
+  constructor(readonly annee: SchoolYear) {
+    // The list in force for the year (R4); a year before 2023-2024 is a MissingParameterError.
+    this.catalogue = catalogueFor(annee);
+    this.registre = new RegistreEtablissements(this.constats);
+  }
+
+  /** R2-R4: what a raw code cell means, judged once per distinct value. */
+  verdictCode(raw: CellValue): VerdictCode {
+    if (isBlank(raw)) return CODE_VIDE;
+    if (isCellError(raw))
+      return {
+        kind: "invalide",
+        probleme: "erreur-excel",
+        message: messageErreurExcel(raw, "code formation"),
+      };
+    const raw1 = raw as Primitive;
+    let verdict = this.codes.get(raw1);
+    if (verdict === undefined) {
+      verdict = this.juger(raw1);
+      this.codes.set(raw1, verdict);
+    }
+    return verdict;
+  }
+
+  private juger(raw: Primitive): VerdictCode {
+    const reading = readCodeFormation(raw);
+    if (!reading.ok) {
+      if (reading.probleme === "vide") return CODE_VIDE;
+      return {
+        kind: "invalide",
+        probleme: reading.probleme === "mef" ? "code-mef" : "code-invalide",
+        message: reading.message,
+      };
+    }
+    const eligibility = judgeFormation(reading.code, this.catalogue);
+    if (!eligibility.eligible || eligibility.categorie === null) {
+      // A 7-digit number is read with its leading zero restored (readCodeFormation): say so.
+      const note = reading.note === null ? "" : ` ${reading.note}`;
+      return {
+        kind: "non-eligible",
+        message: `Formation ${reading.code} non comptée. ${eligibility.motif}${note}`,
+      };
+    }
+    return {
+      kind: "compte",
+      id: this.codes.size,
+      code: reading.code,
+      categorie: eligibility.categorie,
+      horsListe:
+        eligibility.alerte === null
+          ? null
+          : `${eligibility.motif} Vérifiez le code ; s'il est juste, rien à faire.`,
+    };
+  }
+
+  /** R1: a UAI cell, read once per distinct value; a bad check letter or department is an alerte. */
+  verdictUai(raw: CellValue): VerdictUai {
+    if (isBlank(raw)) return UAI_MANQUANT;
+    if (isCellError(raw))
+      return { ok: false, probleme: "erreur-excel", message: messageErreurExcel(raw, "UAI") };
+    const raw1 = raw as Primitive;
+    let verdict = this.uais.get(raw1);
+    if (verdict === undefined) {
+      const reading = readUai(raw1);
+      if (!reading.ok)
+        verdict = { ok: false, probleme: "uai-invalide", message: `${reading.message} Corrigez l'UAI.` };
+      else {
+        const alertes: { code: "uai-lettre-cle" | "uai-hors-ile-de-france"; message: string }[] = [];
+        let k = 0;
+        if (uaiCheckLetter(reading.uai.slice(0, 7)) !== reading.uai[7])
+          alertes.push({ code: "uai-lettre-cle", message: reading.alertes[k++] });
+        if (k < reading.alertes.length)
+          alertes.push({ code: "uai-hors-ile-de-france", message: reading.alertes[k] });
+        verdict = { ok: true, uai: reading.uai, alertes };
+      }
+      this.uais.set(raw1, verdict);
+    }
+    return verdict;
+  }
+
+  /** R5: does a status cell say apprentice or professionalisation contract? */
+  estApprenti(raw: Primitive): boolean {
+    let apprenti = this.statuts.get(raw);
+    if (apprenti === undefined) {
+      apprenti = estStatutApprenti(raw);
+      this.statuts.set(raw, apprenti);
+    }
+    return apprenti;
+  }
+
+  /** R5: the year within the formation of a non-blank, non-error cell. */
+  anneeFormation(raw: Primitive): VerdictAnnee {
+    let verdict = this.annees.get(raw);
+    if (verdict === undefined) {
+      const annee = lireAnneeFormation(raw);
+      verdict =
+        annee === null
+          ? {
+              illisible: `Année de formation « ${String(raw).trim()} » illisible : saisissez 1, 2 ou 3 (1 pour la première année, la seule qui compte).`,
+            }
+          : { annee };
+      this.annees.set(raw, verdict);
+    }
+    return verdict;
+  }
+}
+
+/** Rows of one sheet: each non-blank row is counted or set aside with its reason. */
+export class Comptage {
+  nonVides = 0;
+  comptees = 0;
+  ecartees = 0;
+  readonly parMotif: Record<string, number> = {};
+
+  ecarter(motif: string, nombre = 1): void {
+    this.ecartees += nombre;
+    this.parMotif[motif] = (this.parMotif[motif] ?? 0) + nombre;
+  }
+
+  bilan(): BilanLignes {
+    return {
+      nonVides: this.nonVides,
+      comptees: this.comptees,
+      ecartees: this.ecartees,
+      ecarteesParMotif: { ...this.parMotif },
+    };
+  }
+}
+
+/** Sums the row counts of several sheets. */
+export function additionnerBilans(bilans: readonly BilanLignes[]): BilanLignes {
+  const total = new Comptage();
+  for (const bilan of bilans) {
+    total.nonVides += bilan.nonVides;
+    total.comptees += bilan.comptees;
+    for (const [motif, nombre] of Object.entries(bilan.ecarteesParMotif)) total.ecarter(motif, nombre);
+  }
+  return total.bilan();
+}
+
+export function effectifsVides(): { prepaMetiers: number; preBac: number; postBac: number } {
+  return { prepaMetiers: 0, preBac: 0, postBac: 0 };
+}
+
+export function additionnerEffectifs(liste: readonly EffectifsComptes[]): EffectifsComptes {
+  const total = effectifsVides();
+  for (const e of liste) {
+    total.prepaMetiers += e.prepaMetiers;
+    total.preBac += e.preBac;
+    total.postBac += e.postBac;
+  }
+  return total;
+}
+
+/** A sheet read in slices, so that a workflow can report progress and be cancelled between slices. */
+export interface LecteurFeuille {
+  /** Rows left to read when the reader was made (progress units). */
+  readonly total: number;
+  readonly fini: boolean;
+  /** Reads up to `nombre` rows; returns how many were read. */
+  lireTranche(nombre: number): number;
+  bilan(): BilanLignes;
+}

@@ -1,0 +1,61 @@
+/**
+ * The shapes of what is read from a pasted sheet. They live here, in the pure layer, because the sheet
+ * readers produce them; src/workflows/types.ts re-exports them under the same names (the contract of
+ * the task pane and the CLI).
+ */
+
+/** What a column of an effectif or establishments sheet can mean (design.md §4). */
+export type Champ =
+  | "uai"
+  | "nomEtablissement"
+  | "codeFormation"
+  | "libelleFormation"
+  | "effectif"
+  | "statut"
+  | "anneeFormation"
+  | "entreeDirecte"
+  | "tauxBoursiers"
+  | "boursiers"
+  | "effectifTotal"
+  | "reliquatPreBac"
+  | "reliquatPostBac"
+  | "aRepondu";
+
+/** A user's correction of the mapping: field → 0-based column index in the sheet (A = 0), or null to unmap. */
+export type CorrectionColonnes = Partial<Record<Champ, number | null>>;
+
+export interface ColonneReconnue {
+  /** 0-based column index in the sheet (A = 0), whatever the used range's offset. */
+  readonly index: number;
+  readonly lettre: string;
+  /** The header text as found in the sheet. */
+  readonly entete: string;
+}
+
+export interface EnteteDetectee {
+  /** 1-based sheet row of the header. */
+  readonly ligne: number;
+  readonly colonnes: Partial<Record<Champ, ColonneReconnue>>;
+  /** Headers present in the sheet that match no field, or a field already mapped (shown to the user, ignored). */
+  readonly ignorees: readonly ColonneReconnue[];
+}
+
+export interface EffectifsComptes {
+  readonly prepaMetiers: number;
+  readonly preBac: number;
+  readonly postBac: number;
+}
+
+export interface BilanLignes {
+  /** Non-blank rows below the header (repeated headers, totals and duplicates included). */
+  readonly nonVides: number;
+  /** Rows that count in a dotation. */
+  readonly comptees: number;
+  /**
+   * Rows set aside, each with its constat: an erreur (bad data), an info (expected exclusion or
+   * structure: totals, repeated headers, non-eligible formations…) or the alerte « doublon ».
+   */
+  readonly ecartees: number;
+  /** How many set-aside rows per reason code, for summaries. */
+  readonly ecarteesParMotif: Readonly<Record<string, number>>;
+}

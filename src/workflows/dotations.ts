@@ -1,0 +1,178 @@
+/**
+ * « Calculer les dotations »: from the rectorats' effectif sheets (one per rectorat) and the optional
+ * establishments sheet, each establishment's dotation for the school year (R8-R9), every row that did
+ * not count listed with its reason.
+ *
+ * Integer effectifs are summed per establishment while reading; decimal arithmetic happens here, once
+ * per establishment (design.md §8).
+ */
+import { Decimal, ZERO, calculerDotation, forfaitsDeLAnnee, type DotationEtablissement } from "../rules";
+import {
+  LecteurEffectifs,
+  LecteurEtablissements,
+  SessionLecture,
+  additionnerBilans,
+  additionnerEffectifs,
+  constat,
+  type EtablissementLu,
+  type LecteurFeuille,
+} from "../sheet";
+import type { Workbook } from "../workbook/port";
+import { lireParTranches, verifierAnnulation } from "./progression";
+import type { OptionsDotations, ResultatDotations, TotauxDotations } from "./types";
+
+export async function calculerDotations(
+  workbook: Workbook,
+  options: OptionsDotations,
+): Promise<ResultatDotations> {
+  // R6-R7 first: a year whose forfaits cannot be resolved rejects with its MissingParameterError,
+  // untouched, before anything is read (the adapters show what is missing).
+  const forfaits = forfaitsDeLAnnee(options.annee, options.parametres);
+  const session = new SessionLecture(options.annee);
+  const { progress } = options;
+  const sources: string[] = [];
+  const lecteurs: LecteurFeuille[] = [];
+
+  // Décision: the establishments sheet is read first, so that its values prevail over the same values
+  // repeated on effectif rows (etablissements.ts). A sheet given both as effectifs and as establishments
+  // is read once, as effectifs: its establishment columns are read on the way.
+  const nomEtablissements = options.feuilleEtablissements ?? null;
+  let etablissements: LecteurEtablissements | null = null;
+  if (nomEtablissements !== null && !options.feuillesEffectifs.includes(nomEtablissements)) {
+    verifierAnnulation(progress);
+    const sheet = await workbook.readSheet(nomEtablissements, progress);
+    sources.push(sheet.name);
+    etablissements = new LecteurEtablissements(sheet, session, options.colonnes?.[nomEtablissements]);
+    lecteurs.push(etablissements);
+  }
+  const effectifs: LecteurEffectifs[] = [];
+  for (const nom of options.feuillesEffectifs) {
+    verifierAnnulation(progress);
+    const sheet = await workbook.readSheet(nom, progress);
+    sources.push(sheet.name);
+    const lecteur = new LecteurEffectifs(sheet, session, { correction: options.colonnes?.[nom] });
+    effectifs.push(lecteur);
+    lecteurs.push(lecteur);
+  }
+  // Rows in reading order: the establishments sheet first (see the Décision above).
+  await lireParTranches(lecteurs, progress);
+
+  const feuilleEtablissementsLue = etablissements !== null && etablissements.lisible ? etablissements : null;
+  const dotations = session.registre
+    .liste()
+    .map((etablissement) =>
+      dotationDe(etablissement, session, options.annee, forfaits, feuilleEtablissementsLue?.feuille ?? null),
+    );
+
+  return {
+    annee: options.annee,
+    forfaits,
+    etablissements: dotations,
+    totaux: totaliser(dotations),
+    lignes: additionnerBilans(lecteurs.map((lecteur) => lecteur.bilan())),
+    constats: session.constats,
+    sources,
+  };
+}
+
+/**
+ * One establishment's dotation, with what the reading could not settle added to its motifs.
+ * Décision (establishment absent from the establishments sheet): it is taken as having answered the
+ * surveys, with no reliquat and no taux — its post-bac line then errors per R8 — and an alerte says so.
+ * Décision (establishment only in the establishments sheet): it is included with zero effectifs, so that
+ * its reliquats are visible, and an info says so.
+ */
+function dotationDe(
+  etablissement: EtablissementLu,
+  session: SessionLecture,
+  annee: number,
+  forfaits: ReturnType<typeof forfaitsDeLAnnee>,
+  feuilleEtablissements: string | null,
+): DotationEtablissement {
+  const { uai, premiereOrigine: origine } = etablissement;
+  const motifs = [...etablissement.anomalies];
+  if (feuilleEtablissements !== null && !etablissement.dansFeuilleEtablissements) {
+    const message = `Absent de la feuille « ${feuilleEtablissements} » : réputé avoir répondu à l'enquête, sans reliquat ni taux de boursiers.`;
+    motifs.push(message);
+    session.constats.push(
+      constat(
+        "etablissement-absent",
+        origine.feuille,
+        origine.ligne,
+        origine.colonne,
+        `Établissement ${uai} ${message.charAt(0).toLowerCase()}${message.slice(1)} Ajoutez-le à cette feuille si ce n'est pas le cas.`,
+      ),
+    );
+  }
+  if (etablissement.dansFeuilleEtablissements && etablissement.lignesComptees === 0) {
+    session.constats.push(
+      constat(
+        "etablissement-sans-effectifs",
+        origine.feuille,
+        origine.ligne,
+        origine.colonne,
+        `Établissement ${uai} sans aucune ligne d'effectif comptée : il figure dans la dotation avec des effectifs nuls, pour que ses reliquats restent visibles. Vérifiez qu'il ne manque pas dans les feuilles d'effectifs.`,
+      ),
+    );
+  }
+  const dotation = calculerDotation(
+    {
+      uai,
+      nom: etablissement.nom,
+      effectifs: {
+        prepaMetiers: etablissement.prepaMetiers,
+        preBac: etablissement.preBac,
+        postBac: etablissement.postBac,
+      },
+      tauxBoursiers: etablissement.taux?.valeur ?? null,
+      reliquats: etablissement.reliquats(),
+      aRepondu: etablissement.aRepondu?.valeur ?? true,
+    },
+    annee,
+    forfaits,
+  );
+  if (dotation.boursiersRetenus === null) {
+    const ou = etablissement.taux === null ? origine : etablissement.taux;
+    session.constats.push(
+      constat(
+        "taux-boursiers-manquant",
+        ou.feuille,
+        ou.ligne,
+        null,
+        `Établissement ${uai} : ${dotation.erreurs.join(" ")}`,
+      ),
+    );
+  }
+  return motifs.length === 0 ? dotation : { ...dotation, motifs: [...dotation.motifs, ...motifs] };
+}
+
+/** The totals row, summed in decimal from the establishments' exact figures. */
+export function totaliser(dotations: readonly DotationEtablissement[]): TotauxDotations {
+  let boursiers = 0;
+  let prepaMetiers: Decimal = ZERO;
+  let preBac: Decimal = ZERO;
+  let postBac: Decimal = ZERO;
+  let reliquatPreBac: Decimal = ZERO;
+  let reliquatPostBac: Decimal = ZERO;
+  let nettePreBac: Decimal = ZERO;
+  let nettePostBac: Decimal = ZERO;
+  let netteTotale: Decimal = ZERO;
+  for (const d of dotations) {
+    boursiers += d.boursiersRetenus?.nombre ?? 0;
+    prepaMetiers = prepaMetiers.plus(d.brute.prepaMetiers.valeur);
+    preBac = preBac.plus(d.brute.preBac.valeur);
+    postBac = postBac.plus(d.brute.postBac?.valeur ?? ZERO);
+    reliquatPreBac = reliquatPreBac.plus(d.reliquats.preBac);
+    reliquatPostBac = reliquatPostBac.plus(d.reliquats.postBac);
+    nettePreBac = nettePreBac.plus(d.nette.preBac.valeur);
+    nettePostBac = nettePostBac.plus(d.nette.postBac.valeur);
+    netteTotale = netteTotale.plus(d.nette.total.valeur);
+  }
+  return {
+    effectifs: additionnerEffectifs(dotations.map((d) => d.effectifs)),
+    boursiersRetenus: boursiers,
+    brute: { prepaMetiers, preBac, postBac },
+    reliquats: { preBac: reliquatPreBac, postBac: reliquatPostBac },
+    nette: { preBac: nettePreBac, postBac: nettePostBac, total: netteTotale },
+  };
+}

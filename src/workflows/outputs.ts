@@ -1,0 +1,218 @@
+/**
+ * The sheets the add-in writes (design.md §5): `Dotations ARE <année>` (one row per establishment, its
+ * lines, envelopes, reliquats, nets, motifs and explanation, a totals row), `Constats ARE <année>` and
+ * `Contrôle ARE`. They are new sheets the add-in owns: the port never overwrites a user's sheet (it picks
+ * « … (2) ») and replaces only its own.
+ *
+ * Columns whose content comes from the pasted data (names, UAI, messages) are written as text, so that
+ * a pasted « =HYPERLINK(…) » stays inert. Amounts are numbers rounded to the cent; the totals row is
+ * summed in decimal (dotations.ts), never by the spreadsheet.
+ */
+import {
+  roundHalfUp,
+  renderTrace,
+  renderTraceTree,
+  schoolYearLabel,
+  formatInteger,
+  type Decimal,
+  type DotationEtablissement,
+} from "../rules";
+import { GRAVITE_ORDER, nomDuChamp, type Champ, type Constat, type BilanLignes } from "../sheet";
+import type { CellValue, OutputColumn, OutputSheet, Row, Workbook } from "../workbook/port";
+import type { ResultatControle, ResultatDotations } from "./types";
+
+/** An amount as written in a cell: a number rounded half-up to the cent. */
+export function montant(value: Decimal): number {
+  return roundHalfUp(value, 2).toNumber();
+}
+
+export function nomFeuilleDotations(annee: number): string {
+  return `Dotations ARE ${schoolYearLabel(annee)}`;
+}
+
+export function nomFeuilleConstats(annee: number): string {
+  return `Constats ARE ${schoolYearLabel(annee)}`;
+}
+
+export const NOM_FEUILLE_CONTROLE = "Contrôle ARE";
+
+const COLONNES_DOTATIONS: readonly OutputColumn[] = [
+  { header: "UAI", format: "text", width: 11 },
+  { header: "Établissement", format: "text", width: 32 },
+  { header: "A répondu à l'enquête", format: "text", width: 10 },
+  { header: "Effectif 3ème prépa-métiers", format: "integer", width: 12 },
+  { header: "Effectif pré-bac", format: "integer", width: 12 },
+  { header: "Effectif post-bac", format: "integer", width: 12 },
+  { header: "Taux de boursiers", format: "percent", width: 10 },
+  { header: "Taux de boursiers (saisi)", format: "text", width: 24 },
+  { header: "Boursiers retenus", format: "integer", width: 11 },
+  { header: "Dotation 3ème prépa-métiers", format: "euros", width: 14 },
+  { header: "Dotation pré-bac", format: "euros", width: 14 },
+  { header: "Dotation post-bac", format: "euros", width: 14 },
+  { header: "Reliquat pré-bac", format: "euros", width: 14 },
+  { header: "Reliquat post-bac", format: "euros", width: 14 },
+  { header: "Dotation nette pré-bac", format: "euros", width: 14 },
+  { header: "Dotation nette post-bac", format: "euros", width: 14 },
+  { header: "Dotation nette totale", format: "euros", width: 14 },
+  { header: "Motifs", format: "text", width: 50 },
+  { header: "Explication", format: "text", width: 90 },
+];
+
+function ligneDotation(d: DotationEtablissement): Row {
+  return [
+    d.uai,
+    d.nom,
+    d.aRepondu ? "oui" : "non",
+    d.effectifs.prepaMetiers,
+    d.effectifs.preBac,
+    d.effectifs.postBac,
+    d.tauxBoursiers ? roundHalfUp(d.tauxBoursiers.ratio, 6).toNumber() : null,
+    d.tauxBoursiers ? d.tauxBoursiers.description : null,
+    d.boursiersRetenus ? d.boursiersRetenus.nombre : null,
+    montant(d.brute.prepaMetiers.valeur),
+    montant(d.brute.preBac.valeur),
+    d.brute.postBac ? montant(d.brute.postBac.valeur) : null,
+    montant(d.reliquats.preBac),
+    montant(d.reliquats.postBac),
+    montant(d.nette.preBac.valeur),
+    montant(d.nette.postBac.valeur),
+    montant(d.nette.total.valeur),
+    [...d.erreurs, ...d.motifs].join("\n") || null,
+    renderTraceTree(d.nette.total.trace).join("\n"),
+  ];
+}
+
+function resumeLignes(lignes: BilanLignes): string {
+  const motifs = Object.entries(lignes.ecarteesParMotif)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([motif, n]) => `${motif} ${formatInteger(n)}`)
+    .join(", ");
+  return (
+    `Lignes lues : ${formatInteger(lignes.nonVides)} non vides, ${formatInteger(lignes.comptees)} comptées, ${formatInteger(lignes.ecartees)} écartées` +
+    (motifs ? ` (${motifs})` : "")
+  );
+}
+
+function resumeGravites(constats: readonly Constat[]): string {
+  const n = { erreur: 0, alerte: 0, info: 0 };
+  for (const c of constats) n[c.gravite]++;
+  return `Constats : ${formatInteger(n.erreur)} erreur(s), ${formatInteger(n.alerte)} alerte(s), ${formatInteger(n.info)} information(s)`;
+}
+
+export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: string): OutputSheet {
+  const annee = schoolYearLabel(resultat.annee);
+  const { forfaits, totaux } = resultat;
+  return {
+    name: nomFeuilleDotations(resultat.annee),
+    heading: [
+      `Dotations ARE ${annee} — aide régionale à l'équipement des élèves, Région Île-de-France`,
+      ...[forfaits.prepaMetiers, forfaits.preBac, forfaits.postBac].map((f) => renderTrace(f.trace)),
+      `Feuilles lues : ${resultat.sources.map((s) => `« ${s} »`).join(", ") || "aucune"}`,
+      `${resumeLignes(resultat.lignes)} ; détail dans la feuille « ${feuilleConstats} ».`,
+      "Montants en euros, arrondis au centime ; la colonne Explication détaille chaque calcul.",
+    ],
+    columns: COLONNES_DOTATIONS,
+    rows: resultat.etablissements.map(ligneDotation),
+    totals: [
+      "Total",
+      `${formatInteger(resultat.etablissements.length)} établissement(s)`,
+      null,
+      totaux.effectifs.prepaMetiers,
+      totaux.effectifs.preBac,
+      totaux.effectifs.postBac,
+      null,
+      null,
+      totaux.boursiersRetenus,
+      montant(totaux.brute.prepaMetiers),
+      montant(totaux.brute.preBac),
+      montant(totaux.brute.postBac),
+      montant(totaux.reliquats.preBac),
+      montant(totaux.reliquats.postBac),
+      montant(totaux.nette.preBac),
+      montant(totaux.nette.postBac),
+      montant(totaux.nette.total),
+      null,
+      null,
+    ],
+  };
+}
+
+const COLONNES_CONSTATS: readonly OutputColumn[] = [
+  { header: "Gravité", format: "text", width: 9 },
+  { header: "Code", format: "text", width: 24 },
+  { header: "Feuille", format: "text", width: 20 },
+  { header: "Ligne", format: "integer", width: 8 },
+  { header: "Colonne", format: "text", width: 8 },
+  { header: "Message", format: "text", width: 100 },
+];
+
+/** Erreurs first, then alertes, then infos; within a severity, in reading order. */
+export function trierConstats(constats: readonly Constat[]): Constat[] {
+  return [...constats].sort((a, b) => GRAVITE_ORDER[a.gravite] - GRAVITE_ORDER[b.gravite]);
+}
+
+function lignesConstats(constats: readonly Constat[]): Row[] {
+  return trierConstats(constats).map((c): CellValue[] => [
+    c.gravite,
+    c.code,
+    c.feuille,
+    c.ligne,
+    c.colonne,
+    c.message,
+  ]);
+}
+
+export function feuilleConstats(resultat: ResultatDotations): OutputSheet {
+  return {
+    name: nomFeuilleConstats(resultat.annee),
+    heading: [
+      `Constats de la lecture — dotations ARE ${schoolYearLabel(resultat.annee)}`,
+      `Feuilles lues : ${resultat.sources.map((s) => `« ${s} »`).join(", ") || "aucune"}`,
+      resumeLignes(resultat.lignes),
+      resumeGravites(resultat.constats),
+      "erreur : la ligne (ou la valeur) ne compte pas, à corriger ; alerte : comptée, à vérifier ; info : exclusion attendue ou structure de la feuille.",
+    ],
+    columns: COLONNES_CONSTATS,
+    rows: lignesConstats(resultat.constats),
+    totals: null,
+  };
+}
+
+export function feuilleControle(resultat: ResultatControle): OutputSheet {
+  const { entete, effectifs } = resultat;
+  const colonnes = entete
+    ? (Object.entries(entete.colonnes) as [Champ, { lettre: string; entete: string }][])
+        .map(([champ, c]) => `${nomDuChamp(champ)} → ${c.lettre} (« ${c.entete} »)`)
+        .join(" ; ")
+    : "";
+  return {
+    name: NOM_FEUILLE_CONTROLE,
+    heading: [
+      `Contrôle de la feuille « ${resultat.feuille} » — ARE ${schoolYearLabel(resultat.annee)}`,
+      entete ? `En-tête ligne ${entete.ligne} : ${colonnes}` : "Aucune ligne d'en-tête reconnue.",
+      resumeLignes(resultat.lignes),
+      `Effectifs éligibles de 1ère année comptés : 3ème prépa-métiers ${formatInteger(effectifs.prepaMetiers)}, pré-bac ${formatInteger(effectifs.preBac)}, post-bac ${formatInteger(effectifs.postBac)}`,
+      resumeGravites(resultat.constats),
+    ],
+    columns: COLONNES_CONSTATS,
+    rows: lignesConstats(resultat.constats),
+    totals: null,
+  };
+}
+
+/**
+ * Writes `Constats ARE <année>` then `Dotations ARE <année>` (whose heading names the constats sheet as
+ * actually written). Returns the names used.
+ */
+export async function ecrireDotations(
+  workbook: Workbook,
+  resultat: ResultatDotations,
+): Promise<{ dotations: string; constats: string }> {
+  const constats = await workbook.writeSheet(feuilleConstats(resultat));
+  const dotations = await workbook.writeSheet(feuilleDotations(resultat, constats));
+  return { dotations, constats };
+}
+
+export async function ecrireControle(workbook: Workbook, resultat: ResultatControle): Promise<string> {
+  return workbook.writeSheet(feuilleControle(resultat));
+}

@@ -1,0 +1,124 @@
+import { Decimal } from "../../src/rules";
+import { estStatutApprenti, lireAnneeFormation, lireEntier, lireMontant, lireOuiNon } from "../../src/sheet";
+
+describe("Lecture d'un effectif", () => {
+  test.each([
+    [24, 24],
+    ["24", 24],
+    [" 24 ", 24],
+    ["1 234", 1234],
+    ["1\u00a0234", 1234],
+    ["1\u202f234", 1234],
+    ["12,0", 12],
+    [0, 0],
+  ])("%p se lit %p élèves", (cell, attendu) => {
+    expect(lireEntier(cell)).toBe(attendu);
+  });
+
+  test.each([
+    [null, "effectif-vide"],
+    ["  ", "effectif-vide"],
+    [-3, "effectif-negatif"],
+    ["-3", "effectif-negatif"],
+    [12.5, "effectif-decimal"],
+    ["12,5", "effectif-decimal"],
+    ["douze", "effectif-texte"],
+    [true, "effectif-texte"],
+    [{ error: "#N/A" }, "erreur-excel"],
+  ])("%p est refusé (%s) avec un message en français", (cell, probleme) => {
+    const lu = lireEntier(cell);
+    expect(lu).toMatchObject({ probleme });
+    expect(typeof lu === "object" && lu.message.length).toBeGreaterThan(20);
+  });
+});
+
+describe("Lecture d'un montant (reliquats), exacte au centime", () => {
+  test.each([
+    [1200.5, "1200.5"],
+    ["1 200,50 €", "1200.5"],
+    ["1\u00a0200,50\u00a0€", "1200.5"],
+    ["1200.50", "1200.5"],
+    ["1.200,50", "1200.5"],
+    ["1,200.50", "1200.5"],
+    ["1 200 EUR", "1200"],
+    ["-", "0"],
+    ["néant", "0"],
+    [0.1 + 0.2, "0.3"],
+  ])("%p vaut %s €", (cell, attendu) => {
+    const lu = lireMontant(cell, "Reliquat pré-bac");
+    expect(lu.ok && lu.valeur.equals(new Decimal(attendu))).toBe(true);
+    expect(lu.ok && lu.arrondi).toBe(false);
+  });
+
+  test("plus de deux décimales saisies : arrondi au centime, et la lecture le dit", () => {
+    const lu = lireMontant("10,5555", "Reliquat pré-bac");
+    expect(lu).toMatchObject({ ok: true, arrondi: true });
+    expect(lu.ok && lu.valeur.toString()).toBe("10.56");
+  });
+
+  test("« 1.200 » ou « 1,200 » seuls sont ambigus (1 200 € ou 1,20 €) : refusés plutôt que devinés", () => {
+    for (const texte of ["1.200", "1,200"]) {
+      const lu = lireMontant(texte, "Reliquat pré-bac");
+      expect(lu).toMatchObject({ ok: false, negatif: false });
+      expect(!lu.ok && lu.message).toContain("ambigu");
+    }
+    expect(lireMontant("1.200.000", "Reliquat pré-bac")).toMatchObject({ ok: true });
+  });
+
+  test("négatif, texte ou erreur Excel : refusé avec le motif", () => {
+    expect(lireMontant(-5, "Reliquat pré-bac")).toMatchObject({ ok: false, negatif: true });
+    expect(lireMontant("beaucoup", "Reliquat pré-bac")).toMatchObject({ ok: false, negatif: false });
+    expect(lireMontant({ error: "#REF!" }, "Reliquat pré-bac")).toMatchObject({ ok: false });
+  });
+});
+
+describe("Réponse à l'enquête, entrée directe : oui/non", () => {
+  test.each([
+    ["oui", true],
+    ["Oui", true],
+    ["VRAI", true],
+    ["x", true],
+    [1, true],
+    [true, true],
+    ["non", false],
+    ["Faux", false],
+    [0, false],
+    [false, false],
+    ["peut-être", null],
+    [2, null],
+  ])("%p → %p", (cell, attendu) => {
+    expect(lireOuiNon(cell)).toBe(attendu);
+  });
+});
+
+describe("Année de formation (R5)", () => {
+  test.each([
+    [1, 1],
+    ["1", 1],
+    ["1ère année", 1],
+    ["1re année", 1],
+    ["Première année", 1],
+    ["2e année", 2],
+    ["2ème année", 2],
+    [3, 3],
+    ["seconde", null],
+    [0, null],
+    ["?", null],
+  ])("%p → %p", (cell, attendu) => {
+    expect(lireAnneeFormation(cell)).toBe(attendu);
+  });
+});
+
+describe("Statut apprenti (R5)", () => {
+  test.each([
+    ["Apprenti", true],
+    ["apprentie", true],
+    ["APPRENTISSAGE", true],
+    ["Contrat de professionnalisation", true],
+    ["contrat pro", true],
+    ["Scolaire", false],
+    ["ST", false],
+  ])("%p → %p", (cell, attendu) => {
+    expect(estStatutApprenti(cell)).toBe(attendu);
+  });
+});

@@ -1,0 +1,21 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { CODES_CONSTATS } from "../../src/sheet";
+
+const doc = readFileSync(join(__dirname, "../../docs/constats.md"), "utf8");
+
+/** The rows of the documentation's tables: | `code` | gravité | … |. */
+const documentes = new Map(
+  [...doc.matchAll(/^\|\s*`([a-z-]+)`\s*\|\s*(erreur|alerte|info)\s*\|/gm)].map((m) => [m[1], m[2]] as const),
+);
+
+describe("docs/constats.md documente chaque constat", () => {
+  test("chaque code produit est documenté, avec sa gravité", () => {
+    for (const [code, gravite] of Object.entries(CODES_CONSTATS))
+      expect([code, documentes.get(code)]).toEqual([code, gravite]);
+  });
+
+  test("la documentation ne décrit aucun code qui n'existe pas", () => {
+    for (const code of documentes.keys()) expect(Object.keys(CODES_CONSTATS)).toContain(code);
+  });
+});
