@@ -17,7 +17,7 @@ import type { Categorie } from "../rules";
 import { isBlank, isCellError, type Row, type SheetData } from "../workbook/port";
 import { afficher, cellule, lireEntier, lireOuiNon, messageErreurExcel } from "./cells";
 import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
-import { LecteurBase } from "./lecteur";
+import { cleDoublon, LecteurBase } from "./lecteur";
 import { effectifsVides, type SessionLecture } from "./session";
 import { ligneDeStructure } from "./structure";
 import type { CorrectionColonnes } from "./types";
@@ -188,7 +188,7 @@ export class LecteurEffectifs extends LecteurBase {
       return this.ecarter(effectif.probleme, ligne, l.effectif, effectif.message);
 
     const etablissement: EtablissementLu = session.registre.obtenir(uai.uai, this.feuille, ligne, l.uai);
-    if (this.estDoublon(row, ligne, etablissement.id, verdict.id)) return;
+    if (this.estDoublon(row, ligne, etablissement.id, cleDoublon(verdict.id, effectif))) return;
 
     // Counted.
     this.comptage.comptees++;

@@ -55,7 +55,15 @@ export function hashLigne(row: Row): number {
   return h >>> 0;
 }
 
-/** The rows counted for one establishment and code: one row index, or a map of them by hash of their cells. */
+/**
+ * A number shared by identical rows of one establishment: the code's id and the effectif (rows that
+ * merely share it are told apart by hashLigne and memesCellules).
+ */
+export function cleDoublon(codeId: number, effectif: number): number {
+  return codeId * 0x100000 + (effectif & 0xfffff);
+}
+
+/** The rows counted under one key: one row index, or a map of them by hash of their cells. */
 type Groupe = number | Map<number, number | number[]>;
 
 export abstract class LecteurBase implements LecteurFeuille {
@@ -69,10 +77,11 @@ export abstract class LecteurBase implements LecteurFeuille {
   /** Set when the sheet cannot be read: every non-blank row is set aside under this motif. */
   private motifGlobal: CodeConstat | null = null;
   /**
-   * Rows already counted, keyed by establishment and code (a duplicate shares both). A key met again
-   * — two rows for one formation, rare — opens a map of those rows by hash of all their cells, and a
-   * hash met again is settled by comparing the cells. So each row costs a Map lookup, no string is
-   * built, and no group is ever scanned row by row (design.md §8).
+   * Rows already counted, keyed by establishment, then by a number that identical rows share (code and
+   * effectif for an effectif row). A key met again — rare: two rows for one formation with the same
+   * effectif — opens a map of those rows by hash of all their cells, and a hash met again is settled by
+   * comparing the cells. So a row costs a Map lookup, no string is built, no group is scanned row by
+   * row (design.md §8).
    */
   private readonly vues = new Map<number, Map<number, Groupe>>();
   private dernierEtablissement = -1;
@@ -209,31 +218,32 @@ export abstract class LecteurBase implements LecteurFeuille {
   /**
    * A fully identical earlier row: this one is set aside with the alerte « doublon » (counted once).
    * Only rows about to count are checked, so set-aside rows cost nothing here.
-   * @param etablissement and `code`: small integers identifying the row's establishment and code.
+   * @param etablissement the establishment's id (EtablissementLu.id).
+   * @param cle a number equal for identical rows of the establishment (see cleDoublon).
    */
-  protected estDoublon(row: Row, ligne: number, etablissement: number, code: number): boolean {
+  protected estDoublon(row: Row, ligne: number, etablissement: number, cle: number): boolean {
     // Rows of one establishment are usually consecutive: its small map is kept at hand.
-    let parCode =
+    let parCle =
       etablissement === this.dernierEtablissement
         ? this.vuesDernierEtablissement
         : this.vues.get(etablissement);
-    if (!parCode) {
-      parCode = new Map();
-      this.vues.set(etablissement, parCode);
+    if (!parCle) {
+      parCle = new Map();
+      this.vues.set(etablissement, parCle);
     }
     this.dernierEtablissement = etablissement;
-    this.vuesDernierEtablissement = parCode;
+    this.vuesDernierEtablissement = parCle;
     const index = ligne - this.sheet.rowOffset - 1;
-    const groupe = parCode.get(code);
+    const groupe = parCle.get(cle);
     if (groupe === undefined) {
-      parCode.set(code, index);
+      parCle.set(cle, index);
       return false;
     }
     const values = this.sheet.values;
     let parHash: Map<number, number | number[]>;
     if (typeof groupe === "number") {
       parHash = new Map([[hashLigne(values[groupe]), groupe]]);
-      parCode.set(code, parHash);
+      parCle.set(cle, parHash);
     } else parHash = groupe;
     const hash = hashLigne(row);
     const memes = parHash.get(hash);

@@ -158,6 +158,25 @@ describe("Structure d'un collage", () => {
   });
 });
 
+describe("Doublons", () => {
+  test("mêmes UAI, code et effectif mais libellé ou statut différent : pas un doublon ; le doublon exact est trouvé parmi eux", () => {
+    const rows: CellValue[][] = [
+      ["0750655E", "A", "50022137", "BOULANGER option 1", 12],
+      ["0750655E", "A", "50022137", "BOULANGER option 2", 12],
+      ["0750655E", "A", "50022137", "BOULANGER option 3", 12],
+      ["0750655E", "A", "50022137", "BOULANGER option 2", 12],
+      ["0750655E", "A", "50022137", { error: "#N/A" }, 12],
+      ["0750655E", "A", "50022137", { error: "#N/A" }, 12],
+    ];
+    const { de, comptees } = lire(sous(...rows));
+    expect(comptees.map((l) => l.ligne)).toEqual([2, 3, 4, 6]);
+    expect(de("doublon").map((c) => [c.ligne, c.message.slice(0, 30)])).toEqual([
+      [5, "Ligne identique à la ligne 3 :"],
+      [7, "Ligne identique à la ligne 6 :"],
+    ]);
+  });
+});
+
 describe("UAI (R1)", () => {
   test("UAI manquant : erreur qui évoque les cellules fusionnées", () => {
     const { de } = lire(sous([null, "Lycée A", "50022137", "", 24]));
