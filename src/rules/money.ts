@@ -16,8 +16,10 @@ export function roundHalfUp(value: Decimal, places: number): Decimal {
 }
 
 /** Plain digits with a dot and exactly `places` decimals, e.g. "34730.00" (the JSON money format). */
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000].map((n) => new Decimal(n));
+
 export function decimalString(value: Decimal, places = 2): string {
-  const scaled = roundHalfUp(value.times(new Decimal(10).pow(places)), 0);
+  const scaled = roundHalfUp(value.times(POWERS_OF_TEN[places] ?? new Decimal(10).pow(places)), 0);
   const negative = scaled.isNegative() && !scaled.isZero();
   // An integer below 1e21 prints without exponent (decimal.js toExpPos).
   const digits = scaled
