@@ -1,32 +1,40 @@
 #!/usr/bin/env node
-// `npm run demo` before the command line exists: prints, from the compiled core (build/), the forfaits
-// in force per year with their legal reference and the dotation of a small built-in establishment.
-const rules = require("../build/rules");
+// `npm run demo`: the dotations 2024-2025 of the example files (examples/), computed by the `are`
+// command line compiled in build/ (npm run build:core). Prints the summary table and writes
+// dotations-demo.xlsx. 2024-2025 is chosen because its forfaits are published (157 € and 56 €).
+"use strict";
 
-const parametres = rules.Parametres.embarques();
-console.log("ARE — forfaits en vigueur\n");
-for (const annee of [2023, 2024, 2025]) {
-  for (const kind of ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"]) {
-    try {
-      console.log("  " + rules.renderTrace(parametres.forfait(kind, annee).trace));
-    } catch (error) {
-      console.log(`  ${rules.FORFAIT_KIND_NAMES[kind]} ${rules.schoolYearLabel(annee)} : ${error.message}`);
-    }
+const path = require("path");
+
+let cli;
+try {
+  cli = require("../build/cli/main.js");
+} catch (error) {
+  if (error && error.code === "MODULE_NOT_FOUND") {
+    process.stderr.write(
+      "La ligne de commande n'est pas compilée : lancez « npm run build:core » puis recommencez.\n",
+    );
+    process.exit(2);
   }
+  throw error;
 }
 
-const annee = 2024;
-const dotation = rules.calculerDotation(
-  {
-    uai: "0750655E",
-    nom: "Établissement d'exemple",
-    effectifs: { prepaMetiers: 12, preBac: 230, postBac: 48 },
-    tauxBoursiers: rules.tauxDepuisPourcentage(35),
-    reliquats: { preBac: new rules.Decimal("1200.50"), postBac: rules.ZERO },
-    aRepondu: true,
-  },
-  annee,
-  rules.forfaitsDeLAnnee(annee, parametres),
-);
-console.log(`\nDotation ${rules.schoolYearLabel(annee)} de l'établissement d'exemple ${dotation.uai}\n`);
-for (const line of rules.renderTraceTree(dotation.nette.total.trace)) console.log("  " + line);
+const root = path.join(__dirname, "..");
+const shown = (...parts) => path.relative(process.cwd(), path.join(root, ...parts)) || ".";
+
+const args = [
+  "dotations",
+  shown("examples", "effectifs-paris.xlsx"),
+  shown("examples", "effectifs-creteil.csv"),
+  shown("examples", "effectifs-versailles.xlsx"),
+  "--etablissements",
+  shown("examples", "etablissements.xlsx"),
+  "--annee",
+  "2024",
+  "--out",
+  shown("dotations-demo.xlsx"),
+];
+process.stderr.write(`$ are ${args.join(" ")}\n\n`);
+cli.main(args).then((code) => {
+  process.exitCode = code;
+});

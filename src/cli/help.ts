@@ -66,6 +66,9 @@ semble fausse ; info). Le fichier lu n'est jamais modifié.
 
 Options :
   --feuille <nom>          feuille à contrôler (par défaut la première feuille non vide)
+  --colonne <champ>=<lettre>
+                           corrige la correspondance des colonnes, ex. --colonne effectif=H ;
+                           --colonne statut= ignore la colonne prise pour le statut ; répétable
   --annee <année>          année scolaire (par défaut l'année en cours)
   --json                   sortie JSON
   --out <fichier.xlsx>     écrit aussi les constats dans un nouveau classeur
@@ -87,6 +90,9 @@ Les fichiers lus ne sont jamais modifiés ; --out écrit un nouveau classeur.
 
 Options :
   --etablissements <fichier>  données des établissements, par UAI
+  --colonne [fichier:]<champ>=<lettre>
+                              corrige la correspondance des colonnes (de tous les fichiers, ou du
+                              fichier nommé), ex. --colonne effectifs-paris.xlsx:effectif=H ; répétable
   --annee <année>             année scolaire (par défaut l'année en cours)
   --out <fichier.xlsx>        classeur de résultats : dotations (tableau, totaux) et constats
   --json                      sortie JSON (contrat stable, voir docs/cli.md)

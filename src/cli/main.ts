@@ -6,9 +6,11 @@
 import { isAreError } from "../rules";
 import { isSpreadsheetFileError } from "../xlsx/errors";
 import { UsageError } from "./args";
+import { controleCommand } from "./controle";
+import { dotationsCommand } from "./dotations";
 import { eligibleCommand } from "./eligible";
 import { forfaitCommand } from "./forfait";
-import { ELIGIBLE_HELP, FORFAIT_HELP, GENERAL_HELP } from "./help";
+import { CONTROLE_HELP, DOTATIONS_HELP, ELIGIBLE_HELP, FORFAIT_HELP, GENERAL_HELP } from "./help";
 import { processIo, type CliIo } from "./io";
 
 export const EXIT_OK = 0;
@@ -25,6 +27,8 @@ interface CommandEntry {
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   forfait: { run: forfaitCommand, help: FORFAIT_HELP },
   eligible: { run: eligibleCommand, help: ELIGIBLE_HELP },
+  controle: { run: controleCommand, help: CONTROLE_HELP },
+  dotations: { run: dotationsCommand, help: DOTATIONS_HELP },
 };
 
 /** Accepted spellings of the command names (accents, plural). */

@@ -141,7 +141,7 @@ describe("are eligible", () => {
 
 describe("are : aide et commandes", () => {
   test("--help de chaque commande, en français, code 0", async () => {
-    for (const command of ["forfait", "eligible"]) {
+    for (const command of ["forfait", "eligible", "controle", "dotations"]) {
       const r = await run([command, "--help"]);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^Usage : are ${command}`));

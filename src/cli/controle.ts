@@ -1,0 +1,101 @@
+/**
+ * `are controle <fichier>` — checks one effectif sheet the way the dotation would read it: header
+ * found, columns mapped, rows counted and rows set aside with their reason, findings grouped by
+ * severity. Exit 1 when there are erreur findings, 2 when the file cannot be used.
+ */
+import { catalogueFor, formatInteger, schoolYearLabel } from "../rules";
+import { controlerFeuille, ecrireControle } from "../workflows";
+import { controleJson } from "../workflows/json";
+import type { Champ, ResultatControle } from "../workflows/types";
+import { FileWorkbook } from "../xlsx";
+import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
+import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
+import { checkOutputPath, openInput } from "./files";
+import { progressReporter, type CliIo } from "./io";
+import { ANNEE_OPTION, anneeOf } from "./options";
+import { CHAMP_LABELS, constatsBloquants, renderBilan, renderConstats } from "./report";
+
+export const CONTROLE_OPTIONS = {
+  ...ANNEE_OPTION,
+  feuille: { value: true },
+  colonne: { value: true, repeatable: true },
+  json: {},
+  out: { value: true },
+  progress: {},
+  help: { alias: "-h" },
+} as const;
+
+function renderControle(resultat: ResultatControle, fichier: string): string {
+  const lines = [
+    `Contrôle de « ${fichier} » — année ${schoolYearLabel(resultat.annee)} (${catalogueFor(resultat.annee).nom})`,
+  ];
+  if (resultat.entete) {
+    const colonnes = Object.entries(resultat.entete.colonnes)
+      .filter(([, c]) => c)
+      .sort(([, a], [, b]) => a!.index - b!.index)
+      .map(([champ, c]) => `${c!.lettre} ${CHAMP_LABELS[champ as Champ]} (« ${c!.entete} »)`);
+    lines.push(`En-tête ligne ${resultat.entete.ligne} : ${colonnes.join(", ")}`);
+    if (resultat.entete.ignorees.length > 0) {
+      lines.push(
+        `Colonnes ignorées : ${resultat.entete.ignorees.map((c) => `${c.lettre} « ${c.entete} »`).join(", ")}`,
+      );
+    }
+  }
+  lines.push(...renderBilan(resultat.lignes));
+  const { effectifs } = resultat;
+  lines.push(
+    `Effectifs comptés : ${formatInteger(effectifs.prepaMetiers)} en 3ème prépa-métiers, ${formatInteger(effectifs.preBac)} pré-bac, ${formatInteger(effectifs.postBac)} post-bac (avant taux de boursiers)`,
+  );
+  lines.push(...renderConstats(resultat.constats, false));
+  const erreurs = resultat.constats.filter((c) => c.gravite === "erreur").length;
+  lines.push(
+    "",
+    erreurs > 0
+      ? `Résultat : ${formatInteger(erreurs)} erreur${erreurs > 1 ? "s" : ""} à corriger.`
+      : "Résultat : aucune erreur.",
+  );
+  return lines.join("\n") + "\n";
+}
+
+export async function controleCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, CONTROLE_OPTIONS, "controle");
+  if (args.positionals.length !== 1) {
+    throw new UsageError(
+      args.positionals.length === 0
+        ? "Indiquez le fichier à contrôler, par exemple « are controle effectifs.xlsx » : voir « are controle --help »."
+        : `« are controle » contrôle un fichier à la fois (${args.positionals.length} donnés) : voir « are controle --help ».`,
+    );
+  }
+  const [filePath] = args.positionals;
+  const annee = anneeOf(args, io);
+  const out = optionValue(args, "out");
+  if (out !== undefined) await checkOutputPath(out, [filePath]);
+  const corrections = optionValues(args, "colonne").map(parseColonneOption);
+  const reporter = progressReporter(io, flag(args, "progress"));
+
+  const workbook = new FileWorkbook();
+  const input = await openInput(workbook, filePath, optionValue(args, "feuille"), io, reporter !== null);
+  checkCorrectionFiles(corrections, [{ path: filePath, fichier: input.file.fichier }]);
+  const resultat = await controlerFeuille(workbook, input.feuille, {
+    annee,
+    colonnes: correctionsFor(corrections, filePath, input.file.fichier),
+    progress: reporter ? reporter(`Contrôle de ${input.file.fichier}`) : undefined,
+  });
+
+  const bloquants = constatsBloquants(resultat.constats);
+  if (bloquants.length > 0) {
+    io.stderr(bloquants.map((c) => c.message).join("\n") + "\n");
+    return 2;
+  }
+  if (out !== undefined) {
+    const sheet = await ecrireControle(workbook, resultat);
+    await workbook.save(out, io.now());
+    io.stderr(`Constats écrits dans « ${out} » (feuille « ${sheet} »).\n`);
+  }
+  io.stdout(
+    flag(args, "json")
+      ? JSON.stringify(controleJson(resultat), null, 2) + "\n"
+      : renderControle(resultat, input.file.fichier),
+  );
+  return resultat.constats.some((c) => c.gravite === "erreur") ? 1 : 0;
+}

@@ -1,0 +1,205 @@
+/**
+ * `are dotations <fichier…>` — the product's main job on files: the rectorats' effectif sheets (one
+ * file per académie) and the establishments file give each establishment's dotation (R8-R9); the
+ * summary is printed, or the --json document, and --out writes a new workbook with the dotations and
+ * the findings. Input files are never modified.
+ */
+import * as path from "path";
+import {
+  formatEuros,
+  formatForfait,
+  formatInteger,
+  isAreError,
+  schoolYearLabel,
+  type Decimal,
+  type MissingParameterError,
+  type Parametres,
+  type SchoolYear,
+} from "../rules";
+import { calculerDotations, ecrireDotations } from "../workflows";
+import { dotationsJson } from "../workflows/json";
+import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
+import { FileWorkbook } from "../xlsx";
+import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
+import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
+import { checkOutputPath, openInput, type OpenedInput } from "./files";
+import { progressReporter, type CliIo } from "./io";
+import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, missingValueHint, parametresOf } from "./options";
+import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
+import { renderTable } from "./table";
+
+export const DOTATIONS_OPTIONS = {
+  ...ANNEE_OPTION,
+  ...PARAMETRES_OPTIONS,
+  etablissements: { value: true },
+  colonne: { value: true, repeatable: true },
+  out: { value: true },
+  json: {},
+  progress: {},
+  help: { alias: "-h" },
+} as const;
+
+/** Fails fast, before reading any file, when the year's forfaits cannot be resolved (R7). */
+function checkForfaits(annee: SchoolYear, parametres: Parametres): void {
+  try {
+    for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) parametres.forfait(kind, annee);
+  } catch (error) {
+    if (isAreError(error) && error.kind === "parametre-manquant" && error.code === "ipc-manquant") {
+      const missing = (error as MissingParameterError).missing;
+      throw new UsageError(
+        `Forfaits ${schoolYearLabel(annee)} non calculables : il manque ${missing}.\n${missingValueHint(missing)}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
+      );
+    }
+    throw error;
+  }
+}
+
+const euros = (value: Decimal) => formatEuros(value);
+
+function renderSummary(resultat: ResultatDotations, sourcesLine: string, written: string | null): string {
+  const { forfaits, totaux } = resultat;
+  const lines = [
+    `Dotations ARE ${schoolYearLabel(resultat.annee)} — forfaits : pré-bac ${formatForfait(forfaits.preBac.valeur)} par élève, post-bac ${formatForfait(forfaits.postBac.valeur)} par boursier, 3ème prépa-métiers ${formatForfait(forfaits.prepaMetiers.valeur)} par élève (${forfaits.preBac.reference.court})`,
+    sourcesLine,
+    "",
+  ];
+  const rows = resultat.etablissements.map((d) => [
+    d.uai,
+    d.nom ?? "",
+    euros(d.nette.preBac.valeur),
+    euros(d.nette.postBac.valeur),
+    euros(d.nette.total.valeur),
+    d.erreurs.length > 0 ? "!" : d.motifs.length > 0 ? "*" : "",
+  ]);
+  lines.push(
+    ...renderTable(
+      [
+        { header: "UAI" },
+        { header: "Établissement", maxWidth: 36 },
+        { header: "Nette pré-bac", align: "right" },
+        { header: "Nette post-bac", align: "right" },
+        { header: "Total", align: "right" },
+        { header: "" },
+      ],
+      rows,
+      [
+        [
+          "Total",
+          `${formatInteger(resultat.etablissements.length)} établissements`,
+          euros(totaux.nette.preBac),
+          euros(totaux.nette.postBac),
+          euros(totaux.nette.total),
+          "",
+        ],
+      ],
+    ),
+  );
+  lines.push(
+    "",
+    "Enveloppes (non fongibles) :",
+    `  Pré-bac  : brute ${euros(totaux.brute.prepaMetiers.plus(totaux.brute.preBac))} (dont 3ème prépa-métiers ${euros(totaux.brute.prepaMetiers)}), reliquats ${euros(totaux.reliquats.preBac)}, nette ${euros(totaux.nette.preBac)}`,
+    `  Post-bac : brute ${euros(totaux.brute.postBac)} (${formatInteger(totaux.boursiersRetenus)} boursiers retenus), reliquats ${euros(totaux.reliquats.postBac)}, nette ${euros(totaux.nette.postBac)}`,
+    "  (une enveloppe dont le reliquat dépasse la dotation est ramenée à zéro ; un établissement qui n'a pas répondu à l'enquête ne reçoit rien)",
+  );
+  const withMotifs = resultat.etablissements.filter((d) => d.erreurs.length > 0 || d.motifs.length > 0);
+  if (withMotifs.length > 0) {
+    lines.push("", "Motifs (! à compléter, * dotation réduite ou à vérifier) :");
+    for (const d of withMotifs) {
+      for (const motif of [...d.erreurs, ...d.motifs]) lines.push(`  ${d.uai}  ${motif}`);
+    }
+  }
+  lines.push("", ...renderBilan(resultat.lignes));
+  lines.push(`Constats : ${countBySeverity(resultat.constats)}.`);
+  const important = resultat.constats.filter((c) => c.gravite !== "info");
+  lines.push(...renderConstats(important, true, 15));
+  lines.push(
+    "",
+    written
+      ? `Classeur écrit : ${written}`
+      : "Aucun classeur écrit : ajoutez --out <fichier.xlsx> pour obtenir le tableau des dotations et tous les constats.",
+  );
+  return lines.join("\n") + "\n";
+}
+
+export async function dotationsCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, DOTATIONS_OPTIONS, "dotations");
+  if (args.positionals.length === 0) {
+    throw new UsageError(
+      "Indiquez au moins un fichier d'effectifs, par exemple « are dotations effectifs-paris.xlsx --etablissements etablissements.xlsx » : voir « are dotations --help ».",
+    );
+  }
+  const resolved = args.positionals.map((p) => path.resolve(p));
+  const twice = args.positionals.find((_, i) => resolved.indexOf(resolved[i]) !== i);
+  if (twice !== undefined) {
+    throw new UsageError(
+      `« ${twice} » est donné deux fois : ses effectifs seraient comptés deux fois. Donnez chaque fichier une seule fois.`,
+    );
+  }
+  const annee = anneeOf(args, io);
+  const parametres = parametresOf(args);
+  checkForfaits(annee, parametres);
+  const etablissementsPath = optionValue(args, "etablissements");
+  const inputs = [...args.positionals, ...(etablissementsPath ? [etablissementsPath] : [])];
+  const out = optionValue(args, "out");
+  if (out !== undefined) await checkOutputPath(out, inputs);
+  const corrections = optionValues(args, "colonne").map(parseColonneOption);
+  const reporter = progressReporter(io, flag(args, "progress"));
+
+  const workbook = new FileWorkbook();
+  const opened: { path: string; input: OpenedInput }[] = [];
+  for (const filePath of inputs) {
+    // A file named twice (the establishments columns in an effectif file) is read once, under one
+    // name: the workflow then reads its establishment columns along with the effectifs.
+    const same = opened.find((o) => path.resolve(o.path) === path.resolve(filePath));
+    opened.push({
+      path: filePath,
+      input: same ? same.input : await openInput(workbook, filePath, undefined, io, reporter !== null),
+    });
+  }
+  checkCorrectionFiles(
+    corrections,
+    opened.map((o) => ({ path: o.path, fichier: o.input.file.fichier })),
+  );
+  const colonnes: Record<string, CorrectionColonnes> = {};
+  for (const { path: filePath, input } of opened) {
+    const correction = correctionsFor(corrections, filePath, input.file.fichier);
+    if (correction) colonnes[input.feuille] = correction;
+  }
+  const effectifs = opened.slice(0, args.positionals.length).map((o) => o.input.feuille);
+  const etablissements = etablissementsPath ? opened[opened.length - 1].input.feuille : null;
+
+  const resultat = await calculerDotations(workbook, {
+    feuillesEffectifs: effectifs,
+    feuilleEtablissements: etablissements,
+    annee,
+    parametres,
+    colonnes,
+    progress: reporter ? reporter("Calcul des dotations") : undefined,
+  });
+
+  const bloquants = constatsBloquants(resultat.constats);
+  if (bloquants.length > 0) {
+    io.stderr(
+      bloquants.map((c) => c.message).join("\n") +
+        "\nAucune dotation calculée : corrigez ce fichier (ou retirez-le de la commande) puis relancez.\n",
+    );
+    return 2;
+  }
+
+  let written: string | null = null;
+  if (out !== undefined) {
+    const names = await ecrireDotations(workbook, resultat);
+    await workbook.save(out, io.now());
+    written = `${out} (feuilles « ${names.dotations} » et « ${names.constats} »)`;
+  }
+  if (flag(args, "json")) {
+    io.stdout(JSON.stringify(dotationsJson(resultat), null, 2) + "\n");
+    if (written) io.stderr(`Classeur écrit : ${written}\n`);
+  } else {
+    const sources =
+      `Effectifs : ${effectifs.map((f) => `« ${f} »`).join(", ")}` +
+      (etablissements ? ` ; établissements : « ${etablissements} »` : " ; sans fichier des établissements");
+    io.stdout(renderSummary(resultat, sources, written));
+  }
+  return 0;
+}

@@ -1,0 +1,99 @@
+/**
+ * Pieces of text the contrôle and dotations reports share: findings grouped by severity, the rows set
+ * aside by reason, and which findings make a sheet unusable.
+ */
+import { formatInteger } from "../rules";
+import type { Constat, Gravite } from "../sheet/findings";
+import type { BilanLignes, Champ } from "../workflows/types";
+
+/**
+ * Décision : a sheet that is empty, has no recognisable header or lacks a required column is not
+ * read at all; the command then fails like a bad file (exit 2, nothing written) rather than give
+ * dotations computed without one rectorat's rows.
+ */
+export const CONSTATS_BLOQUANTS: ReadonlySet<string> = new Set([
+  "feuille-vide",
+  "entete-introuvable",
+  "colonne-manquante",
+]);
+
+export function constatsBloquants(constats: readonly Constat[]): Constat[] {
+  return constats.filter((c) => c.gravite === "erreur" && CONSTATS_BLOQUANTS.has(c.code));
+}
+
+/** How the fields of a sheet are named to the user. */
+export const CHAMP_LABELS: Readonly<Record<Champ, string>> = {
+  uai: "UAI",
+  nomEtablissement: "nom de l'établissement",
+  codeFormation: "code formation",
+  libelleFormation: "libellé",
+  effectif: "effectif",
+  statut: "statut",
+  anneeFormation: "année de formation",
+  entreeDirecte: "entrée directe",
+  tauxBoursiers: "taux de boursiers",
+  boursiers: "boursiers",
+  effectifTotal: "effectif total",
+  reliquatPreBac: "reliquat pré-bac",
+  reliquatPostBac: "reliquat post-bac",
+  aRepondu: "réponse à l'enquête",
+};
+
+const GROUPS: readonly { gravite: Gravite; titre: string }[] = [
+  { gravite: "erreur", titre: "Erreurs — ces lignes ou valeurs ne comptent pas" },
+  { gravite: "alerte", titre: "Alertes — comptées, à vérifier" },
+  { gravite: "info", titre: "Informations" },
+];
+
+/** Where a finding is: « effectifs.csv, ligne 12, colonne C ». */
+export function position(constat: Constat, withSheet: boolean): string {
+  const parts: string[] = [];
+  if (withSheet) parts.push(constat.feuille);
+  if (constat.ligne !== null) parts.push(`ligne ${constat.ligne}`);
+  if (constat.colonne !== null) parts.push(`colonne ${constat.colonne}`);
+  return parts.length > 0 ? parts.join(", ") : "feuille";
+}
+
+/**
+ * The findings by severity, at most `limit` lines per severity (the rest is counted, and is in the
+ * --json output and the written workbook).
+ */
+export function renderConstats(constats: readonly Constat[], withSheet: boolean, limit = 40): string[] {
+  const lines: string[] = [];
+  for (const { gravite, titre } of GROUPS) {
+    const group = constats.filter((c) => c.gravite === gravite);
+    if (group.length === 0) continue;
+    lines.push("", `${titre} (${formatInteger(group.length)}) :`);
+    for (const c of group.slice(0, limit)) lines.push(`  ${position(c, withSheet)} : ${c.message}`);
+    if (group.length > limit) {
+      lines.push(`  … et ${formatInteger(group.length - limit)} autres (détail avec --json ou --out).`);
+    }
+  }
+  return lines;
+}
+
+export function countBySeverity(constats: readonly Constat[]): string {
+  const count = (g: Gravite) => constats.filter((c) => c.gravite === g).length;
+  const plural = (n: number, one: string, many: string) => `${formatInteger(n)} ${n > 1 ? many : one}`;
+  return [
+    plural(count("erreur"), "erreur", "erreurs"),
+    plural(count("alerte"), "alerte", "alertes"),
+    plural(count("info"), "information", "informations"),
+  ].join(", ");
+}
+
+/** « 312 lignes non vides : 290 comptées, 22 écartées » and one line per reason. */
+export function renderBilan(lignes: BilanLignes): string[] {
+  const out = [
+    `Lignes lues : ${formatInteger(lignes.nonVides)} non vides — ${formatInteger(lignes.comptees)} comptées, ${formatInteger(lignes.ecartees)} écartées`,
+  ];
+  const motifs = Object.entries(lignes.ecarteesParMotif)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (motifs.length > 0) {
+    const width = Math.max(...motifs.map(([code]) => code.length));
+    out.push("Lignes écartées par raison :");
+    for (const [code, n] of motifs) out.push(`  ${code.padEnd(width)}  ${formatInteger(n).padStart(6)}`);
+  }
+  return out;
+}

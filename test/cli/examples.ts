@@ -1,0 +1,68 @@
+/**
+ * The example files and an independent reading of them (ExcelJS for .xlsx, a plain split for the
+ * Créteil CSV), to check the command line's accounting against the inputs without going through
+ * our own reader.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+
+export const ROOT = path.join(__dirname, "..", "..");
+export const EXAMPLES = path.join(ROOT, "examples");
+export const PARIS = path.join(EXAMPLES, "effectifs-paris.xlsx");
+export const CRETEIL = path.join(EXAMPLES, "effectifs-creteil.csv");
+export const VERSAILLES = path.join(EXAMPLES, "effectifs-versailles.xlsx");
+export const ETABLISSEMENTS = path.join(EXAMPLES, "etablissements.xlsx");
+
+export const DEMO_ARGS = [
+  "dotations",
+  PARIS,
+  CRETEIL,
+  VERSAILLES,
+  "--etablissements",
+  ETABLISSEMENTS,
+  "--annee",
+  "2024",
+];
+
+/** One non-blank row of an input file, as plain values (1-based Excel row number). */
+export interface InputRow {
+  readonly fichier: string;
+  readonly ligne: number;
+  readonly cells: readonly unknown[];
+}
+
+function plain(value: ExcelJS.CellValue): unknown {
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    if ("result" in value) return (value as { result?: unknown }).result ?? null;
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  }
+  return value ?? null;
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** The non-blank rows of the first sheet of an .xlsx file, merged cells counted once. */
+export async function xlsxRows(file: string): Promise<InputRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const rows: InputRow[] = [];
+  workbook.worksheets[0].eachRow((row, ligne) => {
+    const cells: unknown[] = [];
+    row.eachCell((cell, col) => {
+      cells[col - 1] = cell.isMerged && cell.master !== cell ? null : plain(cell.value);
+    });
+    if (cells.some((v) => !isBlank(v))) rows.push({ fichier: path.basename(file), ligne, cells });
+  });
+  return rows;
+}
+
+/** The non-blank rows of the Créteil CSV (Windows-1252, « ; », no quoted separators in it). */
+export function csvRows(file: string): InputRow[] {
+  // The names of the example use only Latin-1 letters, where Windows-1252 and Latin-1 agree.
+  const text = fs.readFileSync(file).toString("latin1");
+  return text
+    .split(/\r\n/)
+    .map((line, i) => ({ fichier: path.basename(file), ligne: i + 1, cells: line.split(";") }))
+    .filter((row) => row.cells.some((v) => !isBlank(v)));
+}
