@@ -7,7 +7,7 @@ let cli;
 try {
   cli = require("../build/cli/main.js");
 } catch (error) {
-  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes("build")) {
+  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes("../build/cli/main.js")) {
     process.stderr.write(
       "are : la ligne de commande n'est pas compilée (dossier build/ absent).\n" +
         "Lancez « npm run build:core » (ou « npm ci ») dans le dossier du projet, puis recommencez.\n",

@@ -10,7 +10,7 @@ let cli;
 try {
   cli = require("../build/cli/main.js");
 } catch (error) {
-  if (error && error.code === "MODULE_NOT_FOUND") {
+  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes("../build/cli/main.js")) {
     process.stderr.write(
       "La ligne de commande n'est pas compilée : lancez « npm run build:core » puis recommencez.\n",
     );
