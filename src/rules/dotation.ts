@@ -241,7 +241,11 @@ export function calculerDotation(
     enveloppePostBac,
   );
   if (!donnees.aRepondu) motifs.push(nettePreBac.motif!);
-  else for (const net of [nettePreBac, nettePostBac]) if (net.motif) motifs.push(net.motif);
+  else {
+    if (nettePreBac.motif) motifs.push(nettePreBac.motif);
+    // A post-bac line that could not be computed already has its error; comparing its reliquat to 0 says nothing.
+    if (nettePostBac.motif && postBac) motifs.push(nettePostBac.motif);
+  }
 
   const total = figure(nettePreBac.figure.valeur.plus(nettePostBac.figure.valeur), {
     regle: "R9",

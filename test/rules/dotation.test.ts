@@ -148,6 +148,17 @@ describe("Dotation d'un établissement (R8-R9)", () => {
     expect(d.erreurs[0]).toContain("Taux de boursiers manquant");
   });
 
+  test("sans taux de boursiers, un reliquat post-bac ne produit pas de motif de dépassement trompeur", () => {
+    const d = calculerDotation(
+      lycee({ tauxBoursiers: null, reliquats: { preBac: ZERO, postBac: new Decimal("82.67") } }),
+      2023,
+      forfaits2023,
+    );
+    expect(euros(d.nette.postBac.valeur)).toBe("0.00");
+    expect(d.motifs).toEqual([]);
+    expect(d.erreurs).toHaveLength(1);
+  });
+
   test("sans effectif post-bac, l'absence de taux n'est pas une erreur", () => {
     const d = calculerDotation(
       lycee({
