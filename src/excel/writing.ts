@@ -9,26 +9,31 @@
  */
 import {
   AbortedError,
+  columnLetter,
+  outputLayout,
   ownedSheetName,
+  type ChoiceListPlacement,
   type ColumnFormat,
   type OutputColumn,
   type OutputSheet,
   type Progress,
   type Row,
 } from "../workbook/port";
-import { NUMBER_FORMATS, rowsToExcel } from "./cells";
+import { NUMBER_FORMATS, cellNumberFormat, cellToExcel, rowsToExcel } from "./cells";
 import { writeChunks, type RowChunk } from "./chunks";
 import { listSheetsWithIds } from "./listing";
 import { OWNED_SHEETS_SETTING, excelSheetName, serializeOwnedIds } from "./ownership";
 import { reportProgress, throwIfAborted } from "./progress";
 
-/** Where things go on the output sheet, 0-based rows; the same layout as renderOutputGrid (src/workbook/memory.ts). */
+/** Where things go on the output sheet, 0-based rows; the port's outputLayout, as renderOutputGrid (src/workbook/memory.ts). */
 interface Layout {
   readonly width: number;
   readonly formats: readonly ColumnFormat[];
+  readonly fieldsRow: number;
   readonly headerRow: number;
   readonly firstDataRow: number;
   readonly totalsRow: number;
+  readonly choiceLists: readonly ChoiceListPlacement[];
 }
 
 /** Shown in A1 of a replaced sheet whose rewriting was cancelled. */
@@ -46,14 +51,7 @@ function layoutOf(output: OutputSheet): Layout {
   };
   output.rows.forEach((row, i) => check(row, `la ligne ${i + 1}`));
   if (output.totals) check(output.totals, "la ligne des totaux");
-  const headerRow = output.heading.length + (output.heading.length > 0 ? 1 : 0);
-  return {
-    width,
-    formats: output.columns.map((c) => c.format),
-    headerRow,
-    firstDataRow: headerRow + 1,
-    totalsRow: headerRow + 1 + output.rows.length,
-  };
+  return { width, formats: output.columns.map((c) => c.format), ...outputLayout(output) };
 }
 
 /** Width when the column gives none, in characters. */
@@ -83,6 +81,14 @@ function writeHeadingAndHeader(sheet: Excel.Worksheet, output: OutputSheet, layo
     heading.numberFormat = output.heading.map(() => [NUMBER_FORMATS.text]);
     heading.values = output.heading.map((line) => [line]);
     sheet.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
+  }
+  const fields = output.fields ?? [];
+  if (fields.length > 0) {
+    // Labels are text; each value gets its own format (text for a string, so that it stays inert).
+    const block = sheet.getRangeByIndexes(layout.fieldsRow, 0, fields.length, 2);
+    block.numberFormat = fields.map((f) => [NUMBER_FORMATS.text, cellNumberFormat(f.value, f.format)]);
+    block.values = fields.map((f) => [f.label, cellToExcel(f.value)]);
+    sheet.getRangeByIndexes(layout.fieldsRow, 0, fields.length, 1).format.font.bold = true;
   }
   const header = sheet.getRangeByIndexes(layout.headerRow, 0, 1, layout.width);
   header.numberFormat = [output.columns.map(() => NUMBER_FORMATS.text)];
@@ -120,11 +126,53 @@ function finishSheet(sheet: Excel.Worksheet, output: OutputSheet, layout: Layout
       true,
     );
   }
-  sheet.freezePanes.freezeRows(layout.headerRow + 1);
+  // Décision : a form (fields above the table) is not frozen — its heading and fields would hold half
+  // the screen; the other outputs keep their header in view.
+  if ((output.fields?.length ?? 0) === 0) sheet.freezePanes.freezeRows(layout.headerRow + 1);
   output.columns.forEach((column, c) => {
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(column);
   });
+  writeChoiceLists(sheet, output, layout);
   sheet.activate();
+}
+
+/**
+ * Drop-down lists (OutputColumn.choices, ExcelApi 1.8): the choices in a hidden column to the right,
+ * and a list validation on the column's data cells whose source is that range (the choices may contain
+ * commas). A value typed outside the list gets a warning, not a refusal. Queued with the last chunk:
+ * no sync of its own.
+ */
+function writeChoiceLists(sheet: Excel.Worksheet, output: OutputSheet, layout: Layout): void {
+  if (layout.choiceLists.length === 0) return;
+  // A replaced sheet may keep the lists of its previous, longer version.
+  sheet.getRange().dataValidation.clear();
+  for (const list of layout.choiceLists) {
+    const column = output.columns[list.column];
+    const cells = sheet.getRangeByIndexes(list.firstRow, list.listColumn, list.count, 1);
+    cells.numberFormat = column.choices!.map(() => [NUMBER_FORMATS.text]);
+    cells.values = column.choices!.map((choice) => [choice]);
+    cells.columnHidden = true;
+    if (output.rows.length === 0) continue;
+    const letter = columnLetter(list.listColumn);
+    const validation = sheet.getRangeByIndexes(
+      layout.firstDataRow,
+      list.column,
+      output.rows.length,
+      1,
+    ).dataValidation;
+    validation.rule = {
+      list: {
+        inCellDropDown: true,
+        source: `=$${letter}$${list.firstRow + 1}:$${letter}$${list.firstRow + list.count}`,
+      },
+    };
+    validation.errorAlert = {
+      showAlert: true,
+      style: "Warning",
+      title: column.header.slice(0, 32),
+      message: `Choisissez une valeur de la liste « ${column.header} ».`,
+    };
+  }
 }
 
 /**

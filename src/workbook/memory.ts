@@ -3,6 +3,7 @@
  * loaded from files, in the CLI.
  */
 import {
+  outputLayout,
   ownedSheetName,
   type CellValue,
   type OutputSheet,
@@ -61,14 +62,27 @@ export class MemoryWorkbook implements Workbook {
 }
 
 /**
- * The cells an output sheet occupies from A1: heading lines, a blank line, the header row, the rows,
- * and the totals row.
+ * The cells an output sheet occupies from A1 (outputLayout): heading lines, a blank line, the fields
+ * (label, value), a blank line, the header row, the rows, the totals row, and the lists of choices
+ * in their column to the right.
  */
 export function renderOutputGrid(output: OutputSheet): CellValue[][] {
   const grid: CellValue[][] = output.heading.map((line) => [line]);
   if (grid.length > 0) grid.push([]);
+  if (output.fields && output.fields.length > 0) {
+    for (const field of output.fields) grid.push([field.label, field.value]);
+    grid.push([]);
+  }
   grid.push(output.columns.map((c) => c.header));
   for (const row of output.rows) grid.push([...row]);
   if (output.totals) grid.push([...output.totals]);
+  for (const list of outputLayout(output).choiceLists) {
+    output.columns[list.column].choices!.forEach((choice, i) => {
+      while (grid.length <= list.firstRow + i) grid.push([]);
+      const row = grid[list.firstRow + i];
+      while (row.length < list.listColumn) row.push(null);
+      row[list.listColumn] = choice;
+    });
+  }
   return grid;
 }

@@ -47,6 +47,21 @@ export interface OutputColumn {
   readonly format: ColumnFormat;
   /** Approximate width in characters. */
   readonly width?: number;
+  /**
+   * A drop-down list on the column's data cells (a form the user fills in, e.g. the four equipment
+   * types of a bilan). The choices are written on the same sheet, in a hidden column to the right of
+   * the table (see outputLayout), and the list refers to those cells: a choice may contain commas,
+   * which a comma-separated list source could not hold. A value outside the list is allowed after a
+   * warning (pasted data bypasses lists anyway): the workflow reading the sheet back checks it.
+   */
+  readonly choices?: readonly string[];
+}
+
+/** One labelled value of a form block (« UAI » 0750655E, « Dotation reçue pré-bac » 7 949,50 €). */
+export interface OutputField {
+  readonly label: string;
+  readonly value: CellValue;
+  readonly format: ColumnFormat;
 }
 
 /** A sheet the add-in writes: a few lines of heading, then one table with its header and totals. */
@@ -55,6 +70,11 @@ export interface OutputSheet {
   readonly name: string;
   /** Lines written above the table (title, year, source files…), as text. */
   readonly heading: readonly string[];
+  /**
+   * Labelled values written below the heading, label in column A and value in column B, for the user
+   * to read or complete (the establishment and envelopes of a bilan). Optional: most outputs have none.
+   */
+  readonly fields?: readonly OutputField[];
   readonly columns: readonly OutputColumn[];
   readonly rows: readonly Row[];
   /**
@@ -62,6 +82,57 @@ export interface OutputSheet {
    * implementation shows the same exact figures), or null.
    */
   readonly totals: Row | null;
+}
+
+/** Where a column's list of choices is written (0-based, from A1). */
+export interface ChoiceListPlacement {
+  /** The table column whose data cells get the drop-down. */
+  readonly column: number;
+  /** The hidden column holding the choices, from row `firstRow`. */
+  readonly listColumn: number;
+  readonly firstRow: number;
+  readonly count: number;
+}
+
+/** Rows and columns of an output sheet, 0-based from A1: the one layout every implementation writes. */
+export interface OutputLayout {
+  /** Row of the first field (fields follow the heading and a blank line). */
+  readonly fieldsRow: number;
+  readonly headerRow: number;
+  readonly firstDataRow: number;
+  /** Row of the totals, just below the data rows. */
+  readonly totalsRow: number;
+  readonly choiceLists: readonly ChoiceListPlacement[];
+}
+
+/**
+ * heading lines, a blank line, the fields, a blank line, the header, the rows, the totals. Lists of
+ * choices go to the right of the table (one blank column between), one column per list, from the top
+ * row: a workflow giving choices keeps its heading and fields at least as tall as its longest list, so
+ * that the lists stay above the table's header and are never read as data rows.
+ */
+export function outputLayout(output: OutputSheet): OutputLayout {
+  const headingRows = output.heading.length + (output.heading.length > 0 ? 1 : 0);
+  const fields = output.fields?.length ?? 0;
+  const headerRow = headingRows + fields + (fields > 0 ? 1 : 0);
+  const choiceLists: ChoiceListPlacement[] = [];
+  output.columns.forEach((column, index) => {
+    if (column.choices && column.choices.length > 0) {
+      choiceLists.push({
+        column: index,
+        listColumn: output.columns.length + 1 + choiceLists.length,
+        firstRow: 0,
+        count: column.choices.length,
+      });
+    }
+  });
+  return {
+    fieldsRow: headingRows,
+    headerRow,
+    firstDataRow: headerRow + 1,
+    totalsRow: headerRow + 1 + output.rows.length,
+    choiceLists,
+  };
 }
 
 export interface Progress {

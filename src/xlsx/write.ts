@@ -11,7 +11,14 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./excelLib";
-import { isCellError, type CellValue, type ColumnFormat, type OutputSheet } from "../workbook/port";
+import {
+  columnLetter,
+  isCellError,
+  outputLayout,
+  type CellValue,
+  type ColumnFormat,
+  type OutputSheet,
+} from "../workbook/port";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
 
 /** Excel number formats of the port's column formats (French Excel shows them with its own separators). */
@@ -60,9 +67,9 @@ export function excelValue(value: CellValue | undefined, format: ColumnFormat): 
   return value;
 }
 
-/** 0-based row index (from A1) of an output's header row: after the heading lines and a blank line. */
+/** 0-based row index (from A1) of an output's header row: after the heading lines, the fields and blank lines. */
 export function headerRowIndex(output: OutputSheet): number {
-  return output.heading.length + (output.heading.length > 0 ? 1 : 0);
+  return outputLayout(output).headerRow;
 }
 
 /** Excel table names: letters, digits and underscores, unique in the workbook. */
@@ -110,14 +117,19 @@ export function addOutputSheet(
   index: number,
 ): void {
   const headerRow = headerRowIndex(output) + 1; // 1-based
+  // Décision : a form (fields above the table) is not frozen — its heading and fields would hold half
+  // the screen; the other outputs keep their header in view.
+  const form = (output.fields?.length ?? 0) > 0;
   const worksheet = workbook.addWorksheet(name, {
-    views: [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }],
+    views: form ? [] : [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }],
   });
   output.heading.forEach((line, i) => {
     const cell = worksheet.getCell(i + 1, 1);
     cell.value = safeText(line);
     cell.font = i === 0 ? { bold: true, size: 14 } : { italic: true };
   });
+
+  writeFields(worksheet, output);
 
   const headers = uniqueHeaders(output);
   const formats = output.columns.map((c) => c.format);
@@ -155,6 +167,50 @@ export function addOutputSheet(
   headers.forEach((text, j) => {
     worksheet.getColumn(j + 1).width = columnWidth(output, j, text);
   });
+  writeChoiceLists(worksheet, output, Math.max(1, output.rows.length));
+}
+
+/** The form block below the heading: labels in A (bold), values in B with their column format. */
+function writeFields(worksheet: ExcelJS.Worksheet, output: OutputSheet): void {
+  const { fieldsRow } = outputLayout(output);
+  (output.fields ?? []).forEach((field, i) => {
+    const label = worksheet.getCell(fieldsRow + i + 1, 1);
+    label.value = safeText(field.label);
+    label.font = { bold: true };
+    const value = worksheet.getCell(fieldsRow + i + 1, 2);
+    value.value = excelValue(field.value, field.format);
+    value.numFmt = NUMBER_FORMATS[field.format];
+    value.alignment = { horizontal: "left" };
+  });
+}
+
+/**
+ * Drop-down lists (OutputColumn.choices): the choices in a hidden column to the right, and a list
+ * validation on every data cell of the column pointing to those cells (a range, since the choices may
+ * contain commas). A value typed outside the list gets a warning, not a refusal.
+ */
+function writeChoiceLists(worksheet: ExcelJS.Worksheet, output: OutputSheet, dataRows: number): void {
+  const layout = outputLayout(output);
+  for (const list of layout.choiceLists) {
+    const column = output.columns[list.column];
+    column.choices!.forEach((choice, i) => {
+      worksheet.getCell(list.firstRow + i + 1, list.listColumn + 1).value = safeText(choice);
+    });
+    worksheet.getColumn(list.listColumn + 1).hidden = true;
+    const letter = columnLetter(list.listColumn);
+    const source = `$${letter}$${list.firstRow + 1}:$${letter}$${list.firstRow + list.count}`;
+    for (let r = 0; r < dataRows; r++) {
+      worksheet.getCell(layout.firstDataRow + r + 1, list.column + 1).dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [source],
+        showErrorMessage: true,
+        errorStyle: "warning",
+        errorTitle: safeText(column.header).slice(0, 32),
+        error: `Choisissez une valeur de la liste « ${column.header} ».`,
+      };
+    }
+  }
 }
 
 export interface NamedOutput {

@@ -58,6 +58,15 @@ export interface FakeSheet {
   frozenRows: number;
   /** Column index → width in points. */
   columnWidths: Map<number, number>;
+  /** Data validations set on the sheet (list drop-downs), in order. */
+  validations: FakeValidation[];
+  hiddenColumns: Set<number>;
+}
+
+export interface FakeValidation {
+  area: Area;
+  rule?: unknown;
+  errorAlert?: unknown;
 }
 
 export interface Area {
@@ -88,7 +97,10 @@ export interface Operation {
     | "activate"
     | "select"
     | "setting"
-    | "calculate";
+    | "calculate"
+    | "validation"
+    | "clearValidation"
+    | "hideColumn";
   address: string;
   value?: unknown;
 }
@@ -200,11 +212,42 @@ class FakeRange {
     wrapText: boolean;
   };
 
+  readonly dataValidation: { rule: unknown; errorAlert: unknown; clear(): void };
+
   constructor(
     private readonly fake: FakeExcel,
     private readonly sheet: FakeSheet,
     readonly area: Area,
   ) {
+    // Range.dataValidation (ExcelApi 1.8): the rule and the error alert of the range's cells.
+    const validation = (): FakeValidation => {
+      let found = sheet.validations.find((v) => address(v.area) === address(area));
+      if (!found) {
+        found = { area };
+        sheet.validations.push(found);
+      }
+      return found;
+    };
+    this.dataValidation = {
+      set rule(rule: unknown) {
+        validation().rule = rule;
+        fake.log(sheet, "validation", area, rule);
+      },
+      get rule(): unknown {
+        throw new Error("dataValidation.rule n'est pas lu par l'adaptateur.");
+      },
+      set errorAlert(alert: unknown) {
+        validation().errorAlert = alert;
+        fake.log(sheet, "validation", area, alert);
+      },
+      get errorAlert(): unknown {
+        throw new Error("dataValidation.errorAlert n'est pas lu par l'adaptateur.");
+      },
+      clear() {
+        sheet.validations = sheet.validations.filter((v) => !overlaps(v.area, area));
+        fake.log(sheet, "clearValidation", area);
+      },
+    };
     this.state = new LoadState(fake, `Range ${address(area)}`, (names) => ({
       // Cell contents only when asked for: a whole selected column is a million rows.
       ...(names.some((n) => ["values", "valueTypes", "numberFormat"].includes(n))
@@ -262,6 +305,16 @@ class FakeRange {
   }
   get numberFormat(): string[][] {
     return this.state.get("numberFormat");
+  }
+  set columnHidden(hidden: boolean) {
+    for (let c = 0; c < this.area.columnCount; c++) {
+      if (hidden) this.sheet.hiddenColumns.add(this.area.columnIndex + c);
+      else this.sheet.hiddenColumns.delete(this.area.columnIndex + c);
+    }
+    this.fake.log(this.sheet, "hideColumn", this.area, hidden);
+  }
+  get columnHidden(): boolean {
+    throw new Error("columnHidden n'est pas lu par l'adaptateur.");
   }
   set numberFormat(formats: string[][]) {
     this.fake.checkShape(this.area, formats, "numberFormat");
@@ -608,6 +661,8 @@ export class FakeExcel {
       tables: [],
       frozenRows: 0,
       columnWidths: new Map(),
+      validations: [],
+      hiddenColumns: new Set(),
     };
     this.sheets.push(sheet);
     this.activeSheetId ??= sheet.id;
