@@ -1,165 +1,131 @@
 /**
- * The task pane, minimal until the full screens (check a sheet, compute dotations, Paramètres) land:
- * the product, the forfaits in force with their legal reference, and the way to the help.
+ * The task pane: a title, a tab per screen (SCREENS), the screen shown, and the way to the help.
+ * Screens stay mounted once visited, so a result (or a computation in progress) is still there when
+ * the user comes back from another tab.
  */
-import { useSyncExternalStore } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import type { CorrectionColonnes } from "../workflows/types";
 import {
-  Body1,
-  Caption1,
-  Link,
-  Subtitle2,
-  Title3,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
-import type { ParametresStore } from "../addin/parametresStore";
-import type { SchoolYear } from "../rules";
-import { COLONNES, NOMS_COLONNES, forfaitsEnVigueur, type LigneForfaits } from "./forfaitsEnVigueur";
+  CorrectionsContext,
+  GoToContext,
+  ServicesContext,
+  type Corrections,
+  type Services,
+} from "./services";
+import { Notice } from "./components/ui";
+import { ScreenTabs, panelId, tabId } from "./shell/ScreenTabs";
+import { SCREENS, type ScreenDefinition } from "./shell/screens";
 
 const useStyles = makeStyles({
   page: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
   },
-  bloc: { display: "block" },
-  table: {
-    borderCollapse: "collapse",
-    width: "100%",
-    marginBlock: tokens.spacingVerticalS,
-    fontSize: tokens.fontSizeBase200,
-  },
-  cellule: {
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    textAlign: "right",
-    fontWeight: tokens.fontWeightRegular,
-  },
-  montant: { whiteSpace: "nowrap" },
-  entete: { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
-  enCours: { backgroundColor: tokens.colorNeutralBackground2 },
-  notes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
-  alerte: { display: "block", color: tokens.colorPaletteRedForeground1 },
+  titre: { display: "block", margin: 0 },
+  panneau: { outline: "none", minWidth: 0 },
+  lien: { color: tokens.colorBrandForegroundLink },
+  pied: { display: "block", color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalL },
 });
 
-/** « arrêté n° 2023-087 » — the texts that set the year's known amounts. */
-function sources(ligne: LigneForfaits): string {
-  const textes = new Set<string>();
-  for (const kind of COLONNES) {
-    const cell = ligne.cases[kind];
-    if (cell.connu) textes.add(cell.reference);
-  }
-  return [...textes].join(" ; ");
-}
-
-function manque(ligne: LigneForfaits): string | null {
-  for (const kind of COLONNES) {
-    const cell = ligne.cases[kind];
-    if (!cell.connu) return cell.raison;
-  }
-  return null;
-}
-
-export function App({ store, anneeEnCours }: { store: ParametresStore; anneeEnCours: SchoolYear }) {
+export function App({
+  services,
+  screens = SCREENS,
+}: {
+  services: Services;
+  screens?: readonly ScreenDefinition[];
+}) {
   const styles = useStyles();
-  const etat = useSyncExternalStore(store.abonner, store.etat);
-  const lignes = forfaitsEnVigueur(etat.parametres, anneeEnCours);
+  const [current, setCurrent] = useState(screens[0].id);
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([screens[0].id]));
+  const focusPanel = useRef(false);
+  const panels = useRef(new Map<string, HTMLDivElement>());
+  const etat = useSyncExternalStore(services.store.abonner, services.store.etat);
+  const [bySheet, setBySheet] = useState<Readonly<Record<string, CorrectionColonnes>>>({});
+  const corrections = useMemo<Corrections>(
+    () => ({
+      bySheet,
+      // An empty correction (the automatic mapping) is no correction: the sheet leaves the list.
+      set: (sheet, correction) =>
+        setBySheet((before) => {
+          const { [sheet]: _previous, ...others } = before;
+          return Object.keys(correction).length > 0 ? { ...others, [sheet]: correction } : others;
+        }),
+    }),
+    [bySheet],
+  );
+
+  const show = useCallback((id: string) => {
+    setCurrent(id);
+    setVisited((before) => (before.has(id) ? before : new Set(before).add(id)));
+  }, []);
+
+  /** From a link inside a screen: show the screen and move the focus to it (keyboard, screen readers). */
+  const goTo = useCallback(
+    (id: string) => {
+      focusPanel.current = true;
+      show(id);
+    },
+    [show],
+  );
+
+  useEffect(() => {
+    if (!focusPanel.current) return;
+    focusPanel.current = false;
+    panels.current.get(current)?.focus();
+  }, [current]);
 
   return (
-    <main className={styles.page}>
-      <header>
-        <Title3 as="h1" className={styles.bloc}>
-          ARE — Aide régionale à l&apos;équipement des élèves
-        </Title3>
-        <Body1 as="p" className={styles.bloc}>
-          Région Île-de-France : fonctions Excel ARE.* pour calculer et expliquer les dotations des lycées.
-        </Body1>
-      </header>
-
-      {etat.avertissement && (
-        <Body1 role="alert" className={styles.alerte}>
-          {etat.avertissement}
-        </Body1>
-      )}
-
-      <section aria-labelledby="titre-forfaits">
-        <Subtitle2 as="h2" id="titre-forfaits" className={styles.bloc}>
-          Forfaits en vigueur
-        </Subtitle2>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
-                Année
-              </th>
-              {COLONNES.map((kind) => (
-                <th
-                  scope="col"
-                  key={kind}
-                  title={NOMS_COLONNES[kind].complet}
-                  className={mergeClasses(styles.cellule, styles.entete)}
-                >
-                  {NOMS_COLONNES[kind].court}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {lignes.map((ligne) => (
-              <tr key={ligne.annee} className={ligne.enCours ? styles.enCours : undefined}>
-                <th scope="row" className={mergeClasses(styles.cellule, styles.entete)}>
-                  {ligne.libelle}
-                  {ligne.enCours ? " (en cours)" : ""}
-                </th>
-                {COLONNES.map((kind) => {
-                  const cell = ligne.cases[kind];
-                  return (
-                    <td
-                      key={kind}
-                      className={mergeClasses(styles.cellule, styles.montant)}
-                      title={cell.connu ? cell.reference : cell.raison}
-                    >
-                      {cell.connu ? cell.montant + (cell.indexe ? " *" : "") : "—"}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <Caption1 as="p" className={styles.bloc}>
-          Par élève ; post-bac : par élève boursier ; CPGE : par concours. * Montant indexé sur l&apos;IPC de
-          décembre n-1 (série INSEE 001763862), arrondi à l&apos;euro.
-        </Caption1>
-        <ul className={styles.notes}>
-          {lignes.map((ligne) => {
-            const raison = manque(ligne);
-            return (
-              <li key={ligne.annee}>
-                <Caption1>
-                  {ligne.libelle} : {sources(ligne) || "aucun montant connu"}
-                  {raison ? `. ${raison}` : "."}
-                </Caption1>
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-
-      <section aria-labelledby="titre-fonctions">
-        <Subtitle2 as="h2" id="titre-fonctions" className={styles.bloc}>
-          Fonctions
-        </Subtitle2>
-        <Body1 as="p" className={styles.bloc}>
-          Dans une cellule, tapez par exemple <code>=ARE.FORFAIT(2024)</code> ou{" "}
-          <code>=ARE.ELIGIBLE(B2:B5000)</code>.
-        </Body1>
-        <Link href="aide.html" target="_blank" rel="noopener">
-          Aide : les douze fonctions ARE.* et leurs exemples
-        </Link>
-      </section>
-    </main>
+    <ServicesContext.Provider value={services}>
+      <GoToContext.Provider value={goTo}>
+        <CorrectionsContext.Provider value={corrections}>
+          <div className={styles.page}>
+            <header>
+              <Subtitle2 as="h1" className={styles.titre}>
+                ARE — Aide régionale à l&apos;équipement des élèves
+              </Subtitle2>
+            </header>
+            {etat.avertissement && <Notice intent="warning">{etat.avertissement}</Notice>}
+            <nav>
+              <ScreenTabs items={screens} selected={current} label="Écrans du volet ARE" onSelect={show} />
+            </nav>
+            <main>
+              {screens.map(({ id, Component }) =>
+                visited.has(id) ? (
+                  <div
+                    key={id}
+                    id={panelId(id)}
+                    role="tabpanel"
+                    aria-labelledby={tabId(id)}
+                    hidden={id !== current}
+                    tabIndex={-1}
+                    className={styles.panneau}
+                    ref={(element) => {
+                      if (element) panels.current.set(id, element);
+                      else panels.current.delete(id);
+                    }}
+                  >
+                    <Suspense fallback={<Caption1 role="status">Chargement de l&apos;écran…</Caption1>}>
+                      <Component />
+                    </Suspense>
+                  </div>
+                ) : null,
+              )}
+            </main>
+            <footer>
+              <Caption1 className={styles.pied}>
+                Fonctions de feuille : <code>=ARE.FORFAIT(2024)</code>, <code>=ARE.ELIGIBLE(B2:B5000)</code>…{" "}
+                <a className={styles.lien} href="aide.html" target="_blank" rel="noopener">
+                  Aide : les douze fonctions ARE.*
+                </a>
+              </Caption1>
+            </footer>
+          </div>
+        </CorrectionsContext.Provider>
+      </GoToContext.Provider>
+    </ServicesContext.Provider>
   );
 }

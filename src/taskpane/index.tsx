@@ -1,20 +1,38 @@
 /**
- * Entry point of the task pane. In the shared runtime this page also hosts the custom functions: the
- * functions bundle is loaded first (webpack `dependOn`), so the store imported here is theirs.
+ * Entry point of the task pane in Excel. In the shared runtime this page also hosts the custom
+ * functions: the functions bundle is loaded first (webpack `dependOn`), so the store imported here is
+ * theirs. Once Office is ready, the screens get the Excel adapter as their workbook and navigator, and
+ * Fluent's theme follows Office's.
  */
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { demarrerRuntime, parametresStore } from "../addin/runtime";
+import { ExcelWorkbook } from "../excel";
 import { schoolYearOn } from "../rules";
 import { App } from "./App";
+import { excelNavigator } from "./excel/excelNavigator";
+import { themeFromOffice } from "./theme";
 
 demarrerRuntime();
 
-const racine = document.getElementById("racine");
-if (racine) {
+function render(): void {
+  const racine = document.getElementById("racine");
+  if (!racine) return;
+  const workbook = new ExcelWorkbook();
+  const theme = themeFromOffice(typeof Office !== "undefined" ? Office.context?.officeTheme : null);
   createRoot(racine).render(
-    <FluentProvider theme={webLightTheme}>
-      <App store={parametresStore} anneeEnCours={schoolYearOn(new Date())} />
+    <FluentProvider theme={theme === "sombre" ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
+      <App
+        services={{
+          workbook,
+          navigator: excelNavigator(workbook),
+          store: parametresStore,
+          currentYear: schoolYearOn(new Date()),
+        }}
+      />
     </FluentProvider>,
   );
 }
+
+// Excel (the global) exists only once Office.onReady has fired; outside Office, nothing to drive.
+if (typeof Office !== "undefined") void Office.onReady(render);

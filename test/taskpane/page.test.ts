@@ -1,25 +1,28 @@
 /**
- * The built task-pane page in headless Chromium (design.md §7): served from dist/ on 127.0.0.1, Office.js
- * answered by a stand-in whose workbook settings hold a user's IPC value. Checks the shared runtime for
- * real: the functions bundle and the task pane bundle see the same parameters store.
+ * The built task-pane page itself (dist/taskpane.html, the page Excel loads) in headless Chromium
+ * (design.md §7): served from dist/ on 127.0.0.1, Office.js answered by a stand-in whose workbook
+ * settings hold a user's IPC value. Checks the shared runtime for real — the functions bundle and the
+ * task pane see the same parameters store — the Office theme, the page's Content-Security-Policy and
+ * that it asks for nothing but its own files and Office.js. The screens themselves are driven on the
+ * preview (test/browser/volet.test.ts).
  */
-import fs from "fs";
-import http from "http";
-import path from "path";
-import type { AddressInfo } from "net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type http from "http";
+import type { Browser, Page } from "playwright-core";
+import {
+  closeServer,
+  cspViolations,
+  launchChromium,
+  recordRequests,
+  requireBuild,
+  seriousViolations,
+  serveDist,
+  watchCsp,
+} from "../browser/harness";
 
-const DIST = path.resolve(__dirname, "../../dist");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-};
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** Office.js stand-in: CustomFunctions records associations, the workbook settings hold one IPC value. */
-const OFFICE_STAND_IN = `
+const officeStandIn = (theme: object | null) => `
   window.associations = {};
   window.recalculs = 0;
   window.CustomFunctions = {
@@ -29,6 +32,7 @@ const OFFICE_STAND_IN = `
   };
   window.Office = {
     HostType: { Excel: "Excel" },
+    context: { officeTheme: ${JSON.stringify(theme)} },
     onReady: (callback) => Promise.resolve(callback({ host: "Excel", platform: "OfficeOnline" })),
   };
   window.Excel = {
@@ -51,66 +55,78 @@ const OFFICE_STAND_IN = `
 `;
 
 let server: http.Server;
+let origin: string;
 let browser: Browser;
 let page: Page;
+let requests: string[];
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-    throw new Error(
-      "dist/taskpane.html introuvable : lancez « npm run build » (npm test construit avant jest).",
-    );
-  }
-  server = http.createServer((request, response) => {
-    const file = path.join(DIST, decodeURIComponent((request.url ?? "/").split("?")[0]));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    response.end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 350, height: 900 } });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.route("https://appsforoffice.microsoft.com/**", (route) =>
-    route.fulfill({ contentType: "text/javascript", body: OFFICE_STAND_IN }),
+async function open(theme: object | null): Promise<Page> {
+  const opened = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  await opened.route(OFFICE_JS, (route) =>
+    route.fulfill({ contentType: "text/javascript", body: officeStandIn(theme) }),
   );
-  const { port } = server.address() as AddressInfo;
-  await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
-  await page.getByRole("heading", { name: "Forfaits en vigueur" }).waitFor();
+  await watchCsp(opened);
+  return opened;
+}
+
+beforeAll(async () => {
+  requireBuild("taskpane.html");
+  ({ server, origin } = await serveDist());
+  browser = await launchChromium();
+  page = await open(null);
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  requests = recordRequests(page);
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole("heading", { name: "Contrôler une feuille d'effectifs" }).waitFor();
 }, 30_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await closeServer(server);
 });
 
-describe("Volet ARE dans Chromium", () => {
-  test("le volet montre le produit, les forfaits publiés avec leur texte et le lien vers l'aide", async () => {
+describe("Volet ARE dans Chromium (taskpane.html, Office.js remplacé)", () => {
+  test("le volet s'ouvre sur Contrôle, avec un onglet par écran et le lien vers l'aide", async () => {
     await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toMatch(
       /Aide régionale à l'équipement des élèves/,
     );
+    await expect(page.getByRole("tab").allInnerTexts()).resolves.toEqual([
+      "Contrôle",
+      "Dotations",
+      "Catalogue",
+      "Paramètres",
+    ]);
+    await expect(page.getByRole("tab", { name: "Contrôle" }).getAttribute("aria-selected")).resolves.toBe(
+      "true",
+    );
+    await expect(
+      page.getByRole("link", { name: /Aide : les douze fonctions/ }).getAttribute("href"),
+    ).resolves.toBe("aide.html");
+    await expect(seriousViolations(page, "body")).resolves.toEqual([]);
+  });
+
+  test("les onglets se parcourent au clavier : → sélectionne l'écran suivant et y met le focus", async () => {
+    await page.getByRole("tab", { name: "Contrôle" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("tab", { name: "Dotations" }).getAttribute("aria-selected")).resolves.toBe(
+      "true",
+    );
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Dotations");
+    await page.keyboard.press("End");
+    await expect(page.getByRole("tab", { name: "Paramètres" }).getAttribute("aria-selected")).resolves.toBe(
+      "true",
+    );
+    await page.getByRole("heading", { name: "Forfaits par année" }).waitFor();
+  });
+
+  test("Paramètres montre les forfaits publiés avec leur texte", async () => {
     const ligne2023 = page.getByRole("row", { name: /^2023-2024/ });
     await expect(ligne2023.innerText()).resolves.toMatch(/151 €\s+151 €\s+54 €\s+308 €/);
     const ligne2024 = page.getByRole("row", { name: /^2024-2025/ });
     await expect(ligne2024.innerText()).resolves.toMatch(/157 €\s+157 €\s+56 €\s+319 €/);
     await expect(page.locator("main").innerText()).resolves.toContain("2023-2024 : arrêté n° 2023-087.");
-    await expect(
-      page.getByRole("link", { name: /Aide : les douze fonctions/ }).getAttribute("href"),
-    ).resolves.toBe("aide.html");
-    expect(pageErrors).toEqual([]);
+    await expect(seriousViolations(page, "body")).resolves.toEqual([]);
   });
 
   test("runtime partagé : la valeur enregistrée dans le classeur sert au volet et aux fonctions, puis tout est recalculé", async () => {
@@ -130,15 +146,24 @@ describe("Volet ARE dans Chromium", () => {
     await expect(page.evaluate(() => (window as never as { recalculs: number }).recalculs)).resolves.toBe(1);
   });
 
-  test("aucune violation d'accessibilité détectée par axe-core", async () => {
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as never as { axe: { run(): Promise<{ violations: { id: string; help: string }[] }> } }
-      ).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => `${v.id} : ${v.help}`);
-    });
-    expect(violations).toEqual([]);
+  test("la page ne demande que ses propres fichiers et Office.js, sans violer sa politique de sécurité", async () => {
+    const ailleurs = requests.filter((url) => !url.startsWith(`${origin}/`));
+    expect(ailleurs).toEqual([OFFICE_JS]);
+    // Lazily loaded screens come from the page's own origin.
+    expect(requests.some((url) => /ecran-parametres\.js$/.test(url))).toBe(true);
+    await expect(cspViolations(page)).resolves.toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("thème sombre d'Office : le volet passe au thème sombre de Fluent", async () => {
+    const sombre = await open({ isDarkTheme: true, bodyBackgroundColor: "#262626" });
+    await sombre.goto(`${origin}/taskpane.html`);
+    const titre = sombre.getByRole("heading", { level: 1 });
+    await titre.waitFor();
+    const couleur = await titre.evaluate((element) => getComputedStyle(element).color);
+    // Fluent's dark theme writes in white (#ffffff) on dark grey.
+    expect(couleur).toBe("rgb(255, 255, 255)");
+    await expect(seriousViolations(sombre, "body")).resolves.toEqual([]);
+    await sombre.close();
   });
 });

@@ -1,0 +1,180 @@
+/**
+ * Catalogue: the indicative list of eligible formations (R4), searchable by code, libellé, NSF group
+ * or type; a code typed that is not in the list is judged by the rule (R2+R3) with the core's motif;
+ * the list can be inserted as a sheet.
+ */
+import { useMemo, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Subtitle2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { CATEGORIE_LABELS, catalogueFor, formatInteger } from "../../rules";
+import { Notice, FitSelect } from "../components/ui";
+import { count } from "../format";
+import { failureMessage } from "../run";
+import { useServices } from "../services";
+import { catalogueRows, catalogueSheet, diplomaTypes, judgeTypedCode, searchCatalogue } from "./search";
+
+const useStyles = makeStyles({
+  ecran: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  titre: { display: "block", margin: 0 },
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  cellule: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    textAlign: "left",
+    verticalAlign: "top",
+  },
+  code: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: "nowrap" },
+  entete: { fontWeight: tokens.fontWeightSemibold },
+  details: { display: "block", color: tokens.colorNeutralForeground3 },
+});
+
+/** Rows shown at once; « Afficher plus » adds as many. */
+const PAGE = 40;
+
+export function CatalogueScreen() {
+  const styles = useStyles();
+  const { workbook, currentYear } = useServices();
+  const catalogue = catalogueFor(currentYear);
+  const rows = useMemo(() => catalogueRows(catalogue), [catalogue]);
+  const types = useMemo(() => diplomaTypes(catalogue), [catalogue]);
+  const [query, setQuery] = useState("");
+  const [type, setType] = useState<string | null>(null);
+  const [shown, setShown] = useState(PAGE);
+  const [inserted, setInserted] = useState<{ ok: boolean; text: string; sheet?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const found = useMemo(() => searchCatalogue(rows, query, type), [rows, query, type]);
+  const typed = useMemo(() => judgeTypedCode(query, currentYear, catalogue), [query, currentYear, catalogue]);
+
+  const insert = async () => {
+    setBusy(true);
+    setInserted(null);
+    try {
+      const sheet = await workbook.writeSheet(catalogueSheet(catalogue));
+      setInserted({
+        ok: true,
+        text: `Feuille « ${sheet} » écrite : ${count(catalogue.formations.length, "formation")}, codes en texte.`,
+        sheet,
+      });
+    } catch (error) {
+      setInserted({ ok: false, text: failureMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={styles.ecran}>
+      <Subtitle2 as="h2" className={styles.titre}>
+        Formations éligibles
+      </Subtitle2>
+      <Caption1>
+        {catalogue.nom.charAt(0).toUpperCase() + catalogue.nom.slice(1)} :{" "}
+        {formatInteger(catalogue.formations.length)} formations, {catalogue.provenance}. Liste à titre
+        indicatif : un code absent est jugé par la règle (type de diplôme, spécialité NSF).
+      </Caption1>
+      <Field label="Rechercher" hint="Code, libellé, groupe NSF (221) ou type (CAP, BTS…)">
+        <Input
+          type="search"
+          value={query}
+          onChange={(_, data) => {
+            setQuery(data.value);
+            setShown(PAGE);
+          }}
+        />
+      </Field>
+      <Field label="Type de diplôme">
+        <FitSelect
+          value={type ?? ""}
+          onChange={(_, data) => {
+            setType(data.value === "" ? null : data.value);
+            setShown(PAGE);
+          }}
+        >
+          <option value="">(tous)</option>
+          {types.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </FitSelect>
+      </Field>
+
+      {typed && (
+        <Notice
+          intent={typed.kind === "invalid" ? "error" : typed.eligibility.eligible ? "warning" : "info"}
+          title={
+            typed.kind === "invalid"
+              ? "Code invalide"
+              : `${typed.eligibility.code} : hors liste, ${
+                  typed.eligibility.eligible
+                    ? `éligible ${CATEGORIE_LABELS[typed.eligibility.categorie!]}`
+                    : "non éligible"
+                }`
+          }
+        >
+          {typed.kind === "invalid" ? typed.message : typed.eligibility.motif}
+        </Notice>
+      )}
+
+      <Body1 role="status">
+        {found.length === rows.length
+          ? `${count(found.length, "formation")}`
+          : `${count(found.length, "formation trouvée", "formations trouvées")}`}
+      </Body1>
+      {found.length > 0 && (
+        <table className={styles.table} aria-label="Formations de la liste indicative">
+          <thead>
+            <tr>
+              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+                Code
+              </th>
+              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+                Formation
+              </th>
+              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+                Éligibilité
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {found.slice(0, shown).map((row) => (
+              <tr key={row.formation.code}>
+                <td className={mergeClasses(styles.cellule, styles.code)}>{row.formation.code}</td>
+                <td className={styles.cellule}>
+                  {row.formation.libelle}
+                  <Caption1 className={styles.details}>
+                    {row.formation.typeDiplome} · NSF {row.nsf}
+                  </Caption1>
+                </td>
+                <td className={styles.cellule}>Éligible {row.categorie}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {found.length > shown && (
+        <Button size="small" onClick={() => setShown((n) => n + PAGE)}>
+          Afficher {Math.min(PAGE, found.length - shown)} formations de plus (
+          {formatInteger(found.length - shown)} restantes)
+        </Button>
+      )}
+
+      <div>
+        <Button disabled={busy} onClick={() => void insert()}>
+          Insérer la liste dans une feuille
+        </Button>
+      </div>
+      {inserted && <Notice intent={inserted.ok ? "success" : "error"}>{inserted.text}</Notice>}
+    </div>
+  );
+}

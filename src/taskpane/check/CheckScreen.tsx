@@ -1,0 +1,232 @@
+/**
+ * Contrôle: check the active sheet (or the selection) as the dotation would read it — detected header
+ * and column mapping (editable), every non-blank row counted or reported, findings grouped by
+ * severity; a finding selects its cell; the « Contrôle ARE » sheet on demand.
+ */
+import { useState, useSyncExternalStore } from "react";
+import { Body1, Button, Caption1, Field, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { formatInteger, schoolYearLabel } from "../../rules";
+import type { Progress, SheetData } from "../../workbook/port";
+import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";
+import type { Champ, CorrectionColonnes, ResultatControle } from "../../workflows/types";
+import { FindingsList } from "../components/FindingsList";
+import { RunStatus } from "../components/RunStatus";
+import { Notice, FitSelect } from "../components/ui";
+import { YearSelect } from "../components/YearSelect";
+import { count, severitySummary } from "../format";
+import { SelectionWorkbook } from "../navigator";
+import { failureMessage, useRun } from "../run";
+import { useCorrections, useServices } from "../services";
+import { defaultYear, yearOptions } from "../years";
+import { MappingEditor } from "./MappingEditor";
+import { chooseColumn } from "./mapping";
+
+const useStyles = makeStyles({
+  ecran: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  titre: { display: "block", margin: 0 },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  resume: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+/** What was checked last: a sheet by name, or the cells of a selection as read then. */
+type Target = { kind: "sheet"; name: string } | { kind: "selection"; data: SheetData };
+
+function targetSheet(target: Target): string {
+  return target.kind === "sheet" ? target.name : target.data.name;
+}
+
+export function CheckScreen() {
+  const styles = useStyles();
+  const { workbook, navigator, store, currentYear } = useServices();
+  const etat = useSyncExternalStore(store.abonner, store.etat);
+  const corrections = useCorrections();
+  const [source, setSource] = useState<"sheet" | "selection">("sheet");
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
+  const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
+  const [target, setTarget] = useState<Target | null>(null);
+  const [correction, setCorrection] = useState<CorrectionColonnes>({});
+  const [written, setWritten] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = useRun<ResultatControle>();
+  const running = run.state.status === "running";
+
+  /** Runs the workflow on a target with a mapping correction (kept for Dotations when it is a sheet). */
+  const checkTarget = (checked: Target, colonnes: CorrectionColonnes, progress: Progress) => {
+    setTarget(checked);
+    setCorrection(colonnes);
+    setWritten(null);
+    if (checked.kind === "sheet") corrections.set(checked.name, colonnes);
+    const options = { annee: year, colonnes, progress };
+    return checked.kind === "sheet"
+      ? controlerFeuille(workbook, checked.name, options)
+      : controlerFeuille(new SelectionWorkbook(workbook, checked.data), checked.data.name, options);
+  };
+
+  /** « Contrôler »: reads where the user is now; keeps their mapping when it is the same sheet. */
+  const checkWhereUserIs = () =>
+    run.start(async (progress) => {
+      const name = await navigator.activeSheetName();
+      const sheets = await workbook.listSheets();
+      if (sheets.some((s) => s.owned && s.name === name)) {
+        throw new Error(
+          `La feuille active « ${name} » est une feuille de résultats écrite par le complément : activez la feuille d'effectifs à contrôler.`,
+        );
+      }
+      const next: Target =
+        source === "sheet"
+          ? { kind: "sheet", name }
+          : { kind: "selection", data: await navigator.readSelection(progress) };
+      const colonnes =
+        target && targetSheet(target) === targetSheet(next) ? correction : (corrections.bySheet[name] ?? {});
+      return checkTarget(next, colonnes, progress);
+    });
+
+  const onChoose = (champ: Champ, index: number | null) => {
+    if (target)
+      void run.start((progress) => checkTarget(target, chooseColumn(correction, champ, index), progress));
+  };
+
+  const write = async (resultat: ResultatControle) => {
+    setWritten(null);
+    try {
+      const name = await ecrireControle(workbook, resultat);
+      setWritten({
+        ok: true,
+        text: `Feuille « ${name} » écrite : ${count(resultat.constats.length, "constat")}.`,
+      });
+    } catch (error) {
+      setWritten({ ok: false, text: failureMessage(error) });
+    }
+  };
+
+  const resultat = run.state.status === "done" ? run.state.result : null;
+
+  return (
+    <div className={styles.ecran}>
+      <Subtitle2 as="h2" className={styles.titre}>
+        Contrôler une feuille d&apos;effectifs
+      </Subtitle2>
+      <Caption1>
+        Lit la feuille comme le calcul des dotations : chaque ligne non vide est comptée ou signalée avec sa
+        raison. Aucune cellule de la feuille n&apos;est modifiée.
+      </Caption1>
+      <Field label="Que contrôler ?">
+        <FitSelect
+          value={source}
+          disabled={running}
+          onChange={(_, data) => setSource(data.value === "selection" ? "selection" : "sheet")}
+        >
+          <option value="sheet">La feuille active</option>
+          <option value="selection">La sélection (une plage, en-tête compris)</option>
+        </FitSelect>
+      </Field>
+      <YearSelect
+        value={year}
+        options={yearOptions(etat.parametres, currentYear)}
+        onChange={setChosenYear}
+        hint="Pour la liste indicative des formations utilisée."
+      />
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={running} onClick={() => void checkWhereUserIs()}>
+          Contrôler
+        </Button>
+      </div>
+      <RunStatus run={run} label="Contrôle en cours…" />
+      {resultat && (
+        <CheckResult
+          resultat={resultat}
+          selection={target?.kind === "selection" ? target.data : null}
+          correction={correction}
+          running={running}
+          onChoose={onChoose}
+          onReset={() => target && void run.start((progress) => checkTarget(target, {}, progress))}
+          onWrite={() => void write(resultat)}
+          written={written}
+          styles={styles}
+        />
+      )}
+    </div>
+  );
+}
+
+function selectionLabel(data: SheetData): string {
+  const rows = data.values.length;
+  return `sélection de ${count(rows, "ligne")} à partir de la ligne ${formatInteger(data.rowOffset + 1)}`;
+}
+
+function CheckResult({
+  resultat,
+  selection,
+  correction,
+  running,
+  onChoose,
+  onReset,
+  onWrite,
+  written,
+  styles,
+}: {
+  resultat: ResultatControle;
+  selection: SheetData | null;
+  correction: CorrectionColonnes;
+  running: boolean;
+  onChoose: (champ: Champ, index: number | null) => void;
+  onReset: () => void;
+  onWrite: () => void;
+  written: { ok: boolean; text: string } | null;
+  styles: ReturnType<typeof useStyles>;
+}) {
+  const { lignes, effectifs } = resultat;
+  return (
+    <section aria-labelledby="titre-resultat-controle" className={styles.ecran}>
+      <div>
+        <Subtitle2 as="h3" id="titre-resultat-controle" className={styles.titre}>
+          Résultat : « {resultat.feuille} »{selection ? ` (${selectionLabel(selection)})` : ""}
+        </Subtitle2>
+        <Caption1>
+          Année {schoolYearLabel(resultat.annee)} — {severitySummary(resultat.constats)}
+        </Caption1>
+      </div>
+      <ul className={styles.resume} aria-label="Bilan des lignes">
+        <li>
+          <Body1>
+            {count(lignes.nonVides, "ligne non vide", "lignes non vides")} : {formatInteger(lignes.comptees)}{" "}
+            comptée(s), {formatInteger(lignes.ecartees)} écartée(s).
+          </Body1>
+        </li>
+        <li>
+          <Body1>
+            Effectifs éligibles comptés : pré-bac {formatInteger(effectifs.preBac)}, post-bac{" "}
+            {formatInteger(effectifs.postBac)}, 3ème prépa-métiers {formatInteger(effectifs.prepaMetiers)}.
+          </Body1>
+        </li>
+      </ul>
+      {resultat.entete ? (
+        <MappingEditor
+          entete={resultat.entete}
+          correction={correction}
+          disabled={running}
+          onChoose={onChoose}
+          onReset={onReset}
+        />
+      ) : (
+        <Notice intent="error">
+          Aucune ligne d&apos;en-tête reconnue dans les 30 premières lignes : la correspondance des colonnes
+          ne peut pas être corrigée ici. Vérifiez que la feuille contient bien les noms de colonnes (UAI, code
+          formation, effectif…).
+        </Notice>
+      )}
+      <section aria-labelledby="titre-constats">
+        <Subtitle2 as="h3" id="titre-constats" className={styles.titre}>
+          Constats
+        </Subtitle2>
+        <Caption1>Cliquez sur un constat pour sélectionner sa cellule.</Caption1>
+        <FindingsList constats={resultat.constats} headingLevel="h4" />
+      </section>
+      <div className={styles.actions}>
+        <Button disabled={running} onClick={onWrite}>
+          Écrire la feuille « {NOM_FEUILLE_CONTROLE} »
+        </Button>
+      </div>
+      {written && <Notice intent={written.ok ? "success" : "error"}>{written.text}</Notice>}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The detected header row and its column mapping, one dropdown per field. Changing a dropdown runs
+ * the check again with the correction (the workflow's `colonnes`).
+ */
+import { Body1, Button, Caption1, Field, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { nomDuChamp } from "../../sheet";
+import type { Champ, CorrectionColonnes, EnteteDetectee } from "../../workflows/types";
+import { columnOptions, fieldRows, type ColumnOption, type FieldRow } from "./mapping";
+import { FitSelect } from "../components/ui";
+
+const useStyles = makeStyles({
+  bloc: { display: "block" },
+  titreResume: { display: "inline", margin: 0 },
+  champs: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    marginBlock: tokens.spacingVerticalS,
+  },
+  resume: { cursor: "pointer", marginBlock: tokens.spacingVerticalXS },
+});
+
+const AUCUNE = "";
+
+function FieldSelect({
+  row,
+  options,
+  disabled,
+  onChoose,
+}: {
+  row: FieldRow;
+  options: readonly ColumnOption[];
+  disabled: boolean;
+  onChoose: (champ: Champ, index: number | null) => void;
+}) {
+  const warning =
+    row.partageAvec.length > 0
+      ? `Même colonne que ${row.partageAvec.map((c) => `« ${nomDuChamp(c)} »`).join(", ")}.`
+      : undefined;
+  return (
+    <Field
+      label={row.requis ? `${row.nom} (obligatoire)` : row.nom}
+      size="small"
+      validationState={warning ? "warning" : row.requis && row.index === null ? "error" : "none"}
+      validationMessage={
+        warning ?? (row.requis && row.index === null ? "Aucune colonne : choisissez-en une." : undefined)
+      }
+    >
+      <FitSelect
+        size="small"
+        disabled={disabled}
+        value={row.index === null ? AUCUNE : String(row.index)}
+        onChange={(_, data) => onChoose(row.champ, data.value === AUCUNE ? null : Number(data.value))}
+      >
+        <option value={AUCUNE}>(aucune colonne)</option>
+        {options.map((option) => (
+          <option key={option.index} value={option.index}>
+            {option.label}
+          </option>
+        ))}
+      </FitSelect>
+    </Field>
+  );
+}
+
+export function MappingEditor({
+  entete,
+  correction,
+  disabled,
+  onChoose,
+  onReset,
+}: {
+  entete: EnteteDetectee;
+  correction: CorrectionColonnes;
+  disabled: boolean;
+  onChoose: (champ: Champ, index: number | null) => void;
+  onReset: () => void;
+}) {
+  const styles = useStyles();
+  const options = columnOptions(entete);
+  const { main, others } = fieldRows(entete);
+  const corrected = Object.keys(correction).length > 0;
+  const missing = main.some((row) => row.requis && row.index === null);
+  const recognised = main.filter((row) => row.index !== null).length;
+  return (
+    <details open={missing || corrected} className={styles.bloc}>
+      <summary className={styles.resume}>
+        <Subtitle2 as="h3" className={styles.titreResume}>
+          Colonnes : en-tête ligne {entete.ligne}, {recognised} champ{recognised > 1 ? "s" : ""} reconnu
+          {recognised > 1 ? "s" : ""}
+        </Subtitle2>
+      </summary>
+      <Caption1>
+        {corrected
+          ? "Correspondance corrigée par vous ; le contrôle a été relancé avec elle."
+          : "Correspondance détectée d'après les noms de colonnes ; corrigez-la si besoin, le contrôle est relancé."}
+      </Caption1>
+      <div className={styles.champs}>
+        {main.map((row) => (
+          <FieldSelect key={row.champ} row={row} options={options} disabled={disabled} onChoose={onChoose} />
+        ))}
+      </div>
+      {others.length > 0 && (
+        <details>
+          <summary className={styles.resume}>
+            <Body1>Autres champs ({others.length})</Body1>
+          </summary>
+          <div className={styles.champs}>
+            {others.map((row) => (
+              <FieldSelect
+                key={row.champ}
+                row={row}
+                options={options}
+                disabled={disabled}
+                onChoose={onChoose}
+              />
+            ))}
+          </div>
+        </details>
+      )}
+      {corrected && (
+        <Button size="small" disabled={disabled} onClick={onReset}>
+          Revenir à la détection automatique
+        </Button>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Findings grouped by severity with their counts. Each finding is a button: activating it (click,
+ * Enter or Space) selects its cell in the workbook, so the user sees the value in question.
+ */
+import { useId, useMemo, useState } from "react";
+import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import type { Constat, Gravite } from "../../sheet/findings";
+import { PAGE_FINDINGS, groupFindings, type FindingGroup } from "../check/findings";
+import { GRAVITE_AIDE, GRAVITE_TITRES, count, findingPlace } from "../format";
+import { failureMessage } from "../run";
+import { useServices } from "../services";
+import { Notice } from "./ui";
+
+const useStyles = makeStyles({
+  groupe: { marginBlock: tokens.spacingVerticalS },
+  titre: { display: "block", margin: 0 },
+  liste: { listStyleType: "none", margin: 0, padding: 0 },
+  element: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  bouton: {
+    display: "block",
+    width: "100%",
+    textAlign: "left",
+    justifyContent: "flex-start",
+    fontWeight: tokens.fontWeightRegular,
+    paddingBlock: tokens.spacingVerticalXS,
+    minHeight: "auto",
+  },
+  lieu: { display: "block", fontWeight: tokens.fontWeightSemibold },
+  erreur: { color: tokens.colorPaletteRedForeground1 },
+  alerte: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorNeutralForeground2 },
+});
+
+function Group({
+  group,
+  headingLevel,
+  onSelect,
+}: {
+  group: FindingGroup;
+  headingLevel: "h3" | "h4";
+  onSelect: (c: Constat) => void;
+}) {
+  const styles = useStyles();
+  const [shown, setShown] = useState(PAGE_FINDINGS);
+  const titleId = `constats-${group.gravite}-${useId()}`;
+  const colour: Record<Gravite, string> = { erreur: styles.erreur, alerte: styles.alerte, info: styles.info };
+  return (
+    <section className={styles.groupe} aria-labelledby={titleId}>
+      <Subtitle2 as={headingLevel} id={titleId} className={styles.titre}>
+        <span className={colour[group.gravite]}>{GRAVITE_TITRES[group.gravite]}</span> ({group.total})
+      </Subtitle2>
+      <Caption1>{GRAVITE_AIDE[group.gravite]}</Caption1>
+      {group.total > 0 && (
+        <ul className={styles.liste}>
+          {group.findings.slice(0, shown).map((c, i) => (
+            <li key={i} className={styles.element}>
+              <Button appearance="transparent" className={styles.bouton} onClick={() => onSelect(c)}>
+                <span className={styles.lieu}>{findingPlace(c)}</span>
+                {c.message}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {group.total > shown && (
+        <Button size="small" onClick={() => setShown((n) => n + PAGE_FINDINGS)}>
+          Afficher {count(Math.min(PAGE_FINDINGS, group.total - shown), "constat")} de plus (
+          {count(group.total - shown, "restant")})
+        </Button>
+      )}
+    </section>
+  );
+}
+
+export function FindingsList({
+  constats,
+  headingLevel = "h3",
+}: {
+  constats: readonly Constat[];
+  headingLevel?: "h3" | "h4";
+}) {
+  const { navigator } = useServices();
+  const groups = useMemo(() => groupFindings(constats), [constats]);
+  const [error, setError] = useState<string | null>(null);
+  const select = (c: Constat) => {
+    setError(null);
+    navigator.selectCell(c.feuille, c.ligne, c.colonne).catch((e: unknown) => setError(failureMessage(e)));
+  };
+  return (
+    <div>
+      {error && <Notice intent="error">{error}</Notice>}
+      {groups.map((group) => (
+        <Group key={group.gravite} group={group} headingLevel={headingLevel} onSelect={select} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Light stand-ins for a few Fluent components, built on native elements styled with Fluent's tokens
+ * (so they follow the light and dark themes). The pane's budget (design.md §8: 165 KB of JavaScript
+ * gzipped, everything included) cannot afford every Fluent control: Fluent's MessageBar, Checkbox,
+ * ProgressBar, RadioGroup and Spinner cost about 13 KB together, while a native checkbox or
+ * <progress> is accessible as it is.
+ */
+import { useId, type ReactNode } from "react";
+import { Select, makeStyles, mergeClasses, tokens, type SelectProps } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  notice: {
+    display: "block",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeftWidth: tokens.strokeWidthThickest,
+    borderLeftStyle: "solid",
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+    overflowWrap: "anywhere",
+  },
+  error: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    borderLeftColor: tokens.colorPaletteRedBorder2,
+  },
+  warning: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    borderLeftColor: tokens.colorPaletteDarkOrangeBorder2,
+  },
+  success: {
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    borderLeftColor: tokens.colorPaletteGreenBorder2,
+  },
+  info: { backgroundColor: tokens.colorNeutralBackground3, borderLeftColor: tokens.colorNeutralStroke1 },
+  noticeTitle: { display: "block", fontWeight: tokens.fontWeightSemibold },
+  check: {
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    paddingBlock: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    cursor: "pointer",
+  },
+  checkInput: {
+    width: "16px",
+    height: "16px",
+    margin: "2px 0 0 0",
+    flexShrink: 0,
+    accentColor: tokens.colorCompoundBrandBackground,
+    cursor: "pointer",
+  },
+  disabled: { color: tokens.colorNeutralForegroundDisabled, cursor: "default" },
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  progressLabel: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  progressBar: { width: "100%", height: "8px", accentColor: tokens.colorCompoundBrandBackground },
+  progressHint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  // A <select> is as wide as its longest option: in a 320-pixel pane, long sheet or establishment
+  // names would push it out of the pane.
+  fit: { width: "100%", minWidth: 0, "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" } },
+});
+
+/** Fluent's Select, kept within the pane's width whatever its options. */
+export function FitSelect(props: SelectProps) {
+  const styles = useStyles();
+  return <Select {...props} className={mergeClasses(styles.fit, props.className)} />;
+}
+
+export type Intent = "error" | "warning" | "success" | "info";
+
+/**
+ * A message in the flow of the screen. Errors are announced at once (role « alert »), the others
+ * politely (role « status »).
+ */
+export function Notice({
+  intent,
+  title,
+  children,
+}: {
+  intent: Intent;
+  title?: ReactNode;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <div
+      role={intent === "error" ? "alert" : "status"}
+      className={mergeClasses(styles.notice, styles[intent])}
+    >
+      {title && <span className={styles.noticeTitle}>{title}</span>}
+      {children}
+    </div>
+  );
+}
+
+export function CheckboxLine({
+  label,
+  checked,
+  disabled,
+  onChange,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <label className={mergeClasses(styles.check, disabled && styles.disabled)}>
+      <input
+        type="checkbox"
+        className={styles.checkInput}
+        checked={checked}
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** A labelled progress bar; indeterminate while `value` is undefined. */
+export function Progress({ label, value, hint }: { label: string; value: number | undefined; hint: string }) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <div className={styles.progress}>
+      <label htmlFor={id} className={styles.progressLabel}>
+        {label}
+      </label>
+      <progress
+        id={id}
+        className={styles.progressBar}
+        value={value}
+        max={1}
+        aria-describedby={`${id}-aide`}
+      />
+      <span id={`${id}-aide`} className={styles.progressHint}>
+        {hint}
+      </span>
+    </div>
+  );
+}

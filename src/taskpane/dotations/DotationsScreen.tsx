@@ -1,0 +1,372 @@
+/**
+ * Dotations: from the rectorats' effectif sheets and the establishments sheet (suggested from their
+ * headers), each establishment's dotation for the school year, written to « Dotations ARE <année> »
+ * with its « Constats ARE <année> » sheet; totals per envelope; the explanation of any establishment.
+ */
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Subtitle2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
+import { AbortedError, type SheetInfo } from "../../workbook/port";
+import { calculerDotations, ecrireDotations } from "../../workflows";
+import { LIGNES_APERCU, suggererFeuilles, type SuggestionFeuilles } from "../../workflows/suggestions";
+import type { CorrectionColonnes, ResultatDotations } from "../../workflows/types";
+import { FindingsList } from "../components/FindingsList";
+import { RunStatus } from "../components/RunStatus";
+import { CheckboxLine, Notice, FitSelect } from "../components/ui";
+import { YearSelect } from "../components/YearSelect";
+import { count, severitySummary } from "../format";
+import { failureMessage, useRun } from "../run";
+import { useCorrections, useGoTo, useServices } from "../services";
+import { defaultYear, resolveYear, yearOptions } from "../years";
+import { choiceProblem, initialChoice, toggleEffectifs, type SheetChoice } from "./choice";
+import { ExplanationTree } from "./ExplanationTree";
+import {
+  effectifsLine,
+  envelopeRows,
+  establishmentLabel,
+  explanationTree,
+  filterEstablishments,
+} from "./summary";
+
+const useStyles = makeStyles({
+  ecran: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  titre: { display: "block", margin: 0 },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  cellule: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    textAlign: "right",
+    whiteSpace: "nowrap",
+  },
+  entete: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, whiteSpace: "normal" },
+  liste: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  groupe: { border: "none", margin: 0, padding: 0 },
+  legende: { padding: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+});
+
+/** How many establishments the picker lists at once (a generated sheet can have thousands). */
+const MAX_LISTED = 300;
+
+type Outcome = { resultat: ResultatDotations; feuilles: { dotations: string; constats: string } | null };
+
+interface SheetsState {
+  readonly sheets: readonly SheetInfo[];
+  readonly suggestion: SuggestionFeuilles;
+}
+
+export function DotationsScreen() {
+  const styles = useStyles();
+  const { workbook, navigator, store, currentYear } = useServices();
+  const goTo = useGoTo();
+  const corrections = useCorrections();
+  const etat = useSyncExternalStore(store.abonner, store.etat);
+  const [sheets, setSheets] = useState<SheetsState | null>(null);
+  const [sheetsError, setSheetsError] = useState<string | null>(null);
+  const [choice, setChoice] = useState<SheetChoice>({ effectifs: [], etablissements: null });
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
+  const [write, setWrite] = useState(true);
+  const run = useRun<Outcome>();
+  const running = run.state.status === "running";
+
+  const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
+  const resolution = resolveYear(etat.parametres, year);
+
+  const loadSheets = useCallback(async () => {
+    setSheetsError(null);
+    try {
+      const all = await workbook.listSheets();
+      const userSheets = all.filter((s) => !s.owned).map((s) => s.name);
+      const heads = await navigator.sheetHeads(userSheets, LIGNES_APERCU);
+      const suggestion = suggererFeuilles(all, heads);
+      setSheets({ sheets: all, suggestion });
+      setChoice(initialChoice(all, suggestion));
+    } catch (error) {
+      setSheetsError(failureMessage(error));
+    }
+  }, [workbook, navigator]);
+
+  useEffect(() => {
+    void loadSheets();
+  }, [loadSheets]);
+
+  const userSheets = (sheets?.sheets ?? []).filter((s) => !s.owned).map((s) => s.name);
+  const problem = choiceProblem(choice);
+
+  const compute = () =>
+    run.start(async (progress) => {
+      const colonnes: Record<string, CorrectionColonnes> = {};
+      for (const name of [...choice.effectifs, choice.etablissements]) {
+        if (name && corrections.bySheet[name]) colonnes[name] = corrections.bySheet[name];
+      }
+      const resultat = await calculerDotations(workbook, {
+        feuillesEffectifs: choice.effectifs,
+        feuilleEtablissements: choice.etablissements,
+        annee: year,
+        parametres: store.parametres(),
+        colonnes,
+        progress,
+      });
+      // « Annuler » pressed during the last slice: nothing is written.
+      if (progress.signal?.aborted) throw new AbortedError();
+      const feuilles = write ? await ecrireDotations(workbook, resultat) : null;
+      return { resultat, feuilles };
+    });
+
+  const corrected = choice.effectifs.filter((n) => corrections.bySheet[n]);
+
+  return (
+    <div className={styles.ecran}>
+      <Subtitle2 as="h2" className={styles.titre}>
+        Calculer les dotations
+      </Subtitle2>
+      <Caption1>
+        Effectifs n-1 de 1ère année des rectorats × forfaits de l&apos;année, reliquats déduits par enveloppe
+        (modalités 2023-2024, R8-R9). Les feuilles d&apos;origine ne sont jamais modifiées.
+      </Caption1>
+
+      {sheetsError && <Notice intent="error">{sheetsError}</Notice>}
+
+      <fieldset className={styles.groupe} disabled={running}>
+        <legend className={styles.legende}>Feuilles d&apos;effectifs</legend>
+        {sheets === null && !sheetsError && <Caption1>Lecture des feuilles du classeur…</Caption1>}
+        {sheets !== null && userSheets.length === 0 && (
+          <Caption1>Le classeur n&apos;a aucune feuille à lire.</Caption1>
+        )}
+        {userSheets.map((name) => (
+          <CheckboxLine
+            key={name}
+            label={sheets?.suggestion.natures[name] === "effectifs" ? `${name} (effectifs reconnus)` : name}
+            checked={choice.effectifs.includes(name)}
+            disabled={running}
+            onChange={(checked) => setChoice((c) => toggleEffectifs(c, name, checked, userSheets))}
+          />
+        ))}
+      </fieldset>
+      {corrected.length > 0 && (
+        <Caption1>
+          Correspondance des colonnes corrigée dans Contrôle utilisée pour{" "}
+          {corrected.map((n) => `« ${n} »`).join(", ")}.
+        </Caption1>
+      )}
+
+      <Field
+        label="Feuille des établissements (facultative)"
+        hint={
+          sheets?.suggestion.etablissements
+            ? `Suggérée : « ${sheets.suggestion.etablissements} » (UAI, taux de boursiers, reliquats, réponse à l'enquête).`
+            : "Taux de boursiers, reliquats et réponse à l'enquête par UAI, s'ils ne sont pas dans les feuilles d'effectifs."
+        }
+      >
+        <FitSelect
+          disabled={running}
+          value={choice.etablissements ?? ""}
+          onChange={(_, data) =>
+            setChoice((c) => ({ ...c, etablissements: data.value === "" ? null : data.value }))
+          }
+        >
+          <option value="">(aucune)</option>
+          {userSheets.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </FitSelect>
+      </Field>
+
+      <YearSelect value={year} options={yearOptions(etat.parametres, currentYear)} onChange={setChosenYear} />
+      {resolution.ok ? (
+        <Caption1>
+          Forfaits {schoolYearLabel(year)} : pré-bac {formatForfait(resolution.forfaits.preBac.valeur)},
+          post-bac {formatForfait(resolution.forfaits.postBac.valeur)} par boursier, 3ème prépa-métiers{" "}
+          {formatForfait(resolution.forfaits.prepaMetiers.valeur)} (
+          {resolution.forfaits.preBac.reference.court}).
+        </Caption1>
+      ) : (
+        <Notice intent="warning">
+          {resolution.message}{" "}
+          <Button size="small" appearance="primary" onClick={() => goTo("parametres")}>
+            Ouvrir Paramètres
+          </Button>
+        </Notice>
+      )}
+
+      <CheckboxLine
+        disabled={running}
+        checked={write}
+        onChange={setWrite}
+        label={`Écrire les feuilles « Dotations ARE ${schoolYearLabel(year)} » et « Constats ARE ${schoolYearLabel(year)} »`}
+      />
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={running || !resolution.ok || problem !== null || sheets === null}
+          onClick={() => void compute()}
+        >
+          Calculer les dotations
+        </Button>
+        <Button disabled={running} onClick={() => void loadSheets()}>
+          Actualiser la liste des feuilles
+        </Button>
+      </div>
+      {problem && sheets !== null && <Caption1>{problem}</Caption1>}
+      <RunStatus run={run} label="Calcul des dotations en cours…" />
+      {run.state.status === "done" && <DotationsResult outcome={run.state.result} styles={styles} />}
+    </div>
+  );
+}
+
+function DotationsResult({ outcome, styles }: { outcome: Outcome; styles: ReturnType<typeof useStyles> }) {
+  const { navigator } = useServices();
+  const { resultat, feuilles } = outcome;
+  const [showError, setShowError] = useState<string | null>(null);
+  const show = (sheet: string) =>
+    navigator.selectCell(sheet, null, null).catch((e: unknown) => setShowError(failureMessage(e)));
+  const lignes = resultat.lignes;
+  return (
+    <section aria-labelledby="titre-resultat-dotations" className={styles.ecran}>
+      <Subtitle2 as="h3" id="titre-resultat-dotations" className={styles.titre}>
+        Dotations {schoolYearLabel(resultat.annee)} : {count(resultat.etablissements.length, "établissement")}
+      </Subtitle2>
+      {feuilles && (
+        <Notice intent="success">
+          Feuilles écrites : « {feuilles.dotations} » et « {feuilles.constats} ».{" "}
+          <Button size="small" onClick={() => void show(feuilles.dotations)}>
+            Afficher les dotations
+          </Button>{" "}
+          <Button size="small" onClick={() => void show(feuilles.constats)}>
+            Afficher les constats
+          </Button>
+        </Notice>
+      )}
+      {showError && <Notice intent="error">{showError}</Notice>}
+      <table className={styles.table} aria-label="Totaux par enveloppe">
+        <thead>
+          <tr>
+            <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+              Enveloppe
+            </th>
+            <th scope="col" className={styles.cellule}>
+              Dotation (€)
+            </th>
+            <th scope="col" className={styles.cellule}>
+              Reliquats (€)
+            </th>
+            <th scope="col" className={styles.cellule}>
+              Nette (€)
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {envelopeRows(resultat.totaux).map((row) => (
+            <tr key={row.enveloppe}>
+              <th scope="row" className={mergeClasses(styles.cellule, styles.entete)}>
+                {row.enveloppe}
+              </th>
+              <td className={styles.cellule}>{row.brute}</td>
+              <td className={styles.cellule}>{row.reliquats}</td>
+              <td className={styles.cellule}>{row.nette}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className={styles.liste}>
+        <li>
+          <Body1>{effectifsLine(resultat.totaux)}</Body1>
+        </li>
+        <li>
+          <Body1>
+            Lignes lues : {formatInteger(lignes.nonVides)} non vides, {formatInteger(lignes.comptees)}{" "}
+            comptées, {formatInteger(lignes.ecartees)} écartées.
+          </Body1>
+        </li>
+        {[resultat.forfaits.preBac, resultat.forfaits.postBac, resultat.forfaits.prepaMetiers].map((f) => (
+          <li key={f.trace.libelle}>
+            <Body1>{renderTrace(f.trace)}</Body1>
+          </li>
+        ))}
+      </ul>
+      <Explanation resultat={resultat} styles={styles} />
+      <details>
+        <summary>
+          <Body1>Constats de la lecture : {severitySummary(resultat.constats)}</Body1>
+        </summary>
+        <FindingsList constats={resultat.constats} headingLevel="h4" />
+      </details>
+    </section>
+  );
+}
+
+function Explanation({
+  resultat,
+  styles,
+}: {
+  resultat: ResultatDotations;
+  styles: ReturnType<typeof useStyles>;
+}) {
+  const [filter, setFilter] = useState("");
+  const [uai, setUai] = useState<string>(resultat.etablissements[0]?.uai ?? "");
+  const listed = useMemo(
+    () => filterEstablishments(resultat.etablissements, filter, MAX_LISTED),
+    [resultat.etablissements, filter],
+  );
+  const chosen = resultat.etablissements.find((d) => d.uai === uai) ?? null;
+  return (
+    <section aria-labelledby="titre-explication" className={styles.ecran}>
+      <Subtitle2 as="h4" id="titre-explication" className={styles.titre}>
+        Explication d&apos;une dotation
+      </Subtitle2>
+      {resultat.etablissements.length > 10 && (
+        <Field label="Filtrer les établissements (UAI ou nom)">
+          <Input value={filter} onChange={(_, data) => setFilter(data.value)} />
+        </Field>
+      )}
+      <Field
+        label="Établissement"
+        hint={
+          listed.length < resultat.etablissements.length
+            ? `${formatInteger(listed.length)} affichés sur ${formatInteger(resultat.etablissements.length)}`
+            : undefined
+        }
+      >
+        <FitSelect value={uai} onChange={(_, data) => setUai(data.value)}>
+          {chosen && !listed.includes(chosen) && (
+            <option value={chosen.uai}>{establishmentLabel(chosen)}</option>
+          )}
+          {listed.map((d) => (
+            <option key={d.uai} value={d.uai}>
+              {establishmentLabel(d)}
+            </option>
+          ))}
+        </FitSelect>
+      </Field>
+      {chosen && (
+        <div aria-live="polite">
+          <Body1 as="p">
+            <strong>Dotation nette : {formatEuros(chosen.nette.total.valeur)}</strong>
+          </Body1>
+          {[...chosen.erreurs, ...chosen.motifs].length > 0 && (
+            <ul className={styles.liste}>
+              {[...chosen.erreurs, ...chosen.motifs].map((m, i) => (
+                <li key={i}>
+                  <Caption1>{m}</Caption1>
+                </li>
+              ))}
+            </ul>
+          )}
+          <ExplanationTree nodes={explanationTree(chosen)} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * The inputs the user chooses for a dotation run: the effectif sheets (one per rectorat) and the
+ * optional establishments sheet, preselected from the suggestion (src/workflows/suggestions.ts) until
+ * the user changes them. Pure.
+ */
+import type { SheetInfo } from "../../workbook/port";
+import type { SuggestionFeuilles } from "../../workflows/suggestions";
+
+export interface SheetChoice {
+  readonly effectifs: readonly string[];
+  readonly etablissements: string | null;
+}
+
+/** The suggestion, limited to sheets that still exist. */
+export function initialChoice(sheets: readonly SheetInfo[], suggestion: SuggestionFeuilles): SheetChoice {
+  const names = new Set(sheets.filter((s) => !s.owned).map((s) => s.name));
+  return {
+    effectifs: suggestion.effectifs.filter((n) => names.has(n)),
+    etablissements:
+      suggestion.etablissements && names.has(suggestion.etablissements) ? suggestion.etablissements : null,
+  };
+}
+
+/** Ticks or unticks an effectif sheet, keeping the workbook's order. */
+export function toggleEffectifs(
+  choice: SheetChoice,
+  sheet: string,
+  checked: boolean,
+  order: readonly string[],
+): SheetChoice {
+  const wanted = new Set(choice.effectifs);
+  if (checked) wanted.add(sheet);
+  else wanted.delete(sheet);
+  return { ...choice, effectifs: order.filter((n) => wanted.has(n)) };
+}
+
+/** Why the run cannot start, in French, or null. */
+export function choiceProblem(choice: SheetChoice): string | null {
+  if (choice.effectifs.length === 0) return "Cochez au moins une feuille d'effectifs.";
+  return null;
+}

@@ -1,0 +1,102 @@
+/**
+ * What the Dotations screen shows of a result: the totals per envelope (R9: pré-bac and post-bac are
+ * not fungible; Décision R9: the 3ème prépa-métiers line belongs to the pré-bac envelope), formatted in
+ * euros from the workflow's exact decimal totals, and the explanation of one establishment as a tree.
+ */
+import {
+  formatDecimalFr,
+  formatInteger,
+  renderTraceTree,
+  type Decimal,
+  type DotationEtablissement,
+} from "../../rules";
+import type { TotauxDotations } from "../../workflows/types";
+
+export interface EnvelopeRow {
+  readonly enveloppe: string;
+  readonly brute: string;
+  readonly reliquats: string;
+  readonly nette: string;
+}
+
+/** Euros with two decimals, without the sign: the table's headers say « (€) », a narrow pane needs the room. */
+const euros = (value: Decimal) => formatDecimalFr(value, 2);
+
+export function envelopeRows(totaux: TotauxDotations): EnvelopeRow[] {
+  const { brute, reliquats, nette } = totaux;
+  return [
+    {
+      enveloppe: "Pré-bac et 3e prépa-métiers",
+      brute: euros(brute.preBac.plus(brute.prepaMetiers)),
+      reliquats: euros(reliquats.preBac),
+      nette: euros(nette.preBac),
+    },
+    {
+      enveloppe: "Post-bac (boursiers)",
+      brute: euros(brute.postBac),
+      reliquats: euros(reliquats.postBac),
+      nette: euros(nette.postBac),
+    },
+    {
+      enveloppe: "Total",
+      brute: euros(brute.preBac.plus(brute.prepaMetiers).plus(brute.postBac)),
+      reliquats: euros(reliquats.preBac.plus(reliquats.postBac)),
+      nette: euros(nette.total),
+    },
+  ];
+}
+
+/** « 3ème prépa-métiers 120 · pré-bac 4 210 · post-bac 830 élèves, 291 boursiers retenus ». */
+export function effectifsLine(totaux: TotauxDotations): string {
+  const e = totaux.effectifs;
+  return `Élèves comptés : pré-bac ${formatInteger(e.preBac)}, 3ème prépa-métiers ${formatInteger(e.prepaMetiers)}, post-bac ${formatInteger(e.postBac)} dont ${formatInteger(totaux.boursiersRetenus)} boursiers retenus.`;
+}
+
+export interface TraceNode {
+  readonly text: string;
+  readonly children: readonly TraceNode[];
+}
+
+/**
+ * The explanation of an establishment's net dotation as a tree: renderTraceTree's lines, whose
+ * indentation (two spaces per level) gives the nesting.
+ */
+export function explanationTree(dotation: DotationEtablissement): TraceNode[] {
+  const roots: { text: string; children: TraceNode[] }[] = [];
+  const stack: { depth: number; node: { text: string; children: TraceNode[] } }[] = [];
+  for (const line of renderTraceTree(dotation.nette.total.trace)) {
+    const depth = (line.length - line.trimStart().length) / 2;
+    const node = { text: line.trim(), children: [] as TraceNode[] };
+    while (stack.length > 0 && stack[stack.length - 1].depth >= depth) stack.pop();
+    (stack.length > 0 ? stack[stack.length - 1].node.children : roots).push(node);
+    stack.push({ depth, node });
+  }
+  return roots;
+}
+
+/** « 0750039K — Lycée technologique Frédéric-Mistral ». */
+export function establishmentLabel(d: Pick<DotationEtablissement, "uai" | "nom">): string {
+  return d.nom ? `${d.uai} — ${d.nom}` : d.uai;
+}
+
+/** The establishments whose UAI or name contains the filter (case and accents ignored), at most `limit`. */
+export function filterEstablishments<T extends Pick<DotationEtablissement, "uai" | "nom">>(
+  list: readonly T[],
+  filter: string,
+  limit: number,
+): T[] {
+  const wanted = fold(filter.trim());
+  const found: T[] = [];
+  for (const d of list) {
+    if (found.length >= limit) break;
+    if (wanted === "" || fold(establishmentLabel(d)).includes(wanted)) found.push(d);
+  }
+  return found;
+}
+
+function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+}

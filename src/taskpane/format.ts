@@ -1,0 +1,45 @@
+/** Small French wordings shared by the screens (counts, severities, places in a sheet). */
+import { formatInteger } from "../rules";
+import type { Constat, Gravite } from "../sheet/findings";
+
+/** « 1 erreur », « 12 erreurs », « 0 erreur » (French uses the singular for 0 and 1). */
+export function count(n: number, singular: string, plural = singular + "s"): string {
+  return `${formatInteger(n)} ${Math.abs(n) <= 1 ? singular : plural}`;
+}
+
+export const GRAVITE_TITRES: Readonly<Record<Gravite, string>> = {
+  erreur: "Erreurs",
+  alerte: "Alertes",
+  info: "Informations",
+};
+
+export const GRAVITE_AIDE: Readonly<Record<Gravite, string>> = {
+  erreur: "la ligne (ou la valeur) ne compte pas : à corriger",
+  alerte: "comptée, mais à vérifier",
+  info: "exclusion attendue ou structure de la feuille",
+};
+
+export function countBySeverity(constats: readonly Constat[]): Record<Gravite, number> {
+  const n: Record<Gravite, number> = { erreur: 0, alerte: 0, info: 0 };
+  for (const c of constats) n[c.gravite]++;
+  return n;
+}
+
+/** « 3 erreurs, 2 alertes, 14 informations ». */
+export function severitySummary(constats: readonly Constat[]): string {
+  const n = countBySeverity(constats);
+  return [count(n.erreur, "erreur"), count(n.alerte, "alerte"), count(n.info, "information")].join(", ");
+}
+
+/** Where a finding points: « Paris, ligne 12, colonne C », « Paris, ligne 12 », « Paris ». */
+export function findingPlace(c: Pick<Constat, "feuille" | "ligne" | "colonne">): string {
+  const parts = [c.feuille];
+  if (c.ligne !== null) parts.push(`ligne ${formatInteger(c.ligne)}`);
+  if (c.colonne !== null) parts.push(`colonne ${c.colonne}`);
+  return parts.join(", ");
+}
+
+/** « 12 000 / 200 000 lignes ». */
+export function progressText(done: number, total: number): string {
+  return total > 0 ? `${formatInteger(done)} / ${formatInteger(total)} lignes` : "Lecture de la feuille…";
+}

@@ -1,0 +1,422 @@
+/**
+ * Paramètres: the forfaits of each school year with the text that set them, the December IPC values
+ * (embedded and entered), and forms to add an IPC value or a published forfait. Values go through the
+ * shared parameters store: validated by the core (its French message for an invalid or conflicting
+ * value), saved in the workbook, read by the ARE.* functions, the workbook recalculated.
+ */
+import { useState, useSyncExternalStore, type FormEvent } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Subtitle2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  FORFAIT_KIND_NAMES,
+  describeIpcMonth,
+  schoolYearLabel,
+  type ForfaitKind,
+  type ValeursUtilisateur,
+} from "../../rules";
+import { Notice, FitSelect } from "../components/ui";
+import { COLONNES, NOMS_COLONNES, forfaitsEnVigueur, type LigneForfaits } from "../forfaitsEnVigueur";
+import { failureMessage } from "../run";
+import { useServices } from "../services";
+import {
+  forfaitName,
+  ipcRows,
+  nextDecember,
+  withForfait,
+  withIpc,
+  withoutForfait,
+  withoutIpc,
+  type ForfaitForm,
+  type IpcForm,
+} from "./entries";
+
+const useStyles = makeStyles({
+  ecran: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  titre: { display: "block", margin: 0 },
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  cellule: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    textAlign: "right",
+  },
+  montant: { whiteSpace: "nowrap" },
+  entete: { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
+  enCours: { backgroundColor: tokens.colorNeutralBackground2 },
+  gauche: { textAlign: "left" },
+  notes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+  formulaire: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ligne: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    "& > *": { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  },
+  liste: { margin: 0, paddingInlineStart: 0, listStyleType: "none" },
+  saisie: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+});
+
+type Feedback = { ok: boolean; text: string } | null;
+
+/** « arrêté n° 2023-087 » — the texts that set the year's known amounts. */
+function sources(ligne: LigneForfaits): string {
+  const textes = new Set<string>();
+  for (const kind of COLONNES) {
+    const cell = ligne.cases[kind];
+    if (cell.connu) textes.add(cell.reference);
+  }
+  return [...textes].join(" ; ");
+}
+
+function manque(ligne: LigneForfaits): string | null {
+  for (const kind of COLONNES) {
+    const cell = ligne.cases[kind];
+    if (!cell.connu) return cell.raison;
+  }
+  return null;
+}
+
+function FeedbackBar({ feedback }: { feedback: Feedback }) {
+  if (!feedback) return null;
+  return <Notice intent={feedback.ok ? "success" : "error"}>{feedback.text}</Notice>;
+}
+
+export function ParametresScreen() {
+  const styles = useStyles();
+  const { store, currentYear } = useServices();
+  const etat = useSyncExternalStore(store.abonner, store.etat);
+  const lignes = forfaitsEnVigueur(etat.parametres, currentYear);
+  const suggestion = nextDecember(etat.parametres, currentYear);
+
+  const [ipc, setIpc] = useState<IpcForm>({ mois: "", base: "", valeur: "", serie: "", source: "" });
+  const [forfait, setForfait] = useState<ForfaitForm>({
+    annee: "",
+    categorie: "PRE_BAC",
+    valeur: "",
+    source: "",
+  });
+  const [ipcFeedback, setIpcFeedback] = useState<Feedback>(null);
+  const [forfaitFeedback, setForfaitFeedback] = useState<Feedback>(null);
+  const [listFeedback, setListFeedback] = useState<Feedback>(null);
+  const [busy, setBusy] = useState(false);
+
+  const ipcMois = ipc.mois || suggestion.mois;
+  const ipcBase = ipc.base || String(suggestion.base);
+
+  /** Replaces the user's values; the store validates them first and changes nothing on error. */
+  const save = async (next: () => ValeursUtilisateur, done: string, setFeedback: (f: Feedback) => void) => {
+    setFeedback(null);
+    setBusy(true);
+    try {
+      await store.remplacer(next());
+      setFeedback({
+        ok: true,
+        text: `${done} Enregistré dans le classeur ; les formules ARE.* sont recalculées.`,
+      });
+      return true;
+    } catch (error) {
+      setFeedback({ ok: false, text: failureMessage(error) });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const addIpc = async (event: FormEvent) => {
+    event.preventDefault();
+    const form = { ...ipc, mois: ipcMois, base: ipcBase };
+    const label = /^\d{4}-\d{2}$/.test(form.mois.trim())
+      ? describeIpcMonth(form.mois.trim(), Number(form.base) === 2025 ? 2025 : 2015)
+      : form.mois;
+    if (
+      await save(
+        () => withIpc(etat.valeurs, form),
+        `IPC ${label} : ${form.valeur.trim()} ajouté.`,
+        setIpcFeedback,
+      )
+    ) {
+      setIpc({ mois: "", base: "", valeur: "", serie: "", source: "" });
+    }
+  };
+
+  const addForfait = async (event: FormEvent) => {
+    event.preventDefault();
+    if (
+      await save(
+        () => withForfait(etat.valeurs, forfait),
+        `Forfait ${FORFAIT_KIND_NAMES[forfait.categorie as ForfaitKind]} ${forfait.annee.trim()} : ${forfait.valeur.trim()} € ajouté.`,
+        setForfaitFeedback,
+      )
+    ) {
+      setForfait({ annee: "", categorie: forfait.categorie, valeur: "", source: "" });
+    }
+  };
+
+  const userIpc = etat.valeurs.ipc ?? [];
+  const userForfaits = etat.valeurs.forfaits ?? [];
+
+  return (
+    <div className={styles.ecran}>
+      <Subtitle2 as="h2" className={styles.titre}>
+        Paramètres
+      </Subtitle2>
+
+      <section aria-labelledby="titre-forfaits" className={styles.section}>
+        <Subtitle2 as="h3" id="titre-forfaits" className={styles.titre}>
+          Forfaits par année
+        </Subtitle2>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+                Année
+              </th>
+              {COLONNES.map((kind) => (
+                <th
+                  scope="col"
+                  key={kind}
+                  title={NOMS_COLONNES[kind].complet}
+                  className={mergeClasses(styles.cellule, styles.entete)}
+                >
+                  {NOMS_COLONNES[kind].court}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {lignes.map((ligne) => (
+              <tr key={ligne.annee} className={ligne.enCours ? styles.enCours : undefined}>
+                <th scope="row" className={mergeClasses(styles.cellule, styles.entete)}>
+                  {ligne.libelle}
+                  {ligne.enCours ? " (en cours)" : ""}
+                </th>
+                {COLONNES.map((kind) => {
+                  const cell = ligne.cases[kind];
+                  return (
+                    <td
+                      key={kind}
+                      className={mergeClasses(styles.cellule, styles.montant)}
+                      title={cell.connu ? cell.reference : cell.raison}
+                    >
+                      {cell.connu ? cell.montant + (cell.indexe ? " *" : "") : "—"}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Caption1>
+          Par élève ; post-bac : par élève boursier ; CPGE : par concours. * Montant indexé sur l&apos;IPC de
+          décembre n-1 (série INSEE 001763862), taux arrondi à 0,01 %, montant arrondi à l&apos;euro. — : non
+          calculable.
+        </Caption1>
+        <ul className={styles.notes}>
+          {lignes.map((ligne) => {
+            const raison = manque(ligne);
+            return (
+              <li key={ligne.annee}>
+                <Caption1>
+                  {ligne.libelle} : {sources(ligne) || "aucun montant connu"}
+                  {raison ? `. ${raison}` : "."}
+                </Caption1>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section aria-labelledby="titre-ipc" className={styles.section}>
+        <Subtitle2 as="h3" id="titre-ipc" className={styles.titre}>
+          Indices des prix de décembre
+        </Subtitle2>
+        <Caption1>
+          IPC ensemble des ménages, hors loyers et hors tabac (série INSEE 001763862, base 2015 jusqu&apos;en
+          décembre 2025 ; base 2025 ensuite, avec son identifiant).
+        </Caption1>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+                Mois
+              </th>
+              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+                Indice
+              </th>
+              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+                Source
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {ipcRows(etat.parametres).map((row) => (
+              <tr key={row.key}>
+                <th scope="row" className={mergeClasses(styles.cellule, styles.entete)}>
+                  {row.mois}
+                </th>
+                <td className={mergeClasses(styles.cellule, styles.montant)}>{row.valeur}</td>
+                <td className={mergeClasses(styles.cellule, styles.gauche)}>
+                  {row.saisi ? row.source : `${row.source} (embarqué)`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="titre-ajout-ipc" className={styles.section}>
+        <Subtitle2 as="h3" id="titre-ajout-ipc" className={styles.titre}>
+          Ajouter un indice de décembre
+        </Subtitle2>
+        <form
+          className={styles.formulaire}
+          onSubmit={(e) => void addIpc(e)}
+          aria-labelledby="titre-ajout-ipc"
+        >
+          <div className={styles.ligne}>
+            <Field label="Mois (AAAA-MM)">
+              <Input value={ipcMois} onChange={(_, d) => setIpc({ ...ipc, mois: d.value })} />
+            </Field>
+            <Field label="Base">
+              <FitSelect value={ipcBase} onChange={(_, d) => setIpc({ ...ipc, base: d.value })}>
+                <option value="2015">2015</option>
+                <option value="2025">2025</option>
+              </FitSelect>
+            </Field>
+          </div>
+          <Field label="Indice" hint="Par exemple 119,92">
+            <Input
+              value={ipc.valeur}
+              inputMode="decimal"
+              onChange={(_, d) => setIpc({ ...ipc, valeur: d.value })}
+            />
+          </Field>
+          {ipcBase === "2025" && (
+            <Field label="Identifiant INSEE de la série base 2025" required>
+              <Input value={ipc.serie} onChange={(_, d) => setIpc({ ...ipc, serie: d.value })} />
+            </Field>
+          )}
+          <Field label="Source (facultative)" hint="Publication INSEE, date de consultation…">
+            <Input value={ipc.source} onChange={(_, d) => setIpc({ ...ipc, source: d.value })} />
+          </Field>
+          <div>
+            <Button type="submit" appearance="primary" disabled={busy}>
+              Ajouter l&apos;indice
+            </Button>
+          </div>
+        </form>
+        <FeedbackBar feedback={ipcFeedback} />
+      </section>
+
+      <section aria-labelledby="titre-ajout-forfait" className={styles.section}>
+        <Subtitle2 as="h3" id="titre-ajout-forfait" className={styles.titre}>
+          Ajouter un forfait publié
+        </Subtitle2>
+        <Caption1>Un montant publié par la Région prime sur l&apos;indexation pour son année.</Caption1>
+        <form
+          className={styles.formulaire}
+          onSubmit={(e) => void addForfait(e)}
+          aria-labelledby="titre-ajout-forfait"
+        >
+          <div className={styles.ligne}>
+            <Field label="Année scolaire" hint="2025 ou 2025-2026">
+              <Input value={forfait.annee} onChange={(_, d) => setForfait({ ...forfait, annee: d.value })} />
+            </Field>
+            <Field label="Montant (€)">
+              <Input
+                value={forfait.valeur}
+                inputMode="decimal"
+                onChange={(_, d) => setForfait({ ...forfait, valeur: d.value })}
+              />
+            </Field>
+          </div>
+          <Field label="Catégorie">
+            <FitSelect
+              value={forfait.categorie}
+              onChange={(_, d) => setForfait({ ...forfait, categorie: d.value })}
+            >
+              {COLONNES.map((kind) => (
+                <option key={kind} value={kind}>
+                  {FORFAIT_KIND_NAMES[kind]}
+                </option>
+              ))}
+            </FitSelect>
+          </Field>
+          <Field label="Source (facultative)" hint="Arrêté, délibération, page de la Région…">
+            <Input value={forfait.source} onChange={(_, d) => setForfait({ ...forfait, source: d.value })} />
+          </Field>
+          <div>
+            <Button type="submit" appearance="primary" disabled={busy}>
+              Ajouter le forfait
+            </Button>
+          </div>
+        </form>
+        <FeedbackBar feedback={forfaitFeedback} />
+      </section>
+
+      <section aria-labelledby="titre-saisies" className={styles.section}>
+        <Subtitle2 as="h3" id="titre-saisies" className={styles.titre}>
+          Vos valeurs enregistrées dans le classeur
+        </Subtitle2>
+        {userIpc.length + userForfaits.length === 0 ? (
+          <Caption1>Aucune : les fonctions utilisent les valeurs embarquées.</Caption1>
+        ) : (
+          <ul className={styles.liste}>
+            {userIpc.map((v, i) => (
+              <li key={`ipc-${i}`} className={styles.saisie}>
+                <Body1>
+                  IPC {v.mois} (base {v.base}) : {String(v.valeur)}
+                </Body1>
+                <Button
+                  size="small"
+                  disabled={busy}
+                  aria-label={`Retirer l'IPC ${v.mois} (base ${v.base})`}
+                  onClick={() =>
+                    void save(() => withoutIpc(etat.valeurs, i), `IPC ${v.mois} retiré.`, setListFeedback)
+                  }
+                >
+                  Retirer
+                </Button>
+              </li>
+            ))}
+            {userForfaits.map((v, i) => (
+              <li key={`forfait-${i}`} className={styles.saisie}>
+                <Body1>
+                  Forfait {forfaitName(v.categorie)} {schoolYearLabel(v.annee)} : {String(v.valeur)} €
+                </Body1>
+                <Button
+                  size="small"
+                  disabled={busy}
+                  aria-label={`Retirer le forfait ${forfaitName(v.categorie)} ${schoolYearLabel(v.annee)}`}
+                  onClick={() =>
+                    void save(
+                      () => withoutForfait(etat.valeurs, i),
+                      `Forfait ${schoolYearLabel(v.annee)} retiré.`,
+                      setListFeedback,
+                    )
+                  }
+                >
+                  Retirer
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <FeedbackBar feedback={listFeedback} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * What every screen receives from the host: the Workbook port, the navigator, the parameters store
+ * shared with the ARE.* functions, the school year in progress, and the way to open another screen.
+ * Excel (index.tsx) and the preview (src/preview) provide different implementations; the screens
+ * never know which.
+ */
+import { createContext, useContext } from "react";
+import type { ParametresStore } from "../addin/parametresStore";
+import type { SchoolYear } from "../rules";
+import type { Workbook } from "../workbook/port";
+import type { CorrectionColonnes } from "../workflows/types";
+import type { Navigator } from "./navigator";
+
+export interface Services {
+  readonly workbook: Workbook;
+  readonly navigator: Navigator;
+  readonly store: ParametresStore;
+  /** The school year in progress, from today's date (the core never reads the clock). */
+  readonly currentYear: SchoolYear;
+}
+
+export const ServicesContext = createContext<Services | null>(null);
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error("Volet ARE : services absents (ServicesContext non fourni).");
+  return services;
+}
+
+/** Opens another screen of the pane (e.g. Paramètres from a year that cannot be resolved). */
+export const GoToContext = createContext<(screen: string) => void>(() => undefined);
+
+export function useGoTo(): (screen: string) => void {
+  return useContext(GoToContext);
+}
+
+/**
+ * Column mappings the user corrected in Contrôle, by sheet name, so that Dotations reads those sheets
+ * the same way (passed to the workflow as `colonnes`). Kept for the session of the pane.
+ */
+export interface Corrections {
+  readonly bySheet: Readonly<Record<string, CorrectionColonnes>>;
+  set(sheet: string, correction: CorrectionColonnes): void;
+}
+
+export const CorrectionsContext = createContext<Corrections>({ bySheet: {}, set: () => undefined });
+
+export function useCorrections(): Corrections {
+  return useContext(CorrectionsContext);
+}

@@ -1,0 +1,104 @@
+/**
+ * The row of tabs that switches screens: the WAI-ARIA « tabs » pattern (role tablist/tab,
+ * aria-selected, one tab in the Tab order, ←/→/Home/End move and select) over Fluent buttons.
+ *
+ * Décision: not Fluent's TabList. Its arrow-key navigation brings tabster's Mover and the tabs'
+ * animated styles, about 21 KB of gzipped JavaScript — with it the pane weighed 174 KB, above the
+ * 165 KB budget of design.md §8 — for what these few lines do.
+ */
+import { useRef, type KeyboardEvent } from "react";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  liste: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  onglet: {
+    minWidth: 0,
+    paddingInline: tokens.spacingHorizontalS,
+    borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0`,
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  actif: {
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+export interface TabItem {
+  readonly id: string;
+  readonly label: string;
+}
+
+export const tabId = (id: string) => `onglet-${id}`;
+export const panelId = (id: string) => `ecran-${id}`;
+
+/** The tab a key leads to from `index`, or null for keys the pattern does not use. */
+export function tabAfterKey(key: string, index: number, count: number): number | null {
+  switch (key) {
+    case "ArrowRight":
+      return (index + 1) % count;
+    case "ArrowLeft":
+      return (index - 1 + count) % count;
+    case "Home":
+      return 0;
+    case "End":
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
+export function ScreenTabs({
+  items,
+  selected,
+  label,
+  onSelect,
+}: {
+  items: readonly TabItem[];
+  selected: string;
+  label: string;
+  onSelect: (id: string) => void;
+}) {
+  const styles = useStyles();
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    const next = tabAfterKey(event.key, index, items.length);
+    if (next === null) return;
+    event.preventDefault();
+    onSelect(items[next].id);
+    buttons.current[next]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label={label} className={styles.liste}>
+      {items.map((item, index) => {
+        const active = item.id === selected;
+        return (
+          <Button
+            key={item.id}
+            ref={(element) => {
+              buttons.current[index] = element as HTMLButtonElement | null;
+            }}
+            appearance="subtle"
+            size="small"
+            role="tab"
+            id={tabId(item.id)}
+            aria-selected={active}
+            aria-controls={panelId(item.id)}
+            tabIndex={active ? 0 : -1}
+            className={mergeClasses(styles.onglet, active && styles.actif)}
+            onClick={() => onSelect(item.id)}
+            onKeyDown={(event) => onKeyDown(event, index)}
+          >
+            {item.label}
+          </Button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The school years a screen offers, and the one it proposes by default: the latest year, up to the
+ * year in progress, whose forfaits resolve (R6-R7) — 2024-2025 as long as the December 2024 index is
+ * not entered. A year that cannot be resolved is never replaced silently: the screen shows why
+ * (the core's message naming the missing December index) and links to Paramètres.
+ */
+import {
+  FIRST_SCHOOL_YEAR,
+  forfaitsDeLAnnee,
+  isAreError,
+  schoolYearLabel,
+  type ForfaitKind,
+  type ForfaitsAnnee,
+  type Parametres,
+  type SchoolYear,
+} from "../rules";
+
+const KINDS: readonly ForfaitKind[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
+
+export interface YearOption {
+  readonly value: SchoolYear;
+  readonly label: string;
+}
+
+/** From 2023-2024 to the year after the year in progress, or to the last year with a published amount. */
+export function yearOptions(parametres: Parametres, currentYear: SchoolYear): YearOption[] {
+  let last = Math.max(currentYear + 1, FIRST_SCHOOL_YEAR);
+  for (const kind of KINDS) {
+    for (const valeur of parametres.forfaitsPublies(kind)) last = Math.max(last, valeur.annee);
+  }
+  const options: YearOption[] = [];
+  for (let year = FIRST_SCHOOL_YEAR; year <= last; year++)
+    options.push({ value: year, label: schoolYearLabel(year) });
+  return options;
+}
+
+export type YearResolution =
+  { readonly ok: true; readonly forfaits: ForfaitsAnnee } | { readonly ok: false; readonly message: string };
+
+/** The forfaits of a dotation year, or the core's French message saying what is missing. */
+export function resolveYear(parametres: Parametres, year: SchoolYear): YearResolution {
+  try {
+    return { ok: true, forfaits: forfaitsDeLAnnee(year, parametres) };
+  } catch (error) {
+    if (isAreError(error)) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/** The latest year not after the year in progress whose forfaits resolve; 2023-2024 at worst. */
+export function defaultYear(parametres: Parametres, currentYear: SchoolYear): SchoolYear {
+  for (let year = currentYear; year > FIRST_SCHOOL_YEAR; year--) {
+    if (resolveYear(parametres, year).ok) return year;
+  }
+  return FIRST_SCHOOL_YEAR;
+}

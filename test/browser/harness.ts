@@ -1,0 +1,117 @@
+/**
+ * What the browser tests share: the built dist/ served on 127.0.0.1, one headless Debian Chromium
+ * (design.md §7: playwright-core, /usr/bin/chromium, no download), axe-core, screenshots and the
+ * record of every request a page makes.
+ */
+import fs from "fs";
+import http from "http";
+import path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+
+export const DIST = path.resolve(__dirname, "../../dist");
+export const SCREENSHOTS = path.resolve(__dirname, "../../test-results/screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+};
+
+export function requireBuild(file: string): void {
+  if (!fs.existsSync(path.join(DIST, file))) {
+    throw new Error(`dist/${file} introuvable : lancez « npm run build » (npm test construit avant jest).`);
+  }
+}
+
+/** A static server over dist/, on a free port of 127.0.0.1; returns it with its origin. */
+export async function serveDist(): Promise<{ server: http.Server; origin: string }> {
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.join(DIST, pathname);
+    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    response.end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export function closeServer(server: http.Server | undefined): Promise<void> {
+  return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+}
+
+/** Every URL the page asks for, from now on. */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  return urls;
+}
+
+/** Content-Security-Policy violations, collected in the page from its first script on. */
+export async function watchCsp(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+}
+
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+/**
+ * axe-core on a part of the page: the violations whose impact is serious or critical, as
+ * « rule : help (targets) ».
+ */
+export async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  const loaded = await page.evaluate(() => "axe" in window);
+  if (!loaded) {
+    // Served from the page's own origin: its Content-Security-Policy refuses inline scripts.
+    const url = new URL("/__axe.min.js", page.url()).href;
+    await page.route(url, (route) =>
+      route.fulfill({ contentType: "text/javascript", path: require.resolve("axe-core/axe.min.js") }),
+    );
+    await page.addScriptTag({ url });
+  }
+  return page.evaluate(async (include) => {
+    type Result = {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<Result> } }).axe;
+    const result = await axe.run({ include: [include] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} : ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  }, selector);
+}
+
+/** A screenshot of the page, the pane scrolled so that `top` (when given) is at its top. */
+export async function screenshot(page: Page, name: string, top?: Locator): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await top?.evaluate((element) => element.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}

@@ -1,0 +1,133 @@
+import { Parametres } from "../../src/rules";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import { calculerDotations } from "../../src/workflows";
+import { suggererFeuilles } from "../../src/workflows/suggestions";
+import {
+  choiceProblem,
+  initialChoice,
+  toggleEffectifs,
+  type SheetChoice,
+} from "../../src/taskpane/dotations/choice";
+import {
+  effectifsLine,
+  envelopeRows,
+  establishmentLabel,
+  explanationTree,
+  filterEstablishments,
+  type TraceNode,
+} from "../../src/taskpane/dotations/summary";
+
+const EFFECTIFS = [
+  ["UAI", "Nom de l'établissement", "Code formation diplôme", "Effectif"],
+  ["0750655E", "Lycée Louis-le-Grand", "50022137", 20], // BOULANGER (CAP), pré-bac
+  ["0750655E", "Lycée Louis-le-Grand", "67010031", 10], // 3ème prépa-métiers
+  ["0750655E", "Lycée Louis-le-Grand", "32020009", 40], // BTS, post-bac
+];
+const ETABLISSEMENTS = [
+  ["UAI", "Taux de boursiers", "Reliquat pré-bac", "Reliquat post-bac"],
+  ["0750655E", "35 %", 1000, 100],
+];
+
+async function resultat() {
+  const classeur = new MemoryWorkbook({ Effectifs: EFFECTIFS, Établissements: ETABLISSEMENTS });
+  return calculerDotations(classeur, {
+    feuillesEffectifs: ["Effectifs"],
+    feuilleEtablissements: "Établissements",
+    annee: 2024,
+    parametres: Parametres.embarques(),
+  });
+}
+
+function texts(nodes: readonly TraceNode[], depth = 0): string[] {
+  return nodes.flatMap((n) => [`${depth}:${n.text.split(" :")[0]}`, ...texts(n.children, depth + 1)]);
+}
+
+describe("Écran Dotations : totaux et explication", () => {
+  test("totaux par enveloppe, la 3ème prépa-métiers dans l'enveloppe pré-bac (décision R9), reliquats déduits", async () => {
+    // 2024-2025 : pré-bac 20 × 157 € = 3 140 € ; 3ème prépa-métiers 10 × 56 € = 560 € ; enveloppe 3 700 €,
+    // reliquat 1 000 € → 2 700 €. Post-bac : 40 × 35 % = 14 boursiers × 157 € = 2 198 €, reliquat 100 € →
+    // 2 098 €. Total net 4 798 €.
+    const r = await resultat();
+    expect(envelopeRows(r.totaux)).toEqual([
+      {
+        enveloppe: "Pré-bac et 3e prépa-métiers",
+        brute: "3 700,00",
+        reliquats: "1 000,00",
+        nette: "2 700,00",
+      },
+      { enveloppe: "Post-bac (boursiers)", brute: "2 198,00", reliquats: "100,00", nette: "2 098,00" },
+      { enveloppe: "Total", brute: "5 898,00", reliquats: "1 100,00", nette: "4 798,00" },
+    ]);
+    expect(effectifsLine(r.totaux)).toBe(
+      "Élèves comptés : pré-bac 20, 3ème prépa-métiers 10, post-bac 40 dont 14 boursiers retenus.",
+    );
+  });
+
+  test("l'explication d'un établissement est un arbre : le total, ses enveloppes nettes, leurs lignes", async () => {
+    const [d] = (await resultat()).etablissements;
+    const tree = explanationTree(d);
+    expect(tree).toHaveLength(1);
+    expect(tree[0].text).toMatch(
+      /^Dotation nette totale : 2 700,00 € \(pré-bac\) \+ 2 098,00 € \(post-bac\) = 4 798,00 €/,
+    );
+    expect(texts(tree)).toEqual([
+      "0:Dotation nette totale",
+      "1:Pré-bac net",
+      "2:Enveloppe pré-bac",
+      "3:3ème prépa-métiers",
+      "3:Pré-bac",
+      "1:Post-bac net",
+      "2:Enveloppe post-bac",
+      "3:Boursiers retenus",
+    ]);
+    expect(tree[0].children[1].children[0].children[0].text).toBe(
+      "Boursiers retenus : 40 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 14 boursiers (décision R8 : un arrondi par établissement)",
+    );
+  });
+
+  test("choix d'un établissement : filtre sur l'UAI ou le nom, accents et casse ignorés, liste plafonnée", () => {
+    const list = [
+      { uai: "0750655E", nom: "Lycée Louis-le-Grand" },
+      { uai: "0750654D", nom: "Lycée Henri-IV" },
+      { uai: "0941234F", nom: null },
+    ];
+    expect(filterEstablishments(list, "lycee henri", 10).map((d) => d.uai)).toEqual(["0750654D"]);
+    expect(filterEstablishments(list, "0941", 10).map(establishmentLabel)).toEqual(["0941234F"]);
+    expect(filterEstablishments(list, "", 2)).toHaveLength(2);
+  });
+});
+
+describe("Choix des feuilles d'une dotation", () => {
+  const feuilles = [
+    { name: "Paris", owned: false },
+    { name: "Notes", owned: false },
+    { name: "Établissements", owned: false },
+    { name: "Versailles", owned: false },
+    { name: "Dotations ARE 2024-2025", owned: true },
+  ];
+  const apercus = {
+    Paris: EFFECTIFS,
+    Notes: [["À faire", "pour lundi"]],
+    Établissements: ETABLISSEMENTS,
+    Versailles: [["Académie de Versailles"], [], ["RNE", "CFD", "Nb élèves", "Statut"]],
+    "Dotations ARE 2024-2025": EFFECTIFS,
+  };
+
+  test("les feuilles suggérées sont cochées ; les feuilles du complément ne sont jamais proposées", () => {
+    const suggestion = suggererFeuilles(feuilles, apercus);
+    expect(initialChoice(feuilles, suggestion)).toEqual({
+      effectifs: ["Paris", "Versailles"],
+      etablissements: "Établissements",
+    });
+  });
+
+  test("cocher et décocher garde l'ordre du classeur ; sans feuille d'effectifs, le calcul ne peut pas partir", () => {
+    const order = ["Paris", "Notes", "Établissements", "Versailles"];
+    let choice: SheetChoice = { effectifs: ["Versailles"], etablissements: null };
+    choice = toggleEffectifs(choice, "Paris", true, order);
+    expect(choice.effectifs).toEqual(["Paris", "Versailles"]);
+    expect(choiceProblem(choice)).toBeNull();
+    choice = toggleEffectifs(toggleEffectifs(choice, "Paris", false, order), "Versailles", false, order);
+    expect(choiceProblem(choice)).toBe("Cochez au moins une feuille d'effectifs.");
+  });
+});

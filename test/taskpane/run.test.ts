@@ -1,0 +1,41 @@
+import { InvalidArgumentError, MissingParameterError } from "../../src/rules";
+import { failureMessage, progressRatio, runReducer, type RunState } from "../../src/taskpane/run";
+import { AbortedError } from "../../src/workbook/port";
+
+const idle: RunState<string> = { status: "idle" };
+
+describe("Déroulement d'une action longue (contrôle, calcul)", () => {
+  test("démarrage, progression, annulation demandée puis AbortedError : l'état « annulé » rend le volet utilisable", () => {
+    let s = runReducer(idle, { type: "start" });
+    expect(s).toEqual({ status: "running", done: 0, total: 0, cancelling: false });
+    expect(progressRatio(s)).toBeUndefined();
+    s = runReducer(s, { type: "progress", done: 50_000, total: 200_000 });
+    expect(progressRatio(s)).toBe(0.25);
+    s = runReducer(s, { type: "cancel" });
+    expect(s).toMatchObject({ status: "running", cancelling: true, done: 50_000 });
+    s = runReducer(s, { type: "fail", error: new AbortedError() });
+    expect(s).toEqual({ status: "cancelled" });
+  });
+
+  test("une réussite garde le résultat ; une progression tardive après la fin est ignorée", () => {
+    const done = runReducer(runReducer(idle, { type: "start" }), { type: "succeed", result: "ok" });
+    expect(done).toEqual({ status: "done", result: "ok" });
+    expect(runReducer(done, { type: "progress", done: 1, total: 2 })).toBe(done);
+    expect(runReducer(done, { type: "cancel" })).toBe(done);
+  });
+
+  test("un échec montre le message français du cœur, ou celui de l'adaptateur", () => {
+    const manque = new MissingParameterError(
+      "ipc-manquant",
+      "Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 (base 2015).",
+      "IPC décembre 2024",
+    );
+    expect(runReducer(idle, { type: "fail", error: manque })).toEqual({
+      status: "failed",
+      message: "Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 (base 2015).",
+    });
+    expect(failureMessage(new InvalidArgumentError("x", "Valeur illisible."))).toBe("Valeur illisible.");
+    expect(failureMessage(new Error("Feuille « X » introuvable."))).toBe("Feuille « X » introuvable.");
+    expect(failureMessage("boum")).toBe("Erreur inattendue : boum");
+  });
+});
