@@ -19,6 +19,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
+const { convertirExemples, FILE_NAME: EXEMPLES_APERCU } = require("./scripts/preview-examples");
+
 const URL_DEV = "https://localhost:3000/";
 const URL_PROD_PAR_DEFAUT = "https://are.example.org/";
 const PORT_DEV = 3000;
@@ -61,6 +63,25 @@ class UrlsDeProduction {
   }
 }
 
+/**
+ * The browser preview's workbook: the files of examples/ read in Node (src/xlsx, via build/) and
+ * emitted as one JSON file, so the preview never bundles ExcelJS (scripts/preview-examples.js).
+ */
+class ExemplesApercu {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ExemplesApercu", (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: "ExemplesApercu", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          const exemples = await convertirExemples();
+          compilation.emitAsset(EXEMPLES_APERCU, new webpack.sources.RawSource(JSON.stringify(exemples)));
+          compilation.contextDependencies.add(path.resolve(__dirname, "examples"));
+        },
+      );
+    });
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
   const serve = Boolean(env && env.WEBPACK_SERVE);
@@ -72,6 +93,9 @@ module.exports = async (env, argv) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+      // The browser preview (npm run preview): the task pane over an in-memory workbook, without
+      // Office.js. Not part of the add-in's page, nor of its budget (scripts/bundle-size.js).
+      preview: "./src/preview/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -109,6 +133,12 @@ module.exports = async (env, argv) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+      }),
+      new ExemplesApercu(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

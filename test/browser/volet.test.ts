@@ -1,0 +1,378 @@
+/**
+ * The task pane in headless Chromium, on the browser preview (design.md §7, issue 5): the built
+ * dist/preview.html served on 127.0.0.1, the in-memory workbook loaded with the examples of
+ * examples/. Each screen is used as a finance officer would, and what it shows is checked against the
+ * same workflows run in Node on the same files (and the command line's JSON for the dotations).
+ * One browser and one page for the whole file; screenshots go to test-results/screenshots/.
+ */
+import fs from "fs";
+import path from "path";
+import type http from "http";
+import type { Browser, Locator, Page } from "playwright-core";
+import { main } from "../../src/cli/main";
+import { Decimal, formatDecimalFr, formatEuros, formatForfait } from "../../src/rules";
+import type { Constat } from "../../src/sheet/findings";
+import { controlerFeuille, type ResultatControle } from "../../src/workflows";
+import type { DotationsJson } from "../../src/workflows/json";
+import { FileWorkbook, chooseSheet, readSpreadsheetFile } from "../../src/xlsx";
+import {
+  DIST,
+  closeServer,
+  cspViolations,
+  launchChromium,
+  recordRequests,
+  requireBuild,
+  screenshot,
+  seriousViolations,
+  serveDist,
+  watchCsp,
+} from "./harness";
+
+jest.setTimeout(60_000);
+
+const EXAMPLES = path.resolve(__dirname, "../../examples");
+const file = (name: string) => path.join(EXAMPLES, name);
+
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+let page: Page;
+let requests: string[];
+const pageErrors: string[] = [];
+
+/** The pane (right) and the workbook view (left) of the preview. */
+const pane = () => page.locator("#volet");
+const sheetTab = (name: string) =>
+  page.getByRole("group", { name: "Feuilles du classeur" }).getByRole("button", { name, exact: true });
+const screenTab = (name: string) => pane().getByRole("tab", { name, exact: true });
+
+/** The Paris example checked in Node, as the pane will check it. */
+let controleParis: ResultatControle;
+/** `are dotations … --etablissements … --annee 2024 --json`, in-process. */
+let cliJson: DotationsJson;
+
+beforeAll(async () => {
+  requireBuild("preview.html");
+  requireBuild("exemples-apercu.json");
+  const paris = await readSpreadsheetFile(file("effectifs-paris.xlsx"));
+  const classeur = new FileWorkbook();
+  controleParis = await controlerFeuille(classeur, classeur.addInput(paris, chooseSheet(paris)), {
+    annee: 2024,
+  });
+
+  let stdout = "";
+  const code = await main(
+    [
+      "dotations",
+      file("effectifs-paris.xlsx"),
+      file("effectifs-creteil.csv"),
+      file("effectifs-versailles.xlsx"),
+      "--etablissements",
+      file("etablissements.xlsx"),
+      "--annee",
+      "2024",
+      "--json",
+    ],
+    {
+      stdout: (t) => void (stdout += t),
+      stderr: () => undefined,
+      stderrIsTTY: false,
+      now: () => new Date(2026, 10, 26),
+    },
+  );
+  expect(code).toBe(0);
+  cliJson = JSON.parse(stdout) as DotationsJson;
+
+  ({ server, origin } = await serveDist());
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  requests = recordRequests(page);
+  await watchCsp(page);
+  // 40 ms per simulated Excel request: 200 000 rows take about 1,6 s to read, time enough to cancel.
+  await page.goto(`${origin}/preview.html?latence=40`);
+  await pane().getByRole("heading", { name: "Contrôler une feuille d'effectifs" }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeServer(server);
+});
+
+function countsOf(constats: readonly Constat[]) {
+  const n = { erreur: 0, alerte: 0, info: 0 };
+  for (const c of constats) n[c.gravite]++;
+  return n;
+}
+
+async function shownCounts(scope: Locator) {
+  const read = async (title: string) => {
+    const text = await scope.getByRole("heading", { name: new RegExp(`^${title} \\(\\d+\\)$`) }).innerText();
+    return Number(/\((\d+)\)/.exec(text)![1]);
+  };
+  return { erreur: await read("Erreurs"), alerte: await read("Alertes"), info: await read("Informations") };
+}
+
+describe("Aperçu : le volet sur le classeur d'exemple", () => {
+  test("les exemples de examples/ sont les feuilles du classeur, cellule pour cellule", async () => {
+    const json = JSON.parse(fs.readFileSync(path.join(DIST, "exemples-apercu.json"), "utf8")) as {
+      sheets: { name: string; values: unknown[][] }[];
+    };
+    expect(json.sheets.map((s) => s.name)).toEqual(["Paris", "Créteil", "Versailles", "Établissements"]);
+    const versailles = chooseSheet(await readSpreadsheetFile(file("effectifs-versailles.xlsx")));
+    const grid = json.sheets[2].values;
+    for (let r = 0; r < versailles.values.length; r++) {
+      for (let c = 0; c < versailles.values[r].length; c++) {
+        expect(grid[versailles.rowOffset + r][versailles.columnOffset + c]).toEqual(
+          versailles.values[r][c] ?? null,
+        );
+      }
+    }
+    await expect(page.getByRole("group", { name: "Feuilles du classeur" }).innerText()).resolves.toMatch(
+      /Paris\s+Créteil\s+Versailles\s+Établissements/,
+    );
+  });
+
+  test("Contrôle de la feuille Paris : en-tête, colonnes et nombres de constats par gravité égaux à controlerFeuille en Node", async () => {
+    await sheetTab("Paris").click();
+    await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
+    await pane().getByRole("button", { name: "Contrôler", exact: true }).click();
+    const resultat = pane().getByRole("region", { name: "Résultat : « Paris »" });
+    await resultat.waitFor();
+
+    const expected = countsOf(controleParis.constats);
+    expect(expected.erreur).toBeGreaterThan(0);
+    await expect(shownCounts(resultat)).resolves.toEqual(expected);
+    await expect(resultat.innerText()).resolves.toContain(
+      `${controleParis.lignes.nonVides} lignes non vides : ${controleParis.lignes.comptees} comptée(s), ${controleParis.lignes.ecartees} écartée(s).`,
+    );
+    await expect(
+      resultat.getByText(`Colonnes : en-tête ligne ${controleParis.entete!.ligne}`, { exact: false }).count(),
+    ).resolves.toBe(1);
+    await resultat.getByText("Colonnes : en-tête").click();
+    await expect(
+      resultat.getByRole("combobox", { name: "Code formation diplôme (obligatoire)" }).inputValue(),
+    ).resolves.toBe(String(controleParis.entete!.colonnes.codeFormation!.index));
+    await resultat.getByText("Colonnes : en-tête").click();
+  });
+
+  test("cliquer sur un constat sélectionne sa cellule dans la feuille", async () => {
+    const premiere = controleParis.constats.find((c) => c.gravite === "erreur" && c.colonne !== null)!;
+    const erreurs = pane().getByRole("region", { name: /^Erreurs/ });
+    const bouton = erreurs.getByRole("button", {
+      name: new RegExp(`^Paris, ligne ${premiere.ligne}, colonne ${premiere.colonne}`),
+    });
+    await bouton.first().click();
+    const cellule = page.locator("td[data-selectionnee]");
+    await cellule.waitFor();
+    await expect(cellule.getAttribute("data-cellule")).resolves.toBe(`${premiere.colonne}${premiere.ligne}`);
+    await expect(page.getByText(`Sélection : ${premiere.colonne}${premiere.ligne}`).count()).resolves.toBe(1);
+    await screenshot(page, "controle", pane().getByRole("region", { name: "Résultat : « Paris »" }));
+  });
+
+  test("la feuille « Contrôle ARE » s'écrit à la demande, avec tous les constats", async () => {
+    await pane().getByRole("button", { name: "Écrire la feuille « Contrôle ARE »" }).click();
+    await pane().getByText("Feuille « Contrôle ARE » écrite").waitFor();
+    await expect(sheetTab("Contrôle ARE").getAttribute("aria-pressed")).resolves.toBe("true");
+    const rows = await page.evaluate(
+      () =>
+        (
+          window as unknown as { apercu: { workbook: { sheet(n: string): { output: { rows: unknown[] } } } } }
+        ).apercu.workbook.sheet("Contrôle ARE").output.rows.length,
+    );
+    expect(rows).toBe(controleParis.constats.length);
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+  });
+
+  test("Dotations : une année non résolue nomme l'indice manquant et mène à Paramètres", async () => {
+    await screenTab("Dotations").click();
+    await pane().getByText("Paris (effectifs reconnus)").waitFor();
+    await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2025");
+    await expect(
+      pane()
+        .getByText(/Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 \(base 2015\)/)
+        .count(),
+    ).resolves.toBe(1);
+    await expect(pane().getByRole("button", { name: "Calculer les dotations" }).isDisabled()).resolves.toBe(
+      true,
+    );
+    await pane().getByRole("button", { name: "Ouvrir Paramètres" }).click();
+    await expect(screenTab("Paramètres").getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("ecran-parametres");
+    await screenTab("Dotations").click();
+  });
+
+  test("Dotations 2024-2025 des trois rectorats : feuilles suggérées, totaux de la feuille écrite égaux à ceux de la ligne de commande", async () => {
+    for (const name of ["Paris", "Créteil", "Versailles"]) {
+      await expect(
+        pane()
+          .getByRole("checkbox", { name: new RegExp(`^${name}`) })
+          .isChecked(),
+      ).resolves.toBe(true);
+    }
+    await expect(
+      pane()
+        .getByRole("checkbox", { name: /^Établissements/ })
+        .isChecked(),
+    ).resolves.toBe(false);
+    await expect(
+      pane().getByRole("combobox", { name: "Feuille des établissements (facultative)" }).inputValue(),
+    ).resolves.toBe("Établissements");
+    await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
+    await pane().getByRole("button", { name: "Calculer les dotations" }).click();
+    const resultat = pane().getByRole("region", { name: /^Dotations 2024-2025 : / });
+    await resultat.waitFor();
+    await expect(resultat.getByRole("heading", { level: 3 }).innerText()).resolves.toBe(
+      `Dotations 2024-2025 : ${cliJson.etablissements.length} établissements`,
+    );
+
+    // The sheet written, as the workbook holds it: its totals row against the CLI's JSON.
+    const totals = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            apercu: { workbook: { sheet(n: string): { output: { totals: unknown[] } } } };
+          }
+        ).apercu.workbook.sheet("Dotations ARE 2024-2025").output.totals,
+    );
+    const { preBac, postBac, total } = cliJson.totaux.dotationNette;
+    expect(totals.slice(14, 17)).toEqual([Number(preBac), Number(postBac), Number(total)]);
+    await expect(sheetTab("Dotations ARE 2024-2025").getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect(sheetTab("Constats ARE 2024-2025").count()).resolves.toBe(1);
+
+    // The totals shown in the pane.
+    const ligneTotal = await resultat.getByRole("row", { name: /^Total/ }).innerText();
+    expect(ligneTotal).toContain(formatDecimalFr(new Decimal(total), 2));
+    const lignePostBac = await resultat.getByRole("row", { name: /^Post-bac/ }).innerText();
+    expect(lignePostBac).toContain(formatDecimalFr(new Decimal(postBac), 2));
+    await screenshot(page, "dotations", resultat);
+  });
+
+  test("l'explication d'un établissement détaille sa dotation nette, motifs compris", async () => {
+    const nonRepondant = cliJson.etablissements.find((e) => e.motifs.some((m) => m.includes("pas répondu")))!;
+    const avecReliquat = cliJson.etablissements.find(
+      (e) => Number(e.dotationNette.total) > 0 && !e.motifs.length,
+    )!;
+    const explication = pane().getByRole("region", { name: "Explication d'une dotation" });
+    for (const e of [avecReliquat, nonRepondant]) {
+      await explication.getByRole("combobox", { name: "Établissement" }).selectOption(e.uai);
+      await expect(explication.getByText(/^Dotation nette :/).innerText()).resolves.toBe(
+        `Dotation nette : ${formatEuros(new Decimal(e.dotationNette.total))}`,
+      );
+    }
+    await expect(explication.innerText()).resolves.toContain("N'a pas répondu aux enquêtes régionales");
+    const detail = explication.getByRole("list", { name: "Détail du calcul" });
+    await expect(detail.getByRole("listitem").first().innerText()).resolves.toMatch(
+      /^Dotation nette totale : /,
+    );
+    await expect(detail.innerText()).resolves.toContain("aucune dotation attribuée");
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+  });
+
+  test("Catalogue : recherche, code hors liste jugé par la règle, liste insérée avec les codes en texte", async () => {
+    await screenTab("Catalogue").click();
+    const recherche = pane().getByRole("searchbox", { name: "Rechercher" });
+    await recherche.fill("40025214");
+    await pane().getByText("40025214 : hors liste, éligible PRE BAC").waitFor();
+    await expect(
+      pane().getByRole("status").filter({ hasText: "40025214 : hors liste" }).innerText(),
+    ).resolves.toContain("hors liste indicative 2023-2024 : à vérifier");
+    await recherche.fill("boulanger");
+    const table = pane().getByRole("table", { name: "Formations de la liste indicative" });
+    await expect(table.getByRole("row").count()).resolves.toBe(2);
+    await expect(table.getByRole("row").nth(1).innerText()).resolves.toMatch(/50022137\s+BOULANGER \(CAP\)/);
+    await screenshot(page, "catalogue", pane().getByRole("heading", { name: "Formations éligibles" }));
+    await pane().getByRole("button", { name: "Insérer la liste dans une feuille" }).click();
+    await pane()
+      .getByText("Feuille « Catalogue ARE 2023-2024 » écrite : 222 formations, codes en texte.")
+      .waitFor();
+    const boulanger = await page.evaluate(() => {
+      const sheet = (
+        window as unknown as { apercu: { workbook: { sheet(n: string): { values: unknown[][] } } } }
+      ).apercu.workbook.sheet("Catalogue ARE 2023-2024");
+      return sheet.values.find((row) => row[0] === "50022137");
+    });
+    expect(boulanger?.[6]).toBe("BOULANGER (CAP)");
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+  });
+
+  test("Paramètres : l'IPC de décembre 2024 saisi (119,92) résout 2025-2026 — 157 € × 1,013 = 159 €, 56 € × 1,013 = 57 €", async () => {
+    await screenTab("Paramètres").click();
+    const ligne2025 = pane().getByRole("row", { name: /^2025-2026/ });
+    await expect(ligne2025.innerText()).resolves.toMatch(/—\s+—\s+—\s+323 €/);
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+    const formulaire = pane().getByRole("form", { name: "Ajouter un indice de décembre" });
+    await expect(formulaire.getByRole("textbox", { name: "Mois (AAAA-MM)" }).inputValue()).resolves.toBe(
+      "2024-12",
+    );
+    // A value that is not a number gets the core's message and changes nothing.
+    await formulaire.getByRole("textbox", { name: "Indice" }).fill("cent vingt");
+    await formulaire.getByRole("button", { name: "Ajouter l'indice" }).click();
+    await pane().getByText("IPC décembre 2024 (base 2015) : « cent vingt » n'est pas un nombre.").waitFor();
+    // 119,92 / 118,38 − 1 = 1,30 % (arrondi à 0,01 %).
+    await formulaire.getByRole("textbox", { name: "Indice" }).fill("119,92");
+    await formulaire.getByRole("button", { name: "Ajouter l'indice" }).click();
+    await pane()
+      .getByText(/IPC décembre 2024 \(base 2015\) : 119,92 ajouté\. Enregistré dans le classeur/)
+      .waitFor();
+    const forfait = (montant: number) => formatForfait(new Decimal(montant));
+    await expect(ligne2025.innerText()).resolves.toMatch(
+      new RegExp(`${forfait(159)} \\*\\s+${forfait(159)} \\*\\s+${forfait(57)} \\*\\s+${forfait(323)}`),
+    );
+    const saved = await page.evaluate(async () => {
+      const w = window as unknown as {
+        apercu: { workbook: { recalculations: number; readSetting(k: string): Promise<string | null> } };
+      };
+      return {
+        recalculs: w.apercu.workbook.recalculations,
+        reglage: await w.apercu.workbook.readSetting("ARE.valeursUtilisateur"),
+      };
+    });
+    expect(saved.recalculs).toBe(1);
+    expect(JSON.parse(saved.reglage!)).toEqual({ ipc: [{ mois: "2024-12", base: 2015, valeur: "119,92" }] });
+    await screenshot(page, "parametres", pane().getByRole("heading", { name: "Paramètres", exact: true }));
+
+    // Dotations now offers 2025-2026 with its indexed forfaits.
+    await screenTab("Dotations").click();
+    await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2025");
+    await expect(
+      pane()
+        .getByText(
+          /^Forfaits 2025-2026 : pré-bac 159 €, post-bac 159 € par boursier, 3ème prépa-métiers 57 €/,
+        )
+        .count(),
+    ).resolves.toBe(1);
+  });
+
+  test("annuler un long contrôle (200 000 lignes générées) rend le volet utilisable, sans rien écrire", async () => {
+    await page.getByRole("button", { name: "Ajouter la feuille" }).click();
+    await expect(sheetTab("Généré 200 000").getAttribute("aria-pressed")).resolves.toBe("true");
+    const feuillesAvant = await page
+      .getByRole("group", { name: "Feuilles du classeur" })
+      .getByRole("button")
+      .count();
+    await screenTab("Contrôle").click();
+    await pane().getByRole("button", { name: "Contrôler", exact: true }).click();
+    await pane().getByRole("progressbar").waitFor();
+    await pane().getByRole("button", { name: "Annuler" }).click();
+    await pane().getByText("Opération annulée : aucune feuille n'a été écrite.").waitFor();
+    await expect(pane().getByRole("button", { name: "Contrôler", exact: true }).isEnabled()).resolves.toBe(
+      true,
+    );
+    await expect(pane().getByRole("progressbar").count()).resolves.toBe(0);
+    await expect(
+      page.getByRole("group", { name: "Feuilles du classeur" }).getByRole("button").count(),
+    ).resolves.toBe(feuillesAvant);
+    // Usable again: the same check, run to its end this time.
+    await pane().getByRole("button", { name: "Contrôler", exact: true }).click();
+    await pane().getByRole("region", { name: "Résultat : « Généré 200 000 »" }).waitFor({ timeout: 30_000 });
+    await expect(pane().innerText()).resolves.toContain("200 000 lignes non vides");
+  });
+
+  test("la page ne fait aucune requête hors de 127.0.0.1, ne viole pas sa politique de sécurité, sans erreur JavaScript", async () => {
+    expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    expect(requests.some((url) => url.includes("office"))).toBe(false);
+    await expect(cspViolations(page)).resolves.toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
