@@ -37,6 +37,14 @@ export const CHAMP_LABELS: Readonly<Record<Champ, string>> = {
   reliquatPreBac: "reliquat pré-bac",
   reliquatPostBac: "reliquat post-bac",
   aRepondu: "réponse à l'enquête",
+  supplementaires: "élèves supplémentaires",
+  boursiersSupplementaires: "boursiers supplémentaires",
+  enveloppe: "enveloppe",
+  elevesAides: "élèves aidés",
+  montantAchats: "montant des achats",
+  typeEquipement: "type d'équipement",
+  dotationPreBac: "dotation reçue pré-bac",
+  dotationPostBac: "dotation reçue post-bac",
 };
 
 const GROUPS: readonly { gravite: Gravite; titre: string }[] = [

@@ -9,8 +9,9 @@
  * What is left in an envelope at the end of the year is the next year's reliquat, deducted from the next
  * dotation (R9).
  */
-import { CATEGORIE_LABELS, type Categorie } from "./categories";
+import { CATEGORIE_LABELS, parseForfaitKind, type Categorie } from "./categories";
 import type { Enveloppe } from "./dotation";
+import { InvalidArgumentError } from "./errors";
 import { Decimal, ZERO, formatEuros } from "./money";
 import { normaliseLabel } from "./text";
 import type { Figure } from "./trace";
@@ -49,6 +50,45 @@ export function parseTypeEquipement(text: string): TypeEquipement | null {
   return TYPE_SPELLINGS.get(normaliseLabel(text)) ?? null;
 }
 
+/**
+ * The equipment types of one cell. A formation may have bought several types (« les types
+ * d'équipements »): besides one type, a cell may list several separated by « ; », « + », « / » or a
+ * line break (not by commas, which the types' own names contain). `inconnus` are the parts that are
+ * none of the four; `types` has no duplicates, in the seed's order.
+ */
+export function parseTypesEquipement(text: string): {
+  readonly types: readonly TypeEquipement[];
+  readonly inconnus: readonly string[];
+} {
+  const whole = parseTypeEquipement(text);
+  if (whole) return { types: [whole], inconnus: [] };
+  const found = new Set<TypeEquipement>();
+  const inconnus: string[] = [];
+  for (const part of text.split(/[;+/\n]/)) {
+    if (part.trim() === "") continue;
+    const type = parseTypeEquipement(part);
+    if (type) found.add(type);
+    else inconnus.push(part.trim());
+  }
+  return { types: TYPES_EQUIPEMENT.filter((t) => found.has(t)), inconnus };
+}
+
+/**
+ * The envelope a purchase is charged to, as a user writes it: « pré-bac », « PRE BAC », « post-bac »,
+ * « BTS »…, with or without the word « enveloppe »; « 3ème prépa-métiers » is the pré-bac envelope
+ * (décision R9). Null when unreadable.
+ */
+export function parseEnveloppe(text: string): Enveloppe | null {
+  const cleaned = text.replace(/^\s*enveloppe\s*/i, "");
+  try {
+    const kind = parseForfaitKind(cleaned);
+    if (kind === "CPGE") return null;
+    return kind === "POST_BAC" ? "postBac" : "preBac";
+  } catch {
+    return null;
+  }
+}
+
 /** The envelope a formation's money comes from (décision R9: 3ème prépa-métiers with pré-bac). */
 export function enveloppeOf(categorie: Categorie): Enveloppe {
   return categorie === "POST_BAC" ? "postBac" : "preBac";
@@ -58,6 +98,9 @@ export const ENVELOPPE_NAMES: Readonly<Record<Enveloppe, string>> = {
   preBac: "pré-bac",
   postBac: "post-bac",
 };
+
+/** The two envelopes, in the order they are shown. */
+export const ENVELOPPES: readonly Enveloppe[] = ["preBac", "postBac"];
 
 export interface EnveloppeBilan {
   /** Dotations received for the school year in this envelope (initial and complémentaire). */
@@ -84,6 +127,19 @@ export interface SoldeEnveloppe {
  */
 export function soldeEnveloppe(enveloppe: Enveloppe, bilan: EnveloppeBilan): SoldeEnveloppe {
   const name = ENVELOPPE_NAMES[enveloppe];
+  const montants: [string, Decimal][] = [
+    ["dotation reçue", bilan.dotationRecue],
+    ["reliquat antérieur", bilan.reliquatAnterieur],
+    ["dépense", bilan.depense],
+  ];
+  for (const [what, value] of montants) {
+    if (!value.isFinite() || value.isNegative()) {
+      throw new InvalidArgumentError(
+        "montant-negatif",
+        `Enveloppe ${name} : ${what} ${formatEuros(value)} invalide, un montant positif ou nul est attendu.`,
+      );
+    }
+  }
   const disponibleValue = bilan.dotationRecue.plus(bilan.reliquatAnterieur);
   const disponible: Figure = {
     valeur: disponibleValue,

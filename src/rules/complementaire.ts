@@ -12,7 +12,7 @@ import type { Categorie } from "./categories";
 import { judgeFormation, type Eligibility } from "./eligibility";
 import { catalogueFor } from "./catalogue/catalogue";
 import { readCodeFormation } from "./codes";
-import { assertEffectif } from "./boursiers";
+import { InvalidArgumentError } from "./errors";
 import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
 import type { Parametres } from "./parameters/parametres";
 import type { SchoolYear } from "./schoolYear";
@@ -52,6 +52,83 @@ export interface DemandeComplementaire {
   readonly totaux: Readonly<Record<Enveloppe | "total", Decimal>>;
 }
 
+/** Why an extra count cannot be requested, or null when it is a whole number ≥ 0. */
+function supplementairesInvalides(supplementaires: number): string | null {
+  return Number.isInteger(supplementaires) && supplementaires >= 0
+    ? null
+    : `Nombre d'élèves supplémentaires « ${String(supplementaires).replace(".", ",")} » invalide : un nombre entier d'élèves (ou de boursiers) est attendu.`;
+}
+
+/** extra × forfait of an eligible formation, explained (R10). */
+function ligne(
+  code: string,
+  eligibilite: Eligibility & { categorie: Categorie },
+  supplementaires: number,
+  intituleSaisi: string | undefined,
+  annee: SchoolYear,
+  parametres: Parametres,
+): LigneComplementaire {
+  const categorie = eligibilite.categorie;
+  const forfait = parametres.forfait(categorie, annee);
+  const enveloppe: Enveloppe = categorie === "POST_BAC" ? "postBac" : "preBac";
+  const unite = categorie === "POST_BAC" ? "boursiers supplémentaires" : "élèves supplémentaires";
+  const valeur = forfait.valeur.times(supplementaires);
+  const intitule = intituleSaisi?.trim() || eligibilite.formation?.libelle || "";
+  return {
+    code,
+    nsf: eligibilite.nsf,
+    intitule,
+    categorie,
+    enveloppe,
+    supplementaires,
+    forfait: forfait.valeur,
+    eligibilite,
+    montant: {
+      valeur,
+      trace: {
+        regle: "R10",
+        libelle: `Complément ${code}${intitule ? " " + intitule : ""}`,
+        calcul: `${formatInteger(supplementaires)} ${unite} × ${formatForfait(forfait.valeur)}`,
+        resultat: formatEuros(valeur),
+        reference: forfait.reference.court,
+        details: forfait.origine === "indexe" ? [forfait.trace] : undefined,
+      },
+    },
+  };
+}
+
+/**
+ * One formation's complement, as ARE.COMPLEMENT computes it: extra × forfait of the code's category.
+ * A malformed code, a non-eligible formation or a count that is not a whole number ≥ 0 is an
+ * InvalidArgumentError whose message is the motif (0 extra students is 0 €, not an error).
+ */
+export function complementFormation(
+  supplementaires: number,
+  code: unknown,
+  annee: SchoolYear,
+  parametres: Parametres,
+): LigneComplementaire {
+  const reading = readCodeFormation(code);
+  if (!reading.ok) throw new InvalidArgumentError(`code-${reading.probleme}`, reading.message);
+  const invalide = supplementairesInvalides(supplementaires);
+  if (invalide) throw new InvalidArgumentError("supplementaires-invalide", invalide);
+  const eligibilite = judgeFormation(reading.code, catalogueFor(annee));
+  if (!eligibilite.eligible || eligibilite.categorie === null) {
+    throw new InvalidArgumentError(
+      "formation-non-eligible",
+      `Pas de dotation complémentaire pour ${reading.code} : ${eligibilite.motif}`,
+    );
+  }
+  return ligne(
+    reading.code,
+    eligibilite as Eligibility & { categorie: Categorie },
+    supplementaires,
+    undefined,
+    annee,
+    parametres,
+  );
+}
+
 export function demandeComplementaire(
   demandes: readonly DemandeLigne[],
   annee: SchoolYear,
@@ -67,7 +144,7 @@ export function demandeComplementaire(
       refus.push({ index, code: String(demande.code ?? ""), motif: reading.message });
       return;
     }
-    if (!Number.isInteger(demande.supplementaires) || demande.supplementaires <= 0) {
+    if (supplementairesInvalides(demande.supplementaires) !== null || demande.supplementaires === 0) {
       refus.push({
         index,
         code: reading.code,
@@ -75,40 +152,22 @@ export function demandeComplementaire(
       });
       return;
     }
-    assertEffectif(demande.supplementaires, "Élèves supplémentaires");
     const eligibilite = judgeFormation(reading.code, catalogue);
     if (!eligibilite.eligible || eligibilite.categorie === null) {
       refus.push({ index, code: reading.code, motif: eligibilite.motif });
       return;
     }
-    const categorie = eligibilite.categorie;
-    const forfait = parametres.forfait(categorie, annee);
-    const enveloppe: Enveloppe = categorie === "POST_BAC" ? "postBac" : "preBac";
-    const unite = categorie === "POST_BAC" ? "boursiers supplémentaires" : "élèves supplémentaires";
-    const valeur = forfait.valeur.times(demande.supplementaires);
-    const intitule = demande.intitule?.trim() || eligibilite.formation?.libelle || "";
-    lignes.push({
-      code: reading.code,
-      nsf: eligibilite.nsf,
-      intitule,
-      categorie,
-      enveloppe,
-      supplementaires: demande.supplementaires,
-      forfait: forfait.valeur,
-      eligibilite,
-      montant: {
-        valeur,
-        trace: {
-          regle: "R10",
-          libelle: `Complément ${reading.code}${intitule ? " " + intitule : ""}`,
-          calcul: `${formatInteger(demande.supplementaires)} ${unite} × ${formatForfait(forfait.valeur)}`,
-          resultat: formatEuros(valeur),
-          reference: forfait.reference.court,
-        },
-      },
-    });
-    totaux[enveloppe] = totaux[enveloppe].plus(valeur);
-    totaux.total = totaux.total.plus(valeur);
+    const l = ligne(
+      reading.code,
+      eligibilite as Eligibility & { categorie: Categorie },
+      demande.supplementaires,
+      demande.intitule,
+      annee,
+      parametres,
+    );
+    lignes.push(l);
+    totaux[l.enveloppe] = totaux[l.enveloppe].plus(l.montant.valeur);
+    totaux.total = totaux.total.plus(l.montant.valeur);
   });
   return { lignes, refus, totaux };
 }

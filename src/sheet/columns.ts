@@ -121,12 +121,88 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
     "A répondu aux enquêtes régionales",
     "Répondant",
   ],
+  // R10 — « les effectifs supplémentaires par formation » (pré-bac) or « bénéficiaires boursiers » (post-bac).
+  supplementaires: [
+    "Élèves supplémentaires",
+    "Effectifs supplémentaires",
+    "Effectif supplémentaire",
+    "Élève supplémentaire",
+    "Nombre d'élèves supplémentaires",
+    "Nb élèves supplémentaires",
+    "Élèves ou boursiers supplémentaires",
+    "Supplémentaires",
+    "Élèves en plus",
+    "Augmentation des effectifs",
+  ],
+  boursiersSupplementaires: [
+    "Boursiers supplémentaires",
+    "Boursier supplémentaire",
+    "Nombre de boursiers supplémentaires",
+    "Nb boursiers supplémentaires",
+    "Bénéficiaires boursiers supplémentaires",
+    "Augmentation des boursiers",
+  ],
+  // R11 — the bilan: « par formation, le nombre d'élèves aidés, le montant des achats et les types d'équipements ».
+  enveloppe: ["Enveloppe", "Enveloppe imputée", "Enveloppe ARE", "Imputation", "Enveloppe d'imputation"],
+  elevesAides: [
+    "Élèves aidés",
+    "Nombre d'élèves aidés",
+    "Nb élèves aidés",
+    "Élèves équipés",
+    "Nombre d'élèves équipés",
+    "Élèves bénéficiaires",
+  ],
+  montantAchats: [
+    "Montant des achats",
+    "Montant",
+    "Achats",
+    "Montant dépensé",
+    "Dépense",
+    "Dépenses",
+    "Montant des dépenses",
+    "Montant TTC",
+  ],
+  typeEquipement: [
+    "Type d'équipement",
+    "Types d'équipements",
+    "Type d'équipements",
+    "Types d'équipement",
+    "Équipement",
+    "Équipements",
+    "Nature des équipements",
+  ],
+  // The `Dotations ARE <année>` sheet: what was paid, net of the reliquat (never the gross « Dotation pré-bac »).
+  dotationPreBac: [
+    "Dotation nette pré-bac",
+    "Dotation reçue pré-bac",
+    "Dotations reçues pré-bac",
+    "Dotation versée pré-bac",
+  ],
+  dotationPostBac: [
+    "Dotation nette post-bac",
+    "Dotation reçue post-bac",
+    "Dotations reçues post-bac",
+    "Dotation versée post-bac",
+  ],
 };
+
+/**
+ * How a header is compared: case, accents, spaces and punctuation ignored, except « % », which is a
+ * word here (« % boursiers » is a taux, « Boursiers » a count).
+ */
+function cleEntete(text: string): string {
+  return normaliseLabel(text.replace(/%/g, " POURCENT "));
+}
 
 const PAR_NOM: ReadonlyMap<string, Champ> = (() => {
   const map = new Map<string, Champ>();
   for (const [champ, noms] of Object.entries(SYNONYMES) as [Champ, readonly string[]][]) {
-    for (const nom of noms) map.set(normaliseLabel(nom), champ);
+    for (const nom of noms) {
+      const cle = cleEntete(nom);
+      // A name given to two fields would silently belong to the last one.
+      if (map.has(cle) && map.get(cle) !== champ) throw new Error(`Synonyme en double : ${nom}`);
+      map.set(cle, champ);
+    }
   }
   return map;
 })();
@@ -138,10 +214,10 @@ const PAR_NOM: ReadonlyMap<string, Champ> = (() => {
 export function champDeLEntete(value: CellValue | undefined): Champ | null {
   if (isBlank(value) || typeof value === "object") return null;
   const text = String(value);
-  const exact = PAR_NOM.get(normaliseLabel(text));
+  const exact = PAR_NOM.get(cleEntete(text));
   if (exact) return exact;
   const sansParentheses = text.replace(/\([^)]*\)/g, "");
-  return sansParentheses === text ? null : (PAR_NOM.get(normaliseLabel(sansParentheses)) ?? null);
+  return sansParentheses === text ? null : (PAR_NOM.get(cleEntete(sansParentheses)) ?? null);
 }
 
 /** Rows scanned for the header: a paste often starts with a title, a date and the académie. */

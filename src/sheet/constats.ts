@@ -52,6 +52,38 @@ export const CODES_CONSTATS = {
   "etablissement-absent": "alerte",
   "etablissement-sans-effectifs": "info",
   "taux-boursiers-manquant": "erreur",
+  // Demande de dotation complémentaire (R10).
+  "demande-non-eligible": "erreur",
+  "demande-nulle": "info",
+  "supplementaires-illisible": "erreur",
+  "demande-mauvaise-colonne": "erreur",
+  "demande-autre-etablissement": "erreur",
+  // Bilan de fin d'année (R11): the establishment and its envelopes.
+  "annee-scolaire-illisible": "erreur",
+  "annee-scolaire-absente": "info",
+  "dotation-recue-manquante": "erreur",
+  "montant-illisible": "erreur",
+  "montant-negatif": "erreur",
+  "reliquat-anterieur-vide": "info",
+  "depassement-enveloppe": "erreur",
+  // Bilan: the purchases, one row per formation (and type of equipment).
+  "bilan-formation-non-eligible": "erreur",
+  "enveloppe-illisible": "erreur",
+  "enveloppe-croisee": "erreur",
+  "eleves-aides-illisible": "erreur",
+  "type-equipement-inconnu": "erreur",
+  "eleves-aides-superieurs": "alerte",
+  "eleves-aides-manquants": "alerte",
+  "type-equipement-manquant": "alerte",
+  "achat-sans-montant": "info",
+  "effectif-reference-inconnu": "info",
+  // Bilan template and reliquats carried into next year.
+  "etablissement-introuvable": "erreur",
+  "dotations-introuvables": "alerte",
+  "bilan-en-double": "erreur",
+  "bilan-autre-annee": "erreur",
+  "bilan-absent": "alerte",
+  "reliquat-non-calcule": "erreur",
 } as const satisfies Record<string, Gravite>;
 
 export type CodeConstat = keyof typeof CODES_CONSTATS;

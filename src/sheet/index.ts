@@ -13,6 +13,9 @@ export * from "./session";
 export * from "./lecteur";
 export * from "./effectifs";
 export * from "./feuilleEtablissements";
+export * from "./demande";
+export * from "./bilan";
+export * from "./feuilleDotations";
 
 import type { SheetData } from "../workbook/port";
 import type { SchoolYear } from "../rules";

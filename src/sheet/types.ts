@@ -19,7 +19,17 @@ export type Champ =
   | "effectifTotal"
   | "reliquatPreBac"
   | "reliquatPostBac"
-  | "aRepondu";
+  | "aRepondu"
+  // Demande de dotation complémentaire (R10).
+  | "supplementaires"
+  | "boursiersSupplementaires"
+  // Bilan de fin d'année (R11) and the dotations sheet it starts from.
+  | "enveloppe"
+  | "elevesAides"
+  | "montantAchats"
+  | "typeEquipement"
+  | "dotationPreBac"
+  | "dotationPostBac";
 
 /** A user's correction of the mapping: field → 0-based column index in the sheet (A = 0), or null to unmap. */
 export type CorrectionColonnes = Partial<Record<Champ, number | null>>;

@@ -18,3 +18,46 @@ export {
   trierConstats,
 } from "./outputs";
 export { LIGNES_PAR_TRANCHE, lireParTranches } from "./progression";
+export {
+  BASE_DEMANDE,
+  DESTINATAIRE_REGION,
+  ecrireDemande,
+  feuilleConstatsDemande,
+  feuilleDemande,
+  nomFeuilleConstatsDemande,
+  nomFeuilleDemande,
+  preparerDemandeComplementaire,
+  type LigneDemandee,
+  type OptionsDemande,
+  type ResultatDemande,
+} from "./complementaire";
+export {
+  controlerBilan,
+  ecrireControleBilan,
+  feuilleControleBilan,
+  nomFeuilleControleBilan,
+  resumeEnveloppe,
+  type EnveloppeControlee,
+  type OptionsControleBilan,
+  type ResultatControleBilan,
+} from "./bilan";
+export {
+  COLONNES_BILAN,
+  ecrireModeleBilan,
+  feuilleModeleBilan,
+  nomFeuilleBilan,
+  preparerModeleBilan,
+  type FormationBilan,
+  type OptionsModeleBilan,
+  type ResultatModeleBilan,
+} from "./modeleBilan";
+export {
+  COLONNE_OBSERVATIONS,
+  ecrireReliquats,
+  feuilleReliquats,
+  nomFeuilleReliquats,
+  reporterReliquats,
+  type OptionsReliquats,
+  type ReliquatReporte,
+  type ResultatReliquats,
+} from "./reliquats";

@@ -1,0 +1,164 @@
+/**
+ * A request for a dotation complémentaire (R10), pasted or typed: one row per formation with its code
+ * formation diplôme, optionally its intitulé, and the extra students (pré-bac, 3ème prépa-métiers) or
+ * extra boursiers (post-bac); optionally the UAI and name of the establishment.
+ *
+ * Seed, « Dotation complémentaire pour les élèves pré et post bac » : « une dotation complémentaire peut
+ * être attribuée […] sur demande écrite de l'établissement précisant les effectifs supplémentaires par
+ * formation éligible au dispositif (code nomenclature NSF du diplôme et intitulé de la formation) ».
+ *
+ * Each non-blank row is either kept in the request or set aside with one constat. A non-eligible
+ * formation is an erreur here (not an info as in a rectorat sheet): the establishment asked for money
+ * the scheme cannot give, and must see it refused with its motif.
+ *
+ * Décision (which column holds the number): with a single column (« Élèves supplémentaires »,
+ * « Boursiers supplémentaires »…), its number is the formation's extra beneficiaries — students for
+ * pré-bac, boursiers for post-bac. With both columns, a pré-bac row reads the students and a post-bac
+ * row the boursiers; a row whose own column is blank while the other is filled is refused (a post-bac
+ * student who is not a boursier does not count).
+ */
+import type { Categorie } from "../rules";
+import { isBlank, isCellError, type Row, type SheetData } from "../workbook/port";
+import { afficher, cellule, lireEntier, messageErreurExcel } from "./cells";
+import { cleDoublon, LecteurBase } from "./lecteur";
+import type { SessionLecture } from "./session";
+import { ligneDeStructure } from "./structure";
+import type { CorrectionColonnes } from "./types";
+
+/** A row kept in the request. */
+export interface LigneDemandeLue {
+  readonly feuille: string;
+  readonly ligne: number;
+  readonly code: string;
+  readonly categorie: Categorie;
+  readonly supplementaires: number;
+  /** As typed in the sheet, or null (the catalogue's libellé is used then). */
+  readonly intitule: string | null;
+}
+
+export class LecteurDemande extends LecteurBase {
+  /** The rows kept, in sheet order. */
+  readonly lignesDemandees: LigneDemandeLue[] = [];
+  /** The establishment named by the rows' UAI column (the first one read), if any. */
+  uai: { readonly uai: string; readonly ligne: number } | null = null;
+  nom: string | null = null;
+  private readonly code: number;
+  private readonly intitule: number;
+  private readonly eleves: number;
+  private readonly boursiers: number;
+  private readonly colonneUai: number;
+  private readonly colonneNom: number;
+  private readonly cles: readonly number[];
+
+  constructor(sheet: SheetData, session: SessionLecture, correction?: CorrectionColonnes) {
+    super(
+      sheet,
+      session,
+      correction,
+      ["codeFormation"],
+      ["supplementaires", "boursiersSupplementaires"],
+      "la demande (code formation diplôme, élèves ou boursiers supplémentaires)",
+    );
+    this.code = this.indice("codeFormation");
+    this.intitule = this.indice("libelleFormation");
+    this.eleves = this.indice("supplementaires");
+    this.boursiers = this.indice("boursiersSupplementaires");
+    this.colonneUai = this.indice("uai");
+    this.colonneNom = this.indice("nomEtablissement");
+    this.cles = [this.code, this.eleves, this.boursiers];
+  }
+
+  protected lireLigne(row: Row, ligne: number): void {
+    const lettreCode = this.lettre(this.code);
+    const verdict = this.session.verdictCode(cellule(row, this.code));
+    if (verdict.kind === "invalide") {
+      const structure = ligneDeStructure(row, this.cles, "code formation et nombre d'élèves supplémentaires");
+      if (structure) return this.ecarter(structure.code, ligne, null, structure.message);
+      return this.ecarter(verdict.probleme, ligne, lettreCode, verdict.message);
+    }
+    if (verdict.kind === "non-eligible") {
+      return this.ecarter(
+        "demande-non-eligible",
+        ligne,
+        lettreCode,
+        `${verdict.message.replace(" non comptée.", " : pas de dotation complémentaire.")} Retirez cette ligne de la demande.`,
+      );
+    }
+
+    // One request, one establishment (« sur demande écrite de l'établissement »).
+    if (this.colonneUai >= 0 && !isBlank(row[this.colonneUai])) {
+      const uai = this.session.verdictUai(row[this.colonneUai]);
+      const lettreUai = this.lettre(this.colonneUai);
+      if (!uai.ok) return this.ecarter(uai.probleme, ligne, lettreUai, uai.message);
+      if (this.uai === null) this.uai = { uai: uai.uai, ligne };
+      else if (uai.uai !== this.uai.uai) {
+        return this.ecarter(
+          "demande-autre-etablissement",
+          ligne,
+          lettreUai,
+          `UAI ${uai.uai} : la demande porte sur l'établissement ${this.uai.uai} (ligne ${this.uai.ligne}). Une demande écrite par établissement : faites une demande à part pour ${uai.uai}.`,
+        );
+      }
+    }
+
+    const postBac = verdict.categorie === "POST_BAC";
+    const [propre, autre] = postBac ? [this.boursiers, this.eleves] : [this.eleves, this.boursiers];
+    const colonne = propre >= 0 ? propre : autre;
+    const quoi = colonne === this.boursiers ? "Boursiers supplémentaires" : "Élèves supplémentaires";
+    const brut = cellule(row, colonne);
+    if (isBlank(brut)) {
+      if (propre >= 0 && autre >= 0 && !isBlank(row[autre])) {
+        return this.ecarter(
+          "demande-mauvaise-colonne",
+          ligne,
+          this.lettre(autre),
+          postBac
+            ? `Formation post-bac ${verdict.code} : seuls les boursiers supplémentaires comptent (R10), or la colonne « Boursiers supplémentaires » est vide et « Élèves supplémentaires » vaut ${afficher(row[autre])}. Indiquez le nombre de boursiers supplémentaires.`
+            : `Formation ${verdict.code} (pré-bac) : ce sont les élèves supplémentaires qui comptent, or la colonne « Élèves supplémentaires » est vide et « Boursiers supplémentaires » vaut ${afficher(row[autre])}. Indiquez le nombre d'élèves supplémentaires.`,
+        );
+      }
+      return this.ecarter(
+        "demande-nulle",
+        ligne,
+        this.lettre(colonne),
+        `Formation ${verdict.code} : aucun nombre ${postBac ? "de boursiers" : "d'élèves"} supplémentaires, rien n'est demandé pour elle. Saisissez le nombre s'il fallait la demander.`,
+      );
+    }
+    if (isCellError(brut))
+      return this.ecarter("erreur-excel", ligne, this.lettre(colonne), messageErreurExcel(brut, quoi));
+    const nombre = lireEntier(brut, quoi);
+    if (typeof nombre !== "number") {
+      return this.ecarter(
+        "supplementaires-illisible",
+        ligne,
+        this.lettre(colonne),
+        nombre.message.replace("un nombre d'élèves", "un nombre d'élèves ou de boursiers"),
+      );
+    }
+    if (nombre === 0) {
+      return this.ecarter(
+        "demande-nulle",
+        ligne,
+        this.lettre(colonne),
+        `Formation ${verdict.code} : 0 ${postBac ? "boursier" : "élève"} supplémentaire, rien n'est demandé pour elle.`,
+      );
+    }
+    if (this.estDoublon(row, ligne, 0, cleDoublon(verdict.id, nombre))) return;
+
+    this.comptage.comptees++;
+    if (this.colonneNom >= 0 && this.nom === null) {
+      const nom = row[this.colonneNom];
+      if (typeof nom === "string" && nom.trim() !== "") this.nom = nom.trim();
+    }
+    const intitule = cellule(row, this.intitule);
+    this.lignesDemandees.push({
+      feuille: this.feuille,
+      ligne,
+      code: verdict.code,
+      categorie: verdict.categorie,
+      supplementaires: nombre,
+      intitule: typeof intitule === "string" && intitule.trim() !== "" ? intitule.trim() : null,
+    });
+    if (verdict.horsListe !== null) this.signaler("hors-liste", ligne, lettreCode, verdict.horsListe);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * One establishment's line of a `Dotations ARE <année>` sheet (written by the dotations workflow, or
+ * the same columns typed by hand): what it received per envelope — the net dotation, reliquat already
+ * deducted — and the reliquats that were deducted. The bilan template starts from them.
+ */
+import { readUai, type Decimal, type Enveloppe } from "../rules";
+import { isBlank, type CellValue, type SheetData } from "../workbook/port";
+import { lireMontantBilan } from "./bilan";
+import { cellule } from "./cells";
+import { detecterEntete, indexRelatif, nomDuChamp } from "./columns";
+import { constat } from "./constats";
+import type { Constat } from "./findings";
+import type { Champ } from "./types";
+
+export interface DotationsLues {
+  /** The sheet has a row for the establishment. */
+  readonly trouve: boolean;
+  readonly ligne: number | null;
+  readonly nom: string | null;
+  /** Net dotation per envelope (what was paid); null when absent or unreadable. */
+  readonly dotations: Readonly<Record<Enveloppe, Decimal | null>>;
+  /** The previous year's reliquats deducted from it; null when absent or unreadable. */
+  readonly reliquats: Readonly<Record<Enveloppe, Decimal | null>>;
+}
+
+const VIDE: DotationsLues = {
+  trouve: false,
+  ligne: null,
+  nom: null,
+  dotations: { preBac: null, postBac: null },
+  reliquats: { preBac: null, postBac: null },
+};
+
+/** Finds `uai` in a dotations sheet; unreadable amounts and a missing row are constats. */
+export function lireDotationsEtablissement(
+  sheet: SheetData,
+  uai: string,
+  constats: Constat[],
+): DotationsLues {
+  const detection = detecterEntete(sheet);
+  const colonnes = detection?.entete.colonnes;
+  if (!detection || !colonnes?.uai || (!colonnes.dotationPreBac && !colonnes.dotationPostBac)) {
+    constats.push(
+      constat(
+        "colonne-manquante",
+        sheet.name,
+        detection?.entete.ligne ?? null,
+        null,
+        `La feuille « ${sheet.name} » n'a pas les colonnes d'une feuille de dotations (« UAI » et « ${nomDuChamp("dotationPreBac")} » ou « ${nomDuChamp("dotationPostBac")} ») : les dotations reçues ne sont pas reprises, saisissez-les dans le bilan.`,
+      ),
+    );
+    return VIDE;
+  }
+  const index = (champ: Champ) => indexRelatif(detection.entete, champ, sheet.columnOffset);
+  const lettre = (champ: Champ) => detection.entete.colonnes[champ]?.lettre ?? null;
+  const iUai = index("uai");
+  for (let i = detection.indexLigne + 1; i < sheet.values.length; i++) {
+    const row = sheet.values[i];
+    const lu = readUai(cellule(row, iUai));
+    if (!lu.ok || lu.uai !== uai) continue;
+    const ligne = sheet.rowOffset + i + 1;
+    const montant = (champ: Champ): Decimal | null => {
+      const raw: CellValue = cellule(row, index(champ));
+      if (isBlank(raw)) return null;
+      const m = lireMontantBilan(raw, nomDuChamp(champ));
+      if (m.ok) return m.valeur;
+      constats.push(
+        constat(m.code, sheet.name, ligne, lettre(champ), `${m.message} Saisissez-la dans le bilan.`),
+      );
+      return null;
+    };
+    const nom = cellule(row, index("nomEtablissement"));
+    return {
+      trouve: true,
+      ligne,
+      nom: typeof nom === "string" && nom.trim() !== "" ? nom.trim() : null,
+      dotations: { preBac: montant("dotationPreBac"), postBac: montant("dotationPostBac") },
+      reliquats: { preBac: montant("reliquatPreBac"), postBac: montant("reliquatPostBac") },
+    };
+  }
+  constats.push(
+    constat(
+      "dotations-introuvables",
+      sheet.name,
+      null,
+      null,
+      `L'établissement ${uai} ne figure pas dans la feuille « ${sheet.name} » : les dotations reçues et les reliquats antérieurs du bilan sont à saisir.`,
+    ),
+  );
+  return VIDE;
+}

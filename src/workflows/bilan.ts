@@ -1,0 +1,192 @@
+/**
+ * « Contrôler un bilan » (R11): read a filled bilan (the template of modeleBilan.ts, or the same
+ * labels and columns typed by hand), retain each purchase in its envelope or set it aside with its
+ * constat, total the spending per envelope and compute each envelope's new reliquat — what is left of
+ * dotation reçue + reliquat antérieur — with its explanation (soldeEnveloppe). Spending above what was
+ * available in an envelope is an erreur: the envelopes are not fungible.
+ */
+import {
+  Decimal,
+  ENVELOPPES,
+  ENVELOPPE_NAMES,
+  ZERO,
+  formatEuros,
+  formatInteger,
+  renderTrace,
+  schoolYearLabel,
+  soldeEnveloppe,
+  type Enveloppe,
+  type SchoolYear,
+  type SoldeEnveloppe,
+} from "../rules";
+import {
+  LecteurBilan,
+  SessionLecture,
+  anneeDuFormulaire,
+  constat,
+  detecterEntete,
+  lireFormulaireBilan,
+  trouverFormulaire,
+  type BilanLignes,
+  type Constat,
+  type CorrectionColonnes,
+  type EnteteDetectee,
+  type FormulaireBilan,
+  type LigneAchat,
+} from "../sheet";
+import type { OutputSheet, Progress, Workbook } from "../workbook/port";
+import { lireParTranches, verifierAnnulation } from "./progression";
+import { COLONNES_CONSTATS, lignesConstats, resumeGravites, resumeLignes } from "./sortiesCommunes";
+
+export interface OptionsControleBilan {
+  /** The school year assumed when the bilan does not give its own (« Année scolaire »). */
+  readonly annee: SchoolYear;
+  readonly colonnes?: CorrectionColonnes;
+  readonly progress?: Progress;
+}
+
+export interface EnveloppeControlee {
+  /** Null when missing or unreadable in the bilan. */
+  readonly dotationRecue: Decimal | null;
+  /** Null when unreadable (a blank one is 0). */
+  readonly reliquatAnterieur: Decimal | null;
+  /** The purchases retained in the envelope. */
+  readonly depense: Decimal;
+  readonly lignes: number;
+  /** Students helped, each formation counted once (its largest row: the same students get several types). */
+  readonly elevesAides: number;
+  /** Available, spent, new reliquat and overspending; null when the dotation or reliquat is unknown. */
+  readonly solde: SoldeEnveloppe | null;
+}
+
+export interface ResultatControleBilan {
+  readonly feuille: string;
+  readonly annee: SchoolYear;
+  readonly uai: string | null;
+  readonly nom: string | null;
+  readonly formulaire: FormulaireBilan;
+  /** Null when no header row could be recognised (then an erreur explains it). */
+  readonly entete: EnteteDetectee | null;
+  readonly lignes: BilanLignes;
+  /** The purchases retained, in sheet order. */
+  readonly achats: readonly LigneAchat[];
+  readonly enveloppes: Readonly<Record<Enveloppe, EnveloppeControlee>>;
+  readonly constats: readonly Constat[];
+}
+
+function enveloppe(
+  nom: Enveloppe,
+  formulaire: FormulaireBilan,
+  achats: readonly LigneAchat[],
+): EnveloppeControlee {
+  let depense: Decimal = ZERO;
+  let lignes = 0;
+  const elevesParFormation = new Map<string, number>();
+  for (const achat of achats) {
+    if (achat.enveloppe !== nom) continue;
+    lignes++;
+    depense = depense.plus(achat.montant);
+    const eleves = achat.elevesAides ?? 0;
+    if (eleves > (elevesParFormation.get(achat.code) ?? 0)) elevesParFormation.set(achat.code, eleves);
+  }
+  let elevesAides = 0;
+  for (const n of elevesParFormation.values()) elevesAides += n;
+  const dotationRecue = formulaire.dotations[nom];
+  const reliquatAnterieur = formulaire.reliquats[nom];
+  const solde =
+    dotationRecue !== null && reliquatAnterieur !== null
+      ? soldeEnveloppe(nom, { dotationRecue, reliquatAnterieur, depense })
+      : null;
+  return { dotationRecue, reliquatAnterieur, depense, lignes, elevesAides, solde };
+}
+
+/** Reads and checks one filled bilan; never throws on its content (everything wrong is a constat). */
+export async function controlerBilan(
+  workbook: Workbook,
+  feuille: string,
+  options: OptionsControleBilan,
+): Promise<ResultatControleBilan> {
+  verifierAnnulation(options.progress);
+  const sheet = await workbook.readSheet(feuille, options.progress);
+  // The form sits above the table: find the table first, then the year (it chooses the list of formations).
+  const detection = detecterEntete(sheet, options.colonnes);
+  const cellules = trouverFormulaire(sheet, detection?.indexLigne ?? null);
+  const { annee, constat: constatAnnee } = anneeDuFormulaire(sheet.name, cellules, options.annee);
+  const session = new SessionLecture(annee);
+  if (constatAnnee) session.constats.push(constatAnnee);
+  const formulaire = lireFormulaireBilan(sheet, cellules, session);
+  const lecteur = new LecteurBilan(sheet, session, options.colonnes);
+  await lireParTranches([lecteur], options.progress);
+
+  const enveloppes = {
+    preBac: enveloppe("preBac", formulaire, lecteur.achats),
+    postBac: enveloppe("postBac", formulaire, lecteur.achats),
+  };
+  for (const nom of ENVELOPPES) {
+    const solde = enveloppes[nom].solde;
+    if (solde === null || solde.depassement.isZero()) continue;
+    const origine = formulaire.origines[nom === "preBac" ? "dotationPreBac" : "dotationPostBac"];
+    session.constats.push(
+      constat(
+        "depassement-enveloppe",
+        sheet.name,
+        origine?.ligne ?? null,
+        origine?.colonne ?? null,
+        `Enveloppe ${ENVELOPPE_NAMES[nom]} : ${formatEuros(solde.depense)} d'achats pour ${formatEuros(solde.disponible.valeur)} disponibles (dotation reçue + reliquat antérieur), dépassement de ${formatEuros(solde.depassement)}. Les enveloppes pré-bac et post-bac ne sont pas fongibles : l'autre enveloppe ne couvre pas ce dépassement. Vérifiez les montants.`,
+      ),
+    );
+  }
+  return {
+    feuille: sheet.name,
+    annee,
+    uai: formulaire.uai,
+    nom: formulaire.nom,
+    formulaire,
+    entete: lecteur.entete,
+    lignes: lecteur.bilan(),
+    achats: lecteur.achats,
+    enveloppes,
+    constats: session.constats,
+  };
+}
+
+/** « Contrôle bilan 0750655E », or « Contrôle bilan ARE » when the bilan has no readable UAI. */
+export function nomFeuilleControleBilan(resultat: Pick<ResultatControleBilan, "uai">): string {
+  return resultat.uai ? `Contrôle bilan ${resultat.uai}` : "Contrôle bilan ARE";
+}
+
+/** One line per envelope: available, spent, new reliquat, or why it is not computed. */
+export function resumeEnveloppe(nom: Enveloppe, e: EnveloppeControlee): string {
+  const titre = nom === "preBac" ? "Pré-bac" : "Post-bac";
+  const achats = `${formatEuros(e.depense)} d'achats retenus (${formatInteger(e.lignes)} ligne(s), ${formatInteger(e.elevesAides)} élève(s) aidé(s))`;
+  if (e.solde === null) {
+    const manque = e.dotationRecue === null ? "dotation reçue" : "reliquat antérieur";
+    return `${titre} : ${achats} ; reliquat non calculé, ${manque} à compléter.`;
+  }
+  return `${titre} : dotation reçue ${formatEuros(e.dotationRecue!)} + reliquat antérieur ${formatEuros(e.reliquatAnterieur!)} = ${formatEuros(e.solde.disponible.valeur)} disponibles ; ${achats} ; ${renderTrace(e.solde.nouveauReliquat.trace)}.`;
+}
+
+/** The check's sheet: the envelopes and their new reliquats in the heading, then every constat. */
+export function feuilleControleBilan(resultat: ResultatControleBilan): OutputSheet {
+  return {
+    name: nomFeuilleControleBilan(resultat),
+    heading: [
+      `Contrôle du bilan « ${resultat.feuille} » — ARE ${schoolYearLabel(resultat.annee)}`,
+      `Établissement : ${resultat.nom ?? "non indiqué"} — UAI ${resultat.uai ?? "non indiqué"}`,
+      ...ENVELOPPES.map((nom) => resumeEnveloppe(nom, resultat.enveloppes[nom])),
+      resumeLignes(resultat.lignes),
+      resumeGravites(resultat.constats),
+      "Une ligne en erreur n'est pas retenue : son montant reste dans le reliquat de l'enveloppe tant que le bilan n'est pas corrigé.",
+    ],
+    columns: COLONNES_CONSTATS,
+    rows: lignesConstats(resultat.constats),
+    totals: null,
+  };
+}
+
+export async function ecrireControleBilan(
+  workbook: Workbook,
+  resultat: ResultatControleBilan,
+): Promise<string> {
+  return workbook.writeSheet(feuilleControleBilan(resultat));
+}

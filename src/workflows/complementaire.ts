@@ -1,0 +1,274 @@
+/**
+ * « Demander une dotation complémentaire » (R10): from a pasted or typed sheet of extra students per
+ * formation, the written request an establishment sends to the Région — code, NSF group, intitulé,
+ * category, extra students (or boursiers), forfait and amount per formation, grouped by envelope with
+ * subtotals and a total — and the rows that could not be requested, each with its motif.
+ *
+ * Seed, « Dotation complémentaire pour les élèves pré et post bac » : « En cas d'insuffisance de
+ * crédits liée à une augmentation des effectifs concernés pour les élèves pré-bac, ou une augmentation
+ * des bénéficiaires boursiers pour les élèves post-bac, une dotation complémentaire peut être attribuée
+ * par la commission permanente sur demande écrite de l'établissement précisant les effectifs
+ * supplémentaires par formation éligible au dispositif (code nomenclature NSF du diplôme et intitulé de
+ * la formation). Les demandes sont adressées par courriel ou par voie postale. »
+ */
+import {
+  CATEGORIE_LABELS,
+  Decimal,
+  ENVELOPPES,
+  ENVELOPPE_NAMES,
+  InvalidArgumentError,
+  demandeComplementaire,
+  forfaitsDeLAnnee,
+  formatEuros,
+  formatForfait,
+  formatInteger,
+  readUai,
+  renderTrace,
+  schoolYearLabel,
+  type Enveloppe,
+  type ForfaitsAnnee,
+  type LigneComplementaire,
+  type Parametres,
+  type SchoolYear,
+} from "../rules";
+import {
+  LecteurDemande,
+  SessionLecture,
+  constat,
+  type BilanLignes,
+  type Constat,
+  type CorrectionColonnes,
+  type EnteteDetectee,
+} from "../sheet";
+import type { OutputColumn, OutputSheet, Progress, Row, Workbook } from "../workbook/port";
+import { montant } from "./outputs";
+import { lireParTranches, verifierAnnulation } from "./progression";
+import { feuilleDeConstats, resumeLignes } from "./sortiesCommunes";
+
+export interface OptionsDemande {
+  readonly annee: SchoolYear;
+  readonly parametres: Parametres;
+  readonly colonnes?: CorrectionColonnes;
+  /** The establishment, when the sheet has no UAI column (or to name it); it prevails over the sheet. */
+  readonly uai?: string | null;
+  readonly nom?: string | null;
+  readonly progress?: Progress;
+}
+
+/** One requested formation, with the sheet row it comes from. */
+export interface LigneDemandee extends LigneComplementaire {
+  readonly ligne: number;
+}
+
+export interface ResultatDemande {
+  readonly feuille: string;
+  readonly annee: SchoolYear;
+  readonly forfaits: ForfaitsAnnee;
+  readonly etablissement: { readonly uai: string | null; readonly nom: string | null };
+  readonly entete: EnteteDetectee | null;
+  readonly lignes: BilanLignes;
+  /** Sorted by envelope (pré-bac first), then in sheet order. */
+  readonly demandees: readonly LigneDemandee[];
+  readonly totaux: Readonly<Record<Enveloppe | "total", Decimal>>;
+  readonly constats: readonly Constat[];
+}
+
+/**
+ * Reads the request sheet and computes each line (extra × forfait of the formation's category). A year
+ * whose forfaits cannot be resolved rejects with its MissingParameterError before anything is read; a
+ * malformed `uai` option is an InvalidArgumentError.
+ */
+export async function preparerDemandeComplementaire(
+  workbook: Workbook,
+  feuille: string,
+  options: OptionsDemande,
+): Promise<ResultatDemande> {
+  const forfaits = forfaitsDeLAnnee(options.annee, options.parametres);
+  let uaiOption: string | null = null;
+  if (options.uai) {
+    const lu = readUai(options.uai);
+    if (!lu.ok) throw new InvalidArgumentError("uai-invalide", lu.message);
+    uaiOption = lu.uai;
+  }
+  const session = new SessionLecture(options.annee);
+  verifierAnnulation(options.progress);
+  const sheet = await workbook.readSheet(feuille, options.progress);
+  const lecteur = new LecteurDemande(sheet, session, options.colonnes);
+  await lireParTranches([lecteur], options.progress);
+
+  const lues = lecteur.lignesDemandees;
+  const calcul = demandeComplementaire(
+    lues.map((l) => ({
+      code: l.code,
+      supplementaires: l.supplementaires,
+      intitule: l.intitule ?? undefined,
+    })),
+    options.annee,
+    options.parametres,
+  );
+  // The reader kept only eligible formations with a positive number: the core refuses none of them.
+  for (const refus of calcul.refus) {
+    const lue = lues[refus.index];
+    session.constats.push(constat("demande-non-eligible", sheet.name, lue.ligne, null, refus.motif));
+  }
+  const refusees = new Set(calcul.refus.map((r) => r.index));
+  const lignesSource = lues.filter((_, i) => !refusees.has(i));
+  const demandees: LigneDemandee[] = calcul.lignes.map((l, i) => ({ ...l, ligne: lignesSource[i].ligne }));
+  demandees.sort((a, b) =>
+    a.enveloppe === b.enveloppe ? a.ligne - b.ligne : a.enveloppe === "preBac" ? -1 : 1,
+  );
+
+  if (uaiOption !== null && lecteur.uai !== null && lecteur.uai.uai !== uaiOption) {
+    session.constats.push(
+      constat(
+        "demande-autre-etablissement",
+        sheet.name,
+        lecteur.uai.ligne,
+        null,
+        `La feuille nomme l'établissement ${lecteur.uai.uai}, la demande est faite pour ${uaiOption} : vérifiez qu'il s'agit de la bonne feuille.`,
+      ),
+    );
+  }
+  return {
+    feuille: sheet.name,
+    annee: options.annee,
+    forfaits,
+    etablissement: {
+      uai: uaiOption ?? lecteur.uai?.uai ?? null,
+      nom: options.nom?.trim() || lecteur.nom || null,
+    },
+    entete: lecteur.entete,
+    lignes: lecteur.bilan(),
+    demandees,
+    totaux: calcul.totaux,
+    constats: session.constats,
+  };
+}
+
+export function nomFeuilleDemande(annee: SchoolYear): string {
+  // « Demande complémentaire ARE 2024-2025 » has 36 characters, above Excel's 31.
+  return `Demande compl. ARE ${schoolYearLabel(annee)}`;
+}
+
+export function nomFeuilleConstatsDemande(annee: SchoolYear): string {
+  return `Constats demande ${schoolYearLabel(annee)}`;
+}
+
+const COLONNES_DEMANDE: readonly OutputColumn[] = [
+  { header: "Enveloppe", format: "text", width: 18 },
+  { header: "Code formation diplôme", format: "text", width: 12 },
+  { header: "NSF", format: "integer", width: 7 },
+  { header: "Intitulé de la formation", format: "text", width: 48 },
+  { header: "Catégorie", format: "text", width: 18 },
+  { header: "Élèves ou boursiers supplémentaires", format: "integer", width: 14 },
+  { header: "Forfait", format: "euros", width: 10 },
+  { header: "Montant demandé", format: "euros", width: 15 },
+  { header: "Explication", format: "text", width: 70 },
+];
+
+/** The request's destination and legal basis, from the seed (« Contact Région Île-de-France »). */
+export const DESTINATAIRE_REGION =
+  "À l'attention de la Région Île-de-France, Pôle Lycées – Direction Réussite des Élèves, Service Hébergement Restauration et Aides Sociales, 2 rue Simone Veil, 93400 Saint-Ouen-sur-Seine (aideslyceens@iledefrance.fr).";
+
+export const BASE_DEMANDE =
+  "Objet : demande de dotation complémentaire, « sur demande écrite de l'établissement précisant les effectifs supplémentaires par formation éligible au dispositif (code nomenclature NSF du diplôme et intitulé de la formation) » (modalités ARE 2023-2024, « Dotation complémentaire pour les élèves pré et post bac »).";
+
+function ligneSortie(l: LigneDemandee): Row {
+  return [
+    ENVELOPPE_NAMES[l.enveloppe],
+    l.code,
+    l.nsf,
+    l.intitule,
+    CATEGORIE_LABELS[l.categorie],
+    l.supplementaires,
+    montant(l.forfait),
+    montant(l.montant.valeur),
+    renderTrace(l.montant.trace),
+  ];
+}
+
+/** The request, ready to print: heading with the establishment and legal basis, rows by envelope with subtotals. */
+export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: string | null): OutputSheet {
+  const annee = schoolYearLabel(resultat.annee);
+  const { uai, nom } = resultat.etablissement;
+  const { forfaits, totaux } = resultat;
+  const rows: Row[] = [];
+  let eleves = 0;
+  for (const enveloppe of ENVELOPPES) {
+    const groupe = resultat.demandees.filter((l) => l.enveloppe === enveloppe);
+    if (groupe.length === 0) continue;
+    rows.push(...groupe.map(ligneSortie));
+    const n = groupe.reduce((sum, l) => sum + l.supplementaires, 0);
+    eleves += n;
+    rows.push([
+      `Sous-total ${ENVELOPPE_NAMES[enveloppe]}`,
+      null,
+      null,
+      `${formatInteger(groupe.length)} formation(s)`,
+      null,
+      n,
+      null,
+      montant(totaux[enveloppe]),
+      `Enveloppe ${ENVELOPPE_NAMES[enveloppe]} : ${formatEuros(totaux[enveloppe])}`,
+    ]);
+  }
+  const ecartees = resultat.lignes.ecartees;
+  return {
+    name: nomFeuilleDemande(resultat.annee),
+    heading: [
+      `Demande de dotation complémentaire — aide régionale à l'équipement des élèves (ARE), année scolaire ${annee}`,
+      `Établissement : ${nom ?? "……………………………………"} — UAI ${uai ?? "……………"}`,
+      DESTINATAIRE_REGION,
+      BASE_DEMANDE,
+      "Motif : insuffisance de crédits liée à l'augmentation des effectifs (pré-bac, 3ème prépa-métiers) ou des bénéficiaires boursiers (post-bac) des formations ci-dessous.",
+      `Forfaits ${annee} : ${formatForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formatForfait(forfaits.prepaMetiers.valeur)} par élève de 3ème prépa-métiers (${forfaits.preBac.reference.court}).`,
+      `Montant demandé : pré-bac ${formatEuros(totaux.preBac)} ; post-bac ${formatEuros(totaux.postBac)} ; total ${formatEuros(totaux.total)} (enveloppes pré-bac et post-bac non fongibles).`,
+      ...(ecartees > 0
+        ? [
+            `${formatInteger(ecartees)} ligne(s) de « ${resultat.feuille} » non reprise(s) dans la demande (formation non éligible, nombre illisible…)${feuilleConstats ? ` : voir la feuille « ${feuilleConstats} »` : ""}.`,
+          ]
+        : []),
+      "Fait à ……………………………, le ……………………   Le chef d'établissement (nom, signature et cachet) :",
+    ],
+    columns: COLONNES_DEMANDE,
+    rows,
+    totals: [
+      "Total demandé",
+      null,
+      null,
+      `${formatInteger(resultat.demandees.length)} formation(s)`,
+      null,
+      eleves,
+      null,
+      montant(totaux.total),
+      null,
+    ],
+  };
+}
+
+/** The constats of the request's reading: every row not requested, with its motif. */
+export function feuilleConstatsDemande(resultat: ResultatDemande): OutputSheet {
+  return feuilleDeConstats(
+    nomFeuilleConstatsDemande(resultat.annee),
+    [
+      `Constats de la demande de dotation complémentaire — ARE ${schoolYearLabel(resultat.annee)}`,
+      `Feuille lue : « ${resultat.feuille} »`,
+      resumeLignes(resultat.lignes, "demandées"),
+    ],
+    resultat.constats,
+  );
+}
+
+/**
+ * Writes the constats sheet (when there are constats) then the request, whose heading names the
+ * constats sheet as written. Returns the names used.
+ */
+export async function ecrireDemande(
+  workbook: Workbook,
+  resultat: ResultatDemande,
+): Promise<{ demande: string; constats: string | null }> {
+  const constats =
+    resultat.constats.length > 0 ? await workbook.writeSheet(feuilleConstatsDemande(resultat)) : null;
+  const demande = await workbook.writeSheet(feuilleDemande(resultat, constats));
+  return { demande, constats };
+}

@@ -1,0 +1,373 @@
+/**
+ * « Reporter les reliquats » : from one or many filled bilans of a school year, the establishments
+ * sheet of the next year's dotation — UAI, nom, reliquat pré-bac, reliquat post-bac, under the column
+ * names calculerDotations reads (design.md §4) — so that each envelope's reliquat is deducted from the
+ * next dotation (R9: « Pour les établissements disposant de reliquats d'ARE de l'année précédente,
+ * ceux-ci sont déduits du montant de leur dotation »).
+ *
+ * Given an existing establishments sheet (taux de boursiers, réponse à l'enquête…), its rows and
+ * columns are kept as they are, and only the reliquats of the establishments with a bilan are replaced.
+ * Décision (an establishment of that sheet without a bilan): its reliquats are kept as they were, with an
+ * alerte — they may be last year's; nothing is guessed.
+ * Décision (a reliquat that cannot be computed, the bilan lacking its dotation reçue): the cell is left
+ * blank with an erreur and an observation — a blank reliquat deducts nothing, so it must be completed
+ * before the dotation is computed.
+ */
+import {
+  ENVELOPPES,
+  ENVELOPPE_NAMES,
+  formatInteger,
+  normaliseLabel,
+  readUai,
+  renderTrace,
+  schoolYearLabel,
+  type Decimal,
+  type Enveloppe,
+  type SchoolYear,
+} from "../rules";
+import {
+  constat,
+  detecterEntete,
+  nomDuChamp,
+  type Champ,
+  type Constat,
+  type CorrectionColonnes,
+} from "../sheet";
+import {
+  isBlank,
+  type CellValue,
+  type ColumnFormat,
+  type OutputColumn,
+  type OutputSheet,
+  type Progress,
+  type Row,
+  type SheetData,
+  type Workbook,
+} from "../workbook/port";
+import { controlerBilan, type ResultatControleBilan } from "./bilan";
+import { montant } from "./outputs";
+import { verifierAnnulation } from "./progression";
+import { aDesErreurs, resumeGravites } from "./sortiesCommunes";
+
+export interface OptionsReliquats {
+  /** The filled bilans, one per establishment. */
+  readonly feuillesBilans: readonly string[];
+  /** An establishments sheet to complete (its other columns are kept), or none. */
+  readonly feuilleEtablissements?: string | null;
+  /** The school year assumed for a bilan that does not give its own. */
+  readonly annee: SchoolYear;
+  readonly colonnes?: Readonly<Record<string, CorrectionColonnes>>;
+  readonly progress?: Progress;
+}
+
+/** One establishment's reliquats for the next dotation. */
+export interface ReliquatReporte {
+  readonly uai: string;
+  readonly nom: string | null;
+  /** The bilan they come from, or null (kept from the establishments sheet). */
+  readonly bilan: string | null;
+  /** Null when it cannot be computed (bilan incomplete). */
+  readonly reliquats: Readonly<Record<Enveloppe, Decimal | null>>;
+  /** How each figure was obtained, in French. */
+  readonly observations: readonly string[];
+}
+
+export interface ResultatReliquats {
+  /** The year of the bilans; the reliquats are deducted from the dotations of the next one. */
+  readonly anneeBilans: SchoolYear;
+  readonly anneeDotations: SchoolYear;
+  /** Every bilan read, with its check. */
+  readonly bilans: readonly ResultatControleBilan[];
+  /** The establishments with a bilan used, sorted by UAI. */
+  readonly reliquats: readonly ReliquatReporte[];
+  /** The sheet to write: the establishments sheet with its reliquats. */
+  readonly sortie: { readonly columns: readonly OutputColumn[]; readonly rows: readonly Row[] };
+  readonly sources: readonly string[];
+  /** The bilans' constats and the reliquats' own. */
+  readonly constats: readonly Constat[];
+}
+
+const CHAMP_RELIQUAT: Readonly<Record<Enveloppe, Champ>> = {
+  preBac: "reliquatPreBac",
+  postBac: "reliquatPostBac",
+};
+export const COLONNE_OBSERVATIONS = "Origine des reliquats";
+
+function reliquatDuBilan(bilan: ResultatControleBilan, constats: Constat[]): ReliquatReporte {
+  const observations: string[] = [];
+  const reliquats = { preBac: null as Decimal | null, postBac: null as Decimal | null };
+  for (const e of ENVELOPPES) {
+    const solde = bilan.enveloppes[e].solde;
+    if (solde) {
+      reliquats[e] = solde.nouveauReliquat.valeur;
+      observations.push(renderTrace(solde.nouveauReliquat.trace));
+    } else {
+      const message = `Reliquat ${ENVELOPPE_NAMES[e]} de ${bilan.uai} non calculé : le bilan « ${bilan.feuille} » n'indique pas ${bilan.enveloppes[e].dotationRecue === null ? "la dotation reçue" : "un reliquat antérieur lisible"} de l'enveloppe. Complétez le bilan puis relancez ; laissée vide, la cellule ne déduit rien.`;
+      observations.push(message);
+      constats.push(constat("reliquat-non-calcule", bilan.feuille, null, null, message));
+    }
+  }
+  if (aDesErreurs(bilan.constats)) {
+    observations.push(
+      `Le bilan « ${bilan.feuille} » a des erreurs : les lignes en erreur ne sont pas retenues comme dépenses. Corrigez-le et relancez.`,
+    );
+  }
+  return { uai: bilan.uai!, nom: bilan.nom, bilan: bilan.feuille, reliquats, observations };
+}
+
+/** Checks each bilan and gathers the reliquats by UAI; reads and completes the establishments sheet. */
+export async function reporterReliquats(
+  workbook: Workbook,
+  options: OptionsReliquats,
+): Promise<ResultatReliquats> {
+  const bilans: ResultatControleBilan[] = [];
+  const constats: Constat[] = [];
+  for (const feuille of options.feuillesBilans) {
+    verifierAnnulation(options.progress);
+    const bilan = await controlerBilan(workbook, feuille, {
+      annee: options.annee,
+      colonnes: options.colonnes?.[feuille],
+      progress: options.progress,
+    });
+    bilans.push(bilan);
+    constats.push(...bilan.constats);
+  }
+  const anneeBilans = bilans[0]?.annee ?? options.annee;
+
+  const parUai = new Map<string, ReliquatReporte>();
+  for (const bilan of bilans) {
+    if (bilan.uai === null) continue; // its erreur « uai-manquant » is among its constats
+    if (bilan.annee !== anneeBilans) {
+      constats.push(
+        constat(
+          "bilan-autre-annee",
+          bilan.feuille,
+          bilan.formulaire.origines.annee?.ligne ?? null,
+          bilan.formulaire.origines.annee?.colonne ?? null,
+          `Bilan ${schoolYearLabel(bilan.annee)}, alors que les reliquats reportés sont ceux de ${schoolYearLabel(anneeBilans)} (premier bilan) : ce bilan n'est pas repris. Reportez chaque année séparément.`,
+        ),
+      );
+      continue;
+    }
+    const deja = parUai.get(bilan.uai);
+    if (deja) {
+      constats.push(
+        constat(
+          "bilan-en-double",
+          bilan.feuille,
+          null,
+          null,
+          `Deuxième bilan pour ${bilan.uai} (le premier est « ${deja.bilan} ») : il n'est pas repris. Gardez un seul bilan par établissement.`,
+        ),
+      );
+      continue;
+    }
+    parUai.set(bilan.uai, reliquatDuBilan(bilan, constats));
+  }
+  const reliquats = [...parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : a.uai > b.uai ? 1 : 0));
+
+  const sources = bilans.map((b) => b.feuille);
+  let sortie: ResultatReliquats["sortie"];
+  if (options.feuilleEtablissements) {
+    verifierAnnulation(options.progress);
+    const base = await workbook.readSheet(options.feuilleEtablissements, options.progress);
+    sources.push(base.name);
+    sortie = completerFeuille(base, parUai, constats, options.colonnes?.[base.name]);
+  } else {
+    sortie = feuilleSeule(reliquats);
+  }
+  return {
+    anneeBilans,
+    anneeDotations: anneeBilans + 1,
+    bilans,
+    reliquats,
+    sortie,
+    sources,
+    constats,
+  };
+}
+
+const COLONNES_SEULES: readonly OutputColumn[] = [
+  { header: nomDuChamp("uai"), format: "text", width: 11 },
+  { header: nomDuChamp("nomEtablissement"), format: "text", width: 32 },
+  { header: nomDuChamp("reliquatPreBac"), format: "euros", width: 14 },
+  { header: nomDuChamp("reliquatPostBac"), format: "euros", width: 14 },
+  { header: COLONNE_OBSERVATIONS, format: "text", width: 90 },
+];
+
+const valeur = (d: Decimal | null): CellValue => (d === null ? null : montant(d));
+
+function feuilleSeule(reliquats: readonly ReliquatReporte[]): ResultatReliquats["sortie"] {
+  return {
+    columns: COLONNES_SEULES,
+    rows: reliquats.map((r) => [
+      r.uai,
+      r.nom,
+      valeur(r.reliquats.preBac),
+      valeur(r.reliquats.postBac),
+      r.observations.join("\n"),
+    ]),
+  };
+}
+
+/** The format of a copied column: text, whole numbers or decimals, from what it holds. */
+function formatCopie(values: readonly Row[], j: number): ColumnFormat {
+  let nombres = false;
+  let decimaux = false;
+  for (const row of values) {
+    const cell = row[j];
+    if (typeof cell === "number") {
+      nombres = true;
+      if (!Number.isInteger(cell)) decimaux = true;
+    }
+  }
+  return !nombres ? "text" : decimaux ? "decimal" : "integer";
+}
+
+/**
+ * The establishments sheet with its reliquats replaced: every column and every non-blank row below its
+ * header kept as it is, the two reliquat columns (added when missing) filled from the bilans, and a
+ * column saying where each reliquat comes from. Establishments with a bilan that the sheet lacks are
+ * added at the end.
+ */
+function completerFeuille(
+  base: SheetData,
+  parUai: ReadonlyMap<string, ReliquatReporte>,
+  constats: Constat[],
+  correction: CorrectionColonnes | undefined,
+): ResultatReliquats["sortie"] {
+  const { name: nomFeuille, values } = base;
+  const ligneDe = (i: number) => base.rowOffset + i + 1;
+  const detection = detecterEntete(base, correction);
+  const colonneUai = detection?.entete.colonnes.uai;
+  if (!detection || !colonneUai) {
+    constats.push(
+      constat(
+        "colonne-manquante",
+        nomFeuille,
+        detection?.entete.ligne ?? null,
+        null,
+        `La feuille des établissements « ${nomFeuille} » n'a pas de colonne « UAI » reconnue : elle n'est pas reprise, seuls les établissements des bilans figurent dans le résultat.`,
+      ),
+    );
+    return feuilleSeule([...parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : 1)));
+  }
+  const entete = values[detection.indexLigne];
+  let largeur = entete.length;
+  for (let i = detection.indexLigne + 1; i < values.length; i++)
+    largeur = Math.max(largeur, values[i].length);
+  const headers: string[] = Array.from({ length: largeur }, (_, j) => {
+    const cell = entete[j];
+    return isBlank(cell) || typeof cell === "object" ? "" : String(cell).trim();
+  });
+  // Non-blank rows below the header, with their sheet row (1-based, from the used range's top).
+  const corps: { source: Row; ligne: number }[] = [];
+  for (let i = detection.indexLigne + 1; i < values.length; i++) {
+    if (values[i].some((cell) => !isBlank(cell))) corps.push({ source: values[i], ligne: ligneDe(i) });
+  }
+  const formats: ColumnFormat[] = headers.map((_, j) =>
+    formatCopie(
+      corps.map((c) => c.source),
+      j,
+    ),
+  );
+  const relatif = (index: number) => index - base.columnOffset;
+  const indexUai = relatif(colonneUai.index);
+  formats[indexUai] = "text";
+  const nom = detection.entete.colonnes.nomEtablissement;
+  const indexNom = nom ? relatif(nom.index) : -1;
+  const indexReliquat: Record<Enveloppe, number> = { preBac: -1, postBac: -1 };
+  for (const e of ENVELOPPES) {
+    const trouvee = detection.entete.colonnes[CHAMP_RELIQUAT[e]];
+    if (trouvee) indexReliquat[e] = relatif(trouvee.index);
+    else {
+      indexReliquat[e] = headers.length;
+      headers.push(nomDuChamp(CHAMP_RELIQUAT[e]));
+      formats.push("euros");
+    }
+    formats[indexReliquat[e]] = "euros";
+  }
+  // An « Origine des reliquats » column already there (a sheet this workflow wrote) is reused.
+  let indexObservations = headers.findIndex(
+    (h) => normaliseLabel(h) === normaliseLabel(COLONNE_OBSERVATIONS),
+  );
+  if (indexObservations < 0) {
+    indexObservations = headers.length;
+    headers.push(COLONNE_OBSERVATIONS);
+    formats.push("text");
+  }
+  formats[indexObservations] = "text";
+
+  const vus = new Set<string>();
+  const rows: Row[] = corps.map(({ source, ligne }) => {
+    const row: CellValue[] = Array.from({ length: headers.length }, (_, j) => source[j] ?? null);
+    const lu = readUai(source[indexUai] ?? null);
+    if (!lu.ok) return row; // kept as it is; the dotation's reading reports it
+    const reliquat = parUai.get(lu.uai);
+    if (!reliquat) {
+      if (!vus.has(lu.uai)) {
+        constats.push(
+          constat(
+            "bilan-absent",
+            nomFeuille,
+            ligne,
+            colonneUai.lettre,
+            `Aucun bilan lu pour ${lu.uai} : ses reliquats de la feuille « ${nomFeuille} » sont gardés tels quels (ils peuvent être ceux de l'année précédente). Vérifiez-les.`,
+          ),
+        );
+        row[indexObservations] =
+          "Aucun bilan lu : reliquats repris de la feuille des établissements, à vérifier.";
+      }
+      vus.add(lu.uai);
+      return row;
+    }
+    vus.add(lu.uai);
+    for (const e of ENVELOPPES) row[indexReliquat[e]] = valeur(reliquat.reliquats[e]);
+    if (indexNom >= 0 && isBlank(row[indexNom]) && reliquat.nom) row[indexNom] = reliquat.nom;
+    row[indexObservations] = [`Bilan « ${reliquat.bilan} »`, ...reliquat.observations].join("\n");
+    return row;
+  });
+  for (const reliquat of [...parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : 1))) {
+    if (vus.has(reliquat.uai)) continue;
+    const row: CellValue[] = new Array(headers.length).fill(null);
+    row[indexUai] = reliquat.uai;
+    if (indexNom >= 0) row[indexNom] = reliquat.nom;
+    for (const e of ENVELOPPES) row[indexReliquat[e]] = valeur(reliquat.reliquats[e]);
+    row[indexObservations] = [
+      `Bilan « ${reliquat.bilan} » (établissement ajouté à la feuille des établissements)`,
+      ...reliquat.observations,
+    ].join("\n");
+    rows.push(row);
+  }
+  const columns: OutputColumn[] = headers.map((header, j) => ({
+    header: header || `Colonne ${j + 1}`,
+    format: formats[j],
+    width: j === indexObservations ? 90 : j === indexNom ? 32 : 14,
+  }));
+  return { columns, rows };
+}
+
+export function nomFeuilleReliquats(anneeDotations: SchoolYear): string {
+  return `Établissements ARE ${schoolYearLabel(anneeDotations)}`;
+}
+
+/** The establishments sheet of the next dotation, with the reliquats of the bilans. */
+export function feuilleReliquats(resultat: ResultatReliquats): OutputSheet {
+  const retenus = resultat.reliquats.length;
+  return {
+    name: nomFeuilleReliquats(resultat.anneeDotations),
+    heading: [
+      `Établissements ARE ${schoolYearLabel(resultat.anneeDotations)} — reliquats des bilans ${schoolYearLabel(resultat.anneeBilans)}, à déduire des dotations ${schoolYearLabel(resultat.anneeDotations)} (R9)`,
+      `Bilans lus : ${formatInteger(resultat.bilans.length)} (${formatInteger(retenus)} établissement(s) repris) ; sources : ${resultat.sources.map((s) => `« ${s} »`).join(", ") || "aucune"}.`,
+      resumeGravites(resultat.constats),
+      "Reliquat = dotation reçue + reliquat antérieur − achats retenus, par enveloppe (jamais négatif). Cette feuille se donne telle quelle comme feuille des établissements du calcul des dotations.",
+    ],
+    columns: resultat.sortie.columns,
+    rows: resultat.sortie.rows,
+    totals: null,
+  };
+}
+
+export async function ecrireReliquats(workbook: Workbook, resultat: ResultatReliquats): Promise<string> {
+  return workbook.writeSheet(feuilleReliquats(resultat));
+}

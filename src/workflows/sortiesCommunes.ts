@@ -1,0 +1,71 @@
+/**
+ * Pieces the request, bilan and reliquats outputs share: a constats table (the columns of
+ * `Constats ARE <année>`), the summary lines of a reading, and how a school-year sheet name is built.
+ */
+import { formatInteger } from "../rules";
+import type { BilanLignes, Constat } from "../sheet";
+import type { CellValue, OutputColumn, OutputSheet, Row } from "../workbook/port";
+import { trierConstats } from "./outputs";
+
+export const COLONNES_CONSTATS: readonly OutputColumn[] = [
+  { header: "Gravité", format: "text", width: 9 },
+  { header: "Code", format: "text", width: 26 },
+  { header: "Feuille", format: "text", width: 22 },
+  { header: "Ligne", format: "integer", width: 8 },
+  { header: "Colonne", format: "text", width: 8 },
+  { header: "Message", format: "text", width: 100 },
+];
+
+export function lignesConstats(constats: readonly Constat[]): Row[] {
+  return trierConstats(constats).map((c): CellValue[] => [
+    c.gravite,
+    c.code,
+    c.feuille,
+    c.ligne,
+    c.colonne,
+    c.message,
+  ]);
+}
+
+/** « Constats : 1 erreur(s), 2 alerte(s), 0 information(s) ». */
+export function resumeGravites(constats: readonly Constat[]): string {
+  const n = { erreur: 0, alerte: 0, info: 0 };
+  for (const c of constats) n[c.gravite]++;
+  return `Constats : ${formatInteger(n.erreur)} erreur(s), ${formatInteger(n.alerte)} alerte(s), ${formatInteger(n.info)} information(s)`;
+}
+
+/** « Lignes lues : 12 non vides, 10 retenues, 2 écartées (code-invalide 1, doublon 1) ». */
+export function resumeLignes(lignes: BilanLignes, retenues = "retenues"): string {
+  const motifs = Object.entries(lignes.ecarteesParMotif)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([motif, n]) => `${motif} ${formatInteger(n)}`)
+    .join(", ");
+  return (
+    `Lignes lues : ${formatInteger(lignes.nonVides)} non vides, ${formatInteger(lignes.comptees)} ${retenues}, ${formatInteger(lignes.ecartees)} écartées` +
+    (motifs ? ` (${motifs})` : "")
+  );
+}
+
+/** A sheet listing constats, erreurs first. */
+export function feuilleDeConstats(
+  name: string,
+  heading: readonly string[],
+  constats: readonly Constat[],
+): OutputSheet {
+  return {
+    name,
+    heading: [
+      ...heading,
+      resumeGravites(constats),
+      "erreur : la ligne (ou la valeur) n'est pas retenue, à corriger ; alerte : retenue, à vérifier ; info : pour information.",
+    ],
+    columns: COLONNES_CONSTATS,
+    rows: lignesConstats(constats),
+    totals: null,
+  };
+}
+
+/** True when some constat is an erreur. */
+export function aDesErreurs(constats: readonly Constat[]): boolean {
+  return constats.some((c) => c.gravite === "erreur");
+}
