@@ -15,7 +15,7 @@ import { InvalidArgumentError } from "./errors";
 import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
 import type { Parametres, ValeurResolue } from "./parameters/parametres";
 import { schoolYearLabel, type SchoolYear } from "./schoolYear";
-import type { Figure, Trace } from "./trace";
+import { avecDetails, avecResultat, type Figure, type Trace } from "./trace";
 
 export interface EffectifsParCategorie {
   readonly prepaMetiers: number;
@@ -76,7 +76,7 @@ export function forfaitsDeLAnnee(annee: SchoolYear, parametres: Parametres): For
 }
 
 function figure(valeur: Decimal, trace: Omit<Trace, "resultat">): Figure {
-  return { valeur, trace: { ...trace, resultat: formatEuros(valeur) } };
+  return { valeur, trace: avecResultat(trace, formatEuros(valeur)) };
 }
 
 const LINE_NAMES: Record<Categorie, string> = {
@@ -165,7 +165,11 @@ export function dotationNetteEnveloppe(
 
 /** A net envelope explained down to the envelope it was computed from. */
 function withDetails<T extends { figure: Figure }>(net: T, enveloppe: Figure): T {
-  return { ...net, figure: { ...net.figure, trace: { ...net.figure.trace, details: [enveloppe.trace] } } };
+  // Replacing an existing key of a spread copy (figure) stays on V8's fast path: see trace.ts.
+  return {
+    ...net,
+    figure: { valeur: net.figure.valeur, trace: avecDetails(net.figure.trace, [enveloppe.trace]) },
+  };
 }
 
 /** The full dotation of one establishment, every figure explained. */
@@ -192,7 +196,7 @@ export function calculerDotation(
     postBac = ligne("POST_BAC", nombre, "boursiers", forfaits.postBac);
     postBac = {
       ...postBac,
-      trace: { ...postBac.trace, details: [boursiers.trace, ...(postBac.trace.details ?? [])] },
+      trace: avecDetails(postBac.trace, [boursiers.trace, ...(postBac.trace.details ?? [])]),
     };
   } else if (effectifs.postBac === 0) {
     boursiers = {

@@ -31,9 +31,25 @@ export function decimalString(value: Decimal, places = 2): string {
   return (negative ? "-" : "") + whole + (places > 0 ? "." + fraction : "");
 }
 
-/** French digit grouping with a plain space: 34730 → "34 730". */
+const GROUPS_OF_THREE = /\B(?=(\d{3})+(?!\d))/g;
+
+/**
+ * French digit grouping with a plain space: 34730 → "34 730". Décision (performance, issue 7): plain
+ * digits, the case of every amount, are grouped by a loop (the regular expression took a third of
+ * formatEuros' time, which a dotation calls about fifteen times); anything else (a sign, an exponent)
+ * keeps the regular expression. Same output either way.
+ */
 function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  const n = digits.length;
+  if (n <= 3) return digits;
+  for (let i = 0; i < n; i++) {
+    const c = digits.charCodeAt(i);
+    if (c < 48 || c > 57) return digits.replace(GROUPS_OF_THREE, " ");
+  }
+  const head = ((n - 1) % 3) + 1;
+  let grouped = digits.slice(0, head);
+  for (let i = head; i < n; i += 3) grouped += " " + digits.slice(i, i + 3);
+  return grouped;
 }
 
 /** "34 730,00 €": two decimals, French separators. */
