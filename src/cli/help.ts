@@ -18,6 +18,9 @@ Commandes :
   eligible <code…>         éligibilité, catégorie et motif de codes formation
   controle <fichier>       contrôle d'une feuille d'effectifs (.xlsx ou .csv)
   dotations <fichier…>     dotations de chaque établissement à partir des effectifs des rectorats
+  complementaire <fichier> demande de dotation complémentaire d'un établissement (élèves en plus)
+  bilan modele|controle    modèle de bilan de fin d'année d'un établissement, contrôle d'un bilan rempli
+  reliquats <bilan…>       reliquats des bilans reportés dans la feuille des établissements suivante
 
 « are <commande> --help » détaille chaque commande.
 

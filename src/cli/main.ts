@@ -6,12 +6,16 @@
 import { isAreError } from "../rules";
 import { isSpreadsheetFileError } from "../xlsx/errors";
 import { UsageError } from "./args";
+import { bilanCommand } from "./bilan";
+import { complementaireCommand } from "./complementaire";
 import { controleCommand } from "./controle";
 import { dotationsCommand } from "./dotations";
 import { eligibleCommand } from "./eligible";
 import { forfaitCommand } from "./forfait";
 import { CONTROLE_HELP, DOTATIONS_HELP, ELIGIBLE_HELP, FORFAIT_HELP, GENERAL_HELP } from "./help";
+import { BILAN_HELP, COMPLEMENTAIRE_HELP, RELIQUATS_HELP } from "./helpBilan";
 import { processIo, type CliIo } from "./io";
+import { reliquatsCommand } from "./reliquats";
 
 export const EXIT_OK = 0;
 export const EXIT_CONTROLE_ERREURS = 1;
@@ -29,6 +33,9 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   eligible: { run: eligibleCommand, help: ELIGIBLE_HELP },
   controle: { run: controleCommand, help: CONTROLE_HELP },
   dotations: { run: dotationsCommand, help: DOTATIONS_HELP },
+  complementaire: { run: complementaireCommand, help: COMPLEMENTAIRE_HELP },
+  bilan: { run: bilanCommand, help: BILAN_HELP },
+  reliquats: { run: reliquatsCommand, help: RELIQUATS_HELP },
 };
 
 /** Accepted spellings of the command names (accents, plural). */
@@ -37,6 +44,9 @@ const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   éligible: "eligible",
   contrôle: "controle",
   dotation: "dotations",
+  complémentaire: "complementaire",
+  bilans: "bilan",
+  reliquat: "reliquats",
 };
 
 /** Runs the command line; resolves to the exit code. Never throws. */

@@ -374,7 +374,11 @@ export class LecteurBilan extends LecteurBase {
     const l = (index: number) => this.lettre(index);
     const montantBrut = cellule(row, c.montant);
     // What a set-aside row loses, said in its message so that no amount goes unnoticed.
-    const perdu = isBlank(montantBrut) ? "" : ` Achat de ${afficher(montantBrut)} non retenu.`;
+    let perdu = "";
+    if (!isBlank(montantBrut)) {
+      const lu = lireMontantBilan(montantBrut, "Montant des achats");
+      perdu = ` Achat de ${lu.ok ? formatEuros(lu.valeur) : `« ${afficher(montantBrut)} »`} non retenu.`;
+    }
 
     const verdict = this.session.verdictCode(cellule(row, c.code));
     if (verdict.kind === "invalide") {
@@ -387,7 +391,7 @@ export class LecteurBilan extends LecteurBase {
         "bilan-formation-non-eligible",
         ligne,
         l(c.code),
-        `${verdict.message.replace(" non comptée.", " :")} les crédits ARE ne peuvent pas financer ses équipements.${perdu}`,
+        `${verdict.message.replace(" non comptée.", " : les crédits ARE ne peuvent pas financer ses équipements.")}${perdu}`,
       );
     }
     const propre = enveloppeOf(verdict.categorie);

@@ -55,8 +55,10 @@ export interface EnveloppeControlee {
   readonly lignes: number;
   /** Students helped, each formation counted once (its largest row: the same students get several types). */
   readonly elevesAides: number;
-  /** Available, spent, new reliquat and overspending; null when the dotation or reliquat is unknown. */
+  /** Available, spent, new reliquat and overspending; null when it cannot be computed (see `manque`). */
   readonly solde: SoldeEnveloppe | null;
+  /** Why the new reliquat is not computed, in French (« la dotation reçue »), or null. */
+  readonly manque: string | null;
 }
 
 export interface ResultatControleBilan {
@@ -78,6 +80,7 @@ function enveloppe(
   nom: Enveloppe,
   formulaire: FormulaireBilan,
   achats: readonly LigneAchat[],
+  tableauLisible: boolean,
 ): EnveloppeControlee {
   let depense: Decimal = ZERO;
   let lignes = 0;
@@ -93,11 +96,19 @@ function enveloppe(
   for (const n of elevesParFormation.values()) elevesAides += n;
   const dotationRecue = formulaire.dotations[nom];
   const reliquatAnterieur = formulaire.reliquats[nom];
+  // Spending unknown (no readable table) or nothing to deduct it from: no reliquat is guessed.
+  const manque = !tableauLisible
+    ? "un tableau des achats lisible"
+    : dotationRecue === null
+      ? "la dotation reçue"
+      : reliquatAnterieur === null
+        ? "un reliquat antérieur lisible"
+        : null;
   const solde =
-    dotationRecue !== null && reliquatAnterieur !== null
-      ? soldeEnveloppe(nom, { dotationRecue, reliquatAnterieur, depense })
+    manque === null
+      ? soldeEnveloppe(nom, { dotationRecue: dotationRecue!, reliquatAnterieur: reliquatAnterieur!, depense })
       : null;
-  return { dotationRecue, reliquatAnterieur, depense, lignes, elevesAides, solde };
+  return { dotationRecue, reliquatAnterieur, depense, lignes, elevesAides, solde, manque };
 }
 
 /** Reads and checks one filled bilan; never throws on its content (everything wrong is a constat). */
@@ -119,8 +130,8 @@ export async function controlerBilan(
   await lireParTranches([lecteur], options.progress);
 
   const enveloppes = {
-    preBac: enveloppe("preBac", formulaire, lecteur.achats),
-    postBac: enveloppe("postBac", formulaire, lecteur.achats),
+    preBac: enveloppe("preBac", formulaire, lecteur.achats, lecteur.lisible),
+    postBac: enveloppe("postBac", formulaire, lecteur.achats, lecteur.lisible),
   };
   for (const nom of ENVELOPPES) {
     const solde = enveloppes[nom].solde;
@@ -159,10 +170,7 @@ export function nomFeuilleControleBilan(resultat: Pick<ResultatControleBilan, "u
 export function resumeEnveloppe(nom: Enveloppe, e: EnveloppeControlee): string {
   const titre = nom === "preBac" ? "Pré-bac" : "Post-bac";
   const achats = `${formatEuros(e.depense)} d'achats retenus (${formatInteger(e.lignes)} ligne(s), ${formatInteger(e.elevesAides)} élève(s) aidé(s))`;
-  if (e.solde === null) {
-    const manque = e.dotationRecue === null ? "dotation reçue" : "reliquat antérieur";
-    return `${titre} : ${achats} ; reliquat non calculé, ${manque} à compléter.`;
-  }
+  if (e.solde === null) return `${titre} : ${achats} ; reliquat non calculé, il manque ${e.manque}.`;
   return `${titre} : dotation reçue ${formatEuros(e.dotationRecue!)} + reliquat antérieur ${formatEuros(e.reliquatAnterieur!)} = ${formatEuros(e.solde.disponible.valeur)} disponibles ; ${achats} ; ${renderTrace(e.solde.nouveauReliquat.trace)}.`;
 }
 

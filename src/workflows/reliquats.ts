@@ -102,7 +102,7 @@ function reliquatDuBilan(bilan: ResultatControleBilan, constats: Constat[]): Rel
       reliquats[e] = solde.nouveauReliquat.valeur;
       observations.push(renderTrace(solde.nouveauReliquat.trace));
     } else {
-      const message = `Reliquat ${ENVELOPPE_NAMES[e]} de ${bilan.uai} non calculé : le bilan « ${bilan.feuille} » n'indique pas ${bilan.enveloppes[e].dotationRecue === null ? "la dotation reçue" : "un reliquat antérieur lisible"} de l'enveloppe. Complétez le bilan puis relancez ; laissée vide, la cellule ne déduit rien.`;
+      const message = `Reliquat ${ENVELOPPE_NAMES[e]} de ${bilan.uai} non calculé : il manque au bilan « ${bilan.feuille} » ${bilan.enveloppes[e].manque}. Complétez le bilan puis relancez ; laissée vide, la cellule ne déduit rien.`;
       observations.push(message);
       constats.push(constat("reliquat-non-calcule", bilan.feuille, null, null, message));
     }

@@ -255,7 +255,9 @@ describe("Bilans mal remplis : des constats, jamais d'exception, aucune ligne pe
     );
     expect(r.constats.find((c) => c.code === "montant-negatif")!.message).toContain("« -150 » négatif");
     expect(r.constats.find((c) => c.code === "enveloppe-croisee")!.message).toContain("non fongibles");
-    expect(r.constats.find((c) => c.code === "code-invalide")!.message).toContain("Achat de 100 non retenu");
+    expect(r.constats.find((c) => c.code === "code-invalide")!.message).toContain(
+      "Achat de 100,00 € non retenu",
+    );
   });
 
   test("le compte des lignes tombe juste : non vides = retenues + écartées", async () => {
@@ -287,5 +289,24 @@ describe("Bilans mal remplis : des constats, jamais d'exception, aucune ligne pe
       ]),
     );
     expect(r.lignes.nonVides).toBe(r.lignes.ecartees);
+  });
+
+  test("un tableau illisible (colonne « Type d'équipement » absente) : aucun reliquat n'est deviné", async () => {
+    const classeur = new MemoryWorkbook({
+      Bilan: [
+        ["UAI", "0750655E"],
+        ["Année scolaire", "2024-2025"],
+        ["Dotation reçue pré-bac", 1000],
+        ["Dotation reçue post-bac", 0],
+        [],
+        ["Code formation", "Élèves aidés", "Montant des achats"],
+        ["50022137", 10, 400],
+      ],
+    });
+    const r = await controlerBilan(classeur, "Bilan", { annee: 2024 });
+    expect(r.constats.map((c) => c.code)).toContain("colonne-manquante");
+    expect(r.enveloppes.preBac.solde).toBeNull();
+    expect(r.enveloppes.preBac.manque).toBe("un tableau des achats lisible");
+    expect(r.lignes).toMatchObject({ nonVides: 1, ecartees: 1 });
   });
 });

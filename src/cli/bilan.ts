@@ -1,0 +1,221 @@
+/**
+ * `are bilan modele …` writes an establishment's bilan template (R11); `are bilan controle <fichier>`
+ * checks a filled bilan and gives each envelope's new reliquat. Exit 1 when there are erreurs, 2 on a
+ * usage or file error. Input files are never modified.
+ */
+import * as path from "path";
+import {
+  ENVELOPPES,
+  ENVELOPPE_NAMES,
+  formatEuros,
+  formatInteger,
+  schoolYearLabel,
+  type Decimal,
+  type Enveloppe,
+} from "../rules";
+import {
+  controlerBilan,
+  ecrireControleBilan,
+  ecrireModeleBilan,
+  preparerModeleBilan,
+  resumeEnveloppe,
+  type ResultatControleBilan,
+  type ResultatModeleBilan,
+} from "../workflows";
+import { bilanJson } from "../workflows/jsonBilan";
+import { FileWorkbook } from "../xlsx";
+import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
+import { montantOption, ouvrirBilans, ouvrirDotations } from "./classeurs";
+import { checkOutputPath, openInput } from "./files";
+import type { CliIo } from "./io";
+import { ANNEE_OPTION, anneeOf } from "./options";
+import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
+import { renderTable } from "./table";
+
+export const MODELE_OPTIONS = {
+  ...ANNEE_OPTION,
+  uai: { value: true },
+  nom: { value: true },
+  effectifs: { value: true, repeatable: true },
+  dotations: { value: true },
+  "dotation-prebac": { value: true },
+  "dotation-postbac": { value: true },
+  "reliquat-prebac": { value: true },
+  "reliquat-postbac": { value: true },
+  out: { value: true },
+  help: { alias: "-h" },
+} as const;
+
+export const CONTROLE_BILAN_OPTIONS = {
+  ...ANNEE_OPTION,
+  feuille: { value: true },
+  json: {},
+  out: { value: true },
+  help: { alias: "-h" },
+} as const;
+
+const aErreurs = (constats: readonly { gravite: string }[]) => constats.some((c) => c.gravite === "erreur");
+const montantOuASaisir = (d: Decimal | null) => (d === null ? "à saisir" : formatEuros(d));
+
+function renderModele(r: ResultatModeleBilan, written: string): string {
+  const lines = [
+    `Modèle de bilan ARE ${schoolYearLabel(r.annee)} — ${r.nom ?? "établissement"} (UAI ${r.uai})`,
+    `Sources : ${r.sources.map((s) => `« ${s} »`).join(", ")}`,
+    ...ENVELOPPES.map(
+      (e) =>
+        `Enveloppe ${ENVELOPPE_NAMES[e]} : dotation reçue ${montantOuASaisir(r.dotations[e])}, reliquat antérieur ${montantOuASaisir(r.reliquats[e])}`,
+    ),
+    "",
+    `${formatInteger(r.formations.length)} formation(s) à renseigner :`,
+    ...renderTable(
+      [
+        { header: "Code" },
+        { header: "Libellé", maxWidth: 50 },
+        { header: "Enveloppe" },
+        { header: "Effectif n-1", align: "right" },
+      ],
+      r.formations.map((f) => [f.code, f.libelle, ENVELOPPE_NAMES[f.enveloppe], formatInteger(f.effectif)]),
+    ),
+  ];
+  if (r.constats.length > 0) {
+    lines.push("", `Constats : ${countBySeverity(r.constats)}.`, ...renderConstats(r.constats, true));
+  }
+  lines.push("", `Classeur écrit : ${written}`);
+  lines.push(
+    "Complétez les élèves aidés, le montant des achats et le type d'équipement, puis : are bilan controle <fichier>.",
+  );
+  return lines.join("\n") + "\n";
+}
+
+async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, MODELE_OPTIONS, "bilan modele");
+  const uai = optionValue(args, "uai");
+  if (!uai) {
+    throw new UsageError(
+      "Indiquez l'établissement avec --uai, par exemple --uai 0750655E : voir « are bilan --help ».",
+    );
+  }
+  // --effectifs is repeatable, and the files may also follow it as plain arguments.
+  const effectifs = [...optionValues(args, "effectifs"), ...args.positionals];
+  if (effectifs.length === 0) {
+    throw new UsageError(
+      "Indiquez les effectifs de l'établissement avec --effectifs <fichier> (une extraction du rectorat ou sa propre feuille) : voir « are bilan --help ».",
+    );
+  }
+  const out = optionValue(args, "out");
+  if (out === undefined) {
+    throw new UsageError(
+      "Indiquez le classeur à écrire avec --out <fichier.xlsx> : voir « are bilan --help ».",
+    );
+  }
+  const dotationsPath = optionValue(args, "dotations");
+  await checkOutputPath(out, [...effectifs, ...(dotationsPath ? [dotationsPath] : [])]);
+  const annee = anneeOf(args, io);
+  const explicite = (prefixe: "dotation" | "reliquat"): Partial<Record<Enveloppe, Decimal>> => {
+    const valeurs: Partial<Record<Enveloppe, Decimal>> = {};
+    for (const e of ENVELOPPES) {
+      const nom = `${prefixe}-${e === "preBac" ? "prebac" : "postbac"}`;
+      const valeur = montantOption(nom, optionValue(args, nom));
+      if (valeur !== undefined) valeurs[e] = valeur;
+    }
+    return valeurs;
+  };
+  const dotations = explicite("dotation");
+  const reliquats = explicite("reliquat");
+
+  const workbook = new FileWorkbook();
+  const feuilles: string[] = [];
+  const vus = new Set<string>();
+  for (const filePath of effectifs) {
+    if (vus.has(path.resolve(filePath))) continue;
+    vus.add(path.resolve(filePath));
+    feuilles.push((await openInput(workbook, filePath, undefined, io, false)).feuille);
+  }
+  const feuilleDotations = dotationsPath ? await ouvrirDotations(workbook, dotationsPath, annee) : null;
+  const resultat = await preparerModeleBilan(workbook, {
+    uai,
+    annee,
+    feuillesEffectifs: feuilles,
+    feuilleDotations,
+    nom: optionValue(args, "nom") ?? null,
+    dotations,
+    reliquats,
+  });
+  const bloquants = constatsBloquants(resultat.constats);
+  if (bloquants.length > 0) {
+    io.stderr(
+      bloquants.map((c) => c.message).join("\n") +
+        "\nAucun modèle écrit : corrigez ce fichier puis relancez.\n",
+    );
+    return 2;
+  }
+  const feuille = await ecrireModeleBilan(workbook, resultat);
+  await workbook.save(out, io.now());
+  io.stdout(renderModele(resultat, `${out} (feuille « ${feuille} »)`));
+  return aErreurs(resultat.constats) ? 1 : 0;
+}
+
+function renderControleBilan(r: ResultatControleBilan, fichier: string): string {
+  const lines = [
+    `Contrôle du bilan « ${fichier} » — ARE ${schoolYearLabel(r.annee)} — ${r.nom ?? "établissement non nommé"} (UAI ${r.uai ?? "non indiqué"})`,
+    ...ENVELOPPES.map((e) => resumeEnveloppe(e, r.enveloppes[e])),
+    "",
+    ...renderBilan(r.lignes).map((l) => l.replace(" comptées", " retenues")),
+    `Constats : ${countBySeverity(r.constats)}.`,
+    ...renderConstats(r.constats, false),
+  ];
+  const erreurs = r.constats.filter((c) => c.gravite === "erreur").length;
+  lines.push(
+    "",
+    erreurs > 0
+      ? `Résultat : ${formatInteger(erreurs)} erreur${erreurs > 1 ? "s" : ""} à corriger (une ligne en erreur n'est pas retenue : son montant reste dans le reliquat).`
+      : "Résultat : aucune erreur.",
+  );
+  return lines.join("\n") + "\n";
+}
+
+async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, CONTROLE_BILAN_OPTIONS, "bilan controle");
+  if (args.positionals.length !== 1) {
+    throw new UsageError(
+      args.positionals.length === 0
+        ? "Indiquez le bilan à contrôler, par exemple « are bilan controle bilan.xlsx » : voir « are bilan --help »."
+        : `« are bilan controle » contrôle un fichier à la fois (${args.positionals.length} donnés) : voir « are bilan --help ».`,
+    );
+  }
+  const [filePath] = args.positionals;
+  const annee = anneeOf(args, io);
+  const out = optionValue(args, "out");
+  if (out !== undefined) await checkOutputPath(out, [filePath]);
+  const workbook = new FileWorkbook();
+  const [feuille] = await ouvrirBilans(workbook, filePath, optionValue(args, "feuille"));
+  const resultat = await controlerBilan(workbook, feuille, { annee });
+  const bloquants = constatsBloquants(resultat.constats);
+  if (bloquants.length > 0) {
+    io.stderr(bloquants.map((c) => c.message).join("\n") + "\n");
+    return 2;
+  }
+  if (out !== undefined) {
+    const sheet = await ecrireControleBilan(workbook, resultat);
+    await workbook.save(out, io.now());
+    io.stderr(`Contrôle écrit dans « ${out} » (feuille « ${sheet} »).\n`);
+  }
+  io.stdout(
+    flag(args, "json")
+      ? JSON.stringify(bilanJson(resultat), null, 2) + "\n"
+      : renderControleBilan(resultat, path.basename(filePath)),
+  );
+  return aErreurs(resultat.constats) ? 1 : 0;
+}
+
+/** `are bilan <modele|controle> …`. */
+export async function bilanCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const [sous, ...rest] = argv;
+  if (sous === "modele" || sous === "modèle") return modeleCommand(rest, io);
+  if (sous === "controle" || sous === "contrôle") return controleBilanCommand(rest, io);
+  throw new UsageError(
+    sous === undefined
+      ? "Indiquez « modele » ou « controle » : are bilan modele --uai … ou are bilan controle <fichier> ; voir « are bilan --help »."
+      : `Sous-commande inconnue « ${sous} » : are bilan modele … ou are bilan controle … ; voir « are bilan --help ».`,
+  );
+}

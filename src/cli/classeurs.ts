@@ -1,0 +1,88 @@
+/**
+ * Choosing the sheets of the bilan commands in the user's files: every bilan of a workbook (a file may
+ * hold one bilan per sheet), the dotations sheet of a workbook written by `are dotations --out`, and
+ * amounts typed on the command line.
+ */
+import { lireMontant } from "../sheet/cells";
+import { detecterEntete } from "../sheet/columns";
+import {
+  isAreError,
+  schoolYearLabel,
+  type Decimal,
+  type MissingParameterError,
+  type Parametres,
+  type SchoolYear,
+} from "../rules";
+import { FileWorkbook, chooseSheet, readSpreadsheetFile, type FileSheet } from "../xlsx";
+import { UsageError } from "./args";
+import { missingValueHint } from "./options";
+
+/** A sheet whose header names a formation code and an amount of purchases: a bilan. */
+function estUnBilan(sheet: FileSheet): boolean {
+  const detection = detecterEntete(sheet);
+  return Boolean(detection?.entete.colonnes.codeFormation && detection.entete.colonnes.montantAchats);
+}
+
+/**
+ * Adds the bilans of a file to the workbook: the sheet named by `feuille`, or every sheet that looks
+ * like a bilan, or else the first non-empty sheet (its check then says what is missing).
+ * Returns the names to pass to the workflows.
+ */
+export async function ouvrirBilans(
+  workbook: FileWorkbook,
+  filePath: string,
+  feuille: string | undefined,
+): Promise<string[]> {
+  const file = await readSpreadsheetFile(filePath);
+  if (feuille) return [workbook.addInput(file, chooseSheet(file, feuille))];
+  const bilans = file.sheets.filter((s) => s.values.length > 0 && estUnBilan(s));
+  const choisies = bilans.length > 0 ? bilans : [chooseSheet(file)];
+  return choisies.map((sheet) => workbook.addInput(file, sheet));
+}
+
+/**
+ * The dotations sheet of a workbook written by `are dotations --out` (which also holds the constats):
+ * « Dotations ARE <année> », else the first sheet named « Dotations ARE … », else the first non-empty one.
+ */
+export async function ouvrirDotations(
+  workbook: FileWorkbook,
+  filePath: string,
+  annee: SchoolYear,
+): Promise<string> {
+  const file = await readSpreadsheetFile(filePath);
+  const exacte = `dotations are ${schoolYearLabel(annee)}`;
+  const sheet =
+    file.sheets.find((s) => s.name.toLowerCase() === exacte && s.values.length > 0) ??
+    file.sheets.find((s) => s.name.toLowerCase().startsWith("dotations are") && s.values.length > 0) ??
+    chooseSheet(file);
+  return workbook.addInput(file, sheet);
+}
+
+/** `--dotation-prebac 7949,50`: an amount in euros, ≥ 0. */
+export function montantOption(nom: string, texte: string | undefined): Decimal | undefined {
+  if (texte === undefined) return undefined;
+  const lu = lireMontant(texte, `--${nom}`);
+  if (!lu.ok) {
+    throw new UsageError(
+      lu.negatif
+        ? `--${nom} « ${texte} » : un montant positif ou nul est attendu.`
+        : `--${nom} « ${texte} » illisible : écrivez un montant en euros, par exemple 7949,50.`,
+    );
+  }
+  return lu.valeur;
+}
+
+/** Fails fast, before reading any file, when the year's forfaits cannot be resolved (R7), saying what to supply. */
+export function verifierForfaits(annee: SchoolYear, parametres: Parametres): void {
+  try {
+    for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) parametres.forfait(kind, annee);
+  } catch (error) {
+    if (isAreError(error) && error.kind === "parametre-manquant" && error.code === "ipc-manquant") {
+      const missing = (error as MissingParameterError).missing;
+      throw new UsageError(
+        `Forfaits ${schoolYearLabel(annee)} non calculables : il manque ${missing}.\n${missingValueHint(missing)}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
+      );
+    }
+    throw error;
+  }
+}

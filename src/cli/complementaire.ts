@@ -1,0 +1,147 @@
+/**
+ * `are complementaire <fichier>` — the written request for a dotation complémentaire (R10) from a sheet
+ * of extra students per formation: printed as a table, or the --json document; --out writes the
+ * request ready to print. Exit 1 when rows are refused (erreurs), 2 when the file cannot be used.
+ */
+import {
+  CATEGORIE_LABELS,
+  ENVELOPPES,
+  ENVELOPPE_NAMES,
+  formatEuros,
+  formatForfait,
+  formatInteger,
+  schoolYearLabel,
+} from "../rules";
+import { ecrireDemande, preparerDemandeComplementaire, type ResultatDemande } from "../workflows";
+import { demandeJson } from "../workflows/jsonBilan";
+import { FileWorkbook } from "../xlsx";
+import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
+import { verifierForfaits } from "./classeurs";
+import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
+import { checkOutputPath, openInput } from "./files";
+import type { CliIo } from "./io";
+import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf } from "./options";
+import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
+import { renderTable } from "./table";
+
+export const COMPLEMENTAIRE_OPTIONS = {
+  ...ANNEE_OPTION,
+  ...PARAMETRES_OPTIONS,
+  feuille: { value: true },
+  uai: { value: true },
+  nom: { value: true },
+  colonne: { value: true, repeatable: true },
+  out: { value: true },
+  json: {},
+  help: { alias: "-h" },
+} as const;
+
+function renderDemande(r: ResultatDemande, fichier: string, written: string | null): string {
+  const { uai, nom } = r.etablissement;
+  const { forfaits, totaux } = r;
+  const lines = [
+    `Demande de dotation complémentaire ARE ${schoolYearLabel(r.annee)} — ${nom ?? "établissement non nommé"} (UAI ${uai ?? "non indiqué"})`,
+    `Feuille lue : « ${fichier} » ; forfaits : ${formatForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formatForfait(forfaits.prepaMetiers.valeur)} par élève de 3ème prépa-métiers (${forfaits.preBac.reference.court})`,
+    "",
+  ];
+  const rows = r.demandees.map((l) => [
+    ENVELOPPE_NAMES[l.enveloppe],
+    l.code,
+    String(l.nsf),
+    l.intitule,
+    CATEGORIE_LABELS[l.categorie],
+    formatInteger(l.supplementaires),
+    formatForfait(l.forfait),
+    formatEuros(l.montant.valeur),
+  ]);
+  const footer = ENVELOPPES.map((e) => [
+    `Total ${ENVELOPPE_NAMES[e]}`,
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    formatEuros(totaux[e]),
+  ]);
+  footer.push(["Total demandé", "", "", "", "", "", "", formatEuros(totaux.total)]);
+  lines.push(
+    ...renderTable(
+      [
+        { header: "Enveloppe" },
+        { header: "Code" },
+        { header: "NSF" },
+        { header: "Intitulé", maxWidth: 40 },
+        { header: "Catégorie" },
+        { header: "En plus", align: "right" },
+        { header: "Forfait", align: "right" },
+        { header: "Montant", align: "right" },
+      ],
+      rows,
+      footer,
+    ),
+  );
+  lines.push(
+    "",
+    ...renderBilan(r.lignes).map((l) => l.replace(" comptées", " demandées")),
+    `Constats : ${countBySeverity(r.constats)}.`,
+  );
+  lines.push(...renderConstats(r.constats, false));
+  lines.push(
+    "",
+    written
+      ? `Classeur écrit : ${written}`
+      : "Aucun classeur écrit : ajoutez --out <fichier.xlsx> pour obtenir la demande prête à imprimer.",
+  );
+  return lines.join("\n") + "\n";
+}
+
+export async function complementaireCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, COMPLEMENTAIRE_OPTIONS, "complementaire");
+  if (args.positionals.length !== 1) {
+    throw new UsageError(
+      args.positionals.length === 0
+        ? "Indiquez le fichier de la demande, par exemple « are complementaire demande.xlsx » : voir « are complementaire --help »."
+        : `« are complementaire » lit un fichier à la fois (${args.positionals.length} donnés) : voir « are complementaire --help ».`,
+    );
+  }
+  const [filePath] = args.positionals;
+  const annee = anneeOf(args, io);
+  const parametres = parametresOf(args);
+  verifierForfaits(annee, parametres);
+  const out = optionValue(args, "out");
+  if (out !== undefined) await checkOutputPath(out, [filePath]);
+  const corrections = optionValues(args, "colonne").map(parseColonneOption);
+
+  const workbook = new FileWorkbook();
+  const input = await openInput(workbook, filePath, optionValue(args, "feuille"), io, false);
+  checkCorrectionFiles(corrections, [{ path: filePath, fichier: input.file.fichier }]);
+  const resultat = await preparerDemandeComplementaire(workbook, input.feuille, {
+    annee,
+    parametres,
+    colonnes: correctionsFor(corrections, filePath, input.file.fichier),
+    uai: optionValue(args, "uai") ?? null,
+    nom: optionValue(args, "nom") ?? null,
+  });
+
+  const bloquants = constatsBloquants(resultat.constats);
+  if (bloquants.length > 0) {
+    io.stderr(bloquants.map((c) => c.message).join("\n") + "\nAucune demande préparée.\n");
+    return 2;
+  }
+  let written: string | null = null;
+  if (out !== undefined) {
+    const names = await ecrireDemande(workbook, resultat);
+    await workbook.save(out, io.now());
+    written = names.constats
+      ? `${out} (feuilles « ${names.demande} » et « ${names.constats} »)`
+      : `${out} (feuille « ${names.demande} »)`;
+  }
+  if (flag(args, "json")) {
+    io.stdout(JSON.stringify(demandeJson(resultat), null, 2) + "\n");
+    if (written) io.stderr(`Classeur écrit : ${written}\n`);
+  } else {
+    io.stdout(renderDemande(resultat, input.file.fichier, written));
+  }
+  return resultat.constats.some((c) => c.gravite === "erreur") ? 1 : 0;
+}

@@ -1,0 +1,96 @@
+/** The `--help` texts of the dotation complémentaire, bilan and reliquats commands, in French. */
+
+export const COMPLEMENTAIRE_HELP = `Usage : are complementaire <fichier> [--annee <année>] [--uai <UAI>] [--out <fichier.xlsx>] [--json]
+
+Prépare la demande écrite de dotation complémentaire d'un établissement (R10) à partir d'une feuille
+(.xlsx ou .csv) qui donne, par formation, le code formation diplôme et les élèves supplémentaires
+(pré-bac, 3ème prépa-métiers) ou les boursiers supplémentaires (post-bac) ; intitulé, UAI et nom de
+l'établissement facultatifs. Pour chaque formation : code, NSF, intitulé, catégorie, élèves en plus,
+forfait et montant, par enveloppe avec sous-totaux et total. Une formation non éligible (ST2S…) est
+refusée avec son motif. Le fichier lu n'est jamais modifié.
+
+Options :
+  --feuille <nom>          feuille à lire (par défaut la première feuille non vide)
+  --annee <année>          année scolaire (par défaut l'année en cours)
+  --uai <UAI>              établissement demandeur, si la feuille n'a pas de colonne UAI
+  --nom <nom>              nom de l'établissement, pour l'en-tête de la demande
+  --colonne <champ>=<lettre>
+                           corrige la correspondance des colonnes (champs « supplementaires »,
+                           « boursiersSupplementaires », « codeFormation »…) ; répétable
+  --out <fichier.xlsx>     écrit la demande prête à imprimer (feuille « Demande compl. ARE <année> »)
+                           et, s'il y en a, les constats
+  --json                   sortie JSON (voir docs/bilan.md)
+  --ipc, --forfait         valeurs d'une année non encore publiée (voir « are dotations --help »)
+
+Code de sortie : 0 sans erreur, 1 si des lignes sont refusées (erreurs), 2 si le fichier est inutilisable.
+
+Exemple :
+  are complementaire examples/bilans/demande-complementaire.xlsx --annee 2024 --out demande.xlsx
+`;
+
+export const BILAN_HELP = `Usage :
+  are bilan modele --uai <UAI> --effectifs <fichier…> [--dotations <fichier>] [--annee <année>] --out <fichier.xlsx>
+  are bilan controle <fichier> [--feuille <nom>] [--annee <année>] [--json] [--out <fichier.xlsx>]
+
+Le bilan de fin d'année scolaire (R11) : « le total des dotations reçues au titre de l'année scolaire,
+le cas échéant, les reliquats sur l'année scolaire antérieure, le montant dépensé […] en précisant par
+formation, le nombre d'élèves aidés, le montant des achats et les types d'équipements ».
+
+are bilan modele
+  Écrit le modèle de bilan d'un établissement : UAI, nom, année, dotation reçue et reliquat antérieur
+  par enveloppe, puis une ligne par formation éligible de l'établissement (avec son effectif de
+  référence) où saisir les élèves aidés, le montant des achats et le type d'équipement (liste des
+  quatre types du règlement).
+    --uai <UAI>                 l'établissement (obligatoire)
+    --effectifs <fichier>       feuille(s) d'effectifs où figurent ses formations ; répétable, ou
+                                plusieurs fichiers à la suite
+    --dotations <fichier>       classeur écrit par « are dotations --out » : dotations nettes reçues
+                                et reliquats déduits de l'année
+    --dotation-prebac <montant>, --dotation-postbac <montant>,
+    --reliquat-prebac <montant>, --reliquat-postbac <montant>
+                                montants à inscrire (ils priment sur le classeur des dotations)
+    --nom <nom>                 nom de l'établissement
+    --annee <année>             année scolaire du bilan (par défaut l'année en cours)
+    --out <fichier.xlsx>        le modèle à remplir (obligatoire)
+
+are bilan controle
+  Contrôle un bilan rempli : totaux par enveloppe, dépenses au plus égales à dotation reçue + reliquat
+  antérieur (enveloppes non fongibles), achats imputés sur l'enveloppe de leur formation, types
+  d'équipements, élèves aidés au plus égaux à l'effectif, montants négatifs ou illisibles, formations
+  inconnues — et calcule le reliquat reporté de chaque enveloppe.
+    --feuille <nom>             feuille du bilan (par défaut la première feuille non vide)
+    --annee <année>             année retenue si le bilan n'indique pas la sienne
+    --json                      sortie JSON (voir docs/bilan.md)
+    --out <fichier.xlsx>        écrit aussi le contrôle (feuille « Contrôle bilan <UAI> »)
+
+Code de sortie : 0 sans erreur, 1 si le contrôle trouve des erreurs, 2 erreur d'utilisation ou de fichier.
+
+Exemples :
+  are bilan modele --uai 0750655E --effectifs examples/effectifs-paris.xlsx \\
+      --dotations dotations.xlsx --annee 2024 --out bilan-0750655E.xlsx
+  are bilan controle examples/bilans/bilan-2023-0751234B.xlsx
+`;
+
+export const RELIQUATS_HELP = `Usage : are reliquats <bilan…> [--etablissements <fichier>] [--annee <année>] --out <fichier.xlsx> [--json]
+
+Reporte les reliquats des bilans remplis (un fichier par établissement, ou un classeur de plusieurs
+feuilles de bilan) dans la feuille des établissements de l'année suivante : UAI, nom, reliquat
+pré-bac, reliquat post-bac, sous les noms de colonnes que lit « are dotations --etablissements ».
+Reliquat = dotation reçue + reliquat antérieur − achats retenus, par enveloppe, jamais négatif.
+
+Options :
+  --etablissements <fichier>  feuille des établissements à compléter : ses colonnes (taux de boursiers,
+                              réponse à l'enquête…) et ses lignes sont gardées, seuls les reliquats
+                              des établissements ayant un bilan sont remplacés
+  --annee <année>             année retenue pour un bilan qui n'indique pas la sienne
+  --out <fichier.xlsx>        la feuille des établissements de l'année suivante (obligatoire)
+  --json                      sortie JSON (voir docs/bilan.md)
+
+Code de sortie : 0 sans erreur, 1 si un bilan a des erreurs (le fichier est écrit, les reliquats
+non calculables restent vides), 2 erreur d'utilisation ou de fichier.
+
+Exemple :
+  are reliquats examples/bilans/bilan-2023-*.xlsx --etablissements examples/bilans/etablissements-2023.xlsx \\
+      --out etablissements-2024.xlsx
+  are dotations examples/bilans/effectifs-2024.xlsx --etablissements etablissements-2024.xlsx --annee 2024
+`;

@@ -1,0 +1,109 @@
+/**
+ * `are reliquats <bilan…> --out <fichier.xlsx>` — the reliquats of the filled bilans carried into the
+ * establishments sheet of the next year's dotation (read by `are dotations --etablissements`). The
+ * file is written even when a bilan has erreurs (its uncomputable reliquats are left blank), and the
+ * exit code is then 1.
+ */
+import * as path from "path";
+import { formatEuros, formatInteger, schoolYearLabel, type Decimal } from "../rules";
+import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../workflows";
+import { reliquatsJson } from "../workflows/jsonBilan";
+import { FileWorkbook } from "../xlsx";
+import { UsageError, flag, optionValue, parseArgs } from "./args";
+import { ouvrirBilans } from "./classeurs";
+import { checkOutputPath, openInput } from "./files";
+import type { CliIo } from "./io";
+import { ANNEE_OPTION, anneeOf } from "./options";
+import { countBySeverity, renderConstats } from "./report";
+import { renderTable } from "./table";
+
+export const RELIQUATS_OPTIONS = {
+  ...ANNEE_OPTION,
+  etablissements: { value: true },
+  out: { value: true },
+  json: {},
+  help: { alias: "-h" },
+} as const;
+
+const montant = (d: Decimal | null) => (d === null ? "non calculé" : formatEuros(d));
+
+function renderReliquats(r: ResultatReliquats, written: string): string {
+  const lines = [
+    `Reliquats des bilans ${schoolYearLabel(r.anneeBilans)}, à déduire des dotations ${schoolYearLabel(r.anneeDotations)}`,
+    `Bilans lus : ${formatInteger(r.bilans.length)} ; établissements repris : ${formatInteger(r.reliquats.length)}`,
+    "",
+    ...renderTable(
+      [
+        { header: "UAI" },
+        { header: "Établissement", maxWidth: 36 },
+        { header: "Reliquat pré-bac", align: "right" },
+        { header: "Reliquat post-bac", align: "right" },
+        { header: "Bilan", maxWidth: 40 },
+      ],
+      r.reliquats.map((x) => [
+        x.uai,
+        x.nom ?? "",
+        montant(x.reliquats.preBac),
+        montant(x.reliquats.postBac),
+        x.bilan ?? "",
+      ]),
+    ),
+    "",
+    `Constats : ${countBySeverity(r.constats)}.`,
+    ...renderConstats(
+      r.constats.filter((c) => c.gravite !== "info"),
+      true,
+    ),
+    "",
+    `Classeur écrit : ${written}`,
+    "À donner au calcul des dotations : are dotations <effectifs…> --etablissements <ce fichier>.",
+  ];
+  return lines.join("\n") + "\n";
+}
+
+export async function reliquatsCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, RELIQUATS_OPTIONS, "reliquats");
+  if (args.positionals.length === 0) {
+    throw new UsageError(
+      "Indiquez au moins un bilan rempli, par exemple « are reliquats bilan-0750655E.xlsx --out etablissements.xlsx » : voir « are reliquats --help ».",
+    );
+  }
+  const out = optionValue(args, "out");
+  if (out === undefined) {
+    throw new UsageError(
+      "Indiquez le classeur à écrire avec --out <fichier.xlsx> : voir « are reliquats --help ».",
+    );
+  }
+  const etablissementsPath = optionValue(args, "etablissements");
+  await checkOutputPath(out, [...args.positionals, ...(etablissementsPath ? [etablissementsPath] : [])]);
+  const annee = anneeOf(args, io);
+
+  const workbook = new FileWorkbook();
+  const bilans: string[] = [];
+  const vus = new Set<string>();
+  for (const filePath of args.positionals) {
+    if (vus.has(path.resolve(filePath))) {
+      throw new UsageError(`« ${filePath} » est donné deux fois : donnez chaque bilan une seule fois.`);
+    }
+    vus.add(path.resolve(filePath));
+    bilans.push(...(await ouvrirBilans(workbook, filePath, undefined)));
+  }
+  const etablissements = etablissementsPath
+    ? (await openInput(workbook, etablissementsPath, undefined, io, false)).feuille
+    : null;
+  const resultat = await reporterReliquats(workbook, {
+    feuillesBilans: bilans,
+    feuilleEtablissements: etablissements,
+    annee,
+  });
+  const feuille = await ecrireReliquats(workbook, resultat);
+  await workbook.save(out, io.now());
+  const written = `${out} (feuille « ${feuille} »)`;
+  if (flag(args, "json")) {
+    io.stdout(JSON.stringify(reliquatsJson(resultat), null, 2) + "\n");
+    io.stderr(`Classeur écrit : ${written}\n`);
+  } else {
+    io.stdout(renderReliquats(resultat, written));
+  }
+  return resultat.constats.some((c) => c.gravite === "erreur") ? 1 : 0;
+}

@@ -1,0 +1,198 @@
+/**
+ * `are complementaire`, `are bilan modele|controle` and `are reliquats`: JSON contracts, written
+ * workbooks, exit codes (0 success, 1 erreurs found, 2 usage or file error) and French help.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import type { BilanJson, DemandeJson } from "../../src/workflows/jsonBilan";
+import { removeDir, tempDir } from "../xlsx/helpers";
+import { EXAMPLES } from "./examples";
+import { run } from "./run";
+
+const BILANS = path.join(EXAMPLES, "bilans");
+const DEMANDE = path.join(BILANS, "demande-complementaire.xlsx");
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => removeDir(dir));
+
+describe("are complementaire", () => {
+  test("--json : 4 × 157 + 3 × 56 = 796,00 € pré-bac, 2 boursiers × 157 = 314,00 € ; la ligne ST2S refusée donne le code 1", async () => {
+    const r = await run(["complementaire", DEMANDE, "--annee", "2024", "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as DemandeJson;
+    expect(Object.keys(json)).toEqual(["annee", "etablissement", "forfaits", "lignes", "totaux", "constats"]);
+    expect(json.etablissement).toEqual({ uai: "0751234J", nom: "Lycée des métiers de la Bièvre" });
+    expect(
+      json.lignes.map((l) => [l.code, l.nsf, l.categorie, l.supplementaires, l.forfait, l.montant]),
+    ).toEqual([
+      ["50022137", 221, "PRE BAC", 4, "157.00", "628.00"],
+      ["67010031", 100, "3EME PREPA-METIERS", 3, "56.00", "168.00"],
+      ["32033422", 334, "POST BAC", 2, "157.00", "314.00"],
+    ]);
+    expect(json.totaux).toEqual({ preBac: "796.00", postBac: "314.00", total: "1110.00" });
+    expect(json.constats.map((c) => [c.code, c.gravite, c.ligne])).toEqual([
+      ["demande-non-eligible", "erreur", 5],
+    ]);
+  });
+
+  test("--out écrit la demande prête à imprimer et ses constats ; le texte liste les montants", async () => {
+    const out = path.join(dir, "demande.xlsx");
+    const r = await run(["complementaire", DEMANDE, "--annee", "2023", "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Total demandé");
+    expect(r.stdout).toContain("1 068,00 €"); // 4 × 151 + 3 × 54 + 2 × 151 = 604 + 162 + 302
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "Constats demande 2023-2024",
+      "Demande compl. ARE 2023-2024",
+    ]);
+  });
+
+  test("une année aux forfaits non publiés : code 2 et comment fournir l'indice", async () => {
+    const r = await run(["complementaire", DEMANDE, "--annee", "2025"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--ipc 2024-12=<valeur>");
+  });
+
+  test("sans fichier, ou avec deux : erreur d'utilisation", async () => {
+    expect((await run(["complementaire"])).code).toBe(2);
+    expect((await run(["complementaire", DEMANDE, DEMANDE])).code).toBe(2);
+  });
+});
+
+describe("are bilan", () => {
+  test("controle d'un bilan mal rempli : code 1, chaque erreur à sa ligne, aucun achat en erreur retenu", async () => {
+    const r = await run(["bilan", "controle", path.join(BILANS, "bilan-avec-erreurs.xlsx"), "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as BilanJson;
+    expect(json.uai).toBe("0781234T");
+    expect(json.constats.map((c) => [c.code, c.ligne, c.colonne])).toEqual([
+      ["montant-illisible", 16, "F"],
+      ["enveloppe-croisee", 17, "C"],
+      ["bilan-formation-non-eligible", 18, "B"],
+      ["montant-negatif", 19, "F"],
+      ["type-equipement-inconnu", 20, "G"],
+    ]);
+    expect(json.lignes).toMatchObject({ nonVides: 5, retenues: 0, ecartees: 5 });
+    // Nothing retained: the whole available amount stays as reliquat until the bilan is corrected.
+    expect(json.enveloppes.preBac).toMatchObject({
+      disponible: "2718.00",
+      depense: "0.00",
+      nouveauReliquat: "2718.00",
+    });
+  });
+
+  test("controle --out écrit la feuille « Contrôle bilan <UAI> »", async () => {
+    const out = path.join(dir, "controle.xlsx");
+    const r = await run(["bilan", "controle", path.join(BILANS, "bilan-2023-0751234J.xlsx"), "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Reliquat pré-bac reporté : 10 776,00 € − dépensé 10 050,00 € = 726,00 €");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Contrôle bilan 0751234J"]);
+  });
+
+  test("modele : le classeur a les champs, les lignes de formation et les listes déroulantes", async () => {
+    const out = path.join(dir, "modele.xlsx");
+    const r = await run([
+      "bilan",
+      "modele",
+      "--uai",
+      "0781234t",
+      "--effectifs",
+      path.join(BILANS, "effectifs-2023.xlsx"),
+      "--annee",
+      "2023",
+      "--dotation-prebac",
+      "2 467,60",
+      "--reliquat-prebac",
+      "250.40",
+      "--out",
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Enveloppe pré-bac : dotation reçue 2 467,60 €, reliquat antérieur 250,40 €");
+    expect(r.stdout).toContain("Enveloppe post-bac : dotation reçue à saisir, reliquat antérieur à saisir");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const ws = workbook.worksheets[0];
+    expect(ws.name).toBe("Bilan ARE 0781234T 2023-2024");
+    expect([ws.getCell("A10").value, ws.getCell("B10").value]).toEqual([
+      "Dotation reçue pré-bac (initiale et complémentaire)",
+      2467.6,
+    ]);
+    expect([ws.getCell("B16").value, ws.getCell("B17").value]).toEqual(["50321405", "32321401"]);
+    expect(ws.getCell("G16").dataValidation).toMatchObject({ type: "list", formulae: ["$J$1:$J$4"] });
+  });
+
+  test("erreurs d'utilisation : sous-commande absente ou inconnue, --uai, --effectifs ou --out manquant, montant illisible", async () => {
+    const effectifs = path.join(BILANS, "effectifs-2023.xlsx");
+    const out = path.join(dir, "m.xlsx");
+    for (const argv of [
+      ["bilan"],
+      ["bilan", "imprimer"],
+      ["bilan", "modele", "--effectifs", effectifs, "--out", out],
+      ["bilan", "modele", "--uai", "0781234T", "--out", out],
+      ["bilan", "modele", "--uai", "0781234T", "--effectifs", effectifs],
+      [
+        "bilan",
+        "modele",
+        "--uai",
+        "0781234T",
+        "--effectifs",
+        effectifs,
+        "--out",
+        out,
+        "--dotation-prebac",
+        "-5",
+      ],
+      ["bilan", "modele", "--uai", "75", "--effectifs", effectifs, "--out", out],
+      ["bilan", "controle"],
+    ]) {
+      const r = await run(argv);
+      expect([argv.join(" "), r.code]).toEqual([argv.join(" "), 2]);
+      expect(r.stderr).not.toMatch(/Erreur inattendue/);
+    }
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("are reliquats", () => {
+  test("un bilan en erreur : le fichier est écrit, code 1", async () => {
+    const out = path.join(dir, "etablissements.xlsx");
+    const r = await run(["reliquats", path.join(BILANS, "bilan-avec-erreurs.xlsx"), "--out", out]);
+    expect(r.code).toBe(1);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(r.stdout).toContain("0781234T");
+  });
+
+  test("sans --out, sans bilan, ou un bilan donné deux fois : erreur d'utilisation", async () => {
+    const bilan = path.join(BILANS, "bilan-2023-0751234J.xlsx");
+    expect((await run(["reliquats", bilan])).code).toBe(2);
+    expect((await run(["reliquats", "--out", path.join(dir, "x.xlsx")])).code).toBe(2);
+    expect((await run(["reliquats", bilan, bilan, "--out", path.join(dir, "x.xlsx")])).code).toBe(2);
+  });
+});
+
+describe("Aide en français", () => {
+  test.each([
+    ["complementaire", "Usage : are complementaire <fichier>"],
+    ["bilan", "are bilan modele --uai <UAI> --effectifs <fichier…>"],
+    ["reliquats", "Usage : are reliquats <bilan…>"],
+  ])("are %s --help", async (commande, usage) => {
+    const r = await run([commande, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(usage);
+  });
+
+  test("l'aide générale liste les nouvelles commandes", async () => {
+    const r = await run(["--help"]);
+    for (const commande of ["complementaire <fichier>", "bilan modele|controle", "reliquats <bilan…>"])
+      expect(r.stdout).toContain(commande);
+  });
+});
