@@ -3,7 +3,7 @@
  * done, failed or cancelled. A pure reducer, tested without a browser, and a hook that hands the
  * action a `Progress` whose `signal` the « Annuler » button sets.
  */
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { isAreError } from "../rules";
 import { AbortedError, type Progress } from "../workbook/port";
 
@@ -62,6 +62,8 @@ export function progressRatio(state: RunState<unknown>): number | undefined {
 
 export interface Run<R> {
   readonly state: RunState<R>;
+  /** The result of the last run that succeeded: screens keep showing it while the next one runs. */
+  readonly last: R | null;
   /** Starts the action unless one is running; resolves when it ends, whatever the outcome. */
   start(action: (progress: Progress) => Promise<R>): Promise<void>;
   cancel(): void;
@@ -70,6 +72,7 @@ export interface Run<R> {
 
 export function useRun<R>(): Run<R> {
   const [state, dispatch] = useReducer(runReducer<R>, { status: "idle" } as RunState<R>);
+  const [last, setLast] = useState<R | null>(null);
   const signal = useRef<{ aborted: boolean } | null>(null);
   const mounted = useRef(true);
   useEffect(() => {
@@ -94,7 +97,10 @@ export function useRun<R>(): Run<R> {
     };
     try {
       const result = await action(progress);
-      if (mounted.current) dispatch({ type: "succeed", result });
+      if (mounted.current) {
+        setLast(result);
+        dispatch({ type: "succeed", result });
+      }
     } catch (error) {
       if (mounted.current) dispatch({ type: "fail", error });
     } finally {
@@ -108,7 +114,16 @@ export function useRun<R>(): Run<R> {
     dispatch({ type: "cancel" });
   }, []);
 
-  const reset = useCallback(() => dispatch({ type: "reset" }), []);
+  const reset = useCallback(() => {
+    setLast(null);
+    dispatch({ type: "reset" });
+  }, []);
 
-  return { state, start, cancel, reset };
+  return { state, last, start, cancel, reset };
+}
+
+/** What a screen shows: the result when done, the previous one while a new run is under way. */
+export function shownResult<R>(run: Run<R>): R | null {
+  if (run.state.status === "done") return run.state.result;
+  return run.state.status === "running" ? run.last : null;
 }

@@ -47,6 +47,8 @@ const sheetTab = (name: string) =>
 const screenTab = (name: string) => pane().getByRole("tab", { name, exact: true });
 
 /** The Paris example checked in Node, as the pane will check it. */
+let classeurParis: FileWorkbook;
+let nomParis: string;
 let controleParis: ResultatControle;
 /** `are dotations … --etablissements … --annee 2024 --json`, in-process. */
 let cliJson: DotationsJson;
@@ -55,10 +57,9 @@ beforeAll(async () => {
   requireBuild("preview.html");
   requireBuild("exemples-apercu.json");
   const paris = await readSpreadsheetFile(file("effectifs-paris.xlsx"));
-  const classeur = new FileWorkbook();
-  controleParis = await controlerFeuille(classeur, classeur.addInput(paris, chooseSheet(paris)), {
-    annee: 2024,
-  });
+  classeurParis = new FileWorkbook();
+  nomParis = classeurParis.addInput(paris, chooseSheet(paris));
+  controleParis = await controlerFeuille(classeurParis, nomParis, { annee: 2024 });
 
   let stdout = "";
   const code = await main(
@@ -98,6 +99,11 @@ afterAll(async () => {
   await browser?.close();
   await closeServer(server);
 });
+
+/** Waits for the check or computation under way to end (the progress bar goes away). */
+function runFinished(): Promise<void> {
+  return pane().getByRole("progressbar").waitFor({ state: "detached" });
+}
 
 function countsOf(constats: readonly Constat[]) {
   const n = { erreur: 0, alerte: 0, info: 0 };
@@ -168,6 +174,29 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await expect(cellule.getAttribute("data-cellule")).resolves.toBe(`${premiere.colonne}${premiere.ligne}`);
     await expect(page.getByText(`Sélection : ${premiere.colonne}${premiere.ligne}`).count()).resolves.toBe(1);
     await screenshot(page, "controle", pane().getByRole("region", { name: "Résultat : « Paris »" }));
+  });
+
+  test("corriger la correspondance relance le contrôle avec elle ; « Revenir à la détection automatique » la retire", async () => {
+    const sansEffectif = await controlerFeuille(classeurParis, nomParis, {
+      annee: 2024,
+      colonnes: { effectif: null },
+    });
+    const resultat = pane().getByRole("region", { name: "Résultat : « Paris »" });
+    await resultat.getByText("Colonnes : en-tête").click();
+    await resultat
+      .getByRole("combobox", { name: "Effectif (obligatoire)" })
+      .selectOption({ label: "(aucune colonne)" });
+    await runFinished();
+    await resultat.getByText("Correspondance corrigée par vous", { exact: false }).waitFor();
+    await expect(shownCounts(resultat)).resolves.toEqual(countsOf(sansEffectif.constats));
+    await expect(resultat.getByText("Aucune colonne : choisissez-en une.").count()).resolves.toBe(1);
+
+    await resultat.getByRole("button", { name: "Revenir à la détection automatique" }).click();
+    await runFinished();
+    await resultat
+      .getByText("Correspondance détectée d'après les noms de colonnes", { exact: false })
+      .waitFor();
+    await expect(shownCounts(resultat)).resolves.toEqual(countsOf(controleParis.constats));
   });
 
   test("la feuille « Contrôle ARE » s'écrit à la demande, avec tous les constats", async () => {

@@ -1,5 +1,12 @@
 import { InvalidArgumentError, MissingParameterError } from "../../src/rules";
-import { failureMessage, progressRatio, runReducer, type RunState } from "../../src/taskpane/run";
+import {
+  failureMessage,
+  progressRatio,
+  runReducer,
+  shownResult,
+  type Run,
+  type RunState,
+} from "../../src/taskpane/run";
 import { AbortedError } from "../../src/workbook/port";
 
 const idle: RunState<string> = { status: "idle" };
@@ -37,5 +44,24 @@ describe("Déroulement d'une action longue (contrôle, calcul)", () => {
     expect(failureMessage(new InvalidArgumentError("x", "Valeur illisible."))).toBe("Valeur illisible.");
     expect(failureMessage(new Error("Feuille « X » introuvable."))).toBe("Feuille « X » introuvable.");
     expect(failureMessage("boum")).toBe("Erreur inattendue : boum");
+  });
+});
+
+describe("Résultat montré pendant un nouveau calcul", () => {
+  const run = (state: RunState<string>, last: string | null): Run<string> => ({
+    state,
+    last,
+    start: async () => undefined,
+    cancel: () => undefined,
+    reset: () => undefined,
+  });
+
+  test("le résultat précédent reste affiché pendant que le suivant se calcule, pas après une annulation", () => {
+    expect(shownResult(run({ status: "done", result: "nouveau" }, "nouveau"))).toBe("nouveau");
+    expect(shownResult(run({ status: "running", done: 0, total: 0, cancelling: false }, "ancien"))).toBe(
+      "ancien",
+    );
+    expect(shownResult(run({ status: "cancelled" }, "ancien"))).toBeNull();
+    expect(shownResult(run({ status: "failed", message: "x" }, "ancien"))).toBeNull();
   });
 });

@@ -15,7 +15,7 @@ import { Notice, FitSelect } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { SelectionWorkbook } from "../navigator";
-import { failureMessage, useRun } from "../run";
+import { failureMessage, shownResult, useRun } from "../run";
 import { useCorrections, useServices } from "../services";
 import { defaultYear, yearOptions } from "../years";
 import { MappingEditor } from "./MappingEditor";
@@ -98,7 +98,7 @@ export function CheckScreen() {
     }
   };
 
-  const resultat = run.state.status === "done" ? run.state.result : null;
+  const resultat = shownResult(run);
 
   return (
     <div className={styles.ecran}>

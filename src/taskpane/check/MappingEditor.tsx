@@ -2,6 +2,7 @@
  * The detected header row and its column mapping, one dropdown per field. Changing a dropdown runs
  * the check again with the correction (the workflow's `colonnes`).
  */
+import { useEffect, useState } from "react";
 import { Body1, Button, Caption1, Field, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { nomDuChamp } from "../../sheet";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "../../workflows/types";
@@ -82,8 +83,17 @@ export function MappingEditor({
   const corrected = Object.keys(correction).length > 0;
   const missing = main.some((row) => row.requis && row.index === null);
   const recognised = main.filter((row) => row.index !== null).length;
+  // Folded when all is well; opened when a required field has no column; then as the user leaves it.
+  const [open, setOpen] = useState(missing);
+  useEffect(() => {
+    if (missing) setOpen(true);
+  }, [missing]);
   return (
-    <details open={missing || corrected} className={styles.bloc}>
+    <details
+      open={open}
+      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+      className={styles.bloc}
+    >
       <summary className={styles.resume}>
         <Subtitle2 as="h3" className={styles.titreResume}>
           Colonnes : en-tête ligne {entete.ligne}, {recognised} champ{recognised > 1 ? "s" : ""} reconnu

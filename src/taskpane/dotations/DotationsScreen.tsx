@@ -25,7 +25,7 @@ import { RunStatus } from "../components/RunStatus";
 import { CheckboxLine, Notice, FitSelect } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
-import { failureMessage, useRun } from "../run";
+import { failureMessage, shownResult, useRun } from "../run";
 import { useCorrections, useGoTo, useServices } from "../services";
 import { defaultYear, resolveYear, yearOptions } from "../years";
 import { choiceProblem, initialChoice, toggleEffectifs, type SheetChoice } from "./choice";
@@ -50,6 +50,7 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   entete: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, whiteSpace: "normal" },
+  enteteNombre: { whiteSpace: "normal" },
   liste: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   groupe: { border: "none", margin: 0, padding: 0 },
   legende: { padding: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
@@ -221,7 +222,7 @@ export function DotationsScreen() {
       </div>
       {problem && sheets !== null && <Caption1>{problem}</Caption1>}
       <RunStatus run={run} label="Calcul des dotations en cours…" />
-      {run.state.status === "done" && <DotationsResult outcome={run.state.result} styles={styles} />}
+      {shownResult(run) && <DotationsResult outcome={shownResult(run)!} styles={styles} />}
     </div>
   );
 }
@@ -256,13 +257,13 @@ function DotationsResult({ outcome, styles }: { outcome: Outcome; styles: Return
             <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
               Enveloppe
             </th>
-            <th scope="col" className={styles.cellule}>
+            <th scope="col" className={mergeClasses(styles.cellule, styles.enteteNombre)}>
               Dotation (€)
             </th>
-            <th scope="col" className={styles.cellule}>
+            <th scope="col" className={mergeClasses(styles.cellule, styles.enteteNombre)}>
               Reliquats (€)
             </th>
-            <th scope="col" className={styles.cellule}>
+            <th scope="col" className={mergeClasses(styles.cellule, styles.enteteNombre)}>
               Nette (€)
             </th>
           </tr>
