@@ -63,8 +63,72 @@ export function cleDoublon(codeId: number, effectif: number): number {
   return codeId * 0x100000 + (effectif & 0xfffff);
 }
 
-/** The rows counted under one key: one row index, or a map of them by hash of their cells. */
-type Groupe = number | Map<number, number | number[]>;
+/** Rows that share a key, by hash of their cells: one row index, or several. */
+type ParHash = Map<number, number | number[]>;
+
+/** A 32-bit mix of a key (an integer below 2^53), for the table below (MurmurHash3's finaliser). */
+function melanger(cle: number): number {
+  let h = (cle | 0) ^ Math.imul((cle / 4294967296) | 0, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * The rows already counted for one establishment, by key (see cleDoublon): an open-addressing hash
+ * table over two typed arrays, the keys and a value per key — the row index + 1 of the only row with
+ * that key, or -(g + 1) for the group g of rows that share it (0: free slot).
+ *
+ * Décision (performance, issue 7): typed arrays rather than a Map per establishment. Their contents
+ * live outside the JavaScript heap, so the garbage collector neither copies nor scans them: on a
+ * 1 M-row sheet the Maps allocated some 57 MB that the collector copied while the rows were read
+ * (npm run bench, see docs/performance.md).
+ */
+class LignesParCle {
+  private cles = new Float64Array(16);
+  private valeurs = new Int32Array(16);
+  private nombre = 0;
+
+  /** The value stored under `cle`; when the key is new, `valeur` (non-zero) is stored and 0 returned. */
+  obtenirOuAjouter(cle: number, valeur: number): number {
+    const masque = this.valeurs.length - 1;
+    let i = melanger(cle) & masque;
+    for (;;) {
+      const v = this.valeurs[i];
+      if (v === 0) break;
+      if (this.cles[i] === cle) return v;
+      i = (i + 1) & masque;
+    }
+    this.cles[i] = cle;
+    this.valeurs[i] = valeur;
+    // At most half full, so that probes stay short.
+    if (++this.nombre * 2 > this.valeurs.length) this.agrandir();
+    return 0;
+  }
+
+  /** Replaces the value of a key already stored. */
+  remplacer(cle: number, valeur: number): void {
+    const masque = this.valeurs.length - 1;
+    let i = melanger(cle) & masque;
+    while (this.cles[i] !== cle || this.valeurs[i] === 0) i = (i + 1) & masque;
+    this.valeurs[i] = valeur;
+  }
+
+  /** Four times larger: fewer rehashes for an establishment of thousands of rows. */
+  private agrandir(): void {
+    const { cles, valeurs } = this;
+    this.cles = new Float64Array(cles.length * 4);
+    this.valeurs = new Int32Array(valeurs.length * 4);
+    const masque = this.valeurs.length - 1;
+    for (let j = 0; j < valeurs.length; j++) {
+      if (valeurs[j] === 0) continue;
+      let i = melanger(cles[j]) & masque;
+      while (this.valeurs[i] !== 0) i = (i + 1) & masque;
+      this.cles[i] = cles[j];
+      this.valeurs[i] = valeurs[j];
+    }
+  }
+}
 
 export abstract class LecteurBase implements LecteurFeuille {
   readonly entete: EnteteDetectee | null = null;
@@ -79,13 +143,14 @@ export abstract class LecteurBase implements LecteurFeuille {
   /**
    * Rows already counted, keyed by establishment, then by a number that identical rows share (code and
    * effectif for an effectif row). A key met again — rare: two rows for one formation with the same
-   * effectif — opens a map of those rows by hash of all their cells, and a hash met again is settled by
-   * comparing the cells. So a row costs a Map lookup, no string is built, no group is scanned row by
-   * row (design.md §8).
+   * effectif — opens a map of those rows by hash of all their cells (`groupes`), and a hash met again
+   * is settled by comparing the cells. So a row costs one probe of a small table, no string is built,
+   * no group is scanned row by row (design.md §8).
    */
-  private readonly vues = new Map<number, Map<number, Groupe>>();
+  private readonly vues = new Map<number, LignesParCle>();
+  private readonly groupes: ParHash[] = [];
   private dernierEtablissement = -1;
-  private vuesDernierEtablissement: Map<number, Groupe> | null = null;
+  private vuesDernierEtablissement: LignesParCle | null = null;
   private readonly uaiSignales = new Set<string>();
 
   protected constructor(
@@ -222,29 +287,28 @@ export abstract class LecteurBase implements LecteurFeuille {
    * @param cle a number equal for identical rows of the establishment (see cleDoublon).
    */
   protected estDoublon(row: Row, ligne: number, etablissement: number, cle: number): boolean {
-    // Rows of one establishment are usually consecutive: its small map is kept at hand.
+    // Rows of one establishment are usually consecutive: its small table is kept at hand.
     let parCle =
       etablissement === this.dernierEtablissement
         ? this.vuesDernierEtablissement
         : this.vues.get(etablissement);
     if (!parCle) {
-      parCle = new Map();
+      parCle = new LignesParCle();
       this.vues.set(etablissement, parCle);
     }
     this.dernierEtablissement = etablissement;
     this.vuesDernierEtablissement = parCle;
     const index = ligne - this.sheet.rowOffset - 1;
-    const groupe = parCle.get(cle);
-    if (groupe === undefined) {
-      parCle.set(cle, index);
-      return false;
-    }
+    const trouve = parCle.obtenirOuAjouter(cle, index + 1);
+    if (trouve === 0) return false;
     const values = this.sheet.values;
-    let parHash: Map<number, number | number[]>;
-    if (typeof groupe === "number") {
-      parHash = new Map([[hashLigne(values[groupe]), groupe]]);
-      parCle.set(cle, parHash);
-    } else parHash = groupe;
+    let parHash: ParHash;
+    if (trouve > 0) {
+      const premiere = trouve - 1;
+      parHash = new Map([[hashLigne(values[premiere]), premiere]]);
+      this.groupes.push(parHash);
+      parCle.remplacer(cle, -this.groupes.length);
+    } else parHash = this.groupes[-trouve - 1];
     const hash = hashLigne(row);
     const memes = parHash.get(hash);
     if (memes === undefined) {
