@@ -19,6 +19,7 @@ import {
   assertEffectif,
   boursiersRetenus,
   catalogueFor,
+  complementFormation,
   dotationLigne,
   dotationNetteEnveloppe,
   indexer as indexerMontant,
@@ -28,6 +29,7 @@ import {
   parseForfaitKind,
   readCodeFormation,
   roundHalfUp,
+  soldeEnveloppe,
   tauxIpc,
   type Eligibility,
 } from "../rules";
@@ -285,6 +287,58 @@ export function cpge(nombre_concours: unknown, quotient_familial: unknown, annee
       parametresStore.parametres(),
     );
     return euros(aide.valeur);
+  });
+}
+
+/**
+ * Dotation complémentaire d'une formation : élèves supplémentaires (boursiers supplémentaires en post-bac) × forfait de sa catégorie.
+ * @customfunction COMPLEMENT
+ * @helpurl https://localhost:3000/aide.html#complement
+ * @param supplementaires Élèves supplémentaires (pré-bac, 3ème prépa-métiers) ou boursiers supplémentaires (post-bac) ; vide vaut 0.
+ * @param code Code formation diplôme de la formation, par exemple 50022137.
+ * @param [annee] Année de rentrée ou année scolaire ; par défaut l'année scolaire en cours.
+ * @returns Le montant à demander en euros.
+ */
+export function complement(supplementaires: unknown, code: unknown, annee?: unknown): number {
+  return calculer(() => {
+    const ligne = complementFormation(
+      lireNombre(supplementaires, { nom: "Élèves supplémentaires", videVautZero: true }),
+      codeFormation(code),
+      lireAnnee(annee, new Date()),
+      parametresStore.parametres(),
+    );
+    return euros(ligne.montant.valeur);
+  });
+}
+
+/**
+ * Reliquat d'une enveloppe en fin d'année : dotation reçue + reliquat antérieur − dépenses, jamais négatif ; il est déduit de la dotation suivante.
+ * @customfunction RELIQUAT
+ * @helpurl https://localhost:3000/aide.html#reliquat
+ * @param dotation_recue Dotations reçues dans l'année pour l'enveloppe (initiale et complémentaire), en euros ; vide vaut 0.
+ * @param reliquat_anterieur Reliquat de l'année précédente pour la même enveloppe, en euros ; vide vaut 0.
+ * @param depense Montant des achats imputés sur l'enveloppe dans l'année, en euros ; vide vaut 0.
+ * @returns Le reliquat reporté en euros.
+ */
+export function reliquat(dotation_recue: unknown, reliquat_anterieur: unknown, depense: unknown): number {
+  return calculer(() => {
+    const montant = (value: unknown, nom: string, negatif: string) => {
+      const lu = lireDecimal(value, { nom, videVautZero: true });
+      if (lu.isNegative()) {
+        throw new InvalidArgumentError(
+          "montant-negatif",
+          `${nom} ${negatif} : un montant positif ou nul est attendu.`,
+        );
+      }
+      return lu;
+    };
+    // The envelope only names the trace, which is not shown here: both envelopes compute alike.
+    const solde = soldeEnveloppe("preBac", {
+      dotationRecue: montant(dotation_recue, "Dotation reçue", "négative"),
+      reliquatAnterieur: montant(reliquat_anterieur, "Reliquat antérieur", "négatif"),
+      depense: montant(depense, "Dépense", "négative"),
+    });
+    return euros(solde.nouveauReliquat.valeur);
   });
 }
 

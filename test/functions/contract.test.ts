@@ -20,6 +20,8 @@ const ARE_FUNCTIONS = [
   "TAUX_IPC",
   "INDEXER",
   "CPGE",
+  "COMPLEMENT",
+  "RELIQUAT",
 ];
 
 /** An error value as Excel would show it: its code and a pattern its message must match. */
@@ -212,6 +214,35 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
     ["=ARE.CPGE(1;9000;2025)", "CPGE", [1, 9000, 2025], 323],
     ["=ARE.CPGE(2;;2024)", "CPGE", [2, null, 2024], valeur(/Quotient familial manquant/)],
     ["=ARE.CPGE(2,5;9000;2024)", "CPGE", [2.5, 9000, 2024], valeur(/Nombre de concours 2.5 invalide/)],
+
+    // R10 — dotation complémentaire d'une formation
+    ["=ARE.COMPLEMENT(4;50022137;2024)", "COMPLEMENT", [4, 50022137, 2024], 628],
+    ["=ARE.COMPLEMENT(2;32025520;2024)", "COMPLEMENT", [2, 32025520, 2024], 314],
+    ["=ARE.COMPLEMENT(3;67010031;2023)", "COMPLEMENT", [3, 67010031, 2023], 162],
+    ['=ARE.COMPLEMENT(4;"50022137")', "COMPLEMENT", [4, "50022137"], 628],
+    ["=ARE.COMPLEMENT(;50022137;2024)", "COMPLEMENT", [null, 50022137, 2024], 0],
+    ['=ARE.COMPLEMENT(2;"43033104";2024)', "COMPLEMENT", [2, "43033104", 2024], valeur(/ST2S/)],
+    [
+      '=ARE.COMPLEMENT(2;"5002213";2024)',
+      "COMPLEMENT",
+      [2, "5002213", 2024],
+      valeur(/7 chiffres au lieu de 8/),
+    ],
+    ["=ARE.COMPLEMENT(-1;50022137;2024)", "COMPLEMENT", [-1, 50022137, 2024], valeur(/nombre entier/)],
+    ["=ARE.COMPLEMENT(4;50022137;2025)", "COMPLEMENT", [4, 50022137, 2025], na(/IPC décembre 2024/)],
+
+    // R11 — reliquat reporté, jamais négatif
+    ["=ARE.RELIQUAT(5644;1000;5550,44)", "RELIQUAT", [5644, 1000, 5550.44], 1093.56],
+    ["=ARE.RELIQUAT(1812;0;1700,1)", "RELIQUAT", [1812, 0, 1700.1], 111.9],
+    ["=ARE.RELIQUAT(2198;0;2500)", "RELIQUAT", [2198, 0, 2500], 0],
+    ['=ARE.RELIQUAT("7 949,50";"1200,5";)', "RELIQUAT", ["7 949,50", "1200,5", null], 9150],
+    ["=ARE.RELIQUAT(100;0;-5)", "RELIQUAT", [100, 0, -5], valeur(/Dépense négative/)],
+    [
+      '=ARE.RELIQUAT("beaucoup";0;0)',
+      "RELIQUAT",
+      ["beaucoup", 0, 0],
+      valeur(/Dotation reçue « beaucoup » illisible/),
+    ],
   ])("%s", (_formule, id, args, expected) => {
     expectResult(excel.call(id, ...args), expected);
   });
