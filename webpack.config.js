@@ -100,6 +100,10 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Screens loaded lazily are fetched next to the page that asks for them. A fixed (relative)
+      // path rather than "auto": webpack's runtime lives in functions.js (the entry the task pane
+      // depends on), which must also load where there is no document (the contract test's VM).
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

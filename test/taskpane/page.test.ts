@@ -6,9 +6,12 @@
  * that it asks for nothing but its own files and Office.js. The screens themselves are driven on the
  * preview (test/browser/volet.test.ts).
  */
+import fs from "fs";
 import type http from "http";
+import path from "path";
 import type { Browser, Page } from "playwright-core";
 import {
+  DIST,
   closeServer,
   cspViolations,
   launchChromium,
@@ -133,9 +136,12 @@ describe("Volet ARE dans Chromium (taskpane.html, Office.js remplacé)", () => {
     // IPC décembre 2024 saisi 120,00 : 120,00 / 118,38 − 1 → 1,37 % ; 157 × 1,0137 = 159,15 → 159 €.
     const ligne2025 = page.getByRole("row", { name: /^2025-2026/ });
     await expect(ligne2025.innerText()).resolves.toMatch(/159 € \*/);
+    const declared = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as {
+      functions: { id: string }[];
+    };
     await expect(
-      page.evaluate(() => Object.keys((window as never as { associations: object }).associations).length),
-    ).resolves.toBe(12);
+      page.evaluate(() => Object.keys((window as never as { associations: object }).associations).sort()),
+    ).resolves.toEqual(declared.functions.map((f) => f.id).sort());
     await expect(
       page.evaluate(() =>
         (window as never as { associations: Record<string, (a: number) => number> }).associations.FORFAIT(
