@@ -192,6 +192,9 @@ function parseSheet(xml: string, strings: readonly string[], date1904: boolean):
     if (lt === -1) break;
     if (xml.charCodeAt(lt + 1) === 47 /* / */) {
       const gt = xml.indexOf(">", lt);
+      // A closing tag cut short (a sheet part ending in « </row »): without this check, pos would go
+      // back to 0 and the scan would restart from the document's start, for ever.
+      if (gt === -1) throw new Error("balise non fermée");
       const name = xml.slice(lt + 2, gt);
       if (name === "sheetData" || name.endsWith(":sheetData")) break;
       pos = gt + 1;
