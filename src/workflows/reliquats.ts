@@ -315,9 +315,9 @@ function completerFeuille(
             `Aucun bilan lu pour ${lu.uai} : ses reliquats de la feuille « ${nomFeuille} » sont gardés tels quels (ils peuvent être ceux de l'année précédente). Vérifiez-les.`,
           ),
         );
-        row[indexObservations] =
-          "Aucun bilan lu : reliquats repris de la feuille des établissements, à vérifier.";
       }
+      row[indexObservations] =
+        "Aucun bilan lu : reliquats repris de la feuille des établissements, à vérifier.";
       vus.add(lu.uai);
       return row;
     }
