@@ -160,10 +160,11 @@ function cellValue(
  * form; other spellings (single quotes, tabs or line breaks between attributes) go through the
  * general parser.
  */
-function tagAttribute(text: string, name: string): string | undefined {
-  const at = text.indexOf(` ${name}="`);
+function tagAttribute(text: string, name: "r" | "t"): string | undefined {
+  // The two searched forms are constants: no string is built per cell.
+  const at = text.indexOf(name === "r" ? ' r="' : ' t="');
   if (at !== -1) {
-    const from = at + name.length + 3;
+    const from = at + 4;
     const value = text.slice(from, text.indexOf('"', from));
     return value.indexOf("&") === -1 ? value : decodeXml(value);
   }
@@ -175,36 +176,95 @@ function isNameEnd(code: number): boolean {
   return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
 }
 
+function isWordCharacter(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+  );
+}
+
+/**
+ * Where `<sheetData` (with or without a namespace prefix) ends, or -1: the first match of
+ * /<(?:[A-Za-z_][\w.-]*:)?sheetData\b/, found with indexOf rather than a regular expression tried at
+ * every position of a sheet of several megabytes.
+ */
+function sheetDataStart(xml: string): number {
+  for (let at = xml.indexOf("sheetData"); at !== -1; at = xml.indexOf("sheetData", at + 9)) {
+    const after = at + 9;
+    if (after < xml.length && isWordCharacter(xml.charCodeAt(after))) continue;
+    // `<sheetData` or `<prefix:sheetData`.
+    let k = at - 1;
+    if (xml.charCodeAt(k) === 58 /* : */) {
+      while (k > 0 && /[\w.-]/.test(xml[k - 1])) k--;
+      if (k === at - 1 || !/[A-Za-z_]/.test(xml[k])) continue;
+      k--;
+    }
+    if (xml.charCodeAt(k) === 60 /* < */) return after;
+  }
+  return -1;
+}
+
+/**
+ * Does the cell reference name row `ligne` (the text of rowIndex + 1)? As the reference's part from
+ * its first digit equal to it (« B12 » in row 12).
+ */
+function referenceDansLaLigne(reference: string, ligne: string): boolean {
+  let k = 0;
+  while (k < reference.length) {
+    const c = reference.charCodeAt(k);
+    if (c >= 48 && c <= 57) break;
+    k++;
+  }
+  if (k === reference.length) return reference.slice(-1) === ligne;
+  return reference.length - k === ligne.length && reference.startsWith(ligne, k);
+}
+
 /**
  * The cells of a worksheet's `<sheetData>`, scanned tag by tag with indexOf: a regular expression per
  * cell allocates too much for 100 000 rows. Only `row` and `c` start tags matter; a cell's body is
  * read by cellValue.
+ *
+ * Décision (performance, issue 7): the common unprefixed `<c` and `<row` tags are recognised by their
+ * characters, without cutting out their name; a cell's attribute text is cut out once for its `r` and
+ * `t`; its row is checked without a regular expression (npm run bench: see docs/performance.md).
  */
 function parseSheet(xml: string, strings: readonly string[], date1904: boolean): CellValue[][] {
   const grid: CellValue[][] = [];
-  const data = new RegExp(`<${P}sheetData\\b`).exec(xml);
-  if (data === null) return grid;
-  let pos = data.index + data[0].length;
+  let pos = sheetDataStart(xml);
+  if (pos === -1) return grid;
   let rowIndex = -1;
   let colIndex = -1;
+  /** The text of rowIndex + 1, that every cell reference of the row ends with. */
+  let ligne = "";
   for (;;) {
     const lt = xml.indexOf("<", pos);
     if (lt === -1) break;
-    if (xml.charCodeAt(lt + 1) === 47 /* / */) {
+    const first = xml.charCodeAt(lt + 1);
+    if (first === 47 /* / */) {
       const gt = xml.indexOf(">", lt);
       // A closing tag cut short (a sheet part ending in « </row »): without this check, pos would go
       // back to 0 and the scan would restart from the document's start, for ever.
       if (gt === -1) throw new Error("balise non fermée");
-      const name = xml.slice(lt + 2, gt);
-      if (name === "sheetData" || name.endsWith(":sheetData")) break;
+      // Closing tags of cells and rows, the common case, are skipped at once.
+      if (gt - lt > 5) {
+        const name = xml.slice(lt + 2, gt);
+        if (name === "sheetData" || name.endsWith(":sheetData")) break;
+      }
       pos = gt + 1;
       continue;
     }
-    let j = lt + 1;
-    while (j < xml.length && !isNameEnd(xml.charCodeAt(j))) j++;
-    const fullName = xml.slice(lt + 1, j);
-    const colon = fullName.indexOf(":");
-    const name = colon === -1 ? fullName : fullName.slice(colon + 1);
+    let j: number;
+    let fullName: string;
+    let name: string;
+    if (first === 99 /* c */ && isNameEnd(xml.charCodeAt(lt + 2))) {
+      j = lt + 2;
+      fullName = name = "c";
+    } else {
+      j = lt + 1;
+      while (j < xml.length && !isNameEnd(xml.charCodeAt(j))) j++;
+      fullName = xml.slice(lt + 1, j);
+      const colon = fullName.indexOf(":");
+      name = colon === -1 ? fullName : fullName.slice(colon + 1);
+    }
     const gt = xml.indexOf(">", j);
     if (gt === -1) throw new Error("balise non fermée");
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
@@ -212,6 +272,7 @@ function parseSheet(xml: string, strings: readonly string[], date1904: boolean):
       const r = tagAttribute(xml.slice(j, gt), "r");
       rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
       if (!Number.isInteger(rowIndex) || rowIndex < 0) throw new Error(`numéro de ligne ${r} illisible`);
+      ligne = String(rowIndex + 1);
       colIndex = -1;
       pos = gt + 1;
       continue;
@@ -220,10 +281,11 @@ function parseSheet(xml: string, strings: readonly string[], date1904: boolean):
       pos = gt + 1;
       continue;
     }
-    const reference = tagAttribute(xml.slice(j, gt), "r");
+    const attributs = xml.slice(j, gt);
+    const reference = tagAttribute(attributs, "r");
     if (reference !== undefined) {
       colIndex = columnOf(reference);
-      if (reference.slice(reference.search(/\d/)) !== String(rowIndex + 1)) {
+      if (!referenceDansLaLigne(reference, ligne)) {
         throw new Error(`cellule ${reference} hors de sa ligne ${rowIndex + 1}`);
       }
     } else {
@@ -233,12 +295,12 @@ function parseSheet(xml: string, strings: readonly string[], date1904: boolean):
       pos = gt + 1;
       continue;
     }
-    const close = `</${fullName}>`;
+    const close = fullName === "c" ? "</c>" : `</${fullName}>`;
     const end = xml.indexOf(close, gt + 1);
     if (end === -1) throw new Error("cellule non fermée");
     pos = end + close.length;
     if (end === gt + 1) continue;
-    const value = cellValue(tagAttribute(xml.slice(j, gt), "t"), xml.slice(gt + 1, end), strings, date1904);
+    const value = cellValue(tagAttribute(attributs, "t"), xml.slice(gt + 1, end), strings, date1904);
     if (value !== null) (grid[rowIndex] ??= [])[colIndex] = value;
   }
   return grid;
