@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError } from "./errors";
 import { Decimal, formatInteger, formatPercentShort, roundHalfUp } from "./money";
-import { removeSpaces } from "./text";
+import { citation, removeSpaces } from "./text";
 
 export interface TauxBoursiers {
   /** Between 0 and 1, exact (no rounding: 12 / 35 stays 12/35). */
@@ -85,7 +85,7 @@ export function lireTauxBoursiers(raw: unknown): TauxBoursiers {
   }
   throw new InvalidArgumentError(
     "taux-invalide",
-    `Taux de boursiers « ${String(raw)} » illisible : saisissez un taux (0,35), un pourcentage (35 %) ou les deux effectifs.`,
+    `Taux de boursiers « ${citation(String(raw))} » illisible : saisissez un taux (0,35), un pourcentage (35 %) ou les deux effectifs.`,
   );
 }
 

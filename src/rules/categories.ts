@@ -3,7 +3,7 @@
  * the CPGE forfait, with the spellings users type for them.
  */
 import { InvalidArgumentError } from "./errors";
-import { normaliseLabel } from "./text";
+import { citation, normaliseLabel } from "./text";
 
 export type Categorie = "PREPA_METIERS" | "PRE_BAC" | "POST_BAC";
 /** What a forfait is paid for: one of the three lines, or a CPGE concours (R12). */
@@ -52,7 +52,7 @@ export function parseForfaitKind(input: unknown): ForfaitKind {
   if (kind === undefined) {
     throw new InvalidArgumentError(
       "categorie-inconnue",
-      `Catégorie « ${String(input)} » inconnue : indiquez PRE BAC, POST BAC, 3EME PREPA-METIERS ou CPGE.`,
+      `Catégorie « ${citation(String(input))} » inconnue : indiquez PRE BAC, POST BAC, 3EME PREPA-METIERS ou CPGE.`,
     );
   }
   return kind;

@@ -4,7 +4,7 @@
  * number. Codes arrive from pasted sheets as numbers or text, with spaces, a leading apostrophe or a
  * stray ".0"; they are normalised before any lookup.
  */
-import { removeSpaces } from "./text";
+import { citation, removeSpaces } from "./text";
 
 export type CodeReading =
   | { readonly ok: true; readonly code: string; readonly note: string | null }
@@ -28,7 +28,7 @@ function malformed(raw: string, probleme: CodeProblem, detail: string): CodeRead
   return {
     ok: false,
     probleme,
-    message: `Code formation « ${raw} » invalide : ${detail} Un code formation diplôme (BCN) compte 8 chiffres, par exemple 50022137.`,
+    message: `Code formation « ${citation(raw)} » invalide : ${detail} Un code formation diplôme (BCN) compte 8 chiffres, par exemple 50022137.`,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Text normalisation shared by every place that matches what a user typed (categories, column
- * headers, yes/no answers): case, accents, spaces and punctuation are ignored.
+ * headers, yes/no answers): case, accents, spaces and punctuation are ignored. And how a message
+ * quotes what a user typed.
  */
+import { formatInteger } from "./money";
 
 /** "3e Prépa-Métiers" → "3EPREPAMETIERS"; "N° UAI" → "NUAI". */
 export function normaliseLabel(text: string): string {
@@ -17,4 +19,21 @@ export const ANY_SPACE = /[\s\u00a0\u2007\u2009\u202f]/g;
 
 export function removeSpaces(text: string): string {
   return text.replace(ANY_SPACE, "");
+}
+
+/** Longest text a message quotes whole. */
+const CITATION_MAX = 80;
+
+/**
+ * What a user typed, as a message quotes it: whole when short, else its first 60 characters and its
+ * length — « xxxxxxxx… (40 000 caractères) ». Décision (issue 7): a pasted cell holds up to
+ * 32 767 characters; quoted whole, the message would be unreadable, and longer than Excel accepts in
+ * one cell once written to the Constats sheet.
+ */
+export function citation(text: string): string {
+  if (text.length <= CITATION_MAX) return text;
+  let fin = 60;
+  const avant = text.charCodeAt(fin - 1);
+  if (avant >= 0xd800 && avant <= 0xdbff) fin--; // a character outside the BMP is not cut in two
+  return `${text.slice(0, fin)}… (${formatInteger(text.length)} caractères)`;
 }

@@ -4,7 +4,7 @@
  * (0750655 mod 23 = 4 → « E », lycée Louis-le-Grand). Île-de-France UAIs start with 075, 077, 078, 091,
  * 092, 093, 094 or 095. A wrong letter or another department is an alerte, never a reason to drop data.
  */
-import { removeSpaces } from "./text";
+import { citation, removeSpaces } from "./text";
 
 const CHECK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 const ILE_DE_FRANCE = new Set(["075", "077", "078", "091", "092", "093", "094", "095"]);
@@ -30,7 +30,7 @@ export function readUai(raw: unknown): UaiReading {
   if (!match) {
     return {
       ok: false,
-      message: `UAI « ${String(raw).trim()} » invalide : 7 chiffres suivis d'une lettre sont attendus (ex. 0750655E).`,
+      message: `UAI « ${citation(String(raw).trim())} » invalide : 7 chiffres suivis d'une lettre sont attendus (ex. 0750655E).`,
     };
   }
   const alertes: string[] = [];

@@ -4,7 +4,7 @@
  * non-breaking space, « 1 200,50 € »); every reading either gives the value or says, in French, what
  * is wrong and what to do.
  */
-import { ANY_SPACE, Decimal, HALF_UP, normaliseLabel, removeSpaces } from "../rules";
+import { ANY_SPACE, Decimal, HALF_UP, citation, normaliseLabel, removeSpaces } from "../rules";
 import { isBlank, isCellError, type CellValue } from "../workbook/port";
 
 /** The cell of a row at a column index, null when the column is unmapped or the row is shorter. */
@@ -12,12 +12,12 @@ export function cellule(row: readonly CellValue[], index: number): CellValue {
   return index < 0 ? null : (row[index] ?? null);
 }
 
-/** How a cell is quoted in a message: « 12,5 », « #N/A ». */
+/** How a cell is quoted in a message: « 12,5 », « #N/A »; a long text by its start and length (citation). */
 export function afficher(value: CellValue): string {
-  if (isCellError(value)) return value.error;
+  if (isCellError(value)) return citation(value.error);
   if (typeof value === "boolean") return value ? "VRAI" : "FAUX";
   if (typeof value === "number") return String(value).replace(".", ",");
-  return String(value ?? "").trim();
+  return citation(String(value ?? "").trim());
 }
 
 export function messageErreurExcel(value: CellValue, champ: string): string {

@@ -2,6 +2,7 @@
  * What the two readers (effectif sheets, establishments sheet) have in common: finding the header,
  * walking the rows below it in slices, skipping blank rows, and setting rows aside with their constat.
  */
+import { citation } from "../rules";
 import { columnLetter, isBlank, isCellError, type Row, type SheetData } from "../workbook/port";
 import { detecterEntete, indexRelatif, LIGNES_RECHERCHE_ENTETE, nomDuChamp, SYNONYMES } from "./columns";
 import { constat, type CodeConstat } from "./constats";
@@ -193,7 +194,7 @@ export abstract class LecteurBase implements LecteurFeuille {
         "colonne-en-double",
         detection.entete.ligne,
         colonne.lettre,
-        `La colonne « ${colonne.entete} » désigne aussi le champ « ${nomDuChamp(champ)} », déjà lu dans la colonne ${detection.entete.colonnes[champ]?.lettre} : elle est ignorée. Corrigez la correspondance des colonnes si c'est elle qu'il faut lire.`,
+        `La colonne « ${citation(colonne.entete)} » désigne aussi le champ « ${nomDuChamp(champ)} », déjà lu dans la colonne ${detection.entete.colonnes[champ]?.lettre} : elle est ignorée. Corrigez la correspondance des colonnes si c'est elle qu'il faut lire.`,
       );
     }
     const manquants = requis.filter((champ) => !detection.entete.colonnes[champ]);

@@ -6,6 +6,7 @@
  */
 import {
   catalogueFor,
+  citation,
   judgeFormation,
   readCodeFormation,
   readUai,
@@ -179,7 +180,7 @@ export class SessionLecture {
       verdict =
         annee === null
           ? {
-              illisible: `Année de formation « ${String(raw).trim()} » illisible : saisissez 1, 2 ou 3 (1 pour la première année, la seule qui compte).`,
+              illisible: `Année de formation « ${citation(String(raw).trim())} » illisible : saisissez 1, 2 ou 3 (1 pour la première année, la seule qui compte).`,
             }
           : { annee };
       this.annees.set(raw, verdict);
