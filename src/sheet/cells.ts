@@ -98,7 +98,7 @@ const MONEY_SUFFIX = /(?:€|EUR|EUROS?)$/i;
  * Décision: more than two decimals are rounded half-up to the cent and the reading says so, except for
  * the binary noise a formula leaves on a number (1200.4999999999998), which is rounded silently.
  * « 1.200 » alone is refused as ambiguous (see decimalFromFrenchText).
- * « - » and « néant » mean zero.
+ * « - » and « néant » mean zero; so do « -0 » and « -0,00 ».
  */
 export function lireMontant(value: CellValue, quoi: string): MontantLu {
   let parsed: Decimal | "ambigu" | null = null;
@@ -135,7 +135,10 @@ export function lireMontant(value: CellValue, quoi: string): MontantLu {
     };
   }
   const rounded = parsed.toDecimalPlaces(2, HALF_UP);
-  return { ok: true, valeur: rounded, arrondi: !floatNoise && !rounded.equals(parsed) };
+  // « -0,00 » (an accounting export's zero) or a -0 number is zero: a negative zero would be refused
+  // further on as a negative reliquat (dotationNetteEnveloppe) and stop the whole run.
+  const valeur = rounded.isZero() ? new Decimal(0) : rounded;
+  return { ok: true, valeur, arrondi: !floatNoise && !rounded.equals(parsed) };
 }
 
 /**
