@@ -9,6 +9,7 @@ export type FileProblem =
   | "pas-un-tableur"
   | "format-non-pris-en-charge"
   | "endommage"
+  | "trop-volumineux"
   | "vide"
   | "feuille-introuvable"
   | "feuille-vide"

@@ -12,6 +12,7 @@ import { readCell } from "./cells";
 import { readCsvGrid, type CsvEncoding, type CsvSeparator } from "./csv";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
 import { readXlsxValues, type RawSheet } from "./fastXlsx";
+import { PARTIE_MAX_OCTETS, PartieTropGrande } from "./zip";
 
 /** A sheet's used range: `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1. */
 export interface FileSheet {
@@ -119,7 +120,14 @@ async function readXlsx(bytes: Buffer, filePath: string, fichier: string): Promi
   let raw: RawSheet[] | null = null;
   try {
     raw = readXlsxValues(bytes);
-  } catch {
+  } catch (error) {
+    // A part too large once inflated (zip.ts): ExcelJS would inflate it whole, without limit.
+    if (error instanceof PartieTropGrande) {
+      throw new SpreadsheetFileError(
+        "trop-volumineux",
+        `« ${fichier} » n'est pas lu : une fois décompressée, une de ses parties (${error.partie}) dépasse ${PARTIE_MAX_OCTETS / 1024 / 1024} Mo, bien plus qu'une extraction d'effectifs. Ouvrez-le dans Excel pour vérifier son contenu, puis enregistrez ou exportez seulement la feuille utile (.xlsx ou .csv).`,
+      );
+    }
     raw = null;
   }
   if (raw === null) return readXlsxWithExcelJS(bytes, filePath, fichier);

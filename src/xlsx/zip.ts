@@ -5,6 +5,23 @@
  */
 import { inflateRawSync } from "zlib";
 
+/**
+ * Largest part read, once inflated. Décision (security, issue 7): a « zip bomb » — a few megabytes
+ * that inflate to gigabytes, e.g. a sharedStrings part of one huge repeated string — would otherwise
+ * be inflated whole, then again by ExcelJS (a 9 MB file took 12 s and 4.3 GB before failing). Beyond
+ * 500 MB no JavaScript string can hold the part's text anyway (V8's limit is about 512 M characters),
+ * and an ordinary extraction of a million rows stays under it.
+ */
+export const PARTIE_MAX_OCTETS = 500 * 1024 * 1024;
+
+/** A part above PARTIE_MAX_OCTETS once inflated: the file is refused, not handed to ExcelJS. */
+export class PartieTropGrande extends Error {
+  constructor(readonly partie: string) {
+    super(`partie ${partie} de plus de ${PARTIE_MAX_OCTETS / 1024 / 1024} Mo une fois décompressée`);
+    this.name = "PartieTropGrande";
+  }
+}
+
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_FILE_HEADER = 0x02014b50;
 const LOCAL_FILE_HEADER = 0x04034b50;
@@ -65,8 +82,21 @@ export class ZipArchive {
     const end = start + entry.compressedSize;
     if (end > bytes.length) throw new Error(`partie ${name} tronquée`);
     const data = bytes.subarray(start, end);
-    if (entry.method === 0) return data.toString("utf8");
-    if (entry.method === 8) return inflateRawSync(data).toString("utf8");
+    if (entry.method === 0) {
+      if (data.length > PARTIE_MAX_OCTETS) throw new PartieTropGrande(name);
+      return data.toString("utf8");
+    }
+    if (entry.method === 8) {
+      let inflated: Buffer;
+      try {
+        // zlib stops as soon as the output would pass the limit: nothing larger is ever allocated.
+        inflated = inflateRawSync(data, { maxOutputLength: PARTIE_MAX_OCTETS });
+      } catch (error) {
+        if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") throw new PartieTropGrande(name);
+        throw error;
+      }
+      return inflated.toString("utf8");
+    }
     throw new Error(`partie ${name} : compression ${entry.method} non prise en charge`);
   }
 }
