@@ -13,6 +13,18 @@
 import type { CellValue } from "../workbook/port";
 import { ZipArchive } from "./zip";
 
+/**
+ * The file is damaged in a way ExcelJS would not see: it must not be handed over. Décision (issue 7):
+ * a cell pointing to a shared string the archive lacks (sharedStrings part missing or cut short) is
+ * read by ExcelJS as the string's index — « 24 » would become 21 in an effectif column, silently.
+ */
+export class XlsxEndommage extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "XlsxEndommage";
+  }
+}
+
 export interface RawSheet {
   readonly name: string;
   readonly hidden: boolean;
@@ -136,7 +148,7 @@ function cellValue(
     }
     case "s": {
       const text = strings[Number(raw)];
-      if (text === undefined) throw new Error(`chaîne partagée ${raw} absente`);
+      if (text === undefined) throw new XlsxEndommage(`chaîne partagée ${raw} absente`);
       return text;
     }
     case "str":

@@ -11,7 +11,7 @@ import type { CellValue } from "../workbook/port";
 import { readCell } from "./cells";
 import { readCsvGrid, type CsvEncoding, type CsvSeparator } from "./csv";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
-import { readXlsxValues, type RawSheet } from "./fastXlsx";
+import { XlsxEndommage, readXlsxValues, type RawSheet } from "./fastXlsx";
 import { PARTIE_MAX_OCTETS, PartieTropGrande } from "./zip";
 
 /** A sheet's used range: `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1. */
@@ -121,6 +121,12 @@ async function readXlsx(bytes: Buffer, filePath: string, fichier: string): Promi
   try {
     raw = readXlsxValues(bytes);
   } catch (error) {
+    if (error instanceof XlsxEndommage) {
+      throw new SpreadsheetFileError(
+        "endommage",
+        `« ${fichier} » est endommagé : des cellules renvoient à des textes absents du classeur (partie des chaînes partagées manquante ou incomplète). Ouvrez-le dans Excel et enregistrez-le à nouveau, ou demandez un nouvel export.`,
+      );
+    }
     // A part too large once inflated (zip.ts): ExcelJS would inflate it whole, without limit.
     if (error instanceof PartieTropGrande) {
       throw new SpreadsheetFileError(
