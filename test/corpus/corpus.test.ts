@@ -1,0 +1,683 @@
+/**
+ * Corpus des entrées défectueuses (issue 7) : chaque cas est une feuille collée, un couple feuille
+ * d'effectifs + feuille des établissements, ou un fichier donné à la ligne de commande, avec ce qui
+ * est attendu — le code du constat (docs/constats.md), ou le message d'erreur français et le code de
+ * sortie de `are`. Jamais d'exception, jamais de ligne perdue. La table est reprise dans
+ * docs/security.md (un test vérifie que chaque cas y figure).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Parametres } from "../../src/rules";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import type { CellValue } from "../../src/workbook/port";
+import { calculerDotations, controlerFeuille } from "../../src/workflows";
+import { run } from "../cli/run";
+import { removeDir, tempDir } from "../xlsx/helpers";
+import {
+  FEUILLE_XML,
+  encoder,
+  feuilleExcelJS,
+  fichierOle,
+  lignesXml,
+  xlsxBombe,
+  xlsxExcelJS,
+  xlsxFaitMain,
+} from "./fabrique";
+
+const E: CellValue[] = ["UAI", "Établissement", "Code diplôme", "Libellé", "Effectif"];
+/** A good row: 24 students of CAP BOULANGER (R4, annex) at lycée Louis-le-Grand's UAI. */
+const L = (changes: Partial<Record<0 | 1 | 2 | 3 | 4, CellValue>> = {}): CellValue[] => {
+  const row: CellValue[] = ["0750655E", "Lycée Arago", "50022137", "BOULANGER (CAP)", 24];
+  for (const [i, v] of Object.entries(changes)) row[Number(i)] = v;
+  return row;
+};
+const ET: CellValue[] = ["UAI", "Taux de boursiers", "Reliquat pré-bac", "Réponse à l'enquête"];
+
+type Entree =
+  | { readonly feuille: CellValue[][] }
+  | { readonly effectifs: CellValue[][]; readonly etablissements: CellValue[][] }
+  | {
+      readonly fichier: string;
+      readonly octets: () => Buffer | Promise<Buffer>;
+      readonly commande?: "controle" | "dotations";
+    };
+
+interface Attendu {
+  /** The constat code expected; null: no constat at all, the rows count. */
+  readonly constat?: string | null;
+  /** Sheet row of that constat. */
+  readonly ligne?: number;
+  readonly comptees?: number;
+  /** Exit code of `are` (files). */
+  readonly sortie?: 0 | 1 | 2;
+  /** The French message: of the constat, or on stderr when the file is refused. */
+  readonly message?: RegExp;
+}
+
+interface Cas {
+  readonly nom: string;
+  readonly entree: Entree;
+  readonly attendu: Attendu;
+}
+
+const vides = (n: number, ligne: CellValue[] = []) => Array.from({ length: n }, () => ligne);
+
+export const CORPUS: readonly Cas[] = [
+  // —— Sheets as pasted ——
+  { nom: "feuille vide", entree: { feuille: [] }, attendu: { constat: "feuille-vide" } },
+  {
+    nom: "1 000 lignes de cellules vides ou d'espaces",
+    entree: { feuille: vides(1000, ["", "  ", "\u00a0", null]) },
+    attendu: { constat: "feuille-vide" },
+  },
+  { nom: "seulement la ligne d'en-tête", entree: { feuille: [E] }, attendu: { constat: null, comptees: 0 } },
+  {
+    nom: "en-tête en ligne 29 sous un titre et des lignes vides",
+    entree: { feuille: [["Rectorat de Paris — extraction"], ...vides(27), E, L()] },
+    attendu: { constat: null, comptees: 1 },
+  },
+  {
+    nom: "en-tête en ligne 31, au-delà des 30 premières lignes",
+    entree: { feuille: [["Rectorat de Paris"], ...vides(29), E, L()] },
+    attendu: {
+      constat: "entete-introuvable",
+      message: /Aucune ligne d'en-tête reconnue dans les 30 premières lignes/,
+    },
+  },
+  {
+    nom: "en-têtes fusionnés sur deux lignes (« Effectifs » au-dessus de « 1ère année »)",
+    entree: {
+      feuille: [
+        ["Établissement", null, "Formation", null, "Effectifs"],
+        ["UAI", "Nom", "Code diplôme", "Libellé", "1ère année"],
+        L(),
+      ],
+    },
+    attendu: { constat: "colonne-manquante", ligne: 2, message: /« Effectif »/ },
+  },
+  {
+    nom: "deux colonnes « Effectif »",
+    entree: {
+      feuille: [
+        [...E, "Effectif"],
+        [...L(), 99],
+      ],
+    },
+    attendu: { constat: "colonne-en-double", ligne: 1, comptees: 1 },
+  },
+  {
+    nom: "en-tête répété par un second collage",
+    entree: { feuille: [E, L(), E, L({ 2: "50022139" })] },
+    attendu: { constat: "entete-repetee", ligne: 3, comptees: 2 },
+  },
+  {
+    nom: "ligne de total",
+    entree: { feuille: [E, L(), [null, null, null, "Total Paris", 24]] },
+    attendu: { constat: "ligne-total", ligne: 3, comptees: 1 },
+  },
+  {
+    nom: "titre fusionné au milieu des données",
+    entree: { feuille: [E, [null, "Lycées privés sous contrat", null, null, null], L()] },
+    attendu: { constat: "ligne-sans-donnees", ligne: 2, comptees: 1 },
+  },
+  {
+    nom: "code formation « =RECHERCHEV(…) » collé comme texte",
+    entree: { feuille: [E, L({ 2: "=RECHERCHEV(A2;Feuil2!A:B;2;FAUX)" })] },
+    attendu: { constat: "code-invalide", ligne: 2 },
+  },
+  {
+    nom: "effectif « =SOMME(E2:E9) » collé comme texte",
+    entree: { feuille: [E, L({ 4: "=SOMME(E2:E9)" })] },
+    attendu: { constat: "effectif-texte", ligne: 2 },
+  },
+  {
+    nom: "#N/A dans le code formation",
+    entree: { feuille: [E, L({ 2: { error: "#N/A" } })] },
+    attendu: { constat: "erreur-excel", ligne: 2, message: /erreur Excel #N\/A/ },
+  },
+  {
+    nom: "#REF! dans l'UAI",
+    entree: { feuille: [E, L({ 0: { error: "#REF!" } })] },
+    attendu: { constat: "erreur-excel" },
+  },
+  {
+    nom: "#DIV/0! dans l'effectif",
+    entree: { feuille: [E, L({ 4: { error: "#DIV/0!" } })] },
+    attendu: { constat: "erreur-excel" },
+  },
+  {
+    nom: "erreurs Excel récentes (#SPILL!, #CALC!)",
+    entree: { feuille: [E, L({ 4: { error: "#SPILL!" } }), L({ 2: { error: "#CALC!" } })] },
+    attendu: { constat: "erreur-excel", ligne: 3 },
+  },
+  {
+    nom: "effectif négatif",
+    entree: { feuille: [E, L({ 4: -3 })] },
+    attendu: { constat: "effectif-negatif" },
+  },
+  {
+    nom: "effectif décimal (12,5)",
+    entree: { feuille: [E, L({ 4: 12.5 })] },
+    attendu: { constat: "effectif-decimal", message: /« 12,5 » non entier/ },
+  },
+  {
+    nom: "effectif en lettres",
+    entree: { feuille: [E, L({ 4: "douze" })] },
+    attendu: { constat: "effectif-texte" },
+  },
+  { nom: "effectif vide", entree: { feuille: [E, L({ 4: null })] }, attendu: { constat: "effectif-vide" } },
+  {
+    nom: "effectif VRAI (booléen)",
+    entree: { feuille: [E, L({ 4: true })] },
+    attendu: { constat: "effectif-texte" },
+  },
+  {
+    nom: "effectif infini ou NaN (valeur numérique impossible)",
+    entree: { feuille: [E, L({ 4: Infinity }), L({ 2: "50022139", 4: NaN })] },
+    attendu: { constat: "effectif-decimal" },
+  },
+  {
+    nom: "effectif « 1 234 » avec espace insécable",
+    entree: { feuille: [E, L({ 4: "1\u00a0234" })] },
+    attendu: { constat: null, comptees: 1 },
+  },
+  {
+    nom: "code MEF (11 caractères) au lieu du code formation",
+    entree: { feuille: [E, L({ 2: "24722106210" })] },
+    attendu: { constat: "code-mef", message: /code MEF/ },
+  },
+  {
+    nom: "code formation de 7 caractères saisi en texte",
+    entree: { feuille: [E, L({ 2: "5002213" })] },
+    attendu: { constat: "code-invalide", message: /7 chiffres au lieu de 8/ },
+  },
+  { nom: "code formation vide", entree: { feuille: [E, L({ 2: null })] }, attendu: { constat: "code-vide" } },
+  {
+    nom: "code formation de 40 000 caractères",
+    entree: { feuille: [E, L({ 2: "9".repeat(40_000) })] },
+    attendu: {
+      constat: "code-invalide",
+      message: /^Code formation « 9{60}… \(40 000 caractères\) » invalide/,
+    },
+  },
+  {
+    nom: "UAI manquant (cellules UAI fusionnées)",
+    entree: { feuille: [E, L(), L({ 0: null, 2: "50022139" })] },
+    attendu: { constat: "uai-manquant", ligne: 3, comptees: 1 },
+  },
+  {
+    nom: "UAI à la lettre de contrôle fausse",
+    entree: { feuille: [E, L({ 0: "0750655F" })] },
+    attendu: { constat: "uai-lettre-cle", comptees: 1 },
+  },
+  {
+    nom: "UAI hors Île-de-France",
+    entree: { feuille: [E, L({ 0: "0601234R" })] },
+    attendu: { constat: "uai-hors-ile-de-france", comptees: 1 },
+  },
+  {
+    nom: "UAI illisible",
+    entree: { feuille: [E, L({ 0: "LYCEE 12" })] },
+    attendu: { constat: "uai-invalide" },
+  },
+  {
+    nom: "ligne collée deux fois",
+    entree: { feuille: [E, L(), L()] },
+    attendu: { constat: "doublon", ligne: 3, comptees: 1 },
+  },
+  {
+    nom: "100 000 lignes identiques",
+    entree: { feuille: [E, ...vides(100_000, L())] },
+    attendu: { constat: "doublon", comptees: 1 },
+  },
+  {
+    nom: "1 000 000 de lignes vides sous les données (plage utilisée immense)",
+    entree: { feuille: [E, L(), ...vides(1_000_000)] },
+    attendu: { constat: null, comptees: 1 },
+  },
+  {
+    nom: "apprentis",
+    entree: {
+      feuille: [
+        [...E, "Statut"],
+        [...L(), "Apprenti"],
+      ],
+    },
+    attendu: { constat: "apprentissage" },
+  },
+  {
+    nom: "année de formation 2",
+    entree: {
+      feuille: [
+        [...E, "Année de formation"],
+        [...L(), 2],
+      ],
+    },
+    attendu: { constat: "hors-premiere-annee" },
+  },
+  {
+    nom: "année de formation « seconde »",
+    entree: {
+      feuille: [
+        [...E, "Année de formation"],
+        [...L(), "seconde"],
+      ],
+    },
+    attendu: { constat: "annee-formation-illisible" },
+  },
+  {
+    nom: "entrée directe « peut-être »",
+    entree: {
+      feuille: [
+        [...E, "Année de formation", "Entrée directe"],
+        [...L(), 2, "peut-être"],
+      ],
+    },
+    attendu: { constat: "entree-directe-illisible" },
+  },
+  {
+    nom: "formation non éligible (bac techno ST2S)",
+    entree: { feuille: [E, L({ 2: "43033104" })] },
+    attendu: { constat: "formation-non-eligible", message: /ST2S/ },
+  },
+  {
+    nom: "code éligible absent de la liste indicative",
+    entree: { feuille: [E, L({ 2: "40025214" })] },
+    attendu: { constat: "hors-liste", comptees: 1 },
+  },
+  {
+    nom: "unicode et emoji dans le nom et le libellé",
+    entree: { feuille: [E, L({ 1: "Lycée 🎓 Ōsaka — « test »", 3: "BOULANGER 🥖 (CAP)" })] },
+    attendu: { constat: null, comptees: 1 },
+  },
+  {
+    nom: "nom « =HYPERLINK(…) » et libellé « +cmd|… » (texte qui ressemble à une formule)",
+    entree: {
+      feuille: [E, L({ 1: '=HYPERLINK("http://exemple.invalid";"clic")', 3: "+cmd|' /C calc'!A0" })],
+    },
+    attendu: { constat: null, comptees: 1 },
+  },
+
+  // —— Establishment-level values (an establishments sheet next to the effectifs) ——
+  {
+    nom: "taux de boursiers illisible",
+    entree: { effectifs: [E, L()], etablissements: [ET, ["0750655E", "un tiers", 0, "oui"]] },
+    attendu: { constat: "taux-illisible" },
+  },
+  {
+    nom: "taux de boursiers de 120 %",
+    entree: { effectifs: [E, L()], etablissements: [ET, ["0750655E", 120, 0, "oui"]] },
+    attendu: { constat: "taux-illisible", message: /compris entre 0 % et 100 %/ },
+  },
+  {
+    nom: "reliquat négatif",
+    entree: { effectifs: [E, L()], etablissements: [ET, ["0750655E", "35 %", -500, "oui"]] },
+    attendu: { constat: "reliquat-negatif" },
+  },
+  {
+    nom: "reliquat « 1.200 » ambigu",
+    entree: { effectifs: [E, L()], etablissements: [ET, ["0750655E", "35 %", "1.200", "oui"]] },
+    attendu: { constat: "reliquat-illisible", message: /ambigu/ },
+  },
+  {
+    nom: "reliquat « -0,00 » d'un export comptable",
+    entree: { effectifs: [E, L()], etablissements: [ET, ["0750655E", "35 %", "-0,00", "oui"]] },
+    attendu: { constat: null, comptees: 2 },
+  },
+  {
+    nom: "reliquat à trois décimales",
+    entree: { effectifs: [E, L()], etablissements: [ET, ["0750655E", "35 %", "1 200,505", "oui"]] },
+    attendu: { constat: "montant-arrondi" },
+  },
+  {
+    nom: "réponse à l'enquête « peut-être »",
+    entree: { effectifs: [E, L()], etablissements: [ET, ["0750655E", "35 %", 0, "peut-être"]] },
+    attendu: { constat: "reponse-illisible" },
+  },
+  {
+    nom: "deux reliquats différents pour un établissement",
+    entree: {
+      effectifs: [
+        [...E, "Reliquat pré-bac"],
+        [...L(), 300],
+      ],
+      etablissements: [ET, ["0750655E", "35 %", 200, "oui"]],
+    },
+    attendu: { constat: "valeur-divergente" },
+  },
+  {
+    nom: "établissement absent de la feuille des établissements",
+    entree: {
+      effectifs: [E, L(), L({ 0: "0750654D" })],
+      etablissements: [ET, ["0750655E", "35 %", 0, "oui"]],
+    },
+    attendu: { constat: "etablissement-absent" },
+  },
+  {
+    nom: "établissement sans aucune ligne d'effectif",
+    entree: {
+      effectifs: [E, L()],
+      etablissements: [ET, ["0750655E", "35 %", 0, "oui"], ["0930122C", "20 %", 500, "oui"]],
+    },
+    attendu: { constat: "etablissement-sans-effectifs" },
+  },
+  {
+    nom: "effectif post-bac sans taux de boursiers",
+    entree: { effectifs: [E, L({ 2: "32025520" })], etablissements: [ET, ["0750655E", null, 0, "oui"]] },
+    attendu: { constat: "taux-boursiers-manquant" },
+  },
+
+  // —— Files given to the command line ——
+  {
+    nom: "fichier .xlsx de 0 octet",
+    entree: { fichier: "effectifs.xlsx", octets: () => Buffer.alloc(0) },
+    attendu: { sortie: 2, message: /est vide \(0 octet\)/ },
+  },
+  {
+    nom: "archive .xlsx tronquée",
+    entree: {
+      fichier: "effectifs.xlsx",
+      octets: async () => {
+        const bytes = await xlsxExcelJS(feuilleExcelJS("Effectifs", [E, L()]));
+        return bytes.subarray(0, Math.floor(bytes.length * 0.6));
+      },
+    },
+    attendu: { sortie: 2, message: /endommagé ou incomplet/ },
+  },
+  {
+    nom: "classeur Excel 97-2003 (.xls) renommé en .xlsx",
+    entree: { fichier: "effectifs.xlsx", octets: () => fichierOle("Workbook") },
+    attendu: { sortie: 2, message: /Excel 97-2003 \(\.xls\)/ },
+  },
+  {
+    nom: "classeur protégé par mot de passe",
+    entree: { fichier: "effectifs.xlsx", octets: () => fichierOle("EncryptionInfo EncryptedPackage") },
+    attendu: { sortie: 2, message: /protégé par mot de passe/ },
+  },
+  {
+    nom: "classeur OpenDocument (.ods) renommé en .xlsx",
+    entree: {
+      fichier: "effectifs.xlsx",
+      octets: async () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const JSZip = require("jszip");
+        const zip = new JSZip();
+        zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
+        zip.file("content.xml", "<office:document-content/>");
+        return zip.generateAsync({ type: "nodebuffer" });
+      },
+    },
+    attendu: { sortie: 2, message: /OpenDocument/ },
+  },
+  {
+    nom: "octets aléatoires nommés .csv",
+    entree: {
+      fichier: "effectifs.csv",
+      octets: () => Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 31) % 256)),
+    },
+    attendu: { sortie: 2, message: /n'est pas un tableur lisible/ },
+  },
+  {
+    nom: "feuille XML coupée sur « </row » (le lecteur tournait en boucle)",
+    entree: {
+      fichier: "effectifs.xlsx",
+      octets: () =>
+        xlsxFaitMain(FEUILLE_XML(lignesXml([E, L()])).replace(/<\/row><\/sheetData>.*$/s, "</row")),
+    },
+    attendu: { sortie: 2, message: /endommagé ou incomplet/ },
+  },
+  {
+    nom: "chaînes partagées de 600 Mo une fois décompressées (bombe zip)",
+    entree: { fichier: "effectifs.xlsx", octets: () => xlsxBombe(600) },
+    attendu: { sortie: 2, message: /dépasse 500 Mo/ },
+  },
+  {
+    nom: "partie des chaînes partagées absente de l'archive",
+    entree: {
+      fichier: "effectifs.xlsx",
+      octets: () =>
+        xlsxFaitMain(
+          FEUILLE_XML('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'),
+          null,
+        ),
+    },
+    attendu: { sortie: 2, message: /endommagé : des cellules renvoient à des textes absents du classeur/ },
+  },
+  {
+    nom: "chaînes partagées incomplètes (un effectif « 24 » deviendrait un numéro de texte)",
+    entree: {
+      fichier: "effectifs.xlsx",
+      octets: () =>
+        xlsxFaitMain(
+          FEUILLE_XML(
+            '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>' +
+              '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>4</v></c><c r="C2" t="s"><v>5</v></c></row>',
+          ),
+          '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>UAI</t></si><si><t>Code diplôme</t></si><si><t>Effectif</t></si><si><t>0750655E</t></si><si><t>50022137</t></si></sst>',
+        ),
+    },
+    attendu: { sortie: 2, message: /endommagé : des cellules renvoient à des textes absents du classeur/ },
+  },
+  {
+    nom: "chaînes en ligne (inlineStr) d'un autre générateur",
+    entree: {
+      fichier: "effectifs.xlsx",
+      octets: () => xlsxFaitMain(FEUILLE_XML(lignesXml([E, L(), L({ 2: "50022139" })]))),
+    },
+    attendu: { sortie: 0, constat: null, comptees: 2 },
+  },
+  {
+    nom: "plage utilisée jusqu'à la ligne 1 048 576 (cellules vides mises en forme)",
+    entree: {
+      fichier: "effectifs.xlsx",
+      octets: () =>
+        xlsxFaitMain(
+          FEUILLE_XML(
+            lignesXml([E, L()]) + '<row r="1048576"><c r="A1048576" s="1"/><c r="XFD1048576" s="1"/></row>',
+          ),
+        ),
+    },
+    attendu: { sortie: 0, constat: null, comptees: 1 },
+  },
+  {
+    nom: "formule jamais calculée (aucune valeur enregistrée)",
+    entree: {
+      fichier: "effectifs.xlsx",
+      octets: () =>
+        xlsxFaitMain(FEUILLE_XML(lignesXml([E, L()]).replace("<v>24</v>", "<f>SOMME(F2:F9)</f>"))),
+    },
+    attendu: { sortie: 1, constat: "effectif-vide" },
+  },
+  {
+    nom: "classeur dont toutes les feuilles sont vides",
+    entree: {
+      fichier: "effectifs.xlsx",
+      octets: () => xlsxExcelJS((wb) => void (wb.addWorksheet("Paris"), wb.addWorksheet("Créteil"))),
+    },
+    attendu: { sortie: 2, message: /Toutes les feuilles de « effectifs\.xlsx » sont vides/ },
+  },
+  {
+    nom: "CSV au guillemet jamais refermé",
+    entree: {
+      fichier: "effectifs.csv",
+      octets: () =>
+        encoder('UAI;Code diplôme;Effectif\r\n0750655E;"50022137;24\r\n0750654D;50022139;12\r\n', "utf-8"),
+    },
+    attendu: { sortie: 2, message: /un guillemet ouvert à la ligne 2 n'est jamais refermé/ },
+  },
+  {
+    nom: "CSV en Windows-1252 (« é » sur un octet)",
+    entree: {
+      fichier: "effectifs.csv",
+      octets: () =>
+        encoder("UAI;Libellé;Code diplôme;Effectif\r\n0750655E;PÂTISSIER;50022141;18\r\n", "windows-1252"),
+    },
+    attendu: { sortie: 0, constat: null, comptees: 1 },
+  },
+  {
+    nom: "CSV en UTF-8 avec BOM",
+    entree: {
+      fichier: "effectifs.csv",
+      octets: () => encoder("UAI;Code diplôme;Effectif\r\n0750655E;50022137;24\r\n", "utf-8-bom"),
+    },
+    attendu: { sortie: 0, constat: null, comptees: 1 },
+  },
+  {
+    nom: "CSV en UTF-16 avec BOM (« Texte Unicode » d'Excel)",
+    entree: {
+      fichier: "effectifs.csv",
+      octets: () => encoder("UAI\tCode diplôme\tEffectif\r\n0750655E\t50022137\t24\r\n", "utf-16le"),
+    },
+    attendu: { sortie: 0, constat: null, comptees: 1 },
+  },
+  {
+    nom: "CSV aux séparateurs mélangés (« ; » puis « , »)",
+    entree: {
+      fichier: "effectifs.csv",
+      octets: () =>
+        encoder(
+          "UAI;Code diplôme;Effectif\r\n0750655E;50022137;24\r\n0750654D;50022139;12\r\n0750654D,50022141,8\r\n",
+          "utf-8",
+        ),
+    },
+    // The « , » line is one cell under « ; »: set aside as a row without data (info), not lost.
+    attendu: { sortie: 0, constat: "ligne-sans-donnees", ligne: 4, comptees: 2 },
+  },
+  {
+    nom: "CSV sans aucune donnée (lignes vides)",
+    entree: { fichier: "effectifs.csv", octets: () => encoder("\r\n;;\r\n\r\n", "utf-8") },
+    attendu: { sortie: 2, message: /ne contient aucune donnée/ },
+  },
+  {
+    nom: "CSV dont l'en-tête est au-delà de la ligne 30",
+    entree: {
+      fichier: "effectifs.csv",
+      octets: () =>
+        encoder(
+          "Extraction;;\r\n".repeat(31) + "UAI;Code diplôme;Effectif\r\n0750655E;50022137;24\r\n",
+          "utf-8",
+        ),
+    },
+    attendu: { sortie: 2, message: /Aucune ligne d'en-tête reconnue/ },
+  },
+  {
+    nom: "CSV séparé par des virgules, effectif « 12,5 » entre guillemets",
+    entree: {
+      fichier: "effectifs.csv",
+      octets: () => encoder('UAI,Code diplôme,Effectif\r\n0750655E,50022137,"12,5"\r\n', "utf-8"),
+    },
+    attendu: { sortie: 1, constat: "effectif-decimal" },
+  },
+  {
+    nom: "CSV contenant des octets nuls",
+    entree: {
+      fichier: "effectifs.csv",
+      octets: () => Buffer.from("UAI;Code diplôme\u0000;Effectif\r\n", "utf8"),
+    },
+    attendu: { sortie: 2, message: /n'est pas un tableur lisible/ },
+  },
+  {
+    nom: "CSV dont une cellule est « =HYPERLINK(…) »",
+    entree: {
+      fichier: "effectifs.csv",
+      octets: () =>
+        encoder(
+          'UAI;Établissement;Code diplôme;Effectif\r\n0750655E;"=HYPERLINK(""http://exemple.invalid"";""clic"")";50022137;24\r\n',
+          "utf-8",
+        ),
+    },
+    attendu: { sortie: 0, constat: null, comptees: 1 },
+  },
+];
+
+const parametres = Parametres.embarques();
+
+interface Constaté {
+  readonly code: string;
+  readonly ligne: number | null;
+  readonly message: string;
+}
+
+interface Issue {
+  readonly constats: readonly Constaté[];
+  readonly comptees: number;
+  readonly sortie?: number;
+  readonly stderr?: string;
+}
+
+let dossier: string;
+beforeAll(() => {
+  dossier = tempDir("are-corpus-");
+});
+afterAll(() => removeDir(dossier));
+
+async function traiter(entree: Entree): Promise<Issue> {
+  if ("feuille" in entree) {
+    const classeur = new MemoryWorkbook({ Collée: entree.feuille });
+    const r = await controlerFeuille(classeur, "Collée", { annee: 2024 });
+    expect(r.lignes.comptees + r.lignes.ecartees).toBe(r.lignes.nonVides);
+    return { constats: r.constats, comptees: r.lignes.comptees };
+  }
+  if ("effectifs" in entree) {
+    const classeur = new MemoryWorkbook({
+      Effectifs: entree.effectifs,
+      Établissements: entree.etablissements,
+    });
+    const r = await calculerDotations(classeur, {
+      feuillesEffectifs: ["Effectifs"],
+      feuilleEtablissements: "Établissements",
+      annee: 2024,
+      parametres,
+    });
+    expect(r.lignes.comptees + r.lignes.ecartees).toBe(r.lignes.nonVides);
+    return { constats: r.constats, comptees: r.lignes.comptees };
+  }
+  const fichier = path.join(dossier, entree.fichier);
+  fs.writeFileSync(fichier, await entree.octets());
+  const r = await run([entree.commande ?? "controle", fichier, "--annee", "2024", "--json"]);
+  expect(r.stderr).not.toMatch(/\n\s+at |Erreur inattendue/); // a French message, never a stack trace
+  if (r.code === 2) return { constats: [], comptees: 0, sortie: 2, stderr: r.stderr };
+  const json = JSON.parse(r.stdout) as { lignes: { comptees: number }; constats: Constaté[] };
+  return { constats: json.constats, comptees: json.lignes.comptees, sortie: r.code };
+}
+
+describe("Corpus des entrées défectueuses : un constat ou un message clair, jamais d'exception ni de ligne perdue", () => {
+  test("au moins 40 cas, chacun nommé une fois", () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(CORPUS.map((c) => c.nom)).size).toBe(CORPUS.length);
+  });
+
+  test.each(CORPUS.map((cas) => [cas.nom, cas] as const))(
+    "%s",
+    async (_nom, { entree, attendu }) => {
+      const issue = await traiter(entree);
+      if (attendu.sortie !== undefined) expect(issue.sortie).toBe(attendu.sortie);
+      if (issue.sortie === 2) {
+        expect(issue.stderr).toMatch(attendu.message ?? /./);
+        return;
+      }
+      if (attendu.constat === null) expect(issue.constats).toEqual([]);
+      else if (attendu.constat !== undefined) {
+        const trouves = issue.constats.filter(
+          (c) => c.code === attendu.constat && (attendu.ligne === undefined || c.ligne === attendu.ligne),
+        );
+        expect({ code: attendu.constat, trouves: trouves.length > 0 }).toEqual({
+          code: attendu.constat,
+          trouves: true,
+        });
+        if (attendu.message) expect(trouves.some((c) => attendu.message!.test(c.message))).toBe(true);
+      }
+      if (attendu.comptees !== undefined) expect(issue.comptees).toBe(attendu.comptees);
+      // Every message stays readable, whatever was pasted.
+      for (const c of issue.constats) expect(c.message.length).toBeLessThan(2000);
+    },
+    60_000,
+  );
+
+  test("chaque cas figure dans le tableau de docs/security.md", () => {
+    const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "security.md"), "utf8");
+    // A « | » is written « \| » in a Markdown table.
+    const absents = CORPUS.map((c) => c.nom).filter((nom) => !doc.includes(nom.replace(/\|/g, "\\|")));
+    expect(absents).toEqual([]);
+  });
+});
