@@ -133,7 +133,11 @@ if (!compiler("Compilation des mesures (build/bench/)", [tsc, "-p", path.join("b
 // test/functions/bundle.ts finds dist/ two folders above its own: from build/bench/test/functions,
 // that is build/bench/dist, which points to the real one.
 const lienDist = path.join(SORTIE, "dist");
-if (!fs.existsSync(lienDist)) fs.symlinkSync(path.join(RACINE, "dist"), lienDist, "dir");
+try {
+  fs.lstatSync(lienDist);
+} catch {
+  fs.symlinkSync(path.join(RACINE, "dist"), lienDist, "dir");
+}
 let distPret = fs.existsSync(path.join(RACINE, "dist", "functions.js"));
 if (!sansBuild && (sections.includes("fonctions") || sections.includes("poids"))) {
   distPret = compiler("Construction de production (dist/, webpack)", [
