@@ -2,7 +2,7 @@
  * Cell values across the Office.js boundary, both ways. Pure: no Office global is touched, so the
  * mapping is tested on its own.
  */
-import { isCellError, type CellValue, type ColumnFormat, type Row } from "../workbook/port";
+import { cellText, isCellError, type CellValue, type ColumnFormat, type Row } from "../workbook/port";
 
 /**
  * Excel.RangeValueType as the strings Office.js returns ("Error", "Empty"…). The string forms are used
@@ -64,6 +64,8 @@ export function cellToExcel(value: CellValue): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (isCellError(value)) return value.error;
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  // Excel refuses a whole write holding a cell above 32 767 characters: cut it as the .xlsx writer does.
+  if (typeof value === "string") return cellText(value);
   return value;
 }
 

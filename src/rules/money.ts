@@ -6,6 +6,11 @@ import Decimal from "decimal.js";
 
 export { Decimal };
 
+// Plain digits whatever the size: decimal.js would switch to exponent notation from 1e21 (its toExpPos),
+// and amounts are written out as text (JSON, traces) that must stay readable and exact. 40 significant
+// digits (default 20) keep every cent exact far beyond any real amount.
+Decimal.set({ precision: 40, toExpPos: 9e15, toExpNeg: -9e15 });
+
 /** Half-up rounding, the rounding of the arrêté's figures (6,31 %, 157 €) and of R8's boursiers. */
 export const HALF_UP = Decimal.ROUND_HALF_UP;
 

@@ -25,7 +25,19 @@ export function messageErreurExcel(value: CellValue, champ: string): string {
 }
 
 export type ProblemeEntier =
-  "effectif-vide" | "effectif-negatif" | "effectif-decimal" | "effectif-texte" | "erreur-excel";
+  | "effectif-vide"
+  | "effectif-negatif"
+  | "effectif-decimal"
+  | "effectif-texte"
+  | "effectif-invraisemblable"
+  | "erreur-excel";
+
+/**
+ * Décision: no head count of first-year students of one formation (nor of a whole establishment) reaches
+ * 10 000 — the largest lycées have about 3 000 pupils in all. A bigger number is a SIRET, a phone number
+ * or an amount pasted in the wrong column: an erreur, never students.
+ */
+export const EFFECTIF_MAXIMUM = 10_000;
 
 export interface EntierIllisible {
   readonly probleme: ProblemeEntier;
@@ -41,7 +53,9 @@ const DECIMAL_TEXT = /^[+-]?\d+[.,]\d+$/;
  */
 export function lireEntier(value: CellValue, quoi = "Effectif"): number | EntierIllisible {
   if (typeof value === "number") {
-    if (Number.isInteger(value) && value >= 0) return value;
+    if (Number.isInteger(value) && value >= 0) {
+      return value <= EFFECTIF_MAXIMUM ? value : entierIllisible(value, "effectif-invraisemblable", quoi);
+    }
     return entierIllisible(
       value,
       Number.isFinite(value) && value < 0 ? "effectif-negatif" : "effectif-decimal",
@@ -60,11 +74,12 @@ export function lireEntier(value: CellValue, quoi = "Effectif"): number | Entier
     const text = removeSpaces(value);
     if (INTEGER_TEXT.test(text)) {
       const n = Number(text);
-      return n >= 0 ? n : entierIllisible(value, "effectif-negatif", quoi);
+      if (n < 0) return entierIllisible(value, "effectif-negatif", quoi);
+      return n <= EFFECTIF_MAXIMUM ? n : entierIllisible(value, "effectif-invraisemblable", quoi);
     }
     if (DECIMAL_TEXT.test(text)) {
       const [whole, fraction] = text.split(/[.,]/);
-      if (/^0+$/.test(fraction) && !whole.startsWith("-")) return Number(whole);
+      if (/^0+$/.test(fraction) && !whole.startsWith("-")) return lireEntier(whole, quoi);
       return entierIllisible(value, whole.startsWith("-") ? "effectif-negatif" : "effectif-decimal", quoi);
     }
   }
@@ -79,6 +94,7 @@ function entierIllisible(value: CellValue, probleme: ProblemeEntier, quoi: strin
     "effectif-negatif": `${quoi} « ${shown} » négatif : un nombre d'élèves ne peut pas être négatif. Corrigez la valeur.`,
     "effectif-decimal": `${quoi} « ${shown} » non entier : un nombre d'élèves est entier. Corrigez la valeur (une moyenne ou un pourcentage a peut-être été collé).`,
     "effectif-texte": `${quoi} « ${shown} » illisible : saisissez un nombre entier d'élèves (ex. 24).`,
+    "effectif-invraisemblable": `${quoi} « ${shown} » invraisemblable (plus de 10 000 élèves) : un numéro (SIRET, téléphone) ou un montant a sans doute été collé dans cette colonne. Corrigez la valeur.`,
   };
   return { probleme, message: why[probleme] };
 }

@@ -20,6 +20,7 @@ export const CODES_CONSTATS = {
   "ligne-total": "info",
   "entete-repetee": "info",
   "ligne-sans-donnees": "info",
+  "ligne-mal-decoupee": "erreur",
   // Expected exclusions (R3, R5).
   "formation-non-eligible": "info",
   apprentissage: "info",
@@ -35,6 +36,7 @@ export const CODES_CONSTATS = {
   "effectif-negatif": "erreur",
   "effectif-decimal": "erreur",
   "effectif-texte": "erreur",
+  "effectif-invraisemblable": "erreur",
   "annee-formation-illisible": "erreur",
   "entree-directe-illisible": "erreur",
   // Counted, but to be checked.

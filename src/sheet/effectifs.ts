@@ -15,7 +15,7 @@
  */
 import type { Categorie } from "../rules";
 import { isBlank, isCellError, type Row, type SheetData } from "../workbook/port";
-import { afficher, cellule, lireEntier, lireOuiNon, messageErreurExcel } from "./cells";
+import { EFFECTIF_MAXIMUM, afficher, cellule, lireEntier, lireOuiNon, messageErreurExcel } from "./cells";
 import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
 import { cleDoublon, LecteurBase } from "./lecteur";
 import { effectifsVides, type SessionLecture } from "./session";
@@ -183,7 +183,9 @@ export class LecteurEffectifs extends LecteurBase {
 
     const brut = cellule(row, this.effectif);
     const effectif =
-      typeof brut === "number" && Number.isInteger(brut) && brut >= 0 ? brut : lireEntier(brut);
+      typeof brut === "number" && Number.isInteger(brut) && brut >= 0 && brut <= EFFECTIF_MAXIMUM
+        ? brut
+        : lireEntier(brut);
     if (typeof effectif !== "number")
       return this.ecarter(effectif.probleme, ligne, l.effectif, effectif.message);
 

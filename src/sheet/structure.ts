@@ -10,7 +10,10 @@ import { champDeLEntete } from "./columns";
 import type { CodeConstat } from "./constats";
 
 export interface LigneDeStructure {
-  readonly code: Extract<CodeConstat, "ligne-total" | "entete-repetee" | "ligne-sans-donnees">;
+  readonly code: Extract<
+    CodeConstat,
+    "ligne-total" | "entete-repetee" | "ligne-sans-donnees" | "ligne-mal-decoupee"
+  >;
   readonly message: string;
 }
 
@@ -24,6 +27,31 @@ function estLibelleTotal(value: CellValue): boolean {
     label.startsWith("STOTAL") ||
     label === "ENSEMBLE"
   );
+}
+
+/**
+ * A row whose only non-blank cell holds several values joined by another separator than the file's —
+ * a CSV that mixes « ; » and « , » lines. Such a row is data that could not be split, not a title:
+ * an erreur, not an info.
+ */
+const UAI_OU_CODE = /^\s*['"]?(?:\d{7}[A-Za-z]|\d{8})['"]?\s*$/;
+
+function separateurRestant(row: readonly CellValue[]): string | null {
+  let texte: string | null = null;
+  for (const cell of row) {
+    if (isBlank(cell)) continue;
+    if (texte !== null || typeof cell !== "string") return null;
+    texte = cell;
+  }
+  if (texte === null) return null;
+  for (const separateur of [";", ",", "\t"]) {
+    const parts = texte.split(separateur);
+    // A UAI or a code formation among the parts: data, not a note such as « Source : rectorat, 2023 ».
+    if (parts.length >= 3 && parts.some((part) => UAI_OU_CODE.test(part))) {
+      return separateur === "\t" ? "tabulation" : separateur;
+    }
+  }
+  return null;
 }
 
 /**
@@ -54,6 +82,13 @@ export function ligneDeStructure(
     };
   }
   if (colonnesCles.every((index) => index < 0 || isBlank(row[index]))) {
+    const separateur = separateurRestant(row);
+    if (separateur !== null) {
+      return {
+        code: "ligne-mal-decoupee",
+        message: `Ligne dont toutes les valeurs sont dans une seule cellule, séparées par « ${separateur} » : le fichier mélange les séparateurs (« ; » et « , »). Elle ne compte pas : corrigez le séparateur de cette ligne dans le fichier, puis relancez.`,
+      };
+    }
     return {
       code: "ligne-sans-donnees",
       message: `Ligne sans données à compter (titre, cellules fusionnées ?) : ignorée. Si elle devait compter, complétez-la (${aCompleter}).`,

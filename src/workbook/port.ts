@@ -174,6 +174,14 @@ export function ownedSheetName(wanted: string, existing: readonly SheetInfo[]): 
   }
 }
 
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32767;
+
+/** A text as a cell can hold it: cut with an ellipsis beyond Excel's 32 767 characters (both writers use it). */
+export function cellText(text: string): string {
+  return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT - 1) + "…" : text;
+}
+
 /** Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
   let n = index + 1;

@@ -12,6 +12,7 @@ import * as path from "path";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./excelLib";
 import {
+  cellText,
   columnLetter,
   isCellError,
   outputLayout,
@@ -31,7 +32,6 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
 };
 
 /** Excel's limit on the text of one cell. */
-const MAX_CELL_TEXT = 32767;
 /** Control characters XML 1.0 cannot carry: a cell holding one would make the file unreadable. */
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -39,8 +39,7 @@ const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d+)?$/;
 const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
 
 function safeText(text: string): string {
-  const clean = text.replace(XML_INVALID, "");
-  return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT - 1) + "…" : clean;
+  return cellText(text.replace(XML_INVALID, ""));
 }
 
 /**

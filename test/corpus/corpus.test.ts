@@ -540,8 +540,8 @@ export const CORPUS: readonly Cas[] = [
           "utf-8",
         ),
     },
-    // The « , » line is one cell under « ; »: set aside as a row without data (info), not lost.
-    attendu: { sortie: 0, constat: "ligne-sans-donnees", ligne: 4, comptees: 2 },
+    // The « , » line is one cell under « ; »: data that could not be split, an erreur, not lost.
+    attendu: { sortie: 1, constat: "ligne-mal-decoupee", ligne: 4, comptees: 2 },
   },
   {
     nom: "CSV sans aucune donnée (lignes vides)",

@@ -2,6 +2,7 @@ import {
   appendRowsFromExcel,
   cellFromExcel,
   cellNumberFormat,
+  cellToExcel,
   NUMBER_FORMATS,
   rowsToExcel,
 } from "../../src/excel/cells";
@@ -51,6 +52,13 @@ describe("Lecture des valeurs Office.js (values + valueTypes)", () => {
 });
 
 describe("Formats et valeurs écrits", () => {
+  test("un texte de plus de 32 767 caractères est coupé (limite d'Excel), comme dans le fichier .xlsx", () => {
+    const written = cellToExcel("A".repeat(40000));
+    expect(typeof written === "string" && written.length).toBe(32767);
+    expect(String(written).endsWith("…")).toBe(true);
+    expect(cellToExcel("court")).toBe("court");
+  });
+
   test("formats Excel : euros, pourcentage, entier, texte", () => {
     expect(NUMBER_FORMATS.euros).toBe('#,##0.00 "€"');
     expect(NUMBER_FORMATS.percent).toBe("0.00 %");

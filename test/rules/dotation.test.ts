@@ -240,3 +240,9 @@ describe("Une ligne seule, comme ARE.DOTATION", () => {
     expect(() => dotationLigne("POST_BAC", 48, 2023, parametres, null)).toThrow(/taux de boursiers/);
   });
 });
+
+describe("Écriture des montants", () => {
+  test("un montant immense s'écrit en chiffres, jamais en notation exponentielle", () => {
+    expect(decimalString(new Decimal("1e22").plus("0.5"))).toBe("10000000000000000000000.50");
+  });
+});

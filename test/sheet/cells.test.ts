@@ -15,6 +15,11 @@ describe("Lecture d'un effectif", () => {
     expect(lireEntier(cell)).toBe(attendu);
   });
 
+  test("10 000 élèves est encore lu (plafond de vraisemblance inclus)", () => {
+    expect(lireEntier(10000)).toBe(10000);
+    expect(lireEntier("10 000")).toBe(10000);
+  });
+
   test.each([
     [null, "effectif-vide"],
     ["  ", "effectif-vide"],
@@ -25,6 +30,9 @@ describe("Lecture d'un effectif", () => {
     ["douze", "effectif-texte"],
     [true, "effectif-texte"],
     [{ error: "#N/A" }, "erreur-excel"],
+    [78467169400015, "effectif-invraisemblable"],
+    ["10 001", "effectif-invraisemblable"],
+    ["10001,0", "effectif-invraisemblable"],
   ])("%p est refusé (%s) avec un message en français", (cell, probleme) => {
     const lu = lireEntier(cell);
     expect(lu).toMatchObject({ probleme });

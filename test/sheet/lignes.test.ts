@@ -93,6 +93,7 @@ describe("Effectifs", () => {
     [12.5, "effectif-decimal"],
     ["12,5", "effectif-decimal"],
     ["douze", "effectif-texte"],
+    [33142123456, "effectif-invraisemblable"],
   ])("un effectif %p est une erreur « %s » en colonne E, la ligne ne compte pas", (effectif, code) => {
     const { de, comptees } = lire(sous(["0750655E", "", "50022137", "", effectif]));
     expect(comptees).toEqual([]);
@@ -139,6 +140,24 @@ describe("Structure d'un collage", () => {
       sous([null, "LYCÉE JEAN-JAURÈS", null, null, null], ["0750655E", "", "50022137", "", 4]),
     );
     expect(de("ligne-sans-donnees")).toEqual([expect.objectContaining({ gravite: "info", ligne: 2 })]);
+  });
+
+  test("une ligne de données restée dans une seule cellule (autre séparateur) est une erreur « ligne-mal-decoupee »", () => {
+    const { de, comptees } = lire(
+      sous(
+        ["0750655E,Lycée A,50022137,BOULANGER,4", null, null, null, null],
+        ["0750655E", "", "50022137", "", 4],
+      ),
+    );
+    expect(comptees).toHaveLength(1);
+    expect(de("ligne-mal-decoupee")).toEqual([expect.objectContaining({ gravite: "erreur", ligne: 2 })]);
+    expect(de("ligne-mal-decoupee")[0].message).toContain("« , »");
+  });
+
+  test("une note avec des virgules mais sans UAI ni code reste une info « ligne-sans-donnees »", () => {
+    const { de } = lire(sous(["Source : rectorat, DEPP, rentrée 2022", null, null, null, null]));
+    expect(de("ligne-mal-decoupee")).toEqual([]);
+    expect(de("ligne-sans-donnees")).toHaveLength(1);
   });
 
   test("deux lignes entièrement identiques : comptées une fois, alerte « doublon » sur la seconde", () => {
