@@ -15,8 +15,8 @@ export {
   nomFeuilleConstats,
   nomFeuilleDotations,
   NOM_FEUILLE_CONTROLE,
-  trierConstats,
 } from "./outputs";
+export { trierConstats } from "./sortiesCommunes";
 export { LIGNES_PAR_TRANCHE, lireParTranches } from "./progression";
 export {
   BASE_DEMANDE,

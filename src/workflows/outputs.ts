@@ -17,8 +17,9 @@ import {
   type Decimal,
   type DotationEtablissement,
 } from "../rules";
-import { GRAVITE_ORDER, nomDuChamp, type Champ, type Constat, type BilanLignes } from "../sheet";
-import type { CellValue, OutputColumn, OutputSheet, Row, Workbook } from "../workbook/port";
+import { COLONNES_CONSTATS, lignesConstats } from "./sortiesCommunes";
+import { nomDuChamp, type Champ, type Constat, type BilanLignes } from "../sheet";
+import type { OutputColumn, OutputSheet, Row, Workbook } from "../workbook/port";
 import type { ResultatControle, ResultatDotations } from "./types";
 
 /** An amount as written in a cell: a number rounded half-up to the cent. */
@@ -135,31 +136,6 @@ export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: s
       null,
     ],
   };
-}
-
-const COLONNES_CONSTATS: readonly OutputColumn[] = [
-  { header: "Gravité", format: "text", width: 9 },
-  { header: "Code", format: "text", width: 24 },
-  { header: "Feuille", format: "text", width: 20 },
-  { header: "Ligne", format: "integer", width: 8 },
-  { header: "Colonne", format: "text", width: 8 },
-  { header: "Message", format: "text", width: 100 },
-];
-
-/** Erreurs first, then alertes, then infos; within a severity, in reading order. */
-export function trierConstats(constats: readonly Constat[]): Constat[] {
-  return [...constats].sort((a, b) => GRAVITE_ORDER[a.gravite] - GRAVITE_ORDER[b.gravite]);
-}
-
-function lignesConstats(constats: readonly Constat[]): Row[] {
-  return trierConstats(constats).map((c): CellValue[] => [
-    c.gravite,
-    c.code,
-    c.feuille,
-    c.ligne,
-    c.colonne,
-    c.message,
-  ]);
 }
 
 export function feuilleConstats(resultat: ResultatDotations): OutputSheet {

@@ -3,9 +3,8 @@
  * `Constats ARE <année>`), the summary lines of a reading, and how a school-year sheet name is built.
  */
 import { formatInteger } from "../rules";
-import type { BilanLignes, Constat } from "../sheet";
+import { GRAVITE_ORDER, type BilanLignes, type Constat } from "../sheet";
 import type { CellValue, OutputColumn, OutputSheet, Row } from "../workbook/port";
-import { trierConstats } from "./outputs";
 
 export const COLONNES_CONSTATS: readonly OutputColumn[] = [
   { header: "Gravité", format: "text", width: 9 },
@@ -15,6 +14,11 @@ export const COLONNES_CONSTATS: readonly OutputColumn[] = [
   { header: "Colonne", format: "text", width: 8 },
   { header: "Message", format: "text", width: 100 },
 ];
+
+/** Erreurs first, then alertes, then infos; within a severity, in reading order. */
+export function trierConstats(constats: readonly Constat[]): Constat[] {
+  return [...constats].sort((a, b) => GRAVITE_ORDER[a.gravite] - GRAVITE_ORDER[b.gravite]);
+}
 
 export function lignesConstats(constats: readonly Constat[]): Row[] {
   return trierConstats(constats).map((c): CellValue[] => [
