@@ -9,14 +9,13 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   Subtitle2,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { CATEGORIE_LABELS, catalogueFor, formatInteger } from "../../rules";
-import { Notice, FitSelect } from "../components/ui";
+import { Notice, FitSelect, TextInput } from "../components/ui";
 import { count } from "../format";
 import { failureMessage } from "../run";
 import { useServices } from "../services";
@@ -83,7 +82,7 @@ export function CatalogueScreen() {
         indicatif : un code absent est jugé par la règle (type de diplôme, spécialité NSF).
       </Caption1>
       <Field label="Rechercher" hint="Code, libellé, groupe NSF (221) ou type (CAP, BTS…)">
-        <Input
+        <TextInput
           type="search"
           value={query}
           onChange={(_, data) => {

@@ -3,10 +3,24 @@
  * (so they follow the light and dark themes). The pane's budget (design.md §8: 165 KB of JavaScript
  * gzipped, everything included) cannot afford every Fluent control: Fluent's MessageBar, Checkbox,
  * ProgressBar, RadioGroup and Spinner cost about 13 KB together, while a native checkbox or
- * <progress> is accessible as it is.
+ * <progress> is accessible as it is. Fluent's Select and Input, about 8 KB together, are styled native
+ * <select> and <input> too: the Demande and Bilan screens, and the bilan workflows they bring (about
+ * 10 KB), fit in the budget only without them (pane at 170 KB with them).
  */
-import { useId, type ReactNode } from "react";
-import { Select, makeStyles, mergeClasses, tokens, type SelectProps } from "@fluentui/react-components";
+import {
+  useId,
+  type ChangeEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+} from "react";
+import {
+  makeStyles,
+  mergeClasses,
+  shorthands,
+  tokens,
+  useFieldControlProps_unstable,
+} from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   notice: {
@@ -56,15 +70,81 @@ const useStyles = makeStyles({
   progressLabel: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   progressBar: { width: "100%", height: "8px", accentColor: tokens.colorCompoundBrandBackground },
   progressHint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  // A <select> is as wide as its longest option: in a 320-pixel pane, long sheet or establishment
-  // names would push it out of the pane.
-  fit: { width: "100%", minWidth: 0, "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" } },
+  // Sizes, border and focus as Fluent's Select and Input (outline look). A <select> is as wide as its
+  // longest option: in a 320-pixel pane, long sheet or establishment names would push it out of the pane.
+  champ: {
+    boxSizing: "border-box",
+    width: "100%",
+    minWidth: 0,
+    height: "32px",
+    paddingInline: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderBottomColor: tokens.colorNeutralStrokeAccessible,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    textOverflow: "ellipsis",
+    ":hover": shorthands.borderColor(tokens.colorNeutralStroke1Hover),
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "1px",
+    },
+    ":disabled": {
+      cursor: "default",
+      color: tokens.colorNeutralForegroundDisabled,
+      ...shorthands.borderColor(tokens.colorNeutralStrokeDisabled),
+      backgroundColor: tokens.colorTransparentBackground,
+    },
+  },
+  liste: { cursor: "pointer" },
+  small: { height: "24px", fontSize: tokens.fontSizeBase200, paddingInline: tokens.spacingHorizontalXS },
 });
 
-/** Fluent's Select, kept within the pane's width whatever its options. */
-export function FitSelect(props: SelectProps) {
+export interface FitSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange" | "size"> {
+  /** As Fluent's Select: the value chosen in `data`. */
+  onChange?: (event: ChangeEvent<HTMLSelectElement>, data: { value: string }) => void;
+  size?: "small" | "medium";
+}
+
+/**
+ * A native <select> styled like Fluent's Select and kept within the pane's width whatever its options.
+ * Inside a Fluent Field it takes the field's id, label, hint and validation (useFieldControlProps).
+ */
+export function FitSelect({ onChange, className, ...props }: FitSelectProps) {
   const styles = useStyles();
-  return <Select {...props} className={mergeClasses(styles.fit, props.className)} />;
+  const { size, ...control } = useFieldControlProps_unstable(props, {
+    supportsLabelFor: true,
+    supportsRequired: true,
+    supportsSize: true,
+  });
+  return (
+    <select
+      {...control}
+      className={mergeClasses(styles.champ, styles.liste, size === "small" && styles.small, className)}
+      onChange={(event) => onChange?.(event, { value: event.target.value })}
+    />
+  );
+}
+
+export interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "size"> {
+  /** As Fluent's Input: the text typed in `data`. */
+  onChange?: (event: ChangeEvent<HTMLInputElement>, data: { value: string }) => void;
+}
+
+/** A native text <input> styled like Fluent's Input; inside a Fluent Field, labelled by it. */
+export function TextInput({ onChange, className, type = "text", ...props }: TextInputProps) {
+  const styles = useStyles();
+  const control = useFieldControlProps_unstable(props, { supportsLabelFor: true, supportsRequired: true });
+  return (
+    <input
+      type={type}
+      {...control}
+      className={mergeClasses(styles.champ, className)}
+      onChange={(event) => onChange?.(event, { value: event.target.value })}
+    />
+  );
 }
 
 export type Intent = "error" | "warning" | "success" | "info";

@@ -10,7 +10,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   Subtitle2,
   makeStyles,
   mergeClasses,
@@ -23,7 +22,7 @@ import {
   type ForfaitKind,
   type ValeursUtilisateur,
 } from "../../rules";
-import { Notice, FitSelect } from "../components/ui";
+import { Notice, FitSelect, TextInput } from "../components/ui";
 import { COLONNES, NOMS_COLONNES, forfaitsEnVigueur, type LigneForfaits } from "../forfaitsEnVigueur";
 import { failureMessage } from "../run";
 import { useServices } from "../services";
@@ -288,7 +287,7 @@ export function ParametresScreen() {
         >
           <div className={styles.ligne}>
             <Field label="Mois (AAAA-MM)">
-              <Input value={ipcMois} onChange={(_, d) => setIpc({ ...ipc, mois: d.value })} />
+              <TextInput value={ipcMois} onChange={(_, d) => setIpc({ ...ipc, mois: d.value })} />
             </Field>
             <Field label="Base">
               <FitSelect value={ipcBase} onChange={(_, d) => setIpc({ ...ipc, base: d.value })}>
@@ -298,7 +297,7 @@ export function ParametresScreen() {
             </Field>
           </div>
           <Field label="Indice" hint="Par exemple 119,92">
-            <Input
+            <TextInput
               value={ipc.valeur}
               inputMode="decimal"
               onChange={(_, d) => setIpc({ ...ipc, valeur: d.value })}
@@ -306,11 +305,11 @@ export function ParametresScreen() {
           </Field>
           {ipcBase === "2025" && (
             <Field label="Identifiant INSEE de la série base 2025" required>
-              <Input value={ipc.serie} onChange={(_, d) => setIpc({ ...ipc, serie: d.value })} />
+              <TextInput value={ipc.serie} onChange={(_, d) => setIpc({ ...ipc, serie: d.value })} />
             </Field>
           )}
           <Field label="Source (facultative)" hint="Publication INSEE, date de consultation…">
-            <Input value={ipc.source} onChange={(_, d) => setIpc({ ...ipc, source: d.value })} />
+            <TextInput value={ipc.source} onChange={(_, d) => setIpc({ ...ipc, source: d.value })} />
           </Field>
           <div>
             <Button type="submit" appearance="primary" disabled={busy}>
@@ -333,10 +332,13 @@ export function ParametresScreen() {
         >
           <div className={styles.ligne}>
             <Field label="Année scolaire" hint="2025 ou 2025-2026">
-              <Input value={forfait.annee} onChange={(_, d) => setForfait({ ...forfait, annee: d.value })} />
+              <TextInput
+                value={forfait.annee}
+                onChange={(_, d) => setForfait({ ...forfait, annee: d.value })}
+              />
             </Field>
             <Field label="Montant (€)">
-              <Input
+              <TextInput
                 value={forfait.valeur}
                 inputMode="decimal"
                 onChange={(_, d) => setForfait({ ...forfait, valeur: d.value })}
@@ -356,7 +358,10 @@ export function ParametresScreen() {
             </FitSelect>
           </Field>
           <Field label="Source (facultative)" hint="Arrêté, délibération, page de la Région…">
-            <Input value={forfait.source} onChange={(_, d) => setForfait({ ...forfait, source: d.value })} />
+            <TextInput
+              value={forfait.source}
+              onChange={(_, d) => setForfait({ ...forfait, source: d.value })}
+            />
           </Field>
           <div>
             <Button type="submit" appearance="primary" disabled={busy}>
