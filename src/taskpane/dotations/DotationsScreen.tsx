@@ -9,7 +9,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   Subtitle2,
   makeStyles,
   mergeClasses,
@@ -18,11 +17,16 @@ import {
 import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
 import { AbortedError, type SheetInfo } from "../../workbook/port";
 import { calculerDotations, ecrireDotations } from "../../workflows";
-import { LIGNES_APERCU, suggererFeuilles, type SuggestionFeuilles } from "../../workflows/suggestions";
+import {
+  LIGNES_APERCU,
+  feuilleEtablissementsPour,
+  suggererFeuilles,
+  type SuggestionFeuilles,
+} from "../../workflows/suggestions";
 import type { CorrectionColonnes, ResultatDotations } from "../../workflows/types";
 import { FindingsList } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
-import { CheckboxLine, Notice, FitSelect } from "../components/ui";
+import { CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { failureMessage, shownResult, useRun } from "../run";
@@ -75,6 +79,8 @@ export function DotationsScreen() {
   const [sheets, setSheets] = useState<SheetsState | null>(null);
   const [sheetsError, setSheetsError] = useState<string | null>(null);
   const [choice, setChoice] = useState<SheetChoice>({ effectifs: [], etablissements: null });
+  /** The user chose the establishments sheet: it is no longer suggested anew when the year changes. */
+  const [etablissementsChoisis, setEtablissementsChoisis] = useState(false);
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [write, setWrite] = useState(true);
   const run = useRun<Outcome>();
@@ -87,11 +93,15 @@ export function DotationsScreen() {
     setSheetsError(null);
     try {
       const all = await workbook.listSheets();
-      const userSheets = all.filter((s) => !s.owned).map((s) => s.name);
-      const heads = await navigator.sheetHeads(userSheets, LIGNES_APERCU);
+      // The add-in's sheets too: its « Établissements ARE <année> » (reliquats of the bilans) feeds a dotation.
+      const heads = await navigator.sheetHeads(
+        all.map((s) => s.name),
+        LIGNES_APERCU,
+      );
       const suggestion = suggererFeuilles(all, heads);
       setSheets({ sheets: all, suggestion });
       setChoice(initialChoice(all, suggestion));
+      setEtablissementsChoisis(false);
     } catch (error) {
       setSheetsError(failureMessage(error));
     }
@@ -102,6 +112,18 @@ export function DotationsScreen() {
   }, [loadSheets]);
 
   const userSheets = (sheets?.sheets ?? []).filter((s) => !s.owned).map((s) => s.name);
+  const etablissementsPossibles = [
+    ...userSheets,
+    ...(sheets?.suggestion.etablissementsPossibles ?? []).filter((n) => !userSheets.includes(n)),
+  ];
+  const etablissementsSuggeres = sheets
+    ? feuilleEtablissementsPour(sheets.suggestion, sheets.sheets, year)
+    : null;
+
+  // The establishments sheet follows the year until the user chooses one (that of 2024-2025 for 2024-2025).
+  useEffect(() => {
+    if (!etablissementsChoisis) setChoice((c) => ({ ...c, etablissements: etablissementsSuggeres }));
+  }, [sheets, etablissementsSuggeres, etablissementsChoisis]);
   const problem = choiceProblem(choice);
 
   const compute = () =>
@@ -164,20 +186,21 @@ export function DotationsScreen() {
       <Field
         label="Feuille des établissements (facultative)"
         hint={
-          sheets?.suggestion.etablissements
-            ? `Suggérée : « ${sheets.suggestion.etablissements} » (UAI, taux de boursiers, reliquats, réponse à l'enquête).`
+          etablissementsSuggeres
+            ? `Suggérée : « ${etablissementsSuggeres} » (UAI, taux de boursiers, reliquats, réponse à l'enquête).`
             : "Taux de boursiers, reliquats et réponse à l'enquête par UAI, s'ils ne sont pas dans les feuilles d'effectifs."
         }
       >
         <FitSelect
           disabled={running}
           value={choice.etablissements ?? ""}
-          onChange={(_, data) =>
-            setChoice((c) => ({ ...c, etablissements: data.value === "" ? null : data.value }))
-          }
+          onChange={(_, data) => {
+            setEtablissementsChoisis(true);
+            setChoice((c) => ({ ...c, etablissements: data.value === "" ? null : data.value }));
+          }}
         >
           <option value="">(aucune)</option>
-          {userSheets.map((name) => (
+          {etablissementsPossibles.map((name) => (
             <option key={name} value={name}>
               {name}
             </option>
@@ -329,7 +352,7 @@ function Explanation({
       </Subtitle2>
       {resultat.etablissements.length > 10 && (
         <Field label="Filtrer les établissements (UAI ou nom)">
-          <Input value={filter} onChange={(_, data) => setFilter(data.value)} />
+          <TextInput value={filter} onChange={(_, data) => setFilter(data.value)} />
         </Field>
       )}
       <Field
