@@ -97,6 +97,8 @@ describe("Volet ARE dans Chromium (taskpane.html, Office.js remplacé)", () => {
     await expect(page.getByRole("tab").allInnerTexts()).resolves.toEqual([
       "Contrôle",
       "Dotations",
+      "Demande",
+      "Bilan",
       "Catalogue",
       "Paramètres",
     ]);

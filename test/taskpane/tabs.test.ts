@@ -3,7 +3,14 @@ import { SCREENS } from "../../src/taskpane/shell/screens";
 
 describe("Onglets des écrans", () => {
   test("les écrans du volet, dans l'ordre, avec des identifiants uniques", () => {
-    expect(SCREENS.map((s) => s.label)).toEqual(["Contrôle", "Dotations", "Catalogue", "Paramètres"]);
+    expect(SCREENS.map((s) => s.label)).toEqual([
+      "Contrôle",
+      "Dotations",
+      "Demande",
+      "Bilan",
+      "Catalogue",
+      "Paramètres",
+    ]);
     expect(new Set(SCREENS.map((s) => s.id)).size).toBe(SCREENS.length);
   });
 

@@ -1,7 +1,10 @@
 /**
  * The screens of the pane, in tab order. A screen is a component with no props (it takes what it needs
- * from ServicesContext); adding one (Demande, Bilan…) is adding a line here. Screens other than the
- * first are loaded on first visit (React.lazy), so the pane opens on the code it shows.
+ * from ServicesContext); adding one is adding an entry here. Screens other than the
+ * first are loaded on first visit (React.lazy), so the pane opens on the code it shows. Dotations,
+ * Demande and Bilan — the yearly cycle — share one chunk (« ecrans-cycle »): they share helpers (the
+ * sheet suggestions), which separate chunks would each carry, and one file compresses better (design.md
+ * §8 counts every chunk).
  */
 import { lazy, type ComponentType } from "react";
 import { CheckScreen } from "../check/CheckScreen";
@@ -20,8 +23,26 @@ export const SCREENS: readonly ScreenDefinition[] = [
     id: "dotations",
     label: "Dotations",
     Component: lazy(() =>
-      import(/* webpackChunkName: "ecran-dotations" */ "../dotations/DotationsScreen").then((m) => ({
+      import(/* webpackChunkName: "ecrans-cycle" */ "../dotations/DotationsScreen").then((m) => ({
         default: m.DotationsScreen,
+      })),
+    ),
+  },
+  {
+    id: "demande",
+    label: "Demande",
+    Component: lazy(() =>
+      import(/* webpackChunkName: "ecrans-cycle" */ "../demande/DemandeScreen").then((m) => ({
+        default: m.DemandeScreen,
+      })),
+    ),
+  },
+  {
+    id: "bilan",
+    label: "Bilan",
+    Component: lazy(() =>
+      import(/* webpackChunkName: "ecrans-cycle" */ "../bilan/BilanScreen").then((m) => ({
+        default: m.BilanScreen,
       })),
     ),
   },

@@ -1,0 +1,53 @@
+/**
+ * Bilan: the end of the school year (R11), in three steps — prepare an establishment's bilan template,
+ * check a filled bilan (new reliquat of each envelope with its explanation), carry the reliquats of the
+ * bilans into next year's establishments sheet, which the Dotations screen then reads. One list of the
+ * workbook's sheets for the three (suggestions.ts); each step keeps its result while another is shown.
+ */
+import { useState } from "react";
+import { Caption1, Field, Subtitle2 } from "@fluentui/react-components";
+import { useEcranStyles } from "../components/ecranStyles";
+import { useFeuilles } from "../components/feuilles";
+import { FitSelect, Notice } from "../components/ui";
+import { ControleBilan } from "./ControleBilan";
+import { ModeleBilan } from "./ModeleBilan";
+import { ReliquatsBilan } from "./ReliquatsBilan";
+
+const ETAPES = [
+  { id: "modele", label: "1. Préparer le modèle de bilan d'un établissement", Etape: ModeleBilan },
+  { id: "controle", label: "2. Contrôler un bilan rempli", Etape: ControleBilan },
+  { id: "reliquats", label: "3. Reporter les reliquats sur l'année suivante", Etape: ReliquatsBilan },
+] as const;
+
+export function BilanScreen() {
+  const styles = useEcranStyles();
+  const { feuilles, erreur, actualiser } = useFeuilles();
+  const [etape, setEtape] = useState<string>(ETAPES[0].id);
+  return (
+    <div className={styles.ecran}>
+      <Subtitle2 as="h2" className={styles.titre}>
+        Bilan de fin d&apos;année
+      </Subtitle2>
+      <Caption1>
+        Dotations reçues, reliquats antérieurs et achats par formation (élèves aidés, montant, type
+        d&apos;équipement) ; ce qui reste de chaque enveloppe est déduit de la dotation suivante (R11, R9).
+        Les feuilles lues ne sont jamais modifiées.
+      </Caption1>
+      {erreur && <Notice intent="error">{erreur}</Notice>}
+      <Field label="Étape">
+        <FitSelect value={etape} onChange={(_, data) => setEtape(data.value)}>
+          {ETAPES.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.label}
+            </option>
+          ))}
+        </FitSelect>
+      </Field>
+      {ETAPES.map(({ id, Etape }) => (
+        <div key={id} hidden={id !== etape}>
+          <Etape feuilles={feuilles} actualiser={actualiser} />
+        </div>
+      ))}
+    </div>
+  );
+}

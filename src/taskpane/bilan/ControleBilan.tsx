@@ -1,0 +1,167 @@
+/**
+ * Step 2 of the Bilan screen: check a filled bilan — the active sheet by default, or a sheet recognised
+ * as a bilan (the user's, or the add-in's template filled in) — per envelope the amount available, the
+ * purchases retained and the new reliquat with its explanation (resumeEnveloppe), every anomaly as a
+ * finding that selects its cell; the check sheet « Contrôle bilan <UAI> » on demand.
+ */
+import { useState, useSyncExternalStore } from "react";
+import { Body1, Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
+import { ENVELOPPES, formatInteger, schoolYearLabel } from "../../rules";
+import {
+  controlerBilan,
+  ecrireControleBilan,
+  nomFeuilleControleBilan,
+  resumeEnveloppe,
+  type ResultatControleBilan,
+} from "../../workflows";
+import { useEcranStyles } from "../components/ecranStyles";
+import { feuilleActive, feuillesProposees } from "../components/feuilles";
+import { FindingsList } from "../components/FindingsList";
+import { RunStatus } from "../components/RunStatus";
+import { FitSelect, Notice } from "../components/ui";
+import { YearSelect } from "../components/YearSelect";
+import { count, severitySummary } from "../format";
+import { failureMessage, shownResult, useRun } from "../run";
+import { useServices } from "../services";
+import { defaultYear, yearOptions } from "../years";
+import type { EtapeProps } from "./ModeleBilan";
+import { tableauEnveloppes } from "./resume";
+
+const ACTIVE = "";
+
+export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
+  const styles = useEcranStyles();
+  const { workbook, navigator, store, currentYear } = useServices();
+  const etat = useSyncExternalStore(store.abonner, store.etat);
+  const [source, setSource] = useState(ACTIVE);
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
+  const [written, setWritten] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = useRun<ResultatControleBilan>();
+  const running = run.state.status === "running";
+  const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
+  const bilans = feuilles?.suggestion.bilans ?? [];
+
+  const controler = () =>
+    run.start(async (progress) => {
+      setWritten(null);
+      const feuille =
+        source === ACTIVE
+          ? await feuilleActive(workbook, navigator, "bilan", "le bilan à contrôler")
+          : source;
+      return controlerBilan(workbook, feuille, { annee: year, progress });
+    });
+
+  const write = async (resultat: ResultatControleBilan) => {
+    setWritten(null);
+    try {
+      const name = await ecrireControleBilan(workbook, resultat);
+      setWritten({
+        ok: true,
+        text: `Feuille « ${name} » écrite : ${count(resultat.constats.length, "constat")}.`,
+      });
+    } catch (error) {
+      setWritten({ ok: false, text: failureMessage(error) });
+    }
+  };
+
+  const resultat = shownResult(run);
+  return (
+    <div className={styles.ecran}>
+      <Field
+        label="Bilan à contrôler"
+        hint={
+          bilans.length > 0
+            ? `Bilan(s) reconnu(s) : ${bilans.map((n) => `« ${n} »`).join(", ")}.`
+            : "Le modèle rempli, ou un bilan avec les mêmes libellés (UAI, dotation reçue, code formation, élèves aidés, montant des achats, type d'équipement)."
+        }
+      >
+        <FitSelect value={source} disabled={running} onChange={(_, data) => setSource(data.value)}>
+          <option value={ACTIVE}>La feuille active</option>
+          {feuilles &&
+            feuillesProposees(feuilles, bilans).map((name) => (
+              <option key={name} value={name}>
+                {bilans.includes(name) ? `${name} (bilan reconnu)` : name}
+              </option>
+            ))}
+        </FitSelect>
+      </Field>
+      <YearSelect
+        value={year}
+        options={yearOptions(etat.parametres, currentYear)}
+        onChange={setChosenYear}
+        hint="Retenue si le bilan n'indique pas la sienne (« Année scolaire »)."
+      />
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={running} onClick={() => void controler()}>
+          Contrôler le bilan
+        </Button>
+        <Button disabled={running} onClick={() => void actualiser()}>
+          Actualiser la liste des feuilles
+        </Button>
+      </div>
+      <RunStatus run={run} label="Contrôle du bilan…" />
+      {resultat && (
+        <section aria-labelledby="titre-resultat-bilan" className={styles.ecran}>
+          <div>
+            <Subtitle2 as="h3" id="titre-resultat-bilan" className={styles.titre}>
+              Bilan « {resultat.feuille} » : {resultat.uai ?? "UAI non indiqué"}
+              {resultat.nom ? ` — ${resultat.nom}` : ""}
+            </Subtitle2>
+            <Caption1>
+              Année {schoolYearLabel(resultat.annee)} —{" "}
+              {count(resultat.lignes.nonVides, "ligne non vide", "lignes non vides")} :{" "}
+              {formatInteger(resultat.lignes.comptees)} retenue(s), {formatInteger(resultat.lignes.ecartees)}{" "}
+              écartée(s) — {severitySummary(resultat.constats)}.
+            </Caption1>
+          </div>
+          <table className={styles.table} aria-label="Enveloppes du bilan">
+            <thead>
+              <tr>
+                {["Enveloppe", "Disponible (€)", "Achats retenus (€)", "Reliquat reporté (€)"].map((t, i) => (
+                  <th key={t} scope="col" className={mergeClasses(styles.cellule, i === 0 && styles.gauche)}>
+                    {t}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {tableauEnveloppes(resultat).map((e) => (
+                <tr key={e.enveloppe}>
+                  <th scope="row" className={mergeClasses(styles.cellule, styles.gauche, styles.fort)}>
+                    {e.enveloppe}
+                  </th>
+                  <td className={mergeClasses(styles.cellule, styles.nombre)}>{e.disponible}</td>
+                  <td className={mergeClasses(styles.cellule, styles.nombre)}>{e.achats}</td>
+                  <td className={mergeClasses(styles.cellule, styles.nombre, styles.fort)}>{e.reliquat}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ul className={styles.liste} aria-label="Explication des reliquats">
+            {ENVELOPPES.map((nom) => (
+              <li key={nom}>
+                <Body1>{resumeEnveloppe(nom, resultat.enveloppes[nom])}</Body1>
+              </li>
+            ))}
+          </ul>
+          <section aria-labelledby="titre-constats-bilan">
+            <Subtitle2 as="h3" id="titre-constats-bilan" className={styles.titre}>
+              Constats
+            </Subtitle2>
+            <Caption1>
+              Une ligne en erreur n&apos;est pas retenue : son montant reste dans le reliquat tant que le
+              bilan n&apos;est pas corrigé. Cliquez sur un constat pour sélectionner sa cellule.
+            </Caption1>
+            <FindingsList constats={resultat.constats} headingLevel="h4" />
+          </section>
+          <div className={styles.actions}>
+            <Button disabled={running} onClick={() => void write(resultat)}>
+              Écrire la feuille « {nomFeuilleControleBilan(resultat)} »
+            </Button>
+          </div>
+          {written && <Notice intent={written.ok ? "success" : "error"}>{written.text}</Notice>}
+        </section>
+      )}
+    </div>
+  );
+}

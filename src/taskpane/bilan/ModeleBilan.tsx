@@ -1,0 +1,217 @@
+/**
+ * Step 1 of the Bilan screen: the bilan template of one establishment — its UAI typed, or picked among
+ * the establishments of the effectif sheets — with its eligible formations (from the effectif sheets)
+ * and the dotations received and reliquats deducted (from the `Dotations ARE <année>` sheet of the
+ * year, suggested), written to « Bilan ARE <UAI> <année> » for the establishment to fill in.
+ */
+import { useState, useSyncExternalStore } from "react";
+import { Body1, Button, Caption1, Field, Subtitle2 } from "@fluentui/react-components";
+import { schoolYearLabel } from "../../rules";
+import { AbortedError } from "../../workbook/port";
+import { ecrireModeleBilan, preparerModeleBilan, type ResultatModeleBilan } from "../../workflows";
+import { feuilleDotationsPour } from "../../workflows/suggestions";
+import { useEcranStyles } from "../components/ecranStyles";
+import {
+  basculer,
+  etablissementsDesFeuilles,
+  feuillesProposees,
+  type EtablissementListe,
+  type Feuilles,
+} from "../components/feuilles";
+import { FindingsList } from "../components/FindingsList";
+import { RunStatus } from "../components/RunStatus";
+import { CheckboxLine, FitSelect, Notice, TextInput } from "../components/ui";
+import { YearSelect } from "../components/YearSelect";
+import { failureMessage, shownResult, useRun } from "../run";
+import { useServices } from "../services";
+import { defaultYear, yearOptions } from "../years";
+import { resumeModele } from "./resume";
+
+export interface EtapeProps {
+  readonly feuilles: Feuilles | null;
+  readonly actualiser: () => Promise<void>;
+}
+
+export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
+  const styles = useEcranStyles();
+  const { workbook, navigator, store, currentYear } = useServices();
+  const etat = useSyncExternalStore(store.abonner, store.etat);
+  const [effectifsChoisis, setEffectifsChoisis] = useState<string[] | null>(null);
+  /** null: the suggested dotations sheet; "": none. */
+  const [dotationsChoisie, setDotationsChoisie] = useState<string | null>(null);
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
+  const [uai, setUai] = useState("");
+  const [nom, setNom] = useState("");
+  const [showError, setShowError] = useState<string | null>(null);
+  const liste = useRun<EtablissementListe[]>();
+  const run = useRun<{ resultat: ResultatModeleBilan; feuille: string }>();
+  const running = run.state.status === "running" || liste.state.status === "running";
+
+  const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
+  const proposees = feuilles ? feuillesProposees(feuilles) : [];
+  const effectifs = (effectifsChoisis ?? feuilles?.suggestion.effectifs ?? []).filter((n) =>
+    proposees.includes(n),
+  );
+  const dotationsPossibles = feuilles ? feuillesProposees(feuilles, feuilles.suggestion.dotations) : [];
+  const dotationsSuggeree = feuilles
+    ? feuilleDotationsPour(feuilles.suggestion, feuilles.sheets, year)
+    : null;
+  const dotations =
+    dotationsChoisie === null || (dotationsChoisie !== "" && !dotationsPossibles.includes(dotationsChoisie))
+      ? dotationsSuggeree
+      : dotationsChoisie || null;
+  const etablissements = shownResult(liste);
+
+  const lister = () =>
+    liste.start(async (progress) => {
+      const sheets = [];
+      for (const name of effectifs) sheets.push(await workbook.readSheet(name, progress));
+      return etablissementsDesFeuilles(sheets);
+    });
+
+  const preparer = () =>
+    run.start(async (progress) => {
+      setShowError(null);
+      const resultat = await preparerModeleBilan(workbook, {
+        uai: uai.trim(),
+        annee: year,
+        feuillesEffectifs: effectifs,
+        feuilleDotations: dotations,
+        nom: nom.trim() || null,
+        progress,
+      });
+      if (progress.signal?.aborted) throw new AbortedError();
+      const feuille = await ecrireModeleBilan(workbook, resultat);
+      void actualiser();
+      return { resultat, feuille };
+    });
+
+  const fait = shownResult(run);
+  return (
+    <div className={styles.ecran}>
+      <fieldset className={styles.groupe} disabled={running}>
+        <legend className={styles.legende}>
+          Feuilles d&apos;effectifs (formations de l&apos;établissement)
+        </legend>
+        {proposees.map((name) => (
+          <CheckboxLine
+            key={name}
+            label={feuilles?.suggestion.natures[name] === "effectifs" ? `${name} (effectifs reconnus)` : name}
+            checked={effectifs.includes(name)}
+            disabled={running}
+            onChange={(checked) => setEffectifsChoisis(basculer(effectifs, name, checked, proposees))}
+          />
+        ))}
+      </fieldset>
+      <div className={styles.actions}>
+        <Button disabled={running || effectifs.length === 0} onClick={() => void lister()}>
+          Lister les établissements de ces feuilles
+        </Button>
+      </div>
+      <RunStatus run={liste} label="Lecture des feuilles d'effectifs…" />
+      {etablissements && (
+        <Field
+          label="Établissement des feuilles d'effectifs"
+          hint={`${etablissements.length} établissement(s) : le choisir remplit l'UAI et le nom.`}
+        >
+          <FitSelect
+            disabled={running}
+            value={etablissements.some((e) => e.uai === uai.trim()) ? uai.trim() : ""}
+            onChange={(_, data) => {
+              const choisi = etablissements.find((e) => e.uai === data.value);
+              setUai(data.value);
+              setNom(choisi?.nom ?? "");
+            }}
+          >
+            <option value="">(choisir)</option>
+            {etablissements.map((e) => (
+              <option key={e.uai} value={e.uai}>
+                {e.nom ? `${e.uai} — ${e.nom}` : e.uai}
+              </option>
+            ))}
+          </FitSelect>
+        </Field>
+      )}
+      <Field label="UAI de l'établissement" required>
+        <TextInput value={uai} disabled={running} onChange={(_, data) => setUai(data.value)} />
+      </Field>
+      <Field label="Nom de l'établissement (facultatif)" hint="Sinon celui des feuilles lues.">
+        <TextInput value={nom} disabled={running} onChange={(_, data) => setNom(data.value)} />
+      </Field>
+      <YearSelect
+        value={year}
+        options={yearOptions(etat.parametres, currentYear)}
+        onChange={setChosenYear}
+        hint="L'année du bilan : celle des dotations reçues."
+      />
+      <Field
+        label="Feuille des dotations (facultative)"
+        hint={
+          dotationsSuggeree
+            ? `Suggérée : « ${dotationsSuggeree} » (dotations reçues et reliquats déduits de l'année).`
+            : "Sans elle, les dotations reçues et les reliquats antérieurs sont à saisir dans le modèle."
+        }
+      >
+        <FitSelect
+          disabled={running}
+          value={dotations ?? ""}
+          onChange={(_, data) => setDotationsChoisie(data.value)}
+        >
+          <option value="">(aucune)</option>
+          {dotationsPossibles.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </FitSelect>
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={running || uai.trim() === ""} onClick={() => void preparer()}>
+          Préparer le modèle de bilan
+        </Button>
+        <Button disabled={running} onClick={() => void actualiser()}>
+          Actualiser la liste des feuilles
+        </Button>
+      </div>
+      <RunStatus run={run} label="Préparation du modèle…" />
+      {fait && (
+        <section aria-labelledby="titre-resultat-modele" className={styles.ecran}>
+          <Subtitle2 as="h3" id="titre-resultat-modele" className={styles.titre}>
+            Modèle de bilan {schoolYearLabel(fait.resultat.annee)} : {fait.resultat.uai}
+            {fait.resultat.nom ? ` — ${fait.resultat.nom}` : ""}
+          </Subtitle2>
+          <Notice intent="success">
+            Feuille « {fait.feuille} » écrite, à remplir par l&apos;établissement puis à contrôler (étape 2).{" "}
+            <Button
+              size="small"
+              onClick={() =>
+                void navigator
+                  .selectCell(fait.feuille, null, null)
+                  .catch((e: unknown) => setShowError(failureMessage(e)))
+              }
+            >
+              Afficher le modèle
+            </Button>
+          </Notice>
+          {showError && <Notice intent="error">{showError}</Notice>}
+          <ul className={styles.liste} aria-label="Contenu du modèle">
+            {resumeModele(fait.resultat).map((ligne) => (
+              <li key={ligne}>
+                <Body1>{ligne}</Body1>
+              </li>
+            ))}
+          </ul>
+          {fait.resultat.constats.length > 0 && (
+            <section aria-labelledby="titre-constats-modele">
+              <Subtitle2 as="h3" id="titre-constats-modele" className={styles.titre}>
+                Constats
+              </Subtitle2>
+              <Caption1>Cliquez sur un constat pour sélectionner sa cellule.</Caption1>
+              <FindingsList constats={fait.resultat.constats} headingLevel="h4" />
+            </section>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * Step 3 of the Bilan screen: the reliquats of the filled bilans (all those recognised, ticked by
+ * default) into the establishments sheet of next year's dotation — « Établissements ARE <année
+ * suivante> », completing the establishments sheet of the bilans' year when one is given (suggested
+ * from its name) — which the Dotations screen then suggests for that year.
+ */
+import { useState, useSyncExternalStore } from "react";
+import { Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
+import { formatInteger, schoolYearLabel } from "../../rules";
+import { AbortedError } from "../../workbook/port";
+import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../../workflows";
+import { feuilleEtablissementsPour } from "../../workflows/suggestions";
+import { useEcranStyles } from "../components/ecranStyles";
+import { basculer, feuillesProposees } from "../components/feuilles";
+import { FindingsList } from "../components/FindingsList";
+import { RunStatus } from "../components/RunStatus";
+import { CheckboxLine, FitSelect, Notice } from "../components/ui";
+import { YearSelect } from "../components/YearSelect";
+import { count } from "../format";
+import { failureMessage, shownResult, useRun } from "../run";
+import { useGoTo, useServices } from "../services";
+import { defaultYear, yearOptions } from "../years";
+import type { EtapeProps } from "./ModeleBilan";
+import { tableauReliquats } from "./resume";
+
+/** Establishments listed in the pane; the sheet written has them all. */
+const MAX_LIGNES = 100;
+
+export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
+  const styles = useEcranStyles();
+  const { workbook, navigator, store, currentYear } = useServices();
+  const goTo = useGoTo();
+  const etat = useSyncExternalStore(store.abonner, store.etat);
+  const [bilansChoisis, setBilansChoisis] = useState<string[] | null>(null);
+  /** null: the suggested establishments sheet; "": none. */
+  const [etablissementsChoisie, setEtablissementsChoisie] = useState<string | null>(null);
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
+  const [showError, setShowError] = useState<string | null>(null);
+  const run = useRun<{ resultat: ResultatReliquats; feuille: string }>();
+  const running = run.state.status === "running";
+
+  const tous = feuilles?.suggestion.bilans ?? [];
+  const bilans = (bilansChoisis ?? tous).filter((n) => tous.includes(n));
+  const anneeLue = bilans.map((n) => feuilles?.suggestion.anneesBilans[n]).find((a) => a !== undefined);
+  const year = chosenYear ?? anneeLue ?? defaultYear(etat.parametres, currentYear);
+  const possibles = feuilles ? feuillesProposees(feuilles, feuilles.suggestion.etablissementsPossibles) : [];
+  const suggeree = feuilles ? feuilleEtablissementsPour(feuilles.suggestion, feuilles.sheets, year) : null;
+  const etablissements =
+    etablissementsChoisie === null ||
+    (etablissementsChoisie !== "" && !possibles.includes(etablissementsChoisie))
+      ? suggeree
+      : etablissementsChoisie || null;
+
+  const reporter = () =>
+    run.start(async (progress) => {
+      setShowError(null);
+      const resultat = await reporterReliquats(workbook, {
+        feuillesBilans: bilans,
+        feuilleEtablissements: etablissements,
+        annee: year,
+        progress,
+      });
+      if (progress.signal?.aborted) throw new AbortedError();
+      const feuille = await ecrireReliquats(workbook, resultat);
+      void actualiser();
+      return { resultat, feuille };
+    });
+  const show = (sheet: string) =>
+    navigator.selectCell(sheet, null, null).catch((e: unknown) => setShowError(failureMessage(e)));
+
+  const fait = shownResult(run);
+  const lignes = fait ? tableauReliquats(fait.resultat, MAX_LIGNES) : [];
+  const suivante = fait ? schoolYearLabel(fait.resultat.anneeDotations) : "";
+  return (
+    <div className={styles.ecran}>
+      <fieldset className={styles.groupe} disabled={running}>
+        <legend className={styles.legende}>Bilans remplis (un par établissement)</legend>
+        {feuilles && tous.length === 0 && (
+          <Caption1>
+            Aucune feuille ne ressemble à un bilan : préparez les modèles (étape 1) ou actualisez la liste.
+          </Caption1>
+        )}
+        {tous.map((name) => (
+          <CheckboxLine
+            key={name}
+            label={name}
+            checked={bilans.includes(name)}
+            disabled={running}
+            onChange={(checked) => setBilansChoisis(basculer(bilans, name, checked, tous))}
+          />
+        ))}
+      </fieldset>
+      <YearSelect
+        value={year}
+        options={yearOptions(etat.parametres, currentYear)}
+        onChange={setChosenYear}
+        hint={`Année des bilans (lue dans le premier bilan coché) : les reliquats sont déduits des dotations ${schoolYearLabel(year + 1)}.`}
+      />
+      <Field
+        label="Feuille des établissements à compléter (facultative)"
+        hint={
+          suggeree
+            ? `Suggérée : « ${suggeree} » ; ses autres colonnes (taux de boursiers, réponse à l'enquête…) sont reprises.`
+            : "Sans elle, la feuille écrite n'a que l'UAI, le nom et les reliquats des établissements des bilans."
+        }
+      >
+        <FitSelect
+          disabled={running}
+          value={etablissements ?? ""}
+          onChange={(_, data) => setEtablissementsChoisie(data.value)}
+        >
+          <option value="">(aucune)</option>
+          {possibles.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </FitSelect>
+      </Field>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={running || bilans.length === 0}
+          onClick={() => void reporter()}
+        >
+          Reporter les reliquats
+        </Button>
+        <Button disabled={running} onClick={() => void actualiser()}>
+          Actualiser la liste des feuilles
+        </Button>
+      </div>
+      <RunStatus run={run} label="Lecture des bilans…" />
+      {fait && (
+        <section aria-labelledby="titre-resultat-reliquats" className={styles.ecran}>
+          <Subtitle2 as="h3" id="titre-resultat-reliquats" className={styles.titre}>
+            Reliquats {schoolYearLabel(fait.resultat.anneeBilans)} reportés sur {suivante}
+          </Subtitle2>
+          <Notice intent="success">
+            Feuille « {fait.feuille} » écrite : {count(fait.resultat.reliquats.length, "établissement")}{" "}
+            repris sur {count(fait.resultat.bilans.length, "bilan")} lu(s). Le calcul des dotations {suivante}{" "}
+            la lit comme feuille des établissements.{" "}
+            <Button size="small" onClick={() => void show(fait.feuille)}>
+              Afficher la feuille
+            </Button>{" "}
+            <Button size="small" onClick={() => goTo("dotations")}>
+              Ouvrir Dotations
+            </Button>
+          </Notice>
+          {showError && <Notice intent="error">{showError}</Notice>}
+          <table className={styles.table} aria-label="Reliquats reportés">
+            <thead>
+              <tr>
+                {["Établissement", "Pré-bac (€)", "Post-bac (€)"].map((t, i) => (
+                  <th key={t} scope="col" className={mergeClasses(styles.cellule, i === 0 && styles.gauche)}>
+                    {t}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {lignes.map((l) => (
+                <tr key={l.uai}>
+                  <th scope="row" className={mergeClasses(styles.cellule, styles.gauche)}>
+                    {l.uai} {l.etablissement}
+                  </th>
+                  <td className={mergeClasses(styles.cellule, styles.nombre)}>{l.preBac}</td>
+                  <td className={mergeClasses(styles.cellule, styles.nombre)}>{l.postBac}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {fait.resultat.reliquats.length > lignes.length && (
+            <Caption1>
+              {formatInteger(lignes.length)} premiers établissements affichés : la feuille les a tous.
+            </Caption1>
+          )}
+          <section aria-labelledby="titre-constats-reliquats">
+            <Subtitle2 as="h3" id="titre-constats-reliquats" className={styles.titre}>
+              Constats
+            </Subtitle2>
+            <Caption1>Cliquez sur un constat pour sélectionner sa cellule.</Caption1>
+            <FindingsList constats={fait.resultat.constats} headingLevel="h4" />
+          </section>
+        </section>
+      )}
+    </div>
+  );
+}

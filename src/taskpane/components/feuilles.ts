@@ -1,0 +1,126 @@
+/**
+ * The sheets of the workbook as the Demande and Bilan screens offer them: every sheet's name, whether
+ * the add-in wrote it, and what its first rows look like (src/workflows/suggestions.ts), read in one go
+ * for all sheets (the navigator reads the top rows of every sheet in three syncs). Plus the small pure
+ * choices those screens make from them, tested in test/taskpane/cycle.test.ts.
+ */
+import { useCallback, useEffect, useState } from "react";
+import { readUai } from "../../rules";
+import { detecterEntete, indexRelatif } from "../../sheet";
+import type { SheetData, SheetInfo, Workbook } from "../../workbook/port";
+import {
+  LIGNES_APERCU,
+  natureFeuille,
+  suggererFeuilles,
+  type NatureFeuille,
+  type SuggestionFeuilles,
+} from "../../workflows/suggestions";
+import type { Navigator } from "../navigator";
+import { failureMessage } from "../run";
+import { useServices } from "../services";
+
+export interface Feuilles {
+  readonly sheets: readonly SheetInfo[];
+  readonly suggestion: SuggestionFeuilles;
+}
+
+/** The sheets and their suggestion, read when the screen opens and on « Actualiser ». */
+export function useFeuilles(): {
+  feuilles: Feuilles | null;
+  erreur: string | null;
+  actualiser: () => Promise<void>;
+} {
+  const { workbook, navigator } = useServices();
+  const [feuilles, setFeuilles] = useState<Feuilles | null>(null);
+  const [erreur, setErreur] = useState<string | null>(null);
+  const actualiser = useCallback(async () => {
+    setErreur(null);
+    try {
+      const sheets = await workbook.listSheets();
+      const heads = await navigator.sheetHeads(
+        sheets.map((s) => s.name),
+        LIGNES_APERCU,
+      );
+      setFeuilles({ sheets, suggestion: suggererFeuilles(sheets, heads) });
+    } catch (error) {
+      setErreur(failureMessage(error));
+    }
+  }, [workbook, navigator]);
+  useEffect(() => {
+    void actualiser();
+  }, [actualiser]);
+  return { feuilles, erreur, actualiser };
+}
+
+/**
+ * The active sheet, to read as `attendue`. A sheet the add-in wrote is refused — its results are not
+ * an input — unless its first rows look like `attendue` (a bilan template the user filled in).
+ */
+export async function feuilleActive(
+  workbook: Workbook,
+  navigator: Navigator,
+  attendue: NatureFeuille,
+  quoi: string,
+): Promise<string> {
+  const name = await navigator.activeSheetName();
+  const sheet = (await workbook.listSheets()).find((s) => s.name === name);
+  if (sheet?.owned) {
+    const heads = await navigator.sheetHeads([name], LIGNES_APERCU);
+    if (natureFeuille(heads[name] ?? []) !== attendue) {
+      throw new Error(
+        `La feuille active « ${name} » est une feuille de résultats écrite par le complément : activez ${quoi}, ou choisissez-la dans la liste.`,
+      );
+    }
+  }
+  return name;
+}
+
+/** Ticks or unticks a sheet, keeping the workbook's order. */
+export function basculer(
+  choisies: readonly string[],
+  feuille: string,
+  cochee: boolean,
+  ordre: readonly string[],
+): string[] {
+  const voulues = new Set(choisies);
+  if (cochee) voulues.add(feuille);
+  else voulues.delete(feuille);
+  return ordre.filter((n) => voulues.has(n));
+}
+
+/** The user's sheets, then the add-in's among `aussi` (its templates, its dotations…), without repeats. */
+export function feuillesProposees(feuilles: Feuilles, aussi: readonly string[] = []): string[] {
+  const utilisateur = feuilles.sheets.filter((s) => !s.owned).map((s) => s.name);
+  return [...utilisateur, ...aussi.filter((n) => !utilisateur.includes(n))];
+}
+
+export interface EtablissementListe {
+  readonly uai: string;
+  readonly nom: string | null;
+}
+
+/**
+ * The establishments of effectif sheets (their well-formed UAIs, with the first name given), sorted by
+ * UAI: what the bilan template can be prepared for. A sheet without a recognised UAI column gives none.
+ */
+export function etablissementsDesFeuilles(sheets: readonly SheetData[]): EtablissementListe[] {
+  const parUai = new Map<string, string | null>();
+  for (const sheet of sheets) {
+    const detection = detecterEntete(sheet);
+    if (!detection) continue;
+    const iUai = indexRelatif(detection.entete, "uai", sheet.columnOffset);
+    const iNom = indexRelatif(detection.entete, "nomEtablissement", sheet.columnOffset);
+    if (iUai < 0) continue;
+    for (let i = detection.indexLigne + 1; i < sheet.values.length; i++) {
+      const row = sheet.values[i];
+      const lu = readUai(row[iUai] ?? null);
+      if (!lu.ok) continue;
+      const nom = iNom >= 0 ? row[iNom] : null;
+      const texte = typeof nom === "string" && nom.trim() !== "" ? nom.trim() : null;
+      if (!parUai.has(lu.uai) || (parUai.get(lu.uai) === null && texte !== null)) parUai.set(lu.uai, texte);
+    }
+  }
+  return [...parUai.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([uai, nom]) => ({ uai, nom }));
+}

@@ -1,0 +1,244 @@
+/**
+ * Demande: a request for a dotation complémentaire (R10). From the sheet of extra students (pré-bac,
+ * 3ème prépa-métiers) or extra boursiers (post-bac) per formation — the active sheet by default — the
+ * amount of each formation (extra × forfait of its category), per envelope with the totals; the rows
+ * refused (non-eligible formation…) as findings that select their cell; then, on demand, the request
+ * sheet « Demande compl. ARE <année> », ready to print and send.
+ */
+import { useState, useSyncExternalStore } from "react";
+import { Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
+import { formatForfait, formatInteger, schoolYearLabel } from "../../rules";
+import {
+  ecrireDemande,
+  nomFeuilleDemande,
+  preparerDemandeComplementaire,
+  type ResultatDemande,
+} from "../../workflows";
+import { useEcranStyles } from "../components/ecranStyles";
+import { feuilleActive, feuillesProposees, useFeuilles } from "../components/feuilles";
+import { FindingsList } from "../components/FindingsList";
+import { RunStatus } from "../components/RunStatus";
+import { FitSelect, Notice, TextInput } from "../components/ui";
+import { YearSelect } from "../components/YearSelect";
+import { count, severitySummary } from "../format";
+import { failureMessage, shownResult, useRun } from "../run";
+import { useGoTo, useServices } from "../services";
+import { defaultYear, resolveYear, yearOptions } from "../years";
+import { tableauDemande } from "./tableau";
+
+/** The value of « la feuille active » in the sheet list. */
+const ACTIVE = "";
+
+export function DemandeScreen() {
+  const styles = useEcranStyles();
+  const { workbook, navigator, store, currentYear } = useServices();
+  const goTo = useGoTo();
+  const etat = useSyncExternalStore(store.abonner, store.etat);
+  const { feuilles, erreur, actualiser } = useFeuilles();
+  const [source, setSource] = useState(ACTIVE);
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
+  const [uai, setUai] = useState("");
+  const [nom, setNom] = useState("");
+  const [written, setWritten] = useState<{ ok: boolean; text: string; feuille?: string } | null>(null);
+  const run = useRun<ResultatDemande>();
+  const running = run.state.status === "running";
+  const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
+  const resolution = resolveYear(etat.parametres, year);
+  const reconnues = feuilles?.suggestion.demandes ?? [];
+
+  const compute = () =>
+    run.start(async (progress) => {
+      setWritten(null);
+      const feuille =
+        source === ACTIVE
+          ? await feuilleActive(workbook, navigator, "demande", "la feuille des élèves supplémentaires")
+          : source;
+      return preparerDemandeComplementaire(workbook, feuille, {
+        annee: year,
+        parametres: store.parametres(),
+        uai: uai.trim() || null,
+        nom: nom.trim() || null,
+        progress,
+      });
+    });
+
+  const write = async (resultat: ResultatDemande) => {
+    setWritten(null);
+    try {
+      const noms = await ecrireDemande(workbook, resultat);
+      setWritten({
+        ok: true,
+        feuille: noms.demande,
+        text: `Feuille « ${noms.demande} » écrite : la demande à imprimer, signer et envoyer à la Région${noms.constats ? ` ; lignes non reprises dans « ${noms.constats} »` : ""}.`,
+      });
+    } catch (error) {
+      setWritten({ ok: false, text: failureMessage(error) });
+    }
+  };
+
+  const resultat = shownResult(run);
+  return (
+    <div className={styles.ecran}>
+      <Subtitle2 as="h2" className={styles.titre}>
+        Demander une dotation complémentaire
+      </Subtitle2>
+      <Caption1>
+        Élèves supplémentaires (pré-bac, 3ème prépa-métiers) ou boursiers supplémentaires (post-bac) par
+        formation éligible × forfait de l&apos;année (R10). La feuille lue n&apos;est jamais modifiée.
+      </Caption1>
+      {erreur && <Notice intent="error">{erreur}</Notice>}
+      <Field
+        label="Feuille des élèves supplémentaires"
+        hint={
+          reconnues.length > 0
+            ? `Reconnue(s) : ${reconnues.map((n) => `« ${n} »`).join(", ")} (code formation, élèves ou boursiers supplémentaires).`
+            : "Une ligne par formation : code formation diplôme, élèves ou boursiers supplémentaires."
+        }
+      >
+        <FitSelect value={source} disabled={running} onChange={(_, data) => setSource(data.value)}>
+          <option value={ACTIVE}>La feuille active</option>
+          {feuilles &&
+            feuillesProposees(feuilles).map((name) => (
+              <option key={name} value={name}>
+                {reconnues.includes(name) ? `${name} (demande reconnue)` : name}
+              </option>
+            ))}
+        </FitSelect>
+      </Field>
+      <YearSelect value={year} options={yearOptions(etat.parametres, currentYear)} onChange={setChosenYear} />
+      {resolution.ok ? (
+        <Caption1>
+          Forfaits {schoolYearLabel(year)} : {formatForfait(resolution.forfaits.preBac.valeur)} par élève
+          pré-bac et par boursier post-bac, {formatForfait(resolution.forfaits.prepaMetiers.valeur)} par élève
+          de 3ème prépa-métiers ({resolution.forfaits.preBac.reference.court}).
+        </Caption1>
+      ) : (
+        <Notice intent="warning">
+          {resolution.message}{" "}
+          <Button size="small" appearance="primary" onClick={() => goTo("parametres")}>
+            Ouvrir Paramètres
+          </Button>
+        </Notice>
+      )}
+      <Field
+        label="UAI de l'établissement (facultatif)"
+        hint="Sinon celui de la colonne « UAI » de la feuille."
+      >
+        <TextInput value={uai} disabled={running} onChange={(_, data) => setUai(data.value)} />
+      </Field>
+      <Field label="Nom de l'établissement (facultatif)">
+        <TextInput value={nom} disabled={running} onChange={(_, data) => setNom(data.value)} />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={running || !resolution.ok} onClick={() => void compute()}>
+          Calculer la demande
+        </Button>
+        <Button disabled={running} onClick={() => void actualiser()}>
+          Actualiser la liste des feuilles
+        </Button>
+      </div>
+      <RunStatus run={run} label="Lecture de la demande…" />
+      {resultat && (
+        <DemandeResult
+          resultat={resultat}
+          running={running}
+          written={written}
+          onWrite={() => void write(resultat)}
+        />
+      )}
+    </div>
+  );
+}
+
+function DemandeResult({
+  resultat,
+  running,
+  written,
+  onWrite,
+}: {
+  resultat: ResultatDemande;
+  running: boolean;
+  written: { ok: boolean; text: string; feuille?: string } | null;
+  onWrite: () => void;
+}) {
+  const styles = useEcranStyles();
+  const { navigator } = useServices();
+  const [showError, setShowError] = useState<string | null>(null);
+  const { uai, nom } = resultat.etablissement;
+  const { lignes } = resultat;
+  const c = styles.cellule;
+  return (
+    <section aria-labelledby="titre-resultat-demande" className={styles.ecran}>
+      <div>
+        <Subtitle2 as="h3" id="titre-resultat-demande" className={styles.titre}>
+          Demande {schoolYearLabel(resultat.annee)} : {uai ?? "UAI non indiqué"}
+          {nom ? ` — ${nom}` : ""}
+        </Subtitle2>
+        <Caption1>
+          « {resultat.feuille} » : {count(lignes.nonVides, "ligne non vide", "lignes non vides")},{" "}
+          {formatInteger(resultat.demandees.length)} demandée(s), {formatInteger(lignes.ecartees)} non
+          reprise(s) — {severitySummary(resultat.constats)}.
+        </Caption1>
+      </div>
+      <table className={styles.table} aria-label="Montants demandés par formation">
+        <thead>
+          <tr>
+            <th scope="col" className={mergeClasses(c, styles.gauche, styles.fort)}>
+              Formation
+            </th>
+            <th scope="col" className={c}>
+              En plus × forfait
+            </th>
+            <th scope="col" className={c}>
+              Montant (€)
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tableauDemande(resultat).map((ligne, i) => {
+            const fort = ligne.genre !== "formation" && styles.fort;
+            return (
+              <tr key={i}>
+                <th scope="row" className={mergeClasses(c, styles.gauche, fort)}>
+                  {ligne.libelle}
+                </th>
+                <td className={mergeClasses(c, styles.nombre, fort)}>{ligne.calcul}</td>
+                <td className={mergeClasses(c, styles.nombre, fort)}>{ligne.montant}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <section aria-labelledby="titre-constats-demande">
+        <Subtitle2 as="h3" id="titre-constats-demande" className={styles.titre}>
+          Lignes refusées et constats
+        </Subtitle2>
+        <Caption1>Cliquez sur un constat pour sélectionner sa cellule.</Caption1>
+        <FindingsList constats={resultat.constats} headingLevel="h4" />
+      </section>
+      <div className={styles.actions}>
+        <Button disabled={running} onClick={onWrite}>
+          Écrire la demande « {nomFeuilleDemande(resultat.annee)} »
+        </Button>
+      </div>
+      {written && (
+        <Notice intent={written.ok ? "success" : "error"}>
+          {written.text}{" "}
+          {written.feuille && (
+            <Button
+              size="small"
+              onClick={() =>
+                void navigator
+                  .selectCell(written.feuille!, null, null)
+                  .catch((e: unknown) => setShowError(failureMessage(e)))
+              }
+            >
+              Afficher la demande
+            </Button>
+          )}
+        </Notice>
+      )}
+      {showError && <Notice intent="error">{showError}</Notice>}
+    </section>
+  );
+}

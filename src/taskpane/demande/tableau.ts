@@ -1,0 +1,54 @@
+/**
+ * What the Demande screen shows of a request for a dotation complémentaire (R10): one row per
+ * formation — extra students (or boursiers) × the forfait of its category = amount — grouped by
+ * envelope with a subtotal (pré-bac and post-bac are not fungible; Décision R9: 3ème prépa-métiers in
+ * the pré-bac envelope), then the total (élèves and boursiers together: bénéficiaires). Amounts are the workflow's exact decimals, formatted. Pure.
+ */
+import { ENVELOPPES, ENVELOPPE_NAMES, formatDecimalFr, formatForfait, formatInteger } from "../../rules";
+import type { ResultatDemande } from "../../workflows";
+
+export interface LigneTableau {
+  readonly genre: "formation" | "sous-total" | "total";
+  /** « 50022137 BOULANGER (CAP) », « Sous-total pré-bac », « Total demandé ». */
+  readonly libelle: string;
+  /** « 4 × 157 € », « 7 élèves », « 2 boursiers ». */
+  readonly calcul: string;
+  /** « 628,00 » (the header says « (€) »). */
+  readonly montant: string;
+}
+
+/** « 1 élève », « 7 élèves », « 2 boursiers »: French uses the singular for 0 and 1. */
+const nombre = (n: number, quoi: string) => `${formatInteger(n)} ${quoi}${n > 1 ? "s" : ""}`;
+
+export function tableauDemande(resultat: ResultatDemande): LigneTableau[] {
+  const lignes: LigneTableau[] = [];
+  let total = 0;
+  for (const enveloppe of ENVELOPPES) {
+    const groupe = resultat.demandees.filter((l) => l.enveloppe === enveloppe);
+    if (groupe.length === 0) continue;
+    let n = 0;
+    for (const l of groupe) {
+      n += l.supplementaires;
+      lignes.push({
+        genre: "formation",
+        libelle: `${l.code} ${l.intitule}`,
+        calcul: `${formatInteger(l.supplementaires)} × ${formatForfait(l.forfait)}`,
+        montant: formatDecimalFr(l.montant.valeur, 2),
+      });
+    }
+    total += n;
+    lignes.push({
+      genre: "sous-total",
+      libelle: `Sous-total ${ENVELOPPE_NAMES[enveloppe]}`,
+      calcul: nombre(n, enveloppe === "postBac" ? "boursier" : "élève"),
+      montant: formatDecimalFr(resultat.totaux[enveloppe], 2),
+    });
+  }
+  lignes.push({
+    genre: "total",
+    libelle: "Total demandé",
+    calcul: nombre(total, "bénéficiaire"),
+    montant: formatDecimalFr(resultat.totaux.total, 2),
+  });
+  return lignes;
+}
