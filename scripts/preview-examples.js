@@ -4,6 +4,10 @@
 // the preview page loads — so the browser never needs ExcelJS. Each file becomes one sheet, named as a
 // finance officer would name the sheet they paste it into; its cells are placed from A1 (the used
 // range's offsets restored), so row numbers and column letters are those of the file.
+// From examples/bilans/ (the two-year cycle of issue 6), the files the Demande and Bilan screens use:
+// the request for a dotation complémentaire, the filled bilans of 2023-2024 (one with errors) and the
+// establishments sheet of 2023-2024 that the reliquats complete. Not its effectif sheets: the
+// Dotations screen would tick them beside the three rectorats'.
 //   node scripts/preview-examples.js [output.json]
 const fs = require("fs");
 const path = require("path");
@@ -19,6 +23,16 @@ const NAMES = {
   "effectifs-versailles.xlsx": "Versailles",
   "etablissements.xlsx": "Établissements",
 };
+
+/** The files of examples/bilans/ in the preview, in workbook order after those of examples/. */
+const BILANS = [
+  ["demande-complementaire.xlsx", "Demande complémentaire"],
+  ["bilan-2023-0751234J.xlsx", "Bilan 0751234J"],
+  ["bilan-2023-0931234L.xlsx", "Bilan 0931234L"],
+  ["bilan-2023-0781234T.xlsx", "Bilan 0781234T"],
+  ["bilan-avec-erreurs.xlsx", "Bilan 0781234T à corriger"],
+  ["etablissements-2023.xlsx", "Établissements 2023-2024"],
+];
 
 function loadReader() {
   const built = path.join(ROOT, "build", "xlsx", "index.js");
@@ -44,6 +58,10 @@ function fromA1(sheet) {
 
 async function convertirExemples(dir = EXAMPLES) {
   const { readSpreadsheetFile, chooseSheet } = loadReader();
+  const lire = async (file, name) => {
+    const read = await readSpreadsheetFile(path.join(dir, file));
+    return { name, fichier: file, values: fromA1(chooseSheet(read)) };
+  };
   const files = fs
     .readdirSync(dir)
     .filter((f) => /\.(xlsx|csv)$/i.test(f))
@@ -54,14 +72,9 @@ async function convertirExemples(dir = EXAMPLES) {
       return ia - ib || (a < b ? -1 : 1);
     });
   const sheets = [];
-  for (const file of files) {
-    const read = await readSpreadsheetFile(path.join(dir, file));
-    const sheet = chooseSheet(read);
-    sheets.push({
-      name: NAMES[file] ?? path.parse(file).name.slice(0, 31),
-      fichier: file,
-      values: fromA1(sheet),
-    });
+  for (const file of files) sheets.push(await lire(file, NAMES[file] ?? path.parse(file).name.slice(0, 31)));
+  for (const [file, name] of BILANS) {
+    if (fs.existsSync(path.join(dir, "bilans", file))) sheets.push(await lire(`bilans/${file}`, name));
   }
   return { source: "examples/", sheets };
 }

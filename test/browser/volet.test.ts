@@ -3,7 +3,9 @@
  * dist/preview.html served on 127.0.0.1, the in-memory workbook loaded with the examples of
  * examples/. Each screen is used as a finance officer would, and what it shows is checked against the
  * same workflows run in Node on the same files (and the command line's JSON for the dotations).
- * One browser and one page for the whole file; screenshots go to test-results/screenshots/.
+ * One browser and one page for the whole file; screenshots go to test-results/screenshots/. The Demande
+ * and Bilan screens (issue 6) are described in demandeBilan.ts and run here, in the same page, after
+ * the dotations they start from.
  */
 import fs from "fs";
 import path from "path";
@@ -27,6 +29,7 @@ import {
   serveDist,
   watchCsp,
 } from "./harness";
+import { decrireDemandeEtBilan } from "./demandeBilan";
 
 jest.setTimeout(60_000);
 
@@ -124,7 +127,19 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     const json = JSON.parse(fs.readFileSync(path.join(DIST, "exemples-apercu.json"), "utf8")) as {
       sheets: { name: string; values: unknown[][] }[];
     };
-    expect(json.sheets.map((s) => s.name)).toEqual(["Paris", "Créteil", "Versailles", "Établissements"]);
+    expect(json.sheets.map((s) => s.name)).toEqual([
+      "Paris",
+      "Créteil",
+      "Versailles",
+      "Établissements",
+      // examples/bilans/ (issue 6): the request, the filled bilans and the establishments of 2023-2024.
+      "Demande complémentaire",
+      "Bilan 0751234J",
+      "Bilan 0931234L",
+      "Bilan 0781234T",
+      "Bilan 0781234T à corriger",
+      "Établissements 2023-2024",
+    ]);
     const versailles = chooseSheet(await readSpreadsheetFile(file("effectifs-versailles.xlsx")));
     const grid = json.sheets[2].values;
     for (let r = 0; r < versailles.values.length; r++) {
@@ -135,7 +150,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
       }
     }
     await expect(page.getByRole("group", { name: "Feuilles du classeur" }).innerText()).resolves.toMatch(
-      /Paris\s+Créteil\s+Versailles\s+Établissements/,
+      /Paris\s+Créteil\s+Versailles\s+Établissements\s+Demande complémentaire\s+Bilan 0751234J/,
     );
   });
 
@@ -240,9 +255,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
       ).resolves.toBe(true);
     }
     await expect(
-      pane()
-        .getByRole("checkbox", { name: /^Établissements/ })
-        .isChecked(),
+      pane().getByRole("checkbox", { name: "Établissements", exact: true }).isChecked(),
     ).resolves.toBe(false);
     await expect(
       pane().getByRole("combobox", { name: "Feuille des établissements (facultative)" }).inputValue(),
@@ -372,7 +385,20 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
         .count(),
     ).resolves.toBe(1);
   });
+});
 
+describe("Aperçu : Demande et Bilan, après les dotations 2024-2025", () => {
+  decrireDemandeEtBilan({
+    page: () => page,
+    pane,
+    sheetTab,
+    screenTab,
+    cliJson: () => cliJson,
+    shownCounts,
+  });
+});
+
+describe("Aperçu : longues opérations et sécurité de la page", () => {
   test("annuler un long contrôle (200 000 lignes générées) rend le volet utilisable, sans rien écrire", async () => {
     await page.getByRole("button", { name: "Ajouter la feuille" }).click();
     await expect(sheetTab("Généré 200 000").getAttribute("aria-pressed")).resolves.toBe("true");

@@ -1,0 +1,345 @@
+/**
+ * The Demande and Bilan screens in the preview (issue 6), driven as a gestionnaire would, in the page
+ * and browser of volet.test.ts (one Chromium for the whole file). What they show and write is checked
+ * against the same workflows run in Node on the preview's own workbook (dist/exemples-apercu.json) and
+ * against figures computed by hand (157 € and 56 € in 2024-2025; the cycle of examples/bilans/README.md).
+ */
+import fs from "fs";
+import path from "path";
+import type { Locator, Page } from "playwright-core";
+import { Decimal, ENVELOPPES, TYPES_EQUIPEMENT, formatDecimalFr, Parametres } from "../../src/rules";
+import type { Constat } from "../../src/sheet/findings";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import type { CellValue, OutputSheet } from "../../src/workbook/port";
+import {
+  calculerDotations,
+  controlerBilan,
+  ecrireDotations,
+  feuilleModeleBilan,
+  preparerDemandeComplementaire,
+  preparerModeleBilan,
+  reporterReliquats,
+  resumeEnveloppe,
+  type ResultatControleBilan,
+  type ResultatDemande,
+} from "../../src/workflows";
+import type { DotationsJson } from "../../src/workflows/json";
+import { DIST, screenshot, seriousViolations } from "./harness";
+
+/** What volet.test.ts shares with these tests: its page and the way it reads the pane. */
+export interface Volet {
+  page(): Page;
+  pane(): Locator;
+  sheetTab(name: string): Locator;
+  screenTab(name: string): Locator;
+  /** `are dotations … --annee 2024 --json` on the three rectorats and the establishments. */
+  cliJson(): DotationsJson;
+  shownCounts(scope: Locator): Promise<{ erreur: number; alerte: number; info: number }>;
+}
+
+type OutputLu = Pick<OutputSheet, "heading" | "fields" | "columns" | "rows" | "totals">;
+
+/** A sheet of the preview's workbook as written (its OutputSheet), read in the page. */
+function ecrite(page: Page, name: string): Promise<OutputLu | null> {
+  return page.evaluate(
+    (n) =>
+      (
+        window as unknown as { apercu: { workbook: { sheet(n: string): { output?: OutputLu } | undefined } } }
+      ).apercu.workbook.sheet(n)?.output ?? null,
+    name,
+  );
+}
+
+function countsOf(constats: readonly Constat[]) {
+  const n = { erreur: 0, alerte: 0, info: 0 };
+  for (const c of constats) n[c.gravite]++;
+  return n;
+}
+
+/** « 1 093,56 », as the pane shows amounts (its headers say « (€) »). */
+const euros = (n: number | string | Decimal) => formatDecimalFr(new Decimal(n), 2);
+
+/** Hand computation on exact decimals: a + b − c. */
+const reste = (a: string, b: string, c: string) => new Decimal(a).plus(b).minus(c);
+
+/** Waits until a select shows `value` (a screen may set it after a render). */
+async function attendreValeur(select: Locator, value: string): Promise<void> {
+  for (let i = 0; i < 50 && (await select.inputValue()) !== value; i++)
+    await select.page().waitForTimeout(50);
+  expect(await select.inputValue()).toBe(value);
+}
+
+export function decrireDemandeEtBilan(v: Volet): void {
+  /** The preview's workbook in Node, where the Dotations screen's sheet is written as the pane did. */
+  let classeur: MemoryWorkbook;
+  let demande: ResultatDemande;
+  let bilanACorriger: ResultatControleBilan;
+
+  beforeAll(async () => {
+    const json = JSON.parse(fs.readFileSync(path.join(DIST, "exemples-apercu.json"), "utf8")) as {
+      sheets: { name: string; values: CellValue[][] }[];
+    };
+    classeur = new MemoryWorkbook(Object.fromEntries(json.sheets.map((s) => [s.name, s.values])));
+    const parametres = Parametres.embarques();
+    await ecrireDotations(
+      classeur,
+      await calculerDotations(classeur, {
+        feuillesEffectifs: ["Paris", "Créteil", "Versailles"],
+        feuilleEtablissements: "Établissements",
+        annee: 2024,
+        parametres,
+      }),
+    );
+    demande = await preparerDemandeComplementaire(classeur, "Demande complémentaire", {
+      annee: 2024,
+      parametres,
+    });
+    bilanACorriger = await controlerBilan(classeur, "Bilan 0781234T à corriger", { annee: 2024 });
+  });
+
+  test("Demande 2024-2025 sur la feuille active : 4 × 157 + 3 × 56 = 796,00 € pré-bac, 2 × 157 = 314,00 € post-bac, 1 110,00 € — comme preparerDemandeComplementaire en Node", async () => {
+    const page = v.page();
+    await v.screenTab("Demande").click();
+    await v.pane().getByRole("heading", { name: "Demander une dotation complémentaire" }).waitFor();
+    await expect(
+      v.pane().getByRole("combobox", { name: "Feuille des élèves supplémentaires" }).inputValue(),
+    ).resolves.toBe("");
+    await v.sheetTab("Demande complémentaire").click();
+    await v.pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
+    await v.pane().getByRole("button", { name: "Calculer la demande" }).click();
+    const resultat = v.pane().getByRole("region", { name: /^Demande 2024-2025 : 0751234J/ });
+    await resultat.waitFor();
+
+    const table = resultat.getByRole("table", { name: "Montants demandés par formation" });
+    const ligne = (debut: string) => table.getByRole("row", { name: new RegExp(`^${debut}`) }).innerText();
+    // By hand (forfaits 2024-2025: 157 € pré-bac and post-bac, 56 € 3ème prépa-métiers).
+    const preBac = 4 * 157 + 3 * 56;
+    const postBac = 2 * 157;
+    await expect(ligne("50022137 BOULANGER")).resolves.toMatch(new RegExp(`4 × 157 €\\s+${euros(628)}$`));
+    await expect(ligne("Sous-total pré-bac")).resolves.toMatch(new RegExp(`7 élèves\\s+${euros(preBac)}$`));
+    await expect(ligne("Sous-total post-bac")).resolves.toMatch(
+      new RegExp(`2 boursiers\\s+${euros(postBac)}$`),
+    );
+    await expect(ligne("Total demandé")).resolves.toContain(euros(preBac + postBac));
+    // The same figures as the workflow in Node.
+    await expect(ligne("Total demandé")).resolves.toContain(euros(demande.totaux.total));
+    await expect(ligne("Sous-total pré-bac")).resolves.toContain(euros(demande.totaux.preBac));
+    await expect(
+      v.shownCounts(v.pane().getByRole("region", { name: "Lignes refusées et constats" })),
+    ).resolves.toEqual(countsOf(demande.constats));
+
+    // The ST2S row is refused with its motif; clicking the finding selects its cell.
+    const refus = demande.constats.find((c) => c.code === "demande-non-eligible")!;
+    await v
+      .pane()
+      .getByRole("button", {
+        name: new RegExp(`^Demande complémentaire, ligne ${refus.ligne}, colonne ${refus.colonne}`),
+      })
+      .click();
+    await expect(page.locator("td[data-selectionnee]").getAttribute("data-cellule")).resolves.toBe(
+      `${refus.colonne}${refus.ligne}`,
+    );
+    await expect(resultat.innerText()).resolves.toContain("ST2S");
+
+    await resultat
+      .getByRole("button", { name: "Écrire la demande « Demande compl. ARE 2024-2025 »" })
+      .click();
+    await resultat.getByText("Feuille « Demande compl. ARE 2024-2025 » écrite").waitFor();
+    const ecriteDemande = await ecrite(page, "Demande compl. ARE 2024-2025");
+    expect(ecriteDemande!.totals![7]).toBe(preBac + postBac);
+    expect(ecriteDemande!.rows.length).toBe(3 + 2); // three formations, two subtotals
+    await expect(v.sheetTab("Constats demande 2024-2025").count()).resolves.toBe(1);
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+    await screenshot(page, "demande", resultat);
+  });
+
+  test("Bilan, étape 1 : le modèle d'un établissement de Paris, choisi dans la liste, reprend ses dotations 2024-2025 (feuille suggérée) — la feuille écrite est celle de preparerModeleBilan en Node", async () => {
+    const page = v.page();
+    const pane = v.pane();
+    await v.screenTab("Bilan").click();
+    await pane.getByRole("heading", { name: "Bilan de fin d'année" }).waitFor();
+    await pane.getByRole("checkbox", { name: "Paris (effectifs reconnus)" }).waitFor();
+    for (const name of ["Paris", "Créteil", "Versailles"])
+      await expect(pane.getByRole("checkbox", { name: new RegExp(`^${name}`) }).isChecked()).resolves.toBe(
+        true,
+      );
+    // Bilans and the request are not effectif sheets (their code and effectif columns notwithstanding).
+    for (const name of ["Bilan 0751234J", "Demande complémentaire"])
+      await expect(pane.getByRole("checkbox", { name }).isChecked()).resolves.toBe(false);
+    await pane.getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
+    await expect(
+      pane.getByRole("combobox", { name: "Feuille des dotations (facultative)" }).inputValue(),
+    ).resolves.toBe("Dotations ARE 2024-2025");
+
+    // An establishment with reliquats deducted and both envelopes (from the CLI's JSON).
+    const e = v
+      .cliJson()
+      .etablissements.find(
+        (x) => Number(x.reliquats.preBac) > 0 && Number(x.dotationNette.postBac) > 0 && x.motifs.length === 0,
+      )!;
+    await pane.getByRole("button", { name: "Lister les établissements de ces feuilles" }).click();
+    const liste = pane.getByRole("combobox", { name: "Établissement des feuilles d'effectifs" });
+    await liste.waitFor();
+    await liste.selectOption(e.uai);
+    await expect(pane.getByRole("textbox", { name: "UAI de l'établissement" }).inputValue()).resolves.toBe(
+      e.uai,
+    );
+    await expect(
+      pane.getByRole("textbox", { name: "Nom de l'établissement (facultatif)" }).inputValue(),
+    ).resolves.toBe(e.nom);
+    await pane.getByRole("button", { name: "Préparer le modèle de bilan" }).click();
+    const resultat = pane.getByRole("region", { name: `Modèle de bilan 2024-2025 : ${e.uai} — ${e.nom}` });
+    await resultat.waitFor();
+    const nom = `Bilan ARE ${e.uai} 2024-2025`;
+    await resultat.getByText(`Feuille « ${nom} » écrite`).waitFor();
+    await expect(v.sheetTab(nom).getAttribute("aria-pressed")).resolves.toBe("true");
+
+    const attendu = feuilleModeleBilan(
+      await preparerModeleBilan(classeur, {
+        uai: e.uai,
+        annee: 2024,
+        feuillesEffectifs: ["Paris", "Créteil", "Versailles"],
+        feuilleDotations: "Dotations ARE 2024-2025",
+        nom: e.nom,
+      }),
+    );
+    const modele = (await ecrite(page, nom))!;
+    expect(JSON.parse(JSON.stringify(modele))).toEqual(JSON.parse(JSON.stringify(attendu)));
+    // The amounts received are the dotations nettes of the CLI, the reliquats those it deducted.
+    const champ = (debut: string) => modele.fields!.find((f) => f.label.startsWith(debut))!.value;
+    expect(champ("Dotation reçue pré-bac")).toBe(Number(e.dotationNette.preBac));
+    expect(champ("Dotation reçue post-bac")).toBe(Number(e.dotationNette.postBac));
+    expect(champ("Reliquat antérieur pré-bac")).toBe(Number(e.reliquats.preBac));
+    expect(modele.rows.length).toBeGreaterThan(0);
+    expect(modele.columns.find((c) => c.header === "Type d'équipement")!.choices).toEqual([
+      ...TYPES_EQUIPEMENT,
+    ]);
+    await expect(resultat.innerText()).resolves.toContain(
+      `Dotation reçue pré-bac : ${euros(Number(e.dotationNette.preBac))} €`,
+    );
+  });
+
+  test("Bilan, étape 2 : le bilan à corriger (feuille active) — constats par gravité et reliquats égaux à controlerBilan en Node ; aucune ligne retenue, reliquat = dotation + reliquat antérieur (2 467,60 + 250,40 = 2 718,00 €)", async () => {
+    const page = v.page();
+    const pane = v.pane();
+    await pane.getByRole("combobox", { name: "Étape" }).selectOption("controle");
+    await v.sheetTab("Bilan 0781234T à corriger").click();
+    await pane.getByRole("button", { name: "Contrôler le bilan" }).click();
+    const resultat = pane.getByRole("region", { name: /^Bilan « Bilan 0781234T à corriger » : 0781234T/ });
+    await resultat.waitFor();
+
+    await expect(v.shownCounts(pane.getByRole("region", { name: "Constats" }))).resolves.toEqual(
+      countsOf(bilanACorriger.constats),
+    );
+    const enveloppes = resultat.getByRole("table", { name: "Enveloppes du bilan" });
+    const preBac = await enveloppes.getByRole("row", { name: /^Pré-bac/ }).innerText();
+    const postBac = await enveloppes.getByRole("row", { name: /^Post-bac/ }).innerText();
+    const disponiblePreBac = reste("2467.60", "250.40", "0");
+    expect(preBac).toMatch(
+      new RegExp(`${euros(disponiblePreBac)}\\s+${euros(0)}\\s+${euros(disponiblePreBac)}$`),
+    );
+    expect(postBac).toMatch(new RegExp(`${euros(806 + 100)}\\s+${euros(0)}\\s+${euros(906)}$`));
+    expect(euros(disponiblePreBac)).toBe(euros(2718));
+    expect(preBac).toContain(euros(bilanACorriger.enveloppes.preBac.solde!.nouveauReliquat.valeur));
+    const explication = resultat.getByRole("list", { name: "Explication des reliquats" });
+    for (const nom of ENVELOPPES)
+      await expect(explication.innerText()).resolves.toContain(
+        resumeEnveloppe(nom, bilanACorriger.enveloppes[nom]),
+      );
+
+    // A finding selects its cell: the amount typed as text.
+    const texte = bilanACorriger.constats.find((c) => c.code === "montant-illisible")!;
+    await resultat
+      .getByRole("button", {
+        name: new RegExp(`^Bilan 0781234T à corriger, ligne ${texte.ligne}, colonne ${texte.colonne}`),
+      })
+      .click();
+    await expect(page.locator("td[data-selectionnee]").getAttribute("data-cellule")).resolves.toBe(
+      `${texte.colonne}${texte.ligne}`,
+    );
+    await resultat.getByRole("button", { name: "Écrire la feuille « Contrôle bilan 0781234T »" }).click();
+    await resultat.getByText("Feuille « Contrôle bilan 0781234T » écrite").waitFor();
+    expect((await ecrite(page, "Contrôle bilan 0781234T"))!.rows.length).toBe(bilanACorriger.constats.length);
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+  });
+
+  test("Bilan, étape 2 : un bilan bien rempli choisi dans la liste — reliquats 10 776,00 − 10 050,00 = 726,00 € et 1 359,00 − 1 200,00 = 159,00 €", async () => {
+    const pane = v.pane();
+    await pane.getByRole("combobox", { name: "Bilan à contrôler" }).selectOption("Bilan 0751234J");
+    await pane.getByRole("button", { name: "Contrôler le bilan" }).click();
+    const resultat = pane.getByRole("region", { name: /^Bilan « Bilan 0751234J » : 0751234J/ });
+    await resultat.waitFor();
+    const enveloppes = resultat.getByRole("table", { name: "Enveloppes du bilan" });
+    await expect(enveloppes.getByRole("row", { name: /^Pré-bac/ }).innerText()).resolves.toMatch(
+      new RegExp(`${euros(10776)}\\s+${euros(10050)}\\s+${euros(10776 - 10050)}$`),
+    );
+    await expect(enveloppes.getByRole("row", { name: /^Post-bac/ }).innerText()).resolves.toMatch(
+      new RegExp(`${euros(1359)}\\s+${euros(1200)}\\s+${euros(1359 - 1200)}$`),
+    );
+    const node = await controlerBilan(classeur, "Bilan 0751234J", { annee: 2024 });
+    await expect(v.shownCounts(pane.getByRole("region", { name: "Constats" }))).resolves.toEqual(
+      countsOf(node.constats),
+    );
+    await screenshot(v.page(), "bilan", resultat);
+  });
+
+  test("Bilan, étape 3 : les reliquats des trois bilans complètent « Établissements 2023-2024 » (suggérée) dans « Établissements ARE 2024-2025 », que l'écran Dotations suggère ensuite pour 2024-2025", async () => {
+    const page = v.page();
+    const pane = v.pane();
+    await pane.getByRole("combobox", { name: "Étape" }).selectOption("reliquats");
+    const bilans = pane.getByRole("group", { name: "Bilans remplis (un par établissement)" });
+    // Every bilan is ticked, the template of step 1 (the add-in's, 2024-2025) included: keep the three of 2023-2024.
+    await expect(bilans.getByRole("checkbox").count()).resolves.toBe(5);
+    await bilans.getByRole("checkbox", { name: "Bilan 0781234T à corriger" }).uncheck();
+    await bilans.getByRole("checkbox", { name: /^Bilan ARE / }).uncheck();
+    const annee = pane.getByRole("combobox", { name: "Année scolaire" });
+    await attendreValeur(annee, "2023");
+    await expect(
+      pane
+        .getByRole("combobox", { name: "Feuille des établissements à compléter (facultative)" })
+        .inputValue(),
+    ).resolves.toBe("Établissements 2023-2024");
+    await pane.getByRole("button", { name: "Reporter les reliquats" }).click();
+    const resultat = pane.getByRole("region", { name: "Reliquats 2023-2024 reportés sur 2024-2025" });
+    await resultat.waitFor();
+    await resultat
+      .getByText("Feuille « Établissements ARE 2024-2025 » écrite : 3 établissements repris")
+      .waitFor();
+
+    const node = await reporterReliquats(classeur, {
+      feuillesBilans: ["Bilan 0751234J", "Bilan 0931234L", "Bilan 0781234T"],
+      feuilleEtablissements: "Établissements 2023-2024",
+      annee: 2023,
+    });
+    const feuille = (await ecrite(page, "Établissements ARE 2024-2025"))!;
+    expect(JSON.parse(JSON.stringify(feuille.rows))).toEqual(JSON.parse(JSON.stringify(node.sortie.rows)));
+    // By hand (examples/bilans/README.md): reliquat = dotation reçue + reliquat antérieur − achats.
+    const colonne = (titre: string) => feuille.columns.findIndex((c) => c.header === titre);
+    const reliquats = Object.fromEntries(
+      feuille.rows.map((r) => [r[0], [r[colonne("Reliquat pré-bac")], r[colonne("Reliquat post-bac")]]]),
+    );
+    const nombres = (...d: Decimal[]) => d.map((x) => x.toNumber());
+    expect(reliquats).toEqual({
+      "0751234J": nombres(reste("10776", "0", "10050"), reste("1359", "0", "1200")),
+      "0931234L": nombres(reste("5644", "1000", "5550.44"), reste("1812", "0", "1700.10")),
+      "0781234T": nombres(reste("2467.60", "250.40", "100"), reste("806", "100", "906")),
+    });
+    const table = resultat.getByRole("table", { name: "Reliquats reportés" });
+    await expect(table.getByRole("row", { name: /^0931234L/ }).innerText()).resolves.toMatch(
+      new RegExp(`${euros("1093.56")}\\s+${euros("111.90")}$`),
+    );
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+
+    // The next dotation: the Dotations screen suggests the sheet of 2024-2025 once its list is refreshed.
+    await resultat.getByRole("button", { name: "Ouvrir Dotations" }).click();
+    await expect(v.screenTab("Dotations").getAttribute("aria-selected")).resolves.toBe("true");
+    await pane.getByRole("button", { name: "Actualiser la liste des feuilles" }).click();
+    await pane.getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
+    const etablissements = pane.getByRole("combobox", { name: "Feuille des établissements (facultative)" });
+    await attendreValeur(etablissements, "Établissements ARE 2024-2025");
+    await pane.getByRole("combobox", { name: "Année scolaire" }).selectOption("2023");
+    await attendreValeur(etablissements, "Établissements 2023-2024");
+    for (const name of ["Bilan 0751234J", "Demande complémentaire", "Établissements 2023-2024"])
+      await expect(pane.getByRole("checkbox", { name }).isChecked()).resolves.toBe(false);
+  });
+}
