@@ -5,17 +5,9 @@
  */
 import { lireMontant } from "../sheet/cells";
 import { detecterEntete } from "../sheet/columns";
-import {
-  isAreError,
-  schoolYearLabel,
-  type Decimal,
-  type MissingParameterError,
-  type Parametres,
-  type SchoolYear,
-} from "../rules";
+import { schoolYearLabel, type Decimal, type SchoolYear } from "../rules";
 import { FileWorkbook, chooseSheet, readSpreadsheetFile, type FileSheet } from "../xlsx";
 import { UsageError } from "./args";
-import { missingValueHint } from "./options";
 
 /** A sheet whose header names a formation code and an amount of purchases: a bilan. */
 function estUnBilan(sheet: FileSheet): boolean {
@@ -70,19 +62,4 @@ export function montantOption(nom: string, texte: string | undefined): Decimal |
     );
   }
   return lu.valeur;
-}
-
-/** Fails fast, before reading any file, when the year's forfaits cannot be resolved (R7), saying what to supply. */
-export function verifierForfaits(annee: SchoolYear, parametres: Parametres): void {
-  try {
-    for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) parametres.forfait(kind, annee);
-  } catch (error) {
-    if (isAreError(error) && error.kind === "parametre-manquant" && error.code === "ipc-manquant") {
-      const missing = (error as MissingParameterError).missing;
-      throw new UsageError(
-        `Forfaits ${schoolYearLabel(annee)} non calculables : il manque ${missing}.\n${missingValueHint(missing)}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
-      );
-    }
-    throw error;
-  }
 }

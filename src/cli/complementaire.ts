@@ -16,7 +16,7 @@ import { ecrireDemande, preparerDemandeComplementaire, type ResultatDemande } fr
 import { demandeJson } from "../workflows/jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
-import { verifierForfaits } from "./classeurs";
+import { verifierForfaits } from "./options";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
 import { checkOutputPath, openInput } from "./files";
 import type { CliIo } from "./io";

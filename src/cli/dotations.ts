@@ -5,17 +5,7 @@
  * the findings. Input files are never modified.
  */
 import * as path from "path";
-import {
-  formatEuros,
-  formatForfait,
-  formatInteger,
-  isAreError,
-  schoolYearLabel,
-  type Decimal,
-  type MissingParameterError,
-  type Parametres,
-  type SchoolYear,
-} from "../rules";
+import { formatEuros, formatForfait, formatInteger, schoolYearLabel, type Decimal } from "../rules";
 import { calculerDotations, ecrireDotations } from "../workflows";
 import { dotationsJson } from "../workflows/json";
 import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
@@ -24,7 +14,7 @@ import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
 import { checkOutputPath, openInput, type OpenedInput } from "./files";
 import { progressReporter, type CliIo } from "./io";
-import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, missingValueHint, parametresOf } from "./options";
+import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf, verifierForfaits } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
 import { renderTable } from "./table";
 
@@ -38,21 +28,6 @@ export const DOTATIONS_OPTIONS = {
   progress: {},
   help: { alias: "-h" },
 } as const;
-
-/** Fails fast, before reading any file, when the year's forfaits cannot be resolved (R7). */
-function checkForfaits(annee: SchoolYear, parametres: Parametres): void {
-  try {
-    for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) parametres.forfait(kind, annee);
-  } catch (error) {
-    if (isAreError(error) && error.kind === "parametre-manquant" && error.code === "ipc-manquant") {
-      const missing = (error as MissingParameterError).missing;
-      throw new UsageError(
-        `Forfaits ${schoolYearLabel(annee)} non calculables : il manque ${missing}.\n${missingValueHint(missing)}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
-      );
-    }
-    throw error;
-  }
-}
 
 const euros = (value: Decimal) => formatEuros(value);
 
@@ -137,7 +112,7 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
   }
   const annee = anneeOf(args, io);
   const parametres = parametresOf(args);
-  checkForfaits(annee, parametres);
+  verifierForfaits(annee, parametres);
   const etablissementsPath = optionValue(args, "etablissements");
   const inputs = [...args.positionals, ...(etablissementsPath ? [etablissementsPath] : [])];
   const out = optionValue(args, "out");

@@ -5,10 +5,13 @@
  */
 import {
   Parametres,
+  isAreError,
   parseSchoolYear,
+  schoolYearLabel,
   schoolYearOn,
   type ForfaitSaisi,
   type IpcSaisi,
+  type MissingParameterError,
   type SchoolYear,
 } from "../rules";
 import { UsageError, optionValue, optionValues, type OptionSpecs, type ParsedArgs } from "./args";
@@ -89,4 +92,19 @@ export function missingValueHint(missing: string): string {
   if (options.some((o) => o.includes("@2025"))) options.push("--serie-ipc <identifiant INSEE>");
   const ipc = options.length > 0 ? options.join(" ") : "--ipc AAAA-12=<valeur>";
   return `En ligne de commande : ${ipc} (indices INSEE de décembre), ou les montants publiés avec --forfait "AAAA:PRE BAC=<montant>" (de même POST BAC et 3EME PREPA-METIERS).`;
+}
+
+/** Fails fast, before reading any file, when the year's forfaits cannot be resolved (R7), saying what to supply. */
+export function verifierForfaits(annee: SchoolYear, parametres: Parametres): void {
+  try {
+    for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) parametres.forfait(kind, annee);
+  } catch (error) {
+    if (isAreError(error) && error.kind === "parametre-manquant" && error.code === "ipc-manquant") {
+      const missing = (error as MissingParameterError).missing;
+      throw new UsageError(
+        `Forfaits ${schoolYearLabel(annee)} non calculables : il manque ${missing}.\n${missingValueHint(missing)}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
+      );
+    }
+    throw error;
+  }
 }
