@@ -6,18 +6,8 @@
 
 const path = require("path");
 
-let cli;
-try {
-  cli = require("../build/cli/main.js");
-} catch (error) {
-  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes("../build/cli/main.js")) {
-    process.stderr.write(
-      "La ligne de commande n'est pas compilée : lancez « npm run build:core » puis recommencez.\n",
-    );
-    process.exit(2);
-  }
-  throw error;
-}
+// `npm run demo` compiles build/ just before (npm run build:core).
+const cli = require("../build/cli/main.js");
 
 const root = path.join(__dirname, "..");
 const shown = (...parts) => path.relative(process.cwd(), path.join(root, ...parts)) || ".";
