@@ -116,6 +116,13 @@ const MONEY_SUFFIX = /(?:€|EUR|EUROS?)$/i;
  * « 1.200 » alone is refused as ambiguous (see decimalFromFrenchText).
  * « - » and « néant » mean zero; so do « -0 » and « -0,00 ».
  */
+/**
+ * Décision: no amount of the scheme (a reliquat, a dotation, a purchase) reaches a billion euros — the
+ * whole regional budget of the ARE is a few million. A bigger number is a pasted identifier, refused
+ * like an unreadable amount rather than carried into the sums.
+ */
+export const MONTANT_MAXIMUM = new Decimal(1_000_000_000);
+
 export function lireMontant(value: CellValue, quoi: string): MontantLu {
   let parsed: Decimal | "ambigu" | null = null;
   let floatNoise = false;
@@ -148,6 +155,13 @@ export function lireMontant(value: CellValue, quoi: string): MontantLu {
       ok: false,
       negatif: true,
       message: `${quoi} « ${afficher(value)} » négatif : un reliquat est un montant positif ou nul. Corrigez la valeur.`,
+    };
+  }
+  if (parsed.gt(MONTANT_MAXIMUM)) {
+    return {
+      ok: false,
+      negatif: false,
+      message: `${quoi} « ${afficher(value)} » invraisemblable (plus d'un milliard d'euros) : un numéro ou un autre nombre a sans doute été collé dans cette colonne. Corrigez la valeur.`,
     };
   }
   const rounded = parsed.toDecimalPlaces(2, HALF_UP);

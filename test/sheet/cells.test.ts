@@ -73,6 +73,14 @@ describe("Lecture d'un montant (reliquats), exacte au centime", () => {
     expect(lireMontant("1.200.000", "Reliquat pré-bac")).toMatchObject({ ok: true });
   });
 
+  test("un montant de plus d'un milliard d'euros est invraisemblable : refusé, message court", () => {
+    const lu = lireMontant("9".repeat(1500), "Reliquat pré-bac");
+    expect(lu).toMatchObject({ ok: false, negatif: false });
+    expect(!lu.ok && lu.message).toContain("invraisemblable");
+    expect(!lu.ok && lu.message.length).toBeLessThan(300);
+    expect(lireMontant(1_000_000_000, "Reliquat pré-bac")).toMatchObject({ ok: true });
+  });
+
   test("négatif, texte ou erreur Excel : refusé avec le motif", () => {
     expect(lireMontant(-5, "Reliquat pré-bac")).toMatchObject({ ok: false, negatif: true });
     expect(lireMontant("beaucoup", "Reliquat pré-bac")).toMatchObject({ ok: false, negatif: false });
