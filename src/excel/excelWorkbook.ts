@@ -3,8 +3,9 @@
  * needs. Every method is one `Excel.run` (one user action), with a constant number of
  * `context.sync()` calls, plus one per chunk of rows on large sheets.
  *
- * Requirement sets: ExcelApi 1.7 (getRangeByIndexes, freezePanes; settings and the *OrNullObject
- * methods are 1.4).
+ * Requirement sets: ExcelApi 1.8 for the drop-down lists of the bilan template (data validation);
+ * reading and writing otherwise need 1.7 (getRangeByIndexes, freezePanes; settings and the
+ * *OrNullObject methods are 1.4).
  */
 import type { OutputSheet, Progress, SheetData, SheetInfo, Workbook } from "../workbook/port";
 import { listSheetsWithIds } from "./listing";
