@@ -1,0 +1,126 @@
+/**
+ * The ZIP writer of the .xlsx files (src/xlsx/zipWrite.ts): CRC-32 against its published check
+ * value and against Node's own, archives read back by the project's reader (zip.ts) and by JSZip
+ * checking every CRC, and the records of the format where the readers do not look.
+ */
+import * as zlib from "zlib";
+import { ZipArchive } from "../../src/xlsx/zip";
+import { crc32, crc32Table, zipArchive } from "../../src/xlsx/zipWrite";
+
+// ExcelJS depends on JSZip: an independent reader.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const JSZip = require("jszip");
+
+/** Bytes of a fixed pseudo-random sequence (a linear congruential generator): the same at every run. */
+function octets(n: number, graine: number): Buffer {
+  const bytes = Buffer.alloc(n);
+  let x = graine;
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    bytes[i] = x >>> 24;
+  }
+  return bytes;
+}
+
+/** CRC-32 computed bit by bit, without a table (the definition, ISO 3309 reflected). */
+function crc32BitABit(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const ENTREES = [
+  { name: "[Content_Types].xml", data: '<?xml version="1.0"?><Types/>' },
+  { name: "xl/worksheets/sheet1.xml", data: "<row>élève « 157 € » — 😀</row>".repeat(5000) },
+  { name: "xl/vide.xml", data: "" },
+  { name: "xl/media/aleatoire.bin", data: octets(70_000, 7) },
+];
+
+describe("CRC-32 du ZIP", () => {
+  test("valeur de contrôle publiée : « 123456789 » → CBF43926 ; vide → 0", () => {
+    expect(crc32Table(Buffer.from("123456789"))).toBe(0xcbf43926);
+    expect(crc32Table(Buffer.alloc(0))).toBe(0);
+    expect(crc32(Buffer.from("123456789"))).toBe(0xcbf43926);
+  });
+
+  test("la table donne le CRC du calcul bit à bit et celui de zlib (quand Node l'a) sur des octets quelconques", () => {
+    const nodeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+    for (const [n, graine] of [
+      [1, 1],
+      [255, 2],
+      [4096, 3],
+      [100_001, 4],
+    ]) {
+      const bytes = octets(n, graine);
+      expect(crc32Table(bytes)).toBe(crc32BitABit(bytes));
+      if (nodeCrc32) expect(crc32Table(bytes)).toBe(nodeCrc32(bytes) >>> 0);
+      expect(crc32(bytes)).toBe(crc32Table(bytes));
+    }
+  });
+});
+
+describe("Archive ZIP écrite", () => {
+  test("relue par le lecteur du projet et par JSZip avec contrôle des CRC : mêmes parties, même contenu", async () => {
+    const archive = zipArchive(ENTREES);
+    const lecteur = new ZipArchive(archive);
+    const zip = await JSZip.loadAsync(archive, { checkCRC32: true });
+    expect(Object.keys(zip.files)).toEqual(ENTREES.map((e) => e.name));
+    for (const entree of ENTREES) {
+      const attendu = typeof entree.data === "string" ? Buffer.from(entree.data, "utf8") : entree.data;
+      expect(Buffer.from(await zip.file(entree.name).async("uint8array")).equals(attendu)).toBe(true);
+      if (typeof entree.data === "string") expect(lecteur.text(entree.name)).toBe(entree.data);
+    }
+  });
+
+  test("un CRC faux est refusé à la relecture : le contrôle porte bien sur les CRC écrits", async () => {
+    const archive = zipArchive([{ name: "a.xml", data: "<a>".repeat(1000) + "fin" }]);
+    await expect(JSZip.loadAsync(archive, { checkCRC32: true })).resolves.toBeDefined();
+    const faux = Buffer.from(archive);
+    const central = faux.readUInt32LE(faux.length - 22 + 16);
+    // The CRC of the only part, in its local header (offset 14) and in the central directory (16).
+    faux.writeUInt32LE((faux.readUInt32LE(14) ^ 1) >>> 0, 14);
+    faux.writeUInt32LE((faux.readUInt32LE(central + 16) ^ 1) >>> 0, central + 16);
+    await expect(JSZip.loadAsync(faux, { checkCRC32: true })).rejects.toThrow(/crc32/i);
+  });
+
+  test("en-têtes locaux et répertoire central concordent ; dates MS-DOS du 1er janvier 1980 ; fin d'archive exacte", () => {
+    const archive = zipArchive(ENTREES);
+    const fin = archive.length - 22;
+    expect(archive.readUInt32LE(fin)).toBe(0x06054b50);
+    expect(archive.readUInt16LE(fin + 8)).toBe(ENTREES.length);
+    expect(archive.readUInt16LE(fin + 10)).toBe(ENTREES.length);
+    const tailleRepertoire = archive.readUInt32LE(fin + 12);
+    let central = archive.readUInt32LE(fin + 16);
+    expect(central + tailleRepertoire).toBe(fin);
+    for (const entree of ENTREES) {
+      expect(archive.readUInt32LE(central)).toBe(0x02014b50);
+      const local = archive.readUInt32LE(central + 42);
+      expect(archive.readUInt32LE(local)).toBe(0x04034b50);
+      // Method, time, date, CRC, sizes: the same in both records.
+      expect(
+        archive.subarray(local + 8, local + 26).equals(archive.subarray(central + 10, central + 28)),
+      ).toBe(true);
+      expect(archive.readUInt16LE(local + 8)).toBe(8);
+      expect(archive.readUInt16LE(local + 10)).toBe(0);
+      expect(archive.readUInt16LE(local + 12)).toBe((0 << 9) | (1 << 5) | 1);
+      const nom = archive.toString("utf8", central + 46, central + 46 + archive.readUInt16LE(central + 28));
+      expect(nom).toBe(entree.name);
+      const donnees = typeof entree.data === "string" ? Buffer.from(entree.data, "utf8") : entree.data;
+      expect(archive.readUInt32LE(central + 16)).toBe(crc32Table(donnees));
+      expect(archive.readUInt32LE(central + 24)).toBe(donnees.length);
+      const debut = local + 30 + nom.length;
+      const compresse = archive.subarray(debut, debut + archive.readUInt32LE(central + 20));
+      expect(zlib.inflateRawSync(compresse).equals(donnees)).toBe(true);
+      central += 46 + nom.length;
+    }
+  });
+
+  test("une archive sans partie n'est que sa fin d'archive", async () => {
+    const archive = zipArchive([]);
+    expect(archive).toHaveLength(22);
+    expect(Object.keys((await JSZip.loadAsync(archive)).files)).toEqual([]);
+  });
+});
