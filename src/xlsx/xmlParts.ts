@@ -1,0 +1,107 @@
+/**
+ * The pieces of SpreadsheetML text the .xlsx writer (fastWrite.ts) is made of: escaping for XML and
+ * for Excel's own `_xHHHH_` convention, a part's text turned into bytes as it grows, and the shared
+ * strings part.
+ */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "\t": "&#9;",
+  "\n": "&#10;",
+  "\r": "&#13;",
+};
+
+/** Text content: only &, < and > need escaping. */
+export function escapeText(text: string): string {
+  return /[&<>]/.test(text) ? text.replace(/[&<>]/g, (c) => ESCAPES[c]) : text;
+}
+
+/** An attribute value in double quotes; tabs and line breaks as references, or XML would turn them into spaces. */
+export function escapeAttribute(text: string): string {
+  return /[&<>"\t\n\r]/.test(text) ? text.replace(/[&<>"\t\n\r]/g, (c) => ESCAPES[c]) : text;
+}
+
+/**
+ * Excel's own escape in its strings (ST_Xstring, §22.9.2.19): `_xHHHH_` stands for the character
+ * HHHH. A text holding such a sequence literally gets its underscore escaped (`_x005F_`) so that it
+ * reads back as typed; a carriage return, which an XML parser would fold into the line feed, is
+ * written `_x000D_` as Excel does. `others` adds line feeds and tabs, for the places (table column
+ * names) where Excel escapes them too.
+ */
+export function excelEscapes(text: string, others = false): string {
+  // A lookahead, not a match: in « _x005F_x0041_ » both sequences share an underscore, and each
+  // leading underscore needs its escape.
+  let escaped = text.indexOf("_x") === -1 ? text : text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_");
+  if (escaped.indexOf("\r") !== -1) escaped = escaped.replace(/\r/g, "_x000D_");
+  if (others && /[\t\n]/.test(escaped)) {
+    escaped = escaped.replace(/\t/g, "_x0009_").replace(/\n/g, "_x000A_");
+  }
+  return escaped;
+}
+
+/** A `<t>` element; spaces at either end are kept only with xml:space="preserve". */
+export function textElement(text: string): string {
+  const body = escapeText(excelEscapes(text));
+  const padded = text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32);
+  return padded ? `<t xml:space="preserve">${body}</t>` : `<t>${body}</t>`;
+}
+
+/**
+ * A part's text built piece by piece, turned into UTF-8 bytes every 64 K characters. Décision
+ * (performance, issue 7): one string grown to megabytes keeps every piece alive until the end, and
+ * the garbage collector then copies them all to its old generation; here each piece dies young.
+ */
+export class PartText {
+  private readonly chunks: Buffer[] = [];
+  private pending = "";
+
+  add(text: string): void {
+    this.pending += text;
+    if (this.pending.length > 65536) this.flush();
+  }
+
+  private flush(): void {
+    this.chunks.push(Buffer.from(this.pending, "utf8"));
+    this.pending = "";
+  }
+
+  bytes(): Buffer {
+    this.flush();
+    return Buffer.concat(this.chunks);
+  }
+}
+
+/** The shared strings part (§18.4): each distinct text once, cells point to it by index. */
+export class SharedStrings {
+  private readonly indexes = new Map<string, number>();
+  private readonly items: string[] = [];
+  private references = 0;
+
+  index(text: string): number {
+    this.references++;
+    let index = this.indexes.get(text);
+    if (index === undefined) {
+      index = this.items.length;
+      this.indexes.set(text, index);
+      this.items.push(text);
+    }
+    return index;
+  }
+
+  bytes(): Buffer {
+    const part = new PartText();
+    part.add(
+      `${XML_DECLARATION}<sst xmlns="${MAIN}" count="${this.references}" uniqueCount="${this.items.length}">`,
+    );
+    for (const text of this.items) part.add(`<si>${textElement(text)}</si>`);
+    part.add("</sst>");
+    return part.bytes();
+  }
+}
