@@ -15,6 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CATEGORIE_LABELS, catalogueFor, formatInteger } from "../../rules";
+import { useEcranStyles } from "../components/ecranStyles";
 import { Notice, FitSelect, TextInput } from "../components/ui";
 import { count } from "../format";
 import { failureMessage } from "../run";
@@ -22,17 +23,7 @@ import { useServices } from "../services";
 import { catalogueRows, catalogueSheet, diplomaTypes, judgeTypedCode, searchCatalogue } from "./search";
 
 const useStyles = makeStyles({
-  ecran: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  titre: { display: "block", margin: 0 },
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
-  cellule: {
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    textAlign: "left",
-    verticalAlign: "top",
-  },
   code: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: "nowrap" },
-  entete: { fontWeight: tokens.fontWeightSemibold },
   details: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
@@ -40,7 +31,12 @@ const useStyles = makeStyles({
 const PAGE = 40;
 
 export function CatalogueScreen() {
-  const styles = useStyles();
+  const styles = useEcranStyles();
+  const local = useStyles();
+  // A table of text: every cell left-aligned.
+  const cellule = mergeClasses(styles.cellule, styles.gauche);
+  const entete = mergeClasses(cellule, styles.fort);
+  const code = mergeClasses(cellule, local.code);
   const { workbook, currentYear } = useServices();
   const catalogue = catalogueFor(currentYear);
   const rows = useMemo(() => catalogueRows(catalogue), [catalogue]);
@@ -134,13 +130,13 @@ export function CatalogueScreen() {
         <table className={styles.table} aria-label="Formations de la liste indicative">
           <thead>
             <tr>
-              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+              <th scope="col" className={entete}>
                 Code
               </th>
-              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+              <th scope="col" className={entete}>
                 Formation
               </th>
-              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+              <th scope="col" className={entete}>
                 Éligibilité
               </th>
             </tr>
@@ -148,14 +144,14 @@ export function CatalogueScreen() {
           <tbody>
             {found.slice(0, shown).map((row) => (
               <tr key={row.formation.code}>
-                <td className={mergeClasses(styles.cellule, styles.code)}>{row.formation.code}</td>
-                <td className={styles.cellule}>
+                <td className={code}>{row.formation.code}</td>
+                <td className={cellule}>
                   {row.formation.libelle}
-                  <Caption1 className={styles.details}>
+                  <Caption1 className={local.details}>
                     {row.formation.typeDiplome} · NSF {row.nsf}
                   </Caption1>
                 </td>
-                <td className={styles.cellule}>Éligible {row.categorie}</td>
+                <td className={cellule}>Éligible {row.categorie}</td>
               </tr>
             ))}
           </tbody>

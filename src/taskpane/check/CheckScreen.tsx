@@ -4,11 +4,12 @@
  * severity; a finding selects its cell; the « Contrôle ARE » sheet on demand.
  */
 import { useState, useSyncExternalStore } from "react";
-import { Body1, Button, Caption1, Field, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Subtitle2 } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
 import type { Progress, SheetData } from "../../workbook/port";
 import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";
 import type { Champ, CorrectionColonnes, ResultatControle } from "../../workflows/types";
+import { useEcranStyles } from "../components/ecranStyles";
 import { FindingsList } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { Notice, FitSelect } from "../components/ui";
@@ -21,13 +22,6 @@ import { defaultYear, yearOptions } from "../years";
 import { MappingEditor } from "./MappingEditor";
 import { chooseColumn } from "./mapping";
 
-const useStyles = makeStyles({
-  ecran: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  titre: { display: "block", margin: 0 },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  resume: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-});
-
 /** What was checked last: a sheet by name, or the cells of a selection as read then. */
 type Target = { kind: "sheet"; name: string } | { kind: "selection"; data: SheetData };
 
@@ -36,7 +30,7 @@ function targetSheet(target: Target): string {
 }
 
 export function CheckScreen() {
-  const styles = useStyles();
+  const styles = useEcranStyles();
   const { workbook, navigator, store, currentYear } = useServices();
   const etat = useSyncExternalStore(store.abonner, store.etat);
   const corrections = useCorrections();
@@ -141,7 +135,6 @@ export function CheckScreen() {
           onReset={() => target && void run.start((progress) => checkTarget(target, {}, progress))}
           onWrite={() => void write(resultat)}
           written={written}
-          styles={styles}
         />
       )}
     </div>
@@ -162,7 +155,6 @@ function CheckResult({
   onReset,
   onWrite,
   written,
-  styles,
 }: {
   resultat: ResultatControle;
   selection: SheetData | null;
@@ -172,8 +164,8 @@ function CheckResult({
   onReset: () => void;
   onWrite: () => void;
   written: { ok: boolean; text: string } | null;
-  styles: ReturnType<typeof useStyles>;
 }) {
+  const styles = useEcranStyles();
   const { lignes, effectifs } = resultat;
   return (
     <section aria-labelledby="titre-resultat-controle" className={styles.ecran}>
@@ -185,7 +177,7 @@ function CheckResult({
           Année {schoolYearLabel(resultat.annee)} — {severitySummary(resultat.constats)}
         </Caption1>
       </div>
-      <ul className={styles.resume} aria-label="Bilan des lignes">
+      <ul className={styles.liste} aria-label="Bilan des lignes">
         <li>
           <Body1>
             {count(lignes.nonVides, "ligne non vide", "lignes non vides")} : {formatInteger(lignes.comptees)}{" "}

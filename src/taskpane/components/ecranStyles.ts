@@ -1,6 +1,9 @@
 /**
- * The layout of the Demande and Bilan screens (loaded together, in one lazy chunk): the same column of
- * blocks, headings and compact amount tables as the Dotations screen.
+ * The layout every screen shares: a column of blocks, headings without margins, a row of action
+ * buttons, lists, groups of check boxes, and compact tables of amounts (a cell is right-aligned, on
+ * one line with `nombre`, left-aligned with `gauche`, semibold with `fort`). Cells sit at the top of
+ * their row, where a long libellé wraps; the tables of totals (Dotations, Paramètres) centre them
+ * vertically with `milieu`.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 
@@ -18,6 +21,7 @@ export const useEcranStyles = makeStyles({
     textAlign: "right",
     verticalAlign: "top",
   },
+  milieu: { verticalAlign: "middle" },
   nombre: { whiteSpace: "nowrap" },
   gauche: { textAlign: "left", fontWeight: tokens.fontWeightRegular },
   fort: { fontWeight: tokens.fontWeightSemibold },

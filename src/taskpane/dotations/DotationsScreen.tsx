@@ -4,16 +4,7 @@
  * with its « Constats ARE <année> » sheet; totals per envelope; the explanation of any establishment.
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Subtitle2,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
 import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
 import { AbortedError, type SheetInfo } from "../../workbook/port";
 import { calculerDotations, ecrireDotations } from "../../workflows";
@@ -24,6 +15,7 @@ import {
   type SuggestionFeuilles,
 } from "../../workflows/suggestions";
 import type { CorrectionColonnes, ResultatDotations } from "../../workflows/types";
+import { useEcranStyles } from "../components/ecranStyles";
 import { FindingsList } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
@@ -42,24 +34,6 @@ import {
   filterEstablishments,
 } from "./summary";
 
-const useStyles = makeStyles({
-  ecran: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  titre: { display: "block", margin: 0 },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
-  cellule: {
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    textAlign: "right",
-    whiteSpace: "nowrap",
-  },
-  entete: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, whiteSpace: "normal" },
-  enteteNombre: { whiteSpace: "normal" },
-  liste: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  groupe: { border: "none", margin: 0, padding: 0 },
-  legende: { padding: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
-});
-
 /** How many establishments the picker lists at once (a generated sheet can have thousands). */
 const MAX_LISTED = 300;
 
@@ -71,7 +45,7 @@ interface SheetsState {
 }
 
 export function DotationsScreen() {
-  const styles = useStyles();
+  const styles = useEcranStyles();
   const { workbook, navigator, store, currentYear } = useServices();
   const goTo = useGoTo();
   const corrections = useCorrections();
@@ -245,18 +219,23 @@ export function DotationsScreen() {
       </div>
       {problem && sheets !== null && <Caption1>{problem}</Caption1>}
       <RunStatus run={run} label="Calcul des dotations en cours…" />
-      {shownResult(run) && <DotationsResult outcome={shownResult(run)!} styles={styles} />}
+      {shownResult(run) && <DotationsResult outcome={shownResult(run)!} />}
     </div>
   );
 }
 
-function DotationsResult({ outcome, styles }: { outcome: Outcome; styles: ReturnType<typeof useStyles> }) {
+function DotationsResult({ outcome }: { outcome: Outcome }) {
+  const styles = useEcranStyles();
   const { navigator } = useServices();
   const { resultat, feuilles } = outcome;
   const [showError, setShowError] = useState<string | null>(null);
   const show = (sheet: string) =>
     navigator.selectCell(sheet, null, null).catch((e: unknown) => setShowError(failureMessage(e)));
   const lignes = resultat.lignes;
+  // A table of totals: its cells centred vertically, the amounts on one line.
+  const cellule = mergeClasses(styles.cellule, styles.milieu);
+  const libelle = mergeClasses(cellule, styles.gauche, styles.fort);
+  const montant = mergeClasses(cellule, styles.nombre);
   return (
     <section aria-labelledby="titre-resultat-dotations" className={styles.ecran}>
       <Subtitle2 as="h3" id="titre-resultat-dotations" className={styles.titre}>
@@ -277,16 +256,16 @@ function DotationsResult({ outcome, styles }: { outcome: Outcome; styles: Return
       <table className={styles.table} aria-label="Totaux par enveloppe">
         <thead>
           <tr>
-            <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+            <th scope="col" className={libelle}>
               Enveloppe
             </th>
-            <th scope="col" className={mergeClasses(styles.cellule, styles.enteteNombre)}>
+            <th scope="col" className={cellule}>
               Dotation (€)
             </th>
-            <th scope="col" className={mergeClasses(styles.cellule, styles.enteteNombre)}>
+            <th scope="col" className={cellule}>
               Reliquats (€)
             </th>
-            <th scope="col" className={mergeClasses(styles.cellule, styles.enteteNombre)}>
+            <th scope="col" className={cellule}>
               Nette (€)
             </th>
           </tr>
@@ -294,12 +273,12 @@ function DotationsResult({ outcome, styles }: { outcome: Outcome; styles: Return
         <tbody>
           {envelopeRows(resultat.totaux).map((row) => (
             <tr key={row.enveloppe}>
-              <th scope="row" className={mergeClasses(styles.cellule, styles.entete)}>
+              <th scope="row" className={libelle}>
                 {row.enveloppe}
               </th>
-              <td className={styles.cellule}>{row.brute}</td>
-              <td className={styles.cellule}>{row.reliquats}</td>
-              <td className={styles.cellule}>{row.nette}</td>
+              <td className={montant}>{row.brute}</td>
+              <td className={montant}>{row.reliquats}</td>
+              <td className={montant}>{row.nette}</td>
             </tr>
           ))}
         </tbody>
@@ -320,7 +299,7 @@ function DotationsResult({ outcome, styles }: { outcome: Outcome; styles: Return
           </li>
         ))}
       </ul>
-      <Explanation resultat={resultat} styles={styles} />
+      <Explanation resultat={resultat} />
       <details>
         <summary>
           <Body1>Constats de la lecture : {severitySummary(resultat.constats)}</Body1>
@@ -331,13 +310,8 @@ function DotationsResult({ outcome, styles }: { outcome: Outcome; styles: Return
   );
 }
 
-function Explanation({
-  resultat,
-  styles,
-}: {
-  resultat: ResultatDotations;
-  styles: ReturnType<typeof useStyles>;
-}) {
+function Explanation({ resultat }: { resultat: ResultatDotations }) {
+  const styles = useEcranStyles();
   const [filter, setFilter] = useState("");
   const [uai, setUai] = useState<string>(resultat.etablissements[0]?.uai ?? "");
   const listed = useMemo(

@@ -22,6 +22,7 @@ import {
   type ForfaitKind,
   type ValeursUtilisateur,
 } from "../../rules";
+import { useEcranStyles } from "../components/ecranStyles";
 import { Notice, FitSelect, TextInput } from "../components/ui";
 import { COLONNES, NOMS_COLONNES, forfaitsEnVigueur, type LigneForfaits } from "../forfaitsEnVigueur";
 import { failureMessage } from "../run";
@@ -38,22 +39,13 @@ import {
   type IpcForm,
 } from "./entries";
 
+/** What only this screen has; the rest is the screens' shared layout (useEcranStyles). */
 const useStyles = makeStyles({
-  ecran: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  ecran: { gap: tokens.spacingVerticalL },
+  /** A section, and each form in it: a column of fields closer together than the screen's blocks. */
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  titre: { display: "block", margin: 0 },
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
-  cellule: {
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    textAlign: "right",
-  },
-  montant: { whiteSpace: "nowrap" },
-  entete: { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
   enCours: { backgroundColor: tokens.colorNeutralBackground2 },
-  gauche: { textAlign: "left" },
-  notes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
-  formulaire: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  notes: { color: tokens.colorNeutralForeground3 },
   ligne: {
     display: "flex",
     gap: tokens.spacingHorizontalS,
@@ -94,7 +86,12 @@ function FeedbackBar({ feedback }: { feedback: Feedback }) {
 }
 
 export function ParametresScreen() {
-  const styles = useStyles();
+  const styles = useEcranStyles();
+  const local = useStyles();
+  // Tables of amounts: cells centred vertically, amounts on one line, headers left-aligned and semibold.
+  const cellule = mergeClasses(styles.cellule, styles.milieu);
+  const entete = mergeClasses(cellule, styles.gauche, styles.fort);
+  const montant = mergeClasses(cellule, styles.nombre);
   const { store, currentYear } = useServices();
   const etat = useSyncExternalStore(store.abonner, store.etat);
   const lignes = forfaitsEnVigueur(etat.parametres, currentYear);
@@ -168,28 +165,23 @@ export function ParametresScreen() {
   const userForfaits = etat.valeurs.forfaits ?? [];
 
   return (
-    <div className={styles.ecran}>
+    <div className={mergeClasses(styles.ecran, local.ecran)}>
       <Subtitle2 as="h2" className={styles.titre}>
         Paramètres
       </Subtitle2>
 
-      <section aria-labelledby="titre-forfaits" className={styles.section}>
+      <section aria-labelledby="titre-forfaits" className={local.section}>
         <Subtitle2 as="h3" id="titre-forfaits" className={styles.titre}>
           Forfaits par année
         </Subtitle2>
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+              <th scope="col" className={entete}>
                 Année
               </th>
               {COLONNES.map((kind) => (
-                <th
-                  scope="col"
-                  key={kind}
-                  title={NOMS_COLONNES[kind].complet}
-                  className={mergeClasses(styles.cellule, styles.entete)}
-                >
+                <th scope="col" key={kind} title={NOMS_COLONNES[kind].complet} className={entete}>
                   {NOMS_COLONNES[kind].court}
                 </th>
               ))}
@@ -197,19 +189,15 @@ export function ParametresScreen() {
           </thead>
           <tbody>
             {lignes.map((ligne) => (
-              <tr key={ligne.annee} className={ligne.enCours ? styles.enCours : undefined}>
-                <th scope="row" className={mergeClasses(styles.cellule, styles.entete)}>
+              <tr key={ligne.annee} className={ligne.enCours ? local.enCours : undefined}>
+                <th scope="row" className={entete}>
                   {ligne.libelle}
                   {ligne.enCours ? " (en cours)" : ""}
                 </th>
                 {COLONNES.map((kind) => {
                   const cell = ligne.cases[kind];
                   return (
-                    <td
-                      key={kind}
-                      className={mergeClasses(styles.cellule, styles.montant)}
-                      title={cell.connu ? cell.reference : cell.raison}
-                    >
+                    <td key={kind} className={montant} title={cell.connu ? cell.reference : cell.raison}>
                       {cell.connu ? cell.montant + (cell.indexe ? " *" : "") : "—"}
                     </td>
                   );
@@ -223,7 +211,7 @@ export function ParametresScreen() {
           décembre n-1 (série INSEE 001763862), taux arrondi à 0,01 %, montant arrondi à l&apos;euro. — : non
           calculable.
         </Caption1>
-        <ul className={styles.notes}>
+        <ul className={mergeClasses(styles.liste, local.notes)}>
           {lignes.map((ligne) => {
             const raison = manque(ligne);
             return (
@@ -238,7 +226,7 @@ export function ParametresScreen() {
         </ul>
       </section>
 
-      <section aria-labelledby="titre-ipc" className={styles.section}>
+      <section aria-labelledby="titre-ipc" className={local.section}>
         <Subtitle2 as="h3" id="titre-ipc" className={styles.titre}>
           Indices des prix de décembre
         </Subtitle2>
@@ -249,13 +237,13 @@ export function ParametresScreen() {
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+              <th scope="col" className={entete}>
                 Mois
               </th>
-              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+              <th scope="col" className={entete}>
                 Indice
               </th>
-              <th scope="col" className={mergeClasses(styles.cellule, styles.entete)}>
+              <th scope="col" className={entete}>
                 Source
               </th>
             </tr>
@@ -263,11 +251,11 @@ export function ParametresScreen() {
           <tbody>
             {ipcRows(etat.parametres).map((row) => (
               <tr key={row.key}>
-                <th scope="row" className={mergeClasses(styles.cellule, styles.entete)}>
+                <th scope="row" className={entete}>
                   {row.mois}
                 </th>
-                <td className={mergeClasses(styles.cellule, styles.montant)}>{row.valeur}</td>
-                <td className={mergeClasses(styles.cellule, styles.gauche)}>
+                <td className={montant}>{row.valeur}</td>
+                <td className={mergeClasses(cellule, styles.gauche)}>
                   {row.saisi ? row.source : `${row.source} (embarqué)`}
                 </td>
               </tr>
@@ -276,16 +264,12 @@ export function ParametresScreen() {
         </table>
       </section>
 
-      <section aria-labelledby="titre-ajout-ipc" className={styles.section}>
+      <section aria-labelledby="titre-ajout-ipc" className={local.section}>
         <Subtitle2 as="h3" id="titre-ajout-ipc" className={styles.titre}>
           Ajouter un indice de décembre
         </Subtitle2>
-        <form
-          className={styles.formulaire}
-          onSubmit={(e) => void addIpc(e)}
-          aria-labelledby="titre-ajout-ipc"
-        >
-          <div className={styles.ligne}>
+        <form className={local.section} onSubmit={(e) => void addIpc(e)} aria-labelledby="titre-ajout-ipc">
+          <div className={local.ligne}>
             <Field label="Mois (AAAA-MM)">
               <TextInput value={ipcMois} onChange={(_, d) => setIpc({ ...ipc, mois: d.value })} />
             </Field>
@@ -320,17 +304,17 @@ export function ParametresScreen() {
         <FeedbackBar feedback={ipcFeedback} />
       </section>
 
-      <section aria-labelledby="titre-ajout-forfait" className={styles.section}>
+      <section aria-labelledby="titre-ajout-forfait" className={local.section}>
         <Subtitle2 as="h3" id="titre-ajout-forfait" className={styles.titre}>
           Ajouter un forfait publié
         </Subtitle2>
         <Caption1>Un montant publié par la Région prime sur l&apos;indexation pour son année.</Caption1>
         <form
-          className={styles.formulaire}
+          className={local.section}
           onSubmit={(e) => void addForfait(e)}
           aria-labelledby="titre-ajout-forfait"
         >
-          <div className={styles.ligne}>
+          <div className={local.ligne}>
             <Field label="Année scolaire" hint="2025 ou 2025-2026">
               <TextInput
                 value={forfait.annee}
@@ -372,16 +356,16 @@ export function ParametresScreen() {
         <FeedbackBar feedback={forfaitFeedback} />
       </section>
 
-      <section aria-labelledby="titre-saisies" className={styles.section}>
+      <section aria-labelledby="titre-saisies" className={local.section}>
         <Subtitle2 as="h3" id="titre-saisies" className={styles.titre}>
           Vos valeurs enregistrées dans le classeur
         </Subtitle2>
         {userIpc.length + userForfaits.length === 0 ? (
           <Caption1>Aucune : les fonctions utilisent les valeurs embarquées.</Caption1>
         ) : (
-          <ul className={styles.liste}>
+          <ul className={local.liste}>
             {userIpc.map((v, i) => (
-              <li key={`ipc-${i}`} className={styles.saisie}>
+              <li key={`ipc-${i}`} className={local.saisie}>
                 <Body1>
                   IPC {v.mois} (base {v.base}) : {String(v.valeur)}
                 </Body1>
@@ -398,7 +382,7 @@ export function ParametresScreen() {
               </li>
             ))}
             {userForfaits.map((v, i) => (
-              <li key={`forfait-${i}`} className={styles.saisie}>
+              <li key={`forfait-${i}`} className={local.saisie}>
                 <Body1>
                   Forfait {forfaitName(v.categorie)} {schoolYearLabel(v.annee)} : {String(v.valeur)} €
                 </Body1>
