@@ -2,7 +2,14 @@
  * Cell values across the Office.js boundary, both ways. Pure: no Office global is touched, so the
  * mapping is tested on its own.
  */
-import { cellText, isCellError, type CellValue, type ColumnFormat, type Row } from "../workbook/port";
+import {
+  NUMBER_FORMATS,
+  cellText,
+  isCellError,
+  type CellValue,
+  type ColumnFormat,
+  type Row,
+} from "../workbook/port";
 
 /**
  * Excel.RangeValueType as the strings Office.js returns ("Error", "Empty"…). The string forms are used
@@ -47,17 +54,7 @@ export function appendRowsFromExcel(
   }
 }
 
-/**
- * Excel number format codes, in the en-US invariant syntax Office.js expects (`,` thousands, `.`
- * decimals): Excel shows them with the user's separators (« 1 234,50 € » in French Excel).
- */
-export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
-  text: "@",
-  integer: "#,##0",
-  euros: '#,##0.00 "€"',
-  percent: "0.00 %",
-  decimal: "#,##0.00",
-};
+export { NUMBER_FORMATS };
 
 /** The value Office.js is given for a port cell: blanks become "", an error is written as its text. */
 export function cellToExcel(value: CellValue): string | number | boolean {

@@ -42,6 +42,19 @@ export interface SheetData {
 
 export type ColumnFormat = "text" | "integer" | "euros" | "percent" | "decimal";
 
+/**
+ * The Excel number format of each column format, in the en-US invariant syntax both Office.js and the
+ * file format use (`,` thousands, `.` decimals): Excel shows them with the user's separators
+ * (« 1 234,50 € » in French Excel).
+ */
+export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
+  text: "@",
+  integer: "#,##0",
+  euros: '#,##0.00 "€"',
+  percent: "0.00 %",
+  decimal: "#,##0.00",
+};
+
 export interface OutputColumn {
   readonly header: string;
   readonly format: ColumnFormat;

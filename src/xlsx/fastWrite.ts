@@ -17,6 +17,7 @@
  * declared on the tables, `x14ac` attributes), this writer follows Excel.
  */
 import {
+  NUMBER_FORMATS,
   cellText,
   columnLetter,
   isCellError,
@@ -44,14 +45,7 @@ export interface NamedOutput {
   readonly sheet: OutputSheet;
 }
 
-/** Excel number formats of the port's column formats (French Excel shows them with its own separators). */
-export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
-  text: "@",
-  integer: "#,##0",
-  euros: '#,##0.00 "€"',
-  percent: "0.00 %",
-  decimal: "#,##0.00",
-};
+export { NUMBER_FORMATS };
 
 /** Who the document properties name as author. */
 const CREATOR = "ARE — aide régionale à l'équipement des élèves";
