@@ -15,13 +15,14 @@ import {
   type ResultatControleBilan,
 } from "../../workflows";
 import { useEcranStyles } from "../components/ecranStyles";
+import { constatsEcrits, FeedbackNotice, useFeedback } from "../components/Feedback";
 import { feuilleActive, feuillesProposees } from "../components/feuilles";
 import { FindingsList } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
-import { FitSelect, Notice } from "../components/ui";
+import { FitSelect } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
-import { failureMessage, shownResult, useRun } from "../run";
+import { shownResult, useRun } from "../run";
 import { useServices } from "../services";
 import { defaultYear, yearOptions } from "../years";
 import type { EtapeProps } from "./ModeleBilan";
@@ -35,7 +36,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
   const etat = useSyncExternalStore(store.abonner, store.etat);
   const [source, setSource] = useState(ACTIVE);
   const [chosenYear, setChosenYear] = useState<number | null>(null);
-  const [written, setWritten] = useState<{ ok: boolean; text: string } | null>(null);
+  const ecriture = useFeedback();
   const run = useRun<ResultatControleBilan>();
   const running = run.state.status === "running";
   const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
@@ -43,7 +44,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
 
   const controler = () =>
     run.start(async (progress) => {
-      setWritten(null);
+      ecriture.clear();
       const feuille =
         source === ACTIVE
           ? await feuilleActive(workbook, navigator, "bilan", "le bilan à contrôler")
@@ -51,18 +52,10 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
       return controlerBilan(workbook, feuille, { annee: year, progress });
     });
 
-  const write = async (resultat: ResultatControleBilan) => {
-    setWritten(null);
-    try {
-      const name = await ecrireControleBilan(workbook, resultat);
-      setWritten({
-        ok: true,
-        text: `Feuille « ${name} » écrite : ${count(resultat.constats.length, "constat")}.`,
-      });
-    } catch (error) {
-      setWritten({ ok: false, text: failureMessage(error) });
-    }
-  };
+  const write = (resultat: ResultatControleBilan) =>
+    ecriture.report(async () =>
+      constatsEcrits(await ecrireControleBilan(workbook, resultat), resultat.constats.length),
+    );
 
   const resultat = shownResult(run);
   return (
@@ -159,7 +152,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
               Écrire la feuille « {nomFeuilleControleBilan(resultat)} »
             </Button>
           </div>
-          {written && <Notice intent={written.ok ? "success" : "error"}>{written.text}</Notice>}
+          <FeedbackNotice feedback={ecriture.feedback} />
         </section>
       )}
     </div>

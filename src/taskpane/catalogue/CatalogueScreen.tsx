@@ -16,9 +16,9 @@ import {
 } from "@fluentui/react-components";
 import { CATEGORIE_LABELS, catalogueFor, formatInteger } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
+import { FeedbackNotice, useFeedback } from "../components/Feedback";
 import { Notice, FitSelect, TextInput } from "../components/ui";
 import { count } from "../format";
-import { failureMessage } from "../run";
 import { useServices } from "../services";
 import { catalogueRows, catalogueSheet, diplomaTypes, judgeTypedCode, searchCatalogue } from "./search";
 
@@ -44,28 +44,16 @@ export function CatalogueScreen() {
   const [query, setQuery] = useState("");
   const [type, setType] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
-  const [inserted, setInserted] = useState<{ ok: boolean; text: string; sheet?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const insertion = useFeedback();
 
   const found = useMemo(() => searchCatalogue(rows, query, type), [rows, query, type]);
   const typed = useMemo(() => judgeTypedCode(query, currentYear, catalogue), [query, currentYear, catalogue]);
 
-  const insert = async () => {
-    setBusy(true);
-    setInserted(null);
-    try {
+  const insert = () =>
+    insertion.report(async () => {
       const sheet = await workbook.writeSheet(catalogueSheet(catalogue));
-      setInserted({
-        ok: true,
-        text: `Feuille « ${sheet} » écrite : ${count(catalogue.formations.length, "formation")}, codes en texte.`,
-        sheet,
-      });
-    } catch (error) {
-      setInserted({ ok: false, text: failureMessage(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `Feuille « ${sheet} » écrite : ${count(catalogue.formations.length, "formation")}, codes en texte.`;
+    });
 
   return (
     <div className={styles.ecran}>
@@ -165,11 +153,11 @@ export function CatalogueScreen() {
       )}
 
       <div>
-        <Button disabled={busy} onClick={() => void insert()}>
+        <Button disabled={insertion.busy} onClick={() => void insert()}>
           Insérer la liste dans une feuille
         </Button>
       </div>
-      {inserted && <Notice intent={inserted.ok ? "success" : "error"}>{inserted.text}</Notice>}
+      <FeedbackNotice feedback={insertion.feedback} />
     </div>
   );
 }

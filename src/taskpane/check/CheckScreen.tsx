@@ -10,13 +10,14 @@ import type { Progress, SheetData } from "../../workbook/port";
 import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";
 import type { Champ, CorrectionColonnes, ResultatControle } from "../../workflows/types";
 import { useEcranStyles } from "../components/ecranStyles";
+import { constatsEcrits, FeedbackNotice, useFeedback, type Feedback } from "../components/Feedback";
 import { FindingsList } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { Notice, FitSelect } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { SelectionWorkbook } from "../navigator";
-import { failureMessage, shownResult, useRun } from "../run";
+import { shownResult, useRun } from "../run";
 import { useCorrections, useServices } from "../services";
 import { defaultYear, yearOptions } from "../years";
 import { MappingEditor } from "./MappingEditor";
@@ -39,7 +40,7 @@ export function CheckScreen() {
   const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
   const [target, setTarget] = useState<Target | null>(null);
   const [correction, setCorrection] = useState<CorrectionColonnes>({});
-  const [written, setWritten] = useState<{ ok: boolean; text: string } | null>(null);
+  const ecriture = useFeedback();
   const run = useRun<ResultatControle>();
   const running = run.state.status === "running";
 
@@ -47,7 +48,7 @@ export function CheckScreen() {
   const checkTarget = (checked: Target, colonnes: CorrectionColonnes, progress: Progress) => {
     setTarget(checked);
     setCorrection(colonnes);
-    setWritten(null);
+    ecriture.clear();
     if (checked.kind === "sheet") corrections.set(checked.name, colonnes);
     const options = { annee: year, colonnes, progress };
     return checked.kind === "sheet"
@@ -79,18 +80,10 @@ export function CheckScreen() {
       void run.start((progress) => checkTarget(target, chooseColumn(correction, champ, index), progress));
   };
 
-  const write = async (resultat: ResultatControle) => {
-    setWritten(null);
-    try {
-      const name = await ecrireControle(workbook, resultat);
-      setWritten({
-        ok: true,
-        text: `Feuille « ${name} » écrite : ${count(resultat.constats.length, "constat")}.`,
-      });
-    } catch (error) {
-      setWritten({ ok: false, text: failureMessage(error) });
-    }
-  };
+  const write = (resultat: ResultatControle) =>
+    ecriture.report(async () =>
+      constatsEcrits(await ecrireControle(workbook, resultat), resultat.constats.length),
+    );
 
   const resultat = shownResult(run);
 
@@ -134,7 +127,7 @@ export function CheckScreen() {
           onChoose={onChoose}
           onReset={() => target && void run.start((progress) => checkTarget(target, {}, progress))}
           onWrite={() => void write(resultat)}
-          written={written}
+          written={ecriture.feedback}
         />
       )}
     </div>
@@ -163,7 +156,7 @@ function CheckResult({
   onChoose: (champ: Champ, index: number | null) => void;
   onReset: () => void;
   onWrite: () => void;
-  written: { ok: boolean; text: string } | null;
+  written: Feedback | null;
 }) {
   const styles = useEcranStyles();
   const { lignes, effectifs } = resultat;
@@ -218,7 +211,7 @@ function CheckResult({
           Écrire la feuille « {NOM_FEUILLE_CONTROLE} »
         </Button>
       </div>
-      {written && <Notice intent={written.ok ? "success" : "error"}>{written.text}</Notice>}
+      <FeedbackNotice feedback={written} />
     </section>
   );
 }

@@ -15,6 +15,7 @@ import {
   type ResultatDemande,
 } from "../../workflows";
 import { useEcranStyles } from "../components/ecranStyles";
+import { FeedbackNotice, useFeedback, type Feedback } from "../components/Feedback";
 import { feuilleActive, feuillesProposees, useFeuilles } from "../components/feuilles";
 import { FindingsList } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
@@ -39,7 +40,7 @@ export function DemandeScreen() {
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [uai, setUai] = useState("");
   const [nom, setNom] = useState("");
-  const [written, setWritten] = useState<{ ok: boolean; text: string; feuille?: string } | null>(null);
+  const ecriture = useFeedback();
   const run = useRun<ResultatDemande>();
   const running = run.state.status === "running";
   const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
@@ -48,7 +49,7 @@ export function DemandeScreen() {
 
   const compute = () =>
     run.start(async (progress) => {
-      setWritten(null);
+      ecriture.clear();
       const feuille =
         source === ACTIVE
           ? await feuilleActive(workbook, navigator, "demande", "la feuille des élèves supplémentaires")
@@ -62,19 +63,14 @@ export function DemandeScreen() {
       });
     });
 
-  const write = async (resultat: ResultatDemande) => {
-    setWritten(null);
-    try {
+  const write = (resultat: ResultatDemande) =>
+    ecriture.report(async () => {
       const noms = await ecrireDemande(workbook, resultat);
-      setWritten({
-        ok: true,
-        feuille: noms.demande,
+      return {
+        sheet: noms.demande,
         text: `Feuille « ${noms.demande} » écrite : la demande à imprimer, signer et envoyer à la Région${noms.constats ? ` ; lignes non reprises dans « ${noms.constats} »` : ""}.`,
-      });
-    } catch (error) {
-      setWritten({ ok: false, text: failureMessage(error) });
-    }
-  };
+      };
+    });
 
   const resultat = shownResult(run);
   return (
@@ -142,7 +138,7 @@ export function DemandeScreen() {
         <DemandeResult
           resultat={resultat}
           running={running}
-          written={written}
+          written={ecriture.feedback}
           onWrite={() => void write(resultat)}
         />
       )}
@@ -158,7 +154,7 @@ function DemandeResult({
 }: {
   resultat: ResultatDemande;
   running: boolean;
-  written: { ok: boolean; text: string; feuille?: string } | null;
+  written: Feedback | null;
   onWrite: () => void;
 }) {
   const styles = useEcranStyles();
@@ -221,23 +217,21 @@ function DemandeResult({
           Écrire la demande « {nomFeuilleDemande(resultat.annee)} »
         </Button>
       </div>
-      {written && (
-        <Notice intent={written.ok ? "success" : "error"}>
-          {written.text}{" "}
-          {written.feuille && (
-            <Button
-              size="small"
-              onClick={() =>
-                void navigator
-                  .selectCell(written.feuille!, null, null)
-                  .catch((e: unknown) => setShowError(failureMessage(e)))
-              }
-            >
-              Afficher la demande
-            </Button>
-          )}
-        </Notice>
-      )}
+      <FeedbackNotice feedback={written}>
+        {" "}
+        {written?.sheet && (
+          <Button
+            size="small"
+            onClick={() =>
+              void navigator
+                .selectCell(written.sheet!, null, null)
+                .catch((e: unknown) => setShowError(failureMessage(e)))
+            }
+          >
+            Afficher la demande
+          </Button>
+        )}
+      </FeedbackNotice>
       {showError && <Notice intent="error">{showError}</Notice>}
     </section>
   );

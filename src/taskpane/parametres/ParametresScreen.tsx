@@ -23,9 +23,9 @@ import {
   type ValeursUtilisateur,
 } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
-import { Notice, FitSelect, TextInput } from "../components/ui";
+import { FeedbackNotice, useFeedback, type FeedbackState } from "../components/Feedback";
+import { FitSelect, TextInput } from "../components/ui";
 import { COLONNES, NOMS_COLONNES, forfaitsEnVigueur, type LigneForfaits } from "../forfaitsEnVigueur";
-import { failureMessage } from "../run";
 import { useServices } from "../services";
 import {
   forfaitName,
@@ -60,8 +60,6 @@ const useStyles = makeStyles({
   },
 });
 
-type Feedback = { ok: boolean; text: string } | null;
-
 /** « arrêté n° 2023-087 » — the texts that set the year's known amounts. */
 function sources(ligne: LigneForfaits): string {
   const textes = new Set<string>();
@@ -78,11 +76,6 @@ function manque(ligne: LigneForfaits): string | null {
     if (!cell.connu) return cell.raison;
   }
   return null;
-}
-
-function FeedbackBar({ feedback }: { feedback: Feedback }) {
-  if (!feedback) return null;
-  return <Notice intent={feedback.ok ? "success" : "error"}>{feedback.text}</Notice>;
 }
 
 export function ParametresScreen() {
@@ -104,32 +97,21 @@ export function ParametresScreen() {
     valeur: "",
     source: "",
   });
-  const [ipcFeedback, setIpcFeedback] = useState<Feedback>(null);
-  const [forfaitFeedback, setForfaitFeedback] = useState<Feedback>(null);
-  const [listFeedback, setListFeedback] = useState<Feedback>(null);
-  const [busy, setBusy] = useState(false);
+  // One message per place a value is changed: under each form, and under the list of saved values.
+  const ipcFeedback = useFeedback();
+  const forfaitFeedback = useFeedback();
+  const listFeedback = useFeedback();
+  const busy = ipcFeedback.busy || forfaitFeedback.busy || listFeedback.busy;
 
   const ipcMois = ipc.mois || suggestion.mois;
   const ipcBase = ipc.base || String(suggestion.base);
 
   /** Replaces the user's values; the store validates them first and changes nothing on error. */
-  const save = async (next: () => ValeursUtilisateur, done: string, setFeedback: (f: Feedback) => void) => {
-    setFeedback(null);
-    setBusy(true);
-    try {
+  const save = (next: () => ValeursUtilisateur, done: string, feedback: FeedbackState) =>
+    feedback.report(async () => {
       await store.remplacer(next());
-      setFeedback({
-        ok: true,
-        text: `${done} Enregistré dans le classeur ; les formules ARE.* sont recalculées.`,
-      });
-      return true;
-    } catch (error) {
-      setFeedback({ ok: false, text: failureMessage(error) });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `${done} Enregistré dans le classeur ; les formules ARE.* sont recalculées.`;
+    });
 
   const addIpc = async (event: FormEvent) => {
     event.preventDefault();
@@ -141,7 +123,7 @@ export function ParametresScreen() {
       await save(
         () => withIpc(etat.valeurs, form),
         `IPC ${label} : ${form.valeur.trim()} ajouté.`,
-        setIpcFeedback,
+        ipcFeedback,
       )
     ) {
       setIpc({ mois: "", base: "", valeur: "", serie: "", source: "" });
@@ -154,7 +136,7 @@ export function ParametresScreen() {
       await save(
         () => withForfait(etat.valeurs, forfait),
         `Forfait ${FORFAIT_KIND_NAMES[forfait.categorie as ForfaitKind]} ${forfait.annee.trim()} : ${forfait.valeur.trim()} € ajouté.`,
-        setForfaitFeedback,
+        forfaitFeedback,
       )
     ) {
       setForfait({ annee: "", categorie: forfait.categorie, valeur: "", source: "" });
@@ -301,7 +283,7 @@ export function ParametresScreen() {
             </Button>
           </div>
         </form>
-        <FeedbackBar feedback={ipcFeedback} />
+        <FeedbackNotice feedback={ipcFeedback.feedback} />
       </section>
 
       <section aria-labelledby="titre-ajout-forfait" className={local.section}>
@@ -353,7 +335,7 @@ export function ParametresScreen() {
             </Button>
           </div>
         </form>
-        <FeedbackBar feedback={forfaitFeedback} />
+        <FeedbackNotice feedback={forfaitFeedback.feedback} />
       </section>
 
       <section aria-labelledby="titre-saisies" className={local.section}>
@@ -374,7 +356,7 @@ export function ParametresScreen() {
                   disabled={busy}
                   aria-label={`Retirer l'IPC ${v.mois} (base ${v.base})`}
                   onClick={() =>
-                    void save(() => withoutIpc(etat.valeurs, i), `IPC ${v.mois} retiré.`, setListFeedback)
+                    void save(() => withoutIpc(etat.valeurs, i), `IPC ${v.mois} retiré.`, listFeedback)
                   }
                 >
                   Retirer
@@ -394,7 +376,7 @@ export function ParametresScreen() {
                     void save(
                       () => withoutForfait(etat.valeurs, i),
                       `Forfait ${schoolYearLabel(v.annee)} retiré.`,
-                      setListFeedback,
+                      listFeedback,
                     )
                   }
                 >
@@ -404,7 +386,7 @@ export function ParametresScreen() {
             ))}
           </ul>
         )}
-        <FeedbackBar feedback={listFeedback} />
+        <FeedbackNotice feedback={listFeedback.feedback} />
       </section>
     </div>
   );
