@@ -17,7 +17,7 @@ import {
 import { useEcranStyles } from "../components/ecranStyles";
 import { constatsEcrits, FeedbackNotice, useFeedback } from "../components/Feedback";
 import { feuilleActive, feuillesProposees } from "../components/feuilles";
-import { FindingsList } from "../components/FindingsList";
+import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { FitSelect } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
@@ -137,16 +137,10 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
               </li>
             ))}
           </ul>
-          <section aria-labelledby="titre-constats-bilan">
-            <Subtitle2 as="h3" id="titre-constats-bilan" className={styles.titre}>
-              Constats
-            </Subtitle2>
-            <Caption1>
-              Une ligne en erreur n&apos;est pas retenue : son montant reste dans le reliquat tant que le
-              bilan n&apos;est pas corrigé. Cliquez sur un constat pour sélectionner sa cellule.
-            </Caption1>
-            <FindingsList constats={resultat.constats} headingLevel="h4" />
-          </section>
+          <FindingsSection
+            constats={resultat.constats}
+            hint="Une ligne en erreur n'est pas retenue : son montant reste dans le reliquat tant que le bilan n'est pas corrigé. Cliquez sur un constat pour sélectionner sa cellule."
+          />
           <div className={styles.actions}>
             <Button disabled={running} onClick={() => void write(resultat)}>
               Écrire la feuille « {nomFeuilleControleBilan(resultat)} »

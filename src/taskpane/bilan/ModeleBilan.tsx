@@ -5,7 +5,7 @@
  * year, suggested), written to « Bilan ARE <UAI> <année> » for the establishment to fill in.
  */
 import { useState, useSyncExternalStore } from "react";
-import { Body1, Button, Caption1, Field, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Field, Subtitle2 } from "@fluentui/react-components";
 import { schoolYearLabel } from "../../rules";
 import { AbortedError } from "../../workbook/port";
 import { ecrireModeleBilan, preparerModeleBilan, type ResultatModeleBilan } from "../../workflows";
@@ -18,7 +18,7 @@ import {
   type EtablissementListe,
   type Feuilles,
 } from "../components/feuilles";
-import { FindingsList } from "../components/FindingsList";
+import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { CheckboxLine, FitSelect, Notice, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
@@ -201,15 +201,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
               </li>
             ))}
           </ul>
-          {fait.resultat.constats.length > 0 && (
-            <section aria-labelledby="titre-constats-modele">
-              <Subtitle2 as="h3" id="titre-constats-modele" className={styles.titre}>
-                Constats
-              </Subtitle2>
-              <Caption1>Cliquez sur un constat pour sélectionner sa cellule.</Caption1>
-              <FindingsList constats={fait.resultat.constats} headingLevel="h4" />
-            </section>
-          )}
+          {fait.resultat.constats.length > 0 && <FindingsSection constats={fait.resultat.constats} />}
         </section>
       )}
     </div>

@@ -12,7 +12,7 @@ import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../.
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
 import { useEcranStyles } from "../components/ecranStyles";
 import { basculer, feuillesProposees } from "../components/feuilles";
-import { FindingsList } from "../components/FindingsList";
+import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { CheckboxLine, FitSelect, Notice } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
@@ -174,13 +174,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
               {formatInteger(lignes.length)} premiers établissements affichés : la feuille les a tous.
             </Caption1>
           )}
-          <section aria-labelledby="titre-constats-reliquats">
-            <Subtitle2 as="h3" id="titre-constats-reliquats" className={styles.titre}>
-              Constats
-            </Subtitle2>
-            <Caption1>Cliquez sur un constat pour sélectionner sa cellule.</Caption1>
-            <FindingsList constats={fait.resultat.constats} headingLevel="h4" />
-          </section>
+          <FindingsSection constats={fait.resultat.constats} />
         </section>
       )}
     </div>

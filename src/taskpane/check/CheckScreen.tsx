@@ -11,7 +11,7 @@ import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../wo
 import type { Champ, CorrectionColonnes, ResultatControle } from "../../workflows/types";
 import { useEcranStyles } from "../components/ecranStyles";
 import { constatsEcrits, FeedbackNotice, useFeedback, type Feedback } from "../components/Feedback";
-import { FindingsList } from "../components/FindingsList";
+import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { Notice, FitSelect } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
@@ -199,13 +199,7 @@ function CheckResult({
           formation, effectif…).
         </Notice>
       )}
-      <section aria-labelledby="titre-constats">
-        <Subtitle2 as="h3" id="titre-constats" className={styles.titre}>
-          Constats
-        </Subtitle2>
-        <Caption1>Cliquez sur un constat pour sélectionner sa cellule.</Caption1>
-        <FindingsList constats={resultat.constats} headingLevel="h4" />
-      </section>
+      <FindingsSection constats={resultat.constats} />
       <div className={styles.actions}>
         <Button disabled={running} onClick={onWrite}>
           Écrire la feuille « {NOM_FEUILLE_CONTROLE} »

@@ -2,7 +2,7 @@
  * Findings grouped by severity with their counts. Each finding is a button: activating it (click,
  * Enter or Space) selects its cell in the workbook, so the user sees the value in question.
  */
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useState, type ReactNode } from "react";
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Constat, Gravite } from "../../sheet/findings";
 import { PAGE_FINDINGS, groupFindings, type FindingGroup } from "../check/findings";
@@ -93,5 +93,28 @@ export function FindingsList({
         <Group key={group.gravite} group={group} headingLevel={headingLevel} onSelect={select} />
       ))}
     </div>
+  );
+}
+
+/** A result's findings under their own heading (h3), with what clicking one does. */
+export function FindingsSection({
+  constats,
+  title = "Constats",
+  hint = "Cliquez sur un constat pour sélectionner sa cellule.",
+}: {
+  constats: readonly Constat[];
+  title?: string;
+  hint?: ReactNode;
+}) {
+  const styles = useStyles();
+  const titleId = `titre-constats-${useId()}`;
+  return (
+    <section aria-labelledby={titleId}>
+      <Subtitle2 as="h3" id={titleId} className={styles.titre}>
+        {title}
+      </Subtitle2>
+      <Caption1>{hint}</Caption1>
+      <FindingsList constats={constats} headingLevel="h4" />
+    </section>
   );
 }

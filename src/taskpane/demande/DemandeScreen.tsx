@@ -17,7 +17,7 @@ import {
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback, type Feedback } from "../components/Feedback";
 import { feuilleActive, feuillesProposees, useFeuilles } from "../components/feuilles";
-import { FindingsList } from "../components/FindingsList";
+import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { FitSelect, Notice, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
@@ -205,13 +205,7 @@ function DemandeResult({
           })}
         </tbody>
       </table>
-      <section aria-labelledby="titre-constats-demande">
-        <Subtitle2 as="h3" id="titre-constats-demande" className={styles.titre}>
-          Lignes refusées et constats
-        </Subtitle2>
-        <Caption1>Cliquez sur un constat pour sélectionner sa cellule.</Caption1>
-        <FindingsList constats={resultat.constats} headingLevel="h4" />
-      </section>
+      <FindingsSection constats={resultat.constats} title="Lignes refusées et constats" />
       <div className={styles.actions}>
         <Button disabled={running} onClick={onWrite}>
           Écrire la demande « {nomFeuilleDemande(resultat.annee)} »
