@@ -20,9 +20,10 @@ import {
 } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
+import { useShowSheet } from "../components/useShowSheet";
 import { CheckboxLine, FitSelect, Notice, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
-import { failureMessage, shownResult, useRun } from "../run";
+import { shownResult, useRun } from "../run";
 import { useServices } from "../services";
 import { defaultYear, yearOptions } from "../years";
 import { resumeModele } from "./resume";
@@ -34,7 +35,7 @@ export interface EtapeProps {
 
 export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
-  const { workbook, navigator, store, currentYear } = useServices();
+  const { workbook, store, currentYear } = useServices();
   const etat = useSyncExternalStore(store.abonner, store.etat);
   const [effectifsChoisis, setEffectifsChoisis] = useState<string[] | null>(null);
   /** null: the suggested dotations sheet; "": none. */
@@ -42,7 +43,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [uai, setUai] = useState("");
   const [nom, setNom] = useState("");
-  const [showError, setShowError] = useState<string | null>(null);
+  const affichage = useShowSheet();
   const liste = useRun<EtablissementListe[]>();
   const run = useRun<{ resultat: ResultatModeleBilan; feuille: string }>();
   const running = run.state.status === "running" || liste.state.status === "running";
@@ -71,7 +72,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
 
   const preparer = () =>
     run.start(async (progress) => {
-      setShowError(null);
+      affichage.clear();
       const resultat = await preparerModeleBilan(workbook, {
         uai: uai.trim(),
         annee: year,
@@ -182,18 +183,11 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
           </Subtitle2>
           <Notice intent="success">
             Feuille « {fait.feuille} » écrite, à remplir par l&apos;établissement puis à contrôler (étape 2).{" "}
-            <Button
-              size="small"
-              onClick={() =>
-                void navigator
-                  .selectCell(fait.feuille, null, null)
-                  .catch((e: unknown) => setShowError(failureMessage(e)))
-              }
-            >
+            <Button size="small" onClick={() => affichage.show(fait.feuille)}>
               Afficher le modèle
             </Button>
           </Notice>
-          {showError && <Notice intent="error">{showError}</Notice>}
+          {affichage.error && <Notice intent="error">{affichage.error}</Notice>}
           <ul className={styles.liste} aria-label="Contenu du modèle">
             {resumeModele(fait.resultat).map((ligne) => (
               <li key={ligne}>

@@ -14,10 +14,11 @@ import { useEcranStyles } from "../components/ecranStyles";
 import { basculer, feuillesProposees } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
+import { useShowSheet } from "../components/useShowSheet";
 import { CheckboxLine, FitSelect, Notice } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count } from "../format";
-import { failureMessage, shownResult, useRun } from "../run";
+import { shownResult, useRun } from "../run";
 import { useGoTo, useServices } from "../services";
 import { defaultYear, yearOptions } from "../years";
 import type { EtapeProps } from "./ModeleBilan";
@@ -28,14 +29,14 @@ const MAX_LIGNES = 100;
 
 export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
-  const { workbook, navigator, store, currentYear } = useServices();
+  const { workbook, store, currentYear } = useServices();
   const goTo = useGoTo();
   const etat = useSyncExternalStore(store.abonner, store.etat);
   const [bilansChoisis, setBilansChoisis] = useState<string[] | null>(null);
   /** null: the suggested establishments sheet; "": none. */
   const [etablissementsChoisie, setEtablissementsChoisie] = useState<string | null>(null);
   const [chosenYear, setChosenYear] = useState<number | null>(null);
-  const [showError, setShowError] = useState<string | null>(null);
+  const affichage = useShowSheet();
   const run = useRun<{ resultat: ResultatReliquats; feuille: string }>();
   const running = run.state.status === "running";
 
@@ -53,7 +54,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
 
   const reporter = () =>
     run.start(async (progress) => {
-      setShowError(null);
+      affichage.clear();
       const resultat = await reporterReliquats(workbook, {
         feuillesBilans: bilans,
         feuilleEtablissements: etablissements,
@@ -65,8 +66,6 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
       void actualiser();
       return { resultat, feuille };
     });
-  const show = (sheet: string) =>
-    navigator.selectCell(sheet, null, null).catch((e: unknown) => setShowError(failureMessage(e)));
 
   const fait = shownResult(run);
   const lignes = fait ? tableauReliquats(fait.resultat, MAX_LIGNES) : [];
@@ -139,14 +138,14 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
             Feuille « {fait.feuille} » écrite : {count(fait.resultat.reliquats.length, "établissement")}{" "}
             repris sur {count(fait.resultat.bilans.length, "bilan")} lu(s). Le calcul des dotations {suivante}{" "}
             la lit comme feuille des établissements.{" "}
-            <Button size="small" onClick={() => void show(fait.feuille)}>
+            <Button size="small" onClick={() => affichage.show(fait.feuille)}>
               Afficher la feuille
             </Button>{" "}
             <Button size="small" onClick={() => goTo("dotations")}>
               Ouvrir Dotations
             </Button>
           </Notice>
-          {showError && <Notice intent="error">{showError}</Notice>}
+          {affichage.error && <Notice intent="error">{affichage.error}</Notice>}
           <table className={styles.table} aria-label="Reliquats reportés">
             <thead>
               <tr>

@@ -19,10 +19,11 @@ import { FeedbackNotice, useFeedback, type Feedback } from "../components/Feedba
 import { feuilleActive, feuillesProposees, useFeuilles } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
+import { useShowSheet } from "../components/useShowSheet";
 import { FitSelect, Notice, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
-import { failureMessage, shownResult, useRun } from "../run";
+import { shownResult, useRun } from "../run";
 import { useGoTo, useServices } from "../services";
 import { defaultYear, resolveYear, yearOptions } from "../years";
 import { tableauDemande } from "./tableau";
@@ -158,8 +159,7 @@ function DemandeResult({
   onWrite: () => void;
 }) {
   const styles = useEcranStyles();
-  const { navigator } = useServices();
-  const [showError, setShowError] = useState<string | null>(null);
+  const affichage = useShowSheet();
   const { uai, nom } = resultat.etablissement;
   const { lignes } = resultat;
   const c = styles.cellule;
@@ -214,19 +214,12 @@ function DemandeResult({
       <FeedbackNotice feedback={written}>
         {" "}
         {written?.sheet && (
-          <Button
-            size="small"
-            onClick={() =>
-              void navigator
-                .selectCell(written.sheet!, null, null)
-                .catch((e: unknown) => setShowError(failureMessage(e)))
-            }
-          >
+          <Button size="small" onClick={() => affichage.show(written.sheet!)}>
             Afficher la demande
           </Button>
         )}
       </FeedbackNotice>
-      {showError && <Notice intent="error">{showError}</Notice>}
+      {affichage.error && <Notice intent="error">{affichage.error}</Notice>}
     </section>
   );
 }

@@ -18,6 +18,7 @@ import type { CorrectionColonnes, ResultatDotations } from "../../workflows/type
 import { useEcranStyles } from "../components/ecranStyles";
 import { FindingsList } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
+import { useShowSheet } from "../components/useShowSheet";
 import { CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
@@ -226,11 +227,8 @@ export function DotationsScreen() {
 
 function DotationsResult({ outcome }: { outcome: Outcome }) {
   const styles = useEcranStyles();
-  const { navigator } = useServices();
   const { resultat, feuilles } = outcome;
-  const [showError, setShowError] = useState<string | null>(null);
-  const show = (sheet: string) =>
-    navigator.selectCell(sheet, null, null).catch((e: unknown) => setShowError(failureMessage(e)));
+  const affichage = useShowSheet();
   const lignes = resultat.lignes;
   // A table of totals: its cells centred vertically, the amounts on one line.
   const cellule = mergeClasses(styles.cellule, styles.milieu);
@@ -244,15 +242,15 @@ function DotationsResult({ outcome }: { outcome: Outcome }) {
       {feuilles && (
         <Notice intent="success">
           Feuilles écrites : « {feuilles.dotations} » et « {feuilles.constats} ».{" "}
-          <Button size="small" onClick={() => void show(feuilles.dotations)}>
+          <Button size="small" onClick={() => affichage.show(feuilles.dotations)}>
             Afficher les dotations
           </Button>{" "}
-          <Button size="small" onClick={() => void show(feuilles.constats)}>
+          <Button size="small" onClick={() => affichage.show(feuilles.constats)}>
             Afficher les constats
           </Button>
         </Notice>
       )}
-      {showError && <Notice intent="error">{showError}</Notice>}
+      {affichage.error && <Notice intent="error">{affichage.error}</Notice>}
       <table className={styles.table} aria-label="Totaux par enveloppe">
         <thead>
           <tr>
