@@ -14,12 +14,14 @@ import { useEcranStyles } from "../components/ecranStyles";
 import {
   basculer,
   etablissementsDesFeuilles,
+  feuilleRetenue,
   feuillesProposees,
   type EtablissementListe,
   type Feuilles,
 } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
+import { OptionalSheetField } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
 import { CheckboxLine, FitSelect, Notice, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
@@ -57,10 +59,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
   const dotationsSuggeree = feuilles
     ? feuilleDotationsPour(feuilles.suggestion, feuilles.sheets, year)
     : null;
-  const dotations =
-    dotationsChoisie === null || (dotationsChoisie !== "" && !dotationsPossibles.includes(dotationsChoisie))
-      ? dotationsSuggeree
-      : dotationsChoisie || null;
+  const dotations = feuilleRetenue(dotationsChoisie, dotationsPossibles, dotationsSuggeree);
   const etablissements = shownResult(liste);
 
   const lister = () =>
@@ -145,27 +144,18 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
         onChange={setChosenYear}
         hint="L'année du bilan : celle des dotations reçues."
       />
-      <Field
+      <OptionalSheetField
         label="Feuille des dotations (facultative)"
         hint={
           dotationsSuggeree
             ? `Suggérée : « ${dotationsSuggeree} » (dotations reçues et reliquats déduits de l'année).`
             : "Sans elle, les dotations reçues et les reliquats antérieurs sont à saisir dans le modèle."
         }
-      >
-        <FitSelect
-          disabled={running}
-          value={dotations ?? ""}
-          onChange={(_, data) => setDotationsChoisie(data.value)}
-        >
-          <option value="">(aucune)</option>
-          {dotationsPossibles.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </FitSelect>
-      </Field>
+        value={dotations}
+        sheets={dotationsPossibles}
+        disabled={running}
+        onChange={setDotationsChoisie}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running || uai.trim() === ""} onClick={() => void preparer()}>
           Préparer le modèle de bilan

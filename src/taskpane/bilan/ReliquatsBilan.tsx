@@ -5,17 +5,18 @@
  * from its name) — which the Dotations screen then suggests for that year.
  */
 import { useState, useSyncExternalStore } from "react";
-import { Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
+import { Button, Caption1, Subtitle2, mergeClasses } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
 import { AbortedError } from "../../workbook/port";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../../workflows";
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
 import { useEcranStyles } from "../components/ecranStyles";
-import { basculer, feuillesProposees } from "../components/feuilles";
+import { basculer, feuilleRetenue, feuillesProposees } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
+import { OptionalSheetField } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import { CheckboxLine, FitSelect, Notice } from "../components/ui";
+import { CheckboxLine, Notice } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count } from "../format";
 import { shownResult, useRun } from "../run";
@@ -46,11 +47,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
   const year = chosenYear ?? anneeLue ?? defaultYear(etat.parametres, currentYear);
   const possibles = feuilles ? feuillesProposees(feuilles, feuilles.suggestion.etablissementsPossibles) : [];
   const suggeree = feuilles ? feuilleEtablissementsPour(feuilles.suggestion, feuilles.sheets, year) : null;
-  const etablissements =
-    etablissementsChoisie === null ||
-    (etablissementsChoisie !== "" && !possibles.includes(etablissementsChoisie))
-      ? suggeree
-      : etablissementsChoisie || null;
+  const etablissements = feuilleRetenue(etablissementsChoisie, possibles, suggeree);
 
   const reporter = () =>
     run.start(async (progress) => {
@@ -95,27 +92,18 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
         onChange={setChosenYear}
         hint={`Année des bilans (lue dans le premier bilan coché) : les reliquats sont déduits des dotations ${schoolYearLabel(year + 1)}.`}
       />
-      <Field
+      <OptionalSheetField
         label="Feuille des établissements à compléter (facultative)"
         hint={
           suggeree
             ? `Suggérée : « ${suggeree} » ; ses autres colonnes (taux de boursiers, réponse à l'enquête…) sont reprises.`
             : "Sans elle, la feuille écrite n'a que l'UAI, le nom et les reliquats des établissements des bilans."
         }
-      >
-        <FitSelect
-          disabled={running}
-          value={etablissements ?? ""}
-          onChange={(_, data) => setEtablissementsChoisie(data.value)}
-        >
-          <option value="">(aucune)</option>
-          {possibles.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </FitSelect>
-      </Field>
+        value={etablissements}
+        sheets={possibles}
+        disabled={running}
+        onChange={setEtablissementsChoisie}
+      />
       <div className={styles.actions}>
         <Button
           appearance="primary"

@@ -94,6 +94,21 @@ export function feuillesProposees(feuilles: Feuilles, aussi: readonly string[] =
   return [...utilisateur, ...aussi.filter((n) => !utilisateur.includes(n))];
 }
 
+/**
+ * The optional sheet a step reads (the dotations of the year, the establishments to complete): the
+ * user's choice, kept as `null` while they have chosen nothing (the suggested sheet is read — it
+ * follows the year) and `""` once they chose « (aucune) ». A sheet chosen then deleted or renamed is
+ * no longer offered: the suggestion is read again.
+ */
+export function feuilleRetenue(
+  choisie: string | null,
+  possibles: readonly string[],
+  suggeree: string | null,
+): string | null {
+  if (choisie === null || (choisie !== "" && !possibles.includes(choisie))) return suggeree;
+  return choisie || null;
+}
+
 export interface EtablissementListe {
   readonly uai: string;
   readonly nom: string | null;

@@ -18,6 +18,7 @@ import type { CorrectionColonnes, ResultatDotations } from "../../workflows/type
 import { useEcranStyles } from "../components/ecranStyles";
 import { FindingsList } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
+import { AUCUNE, OptionalSheetField } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
 import { CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
@@ -158,30 +159,21 @@ export function DotationsScreen() {
         </Caption1>
       )}
 
-      <Field
+      <OptionalSheetField
         label="Feuille des établissements (facultative)"
         hint={
           etablissementsSuggeres
             ? `Suggérée : « ${etablissementsSuggeres} » (UAI, taux de boursiers, reliquats, réponse à l'enquête).`
             : "Taux de boursiers, reliquats et réponse à l'enquête par UAI, s'ils ne sont pas dans les feuilles d'effectifs."
         }
-      >
-        <FitSelect
-          disabled={running}
-          value={choice.etablissements ?? ""}
-          onChange={(_, data) => {
-            setEtablissementsChoisis(true);
-            setChoice((c) => ({ ...c, etablissements: data.value === "" ? null : data.value }));
-          }}
-        >
-          <option value="">(aucune)</option>
-          {etablissementsPossibles.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </FitSelect>
-      </Field>
+        value={choice.etablissements}
+        sheets={etablissementsPossibles}
+        disabled={running}
+        onChange={(value) => {
+          setEtablissementsChoisis(true);
+          setChoice((c) => ({ ...c, etablissements: value === AUCUNE ? null : value }));
+        }}
+      />
 
       <YearSelect value={year} options={yearOptions(etat.parametres, currentYear)} onChange={setChosenYear} />
       {resolution.ok ? (
