@@ -5,7 +5,7 @@
  * finding that selects its cell; the check sheet « Contrôle bilan <UAI> » on demand.
  */
 import { useState, useSyncExternalStore } from "react";
-import { Body1, Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2, mergeClasses } from "@fluentui/react-components";
 import { ENVELOPPES, formatInteger, schoolYearLabel } from "../../rules";
 import {
   controlerBilan,
@@ -16,10 +16,10 @@ import {
 } from "../../workflows";
 import { useEcranStyles } from "../components/ecranStyles";
 import { constatsEcrits, FeedbackNotice, useFeedback } from "../components/Feedback";
-import { feuilleActive, feuillesProposees } from "../components/feuilles";
+import { FEUILLE_ACTIVE, feuilleSource, feuillesProposees } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
-import { FitSelect } from "../components/ui";
+import { SourceSheetField } from "../components/SheetFields";
 import { YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
@@ -28,13 +28,11 @@ import { defaultYear, yearOptions } from "../years";
 import type { EtapeProps } from "./ModeleBilan";
 import { tableauEnveloppes } from "./resume";
 
-const ACTIVE = "";
-
 export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
   const { workbook, navigator, store, currentYear } = useServices();
   const etat = useSyncExternalStore(store.abonner, store.etat);
-  const [source, setSource] = useState(ACTIVE);
+  const [source, setSource] = useState(FEUILLE_ACTIVE);
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const ecriture = useFeedback();
   const run = useRun<ResultatControleBilan>();
@@ -45,10 +43,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
   const controler = () =>
     run.start(async (progress) => {
       ecriture.clear();
-      const feuille =
-        source === ACTIVE
-          ? await feuilleActive(workbook, navigator, "bilan", "le bilan à contrôler")
-          : source;
+      const feuille = await feuilleSource(source, workbook, navigator, "bilan", "le bilan à contrôler");
       return controlerBilan(workbook, feuille, { annee: year, progress });
     });
 
@@ -60,24 +55,20 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
   const resultat = shownResult(run);
   return (
     <div className={styles.ecran}>
-      <Field
+      <SourceSheetField
         label="Bilan à contrôler"
         hint={
           bilans.length > 0
             ? `Bilan(s) reconnu(s) : ${bilans.map((n) => `« ${n} »`).join(", ")}.`
             : "Le modèle rempli, ou un bilan avec les mêmes libellés (UAI, dotation reçue, code formation, élèves aidés, montant des achats, type d'équipement)."
         }
-      >
-        <FitSelect value={source} disabled={running} onChange={(_, data) => setSource(data.value)}>
-          <option value={ACTIVE}>La feuille active</option>
-          {feuilles &&
-            feuillesProposees(feuilles, bilans).map((name) => (
-              <option key={name} value={name}>
-                {bilans.includes(name) ? `${name} (bilan reconnu)` : name}
-              </option>
-            ))}
-        </FitSelect>
-      </Field>
+        value={source}
+        sheets={feuilles ? feuillesProposees(feuilles, bilans) : []}
+        reconnues={bilans}
+        marque="bilan reconnu"
+        disabled={running}
+        onChange={setSource}
+      />
       <YearSelect
         value={year}
         options={yearOptions(etat.parametres, currentYear)}

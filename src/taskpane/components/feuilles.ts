@@ -75,6 +75,20 @@ export async function feuilleActive(
   return name;
 }
 
+/** The value of « La feuille active » in a list of sheets to read (SourceSheetField). */
+export const FEUILLE_ACTIVE = "";
+
+/** The sheet chosen in such a list: the active one, checked as feuilleActive does, or the one named. */
+export async function feuilleSource(
+  source: string,
+  workbook: Workbook,
+  navigator: Navigator,
+  attendue: NatureFeuille,
+  quoi: string,
+): Promise<string> {
+  return source === FEUILLE_ACTIVE ? feuilleActive(workbook, navigator, attendue, quoi) : source;
+}
+
 /** Ticks or unticks a sheet, keeping the workbook's order. */
 export function basculer(
   choisies: readonly string[],

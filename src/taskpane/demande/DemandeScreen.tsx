@@ -16,11 +16,12 @@ import {
 } from "../../workflows";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback, type Feedback } from "../components/Feedback";
-import { feuilleActive, feuillesProposees, useFeuilles } from "../components/feuilles";
+import { FEUILLE_ACTIVE, feuilleSource, feuillesProposees, useFeuilles } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
+import { SourceSheetField } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import { FitSelect, Notice, TextInput } from "../components/ui";
+import { Notice, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
@@ -28,16 +29,13 @@ import { useGoTo, useServices } from "../services";
 import { defaultYear, resolveYear, yearOptions } from "../years";
 import { tableauDemande } from "./tableau";
 
-/** The value of « la feuille active » in the sheet list. */
-const ACTIVE = "";
-
 export function DemandeScreen() {
   const styles = useEcranStyles();
   const { workbook, navigator, store, currentYear } = useServices();
   const goTo = useGoTo();
   const etat = useSyncExternalStore(store.abonner, store.etat);
   const { feuilles, erreur, actualiser } = useFeuilles();
-  const [source, setSource] = useState(ACTIVE);
+  const [source, setSource] = useState(FEUILLE_ACTIVE);
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [uai, setUai] = useState("");
   const [nom, setNom] = useState("");
@@ -51,10 +49,13 @@ export function DemandeScreen() {
   const compute = () =>
     run.start(async (progress) => {
       ecriture.clear();
-      const feuille =
-        source === ACTIVE
-          ? await feuilleActive(workbook, navigator, "demande", "la feuille des élèves supplémentaires")
-          : source;
+      const feuille = await feuilleSource(
+        source,
+        workbook,
+        navigator,
+        "demande",
+        "la feuille des élèves supplémentaires",
+      );
       return preparerDemandeComplementaire(workbook, feuille, {
         annee: year,
         parametres: store.parametres(),
@@ -84,24 +85,20 @@ export function DemandeScreen() {
         formation éligible × forfait de l&apos;année (R10). La feuille lue n&apos;est jamais modifiée.
       </Caption1>
       {erreur && <Notice intent="error">{erreur}</Notice>}
-      <Field
+      <SourceSheetField
         label="Feuille des élèves supplémentaires"
         hint={
           reconnues.length > 0
             ? `Reconnue(s) : ${reconnues.map((n) => `« ${n} »`).join(", ")} (code formation, élèves ou boursiers supplémentaires).`
             : "Une ligne par formation : code formation diplôme, élèves ou boursiers supplémentaires."
         }
-      >
-        <FitSelect value={source} disabled={running} onChange={(_, data) => setSource(data.value)}>
-          <option value={ACTIVE}>La feuille active</option>
-          {feuilles &&
-            feuillesProposees(feuilles).map((name) => (
-              <option key={name} value={name}>
-                {reconnues.includes(name) ? `${name} (demande reconnue)` : name}
-              </option>
-            ))}
-        </FitSelect>
-      </Field>
+        value={source}
+        sheets={feuilles ? feuillesProposees(feuilles) : []}
+        reconnues={reconnues}
+        marque="demande reconnue"
+        disabled={running}
+        onChange={setSource}
+      />
       <YearSelect value={year} options={yearOptions(etat.parametres, currentYear)} onChange={setChosenYear} />
       {resolution.ok ? (
         <Caption1>
