@@ -19,7 +19,7 @@ import { constatsEcrits, FeedbackNotice, useFeedback } from "../components/Feedb
 import { FEUILLE_ACTIVE, feuilleSource, feuillesProposees } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
-import { SourceSheetField } from "../components/SheetFields";
+import { RefreshSheetsButton, SourceSheetField } from "../components/SheetFields";
 import { YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
@@ -79,9 +79,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
         <Button appearance="primary" disabled={running} onClick={() => void controler()}>
           Contrôler le bilan
         </Button>
-        <Button disabled={running} onClick={() => void actualiser()}>
-          Actualiser la liste des feuilles
-        </Button>
+        <RefreshSheetsButton disabled={running} onClick={() => void actualiser()} />
       </div>
       <RunStatus run={run} label="Contrôle du bilan…" />
       {resultat && (

@@ -21,9 +21,14 @@ import {
 } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
-import { OptionalSheetField } from "../components/SheetFields";
+import {
+  OptionalSheetField,
+  RefreshSheetsButton,
+  SheetCheckboxes,
+  effectifsLabel,
+} from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import { CheckboxLine, FitSelect, Notice, TextInput } from "../components/ui";
+import { FitSelect, Notice, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { shownResult, useRun } from "../run";
 import { useServices } from "../services";
@@ -89,20 +94,14 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
   const fait = shownResult(run);
   return (
     <div className={styles.ecran}>
-      <fieldset className={styles.groupe} disabled={running}>
-        <legend className={styles.legende}>
-          Feuilles d&apos;effectifs (formations de l&apos;établissement)
-        </legend>
-        {proposees.map((name) => (
-          <CheckboxLine
-            key={name}
-            label={feuilles?.suggestion.natures[name] === "effectifs" ? `${name} (effectifs reconnus)` : name}
-            checked={effectifs.includes(name)}
-            disabled={running}
-            onChange={(checked) => setEffectifsChoisis(basculer(effectifs, name, checked, proposees))}
-          />
-        ))}
-      </fieldset>
+      <SheetCheckboxes
+        legend="Feuilles d'effectifs (formations de l'établissement)"
+        sheets={proposees}
+        checked={effectifs}
+        label={effectifsLabel(feuilles?.suggestion)}
+        disabled={running}
+        onChange={(name, checked) => setEffectifsChoisis(basculer(effectifs, name, checked, proposees))}
+      />
       <div className={styles.actions}>
         <Button disabled={running || effectifs.length === 0} onClick={() => void lister()}>
           Lister les établissements de ces feuilles
@@ -160,9 +159,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
         <Button appearance="primary" disabled={running || uai.trim() === ""} onClick={() => void preparer()}>
           Préparer le modèle de bilan
         </Button>
-        <Button disabled={running} onClick={() => void actualiser()}>
-          Actualiser la liste des feuilles
-        </Button>
+        <RefreshSheetsButton disabled={running} onClick={() => void actualiser()} />
       </div>
       <RunStatus run={run} label="Préparation du modèle…" />
       {fait && (

@@ -14,9 +14,9 @@ import { useEcranStyles } from "../components/ecranStyles";
 import { basculer, feuilleRetenue, feuillesProposees } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
-import { OptionalSheetField } from "../components/SheetFields";
+import { OptionalSheetField, RefreshSheetsButton, SheetCheckboxes } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import { CheckboxLine, Notice } from "../components/ui";
+import { Notice } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count } from "../format";
 import { shownResult, useRun } from "../run";
@@ -69,23 +69,19 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
   const suivante = fait ? schoolYearLabel(fait.resultat.anneeDotations) : "";
   return (
     <div className={styles.ecran}>
-      <fieldset className={styles.groupe} disabled={running}>
-        <legend className={styles.legende}>Bilans remplis (un par établissement)</legend>
+      <SheetCheckboxes
+        legend="Bilans remplis (un par établissement)"
+        sheets={tous}
+        checked={bilans}
+        disabled={running}
+        onChange={(name, checked) => setBilansChoisis(basculer(bilans, name, checked, tous))}
+      >
         {feuilles && tous.length === 0 && (
           <Caption1>
             Aucune feuille ne ressemble à un bilan : préparez les modèles (étape 1) ou actualisez la liste.
           </Caption1>
         )}
-        {tous.map((name) => (
-          <CheckboxLine
-            key={name}
-            label={name}
-            checked={bilans.includes(name)}
-            disabled={running}
-            onChange={(checked) => setBilansChoisis(basculer(bilans, name, checked, tous))}
-          />
-        ))}
-      </fieldset>
+      </SheetCheckboxes>
       <YearSelect
         value={year}
         options={yearOptions(etat.parametres, currentYear)}
@@ -112,9 +108,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
         >
           Reporter les reliquats
         </Button>
-        <Button disabled={running} onClick={() => void actualiser()}>
-          Actualiser la liste des feuilles
-        </Button>
+        <RefreshSheetsButton disabled={running} onClick={() => void actualiser()} />
       </div>
       <RunStatus run={run} label="Lecture des bilans…" />
       {fait && (

@@ -19,7 +19,7 @@ import { FeedbackNotice, useFeedback, type Feedback } from "../components/Feedba
 import { FEUILLE_ACTIVE, feuilleSource, feuillesProposees, useFeuilles } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
-import { SourceSheetField } from "../components/SheetFields";
+import { RefreshSheetsButton, SourceSheetField } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
 import { Notice, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
@@ -127,9 +127,7 @@ export function DemandeScreen() {
         <Button appearance="primary" disabled={running || !resolution.ok} onClick={() => void compute()}>
           Calculer la demande
         </Button>
-        <Button disabled={running} onClick={() => void actualiser()}>
-          Actualiser la liste des feuilles
-        </Button>
+        <RefreshSheetsButton disabled={running} onClick={() => void actualiser()} />
       </div>
       <RunStatus run={run} label="Lecture de la demande…" />
       {resultat && (

@@ -18,7 +18,13 @@ import type { CorrectionColonnes, ResultatDotations } from "../../workflows/type
 import { useEcranStyles } from "../components/ecranStyles";
 import { FindingsList } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
-import { AUCUNE, OptionalSheetField } from "../components/SheetFields";
+import {
+  AUCUNE,
+  OptionalSheetField,
+  RefreshSheetsButton,
+  SheetCheckboxes,
+  effectifsLabel,
+} from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
 import { CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
@@ -136,22 +142,19 @@ export function DotationsScreen() {
 
       {sheetsError && <Notice intent="error">{sheetsError}</Notice>}
 
-      <fieldset className={styles.groupe} disabled={running}>
-        <legend className={styles.legende}>Feuilles d&apos;effectifs</legend>
+      <SheetCheckboxes
+        legend="Feuilles d'effectifs"
+        sheets={userSheets}
+        checked={choice.effectifs}
+        label={effectifsLabel(sheets?.suggestion)}
+        disabled={running}
+        onChange={(name, checked) => setChoice((c) => toggleEffectifs(c, name, checked, userSheets))}
+      >
         {sheets === null && !sheetsError && <Caption1>Lecture des feuilles du classeur…</Caption1>}
         {sheets !== null && userSheets.length === 0 && (
           <Caption1>Le classeur n&apos;a aucune feuille à lire.</Caption1>
         )}
-        {userSheets.map((name) => (
-          <CheckboxLine
-            key={name}
-            label={sheets?.suggestion.natures[name] === "effectifs" ? `${name} (effectifs reconnus)` : name}
-            checked={choice.effectifs.includes(name)}
-            disabled={running}
-            onChange={(checked) => setChoice((c) => toggleEffectifs(c, name, checked, userSheets))}
-          />
-        ))}
-      </fieldset>
+      </SheetCheckboxes>
       {corrected.length > 0 && (
         <Caption1>
           Correspondance des colonnes corrigée dans Contrôle utilisée pour{" "}
@@ -206,9 +209,7 @@ export function DotationsScreen() {
         >
           Calculer les dotations
         </Button>
-        <Button disabled={running} onClick={() => void loadSheets()}>
-          Actualiser la liste des feuilles
-        </Button>
+        <RefreshSheetsButton disabled={running} onClick={() => void loadSheets()} />
       </div>
       {problem && sheets !== null && <Caption1>{problem}</Caption1>}
       <RunStatus run={run} label="Calcul des dotations en cours…" />
