@@ -1,10 +1,12 @@
 /**
- * The sheets of the workbook as the Demande and Bilan screens offer them: every sheet's name, whether
- * the add-in wrote it, and what its first rows look like (src/workflows/suggestions.ts), read in one go
- * for all sheets (the navigator reads the top rows of every sheet in three syncs). Plus the small pure
- * choices those screens make from them, tested in test/taskpane/cycle.test.ts.
+ * The sheets of the workbook as the Dotations, Demande and Bilan screens offer them: every sheet's
+ * name, whether the add-in wrote it, and what its first rows look like (src/workflows/suggestions.ts),
+ * read in one go for all sheets (the navigator reads the top rows of every sheet in three syncs) — the
+ * add-in's sheets too: its « Établissements ARE <année> » (reliquats of the bilans) feeds a dotation.
+ * Plus the small pure choices those screens make from them, tested in test/taskpane/demande-bilan.test.ts
+ * and feuilles-choix.test.ts.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { readUai } from "../../rules";
 import { detecterEntete, indexRelatif } from "../../sheet";
 import type { SheetData, SheetInfo, Workbook } from "../../workbook/port";
@@ -24,8 +26,11 @@ export interface Feuilles {
   readonly suggestion: SuggestionFeuilles;
 }
 
-/** The sheets and their suggestion, read when the screen opens and on « Actualiser ». */
-export function useFeuilles(): {
+/**
+ * The sheets and their suggestion, read when the screen opens and on « Actualiser ». `onLoad` gets each
+ * new list in the same update, so a screen can preselect its sheets from it (Dotations).
+ */
+export function useFeuilles(onLoad?: (feuilles: Feuilles) => void): {
   feuilles: Feuilles | null;
   erreur: string | null;
   actualiser: () => Promise<void>;
@@ -33,6 +38,11 @@ export function useFeuilles(): {
   const { workbook, navigator } = useServices();
   const [feuilles, setFeuilles] = useState<Feuilles | null>(null);
   const [erreur, setErreur] = useState<string | null>(null);
+  // The screen's latest callback, without reading the sheets again each time it renders.
+  const onLoadRef = useRef(onLoad);
+  useEffect(() => {
+    onLoadRef.current = onLoad;
+  });
   const actualiser = useCallback(async () => {
     setErreur(null);
     try {
@@ -41,7 +51,9 @@ export function useFeuilles(): {
         sheets.map((s) => s.name),
         LIGNES_APERCU,
       );
-      setFeuilles({ sheets, suggestion: suggererFeuilles(sheets, heads) });
+      const loaded = { sheets, suggestion: suggererFeuilles(sheets, heads) };
+      setFeuilles(loaded);
+      onLoadRef.current?.(loaded);
     } catch (error) {
       setErreur(failureMessage(error));
     }

@@ -3,19 +3,15 @@
  * headers), each establishment's dotation for the school year, written to « Dotations ARE <année> »
  * with its « Constats ARE <année> » sheet; totals per envelope; the explanation of any establishment.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { Body1, Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
 import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
-import { AbortedError, type SheetInfo } from "../../workbook/port";
+import { AbortedError } from "../../workbook/port";
 import { calculerDotations, ecrireDotations } from "../../workflows";
-import {
-  LIGNES_APERCU,
-  feuilleEtablissementsPour,
-  suggererFeuilles,
-  type SuggestionFeuilles,
-} from "../../workflows/suggestions";
+import { feuilleEtablissementsPour } from "../../workflows/suggestions";
 import type { CorrectionColonnes, ResultatDotations } from "../../workflows/types";
 import { useEcranStyles } from "../components/ecranStyles";
+import { feuillesProposees, useFeuilles } from "../components/feuilles";
 import { FindingsList } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import {
@@ -29,7 +25,7 @@ import { useShowSheet } from "../components/useShowSheet";
 import { CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
-import { failureMessage, shownResult, useRun } from "../run";
+import { shownResult, useRun } from "../run";
 import { useCorrections, useGoTo, useServices } from "../services";
 import { defaultYear, resolveYear, yearOptions } from "../years";
 import { choiceProblem, initialChoice, toggleEffectifs, type SheetChoice } from "./choice";
@@ -47,22 +43,20 @@ const MAX_LISTED = 300;
 
 type Outcome = { resultat: ResultatDotations; feuilles: { dotations: string; constats: string } | null };
 
-interface SheetsState {
-  readonly sheets: readonly SheetInfo[];
-  readonly suggestion: SuggestionFeuilles;
-}
-
 export function DotationsScreen() {
   const styles = useEcranStyles();
-  const { workbook, navigator, store, currentYear } = useServices();
+  const { workbook, store, currentYear } = useServices();
   const goTo = useGoTo();
   const corrections = useCorrections();
   const etat = useSyncExternalStore(store.abonner, store.etat);
-  const [sheets, setSheets] = useState<SheetsState | null>(null);
-  const [sheetsError, setSheetsError] = useState<string | null>(null);
   const [choice, setChoice] = useState<SheetChoice>({ effectifs: [], etablissements: null });
   /** The user chose the establishments sheet: it is no longer suggested anew when the year changes. */
   const [etablissementsChoisis, setEtablissementsChoisis] = useState(false);
+  // Each list of sheets read (on opening, on « Actualiser ») preselects the suggested ones anew.
+  const { feuilles, erreur, actualiser } = useFeuilles((loaded) => {
+    setChoice(initialChoice(loaded.sheets, loaded.suggestion));
+    setEtablissementsChoisis(false);
+  });
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [write, setWrite] = useState(true);
   const run = useRun<Outcome>();
@@ -71,41 +65,18 @@ export function DotationsScreen() {
   const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
   const resolution = resolveYear(etat.parametres, year);
 
-  const loadSheets = useCallback(async () => {
-    setSheetsError(null);
-    try {
-      const all = await workbook.listSheets();
-      // The add-in's sheets too: its « Établissements ARE <année> » (reliquats of the bilans) feeds a dotation.
-      const heads = await navigator.sheetHeads(
-        all.map((s) => s.name),
-        LIGNES_APERCU,
-      );
-      const suggestion = suggererFeuilles(all, heads);
-      setSheets({ sheets: all, suggestion });
-      setChoice(initialChoice(all, suggestion));
-      setEtablissementsChoisis(false);
-    } catch (error) {
-      setSheetsError(failureMessage(error));
-    }
-  }, [workbook, navigator]);
-
-  useEffect(() => {
-    void loadSheets();
-  }, [loadSheets]);
-
-  const userSheets = (sheets?.sheets ?? []).filter((s) => !s.owned).map((s) => s.name);
-  const etablissementsPossibles = [
-    ...userSheets,
-    ...(sheets?.suggestion.etablissementsPossibles ?? []).filter((n) => !userSheets.includes(n)),
-  ];
-  const etablissementsSuggeres = sheets
-    ? feuilleEtablissementsPour(sheets.suggestion, sheets.sheets, year)
+  const userSheets = feuilles ? feuillesProposees(feuilles) : [];
+  const etablissementsPossibles = feuilles
+    ? feuillesProposees(feuilles, feuilles.suggestion.etablissementsPossibles)
+    : [];
+  const etablissementsSuggeres = feuilles
+    ? feuilleEtablissementsPour(feuilles.suggestion, feuilles.sheets, year)
     : null;
 
   // The establishments sheet follows the year until the user chooses one (that of 2024-2025 for 2024-2025).
   useEffect(() => {
     if (!etablissementsChoisis) setChoice((c) => ({ ...c, etablissements: etablissementsSuggeres }));
-  }, [sheets, etablissementsSuggeres, etablissementsChoisis]);
+  }, [feuilles, etablissementsSuggeres, etablissementsChoisis]);
   const problem = choiceProblem(choice);
 
   const compute = () =>
@@ -124,8 +95,7 @@ export function DotationsScreen() {
       });
       // « Annuler » pressed during the last slice: nothing is written.
       if (progress.signal?.aborted) throw new AbortedError();
-      const feuilles = write ? await ecrireDotations(workbook, resultat) : null;
-      return { resultat, feuilles };
+      return { resultat, feuilles: write ? await ecrireDotations(workbook, resultat) : null };
     });
 
   const corrected = choice.effectifs.filter((n) => corrections.bySheet[n]);
@@ -140,18 +110,18 @@ export function DotationsScreen() {
         (modalités 2023-2024, R8-R9). Les feuilles d&apos;origine ne sont jamais modifiées.
       </Caption1>
 
-      {sheetsError && <Notice intent="error">{sheetsError}</Notice>}
+      {erreur && <Notice intent="error">{erreur}</Notice>}
 
       <SheetCheckboxes
         legend="Feuilles d'effectifs"
         sheets={userSheets}
         checked={choice.effectifs}
-        label={effectifsLabel(sheets?.suggestion)}
+        label={effectifsLabel(feuilles?.suggestion)}
         disabled={running}
         onChange={(name, checked) => setChoice((c) => toggleEffectifs(c, name, checked, userSheets))}
       >
-        {sheets === null && !sheetsError && <Caption1>Lecture des feuilles du classeur…</Caption1>}
-        {sheets !== null && userSheets.length === 0 && (
+        {feuilles === null && !erreur && <Caption1>Lecture des feuilles du classeur…</Caption1>}
+        {feuilles !== null && userSheets.length === 0 && (
           <Caption1>Le classeur n&apos;a aucune feuille à lire.</Caption1>
         )}
       </SheetCheckboxes>
@@ -204,14 +174,14 @@ export function DotationsScreen() {
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabled={running || !resolution.ok || problem !== null || sheets === null}
+          disabled={running || !resolution.ok || problem !== null || feuilles === null}
           onClick={() => void compute()}
         >
           Calculer les dotations
         </Button>
-        <RefreshSheetsButton disabled={running} onClick={() => void loadSheets()} />
+        <RefreshSheetsButton disabled={running} onClick={() => void actualiser()} />
       </div>
-      {problem && sheets !== null && <Caption1>{problem}</Caption1>}
+      {problem && feuilles !== null && <Caption1>{problem}</Caption1>}
       <RunStatus run={run} label="Calcul des dotations en cours…" />
       {shownResult(run) && <DotationsResult outcome={shownResult(run)!} />}
     </div>

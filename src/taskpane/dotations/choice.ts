@@ -5,6 +5,7 @@
  */
 import type { SheetInfo } from "../../workbook/port";
 import type { SuggestionFeuilles } from "../../workflows/suggestions";
+import { basculer } from "../components/feuilles";
 
 export interface SheetChoice {
   readonly effectifs: readonly string[];
@@ -28,10 +29,7 @@ export function toggleEffectifs(
   checked: boolean,
   order: readonly string[],
 ): SheetChoice {
-  const wanted = new Set(choice.effectifs);
-  if (checked) wanted.add(sheet);
-  else wanted.delete(sheet);
-  return { ...choice, effectifs: order.filter((n) => wanted.has(n)) };
+  return { ...choice, effectifs: basculer(choice.effectifs, sheet, checked, order) };
 }
 
 /** Why the run cannot start, in French, or null. */
