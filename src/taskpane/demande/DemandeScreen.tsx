@@ -22,17 +22,16 @@ import { RunStatus } from "../components/RunStatus";
 import { RefreshSheetsButton, SourceSheetField } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
 import { Notice, TextInput } from "../components/ui";
-import { YearSelect } from "../components/YearSelect";
+import { UnresolvedYearNotice, YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
-import { useGoTo, useServices } from "../services";
+import { useServices } from "../services";
 import { defaultYear, resolveYear, yearOptions } from "../years";
 import { tableauDemande } from "./tableau";
 
 export function DemandeScreen() {
   const styles = useEcranStyles();
   const { workbook, navigator, store, currentYear } = useServices();
-  const goTo = useGoTo();
   const etat = useSyncExternalStore(store.abonner, store.etat);
   const { feuilles, erreur, actualiser } = useFeuilles();
   const [source, setSource] = useState(FEUILLE_ACTIVE);
@@ -107,12 +106,7 @@ export function DemandeScreen() {
           de 3ème prépa-métiers ({resolution.forfaits.preBac.reference.court}).
         </Caption1>
       ) : (
-        <Notice intent="warning">
-          {resolution.message}{" "}
-          <Button size="small" appearance="primary" onClick={() => goTo("parametres")}>
-            Ouvrir Paramètres
-          </Button>
-        </Notice>
+        <UnresolvedYearNotice message={resolution.message} />
       )}
       <Field
         label="UAI de l'établissement (facultatif)"

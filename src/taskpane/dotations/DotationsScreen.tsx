@@ -23,10 +23,10 @@ import {
 } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
 import { CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
-import { YearSelect } from "../components/YearSelect";
+import { UnresolvedYearNotice, YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
-import { useCorrections, useGoTo, useServices } from "../services";
+import { useCorrections, useServices } from "../services";
 import { defaultYear, resolveYear, yearOptions } from "../years";
 import { choiceProblem, initialChoice, toggleEffectifs, type SheetChoice } from "./choice";
 import { ExplanationTree } from "./ExplanationTree";
@@ -46,7 +46,6 @@ type Outcome = { resultat: ResultatDotations; feuilles: { dotations: string; con
 export function DotationsScreen() {
   const styles = useEcranStyles();
   const { workbook, store, currentYear } = useServices();
-  const goTo = useGoTo();
   const corrections = useCorrections();
   const etat = useSyncExternalStore(store.abonner, store.etat);
   const [choice, setChoice] = useState<SheetChoice>({ effectifs: [], etablissements: null });
@@ -157,12 +156,7 @@ export function DotationsScreen() {
           {resolution.forfaits.preBac.reference.court}).
         </Caption1>
       ) : (
-        <Notice intent="warning">
-          {resolution.message}{" "}
-          <Button size="small" appearance="primary" onClick={() => goTo("parametres")}>
-            Ouvrir Paramètres
-          </Button>
-        </Notice>
+        <UnresolvedYearNotice message={resolution.message} />
       )}
 
       <CheckboxLine
