@@ -4,7 +4,8 @@
  * the user comes back from another tab.
  */
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Subtitle2, makeStyles } from "@fluentui/react-components";
+import { tokens } from "./tokens";
 import type { CorrectionColonnes } from "../workflows/types";
 import {
   CorrectionsContext,

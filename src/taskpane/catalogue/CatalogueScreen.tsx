@@ -12,8 +12,8 @@ import {
   Subtitle2,
   makeStyles,
   mergeClasses,
-  tokens,
 } from "@fluentui/react-components";
+import { tokens } from "../tokens";
 import { CATEGORIE_LABELS, catalogueFor, formatInteger } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback } from "../components/Feedback";

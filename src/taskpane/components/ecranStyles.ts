@@ -5,7 +5,8 @@
  * their row, where a long libellé wraps; the tables of totals (Dotations, Paramètres) centre them
  * vertically with `milieu`.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
+import { tokens } from "../tokens";
 
 export const useEcranStyles = makeStyles({
   ecran: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -18,9 +18,9 @@ import {
   makeStyles,
   mergeClasses,
   shorthands,
-  tokens,
   useFieldControlProps_unstable,
 } from "@fluentui/react-components";
+import { tokens } from "../tokens";
 
 const useStyles = makeStyles({
   notice: {

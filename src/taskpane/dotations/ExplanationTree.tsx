@@ -1,5 +1,6 @@
 /** The explanation of a figure as nested lists: each computed figure above the figures it comes from. */
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { tokens } from "../tokens";
 import type { TraceNode } from "./summary";
 
 const useStyles = makeStyles({

@@ -13,8 +13,8 @@ import {
   Subtitle2,
   makeStyles,
   mergeClasses,
-  tokens,
 } from "@fluentui/react-components";
+import { tokens } from "../tokens";
 import {
   FORFAIT_KIND_NAMES,
   describeIpcMonth,

@@ -7,7 +7,8 @@
  * 165 KB budget of design.md §8 — for what these few lines do.
  */
 import { useRef, type KeyboardEvent } from "react";
-import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses } from "@fluentui/react-components";
+import { tokens } from "../tokens";
 
 const useStyles = makeStyles({
   liste: {

@@ -1,0 +1,18 @@
+/**
+ * Fluent's design tokens, as the pane's styles use them: each token is the CSS variable of the same
+ * name, which FluentProvider defines from the light or the dark theme (`tokens.colorNeutralStroke2`
+ * is "var(--colorNeutralStroke2)").
+ *
+ * Décision (design.md §8): not Fluent's own `tokens` object. It lists all 467 tokens, and an object
+ * read by property name cannot be tree-shaken: 3.4 KB of gzipped JavaScript on the page for the few
+ * dozen used here (Fluent's components ship their styles precompiled and do not read it). Same names,
+ * same values, made when read; test/taskpane/tokens.test.ts compares every one with Fluent's.
+ */
+import type { tokens as fluentTokens } from "@fluentui/react-components";
+
+/** The z-index tokens carry a fallback (« var(--zIndexPopup, 2000) »): not offered here. */
+export type Tokens = Omit<typeof fluentTokens, `zIndex${string}`>;
+
+export const tokens: Tokens = new Proxy({} as Tokens, {
+  get: (_target, name) => `var(--${String(name)})`,
+});
