@@ -15,6 +15,7 @@ import {
   type ResultatControleBilan,
 } from "../../workflows";
 import { useEcranStyles } from "../components/ecranStyles";
+import { ColumnHeads } from "../components/ui";
 import { constatsEcrits, FeedbackNotice, useFeedback } from "../components/Feedback";
 import { FEUILLE_ACTIVE, feuilleSource, feuillesProposees } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
@@ -97,15 +98,11 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
             </Caption1>
           </div>
           <table className={styles.table} aria-label="Enveloppes du bilan">
-            <thead>
-              <tr>
-                {["Enveloppe", "Disponible (€)", "Achats retenus (€)", "Reliquat reporté (€)"].map((t, i) => (
-                  <th key={t} scope="col" className={mergeClasses(styles.cellule, i === 0 && styles.gauche)}>
-                    {t}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={["Enveloppe", "Disponible (€)", "Achats retenus (€)", "Reliquat reporté (€)"]}
+              first={mergeClasses(styles.cellule, styles.gauche)}
+              others={styles.cellule}
+            />
             <tbody>
               {tableauEnveloppes(resultat).map((e) => (
                 <tr key={e.enveloppe}>

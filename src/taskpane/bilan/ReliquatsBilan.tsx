@@ -16,7 +16,7 @@ import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { OptionalSheetField, RefreshSheetsButton, SheetCheckboxes } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import { Notice } from "../components/ui";
+import { ColumnHeads, Notice } from "../components/ui";
 import { YearSelect } from "../components/YearSelect";
 import { count } from "../format";
 import { shownResult, useRun } from "../run";
@@ -129,15 +129,11 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
           </Notice>
           {affichage.error && <Notice intent="error">{affichage.error}</Notice>}
           <table className={styles.table} aria-label="Reliquats reportés">
-            <thead>
-              <tr>
-                {["Établissement", "Pré-bac (€)", "Post-bac (€)"].map((t, i) => (
-                  <th key={t} scope="col" className={mergeClasses(styles.cellule, i === 0 && styles.gauche)}>
-                    {t}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={["Établissement", "Pré-bac (€)", "Post-bac (€)"]}
+              first={mergeClasses(styles.cellule, styles.gauche)}
+              others={styles.cellule}
+            />
             <tbody>
               {lignes.map((l) => (
                 <tr key={l.uai}>

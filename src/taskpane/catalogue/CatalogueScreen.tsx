@@ -17,7 +17,7 @@ import { tokens } from "../tokens";
 import { CATEGORIE_LABELS, catalogueFor, formatInteger } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback } from "../components/Feedback";
-import { Notice, FitSelect, TextInput } from "../components/ui";
+import { ColumnHeads, Notice, FitSelect, TextInput } from "../components/ui";
 import { count } from "../format";
 import { useServices } from "../services";
 import { catalogueRows, catalogueSheet, diplomaTypes, judgeTypedCode, searchCatalogue } from "./search";
@@ -116,19 +116,7 @@ export function CatalogueScreen() {
       </Body1>
       {found.length > 0 && (
         <table className={styles.table} aria-label="Formations de la liste indicative">
-          <thead>
-            <tr>
-              <th scope="col" className={entete}>
-                Code
-              </th>
-              <th scope="col" className={entete}>
-                Formation
-              </th>
-              <th scope="col" className={entete}>
-                Éligibilité
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={["Code", "Formation", "Éligibilité"]} first={entete} />
           <tbody>
             {found.slice(0, shown).map((row) => (
               <tr key={row.formation.code}>

@@ -6,6 +6,9 @@
  * <progress> is accessible as it is. Fluent's Select and Input, about 8 KB together, are styled native
  * <select> and <input> too: the Demande and Bilan screens, and the bilan workflows they bring (about
  * 10 KB), fit in the budget only without them (pane at 170 KB with them).
+ *
+ * Also the header row of the screens' tables (ColumnHeads): here, in the page's first script, the lazy
+ * screens share it instead of each carrying a copy.
  */
 import {
   useId,
@@ -220,5 +223,30 @@ export function Progress({ label, value, hint }: { label: string; value: number 
         {hint}
       </span>
     </div>
+  );
+}
+
+/** The header row of a screen's table: the first column (what each row is) styled apart from the rest. */
+export function ColumnHeads({
+  labels,
+  first,
+  others = first,
+}: {
+  labels: readonly string[];
+  /** The class of the first header cell. */
+  first: string;
+  /** The class of the others (amounts, usually right-aligned); the first's by default. */
+  others?: string;
+}) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label, i) => (
+          <th key={label} scope="col" className={i === 0 ? first : others}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

@@ -21,7 +21,7 @@ import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { RefreshSheetsButton, SourceSheetField } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import { Notice, TextInput } from "../components/ui";
+import { ColumnHeads, Notice, TextInput } from "../components/ui";
 import { UnresolvedYearNotice, YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
@@ -166,19 +166,11 @@ function DemandeResult({
         </Caption1>
       </div>
       <table className={styles.table} aria-label="Montants demandés par formation">
-        <thead>
-          <tr>
-            <th scope="col" className={mergeClasses(c, styles.gauche, styles.fort)}>
-              Formation
-            </th>
-            <th scope="col" className={c}>
-              En plus × forfait
-            </th>
-            <th scope="col" className={c}>
-              Montant (€)
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          labels={["Formation", "En plus × forfait", "Montant (€)"]}
+          first={mergeClasses(c, styles.gauche, styles.fort)}
+          others={c}
+        />
         <tbody>
           {tableauDemande(resultat).map((ligne, i) => {
             const fort = ligne.genre !== "formation" && styles.fort;

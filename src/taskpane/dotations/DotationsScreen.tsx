@@ -22,7 +22,7 @@ import {
   effectifsLabel,
 } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import { CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
+import { ColumnHeads, CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
 import { UnresolvedYearNotice, YearSelect } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
@@ -209,22 +209,11 @@ function DotationsResult({ outcome }: { outcome: Outcome }) {
       )}
       {affichage.error && <Notice intent="error">{affichage.error}</Notice>}
       <table className={styles.table} aria-label="Totaux par enveloppe">
-        <thead>
-          <tr>
-            <th scope="col" className={libelle}>
-              Enveloppe
-            </th>
-            <th scope="col" className={cellule}>
-              Dotation (€)
-            </th>
-            <th scope="col" className={cellule}>
-              Reliquats (€)
-            </th>
-            <th scope="col" className={cellule}>
-              Nette (€)
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          labels={["Enveloppe", "Dotation (€)", "Reliquats (€)", "Nette (€)"]}
+          first={libelle}
+          others={cellule}
+        />
         <tbody>
           {envelopeRows(resultat.totaux).map((row) => (
             <tr key={row.enveloppe}>

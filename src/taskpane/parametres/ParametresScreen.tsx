@@ -24,7 +24,7 @@ import {
 } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback, type FeedbackState } from "../components/Feedback";
-import { FitSelect, TextInput } from "../components/ui";
+import { ColumnHeads, FitSelect, TextInput } from "../components/ui";
 import { COLONNES, NOMS_COLONNES, forfaitsEnVigueur, type LigneForfaits } from "../forfaitsEnVigueur";
 import { useServices } from "../services";
 import {
@@ -217,19 +217,7 @@ export function ParametresScreen() {
           décembre 2025 ; base 2025 ensuite, avec son identifiant).
         </Caption1>
         <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col" className={entete}>
-                Mois
-              </th>
-              <th scope="col" className={entete}>
-                Indice
-              </th>
-              <th scope="col" className={entete}>
-                Source
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={["Mois", "Indice", "Source"]} first={entete} />
           <tbody>
             {ipcRows(etat.parametres).map((row) => (
               <tr key={row.key}>
