@@ -4,7 +4,7 @@
  * shared parameters store: validated by the core (its French message for an invalid or conflicting
  * value), saved in the workbook, read by the ARE.* functions, the workbook recalculated.
  */
-import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { useId, useState, useSyncExternalStore, type ReactNode } from "react";
 import {
   Body1,
   Button,
@@ -23,7 +23,7 @@ import {
   type ValeursUtilisateur,
 } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
-import { FeedbackNotice, useFeedback, type FeedbackState } from "../components/Feedback";
+import { FeedbackNotice, useFeedback, type Feedback, type FeedbackState } from "../components/Feedback";
 import { ColumnHeads, FitSelect, TextInput } from "../components/ui";
 import { COLONNES, NOMS_COLONNES, forfaitsEnVigueur, type LigneForfaits } from "../forfaitsEnVigueur";
 import { useServices } from "../services";
@@ -78,6 +78,88 @@ function manque(ligne: LigneForfaits): string | null {
   return null;
 }
 
+/** A part of the screen under its heading (h3), which names it. */
+function Section({ title, titleId, children }: { title: string; titleId?: string; children: ReactNode }) {
+  const styles = useEcranStyles();
+  const local = useStyles();
+  const generatedId = useId();
+  const id = titleId ?? generatedId;
+  return (
+    <section aria-labelledby={id} className={local.section}>
+      <Subtitle2 as="h3" id={id} className={styles.titre}>
+        {title}
+      </Subtitle2>
+      {children}
+    </section>
+  );
+}
+
+/** A form that adds a value: its fields, its button, then what saving it said. */
+function AddForm({
+  title,
+  intro,
+  submitLabel,
+  busy,
+  feedback,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  intro?: string;
+  submitLabel: string;
+  busy: boolean;
+  feedback: Feedback | null;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const local = useStyles();
+  const titleId = useId();
+  return (
+    <Section title={title} titleId={titleId}>
+      {intro && <Caption1>{intro}</Caption1>}
+      <form
+        className={local.section}
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+        aria-labelledby={titleId}
+      >
+        {children}
+        <div>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {submitLabel}
+          </Button>
+        </div>
+      </form>
+      <FeedbackNotice feedback={feedback} />
+    </Section>
+  );
+}
+
+/** A value the user saved in the workbook, with the button that removes it. */
+function SavedValue({
+  removeLabel,
+  busy,
+  onRemove,
+  children,
+}: {
+  removeLabel: string;
+  busy: boolean;
+  onRemove: () => void;
+  children: ReactNode;
+}) {
+  const local = useStyles();
+  return (
+    <li className={local.saisie}>
+      <Body1>{children}</Body1>
+      <Button size="small" disabled={busy} aria-label={removeLabel} onClick={onRemove}>
+        Retirer
+      </Button>
+    </li>
+  );
+}
+
 export function ParametresScreen() {
   const styles = useEcranStyles();
   const local = useStyles();
@@ -113,8 +195,7 @@ export function ParametresScreen() {
       return `${done} Enregistré dans le classeur ; les formules ARE.* sont recalculées.`;
     });
 
-  const addIpc = async (event: FormEvent) => {
-    event.preventDefault();
+  const addIpc = async () => {
     const form = { ...ipc, mois: ipcMois, base: ipcBase };
     const label = /^\d{4}-\d{2}$/.test(form.mois.trim())
       ? describeIpcMonth(form.mois.trim(), Number(form.base) === 2025 ? 2025 : 2015)
@@ -130,8 +211,7 @@ export function ParametresScreen() {
     }
   };
 
-  const addForfait = async (event: FormEvent) => {
-    event.preventDefault();
+  const addForfait = async () => {
     if (
       await save(
         () => withForfait(etat.valeurs, forfait),
@@ -152,10 +232,7 @@ export function ParametresScreen() {
         Paramètres
       </Subtitle2>
 
-      <section aria-labelledby="titre-forfaits" className={local.section}>
-        <Subtitle2 as="h3" id="titre-forfaits" className={styles.titre}>
-          Forfaits par année
-        </Subtitle2>
+      <Section title="Forfaits par année">
         <table className={styles.table}>
           <thead>
             <tr>
@@ -206,12 +283,9 @@ export function ParametresScreen() {
             );
           })}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="titre-ipc" className={local.section}>
-        <Subtitle2 as="h3" id="titre-ipc" className={styles.titre}>
-          Indices des prix de décembre
-        </Subtitle2>
+      <Section title="Indices des prix de décembre">
         <Caption1>
           IPC ensemble des ménages, hors loyers et hors tabac (série INSEE 001763862, base 2015 jusqu&apos;en
           décembre 2025 ; base 2025 ensuite, avec son identifiant).
@@ -232,150 +306,123 @@ export function ParametresScreen() {
             ))}
           </tbody>
         </table>
-      </section>
+      </Section>
 
-      <section aria-labelledby="titre-ajout-ipc" className={local.section}>
-        <Subtitle2 as="h3" id="titre-ajout-ipc" className={styles.titre}>
-          Ajouter un indice de décembre
-        </Subtitle2>
-        <form className={local.section} onSubmit={(e) => void addIpc(e)} aria-labelledby="titre-ajout-ipc">
-          <div className={local.ligne}>
-            <Field label="Mois (AAAA-MM)">
-              <TextInput value={ipcMois} onChange={(_, d) => setIpc({ ...ipc, mois: d.value })} />
-            </Field>
-            <Field label="Base">
-              <FitSelect value={ipcBase} onChange={(_, d) => setIpc({ ...ipc, base: d.value })}>
-                <option value="2015">2015</option>
-                <option value="2025">2025</option>
-              </FitSelect>
-            </Field>
-          </div>
-          <Field label="Indice" hint="Par exemple 119,92">
-            <TextInput
-              value={ipc.valeur}
-              inputMode="decimal"
-              onChange={(_, d) => setIpc({ ...ipc, valeur: d.value })}
-            />
+      <AddForm
+        title="Ajouter un indice de décembre"
+        submitLabel="Ajouter l'indice"
+        busy={busy}
+        feedback={ipcFeedback.feedback}
+        onSubmit={() => void addIpc()}
+      >
+        <div className={local.ligne}>
+          <Field label="Mois (AAAA-MM)">
+            <TextInput value={ipcMois} onChange={(_, d) => setIpc({ ...ipc, mois: d.value })} />
           </Field>
-          {ipcBase === "2025" && (
-            <Field label="Identifiant INSEE de la série base 2025" required>
-              <TextInput value={ipc.serie} onChange={(_, d) => setIpc({ ...ipc, serie: d.value })} />
-            </Field>
-          )}
-          <Field label="Source (facultative)" hint="Publication INSEE, date de consultation…">
-            <TextInput value={ipc.source} onChange={(_, d) => setIpc({ ...ipc, source: d.value })} />
-          </Field>
-          <div>
-            <Button type="submit" appearance="primary" disabled={busy}>
-              Ajouter l&apos;indice
-            </Button>
-          </div>
-        </form>
-        <FeedbackNotice feedback={ipcFeedback.feedback} />
-      </section>
-
-      <section aria-labelledby="titre-ajout-forfait" className={local.section}>
-        <Subtitle2 as="h3" id="titre-ajout-forfait" className={styles.titre}>
-          Ajouter un forfait publié
-        </Subtitle2>
-        <Caption1>Un montant publié par la Région prime sur l&apos;indexation pour son année.</Caption1>
-        <form
-          className={local.section}
-          onSubmit={(e) => void addForfait(e)}
-          aria-labelledby="titre-ajout-forfait"
-        >
-          <div className={local.ligne}>
-            <Field label="Année scolaire" hint="2025 ou 2025-2026">
-              <TextInput
-                value={forfait.annee}
-                onChange={(_, d) => setForfait({ ...forfait, annee: d.value })}
-              />
-            </Field>
-            <Field label="Montant (€)">
-              <TextInput
-                value={forfait.valeur}
-                inputMode="decimal"
-                onChange={(_, d) => setForfait({ ...forfait, valeur: d.value })}
-              />
-            </Field>
-          </div>
-          <Field label="Catégorie">
-            <FitSelect
-              value={forfait.categorie}
-              onChange={(_, d) => setForfait({ ...forfait, categorie: d.value })}
-            >
-              {COLONNES.map((kind) => (
-                <option key={kind} value={kind}>
-                  {FORFAIT_KIND_NAMES[kind]}
-                </option>
-              ))}
+          <Field label="Base">
+            <FitSelect value={ipcBase} onChange={(_, d) => setIpc({ ...ipc, base: d.value })}>
+              <option value="2015">2015</option>
+              <option value="2025">2025</option>
             </FitSelect>
           </Field>
-          <Field label="Source (facultative)" hint="Arrêté, délibération, page de la Région…">
+        </div>
+        <Field label="Indice" hint="Par exemple 119,92">
+          <TextInput
+            value={ipc.valeur}
+            inputMode="decimal"
+            onChange={(_, d) => setIpc({ ...ipc, valeur: d.value })}
+          />
+        </Field>
+        {ipcBase === "2025" && (
+          <Field label="Identifiant INSEE de la série base 2025" required>
+            <TextInput value={ipc.serie} onChange={(_, d) => setIpc({ ...ipc, serie: d.value })} />
+          </Field>
+        )}
+        <Field label="Source (facultative)" hint="Publication INSEE, date de consultation…">
+          <TextInput value={ipc.source} onChange={(_, d) => setIpc({ ...ipc, source: d.value })} />
+        </Field>
+      </AddForm>
+
+      <AddForm
+        title="Ajouter un forfait publié"
+        intro="Un montant publié par la Région prime sur l'indexation pour son année."
+        submitLabel="Ajouter le forfait"
+        busy={busy}
+        feedback={forfaitFeedback.feedback}
+        onSubmit={() => void addForfait()}
+      >
+        <div className={local.ligne}>
+          <Field label="Année scolaire" hint="2025 ou 2025-2026">
             <TextInput
-              value={forfait.source}
-              onChange={(_, d) => setForfait({ ...forfait, source: d.value })}
+              value={forfait.annee}
+              onChange={(_, d) => setForfait({ ...forfait, annee: d.value })}
             />
           </Field>
-          <div>
-            <Button type="submit" appearance="primary" disabled={busy}>
-              Ajouter le forfait
-            </Button>
-          </div>
-        </form>
-        <FeedbackNotice feedback={forfaitFeedback.feedback} />
-      </section>
+          <Field label="Montant (€)">
+            <TextInput
+              value={forfait.valeur}
+              inputMode="decimal"
+              onChange={(_, d) => setForfait({ ...forfait, valeur: d.value })}
+            />
+          </Field>
+        </div>
+        <Field label="Catégorie">
+          <FitSelect
+            value={forfait.categorie}
+            onChange={(_, d) => setForfait({ ...forfait, categorie: d.value })}
+          >
+            {COLONNES.map((kind) => (
+              <option key={kind} value={kind}>
+                {FORFAIT_KIND_NAMES[kind]}
+              </option>
+            ))}
+          </FitSelect>
+        </Field>
+        <Field label="Source (facultative)" hint="Arrêté, délibération, page de la Région…">
+          <TextInput
+            value={forfait.source}
+            onChange={(_, d) => setForfait({ ...forfait, source: d.value })}
+          />
+        </Field>
+      </AddForm>
 
-      <section aria-labelledby="titre-saisies" className={local.section}>
-        <Subtitle2 as="h3" id="titre-saisies" className={styles.titre}>
-          Vos valeurs enregistrées dans le classeur
-        </Subtitle2>
+      <Section title="Vos valeurs enregistrées dans le classeur">
         {userIpc.length + userForfaits.length === 0 ? (
           <Caption1>Aucune : les fonctions utilisent les valeurs embarquées.</Caption1>
         ) : (
           <ul className={local.liste}>
             {userIpc.map((v, i) => (
-              <li key={`ipc-${i}`} className={local.saisie}>
-                <Body1>
-                  IPC {v.mois} (base {v.base}) : {String(v.valeur)}
-                </Body1>
-                <Button
-                  size="small"
-                  disabled={busy}
-                  aria-label={`Retirer l'IPC ${v.mois} (base ${v.base})`}
-                  onClick={() =>
-                    void save(() => withoutIpc(etat.valeurs, i), `IPC ${v.mois} retiré.`, listFeedback)
-                  }
-                >
-                  Retirer
-                </Button>
-              </li>
+              <SavedValue
+                key={`ipc-${i}`}
+                removeLabel={`Retirer l'IPC ${v.mois} (base ${v.base})`}
+                busy={busy}
+                onRemove={() =>
+                  void save(() => withoutIpc(etat.valeurs, i), `IPC ${v.mois} retiré.`, listFeedback)
+                }
+              >
+                IPC {v.mois} (base {v.base}) : {String(v.valeur)}
+              </SavedValue>
             ))}
             {userForfaits.map((v, i) => (
-              <li key={`forfait-${i}`} className={local.saisie}>
-                <Body1>
-                  Forfait {forfaitName(v.categorie)} {schoolYearLabel(v.annee)} : {String(v.valeur)} €
-                </Body1>
-                <Button
-                  size="small"
-                  disabled={busy}
-                  aria-label={`Retirer le forfait ${forfaitName(v.categorie)} ${schoolYearLabel(v.annee)}`}
-                  onClick={() =>
-                    void save(
-                      () => withoutForfait(etat.valeurs, i),
-                      `Forfait ${schoolYearLabel(v.annee)} retiré.`,
-                      listFeedback,
-                    )
-                  }
-                >
-                  Retirer
-                </Button>
-              </li>
+              <SavedValue
+                key={`forfait-${i}`}
+                removeLabel={`Retirer le forfait ${forfaitName(v.categorie)} ${schoolYearLabel(v.annee)}`}
+                busy={busy}
+                onRemove={() =>
+                  void save(
+                    () => withoutForfait(etat.valeurs, i),
+                    `Forfait ${schoolYearLabel(v.annee)} retiré.`,
+                    listFeedback,
+                  )
+                }
+              >
+                Forfait {forfaitName(v.categorie)} {schoolYearLabel(v.annee)} : {String(v.valeur)} €
+              </SavedValue>
             ))}
           </ul>
         )}
         <FeedbackNotice feedback={listFeedback.feedback} />
-      </section>
+      </Section>
     </div>
   );
 }
