@@ -7,8 +7,8 @@
 import { useState, useSyncExternalStore } from "react";
 import { Body1, Button, Field, Subtitle2 } from "@fluentui/react-components";
 import { schoolYearLabel } from "../../rules";
-import { AbortedError } from "../../workbook/port";
 import { ecrireModeleBilan, preparerModeleBilan, type ResultatModeleBilan } from "../../workflows";
+import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleDotationsPour } from "../../workflows/suggestions";
 import { useEcranStyles } from "../components/ecranStyles";
 import {
@@ -85,7 +85,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
         nom: nom.trim() || null,
         progress,
       });
-      if (progress.signal?.aborted) throw new AbortedError();
+      verifierAnnulation(progress);
       const feuille = await ecrireModeleBilan(workbook, resultat);
       void actualiser();
       return { resultat, feuille };

@@ -7,8 +7,8 @@
 import { useState, useSyncExternalStore } from "react";
 import { Button, Caption1, Subtitle2, mergeClasses } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
-import { AbortedError } from "../../workbook/port";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../../workflows";
+import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
 import { useEcranStyles } from "../components/ecranStyles";
 import { basculer, feuilleRetenue, feuillesProposees } from "../components/feuilles";
@@ -58,7 +58,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
         annee: year,
         progress,
       });
-      if (progress.signal?.aborted) throw new AbortedError();
+      verifierAnnulation(progress);
       const feuille = await ecrireReliquats(workbook, resultat);
       void actualiser();
       return { resultat, feuille };

@@ -6,8 +6,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { Body1, Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
 import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
-import { AbortedError } from "../../workbook/port";
 import { calculerDotations, ecrireDotations } from "../../workflows";
+import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
 import type { CorrectionColonnes, ResultatDotations } from "../../workflows/types";
 import { useEcranStyles } from "../components/ecranStyles";
@@ -93,7 +93,7 @@ export function DotationsScreen() {
         progress,
       });
       // « Annuler » pressed during the last slice: nothing is written.
-      if (progress.signal?.aborted) throw new AbortedError();
+      verifierAnnulation(progress);
       return { resultat, feuilles: write ? await ecrireDotations(workbook, resultat) : null };
     });
 
