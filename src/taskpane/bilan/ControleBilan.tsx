@@ -4,7 +4,7 @@
  * purchases retained and the new reliquat with its explanation (resumeEnveloppe), every anomaly as a
  * finding that selects its cell; the check sheet « Contrôle bilan <UAI> » on demand.
  */
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { Body1, Button, Caption1, Subtitle2, mergeClasses } from "@fluentui/react-components";
 import { ENVELOPPES, formatInteger, schoolYearLabel } from "../../rules";
 import {
@@ -21,24 +21,22 @@ import { FEUILLE_ACTIVE, feuilleSource, feuillesProposees } from "../components/
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { RefreshSheetsButton, SourceSheetField } from "../components/SheetFields";
-import { YearSelect } from "../components/YearSelect";
+import { YearSelect, useYear } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
 import { useServices } from "../services";
-import { defaultYear, yearOptions } from "../years";
 import type { EtapeProps } from "./ModeleBilan";
 import { tableauEnveloppes } from "./resume";
 
 export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
-  const { workbook, navigator, store, currentYear } = useServices();
-  const etat = useSyncExternalStore(store.abonner, store.etat);
+  const { workbook, navigator } = useServices();
   const [source, setSource] = useState(FEUILLE_ACTIVE);
-  const [chosenYear, setChosenYear] = useState<number | null>(null);
   const ecriture = useFeedback();
   const run = useRun<ResultatControleBilan>();
   const running = run.state.status === "running";
-  const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
+  const annee = useYear();
+  const year = annee.year;
   const bilans = feuilles?.suggestion.bilans ?? [];
 
   const controler = () =>
@@ -70,12 +68,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
         disabled={running}
         onChange={setSource}
       />
-      <YearSelect
-        value={year}
-        options={yearOptions(etat.parametres, currentYear)}
-        onChange={setChosenYear}
-        hint="Retenue si le bilan n'indique pas la sienne (« Année scolaire »)."
-      />
+      <YearSelect choice={annee} hint="Retenue si le bilan n'indique pas la sienne (« Année scolaire »)." />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running} onClick={() => void controler()}>
           Contrôler le bilan

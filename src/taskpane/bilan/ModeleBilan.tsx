@@ -4,7 +4,7 @@
  * and the dotations received and reliquats deducted (from the `Dotations ARE <année>` sheet of the
  * year, suggested), written to « Bilan ARE <UAI> <année> » for the establishment to fill in.
  */
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { Body1, Button, Field, Subtitle2 } from "@fluentui/react-components";
 import { schoolYearLabel } from "../../rules";
 import { ecrireModeleBilan, preparerModeleBilan, type ResultatModeleBilan } from "../../workflows";
@@ -29,10 +29,9 @@ import {
 } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
 import { FitSelect, Notice, TextInput } from "../components/ui";
-import { YearSelect } from "../components/YearSelect";
+import { YearSelect, useYear } from "../components/YearSelect";
 import { shownResult, useRun } from "../run";
 import { useServices } from "../services";
-import { defaultYear, yearOptions } from "../years";
 import { resumeModele } from "./resume";
 
 export interface EtapeProps {
@@ -42,12 +41,10 @@ export interface EtapeProps {
 
 export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
-  const { workbook, store, currentYear } = useServices();
-  const etat = useSyncExternalStore(store.abonner, store.etat);
+  const { workbook } = useServices();
   const [effectifsChoisis, setEffectifsChoisis] = useState<string[] | null>(null);
   /** null: the suggested dotations sheet; "": none. */
   const [dotationsChoisie, setDotationsChoisie] = useState<string | null>(null);
-  const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [uai, setUai] = useState("");
   const [nom, setNom] = useState("");
   const affichage = useShowSheet();
@@ -55,7 +52,8 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
   const run = useRun<{ resultat: ResultatModeleBilan; feuille: string }>();
   const running = run.state.status === "running" || liste.state.status === "running";
 
-  const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
+  const annee = useYear();
+  const year = annee.year;
   const proposees = feuilles ? feuillesProposees(feuilles) : [];
   const effectifs = (effectifsChoisis ?? feuilles?.suggestion.effectifs ?? []).filter((n) =>
     proposees.includes(n),
@@ -137,12 +135,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
       <Field label="Nom de l'établissement (facultatif)" hint="Sinon celui des feuilles lues.">
         <TextInput value={nom} disabled={running} onChange={(_, data) => setNom(data.value)} />
       </Field>
-      <YearSelect
-        value={year}
-        options={yearOptions(etat.parametres, currentYear)}
-        onChange={setChosenYear}
-        hint="L'année du bilan : celle des dotations reçues."
-      />
+      <YearSelect choice={annee} hint="L'année du bilan : celle des dotations reçues." />
       <OptionalSheetField
         label="Feuille des dotations (facultative)"
         hint={

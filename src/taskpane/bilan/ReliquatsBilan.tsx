@@ -4,7 +4,7 @@
  * suivante> », completing the establishments sheet of the bilans' year when one is given (suggested
  * from its name) — which the Dotations screen then suggests for that year.
  */
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { Button, Caption1, Subtitle2, mergeClasses } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../../workflows";
@@ -17,11 +17,10 @@ import { RunStatus } from "../components/RunStatus";
 import { OptionalSheetField, RefreshSheetsButton, SheetCheckboxes } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
 import { ColumnHeads, Notice } from "../components/ui";
-import { YearSelect } from "../components/YearSelect";
+import { YearSelect, useYear } from "../components/YearSelect";
 import { count } from "../format";
 import { shownResult, useRun } from "../run";
 import { useGoTo, useServices } from "../services";
-import { defaultYear, yearOptions } from "../years";
 import type { EtapeProps } from "./ModeleBilan";
 import { tableauReliquats } from "./resume";
 
@@ -30,13 +29,11 @@ const MAX_LIGNES = 100;
 
 export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
-  const { workbook, store, currentYear } = useServices();
+  const { workbook } = useServices();
   const goTo = useGoTo();
-  const etat = useSyncExternalStore(store.abonner, store.etat);
   const [bilansChoisis, setBilansChoisis] = useState<string[] | null>(null);
   /** null: the suggested establishments sheet; "": none. */
   const [etablissementsChoisie, setEtablissementsChoisie] = useState<string | null>(null);
-  const [chosenYear, setChosenYear] = useState<number | null>(null);
   const affichage = useShowSheet();
   const run = useRun<{ resultat: ResultatReliquats; feuille: string }>();
   const running = run.state.status === "running";
@@ -44,7 +41,8 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
   const tous = feuilles?.suggestion.bilans ?? [];
   const bilans = (bilansChoisis ?? tous).filter((n) => tous.includes(n));
   const anneeLue = bilans.map((n) => feuilles?.suggestion.anneesBilans[n]).find((a) => a !== undefined);
-  const year = chosenYear ?? anneeLue ?? defaultYear(etat.parametres, currentYear);
+  const annee = useYear(anneeLue);
+  const year = annee.year;
   const possibles = feuilles ? feuillesProposees(feuilles, feuilles.suggestion.etablissementsPossibles) : [];
   const suggeree = feuilles ? feuilleEtablissementsPour(feuilles.suggestion, feuilles.sheets, year) : null;
   const etablissements = feuilleRetenue(etablissementsChoisie, possibles, suggeree);
@@ -83,9 +81,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
         )}
       </SheetCheckboxes>
       <YearSelect
-        value={year}
-        options={yearOptions(etat.parametres, currentYear)}
-        onChange={setChosenYear}
+        choice={annee}
         hint={`Année des bilans (lue dans le premier bilan coché) : les reliquats sont déduits des dotations ${schoolYearLabel(year + 1)}.`}
       />
       <OptionalSheetField

@@ -3,7 +3,7 @@
  * and column mapping (editable), every non-blank row counted or reported, findings grouped by
  * severity; a finding selects its cell; the « Contrôle ARE » sheet on demand.
  */
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { Body1, Button, Caption1, Field, Subtitle2 } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
 import type { Progress, SheetData } from "../../workbook/port";
@@ -14,12 +14,11 @@ import { constatsEcrits, FeedbackNotice, useFeedback, type Feedback } from "../c
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { Notice, FitSelect } from "../components/ui";
-import { YearSelect } from "../components/YearSelect";
+import { YearSelect, useYear } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { SelectionWorkbook } from "../navigator";
 import { shownResult, useRun } from "../run";
 import { useCorrections, useServices } from "../services";
-import { defaultYear, yearOptions } from "../years";
 import { MappingEditor } from "./MappingEditor";
 import { chooseColumn } from "./mapping";
 
@@ -32,12 +31,11 @@ function targetSheet(target: Target): string {
 
 export function CheckScreen() {
   const styles = useEcranStyles();
-  const { workbook, navigator, store, currentYear } = useServices();
-  const etat = useSyncExternalStore(store.abonner, store.etat);
+  const { workbook, navigator } = useServices();
   const corrections = useCorrections();
   const [source, setSource] = useState<"sheet" | "selection">("sheet");
-  const [chosenYear, setChosenYear] = useState<number | null>(null);
-  const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
+  const annee = useYear();
+  const year = annee.year;
   const [target, setTarget] = useState<Target | null>(null);
   const [correction, setCorrection] = useState<CorrectionColonnes>({});
   const ecriture = useFeedback();
@@ -106,12 +104,7 @@ export function CheckScreen() {
           <option value="selection">La sélection (une plage, en-tête compris)</option>
         </FitSelect>
       </Field>
-      <YearSelect
-        value={year}
-        options={yearOptions(etat.parametres, currentYear)}
-        onChange={setChosenYear}
-        hint="Pour la liste indicative des formations utilisée."
-      />
+      <YearSelect choice={annee} hint="Pour la liste indicative des formations utilisée." />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running} onClick={() => void checkWhereUserIs()}>
           Contrôler

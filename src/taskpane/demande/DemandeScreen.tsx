@@ -5,7 +5,7 @@
  * refused (non-eligible formation…) as findings that select their cell; then, on demand, the request
  * sheet « Demande compl. ARE <année> », ready to print and send.
  */
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
 import { formatForfait, formatInteger, schoolYearLabel } from "../../rules";
 import {
@@ -22,27 +22,26 @@ import { RunStatus } from "../components/RunStatus";
 import { RefreshSheetsButton, SourceSheetField } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
 import { ColumnHeads, Notice, TextInput } from "../components/ui";
-import { UnresolvedYearNotice, YearSelect } from "../components/YearSelect";
+import { UnresolvedYearNotice, YearSelect, useYear } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
 import { useServices } from "../services";
-import { defaultYear, resolveYear, yearOptions } from "../years";
+import { resolveYear } from "../years";
 import { tableauDemande } from "./tableau";
 
 export function DemandeScreen() {
   const styles = useEcranStyles();
-  const { workbook, navigator, store, currentYear } = useServices();
-  const etat = useSyncExternalStore(store.abonner, store.etat);
+  const { workbook, navigator, store } = useServices();
   const { feuilles, erreur, actualiser } = useFeuilles();
   const [source, setSource] = useState(FEUILLE_ACTIVE);
-  const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [uai, setUai] = useState("");
   const [nom, setNom] = useState("");
   const ecriture = useFeedback();
   const run = useRun<ResultatDemande>();
   const running = run.state.status === "running";
-  const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
-  const resolution = resolveYear(etat.parametres, year);
+  const annee = useYear();
+  const year = annee.year;
+  const resolution = resolveYear(annee.parametres, year);
   const reconnues = feuilles?.suggestion.demandes ?? [];
 
   const compute = () =>
@@ -98,7 +97,7 @@ export function DemandeScreen() {
         disabled={running}
         onChange={setSource}
       />
-      <YearSelect value={year} options={yearOptions(etat.parametres, currentYear)} onChange={setChosenYear} />
+      <YearSelect choice={annee} />
       {resolution.ok ? (
         <Caption1>
           Forfaits {schoolYearLabel(year)} : {formatForfait(resolution.forfaits.preBac.valeur)} par élève

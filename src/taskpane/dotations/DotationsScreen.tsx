@@ -3,7 +3,7 @@
  * headers), each establishment's dotation for the school year, written to « Dotations ARE <année> »
  * with its « Constats ARE <année> » sheet; totals per envelope; the explanation of any establishment.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Body1, Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
 import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
 import { calculerDotations, ecrireDotations } from "../../workflows";
@@ -23,11 +23,11 @@ import {
 } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
 import { ColumnHeads, CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
-import { UnresolvedYearNotice, YearSelect } from "../components/YearSelect";
+import { UnresolvedYearNotice, YearSelect, useYear } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
 import { useCorrections, useServices } from "../services";
-import { defaultYear, resolveYear, yearOptions } from "../years";
+import { resolveYear } from "../years";
 import { choiceProblem, initialChoice, toggleEffectifs, type SheetChoice } from "./choice";
 import { ExplanationTree } from "./ExplanationTree";
 import {
@@ -45,9 +45,8 @@ type Outcome = { resultat: ResultatDotations; feuilles: { dotations: string; con
 
 export function DotationsScreen() {
   const styles = useEcranStyles();
-  const { workbook, store, currentYear } = useServices();
+  const { workbook, store } = useServices();
   const corrections = useCorrections();
-  const etat = useSyncExternalStore(store.abonner, store.etat);
   const [choice, setChoice] = useState<SheetChoice>({ effectifs: [], etablissements: null });
   /** The user chose the establishments sheet: it is no longer suggested anew when the year changes. */
   const [etablissementsChoisis, setEtablissementsChoisis] = useState(false);
@@ -56,13 +55,13 @@ export function DotationsScreen() {
     setChoice(initialChoice(loaded.sheets, loaded.suggestion));
     setEtablissementsChoisis(false);
   });
-  const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [write, setWrite] = useState(true);
   const run = useRun<Outcome>();
   const running = run.state.status === "running";
 
-  const year = chosenYear ?? defaultYear(etat.parametres, currentYear);
-  const resolution = resolveYear(etat.parametres, year);
+  const annee = useYear();
+  const year = annee.year;
+  const resolution = resolveYear(annee.parametres, year);
 
   const userSheets = feuilles ? feuillesProposees(feuilles) : [];
   const etablissementsPossibles = feuilles
@@ -147,7 +146,7 @@ export function DotationsScreen() {
         }}
       />
 
-      <YearSelect value={year} options={yearOptions(etat.parametres, currentYear)} onChange={setChosenYear} />
+      <YearSelect choice={annee} />
       {resolution.ok ? (
         <Caption1>
           Forfaits {schoolYearLabel(year)} : pré-bac {formatForfait(resolution.forfaits.preBac.valeur)},
