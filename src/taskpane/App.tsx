@@ -4,7 +4,7 @@
  * the user comes back from another tab.
  */
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { Caption1, Subtitle2, makeStyles } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
 import { tokens } from "./tokens";
 import type { CorrectionColonnes } from "../workflows/types";
 import {
@@ -14,7 +14,7 @@ import {
   type Corrections,
   type Services,
 } from "./services";
-import { Notice } from "./components/ui";
+import { Caption1, Subtitle2, Notice } from "./components/ui";
 import { ScreenTabs, panelId, tabId } from "./shell/ScreenTabs";
 import { SCREENS, type ScreenDefinition } from "./shell/screens";
 

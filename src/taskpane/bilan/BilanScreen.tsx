@@ -5,10 +5,10 @@
  * workbook's sheets for the three (suggestions.ts); each step keeps its result while another is shown.
  */
 import { useState } from "react";
-import { Caption1, Field, Subtitle2 } from "@fluentui/react-components";
+import { Field } from "@fluentui/react-components";
 import { useEcranStyles } from "../components/ecranStyles";
 import { useFeuilles } from "../components/feuilles";
-import { FitSelect, Notice } from "../components/ui";
+import { Caption1, Subtitle2, FitSelect, Notice } from "../components/ui";
 import { ControleBilan } from "./ControleBilan";
 import { ModeleBilan } from "./ModeleBilan";
 import { ReliquatsBilan } from "./ReliquatsBilan";

@@ -5,7 +5,7 @@
  * finding that selects its cell; the check sheet « Contrôle bilan <UAI> » on demand.
  */
 import { useState } from "react";
-import { Body1, Button, Caption1, Subtitle2, mergeClasses } from "@fluentui/react-components";
+import { Button, mergeClasses } from "@fluentui/react-components";
 import { ENVELOPPES, formatInteger, schoolYearLabel } from "../../rules";
 import {
   controlerBilan,
@@ -15,7 +15,7 @@ import {
   type ResultatControleBilan,
 } from "../../workflows";
 import { useEcranStyles } from "../components/ecranStyles";
-import { ColumnHeads } from "../components/ui";
+import { Body1, Caption1, Subtitle2, ColumnHeads } from "../components/ui";
 import { constatsEcrits, FeedbackNotice, useFeedback } from "../components/Feedback";
 import { FEUILLE_ACTIVE, feuilleSource, feuillesProposees } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";

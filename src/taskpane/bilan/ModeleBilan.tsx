@@ -5,7 +5,7 @@
  * year, suggested), written to « Bilan ARE <UAI> <année> » for the establishment to fill in.
  */
 import { useState } from "react";
-import { Body1, Button, Field, Subtitle2 } from "@fluentui/react-components";
+import { Button, Field } from "@fluentui/react-components";
 import { schoolYearLabel } from "../../rules";
 import { ecrireModeleBilan, preparerModeleBilan, type ResultatModeleBilan } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
@@ -28,7 +28,7 @@ import {
   effectifsLabel,
 } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import { FitSelect, Notice, TextInput } from "../components/ui";
+import { Body1, Subtitle2, FitSelect, Notice, TextInput } from "../components/ui";
 import { YearSelect, useYear } from "../components/YearSelect";
 import { shownResult, useRun } from "../run";
 import { useServices } from "../services";

@@ -5,7 +5,7 @@
  * from its name) — which the Dotations screen then suggests for that year.
  */
 import { useState } from "react";
-import { Button, Caption1, Subtitle2, mergeClasses } from "@fluentui/react-components";
+import { Button, mergeClasses } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
@@ -16,7 +16,7 @@ import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { OptionalSheetField, RefreshSheetsButton, SheetCheckboxes } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import { ColumnHeads, Notice } from "../components/ui";
+import { Caption1, Subtitle2, ColumnHeads, Notice } from "../components/ui";
 import { YearSelect, useYear } from "../components/YearSelect";
 import { count } from "../format";
 import { shownResult, useRun } from "../run";

@@ -4,20 +4,12 @@
  * the list can be inserted as a sheet.
  */
 import { useMemo, useState } from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Subtitle2,
-  makeStyles,
-  mergeClasses,
-} from "@fluentui/react-components";
+import { Button, Field, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 import { CATEGORIE_LABELS, catalogueFor, formatInteger } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback } from "../components/Feedback";
-import { ColumnHeads, Notice, FitSelect, TextInput } from "../components/ui";
+import { Body1, Caption1, Subtitle2, ColumnHeads, Notice, FitSelect, TextInput } from "../components/ui";
 import { count } from "../format";
 import { useServices } from "../services";
 import { catalogueRows, catalogueSheet, diplomaTypes, judgeTypedCode, searchCatalogue } from "./search";

@@ -4,7 +4,7 @@
  * severity; a finding selects its cell; the « Contrôle ARE » sheet on demand.
  */
 import { useState } from "react";
-import { Body1, Button, Caption1, Field, Subtitle2 } from "@fluentui/react-components";
+import { Button, Field } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
 import type { Progress, SheetData } from "../../workbook/port";
 import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";
@@ -13,7 +13,7 @@ import { useEcranStyles } from "../components/ecranStyles";
 import { constatsEcrits, FeedbackNotice, useFeedback, type Feedback } from "../components/Feedback";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
-import { Notice, FitSelect } from "../components/ui";
+import { Body1, Caption1, Subtitle2, Notice, FitSelect } from "../components/ui";
 import { YearSelect, useYear } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { SelectionWorkbook } from "../navigator";

@@ -3,12 +3,12 @@
  * the check again with the correction (the workflow's `colonnes`).
  */
 import { useEffect, useState } from "react";
-import { Body1, Button, Caption1, Field, Subtitle2, makeStyles } from "@fluentui/react-components";
+import { Button, Field, makeStyles } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 import { nomDuChamp } from "../../sheet";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "../../workflows/types";
 import { columnOptions, fieldRows, type ColumnOption, type FieldRow } from "./mapping";
-import { FitSelect } from "../components/ui";
+import { Body1, Caption1, Subtitle2, FitSelect } from "../components/ui";
 
 const useStyles = makeStyles({
   bloc: { display: "block" },

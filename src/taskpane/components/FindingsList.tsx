@@ -3,14 +3,14 @@
  * Enter or Space) selects its cell in the workbook, so the user sees the value in question.
  */
 import { useId, useMemo, useState, type ReactNode } from "react";
-import { Button, Caption1, Subtitle2, makeStyles } from "@fluentui/react-components";
+import { Button, makeStyles } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 import type { Constat, Gravite } from "../../sheet/findings";
 import { PAGE_FINDINGS, groupFindings, type FindingGroup } from "../check/findings";
 import { GRAVITE_AIDE, GRAVITE_TITRES, count, findingPlace } from "../format";
 import { failureMessage } from "../run";
 import { useServices } from "../services";
-import { Notice } from "./ui";
+import { Caption1, Subtitle2, Notice } from "./ui";
 
 const useStyles = makeStyles({
   groupe: { marginBlock: tokens.spacingVerticalS },

@@ -7,12 +7,16 @@
  * <select> and <input> too: the Demande and Bilan screens, and the bilan workflows they bring (about
  * 10 KB), fit in the budget only without them (pane at 170 KB with them).
  *
+ * Fluent's text presets (Body1, Caption1, Subtitle2) are here too, with the same styles: Fluent's
+ * Text brings its variants (sizes, fonts, truncation…) for 1 KB gzip where three classes do.
+ *
  * Also the header row of the screens' tables (ColumnHeads): here, in the page's first script, the lazy
  * screens share it instead of each carrying a copy.
  */
 import {
   useId,
   type ChangeEvent,
+  type HTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -104,6 +108,47 @@ const useStyles = makeStyles({
   liste: { cursor: "pointer" },
   small: { height: "24px", fontSize: tokens.fontSizeBase200, paddingInline: tokens.spacingHorizontalXS },
 });
+
+// As Fluent's Text and its presets (typographyStyles): same font, size, line height and weight.
+const useTextStyles = makeStyles({
+  text: {
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "start",
+    display: "inline",
+    whiteSpace: "normal",
+    overflow: "visible",
+    textOverflow: "clip",
+  },
+  body1: {},
+  caption1: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  subtitle2: {
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+export interface TextProps extends HTMLAttributes<HTMLElement> {
+  /** The element: a span by default, a paragraph or a heading. */
+  as?: "span" | "p" | "h1" | "h2" | "h3" | "h4";
+}
+
+function textPreset(variant: "body1" | "caption1" | "subtitle2") {
+  return function Text({ as: Element = "span", className, ...props }: TextProps) {
+    const styles = useTextStyles();
+    return <Element {...props} className={mergeClasses(styles.text, styles[variant], className)} />;
+  };
+}
+
+/** Body text (Fluent's Body1). */
+export const Body1 = textPreset("body1");
+/** Small text: hints, notes (Fluent's Caption1). */
+export const Caption1 = textPreset("caption1");
+/** Headings of the screens and their parts (Fluent's Subtitle2). */
+export const Subtitle2 = textPreset("subtitle2");
 
 export interface FitSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange" | "size"> {
   /** As Fluent's Select: the value chosen in `data`. */

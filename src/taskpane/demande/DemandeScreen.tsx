@@ -6,7 +6,7 @@
  * sheet « Demande compl. ARE <année> », ready to print and send.
  */
 import { useState } from "react";
-import { Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
+import { Button, Field, mergeClasses } from "@fluentui/react-components";
 import { formatForfait, formatInteger, schoolYearLabel } from "../../rules";
 import {
   ecrireDemande,
@@ -21,7 +21,7 @@ import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { RefreshSheetsButton, SourceSheetField } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import { ColumnHeads, Notice, TextInput } from "../components/ui";
+import { Caption1, Subtitle2, ColumnHeads, Notice, TextInput } from "../components/ui";
 import { UnresolvedYearNotice, YearSelect, useYear } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";

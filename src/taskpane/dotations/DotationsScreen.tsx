@@ -4,7 +4,7 @@
  * with its « Constats ARE <année> » sheet; totals per envelope; the explanation of any establishment.
  */
 import { useEffect, useMemo, useState } from "react";
-import { Body1, Button, Caption1, Field, Subtitle2, mergeClasses } from "@fluentui/react-components";
+import { Button, Field, mergeClasses } from "@fluentui/react-components";
 import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
 import { calculerDotations, ecrireDotations } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
@@ -22,7 +22,16 @@ import {
   effectifsLabel,
 } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import { ColumnHeads, CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
+import {
+  Body1,
+  Caption1,
+  Subtitle2,
+  ColumnHeads,
+  CheckboxLine,
+  Notice,
+  FitSelect,
+  TextInput,
+} from "../components/ui";
 import { UnresolvedYearNotice, YearSelect, useYear } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";

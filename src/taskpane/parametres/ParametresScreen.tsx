@@ -5,15 +5,7 @@
  * value), saved in the workbook, read by the ARE.* functions, the workbook recalculated.
  */
 import { useId, useState, useSyncExternalStore, type ReactNode } from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Subtitle2,
-  makeStyles,
-  mergeClasses,
-} from "@fluentui/react-components";
+import { Button, Field, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 import {
   FORFAIT_KIND_NAMES,
@@ -24,7 +16,7 @@ import {
 } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback, type Feedback, type FeedbackState } from "../components/Feedback";
-import { ColumnHeads, FitSelect, TextInput } from "../components/ui";
+import { Body1, Caption1, Subtitle2, ColumnHeads, FitSelect, TextInput } from "../components/ui";
 import { COLONNES, NOMS_COLONNES, forfaitsEnVigueur, type LigneForfaits } from "../forfaitsEnVigueur";
 import { useServices } from "../services";
 import {
