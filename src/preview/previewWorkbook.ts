@@ -49,6 +49,7 @@ function columnIndex(letters: string): number {
 export class PreviewWorkbook extends MemoryWorkbook implements Navigator {
   private state: PreviewState;
   private readonly listeners = new Set<() => void>();
+  private readonly sheetListeners = new Set<() => void>();
   /** How many times the workbook was asked to recalculate (after a change in Paramètres). */
   recalculations = 0;
 
@@ -91,6 +92,7 @@ export class PreviewWorkbook extends MemoryWorkbook implements Navigator {
     for (let n = 2; this.sheet(unique); n++) unique = `${name} (${n})`;
     this.sheets.push({ name: unique, values, owned: false });
     this.update({ active: unique, selection: null });
+    this.sheetsChanged();
     return unique;
   }
 
@@ -114,10 +116,23 @@ export class PreviewWorkbook extends MemoryWorkbook implements Navigator {
     await pause(this.latency);
     const name = await super.writeSheet(output);
     this.update({ active: name, selection: null });
+    // As Excel does when the adapter replaces its sheet (deleted, then added).
+    this.sheetsChanged();
     return name;
   }
 
   // —— the navigator ——
+
+  onSheetsChanged(listener: () => void): () => void {
+    this.sheetListeners.add(listener);
+    return () => {
+      this.sheetListeners.delete(listener);
+    };
+  }
+
+  private sheetsChanged(): void {
+    for (const listener of this.sheetListeners) listener();
+  }
 
   async activeSheetName(): Promise<string> {
     return this.state.active;

@@ -18,6 +18,11 @@ export interface Navigator {
   selectCell(sheet: string, row: number | null, column: string | null): Promise<void>;
   /** The first `rows` rows of each sheet named, from A1 (blank rows kept, so row numbers hold). */
   sheetHeads(names: readonly string[], rows: number): Promise<Record<string, CellValue[][]>>;
+  /**
+   * Calls `listener` after a sheet is added, deleted or renamed (by the user or by the add-in), so that
+   * lists of sheets follow the workbook; returns the function that stops listening.
+   */
+  onSheetsChanged(listener: () => void): () => void;
 }
 
 /**

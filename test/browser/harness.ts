@@ -97,6 +97,14 @@ export async function seriousViolations(page: Page, selector: string): Promise<s
     );
     await page.addScriptTag({ url });
   }
+  // Colours are measured once Fluent's transitions (a button's hover after a click) have ended: a scan
+  // mid-transition reads a colour between two states, and the run fails on a loaded machine only.
+  // (An endless animation, a spinner, is not waited for.)
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
   return page.evaluate(async (include) => {
     type Result = {
       violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];

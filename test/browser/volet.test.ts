@@ -399,6 +399,25 @@ describe("Aperçu : Demande et Bilan, après les dotations 2024-2025", () => {
 });
 
 describe("Aperçu : longues opérations et sécurité de la page", () => {
+  test("une feuille d'effectifs ajoutée au classeur paraît cochée dans Dotations, sans « Actualiser » ; les choix de l'utilisateur restent", async () => {
+    await screenTab("Dotations").click();
+    const versailles = pane().getByRole("checkbox", { name: /^Versailles/ });
+    await versailles.waitFor();
+    await versailles.uncheck();
+    await page.locator("#lignes-generees").fill("500");
+    await page.getByRole("button", { name: "Ajouter la feuille" }).click();
+    const generee = pane().getByRole("checkbox", { name: /^Généré 500/ });
+    await generee.waitFor();
+    await expect(generee.isChecked()).resolves.toBe(true);
+    await expect(versailles.isChecked()).resolves.toBe(false);
+    await expect(
+      pane()
+        .getByRole("checkbox", { name: /^Paris/ })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await page.locator("#lignes-generees").fill("200000");
+  });
+
   test("annuler un long contrôle (200 000 lignes générées) rend le volet utilisable, sans rien écrire", async () => {
     await page.getByRole("button", { name: "Ajouter la feuille" }).click();
     await expect(sheetTab("Généré 200 000").getAttribute("aria-pressed")).resolves.toBe("true");

@@ -542,9 +542,37 @@ class FakeWorksheet {
   }
 }
 
+/** `worksheets.onAdded` and the like: handlers kept by the fake, called by `FakeExcel.emit`. */
+class FakeEventHandlers {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly event: SheetEvent,
+  ) {}
+  add(handler: () => Promise<unknown>): { context: unknown; remove(): void } {
+    const registered = { event: this.event, handler };
+    this.fake.eventHandlers.push(registered);
+    return {
+      context: this.fake.context,
+      remove: () => {
+        const i = this.fake.eventHandlers.indexOf(registered);
+        if (i >= 0) this.fake.eventHandlers.splice(i, 1);
+      },
+    };
+  }
+}
+
+export type SheetEvent = "onAdded" | "onDeleted" | "onNameChanged";
+
 class FakeWorksheetCollection {
   private loaded: LoadState | null = null;
-  constructor(private readonly fake: FakeExcel) {}
+  readonly onAdded: FakeEventHandlers;
+  readonly onDeleted: FakeEventHandlers;
+  readonly onNameChanged: FakeEventHandlers;
+  constructor(private readonly fake: FakeExcel) {
+    this.onAdded = new FakeEventHandlers(fake, "onAdded");
+    this.onDeleted = new FakeEventHandlers(fake, "onDeleted");
+    this.onNameChanged = new FakeEventHandlers(fake, "onNameChanged");
+  }
 
   load(names: string): void {
     const itemProps = itemProperties(names);
@@ -615,6 +643,8 @@ export class FakeExcel {
   /** Emulates a multiple selection (Ctrl + clic): getSelectedRange then fails at the sync. */
   multipleSelection = false;
   tableCounter = 0;
+  /** Event handlers registered on `worksheets` (onAdded, onDeleted, onNameChanged), in order. */
+  readonly eventHandlers: { event: SheetEvent; handler: () => Promise<unknown> }[] = [];
 
   private sheetCounter = 0;
   private pendingBytes = 0;
@@ -650,6 +680,21 @@ export class FakeExcel {
 
   /** What the adapter is constructed with in place of Excel.run. */
   readonly run: ExcelRun = (batch) => batch(this.context as unknown as Excel.RequestContext);
+
+  /** `Excel.run(context, batch)`: this fake has one context, the one handlers were added with. */
+  readonly runOn = <T>(
+    context: unknown,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    if (context !== this.context)
+      throw new Error("Excel.run sur un autre contexte que celui des gestionnaires.");
+    return this.run(batch);
+  };
+
+  /** Excel raising a worksheet event: every handler registered for it is called. */
+  async emit(event: SheetEvent): Promise<void> {
+    await Promise.all(this.eventHandlers.filter((h) => h.event === event).map((h) => h.handler()));
+  }
 
   // —— building the workbook ——
 

@@ -5,6 +5,7 @@ import { suggererFeuilles } from "../../src/workflows/suggestions";
 import {
   choiceProblem,
   initialChoice,
+  suivreClasseur,
   toggleEffectifs,
   type SheetChoice,
 } from "../../src/taskpane/dotations/choice";
@@ -119,6 +120,37 @@ describe("Choix des feuilles d'une dotation", () => {
       effectifs: ["Paris", "Versailles"],
       etablissements: "Établissements",
     });
+  });
+
+  test("feuilles ajoutées, supprimées ou renommées pendant que l'écran est ouvert : le choix de l'utilisateur est gardé et suit le classeur", () => {
+    // The user unticked Versailles and chose no establishments sheet… then pasted Créteil in a new tab,
+    // renamed Paris « Paris 2024 » and deleted Établissements.
+    const choix: SheetChoice = { effectifs: ["Paris"], etablissements: "Établissements" };
+    const apres = [
+      { name: "Paris 2024", owned: false },
+      { name: "Créteil", owned: false },
+      { name: "Notes", owned: false },
+      { name: "Versailles", owned: false },
+      { name: "Dotations ARE 2024-2025", owned: true },
+    ];
+    const suggestion = suggererFeuilles(apres, {
+      ...apercus,
+      "Paris 2024": EFFECTIFS,
+      Créteil: EFFECTIFS,
+    });
+    expect(suivreClasseur(choix, feuilles, apres, suggestion)).toEqual({
+      // Versailles stays unticked: the user's choice; the two new effectif sheets are ticked.
+      effectifs: ["Paris 2024", "Créteil"],
+      etablissements: null,
+    });
+    // Nothing changed but a sheet written by the add-in: the choice is the same.
+    const memes = suivreClasseur(
+      { effectifs: ["Versailles"], etablissements: "Établissements" },
+      feuilles,
+      [...feuilles, { name: "Constats ARE 2024-2025", owned: true }],
+      suggererFeuilles(feuilles, apercus),
+    );
+    expect(memes).toEqual({ effectifs: ["Versailles"], etablissements: "Établissements" });
   });
 
   test("cocher et décocher garde l'ordre du classeur ; sans feuille d'effectifs, le calcul ne peut pas partir", () => {

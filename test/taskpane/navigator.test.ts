@@ -1,5 +1,6 @@
 import { ExcelWorkbook } from "../../src/excel";
 import { excelNavigator, sheetHeads } from "../../src/taskpane/excel/excelNavigator";
+import { watchSheets } from "../../src/taskpane/excel/sheetEvents";
 import { SelectionWorkbook } from "../../src/taskpane/navigator";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { controlerFeuille } from "../../src/workflows";
@@ -56,5 +57,47 @@ describe("Contrôler une sélection", () => {
     expect(r.constats).toEqual([
       expect.objectContaining({ code: "code-mef", feuille: "Paris", ligne: 12, colonne: "D" }),
     ]);
+  });
+});
+
+describe("Les listes de feuilles suivent le classeur (événements Excel)", () => {
+  const attendre = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  test("feuille ajoutée, supprimée ou renommée : l'écouteur est appelé ; arrêté, les gestionnaires sont retirés", async () => {
+    const excel = new FakeExcel();
+    let appels = 0;
+    const arreter = watchSheets(() => appels++, excel.run, excel.runOn, true);
+    await attendre();
+    expect(excel.eventHandlers.map((h) => h.event)).toEqual(["onAdded", "onDeleted", "onNameChanged"]);
+    expect(excel.syncs).toBe(1);
+    await excel.emit("onAdded");
+    await excel.emit("onDeleted");
+    await excel.emit("onNameChanged");
+    expect(appels).toBe(3);
+    arreter();
+    await attendre();
+    expect(excel.eventHandlers).toEqual([]);
+    await excel.emit("onAdded");
+    expect(appels).toBe(3);
+  });
+
+  test("sans ExcelApi 1.17, pas d'événement de renommage ; arrêté avant l'inscription, rien ne reste", async () => {
+    const excel = new FakeExcel();
+    const arreter = watchSheets(() => undefined, excel.run, excel.runOn, false);
+    arreter();
+    await attendre();
+    await attendre();
+    expect(excel.eventHandlers).toEqual([]);
+    const arreter2 = watchSheets(() => undefined, excel.run, excel.runOn, false);
+    await attendre();
+    expect(excel.eventHandlers.map((h) => h.event)).toEqual(["onAdded", "onDeleted"]);
+    arreter2();
+  });
+
+  test("un Excel sans ces événements : l'inscription échoue en silence (reste « Actualiser »)", async () => {
+    const sansEvenements: typeof FakeExcel.prototype.run = () => Promise.reject(new Error("ApiNotFound"));
+    const arreter = watchSheets(() => undefined, sansEvenements, undefined, true);
+    await attendre();
+    expect(() => arreter()).not.toThrow();
   });
 });

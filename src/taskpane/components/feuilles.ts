@@ -26,11 +26,16 @@ export interface Feuilles {
   readonly suggestion: SuggestionFeuilles;
 }
 
+/** How long the list waits after a change in the workbook's sheets, so that a burst reads it once. */
+const ATTENTE_CHANGEMENTS_MS = 300;
+
 /**
- * The sheets and their suggestion, read when the screen opens and on « Actualiser ». `onLoad` gets each
- * new list in the same update, so a screen can preselect its sheets from it (Dotations).
+ * The sheets and their suggestion, read when the screen opens, on « Actualiser », and after sheets are
+ * added, deleted or renamed in the workbook (navigator.onSheetsChanged). `onLoad` gets each new list
+ * in the same update, with the list it replaces (`null` when the screen opens or on « Actualiser »,
+ * where the screen starts its choices anew), so a screen can preselect its sheets from it (Dotations).
  */
-export function useFeuilles(onLoad?: (feuilles: Feuilles) => void): {
+export function useFeuilles(onLoad?: (feuilles: Feuilles, precedentes: Feuilles | null) => void): {
   feuilles: Feuilles | null;
   erreur: string | null;
   actualiser: () => Promise<void>;
@@ -43,24 +48,42 @@ export function useFeuilles(onLoad?: (feuilles: Feuilles) => void): {
   useEffect(() => {
     onLoadRef.current = onLoad;
   });
-  const actualiser = useCallback(async () => {
-    setErreur(null);
-    try {
-      const sheets = await workbook.listSheets();
-      const heads = await navigator.sheetHeads(
-        sheets.map((s) => s.name),
-        LIGNES_APERCU,
-      );
-      const loaded = { sheets, suggestion: suggererFeuilles(sheets, heads) };
-      setFeuilles(loaded);
-      onLoadRef.current?.(loaded);
-    } catch (error) {
-      setErreur(failureMessage(error));
-    }
-  }, [workbook, navigator]);
+  const courantes = useRef<Feuilles | null>(null);
+  const lire = useCallback(
+    async (suivre: boolean) => {
+      setErreur(null);
+      try {
+        const sheets = await workbook.listSheets();
+        const heads = await navigator.sheetHeads(
+          sheets.map((s) => s.name),
+          LIGNES_APERCU,
+        );
+        const loaded = { sheets, suggestion: suggererFeuilles(sheets, heads) };
+        const precedentes = suivre ? courantes.current : null;
+        courantes.current = loaded;
+        setFeuilles(loaded);
+        onLoadRef.current?.(loaded, precedentes);
+      } catch (error) {
+        setErreur(failureMessage(error));
+      }
+    },
+    [workbook, navigator],
+  );
+  const actualiser = useCallback(() => lire(false), [lire]);
   useEffect(() => {
     void actualiser();
   }, [actualiser]);
+  useEffect(() => {
+    let attente: ReturnType<typeof setTimeout> | undefined;
+    const arreter = navigator.onSheetsChanged(() => {
+      clearTimeout(attente);
+      attente = setTimeout(() => void lire(true), ATTENTE_CHANGEMENTS_MS);
+    });
+    return () => {
+      clearTimeout(attente);
+      arreter();
+    };
+  }, [navigator, lire]);
   return { feuilles, erreur, actualiser };
 }
 

@@ -37,7 +37,7 @@ import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
 import { useCorrections, useServices } from "../services";
 import { resolveYear } from "../years";
-import { choiceProblem, initialChoice, toggleEffectifs, type SheetChoice } from "./choice";
+import { choiceProblem, initialChoice, suivreClasseur, toggleEffectifs, type SheetChoice } from "./choice";
 import { ExplanationTree } from "./ExplanationTree";
 import {
   effectifsLine,
@@ -59,8 +59,15 @@ export function DotationsScreen() {
   const [choice, setChoice] = useState<SheetChoice>({ effectifs: [], etablissements: null });
   /** The user chose the establishments sheet: it is no longer suggested anew when the year changes. */
   const [etablissementsChoisis, setEtablissementsChoisis] = useState(false);
-  // Each list of sheets read (on opening, on « Actualiser ») preselects the suggested ones anew.
-  const { feuilles, erreur, actualiser } = useFeuilles((loaded) => {
+  // On opening and on « Actualiser », the suggested sheets are preselected anew; when sheets are added,
+  // deleted or renamed meanwhile, the user's choice is kept and follows them.
+  const { feuilles, erreur, actualiser } = useFeuilles((loaded, precedentes) => {
+    if (precedentes) {
+      const suivi = suivreClasseur(choice, precedentes.sheets, loaded.sheets, loaded.suggestion);
+      setChoice(suivi);
+      if (suivi.etablissements !== choice.etablissements) setEtablissementsChoisis(false);
+      return;
+    }
     setChoice(initialChoice(loaded.sheets, loaded.suggestion));
     setEtablissementsChoisis(false);
   });

@@ -6,6 +6,7 @@
 import type { ExcelRun, ExcelWorkbook } from "../../excel";
 import type { CellValue } from "../../workbook/port";
 import type { Navigator } from "../navigator";
+import { watchSheets, type ExcelRunOn } from "./sheetEvents";
 
 /** In the add-in: the real Excel.run, looked up when called (the global exists once Office.js is loaded). */
 const officeRun: ExcelRun = (batch) => Excel.run(batch);
@@ -64,11 +65,16 @@ export async function sheetHeads(
 }
 
 /** The Excel navigator of the task pane. */
-export function excelNavigator(workbook: ExcelWorkbook, run: ExcelRun = officeRun): Navigator {
+export function excelNavigator(
+  workbook: ExcelWorkbook,
+  run: ExcelRun = officeRun,
+  runOn?: ExcelRunOn,
+): Navigator {
   return {
     activeSheetName: () => workbook.activeSheetName(),
     readSelection: (progress) => workbook.readSelection(progress),
     selectCell: (sheet, row, column) => workbook.selectCell(sheet, row, column),
     sheetHeads: (names, rows) => sheetHeads(names, rows, run),
+    onSheetsChanged: (listener) => watchSheets(listener, run, runOn),
   };
 }
