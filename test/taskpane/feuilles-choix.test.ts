@@ -2,7 +2,7 @@
  * The optional sheet a Bilan step reads (the year's dotations, the establishments to complete): the
  * suggestion until the user chooses, then their choice — « (aucune) » included — while the sheet exists.
  */
-import { feuilleRetenue } from "../../src/taskpane/components/feuilles";
+import { FEUILLE_ACTIVE, feuilleRetenue, sourceRetenue } from "../../src/taskpane/components/feuilles";
 
 const POSSIBLES = ["Établissements", "Établissements ARE 2024-2025"];
 
@@ -26,5 +26,15 @@ describe("Feuille facultative d'une étape du bilan", () => {
       "Établissements ARE 2024-2025",
     );
     expect(feuilleRetenue("Ancienne feuille", POSSIBLES, null)).toBeNull();
+  });
+});
+
+describe("Feuille à lire (Demande, contrôle du bilan)", () => {
+  test("la feuille choisie tant qu'elle existe ; supprimée ou renommée entre-temps : la feuille active, que la liste montre alors", () => {
+    expect(sourceRetenue("Bilan Paris", ["Bilan Paris", "Notes"])).toBe("Bilan Paris");
+    expect(sourceRetenue("Bilan Paris", ["Bilan Paris 2024", "Notes"])).toBe(FEUILLE_ACTIVE);
+    expect(sourceRetenue(FEUILLE_ACTIVE, [])).toBe(FEUILLE_ACTIVE);
+    // The sheets not read yet: the choice stands.
+    expect(sourceRetenue("Bilan Paris", null)).toBe("Bilan Paris");
   });
 });

@@ -17,7 +17,7 @@ import {
 import { useEcranStyles } from "../components/ecranStyles";
 import { Body1, Caption1, Subtitle2, ColumnHeads } from "../components/ui";
 import { constatsEcrits, FeedbackNotice, useFeedback } from "../components/Feedback";
-import { FEUILLE_ACTIVE, feuilleSource, feuillesProposees } from "../components/feuilles";
+import { FEUILLE_ACTIVE, feuilleSource, feuillesProposees, sourceRetenue } from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { RefreshSheetsButton, SourceSheetField } from "../components/SheetFields";
@@ -38,11 +38,13 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
   const annee = useYear();
   const year = annee.year;
   const bilans = feuilles?.suggestion.bilans ?? [];
+  const proposees = feuilles ? feuillesProposees(feuilles, bilans) : null;
+  const sourceLue = sourceRetenue(source, proposees);
 
   const controler = () =>
     run.start(async (progress) => {
       ecriture.clear();
-      const feuille = await feuilleSource(source, workbook, navigator, "bilan", "le bilan à contrôler");
+      const feuille = await feuilleSource(sourceLue, workbook, navigator, "bilan", "le bilan à contrôler");
       return controlerBilan(workbook, feuille, { annee: year, progress });
     });
 
@@ -61,8 +63,8 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
             ? `Bilan(s) reconnu(s) : ${bilans.map((n) => `« ${n} »`).join(", ")}.`
             : "Le modèle rempli, ou un bilan avec les mêmes libellés (UAI, dotation reçue, code formation, élèves aidés, montant des achats, type d'équipement)."
         }
-        value={source}
-        sheets={feuilles ? feuillesProposees(feuilles, bilans) : []}
+        value={sourceLue}
+        sheets={proposees ?? []}
         reconnues={bilans}
         marque="bilan reconnu"
         disabled={running}

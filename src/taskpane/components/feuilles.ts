@@ -124,6 +124,16 @@ export async function feuilleSource(
   return source === FEUILLE_ACTIVE ? feuilleActive(workbook, navigator, attendue, quoi) : source;
 }
 
+/**
+ * The sheet to read as the list shows it: a sheet chosen then deleted or renamed (no longer among
+ * `possibles`) gives back « La feuille active », which the list then shows. `possibles` null: the
+ * sheets are not read yet, the choice stands.
+ */
+export function sourceRetenue(source: string, possibles: readonly string[] | null): string {
+  if (source === FEUILLE_ACTIVE || possibles === null || possibles.includes(source)) return source;
+  return FEUILLE_ACTIVE;
+}
+
 /** Ticks or unticks a sheet, keeping the workbook's order. */
 export function basculer(
   choisies: readonly string[],

@@ -16,7 +16,13 @@ import {
 } from "../../workflows";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback, type Feedback } from "../components/Feedback";
-import { FEUILLE_ACTIVE, feuilleSource, feuillesProposees, useFeuilles } from "../components/feuilles";
+import {
+  FEUILLE_ACTIVE,
+  feuilleSource,
+  feuillesProposees,
+  sourceRetenue,
+  useFeuilles,
+} from "../components/feuilles";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { RefreshSheetsButton, SourceSheetField } from "../components/SheetFields";
@@ -43,12 +49,14 @@ export function DemandeScreen() {
   const year = annee.year;
   const resolution = resolveYear(annee.parametres, year);
   const reconnues = feuilles?.suggestion.demandes ?? [];
+  const proposees = feuilles ? feuillesProposees(feuilles) : null;
+  const sourceLue = sourceRetenue(source, proposees);
 
   const compute = () =>
     run.start(async (progress) => {
       ecriture.clear();
       const feuille = await feuilleSource(
-        source,
+        sourceLue,
         workbook,
         navigator,
         "demande",
@@ -90,8 +98,8 @@ export function DemandeScreen() {
             ? `Reconnue(s) : ${reconnues.map((n) => `« ${n} »`).join(", ")} (code formation, élèves ou boursiers supplémentaires).`
             : "Une ligne par formation : code formation diplôme, élèves ou boursiers supplémentaires."
         }
-        value={source}
-        sheets={feuilles ? feuillesProposees(feuilles) : []}
+        value={sourceLue}
+        sheets={proposees ?? []}
         reconnues={reconnues}
         marque="demande reconnue"
         disabled={running}
