@@ -4,26 +4,12 @@
 // dotations-demo.xlsx. 2024-2025 is chosen because its forfaits are published (157 € and 56 €).
 "use strict";
 
-const path = require("path");
+const { demoArgs } = require("./demo-args");
 
 // `npm run demo` compiles build/ just before (npm run build:core).
 const cli = require("../build/cli/main.js");
 
-const root = path.join(__dirname, "..");
-const shown = (...parts) => path.relative(process.cwd(), path.join(root, ...parts)) || ".";
-
-const args = [
-  "dotations",
-  shown("examples", "effectifs-paris.xlsx"),
-  shown("examples", "effectifs-creteil.csv"),
-  shown("examples", "effectifs-versailles.xlsx"),
-  "--etablissements",
-  shown("examples", "etablissements.xlsx"),
-  "--annee",
-  "2024",
-  "--out",
-  shown("dotations-demo.xlsx"),
-];
+const args = demoArgs();
 process.stderr.write(`$ are ${args.join(" ")}\n\n`);
 cli.main(args).then((code) => {
   process.exitCode = code;

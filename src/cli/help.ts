@@ -4,7 +4,8 @@ const PARAMETRES = `Valeurs à fournir quand une année n'est pas encore calcula
   --ipc AAAA-MM=valeur     indice des prix de décembre, base 2015 (série INSEE 001763862),
                            ex. --ipc 2024-12=119.92 ; répétable
   --ipc AAAA-MM@2025=valeur --serie-ipc <identifiant>
-                           indice en base 2025 (à partir de décembre 2026)
+                           indice en base 2025, pour 2027-2028 et après
+                           (décembre 2025 compris, en base 2025)
   --forfait "AAAA:CATÉGORIE=montant"
                            montant publié, ex. --forfait "2025:PRE BAC=160" ; répétable
                            (catégories : PRE BAC, POST BAC, 3EME PREPA-METIERS, CPGE)`;

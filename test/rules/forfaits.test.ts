@@ -123,6 +123,10 @@ describe("Indexation sur l'IPC (R7)", () => {
   test("2025-2026 se résout une fois l'indice de décembre 2024 saisi : 157 × 1,0130 → 159 €, 56 → 57 €", () => {
     const p = Parametres.avec({ ipc: [{ mois: "2024-12", base: 2015, valeur: "119.92" }] });
     expect(p.tauxIndexation(2025).taux.toString()).toBe("0.013");
+    // The explanation, as a finance officer checks it by hand: indices written the French way.
+    expect(p.tauxIndexation(2025).trace.calcul).toBe(
+      "IPC décembre 2024 (base 2015) 119,92 / IPC décembre 2023 (base 2015) 118,38 − 1, arrondi à 0,01 %",
+    );
     expect(forfait("PRE_BAC", 2025, p)).toBe("159");
     expect(forfait("POST_BAC", 2025, p)).toBe("159");
     expect(forfait("PREPA_METIERS", 2025, p)).toBe("57");

@@ -277,6 +277,60 @@ describe("Bilans mal remplis : des constats, jamais d'exception, aucune ligne pe
     expect(euros(post.nouveauReliquat.valeur)).toBe("0.00");
   });
 
+  test("enveloppe illisible, achats sans élève aidé, élèves aidés sans achat, année et reliquat antérieur non lus : leurs constats, aux bonnes cellules", async () => {
+    const { classeur, feuille } = await bilanArago({
+      "50022137": [24, 3000, EPI],
+      "40025408": [null, 1500, MATERIEL], // achats sans élève aidé : retenus, à compléter
+      "67010031": [12, null, VETEMENT], // élèves aidés sans achat : 0,00 € retenu
+      "32025520": [14, 2000, CONSOMMABLES],
+    });
+    const values = classeur.sheet(feuille)!.values;
+    values.push(["CAP CUISINE", "50022139", "lycée", null, 6, 700, EPI]); // enveloppe illisible
+    champ(classeur, feuille, "Année scolaire", "l'an dernier");
+    champ(classeur, feuille, "Reliquat antérieur pré-bac", null);
+    const r = await controlerBilan(classeur, feuille, { annee: 2024 });
+    const vus = r.constats.map((c) => [c.code, c.gravite, c.ligne, c.colonne]);
+    // Fields rows 7-13 (UAI, Établissement, Année, Dotation pré-bac, Reliquat pré-bac…), table from row 16.
+    expect(vus).toEqual(
+      expect.arrayContaining([
+        ["annee-scolaire-illisible", "erreur", 9, "B"],
+        ["reliquat-anterieur-vide", "info", 11, "B"],
+        ["eleves-aides-manquants", "alerte", 16, "E"],
+        ["achat-sans-montant", "info", 18, "F"],
+        ["enveloppe-illisible", "erreur", 20, "C"],
+      ]),
+    );
+    expect(r.constats.find((c) => c.code === "annee-scolaire-illisible")!.message).toContain(
+      "2024-2025 retenue",
+    );
+    expect(r.constats.find((c) => c.code === "enveloppe-illisible")!.message).toContain(
+      "Enveloppe « lycée » illisible",
+    );
+    // Pré-bac: 7 949,50 received + 0 (reliquat blank) − 3 000 − 1 500 − 0 = 3 449,50 ; the 700 € row is not retained.
+    expect(euros(r.enveloppes.preBac.solde!.nouveauReliquat.valeur)).toBe("3449.50");
+    expect(r.lignes).toMatchObject({ nonVides: 5, comptees: 4, ecartees: 1 });
+  });
+
+  test("un établissement absent de la feuille Dotations : le modèle le dit, dotations et reliquats à saisir", async () => {
+    const classeur = await classeurAvecDotations();
+    const dotations = classeur.sheet("Dotations ARE 2024-2025")!.values as CellValue[][];
+    dotations.splice(
+      dotations.findIndex((row) => row.includes("0750655E")),
+      1,
+    );
+    const modele = await preparerModeleBilan(classeur, {
+      uai: "0750655E",
+      annee: 2024,
+      feuillesEffectifs: ["Paris"],
+      feuilleDotations: "Dotations ARE 2024-2025",
+    });
+    expect(modele.constats.map((c) => c.code)).toEqual(["dotations-introuvables"]);
+    expect(modele.constats[0].message).toContain(
+      "les dotations reçues et les reliquats antérieurs du bilan sont à saisir",
+    );
+    expect(modele.formations.length).toBeGreaterThan(0);
+  });
+
   test("une feuille sans en-tête de bilan : une erreur, pas d'exception", async () => {
     const classeur = new MemoryWorkbook({ Bilan: [["n'importe quoi"], [1, 2, 3]] });
     const r = await controlerBilan(classeur, "Bilan", { annee: 2024 });

@@ -72,6 +72,11 @@ const MONTHS = [
 ];
 
 /** "décembre 2024 (base 2015)". */
+/** An index value as French readers write it: « 119,92 » (stored as « 119.92 »). */
+export function formatIndice(valeur: string): string {
+  return valeur.replace(".", ",");
+}
+
 export function describeIpcMonth(mois: string, base: IpcBase): string {
   const [year, month] = mois.split("-").map(Number);
   return `${MONTHS[month - 1]} ${year} (base ${base})`;

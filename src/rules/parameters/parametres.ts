@@ -8,7 +8,15 @@ import { indexer, tauxIpc } from "../indexation";
 import { Decimal, formatForfait, formatPercent } from "../money";
 import { FIRST_SCHOOL_YEAR, assertEncodedYear, schoolYearLabel, type SchoolYear } from "../schoolYear";
 import type { Trace } from "../trace";
-import { EMBEDDED_IPC, describeIpcMonth, ipcBaseFor, ipcKey, type IpcBase, type IpcValue } from "./ipc";
+import {
+  EMBEDDED_IPC,
+  describeIpcMonth,
+  formatIndice,
+  ipcBaseFor,
+  ipcKey,
+  type IpcBase,
+  type IpcValue,
+} from "./ipc";
 import { DELIBERATION_CP_2021_372, userReference, type LegalReference } from "./references";
 import { FORFAITS, PLAFOND_QUOTIENT_FAMILIAL_CPGE, type DatedValue, type ParameterTable } from "./tables";
 
@@ -131,7 +139,7 @@ export class Parametres {
     if (existing && !new Decimal(existing.valeur).equals(value.valeur)) {
       throw new InvalidArgumentError(
         "valeur-en-conflit",
-        `L'IPC de ${describeIpcMonth(value.mois, value.base)} est déjà connu (${existing.valeur}, ${existing.reference.court}) : la valeur saisie ${value.valeur} est ignorée.`,
+        `L'IPC de ${describeIpcMonth(value.mois, value.base)} est déjà connu (${formatIndice(existing.valeur)}, ${existing.reference.court}) : la valeur saisie ${formatIndice(value.valeur)} est ignorée.`,
       );
     }
     if (!existing) this.ipc.set(key, value);
@@ -186,7 +194,7 @@ export class Parametres {
       trace: {
         regle: "R7",
         libelle: `Taux d'indexation ${schoolYearLabel(annee)}`,
-        calcul: `IPC ${describeIpcMonth(recent.mois, base)} ${recent.valeur} / IPC décembre ${annee - 2} ${older.valeur} − 1, arrondi à 0,01 %`,
+        calcul: `IPC ${describeIpcMonth(recent.mois, base)} ${formatIndice(recent.valeur)} / IPC ${describeIpcMonth(older.mois, base)} ${formatIndice(older.valeur)} − 1, arrondi à 0,01 %`,
         resultat: formatPercent(taux),
         reference: `série INSEE ${recent.serie}`,
       },

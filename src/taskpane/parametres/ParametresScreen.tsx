@@ -279,8 +279,9 @@ export function ParametresScreen() {
 
       <Section title="Indices des prix de décembre">
         <Caption1>
-          IPC ensemble des ménages, hors loyers et hors tabac (série INSEE 001763862, base 2015 jusqu&apos;en
-          décembre 2025 ; base 2025 ensuite, avec son identifiant).
+          IPC ensemble des ménages, hors loyers et hors tabac : série INSEE 001763862 (base 2015) pour les
+          forfaits jusqu&apos;à 2026-2027 ; à partir de 2027-2028, les décembres en base 2025 (décembre 2025
+          compris), avec l&apos;identifiant de la série.
         </Caption1>
         <table className={styles.table}>
           <ColumnHeads labels={["Mois", "Indice", "Source"]} first={entete} />
