@@ -39,6 +39,13 @@ export interface DonneesEtablissement {
   readonly reliquats: Reliquats;
   /** Did the establishment answer the regional surveys? */
   readonly aRepondu: boolean;
+  /**
+   * Envelopes that cannot be computed because a value they need could not be read (an unreadable
+   * reliquat or answer to the surveys), with the reason in French. Such an envelope is not computed
+   * (0, with the reason as an error) rather than paid as if the reliquat were zero or the answer « oui »:
+   * the value must be corrected and the dotation run again.
+   */
+  readonly nonCalculables?: Readonly<Partial<Record<Enveloppe, string>>>;
 }
 
 export interface ForfaitsAnnee {
@@ -163,6 +170,18 @@ export function dotationNetteEnveloppe(
   };
 }
 
+/** An envelope left uncomputed (a value it needs is unreadable): 0, never an amount paid by default. */
+function enveloppeNonCalculee(libelle: string, raison: string): { figure: Figure; motif: string | null } {
+  return {
+    figure: figure(ZERO, {
+      regle: "R9",
+      libelle,
+      calcul: `non calculée : ${raison.charAt(0).toLowerCase()}${raison.slice(1)}`,
+    }),
+    motif: null,
+  };
+}
+
 /** A net envelope explained down to the envelope it was computed from. */
 function withDetails<T extends { figure: Figure }>(net: T, enveloppe: Figure): T {
   // Replacing an existing key of a spread copy (figure) stays on V8's fast path: see trace.ts.
@@ -231,21 +250,36 @@ export function calculerDotation(
         calcul: "non calculée, taux de boursiers manquant",
       });
 
+  const bloquees = donnees.nonCalculables ?? {};
   const nettePreBac = withDetails(
-    dotationNetteEnveloppe("Pré-bac net", enveloppePreBac.valeur, donnees.reliquats.preBac, donnees.aRepondu),
+    bloquees.preBac !== undefined
+      ? enveloppeNonCalculee("Pré-bac net", bloquees.preBac)
+      : dotationNetteEnveloppe(
+          "Pré-bac net",
+          enveloppePreBac.valeur,
+          donnees.reliquats.preBac,
+          donnees.aRepondu,
+        ),
     enveloppePreBac,
   );
   const nettePostBac = withDetails(
-    dotationNetteEnveloppe(
-      "Post-bac net",
-      enveloppePostBac.valeur,
-      donnees.reliquats.postBac,
-      donnees.aRepondu,
-    ),
+    bloquees.postBac !== undefined
+      ? enveloppeNonCalculee("Post-bac net", bloquees.postBac)
+      : dotationNetteEnveloppe(
+          "Post-bac net",
+          enveloppePostBac.valeur,
+          donnees.reliquats.postBac,
+          donnees.aRepondu,
+        ),
     enveloppePostBac,
   );
-  if (!donnees.aRepondu) motifs.push(nettePreBac.motif!);
-  else {
+  // One error per reason (an unreadable answer blocks both envelopes for the same reason).
+  for (const raison of new Set(Object.values(bloquees))) if (raison !== undefined) erreurs.push(raison);
+  if (!donnees.aRepondu) {
+    // The same motif on both envelopes: said once, from an envelope that was computed.
+    const motif = (bloquees.preBac === undefined ? nettePreBac : nettePostBac).motif;
+    if (motif) motifs.push(motif);
+  } else {
     if (nettePreBac.motif) motifs.push(nettePreBac.motif);
     // A post-bac line that could not be computed already has its error; comparing its reliquat to 0 says nothing.
     if (nettePostBac.motif && postBac) motifs.push(nettePostBac.motif);

@@ -49,6 +49,7 @@ export const CODES_CONSTATS = {
   "reliquat-illisible": "erreur",
   "reliquat-negatif": "erreur",
   "reponse-illisible": "erreur",
+  "reponse-vide": "alerte",
   "montant-arrondi": "alerte",
   "valeur-divergente": "alerte",
   "etablissement-absent": "alerte",

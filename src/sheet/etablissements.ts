@@ -8,13 +8,17 @@
  * different value is an alerte « valeur-divergente » pointing at both cells. The workflows read the
  * establishments sheet first, so that a dedicated establishments sheet prevails over columns repeated
  * on the effectif rows.
- * Décision (unreadable values): an unreadable taux, reliquat or answer is an erreur on its cell; the
- * value is not used, the establishment keeps its effectifs, and its dotation carries a motif saying which
- * value was not taken into account.
+ * Décision (unreadable values): an unreadable taux, reliquat or answer is an erreur on its cell and the
+ * value is not used; the establishment keeps its effectifs. When no other cell gives the value, what
+ * needs it is not computed — never paid as if it were zero or « oui »: an unreadable taux leaves the
+ * post-bac line out (R8), an unreadable reliquat its envelope, an unreadable answer both envelopes
+ * (`enveloppesNonCalculables`). A value read from another cell is used, and the dotation's motif says
+ * which cell was not taken into account.
  */
 import {
   Decimal,
   InvalidArgumentError,
+  type Enveloppe,
   ZERO,
   formatEuros,
   lireTauxBoursiers,
@@ -59,8 +63,12 @@ export class EtablissementLu {
   reliquatPreBac: ValeurSourcee<Decimal> | null = null;
   reliquatPostBac: ValeurSourcee<Decimal> | null = null;
   aRepondu: ValeurSourcee<boolean> | null = null;
-  /** Values that could not be used, said in the establishment's motifs. */
-  readonly anomalies: string[] = [];
+  /** Values that could not be used, said in the establishment's motifs (motifsAnomalies). */
+  readonly anomalies: { readonly champ: ChampValeur; readonly texte: string }[] = [];
+  /** The first blank cell of a « Réponse à l'enquête » column for it (the answer then presumed « oui »). */
+  reponseVide: Origine | null = null;
+  /** Where each value was first found unreadable (« feuille « … », cellule C12 »). */
+  readonly illisibles: Partial<Record<ChampValeur, string>> = {};
   /** The raw cells last read per value, so that a value repeated on every row is parsed once. */
   readonly dernierBrut: Partial<Record<ChampValeur, string>> = {};
 
@@ -74,6 +82,36 @@ export class EtablissementLu {
 
   reliquats(): { preBac: Decimal; postBac: Decimal } {
     return { preBac: this.reliquatPreBac?.valeur ?? ZERO, postBac: this.reliquatPostBac?.valeur ?? ZERO };
+  }
+
+  /**
+   * The envelopes that cannot be computed, with the reason: a reliquat or the answer to the surveys
+   * found only in unreadable cells (a blank one is no reliquat, and an answer given).
+   */
+  enveloppesNonCalculables(): Partial<Record<Enveloppe, string>> {
+    const bloquees: Partial<Record<Enveloppe, string>> = {};
+    const ou = this.illisibles;
+    if (this.aRepondu === null && ou.aRepondu) {
+      const raison = `Réponse à l'enquête illisible (${ou.aRepondu}) : dotation non calculée. Saisissez oui ou non, puis relancez le calcul.`;
+      bloquees.preBac = raison;
+      bloquees.postBac = raison;
+      return bloquees;
+    }
+    if (this.reliquatPreBac === null && ou.reliquatPreBac)
+      bloquees.preBac = `Reliquat pré-bac illisible (${ou.reliquatPreBac}) : enveloppe pré-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.`;
+    if (this.reliquatPostBac === null && ou.reliquatPostBac)
+      bloquees.postBac = `Reliquat post-bac illisible (${ou.reliquatPostBac}) : enveloppe post-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.`;
+    return bloquees;
+  }
+
+  /**
+   * The motifs of unreadable cells not taken into account. A reliquat or answer read nowhere else is
+   * not repeated here: the envelope it leaves uncomputed says it (enveloppesNonCalculables).
+   */
+  motifsAnomalies(): string[] {
+    return this.anomalies
+      .filter(({ champ }) => champ === "taux" || this[champ] !== null)
+      .map(({ texte }) => texte);
   }
 }
 
@@ -182,7 +220,8 @@ export class RegistreEtablissements {
     }
     if (c.aRepondu >= 0) {
       const raw = cellule(row, c.aRepondu);
-      if (!isBlank(raw) && this.nouveauBrut(etablissement, "aRepondu", cleBrute(raw))) {
+      if (isBlank(raw)) etablissement.reponseVide ??= { feuille, ligne, colonne: c.lettre(c.aRepondu) };
+      else if (this.nouveauBrut(etablissement, "aRepondu", cleBrute(raw))) {
         const origine = { feuille, ligne, colonne: c.lettre(c.aRepondu) };
         const reponse = isCellError(raw) ? null : lireOuiNon(raw);
         if (reponse === null) {
@@ -305,8 +344,11 @@ export class RegistreEtablissements {
   ): void {
     this.constats.push(constat(code, origine.feuille, origine.ligne, origine.colonne, message));
     const cellule = origine.colonne ? `cellule ${origine.colonne}${origine.ligne}` : `ligne ${origine.ligne}`;
-    etablissement.anomalies.push(
-      `${LIBELLES[champ]} illisible (feuille « ${origine.feuille} », ${cellule}) : non pris en compte, corrigez la valeur.`,
-    );
+    const ou = `feuille « ${origine.feuille} », ${cellule}`;
+    etablissement.illisibles[champ] ??= ou;
+    etablissement.anomalies.push({
+      champ,
+      texte: `${LIBELLES[champ]} illisible (${ou}) : non pris en compte, corrigez la valeur.`,
+    });
   }
 }

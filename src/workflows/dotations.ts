@@ -79,6 +79,8 @@ export async function calculerDotations(
  * One establishment's dotation, with what the reading could not settle added to its motifs.
  * Décision (establishment absent from the establishments sheet): it is taken as having answered the
  * surveys, with no reliquat and no taux — its post-bac line then errors per R8 — and an alerte says so.
+ * Décision (blank answer to the surveys): presumed « oui », as for an establishment absent from the
+ * establishments sheet, and an alerte says so — a non-respondent is marked « non » by the Région.
  * Décision (establishment only in the establishments sheet): it is included with zero effectifs, so that
  * its reliquats are visible, and an info says so.
  */
@@ -90,7 +92,7 @@ function dotationDe(
   feuilleEtablissements: string | null,
 ): DotationEtablissement {
   const { uai, premiereOrigine: origine } = etablissement;
-  const motifs = [...etablissement.anomalies];
+  const motifs = etablissement.motifsAnomalies();
   if (feuilleEtablissements !== null && !etablissement.dansFeuilleEtablissements) {
     const message = `Absent de la feuille « ${feuilleEtablissements} » : réputé avoir répondu à l'enquête, sans reliquat ni taux de boursiers.`;
     motifs.push(message);
@@ -101,6 +103,20 @@ function dotationDe(
         origine.ligne,
         origine.colonne,
         `Établissement ${uai} ${message.charAt(0).toLowerCase()}${message.slice(1)} Ajoutez-le à cette feuille si ce n'est pas le cas.`,
+      ),
+    );
+  }
+  const vide = etablissement.reponseVide;
+  if (vide && etablissement.aRepondu === null && !etablissement.illisibles.aRepondu) {
+    const message = `Réponse à l'enquête non renseignée : réputé avoir répondu, dotation calculée.`;
+    motifs.push(message);
+    session.constats.push(
+      constat(
+        "reponse-vide",
+        vide.feuille,
+        vide.ligne,
+        vide.colonne,
+        `Établissement ${uai} : ${message.charAt(0).toLowerCase()}${message.slice(1)} Saisissez oui, ou non s'il n'a pas répondu aux enquêtes régionales (aucune dotation alors).`,
       ),
     );
   }
@@ -127,6 +143,7 @@ function dotationDe(
       tauxBoursiers: etablissement.taux?.valeur ?? null,
       reliquats: etablissement.reliquats(),
       aRepondu: etablissement.aRepondu?.valeur ?? true,
+      nonCalculables: etablissement.enveloppesNonCalculables(),
     },
     annee,
     forfaits,

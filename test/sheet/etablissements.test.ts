@@ -87,9 +87,22 @@ describe("Données d'établissement (taux, reliquats, réponse à l'enquête)", 
     expect(lycee.taux).toBeNull();
     expect(lycee.reliquats().preBac.isZero()).toBe(true);
     expect(lycee.anomalies).toHaveLength(4);
-    expect(lycee.anomalies[0]).toContain(
-      "Taux de boursiers illisible (feuille « Établissements », cellule B2)",
-    );
+    // Read nowhere else: the reliquats and the answer leave the envelopes uncomputed (never 0 € and « oui »).
+    expect(lycee.motifsAnomalies()).toEqual([
+      "Taux de boursiers illisible (feuille « Établissements », cellule B2) : non pris en compte, corrigez la valeur.",
+    ]);
+    expect(lycee.enveloppesNonCalculables()).toEqual({
+      preBac: expect.stringMatching(
+        /^Réponse à l'enquête illisible \(feuille « Établissements », cellule E2\) : dotation non calculée/,
+      ),
+      postBac: expect.stringMatching(/^Réponse à l'enquête illisible/),
+    });
+    const autre = session.registre.get("0750654D")!;
+    expect(autre.enveloppesNonCalculables()).toEqual({
+      preBac: expect.stringMatching(
+        /^Reliquat pré-bac illisible \(feuille « Établissements », cellule C3\) : enveloppe pré-bac non calculée/,
+      ),
+    });
   });
 
   test("deux valeurs différentes pour un même UAI : la première est retenue, alerte « valeur-divergente » sur la seconde", () => {

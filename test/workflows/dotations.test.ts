@@ -146,6 +146,77 @@ describe("Calculer les dotations 2024-2025 (forfaits publiés 157 € et 56 €)
   });
 });
 
+describe("Valeurs illisibles de la feuille Établissements : jamais payé comme si le reliquat était nul ou la réponse « oui »", () => {
+  /** ETABLISSEMENTS with one cell of 0750655E (row 2) replaced. */
+  async function avec(colonne: number, valeur: CellValue): Promise<ResultatDotations> {
+    const etablissements = ETABLISSEMENTS.map((row) => [...row]);
+    etablissements[1][colonne] = valeur;
+    return calculerDotations(
+      new MemoryWorkbook({ Paris: PARIS, Créteil: CRETEIL, Établissements: etablissements }),
+      {
+        feuillesEffectifs: ["Paris", "Créteil"],
+        feuilleEtablissements: "Établissements",
+        annee: 2024,
+        parametres,
+      },
+    );
+  }
+
+  test("reliquat pré-bac #N/A : l'enveloppe pré-bac n'est pas calculée (0,00 €, erreur) ; le post-bac l'est (14 × 157 = 2 198,00 €)", async () => {
+    const r = await avec(4, { error: "#N/A" });
+    const d = parUai(r, "0750655E");
+    expect(euros(d.brute.preBac.valeur)).toBe("8478.00"); // the line is computed: 54 × 157
+    expect(euros(d.nette.preBac.valeur)).toBe("0.00"); // not 672 + 8 478 = 9 150 paid without its reliquat
+    expect(euros(d.nette.postBac.valeur)).toBe("2198.00");
+    expect(euros(d.nette.total.valeur)).toBe("2198.00");
+    expect(d.erreurs).toEqual([
+      "Reliquat pré-bac illisible (feuille « Établissements », cellule E2) : enveloppe pré-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.",
+    ]);
+    expect(d.nette.preBac.trace.calcul).toMatch(/^non calculée : reliquat pré-bac illisible/);
+    expect(r.constats).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: "reliquat-illisible", ligne: 2, colonne: "E" }),
+      ]),
+    );
+    // The totals hold what is computed, nothing else.
+    const sansArago = r.etablissements.filter((e) => e.uai !== "0750655E");
+    const attendu = sansArago.reduce((t, e) => t.plus(e.nette.total.valeur), new Decimal(2198));
+    expect(euros(r.totaux.nette.total)).toBe(decimalString(attendu));
+  });
+
+  test("réponse à l'enquête « peut-être » : aucune enveloppe calculée, une erreur qui dit quoi corriger", async () => {
+    const d = parUai(await avec(6, "peut-être"), "0750655E");
+    expect(euros(d.nette.preBac.valeur)).toBe("0.00");
+    expect(euros(d.nette.postBac.valeur)).toBe("0.00");
+    expect(d.erreurs).toEqual([
+      "Réponse à l'enquête illisible (feuille « Établissements », cellule G2) : dotation non calculée. Saisissez oui ou non, puis relancez le calcul.",
+    ]);
+    expect(d.motifs).toEqual([]);
+  });
+
+  test("reliquat post-bac négatif : l'enveloppe post-bac n'est pas calculée, le pré-bac l'est (672 + 8 478 − 1 200,50 = 7 949,50 €)", async () => {
+    const d = parUai(await avec(5, -300), "0750655E");
+    expect(euros(d.nette.preBac.valeur)).toBe("7949.50");
+    expect(euros(d.nette.postBac.valeur)).toBe("0.00");
+    expect(d.erreurs).toEqual([
+      expect.stringMatching(/^Reliquat post-bac illisible \(feuille « Établissements », cellule F2\)/),
+    ]);
+  });
+
+  test("cellule de réponse vide : réputé avoir répondu (dotation calculée, 10 147,50 €), avec une alerte qui le dit", async () => {
+    const r = await avec(6, null);
+    const d = parUai(r, "0750655E");
+    expect(euros(d.nette.total.valeur)).toBe("10147.50");
+    expect(d.erreurs).toEqual([]);
+    expect(d.motifs).toEqual([
+      "Réponse à l'enquête non renseignée : réputé avoir répondu, dotation calculée.",
+    ]);
+    expect(r.constats.filter((c) => c.code === "reponse-vide")).toEqual([
+      expect.objectContaining({ gravite: "alerte", feuille: "Établissements", ligne: 2, colonne: "G" }),
+    ]);
+  });
+});
+
 describe("Calculer les dotations 2023-2024 (forfaits 151 € et 54 €, arrêté n° 2023-087)", () => {
   test("une seule feuille portant aussi les colonnes d'établissement, taux en pourcentage", async () => {
     const feuille: CellValue[][] = [
