@@ -53,6 +53,7 @@ export const CODES_CONSTATS = {
   "montant-arrondi": "alerte",
   "valeur-divergente": "alerte",
   "etablissement-absent": "alerte",
+  "etablissement-plusieurs-feuilles": "alerte",
   "etablissement-sans-effectifs": "info",
   "taux-boursiers-manquant": "erreur",
   // Demande de dotation complémentaire (R10).

@@ -17,6 +17,7 @@ import type { Categorie } from "../rules";
 import { isBlank, isCellError, type Row, type SheetData } from "../workbook/port";
 import { EFFECTIF_MAXIMUM, afficher, cellule, lireEntier, lireOuiNon, messageErreurExcel } from "./cells";
 import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
+import type { TableDoublons } from "./doublons";
 import { cleDoublon, LecteurBase } from "./lecteur";
 import { effectifsVides, type SessionLecture } from "./session";
 import { ligneDeStructure } from "./structure";
@@ -51,6 +52,11 @@ function ajouter(
 export class LecteurEffectifs extends LecteurBase {
   /** Eligible first-year effectifs counted in this sheet. */
   readonly effectifs = effectifsVides();
+
+  /** The effectif sheets of a run share one table: a row given in two sheets is counted once. */
+  protected override doublonsPartages(): TableDoublons {
+    return this.session.doublonsEffectifs;
+  }
   private readonly uai: number;
   private readonly code: number;
   private readonly effectif: number;
@@ -195,6 +201,7 @@ export class LecteurEffectifs extends LecteurBase {
     // Counted.
     this.comptage.comptees++;
     etablissement.lignesComptees++;
+    etablissement.noterFeuille(this.feuille, ligne, l.uai);
     ajouter(etablissement, verdict.categorie, effectif);
     ajouter(this.effectifs, verdict.categorie, effectif);
     if (verdict.horsListe !== null) this.signaler("hors-liste", ligne, l.code, verdict.horsListe);

@@ -58,6 +58,8 @@ export class EtablissementLu {
   postBac = 0;
   /** Effectif rows counted for it, all sheets together. */
   lignesComptees = 0;
+  /** The first counted row in each effectif sheet where it appears (normally one: one rectorat). */
+  readonly feuillesEffectifs: Origine[] = [];
   dansFeuilleEtablissements = false;
   taux: ValeurSourcee<TauxBoursiers> | null = null;
   reliquatPreBac: ValeurSourcee<Decimal> | null = null;
@@ -79,6 +81,13 @@ export class EtablissementLu {
     /** The first row where the establishment appeared. */
     readonly premiereOrigine: Origine,
   ) {}
+
+  /** Records the effectif sheet of a counted row (the first row of each sheet is kept). */
+  noterFeuille(feuille: string, ligne: number, colonne: string | null): void {
+    const derniere = this.feuillesEffectifs[this.feuillesEffectifs.length - 1];
+    if (derniere?.feuille === feuille || this.feuillesEffectifs.some((o) => o.feuille === feuille)) return;
+    this.feuillesEffectifs.push({ feuille, ligne, colonne });
+  }
 
   reliquats(): { preBac: Decimal; postBac: Decimal } {
     return { preBac: this.reliquatPreBac?.valeur ?? ZERO, postBac: this.reliquatPostBac?.valeur ?? ZERO };

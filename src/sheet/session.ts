@@ -4,6 +4,7 @@
  * year-of-formation value is judged once per run, however many rows repeat it (design.md §8: a Map
  * lookup per row, never a regex or a catalogue search per row).
  */
+import { TableDoublons } from "./doublons";
 import {
   catalogueFor,
   citation,
@@ -77,6 +78,8 @@ export class SessionLecture {
   readonly catalogue: Catalogue;
   readonly constats: Constat[] = [];
   readonly registre: RegistreEtablissements;
+  /** The rows counted from every effectif sheet of the run, to count a row given twice only once. */
+  readonly doublonsEffectifs = new TableDoublons();
   private readonly codes = new Map<Primitive, VerdictCode>();
   private readonly uais = new Map<Primitive, VerdictUai>();
   private readonly statuts = new Map<Primitive, boolean>();

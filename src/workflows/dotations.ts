@@ -106,6 +106,21 @@ function dotationDe(
       ),
     );
   }
+  const [premiere, ...autres] = etablissement.feuillesEffectifs;
+  if (premiere && autres.length > 0) {
+    const ou = etablissement.feuillesEffectifs.map((o) => `« ${o.feuille} » ligne ${o.ligne}`).join(", ");
+    const message = `Présent dans plusieurs feuilles d'effectifs (${ou}) : ses lignes sont additionnées.`;
+    motifs.push(`${message} À vérifier.`);
+    session.constats.push(
+      constat(
+        "etablissement-plusieurs-feuilles",
+        autres[0].feuille,
+        autres[0].ligne,
+        autres[0].colonne,
+        `Établissement ${uai} ${message.charAt(0).toLowerCase()}${message.slice(1)} Un lycée relève d'un seul rectorat : vérifiez qu'une même extraction n'a pas été donnée deux fois, ou qu'un UAI n'a pas été mal saisi.`,
+      ),
+    );
+  }
   const vide = etablissement.reponseVide;
   if (vide && etablissement.aRepondu === null && !etablissement.illisibles.aRepondu) {
     const message = `Réponse à l'enquête non renseignée : réputé avoir répondu, dotation calculée.`;

@@ -92,6 +92,7 @@ function csv(grille: readonly (readonly CellValue[])[]): Buffer {
 
 interface Constat {
   code: string;
+  feuille: string;
   ligne: number | null;
   colonne: string | null;
 }
@@ -142,4 +143,28 @@ describe("Chaque constat d'une feuille d'effectifs, sur un vrai fichier du recto
       expect(r.constats).toHaveLength(attendus.length + 1);
     },
   );
+});
+
+describe("La même extraction en deux fichiers", () => {
+  test("are dotations creteil.csv creteil-bis.csv : les mêmes dotations qu'avec un seul fichier, chaque ligne du second est un doublon", async () => {
+    const source = path.join(__dirname, "..", "..", "examples", "effectifs-creteil.csv");
+    const bis = path.join(dossier, "creteil-bis.csv");
+    fs.copyFileSync(source, bis);
+    type Json = {
+      totaux: { dotationNette: { total: string } };
+      etablissements: { uai: string; dotationNette: { total: string } }[];
+      constats: Constat[];
+    };
+    const une = await run(["dotations", source, "--annee", "2024", "--json"]);
+    const deux = await run(["dotations", source, bis, "--annee", "2024", "--json"]);
+    expect([une.code, deux.code]).toEqual([0, 0]);
+    const a = JSON.parse(une.stdout) as Json;
+    const b = JSON.parse(deux.stdout) as Json;
+    expect(b.totaux).toEqual(a.totaux);
+    expect(b.etablissements.map((e) => e.dotationNette)).toEqual(
+      a.etablissements.map((e) => e.dotationNette),
+    );
+    const doublons = b.constats.filter((c) => c.code === "doublon" && c.feuille.startsWith("creteil-bis"));
+    expect(doublons.length).toBeGreaterThan(0);
+  });
 });

@@ -217,6 +217,75 @@ describe("Valeurs illisibles de la feuille Établissements : jamais payé comme 
   });
 });
 
+describe("Une même extraction donnée deux fois : comptée une fois", () => {
+  test("Paris collée dans deux onglets : 0750655E garde 10 147,50 € (pas le double), chaque ligne du second onglet est un doublon qui cite la première", async () => {
+    const r = await calculerDotations(
+      new MemoryWorkbook({
+        Paris: PARIS,
+        "Paris (2)": PARIS.map((row) => [...row]),
+        Créteil: CRETEIL,
+        Établissements: ETABLISSEMENTS,
+      }),
+      {
+        feuillesEffectifs: ["Paris", "Paris (2)", "Créteil"],
+        feuilleEtablissements: "Établissements",
+        annee: 2024,
+        parametres,
+      },
+    );
+    const d = parUai(r, "0750655E");
+    expect(d.effectifs).toEqual({ prepaMetiers: 12, preBac: 54, postBac: 40 });
+    expect(euros(d.nette.total.valeur)).toBe("10147.50"); // as with Paris once: 7 949,50 + 2 198
+    const seule = await dotations2024();
+    expect(euros(r.totaux.nette.total)).toBe(euros(seule.totaux.nette.total));
+    const doublons = r.constats.filter((c) => c.code === "doublon");
+    const parisSeule = await calculerDotations(new MemoryWorkbook({ Paris: PARIS }), {
+      feuillesEffectifs: ["Paris"],
+      annee: 2024,
+      parametres,
+    });
+    expect(doublons.length).toBe(parisSeule.lignes.comptees); // every counted row of Paris, once more
+    expect(
+      doublons.every((c) => c.feuille === "Paris (2)" && c.message.includes("de la feuille « Paris »")),
+    ).toBe(true);
+    expect(r.lignes.comptees + r.lignes.ecartees).toBe(r.lignes.nonVides);
+    // Nothing was counted from the second tab: no establishment is in two sheets.
+    expect(r.constats.filter((c) => c.code === "etablissement-plusieurs-feuilles")).toEqual([]);
+    expect(d.motifs).toEqual([]);
+  });
+
+  test("un établissement dans deux feuilles aux lignes différentes (autre présentation) : additionné, avec une alerte qui nomme les deux feuilles", async () => {
+    // Arago's CAP again, in Créteil's layout: not the same cells, so not a duplicate row.
+    const creteil = [...CRETEIL, ["0750655E", "Lycée Arago", "50022137", "BOULANGER (CAP)", 24]];
+    const r = await calculerDotations(
+      new MemoryWorkbook({ Paris: PARIS, Créteil: creteil, Établissements: ETABLISSEMENTS }),
+      {
+        feuillesEffectifs: ["Paris", "Créteil"],
+        feuilleEtablissements: "Établissements",
+        annee: 2024,
+        parametres,
+      },
+    );
+    const d = parUai(r, "0750655E");
+    expect(d.effectifs.preBac).toBe(54 + 24);
+    expect(euros(d.nette.preBac.valeur)).toBe("11717.50"); // 672 + 78 × 157 − 1 200,50
+    expect(r.constats.filter((c) => c.code === "etablissement-plusieurs-feuilles")).toEqual([
+      expect.objectContaining({
+        gravite: "alerte",
+        feuille: "Créteil",
+        ligne: 7,
+        colonne: "A",
+        message: expect.stringMatching(
+          /^Établissement 0750655E présent dans plusieurs feuilles d'effectifs \(« Paris » ligne 4, « Créteil » ligne 7\) : ses lignes sont additionnées\./,
+        ),
+      }),
+    ]);
+    expect(d.motifs).toEqual([
+      "Présent dans plusieurs feuilles d'effectifs (« Paris » ligne 4, « Créteil » ligne 7) : ses lignes sont additionnées. À vérifier.",
+    ]);
+  });
+});
+
 describe("Calculer les dotations 2023-2024 (forfaits 151 € et 54 €, arrêté n° 2023-087)", () => {
   test("une seule feuille portant aussi les colonnes d'établissement, taux en pourcentage", async () => {
     const feuille: CellValue[][] = [

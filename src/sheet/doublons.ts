@@ -1,0 +1,200 @@
+/**
+ * Fully identical rows (design.md §4: counted once, with an alerte « doublon »), found without building
+ * any string: rows already counted are kept by establishment, then by a number that identical rows
+ * share (code and effectif for an effectif row; see cleDoublon). A key met again — rare: two rows for
+ * one formation with the same effectif — opens a map of those rows by hash of all their cells, and a
+ * hash met again is settled by comparing the cells. So a row costs one probe of a small table and no
+ * group is scanned row by row (design.md §8).
+ *
+ * One table can serve several sheets — the effectif sheets of one run share the session's — so that
+ * the same extraction given twice (two files, two tabs) is counted once. A row is referred to by its
+ * sheet's number and its index: `numero × 2^21 + index + 1` (an Excel sheet has at most 2^20 rows).
+ */
+import { isCellError, type Row, type SheetData } from "../workbook/port";
+
+/** Fully identical rows: same cells (an Excel error equal to the same error, a missing cell to a blank one). */
+export function memesCellules(a: Row, b: Row): boolean {
+  if (a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) {
+    const x = a[j] ?? null;
+    const y = b[j] ?? null;
+    if (x === y) continue;
+    if (isCellError(x) && isCellError(y) && x.error === y.error) continue;
+    return false;
+  }
+  return true;
+}
+
+const FNV_PRIME = 16777619;
+
+/**
+ * A 32-bit hash (FNV-1a) of a row's cells, equal for rows that memesCellules finds equal. Computed
+ * without building any string, so that duplicate detection costs a Map lookup per counted row.
+ */
+export function hashLigne(row: Row): number {
+  let h = 0x811c9dc5;
+  for (let j = 0; j < row.length; j++) {
+    const cell = row[j];
+    if (typeof cell === "string") {
+      for (let k = 0; k < cell.length; k++) h = Math.imul(h ^ cell.charCodeAt(k), FNV_PRIME);
+    } else if (typeof cell === "number") {
+      h = Math.imul(h ^ (cell | 0), FNV_PRIME);
+      h = Math.imul(h ^ ((cell * 4096) | 0), FNV_PRIME);
+    } else if (typeof cell === "boolean") {
+      h = Math.imul(h ^ (cell ? 0x5a : 0xa5), FNV_PRIME);
+    } else if (cell !== null && cell !== undefined) {
+      for (let k = 0; k < cell.error.length; k++) h = Math.imul(h ^ cell.error.charCodeAt(k), FNV_PRIME);
+    }
+    // A separator, typed by the kind of cell, so that ["ab", ""] and ["a", "b"] differ.
+    h = Math.imul(h ^ (0x100 + (typeof cell).length), FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+const LIGNES_PAR_FEUILLE = 2 ** 21;
+/** References stay positive 32-bit integers (Int32Array below). */
+const FEUILLES_MAXIMUM = 1023;
+
+/** Rows that share a key, by hash of their cells: one row reference, or several. */
+type ParHash = Map<number, number | number[]>;
+
+/** A 32-bit mix of a key (an integer below 2^53), for the table below (MurmurHash3's finaliser). */
+function melanger(cle: number): number {
+  let h = (cle | 0) ^ Math.imul((cle / 4294967296) | 0, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * The rows already counted for one establishment, by key (see cleDoublon): an open-addressing hash
+ * table over two typed arrays, the keys and a value per key — the row reference + 1 of the only row
+ * with that key, or -(g + 1) for the group g of rows that share it (0: free slot).
+ *
+ * Décision (performance, issue 7): typed arrays rather than a Map per establishment. Their contents
+ * live outside the JavaScript heap, so the garbage collector neither copies nor scans them: on a
+ * 1 M-row sheet the Maps allocated some 57 MB that the collector copied while the rows were read
+ * (npm run bench, see docs/performance.md).
+ */
+class LignesParCle {
+  private cles = new Float64Array(16);
+  private valeurs = new Int32Array(16);
+  private nombre = 0;
+
+  /** The value stored under `cle`; when the key is new, `valeur` (non-zero) is stored and 0 returned. */
+  obtenirOuAjouter(cle: number, valeur: number): number {
+    const masque = this.valeurs.length - 1;
+    let i = melanger(cle) & masque;
+    for (;;) {
+      const v = this.valeurs[i];
+      if (v === 0) break;
+      if (this.cles[i] === cle) return v;
+      i = (i + 1) & masque;
+    }
+    this.cles[i] = cle;
+    this.valeurs[i] = valeur;
+    // At most half full, so that probes stay short.
+    if (++this.nombre * 2 > this.valeurs.length) this.agrandir();
+    return 0;
+  }
+
+  /** Replaces the value of a key already stored. */
+  remplacer(cle: number, valeur: number): void {
+    const masque = this.valeurs.length - 1;
+    let i = melanger(cle) & masque;
+    while (this.cles[i] !== cle || this.valeurs[i] === 0) i = (i + 1) & masque;
+    this.valeurs[i] = valeur;
+  }
+
+  /** Four times larger: fewer rehashes for an establishment of thousands of rows. */
+  private agrandir(): void {
+    const { cles, valeurs } = this;
+    this.cles = new Float64Array(cles.length * 4);
+    this.valeurs = new Int32Array(valeurs.length * 4);
+    const masque = this.valeurs.length - 1;
+    for (let j = 0; j < valeurs.length; j++) {
+      if (valeurs[j] === 0) continue;
+      let i = melanger(cles[j]) & masque;
+      while (this.valeurs[i] !== 0) i = (i + 1) & masque;
+      this.cles[i] = cles[j];
+      this.valeurs[i] = valeurs[j];
+    }
+  }
+}
+
+/** A row already counted: its sheet and its index in the sheet's values. */
+export interface LigneVue {
+  readonly sheet: SheetData;
+  readonly index: number;
+}
+
+export class TableDoublons {
+  private readonly feuilles: SheetData[] = [];
+  private readonly parEtablissement = new Map<number, LignesParCle>();
+  private readonly groupes: ParHash[] = [];
+  private dernierEtablissement = -1;
+  private dernieresLignes: LignesParCle | null = null;
+
+  /** Registers a sheet whose rows the table will hold; returns its number. */
+  ajouterFeuille(sheet: SheetData): number {
+    if (this.feuilles.length >= FEUILLES_MAXIMUM)
+      throw new RangeError(`Plus de ${FEUILLES_MAXIMUM} feuilles lues en une fois.`);
+    this.feuilles.push(sheet);
+    return this.feuilles.length - 1;
+  }
+
+  /**
+   * The earlier row fully identical to this one for the establishment, or null — then this row is
+   * remembered. Only rows about to count are given, so set-aside rows cost nothing here.
+   * @param etablissement the establishment's id (EtablissementLu.id, unique in a run).
+   * @param cle a number equal for identical rows of the establishment (see cleDoublon).
+   */
+  dejaVue(feuille: number, index: number, row: Row, etablissement: number, cle: number): LigneVue | null {
+    // Rows of one establishment are usually consecutive: its small table is kept at hand.
+    let parCle =
+      etablissement === this.dernierEtablissement
+        ? this.dernieresLignes
+        : this.parEtablissement.get(etablissement);
+    if (!parCle) {
+      parCle = new LignesParCle();
+      this.parEtablissement.set(etablissement, parCle);
+    }
+    this.dernierEtablissement = etablissement;
+    this.dernieresLignes = parCle;
+    const reference = feuille * LIGNES_PAR_FEUILLE + index;
+    const trouve = parCle.obtenirOuAjouter(cle, reference + 1);
+    if (trouve === 0) return null;
+    let parHash: ParHash;
+    if (trouve > 0) {
+      const premiere = trouve - 1;
+      parHash = new Map([[hashLigne(this.ligne(premiere)), premiere]]);
+      this.groupes.push(parHash);
+      parCle.remplacer(cle, -this.groupes.length);
+    } else parHash = this.groupes[-trouve - 1];
+    const hash = hashLigne(row);
+    const memes = parHash.get(hash);
+    if (memes === undefined) {
+      parHash.set(hash, reference);
+      return null;
+    }
+    const premiere =
+      typeof memes === "number"
+        ? memesCellules(this.ligne(memes), row)
+          ? memes
+          : -1
+        : (memes.find((r) => memesCellules(this.ligne(r), row)) ?? -1);
+    if (premiere < 0) {
+      if (typeof memes === "number") parHash.set(hash, [memes, reference]);
+      else memes.push(reference);
+      return null;
+    }
+    return {
+      sheet: this.feuilles[Math.floor(premiere / LIGNES_PAR_FEUILLE)],
+      index: premiere % LIGNES_PAR_FEUILLE,
+    };
+  }
+
+  private ligne(reference: number): Row {
+    return this.feuilles[Math.floor(reference / LIGNES_PAR_FEUILLE)].values[reference % LIGNES_PAR_FEUILLE];
+  }
+}
