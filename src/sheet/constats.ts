@@ -21,6 +21,7 @@ export const CODES_CONSTATS = {
   "entete-repetee": "info",
   "ligne-sans-donnees": "info",
   "ligne-mal-decoupee": "erreur",
+  "ligne-avant-entete": "erreur",
   // Expected exclusions (R3, R5).
   "formation-non-eligible": "info",
   apprentissage: "info",

@@ -76,6 +76,11 @@ export class LecteurEffectifs extends LecteurBase {
   private readonly valeursEtablissement: boolean;
   private readonly onLigneComptee?: (ligne: LigneComptee) => void;
 
+  /** Above an effectif or establishments header, only titles: a UAI or a code there is data out of place. */
+  protected override lignesDeDonneesAuDessus(): boolean {
+    return true;
+  }
+
   constructor(sheet: SheetData, session: SessionLecture, options: OptionsLectureEffectifs = {}) {
     super(
       sheet,

@@ -18,6 +18,11 @@ export class LecteurEtablissements extends LecteurBase {
   private readonly colonnes: ColonnesEtablissement;
   private readonly cles: readonly number[];
 
+  /** Above an effectif or establishments header, only titles: a UAI or a code there is data out of place. */
+  protected override lignesDeDonneesAuDessus(): boolean {
+    return true;
+  }
+
   constructor(sheet: SheetData, session: SessionLecture, correction?: CorrectionColonnes) {
     super(
       sheet,

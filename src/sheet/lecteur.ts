@@ -3,13 +3,21 @@
  * walking the rows below it in slices, skipping blank rows, and setting rows aside with their constat.
  */
 import { citation } from "../rules";
-import { columnLetter, isBlank, type Row, type SheetData } from "../workbook/port";
+import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from "../workbook/port";
 import { detecterEntete, indexRelatif, LIGNES_RECHERCHE_ENTETE, nomDuChamp, SYNONYMES } from "./columns";
 import { constat, type CodeConstat } from "./constats";
 import type { ColonnesEtablissement } from "./etablissements";
 import { TableDoublons } from "./doublons";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "./types";
+
+/** A cell that reads as a UAI (0750655E) or a code formation diplôme (50022137): data, not a title. */
+function ressembleAUneDonnee(cell: CellValue | undefined): boolean {
+  if (typeof cell === "number") return Number.isInteger(cell) && cell >= 10_000_000 && cell <= 99_999_999;
+  if (typeof cell !== "string") return false;
+  const texte = cell.trim();
+  return /^\d{7}[A-Za-z]$/.test(texte) || /^\d{8}$/.test(texte);
+}
 
 /** A row with nothing in it (merged cells that carry no value, spaces). */
 export function ligneVide(row: Row | undefined): boolean {
@@ -79,6 +87,7 @@ export abstract class LecteurBase implements LecteurFeuille {
     this.entete = detection.entete;
     this.position = detection.indexLigne + 1;
     this.total = this.fin - this.position;
+    if (this.lignesDeDonneesAuDessus()) this.signalerDonneesAuDessus(detection.indexLigne);
     for (const { champ, colonne } of detection.enDouble) {
       this.signaler(
         "colonne-en-double",
@@ -102,6 +111,35 @@ export abstract class LecteurBase implements LecteurFeuille {
         detection.entete.ligne,
         null,
         `Colonne introuvable dans l'en-tête de la ligne ${detection.entete.ligne} : ${noms.join(" ; ")}. La feuille n'est pas lue : renommez la colonne ou indiquez-la dans la correspondance des colonnes.`,
+      );
+    }
+  }
+
+  /**
+   * Whether rows above the header can only be titles, so that one holding a UAI or a code formation is
+   * data out of place (effectif and establishments sheets). A bilan or a demande has its form fields,
+   * UAI included, above its table.
+   */
+  protected lignesDeDonneesAuDessus(): boolean {
+    return false;
+  }
+
+  /**
+   * Rows above the header are not read. One that holds a UAI or a code formation looks like data pasted
+   * above the header: it is reported and counted among the rows set aside, never dropped silently.
+   */
+  private signalerDonneesAuDessus(indexEntete: number): void {
+    const ligneEntete = this.sheet.rowOffset + indexEntete + 1;
+    for (let i = 0; i < indexEntete; i++) {
+      const row = this.sheet.values[i];
+      if (ligneVide(row) || !row.some(ressembleAUneDonnee)) continue;
+      const ligne = this.sheet.rowOffset + i + 1;
+      this.comptage.nonVides++;
+      this.ecarter(
+        "ligne-avant-entete",
+        ligne,
+        null,
+        `Ligne ${ligne} au-dessus de l'en-tête (ligne ${ligneEntete}) : elle n'est pas lue. Si ce sont des données, déplacez-les sous la ligne d'en-tête ; sinon, supprimez-la.`,
       );
     }
   }

@@ -1,7 +1,8 @@
 /**
  * Propriétés de la lecture des feuilles collées (design.md §4), sur des grilles tirées au hasard
  * (arbitraires.ts) : aucune ne fait échouer les lecteurs, et rien ne se perd — chaque ligne non vide
- * sous l'en-tête est comptée ou écartée avec son constat. Complète test/sheet/invariants.test.ts, qui
+ * sous l'en-tête est comptée ou écartée avec son constat, de même qu'une ligne de données (un UAI ou un
+ * code formation) collée au-dessus de l'en-tête ; au-dessus, seuls les titres ne sont pas des lignes. Complète test/sheet/invariants.test.ts, qui
  * tire ses cellules parmi des valeurs choisies ; ici, n'importe quelle cellule.
  */
 import fc from "fast-check";
@@ -17,6 +18,23 @@ import type { SheetData } from "../../src/workbook/port";
 import { grilleCollee, nonVide } from "./arbitraires";
 
 const RUNS = 200;
+
+/** Above the header, a row is data (and must be reported) when a cell reads as a UAI or a code formation. */
+const estUneDonnee = (cell: unknown) =>
+  typeof cell === "number"
+    ? Number.isInteger(cell) && cell >= 10_000_000 && cell <= 99_999_999
+    : typeof cell === "string" && /^(\d{7}[A-Za-z]|\d{8})$/.test(cell.trim());
+
+/** The non-blank rows the reader must account for: below the header, and data rows above it. */
+function lignesAttendues<T extends { row: readonly unknown[] }>(
+  lignes: readonly T[],
+  indexEntete: number | null,
+): T[] {
+  if (indexEntete === null) return lignes.filter(({ row }) => nonVide(row as never));
+  return lignes.filter(
+    ({ row }, i) => nonVide(row as never) && (i > indexEntete || (i < indexEntete && row.some(estUneDonnee))),
+  );
+}
 
 /**
  * A message stays readable whatever was pasted: a long cell is quoted by its start and length
@@ -52,10 +70,10 @@ describe("Lecture de grilles collées quelconques", () => {
         verifierConstats(session.constats, sheet);
         expect(Object.values(bilan.ecarteesParMotif).reduce((a, b) => a + b, 0)).toBe(bilan.ecartees);
 
-        // Rows below the header (all rows when there is none).
-        const debut = lecteur.entete ? lecteur.entete.ligne - rowOffset : 0;
-        const lignes = grille.map((row, i) => ({ row, numero: rowOffset + i + 1 })).slice(debut);
-        const nonVides = lignes.filter(({ row }) => nonVide(row));
+        // Rows below the header and data rows above it (all rows when there is no header).
+        const indexEntete = lecteur.entete ? lecteur.entete.ligne - rowOffset - 1 : null;
+        const lignes = grille.map((row, i) => ({ row, numero: rowOffset + i + 1 }));
+        const nonVides = lignesAttendues(lignes, indexEntete);
         expect(bilan.nonVides).toBe(nonVides.length);
         expect(bilan.comptees + bilan.ecartees).toBe(nonVides.length);
         expect(comptees).toHaveLength(bilan.comptees);
@@ -93,8 +111,11 @@ describe("Lecture de grilles collées quelconques", () => {
         while (!lecteur.fini) lecteur.lireTranche(5);
         const bilan = lecteur.bilan();
         verifierConstats(session.constats, sheet);
-        const debut = lecteur.entete ? lecteur.entete.ligne : 0;
-        const nonVides = grille.slice(debut).filter(nonVide).length;
+        const indexEntete = lecteur.entete ? lecteur.entete.ligne - 1 : null;
+        const nonVides = lignesAttendues(
+          grille.map((row) => ({ row })),
+          indexEntete,
+        ).length;
         expect(bilan.comptees + bilan.ecartees).toBe(nonVides);
         // Every establishment counted has a well-formed UAI.
         for (const e of session.registre.liste()) expect(e.uai).toMatch(/^\d{7}[A-Z]$/);

@@ -16,6 +16,26 @@ describe("Ligne d'en-tête et correspondance des colonnes (design.md §4)", () =
     ]);
   });
 
+  test("des lignes de données collées au-dessus de l'en-tête : non lues, mais chacune citée (erreur) ; les titres, non", () => {
+    const { lecteur, comptees, session } = lire([
+      ["Rectorat de Paris — effectifs de 1ère année"],
+      ["0750655E", "Lycée A", "50022137", "BOULANGER (CAP)", 16],
+      ["0750655E", "Lycée A", 40025408, "CARROSSERIE (BAC PRO)", 12],
+      ENTETE,
+      ["0750655E", "Lycée A", "50022137", "BOULANGER (CAP)", 24],
+    ]);
+    expect(lecteur.entete?.ligne).toBe(4);
+    expect(comptees.map((c) => c.ligne)).toEqual([5]);
+    expect(session.constats.map((c) => [c.code, c.gravite, c.ligne])).toEqual([
+      ["ligne-avant-entete", "erreur", 2],
+      ["ligne-avant-entete", "erreur", 3],
+    ]);
+    expect(session.constats[0].message).toBe(
+      "Ligne 2 au-dessus de l'en-tête (ligne 4) : elle n'est pas lue. Si ce sont des données, déplacez-les sous la ligne d'en-tête ; sinon, supprimez-la.",
+    );
+    expect(lecteur.bilan()).toMatchObject({ nonVides: 3, comptees: 1, ecartees: 2 });
+  });
+
   test.each([
     ["UAI", "uai"],
     ["RNE", "uai"],
