@@ -34,6 +34,15 @@ describe("Aide aux frais de concours CPGE (R12)", () => {
   test("2025-2026 : forfait publié 323 €", () => {
     expect(decimalString(aideCpge(1, 0, 2025, parametres).valeur)).toBe("323.00");
   });
+  test("après 2023-2024, faute de nouvelle valeur publiée, le plafond de 10 140 € est reconduit et l'explication le dit", () => {
+    const plafond = parametres.plafondQuotientFamilial(2025);
+    expect(decimalString(plafond.valeur)).toBe("10140.00");
+    expect(plafond.trace.resultat).toBe(
+      "10 140 €, valeur 2023-2024 en vigueur faute de nouvelle valeur publiée",
+    );
+    expect(decimalString(aideCpge(1, 10140, 2025, parametres).valeur)).toBe("323.00");
+    expect(decimalString(aideCpge(1, "10140.01", 2025, parametres).valeur)).toBe("0.00");
+  });
   test("arguments invalides refusés", () => {
     expect(() => aideCpge(-1, 5000, 2023, parametres)).toThrow(/Nombre de concours/);
     expect(() => aideCpge(1.5, 5000, 2023, parametres)).toThrow(/Nombre de concours/);
