@@ -1,6 +1,6 @@
 /**
- * The user documentation keeps up with the functions: docs/fonctions.md (merged into the README) and
- * the help page each give every function generated in functions.json, with French-Excel examples.
+ * The user documentation keeps up with the functions: the README, docs/fonctions.md and the help page
+ * each give every function generated in functions.json, with French-Excel examples.
  */
 import fs from "fs";
 import path from "path";
@@ -9,6 +9,7 @@ import { readMetadata } from "./bundle";
 const ROOT = path.resolve(__dirname, "../..");
 const doc = fs.readFileSync(path.join(ROOT, "docs", "fonctions.md"), "utf8");
 const aide = fs.readFileSync(path.join(ROOT, "src", "help", "aide.html"), "utf8");
+const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
 
 /** `=ARE.FORFAIT(2024;"3EME PREPA-METIERS")` → its arguments, as written. */
 function exemples(texte: string, id: string): string[] {
@@ -19,9 +20,9 @@ function exemples(texte: string, id: string): string[] {
 
 describe("Documentation des fonctions", () => {
   test.each(readMetadata().map((f) => [f.id, f.parameters.length] as const))(
-    "ARE.%s a une section et des exemples en Excel français dans docs/fonctions.md et l'aide",
+    "ARE.%s a des exemples en Excel français dans le README, docs/fonctions.md et l'aide",
     (id, nombreParametres) => {
-      for (const texte of [doc, aide]) {
+      for (const texte of [readme, doc, aide]) {
         expect(texte).toContain(`ARE.${id}(`);
         const args = exemples(texte, id);
         expect(args.length).toBeGreaterThan(0);
