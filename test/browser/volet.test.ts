@@ -418,7 +418,7 @@ describe("Aperçu : longues opérations et sécurité de la page", () => {
     await page.locator("#lignes-generees").fill("200000");
   });
 
-  test("annuler un long contrôle (200 000 lignes générées) rend le volet utilisable, sans rien écrire", async () => {
+  test("annuler un long contrôle, puis un long calcul des dotations (200 000 lignes générées), rend le volet utilisable, sans rien écrire", async () => {
     await page.getByRole("button", { name: "Ajouter la feuille" }).click();
     await expect(sheetTab("Généré 200 000").getAttribute("aria-pressed")).resolves.toBe("true");
     const feuillesAvant = await page
@@ -441,6 +441,23 @@ describe("Aperçu : longues opérations et sécurité de la page", () => {
     await pane().getByRole("button", { name: "Contrôler", exact: true }).click();
     await pane().getByRole("region", { name: "Résultat : « Généré 200 000 »" }).waitFor({ timeout: 30_000 });
     await expect(pane().innerText()).resolves.toContain("200 000 lignes non vides");
+
+    // Dotations on the same sheet, cancelled while it reads: nothing written either.
+    await screenTab("Dotations").click();
+    const generee = pane().getByRole("checkbox", { name: /^Généré 200 000/ });
+    await generee.waitFor();
+    await generee.check();
+    await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
+    await pane().getByRole("button", { name: "Calculer les dotations" }).click();
+    await pane().getByRole("progressbar").waitFor();
+    await pane().getByRole("button", { name: "Annuler" }).click();
+    await pane().getByText("Opération annulée : aucune feuille n'a été écrite.").waitFor();
+    await expect(
+      page.getByRole("group", { name: "Feuilles du classeur" }).getByRole("button").count(),
+    ).resolves.toBe(feuillesAvant);
+    await expect(pane().getByRole("button", { name: "Calculer les dotations" }).isEnabled()).resolves.toBe(
+      true,
+    );
   });
 
   test("la page ne fait aucune requête hors de 127.0.0.1, ne viole pas sa politique de sécurité, sans erreur JavaScript", async () => {
