@@ -12,7 +12,7 @@ import { listSheetsWithIds } from "./listing";
 import { OWNED_SHEETS_SETTING } from "./ownership";
 import { throwIfAborted } from "./progress";
 import { intersectAreas, readArea, type Area } from "./reading";
-import { writeOutputSheet } from "./writing";
+import { pageLayoutSupported, writeOutputSheet } from "./writing";
 
 /** The shape of `Excel.run`: tests pass one that hands the batch a mock context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -35,7 +35,11 @@ function isColumnLetter(letters: string): boolean {
 }
 
 export class ExcelWorkbook implements Workbook {
-  constructor(private readonly run: ExcelRun = officeRun) {}
+  constructor(
+    private readonly run: ExcelRun = officeRun,
+    /** Output sheets get their print settings (ExcelApi 1.9) — detected once Office is ready. */
+    private readonly pageLayout: boolean = pageLayoutSupported(),
+  ) {}
 
   /** 1 sync. */
   listSheets(): Promise<SheetInfo[]> {
@@ -70,7 +74,7 @@ export class ExcelWorkbook implements Workbook {
 
   /** 3 syncs, or 2 + 1 per chunk above 5 000 rows (see writing.ts). */
   writeSheet(output: OutputSheet, progress: Progress = {}): Promise<string> {
-    return this.run((context) => writeOutputSheet(context, output, progress));
+    return this.run((context) => writeOutputSheet(context, output, progress, this.pageLayout));
   }
 
   /** 1 sync. A value stored by something else than this adapter (not text) is returned as JSON. */

@@ -12,7 +12,7 @@ import {
   columnLetter,
   outputLayout,
   ownedSheetName,
-  type ChoiceListPlacement,
+  type OutputLayout,
   type ColumnFormat,
   type OutputColumn,
   type OutputSheet,
@@ -26,14 +26,9 @@ import { OWNED_SHEETS_SETTING, excelSheetName, serializeOwnedIds } from "./owner
 import { reportProgress, throwIfAborted } from "./progress";
 
 /** Where things go on the output sheet, 0-based rows; the port's outputLayout, as renderOutputGrid (src/workbook/memory.ts). */
-interface Layout {
+interface Layout extends OutputLayout {
   readonly width: number;
   readonly formats: readonly ColumnFormat[];
-  readonly fieldsRow: number;
-  readonly headerRow: number;
-  readonly firstDataRow: number;
-  readonly totalsRow: number;
-  readonly choiceLists: readonly ChoiceListPlacement[];
 }
 
 /** Shown in A1 of a replaced sheet whose rewriting was cancelled. */
@@ -107,8 +102,8 @@ function writeRows(sheet: Excel.Worksheet, rows: readonly Row[], chunk: RowChunk
   range.values = block.values;
 }
 
-/** Totals, table, frozen header, widths, activation: queued with the last chunk. */
-function finishSheet(sheet: Excel.Worksheet, output: OutputSheet, layout: Layout): void {
+/** Totals, table, frozen header, widths, lists, page layout, activation: queued with the last chunk. */
+function finishSheet(sheet: Excel.Worksheet, output: OutputSheet, layout: Layout, pageLayout: boolean): void {
   if (output.totals) {
     const block = rowsToExcel([output.totals], layout.formats);
     const totals = sheet.getRangeByIndexes(layout.totalsRow, 0, 1, layout.width);
@@ -133,7 +128,20 @@ function finishSheet(sheet: Excel.Worksheet, output: OutputSheet, layout: Layout
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(column);
   });
   writeChoiceLists(sheet, output, layout);
+  if (pageLayout) {
+    // Ready to print (a demande is signed and sent): landscape for a wide table, the header row
+    // repeated on every page. ExcelApi 1.9, set only where supported: older Excel prints with its defaults.
+    sheet.pageLayout.orientation = layout.landscape ? "Landscape" : "Portrait";
+    sheet.pageLayout.setPrintTitleRows(`$${layout.headerRow + 1}:$${layout.headerRow + 1}`);
+  }
   sheet.activate();
+}
+
+/** Whether this Excel can set the page layout of a sheet (ExcelApi 1.9; the manifest asks for 1.8). */
+export function pageLayoutSupported(): boolean {
+  return (
+    typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.9") === true
+  );
 }
 
 /**
@@ -198,6 +206,7 @@ export async function writeOutputSheet(
   context: Excel.RequestContext,
   output: OutputSheet,
   progress: Progress,
+  pageLayout: boolean,
 ): Promise<string> {
   throwIfAborted(progress);
   const layout = layoutOf(output);
@@ -237,7 +246,7 @@ export async function writeOutputSheet(
   for (let i = 0; i < chunks.length; i++) {
     const last = i === chunks.length - 1;
     writeRows(sheet, output.rows, chunks[i], layout);
-    if (last) finishSheet(sheet, output, layout);
+    if (last) finishSheet(sheet, output, layout, pageLayout);
     // The one sync allowed in a loop: the loop is over chunks of ≤ 5 000 rows, never over rows (design.md §5).
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, by design (5 MB cap)
     await context.sync();

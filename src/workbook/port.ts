@@ -116,7 +116,15 @@ export interface OutputLayout {
   /** Row of the totals, just below the data rows. */
   readonly totalsRow: number;
   readonly choiceLists: readonly ChoiceListPlacement[];
+  /**
+   * Printed in landscape: a table of more than PORTRAIT_COLUMNS columns (a demande to sign and send,
+   * the dotations). Every output also prints with the table's header row repeated on each page.
+   */
+  readonly landscape: boolean;
 }
+
+/** The widest table printed in portrait. */
+export const PORTRAIT_COLUMNS = 6;
 
 /**
  * heading lines, a blank line, the fields, a blank line, the header, the rows, the totals. Lists of
@@ -145,6 +153,7 @@ export function outputLayout(output: OutputSheet): OutputLayout {
     firstDataRow: headerRow + 1,
     totalsRow: headerRow + 1 + output.rows.length,
     choiceLists,
+    landscape: output.columns.length > PORTRAIT_COLUMNS,
   };
 }
 

@@ -232,6 +232,8 @@ function worksheet(
   // The elements in the order of CT_Worksheet (§18.3.1.99).
   const part = new PartText();
   part.add(`${XML_DECLARATION}<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">`);
+  // Printed ready to sign and send: every column on one page width (as many pages tall as needed).
+  part.add('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   part.add(`<dimension ref="A1:${reference(lastColumn, lastRow)}"/>`);
   part.add(`<sheetViews>${view ? `${sheetView}>${view}</sheetView>` : `${sheetView}/>`}</sheetViews>`);
   part.add('<sheetFormatPr defaultRowHeight="15"/>');
@@ -313,6 +315,10 @@ function worksheet(
   part.add("</sheetData>");
   part.add(dataValidationsXml(output, layout, headerRow + 1, dataRows.length));
   part.add('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  // A4, fit to one page wide, any number of pages tall; the header row repeats (workbook's Print_Titles).
+  part.add(
+    `<pageSetup paperSize="9" orientation="${layout.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`,
+  );
   part.add('<tableParts count="1"><tablePart r:id="rId1"/></tableParts>');
   part.add("</worksheet>");
 
@@ -321,6 +327,16 @@ function worksheet(
     xml: part.bytes(),
     table: tableXml(tableName(name, index), index + 1, ref, headers, formats, styles),
   };
+}
+
+/** Each sheet's table header row, repeated at the top of every printed page (Excel's « Titres à imprimer »). */
+function printTitlesXml(outputs: readonly NamedOutput[], names: readonly string[]): string {
+  const titles = outputs.map(({ sheet }, i) => {
+    const row = outputLayout(sheet).headerRow + 1;
+    const quoted = `'${names[i].replace(/'/g, "''")}'`;
+    return `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(`${quoted}!$${row}:$${row}`)}</definedName>`;
+  });
+  return `<definedNames>${titles.join("")}</definedNames>`;
 }
 
 /** `<cols>`: each table column's width, the hidden choice columns; equal neighbours merged, as Excel does. */
@@ -474,7 +490,9 @@ export function xlsxBytes(outputs: readonly NamedOutput[], now: Date): Buffer {
     names
       .map((name, i) => `<sheet name="${escapeAttribute(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
       .join("") +
-    "</sheets></workbook>";
+    "</sheets>" +
+    printTitlesXml(outputs, names) +
+    "</workbook>";
 
   const creator = escapeText(CREATOR);
   const core =

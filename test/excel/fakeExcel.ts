@@ -94,6 +94,8 @@ export interface Operation {
     | "deleteTable"
     | "freezeRows"
     | "unfreeze"
+    | "orientation"
+    | "printTitleRows"
     | "activate"
     | "select"
     | "setting"
@@ -462,6 +464,8 @@ class FakeWorksheet {
   private readonly nullState: NullState;
   readonly tables: FakeTableCollection;
   readonly freezePanes: { freezeRows(count: number): void; unfreeze(): void };
+  /** ExcelApi 1.9: only what the adapter sets, logged. */
+  readonly pageLayout: { orientation: string; setPrintTitleRows(rows: string): void };
 
   constructor(
     private readonly fake: FakeExcel,
@@ -487,6 +491,17 @@ class FakeWorksheet {
       unfreeze() {
         model().frozenRows = 0;
         fake.log(model(), "unfreeze", WHOLE_SHEET);
+      },
+    };
+    this.pageLayout = {
+      set orientation(value: string) {
+        fake.log(model(), "orientation", WHOLE_SHEET, value);
+      },
+      get orientation(): string {
+        throw new Error("pageLayout.orientation lu sans load().");
+      },
+      setPrintTitleRows(rows: string) {
+        fake.log(model(), "printTitleRows", WHOLE_SHEET, rows);
       },
     };
   }

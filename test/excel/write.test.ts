@@ -156,6 +156,27 @@ describe("Écriture d'une feuille de résultats (writeSheet)", () => {
     expect(excel.activeSheetId).toBe(sheet.id);
   });
 
+  test("prête à imprimer (ExcelApi 1.9) : paysage au-delà de 6 colonnes, ligne d'en-tête répétée, sans synchronisation de plus", async () => {
+    const excel = new FakeExcel();
+    await new ExcelWorkbook(excel.run, true).writeSheet(output(rows(100)));
+    expect(ofKind(excel, "orientation", SHEET).map((o) => [o.batch, o.value])).toEqual([[2, "Landscape"]]);
+    expect(ofKind(excel, "printTitleRows", SHEET).map((o) => o.value)).toEqual(["$4:$4"]);
+    expect(excel.syncs).toBe(3);
+    const etroite = { ...output(rows(3), "Constats"), columns: COLUMNS.slice(0, 6), totals: null };
+    await new ExcelWorkbook(excel.run, true).writeSheet({
+      ...etroite,
+      rows: etroite.rows.map((r) => r.slice(0, 6)),
+    });
+    expect(ofKind(excel, "orientation", "Constats").map((o) => o.value)).toEqual(["Portrait"]);
+  });
+
+  test("sans ExcelApi 1.9, la mise en page est laissée à Excel", async () => {
+    const excel = new FakeExcel();
+    await new ExcelWorkbook(excel.run, false).writeSheet(output(rows(10)));
+    expect(ofKind(excel, "orientation", SHEET)).toEqual([]);
+    expect(ofKind(excel, "printTitleRows", SHEET)).toEqual([]);
+  });
+
   test("la feuille créée est marquée comme appartenant au complément (identifiant dans les réglages)", async () => {
     const excel = new FakeExcel();
     excel.addUserSheet("Paris", [["UAI"]]);

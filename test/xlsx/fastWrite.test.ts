@@ -438,3 +438,40 @@ describe("Écrivain .xlsx du projet : ce qu'ExcelJS écrivait mal, et les limite
     expect(lu.name).toBe(nom.slice(0, 31));
   });
 });
+
+describe("Écrivain .xlsx du projet : prêt à imprimer", () => {
+  const sortie = (colonnes: number): OutputSheet => ({
+    name: `Sortie ${colonnes}`,
+    heading: ["Titre", "Année 2024-2025"],
+    columns: Array.from({ length: colonnes }, (_, j) => ({
+      header: `Colonne ${j + 1}`,
+      format: "text" as const,
+    })),
+    rows: [Array.from({ length: colonnes }, (_, j) => `v${j}`)],
+    totals: null,
+  });
+
+  test("A4, toutes les colonnes sur la largeur d'une page, la ligne d'en-tête répétée ; paysage au-delà de 6 colonnes", async () => {
+    const bytes = await outputWorkbookBytes(
+      [
+        { name: "Étroite", sheet: sortie(6) },
+        { name: "L'large", sheet: sortie(7) },
+      ],
+      NOW,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const [etroite, large] = workbook.worksheets;
+    for (const ws of [etroite, large]) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      // Two heading lines and a blank one: the header is row 4.
+      expect(ws.pageSetup.printTitlesRow).toBe("4:4");
+    }
+    expect(etroite.pageSetup.orientation).toBe("portrait");
+    expect(large.pageSetup.orientation).toBe("landscape");
+    const textes = await parties(bytes);
+    expect(textes.get("xl/workbook.xml")).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="1">'L''large'!$4:$4</definedName>`,
+    );
+  });
+});
