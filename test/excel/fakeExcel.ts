@@ -694,7 +694,12 @@ export class FakeExcel {
   }
 
   /** What the adapter is constructed with in place of Excel.run. */
-  readonly run: ExcelRun = (batch) => batch(this.context as unknown as Excel.RequestContext);
+  readonly run: ExcelRun = (batch) => {
+    this.runs++;
+    return batch(this.context as unknown as Excel.RequestContext);
+  };
+  /** Excel.run calls so far (design.md §8: one per user action). */
+  runs = 0;
 
   /** `Excel.run(context, batch)`: this fake has one context, the one handlers were added with. */
   readonly runOn = <T>(

@@ -7,6 +7,7 @@
 import { useState } from "react";
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { ENVELOPPES, formatInteger, schoolYearLabel } from "../../rules";
+import { enUneAction } from "../../workbook/port";
 import {
   controlerBilan,
   ecrireControleBilan,
@@ -45,7 +46,9 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
     run.start(async (progress) => {
       ecriture.clear();
       const feuille = await feuilleSource(sourceLue, workbook, navigator, "bilan", "le bilan à contrôler");
-      return controlerBilan(workbook, feuille, { annee: year, progress });
+      return enUneAction(workbook, (classeur) =>
+        controlerBilan(classeur, feuille, { annee: year, progress }),
+      );
     });
 
   const write = (resultat: ResultatControleBilan) =>

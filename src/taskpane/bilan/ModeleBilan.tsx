@@ -7,6 +7,7 @@
 import { useState } from "react";
 import { Button, Field } from "@fluentui/react-components";
 import { schoolYearLabel } from "../../rules";
+import { enUneAction } from "../../workbook/port";
 import { ecrireModeleBilan, preparerModeleBilan, type ResultatModeleBilan } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleDotationsPour } from "../../workflows/suggestions";
@@ -67,26 +68,31 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
 
   const lister = () =>
     liste.start(async (progress) => {
-      const sheets = [];
-      for (const name of effectifs) sheets.push(await workbook.readSheet(name, progress));
+      const sheets = await enUneAction(workbook, async (classeur) => {
+        const lues = [];
+        for (const name of effectifs) lues.push(await classeur.readSheet(name, progress));
+        return lues;
+      });
       return etablissementsDesFeuilles(sheets);
     });
 
   const preparer = () =>
     run.start(async (progress) => {
       affichage.clear();
-      const resultat = await preparerModeleBilan(workbook, {
-        uai: uai.trim(),
-        annee: year,
-        feuillesEffectifs: effectifs,
-        feuilleDotations: dotations,
-        nom: nom.trim() || null,
-        progress,
+      const fait = await enUneAction(workbook, async (classeur) => {
+        const resultat = await preparerModeleBilan(classeur, {
+          uai: uai.trim(),
+          annee: year,
+          feuillesEffectifs: effectifs,
+          feuilleDotations: dotations,
+          nom: nom.trim() || null,
+          progress,
+        });
+        verifierAnnulation(progress);
+        return { resultat, feuille: await ecrireModeleBilan(classeur, resultat) };
       });
-      verifierAnnulation(progress);
-      const feuille = await ecrireModeleBilan(workbook, resultat);
       void actualiser();
-      return { resultat, feuille };
+      return fait;
     });
 
   const fait = shownResult(run);

@@ -7,6 +7,7 @@
 import { useState } from "react";
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
+import { enUneAction } from "../../workbook/port";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
@@ -50,16 +51,18 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
   const reporter = () =>
     run.start(async (progress) => {
       affichage.clear();
-      const resultat = await reporterReliquats(workbook, {
-        feuillesBilans: bilans,
-        feuilleEtablissements: etablissements,
-        annee: year,
-        progress,
+      const fait = await enUneAction(workbook, async (classeur) => {
+        const resultat = await reporterReliquats(classeur, {
+          feuillesBilans: bilans,
+          feuilleEtablissements: etablissements,
+          annee: year,
+          progress,
+        });
+        verifierAnnulation(progress);
+        return { resultat, feuille: await ecrireReliquats(classeur, resultat) };
       });
-      verifierAnnulation(progress);
-      const feuille = await ecrireReliquats(workbook, resultat);
       void actualiser();
-      return { resultat, feuille };
+      return fait;
     });
 
   const fait = shownResult(run);

@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { Button, Field } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
-import type { Progress, SheetData } from "../../workbook/port";
+import { enUneAction, type Progress, type SheetData } from "../../workbook/port";
 import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";
 import type { Champ, CorrectionColonnes, ResultatControle } from "../../workflows/types";
 import { useEcranStyles } from "../components/ecranStyles";
@@ -50,8 +50,10 @@ export function CheckScreen() {
     if (checked.kind === "sheet") corrections.set(checked.name, colonnes);
     const options = { annee: year, colonnes, progress };
     return checked.kind === "sheet"
-      ? controlerFeuille(workbook, checked.name, options)
-      : controlerFeuille(new SelectionWorkbook(workbook, checked.data), checked.data.name, options);
+      ? enUneAction(workbook, (classeur) => controlerFeuille(classeur, checked.name, options))
+      : enUneAction(new SelectionWorkbook(workbook, checked.data), (classeur) =>
+          controlerFeuille(classeur, checked.data.name, options),
+        );
   };
 
   /** « Contrôler »: reads where the user is now; keeps their mapping when it is the same sheet. */

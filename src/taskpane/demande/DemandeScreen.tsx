@@ -8,6 +8,7 @@
 import { useState } from "react";
 import { Button, Field, mergeClasses } from "@fluentui/react-components";
 import { formatForfait, formatInteger, schoolYearLabel } from "../../rules";
+import { enUneAction } from "../../workbook/port";
 import {
   ecrireDemande,
   nomFeuilleDemande,
@@ -62,13 +63,15 @@ export function DemandeScreen() {
         "demande",
         "la feuille des élèves supplémentaires",
       );
-      return preparerDemandeComplementaire(workbook, feuille, {
-        annee: year,
-        parametres: store.parametres(),
-        uai: uai.trim() || null,
-        nom: nom.trim() || null,
-        progress,
-      });
+      return enUneAction(workbook, (classeur) =>
+        preparerDemandeComplementaire(classeur, feuille, {
+          annee: year,
+          parametres: store.parametres(),
+          uai: uai.trim() || null,
+          nom: nom.trim() || null,
+          progress,
+        }),
+      );
     });
 
   const write = (resultat: ResultatDemande) =>

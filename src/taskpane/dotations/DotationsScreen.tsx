@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { Button, Field, mergeClasses } from "@fluentui/react-components";
 import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
+import { enUneAction } from "../../workbook/port";
 import { calculerDotations, ecrireDotations } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
@@ -99,17 +100,20 @@ export function DotationsScreen() {
       for (const name of [...choice.effectifs, choice.etablissements]) {
         if (name && corrections.bySheet[name]) colonnes[name] = corrections.bySheet[name];
       }
-      const resultat = await calculerDotations(workbook, {
-        feuillesEffectifs: choice.effectifs,
-        feuilleEtablissements: choice.etablissements,
-        annee: year,
-        parametres: store.parametres(),
-        colonnes,
-        progress,
+      // Read, compute and write: one Excel.run (design.md §8).
+      return enUneAction(workbook, async (classeur) => {
+        const resultat = await calculerDotations(classeur, {
+          feuillesEffectifs: choice.effectifs,
+          feuilleEtablissements: choice.etablissements,
+          annee: year,
+          parametres: store.parametres(),
+          colonnes,
+          progress,
+        });
+        // « Annuler » pressed during the last slice: nothing is written.
+        verifierAnnulation(progress);
+        return { resultat, feuilles: write ? await ecrireDotations(classeur, resultat) : null };
       });
-      // « Annuler » pressed during the last slice: nothing is written.
-      verifierAnnulation(progress);
-      return { resultat, feuilles: write ? await ecrireDotations(workbook, resultat) : null };
     });
 
   const corrected = choice.effectifs.filter((n) => corrections.bySheet[n]);
