@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { uaiCheckLetter } from "../../src/rules";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import { run } from "./run";
 
@@ -26,6 +27,20 @@ describe("npm run demo", () => {
     expect(r.stdout).toContain("Lignes lues : 382 non vides — 356 comptées, 26 écartées");
     expect(r.stdout).toContain(`Classeur écrit : ${path.relative(process.cwd(), out)}`);
     expect(fs.statSync(out).size).toBeGreaterThan(0);
+  });
+
+  test("les exemples : des UAI d'Île-de-France à la lettre clé juste, 62 établissements des trois académies", async () => {
+    const args = demoArgs(path.join(dossier, "x.xlsx"));
+    const r = await run([...args.slice(0, args.indexOf("--out")), "--json"]);
+    const json = JSON.parse(r.stdout) as { etablissements: { uai: string }[]; constats: { code: string }[] };
+    expect(json.etablissements).toHaveLength(62);
+    for (const { uai } of json.etablissements) {
+      expect(uai).toMatch(/^0(75|77|78|91|92|93|94|95)\d{4}[A-Z]$/);
+      expect(uai[7]).toBe(uaiCheckLetter(uai.slice(0, 7)));
+    }
+    expect(
+      json.constats.filter((c) => c.code.startsWith("uai-lettre") || c.code === "uai-hors-ile-de-france"),
+    ).toEqual([]);
   });
 
   test("par défaut, le classeur est dotations-demo.xlsx à la racine du projet", () => {
