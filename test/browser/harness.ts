@@ -9,16 +9,15 @@ import path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
+// The preview's static server, the one `npm run preview` runs (plain CommonJS, no types).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createStaticServer } = require("../../scripts/preview") as {
+  createStaticServer(root: string): http.Server;
+};
+
 export const DIST = path.resolve(__dirname, "../../dist");
 export const SCREENSHOTS = path.resolve(__dirname, "../../test-results/screenshots");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".png": "image/png",
-};
 
 export function requireBuild(file: string): void {
   if (!fs.existsSync(path.join(DIST, file))) {
@@ -27,17 +26,9 @@ export function requireBuild(file: string): void {
 }
 
 /** A static server over dist/, on a free port of 127.0.0.1; returns it with its origin. */
+/** dist/ served by `npm run preview`'s own server (scripts/preview.js), on a free port. */
 export async function serveDist(): Promise<{ server: http.Server; origin: string }> {
-  const server = http.createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
-    const file = path.join(DIST, pathname);
-    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    response.end(fs.readFileSync(file));
-  });
+  const server = createStaticServer(DIST);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return { server, origin: `http://127.0.0.1:${port}` };
