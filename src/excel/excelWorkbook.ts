@@ -41,14 +41,6 @@ export class ExcelWorkbook implements Workbook {
     private readonly pageLayout: boolean = pageLayoutSupported(),
   ) {}
 
-  /**
-   * One Excel.run for a whole user action (design.md §8): the port's calls made by `action` share its
-   * context — their syncs add up, but Excel sees one batch job, not one per sheet read or written.
-   */
-  batch<T>(action: (workbook: ExcelWorkbook) => Promise<T>): Promise<T> {
-    return this.run((context) => action(new ExcelWorkbook((inner) => inner(context), this.pageLayout)));
-  }
-
   /** 1 sync. */
   listSheets(): Promise<SheetInfo[]> {
     return this.run(async (context) => {

@@ -17,6 +17,7 @@ import {
 } from "../addin/parametresStore";
 import { schoolYearOn } from "../rules";
 import { App } from "../taskpane/App";
+import type { Services } from "../taskpane/services";
 import type { CellValue } from "../workbook/port";
 import { generateEffectifs } from "./generate";
 import { PreviewWorkbook } from "./previewWorkbook";
@@ -67,6 +68,15 @@ function Generator({ workbook }: { workbook: PreviewWorkbook }) {
 }
 
 function Preview({ workbook, store }: { workbook: PreviewWorkbook; store: ParametresStore }) {
+  // Built once: the screens read their sheets again whenever the services change.
+  const [services] = useState<Services>(() => ({
+    workbook,
+    navigator: workbook,
+    // No Excel.run to share in memory: an action simply runs.
+    action: (action) => action({ workbook, navigator: workbook }),
+    store,
+    currentYear: schoolYearOn(new Date()),
+  }));
   return (
     <div className="apercu">
       <header className="titre-apercu">
@@ -79,7 +89,7 @@ function Preview({ workbook, store }: { workbook: PreviewWorkbook; store: Parame
       </header>
       <SheetView workbook={workbook} />
       <aside className="volet" aria-label="Volet ARE" id="volet">
-        <App services={{ workbook, navigator: workbook, store, currentYear: schoolYearOn(new Date()) }} />
+        <App services={services} />
       </aside>
     </div>
   );

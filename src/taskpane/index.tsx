@@ -10,6 +10,7 @@ import { demarrerRuntime, parametresStore } from "../addin/runtime";
 import { ExcelWorkbook } from "../excel";
 import { schoolYearOn } from "../rules";
 import { App } from "./App";
+import { excelAction } from "./excel/excelAction";
 import { excelNavigator } from "./excel/excelNavigator";
 import { themeFromOffice } from "./theme";
 
@@ -26,6 +27,7 @@ function render(): void {
         services={{
           workbook,
           navigator: excelNavigator(workbook),
+          action: excelAction(),
           store: parametresStore,
           currentYear: schoolYearOn(new Date()),
         }}

@@ -4,7 +4,7 @@
  * reading whole sheets). Implemented over Office.js in Excel (excel/excelNavigator.ts) and over the
  * in-memory workbook in the preview (src/preview).
  */
-import { enUneAction, type CellValue, type Progress, type SheetData, type Workbook } from "../workbook/port";
+import type { CellValue, Progress, SheetData, Workbook } from "../workbook/port";
 
 export interface Navigator {
   /** The name of the sheet the user is looking at. */
@@ -40,8 +40,6 @@ export class SelectionWorkbook implements Workbook {
   writeSheet: Workbook["writeSheet"] = (sheet, progress) => this.inner.writeSheet(sheet, progress);
   readSetting = (key: string) => this.inner.readSetting(key);
   writeSetting = (key: string, value: string) => this.inner.writeSetting(key, value);
-  batch = <T>(action: (workbook: Workbook) => Promise<T>): Promise<T> =>
-    enUneAction(this.inner, (inner) => action(new SelectionWorkbook(inner, this.selection)));
 
   async readSheet(name: string, progress?: Progress): Promise<SheetData> {
     if (name.toLowerCase() === this.selection.name.toLowerCase()) return this.selection;

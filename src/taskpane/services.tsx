@@ -11,9 +11,20 @@ import type { Workbook } from "../workbook/port";
 import type { CorrectionColonnes } from "../workflows/types";
 import type { Navigator } from "./navigator";
 
+/** What an action works on: the workbook and where the user is. */
+export interface Hote {
+  readonly workbook: Workbook;
+  readonly navigator: Navigator;
+}
+
 export interface Services {
   readonly workbook: Workbook;
   readonly navigator: Navigator;
+  /**
+   * Runs one user action — where the user is, what it reads, what it writes — as one unit: in Excel,
+   * one Excel.run whose context the workbook and navigator handed to `action` share (design.md §8).
+   */
+  readonly action: <T>(action: (hote: Hote) => Promise<T>) => Promise<T>;
   readonly store: ParametresStore;
   /** The school year in progress, from today's date (the core never reads the clock). */
   readonly currentYear: SchoolYear;

@@ -179,16 +179,6 @@ export interface Workbook {
   /** Values the user added in Paramètres, stored with the workbook (JSON text), or null. */
   readSetting(key: string): Promise<string | null>;
   writeSetting(key: string, value: string): Promise<void>;
-  /**
-   * Runs a whole user action (reads, then writes) as one unit: in Excel, one `Excel.run` whose context
-   * every call inside shares (design.md §8). Implementations without such a unit leave it out.
-   */
-  batch?<T>(action: (workbook: Workbook) => Promise<T>): Promise<T>;
-}
-
-/** A user action's reads and writes, in one unit where the workbook has one (see Workbook.batch). */
-export function enUneAction<T>(workbook: Workbook, action: (workbook: Workbook) => Promise<T>): Promise<T> {
-  return workbook.batch ? workbook.batch(action) : action(workbook);
 }
 
 /**

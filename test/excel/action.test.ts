@@ -1,12 +1,14 @@
 /**
- * design.md §8: one Excel.run per user action. The task pane runs each action's reads and writes
- * through enUneAction: with the Excel adapter, every port call inside shares one Excel.run.
+ * design.md §8: one Excel.run per user action. The task pane runs each action through the host's
+ * `action` (src/taskpane/excel/excelAction.ts): the workbook and the navigator it hands over share one
+ * Excel.run, whatever the action reads and writes.
  */
-import { ExcelWorkbook } from "../../src/excel";
 import { Parametres, decimalString } from "../../src/rules";
-import { enUneAction } from "../../src/workbook/port";
-import { calculerDotations, controlerFeuille, ecrireDotations } from "../../src/workflows";
+import { excelAction } from "../../src/taskpane/excel/excelAction";
+import { feuilleSource, FEUILLE_ACTIVE } from "../../src/taskpane/components/feuilles";
 import { SelectionWorkbook } from "../../src/taskpane/navigator";
+import { ExcelWorkbook } from "../../src/excel";
+import { calculerDotations, controlerFeuille, ecrireDotations } from "../../src/workflows";
 import { CRETEIL, ETABLISSEMENTS, PARIS } from "../workflows/classeur";
 import { FakeExcel } from "./fakeExcel";
 
@@ -21,14 +23,17 @@ function excelAvecLesFeuilles(): FakeExcel {
 describe("Une action de l'utilisateur, un seul Excel.run", () => {
   test("calculer les dotations de deux rectorats et des établissements, puis écrire Dotations et Constats : 1 Excel.run", async () => {
     const excel = excelAvecLesFeuilles();
-    const { resultat, feuilles } = await enUneAction(new ExcelWorkbook(excel.run), async (classeur) => {
-      const r = await calculerDotations(classeur, {
+    const { resultat, feuilles } = await excelAction(
+      excel.run,
+      false,
+    )(async ({ workbook }) => {
+      const r = await calculerDotations(workbook, {
         feuillesEffectifs: ["Paris", "Créteil"],
         feuilleEtablissements: "Établissements",
         annee: 2024,
         parametres: Parametres.embarques(),
       });
-      return { resultat: r, feuilles: await ecrireDotations(classeur, r) };
+      return { resultat: r, feuilles: await ecrireDotations(workbook, r) };
     });
     expect(excel.runs).toBe(1);
     // 0750655E: 12 × 56 + 54 × 157 − 1 200,50 + 14 × 157 (test/workflows/dotations.test.ts).
@@ -38,7 +43,7 @@ describe("Une action de l'utilisateur, un seul Excel.run", () => {
     expect(excel.sheet(feuilles.constats)).toBeDefined();
   });
 
-  test("sans enUneAction, chaque appel du port est son propre Excel.run (ce que le volet évite)", async () => {
+  test("sans action, chaque appel du port est son propre Excel.run (ce que le volet évite)", async () => {
     const excel = excelAvecLesFeuilles();
     await calculerDotations(new ExcelWorkbook(excel.run), {
       feuillesEffectifs: ["Paris", "Créteil"],
@@ -49,13 +54,19 @@ describe("Une action de l'utilisateur, un seul Excel.run", () => {
     expect(excel.runs).toBeGreaterThan(1);
   });
 
-  test("contrôler une sélection : la sélection lue, le reste du classeur dans le même Excel.run", async () => {
+  test("contrôler : la feuille active trouvée, la sélection lue, la feuille contrôlée — dans le même Excel.run", async () => {
     const excel = excelAvecLesFeuilles();
-    const selection = { name: "Paris", values: PARIS.slice(2, 5), rowOffset: 2, columnOffset: 0 };
-    const r = await enUneAction(new SelectionWorkbook(new ExcelWorkbook(excel.run), selection), (classeur) =>
-      controlerFeuille(classeur, "Paris", { annee: 2024 }),
-    );
+    await excelAction(excel.run, false)(({ navigator }) => navigator.selectCell("Paris", 4, null));
+    excel.runs = 0;
+    const r = await excelAction(
+      excel.run,
+      false,
+    )(async ({ workbook, navigator }) => {
+      const feuille = await feuilleSource(FEUILLE_ACTIVE, workbook, navigator, "effectifs", "la feuille");
+      const selection = await navigator.readSelection();
+      return controlerFeuille(new SelectionWorkbook(workbook, selection), feuille, { annee: 2024 });
+    });
     expect(excel.runs).toBe(1);
-    expect(r.effectifs.preBac).toBe(24 + 30);
+    expect(r.feuille).toBe("Paris");
   });
 });

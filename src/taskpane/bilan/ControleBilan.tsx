@@ -7,7 +7,6 @@
 import { useState } from "react";
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { ENVELOPPES, formatInteger, schoolYearLabel } from "../../rules";
-import { enUneAction } from "../../workbook/port";
 import {
   controlerBilan,
   ecrireControleBilan,
@@ -31,7 +30,7 @@ import { tableauEnveloppes } from "./resume";
 
 export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
-  const { workbook, navigator } = useServices();
+  const { action } = useServices();
   const [source, setSource] = useState(FEUILLE_ACTIVE);
   const ecriture = useFeedback();
   const run = useRun<ResultatControleBilan>();
@@ -43,17 +42,20 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
   const sourceLue = sourceRetenue(source, proposees);
 
   const controler = () =>
-    run.start(async (progress) => {
+    run.start((progress) => {
       ecriture.clear();
-      const feuille = await feuilleSource(sourceLue, workbook, navigator, "bilan", "le bilan à contrôler");
-      return enUneAction(workbook, (classeur) =>
-        controlerBilan(classeur, feuille, { annee: year, progress }),
-      );
+      return action(async ({ workbook: classeur, navigator }) => {
+        const feuille = await feuilleSource(sourceLue, classeur, navigator, "bilan", "le bilan à contrôler");
+        return controlerBilan(classeur, feuille, { annee: year, progress });
+      });
     });
 
   const write = (resultat: ResultatControleBilan) =>
     ecriture.report(async () =>
-      constatsEcrits(await ecrireControleBilan(workbook, resultat), resultat.constats.length),
+      constatsEcrits(
+        await action(({ workbook: classeur }) => ecrireControleBilan(classeur, resultat)),
+        resultat.constats.length,
+      ),
     );
 
   const resultat = shownResult(run);

@@ -7,7 +7,6 @@
 import { useState } from "react";
 import { Button, Field } from "@fluentui/react-components";
 import { schoolYearLabel } from "../../rules";
-import { enUneAction } from "../../workbook/port";
 import { ecrireModeleBilan, preparerModeleBilan, type ResultatModeleBilan } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleDotationsPour } from "../../workflows/suggestions";
@@ -42,7 +41,7 @@ export interface EtapeProps {
 
 export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
-  const { workbook } = useServices();
+  const { action } = useServices();
   const [effectifsChoisis, setEffectifsChoisis] = useState<string[] | null>(null);
   /** null: the suggested dotations sheet; "": none. */
   const [dotationsChoisie, setDotationsChoisie] = useState<string | null>(null);
@@ -68,7 +67,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
 
   const lister = () =>
     liste.start(async (progress) => {
-      const sheets = await enUneAction(workbook, async (classeur) => {
+      const sheets = await action(async ({ workbook: classeur }) => {
         const lues = [];
         for (const name of effectifs) lues.push(await classeur.readSheet(name, progress));
         return lues;
@@ -79,7 +78,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
   const preparer = () =>
     run.start(async (progress) => {
       affichage.clear();
-      const fait = await enUneAction(workbook, async (classeur) => {
+      const fait = await action(async ({ workbook: classeur }) => {
         const resultat = await preparerModeleBilan(classeur, {
           uai: uai.trim(),
           annee: year,

@@ -7,7 +7,6 @@
 import { useState } from "react";
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
-import { enUneAction } from "../../workbook/port";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
@@ -30,7 +29,7 @@ const MAX_LIGNES = 100;
 
 export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
-  const { workbook } = useServices();
+  const { action } = useServices();
   const goTo = useGoTo();
   const [bilansChoisis, setBilansChoisis] = useState<string[] | null>(null);
   /** null: the suggested establishments sheet; "": none. */
@@ -51,7 +50,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
   const reporter = () =>
     run.start(async (progress) => {
       affichage.clear();
-      const fait = await enUneAction(workbook, async (classeur) => {
+      const fait = await action(async ({ workbook: classeur }) => {
         const resultat = await reporterReliquats(classeur, {
           feuillesBilans: bilans,
           feuilleEtablissements: etablissements,

@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { Button, Field } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
-import { enUneAction, type Progress, type SheetData } from "../../workbook/port";
+import type { Progress, SheetData, Workbook } from "../../workbook/port";
 import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";
 import type { Champ, CorrectionColonnes, ResultatControle } from "../../workflows/types";
 import { useEcranStyles } from "../components/ecranStyles";
@@ -31,7 +31,7 @@ function targetSheet(target: Target): string {
 
 export function CheckScreen() {
   const styles = useEcranStyles();
-  const { workbook, navigator } = useServices();
+  const { action } = useServices();
   const corrections = useCorrections();
   const [source, setSource] = useState<"sheet" | "selection">("sheet");
   const annee = useYear();
@@ -43,46 +43,60 @@ export function CheckScreen() {
   const running = run.state.status === "running";
 
   /** Runs the workflow on a target with a mapping correction (kept for Dotations when it is a sheet). */
-  const checkTarget = (checked: Target, colonnes: CorrectionColonnes, progress: Progress) => {
+  const checkTarget = (
+    classeur: Workbook,
+    checked: Target,
+    colonnes: CorrectionColonnes,
+    progress: Progress,
+  ) => {
     setTarget(checked);
     setCorrection(colonnes);
     ecriture.clear();
     if (checked.kind === "sheet") corrections.set(checked.name, colonnes);
     const options = { annee: year, colonnes, progress };
     return checked.kind === "sheet"
-      ? enUneAction(workbook, (classeur) => controlerFeuille(classeur, checked.name, options))
-      : enUneAction(new SelectionWorkbook(workbook, checked.data), (classeur) =>
-          controlerFeuille(classeur, checked.data.name, options),
-        );
+      ? controlerFeuille(classeur, checked.name, options)
+      : controlerFeuille(new SelectionWorkbook(classeur, checked.data), checked.data.name, options);
   };
 
   /** « Contrôler »: reads where the user is now; keeps their mapping when it is the same sheet. */
   const checkWhereUserIs = () =>
-    run.start(async (progress) => {
-      const name = await navigator.activeSheetName();
-      const sheets = await workbook.listSheets();
-      if (sheets.some((s) => s.owned && s.name === name)) {
-        throw new Error(
-          `La feuille active « ${name} » est une feuille de résultats écrite par le complément : activez la feuille d'effectifs à contrôler.`,
-        );
-      }
-      const next: Target =
-        source === "sheet"
-          ? { kind: "sheet", name }
-          : { kind: "selection", data: await navigator.readSelection(progress) };
-      const colonnes =
-        target && targetSheet(target) === targetSheet(next) ? correction : (corrections.bySheet[name] ?? {});
-      return checkTarget(next, colonnes, progress);
-    });
+    run.start((progress) =>
+      action(async ({ workbook: classeur, navigator }) => {
+        const name = await navigator.activeSheetName();
+        const sheets = await classeur.listSheets();
+        if (sheets.some((s) => s.owned && s.name === name)) {
+          throw new Error(
+            `La feuille active « ${name} » est une feuille de résultats écrite par le complément : activez la feuille d'effectifs à contrôler.`,
+          );
+        }
+        const next: Target =
+          source === "sheet"
+            ? { kind: "sheet", name }
+            : { kind: "selection", data: await navigator.readSelection(progress) };
+        const colonnes =
+          target && targetSheet(target) === targetSheet(next)
+            ? correction
+            : (corrections.bySheet[name] ?? {});
+        return checkTarget(classeur, next, colonnes, progress);
+      }),
+    );
 
   const onChoose = (champ: Champ, index: number | null) => {
     if (target)
-      void run.start((progress) => checkTarget(target, chooseColumn(correction, champ, index), progress));
+      void run.start((progress) =>
+        action(({ workbook: classeur }) =>
+          checkTarget(classeur, target, chooseColumn(correction, champ, index), progress),
+        ),
+      );
   };
 
   const write = (resultat: ResultatControle) =>
     ecriture.report(async () =>
-      constatsEcrits(await ecrireControle(workbook, resultat), resultat.constats.length),
+      constatsEcrits(
+        await action(({ workbook: classeur }) => ecrireControle(classeur, resultat)),
+        resultat.constats.length,
+      ),
     );
 
   const resultat = shownResult(run);
@@ -120,7 +134,12 @@ export function CheckScreen() {
           correction={correction}
           running={running}
           onChoose={onChoose}
-          onReset={() => target && void run.start((progress) => checkTarget(target, {}, progress))}
+          onReset={() =>
+            target &&
+            void run.start((progress) =>
+              action(({ workbook: classeur }) => checkTarget(classeur, target, {}, progress)),
+            )
+          }
           onWrite={() => void write(resultat)}
           written={ecriture.feedback}
         />

@@ -40,7 +40,7 @@ export function useFeuilles(onLoad?: (feuilles: Feuilles, precedentes: Feuilles 
   erreur: string | null;
   actualiser: () => Promise<void>;
 } {
-  const { workbook, navigator } = useServices();
+  const { navigator, action } = useServices();
   const [feuilles, setFeuilles] = useState<Feuilles | null>(null);
   const [erreur, setErreur] = useState<string | null>(null);
   // The screen's latest callback, without reading the sheets again each time it renders.
@@ -53,12 +53,14 @@ export function useFeuilles(onLoad?: (feuilles: Feuilles, precedentes: Feuilles 
     async (suivre: boolean) => {
       setErreur(null);
       try {
-        const sheets = await workbook.listSheets();
-        const heads = await navigator.sheetHeads(
-          sheets.map((s) => s.name),
-          LIGNES_APERCU,
-        );
-        const loaded = { sheets, suggestion: suggererFeuilles(sheets, heads) };
+        const loaded = await action(async (hote) => {
+          const sheets = await hote.workbook.listSheets();
+          const heads = await hote.navigator.sheetHeads(
+            sheets.map((s) => s.name),
+            LIGNES_APERCU,
+          );
+          return { sheets, suggestion: suggererFeuilles(sheets, heads) };
+        });
         const precedentes = suivre ? courantes.current : null;
         courantes.current = loaded;
         setFeuilles(loaded);
@@ -67,7 +69,7 @@ export function useFeuilles(onLoad?: (feuilles: Feuilles, precedentes: Feuilles 
         setErreur(failureMessage(error));
       }
     },
-    [workbook, navigator],
+    [action],
   );
   const actualiser = useCallback(() => lire(false), [lire]);
   useEffect(() => {

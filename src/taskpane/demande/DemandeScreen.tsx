@@ -8,7 +8,6 @@
 import { useState } from "react";
 import { Button, Field, mergeClasses } from "@fluentui/react-components";
 import { formatForfait, formatInteger, schoolYearLabel } from "../../rules";
-import { enUneAction } from "../../workbook/port";
 import {
   ecrireDemande,
   nomFeuilleDemande,
@@ -38,7 +37,7 @@ import { tableauDemande } from "./tableau";
 
 export function DemandeScreen() {
   const styles = useEcranStyles();
-  const { workbook, navigator, store } = useServices();
+  const { action, store } = useServices();
   const { feuilles, erreur, actualiser } = useFeuilles();
   const [source, setSource] = useState(FEUILLE_ACTIVE);
   const [uai, setUai] = useState("");
@@ -54,29 +53,29 @@ export function DemandeScreen() {
   const sourceLue = sourceRetenue(source, proposees);
 
   const compute = () =>
-    run.start(async (progress) => {
+    run.start((progress) => {
       ecriture.clear();
-      const feuille = await feuilleSource(
-        sourceLue,
-        workbook,
-        navigator,
-        "demande",
-        "la feuille des élèves supplémentaires",
-      );
-      return enUneAction(workbook, (classeur) =>
-        preparerDemandeComplementaire(classeur, feuille, {
+      return action(async ({ workbook: classeur, navigator }) => {
+        const feuille = await feuilleSource(
+          sourceLue,
+          classeur,
+          navigator,
+          "demande",
+          "la feuille des élèves supplémentaires",
+        );
+        return preparerDemandeComplementaire(classeur, feuille, {
           annee: year,
           parametres: store.parametres(),
           uai: uai.trim() || null,
           nom: nom.trim() || null,
           progress,
-        }),
-      );
+        });
+      });
     });
 
   const write = (resultat: ResultatDemande) =>
     ecriture.report(async () => {
-      const noms = await ecrireDemande(workbook, resultat);
+      const noms = await action(({ workbook: classeur }) => ecrireDemande(classeur, resultat));
       return {
         sheet: noms.demande,
         text: `Feuille « ${noms.demande} » écrite : la demande à imprimer, signer et envoyer à la Région${noms.constats ? ` ; lignes non reprises dans « ${noms.constats} »` : ""}.`,

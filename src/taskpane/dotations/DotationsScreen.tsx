@@ -6,7 +6,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { Button, Field, mergeClasses } from "@fluentui/react-components";
 import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
-import { enUneAction } from "../../workbook/port";
 import { calculerDotations, ecrireDotations } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
@@ -55,7 +54,7 @@ type Outcome = { resultat: ResultatDotations; feuilles: { dotations: string; con
 
 export function DotationsScreen() {
   const styles = useEcranStyles();
-  const { workbook, store } = useServices();
+  const { action, store } = useServices();
   const corrections = useCorrections();
   const [choice, setChoice] = useState<SheetChoice>({ effectifs: [], etablissements: null });
   /** The user chose the establishments sheet: it is no longer suggested anew when the year changes. */
@@ -101,7 +100,7 @@ export function DotationsScreen() {
         if (name && corrections.bySheet[name]) colonnes[name] = corrections.bySheet[name];
       }
       // Read, compute and write: one Excel.run (design.md §8).
-      return enUneAction(workbook, async (classeur) => {
+      return action(async ({ workbook: classeur }) => {
         const resultat = await calculerDotations(classeur, {
           feuillesEffectifs: choice.effectifs,
           feuilleEtablissements: choice.etablissements,
