@@ -20,20 +20,20 @@ export function roundHalfUp(value: Decimal, places: number): Decimal {
   return value.toDecimalPlaces(places, HALF_UP);
 }
 
-/** Plain digits with a dot and exactly `places` decimals, e.g. "34730.00" (the JSON money format). */
-const POWERS_OF_TEN = [1, 10, 100, 1000, 10000].map((n) => new Decimal(n));
-
+/**
+ * Plain digits with a dot and exactly `places` decimals, rounded half-up, e.g. "34730.00" (the JSON
+ * money format). decimal.js's toFixed never uses exponent notation; a negative amount that rounds to
+ * zero is written without its sign. Décision (performance): one toFixed rather than a product, a
+ * rounding and a toString — a dotation formats some fifteen amounts for its explanation.
+ */
 export function decimalString(value: Decimal, places = 2): string {
-  const scaled = roundHalfUp(value.times(POWERS_OF_TEN[places] ?? new Decimal(10).pow(places)), 0);
-  const negative = scaled.isNegative() && !scaled.isZero();
-  // An integer below 1e21 prints without exponent (decimal.js toExpPos).
-  const digits = scaled
-    .abs()
-    .toString()
-    .padStart(places + 1, "0");
-  const whole = digits.slice(0, digits.length - places);
-  const fraction = digits.slice(digits.length - places);
-  return (negative ? "-" : "") + whole + (places > 0 ? "." + fraction : "");
+  const text = value.toFixed(places, HALF_UP);
+  if (text.charCodeAt(0) !== 45 /* - */) return text;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 48 /* 0 */ && c !== 46 /* . */) return text;
+  }
+  return text.slice(1);
 }
 
 const GROUPS_OF_THREE = /\B(?=(\d{3})+(?!\d))/g;
