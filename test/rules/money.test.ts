@@ -1,0 +1,30 @@
+/**
+ * The money formats every output relies on: the JSON's two-decimal strings and the French amounts of
+ * the explanations, rounded half-up (the arrêté's rounding) on exact decimals.
+ */
+import { Decimal, decimalString, formatEuros, formatForfait, formatPercent } from "../../src/rules";
+
+describe("Montants écrits", () => {
+  test.each([
+    ["34730", 2, "34730.00"],
+    ["1200.505", 2, "1200.51"], // half-up
+    ["2.675", 2, "2.68"], // exact decimal, not the binary 2.67499…
+    ["-1.005", 2, "-1.01"], // half-up away from zero
+    ["-0.004", 2, "0.00"], // no « -0.00 »
+    ["-0.5", 0, "-1"],
+    ["7.5", 0, "8"], // R8 : 25 × 0,30 = 7,5 → 8
+    ["8.05", 0, "8"], // 23 × 0,35 = 8,05 → 8
+    ["123456789012345678901234.5", 1, "123456789012345678901234.5"], // never an exponent
+    ["0.000000000000000000001", 2, "0.00"],
+  ])("%s à %i décimales : %s", (valeur, decimales, attendu) => {
+    expect(decimalString(new Decimal(valeur), decimales)).toBe(attendu);
+  });
+
+  test("en français : espaces des milliers, virgule, euro", () => {
+    expect(formatEuros(new Decimal("34730"))).toBe("34 730,00 €");
+    expect(formatEuros(new Decimal("-1200.5"))).toBe("-1 200,50 €");
+    expect(formatForfait(new Decimal(157))).toBe("157 €");
+    expect(formatForfait(new Decimal("151.5"))).toBe("151,50 €");
+    expect(formatPercent(new Decimal("0.0631"))).toBe("6,31 %");
+  });
+});
