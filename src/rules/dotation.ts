@@ -92,12 +92,26 @@ const LINE_NAMES: Record<Categorie, string> = {
   POST_BAC: "Post-bac",
 };
 
+/**
+ * « 157 € »: a year's forfait, the same Decimal for every establishment of a run, formatted once
+ * (the explanations of hundreds of dotations repeat it).
+ */
+const FORFAITS_ECRITS = new WeakMap<Decimal, string>();
+function forfaitTexte(valeur: Decimal): string {
+  let texte = FORFAITS_ECRITS.get(valeur);
+  if (texte === undefined) {
+    texte = formatForfait(valeur);
+    FORFAITS_ECRITS.set(valeur, texte);
+  }
+  return texte;
+}
+
 /** effectif × forfait, e.g. « Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087) ». */
 function ligne(categorie: Categorie, nombre: number, unite: string, forfait: ValeurResolue): Figure {
   return figure(forfait.valeur.times(nombre), {
     regle: "R8",
     libelle: LINE_NAMES[categorie],
-    calcul: `${formatInteger(nombre)} ${unite} × ${formatForfait(forfait.valeur)}`,
+    calcul: `${formatInteger(nombre)} ${unite} × ${forfaitTexte(forfait.valeur)}`,
     reference: forfait.reference.court,
     details: forfait.origine === "indexe" ? [forfait.trace] : undefined,
   });
@@ -238,7 +252,7 @@ export function calculerDotation(
   const enveloppePreBac = figure(prepaMetiers.valeur.plus(preBac.valeur), {
     regle: "R9",
     libelle: "Enveloppe pré-bac",
-    calcul: `${formatEuros(prepaMetiers.valeur)} (3ème prépa-métiers) + ${formatEuros(preBac.valeur)} (pré-bac)`,
+    calcul: `${prepaMetiers.trace.resultat} (3ème prépa-métiers) + ${preBac.trace.resultat} (pré-bac)`,
     reference: "décision R9 : la 3ème prépa-métiers relève de l'enveloppe pré-bac",
     details: [prepaMetiers.trace, preBac.trace],
   });
@@ -288,7 +302,7 @@ export function calculerDotation(
   const total = figure(nettePreBac.figure.valeur.plus(nettePostBac.figure.valeur), {
     regle: "R9",
     libelle: "Dotation nette totale",
-    calcul: `${formatEuros(nettePreBac.figure.valeur)} (pré-bac) + ${formatEuros(nettePostBac.figure.valeur)} (post-bac)`,
+    calcul: `${nettePreBac.figure.trace.resultat} (pré-bac) + ${nettePostBac.figure.trace.resultat} (post-bac)`,
     reference: `enveloppes non fongibles, année ${schoolYearLabel(annee)}`,
     details: [nettePreBac.figure.trace, nettePostBac.figure.trace],
   });
