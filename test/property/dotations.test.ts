@@ -201,6 +201,31 @@ describe("Calcul des dotations : ordre des lignes, relance, feuilles de l'utilis
     );
   });
 
+  test("la même extraction donnée deux fois (deux onglets) : mêmes dotations qu'une fois, aucune ligne du second onglet comptée", async () => {
+    await fc.assert(
+      fc.asyncProperty(classeurCoherent, async ({ etabs, lignes }) => {
+        const une = feuilles(etabs, lignes);
+        const seule = await calculer(new MemoryWorkbook(une), ["Effectifs"], "Établissements");
+        const deux = await calculer(
+          new MemoryWorkbook({ ...une, "Effectifs (2)": copie(une.Effectifs) }),
+          ["Effectifs", "Effectifs (2)"],
+          "Établissements",
+        );
+        expect(deux.etablissements.map((d) => [d.uai, d.effectifs, d.nette.total.valeur.toFixed(2)])).toEqual(
+          seule.etablissements.map((d) => [d.uai, d.effectifs, d.nette.total.valeur.toFixed(2)]),
+        );
+        expect(deux.totaux.nette.total.equals(seule.totaux.nette.total)).toBe(true);
+        // Every non-blank row of the second tab is read and set aside: nothing more is counted.
+        const lignesCopie = une.Effectifs.slice(3).filter(nonVide).length;
+        expect(deux.lignes.nonVides).toBe(seule.lignes.nonVides + lignesCopie);
+        expect(deux.lignes.comptees).toBe(seule.lignes.comptees);
+        expect(deux.constats.some((c) => c.code === "etablissement-plusieurs-feuilles")).toBe(false);
+        verifierTotaux(deux);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   test("relancer redonne le même classeur ; une feuille de l'utilisateur au nom des résultats n'est jamais remplacée", async () => {
     await fc.assert(
       fc.asyncProperty(classeurCoherent, fc.boolean(), async ({ etabs, lignes }, homonyme) => {
