@@ -8,7 +8,7 @@
  *
  * One table can serve several sheets — the effectif sheets of one run share the session's — so that
  * the same extraction given twice (two files, two tabs) is counted once. A row is referred to by its
- * sheet's number and its index: `numero × 2^21 + index + 1` (an Excel sheet has at most 2^20 rows).
+ * sheet's number and its index: `numero × 2^32 + index`, exact in a double (a .csv has no row limit).
  */
 import { isCellError, type Row, type SheetData } from "../workbook/port";
 
@@ -51,9 +51,10 @@ export function hashLigne(row: Row): number {
   return h >>> 0;
 }
 
-const LIGNES_PAR_FEUILLE = 2 ** 21;
-/** References stay positive 32-bit integers (Int32Array below). */
-const FEUILLES_MAXIMUM = 1023;
+/** Rows per sheet a reference can tell apart: far above any sheet or file (Excel stops at 2^20). */
+const LIGNES_PAR_FEUILLE = 2 ** 32;
+/** References stay exact integers in a double (below 2^53). */
+const FEUILLES_MAXIMUM = 2 ** 20;
 
 /** Rows that share a key, by hash of their cells: one row reference, or several. */
 type ParHash = Map<number, number | number[]>;
@@ -78,7 +79,7 @@ function melanger(cle: number): number {
  */
 class LignesParCle {
   private cles = new Float64Array(16);
-  private valeurs = new Int32Array(16);
+  private valeurs = new Float64Array(16);
   private nombre = 0;
 
   /** The value stored under `cle`; when the key is new, `valeur` (non-zero) is stored and 0 returned. */
@@ -110,7 +111,7 @@ class LignesParCle {
   private agrandir(): void {
     const { cles, valeurs } = this;
     this.cles = new Float64Array(cles.length * 4);
-    this.valeurs = new Int32Array(valeurs.length * 4);
+    this.valeurs = new Float64Array(valeurs.length * 4);
     const masque = this.valeurs.length - 1;
     for (let j = 0; j < valeurs.length; j++) {
       if (valeurs[j] === 0) continue;

@@ -18,7 +18,7 @@ import { isBlank, isCellError, type Row, type SheetData } from "../workbook/port
 import { EFFECTIF_MAXIMUM, afficher, cellule, lireEntier, lireOuiNon, messageErreurExcel } from "./cells";
 import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
 import type { TableDoublons } from "./doublons";
-import { cleDoublon, LecteurBase } from "./lecteur";
+import { cleDoublon, LecteurBase, ressembleAUnCode, ressembleAUnUai } from "./lecteur";
 import { effectifsVides, type SessionLecture } from "./session";
 import { ligneDeStructure } from "./structure";
 import type { CorrectionColonnes } from "./types";
@@ -76,9 +76,17 @@ export class LecteurEffectifs extends LecteurBase {
   private readonly valeursEtablissement: boolean;
   private readonly onLigneComptee?: (ligne: LigneComptee) => void;
 
-  /** Above an effectif or establishments header, only titles: a UAI or a code there is data out of place. */
-  protected override lignesDeDonneesAuDessus(): boolean {
-    return true;
+  /**
+   * Above an effectif header, a data row has a code formation with a UAI or an effectif next to it
+   * (titles have neither; a form line « Code formation | 50022137 » has nothing beside its code).
+   */
+  protected override ligneDeDonneesAuDessus(row: Row): boolean {
+    if (!row.some(ressembleAUnCode)) return false;
+    return row.some(
+      (cell) =>
+        ressembleAUnUai(cell) ||
+        (typeof cell === "number" && Number.isInteger(cell) && cell >= 0 && cell <= EFFECTIF_MAXIMUM),
+    );
   }
 
   constructor(sheet: SheetData, session: SessionLecture, options: OptionsLectureEffectifs = {}) {

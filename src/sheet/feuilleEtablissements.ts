@@ -7,7 +7,7 @@
 import type { Row, SheetData } from "../workbook/port";
 import { cellule } from "./cells";
 import type { ColonnesEtablissement } from "./etablissements";
-import { LecteurBase } from "./lecteur";
+import { LecteurBase, ressembleAUnUai } from "./lecteur";
 import type { SessionLecture } from "./session";
 import { ligneDeStructure } from "./structure";
 import type { CorrectionColonnes } from "./types";
@@ -18,9 +18,12 @@ export class LecteurEtablissements extends LecteurBase {
   private readonly colonnes: ColonnesEtablissement;
   private readonly cles: readonly number[];
 
-  /** Above an effectif or establishments header, only titles: a UAI or a code there is data out of place. */
-  protected override lignesDeDonneesAuDessus(): boolean {
-    return true;
+  /**
+   * Above an establishments header, a data row has a UAI and a value beside it (a taux, a reliquat);
+   * a form line « UAI | 0750655E » has only its UAI.
+   */
+  protected override ligneDeDonneesAuDessus(row: Row): boolean {
+    return row.some(ressembleAUnUai) && row.some((cell) => typeof cell === "number" && Number.isFinite(cell));
   }
 
   constructor(sheet: SheetData, session: SessionLecture, correction?: CorrectionColonnes) {

@@ -11,12 +11,15 @@ import { TableDoublons } from "./doublons";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "./types";
 
-/** A cell that reads as a UAI (0750655E) or a code formation diplôme (50022137): data, not a title. */
-function ressembleAUneDonnee(cell: CellValue | undefined): boolean {
+/** A cell that reads as a UAI: 7 digits and a letter (0750655E). */
+export function ressembleAUnUai(cell: CellValue | undefined): boolean {
+  return typeof cell === "string" && /^\d{7}[A-Za-z]$/.test(cell.trim());
+}
+
+/** A cell that reads as a code formation diplôme: 8 digits (50022137), as text or as a number. */
+export function ressembleAUnCode(cell: CellValue | undefined): boolean {
   if (typeof cell === "number") return Number.isInteger(cell) && cell >= 10_000_000 && cell <= 99_999_999;
-  if (typeof cell !== "string") return false;
-  const texte = cell.trim();
-  return /^\d{7}[A-Za-z]$/.test(texte) || /^\d{8}$/.test(texte);
+  return typeof cell === "string" && /^\d{8}$/.test(cell.trim());
 }
 
 /** A row with nothing in it (merged cells that carry no value, spaces). */
@@ -87,7 +90,7 @@ export abstract class LecteurBase implements LecteurFeuille {
     this.entete = detection.entete;
     this.position = detection.indexLigne + 1;
     this.total = this.fin - this.position;
-    if (this.lignesDeDonneesAuDessus()) this.signalerDonneesAuDessus(detection.indexLigne);
+    this.signalerDonneesAuDessus(detection.indexLigne);
     for (const { champ, colonne } of detection.enDouble) {
       this.signaler(
         "colonne-en-double",
@@ -116,23 +119,23 @@ export abstract class LecteurBase implements LecteurFeuille {
   }
 
   /**
-   * Whether rows above the header can only be titles, so that one holding a UAI or a code formation is
-   * data out of place (effectif and establishments sheets). A bilan or a demande has its form fields,
-   * UAI included, above its table.
+   * Whether a row above the header is data out of place (it is then reported, never dropped). None by
+   * default: a bilan or a demande has its form fields, UAI included, above its table. The effectif and
+   * establishments readers say what a data row looks like — not a form line « UAI | 0750655E ».
    */
-  protected lignesDeDonneesAuDessus(): boolean {
+  protected ligneDeDonneesAuDessus(_row: Row): boolean {
     return false;
   }
 
   /**
-   * Rows above the header are not read. One that holds a UAI or a code formation looks like data pasted
-   * above the header: it is reported and counted among the rows set aside, never dropped silently.
+   * Rows above the header are not read. One that looks like data pasted above the header
+   * (ligneDeDonneesAuDessus) is reported and counted among the rows set aside, never dropped silently.
    */
   private signalerDonneesAuDessus(indexEntete: number): void {
     const ligneEntete = this.sheet.rowOffset + indexEntete + 1;
     for (let i = 0; i < indexEntete; i++) {
       const row = this.sheet.values[i];
-      if (ligneVide(row) || !row.some(ressembleAUneDonnee)) continue;
+      if (ligneVide(row) || !this.ligneDeDonneesAuDessus(row)) continue;
       const ligne = this.sheet.rowOffset + i + 1;
       this.comptage.nonVides++;
       this.ecarter(

@@ -399,7 +399,7 @@ describe("Aperçu : Demande et Bilan, après les dotations 2024-2025", () => {
 });
 
 describe("Aperçu : longues opérations et sécurité de la page", () => {
-  test("une feuille d'effectifs ajoutée au classeur paraît cochée dans Dotations, sans « Actualiser » ; les choix de l'utilisateur restent", async () => {
+  test("une feuille ajoutée au classeur paraît dans la liste de Dotations sans « Actualiser », non cochée ; les choix de l'utilisateur restent", async () => {
     await screenTab("Dotations").click();
     const versailles = pane().getByRole("checkbox", { name: /^Versailles/ });
     await versailles.waitFor();
@@ -408,7 +408,7 @@ describe("Aperçu : longues opérations et sécurité de la page", () => {
     await page.getByRole("button", { name: "Ajouter la feuille" }).click();
     const generee = pane().getByRole("checkbox", { name: /^Généré 500/ });
     await generee.waitFor();
-    await expect(generee.isChecked()).resolves.toBe(true);
+    await expect(generee.isChecked()).resolves.toBe(false);
     await expect(versailles.isChecked()).resolves.toBe(false);
     await expect(
       pane()

@@ -19,20 +19,32 @@ import { grilleCollee, nonVide } from "./arbitraires";
 
 const RUNS = 200;
 
-/** Above the header, a row is data (and must be reported) when a cell reads as a UAI or a code formation. */
-const estUneDonnee = (cell: unknown) =>
+const uai = (cell: unknown) => typeof cell === "string" && /^\d{7}[A-Za-z]$/.test(cell.trim());
+const code = (cell: unknown) =>
   typeof cell === "number"
     ? Number.isInteger(cell) && cell >= 10_000_000 && cell <= 99_999_999
-    : typeof cell === "string" && /^(\d{7}[A-Za-z]|\d{8})$/.test(cell.trim());
+    : typeof cell === "string" && /^\d{8}$/.test(cell.trim());
+const effectif = (cell: unknown) =>
+  typeof cell === "number" && Number.isInteger(cell) && cell >= 0 && cell <= 10_000;
+
+/**
+ * Above the header, a row is data (and must be reported) when it looks like one: for an effectif sheet,
+ * a code formation with a UAI or an effectif beside it; for an establishments sheet, a UAI with a
+ * number beside it. A form line (« UAI | 0750655E ») or a title is not a row of the table.
+ */
+const donneeEffectifs = (row: readonly unknown[]) => row.some(code) && row.some((c) => uai(c) || effectif(c));
+const donneeEtablissements = (row: readonly unknown[]) =>
+  row.some(uai) && row.some((c) => typeof c === "number" && Number.isFinite(c));
 
 /** The non-blank rows the reader must account for: below the header, and data rows above it. */
 function lignesAttendues<T extends { row: readonly unknown[] }>(
   lignes: readonly T[],
   indexEntete: number | null,
+  estUneDonnee: (row: readonly unknown[]) => boolean,
 ): T[] {
   if (indexEntete === null) return lignes.filter(({ row }) => nonVide(row as never));
   return lignes.filter(
-    ({ row }, i) => nonVide(row as never) && (i > indexEntete || (i < indexEntete && row.some(estUneDonnee))),
+    ({ row }, i) => nonVide(row as never) && (i > indexEntete || (i < indexEntete && estUneDonnee(row))),
   );
 }
 
@@ -73,7 +85,7 @@ describe("Lecture de grilles collées quelconques", () => {
         // Rows below the header and data rows above it (all rows when there is no header).
         const indexEntete = lecteur.entete ? lecteur.entete.ligne - rowOffset - 1 : null;
         const lignes = grille.map((row, i) => ({ row, numero: rowOffset + i + 1 }));
-        const nonVides = lignesAttendues(lignes, indexEntete);
+        const nonVides = lignesAttendues(lignes, indexEntete, donneeEffectifs);
         expect(bilan.nonVides).toBe(nonVides.length);
         expect(bilan.comptees + bilan.ecartees).toBe(nonVides.length);
         expect(comptees).toHaveLength(bilan.comptees);
@@ -115,6 +127,7 @@ describe("Lecture de grilles collées quelconques", () => {
         const nonVides = lignesAttendues(
           grille.map((row) => ({ row })),
           indexEntete,
+          donneeEtablissements,
         ).length;
         expect(bilan.comptees + bilan.ecartees).toBe(nonVides);
         // Every establishment counted has a well-formed UAI.

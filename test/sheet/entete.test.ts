@@ -36,6 +36,20 @@ describe("Ligne d'en-tête et correspondance des colonnes (design.md §4)", () =
     expect(lecteur.bilan()).toMatchObject({ nonVides: 3, comptees: 1, ecartees: 2 });
   });
 
+  test("une ligne de formulaire au-dessus de l'en-tête (« UAI | 0750655E », « Année | 2024 ») n'est pas une ligne du tableau", () => {
+    const { lecteur, session } = lire([
+      ["Effectifs du lycée"],
+      ["UAI", "0750655E"],
+      ["Année", 2024],
+      [],
+      ENTETE,
+      ["0750655E", "Lycée A", "50022137", "BOULANGER (CAP)", 24],
+    ]);
+    expect(lecteur.entete?.ligne).toBe(5);
+    expect(session.constats).toEqual([]);
+    expect(lecteur.bilan()).toMatchObject({ nonVides: 1, comptees: 1, ecartees: 0 });
+  });
+
   test.each([
     ["UAI", "uai"],
     ["RNE", "uai"],

@@ -122,35 +122,33 @@ describe("Choix des feuilles d'une dotation", () => {
     });
   });
 
-  test("feuilles ajoutées, supprimées ou renommées pendant que l'écran est ouvert : le choix de l'utilisateur est gardé et suit le classeur", () => {
-    // The user unticked Versailles and chose no establishments sheet… then pasted Créteil in a new tab,
-    // renamed Paris « Paris 2024 » and deleted Établissements.
+  test("feuilles ajoutées, supprimées ou renommées pendant que l'écran est ouvert : les coches de l'utilisateur restent, une feuille nouvelle n'est jamais cochée d'office", () => {
+    // The user unticked Versailles… then copied Paris as a backup (« Paris (2) »), pasted Créteil in a
+    // new tab, renamed nothing, and deleted Établissements.
     const choix: SheetChoice = { effectifs: ["Paris"], etablissements: "Établissements" };
     const apres = [
-      { name: "Paris 2024", owned: false },
+      { name: "Paris", owned: false },
+      { name: "Paris (2)", owned: false },
       { name: "Créteil", owned: false },
       { name: "Notes", owned: false },
       { name: "Versailles", owned: false },
       { name: "Dotations ARE 2024-2025", owned: true },
     ];
-    const suggestion = suggererFeuilles(apres, {
-      ...apercus,
-      "Paris 2024": EFFECTIFS,
-      Créteil: EFFECTIFS,
-    });
-    expect(suivreClasseur(choix, feuilles, apres, suggestion)).toEqual({
-      // Versailles stays unticked: the user's choice; the two new effectif sheets are ticked.
-      effectifs: ["Paris 2024", "Créteil"],
+    expect(suivreClasseur(choix, apres)).toEqual({ effectifs: ["Paris"], etablissements: null });
+    // A ticked sheet deleted (or renamed): no longer ticked.
+    expect(
+      suivreClasseur({ effectifs: ["Paris", "Versailles"], etablissements: null }, apres.slice(1)),
+    ).toEqual({
+      effectifs: ["Versailles"],
       etablissements: null,
     });
-    // Nothing changed but a sheet written by the add-in: the choice is the same.
-    const memes = suivreClasseur(
-      { effectifs: ["Versailles"], etablissements: "Établissements" },
-      feuilles,
-      [...feuilles, { name: "Constats ARE 2024-2025", owned: true }],
-      suggererFeuilles(feuilles, apercus),
-    );
-    expect(memes).toEqual({ effectifs: ["Versailles"], etablissements: "Établissements" });
+    // The establishments sheet kept while it exists, the add-in's own included.
+    expect(
+      suivreClasseur({ effectifs: [], etablissements: "Établissements ARE 2024-2025" }, [
+        ...feuilles,
+        { name: "Établissements ARE 2024-2025", owned: true },
+      ]),
+    ).toEqual({ effectifs: [], etablissements: "Établissements ARE 2024-2025" });
   });
 
   test("cocher et décocher garde l'ordre du classeur ; sans feuille d'effectifs, le calcul ne peut pas partir", () => {

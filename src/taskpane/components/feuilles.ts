@@ -49,8 +49,12 @@ export function useFeuilles(onLoad?: (feuilles: Feuilles, precedentes: Feuilles 
     onLoadRef.current = onLoad;
   });
   const courantes = useRef<Feuilles | null>(null);
+  // Reads may overlap (events, « Actualiser », a write): only the latest one's answer is kept — an
+  // older list, or the error of a read overtaken by a deletion, never replaces a newer one.
+  const derniere = useRef(0);
   const lire = useCallback(
     async (suivre: boolean) => {
+      const numero = ++derniere.current;
       setErreur(null);
       try {
         const loaded = await action(async (hote) => {
@@ -61,12 +65,13 @@ export function useFeuilles(onLoad?: (feuilles: Feuilles, precedentes: Feuilles 
           );
           return { sheets, suggestion: suggererFeuilles(sheets, heads) };
         });
+        if (numero !== derniere.current) return;
         const precedentes = suivre ? courantes.current : null;
         courantes.current = loaded;
         setFeuilles(loaded);
         onLoadRef.current?.(loaded, precedentes);
       } catch (error) {
-        setErreur(failureMessage(error));
+        if (numero === derniere.current) setErreur(failureMessage(error));
       }
     },
     [action],

@@ -60,10 +60,10 @@ export function DotationsScreen() {
   /** The user chose the establishments sheet: it is no longer suggested anew when the year changes. */
   const [etablissementsChoisis, setEtablissementsChoisis] = useState(false);
   // On opening and on « Actualiser », the suggested sheets are preselected anew; when sheets are added,
-  // deleted or renamed meanwhile, the user's choice is kept and follows them.
+  // deleted or renamed meanwhile, the user's choice is kept (new sheets are listed, not ticked).
   const { feuilles, erreur, actualiser } = useFeuilles((loaded, precedentes) => {
     if (precedentes) {
-      const suivi = suivreClasseur(choice, precedentes.sheets, loaded.sheets, loaded.suggestion);
+      const suivi = suivreClasseur(choice, loaded.sheets);
       setChoice(suivi);
       if (suivi.etablissements !== choice.etablissements) setEtablissementsChoisis(false);
       return;

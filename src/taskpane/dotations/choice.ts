@@ -24,26 +24,17 @@ export function initialChoice(sheets: readonly SheetInfo[], suggestion: Suggesti
 
 /**
  * The choice kept when the workbook's sheets change while the screen is open: the user's ticks on
- * sheets that still exist, plus the suggested effectif sheets that have just appeared (a rectorat sheet
- * pasted in a new tab, or one renamed); the establishments sheet if it still exists, else none (the
- * screen then suggests one again).
+ * sheets that still exist, the establishments sheet if it still exists, else none (the screen then
+ * suggests one again). Décision : a sheet that appears is listed but never ticked by itself — a copy
+ * of « Paris » made as a backup would otherwise be read with it, and a tab added with « + » is empty
+ * when it appears (its paste fires no event). « Actualiser la liste des feuilles » ticks the
+ * suggested sheets anew.
  */
-export function suivreClasseur(
-  choice: SheetChoice,
-  precedentes: readonly SheetInfo[],
-  sheets: readonly SheetInfo[],
-  suggestion: SuggestionFeuilles,
-): SheetChoice {
-  const avant = new Set(precedentes.map((s) => s.name));
-  const ordre = sheets.filter((s) => !s.owned).map((s) => s.name);
-  const existantes = new Set(ordre);
-  const voulues = new Set([
-    ...choice.effectifs.filter((n) => existantes.has(n)),
-    ...suggestion.effectifs.filter((n) => existantes.has(n) && !avant.has(n)),
-  ]);
+export function suivreClasseur(choice: SheetChoice, sheets: readonly SheetInfo[]): SheetChoice {
+  const existantes = new Set(sheets.filter((s) => !s.owned).map((s) => s.name));
   const etablissements = choice.etablissements;
   return {
-    effectifs: ordre.filter((n) => voulues.has(n)),
+    effectifs: choice.effectifs.filter((n) => existantes.has(n)),
     etablissements:
       etablissements !== null && sheets.some((s) => s.name === etablissements) ? etablissements : null,
   };

@@ -1,0 +1,40 @@
+/**
+ * The duplicate table (src/sheet/doublons.ts): fully identical rows of one establishment, in one sheet
+ * or across the effectif sheets of a run, found by reference to their sheet and index — whatever the
+ * size of the file (a .csv has no row limit).
+ */
+import { TableDoublons } from "../../src/sheet/doublons";
+import type { CellValue, SheetData } from "../../src/workbook/port";
+
+const ligne = (effectif: number): CellValue[] => ["0750655E", "Lycée Arago", "50022137", effectif];
+
+function feuille(name: string, lignes: Record<number, CellValue[]>): SheetData {
+  const values: CellValue[][] = [];
+  for (const [i, row] of Object.entries(lignes)) values[Number(i)] = row;
+  return { name, values, rowOffset: 0, columnOffset: 0 };
+}
+
+describe("Table des doublons", () => {
+  test("au-delà de 2 097 152 lignes (un .csv), une ligne est comparée à la bonne ligne de la bonne feuille", () => {
+    const grand = 2 ** 21;
+    const a = feuille("a.csv", { 5: ligne(24), [grand + 5]: ligne(24), [grand + 6]: ligne(24) });
+    const b = feuille("b.csv", { 3: ligne(24) });
+    const table = new TableDoublons();
+    const na = table.ajouterFeuille(a);
+    const nb = table.ajouterFeuille(b);
+    expect(table.dejaVue(na, 5, a.values[5], 0, 1)).toBeNull();
+    expect(table.dejaVue(na, grand + 5, a.values[grand + 5], 0, 1)).toEqual({ sheet: a, index: 5 });
+    expect(table.dejaVue(na, grand + 6, a.values[grand + 6], 0, 1)).toEqual({ sheet: a, index: 5 });
+    expect(table.dejaVue(nb, 3, b.values[3], 0, 1)).toEqual({ sheet: a, index: 5 });
+  });
+
+  test("même clé, cellules différentes : deux lignes distinctes, chacune comptée ; d'un établissement à l'autre, jamais doublon", () => {
+    const a = feuille("a", { 1: ligne(24), 2: [...ligne(24).slice(0, 3), 24, "Scolaire"], 3: ligne(24) });
+    const table = new TableDoublons();
+    const n = table.ajouterFeuille(a);
+    expect(table.dejaVue(n, 1, a.values[1], 0, 7)).toBeNull();
+    expect(table.dejaVue(n, 2, a.values[2], 0, 7)).toBeNull();
+    expect(table.dejaVue(n, 3, a.values[3], 1, 7)).toBeNull(); // another establishment
+    expect(table.dejaVue(n, 3, a.values[3], 0, 7)).toEqual({ sheet: a, index: 1 });
+  });
+});
