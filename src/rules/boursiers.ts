@@ -19,7 +19,7 @@ export function tauxDepuisRatio(ratio: Decimal.Value): TauxBoursiers {
   if (!value.isFinite() || value.isNegative() || value.gt(1)) {
     throw new InvalidArgumentError(
       "taux-invalide",
-      `Taux de boursiers ${String(ratio)} invalide : un taux est compris entre 0 et 1 (ou entre 0 % et 100 %).`,
+      `Taux de boursiers ${citation(String(ratio))} invalide : un taux est compris entre 0 et 1 (ou entre 0 % et 100 %).`,
     );
   }
   return { ratio: value, description: formatPercentShort(value) };
@@ -30,7 +30,7 @@ export function tauxDepuisPourcentage(percent: Decimal.Value): TauxBoursiers {
   if (!value.isFinite() || value.isNegative() || value.gt(100)) {
     throw new InvalidArgumentError(
       "taux-invalide",
-      `Taux de boursiers ${String(percent)} % invalide : un pourcentage est compris entre 0 % et 100 %.`,
+      `Taux de boursiers ${citation(String(percent))} % invalide : un pourcentage est compris entre 0 % et 100 %.`,
     );
   }
   return tauxDepuisRatio(value.dividedBy(100));
@@ -69,24 +69,31 @@ export function tauxDepuisEffectifs(boursiers: number, effectifTotal: number): T
  * (35 → 35 %); the description says so. A value of exactly 1 is 100 %.
  */
 export function lireTauxBoursiers(raw: unknown): TauxBoursiers {
-  if (typeof raw === "number") {
-    if (raw > 1 && raw <= 100) {
-      const taux = tauxDepuisPourcentage(raw);
-      return { ...taux, description: `${taux.description} (nombre ${raw} lu comme un pourcentage)` };
-    }
-    if (raw > 100) return tauxDepuisPourcentage(raw);
-    return tauxDepuisRatio(raw);
-  }
+  if (typeof raw === "number") return tauxDepuisNombre(new Decimal(raw));
   if (typeof raw === "string") {
     const text = removeSpaces(raw).replace(",", ".");
     const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
     if (percent) return tauxDepuisPourcentage(percent[1]);
-    if (/^\d+(?:\.\d+)?$/.test(text)) return lireTauxBoursiers(Number(text));
+    // Parsed by decimal.js from the text itself: « 0,123456789012345678 » keeps every digit.
+    if (/^\d+(?:\.\d+)?$/.test(text)) return tauxDepuisNombre(new Decimal(text));
   }
   throw new InvalidArgumentError(
     "taux-invalide",
     `Taux de boursiers « ${citation(String(raw))} » illisible : saisissez un taux (0,35), un pourcentage (35 %) ou les deux effectifs.`,
   );
+}
+
+/** A bare number: a ratio up to 1, a percentage typed without its sign above (35 → 35 %). */
+function tauxDepuisNombre(valeur: Decimal): TauxBoursiers {
+  if (valeur.gt(1) && valeur.lte(100)) {
+    const taux = tauxDepuisPourcentage(valeur);
+    return {
+      ...taux,
+      description: `${taux.description} (nombre ${valeur.toString()} lu comme un pourcentage)`,
+    };
+  }
+  if (valeur.gt(100)) return tauxDepuisPourcentage(valeur);
+  return tauxDepuisRatio(valeur);
 }
 
 /**

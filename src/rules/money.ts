@@ -21,19 +21,15 @@ export function roundHalfUp(value: Decimal, places: number): Decimal {
 }
 
 /**
- * Plain digits with a dot and exactly `places` decimals, rounded half-up, e.g. "34730.00" (the JSON
- * money format). decimal.js's toFixed never uses exponent notation; a negative amount that rounds to
- * zero is written without its sign. Décision (performance): one toFixed rather than a product, a
- * rounding and a toString — a dotation formats some fifteen amounts for its explanation.
+ * Plain digits with a dot and exactly `places` decimals, rounded half-up in decimal.js, e.g.
+ * "34730.00" (the JSON money format). A negative amount that rounds to zero is written without its
+ * sign; decimal.js prints plain digits at any size (toExpPos above).
  */
 export function decimalString(value: Decimal, places = 2): string {
-  const text = value.toFixed(places, HALF_UP);
-  if (text.charCodeAt(0) !== 45 /* - */) return text;
-  for (let i = 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 48 /* 0 */ && c !== 46 /* . */) return text;
-  }
-  return text.slice(1);
+  const rounded = roundHalfUp(value, places);
+  const negative = rounded.isNegative() && !rounded.isZero();
+  const [whole, fraction = ""] = rounded.abs().toString().split(".");
+  return (negative ? "-" : "") + whole + (places > 0 ? "." + fraction.padEnd(places, "0") : "");
 }
 
 const GROUPS_OF_THREE = /\B(?=(\d{3})+(?!\d))/g;

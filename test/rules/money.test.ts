@@ -2,7 +2,14 @@
  * The money formats every output relies on: the JSON's two-decimal strings and the French amounts of
  * the explanations, rounded half-up (the arrêté's rounding) on exact decimals.
  */
-import { Decimal, decimalString, formatEuros, formatForfait, formatPercent } from "../../src/rules";
+import {
+  Decimal,
+  decimalString,
+  formatEuros,
+  formatForfait,
+  formatPercent,
+  lireTauxBoursiers,
+} from "../../src/rules";
 
 describe("Montants écrits", () => {
   test.each([
@@ -26,5 +33,24 @@ describe("Montants écrits", () => {
     expect(formatForfait(new Decimal(157))).toBe("157 €");
     expect(formatForfait(new Decimal("151.5"))).toBe("151,50 €");
     expect(formatPercent(new Decimal("0.0631"))).toBe("6,31 %");
+  });
+});
+
+describe("Taux de boursiers saisis en texte", () => {
+  test("lus en décimal depuis le texte, sans passer par un nombre flottant", () => {
+    expect(lireTauxBoursiers("0,123456789012345678901").ratio.toString()).toBe("0.123456789012345678901");
+    expect(lireTauxBoursiers("35").description).toBe("35 % (nombre 35 lu comme un pourcentage)");
+    expect(lireTauxBoursiers("35,5 %").ratio.toString()).toBe("0.355");
+  });
+});
+
+describe("Taux de boursiers illisibles", () => {
+  test("un nombre démesuré est cité par son début, le message reste lisible", () => {
+    expect(() => lireTauxBoursiers("9".repeat(3000))).toThrow(/^Taux de boursiers 9{10}.{0,200} % invalide/);
+    try {
+      lireTauxBoursiers("9".repeat(3000));
+    } catch (error) {
+      expect((error as Error).message.length).toBeLessThan(300);
+    }
   });
 });
