@@ -70,7 +70,6 @@ function Generator({ workbook }: { workbook: PreviewWorkbook }) {
 function Preview({ workbook, store }: { workbook: PreviewWorkbook; store: ParametresStore }) {
   // Built once: the screens read their sheets again whenever the services change.
   const [services] = useState<Services>(() => ({
-    workbook,
     navigator: workbook,
     // No Excel.run to share in memory: an action simply runs.
     action: (action) => action({ workbook, navigator: workbook }),

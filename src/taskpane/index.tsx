@@ -25,7 +25,6 @@ function render(): void {
     <FluentProvider theme={theme === "sombre" ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
       <App
         services={{
-          workbook,
           navigator: excelNavigator(workbook),
           action: excelAction(),
           store: parametresStore,

@@ -1,5 +1,5 @@
 /**
- * What every screen receives from the host: the Workbook port, the navigator, the parameters store
+ * What every screen receives from the host: the navigator, actions over the Workbook port, the parameters store
  * shared with the ARE.* functions, the school year in progress, and the way to open another screen.
  * Excel (index.tsx) and the preview (src/preview) provide different implementations; the screens
  * never know which.
@@ -18,7 +18,7 @@ export interface Hote {
 }
 
 export interface Services {
-  readonly workbook: Workbook;
+  /** Where the user is, and the workbook's sheet events; reads and writes go through `action`. */
   readonly navigator: Navigator;
   /**
    * Runs one user action — where the user is, what it reads, what it writes — as one unit: in Excel,

@@ -29,7 +29,7 @@ export function CatalogueScreen() {
   const cellule = mergeClasses(styles.cellule, styles.gauche);
   const entete = mergeClasses(cellule, styles.fort);
   const code = mergeClasses(cellule, local.code);
-  const { workbook, currentYear } = useServices();
+  const { action, currentYear } = useServices();
   const catalogue = catalogueFor(currentYear);
   const rows = useMemo(() => catalogueRows(catalogue), [catalogue]);
   const types = useMemo(() => diplomaTypes(catalogue), [catalogue]);
@@ -43,7 +43,7 @@ export function CatalogueScreen() {
 
   const insert = () =>
     insertion.report(async () => {
-      const sheet = await workbook.writeSheet(catalogueSheet(catalogue));
+      const sheet = await action(({ workbook }) => workbook.writeSheet(catalogueSheet(catalogue)));
       return `Feuille « ${sheet} » écrite : ${count(catalogue.formations.length, "formation")}, codes en texte.`;
     });
 

@@ -32,10 +32,10 @@ const ATTENTE_CHANGEMENTS_MS = 300;
 /**
  * The sheets and their suggestion, read when the screen opens, on « Actualiser », and after sheets are
  * added, deleted or renamed in the workbook (navigator.onSheetsChanged). `onLoad` gets each new list
- * in the same update, with the list it replaces (`null` when the screen opens or on « Actualiser »,
- * where the screen starts its choices anew), so a screen can preselect its sheets from it (Dotations).
+ * in the same update, and whether it follows a change in the workbook (`suivi`) or starts the screen's
+ * choices anew (opening, « Actualiser »), so a screen can preselect its sheets from it (Dotations).
  */
-export function useFeuilles(onLoad?: (feuilles: Feuilles, precedentes: Feuilles | null) => void): {
+export function useFeuilles(onLoad?: (feuilles: Feuilles, suivi: boolean) => void): {
   feuilles: Feuilles | null;
   erreur: string | null;
   actualiser: () => Promise<void>;
@@ -48,7 +48,6 @@ export function useFeuilles(onLoad?: (feuilles: Feuilles, precedentes: Feuilles 
   useEffect(() => {
     onLoadRef.current = onLoad;
   });
-  const courantes = useRef<Feuilles | null>(null);
   // Reads may overlap (events, « Actualiser », a write): only the latest one's answer is kept — an
   // older list, or the error of a read overtaken by a deletion, never replaces a newer one.
   const derniere = useRef(0);
@@ -66,10 +65,8 @@ export function useFeuilles(onLoad?: (feuilles: Feuilles, precedentes: Feuilles 
           return { sheets, suggestion: suggererFeuilles(sheets, heads) };
         });
         if (numero !== derniere.current) return;
-        const precedentes = suivre ? courantes.current : null;
-        courantes.current = loaded;
         setFeuilles(loaded);
-        onLoadRef.current?.(loaded, precedentes);
+        onLoadRef.current?.(loaded, suivre);
       } catch (error) {
         if (numero === derniere.current) setErreur(failureMessage(error));
       }

@@ -61,8 +61,8 @@ export function DotationsScreen() {
   const [etablissementsChoisis, setEtablissementsChoisis] = useState(false);
   // On opening and on « Actualiser », the suggested sheets are preselected anew; when sheets are added,
   // deleted or renamed meanwhile, the user's choice is kept (new sheets are listed, not ticked).
-  const { feuilles, erreur, actualiser } = useFeuilles((loaded, precedentes) => {
-    if (precedentes) {
+  const { feuilles, erreur, actualiser } = useFeuilles((loaded, suivi) => {
+    if (suivi) {
       const suivi = suivreClasseur(choice, loaded.sheets);
       setChoice(suivi);
       if (suivi.etablissements !== choice.etablissements) setEtablissementsChoisis(false);
