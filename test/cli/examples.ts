@@ -14,16 +14,13 @@ export const CRETEIL = path.join(EXAMPLES, "effectifs-creteil.csv");
 export const VERSAILLES = path.join(EXAMPLES, "effectifs-versailles.xlsx");
 export const ETABLISSEMENTS = path.join(EXAMPLES, "etablissements.xlsx");
 
-export const DEMO_ARGS = [
-  "dotations",
-  PARIS,
-  CRETEIL,
-  VERSAILLES,
-  "--etablissements",
-  ETABLISSEMENTS,
-  "--annee",
-  "2024",
-];
+/** `npm run demo`'s own command (scripts/demo-args.js), without its --out, the paths made absolute. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { demoArgs } = require("../../scripts/demo-args") as { demoArgs(): string[] };
+const demo = demoArgs();
+export const DEMO_ARGS: readonly string[] = demo
+  .slice(0, demo.indexOf("--out"))
+  .map((arg) => (/\.(xlsx|csv)$/.test(arg) ? path.resolve(arg) : arg));
 
 /** One non-blank row of an input file, as plain values (1-based Excel row number). */
 export interface InputRow {

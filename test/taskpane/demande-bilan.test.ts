@@ -4,11 +4,10 @@
  * effectif sheets, the active sheet. Expected figures from the forfaits (157 €, 56 € in 2024-2025) and
  * the hand-computed cycle of examples/bilans/README.md.
  */
-import path from "path";
 import { Decimal, Parametres } from "../../src/rules";
 import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import type { CellValue, SheetData } from "../../src/workbook/port";
+import type { SheetData } from "../../src/workbook/port";
 import {
   controlerBilan,
   ecrireControleBilan,
@@ -26,17 +25,7 @@ import {
 } from "../../src/taskpane/components/feuilles";
 import { tableauDemande } from "../../src/taskpane/demande/tableau";
 import { suggererFeuilles } from "../../src/workflows/suggestions";
-import { chooseSheet, readSpreadsheetFile } from "../../src/xlsx";
-
-const BILANS = path.resolve(__dirname, "../../examples/bilans");
-
-async function grille(fichier: string): Promise<CellValue[][]> {
-  const sheet = chooseSheet(await readSpreadsheetFile(path.join(BILANS, fichier)));
-  return [
-    ...Array.from({ length: sheet.rowOffset }, () => []),
-    ...sheet.values.map((row) => [...Array<CellValue>(sheet.columnOffset).fill(null), ...row]),
-  ];
-}
+import { grille } from "./exemplesBilans";
 
 describe("Écran Demande : le tableau de la demande", () => {
   test("par enveloppe, élèves en plus × forfait 2024-2025, sous-totaux et total : 4 × 157 + 3 × 56 = 796,00 € ; 2 × 157 = 314,00 € ; 1 110,00 €", async () => {

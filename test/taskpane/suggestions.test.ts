@@ -3,7 +3,6 @@
  * the sheets the add-in itself writes through the workflows (template, check, request, dotations,
  * establishments), in an in-memory workbook.
  */
-import path from "path";
 import { Decimal, Parametres } from "../../src/rules";
 import { MemoryWorkbook, renderOutputGrid } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
@@ -30,18 +29,7 @@ import {
   suggererFeuilles,
 } from "../../src/workflows/suggestions";
 import { initialChoice } from "../../src/taskpane/dotations/choice";
-import { chooseSheet, readSpreadsheetFile } from "../../src/xlsx";
-
-const BILANS = path.resolve(__dirname, "../../examples/bilans");
-
-/** An example file's first sheet as a grid from A1, as it would be pasted. */
-async function grille(fichier: string): Promise<CellValue[][]> {
-  const sheet = chooseSheet(await readSpreadsheetFile(path.join(BILANS, fichier)));
-  return [
-    ...Array.from({ length: sheet.rowOffset }, () => []),
-    ...sheet.values.map((row) => [...Array<CellValue>(sheet.columnOffset).fill(null), ...row]),
-  ];
-}
+import { grille } from "./exemplesBilans";
 
 /** The first rows of every sheet, as the navigator gives them to the screens. */
 function apercus(classeur: MemoryWorkbook): Record<string, CellValue[][]> {

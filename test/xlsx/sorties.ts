@@ -7,7 +7,7 @@ import { TYPES_EQUIPEMENT } from "../../src/rules";
 import type { OutputSheet } from "../../src/workbook/port";
 import { FileWorkbook, type NamedOutput } from "../../src/xlsx";
 import { run } from "../cli/run";
-import { CRETEIL, EXAMPLES, ETABLISSEMENTS, PARIS, VERSAILLES } from "../cli/examples";
+import { DEMO_ARGS, EXAMPLES, PARIS } from "../cli/examples";
 
 export interface Classeur {
   /** What the workbook is, for the test names. */
@@ -32,16 +32,7 @@ export interface Commande {
 export const COMMANDES: readonly Commande[] = [
   {
     nom: "dotations 2024-2025 des trois académies",
-    argv: () => [
-      "dotations",
-      PARIS,
-      CRETEIL,
-      VERSAILLES,
-      "--etablissements",
-      ETABLISSEMENTS,
-      "--annee",
-      "2024",
-    ],
+    argv: () => [...DEMO_ARGS],
   },
   {
     nom: "dotations 2023-2024 des bilans",
