@@ -94,7 +94,7 @@ export async function eligibleCommand(argv: readonly string[], io: CliIo): Promi
   const invalid = verdicts.filter((v) => !v.ok);
   if (invalid.length > 0) {
     io.stderr(
-      `${invalid.length === 1 ? "Un code est mal formé" : `${invalid.length} codes sont mal formés`} : un code formation diplôme compte 8 chiffres.\n`,
+      `${invalid.length === 1 ? "Un code est mal formé" : `${invalid.length} codes sont mal formés`} : un code formation diplôme compte 8 caractères, chiffres ou lettres majuscules.\n`,
     );
     return 2;
   }

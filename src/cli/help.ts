@@ -49,7 +49,7 @@ Exemples :
 
 export const ELIGIBLE_HELP = `Usage : are eligible <code…> [--annee <année>] [--json]
 
-Pour chaque code formation diplôme (8 chiffres, BCN) : éligible ou non, catégorie (PRE BAC,
+Pour chaque code formation diplôme (BCN, 8 chiffres ou lettres) : éligible ou non, catégorie (PRE BAC,
 POST BAC, 3EME PREPA-METIERS) et motif, d'après la liste indicative et les règles de l'annexe.
 Un code mal formé (code MEF, 7 chiffres…) est expliqué et donne le code de sortie 2.
 

@@ -3,6 +3,10 @@
  * BCN: characters 1-3 give the level and kind of diploma, 4-6 the NSF specialty group, 7-8 a sequence
  * number. Codes arrive from pasted sheets as numbers or text, with spaces, a leading apostrophe or a
  * stray ".0"; they are normalised before any lookup.
+ *
+ * Real BCN codes contain capital letters (26Z13999, 2602230A: design.md R2): any 8 characters among
+ * digits and capital letters make a well-formed code, judged by the rules like any other (a kind or an
+ * NSF group with a letter matches none of the scheme's, so such a code is not eligible).
  */
 import { citation, removeSpaces } from "./text";
 
@@ -12,9 +16,10 @@ export type CodeReading =
 
 export type CodeProblem = "vide" | "mef" | "longueur" | "caracteres" | "type";
 
-/** Characters 4-6: the NSF group. */
+/** Characters 4-6: the NSF group; NaN when they contain a letter (no NSF group does). */
 export function nsfOf(code: string): number {
-  return Number(code.slice(3, 6));
+  const nsf = code.slice(3, 6);
+  return /^\d{3}$/.test(nsf) ? Number(nsf) : NaN;
 }
 
 /** Characters 1-3: the level and kind of diploma. */
@@ -22,13 +27,14 @@ export function prefixOf(code: string): string {
   return code.slice(0, 3);
 }
 
-const EIGHT_DIGITS = /^\d{8}$/;
+/** The BCN's alphabet: digits and capital letters (lower case is upper-cased first, see readCodeText). */
+const WELL_FORMED = /^[0-9A-Z]{8}$/;
 
 function malformed(raw: string, probleme: CodeProblem, detail: string): CodeReading {
   return {
     ok: false,
     probleme,
-    message: `Code formation « ${citation(raw)} » invalide : ${detail} Un code formation diplôme (BCN) compte 8 chiffres, par exemple 50022137.`,
+    message: `Code formation « ${citation(raw)} » invalide : ${detail} Un code formation diplôme (BCN) compte 8 caractères, chiffres ou lettres majuscules, par exemple 50022137 ou 2602230A.`,
   };
 }
 
@@ -59,13 +65,18 @@ export function readCodeFormation(raw: unknown): CodeReading {
   return malformed(String(raw), "type", "la cellule ne contient ni nombre ni texte.");
 }
 
+/**
+ * Décision (design.md R2, lower case): letters typed in lower case are read as the BCN's capitals
+ * (« 2602230a » is 2602230A): the BCN has no lower-case code, so no two codes are confused, and a code
+ * retyped by hand is not refused for its case.
+ */
 function readCodeText(original: string, text: string): CodeReading {
   let cleaned = removeSpaces(text);
   if (cleaned.startsWith("'")) cleaned = cleaned.slice(1);
   // A code that went through a float somewhere: "50022137.0" or "50022137,0".
   cleaned = cleaned.replace(/^(\d+)[.,]0+$/, "$1").toUpperCase();
   if (cleaned === "") return { ok: false, probleme: "vide", message: "Code formation vide." };
-  if (EIGHT_DIGITS.test(cleaned)) return { ok: true, code: cleaned, note: null };
+  if (WELL_FORMED.test(cleaned)) return { ok: true, code: cleaned, note: null };
   const shown = original.trim();
   if (/^[0-9A-Z]{11}$/.test(cleaned)) {
     return malformed(
@@ -75,7 +86,12 @@ function readCodeText(original: string, text: string): CodeReading {
     );
   }
   if (!/^[0-9A-Z]+$/.test(cleaned))
-    return malformed(shown, "caracteres", "il contient des caractères autres que des chiffres.");
-  if (/[A-Z]/.test(cleaned)) return malformed(shown, "caracteres", "il contient des lettres.");
-  return malformed(shown, "longueur", `il compte ${cleaned.length} chiffres au lieu de 8.`);
+    return malformed(
+      shown,
+      "caracteres",
+      "il contient des caractères autres que des chiffres et des lettres (ponctuation, signe, formule).",
+    );
+  const unit = /^\d+$/.test(cleaned) ? "chiffre" : "caractère";
+  const n = cleaned.length;
+  return malformed(shown, "longueur", `il compte ${n} ${unit}${n > 1 ? "s" : ""} au lieu de 8.`);
 }

@@ -4,10 +4,22 @@
  */
 import { CATEGORIE_LABELS, type Categorie } from "./categories";
 import { catalogueFor, type Catalogue, type Formation } from "./catalogue/catalogue";
+import { LIBELLES_BCN, SUCCESSEURS } from "./catalogue/successeurs";
 import { nsfOf, prefixOf, readCodeFormation } from "./codes";
 import { InvalidArgumentError } from "./errors";
-import { DIPLOMA_KINDS, ST2S_CODES, isEligibleNsf, nsfLabel } from "./nomenclature";
-import type { SchoolYear } from "./schoolYear";
+import {
+  COLLEGE_CLASSES,
+  COLLEGE_PREFIX,
+  DIPLOMA_KINDS,
+  KINDS_OF_THE_SCHEME,
+  LIBELLE_PREPA_METIERS,
+  ST2S_CODES,
+  isEligibleNsf,
+  nsfLabel,
+  type DiplomaKind,
+} from "./nomenclature";
+import { schoolYearLabel, type SchoolYear } from "./schoolYear";
+import { normaliseLabel } from "./text";
 
 export interface Eligibility {
   readonly code: string;
@@ -16,11 +28,15 @@ export interface Eligibility {
   readonly categorie: Categorie | null;
   /** Why, in French, naming the list or the rule used. */
   readonly motif: string;
-  /** `catalogue` when found in the annex list, `regle` when judged by R2+R3. */
-  readonly source: "catalogue" | "regle";
+  /**
+   * `catalogue` when found in the annex list, `successeur` when the national nomenclature names it as
+   * the successor of a listed code (R4), `regle` when judged by R2+R3.
+   */
+  readonly source: "catalogue" | "successeur" | "regle";
   /** Set when the formation counts but must be checked (absent from the indicative list). */
   readonly alerte: string | null;
   readonly formation: Formation | null;
+  /** Characters 4-6; NaN when they contain a letter. */
   readonly nsf: number;
 }
 
@@ -52,16 +68,63 @@ function eligibleVerdict(
   nsf: number,
   categorie: Categorie,
   motif: string,
-  from: { formation: Formation } | { alerte: string },
+  from: { formation: Formation } | { alerte: string; successeur?: true },
 ): Eligibility {
   const formation = "formation" in from ? from.formation : null;
   const alerte = "alerte" in from ? from.alerte : null;
-  const source = formation ? "catalogue" : "regle";
+  const source = formation ? "catalogue" : "successeur" in from ? "successeur" : "regle";
   return { code, nsf, formation, alerte, source, eligible: true, categorie, motif };
 }
 
-/** Judges a code already normalised to 8 characters (see readCodeFormation). */
-export function judgeFormation(code: string, catalogue: Catalogue): Eligibility {
+/** The motif of a kind of diploma outside the scheme (or unknown), shared with the Catalogue's exclusions. */
+export function motifHorsDispositif(prefix: string, kind: DiplomaKind | undefined): string {
+  const what = kind ? kind.libelle : `type de diplôme ${prefix}`;
+  return `Non éligible : ${what} (préfixe ${prefix}), hors du dispositif ARE (${KINDS_OF_THE_SCHEME}).`;
+}
+
+/** A listed formation's label, and its new BCN label when it was renamed since the list (R4). */
+function libelleListe(formation: Formation, catalogue: Catalogue): string {
+  const renamed = LIBELLES_BCN.get(formation.code);
+  return renamed === undefined
+    ? `${formation.libelle}, ${catalogue.nom}`
+    : `${formation.libelle} (${catalogue.nom}), devenu ${renamed}`;
+}
+
+/**
+ * R3 — Décision (design.md R3): a collège class (prefix 670) absent from the year's list is eligible
+ * only when its label is « 3EME PREPA-METIERS » — given by the caller, or the BCN label of the
+ * classes we know; every other collège class (6ème, 5ème-4ème, 3ème…) is not eligible, whatever its
+ * NSF group: a cité scolaire's collège students are not paid the 3ème prépa-métiers forfait.
+ */
+function judgeCollege(
+  code: string,
+  nsf: number,
+  catalogue: Catalogue,
+  libelle: string | undefined,
+): Eligibility {
+  const label = libelle ?? COLLEGE_CLASSES.get(code);
+  if (label !== undefined && normaliseLabel(label) === normaliseLabel(LIBELLE_PREPA_METIERS)) {
+    const alerte = alerteHorsListe(catalogue);
+    const motif = `Éligible ${CATEGORIE_LABELS.PREPA_METIERS} par la règle (3ème prépa-métiers) ; ${alerte}.`;
+    return eligibleVerdict(code, nsf, "PREPA_METIERS", motif, { alerte });
+  }
+  const named = [...catalogue.formations].filter((f) => prefixOf(f.code) === COLLEGE_PREFIX);
+  const listed = named.map((f) => `${f.code} ${f.libelle}`).join(", ");
+  const which =
+    label === undefined ? `formation générale du 1er cycle, code ${code}` : `${label}, code ${code}`;
+  return nonEligible(
+    code,
+    nsf,
+    `Non éligible : classe de collège (${which}) ; parmi les classes de collège, seule la 3ème prépa-métiers est éligible${listed === "" ? "" : ` (${listed}, ${catalogue.nom})`}.`,
+  );
+}
+
+/**
+ * Judges a code already normalised to 8 characters (see readCodeFormation). `libelle`, when the caller
+ * has the formation's label, lets a collège class absent from the list be recognised as a 3ème
+ * prépa-métiers by it.
+ */
+export function judgeFormation(code: string, catalogue: Catalogue, libelle?: string): Eligibility {
   const nsf = nsfOf(code);
   const prefix = prefixOf(code);
 
@@ -75,24 +138,30 @@ export function judgeFormation(code: string, catalogue: Catalogue): Eligibility 
 
   const formation = catalogue.get(code);
   if (formation) {
-    const motif = `Éligible ${CATEGORIE_LABELS[formation.categorie]} : ${formation.libelle}, ${catalogue.nom}.`;
+    const motif = `Éligible ${CATEGORIE_LABELS[formation.categorie]} : ${libelleListe(formation, catalogue)}.`;
     return eligibleVerdict(code, nsf, formation.categorie, motif, { formation });
   }
 
-  const kind = DIPLOMA_KINDS.get(prefix);
-  if (!kind || kind.categorie === null) {
-    const what = kind ? kind.libelle : `type de diplôme ${prefix}`;
-    return nonEligible(
-      code,
-      nsf,
-      `Non éligible : ${what} (préfixe ${prefix}), hors du dispositif ARE (CAP, bac pro, bac techno, BMA, BT, BTS et assimilés, 3ème prépa-métiers).`,
-    );
+  // R4 — Décision (successors): the BCN's successor of a listed code takes that code's category.
+  const successeur = SUCCESSEURS.get(code);
+  const predecesseur = successeur && catalogue.get(successeur.predecesseur);
+  if (successeur && predecesseur) {
+    const alerte = `successeur de ${predecesseur.code} ${predecesseur.libelle}, liste ${schoolYearLabel(catalogue.annee)} : à vérifier`;
+    const motif = `Éligible ${CATEGORIE_LABELS[predecesseur.categorie]} : ${successeur.libelle}, ${alerte}.`;
+    return eligibleVerdict(code, nsf, predecesseur.categorie, motif, { alerte, successeur: true });
   }
-  if (!isEligibleNsf(nsf, prefix)) {
+
+  if (prefix === COLLEGE_PREFIX) return judgeCollege(code, nsf, catalogue, libelle);
+
+  const kind = DIPLOMA_KINDS.get(prefix);
+  if (!kind || kind.categorie === null) return nonEligible(code, nsf, motifHorsDispositif(prefix, kind));
+  if (!isEligibleNsf(nsf)) {
     const why =
       nsf === 100
         ? "le groupe 100 « Formations générales » n'est éligible que pour la 3ème prépa-métiers"
-        : `la spécialité NSF ${nsfLabel(nsf)} n'est pas éligible`;
+        : Number.isNaN(nsf)
+          ? `les caractères 4 à 6 (« ${code.slice(3, 6)} ») ne sont pas un groupe de spécialités NSF éligible`
+          : `la spécialité NSF ${nsfLabel(nsf)} n'est pas éligible`;
     return nonEligible(code, nsf, `Non éligible : ${kind.libelle}, ${why}.`);
   }
   const alerte = alerteHorsListe(catalogue);

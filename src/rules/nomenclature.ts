@@ -20,6 +20,7 @@ const kind = (prefix: string, libelle: string, categorie: Categorie | null): Dip
 /**
  * R2 and R5 — « élèves de première année de CAP, Bac technologique et Bac professionnel », « élèves
  * boursiers de première année de BTS et des diplômes assimilés », « élèves de 3ème prépa-métiers ».
+ * The prefixes and labels are those of design.md R2 (BCN table N_NIVEAU_FORMATION_DIPLOME).
  */
 export const DIPLOMA_KINDS: ReadonlyMap<string, DiplomaKind> = new Map(
   [
@@ -32,23 +33,49 @@ export const DIPLOMA_KINDS: ReadonlyMap<string, DiplomaKind> = new Map(
     kind("433", "bac technologique agricole", "PRE_BAC"),
     kind("420", "brevet de technicien (BT)", "PRE_BAC"),
     kind("460", "préparation diverse pré-bac", "PRE_BAC"),
-    kind("670", "3ème prépa-métiers", "PREPA_METIERS"),
+    // Every collège class, of which only the 3ème prépa-métiers is eligible: see COLLEGE_PREFIX.
+    kind("670", "formation générale du 1er cycle (collège)", "PREPA_METIERS"),
     kind("320", "BTS", "POST_BAC"),
     kind("323", "BTS agricole", "POST_BAC"),
+    // « BTS et diplômes assimilés »: the BCN's DMA and other diplomas assimilated to the BTS.
+    kind("321", "diplôme des métiers d'art (DMA)", "POST_BAC"),
+    kind("322", "autre diplôme assimilé au BTS", "POST_BAC"),
     kind("241", "DN MADE", "POST_BAC"),
     kind("260", "préparation diverse post-bac", "POST_BAC"),
     kind("140", "DSAA", "POST_BAC"),
     // Outside the scheme: named so that the motif says what the code is.
-    kind("010", "mention complémentaire", null),
-    kind("011", "mention complémentaire", null),
+    kind("010", "mention complémentaire (niveau 3)", null),
+    kind("461", "mention complémentaire (niveau 4)", null),
     kind("450", "brevet professionnel", null),
     kind("470", "bac général", null),
     kind("350", "DUT", null),
     kind("370", "CPGE", null),
     kind("510", "BEP", null),
-    kind("561", "certificat de spécialisation agricole", null),
+    kind("561", "certificat de spécialisation (niveau 3)", null),
   ].map((k) => [k.prefix, k]),
 );
+
+/** The kinds the scheme covers, as a motif lists them. */
+export const KINDS_OF_THE_SCHEME =
+  "CAP, bac pro, bac techno, BMA, BT, BTS et assimilés, DN MADE, DSAA, 3ème prépa-métiers";
+
+/** « Formations générales du 1er cycle »: every collège class (design.md R2, R3). */
+export const COLLEGE_PREFIX = "670";
+
+/** The label of the 3ème prépa-métiers in the BCN and the annex, the one eligible collège class. */
+export const LIBELLE_PREPA_METIERS = "3EME PREPA-METIERS";
+
+/**
+ * The collège classes of the BCN that users meet (design.md R2), named in the motif that refuses them.
+ * Any other 670 code is refused all the same, as « formation générale du 1er cycle ».
+ */
+export const COLLEGE_CLASSES: ReadonlyMap<string, string> = new Map([
+  ["67010012", "6ème"],
+  ["67010001", "5ème-4ème"],
+  ["67010019", "3ème"],
+  ["67010021", "3ème de l'enseignement agricole"],
+  ["67010031", LIBELLE_PREPA_METIERS],
+]);
 
 /** NSF groups named in the regulation (eligible ones) and the ones users meet most among the others. */
 const NSF_LABELS: ReadonlyMap<number, string> = new Map([
@@ -95,20 +122,21 @@ const ELIGIBLE_SERVICES: ReadonlySet<number> = new Set([
 ]);
 
 export function nsfLabel(nsf: number): string {
+  if (Number.isNaN(nsf)) return "(lettres, aucun groupe NSF)";
   const own = NSF_LABELS.get(nsf);
   if (own) return `${nsf} – ${own}`;
   const domain = PRODUCTION_DOMAINS.get(Math.floor(nsf / 10));
   if (domain) return `${nsf} – domaine ${Math.floor(nsf / 10)} « ${domain} »`;
-  return String(nsf);
+  // Characters 4-6 as written in the code: « 022 », not « 22 ».
+  return String(nsf).padStart(3, "0");
 }
 
 /**
- * R3 — is the NSF group among the eligible specialties for this kind of diploma?
- * NSF 100 (formations générales) counts « uniquement les 3ème prépa-métiers ».
- * Décision: a 3ème prépa-métiers code is otherwise judged by its NSF group like any other code.
+ * R3 — is the NSF group among the eligible specialties? NSF 100 (formations générales) counts
+ * « uniquement les 3ème prépa-métiers », which are judged apart (eligibility.ts, collège classes):
+ * for every other kind it is not eligible.
  */
-export function isEligibleNsf(nsf: number, prefix: string): boolean {
-  if (nsf === 100) return prefix === "670";
+export function isEligibleNsf(nsf: number): boolean {
   if (nsf === 134) return true;
   if (nsf >= 200 && nsf <= 259) return true;
   return ELIGIBLE_SERVICES.has(nsf);

@@ -268,7 +268,10 @@ describe("Plages, cellules vides et erreurs cellule par cellule", () => {
     const result = excel.call("ELIGIBLE", codes, 2023) as unknown[][];
     expect(result).toHaveLength(7);
     expect(result.slice(0, 4)).toEqual([[true], [""], [""], [false]]);
-    expectResult(result[4][0], valeur(/Code formation « abc » invalide : il contient des lettres/));
+    expectResult(
+      result[4][0],
+      valeur(/Code formation « abc » invalide : il compte 3 caractères au lieu de 8/),
+    );
     expect(result[5]).toEqual([true]);
     expectResult(result[6][0], na(/La cellule contient l'erreur #N\/A/));
   });

@@ -36,9 +36,29 @@ describe("Lecture des codes formation diplôme (R2)", () => {
     });
   });
 
-  test("des lettres rendent le code mal formé", () => {
-    expect(problem("5002213A")).toMatchObject({ probleme: "caracteres" });
-    expect(problem("BOULANGER")).toMatchObject({ probleme: "caracteres" });
+  test("les codes réels de la BCN peuvent contenir des lettres majuscules : 8 chiffres ou lettres sont bien formés", () => {
+    expect(ok("26Z13999")).toBe("26Z13999");
+    expect(ok("2602230A")).toBe("2602230A");
+    // Décision : une lettre tapée en minuscule est lue en majuscule (la BCN n'en a pas).
+    expect(ok("2602230a")).toBe("2602230A");
+    expect(ok(" '2602 230A ")).toBe("2602230A");
+  });
+
+  test("un code mal formé pour une autre raison garde un message précis (longueur, ponctuation), jamais « lettres »", () => {
+    expect(problem("BOULANGER")).toMatchObject({
+      probleme: "longueur",
+      message: expect.stringContaining("il compte 9 caractères au lieu de 8"),
+    });
+    expect(problem("5002-2137")).toMatchObject({
+      probleme: "caracteres",
+      message: expect.stringContaining("autres que des chiffres et des lettres"),
+    });
+    expect(problem("A")).toMatchObject({
+      message: expect.stringContaining("il compte 1 caractère au lieu de 8"),
+    });
+    for (const raw of ["abc", "5002213A9", "=RECHERCHEV(A2)"]) {
+      expect(problem(raw).message).not.toMatch(/contient des lettres/);
+    }
   });
 
   test("un code MEF de 11 caractères est reconnu comme tel", () => {

@@ -37,17 +37,12 @@ describe("Éligibilité d'une formation (R2-R5)", () => {
     expect(judge("46033104")).toMatchObject({ eligible: true, categorie: "PRE_BAC", source: "catalogue" });
   });
 
-  test("une 3ème prépa-métiers d'un groupe de production hors liste est éligible par la règle, avec alerte", () => {
-    expect(judge("67025001")).toMatchObject({
-      eligible: true,
-      categorie: "PREPA_METIERS",
-      source: "regle",
-      alerte: "hors liste indicative 2023-2024 : à vérifier",
-    });
-  });
-
-  test("une 3ème prépa-métiers d'une spécialité non éligible (NSF 120) n'est pas éligible", () => {
-    expect(judge("67012001")).toMatchObject({ eligible: false, source: "regle" });
+  test("un code 670 absent de la liste n'est pas éligible, même d'un groupe de production : c'est une classe de collège", () => {
+    for (const code of ["67025001", "67012001"]) {
+      const result = judge(code);
+      expect(result).toMatchObject({ eligible: false, categorie: null, source: "regle", alerte: null });
+      expect(result.motif).toMatch(/^Non éligible : classe de collège \(formation générale du 1er cycle/);
+    }
   });
 
   test("le groupe NSF 100 n'est éligible que pour la 3ème prépa-métiers : un CAP 100 ne l'est pas", () => {
@@ -93,7 +88,7 @@ describe("Éligibilité d'une formation (R2-R5)", () => {
 
   test.each([
     ["7 chiffres", "5002213"],
-    ["des lettres", "ABCDEFGH"],
+    ["9 caractères", "ABCDEFGHI"],
     ["un code MEF de 11 caractères", "24322137310"],
   ])("un code mal formé (%s) est une erreur d'argument en français", (_name, code) => {
     expect(() => judge(code)).toThrow(InvalidArgumentError);

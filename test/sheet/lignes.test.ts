@@ -54,7 +54,7 @@ describe("Codes formation (R2)", () => {
 
   test.each([
     ["5002213", "il compte 7 chiffres"],
-    ["5002213A", "lettres"],
+    ["5002213A9", "il compte 9 caractères"],
     ["500-221", "caractères"],
   ])("un code mal formé (%s) est une erreur « code-invalide »", (code, attendu) => {
     const { de } = lire(sous(["0750655E", "", code, "", 10]));
