@@ -12,6 +12,7 @@ export * from "./codes";
 export * from "./nomenclature";
 export * from "./catalogue/catalogue";
 export * from "./eligibility";
+export * from "./catalogue/exclusions";
 export * from "./parameters/references";
 export * from "./parameters/tables";
 export * from "./parameters/ipc";

@@ -121,6 +121,9 @@ const ELIGIBLE_SERVICES: ReadonlySet<number> = new Set([
   311, 312, 321, 322, 323, 330, 331, 334, 336, 343, 344,
 ]);
 
+/** The eligible NSF groups in words, as the Catalogue's exclusion of the other specialties states them. */
+export const ELIGIBLE_NSF_TEXT = `134, 200 à 259 (domaines de la production), ${[...ELIGIBLE_SERVICES].join(", ")} (services listés par l'annexe, 331 hors ST2S)`;
+
 export function nsfLabel(nsf: number): string {
   if (Number.isNaN(nsf)) return "(lettres, aucun groupe NSF)";
   const own = NSF_LABELS.get(nsf);

@@ -9,13 +9,15 @@ import {
 
 const catalogue = catalogueFor(2024);
 const rows = catalogueRows(catalogue);
-const codes = (found: ReturnType<typeof searchCatalogue>) => found.map((r) => r.formation.code);
+type Row = ReturnType<typeof searchCatalogue>[number];
+const codes = (found: readonly Row[]) => found.map((r) => r.code);
+const categorie = (row: Row) => (row.eligible ? row.categorie : "Non éligible");
 
 describe("Catalogue : recherche dans la liste indicative 2023-2024", () => {
   test("par libellé, casse et accents ignorés : « boulanger » trouve BOULANGER (CAP) 50022137, éligible pré-bac", () => {
     const found = searchCatalogue(rows, "Boulanger");
     expect(codes(found)).toEqual(["50022137"]);
-    expect(found[0].categorie).toBe("PRE BAC");
+    expect(categorie(found[0])).toBe("PRE BAC");
     expect(codes(searchCatalogue(rows, "cap pâtissier"))).toContain("50022141");
   });
 
@@ -23,14 +25,68 @@ describe("Catalogue : recherche dans la liste indicative 2023-2024", () => {
     expect(codes(searchCatalogue(rows, "'50022137"))).toEqual(["50022137"]);
     const nsf221 = searchCatalogue(rows, "221");
     expect(nsf221).toHaveLength(10);
-    expect(nsf221.every((r) => r.formation.nsf === 221)).toBe(true);
+    expect(nsf221.every((r) => r.eligible && r.formation.nsf === 221)).toBe(true);
   });
 
   test("par type de diplôme : les 4 BTS agricoles ; la 3ème prépa-métiers a sa catégorie", () => {
     expect(diplomaTypes(catalogue)).toContain("BREVET DE TECHNICIEN SUPERIEUR AGRICOLE");
     expect(searchCatalogue(rows, "", "BREVET DE TECHNICIEN SUPERIEUR AGRICOLE")).toHaveLength(4);
-    expect(searchCatalogue(rows, "67010031")[0].categorie).toBe("3EME PREPA-METIERS");
+    expect(categorie(searchCatalogue(rows, "67010031")[0])).toBe("3EME PREPA-METIERS");
     expect(searchCatalogue(rows, "")).toHaveLength(222);
+  });
+});
+
+describe("Catalogue : une recherche répond « est-ce éligible ? », exclusions comprises", () => {
+  const exclues = (found: readonly Row[]) => found.filter((r) => !r.eligible);
+
+  test("« ST2S » trouve d'abord le bac ST2S 43033104 (et l'ancien 43033103), non éligible avec le motif, puis les 14 formations « Santé (hors ST2S) »", () => {
+    const found = searchCatalogue(rows, "ST2S");
+    expect(codes(found).slice(0, 2)).toEqual(["43033104", "43033103"]);
+    expect(found[0]).toMatchObject({
+      eligible: false,
+      motif: "Non éligible : bac technologique ST2S, exclu de la spécialité 331 « Santé (hors ST2S) ».",
+    });
+    expect(found.filter((r) => r.eligible)).toHaveLength(14);
+  });
+
+  test("« 6ème » trouve la classe de 6ème 67010012, non éligible : classe de collège", () => {
+    const found = searchCatalogue(rows, "6ème");
+    expect(codes(found)).toEqual(["67010012"]);
+    expect(found[0]).toMatchObject({
+      eligible: false,
+      motif: expect.stringMatching(/^Non éligible : classe de collège \(6ème, code 67010012\)/),
+    });
+  });
+
+  test("« collège » trouve les 4 classes de collège non éligibles, et la 3ème prépa-métiers n'en est pas", () => {
+    const found = searchCatalogue(rows, "collège");
+    expect(codes(exclues(found))).toEqual(["67010012", "67010001", "67010019", "67010021"]);
+    expect(codes(found)).not.toContain("67010031");
+  });
+
+  test("« CAP » trouve les CAP éligibles et les CAP d'une autre spécialité, non éligibles, avec les groupes NSF éligibles", () => {
+    const found = searchCatalogue(rows, "CAP");
+    expect(found.filter((r) => r.eligible).length).toBeGreaterThan(50);
+    const autre = exclues(found);
+    expect(autre).toHaveLength(1);
+    expect(autre[0].eligible === false && autre[0].motif).toMatch(
+      /^Non éligible : seules les spécialités NSF 134, 200 à 259/,
+    );
+  });
+
+  test("« mention complémentaire », « bac général », « 370 » : les types hors dispositif, motif du cœur", () => {
+    expect(codes(searchCatalogue(rows, "mention complémentaire"))).toEqual(["010", "461"]);
+    const bacGeneral = searchCatalogue(rows, "bac général");
+    expect(bacGeneral[0]).toMatchObject({ eligible: false, code: "470" });
+    expect(bacGeneral[0].eligible === false && bacGeneral[0].motif).toContain(
+      "bac général (préfixe 470), hors du dispositif ARE",
+    );
+    expect(codes(searchCatalogue(rows, "370"))).toEqual(["370"]);
+  });
+
+  test("sans recherche, la liste seule ; un filtre de type n'amène pas d'exclusion", () => {
+    expect(exclues(searchCatalogue(rows, ""))).toEqual([]);
+    expect(exclues(searchCatalogue(rows, "ST2S", "BACCALAUREAT TECHNOLOGIQUE"))).toEqual([]);
   });
 });
 
@@ -67,11 +123,24 @@ describe("Catalogue : un code tapé hors de la liste est jugé par la règle", (
     });
   });
 
+  test("un code réel à lettres (2602230A) est jugé ; un successeur (50022146) a l'alerte qui nomme le code remplacé", () => {
+    expect(judgeTypedCode("2602230a", 2024, catalogue)).toMatchObject({
+      kind: "eligibility",
+      eligibility: { code: "2602230A", eligible: true, categorie: "POST_BAC" },
+    });
+    expect(judgeTypedCode("50022146", 2024, catalogue)).toMatchObject({
+      kind: "eligibility",
+      eligibility: { alerte: "successeur de 50022139 CUISINE (CAP), liste 2023-2024 : à vérifier" },
+    });
+  });
+
   test("un code de la liste, un mot ou un groupe NSF ne sont pas jugés à part (la liste les montre)", () => {
     expect(judgeTypedCode("50022137", 2024, catalogue)).toBeNull();
     expect(judgeTypedCode("5002 2137", 2024, catalogue)).toBeNull();
     expect(judgeTypedCode("boulanger", 2024, catalogue)).toBeNull();
     expect(judgeTypedCode("221", 2024, catalogue)).toBeNull();
+    expect(judgeTypedCode("boulangers", 2024, catalogue)).toBeNull();
+    expect(judgeTypedCode("ST2S", 2024, catalogue)).toBeNull();
   });
 });
 

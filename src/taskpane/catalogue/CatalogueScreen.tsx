@@ -1,10 +1,11 @@
 /**
  * Catalogue: the indicative list of eligible formations (R4), searchable by code, libellé, NSF group
- * or type; a code typed that is not in the list is judged by the rule (R2+R3) with the core's motif;
- * the list can be inserted as a sheet.
+ * or type; a search also finds the known exclusions, with a « Non éligible » badge and the reason; a
+ * code typed that is not in the list is judged by the rule (R2+R3) with the core's motif; the list can
+ * be inserted as a sheet.
  */
 import { useMemo, useState } from "react";
-import { Button, Field, makeStyles, mergeClasses } from "@fluentui/react-components";
+import { Badge, Button, Field, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 import { CATEGORIE_LABELS, catalogueFor, formatInteger } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
@@ -12,12 +13,30 @@ import { FeedbackNotice, useFeedback } from "../components/Feedback";
 import { Body1, Caption1, Subtitle2, ColumnHeads, Notice, FitSelect, TextInput } from "../components/ui";
 import { count } from "../format";
 import { useServices } from "../services";
-import { catalogueRows, catalogueSheet, diplomaTypes, judgeTypedCode, searchCatalogue } from "./search";
+import {
+  catalogueRows,
+  catalogueSheet,
+  diplomaTypes,
+  judgeTypedCode,
+  searchCatalogue,
+  type CatalogueRow,
+} from "./search";
 
 const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: "nowrap" },
   details: { display: "block", color: tokens.colorNeutralForeground3 },
 });
+
+/** « 14 formations trouvées, 1 cas non éligible ». */
+function resultCount(found: readonly CatalogueRow[], all: number): string {
+  const eligibles = found.filter((row) => row.eligible).length;
+  const exclues = found.length - eligibles;
+  if (exclues === 0 && eligibles === all) return count(eligibles, "formation");
+  const formations = count(eligibles, "formation éligible trouvée", "formations éligibles trouvées");
+  return exclues === 0
+    ? formations
+    : `${formations}, ${count(exclues, "cas non éligible", "cas non éligibles")}`;
+}
 
 /** Rows shown at once; « Afficher plus » adds as many. */
 const PAGE = 40;
@@ -101,25 +120,32 @@ export function CatalogueScreen() {
         </Notice>
       )}
 
-      <Body1 role="status">
-        {found.length === rows.length
-          ? `${count(found.length, "formation")}`
-          : `${count(found.length, "formation trouvée", "formations trouvées")}`}
-      </Body1>
+      <Body1 role="status">{resultCount(found, catalogue.formations.length)}</Body1>
       {found.length > 0 && (
         <table className={styles.table} aria-label="Formations de la liste indicative">
           <ColumnHeads labels={["Code", "Formation", "Éligibilité"]} first={entete} />
           <tbody>
             {found.slice(0, shown).map((row) => (
-              <tr key={row.formation.code}>
-                <td className={code}>{row.formation.code}</td>
+              <tr key={`${row.code}|${row.libelle}`}>
+                <td className={code}>{row.code === "" ? "—" : row.code}</td>
                 <td className={cellule}>
-                  {row.formation.libelle}
+                  {row.libelle}
                   <Caption1 className={local.details}>
-                    {row.formation.typeDiplome} · NSF {row.nsf}
+                    {row.eligible ? `${row.typeDiplome} · NSF ${row.nsf}` : row.typeDiplome}
                   </Caption1>
                 </td>
-                <td className={cellule}>Éligible {row.categorie}</td>
+                <td className={cellule}>
+                  {row.eligible ? (
+                    `Éligible ${row.categorie}`
+                  ) : (
+                    <>
+                      <Badge appearance="tint" color="danger">
+                        Non éligible
+                      </Badge>
+                      <Caption1 className={local.details}>{row.motif}</Caption1>
+                    </>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,43 +1,86 @@
 /**
  * The Catalogue screen's logic (R2-R4): searching the indicative list by code, libellé, NSF group or
- * type of diploma; judging a code the user typed that is not in the list (by the rule, with the
- * core's motif); the list as an output sheet. Pure.
+ * type of diploma — and, so that a search answers « est-ce éligible ? », the known exclusions (ST2S,
+ * collège classes, kinds of diploma outside the scheme, other specialties) with their motif; judging a
+ * code the user typed that is not in the list (by the rule, with the core's motif); the list as an
+ * output sheet. Pure.
  */
 import {
   CATEGORIE_LABELS,
   eligibilityOf,
+  exclusionsConnues,
   isAreError,
   normaliseLabel,
   nsfLabel,
   schoolYearLabel,
   type Catalogue,
   type Eligibility,
+  type Exclusion,
   type Formation,
   type SchoolYear,
 } from "../../rules";
 import type { OutputSheet } from "../../workbook/port";
 
-export interface CatalogueRow {
+interface RowBase {
+  /** The code, or the prefix of a kind of diploma (« 010 »), or empty for a rule. */
+  readonly code: string;
+  readonly libelle: string;
+  readonly typeDiplome: string;
+  /** Code, libellé and type, normalised once for the search: a match here ranks first. */
+  readonly own: string;
+  /** Everything searchable: own text, category and NSF label (« non éligible » for an exclusion). */
+  readonly haystack: string;
+}
+
+export interface EligibleRow extends RowBase {
+  readonly eligible: true;
   readonly formation: Formation;
   /** « PRE BAC », as ARE.CATEGORIE answers. */
   readonly categorie: string;
   /** « 221 – domaine 22 « Transformations » ». */
   readonly nsf: string;
-  /** Libellé, type, category and NSF label, normalised once for the search. */
-  readonly haystack: string;
 }
 
+export interface ExcludedRow extends RowBase {
+  readonly eligible: false;
+  /** Why not, the core's motif. */
+  readonly motif: string;
+}
+
+export type CatalogueRow = EligibleRow | ExcludedRow;
+
+const searchable = (...parts: string[]) => normaliseLabel(parts.join(" "));
+
+/** The list's formations, then the known exclusions (shown only when a search finds them). */
 export function catalogueRows(catalogue: Catalogue): CatalogueRow[] {
-  return catalogue.formations.map((formation) => {
+  const formations = catalogue.formations.map((formation): EligibleRow => {
     const categorie = CATEGORIE_LABELS[formation.categorie];
     const nsf = nsfLabel(formation.nsf);
+    const { code, libelle, typeDiplome } = formation;
     return {
+      eligible: true,
+      code,
+      libelle,
+      typeDiplome,
       formation,
       categorie,
       nsf,
-      haystack: normaliseLabel([formation.libelle, formation.typeDiplome, categorie, nsf].join(" ")),
+      own: searchable(libelle, typeDiplome),
+      haystack: searchable(libelle, typeDiplome, categorie, nsf),
     };
   });
+  const exclusions = exclusionsConnues(catalogue).map((e: Exclusion): ExcludedRow => ({
+    eligible: false,
+    code: e.code,
+    libelle: e.libelle,
+    typeDiplome: e.typeDiplome,
+    motif: e.motif,
+    own: searchable(e.libelle, e.typeDiplome),
+    // Not the motif: a kind's motif lists the kinds of the scheme (« CAP, bac pro… »), which a search
+    // for « CAP » must not find as exclusions.
+    haystack: searchable(e.libelle, e.typeDiplome, "non éligible"),
+  }));
+  return [...formations, ...exclusions];
 }
 
 /** The types of diploma of the list, for the type filter, alphabetically. */
@@ -45,10 +88,15 @@ export function diplomaTypes(catalogue: Catalogue): string[] {
   return [...new Set(catalogue.formations.map((f) => f.typeDiplome))].sort();
 }
 
+const nsfOfRow = (row: CatalogueRow) => (row.eligible ? String(row.formation.nsf) : null);
+
 /**
  * Rows matching every word of the query: a number matches the start of a code or an NSF group
- * (« 221 », « 50022 »); any other word is looked for in the libellé, the type, the category and the
- * NSF label, case, accents and punctuation ignored (« boulanger », « bts », « pré-bac »).
+ * (« 221 », « 50022 »); any other word is looked for in the libellé, the type, the category, the NSF
+ * label, case, accents and punctuation ignored (« boulanger », « bts », « pré-bac »).
+ * Rows whose own libellé or type match come first: « ST2S » shows the bac ST2S, not eligible, before
+ * the formations of the specialty « Santé (hors ST2S) ». With no query, only the list's formations: the
+ * exclusions answer a search.
  */
 export function searchCatalogue(
   rows: readonly CatalogueRow[],
@@ -60,29 +108,43 @@ export function searchCatalogue(
     .map((w) => w.replace(/^'/, ""))
     .filter((w) => w !== "");
   const tests = words.map((word) => {
-    if (/^\d+$/.test(word))
-      return (row: CatalogueRow) => row.formation.code.startsWith(word) || String(row.formation.nsf) === word;
+    if (/^\d+$/.test(word)) {
+      const numeric = (row: CatalogueRow) =>
+        (row.code !== "" && row.code.startsWith(word)) || nsfOfRow(row) === word;
+      return { any: numeric, own: numeric };
+    }
     const wanted = normaliseLabel(word);
-    return (row: CatalogueRow) => wanted === "" || row.haystack.includes(wanted);
+    return {
+      any: (row: CatalogueRow) => wanted === "" || row.haystack.includes(wanted),
+      own: (row: CatalogueRow) => wanted === "" || row.own.includes(wanted),
+    };
   });
-  return rows.filter(
-    (row) => (type === null || row.formation.typeDiplome === type) && tests.every((t) => t(row)),
+  const found = rows.filter(
+    (row) =>
+      (row.eligible || words.length > 0) &&
+      (type === null || row.typeDiplome === type) &&
+      tests.every((t) => t.any(row)),
   );
+  const first = new Set(found.filter((row) => tests.every((t) => t.own(row))));
+  return first.size === found.length ? found : [...first, ...found.filter((row) => !first.has(row))];
 }
 
 export type TypedCode =
   | { readonly kind: "eligibility"; readonly eligibility: Eligibility }
   | { readonly kind: "invalid"; readonly message: string };
 
+/** A query that looks like a code: at least 7 digits or letters, 5 of them digits (not a word). */
+const LOOKS_LIKE_CODE = /^(?=(?:[^\d]*\d){5})[0-9A-Za-z]{7,}$/;
+
 /**
- * When the query looks like a code (only digits, at least 7 of them, spaces and an apostrophe
- * allowed) and is not in the list: the core's judgement of it (R2+R3, the hors-liste alerte of R4) or
- * its message saying why it is not a code formation diplôme (a MEF code, a wrong length). Null when
- * the query is not a code, or is a code of the list (its row is shown).
+ * When the query looks like a code (digits, possibly capital letters as in real BCN codes, spaces and
+ * an apostrophe allowed) and is not in the list: the core's judgement of it (the successor or hors-liste
+ * alerte of R4, the rule R2+R3) or its message saying why it is not a code formation diplôme (a MEF
+ * code, a wrong length). Null when the query is not a code, or is a code of the list (its row is shown).
  */
 export function judgeTypedCode(query: string, year: SchoolYear, catalogue: Catalogue): TypedCode | null {
   const compact = query.replace(/[\s\u00a0']/g, "");
-  if (!/^\d{7,}$/.test(compact)) return null;
+  if (!LOOKS_LIKE_CODE.test(compact)) return null;
   try {
     const eligibility = eligibilityOf(query, year);
     if (catalogue.get(eligibility.code)) return null;
