@@ -73,14 +73,19 @@ function generer(csv) {
     const libs = c[libelles].split("|");
     if (codes.length !== libs.length)
       throw new Error(`${c[code]} : ${codes.length} codes, ${libs.length} libellés`);
-    codes.forEach((s, i) => successeurs.push([s, c[code], libs[i].replace(/ {2,}/g, " ")]));
+    // A successor's label is stored only when it differs from the listed code's: most are the same.
+    codes.forEach((s, i) => {
+      const libelle = comparable(libs[i]) === comparable(c[annexe]) ? "" : libs[i].replace(/ {2,}/g, " ");
+      successeurs.push([s, c[code], libelle]);
+    });
   }
   const table = (rows) => rows.map((r) => r.join("\t")).join("\n");
   return `/**
  * Généré par \`node scripts/successeurs-bcn.js\` depuis bcn/annexe-2023-2024-dans-la-bcn.csv (voir le
  * README à côté) : ne pas modifier à la main.
  *
- * SUCCESSEURS : code successeur, code de la liste 2023-2024 qu'il remplace, libellé BCN du successeur.
+ * SUCCESSEURS : code successeur, code de la liste 2023-2024 qu'il remplace, libellé BCN du successeur
+ * (vide : le même que celui du code remplacé).
  * RENOMMES : code de la liste 2023-2024, libellé BCN de septembre 2025 quand il a changé.
  */
 export const SUCCESSEURS_2023_2024 = \`

@@ -147,7 +147,8 @@ export function judgeFormation(code: string, catalogue: Catalogue, libelle?: str
   const predecesseur = successeur && catalogue.get(successeur.predecesseur);
   if (successeur && predecesseur) {
     const alerte = `successeur de ${predecesseur.code} ${predecesseur.libelle}, liste ${schoolYearLabel(catalogue.annee)} : à vérifier`;
-    const motif = `Éligible ${CATEGORIE_LABELS[predecesseur.categorie]} : ${successeur.libelle}, ${alerte}.`;
+    const libelleSuccesseur = successeur.libelle || predecesseur.libelle;
+    const motif = `Éligible ${CATEGORIE_LABELS[predecesseur.categorie]} : ${libelleSuccesseur}, ${alerte}.`;
     return eligibleVerdict(code, nsf, predecesseur.categorie, motif, { alerte, successeur: true });
   }
 

@@ -9,7 +9,7 @@ export interface Successeur {
   readonly code: string;
   /** The listed code it replaces. */
   readonly predecesseur: string;
-  /** Its own BCN label. */
+  /** Its own BCN label; empty when it is the listed code's (accents and punctuation aside). */
   readonly libelle: string;
 }
 
@@ -21,7 +21,7 @@ const lignes = (table: string) =>
 
 /** Successor code → the listed code it replaces (each successor replaces exactly one code of the list). */
 export const SUCCESSEURS: ReadonlyMap<string, Successeur> = new Map(
-  lignes(SUCCESSEURS_2023_2024).map(([code, predecesseur, libelle]) => [
+  lignes(SUCCESSEURS_2023_2024).map(([code, predecesseur, libelle = ""]) => [
     code,
     { code, predecesseur, libelle },
   ]),

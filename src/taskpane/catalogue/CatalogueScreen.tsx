@@ -5,7 +5,7 @@
  * be inserted as a sheet.
  */
 import { useMemo, useState } from "react";
-import { Badge, Button, Field, makeStyles, mergeClasses } from "@fluentui/react-components";
+import { Button, Field, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 import { CATEGORIE_LABELS, catalogueFor, formatInteger } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
@@ -25,6 +25,16 @@ import {
 const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: "nowrap" },
   details: { display: "block", color: tokens.colorNeutralForeground3 },
+  // A badge drawn here rather than Fluent's Badge: 13 KB of script for a coloured word (design.md §8).
+  nonEligible: {
+    display: "inline-block",
+    whiteSpace: "nowrap",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    color: tokens.colorPaletteRedForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 /** « 14 formations trouvées, 1 cas non éligible ». */
@@ -139,9 +149,7 @@ export function CatalogueScreen() {
                     `Éligible ${row.categorie}`
                   ) : (
                     <>
-                      <Badge appearance="tint" color="danger">
-                        Non éligible
-                      </Badge>
+                      <span className={local.nonEligible}>Non éligible</span>
                       <Caption1 className={local.details}>{row.motif}</Caption1>
                     </>
                   )}
