@@ -24,7 +24,7 @@ import {
   dotationNetteEnveloppe,
   indexer as indexerMontant,
   judgeFormation,
-  nsfOf,
+  nsfGroupOf,
   parseCategorie,
   parseForfaitKind,
   readCodeFormation,
@@ -154,7 +154,7 @@ export function libelle(code: unknown): string {
  * @returns Le groupe NSF (nombre à 3 chiffres).
  */
 export function nsf(code: unknown): number | string {
-  return calculer(() => (estVide(code) ? "" : nsfOf(codeFormation(code))));
+  return calculer(() => (estVide(code) ? "" : nsfGroupOf(codeFormation(code))));
 }
 
 /**

@@ -8,6 +8,7 @@
  * digits and capital letters make a well-formed code, judged by the rules like any other (a kind or an
  * NSF group with a letter matches none of the scheme's, so such a code is not eligible).
  */
+import { InvalidArgumentError } from "./errors";
 import { citation, removeSpaces } from "./text";
 
 export type CodeReading =
@@ -20,6 +21,18 @@ export type CodeProblem = "vide" | "mef" | "longueur" | "caracteres" | "type";
 export function nsfOf(code: string): number {
   const nsf = code.slice(3, 6);
   return /^\d{3}$/.test(nsf) ? Number(nsf) : NaN;
+}
+
+/** The NSF group of a code, for ARE.NSF: an error, not NaN, when characters 4-6 hold a letter. */
+export function nsfGroupOf(code: string): number {
+  const nsf = nsfOf(code);
+  if (Number.isNaN(nsf)) {
+    throw new InvalidArgumentError(
+      "code-nsf",
+      `Code formation ${code} : ses caractères 4 à 6 (« ${code.slice(3, 6)} ») ne sont pas un groupe de spécialités NSF, qui compte 3 chiffres.`,
+    );
+  }
+  return nsf;
 }
 
 /** Characters 1-3: the level and kind of diploma. */

@@ -90,6 +90,20 @@ function libelleListe(formation: Formation, catalogue: Catalogue): string {
     : `${formation.libelle} (${catalogue.nom}), devenu ${renamed}`;
 }
 
+/** « 67010031 3EME PREPA-METIERS », the collège classes a list names; computed once per list. */
+const LISTED_COLLEGE_CLASSES = new WeakMap<Catalogue, string>();
+function listedCollegeClasses(catalogue: Catalogue): string {
+  let listed = LISTED_COLLEGE_CLASSES.get(catalogue);
+  if (listed === undefined) {
+    listed = catalogue.formations
+      .filter((f) => prefixOf(f.code) === COLLEGE_PREFIX)
+      .map((f) => `${f.code} ${f.libelle}`)
+      .join(", ");
+    LISTED_COLLEGE_CLASSES.set(catalogue, listed);
+  }
+  return listed;
+}
+
 /**
  * R3 — Décision (design.md R3): a collège class (prefix 670) absent from the year's list is eligible
  * only when its label is « 3EME PREPA-METIERS » — given by the caller, or the BCN label of the
@@ -108,8 +122,7 @@ function judgeCollege(
     const motif = `Éligible ${CATEGORIE_LABELS.PREPA_METIERS} par la règle (3ème prépa-métiers) ; ${alerte}.`;
     return eligibleVerdict(code, nsf, "PREPA_METIERS", motif, { alerte });
   }
-  const named = [...catalogue.formations].filter((f) => prefixOf(f.code) === COLLEGE_PREFIX);
-  const listed = named.map((f) => `${f.code} ${f.libelle}`).join(", ");
+  const listed = listedCollegeClasses(catalogue);
   const which =
     label === undefined ? `formation générale du 1er cycle, code ${code}` : `${label}, code ${code}`;
   return nonEligible(

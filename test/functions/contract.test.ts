@@ -137,6 +137,20 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
     ["=ARE.CATEGORIE(67010031)", "CATEGORIE", [67010031], [["3EME PREPA-METIERS"]]],
     ['=ARE.CATEGORIE(67010031;"2024-2025")', "CATEGORIE", [67010031, "2024-2025"], [["3EME PREPA-METIERS"]]],
     ['=ARE.CATEGORIE("43033104")', "CATEGORIE", ["43033104"], [[""]]],
+    // Real nomenclature (issue 11, items 9-11; issue 14, successors).
+    ["=ARE.ELIGIBLE(67010012) (6ème, classe de collège)", "ELIGIBLE", [67010012], [[false]]],
+    ['=ARE.CATEGORIE("32123401") (DMA)', "CATEGORIE", ["32123401"], [["POST BAC"]]],
+    ['=ARE.CATEGORIE("2602230A") (code à lettre)', "CATEGORIE", ["2602230A"], [["POST BAC"]]],
+    [
+      "=ARE.MOTIF(50022146) (successeur de 50022139)",
+      "MOTIF",
+      [50022146],
+      [
+        [
+          "Éligible PRE BAC : CUISINE (CAP), successeur de 50022139 CUISINE (CAP), liste 2023-2024 : à vérifier.",
+        ],
+      ],
+    ],
     ["=ARE.LIBELLE(50022137)", "LIBELLE", [50022137], "BOULANGER (CAP)"],
     ['=ARE.LIBELLE("\'50022137")', "LIBELLE", ["'50022137"], "BOULANGER (CAP)"],
     [
@@ -148,6 +162,13 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
     ["=ARE.NSF(50022137)", "NSF", [50022137], 221],
     ['=ARE.NSF("43033104")', "NSF", ["43033104"], 331],
     ['=ARE.NSF("5002213")', "NSF", ["5002213"], valeur(/il compte 7 chiffres au lieu de 8/)],
+    ['=ARE.NSF("2602230A")', "NSF", ["2602230A"], 223],
+    [
+      '=ARE.NSF("5002A137")',
+      "NSF",
+      ["5002A137"],
+      valeur(/« 2A1 »\) ne sont pas un groupe de spécialités NSF/),
+    ],
     ['=ARE.NSF("500221370000")', "NSF", ["500221370000"], valeur(/Code formation « 500221370000 » invalide/)],
 
     // R8 — dotation lines

@@ -1,4 +1,11 @@
-import { DIPLOMA_KINDS, eligibilityOf, judgeFormation, catalogueFor } from "../../src/rules";
+import {
+  DIPLOMA_KINDS,
+  InvalidArgumentError,
+  catalogueFor,
+  eligibilityOf,
+  judgeFormation,
+  nsfGroupOf,
+} from "../../src/rules";
 
 const judge = (code: unknown) => eligibilityOf(code, 2023);
 
@@ -121,5 +128,13 @@ describe("BTS et diplômes assimilés (R2) : DMA et autres diplômes assimilés 
     for (const [prefix, categorie] of Object.entries(attendu)) {
       expect([prefix, DIPLOMA_KINDS.get(prefix)?.categorie]).toEqual([prefix, categorie]);
     }
+  });
+});
+
+describe("ARE.NSF d'un code à lettres", () => {
+  test("caractères 4 à 6 chiffrés : le groupe ; une lettre : une erreur d'argument qui les cite, jamais NaN", () => {
+    expect(nsfGroupOf("2602230A")).toBe(223);
+    expect(() => nsfGroupOf("5002A137")).toThrow(InvalidArgumentError);
+    expect(() => nsfGroupOf("5002A137")).toThrow(/« 2A1 »\) ne sont pas un groupe de spécialités NSF/);
   });
 });
