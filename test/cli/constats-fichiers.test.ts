@@ -46,7 +46,7 @@ const CAS: readonly { ligne: CellValue[]; constat: [string, string | null] | nul
   { ligne: ligne(), constat: null }, // row 2: counted
   { ligne: ligne({ 2: null }), constat: ["code-vide", "C"] },
   { ligne: ligne({ 2: "24025212210" }), constat: ["code-mef", "C"] },
-  { ligne: ligne({ 2: "5002213X" }), constat: ["code-invalide", "C"] },
+  { ligne: ligne({ 2: "5002-2137" }), constat: ["code-invalide", "C"] },
   { ligne: ligne({ 7: { error: "#N/A" } }), constat: ["erreur-excel", "H"] },
   { ligne: ligne({ 0: null }), constat: ["uai-manquant", "A"] },
   { ligne: ligne({ 0: "075065" }), constat: ["uai-invalide", "A"] },
