@@ -115,6 +115,16 @@ describe("are eligible", () => {
     expect(r.stdout).toMatch(/40025214\s+oui\s+PRE BAC\s+.*hors liste indicative 2023-2024 : à vérifier/);
   });
 
+  test("nomenclature réelle : la 6ème 67010012 n'est pas éligible, un code à lettres est jugé, un successeur compte à vérifier", async () => {
+    const r = await run(["eligible", "67010012", "26Z13999", "50022146", "--annee", "2024"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/67010012\s+non\s+—\s+Non éligible : classe de collège \(6ème, code 67010012\)/);
+    expect(r.stdout).toMatch(/26Z13999\s+non\s+—\s+Non éligible : type de diplôme 26Z/);
+    expect(r.stdout).toMatch(
+      /50022146\s+oui\s+PRE BAC\s+.*successeur de 50022139 CUISINE \(CAP\), liste 2023-2024 : à vérifier/,
+    );
+  });
+
   test("un code MEF ou de 7 chiffres est expliqué, et le code de sortie est 2", async () => {
     const r = await run(["eligible", "50022137", "24020012210", "5002213"]);
     expect(r.code).toBe(2);
