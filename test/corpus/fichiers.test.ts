@@ -429,8 +429,10 @@ describe("bin/are.js avec un tas limité à 300 Mo, et interrompu pendant l'écr
   );
 
   /**
-   * `are controle … --out` on an extraction of 20 000 faulty rows (a constats sheet of some
-   * megabytes), interrupted as soon as its temporary file appears in the output folder.
+   * `are controle … --out` on an extraction of 2 000 faulty rows, interrupted as soon as its
+   * temporary file appears in the output folder. A module preloaded in the child (node -r) delays
+   * the rename by 5 s, so that the signal always comes while the temporary file is there, whatever
+   * the machine's load.
    */
   test.each(["SIGINT", "SIGTERM"] as const)(
     "%s pendant l'écriture de --out : ni fichier temporaire ni classeur à moitié écrit",
@@ -438,12 +440,20 @@ describe("bin/are.js avec un tas limité à 300 Mo, et interrompu pendant l'écr
       const sortie = fs.mkdtempSync(path.join(dossier, "sortie-"));
       const entree = path.join(dossier, `grand-${signal}.csv`);
       let texte = "UAI;Code diplôme;Effectif\r\n";
-      for (let i = 0; i < 20_000; i++) texte += `0750655E;5002${String(i).padStart(4, "0")};abc\r\n`;
+      for (let i = 0; i < 2_000; i++) texte += `0750655E;5002${String(i).padStart(4, "0")};abc\r\n`;
       fs.writeFileSync(entree, texte);
+      const retard = path.join(dossier, "renommage-lent.js");
+      fs.writeFileSync(
+        retard,
+        'const fs = require("fs"); const rename = fs.promises.rename;\n' +
+          "fs.promises.rename = (...a) => new Promise((r) => setTimeout(r, 5000)).then(() => rename(...a));\n",
+      );
       const cible = path.join(sortie, "constats.xlsx");
-      const enfant = spawn(process.execPath, [BIN, "controle", entree, "--annee", "2024", "--out", cible], {
-        stdio: "ignore",
-      });
+      const enfant = spawn(
+        process.execPath,
+        ["-r", retard, BIN, "controle", entree, "--annee", "2024", "--out", cible],
+        { stdio: "ignore" },
+      );
       let temporaireVu = false;
       const veille = fs.watch(sortie, (_evenement, nom) => {
         if (!temporaireVu && nom?.endsWith(".tmp")) {
