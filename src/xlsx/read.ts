@@ -1,7 +1,8 @@
 /**
- * Opening the files the user names (Node only): .xlsx through ExcelJS, .csv through csv.ts. The file
- * is recognised by its content, not only its extension, and every failure becomes a
- * SpreadsheetFileError whose French message names the file and says what to do.
+ * Opening the files the user names (Node only): .xlsx through the fast reader (fastXlsx.ts, ExcelJS
+ * as a fallback), .csv through csv.ts. The file is recognised by its content, not its extension
+ * (formats.ts); an archive's sizes are checked before anything is inflated (zip.ts); every failure
+ * becomes a SpreadsheetFileError whose French message names the file and says what to do.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -15,7 +16,10 @@ import { natureDuFichier } from "./formats";
 import { XlsxEndommage, readXlsxValues, type RawSheet } from "./fastXlsx";
 import { ARCHIVE_MAX_OCTETS, ArchiveRefusee, PARTIE_MAX_OCTETS, RATIO_MAX, ZipArchive } from "./zip";
 
-/** A sheet's used range: `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1. */
+/**
+ * A sheet's used range: `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1.
+ * Rows are sparse (see usedRange): each stops at its last cell, blank rows are one shared empty row.
+ */
 export interface FileSheet {
   readonly name: string;
   readonly values: CellValue[][];
