@@ -70,7 +70,9 @@ function zipNature(bytes: Buffer, fichier: string): Nature {
       `« ${fichier} » est une présentation PowerPoint (.pptx), pas un classeur : copiez son tableau dans Excel et enregistrez-le au format .xlsx.`,
     );
   }
-  if (names.includes("[Content_Types].xml")) return "xlsx";
+  // An Office package (its content types, or its relationships, or the usual workbook part): the
+  // .xlsx reader decides, and says when it is damaged.
+  if (["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml"].some((n) => names.includes(n))) return "xlsx";
   const files = names.filter((n) => !n.endsWith("/"));
   const shown = files
     .slice(0, 5)

@@ -275,6 +275,16 @@ export const FICHIERS: readonly Cas[] = [
         /mélange deux encodages : il est en UTF-8, mais la ligne 3 contient un caractère d'un autre encodage \(octet 0x92, « ’ » en Windows-1252\).*réenregistrez le fichier en UTF-8/,
     },
   },
+  {
+    nom: "classeur .xlsx sans partie [Content_Types].xml (autre générateur) : lu, pas pris pour une archive",
+    fichier: "effectifs.xlsx",
+    octets: async () => {
+      const zip = await JSZip.loadAsync(await xlsxFaitMain(FEUILLE_XML(lignesXml([E, L]))));
+      zip.remove("[Content_Types].xml");
+      return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    },
+    attendu: { sortie: 0, comptees: 1 },
+  },
   // —— 15. A cover sheet before the data ——
   {
     nom: "page de garde avant la feuille des effectifs, et copie masquée (dotations)",
