@@ -126,7 +126,15 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
   const feuilles = optionValues(args, "feuille");
   const opened: { path: string; fichier: string; feuilles: readonly string[] }[] = [];
   for (const filePath of args.positionals) {
-    const { file, feuilles: noms } = await openEffectifs(workbook, filePath, feuilles, io, showProgress);
+    const correction = correctionsFor(corrections, filePath, path.basename(filePath));
+    const { file, feuilles: noms } = await openEffectifs(
+      workbook,
+      filePath,
+      feuilles,
+      correction,
+      io,
+      showProgress,
+    );
     opened.push({ path: filePath, fichier: file.fichier, feuilles: noms });
   }
   let etablissements: string | null = null;

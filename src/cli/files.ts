@@ -7,6 +7,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { formatDecimalFr, Decimal } from "../rules";
 import { detecterEntete } from "../sheet/columns";
+import type { CorrectionColonnes } from "../workflows/types";
 import {
   FileWorkbook,
   SpreadsheetFileError,
@@ -60,9 +61,12 @@ export async function openInput(
   return { file, feuille: workbook.addInput(file, sheet) };
 }
 
-/** A sheet whose header (in its first 30 rows) names a UAI, a formation code and an effectif. */
-function estUneFeuilleEffectifs(sheet: FileSheet): boolean {
-  const colonnes = detecterEntete(sheet)?.entete.colonnes;
+/**
+ * A sheet whose header (in its first 30 rows) names a UAI, a formation code and an effectif, once
+ * the user's --colonne corrections for the file are applied.
+ */
+function estUneFeuilleEffectifs(sheet: FileSheet, correction: CorrectionColonnes | undefined): boolean {
+  const colonnes = detecterEntete(sheet, correction)?.entete.colonnes;
   return Boolean(colonnes?.uai && colonnes.codeFormation && colonnes.effectif);
 }
 
@@ -86,6 +90,7 @@ export async function openEffectifs(
   workbook: FileWorkbook,
   filePath: string,
   feuilles: readonly string[],
+  correction: CorrectionColonnes | undefined,
   io: CliIo,
   showProgress: boolean,
 ): Promise<OpenedEffectifs> {
@@ -99,7 +104,7 @@ export async function openEffectifs(
       named.length > 0 ? named.map((s) => chooseSheet(file, s.name)) : [chooseSheet(file, feuilles[0])];
   } else {
     const nonVides = file.sheets.filter((s) => s.values.length > 0);
-    choisies = nonVides.filter((s) => !s.hidden && estUneFeuilleEffectifs(s));
+    choisies = nonVides.filter((s) => !s.hidden && estUneFeuilleEffectifs(s, correction));
     if (choisies.length === 0) choisies = [chooseSheet(file)];
     const ignorees = nonVides.filter((s) => !choisies.includes(s));
     if (ignorees.length > 0) io.stderr(feuillesIgnorees(file, ignorees));

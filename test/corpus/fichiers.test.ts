@@ -313,6 +313,18 @@ export const FICHIERS: readonly Cas[] = [
     attendu: { sortie: 0, total: "5652.00" },
   },
   {
+    nom: "page de garde, et colonne des effectifs au titre inconnu désignée par --colonne (dotations)",
+    fichier: "effectifs.xlsx",
+    commande: "dotations",
+    options: ["--colonne", "effectif=E"],
+    octets: () =>
+      xlsxExcelJS((wb) => {
+        feuilleExcelJS("Page de garde", [["Rectorat de Paris — effectifs 2024"]])(wb);
+        feuilleExcelJS("Paris", [[...E.slice(0, 4), "Quantité"], L])(wb);
+      }),
+    attendu: { sortie: 0, total: "3768.00", message: /feuille non lue « Page de garde »/ },
+  },
+  {
     nom: "dotations --feuille désignant la copie masquée",
     fichier: "effectifs.xlsx",
     commande: "dotations",
