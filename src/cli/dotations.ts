@@ -12,7 +12,7 @@ import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
-import { checkOutputPath, openInput, type OpenedInput } from "./files";
+import { checkOutputPath, openEffectifs, openInput } from "./files";
 import { progressReporter, type CliIo } from "./io";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf, verifierForfaits } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
@@ -22,6 +22,7 @@ export const DOTATIONS_OPTIONS = {
   ...ANNEE_OPTION,
   ...PARAMETRES_OPTIONS,
   etablissements: { value: true },
+  feuille: { value: true, repeatable: true },
   colonne: { value: true, repeatable: true },
   out: { value: true },
   json: {},
@@ -121,27 +122,40 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
   const reporter = progressReporter(io, flag(args, "progress"));
 
   const workbook = new FileWorkbook();
-  const opened: { path: string; input: OpenedInput }[] = [];
-  for (const filePath of inputs) {
+  const showProgress = reporter !== null;
+  const feuilles = optionValues(args, "feuille");
+  const opened: { path: string; fichier: string; feuilles: readonly string[] }[] = [];
+  for (const filePath of args.positionals) {
+    const correction = correctionsFor(corrections, filePath, path.basename(filePath));
+    const { file, feuilles: noms } = await openEffectifs(
+      workbook,
+      filePath,
+      feuilles,
+      correction,
+      io,
+      showProgress,
+    );
+    opened.push({ path: filePath, fichier: file.fichier, feuilles: noms });
+  }
+  let etablissements: string | null = null;
+  if (etablissementsPath) {
     // A file named twice (the establishments columns in an effectif file) is read once, under one
     // name: the workflow then reads its establishment columns along with the effectifs.
-    const same = opened.find((o) => path.resolve(o.path) === path.resolve(filePath));
-    opened.push({
-      path: filePath,
-      input: same ? same.input : await openInput(workbook, filePath, undefined, io, reporter !== null),
-    });
+    const same = opened.find((o) => path.resolve(o.path) === path.resolve(etablissementsPath));
+    if (same) etablissements = same.feuilles[0];
+    else {
+      const { file, feuille } = await openInput(workbook, etablissementsPath, undefined, io, showProgress);
+      opened.push({ path: etablissementsPath, fichier: file.fichier, feuilles: [feuille] });
+      etablissements = feuille;
+    }
   }
-  checkCorrectionFiles(
-    corrections,
-    opened.map((o) => ({ path: o.path, fichier: o.input.file.fichier })),
-  );
+  checkCorrectionFiles(corrections, opened);
   const colonnes: Record<string, CorrectionColonnes> = {};
-  for (const { path: filePath, input } of opened) {
-    const correction = correctionsFor(corrections, filePath, input.file.fichier);
-    if (correction) colonnes[input.feuille] = correction;
+  for (const { path: filePath, fichier, feuilles: noms } of opened) {
+    const correction = correctionsFor(corrections, filePath, fichier);
+    if (correction) for (const nom of noms) colonnes[nom] = correction;
   }
-  const effectifs = opened.slice(0, args.positionals.length).map((o) => o.input.feuille);
-  const etablissements = etablissementsPath ? opened[opened.length - 1].input.feuille : null;
+  const effectifs = opened.slice(0, args.positionals.length).flatMap((o) => o.feuilles);
 
   const resultat = await calculerDotations(workbook, {
     feuillesEffectifs: effectifs,

@@ -6,11 +6,14 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { formatDecimalFr, Decimal } from "../rules";
+import { detecterEntete } from "../sheet/columns";
+import type { CorrectionColonnes } from "../workflows/types";
 import {
   FileWorkbook,
   SpreadsheetFileError,
   chooseSheet,
   readSpreadsheetFile,
+  type FileSheet,
   type SpreadsheetFile,
 } from "../xlsx";
 import { UsageError } from "./args";
@@ -33,6 +36,18 @@ async function sizeOf(filePath: string): Promise<number> {
   }
 }
 
+/** Reads a file, announcing a large one on stderr when progress is shown. */
+async function readInput(filePath: string, io: CliIo, showProgress: boolean): Promise<SpreadsheetFile> {
+  if (showProgress) {
+    const size = await sizeOf(filePath);
+    if (size >= ANNOUNCE_BYTES) {
+      const mo = formatDecimalFr(new Decimal(size).dividedBy(1024 * 1024), 1);
+      io.stderr(`Lecture de « ${path.basename(filePath)} » (${mo} Mo)…\n`);
+    }
+  }
+  return readSpreadsheetFile(filePath);
+}
+
 /** Opens one file and adds its sheet (the one named, or the first non-empty one) to the workbook. */
 export async function openInput(
   workbook: FileWorkbook,
@@ -41,16 +56,71 @@ export async function openInput(
   io: CliIo,
   showProgress: boolean,
 ): Promise<OpenedInput> {
-  if (showProgress) {
-    const size = await sizeOf(filePath);
-    if (size >= ANNOUNCE_BYTES) {
-      const mo = formatDecimalFr(new Decimal(size).dividedBy(1024 * 1024), 1);
-      io.stderr(`Lecture de « ${path.basename(filePath)} » (${mo} Mo)…\n`);
-    }
-  }
-  const file = await readSpreadsheetFile(filePath);
+  const file = await readInput(filePath, io, showProgress);
   const sheet = chooseSheet(file, feuille);
   return { file, feuille: workbook.addInput(file, sheet) };
+}
+
+/**
+ * A sheet whose header (in its first 30 rows) names a UAI, a formation code and an effectif, once
+ * the user's --colonne corrections for the file are applied.
+ */
+function estUneFeuilleEffectifs(sheet: FileSheet, correction: CorrectionColonnes | undefined): boolean {
+  const colonnes = detecterEntete(sheet, correction)?.entete.colonnes;
+  return Boolean(colonnes?.uai && colonnes.codeFormation && colonnes.effectif);
+}
+
+export interface OpenedEffectifs {
+  readonly file: SpreadsheetFile;
+  /** The sheets' names in the workbook, to pass to the workflows. */
+  readonly feuilles: readonly string[];
+}
+
+/**
+ * Opens an effectif file and adds its effectif sheets to the workbook: the sheets named by --feuille
+ * (each name may be in some files only; a file with none of them is an error), or else every visible
+ * sheet whose header names a UAI, a formation code and an effectif — a cover sheet, notes or a pivot
+ * table before the data are skipped, and named on stderr so that the user knows what was not read.
+ * A file with no such sheet gives its first non-empty sheet, whose reading then says what is missing.
+ *
+ * Décision (issue 11 item 15): a hidden sheet is skipped (and named) even when it has effectifs —
+ * often a backup copy of a visible one, whose rows would be counted twice; --feuille reads it.
+ */
+export async function openEffectifs(
+  workbook: FileWorkbook,
+  filePath: string,
+  feuilles: readonly string[],
+  correction: CorrectionColonnes | undefined,
+  io: CliIo,
+  showProgress: boolean,
+): Promise<OpenedEffectifs> {
+  const file = await readInput(filePath, io, showProgress);
+  let choisies: FileSheet[];
+  if (feuilles.length > 0) {
+    const wanted = new Set(feuilles.map((f) => f.trim().toLowerCase()));
+    const named = file.sheets.filter((s) => wanted.has(s.name.toLowerCase()));
+    // chooseSheet gives the messages: a name absent from the file, or an empty sheet.
+    choisies =
+      named.length > 0 ? named.map((s) => chooseSheet(file, s.name)) : [chooseSheet(file, feuilles[0])];
+  } else {
+    const nonVides = file.sheets.filter((s) => s.values.length > 0);
+    choisies = nonVides.filter((s) => !s.hidden && estUneFeuilleEffectifs(s, correction));
+    if (choisies.length === 0) choisies = [chooseSheet(file)];
+    const ignorees = nonVides.filter((s) => !choisies.includes(s));
+    if (ignorees.length > 0) io.stderr(feuillesIgnorees(file, ignorees));
+  }
+  return { file, feuilles: choisies.map((sheet) => workbook.addInput(file, sheet)) };
+}
+
+function feuillesIgnorees(file: SpreadsheetFile, ignorees: readonly FileSheet[]): string {
+  const liste = ignorees
+    .map(
+      (s) =>
+        `« ${s.name} » (${s.hidden ? "masquée" : "pas d'en-tête UAI, code formation, effectif dans ses 30 premières lignes"})`,
+    )
+    .join(", ");
+  const quoi = ignorees.length > 1 ? "feuilles non lues" : "feuille non lue";
+  return `« ${file.fichier} » : ${quoi} ${liste}. Pour en lire une quand même, nommez-la avec --feuille.\n`;
 }
 
 /**

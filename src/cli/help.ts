@@ -84,7 +84,7 @@ Exemple :
   are controle examples/effectifs-paris.xlsx
 `;
 
-export const DOTATIONS_HELP = `Usage : are dotations <fichier…> [--etablissements <fichier>] [--annee <année>] [--out <fichier.xlsx>] [--json]
+export const DOTATIONS_HELP = `Usage : are dotations <fichier…> [--etablissements <fichier>] [--feuille <nom>] [--annee <année>] [--out <fichier.xlsx>] [--json]
 
 Calcule la dotation ARE de chaque établissement à partir des feuilles d'effectifs des rectorats
 (un fichier par académie, .xlsx ou .csv) et, si donné, du fichier des établissements (taux de
@@ -94,6 +94,9 @@ Les fichiers lus ne sont jamais modifiés ; --out écrit un nouveau classeur.
 
 Options :
   --etablissements <fichier>  données des établissements, par UAI
+  --feuille <nom>             feuille à lire dans chaque fichier d'effectifs, masquée comprise ;
+                              répétable (par défaut toutes les feuilles visibles dont l'en-tête
+                              nomme UAI, code formation et effectif ; les autres sont nommées)
   --colonne [fichier:]<champ>=<lettre>
                               corrige la correspondance des colonnes (de tous les fichiers, ou du
                               fichier nommé), ex. --colonne effectifs-paris.xlsx:effectif=H ; répétable

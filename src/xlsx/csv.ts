@@ -33,10 +33,52 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 /**
+ * Where UTF-8 and something else meet: the index of the first byte that is not valid UTF-8, and
+ * whether a valid multi-byte sequence (an « é » written in UTF-8) comes before or after it.
+ */
+function melangeUtf8(bytes: Uint8Array): { invalide: number; multioctet: boolean } {
+  let invalide = -1;
+  let multioctet = false;
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let valid = length > 0 && i + length <= bytes.length;
+    for (let k = 1; valid && k < length; k++) valid = (bytes[i + k] & 0xc0) === 0x80;
+    if (valid) {
+      multioctet = true;
+      i += length;
+    } else {
+      if (invalide === -1) invalide = i;
+      i++;
+    }
+    if (invalide !== -1 && multioctet) break;
+  }
+  return { invalide, multioctet };
+}
+
+/** The 1-based line of a byte offset. */
+function ligneDeLOctet(bytes: Uint8Array, offset: number): number {
+  let ligne = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) ligne++;
+  return ligne;
+}
+
+/**
  * The text of a CSV file. A BOM decides; otherwise UTF-8 when the bytes are valid UTF-8, else
  * Windows-1252 (a single « é » in Windows-1252 is invalid UTF-8, so the fallback is reliable).
+ *
+ * Décision (issue 11 item 14): a file that is UTF-8 but for a few bytes (a line typed or pasted in
+ * Windows-1252 into a UTF-8 export) is refused with the line: read as Windows-1252, every « é » of
+ * the UTF-8 part would silently become « Ã© »; read as UTF-8, the odd byte would become « � ».
  */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+export function decodeCsvBytes(
+  bytes: Uint8Array,
+  fichier = "le fichier",
+): { text: string; encoding: CsvEncoding } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
   }
@@ -49,6 +91,15 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
+    const { invalide, multioctet } = melangeUtf8(bytes);
+    if (multioctet && invalide !== -1) {
+      const octet = bytes[invalide].toString(16).toUpperCase().padStart(2, "0");
+      const caractere = decodeWindows1252(bytes.subarray(invalide, invalide + 1));
+      throw new SpreadsheetFileError(
+        "csv-invalide",
+        `${fichier} mélange deux encodages : il est en UTF-8, mais la ligne ${ligneDeLOctet(bytes, invalide)} contient un caractère d'un autre encodage (octet 0x${octet}, « ${caractere} » en Windows-1252). Corrigez ce caractère ou réenregistrez le fichier en UTF-8 (dans Excel : Enregistrer sous › « CSV UTF-8 (délimité par des virgules) »), puis relancez.`,
+      );
+    }
     return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
   }
 }
@@ -216,7 +267,7 @@ export function readCsvGrid(
   bytes: Uint8Array,
   fichier = "le fichier",
 ): { values: CellValue[][]; encoding: CsvEncoding; separator: CsvSeparator } {
-  const { text, encoding } = decodeCsvBytes(bytes);
+  const { text, encoding } = decodeCsvBytes(bytes, fichier);
   const separator = detectSeparator(text);
   const values = parseCsvRecords(text, separator, fichier).map((record) =>
     record.map((field) => csvCellValue(field, separator)),

@@ -1,7 +1,8 @@
 /**
- * Opening the files the user names (Node only): .xlsx through ExcelJS, .csv through csv.ts. The file
- * is recognised by its content, not only its extension, and every failure becomes a
- * SpreadsheetFileError whose French message names the file and says what to do.
+ * Opening the files the user names (Node only): .xlsx through the fast reader (fastXlsx.ts, ExcelJS
+ * as a fallback), .csv through csv.ts. The file is recognised by its content, not its extension
+ * (formats.ts); an archive's sizes are checked before anything is inflated (zip.ts); every failure
+ * becomes a SpreadsheetFileError whose French message names the file and says what to do.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -11,10 +12,14 @@ import type { CellValue } from "../workbook/port";
 import { readCell } from "./cells";
 import { readCsvGrid, type CsvEncoding, type CsvSeparator } from "./csv";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
+import { natureDuFichier } from "./formats";
 import { XlsxEndommage, readXlsxValues, type RawSheet } from "./fastXlsx";
-import { PARTIE_MAX_OCTETS, PartieTropGrande } from "./zip";
+import { ARCHIVE_MAX_OCTETS, ArchiveRefusee, PARTIE_MAX_OCTETS, RATIO_MAX, ZipArchive } from "./zip";
 
-/** A sheet's used range: `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1. */
+/**
+ * A sheet's used range: `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1.
+ * Rows are sparse (see usedRange): each stops at its last cell, blank rows are one shared empty row.
+ */
 export interface FileSheet {
   readonly name: string;
   readonly values: CellValue[][];
@@ -33,26 +38,22 @@ export interface SpreadsheetFile {
   readonly csv?: { readonly encoding: CsvEncoding; readonly separator: CsvSeparator };
 }
 
-const XLSX_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xltx", ".xltm"]);
+const MO = 1024 * 1024;
 
-function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
-  return signature.every((byte, i) => bytes[i] === byte);
-}
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
-/** Compound File Binary: Excel 97-2003 .xls, and also every password-protected .xlsx. */
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Every blank row of a used range: one shared, frozen row, so that blank rows cost no memory. */
+const BLANK_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
-function looksBinary(bytes: Uint8Array): boolean {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return false; // UTF-16 text
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return false;
-  const end = Math.min(bytes.length, 4096);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
-}
-
-/** Trims blank rows and columns around the cells: the used range and its offsets. */
-export function usedRange(grid: readonly (readonly CellValue[])[]): {
+/**
+ * Trims blank rows and columns around the cells: the used range and its offsets.
+ *
+ * Décision (security, issue 11 item 12): the range is sparse, never the rectangle of its bounds — a
+ * 2 KB file with one value at XFD1048576 next to A1 asked for 16 384 × 1 048 576 cells (4 GB, Node
+ * killed). Each row holds its cells from the range's left column to its own last cell (rows are
+ * ragged, as a pasted sheet's are: a missing cell reads as undefined, blank to every reader), and
+ * every blank row between is BLANK_ROW, its index kept. Memory follows the non-blank cells; the rows
+ * of holey source arrays are walked with forEach, which skips the holes.
+ */
+export function usedRange(grid: readonly (readonly CellValue[] | undefined)[]): {
   values: CellValue[][];
   rowOffset: number;
   columnOffset: number;
@@ -60,32 +61,68 @@ export function usedRange(grid: readonly (readonly CellValue[])[]): {
   let top = -1;
   let bottom = -1;
   let left = Infinity;
-  let right = -1;
+  /** Per used row, the index of its last non-blank cell and its number of non-blank cells. */
+  const used = new Map<number, { last: number; cells: number }>();
   grid.forEach((row, r) => {
-    for (let c = 0; c < row.length; c++) {
-      if (row[c] === null || row[c] === undefined) continue;
-      if (top === -1) top = r;
-      bottom = r;
+    if (row === undefined) return;
+    let last = -1;
+    let cells = 0;
+    row.forEach((value, c) => {
+      if (value === null || value === undefined) return;
       if (c < left) left = c;
-      if (c > right) right = c;
-    }
+      last = c;
+      cells++;
+    });
+    if (last === -1) return;
+    if (top === -1) top = r;
+    bottom = r;
+    used.set(r, { last, cells });
   });
   if (top === -1) return { values: [], rowOffset: 0, columnOffset: 0 };
-  const width = right - left + 1;
-  const values: CellValue[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const source = grid[r] ?? [];
-    const row = new Array<CellValue>(width);
-    for (let c = 0; c < width; c++) row[c] = source[left + c] ?? null;
-    values.push(row);
+  const values = new Array<CellValue[]>(bottom - top + 1).fill(BLANK_ROW);
+  for (const [r, { last, cells }] of used) {
+    values[r - top] = sliceRow(grid[r]!, left, last, cells);
   }
   return { values, rowOffset: top, columnOffset: left };
 }
 
+/**
+ * The cells `left`…`last` of a source row. An ordinary row is dense, blanks as null; a row much
+ * wider than its cells (« A1 … XFD1 ») keeps its gaps as holes (read as undefined, blank), so that
+ * a million such rows do not each cost 16 384 slots.
+ */
+function sliceRow(source: readonly CellValue[], left: number, last: number, cells: number): CellValue[] {
+  const width = last - left + 1;
+  const dense = width <= 4 * cells + 64;
+  const row: CellValue[] = dense ? new Array<CellValue>(width).fill(null) : [];
+  source.forEach((value, c) => {
+    if (c <= last && value !== undefined && (dense || value !== null)) row[c - left] = value;
+  });
+  return row;
+}
+
+/**
+ * Largest input file. Décision (security, issue 11 item 13): the extraction of a whole académie is a
+ * few megabytes (a million rows, about 40 Mo in .xlsx); a larger file is refused with a message
+ * before it is read into memory, not left to exhaust it.
+ */
+export const FICHIER_MAX_OCTETS = 200 * 1024 * 1024;
+
 async function readBytes(filePath: string, fichier: string): Promise<Buffer> {
+  let handle: fs.FileHandle | undefined;
   try {
-    return await fs.readFile(filePath);
+    handle = await fs.open(filePath, "r");
+    const { size } = await handle.stat();
+    if (size > FICHIER_MAX_OCTETS) {
+      const mo = Math.ceil(size / MO).toLocaleString("fr-FR");
+      throw new SpreadsheetFileError(
+        "trop-volumineux",
+        `« ${fichier} » n'est pas lu : il fait ${mo} Mo, au-delà de la limite de ${FICHIER_MAX_OCTETS / MO} Mo, bien plus qu'une extraction d'effectifs. Exportez seulement la feuille utile (.xlsx ou .csv), ou découpez le fichier par académie.`,
+      );
+    }
+    return await handle.readFile();
   } catch (error) {
+    if (error instanceof SpreadsheetFileError) throw error;
     const code = systemErrorCode(error);
     if (code === "ENOENT") {
       throw new SpreadsheetFileError(
@@ -109,7 +146,30 @@ async function readBytes(filePath: string, fichier: string): Promise<Buffer> {
       "illisible",
       `Lecture de « ${fichier} » impossible (${code ?? "erreur système"}).`,
     );
+  } finally {
+    await handle?.close();
   }
+}
+
+function endommage(fichier: string): SpreadsheetFileError {
+  return new SpreadsheetFileError(
+    "endommage",
+    `« ${fichier} » est endommagé ou incomplet (archive .xlsx tronquée ou illisible) : ouvrez-le dans Excel et enregistrez-le à nouveau, ou demandez un nouvel export.`,
+  );
+}
+
+/** The French message of an archive refused by its sizes (zip.ts), before anything is inflated. */
+function archiveRefusee({ motif, partie }: ArchiveRefusee, fichier: string): SpreadsheetFileError {
+  const quoi = {
+    partie: `une fois décompressée, une de ses parties (${partie}) dépasse ${PARTIE_MAX_OCTETS / MO} Mo, bien plus qu'une extraction d'effectifs`,
+    archive: `une fois décompressées, ses parties dépassent ${ARCHIVE_MAX_OCTETS / MO} Mo au total, bien plus qu'une extraction d'effectifs`,
+    ratio: `une de ses parties (${partie}) grossit plus de ${RATIO_MAX} fois à la décompression, ce que ne fait aucun tableau réel (signe d'une « bombe zip »)`,
+    "taille-fausse": `une de ses parties (${partie}) est plus grande, décompressée, que ce qu'annonce l'archive (fichier endommagé ou piégé)`,
+  }[motif];
+  return new SpreadsheetFileError(
+    "trop-volumineux",
+    `« ${fichier} » n'est pas lu : ${quoi}. Ouvrez-le dans Excel pour vérifier son contenu, puis enregistrez ou exportez seulement la feuille utile (.xlsx ou .csv).`,
+  );
 }
 
 /**
@@ -127,13 +187,7 @@ async function readXlsx(bytes: Buffer, filePath: string, fichier: string): Promi
         `« ${fichier} » est endommagé : des cellules renvoient à des textes absents du classeur (partie des chaînes partagées manquante ou incomplète). Ouvrez-le dans Excel et enregistrez-le à nouveau, ou demandez un nouvel export.`,
       );
     }
-    // A part too large once inflated (zip.ts): ExcelJS would inflate it whole, without limit.
-    if (error instanceof PartieTropGrande) {
-      throw new SpreadsheetFileError(
-        "trop-volumineux",
-        `« ${fichier} » n'est pas lu : une fois décompressée, une de ses parties (${error.partie}) dépasse ${PARTIE_MAX_OCTETS / 1024 / 1024} Mo, bien plus qu'une extraction d'effectifs. Ouvrez-le dans Excel pour vérifier son contenu, puis enregistrez ou exportez seulement la feuille utile (.xlsx ou .csv).`,
-      );
-    }
+    if (error instanceof ArchiveRefusee) throw archiveRefusee(error, fichier);
     raw = null;
   }
   if (raw === null) return readXlsxWithExcelJS(bytes, filePath, fichier);
@@ -147,15 +201,19 @@ export async function readXlsxWithExcelJS(
   filePath: string,
   fichier: string,
 ): Promise<SpreadsheetFile> {
+  // ExcelJS inflates every part whole, without limit: the archive passes the same size checks first.
+  try {
+    new ZipArchive(bytes).verifierParties();
+  } catch (error) {
+    if (error instanceof ArchiveRefusee) throw archiveRefusee(error, fichier);
+    throw endommage(fichier);
+  }
   const workbook = new (await loadExcelJS()).Workbook();
   try {
     // ExcelJS's typings predate Node's generic Buffer; the bytes are what it expects.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
-    throw new SpreadsheetFileError(
-      "endommage",
-      `« ${fichier} » est endommagé ou incomplet (archive .xlsx tronquée ou illisible) : ouvrez-le dans Excel et enregistrez-le à nouveau, ou demandez un nouvel export.`,
-    );
+    throw endommage(fichier);
   }
   const date1904 = Boolean((workbook.properties as { date1904?: boolean }).date1904);
   const sheets: FileSheet[] = [];
@@ -178,33 +236,7 @@ export async function readSpreadsheetFile(filePath: string): Promise<Spreadsheet
   const fichier = path.basename(filePath);
   const extension = path.extname(filePath).toLowerCase();
   const bytes = await readBytes(filePath, fichier);
-  if (bytes.length === 0) {
-    throw new SpreadsheetFileError(
-      "vide",
-      `« ${fichier} » est vide (0 octet) : l'export n'a sans doute pas abouti, refaites-le.`,
-    );
-  }
-  if (startsWith(bytes, OLE)) {
-    throw new SpreadsheetFileError(
-      "format-non-pris-en-charge",
-      `« ${fichier} » est un classeur Excel 97-2003 (.xls) ou un classeur protégé par mot de passe : ouvrez-le dans Excel et enregistrez-le au format .xlsx (sans mot de passe) ou .csv.`,
-    );
-  }
-  if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) {
-    if (bytes.subarray(0, 120).includes("application/vnd.oasis.opendocument")) {
-      throw new SpreadsheetFileError(
-        "format-non-pris-en-charge",
-        `« ${fichier} » est au format OpenDocument (.ods) : enregistrez-le au format .xlsx ou .csv.`,
-      );
-    }
-    return readXlsx(bytes, filePath, fichier);
-  }
-  if (XLSX_EXTENSIONS.has(extension) || looksBinary(bytes)) {
-    throw new SpreadsheetFileError(
-      "pas-un-tableur",
-      `« ${fichier} » n'est pas un tableur lisible : un classeur .xlsx ou un fichier .csv est attendu.`,
-    );
-  }
+  if (natureDuFichier(bytes, fichier, extension) === "xlsx") return readXlsx(bytes, filePath, fichier);
   const { values, encoding, separator } = readCsvGrid(bytes, `« ${fichier} »`);
   const sheet: FileSheet = { name: fichier, ...usedRange(values), hidden: false };
   return { path: filePath, fichier, format: "csv", sheets: [sheet], csv: { encoding, separator } };

@@ -7,7 +7,7 @@
  * The file is written atomically — to a temporary file next to the target, then renamed — so a
  * failure never leaves a partial output file, and an input file is never touched.
  */
-import { promises as fs } from "fs";
+import { promises as fs, rmSync } from "fs";
 import * as path from "path";
 import { outputLayout, type OutputSheet } from "../workbook/port";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
@@ -55,9 +55,43 @@ function writeError(target: string, error: unknown): SpreadsheetFileError {
   );
 }
 
+/** The temporary files being written now, removed if the process is interrupted meanwhile. */
+const temporaries = new Set<string>();
+/** Ctrl-C, `kill`, the terminal closed. (SIGKILL cannot be caught: nothing can clean up after it.) */
+const INTERRUPTIONS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/**
+ * An interruption during a write (issue 11 item 16): the temporary files are removed, synchronously,
+ * then the signal is raised again with the handlers gone, so that the process ends as it would have
+ * (a shell sees « interrompu », status 130 or 143) — and the target was never touched.
+ */
+function onInterruption(signal: NodeJS.Signals): void {
+  for (const temporary of temporaries) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing more can be done while the process ends.
+    }
+  }
+  temporaries.clear();
+  for (const s of INTERRUPTIONS) process.removeListener(s, onInterruption);
+  process.kill(process.pid, signal);
+}
+
+function track(temporary: string): void {
+  if (temporaries.size === 0) for (const s of INTERRUPTIONS) process.on(s, onInterruption);
+  temporaries.add(temporary);
+}
+
+function untrack(temporary: string): void {
+  temporaries.delete(temporary);
+  if (temporaries.size === 0) for (const s of INTERRUPTIONS) process.removeListener(s, onInterruption);
+}
+
 /**
  * Writes `bytes` to `target` atomically: a temporary file in the same folder, then a rename (atomic
- * on one file system). On any failure the temporary file is removed and the target is untouched.
+ * on one file system). On any failure, or an interruption (Ctrl-C, SIGTERM) meanwhile, the temporary
+ * file is removed and the target is untouched.
  */
 export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
   const directory = path.dirname(path.resolve(target));
@@ -65,12 +99,15 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array): Pr
     directory,
     `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`,
   );
+  track(temporary);
   try {
     await fs.writeFile(temporary, bytes, { flag: "wx" });
     await fs.rename(temporary, target);
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
     throw writeError(target, error);
+  } finally {
+    untrack(temporary);
   }
 }
 

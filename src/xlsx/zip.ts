@@ -13,12 +13,30 @@ import { inflateRawSync } from "zlib";
  * and an ordinary extraction of a million rows stays under it.
  */
 export const PARTIE_MAX_OCTETS = 500 * 1024 * 1024;
+/** Largest archive, all parts inflated: two parts at the limit are already more than Node can read. */
+export const ARCHIVE_MAX_OCTETS = 1024 * 1024 * 1024;
+/**
+ * Largest compression ratio of a part above RATIO_SEUIL_OCTETS. Décision (security, issue 11 item 13):
+ * worksheet XML deflates 5 to 40 times; deflate itself cannot pass about 1 000, the ratio of a bomb
+ * made of one repeated byte. Small parts (a styles part of repeated tags) are left free.
+ */
+export const RATIO_MAX = 200;
+export const RATIO_SEUIL_OCTETS = 16 * 1024 * 1024;
 
-/** A part above PARTIE_MAX_OCTETS once inflated: the file is refused, not handed to ExcelJS. */
-export class PartieTropGrande extends Error {
-  constructor(readonly partie: string) {
-    super(`partie ${partie} de plus de ${PARTIE_MAX_OCTETS / 1024 / 1024} Mo une fois décompressée`);
-    this.name = "PartieTropGrande";
+/**
+ * Why an archive is refused before anything is inflated (or as soon as a part inflates to more than
+ * the directory said): the sizes of the central directory are checked first, for every part, on
+ * every path — the fast reader's and, before ExcelJS gets the bytes, the fallback's (verifierParties).
+ */
+export type MotifRefus = "partie" | "archive" | "ratio" | "taille-fausse";
+
+export class ArchiveRefusee extends Error {
+  constructor(
+    readonly motif: MotifRefus,
+    readonly partie: string | null,
+  ) {
+    super(`archive refusée (${motif}${partie ? ` : ${partie}` : ""})`);
+    this.name = "ArchiveRefusee";
   }
 }
 
@@ -29,6 +47,8 @@ const LOCAL_FILE_HEADER = 0x04034b50;
 interface Entry {
   readonly method: number;
   readonly compressedSize: number;
+  /** As the central directory says; the part is never inflated beyond it. */
+  readonly size: number;
   readonly localHeaderOffset: number;
 }
 
@@ -45,14 +65,38 @@ export class ZipArchive {
       }
       const method = bytes.readUInt16LE(offset + 10);
       const compressedSize = bytes.readUInt32LE(offset + 20);
+      const size = bytes.readUInt32LE(offset + 24);
       const nameLength = bytes.readUInt16LE(offset + 28);
       const extraLength = bytes.readUInt16LE(offset + 30);
       const commentLength = bytes.readUInt16LE(offset + 32);
       const localHeaderOffset = bytes.readUInt32LE(offset + 42);
       const name = bytes.toString("utf8", offset + 46, offset + 46 + nameLength);
-      this.entries.set(name.replace(/^\//, ""), { method, compressedSize, localHeaderOffset });
+      this.entries.set(name.replace(/^\//, ""), { method, compressedSize, size, localHeaderOffset });
       offset += 46 + nameLength + extraLength + commentLength;
     }
+    this.checkDeclaredSizes();
+  }
+
+  /** The limits, from the central directory alone: nothing has been inflated yet. */
+  private checkDeclaredSizes(): void {
+    let total = 0;
+    for (const [name, { size, compressedSize }] of this.entries) {
+      // 0xFFFFFFFF: a ZIP64 size of 4 GB or more, that no .xlsx of effectifs comes near.
+      if (size > PARTIE_MAX_OCTETS) throw new ArchiveRefusee("partie", name);
+      if (size > RATIO_SEUIL_OCTETS && size > RATIO_MAX * compressedSize) {
+        throw new ArchiveRefusee("ratio", name);
+      }
+      total += size;
+      if (total > ARCHIVE_MAX_OCTETS) throw new ArchiveRefusee("archive", null);
+    }
+  }
+
+  /**
+   * Inflates every part once, keeping nothing, to check that none inflates beyond the size the
+   * directory gives: run before the bytes go to another reader (ExcelJS), which inflates without limit.
+   */
+  verifierParties(): void {
+    for (const name of this.entries.keys()) this.bytesOf(name);
   }
 
   private findEndOfCentralDirectory(): number {
@@ -65,14 +109,22 @@ export class ZipArchive {
     throw new Error("fin d'archive introuvable (fichier tronqué ?)");
   }
 
+  /** The parts' names, as the central directory lists them. */
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
   has(name: string): boolean {
     return this.entries.has(name);
   }
 
   /** The text of a part, or null when the archive has no such part. */
   text(name: string): string | null {
-    const entry = this.entries.get(name);
-    if (!entry) return null;
+    return this.entries.has(name) ? this.bytesOf(name).toString("utf8") : null;
+  }
+
+  private bytesOf(name: string): Buffer {
+    const entry = this.entries.get(name)!;
     const { bytes } = this;
     const at = entry.localHeaderOffset;
     if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_FILE_HEADER) {
@@ -83,19 +135,20 @@ export class ZipArchive {
     if (end > bytes.length) throw new Error(`partie ${name} tronquée`);
     const data = bytes.subarray(start, end);
     if (entry.method === 0) {
-      if (data.length > PARTIE_MAX_OCTETS) throw new PartieTropGrande(name);
-      return data.toString("utf8");
+      if (data.length > entry.size) throw new ArchiveRefusee("taille-fausse", name);
+      return data;
     }
     if (entry.method === 8) {
-      let inflated: Buffer;
       try {
-        // zlib stops as soon as the output would pass the limit: nothing larger is ever allocated.
-        inflated = inflateRawSync(data, { maxOutputLength: PARTIE_MAX_OCTETS });
+        // zlib stops as soon as the output would pass the size the directory gave (checked against
+        // the limits): a part that lies about its size is never inflated further.
+        return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
       } catch (error) {
-        if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") throw new PartieTropGrande(name);
+        if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") {
+          throw new ArchiveRefusee("taille-fausse", name);
+        }
         throw error;
       }
-      return inflated.toString("utf8");
     }
     throw new Error(`partie ${name} : compression ${entry.method} non prise en charge`);
   }

@@ -86,7 +86,7 @@ export async function xlsxFaitMain(feuille: string | Buffer, chaines?: string | 
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
-interface PartieBrute {
+export interface PartieBrute {
   readonly nom: string;
   /** Already deflated (method 8). */
   readonly donnees: Buffer;
@@ -94,7 +94,7 @@ interface PartieBrute {
 }
 
 /** A ZIP archive of parts deflated beforehand (CRC left at 0: the project's reader does not check it). */
-function zipBrut(parties: readonly PartieBrute[]): Buffer {
+export function zipBrut(parties: readonly PartieBrute[]): Buffer {
   const locaux: Buffer[] = [];
   const centraux: Buffer[] = [];
   let offset = 0;
@@ -136,13 +136,23 @@ const deflate = (texte: string): PartieBrute => ({
   tailleOriginale: Buffer.byteLength(texte),
 });
 
+/** Where a « zip bomb » hides, and what it says of itself. */
+export interface OptionsBombe {
+  /** The part that inflates to `mo` megabytes (default: the shared strings). */
+  readonly partie?: string;
+  /** The size its directory entry gives, in bytes (default: the true one; smaller: it lies). */
+  readonly tailleAnnoncee?: number;
+  /** The sheet part's `<sheetData>` content (default: one cell pointing to the shared string). */
+  readonly lignes?: string;
+}
+
 /**
- * A « zip bomb »: an .xlsx of well under a megabyte whose sharedStrings part inflates to `mo`
- * megabytes (one string of « a »). The deflate stream is built by repeating one compressed megabyte
- * (each copy ends on a full flush, so copies can follow one another), not by compressing `mo`
- * megabytes.
+ * A « zip bomb »: an .xlsx of well under a megabyte whose sharedStrings part (or `partie`) inflates
+ * to `mo` megabytes (one string of « a »). The deflate stream is built by repeating one compressed
+ * megabyte (each copy ends on a full flush, so copies can follow one another), not by compressing
+ * `mo` megabytes.
  */
-export function xlsxBombe(mo: number): Buffer {
+export function xlsxBombe(mo: number, options: OptionsBombe = {}): Buffer {
   const flush = { finishFlush: constants.Z_FULL_FLUSH };
   const debut = deflateRawSync(
     Buffer.from(
@@ -152,10 +162,10 @@ export function xlsxBombe(mo: number): Buffer {
   );
   const megaOctet = deflateRawSync(Buffer.alloc(1024 * 1024, 0x61), flush);
   const fin = deflateRawSync(Buffer.from("</t></si></sst>"));
-  const chaines: PartieBrute = {
-    nom: "xl/sharedStrings.xml",
+  const bombe: PartieBrute = {
+    nom: options.partie ?? "xl/sharedStrings.xml",
     donnees: Buffer.concat([debut, ...new Array<Buffer>(mo).fill(megaOctet), fin]),
-    tailleOriginale: mo * 1024 * 1024,
+    tailleOriginale: options.tailleAnnoncee ?? mo * 1024 * 1024,
   };
   const parties = {
     "[Content_Types].xml":
@@ -166,9 +176,11 @@ export function xlsxBombe(mo: number): Buffer {
       '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Effectifs" sheetId="1" r:id="rId1"/></sheets></workbook>',
     "xl/_rels/workbook.xml.rels":
       '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
-    "xl/worksheets/sheet1.xml": FEUILLE_XML('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+    "xl/worksheets/sheet1.xml": FEUILLE_XML(
+      options.lignes ?? '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+    ),
   };
-  return zipBrut([...Object.entries(parties).map(([nom, xml]) => ({ ...deflate(xml), nom })), chaines]);
+  return zipBrut([...Object.entries(parties).map(([nom, xml]) => ({ ...deflate(xml), nom })), bombe]);
 }
 
 /** The first 8 bytes of a Compound File (OLE2): Excel 97-2003 files and password-protected .xlsx alike. */

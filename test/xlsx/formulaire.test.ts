@@ -9,7 +9,7 @@ import { TYPES_EQUIPEMENT } from "../../src/rules";
 import { renderOutputGrid } from "../../src/workbook/memory";
 import { readSpreadsheetFile, writeOutputWorkbook } from "../../src/xlsx";
 import { FORMULAIRE } from "../workbook/formulaire";
-import { removeDir, tempDir } from "./helpers";
+import { rectangle, removeDir, tempDir } from "./helpers";
 
 let dir: string;
 beforeEach(() => {
@@ -64,9 +64,7 @@ describe("Formulaire écrit dans un classeur .xlsx", () => {
     const sheet = lu.sheets[0];
     expect(sheet.rowOffset).toBe(0);
     expect(sheet.columnOffset).toBe(0);
-    const attendu = renderOutputGrid(FORMULAIRE).map((row) =>
-      Array.from({ length: sheet.values[0].length }, (_, j) => row[j] ?? null),
-    );
-    expect(sheet.values).toEqual(attendu);
+    const attendu = rectangle(renderOutputGrid(FORMULAIRE));
+    expect(rectangle(sheet.values)).toEqual(attendu);
   });
 });

@@ -15,3 +15,12 @@ export function removeDir(dir: string): void {
 export function filesIn(dir: string): string[] {
   return fs.readdirSync(dir).sort();
 }
+
+/**
+ * A sheet's used range as a rectangle: the reader keeps rows ragged (each to its last cell, blank
+ * rows shared, src/xlsx/read.ts usedRange), the tests compare the cells padded with blanks.
+ */
+export function rectangle(values: readonly (readonly unknown[])[]): unknown[][] {
+  const width = Math.max(0, ...values.map((row) => row.length));
+  return values.map((row) => Array.from({ length: width }, (_, j) => row[j] ?? null));
+}
