@@ -299,7 +299,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     for (const e of [avecReliquat, nonRepondant]) {
       await explication.getByRole("combobox", { name: "Établissement" }).selectOption(e.uai);
       await expect(explication.getByText(/^Dotation nette :/).innerText()).resolves.toBe(
-        `Dotation nette : ${formatEuros(new Decimal(e.dotationNette.total))}`,
+        `Dotation nette : ${formatEuros(new Decimal(e.dotationNette.total!))}`,
       );
     }
     await expect(explication.innerText()).resolves.toContain("N'a pas répondu aux enquêtes régionales");
