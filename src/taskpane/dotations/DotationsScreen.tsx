@@ -22,15 +22,7 @@ import {
   effectifsLabel,
 } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import {
-  Body1,
-  Caption1,
-  Subtitle2,
-  CheckboxLine,
-  Notice,
-  FitSelect,
-  TextInput,
-} from "../components/ui";
+import { Body1, Caption1, Subtitle2, CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
 import { UnresolvedYearNotice, YearSelect, useYear } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
