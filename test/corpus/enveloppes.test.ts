@@ -17,7 +17,9 @@ import Decimal from "decimal.js";
 import { Parametres } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
-import { calculerDotations, type ResultatDotations } from "../../src/workflows";
+import { lireDotationsEtablissement } from "../../src/sheet/feuilleDotations";
+import type { Constat } from "../../src/sheet/findings";
+import { calculerDotations, ecrireDotations, type ResultatDotations } from "../../src/workflows";
 import { dotationsJson, type DotationsJson } from "../../src/workflows/json";
 import { feuilleDotations } from "../../src/workflows/outputs";
 import { formatEurosOuNonCalculee, reconciliationRows } from "../../src/taskpane/dotations/summary";
@@ -152,6 +154,32 @@ describe("Reliquat illisible : l'enveloppe est « non calculée » partout", () 
     const nonCalculees = reconciliationRows(r.totaux).find((l) => l.libelle === "Enveloppes non calculées")!;
     expect(nonCalculees.preBac).toEqual({ montant: "3 700,00", nombre: 1 });
     expect(nonCalculees.postBac).toEqual({ montant: "0,00", nombre: 0 });
+  });
+});
+
+describe("Relue pour le bilan, une enveloppe non calculée n'est pas une dotation reçue de 0 €", () => {
+  cas("feuille « Dotations ARE » relue : dotation pré-bac vide → à saisir, avec une alerte", async () => {
+    const classeur = new MemoryWorkbook({
+      Effectifs: EFFECTIFS,
+      Établissements: [ENTETE_ETABLISSEMENTS, ["0750655E", "35 %", "1.200", 98, "oui"]],
+    });
+    const r = await calculerDotations(classeur, {
+      feuillesEffectifs: ["Effectifs"],
+      feuilleEtablissements: "Établissements",
+      annee: 2024,
+      parametres: Parametres.embarques(),
+    });
+    const { dotations } = await ecrireDotations(classeur, r);
+    const constats: Constat[] = [];
+    const lues = lireDotationsEtablissement(await classeur.readSheet(dotations), "0750655E", constats);
+    expect(lues.dotations.preBac).toBeNull();
+    expect(lues.dotations.postBac?.toFixed(2)).toBe("2100.00"); // 2 198 − 98
+    expect(constats).toEqual([
+      expect.objectContaining({ code: "dotation-vide", gravite: "alerte", colonne: expect.any(String) }),
+    ]);
+    expect(constats[0].message).toMatch(
+      /^Dotation nette pré-bac de 0750655E vide .* n'est pas reprise comme 0/,
+    );
   });
 });
 
