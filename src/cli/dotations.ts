@@ -81,7 +81,7 @@ function renderSummary(resultat: ResultatDotations, sourcesLine: string, written
   );
   const avis = avisNonCalculees(totaux);
   lines.push(
-    ...(avis ? [`Total hors enveloppes non calculées : ${avis}.`] : []),
+    ...(avis ? [`Attention : ${avis}.`] : []),
     "",
     "Enveloppes (non fongibles) :",
     ...texteRapprochement(totaux).map((ligne) => `  ${ligne}`),
