@@ -5,9 +5,17 @@
  * the findings. Input files are never modified.
  */
 import * as path from "path";
-import { formatEuros, formatForfait, formatInteger, schoolYearLabel, type Decimal } from "../rules";
+import {
+  formatEuros,
+  formatForfait,
+  formatInteger,
+  netteTotaleConnue,
+  schoolYearLabel,
+  type Decimal,
+} from "../rules";
 import { calculerDotations, ecrireDotations } from "../workflows";
 import { dotationsJson } from "../workflows/json";
+import { avisNonCalculees, texteRapprochement } from "../workflows/rapprochement";
 import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
@@ -31,6 +39,8 @@ export const DOTATIONS_OPTIONS = {
 } as const;
 
 const euros = (value: Decimal) => formatEuros(value);
+/** An envelope « non calculée » is said so, never printed as 0,00 €. */
+const eurosOuNonCalculee = (value: Decimal | null) => (value === null ? "non calculée" : formatEuros(value));
 
 function renderSummary(resultat: ResultatDotations, sourcesLine: string, written: string | null): string {
   const { forfaits, totaux } = resultat;
@@ -42,9 +52,9 @@ function renderSummary(resultat: ResultatDotations, sourcesLine: string, written
   const rows = resultat.etablissements.map((d) => [
     d.uai,
     d.nom ?? "",
-    euros(d.nette.preBac.valeur),
-    euros(d.nette.postBac.valeur),
-    euros(d.nette.total.valeur),
+    eurosOuNonCalculee(d.parts.preBac.nette),
+    eurosOuNonCalculee(d.parts.postBac.nette),
+    eurosOuNonCalculee(netteTotaleConnue(d)),
     d.erreurs.length > 0 ? "!" : d.motifs.length > 0 ? "*" : "",
   ]);
   lines.push(
@@ -70,12 +80,13 @@ function renderSummary(resultat: ResultatDotations, sourcesLine: string, written
       ],
     ),
   );
+  const avis = avisNonCalculees(totaux);
   lines.push(
+    ...(avis ? [`Attention : ${avis}.`] : []),
     "",
     "Enveloppes (non fongibles) :",
-    `  Pré-bac  : brute ${euros(totaux.brute.prepaMetiers.plus(totaux.brute.preBac))} (dont 3ème prépa-métiers ${euros(totaux.brute.prepaMetiers)}), reliquats ${euros(totaux.reliquats.preBac)}, nette ${euros(totaux.nette.preBac)}`,
-    `  Post-bac : brute ${euros(totaux.brute.postBac)} (${formatInteger(totaux.boursiersRetenus)} boursiers retenus), reliquats ${euros(totaux.reliquats.postBac)}, nette ${euros(totaux.nette.postBac)}`,
-    "  (une enveloppe dont le reliquat dépasse la dotation est ramenée à zéro ; un établissement qui n'a pas répondu à l'enquête ne reçoit rien)",
+    ...texteRapprochement(totaux).map((ligne) => `  ${ligne}`),
+    "  (une enveloppe dont le reliquat dépasse la dotation est ramenée à zéro : seule la part égale à la dotation est déduite, le reste est l'écrêtement ; un établissement qui n'a pas répondu à l'enquête ne reçoit rien)",
   );
   const withMotifs = resultat.etablissements.filter((d) => d.erreurs.length > 0 || d.motifs.length > 0);
   if (withMotifs.length > 0) {

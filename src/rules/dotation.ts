@@ -41,9 +41,10 @@ export interface DonneesEtablissement {
   readonly aRepondu: boolean;
   /**
    * Envelopes that cannot be computed because a value they need could not be read (an unreadable
-   * reliquat or answer to the surveys), with the reason in French. Such an envelope is not computed
-   * (0, with the reason as an error) rather than paid as if the reliquat were zero or the answer « oui »:
-   * the value must be corrected and the dotation run again.
+   * reliquat or answer to the surveys), with the reason in French. Such an envelope is « non calculée »
+   * (no net, the reason as an error) rather than paid as if the reliquat were zero or the answer « oui »:
+   * the value must be corrected and the dotation run again. Ignored for a non-respondent (nothing is
+   * attributed to it whatever the values).
    */
   readonly nonCalculables?: Readonly<Partial<Record<Enveloppe, string>>>;
 }
@@ -67,7 +68,13 @@ export interface DotationEtablissement {
   /** Décision R9: the 3ème prépa-métiers line belongs to the pré-bac envelope. */
   readonly enveloppes: Readonly<Record<Enveloppe, Figure>>;
   readonly reliquats: Reliquats;
+  /**
+   * The nets as explained figures. A figure of an envelope « non calculée » is 0 with a trace saying
+   * so: what is shown or summed must come from `parts` (its nette is null), never from this 0.
+   */
   readonly nette: { readonly preBac: Figure; readonly postBac: Figure; readonly total: Figure };
+  /** R9 — how each envelope goes from its dotation calculée to its net (partsEnveloppe). */
+  readonly parts: Readonly<Record<Enveloppe, PartsEnveloppe>>;
   /** Why a figure is what it is, in French (no answer to the surveys, reliquat above the envelope…). */
   readonly motifs: readonly string[];
   /** Set when a line could not be computed: the establishment's data must be completed. */
@@ -128,23 +135,157 @@ function boursiersTrace(effectifPostBac: number, taux: TauxBoursiers, nombre: nu
 }
 
 /**
+ * R9 — what happens to one envelope of one establishment, from its dotation calculée to its net:
+ * - « versee »: the reliquat (possibly 0) is deducted in full, the net is paid;
+ * - « ecretee »: the reliquat exceeds the dotation (seed: « aucune dotation n'est versée »);
+ * - « non-repondant »: no answer to the regional surveys, nothing is attributed;
+ * - « non-calculee »: a value it needs is unreadable (reliquat, answer to the surveys) or missing (taux
+ *   de boursiers for post-bac effectifs): no net is shown, never 0,00 € (design.md §4).
+ *
+ * Décision R9 (how the totals reconcile, design.md R9): every envelope's dotation calculée is split
+ * into exactly one of four parts, so that per envelope and for any sum of envelopes
+ *   dotation calculée − reliquats déduits − non-répondants − non calculées = dotation nette.
+ * The « reliquat déduit » is the part of the reliquat actually deducted: the whole reliquat when it does
+ * not exceed the dotation, the dotation itself when it does (the envelope then nets to 0). The rest of
+ * such a reliquat (reliquat − dotation) is the « écrêtement »: neither deducted nor paid, it is not a
+ * part of the dotation calculée and so does not enter the identity above; it reconciles the reliquats
+ * instead: reliquats déclarés = reliquats déduits + écrêtement + reliquats non pris en compte (those of
+ * non-respondents and of non-computed envelopes, whose dotation is not netted). A non-respondent's whole
+ * dotation calculée is the « non-répondants » part (its reliquat is not deducted from it: nothing is
+ * attributed either way); a non-computed envelope's dotation calculée (0 when its line itself could not
+ * be computed) is the « non calculées » part. Amounts are exact decimals: the identities hold to the
+ * cent and beyond.
+ */
+export type CasEnveloppe = "versee" | "ecretee" | "non-repondant" | "non-calculee";
+
+export interface PartsEnveloppe {
+  readonly cas: CasEnveloppe;
+  /** The envelope's dotation calculée (the lines' effectif × forfait); 0 when a line could not be computed. */
+  readonly calculee: Decimal;
+  /** The reliquat declared for the envelope (0 when blank or unreadable). */
+  readonly reliquat: Decimal;
+  readonly reliquatDeduit: Decimal;
+  /** Reliquat − dotation when the reliquat exceeds the dotation; not deducted. */
+  readonly ecretement: Decimal;
+  readonly nonRepondant: Decimal;
+  readonly nonCalculee: Decimal;
+  /** Null when the envelope is not computed. */
+  readonly nette: Decimal | null;
+}
+
+/** R9 — the parts of one envelope (see CasEnveloppe); throws on a negative reliquat like dotationNetteEnveloppe. */
+export function partsEnveloppe(
+  calculee: Decimal,
+  reliquat: Decimal,
+  aRepondu: boolean,
+  calculable: boolean,
+): PartsEnveloppe {
+  const parts = {
+    calculee,
+    reliquat,
+    reliquatDeduit: ZERO,
+    ecretement: ZERO,
+    nonRepondant: ZERO,
+    nonCalculee: ZERO,
+  };
+  if (!aRepondu) return { ...parts, cas: "non-repondant", nonRepondant: calculee, nette: ZERO };
+  if (!calculable) return { ...parts, cas: "non-calculee", nonCalculee: calculee, nette: null };
+  if (reliquat.isNegative()) {
+    throw new InvalidArgumentError(
+      "reliquat-negatif",
+      `Un reliquat ne peut pas être négatif (${formatEuros(reliquat)}).`,
+    );
+  }
+  if (reliquat.gt(calculee)) {
+    return {
+      ...parts,
+      cas: "ecretee",
+      reliquatDeduit: calculee,
+      ecretement: reliquat.minus(calculee),
+      nette: ZERO,
+    };
+  }
+  return { ...parts, cas: "versee", reliquatDeduit: reliquat, nette: calculee.minus(reliquat) };
+}
+
+/** One line of the totals: an amount and how many establishments it concerns. */
+export interface LigneTotal {
+  readonly montant: Decimal;
+  readonly etablissements: number;
+}
+
+/** An envelope's totals over establishments: the parts summed, each with its count (see CasEnveloppe). */
+export interface TotauxEnveloppe {
+  /** Every establishment: its dotation calculée. */
+  readonly calculee: LigneTotal;
+  readonly reliquatsDeduits: LigneTotal;
+  readonly nonRepondants: LigneTotal;
+  /** Envelopes not computed: their dotation calculée (known part) and how many are missing from the net. */
+  readonly nonCalculees: LigneTotal;
+  /** The computed envelopes' nets (non-respondents and écrêtées at 0 included). */
+  readonly nette: LigneTotal;
+  readonly reliquatsDeclares: LigneTotal;
+  readonly ecretement: LigneTotal;
+  /** Reliquats of non-respondents and of non-computed envelopes, not deducted. */
+  readonly reliquatsNonPrisEnCompte: LigneTotal;
+}
+
+/** Sums the parts of one envelope over establishments (R9 identities: see CasEnveloppe). */
+export function totaliserEnveloppe(parts: Iterable<PartsEnveloppe>): TotauxEnveloppe {
+  const t: Record<keyof TotauxEnveloppe, { montant: Decimal; etablissements: number }> = {
+    calculee: { montant: ZERO, etablissements: 0 },
+    reliquatsDeduits: { montant: ZERO, etablissements: 0 },
+    nonRepondants: { montant: ZERO, etablissements: 0 },
+    nonCalculees: { montant: ZERO, etablissements: 0 },
+    nette: { montant: ZERO, etablissements: 0 },
+    reliquatsDeclares: { montant: ZERO, etablissements: 0 },
+    ecretement: { montant: ZERO, etablissements: 0 },
+    reliquatsNonPrisEnCompte: { montant: ZERO, etablissements: 0 },
+  };
+  const ajouter = (ligne: keyof TotauxEnveloppe, montant: Decimal, compte: boolean) => {
+    if (!compte) return;
+    t[ligne].montant = t[ligne].montant.plus(montant);
+    t[ligne].etablissements++;
+  };
+  for (const p of parts) {
+    const ignore = p.cas === "non-repondant" || p.cas === "non-calculee";
+    ajouter("calculee", p.calculee, true);
+    ajouter("reliquatsDeduits", p.reliquatDeduit, !p.reliquatDeduit.isZero());
+    ajouter("nonRepondants", p.nonRepondant, p.cas === "non-repondant");
+    ajouter("nonCalculees", p.nonCalculee, p.cas === "non-calculee");
+    ajouter("nette", p.nette ?? ZERO, p.nette !== null);
+    ajouter("reliquatsDeclares", p.reliquat, !p.reliquat.isZero());
+    ajouter("ecretement", p.ecretement, p.cas === "ecretee");
+    ajouter("reliquatsNonPrisEnCompte", p.reliquat, ignore && !p.reliquat.isZero());
+  }
+  return t;
+}
+
+/** The net total of an establishment, null when one of its envelopes is not computed (never shown as if complete). */
+export function netteTotaleConnue(d: Pick<DotationEtablissement, "parts" | "nette">): Decimal | null {
+  return d.parts.preBac.nette === null || d.parts.postBac.nette === null ? null : d.nette.total.valeur;
+}
+
+/**
  * R9 — one envelope net of its reliquat, floored at zero; zero for an establishment that did not
- * answer the regional surveys.
+ * answer the regional surveys. The figure explains its parts (partsEnveloppe).
  */
 export function dotationNetteEnveloppe(
   libelle: string,
   dotation: Decimal,
   reliquat: Decimal,
   aRepondu: boolean,
-): { figure: Figure; motif: string | null } {
+): { figure: Figure; motif: string | null; parts: PartsEnveloppe } {
   if (reliquat.isNegative()) {
     throw new InvalidArgumentError(
       "reliquat-negatif",
       `${libelle} : un reliquat ne peut pas être négatif (${formatEuros(reliquat)}).`,
     );
   }
-  if (!aRepondu) {
+  const parts = partsEnveloppe(dotation, reliquat, aRepondu, true);
+  if (parts.cas === "non-repondant") {
     return {
+      parts,
       figure: figure(ZERO, {
         regle: "R9",
         libelle,
@@ -155,15 +296,9 @@ export function dotationNetteEnveloppe(
         "N'a pas répondu aux enquêtes régionales : réputé disposer de reliquats suffisants, aucune dotation attribuée.",
     };
   }
-  const difference = dotation.minus(reliquat);
-  if (reliquat.isZero()) {
+  if (parts.cas === "ecretee") {
     return {
-      figure: figure(dotation, { regle: "R9", libelle, calcul: "enveloppe sans reliquat à déduire" }),
-      motif: null,
-    };
-  }
-  if (difference.isNegative()) {
-    return {
+      parts,
       figure: figure(ZERO, {
         regle: "R9",
         libelle,
@@ -173,20 +308,33 @@ export function dotationNetteEnveloppe(
       motif: `${libelle} : reliquat (${formatEuros(reliquat)}) supérieur à la dotation calculée (${formatEuros(dotation)}), aucune dotation versée.`,
     };
   }
+  const net = parts.nette ?? ZERO;
   return {
-    figure: figure(difference, {
-      regle: "R9",
-      libelle,
-      calcul: `${formatEuros(dotation)} − reliquat ${formatEuros(reliquat)}`,
-      reference: "modalités 2023-2024 : reliquats déduits",
-    }),
+    parts,
+    figure: reliquat.isZero()
+      ? figure(net, { regle: "R9", libelle, calcul: "enveloppe sans reliquat à déduire" })
+      : figure(net, {
+          regle: "R9",
+          libelle,
+          calcul: `${formatEuros(dotation)} − reliquat ${formatEuros(reliquat)}`,
+          reference: "modalités 2023-2024 : reliquats déduits",
+        }),
     motif: null,
   };
 }
 
-/** An envelope left uncomputed (a value it needs is unreadable): 0, never an amount paid by default. */
-function enveloppeNonCalculee(libelle: string, raison: string): { figure: Figure; motif: string | null } {
+/**
+ * An envelope left uncomputed (a value it needs is unreadable or missing): no net (parts.nette null);
+ * its figure is 0 only so that traces stay figures, and says « non calculée ».
+ */
+function enveloppeNonCalculee(
+  libelle: string,
+  dotation: Decimal,
+  reliquat: Decimal,
+  raison: string,
+): { figure: Figure; motif: string | null; parts: PartsEnveloppe } {
   return {
+    parts: partsEnveloppe(dotation, reliquat, true, false),
     figure: figure(ZERO, {
       regle: "R9",
       libelle,
@@ -264,39 +412,29 @@ export function calculerDotation(
         calcul: "non calculée, taux de boursiers manquant",
       });
 
-  const bloquees = donnees.nonCalculables ?? {};
-  const nettePreBac = withDetails(
-    bloquees.preBac !== undefined
-      ? enveloppeNonCalculee("Pré-bac net", bloquees.preBac)
-      : dotationNetteEnveloppe(
-          "Pré-bac net",
-          enveloppePreBac.valeur,
-          donnees.reliquats.preBac,
-          donnees.aRepondu,
-        ),
-    enveloppePreBac,
-  );
-  const nettePostBac = withDetails(
-    bloquees.postBac !== undefined
-      ? enveloppeNonCalculee("Post-bac net", bloquees.postBac)
-      : dotationNetteEnveloppe(
-          "Post-bac net",
-          enveloppePostBac.valeur,
-          donnees.reliquats.postBac,
-          donnees.aRepondu,
-        ),
+  // A non-respondent gets nothing whatever its reliquats: an unreadable one then blocks nothing.
+  const bloquees = donnees.aRepondu ? (donnees.nonCalculables ?? {}) : {};
+  const nette = (enveloppe: Enveloppe, libelle: string, calculee: Figure, raison: string | undefined) =>
+    withDetails(
+      raison !== undefined
+        ? enveloppeNonCalculee(libelle, calculee.valeur, donnees.reliquats[enveloppe], raison)
+        : dotationNetteEnveloppe(libelle, calculee.valeur, donnees.reliquats[enveloppe], donnees.aRepondu),
+      calculee,
+    );
+  const nettePreBac = nette("preBac", "Pré-bac net", enveloppePreBac, bloquees.preBac);
+  const nettePostBac = nette(
+    "postBac",
+    "Post-bac net",
     enveloppePostBac,
+    bloquees.postBac ?? (postBac || !donnees.aRepondu ? undefined : "Taux de boursiers manquant."),
   );
   // One error per reason (an unreadable answer blocks both envelopes for the same reason).
   for (const raison of new Set(Object.values(bloquees))) if (raison !== undefined) erreurs.push(raison);
   if (!donnees.aRepondu) {
-    // The same motif on both envelopes: said once, from an envelope that was computed.
-    const motif = (bloquees.preBac === undefined ? nettePreBac : nettePostBac).motif;
-    if (motif) motifs.push(motif);
+    if (nettePreBac.motif) motifs.push(nettePreBac.motif); // the same motif on both envelopes: said once
   } else {
     if (nettePreBac.motif) motifs.push(nettePreBac.motif);
-    // A post-bac line that could not be computed already has its error; comparing its reliquat to 0 says nothing.
-    if (nettePostBac.motif && postBac) motifs.push(nettePostBac.motif);
+    if (nettePostBac.motif) motifs.push(nettePostBac.motif);
   }
 
   const total = figure(nettePreBac.figure.valeur.plus(nettePostBac.figure.valeur), {
@@ -319,6 +457,7 @@ export function calculerDotation(
     enveloppes: { preBac: enveloppePreBac, postBac: enveloppePostBac },
     reliquats: donnees.reliquats,
     nette: { preBac: nettePreBac.figure, postBac: nettePostBac.figure, total },
+    parts: { preBac: nettePreBac.parts, postBac: nettePostBac.parts },
     motifs,
     erreurs,
   };

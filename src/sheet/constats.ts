@@ -85,6 +85,7 @@ export const CODES_CONSTATS = {
   // Bilan template and reliquats carried into next year.
   "etablissement-introuvable": "erreur",
   "dotations-introuvables": "alerte",
+  "dotation-vide": "alerte",
   "bilan-en-double": "erreur",
   "bilan-autre-annee": "erreur",
   "bilan-absent": "alerte",

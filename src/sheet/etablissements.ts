@@ -22,6 +22,7 @@ import {
   ZERO,
   formatEuros,
   lireTauxBoursiers,
+  normaliseLabel,
   tauxDepuisEffectifs,
   type TauxBoursiers,
 } from "../rules";
@@ -122,6 +123,22 @@ export class EtablissementLu {
       .filter(({ champ }) => champ === "taux" || this[champ] !== null)
       .map(({ texte }) => texte);
   }
+}
+
+/** Answers meaning « a répondu » / « n'a pas répondu » besides oui / non (normalised: see normaliseLabel). */
+const REPONDU = new Set(["REPONDU", "AREPONDU"]);
+const NON_REPONDU = new Set(["NR", "NONREPONDU", "NAPASREPONDU", "PASREPONDU"]);
+
+/**
+ * The answer to the regional surveys (design.md §4): « oui », « O », « X », « répondu » (and vrai, 1)
+ * mean answered; « non », « N », « NR », « non répondu » (and faux, 0) mean not answered; null for
+ * anything else, an erreur for the caller (blank is handled by callers: answered, with an alerte).
+ */
+export function lireReponseEnquete(value: CellValue): boolean | null {
+  const oui = lireOuiNon(value);
+  if (oui !== null || typeof value !== "string") return oui;
+  const label = normaliseLabel(value);
+  return REPONDU.has(label) ? true : NON_REPONDU.has(label) ? false : null;
 }
 
 /** Relative indices (-1: absent) and letters of the establishment-level columns of a sheet. */
@@ -232,11 +249,11 @@ export class RegistreEtablissements {
       if (isBlank(raw)) etablissement.reponseVide ??= { feuille, ligne, colonne: c.lettre(c.aRepondu) };
       else if (this.nouveauBrut(etablissement, "aRepondu", cleBrute(raw))) {
         const origine = { feuille, ligne, colonne: c.lettre(c.aRepondu) };
-        const reponse = isCellError(raw) ? null : lireOuiNon(raw);
+        const reponse = isCellError(raw) ? null : lireReponseEnquete(raw);
         if (reponse === null) {
           const message = isCellError(raw)
             ? messageErreurExcel(raw, "réponse à l'enquête")
-            : `Réponse à l'enquête « ${afficher(raw)} » illisible : saisissez oui ou non (ou vrai/faux, 1/0, x).`;
+            : `Réponse à l'enquête « ${afficher(raw)} » illisible : saisissez oui (ou O, X, répondu) ou non (ou N, NR, non répondu). Les deux enveloppes de l'établissement ne sont pas calculées tant que la réponse n'est pas claire.`;
           this.illisible(etablissement, "aRepondu", "reponse-illisible", origine, message);
         } else {
           this.proposer(

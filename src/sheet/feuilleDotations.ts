@@ -61,7 +61,21 @@ export function lireDotationsEtablissement(
     const ligne = sheet.rowOffset + i + 1;
     const montant = (champ: Champ): Decimal | null => {
       const raw: CellValue = cellule(row, index(champ));
-      if (isBlank(raw)) return null;
+      if (isBlank(raw)) {
+        // An envelope « non calculée » is a blank cell of the written sheet: never taken as 0 received.
+        if (lettre(champ) !== null && (champ === "dotationPreBac" || champ === "dotationPostBac")) {
+          constats.push(
+            constat(
+              "dotation-vide",
+              sheet.name,
+              ligne,
+              lettre(champ),
+              `${nomDuChamp(champ)} de ${uai} vide dans « ${sheet.name} » (enveloppe non calculée, ou non saisie) : elle n'est pas reprise comme 0. Saisissez la dotation reçue dans le bilan.`,
+            ),
+          );
+        }
+        return null;
+      }
       const m = lireMontantBilan(raw, nomDuChamp(champ));
       if (m.ok) return m.valeur;
       constats.push(

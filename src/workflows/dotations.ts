@@ -6,7 +6,14 @@
  * Integer effectifs are summed per establishment while reading; decimal arithmetic happens here, once
  * per establishment (design.md §8).
  */
-import { Decimal, ZERO, calculerDotation, forfaitsDeLAnnee, type DotationEtablissement } from "../rules";
+import {
+  Decimal,
+  ZERO,
+  calculerDotation,
+  forfaitsDeLAnnee,
+  totaliserEnveloppe,
+  type DotationEtablissement,
+} from "../rules";
 import {
   LecteurEffectifs,
   LecteurEtablissements,
@@ -196,8 +203,9 @@ export function totaliser(dotations: readonly DotationEtablissement[]): TotauxDo
     postBac = postBac.plus(d.brute.postBac?.valeur ?? ZERO);
     reliquatPreBac = reliquatPreBac.plus(d.reliquats.preBac);
     reliquatPostBac = reliquatPostBac.plus(d.reliquats.postBac);
-    nettePreBac = nettePreBac.plus(d.nette.preBac.valeur);
-    nettePostBac = nettePostBac.plus(d.nette.postBac.valeur);
+    // An envelope « non calculée » adds nothing (its figure is 0; its parts say it is missing).
+    nettePreBac = nettePreBac.plus(d.parts.preBac.nette ?? ZERO);
+    nettePostBac = nettePostBac.plus(d.parts.postBac.nette ?? ZERO);
     netteTotale = netteTotale.plus(d.nette.total.valeur);
   }
   return {
@@ -206,5 +214,9 @@ export function totaliser(dotations: readonly DotationEtablissement[]): TotauxDo
     brute: { prepaMetiers, preBac, postBac },
     reliquats: { preBac: reliquatPreBac, postBac: reliquatPostBac },
     nette: { preBac: nettePreBac, postBac: nettePostBac, total: netteTotale },
+    enveloppes: {
+      preBac: totaliserEnveloppe(dotations.map((d) => d.parts.preBac)),
+      postBac: totaliserEnveloppe(dotations.map((d) => d.parts.postBac)),
+    },
   };
 }

@@ -5,12 +5,17 @@
  */
 import {
   decimalString,
+  netteTotaleConnue,
   roundHalfUp,
   schoolYearLabel,
+  type CasEnveloppe,
   type Decimal,
   type DotationEtablissement,
+  type LigneTotal,
+  type TotauxEnveloppe,
 } from "../rules";
 import type { Constat } from "../sheet/findings";
+import { enveloppesNonCalculees } from "./rapprochement";
 import type { ResultatControle, ResultatDotations } from "./types";
 
 export interface EnveloppesJson {
@@ -20,6 +25,35 @@ export interface EnveloppesJson {
 
 export interface NetteJson extends EnveloppesJson {
   readonly total: string;
+}
+
+/** An establishment's nets: null for an envelope « non calculée » (and then for the total). */
+export interface NetteEtablissementJson {
+  readonly preBac: string | null;
+  readonly postBac: string | null;
+  readonly total: string | null;
+}
+
+/** One line of the totals: an amount and how many establishments (or envelopes) it concerns. */
+export interface LigneTotalJson {
+  readonly montant: string;
+  readonly etablissements: number;
+}
+
+/**
+ * R9 — one envelope's totals, reconciled: dotationCalculee − reliquatsDeduits − nonRepondants −
+ * nonCalculees = dotationNette exactly; reliquatsDeclares = reliquatsDeduits + ecretement +
+ * reliquatsNonPrisEnCompte exactly (docs/cli.md).
+ */
+export interface TotauxEnveloppeJson {
+  readonly dotationCalculee: LigneTotalJson;
+  readonly reliquatsDeduits: LigneTotalJson;
+  readonly nonRepondants: LigneTotalJson;
+  readonly nonCalculees: LigneTotalJson;
+  readonly dotationNette: LigneTotalJson;
+  readonly reliquatsDeclares: LigneTotalJson;
+  readonly ecretement: LigneTotalJson;
+  readonly reliquatsNonPrisEnCompte: LigneTotalJson;
 }
 
 export interface EtablissementJson {
@@ -38,8 +72,13 @@ export interface EtablissementJson {
     readonly postBac: string | null;
   };
   readonly reliquats: EnveloppesJson;
-  /** preBac = max(0, prepaMetiers + preBac − reliquat pré-bac); postBac likewise; 0 for a non-respondent. */
-  readonly dotationNette: NetteJson;
+  /**
+   * preBac = max(0, prepaMetiers + preBac − reliquat pré-bac); postBac likewise; 0 for a
+   * non-respondent; null for an envelope « non calculée » (its reason in the motifs), and then total too.
+   */
+  readonly dotationNette: NetteEtablissementJson;
+  /** What happened to each envelope: versee, ecretee, non-repondant or non-calculee. */
+  readonly enveloppes: { readonly preBac: CasEnveloppe; readonly postBac: CasEnveloppe };
   /** Why a figure is what it is, in French: the errors to fix first, then the other motifs. */
   readonly motifs: readonly string[];
 }
@@ -58,11 +97,36 @@ export interface DotationsJson {
   readonly annee: string;
   readonly forfaits: { readonly preBac: string; readonly postBac: string; readonly prepaMetiers: string };
   readonly etablissements: readonly EtablissementJson[];
-  readonly totaux: { readonly dotationNette: NetteJson };
+  readonly totaux: {
+    /** Sums of the computed envelopes' nets. */
+    readonly dotationNette: NetteJson;
+    /** How many envelopes (both kinds) are « non calculée », absent from dotationNette. */
+    readonly enveloppesNonCalculees: number;
+    readonly preBac: TotauxEnveloppeJson;
+    readonly postBac: TotauxEnveloppeJson;
+  };
   readonly constats: readonly ConstatJson[];
 }
 
 const money = (value: Decimal): string => decimalString(value, 2);
+const moneyOrNull = (value: Decimal | null): string | null => (value === null ? null : money(value));
+
+function ligneJson(ligne: LigneTotal): LigneTotalJson {
+  return { montant: money(ligne.montant), etablissements: ligne.etablissements };
+}
+
+function totauxEnveloppeJson(t: TotauxEnveloppe): TotauxEnveloppeJson {
+  return {
+    dotationCalculee: ligneJson(t.calculee),
+    reliquatsDeduits: ligneJson(t.reliquatsDeduits),
+    nonRepondants: ligneJson(t.nonRepondants),
+    nonCalculees: ligneJson(t.nonCalculees),
+    dotationNette: ligneJson(t.nette),
+    reliquatsDeclares: ligneJson(t.reliquatsDeclares),
+    ecretement: ligneJson(t.ecretement),
+    reliquatsNonPrisEnCompte: ligneJson(t.reliquatsNonPrisEnCompte),
+  };
+}
 
 export function constatJson(constat: Constat): ConstatJson {
   const { gravite, code, feuille, ligne, colonne, message } = constat;
@@ -88,10 +152,11 @@ export function etablissementJson(d: DotationEtablissement): EtablissementJson {
     },
     reliquats: { preBac: money(d.reliquats.preBac), postBac: money(d.reliquats.postBac) },
     dotationNette: {
-      preBac: money(d.nette.preBac.valeur),
-      postBac: money(d.nette.postBac.valeur),
-      total: money(d.nette.total.valeur),
+      preBac: moneyOrNull(d.parts.preBac.nette),
+      postBac: moneyOrNull(d.parts.postBac.nette),
+      total: moneyOrNull(netteTotaleConnue(d)),
     },
+    enveloppes: { preBac: d.parts.preBac.cas, postBac: d.parts.postBac.cas },
     motifs: [...d.erreurs, ...d.motifs],
   };
 }
@@ -101,7 +166,7 @@ export function dotationsJson(resultat: ResultatDotations): DotationsJson {
   const etablissements = [...resultat.etablissements].sort((a, b) =>
     a.uai < b.uai ? -1 : a.uai > b.uai ? 1 : 0,
   );
-  const { nette } = resultat.totaux;
+  const { nette, enveloppes } = resultat.totaux;
   return {
     annee: schoolYearLabel(resultat.annee),
     forfaits: {
@@ -116,6 +181,9 @@ export function dotationsJson(resultat: ResultatDotations): DotationsJson {
         postBac: money(nette.postBac),
         total: money(nette.total),
       },
+      enveloppesNonCalculees: enveloppesNonCalculees(resultat.totaux),
+      preBac: totauxEnveloppeJson(enveloppes.preBac),
+      postBac: totauxEnveloppeJson(enveloppes.postBac),
     },
     constats: resultat.constats.map(constatJson),
   };

@@ -14,9 +14,11 @@ import {
   renderTraceTree,
   schoolYearLabel,
   formatInteger,
+  netteTotaleConnue,
   type Decimal,
   type DotationEtablissement,
 } from "../rules";
+import { avisNonCalculees, nombreDe, texteRapprochement } from "./rapprochement";
 import { COLONNES_CONSTATS, lignesConstats } from "./sortiesCommunes";
 import { nomDuChamp, type Champ, type Constat, type BilanLignes } from "../sheet";
 import type { OutputColumn, OutputSheet, Row, Workbook } from "../workbook/port";
@@ -75,9 +77,10 @@ function ligneDotation(d: DotationEtablissement): Row {
     d.brute.postBac ? montant(d.brute.postBac.valeur) : null,
     montant(d.reliquats.preBac),
     montant(d.reliquats.postBac),
-    montant(d.nette.preBac.valeur),
-    montant(d.nette.postBac.valeur),
-    montant(d.nette.total.valeur),
+    // An envelope « non calculée » is an empty cell, its reason in the motifs: never 0,00 €.
+    ...[d.parts.preBac.nette, d.parts.postBac.nette, netteTotaleConnue(d)].map((v) =>
+      v === null ? null : montant(v),
+    ),
     [...d.erreurs, ...d.motifs].join("\n") || null,
     renderTraceTree(d.nette.total.trace).join("\n"),
   ];
@@ -110,13 +113,16 @@ export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: s
       ...[forfaits.prepaMetiers, forfaits.preBac, forfaits.postBac].map((f) => renderTrace(f.trace)),
       `Feuilles lues : ${resultat.sources.map((s) => `« ${s} »`).join(", ") || "aucune"}`,
       `${resumeLignes(resultat.lignes)} ; détail dans la feuille « ${feuilleConstats} ».`,
+      ...texteRapprochement(totaux),
       "Montants en euros, arrondis au centime ; la colonne Explication détaille chaque calcul.",
     ],
     columns: COLONNES_DOTATIONS,
     rows: resultat.etablissements.map(ligneDotation),
     totals: [
       "Total",
-      `${formatInteger(resultat.etablissements.length)} établissement(s)`,
+      [nombreDe(resultat.etablissements.length, "établissement", "établissements"), avisNonCalculees(totaux)]
+        .filter((texte) => texte !== null)
+        .join(" ; "),
       null,
       totaux.effectifs.prepaMetiers,
       totaux.effectifs.preBac,

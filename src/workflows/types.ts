@@ -2,7 +2,15 @@
  * The contract of the two main use cases, shared by the task pane, the CLI and the tests.
  * Implemented in src/workflows (controle.ts, dotations.ts, outputs.ts).
  */
-import type { DotationEtablissement, ForfaitsAnnee, Parametres, SchoolYear, Decimal } from "../rules";
+import type {
+  DotationEtablissement,
+  Enveloppe,
+  ForfaitsAnnee,
+  Parametres,
+  SchoolYear,
+  Decimal,
+  TotauxEnveloppe,
+} from "../rules";
 import type { Constat } from "../sheet/findings";
 import type { BilanLignes, CorrectionColonnes, EffectifsComptes, EnteteDetectee } from "../sheet/types";
 import type { Progress } from "../workbook/port";
@@ -51,7 +59,13 @@ export interface TotauxDotations {
   readonly boursiersRetenus: number;
   readonly brute: { readonly prepaMetiers: Decimal; readonly preBac: Decimal; readonly postBac: Decimal };
   readonly reliquats: { readonly preBac: Decimal; readonly postBac: Decimal };
+  /** Nets of the computed envelopes (an envelope « non calculée » is in none of them: see `enveloppes`). */
   readonly nette: { readonly preBac: Decimal; readonly postBac: Decimal; readonly total: Decimal };
+  /**
+   * R9 — per envelope, the lines that reconcile the dotation calculée with the net, each with its
+   * count of establishments: calculée − reliquats déduits − non-répondants − non calculées = nette.
+   */
+  readonly enveloppes: Readonly<Record<Enveloppe, TotauxEnveloppe>>;
 }
 
 export interface ResultatDotations {

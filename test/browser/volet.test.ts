@@ -282,11 +282,44 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await expect(sheetTab("Dotations ARE 2024-2025").getAttribute("aria-pressed")).resolves.toBe("true");
     await expect(sheetTab("Constats ARE 2024-2025").count()).resolves.toBe(1);
 
-    // The totals shown in the pane.
-    const ligneTotal = await resultat.getByRole("row", { name: /^Total/ }).innerText();
-    expect(ligneTotal).toContain(formatDecimalFr(new Decimal(total), 2));
-    const lignePostBac = await resultat.getByRole("row", { name: /^Post-bac/ }).innerText();
-    expect(lignePostBac).toContain(formatDecimalFr(new Decimal(postBac), 2));
+    // The totals shown in the pane, reconciled line by line (issue 12.1): each line's amounts and
+    // counts of establishments are the CLI's, and the net is the dotation calculée minus the parts.
+    const table = resultat.getByRole("table", { name: "Totaux par enveloppe" });
+    const fr = (montant: string) => formatDecimalFr(new Decimal(montant), 2);
+    const lignes = [
+      [/^Dotation calculée/, "dotationCalculee"],
+      [/^−\sReliquats déduits/, "reliquatsDeduits"],
+      [/^−\sNon-répondants/, "nonRepondants"],
+      [/^−\sEnveloppes non calculées/, "nonCalculees"],
+      [/^=\sDotation nette/, "dotationNette"],
+      [/^Écrêtement/, "ecretement"],
+    ] as const;
+    for (const [nom, cle] of lignes) {
+      const cellules = await table.getByRole("row", { name: nom }).getByRole("cell").allInnerTexts();
+      const { preBac: pre, postBac: post } = cliJson.totaux;
+      expect(cellules.map((c) => c.replace(/\s+/g, " "))).toEqual(
+        [
+          `${fr(pre[cle].montant)} (${pre[cle].etablissements})`,
+          `${fr(post[cle].montant)} (${post[cle].etablissements})`,
+          fr(new Decimal(pre[cle].montant).plus(post[cle].montant).toFixed(2)),
+        ].map((c) => c.replace(/\s+/g, " ")),
+      );
+    }
+    const nette = await table.getByRole("row", { name: /^=\sDotation nette/ }).innerText();
+    expect(nette).toContain(fr(total));
+    expect(nette).toContain(fr(postBac));
+    const pre = cliJson.totaux.preBac;
+    expect(
+      new Decimal(pre.dotationCalculee.montant)
+        .minus(pre.reliquatsDeduits.montant)
+        .minus(pre.nonRepondants.montant)
+        .minus(pre.nonCalculees.montant)
+        .toFixed(2),
+    ).toBe(preBac);
+    // The post-bac envelope of 0930986S (no taux) is not computed: the totals say one is missing.
+    await expect(resultat.getByRole("status").filter({ hasText: "non calculée" }).innerText()).resolves.toBe(
+      "1 enveloppe non calculée, absente des dotations nettes (à compléter puis relancer).",
+    );
     await screenshot(page, "dotations", resultat);
   });
 
@@ -299,10 +332,16 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     for (const e of [avecReliquat, nonRepondant]) {
       await explication.getByRole("combobox", { name: "Établissement" }).selectOption(e.uai);
       await expect(explication.getByText(/^Dotation nette :/).innerText()).resolves.toBe(
-        `Dotation nette : ${formatEuros(new Decimal(e.dotationNette.total))}`,
+        `Dotation nette : ${formatEuros(new Decimal(e.dotationNette.total!))}`,
       );
     }
     await expect(explication.innerText()).resolves.toContain("N'a pas répondu aux enquêtes régionales");
+    // An establishment with an envelope not computed: never « 0,00 € ».
+    await explication.getByRole("combobox", { name: "Établissement" }).selectOption("0930986S");
+    await expect(explication.getByText(/^Dotation nette :/).innerText()).resolves.toBe(
+      "Dotation nette : non calculée",
+    );
+    await explication.getByRole("combobox", { name: "Établissement" }).selectOption(nonRepondant.uai);
     const detail = explication.getByRole("list", { name: "Détail du calcul" });
     await expect(detail.getByRole("listitem").first().innerText()).resolves.toMatch(
       /^Dotation nette totale : /,

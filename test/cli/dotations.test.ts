@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
-import { CATALOGUES, uaiCheckLetter } from "../../src/rules";
+import { CATALOGUES, formatEuros, uaiCheckLetter } from "../../src/rules";
 import type { DotationsJson, EtablissementJson } from "../../src/workflows/json";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import {
@@ -63,6 +63,7 @@ describe("are dotations sur les exemples : contrat --json", () => {
         "dotationBrute",
         "reliquats",
         "dotationNette",
+        "enveloppes",
         "motifs",
       ]);
       expect(Object.keys(e.effectifs)).toEqual(["prepaMetiers", "preBac", "postBac"]);
@@ -70,8 +71,26 @@ describe("are dotations sur les exemples : contrat --json", () => {
       expect(Object.keys(e.reliquats)).toEqual(["preBac", "postBac"]);
       expect(Object.keys(e.dotationNette)).toEqual(["preBac", "postBac", "total"]);
     }
-    expect(Object.keys(json.totaux)).toEqual(["dotationNette"]);
+    expect(Object.keys(json.totaux)).toEqual([
+      "dotationNette",
+      "enveloppesNonCalculees",
+      "preBac",
+      "postBac",
+    ]);
     expect(Object.keys(json.totaux.dotationNette)).toEqual(["preBac", "postBac", "total"]);
+    for (const t of [json.totaux.preBac, json.totaux.postBac]) {
+      expect(Object.keys(t)).toEqual([
+        "dotationCalculee",
+        "reliquatsDeduits",
+        "nonRepondants",
+        "nonCalculees",
+        "dotationNette",
+        "reliquatsDeclares",
+        "ecretement",
+        "reliquatsNonPrisEnCompte",
+      ]);
+      for (const ligne of Object.values(t)) expect(Object.keys(ligne)).toEqual(["montant", "etablissements"]);
+    }
     for (const c of json.constats) {
       expect(Object.keys(c)).toEqual(["gravite", "code", "feuille", "ligne", "colonne", "message"]);
       expect(["erreur", "alerte", "info"]).toContain(c.gravite);
@@ -87,11 +106,16 @@ describe("are dotations sur les exemples : contrat --json", () => {
         ...(e.dotationBrute.postBac === null ? [] : [e.dotationBrute.postBac]),
         e.reliquats.preBac,
         e.reliquats.postBac,
-        e.dotationNette.preBac,
-        e.dotationNette.postBac,
-        e.dotationNette.total,
       ])
         expect(value).toMatch(money);
+      // An envelope « non calculée » is null, never "0.00"; the total then too.
+      for (const key of ["preBac", "postBac"] as const) {
+        if (e.enveloppes[key] === "non-calculee") expect(e.dotationNette[key]).toBeNull();
+        else expect(e.dotationNette[key]).toMatch(money);
+      }
+      const complet = e.enveloppes.preBac !== "non-calculee" && e.enveloppes.postBac !== "non-calculee";
+      if (complet) expect(e.dotationNette.total).toMatch(money);
+      else expect(e.dotationNette.total).toBeNull();
       if (e.tauxBoursiers !== null) expect(e.tauxBoursiers).toMatch(/^(0(\.\d{1,4})?|1)$/);
     }
     for (const value of Object.values(json.totaux.dotationNette)) expect(value).toMatch(money);
@@ -104,10 +128,41 @@ describe("are dotations sur les exemples : contrat --json", () => {
     expect(new Set(uais).size).toBe(62);
   });
 
-  test("les totaux sont la somme des établissements, au centime", () => {
-    for (const key of ["preBac", "postBac", "total"] as const) {
-      const sum = json.etablissements.reduce((s, e) => s.plus(e.dotationNette[key]), new Decimal(0));
+  test("les totaux sont la somme des enveloppes calculées, au centime ; les enveloppes non calculées sont comptées à part", () => {
+    let manquantes = 0;
+    for (const key of ["preBac", "postBac"] as const) {
+      let sum = new Decimal(0);
+      for (const e of json.etablissements) {
+        const nette = e.dotationNette[key];
+        if (nette === null) manquantes++;
+        else sum = sum.plus(nette);
+      }
       expect(sum.toFixed(2)).toBe(json.totaux.dotationNette[key]);
+      expect(json.totaux[key].dotationNette.montant).toBe(json.totaux.dotationNette[key]);
+    }
+    expect(manquantes).toBe(json.totaux.enveloppesNonCalculees);
+    expect(
+      new Decimal(json.totaux.dotationNette.preBac).plus(json.totaux.dotationNette.postBac).toFixed(2),
+    ).toBe(json.totaux.dotationNette.total);
+  });
+
+  test("totaux par enveloppe : calculée − reliquats déduits − non-répondants − non calculées = nette ; reliquats déclarés = déduits + écrêtement + non pris en compte", () => {
+    for (const key of ["preBac", "postBac"] as const) {
+      const t = json.totaux[key];
+      const m = (l: { montant: string }) => new Decimal(l.montant);
+      expect(
+        m(t.dotationCalculee)
+          .minus(m(t.reliquatsDeduits))
+          .minus(m(t.nonRepondants))
+          .minus(m(t.nonCalculees))
+          .toFixed(2),
+      ).toBe(t.dotationNette.montant);
+      expect(m(t.reliquatsDeduits).plus(m(t.ecretement)).plus(m(t.reliquatsNonPrisEnCompte)).toFixed(2)).toBe(
+        t.reliquatsDeclares.montant,
+      );
+      expect(t.dotationCalculee.etablissements).toBe(62);
+      expect(t.dotationNette.etablissements + t.nonCalculees.etablissements).toBe(62);
+      expect(t.nonRepondants.etablissements).toBe(2);
     }
   });
 
@@ -119,6 +174,11 @@ describe("are dotations sur les exemples : contrat --json", () => {
             new Decimal(e.dotationBrute.prepaMetiers).plus(e.dotationBrute.preBac).minus(e.reliquats.preBac),
           )
         : new Decimal(0);
+      if (e.aRepondu && e.dotationBrute.postBac === null) {
+        // Post-bac effectifs without a taux: the envelope is « non calculée », never 0.
+        expect(e.dotationNette).toEqual({ preBac: preBac.toFixed(2), postBac: null, total: null });
+        continue;
+      }
       const postBac = e.aRepondu
         ? max0(new Decimal(e.dotationBrute.postBac ?? 0).minus(e.reliquats.postBac))
         : new Decimal(0);
@@ -174,6 +234,10 @@ describe("are dotations sur les exemples : chiffres vérifiés à la main (forfa
     expect(sansTaux).toHaveLength(1);
     expect(sansTaux[0].boursiersRetenus).toBeNull();
     expect(sansTaux[0].motifs[0]).toMatch(/^Taux de boursiers manquant/);
+    expect(sansTaux[0].enveloppes).toEqual({ preBac: "versee", postBac: "non-calculee" });
+    expect(sansTaux[0].dotationNette.postBac).toBeNull();
+    expect(sansTaux[0].dotationNette.total).toBeNull();
+    expect(json.totaux.enveloppesNonCalculees).toBe(1);
     expect(json.constats.some((c) => c.code === "taux-boursiers-manquant" && c.gravite === "erreur")).toBe(
       true,
     );
@@ -297,13 +361,44 @@ describe("are dotations sur les exemples : le classeur écrit, relu avec ExcelJS
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: header });
     const total = columns.get("Dotation nette totale")!;
     const preBac = columns.get("Dotation nette pré-bac")!;
+    const postBac = columns.get("Dotation nette post-bac")!;
     json.etablissements.forEach((e, i) => {
       const row = sheet.getRow(header + 1 + i);
       expect(row.getCell(1).value).toBe(e.uai);
-      expect(row.getCell(total).value).toBe(Number(e.dotationNette.total));
-      expect(row.getCell(preBac).value).toBe(Number(e.dotationNette.preBac));
+      // An envelope « non calculée » is an empty cell (its reason in the motifs), never 0,00 €.
+      const nombre = (v: string | null) => (v === null ? null : Number(v));
+      expect(row.getCell(total).value).toBe(nombre(e.dotationNette.total));
+      expect(row.getCell(preBac).value).toBe(nombre(e.dotationNette.preBac));
+      expect(row.getCell(postBac).value).toBe(nombre(e.dotationNette.postBac));
       expect(row.getCell(total).numFmt).toBe('#,##0.00 "€"');
     });
+    const sansTaux = json.etablissements.findIndex((e) => e.enveloppes.postBac === "non-calculee");
+    const row = sheet.getRow(header + 1 + sansTaux);
+    expect(row.getCell(postBac).value).toBeNull();
+    expect(String(row.getCell(columns.get("Motifs")!).value)).toMatch(/^Taux de boursiers manquant/);
+  });
+
+  test("l'en-tête de la feuille rapproche chaque enveloppe : calculée − reliquats déduits − non-répondants − non calculées = nette", () => {
+    const sheet = workbook.getWorksheet("Dotations ARE 2024-2025")!;
+    const heading: string[] = [];
+    sheet.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === "string" && /^(Pré-bac|Post-bac| {2}reliquats) /.test(v)) heading.push(v);
+    });
+    const e = (m: string) => formatEuros(new Decimal(m));
+    for (const [i, key] of (["preBac", "postBac"] as const).entries()) {
+      const t = json.totaux[key];
+      expect(heading[2 * i]).toContain(
+        `dotation calculée ${e(t.dotationCalculee.montant)} (62 établissements)`,
+      );
+      expect(heading[2 * i]).toContain(`− reliquats déduits ${e(t.reliquatsDeduits.montant)} (`);
+      expect(heading[2 * i]).toContain(`− non-répondants ${e(t.nonRepondants.montant)} (2 établissements)`);
+      expect(heading[2 * i]).toContain(`= dotation nette ${e(t.dotationNette.montant)} (`);
+      expect(heading[2 * i + 1]).toContain(
+        `écrêtement (au-delà de la dotation, non déduit) ${e(t.ecretement.montant)}`,
+      );
+    }
+    expect(heading).toHaveLength(4);
   });
 
   test("la ligne de totaux, en gras, porte les totaux du JSON", () => {

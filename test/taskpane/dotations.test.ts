@@ -11,7 +11,7 @@ import {
 } from "../../src/taskpane/dotations/choice";
 import {
   effectifsLine,
-  envelopeRows,
+  reconciliationRows,
   establishmentLabel,
   explanationTree,
   filterEstablishments,
@@ -49,15 +49,56 @@ describe("Écran Dotations : totaux et explication", () => {
     // reliquat 1 000 € → 2 700 €. Post-bac : 40 × 35 % = 14 boursiers × 157 € = 2 198 €, reliquat 100 € →
     // 2 098 €. Total net 4 798 €.
     const r = await resultat();
-    expect(envelopeRows(r.totaux)).toEqual([
+    const cell = (montant: string, nombre: number) => ({ montant, nombre });
+    expect(reconciliationRows(r.totaux)).toEqual([
       {
-        enveloppe: "Pré-bac et 3e prépa-métiers",
-        brute: "3 700,00",
-        reliquats: "1 000,00",
-        nette: "2 700,00",
+        signe: "",
+        libelle: "Dotation calculée",
+        preBac: cell("3 700,00", 1),
+        postBac: cell("2 198,00", 1),
+        total: "5 898,00",
+        horsCalcul: false,
       },
-      { enveloppe: "Post-bac (boursiers)", brute: "2 198,00", reliquats: "100,00", nette: "2 098,00" },
-      { enveloppe: "Total", brute: "5 898,00", reliquats: "1 100,00", nette: "4 798,00" },
+      {
+        signe: "−",
+        libelle: "Reliquats déduits",
+        preBac: cell("1 000,00", 1),
+        postBac: cell("100,00", 1),
+        total: "1 100,00",
+        horsCalcul: false,
+      },
+      {
+        signe: "−",
+        libelle: "Non-répondants à l'enquête",
+        preBac: cell("0,00", 0),
+        postBac: cell("0,00", 0),
+        total: "0,00",
+        horsCalcul: false,
+      },
+      {
+        signe: "−",
+        libelle: "Enveloppes non calculées",
+        preBac: cell("0,00", 0),
+        postBac: cell("0,00", 0),
+        total: "0,00",
+        horsCalcul: false,
+      },
+      {
+        signe: "=",
+        libelle: "Dotation nette",
+        preBac: cell("2 700,00", 1),
+        postBac: cell("2 098,00", 1),
+        total: "4 798,00",
+        horsCalcul: false,
+      },
+      {
+        signe: "",
+        libelle: "Écrêtement (reliquat supérieur à la dotation, non déduit)",
+        preBac: cell("0,00", 0),
+        postBac: cell("0,00", 0),
+        total: "0,00",
+        horsCalcul: true,
+      },
     ]);
     expect(effectifsLine(r.totaux)).toBe(
       "Élèves comptés : pré-bac 20, 3ème prépa-métiers 10, post-bac 40 dont 14 boursiers retenus.",

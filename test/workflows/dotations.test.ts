@@ -162,13 +162,14 @@ describe("Valeurs illisibles de la feuille Établissements : jamais payé comme 
     );
   }
 
-  test("reliquat pré-bac #N/A : l'enveloppe pré-bac n'est pas calculée (0,00 €, erreur) ; le post-bac l'est (14 × 157 = 2 198,00 €)", async () => {
+  test("reliquat pré-bac #N/A : l'enveloppe pré-bac est « non calculée » (pas de nette, erreur) ; le post-bac l'est (14 × 157 = 2 198,00 €)", async () => {
     const r = await avec(4, { error: "#N/A" });
     const d = parUai(r, "0750655E");
     expect(euros(d.brute.preBac.valeur)).toBe("8478.00"); // the line is computed: 54 × 157
-    expect(euros(d.nette.preBac.valeur)).toBe("0.00"); // not 672 + 8 478 = 9 150 paid without its reliquat
+    expect(d.parts.preBac.nette).toBeNull(); // not 672 + 8 478 = 9 150 paid without its reliquat, nor 0
+    expect(d.parts.preBac.cas).toBe("non-calculee");
+    expect(euros(d.parts.postBac.nette ?? undefined)).toBe("2198.00");
     expect(euros(d.nette.postBac.valeur)).toBe("2198.00");
-    expect(euros(d.nette.total.valeur)).toBe("2198.00");
     expect(d.erreurs).toEqual([
       "Reliquat pré-bac illisible (feuille « Établissements », cellule E2) : enveloppe pré-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.",
     ]);
@@ -182,12 +183,20 @@ describe("Valeurs illisibles de la feuille Établissements : jamais payé comme 
     const sansArago = r.etablissements.filter((e) => e.uai !== "0750655E");
     const attendu = sansArago.reduce((t, e) => t.plus(e.nette.total.valeur), new Decimal(2198));
     expect(euros(r.totaux.nette.total)).toBe(decimalString(attendu));
+    // … and say which envelope is missing: its dotation calculée (672 + 8 478 = 9 150) in « non calculées ».
+    expect(r.totaux.enveloppes.preBac.nonCalculees.etablissements).toBe(1);
+    expect(euros(r.totaux.enveloppes.preBac.nonCalculees.montant)).toBe("9150.00");
+    expect(parUai(r, "0750655E").parts.postBac.cas).toBe("versee");
   });
 
   test("réponse à l'enquête « peut-être » : aucune enveloppe calculée, une erreur qui dit quoi corriger", async () => {
-    const d = parUai(await avec(6, "peut-être"), "0750655E");
-    expect(euros(d.nette.preBac.valeur)).toBe("0.00");
-    expect(euros(d.nette.postBac.valeur)).toBe("0.00");
+    const r = await avec(6, "peut-être");
+    const d = parUai(r, "0750655E");
+    expect([d.parts.preBac.nette, d.parts.postBac.nette]).toEqual([null, null]);
+    expect(r.totaux.enveloppes.preBac.nonCalculees.etablissements).toBe(1);
+    // Post-bac: this one and those without a taux (computed before from the same fixture).
+    const sansTaux = r.etablissements.filter((e) => e.uai !== "0750655E" && e.brute.postBac === null);
+    expect(r.totaux.enveloppes.postBac.nonCalculees.etablissements).toBe(1 + sansTaux.length);
     expect(d.erreurs).toEqual([
       "Réponse à l'enquête illisible (feuille « Établissements », cellule G2) : dotation non calculée. Saisissez oui ou non, puis relancez le calcul.",
     ]);
@@ -197,7 +206,7 @@ describe("Valeurs illisibles de la feuille Établissements : jamais payé comme 
   test("reliquat post-bac négatif : l'enveloppe post-bac n'est pas calculée, le pré-bac l'est (672 + 8 478 − 1 200,50 = 7 949,50 €)", async () => {
     const d = parUai(await avec(5, -300), "0750655E");
     expect(euros(d.nette.preBac.valeur)).toBe("7949.50");
-    expect(euros(d.nette.postBac.valeur)).toBe("0.00");
+    expect(d.parts.postBac.nette).toBeNull();
     expect(d.erreurs).toEqual([
       expect.stringMatching(/^Reliquat post-bac illisible \(feuille « Établissements », cellule F2\)/),
     ]);

@@ -4,8 +4,8 @@
  * with its « Constats ARE <année> » sheet; totals per envelope; the explanation of any establishment.
  */
 import { useEffect, useMemo, useState } from "react";
-import { Button, Field, mergeClasses } from "@fluentui/react-components";
-import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
+import { Button, Field } from "@fluentui/react-components";
+import { formatForfait, formatInteger, netteTotaleConnue, renderTrace, schoolYearLabel } from "../../rules";
 import { calculerDotations, ecrireDotations } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
@@ -22,16 +22,7 @@ import {
   effectifsLabel,
 } from "../components/SheetFields";
 import { useShowSheet } from "../components/useShowSheet";
-import {
-  Body1,
-  Caption1,
-  Subtitle2,
-  ColumnHeads,
-  CheckboxLine,
-  Notice,
-  FitSelect,
-  TextInput,
-} from "../components/ui";
+import { Body1, Caption1, Subtitle2, CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
 import { UnresolvedYearNotice, YearSelect, useYear } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { shownResult, useRun } from "../run";
@@ -39,10 +30,11 @@ import { useCorrections, useServices } from "../services";
 import { resolveYear } from "../years";
 import { choiceProblem, initialChoice, suivreClasseur, toggleEffectifs, type SheetChoice } from "./choice";
 import { ExplanationTree } from "./ExplanationTree";
+import { TotalsTable } from "./TotalsTable";
 import {
   effectifsLine,
-  envelopeRows,
   establishmentLabel,
+  formatEurosOuNonCalculee,
   explanationTree,
   filterEstablishments,
 } from "./summary";
@@ -205,10 +197,6 @@ function DotationsResult({ outcome }: { outcome: Outcome }) {
   const { resultat, feuilles } = outcome;
   const affichage = useShowSheet();
   const lignes = resultat.lignes;
-  // A table of totals: its cells centred vertically, the amounts on one line.
-  const cellule = mergeClasses(styles.cellule, styles.milieu);
-  const libelle = mergeClasses(cellule, styles.gauche, styles.fort);
-  const montant = mergeClasses(cellule, styles.nombre);
   return (
     <section aria-labelledby="titre-resultat-dotations" className={styles.ecran}>
       <Subtitle2 as="h3" id="titre-resultat-dotations" className={styles.titre}>
@@ -226,25 +214,7 @@ function DotationsResult({ outcome }: { outcome: Outcome }) {
         </Notice>
       )}
       {affichage.error && <Notice intent="error">{affichage.error}</Notice>}
-      <table className={styles.table} aria-label="Totaux par enveloppe">
-        <ColumnHeads
-          labels={["Enveloppe", "Dotation (€)", "Reliquats (€)", "Nette (€)"]}
-          first={libelle}
-          others={cellule}
-        />
-        <tbody>
-          {envelopeRows(resultat.totaux).map((row) => (
-            <tr key={row.enveloppe}>
-              <th scope="row" className={libelle}>
-                {row.enveloppe}
-              </th>
-              <td className={montant}>{row.brute}</td>
-              <td className={montant}>{row.reliquats}</td>
-              <td className={montant}>{row.nette}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TotalsTable totaux={resultat.totaux} />
       <ul className={styles.liste}>
         <li>
           <Body1>{effectifsLine(resultat.totaux)}</Body1>
@@ -313,7 +283,7 @@ function Explanation({ resultat }: { resultat: ResultatDotations }) {
       {chosen && (
         <div aria-live="polite">
           <Body1 as="p">
-            <strong>Dotation nette : {formatEuros(chosen.nette.total.valeur)}</strong>
+            <strong>Dotation nette : {formatEurosOuNonCalculee(netteTotaleConnue(chosen))}</strong>
           </Body1>
           {[...chosen.erreurs, ...chosen.motifs].length > 0 && (
             <ul className={styles.liste}>

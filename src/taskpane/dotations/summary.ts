@@ -1,49 +1,62 @@
 /**
- * What the Dotations screen shows of a result: the totals per envelope (R9: pré-bac and post-bac are
- * not fungible; Décision R9: the 3ème prépa-métiers line belongs to the pré-bac envelope), formatted in
- * euros from the workflow's exact decimal totals, and the explanation of one establishment as a tree.
+ * What the Dotations screen shows of a result: the totals per envelope, reconciled from the dotation
+ * calculée to the net (R9: pré-bac and post-bac are not fungible; Décision R9: the 3ème prépa-métiers
+ * line belongs to the pré-bac envelope), formatted in euros from the workflow's exact decimal totals,
+ * and the explanation of one establishment as a tree.
  */
 import {
   formatDecimalFr,
+  formatEuros,
   formatInteger,
   renderTraceTree,
   type Decimal,
   type DotationEtablissement,
 } from "../../rules";
+import { lignesRapprochement } from "../../workflows/rapprochement";
 import type { TotauxDotations } from "../../workflows/types";
 
-export interface EnvelopeRow {
-  readonly enveloppe: string;
-  readonly brute: string;
-  readonly reliquats: string;
-  readonly nette: string;
+/** One amount of the totals table and how many establishments (or envelopes) it concerns. */
+export interface TotalCell {
+  readonly montant: string;
+  readonly nombre: number;
+}
+
+/**
+ * One line of the totals table (R9, Décision in src/rules/dotation.ts): « Dotation calculée »,
+ * « − Reliquats déduits », « − Non-répondants à l'enquête », « − Enveloppes non calculées »,
+ * « = Dotation nette », then the écrêtement, outside the identity.
+ */
+export interface ReconciliationRow {
+  readonly signe: "" | "−" | "=";
+  readonly libelle: string;
+  readonly preBac: TotalCell;
+  readonly postBac: TotalCell;
+  /** Pré-bac + post-bac (not fungible: a sum for the Région's budget). */
+  readonly total: string;
+  readonly horsCalcul: boolean;
 }
 
 /** Euros with two decimals, without the sign: the table's headers say « (€) », a narrow pane needs the room. */
 const euros = (value: Decimal) => formatDecimalFr(value, 2);
 
-export function envelopeRows(totaux: TotauxDotations): EnvelopeRow[] {
-  const { brute, reliquats, nette } = totaux;
-  return [
-    {
-      enveloppe: "Pré-bac et 3e prépa-métiers",
-      brute: euros(brute.preBac.plus(brute.prepaMetiers)),
-      reliquats: euros(reliquats.preBac),
-      nette: euros(nette.preBac),
+/** The totals table: the reconciliation of each envelope, every line exact and counted. */
+export function reconciliationRows(totaux: TotauxDotations): ReconciliationRow[] {
+  return lignesRapprochement(totaux).map((l) => ({
+    signe: l.signe,
+    libelle: l.libelle,
+    preBac: { montant: euros(l.parEnveloppe.preBac.montant), nombre: l.parEnveloppe.preBac.etablissements },
+    postBac: {
+      montant: euros(l.parEnveloppe.postBac.montant),
+      nombre: l.parEnveloppe.postBac.etablissements,
     },
-    {
-      enveloppe: "Post-bac (boursiers)",
-      brute: euros(brute.postBac),
-      reliquats: euros(reliquats.postBac),
-      nette: euros(nette.postBac),
-    },
-    {
-      enveloppe: "Total",
-      brute: euros(brute.preBac.plus(brute.prepaMetiers).plus(brute.postBac)),
-      reliquats: euros(reliquats.preBac.plus(reliquats.postBac)),
-      nette: euros(nette.total),
-    },
-  ];
+    total: euros(l.total),
+    horsCalcul: l.horsCalcul,
+  }));
+}
+
+/** An establishment's net as shown: « non calculée » when one of its envelopes could not be computed, never 0,00 €. */
+export function formatEurosOuNonCalculee(value: Decimal | null): string {
+  return value === null ? "non calculée" : formatEuros(value);
 }
 
 /** « 3ème prépa-métiers 120 · pré-bac 4 210 · post-bac 830 élèves, 291 boursiers retenus ». */

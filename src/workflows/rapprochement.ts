@@ -1,0 +1,102 @@
+/**
+ * R9 — the totals that reconcile (issue 12): per envelope, dotation calculée − reliquats déduits −
+ * non-répondants − non calculées = dotation nette, each line with its count of establishments, and the
+ * écrêtement (reliquats above the dotation, not deducted). The same lines for the « Dotations ARE »
+ * sheet's heading, the CLI summary (as text) and the task pane's table (as rows): the identities are
+ * those of partsEnveloppe (src/rules/dotation.ts), exact in decimal.
+ */
+import {
+  formatEuros,
+  formatInteger,
+  type Decimal,
+  type Enveloppe,
+  type LigneTotal,
+  type TotauxEnveloppe,
+} from "../rules";
+import type { TotauxDotations } from "./types";
+
+/** « 1 établissement », « 3 établissements ». */
+export function nombreDe(n: number, singulier: string, pluriel: string): string {
+  return `${formatInteger(n)} ${n > 1 ? pluriel : singulier}`;
+}
+
+export interface LigneRapprochement {
+  /** « − » for a part taken from the dotation calculée, « = » for the net, "" otherwise. */
+  readonly signe: "" | "−" | "=";
+  readonly libelle: string;
+  /** Which of TotauxEnveloppe's lines. */
+  readonly cle: keyof TotauxEnveloppe;
+  readonly parEnveloppe: Readonly<Record<Enveloppe, LigneTotal>>;
+  /** Pré-bac + post-bac (the envelopes are not fungible: a sum for the Région's budget only). */
+  readonly total: Decimal;
+  /** A line outside the identity (the écrêtement): shown after the net. */
+  readonly horsCalcul: boolean;
+}
+
+const LIGNES: readonly {
+  cle: keyof TotauxEnveloppe;
+  signe: LigneRapprochement["signe"];
+  libelle: string;
+}[] = [
+  { cle: "calculee", signe: "", libelle: "Dotation calculée" },
+  { cle: "reliquatsDeduits", signe: "−", libelle: "Reliquats déduits" },
+  { cle: "nonRepondants", signe: "−", libelle: "Non-répondants à l'enquête" },
+  { cle: "nonCalculees", signe: "−", libelle: "Enveloppes non calculées" },
+  { cle: "nette", signe: "=", libelle: "Dotation nette" },
+  { cle: "ecretement", signe: "", libelle: "Écrêtement (reliquat supérieur à la dotation, non déduit)" },
+];
+
+/** The reconciliation's lines, in order: the identity, then the écrêtement. */
+export function lignesRapprochement(totaux: TotauxDotations): LigneRapprochement[] {
+  return LIGNES.map(({ cle, signe, libelle }) => {
+    const preBac = totaux.enveloppes.preBac[cle];
+    const postBac = totaux.enveloppes.postBac[cle];
+    return {
+      signe,
+      libelle,
+      cle,
+      parEnveloppe: { preBac, postBac },
+      total: preBac.montant.plus(postBac.montant),
+      horsCalcul: cle === "ecretement",
+    };
+  });
+}
+
+/** Envelopes « non calculée » of a run, both envelopes together. */
+export function enveloppesNonCalculees(totaux: TotauxDotations): number {
+  return (
+    totaux.enveloppes.preBac.nonCalculees.etablissements +
+    totaux.enveloppes.postBac.nonCalculees.etablissements
+  );
+}
+
+/** « 2 enveloppes non calculées, absentes des totaux », or null when every envelope is computed. */
+export function avisNonCalculees(totaux: TotauxDotations): string | null {
+  const n = enveloppesNonCalculees(totaux);
+  if (n === 0) return null;
+  return n > 1
+    ? `${formatInteger(n)} enveloppes non calculées, absentes des dotations nettes (à compléter puis relancer)`
+    : "1 enveloppe non calculée, absente des dotations nettes (à compléter puis relancer)";
+}
+
+const NOMS: Readonly<Record<Enveloppe, string>> = { preBac: "Pré-bac", postBac: "Post-bac" };
+
+/**
+ * The reconciliation as text, one line per envelope and one for its reliquats, e.g.
+ * « Pré-bac : dotation calculée 855 147,00 € (62 établissements) − reliquats déduits … = dotation
+ * nette 762 081,72 € (62 établissements) ».
+ */
+export function texteRapprochement(totaux: TotauxDotations): string[] {
+  const lignes: string[] = [];
+  for (const enveloppe of ["preBac", "postBac"] as const) {
+    const t = totaux.enveloppes[enveloppe];
+    const part = (ligne: LigneTotal, libelle: string, unite: [string, string]) =>
+      `${libelle} ${formatEuros(ligne.montant)} (${nombreDe(ligne.etablissements, ...unite)})`;
+    const etab: [string, string] = ["établissement", "établissements"];
+    lignes.push(
+      `${NOMS[enveloppe]} : ${part(t.calculee, "dotation calculée", etab)} − ${part(t.reliquatsDeduits, "reliquats déduits", etab)} − ${part(t.nonRepondants, "non-répondants", etab)} − ${part(t.nonCalculees, "non calculées", ["enveloppe", "enveloppes"])} = ${part(t.nette, "dotation nette", etab)}`,
+      `  reliquats déclarés ${formatEuros(t.reliquatsDeclares.montant)} : déduits ${formatEuros(t.reliquatsDeduits.montant)}, ${part(t.ecretement, "écrêtement (au-delà de la dotation, non déduit)", etab)}, non pris en compte (non-répondants, enveloppes non calculées) ${formatEuros(t.reliquatsNonPrisEnCompte.montant)}`,
+    );
+  }
+  return lignes;
+}
