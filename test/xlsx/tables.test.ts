@@ -124,10 +124,11 @@ describe("Tables et formats différentiels valides pour tout lecteur (openpyxl, 
     workbook.addWorksheet("Bilan").addTable({
       name: "Bilan",
       ref: "A1",
+      // ExcelJS reads a column's `style` (its typings omit it).
       columns: [
         { name: "Code formation diplôme", style: { numFmt: "@" } },
         { name: "Montant des achats", style: { numFmt: '#,##0.00 "€"' } },
-      ],
+      ] as unknown as ExcelJS.TableColumnProperties[],
       rows: [["50022137", 3600]],
     });
     const octets = Buffer.from(await workbook.xlsx.writeBuffer());
