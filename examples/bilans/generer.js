@@ -3,7 +3,11 @@
 // (effectifs and establishments data of 2023-2024, their filled bilans, the effectifs of 2024-2025,
 // a bilan with mistakes and a request for a dotation complémentaire). Deterministic.
 //   npm run build:core && node examples/bilans/generer.js
-// The bilans are the templates written by « are bilan modele », filled in as a gestionnaire would.
+// The bilans are the templates of « are bilan modele » (the same functions: preparerModeleBilan,
+// feuilleModeleBilan), filled in as a gestionnaire would, and written by the project's own .xlsx writer.
+// Not by loading the template in ExcelJS and saving it again: ExcelJS rewrites a table's columns with a
+// `dxfId` attribute the format does not have (and `[object Object]` number formats), which openpyxl
+// refuses (issue 11, item 20). The other files are written by ExcelJS, as a user's own files would be.
 "use strict";
 
 const fs = require("fs");
@@ -11,6 +15,10 @@ const os = require("os");
 const path = require("path");
 const ExcelJS = require("exceljs");
 const { main } = require("../../build/cli/main.js");
+const { ouvrirDotations } = require("../../build/cli/classeurs.js");
+const { preparerModeleBilan, feuilleModeleBilan } = require("../../build/workflows");
+const { FileWorkbook, chooseSheet, readSpreadsheetFile } = require("../../build/xlsx");
+const { writeOutputWorkbook } = require("../../build/xlsx/write.js");
 
 const OUT = __dirname;
 const FIXED_DATE = new Date(Date.UTC(2024, 5, 28, 8, 0, 0));
@@ -88,21 +96,32 @@ async function are(...args) {
   if (code > 1) throw new Error(`are ${args.join(" ")} : code ${code}`);
 }
 
-/** Fills a template written by « are bilan modele » (rows found by their code, column B). */
-async function remplir(modele, cible, achats, retouche) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(modele);
-  const sheet = workbook.worksheets[0];
-  sheet.eachRow((row) => {
-    const saisie = achats[String(row.getCell(2).value)];
-    if (!saisie) return;
-    row.getCell(5).value = saisie[0];
-    row.getCell(6).value = saisie[1];
-    row.getCell(7).value = saisie[2];
+/** The template « are bilan modele --uai <uai> --effectifs … --dotations … --annee 2023 » writes. */
+async function modele(uai, dotations) {
+  const workbook = new FileWorkbook();
+  const effectifs = await readSpreadsheetFile(path.join(OUT, "effectifs-2023.xlsx"));
+  const resultat = await preparerModeleBilan(workbook, {
+    uai,
+    annee: 2023,
+    feuillesEffectifs: [workbook.addInput(effectifs, chooseSheet(effectifs))],
+    feuilleDotations: await ouvrirDotations(workbook, dotations, 2023),
   });
-  if (retouche) retouche(sheet);
-  workbook.modified = FIXED_DATE;
-  await workbook.xlsx.writeFile(cible);
+  if (resultat.constats.some((c) => c.gravite === "erreur")) throw new Error(`modèle ${uai} en erreur`);
+  return feuilleModeleBilan(resultat);
+}
+
+/**
+ * Fills a template's table — élèves aidés, montant, type (columns E to G) of the rows found by their
+ * code (column B) — and writes it; `retouche` may change the rows and add some, as a user types them
+ * below the last one (the table grows with them).
+ */
+async function remplir(feuille, cible, achats, retouche) {
+  const rows = feuille.rows.map((row) => {
+    const saisie = achats[row[1]];
+    return saisie ? [...row.slice(0, 4), ...saisie] : [...row];
+  });
+  if (retouche) retouche(rows);
+  await writeOutputWorkbook(cible, [{ name: feuille.name, sheet: { ...feuille, rows } }], FIXED_DATE);
 }
 
 async function generer() {
@@ -137,36 +156,23 @@ async function generer() {
       dotations,
     );
     for (const uai of Object.keys(ETABLISSEMENTS)) {
-      const modele = path.join(tmp, `modele-${uai}.xlsx`);
-      await are(
-        "bilan",
-        "modele",
-        "--uai",
-        uai,
-        "--effectifs",
-        path.join(OUT, "effectifs-2023.xlsx"),
-        "--dotations",
-        dotations,
-        "--annee",
-        "2023",
-        "--out",
-        modele,
-      );
-      await remplir(modele, path.join(OUT, `bilan-2023-${uai}.xlsx`), ACHATS[uai]);
+      const feuille = await modele(uai, dotations);
+      await remplir(feuille, path.join(OUT, `bilan-2023-${uai}.xlsx`), ACHATS[uai]);
       if (uai === "0781234T") {
         // The same bilan with the mistakes a filled bilan really shows, for « are bilan controle ».
-        await remplir(modele, path.join(OUT, "bilan-avec-erreurs.xlsx"), ACHATS[uai], (sheet) => {
-          const ligne = (valeurs) => sheet.addRow(valeurs);
-          sheet.eachRow((row) => {
-            if (String(row.getCell(2).value) === "50321405") row.getCell(6).value = "deux mille";
-            if (String(row.getCell(2).value) === "32321401") {
-              row.getCell(3).value = "pré-bac"; // BTSA charged to the pré-bac envelope
-              row.getCell(5).value = 20; // above its effectif of 15
+        await remplir(feuille, path.join(OUT, "bilan-avec-erreurs.xlsx"), ACHATS[uai], (rows) => {
+          for (const row of rows) {
+            if (row[1] === "50321405") row[5] = "deux mille";
+            if (row[1] === "32321401") {
+              row[2] = "pré-bac"; // BTSA charged to the pré-bac envelope
+              row[4] = 20; // above its effectif of 15
             }
-          });
-          ligne(["ST2S (BAC TECHNO)", "43033104", "pré-bac", null, 10, 500, EPI]);
-          ligne(["JARDINIER PAYSAGISTE (CAPA)", "50321405", "pré-bac", 18, 18, -120, EPI]);
-          ligne(["JARDINIER PAYSAGISTE (CAPA)", "50321405", "pré-bac", 18, 18, 300, "Voyage pédagogique"]);
+          }
+          rows.push(
+            ["ST2S (BAC TECHNO)", "43033104", "pré-bac", null, 10, 500, EPI],
+            ["JARDINIER PAYSAGISTE (CAPA)", "50321405", "pré-bac", 18, 18, -120, EPI],
+            ["JARDINIER PAYSAGISTE (CAPA)", "50321405", "pré-bac", 18, 18, 300, "Voyage pédagogique"],
+          );
         });
       }
     }

@@ -14,6 +14,7 @@ import {
   type Enveloppe,
 } from "../rules";
 import {
+  NOTE_ACHATS_EN_ERREUR,
   controlerBilan,
   ecrireControleBilan,
   ecrireModeleBilan,
@@ -168,7 +169,7 @@ function renderControleBilan(r: ResultatControleBilan, fichier: string): string 
   lines.push(
     "",
     erreurs > 0
-      ? `Résultat : ${formatInteger(erreurs)} erreur${erreurs > 1 ? "s" : ""} à corriger (une ligne en erreur n'est pas retenue : son montant reste dans le reliquat).`
+      ? `Résultat : ${formatInteger(erreurs)} erreur${erreurs > 1 ? "s" : ""} à corriger. ${NOTE_ACHATS_EN_ERREUR}`
       : "Résultat : aucune erreur.",
   );
   return lines.join("\n") + "\n";

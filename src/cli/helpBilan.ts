@@ -57,7 +57,10 @@ are bilan controle
   Contrôle un bilan rempli : totaux par enveloppe, dépenses au plus égales à dotation reçue + reliquat
   antérieur (enveloppes non fongibles), achats imputés sur l'enveloppe de leur formation, types
   d'équipements, élèves aidés au plus égaux à l'effectif, montants négatifs ou illisibles, formations
-  inconnues — et calcule le reliquat reporté de chaque enveloppe.
+  inconnues — et calcule le reliquat reporté de chaque enveloppe. Un achat en erreur n'est pas retenu,
+  et le reliquat de son enveloppe n'est pas calculé tant qu'il n'est pas corrigé ; une formule dont
+  le fichier n'a pas enregistré la valeur (fichier jamais ouvert dans Excel) est une erreur : ouvrez
+  le fichier dans Excel et enregistrez-le.
     --feuille <nom>             feuille du bilan (par défaut la première feuille non vide)
     --annee <année>             année retenue si le bilan n'indique pas la sienne
     --json                      sortie JSON (voir docs/bilan.md)
@@ -77,6 +80,8 @@ Reporte les reliquats des bilans remplis (un fichier par établissement, ou un c
 feuilles de bilan) dans la feuille des établissements de l'année suivante : UAI, nom, reliquat
 pré-bac, reliquat post-bac, sous les noms de colonnes que lit « are dotations --etablissements ».
 Reliquat = dotation reçue + reliquat antérieur − achats retenus, par enveloppe, jamais négatif.
+Une enveloppe dont la dotation reçue manque ou dont des achats sont en erreur n'a pas de reliquat :
+sa cellule reste vide, avec la raison dans « Origine des reliquats ».
 
 Options :
   --etablissements <fichier>  feuille des établissements à compléter : ses colonnes (taux de boursiers,

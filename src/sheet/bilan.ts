@@ -13,7 +13,10 @@
  *
  * Décision (a purchase in erreur): it is not retained in its envelope's spending — money spent on a
  * non-eligible formation, charged to the other envelope or on equipment outside the four types is not
- * ARE spending — so, until the bilan is corrected, it stays in the envelope's reliquat.
+ * ARE spending — and, until the bilan is corrected, the reliquat of the envelope it concerns is not
+ * computed (issue 11): what was really spent is unknown (an unreadable amount, a formula without value)
+ * or depends on the correction (the right code, envelope or type), so no figure would be right. The
+ * row is kept in `achatsEnErreur` with the envelopes it concerns.
  * Décision (several types for one formation): one row per type (the row can be duplicated), or several
  * types in one cell separated by « ; ». The students helped are checked row by row against the
  * formation's effectif; they are not added up across a formation's rows (the same students receive
@@ -21,6 +24,7 @@
  */
 import {
   Decimal,
+  ENVELOPPES,
   ENVELOPPE_NAMES,
   TYPES_EQUIPEMENT,
   ZERO,
@@ -47,7 +51,7 @@ import {
   type Row,
   type SheetData,
 } from "../workbook/port";
-import { afficher, cellule, lireEntier, lireMontant, messageErreurExcel } from "./cells";
+import { afficher, cellule, codeErreurCellule, lireEntier, lireMontant, messageErreurExcel } from "./cells";
 import { LIGNES_RECHERCHE_ENTETE } from "./columns";
 import { constat, type CodeConstat } from "./constats";
 import type { Origine } from "./etablissements";
@@ -214,7 +218,8 @@ export function lireMontantBilan(
   raw: CellValue,
   quoi: string,
 ): { ok: true; valeur: Decimal; arrondi: boolean } | { ok: false; code: CodeConstat; message: string } {
-  if (isCellError(raw)) return { ok: false, code: "erreur-excel", message: messageErreurExcel(raw, quoi) };
+  if (isCellError(raw))
+    return { ok: false, code: codeErreurCellule(raw), message: messageErreurExcel(raw, quoi) };
   const lu = lireMontant(raw, quoi);
   if (lu.ok) return lu;
   if (lu.negatif) {
@@ -332,11 +337,22 @@ export interface LigneAchat {
   readonly types: readonly TypeEquipement[];
 }
 
+/** A purchase row set aside with an erreur while it names an amount: its envelopes' reliquats are unknown. */
+export interface AchatEnErreur {
+  readonly ligne: number;
+  /**
+   * The envelopes the row concerns: its formation's and the one typed on the row; both when neither is
+   * known (a code unreadable, no envelope typed).
+   */
+  readonly enveloppes: readonly Enveloppe[];
+}
+
 const LISTE_TYPES = TYPES_EQUIPEMENT.map((t) => `« ${t} »`).join(", ");
 
 /** The rows of a bilan below its header: each retained in its envelope, or set aside with its constat. */
 export class LecteurBilan extends LecteurBase {
   readonly achats: LigneAchat[] = [];
+  readonly achatsEnErreur: AchatEnErreur[] = [];
   private readonly c: {
     readonly code: number;
     readonly libelle: number;
@@ -373,88 +389,96 @@ export class LecteurBilan extends LecteurBase {
     const c = this.c;
     const l = (index: number) => this.lettre(index);
     const montantBrut = cellule(row, c.montant);
+    const montantLu = isBlank(montantBrut) ? null : lireMontantBilan(montantBrut, "Montant des achats");
     // What a set-aside row loses, said in its message so that no amount goes unnoticed.
-    let perdu = "";
-    if (!isBlank(montantBrut)) {
-      const lu = lireMontantBilan(montantBrut, "Montant des achats");
-      perdu = ` Achat de ${lu.ok ? formatEuros(lu.valeur) : `« ${afficher(montantBrut)} »`} non retenu.`;
-    }
+    const perdu =
+      montantLu === null
+        ? ""
+        : ` Achat de ${montantLu.ok ? formatEuros(montantLu.valeur) : `« ${afficher(montantBrut)} »`} non retenu.`;
+    const brutEnveloppe = cellule(row, c.enveloppe);
+    const saisie =
+      isBlank(brutEnveloppe) || isCellError(brutEnveloppe) ? null : parseEnveloppe(String(brutEnveloppe));
+    /** Sets the purchase aside; `propre` is its formation's envelope when the code is known. */
+    const rejeter = (code: CodeConstat, colonne: string | null, message: string, propre?: Enveloppe) => {
+      this.ecarter(code, ligne, colonne, message);
+      // No amount (blank or 0): whatever the correction, the reliquats do not change.
+      if (montantLu === null || (montantLu.ok && montantLu.valeur.isZero())) return;
+      const connues = ENVELOPPES.filter((e) => e === propre || e === saisie);
+      this.achatsEnErreur.push({ ligne, enveloppes: connues.length > 0 ? connues : ENVELOPPES });
+    };
 
     const verdict = this.session.verdictCode(cellule(row, c.code));
     if (verdict.kind === "invalide") {
+      // A total or a title is not a purchase: set aside with its info, it leaves the reliquats alone.
       const structure = ligneDeStructure(row, this.cles, "code formation et montant des achats");
-      if (structure) return this.ecarter(structure.code, ligne, null, structure.message);
-      return this.ecarter(verdict.probleme, ligne, l(c.code), verdict.message + perdu);
+      if (structure) {
+        this.ecarter(structure.code, ligne, null, structure.message);
+        // Values that could not be split (a CSV mixing separators): a purchase of unknown amount.
+        if (structure.code === "ligne-mal-decoupee")
+          this.achatsEnErreur.push({ ligne, enveloppes: ENVELOPPES });
+        return;
+      }
+      return rejeter(verdict.probleme, l(c.code), verdict.message + perdu);
     }
     if (verdict.kind === "non-eligible") {
-      return this.ecarter(
+      return rejeter(
         "bilan-formation-non-eligible",
-        ligne,
         l(c.code),
         `${verdict.message.replace(" non comptée.", " : les crédits ARE ne peuvent pas financer ses équipements.")}${perdu}`,
       );
     }
     const propre = enveloppeOf(verdict.categorie);
 
-    // The envelope charged: blank is the formation's own.
-    let enveloppe: Enveloppe = propre;
-    const brutEnveloppe = cellule(row, c.enveloppe);
+    // The envelope charged: blank is the formation's own, the other one is refused.
     if (!isBlank(brutEnveloppe)) {
       if (isCellError(brutEnveloppe))
-        return this.ecarter(
-          "erreur-excel",
-          ligne,
+        return rejeter(
+          codeErreurCellule(brutEnveloppe),
           l(c.enveloppe),
-          messageErreurExcel(brutEnveloppe, "enveloppe"),
+          messageErreurExcel(brutEnveloppe, "enveloppe") + perdu,
+          propre,
         );
-      const lue = parseEnveloppe(String(brutEnveloppe));
-      if (lue === null) {
-        return this.ecarter(
+      if (saisie === null) {
+        return rejeter(
           "enveloppe-illisible",
-          ligne,
           l(c.enveloppe),
           `Enveloppe « ${afficher(brutEnveloppe)} » illisible : indiquez pré-bac ou post-bac.${perdu}`,
+          propre,
         );
       }
-      if (lue !== propre) {
-        return this.ecarter(
+      if (saisie !== propre) {
+        return rejeter(
           "enveloppe-croisee",
-          ligne,
           l(c.enveloppe),
-          `${messageEnveloppeCroisee(verdict.code, verdict.categorie, lue)} Imputez l'achat sur l'enveloppe ${ENVELOPPE_NAMES[propre]}.${perdu}`,
+          `${messageEnveloppeCroisee(verdict.code, verdict.categorie, saisie)} Imputez l'achat sur l'enveloppe ${ENVELOPPE_NAMES[propre]}.${perdu}`,
+          propre,
         );
       }
-      enveloppe = lue;
     }
 
     let montant: Decimal = ZERO;
-    if (!isBlank(montantBrut)) {
-      const lu = lireMontantBilan(montantBrut, "Montant des achats");
-      if (!lu.ok) return this.ecarter(lu.code, ligne, l(c.montant), `${lu.message} Ligne non retenue.`);
-      if (lu.arrondi) {
+    if (montantLu !== null) {
+      if (!montantLu.ok)
+        return rejeter(montantLu.code, l(c.montant), `${montantLu.message} Ligne non retenue.`, propre);
+      if (montantLu.arrondi) {
         this.signaler(
           "montant-arrondi",
           ligne,
           l(c.montant),
-          `Montant des achats « ${afficher(montantBrut)} » arrondi au centime : ${formatEuros(lu.valeur)} retenus. Vérifiez le montant.`,
+          `Montant des achats « ${afficher(montantBrut)} » arrondi au centime : ${formatEuros(montantLu.valeur)} retenus. Vérifiez le montant.`,
         );
       }
-      montant = lu.valeur;
+      montant = montantLu.valeur;
     }
 
     let eleves: number | null = null;
     const brutEleves = cellule(row, c.eleves);
     if (!isBlank(brutEleves)) {
-      if (isCellError(brutEleves))
-        return this.ecarter(
-          "erreur-excel",
-          ligne,
-          l(c.eleves),
-          messageErreurExcel(brutEleves, "élèves aidés") + perdu,
-        );
       const lu = lireEntier(brutEleves, "Élèves aidés");
-      if (typeof lu !== "number")
-        return this.ecarter("eleves-aides-illisible", ligne, l(c.eleves), lu.message + perdu);
+      if (typeof lu !== "number") {
+        const code = isCellError(brutEleves) ? codeErreurCellule(brutEleves) : "eleves-aides-illisible";
+        return rejeter(code, l(c.eleves), lu.message + perdu, propre);
+      }
       eleves = lu;
     }
 
@@ -462,19 +486,19 @@ export class LecteurBilan extends LecteurBase {
     const brutType = cellule(row, c.type);
     if (!isBlank(brutType)) {
       if (isCellError(brutType))
-        return this.ecarter(
-          "erreur-excel",
-          ligne,
+        return rejeter(
+          codeErreurCellule(brutType),
           l(c.type),
           messageErreurExcel(brutType, "type d'équipement") + perdu,
+          propre,
         );
       const lus = parseTypesEquipement(String(brutType));
       if (lus.inconnus.length > 0) {
-        return this.ecarter(
+        return rejeter(
           "type-equipement-inconnu",
-          ligne,
           l(c.type),
           `Type d'équipement « ${lus.inconnus.join(" ; ")} » hors des quatre types du règlement (${LISTE_TYPES}) : ces achats ne relèvent pas de l'ARE. Choisissez un type de la liste (une ligne par type).${perdu}`,
+          propre,
         );
       }
       types = lus.types;
@@ -495,7 +519,7 @@ export class LecteurBilan extends LecteurBase {
       code: verdict.code,
       categorie: verdict.categorie,
       libelle: typeof libelle === "string" && libelle.trim() !== "" ? libelle.trim() : null,
-      enveloppe,
+      enveloppe: propre,
       effectif: effectifConnu,
       elevesAides: eleves,
       montant,

@@ -5,7 +5,7 @@
  * is wrong and what to do.
  */
 import { ANY_SPACE, Decimal, HALF_UP, citation, normaliseLabel, removeSpaces } from "../rules";
-import { isBlank, isCellError, type CellValue } from "../workbook/port";
+import { isBlank, isCellError, isUncalculatedFormula, type CellValue } from "../workbook/port";
 
 /** The cell of a row at a column index, null when the column is unmapped or the row is shorter. */
 export function cellule(row: readonly CellValue[], index: number): CellValue {
@@ -21,7 +21,21 @@ export function afficher(value: CellValue): string {
 }
 
 export function messageErreurExcel(value: CellValue, champ: string): string {
+  if (isUncalculatedFormula(value)) return messageFormuleSansValeur(champ);
   return `La cellule ${champ} contient l'erreur Excel ${afficher(value)} : la formule ou l'extraction d'origine n'a pas donné de valeur. Corrigez la source ou saisissez la valeur, puis relancez.`;
+}
+
+/**
+ * A formula the file holds without its result (UNCALCULATED_FORMULA): the file was filled by a program
+ * and never calculated by Excel. Its value is unknown — never read as blank or 0.
+ */
+export function messageFormuleSansValeur(champ: string): string {
+  return `La cellule ${champ} contient une formule dont le fichier n'a pas enregistré le résultat (fichier rempli par un programme, jamais ouvert dans Excel) : sa valeur est inconnue. Ouvrez le fichier dans Excel, enregistrez-le (les formules sont alors calculées), puis relancez.`;
+}
+
+/** The constat of a cell holding an error value: a formula without value has its own. */
+export function codeErreurCellule(value: CellValue): "erreur-excel" | "formule-sans-valeur" {
+  return isUncalculatedFormula(value) ? "formule-sans-valeur" : "erreur-excel";
 }
 
 export type ProblemeEntier =
@@ -30,7 +44,8 @@ export type ProblemeEntier =
   | "effectif-decimal"
   | "effectif-texte"
   | "effectif-invraisemblable"
-  | "erreur-excel";
+  | "erreur-excel"
+  | "formule-sans-valeur";
 
 /**
  * Décision: no head count of first-year students of one formation (nor of a whole establishment) reaches
@@ -69,7 +84,7 @@ export function lireEntier(value: CellValue, quoi = "Effectif"): number | Entier
     };
   }
   if (isCellError(value))
-    return { probleme: "erreur-excel", message: messageErreurExcel(value, quoi.toLowerCase()) };
+    return { probleme: codeErreurCellule(value), message: messageErreurExcel(value, quoi.toLowerCase()) };
   if (typeof value === "string") {
     const text = removeSpaces(value);
     if (INTEGER_TEXT.test(text)) {
@@ -91,6 +106,7 @@ function entierIllisible(value: CellValue, probleme: ProblemeEntier, quoi: strin
   const why: Record<ProblemeEntier, string> = {
     "effectif-vide": "",
     "erreur-excel": "",
+    "formule-sans-valeur": "",
     "effectif-negatif": `${quoi} « ${shown} » négatif : un nombre d'élèves ne peut pas être négatif. Corrigez la valeur.`,
     "effectif-decimal": `${quoi} « ${shown} » non entier : un nombre d'élèves est entier. Corrigez la valeur (une moyenne ou un pourcentage a peut-être été collé).`,
     "effectif-texte": `${quoi} « ${shown} » illisible : saisissez un nombre entier d'élèves (ex. 24).`,

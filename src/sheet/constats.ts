@@ -31,6 +31,7 @@ export const CODES_CONSTATS = {
   "code-mef": "erreur",
   "code-invalide": "erreur",
   "erreur-excel": "erreur",
+  "formule-sans-valeur": "erreur",
   "uai-manquant": "erreur",
   "uai-invalide": "erreur",
   "effectif-vide": "erreur",

@@ -21,6 +21,19 @@ export function isCellError(value: CellValue | undefined): value is CellError {
   return typeof value === "object" && value !== null && "error" in value;
 }
 
+/**
+ * A formula saved without its result: a file filled by a program (ExcelJS, openpyxl, a script) and never
+ * opened in Excel holds the formula but no value to read. Its value is unknown — neither blank nor 0 —
+ * so the file readers give it as this error value: every reader then refuses it as it refuses #N/A, and
+ * the readers of amounts and effectifs name it (constat « formule-sans-valeur »: open the file in Excel
+ * and save it). The text is no Excel error code; a writer copying it shows it as text.
+ */
+export const UNCALCULATED_FORMULA: CellError = { error: "formule sans valeur" };
+
+export function isUncalculatedFormula(value: CellValue | undefined): boolean {
+  return isCellError(value) && value.error === UNCALCULATED_FORMULA.error;
+}
+
 /** A blank cell: nothing, or only spaces. */
 export function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");

@@ -4,6 +4,13 @@
  * constat, total the spending per envelope and compute each envelope's new reliquat — what is left of
  * dotation reçue + reliquat antérieur — with its explanation (soldeEnveloppe). Spending above what was
  * available in an envelope is an erreur: the envelopes are not fungible.
+ *
+ * Décision (issue 11, items 5 and 6): an envelope with a purchase row in erreur that names an amount
+ * (unreadable, a formula without value, a non-eligible formation, the wrong envelope or type…) gets
+ * no reliquat until the bilan is corrected — not the reliquat of the rows retained, which would carry
+ * the rejected money into next year as if it had not been spent (8 676 € instead of 726 € for two
+ * amounts left as formulas without value). The same envelope is then « non calculée » in the check,
+ * the reliquats sheet, the JSON and the task pane.
  */
 import {
   Decimal,
@@ -59,6 +66,8 @@ export interface EnveloppeControlee {
   readonly solde: SoldeEnveloppe | null;
   /** Why the new reliquat is not computed, in French (« la dotation reçue »), or null. */
   readonly manque: string | null;
+  /** The sheet rows of the purchases in erreur that leave this envelope's reliquat unknown. */
+  readonly achatsEnErreur: readonly number[];
 }
 
 export interface ResultatControleBilan {
@@ -76,12 +85,23 @@ export interface ResultatControleBilan {
   readonly constats: readonly Constat[];
 }
 
+/** « ligne 16 », « lignes 16, 19 et 20 ». */
+function lesLignes(numeros: readonly number[]): string {
+  if (numeros.length === 1) return `ligne ${numeros[0]}`;
+  return `lignes ${numeros.slice(0, -1).join(", ")} et ${numeros[numeros.length - 1]}`;
+}
+
+/**
+ * One envelope of the bilan. `soldeRetenu` is the balance of the purchases retained, computed whenever
+ * the amounts are known, so that spending above the envelope is reported even while rows in erreur
+ * leave the reliquat itself unknown.
+ */
 function enveloppe(
   nom: Enveloppe,
   formulaire: FormulaireBilan,
-  achats: readonly LigneAchat[],
-  tableauLisible: boolean,
-): EnveloppeControlee {
+  lecteur: LecteurBilan,
+): { controlee: EnveloppeControlee; soldeRetenu: SoldeEnveloppe | null } {
+  const achats = lecteur.achats;
   let depense: Decimal = ZERO;
   let lignes = 0;
   const elevesParFormation = new Map<string, number>();
@@ -96,19 +116,35 @@ function enveloppe(
   for (const n of elevesParFormation.values()) elevesAides += n;
   const dotationRecue = formulaire.dotations[nom];
   const reliquatAnterieur = formulaire.reliquats[nom];
-  // Spending unknown (no readable table) or nothing to deduct it from: no reliquat is guessed.
-  const manque = !tableauLisible
-    ? "un tableau des achats lisible"
-    : dotationRecue === null
-      ? "la dotation reçue"
-      : reliquatAnterieur === null
-        ? "un reliquat antérieur lisible"
-        : null;
-  const solde =
-    manque === null
-      ? soldeEnveloppe(nom, { dotationRecue: dotationRecue!, reliquatAnterieur: reliquatAnterieur!, depense })
+  const achatsEnErreur = lecteur.achatsEnErreur.filter((a) => a.enveloppes.includes(nom)).map((a) => a.ligne);
+  // Spending unknown (no readable table, rows in erreur) or nothing to deduct it from: no reliquat is guessed.
+  const manques = [
+    lecteur.lisible ? null : "un tableau des achats lisible",
+    dotationRecue === null ? "la dotation reçue" : null,
+    reliquatAnterieur === null ? "un reliquat antérieur lisible" : null,
+    achatsEnErreur.length === 0
+      ? null
+      : `la correction ${achatsEnErreur.length === 1 ? "de l'achat en erreur" : `des ${achatsEnErreur.length} achats en erreur`} (${lesLignes(achatsEnErreur)})`,
+  ].filter((m) => m !== null);
+  const soldeRetenu =
+    lecteur.lisible && dotationRecue !== null && reliquatAnterieur !== null
+      ? soldeEnveloppe(nom, { dotationRecue, reliquatAnterieur, depense })
       : null;
-  return { dotationRecue, reliquatAnterieur, depense, lignes, elevesAides, solde, manque };
+  const manque = manques.length === 0 ? null : manques.join(" et ");
+  const solde = manque === null ? soldeRetenu : null;
+  return {
+    controlee: {
+      dotationRecue,
+      reliquatAnterieur,
+      depense,
+      lignes,
+      elevesAides,
+      solde,
+      manque,
+      achatsEnErreur,
+    },
+    soldeRetenu,
+  };
 }
 
 /** Reads and checks one filled bilan; never throws on its content (everything wrong is a constat). */
@@ -129,12 +165,11 @@ export async function controlerBilan(
   const lecteur = new LecteurBilan(sheet, session, options.colonnes);
   await lireParTranches([lecteur], options.progress);
 
-  const enveloppes = {
-    preBac: enveloppe("preBac", formulaire, lecteur.achats, lecteur.lisible),
-    postBac: enveloppe("postBac", formulaire, lecteur.achats, lecteur.lisible),
-  };
+  const preBac = enveloppe("preBac", formulaire, lecteur);
+  const postBac = enveloppe("postBac", formulaire, lecteur);
+  const enveloppes = { preBac: preBac.controlee, postBac: postBac.controlee };
   for (const nom of ENVELOPPES) {
-    const solde = enveloppes[nom].solde;
+    const solde = (nom === "preBac" ? preBac : postBac).soldeRetenu;
     if (solde === null || solde.depassement.isZero()) continue;
     const origine = formulaire.origines[nom === "preBac" ? "dotationPreBac" : "dotationPostBac"];
     session.constats.push(
@@ -161,6 +196,10 @@ export async function controlerBilan(
   };
 }
 
+/** What becomes of a purchase in erreur, said by every output of the check (sheet, CLI, task pane). */
+export const NOTE_ACHATS_EN_ERREUR =
+  "Un achat en erreur n'est pas retenu, et le reliquat de son enveloppe n'est pas calculé tant que le bilan n'est pas corrigé : ce qui a été dépensé n'est pas encore connu.";
+
 /** « Contrôle bilan 0750655E », or « Contrôle bilan ARE » when the bilan has no readable UAI. */
 export function nomFeuilleControleBilan(resultat: Pick<ResultatControleBilan, "uai">): string {
   return resultat.uai ? `Contrôle bilan ${resultat.uai}` : "Contrôle bilan ARE";
@@ -184,7 +223,7 @@ export function feuilleControleBilan(resultat: ResultatControleBilan): OutputShe
       ...ENVELOPPES.map((nom) => resumeEnveloppe(nom, resultat.enveloppes[nom])),
       resumeLignes(resultat.lignes),
       resumeGravites(resultat.constats),
-      "Une ligne en erreur n'est pas retenue : son montant reste dans le reliquat de l'enveloppe tant que le bilan n'est pas corrigé.",
+      NOTE_ACHATS_EN_ERREUR,
     ],
     columns: COLONNES_CONSTATS,
     rows: lignesConstats(resultat.constats),

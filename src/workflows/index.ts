@@ -32,6 +32,7 @@ export {
   type ResultatDemande,
 } from "./complementaire";
 export {
+  NOTE_ACHATS_EN_ERREUR,
   controlerBilan,
   ecrireControleBilan,
   feuilleControleBilan,

@@ -9,9 +9,11 @@
  * columns are kept as they are, and only the reliquats of the establishments with a bilan are replaced.
  * Décision (an establishment of that sheet without a bilan): its reliquats are kept as they were, with an
  * alerte — they may be last year's; nothing is guessed.
- * Décision (a reliquat that cannot be computed, the bilan lacking its dotation reçue): the cell is left
- * blank with an erreur and an observation — a blank reliquat deducts nothing, so it must be completed
- * before the dotation is computed.
+ * Décision (a reliquat that cannot be computed — the bilan lacks its dotation reçue, or has purchases in
+ * erreur in that envelope, see controlerBilan): the cell is left blank with an erreur and an
+ * observation saying why — a blank reliquat deducts nothing, so the bilan must be completed or
+ * corrected before the dotation is computed. Never the reliquat of the purchases retained alone: the
+ * money of a rejected purchase would be deducted again from next year's dotation.
  */
 import {
   ENVELOPPES,
@@ -102,14 +104,14 @@ function reliquatDuBilan(bilan: ResultatControleBilan, constats: Constat[]): Rel
       reliquats[e] = solde.nouveauReliquat.valeur;
       observations.push(renderTrace(solde.nouveauReliquat.trace));
     } else {
-      const message = `Reliquat ${ENVELOPPE_NAMES[e]} de ${bilan.uai} non calculé : il manque au bilan « ${bilan.feuille} » ${bilan.enveloppes[e].manque}. Complétez le bilan puis relancez ; laissée vide, la cellule ne déduit rien.`;
+      const message = `Reliquat ${ENVELOPPE_NAMES[e]} de ${bilan.uai} non calculé : il manque au bilan « ${bilan.feuille} » ${bilan.enveloppes[e].manque}. Complétez ou corrigez le bilan puis relancez ; laissée vide, la cellule ne déduit rien.`;
       observations.push(message);
       constats.push(constat("reliquat-non-calcule", bilan.feuille, null, null, message));
     }
   }
   if (aDesErreurs(bilan.constats)) {
     observations.push(
-      `Le bilan « ${bilan.feuille} » a des erreurs : les lignes en erreur ne sont pas retenues comme dépenses. Corrigez-le et relancez.`,
+      `Le bilan « ${bilan.feuille} » a des erreurs (voir les constats) : corrigez-le et relancez.`,
     );
   }
   return { uai: bilan.uai!, nom: bilan.nom, bilan: bilan.feuille, reliquats, observations };

@@ -1,11 +1,11 @@
 /**
  * An ExcelJS cell as the Workbook port sees it (src/workbook/port.ts): numbers, text, booleans,
- * blanks and Excel errors; a formula gives its cached result, rich text and hyperlinks their plain
- * text, a date its Excel serial number (what Excel itself stores), and a merged range its value in
- * the top-left cell only.
+ * blanks and Excel errors; a formula gives its cached result (UNCALCULATED_FORMULA if none), rich
+ * text and hyperlinks their plain text, a date its Excel serial number (what Excel itself stores),
+ * and a merged range its value in the top-left cell only.
  */
 import type { Cell } from "exceljs";
-import type { CellValue } from "../workbook/port";
+import { UNCALCULATED_FORMULA, type CellValue } from "../workbook/port";
 
 /** Days between Excel's day 0 (1899-12-30, 1900 system) and 1970-01-01; the 1904 system is 1462 days later. */
 const EPOCH_1900 = 25569;
@@ -42,9 +42,11 @@ export function cellValueOf(raw: unknown, date1904: boolean): CellValue {
     return value.richText.map((run: { text?: unknown }) => String(run.text ?? "")).join("");
   }
   if ("formula" in value || "sharedFormula" in value) {
-    // The result Excel computed and saved with the file; a formula never calculated reads as blank.
+    // The result Excel computed and saved with the file; a formula never calculated has none, and its
+    // value is unknown (not a blank).
     const result = value.result;
-    if (result !== null && typeof result === "object" && !(result instanceof Date) && !("error" in result)) {
+    if (result === undefined || result === null) return UNCALCULATED_FORMULA;
+    if (typeof result === "object" && !(result instanceof Date) && !("error" in result)) {
       return cellValueOf(result, date1904);
     }
     return scalar(result as Scalar, date1904);

@@ -7,10 +7,10 @@
  * the same cells on every fixture.
  *
  * What Excel stores is what the port wants: a date is its serial number (the style is not read), a
- * formula cell its cached result, a merged range its value in the top-left cell only (the other
- * cells of the range are empty in the file).
+ * formula cell its cached result (UNCALCULATED_FORMULA when the file has none), a merged range its
+ * value in the top-left cell only (the other cells of the range are empty in the file).
  */
-import type { CellValue } from "../workbook/port";
+import { UNCALCULATED_FORMULA, type CellValue } from "../workbook/port";
 import { ZipArchive } from "./zip";
 
 /**
@@ -119,6 +119,7 @@ function columnOf(reference: string): number {
 const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
 const INLINE_STRING = new RegExp(`<${P}is>([\\s\\S]*?)</${P}is>`);
 const VALUE = new RegExp(`<${P}v>([\\s\\S]*?)</${P}v>`);
+const FORMULA = new RegExp(`<${P}f[\\s/>]`);
 
 function cellValue(
   type: string | undefined,
@@ -136,7 +137,8 @@ function cellValue(
     raw = body.slice(3, -4);
   } else {
     const v = VALUE.exec(body);
-    if (v === null) return null; // an empty styled cell, or a formula never calculated
+    // A formula with no stored result (never calculated) is not a blank: its value is unknown.
+    if (v === null) return FORMULA.test(body) ? UNCALCULATED_FORMULA : null;
     raw = v[1];
   }
   switch (type) {

@@ -79,12 +79,13 @@ describe("are bilan", () => {
       ["type-equipement-inconnu", 20, "G"],
     ]);
     expect(json.lignes).toMatchObject({ nonVides: 5, retenues: 0, ecartees: 5 });
-    // Nothing retained: the whole available amount stays as reliquat until the bilan is corrected.
-    expect(json.enveloppes.preBac).toMatchObject({
-      disponible: "2718.00",
-      depense: "0.00",
-      nouveauReliquat: "2718.00",
-    });
+    // Nothing retained, and no reliquat until the bilan is corrected: the 906 € charged to pré-bac
+    // (row 17) concern both envelopes.
+    expect(json.enveloppes.preBac).toMatchObject({ depense: "0.00", nouveauReliquat: null });
+    expect(json.enveloppes.preBac.explication).toBe(
+      "Reliquat non calculé : il manque la correction des 5 achats en erreur (lignes 16, 17, 18, 19 et 20).",
+    );
+    expect(json.enveloppes.postBac).toMatchObject({ depense: "0.00", nouveauReliquat: null });
   });
 
   test("controle --out écrit la feuille « Contrôle bilan <UAI> »", async () => {

@@ -486,7 +486,11 @@ export const CORPUS: readonly Cas[] = [
       octets: () =>
         xlsxFaitMain(FEUILLE_XML(lignesXml([E, L()]).replace("<v>24</v>", "<f>SOMME(F2:F9)</f>"))),
     },
-    attendu: { sortie: 1, constat: "effectif-vide" },
+    attendu: {
+      sortie: 1,
+      constat: "formule-sans-valeur",
+      message: /Ouvrez le fichier dans Excel, enregistrez-le/,
+    },
   },
   {
     nom: "classeur dont toutes les feuilles sont vides",

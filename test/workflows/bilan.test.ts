@@ -268,13 +268,22 @@ describe("Bilans mal remplis : des constats, jamais d'exception, aucune ligne pe
     expect(r.achats.map((a) => a.code)).toEqual(["32025520", "50022139"]);
   });
 
-  test("sans dotation reçue, le reliquat pré-bac n'est pas calculé ; le post-bac dépasse : reliquat nul et dépassement de 302,00 €", async () => {
+  test("sans dotation reçue, le reliquat pré-bac n'est pas calculé ; le post-bac dépasse de 302,00 € (signalé), et l'achat de BTS imputé sur le pré-bac le laisse non calculé", async () => {
     const r = await mauvais();
     expect(r.enveloppes.preBac.solde).toBeNull();
     expect(euros(r.enveloppes.preBac.depense)).toBe("700.00");
-    const post = r.enveloppes.postBac.solde!;
-    expect(euros(post.depassement)).toBe("302.00"); // 2 500 − 2 198
-    expect(euros(post.nouveauReliquat.valeur)).toBe("0.00");
+    // Rows 16-22 and 24 are purchases in erreur with an amount; 21 (BTS MCO, post-bac formation
+    // charged to pré-bac) concerns both envelopes.
+    expect(r.enveloppes.preBac.achatsEnErreur).toEqual([16, 17, 18, 20, 21, 22, 24]);
+    expect(r.enveloppes.preBac.manque).toBe(
+      "la dotation reçue et la correction des 7 achats en erreur (lignes 16, 17, 18, 20, 21, 22 et 24)",
+    );
+    expect(r.enveloppes.postBac.solde).toBeNull();
+    expect(r.enveloppes.postBac.achatsEnErreur).toEqual([21]);
+    expect(euros(r.enveloppes.postBac.depense)).toBe("2500.00");
+    // 2 500 retained for 2 198 available: the overspending is reported all the same.
+    const depassement = r.constats.find((c) => c.code === "depassement-enveloppe")!;
+    expect(depassement.message).toContain("dépassement de 302,00 €"); // 2 500 − 2 198
   });
 
   test("enveloppe illisible, achats sans élève aidé, élèves aidés sans achat, année et reliquat antérieur non lus : leurs constats, aux bonnes cellules", async () => {
@@ -306,8 +315,13 @@ describe("Bilans mal remplis : des constats, jamais d'exception, aucune ligne pe
     expect(r.constats.find((c) => c.code === "enveloppe-illisible")!.message).toContain(
       "Enveloppe « lycée » illisible",
     );
-    // Pré-bac: 7 949,50 received + 0 (reliquat blank) − 3 000 − 1 500 − 0 = 3 449,50 ; the 700 € row is not retained.
-    expect(euros(r.enveloppes.preBac.solde!.nouveauReliquat.valeur)).toBe("3449.50");
+    // Pré-bac: 3 000 + 1 500 + 0 retained; the 700 € row is not, and until its envelope is corrected
+    // the reliquat is not computed (7 949,50 − 4 500 = 3 449,50 would carry those 700 € into next year).
+    expect(euros(r.enveloppes.preBac.depense)).toBe("4500.00");
+    expect(r.enveloppes.preBac.solde).toBeNull();
+    expect(r.enveloppes.preBac.manque).toBe("la correction de l'achat en erreur (ligne 20)");
+    // Post-bac: 2 000 retained, no row in erreur: computed.
+    expect(r.enveloppes.postBac.solde).not.toBeNull();
     expect(r.lignes).toMatchObject({ nonVides: 5, comptees: 4, ecartees: 1 });
   });
 

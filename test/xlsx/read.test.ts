@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { UNCALCULATED_FORMULA } from "../../src/workbook/port";
 import { readSpreadsheetFile, chooseSheet, SpreadsheetFileError } from "../../src/xlsx";
 import { rectangle, removeDir, tempDir } from "./helpers";
 
@@ -69,8 +70,9 @@ describe("Lecture d'un classeur .xlsx", () => {
       { error: "#DIV/0!" },
       true,
     ]);
-    // Rows stop at their last cell (usedRange): the blanks after -3.5 are not stored.
-    expect(sheet.values[3]).toEqual([null, -3.5]);
+    // A formula without a cached result is not a blank: its value is unknown. Rows stop at their
+    // last cell (usedRange): the blanks after -3.5 are not stored.
+    expect(sheet.values[3]).toEqual([UNCALCULATED_FORMULA, -3.5]);
   });
 
   test("une date d'un classeur au calendrier 1904 garde son numéro de série", async () => {

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { ENVELOPPES, formatInteger, schoolYearLabel } from "../../rules";
 import {
+  NOTE_ACHATS_EN_ERREUR,
   controlerBilan,
   ecrireControleBilan,
   nomFeuilleControleBilan,
@@ -125,7 +126,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
           </ul>
           <FindingsSection
             constats={resultat.constats}
-            hint="Une ligne en erreur n'est pas retenue : son montant reste dans le reliquat tant que le bilan n'est pas corrigé. Cliquez sur un constat pour sélectionner sa cellule."
+            hint={`${NOTE_ACHATS_EN_ERREUR} Cliquez sur un constat pour sélectionner sa cellule.`}
           />
           <div className={styles.actions}>
             <Button disabled={running} onClick={() => void write(resultat)}>
