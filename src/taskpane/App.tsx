@@ -26,7 +26,14 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     minWidth: 0,
   },
-  titre: { display: "block", margin: 0 },
+  // One line at 320 pixels: the short title, cut with an ellipsis rather than wrapped if need be.
+  titre: {
+    display: "block",
+    margin: 0,
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+  },
   panneau: { outline: "none", minWidth: 0 },
   lien: { color: tokens.colorBrandForegroundLink },
   pied: { display: "block", color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalL },
@@ -85,8 +92,12 @@ export function App({
         <CorrectionsContext.Provider value={corrections}>
           <div className={styles.page}>
             <header>
-              <Subtitle2 as="h1" className={styles.titre}>
-                ARE — Aide régionale à l&apos;équipement des élèves
+              <Subtitle2
+                as="h1"
+                className={styles.titre}
+                title="ARE — Aide régionale à l'équipement des élèves, Région Île-de-France"
+              >
+                ARE — Aide à l&apos;équipement des élèves
               </Subtitle2>
             </header>
             {etat.avertissement && <Notice intent="warning">{etat.avertissement}</Notice>}

@@ -10,6 +10,7 @@ import { demarrerRuntime, parametresStore } from "../addin/runtime";
 import { ExcelWorkbook } from "../excel";
 import { schoolYearOn } from "../rules";
 import { App } from "./App";
+import { OfficeManquant } from "./shell/OfficeManquant";
 import { excelAction } from "./excel/excelAction";
 import { excelNavigator } from "./excel/excelNavigator";
 import { themeFromOffice } from "./theme";
@@ -19,6 +20,14 @@ demarrerRuntime();
 function render(): void {
   const racine = document.getElementById("racine");
   if (!racine) return;
+  if (typeof Office === "undefined") {
+    createRoot(racine).render(
+      <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
+        <OfficeManquant />
+      </FluentProvider>,
+    );
+    return;
+  }
   const workbook = new ExcelWorkbook();
   const theme = themeFromOffice(typeof Office !== "undefined" ? Office.context?.officeTheme : null);
   createRoot(racine).render(
@@ -35,5 +44,7 @@ function render(): void {
   );
 }
 
-// Excel (the global) exists only once Office.onReady has fired; outside Office, nothing to drive.
+// Excel (the global) exists only once Office.onReady has fired. Without Office.js (blocked, offline),
+// the pane says so at once instead of staying blank (issue 12, point 18).
 if (typeof Office !== "undefined") void Office.onReady(render);
+else render();

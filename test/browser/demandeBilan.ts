@@ -63,7 +63,7 @@ const euros = (n: number | string | Decimal) => formatDecimalFr(new Decimal(n), 
 const reste = (a: string, b: string, c: string) => new Decimal(a).plus(b).minus(c);
 
 /** Waits until a select shows `value` (a screen may set it after a render). */
-async function attendreValeur(select: Locator, value: string): Promise<void> {
+export async function attendreValeur(select: Locator, value: string): Promise<void> {
   for (let i = 0; i < 50 && (await select.inputValue()) !== value; i++)
     await select.page().waitForTimeout(50);
   expect(await select.inputValue()).toBe(value);
@@ -222,7 +222,7 @@ export function decrireDemandeEtBilan(v: Volet): void {
   test("Bilan, étape 2 : le bilan à corriger (feuille active) — constats par gravité et reliquats égaux à controlerBilan en Node ; aucune ligne retenue, et tant que ses achats en erreur ne sont pas corrigés, aucun reliquat calculé (issue 11 : pas 2 467,60 + 250,40 = 2 718,00 €)", async () => {
     const page = v.page();
     const pane = v.pane();
-    await pane.getByRole("combobox", { name: "Étape" }).selectOption("controle");
+    await etape(pane, "Contrôle");
     await v.sheetTab("Bilan 0781234T à corriger").click();
     await pane.getByRole("button", { name: "Contrôler le bilan" }).click();
     const resultat = pane.getByRole("region", { name: /^Bilan « Bilan 0781234T à corriger » : 0781234T/ });
@@ -285,7 +285,7 @@ export function decrireDemandeEtBilan(v: Volet): void {
   test("Bilan, étape 3 : les reliquats des trois bilans complètent « Établissements 2023-2024 » (suggérée) dans « Établissements ARE 2024-2025 », que l'écran Dotations suggère ensuite pour 2024-2025", async () => {
     const page = v.page();
     const pane = v.pane();
-    await pane.getByRole("combobox", { name: "Étape" }).selectOption("reliquats");
+    await etape(pane, "Reliquats");
     const bilans = pane.getByRole("group", { name: "Bilans remplis (un par établissement)" });
     // Every bilan is ticked, the template of step 1 (the add-in's, 2024-2025) included: keep the three of 2023-2024.
     await expect(bilans.getByRole("checkbox").count()).resolves.toBe(5);
@@ -329,16 +329,45 @@ export function decrireDemandeEtBilan(v: Volet): void {
     );
     await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
 
-    // The next dotation: the Dotations screen suggests the sheet of 2024-2025 once its list is refreshed.
+    // The next dotation (issue 12, point 6): the 3-row sheet just written is offered with its size and
+    // year, but the establishments sheet covering them all is suggested for 2024-2025.
     await resultat.getByRole("button", { name: "Ouvrir Dotations" }).click();
     await expect(v.screenTab("Dotations").getAttribute("aria-selected")).resolves.toBe("true");
     await pane.getByRole("button", { name: "Actualiser la liste des feuilles" }).click();
     await pane.getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
     const etablissements = pane.getByRole("combobox", { name: "Feuille des établissements (facultative)" });
-    await attendreValeur(etablissements, "Établissements ARE 2024-2025");
+    await attendreValeur(etablissements, "Établissements");
+    const options = await etablissements.locator("option").allInnerTexts();
+    expect(options).toContain("Établissements ARE 2024-2025 — 3 établissements, 2024-2025");
+    expect(options.find((o) => o.startsWith("Établissements —"))).toMatch(
+      /^Établissements — \d{2} établissements$/,
+    );
+    // Chosen anyway, the dotation says it covers few of the effectif sheets' establishments.
+    await etablissements.selectOption("Établissements ARE 2024-2025");
+    const ecrire = pane.getByRole("checkbox", { name: /^Écrire les feuilles/ });
+    await ecrire.uncheck();
+    await pane.getByRole("button", { name: "Calculer les dotations" }).click();
+    const incomplete = pane.getByRole("status").filter({ hasText: "Feuille des établissements incomplète" });
+    await incomplete.waitFor();
+    await expect(incomplete.innerText()).resolves.toMatch(
+      /« Établissements ARE 2024-2025 » ne couvre pas \d+ établissements des \d+ établissements des feuilles d'effectifs/,
+    );
+    await ecrire.check();
+    // « Actualiser » suggests anew: the sheet follows the year again.
+    await pane.getByRole("button", { name: "Actualiser la liste des feuilles" }).click();
+    await attendreValeur(etablissements, "Établissements");
     await pane.getByRole("combobox", { name: "Année scolaire" }).selectOption("2023");
     await attendreValeur(etablissements, "Établissements 2023-2024");
     for (const name of ["Bilan 0751234J", "Demande complémentaire", "Établissements 2023-2024"])
       await expect(pane.getByRole("checkbox", { name }).isChecked()).resolves.toBe(false);
   });
+}
+
+/** Goes to a step of the Bilan screen with its stepper (issue 12, point 16), and checks it is marked as current. */
+async function etape(pane: Locator, nom: string): Promise<void> {
+  const bouton = pane
+    .getByRole("navigation", { name: "Étapes du bilan" })
+    .getByRole("button", { name: nom, exact: true });
+  await bouton.click();
+  await expect(bouton.getAttribute("aria-current")).resolves.toBe("step");
 }

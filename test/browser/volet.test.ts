@@ -29,7 +29,7 @@ import {
   serveDist,
   watchCsp,
 } from "./harness";
-import { decrireDemandeEtBilan } from "./demandeBilan";
+import { attendreValeur, decrireDemandeEtBilan } from "./demandeBilan";
 
 jest.setTimeout(60_000);
 
@@ -108,6 +108,14 @@ function runFinished(): Promise<void> {
   return pane().getByRole("progressbar").waitFor({ state: "detached" });
 }
 
+/** The accessible name (its heading) of the region that has the focus, or null. */
+function focusedRegion(): Promise<string | null> {
+  return page.evaluate(() => {
+    const id = document.activeElement?.getAttribute("aria-labelledby");
+    return id ? (document.getElementById(id)?.textContent ?? null) : null;
+  });
+}
+
 function countsOf(constats: readonly Constat[]) {
   const n = { erreur: 0, alerte: 0, info: 0 };
   for (const c of constats) n[c.gravite]++;
@@ -160,6 +168,11 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await pane().getByRole("button", { name: "Contrôler", exact: true }).click();
     const resultat = pane().getByRole("region", { name: "Résultat : « Paris »" });
     await resultat.waitFor();
+    // Issue 12, point 4: the result is focused (so in view) and announced.
+    await expect(focusedRegion()).resolves.toBe("Résultat : « Paris »");
+    await expect(
+      pane().getByRole("status").filter({ hasText: "Contrôle de « Paris » terminé" }).count(),
+    ).resolves.toBe(1);
 
     const expected = countsOf(controleParis.constats);
     expect(expected.erreur).toBeGreaterThan(0);
@@ -267,6 +280,19 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await expect(resultat.getByRole("heading", { level: 3 }).innerText()).resolves.toBe(
       `Dotations 2024-2025 : ${cliJson.etablissements.length} établissements`,
     );
+    // Issue 12, point 4: scrolled into view, focused, announced.
+    await expect(focusedRegion()).resolves.toBe(
+      `Dotations 2024-2025 : ${cliJson.etablissements.length} établissements`,
+    );
+    await expect(resultat.evaluate((e) => e.getBoundingClientRect().top)).resolves.toBeLessThan(860);
+    await expect(
+      pane()
+        .getByRole("status")
+        .filter({
+          hasText: `Dotations 2024-2025 calculées : ${cliJson.etablissements.length} établissements`,
+        })
+        .innerText(),
+    ).resolves.toContain(formatEuros(new Decimal(cliJson.totaux.dotationNette.total)));
 
     // The sheet written, as the workbook holds it: its totals row against the CLI's JSON.
     const totals = await page.evaluate(
@@ -350,6 +376,101 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
   });
 
+  test("« À traiter » : les établissements sans réponse, écrêtés ou à compléter, chacun mène à sa ligne de « Dotations ARE 2024-2025 » et à son explication ; avis orange pour une enveloppe à 0 €", async () => {
+    const resultat = pane().getByRole("region", { name: /^Dotations 2024-2025 : / });
+    // Those the command line gives motifs (errors first) are those to deal with.
+    const attendus = cliJson.etablissements.filter((e) => e.motifs.length > 0);
+    expect(attendus.length).toBeGreaterThan(0);
+    const section = resultat.getByRole("region", { name: /^À traiter/ });
+    await expect(section.getByRole("heading").innerText()).resolves.toBe(
+      `À traiter (${attendus.length} établissement${attendus.length > 1 ? "s" : ""})`,
+    );
+    await expect(section.getByRole("listitem").count()).resolves.toBe(Math.min(50, attendus.length));
+    await expect(
+      resultat.getByRole("status").filter({ hasText: "enveloppe ramenée à 0 €" }).count(),
+    ).resolves.toBe(1);
+
+    const nonRepondant = cliJson.etablissements.find((e) => !e.aRepondu)!;
+    const bouton = section.getByRole("button", { name: new RegExp(`^${nonRepondant.uai}`) });
+    await expect(bouton.innerText()).resolves.toContain("pas de réponse à l'enquête : aucune dotation");
+    const ligne = Number(/ligne (\d+)/.exec(await bouton.innerText())![1]);
+    await bouton.click();
+    // Its row selected in the sheet written, the UAI in column A of it…
+    await expect(page.locator("td[data-selectionnee]").getAttribute("data-cellule")).resolves.toBe(
+      `A${ligne}`,
+    );
+    const uaiDeLaLigne = await page.evaluate(
+      (l) =>
+        (
+          window as unknown as { apercu: { workbook: { sheet(n: string): { values: unknown[][] } } } }
+        ).apercu.workbook.sheet("Dotations ARE 2024-2025").values[l - 1][0],
+      ligne,
+    );
+    expect(uaiDeLaLigne).toBe(nonRepondant.uai);
+    // … and explained.
+    const explication = pane().getByRole("region", { name: "Explication d'une dotation" });
+    await expect(explication.getByRole("combobox", { name: "Établissement" }).inputValue()).resolves.toBe(
+      nonRepondant.uai,
+    );
+    await expect(explication.getByText(/^Dotation nette :/).innerText()).resolves.toBe(
+      "Dotation nette : 0,00 €",
+    );
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+  });
+
+  test("le filtre qui ne laisse qu'un établissement le choisit et l'explique", async () => {
+    const explication = pane().getByRole("region", { name: "Explication d'une dotation" });
+    const e = cliJson.etablissements.find((x) => Number(x.dotationNette.total) > 0 && x.nom)!;
+    const liste = explication.getByRole("combobox", { name: "Établissement" });
+    expect(await liste.inputValue()).not.toBe(e.uai);
+    await explication.getByRole("textbox", { name: "Filtrer les établissements (UAI ou nom)" }).fill(e.uai);
+    await attendreValeur(liste, e.uai);
+    await expect(explication.getByText(/^Dotation nette :/).innerText()).resolves.toBe(
+      `Dotation nette : ${formatEuros(new Decimal(e.dotationNette.total!))}`,
+    );
+    // The list's tooltip is the choice, whole (a long name is cut in a narrow pane).
+    await expect(liste.getAttribute("title")).resolves.toBe(`${e.uai} — ${e.nom}`);
+    await explication.getByRole("textbox", { name: "Filtrer les établissements (UAI ou nom)" }).fill("");
+  });
+
+  test("un nouveau calcul moins complet ne remplace pas « Dotations ARE 2024-2025 » sans confirmation (post-bac à 0 € sans la feuille des établissements)", async () => {
+    const totauxEcrits = () =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              apercu: { workbook: { sheet(n: string): { output: { totals: unknown[] } } } };
+            }
+          ).apercu.workbook.sheet("Dotations ARE 2024-2025").output.totals,
+      );
+    const avant = await totauxEcrits();
+    const etablissements = pane().getByRole("combobox", { name: "Feuille des établissements (facultative)" });
+    await etablissements.selectOption({ label: "(aucune)" });
+    await pane().getByRole("button", { name: "Calculer les dotations" }).click();
+    const avis = pane()
+      .getByRole("status")
+      .filter({ hasText: "« Dotations ARE 2024-2025 » n'a pas été remplacée" });
+    await avis.waitFor();
+    await expect(avis.innerText()).resolves.toMatch(/la dotation post-bac totale tombe à 0,00\s€/);
+    await avis.getByRole("button", { name: "Garder la feuille actuelle" }).click();
+    await pane().getByText("La feuille « Dotations ARE 2024-2025 » en place est gardée").waitFor();
+    await expect(totauxEcrits()).resolves.toEqual(avant);
+
+    // Confirmed, it is written; the establishments sheet chosen again, the full result replaces it without asking.
+    await pane().getByRole("button", { name: "Calculer les dotations" }).click();
+    await avis.waitFor();
+    await avis.getByRole("button", { name: "Remplacer la feuille" }).click();
+    await pane().getByText("Feuilles écrites : « Dotations ARE 2024-2025 »", { exact: false }).waitFor();
+    expect((await totauxEcrits()).slice(15, 16)).toEqual([0]);
+    await etablissements.selectOption("Établissements");
+    await pane().getByRole("button", { name: "Calculer les dotations" }).click();
+    await runFinished();
+    await pane().getByText("Feuilles écrites : « Dotations ARE 2024-2025 »", { exact: false }).waitFor();
+    await expect(avis.count()).resolves.toBe(0);
+    await expect(totauxEcrits()).resolves.toEqual(avant);
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+  });
+
   test("Catalogue : recherche, code hors liste jugé par la règle, liste insérée avec les codes en texte", async () => {
     await screenTab("Catalogue").click();
     const recherche = pane().getByRole("searchbox", { name: "Rechercher" });
@@ -413,9 +534,17 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     expect(JSON.parse(saved.reglage!)).toEqual({ ipc: [{ mois: "2024-12", base: 2015, valeur: "119,92" }] });
     await screenshot(page, "parametres", pane().getByRole("heading", { name: "Paramètres", exact: true }));
 
-    // Dotations now offers 2025-2026 with its indexed forfaits.
+    // Dotations stays in 2024-2025 (issue 12, point 7) and offers 2025-2026 with its indexed forfaits.
     await screenTab("Dotations").click();
-    await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2025");
+    const annee = pane().getByRole("combobox", { name: "Année scolaire" });
+    await expect(annee.inputValue()).resolves.toBe("2024");
+    const offre = pane()
+      .getByRole("status")
+      .filter({ hasText: "Les forfaits 2025-2026 sont maintenant calculables" });
+    await expect(offre.innerText()).resolves.toContain("Cet écran reste en 2024-2025");
+    await offre.getByRole("button", { name: "Passer à 2025-2026" }).click();
+    await expect(annee.inputValue()).resolves.toBe("2025");
+    await expect(offre.count()).resolves.toBe(0);
     await expect(
       pane()
         .getByText(
@@ -467,6 +596,13 @@ describe("Aperçu : longues opérations et sécurité de la page", () => {
     await screenTab("Contrôle").click();
     await pane().getByRole("button", { name: "Contrôler", exact: true }).click();
     await pane().getByRole("progressbar").waitFor();
+    // Issue 12, point 17: the bar spans the screen's width.
+    const largeurs = await page.evaluate(() => ({
+      barre: document.querySelector("#volet [role=tabpanel]:not([hidden]) progress")!.getBoundingClientRect()
+        .width,
+      ecran: document.querySelector("#volet [role=tabpanel]:not([hidden])")!.getBoundingClientRect().width,
+    }));
+    expect(largeurs.barre).toBeGreaterThan(largeurs.ecran * 0.95);
     await pane().getByRole("button", { name: "Annuler" }).click();
     await pane().getByText("Opération annulée : aucune feuille n'a été écrite.").waitFor();
     await expect(pane().getByRole("button", { name: "Contrôler", exact: true }).isEnabled()).resolves.toBe(

@@ -22,6 +22,9 @@ import {
   watchCsp,
 } from "../browser/harness";
 
+// As the other browser tests: a page load and an axe run take more than jest's 5 s on a loaded machine.
+jest.setTimeout(60_000);
+
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** Office.js stand-in: CustomFunctions records associations, the workbook settings hold one IPC value. */
@@ -91,8 +94,11 @@ afterAll(async () => {
 
 describe("Volet ARE dans Chromium (taskpane.html, Office.js remplacé)", () => {
   test("le volet s'ouvre sur Contrôle, avec un onglet par écran et le lien vers l'aide", async () => {
-    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toMatch(
-      /Aide régionale à l'équipement des élèves/,
+    // A short title, on one line at 320 px (issue 12, point 16); the full name in its tooltip.
+    const titre = page.getByRole("heading", { level: 1 });
+    await expect(titre.innerText()).resolves.toBe("ARE — Aide à l'équipement des élèves");
+    await expect(titre.getAttribute("title")).resolves.toMatch(
+      /^ARE — Aide régionale à l'équipement des élèves/,
     );
     await expect(page.getByRole("tab").allInnerTexts()).resolves.toEqual([
       "Contrôle",

@@ -1,5 +1,5 @@
 import { Parametres } from "../../src/rules";
-import { defaultYear, resolveYear, yearOptions } from "../../src/taskpane/years";
+import { defaultYear, resolveYear, yearOptions, yearToOffer } from "../../src/taskpane/years";
 
 describe("Année scolaire proposée par les écrans", () => {
   test("par défaut, la dernière année résolue : 2024-2025 en 2026-2027 tant que l'IPC de décembre 2024 manque", () => {
@@ -38,5 +38,23 @@ describe("Année scolaire proposée par les écrans", () => {
       "2026-2027",
       "2027-2028",
     ]);
+  });
+});
+
+describe("L'année d'un écran ne change jamais d'elle-même (issue 12, point 7)", () => {
+  const apres = Parametres.avec({ ipc: [{ mois: "2024-12", base: 2015, valeur: "119.92" }] });
+
+  test("l'IPC de décembre 2024 saisi propose 2025-2026 à un écran ouvert en 2024-2025, sans l'y mettre", () => {
+    expect(yearToOffer(2024, 2024, Parametres.embarques(), 2026)).toBeNull();
+    expect(yearToOffer(2024, 2024, apres, 2026)).toBe(2025);
+    // Also when the user had chosen a year: the new one is offered, not imposed.
+    expect(yearToOffer(2023, 2024, apres, 2026)).toBe(2025);
+    // Taken: nothing more to offer.
+    expect(yearToOffer(2025, 2024, apres, 2026)).toBeNull();
+  });
+
+  test("un écran ouvert après la saisie n'a rien à proposer ; un indice retiré propose la dernière année calculable", () => {
+    expect(yearToOffer(2025, 2025, apres, 2026)).toBeNull();
+    expect(yearToOffer(2025, 2025, Parametres.embarques(), 2026)).toBe(2024);
   });
 });

@@ -5,18 +5,28 @@
  * workbook's sheets for the three (suggestions.ts); each step keeps its result while another is shown.
  */
 import { useState } from "react";
-import { Field } from "@fluentui/react-components";
 import { useEcranStyles } from "../components/ecranStyles";
 import { useFeuilles } from "../components/feuilles";
-import { Caption1, Subtitle2, FitSelect, Notice } from "../components/ui";
+import { Caption1, Subtitle2, Notice } from "../components/ui";
 import { ControleBilan } from "./ControleBilan";
+import { Etapes } from "./Etapes";
 import { ModeleBilan } from "./ModeleBilan";
 import { ReliquatsBilan } from "./ReliquatsBilan";
 
 const ETAPES = [
-  { id: "modele", label: "1. Préparer le modèle de bilan d'un établissement", Etape: ModeleBilan },
-  { id: "controle", label: "2. Contrôler un bilan rempli", Etape: ControleBilan },
-  { id: "reliquats", label: "3. Reporter les reliquats sur l'année suivante", Etape: ReliquatsBilan },
+  {
+    id: "modele",
+    court: "Modèle",
+    label: "1. Préparer le modèle de bilan d'un établissement",
+    Etape: ModeleBilan,
+  },
+  { id: "controle", court: "Contrôle", label: "2. Contrôler un bilan rempli", Etape: ControleBilan },
+  {
+    id: "reliquats",
+    court: "Reliquats",
+    label: "3. Reporter les reliquats sur l'année suivante",
+    Etape: ReliquatsBilan,
+  },
 ] as const;
 
 export function BilanScreen() {
@@ -34,15 +44,10 @@ export function BilanScreen() {
         Les feuilles lues ne sont jamais modifiées.
       </Caption1>
       {erreur && <Notice intent="error">{erreur}</Notice>}
-      <Field label="Étape">
-        <FitSelect value={etape} onChange={(_, data) => setEtape(data.value)}>
-          {ETAPES.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.label}
-            </option>
-          ))}
-        </FitSelect>
-      </Field>
+      <Etapes etapes={ETAPES} courante={etape} onChoisir={setEtape} />
+      <Subtitle2 as="h3" className={styles.titre}>
+        {ETAPES.find((e) => e.id === etape)?.label}
+      </Subtitle2>
       {ETAPES.map(({ id, Etape }) => (
         <div key={id} hidden={id !== etape}>
           <Etape feuilles={feuilles} actualiser={actualiser} />

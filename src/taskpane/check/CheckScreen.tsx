@@ -3,7 +3,7 @@
  * and column mapping (editable), every non-blank row counted or reported, findings grouped by
  * severity; a finding selects its cell; the « Contrôle ARE » sheet on demand.
  */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button, Field } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
 import type { Progress, SheetData, Workbook } from "../../workbook/port";
@@ -13,7 +13,8 @@ import { useEcranStyles } from "../components/ecranStyles";
 import { constatsEcrits, FeedbackNotice, useFeedback, type Feedback } from "../components/Feedback";
 import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
-import { Body1, Caption1, Subtitle2, Notice, FitSelect } from "../components/ui";
+import { Annonce, Body1, Caption1, Subtitle2, Notice, FitSelect } from "../components/ui";
+import { useReveal } from "../components/useReveal";
 import { YearSelect, useYear } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
 import { SelectionWorkbook } from "../navigator";
@@ -59,9 +60,16 @@ export function CheckScreen() {
       : controlerFeuille(new SelectionWorkbook(classeur, checked.data), checked.data.name, options);
   };
 
+  /**
+   * The run whose result is revealed (scrolled to, focused): « Contrôler », not a column corrected in
+   * the result, where the focus stays on the list the user just changed.
+   */
+  const reveler = useRef(false);
+
   /** « Contrôler »: reads where the user is now; keeps their mapping when it is the same sheet. */
-  const checkWhereUserIs = () =>
-    run.start((progress) =>
+  const checkWhereUserIs = () => {
+    reveler.current = true;
+    return run.start((progress) =>
       action(async ({ workbook: classeur, navigator }) => {
         const name = await navigator.activeSheetName();
         const sheets = await classeur.listSheets();
@@ -81,8 +89,10 @@ export function CheckScreen() {
         return checkTarget(classeur, next, colonnes, progress);
       }),
     );
+  };
 
   const onChoose = (champ: Champ, index: number | null) => {
+    reveler.current = false;
     if (target)
       void run.start((progress) =>
         action(({ workbook: classeur }) =>
@@ -100,6 +110,7 @@ export function CheckScreen() {
     );
 
   const resultat = shownResult(run);
+  const fresh = run.state.status === "done" && reveler.current ? run.state.result : null;
 
   return (
     <div className={styles.ecran}>
@@ -127,19 +138,28 @@ export function CheckScreen() {
         </Button>
       </div>
       <RunStatus run={run} label="Contrôle en cours…" />
+      <Annonce
+        text={
+          run.state.status === "done"
+            ? `Contrôle de « ${run.state.result.feuille} » terminé : ${severitySummary(run.state.result.constats)}.`
+            : ""
+        }
+      />
       {resultat && (
         <CheckResult
+          fresh={fresh}
           resultat={resultat}
           selection={target?.kind === "selection" ? target.data : null}
           correction={correction}
           running={running}
           onChoose={onChoose}
-          onReset={() =>
-            target &&
-            void run.start((progress) =>
-              action(({ workbook: classeur }) => checkTarget(classeur, target, {}, progress)),
-            )
-          }
+          onReset={() => {
+            reveler.current = false;
+            if (target)
+              void run.start((progress) =>
+                action(({ workbook: classeur }) => checkTarget(classeur, target, {}, progress)),
+              );
+          }}
           onWrite={() => void write(resultat)}
           written={ecriture.feedback}
         />
@@ -154,6 +174,7 @@ function selectionLabel(data: SheetData): string {
 }
 
 function CheckResult({
+  fresh,
   resultat,
   selection,
   correction,
@@ -163,6 +184,7 @@ function CheckResult({
   onWrite,
   written,
 }: {
+  fresh: ResultatControle | null;
   resultat: ResultatControle;
   selection: SheetData | null;
   correction: CorrectionColonnes;
@@ -174,8 +196,9 @@ function CheckResult({
 }) {
   const styles = useEcranStyles();
   const { lignes, effectifs } = resultat;
+  const section = useReveal<HTMLElement>(fresh);
   return (
-    <section aria-labelledby="titre-resultat-controle" className={styles.ecran}>
+    <section aria-labelledby="titre-resultat-controle" className={styles.ecran} ref={section} tabIndex={-1}>
       <div>
         <Subtitle2 as="h3" id="titre-resultat-controle" className={styles.titre}>
           Résultat : « {resultat.feuille} »{selection ? ` (${selectionLabel(selection)})` : ""}

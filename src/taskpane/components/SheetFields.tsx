@@ -109,6 +109,7 @@ export function OptionalSheetField({
   hint,
   value,
   sheets,
+  sheetLabel = (name) => name,
   disabled,
   onChange,
 }: {
@@ -116,6 +117,8 @@ export function OptionalSheetField({
   hint: string;
   value: string | null;
   sheets: readonly string[];
+  /** What the list shows of a sheet (its name by default). */
+  sheetLabel?: (name: string) => string;
   disabled: boolean;
   onChange: (value: string) => void;
 }) {
@@ -125,7 +128,7 @@ export function OptionalSheetField({
         <option value={AUCUNE}>(aucune)</option>
         {sheets.map((name) => (
           <option key={name} value={name}>
-            {name}
+            {sheetLabel(name)}
           </option>
         ))}
       </FitSelect>

@@ -24,6 +24,25 @@ import { useServices } from "../services";
 export interface Feuilles {
   readonly sheets: readonly SheetInfo[];
   readonly suggestion: SuggestionFeuilles;
+  /**
+   * For the screens that ask (Dotations): the establishments (rows with a valid UAI) of each sheet that
+   * looks like an establishments sheet, read whole — such sheets are small, one row per establishment.
+   */
+  readonly etablissements?: Readonly<Record<string, number>>;
+}
+
+/** The rows with a valid UAI under the detected header: how many establishments a sheet covers. */
+export function compterEtablissements(sheet: SheetData): number {
+  const detection = detecterEntete(sheet);
+  if (!detection) return 0;
+  const iUai = indexRelatif(detection.entete, "uai", sheet.columnOffset);
+  if (iUai < 0) return 0;
+  const uais = new Set<string>();
+  for (let i = detection.indexLigne + 1; i < sheet.values.length; i++) {
+    const lu = readUai(sheet.values[i][iUai] ?? null);
+    if (lu.ok) uais.add(lu.uai);
+  }
+  return uais.size;
 }
 
 /** How long the list waits after a change in the workbook's sheets, so that a burst reads it once. */
@@ -35,7 +54,10 @@ const ATTENTE_CHANGEMENTS_MS = 300;
  * in the same update, and whether it follows a change in the workbook (`suivi`) or starts the screen's
  * choices anew (opening, « Actualiser »), so a screen can preselect its sheets from it (Dotations).
  */
-export function useFeuilles(onLoad?: (feuilles: Feuilles, suivi: boolean) => void): {
+export function useFeuilles(
+  onLoad?: (feuilles: Feuilles, suivi: boolean) => void,
+  compter = false,
+): {
   feuilles: Feuilles | null;
   erreur: string | null;
   actualiser: () => Promise<void>;
@@ -62,7 +84,12 @@ export function useFeuilles(onLoad?: (feuilles: Feuilles, suivi: boolean) => voi
             sheets.map((s) => s.name),
             LIGNES_APERCU,
           );
-          return { sheets, suggestion: suggererFeuilles(sheets, heads) };
+          const suggestion = suggererFeuilles(sheets, heads);
+          if (!compter) return { sheets, suggestion };
+          const etablissements: Record<string, number> = {};
+          for (const name of suggestion.etablissementsPossibles)
+            etablissements[name] = compterEtablissements(await hote.workbook.readSheet(name));
+          return { sheets, suggestion, etablissements };
         });
         if (numero !== derniere.current) return;
         setFeuilles(loaded);
@@ -71,7 +98,7 @@ export function useFeuilles(onLoad?: (feuilles: Feuilles, suivi: boolean) => voi
         if (numero === derniere.current) setErreur(failureMessage(error));
       }
     },
-    [action],
+    [action, compter],
   );
   const actualiser = useCallback(() => lire(false), [lire]);
   useEffect(() => {

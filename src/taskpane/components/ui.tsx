@@ -14,7 +14,9 @@
  * screens share it instead of each carrying a copy.
  */
 import {
+  useEffect,
   useId,
+  useRef,
   type ChangeEvent,
   type HTMLAttributes,
   type InputHTMLAttributes,
@@ -81,7 +83,14 @@ const useStyles = makeStyles({
     cursor: "pointer",
   },
   disabled: { color: tokens.colorNeutralForegroundDisabled, cursor: "default" },
-  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  // The whole width of the screen, whatever the column around it aligns its items to.
+  progress: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    alignSelf: "stretch",
+    width: "100%",
+  },
   progressLabel: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   progressBar: { width: "100%", height: "8px", accentColor: tokens.colorCompoundBrandBackground },
   progressHint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
@@ -114,6 +123,18 @@ const useStyles = makeStyles({
     },
   },
   liste: { cursor: "pointer" },
+  // Read by screen readers, not shown (as Fluent's visually hidden style).
+  cache: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0px, 0px, 0px, 0px)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   small: { height: "24px", fontSize: tokens.fontSizeBase200, paddingInline: tokens.spacingHorizontalXS },
 });
 
@@ -167,16 +188,24 @@ export interface FitSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElem
 /**
  * A native <select> styled like Fluent's Select and kept within the pane's width whatever its options.
  * Inside a Fluent Field it takes the field's id, label, hint and validation (useFieldControlProps).
+ * Its tooltip (title) is the choice shown, whole: in a 320-pixel pane a long sheet or establishment
+ * name is cut by the ellipsis.
  */
 export function FitSelect({ onChange, className, ...props }: FitSelectProps) {
   const styles = useStyles();
+  const ref = useRef<HTMLSelectElement>(null);
   const { size, ...control } = useFieldControlProps_unstable(props, {
     supportsLabelFor: true,
     supportsRequired: true,
     supportsSize: true,
   });
+  useEffect(() => {
+    const select = ref.current;
+    if (select) select.title = select.selectedOptions[0]?.text ?? "";
+  });
   return (
     <select
+      ref={ref}
       {...control}
       className={mergeClasses(styles.champ, styles.liste, size === "small" && styles.small, className)}
       onChange={(event) => onChange?.(event, { value: event.target.value })}
@@ -279,6 +308,27 @@ export function Progress({ label, value, hint }: { label: string; value: number 
   );
 }
 
+/**
+ * A live region, always in the page so that a change of its text is announced (a region added with its
+ * text is not, by every screen reader): « Dotations 2024-2025 calculées : … » after a run.
+ */
+export function Annonce({ text }: { text: string }) {
+  const styles = useStyles();
+  return (
+    <div role="status" aria-live="polite" className={styles.cache}>
+      {text}
+    </div>
+  );
+}
+
+/**
+ * A header as it may wrap: at its spaces, never at a hyphen (« Pré-bac » broken as « Pré- / bac » in a
+ * 320-pixel pane), so hyphens become non-breaking ones (U+2011).
+ */
+export function insecable(label: string): string {
+  return label.replace(/-/g, "\u2011");
+}
+
 /** The header row of a screen's table: the first column (what each row is) styled apart from the rest. */
 export function ColumnHeads({
   labels,
@@ -296,7 +346,7 @@ export function ColumnHeads({
       <tr>
         {labels.map((label, i) => (
           <th key={label} scope="col" className={i === 0 ? first : others}>
-            {label}
+            {insecable(label)}
           </th>
         ))}
       </tr>

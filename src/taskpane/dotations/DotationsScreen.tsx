@@ -3,13 +3,13 @@
  * headers), each establishment's dotation for the school year, written to « Dotations ARE <année> »
  * with its « Constats ARE <année> » sheet; totals per envelope; the explanation of any establishment.
  */
-import { useEffect, useMemo, useState } from "react";
-import { Button, Field } from "@fluentui/react-components";
-import { formatForfait, formatInteger, netteTotaleConnue, renderTrace, schoolYearLabel } from "../../rules";
-import { calculerDotations, ecrireDotations } from "../../workflows";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@fluentui/react-components";
+import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
+import { calculerDotations, ecrireDotations, nomFeuilleDotations } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
-import { feuilleEtablissementsPour } from "../../workflows/suggestions";
 import type { CorrectionColonnes, ResultatDotations } from "../../workflows/types";
+import type { Workbook } from "../../workbook/port";
 import { useEcranStyles } from "../components/ecranStyles";
 import { feuillesProposees, useFeuilles } from "../components/feuilles";
 import { FindingsList } from "../components/FindingsList";
@@ -21,28 +21,57 @@ import {
   SheetCheckboxes,
   effectifsLabel,
 } from "../components/SheetFields";
+import { useReveal } from "../components/useReveal";
 import { useShowSheet } from "../components/useShowSheet";
-import { Body1, Caption1, Subtitle2, CheckboxLine, Notice, FitSelect, TextInput } from "../components/ui";
+import { Annonce, Body1, Caption1, Subtitle2, CheckboxLine, Notice } from "../components/ui";
 import { UnresolvedYearNotice, YearSelect, useYear } from "../components/YearSelect";
 import { count, severitySummary } from "../format";
-import { shownResult, useRun } from "../run";
+import { failureMessage, shownResult, useRun } from "../run";
 import { useCorrections, useServices } from "../services";
 import { resolveYear } from "../years";
-import { choiceProblem, initialChoice, suivreClasseur, toggleEffectifs, type SheetChoice } from "./choice";
-import { ExplanationTree } from "./ExplanationTree";
-import { TotalsTable } from "./TotalsTable";
 import {
-  effectifsLine,
-  establishmentLabel,
-  formatEurosOuNonCalculee,
-  explanationTree,
-  filterEstablishments,
-} from "./summary";
+  choiceProblem,
+  etablissementsLabel,
+  etablissementsSuggeres,
+  initialChoice,
+  suivreClasseur,
+  toggleEffectifs,
+  type SheetChoice,
+} from "./choice";
+import { couvertureEtablissements, etablissementsATraiter } from "./aTraiter";
+import { ATraiterListe } from "./ATraiterListe";
+import { Explication } from "./Explication";
+import { raisonsDeConfirmer, resumerFeuilleDotations, resumerResultat } from "./remplacement";
+import { effectifsLine } from "./summary";
+import { TotalsTable } from "./TotalsTable";
 
-/** How many establishments the picker lists at once (a generated sheet can have thousands). */
-const MAX_LISTED = 300;
+type Feuilles = { dotations: string; constats: string };
 
-type Outcome = { resultat: ResultatDotations; feuilles: { dotations: string; constats: string } | null };
+type Outcome = {
+  resultat: ResultatDotations;
+  feuilles: Feuilles | null;
+  /** The establishments sheet read, for the coverage warning. */
+  etablissements: string | null;
+  /** Why the « Dotations ARE » sheet in place was not replaced yet: the user must confirm (remplacement.ts). */
+  attente: readonly string[];
+};
+
+/** Why writing `resultat` over the add-in's « Dotations ARE <année> » sheet in place needs a confirmation. */
+async function raisonsPourRemplacer(classeur: Workbook, resultat: ResultatDotations): Promise<string[]> {
+  const nom = nomFeuilleDotations(resultat.annee);
+  const enPlace = (await classeur.listSheets()).find((s) => s.owned && s.name === nom);
+  if (!enPlace) return [];
+  return raisonsDeConfirmer(
+    resumerFeuilleDotations(await classeur.readSheet(nom)),
+    resumerResultat(resultat),
+  );
+}
+
+/** « Dotations 2024-2025 calculées : 62 établissements, dotation nette totale 1 234,00 € », for the live region. */
+function annonce(outcome: Outcome): string {
+  const { resultat } = outcome;
+  return `Dotations ${schoolYearLabel(resultat.annee)} calculées : ${count(resultat.etablissements.length, "établissement")}, dotation nette totale ${formatEuros(resultat.totaux.nette.total)}.${outcome.attente.length > 0 ? " Feuille non remplacée : confirmation demandée." : ""}`;
+}
 
 export function DotationsScreen() {
   const styles = useEcranStyles();
@@ -62,7 +91,7 @@ export function DotationsScreen() {
     }
     setChoice(initialChoice(loaded.sheets, loaded.suggestion));
     setEtablissementsChoisis(false);
-  });
+  }, true);
   const [write, setWrite] = useState(true);
   const run = useRun<Outcome>();
   const running = run.state.status === "running";
@@ -75,14 +104,15 @@ export function DotationsScreen() {
   const etablissementsPossibles = feuilles
     ? feuillesProposees(feuilles, feuilles.suggestion.etablissementsPossibles)
     : [];
-  const etablissementsSuggeres = feuilles
-    ? feuilleEtablissementsPour(feuilles.suggestion, feuilles.sheets, year)
+  const couverts = feuilles?.etablissements ?? {};
+  const suggeree = feuilles
+    ? etablissementsSuggeres(feuilles.suggestion, feuilles.sheets, year, couverts)
     : null;
 
   // The establishments sheet follows the year until the user chooses one (that of 2024-2025 for 2024-2025).
   useEffect(() => {
-    if (!etablissementsChoisis) setChoice((c) => ({ ...c, etablissements: etablissementsSuggeres }));
-  }, [feuilles, etablissementsSuggeres, etablissementsChoisis]);
+    if (!etablissementsChoisis) setChoice((c) => ({ ...c, etablissements: suggeree }));
+  }, [feuilles, suggeree, etablissementsChoisis]);
   const problem = choiceProblem(choice);
 
   const compute = () =>
@@ -103,7 +133,11 @@ export function DotationsScreen() {
         });
         // « Annuler » pressed during the last slice: nothing is written.
         verifierAnnulation(progress);
-        return { resultat, feuilles: write ? await ecrireDotations(classeur, resultat) : null };
+        const etablissements = choice.etablissements;
+        if (!write) return { resultat, feuilles: null, etablissements, attente: [] };
+        const attente = await raisonsPourRemplacer(classeur, resultat);
+        if (attente.length > 0) return { resultat, feuilles: null, etablissements, attente };
+        return { resultat, feuilles: await ecrireDotations(classeur, resultat), etablissements, attente };
       });
     });
 
@@ -144,12 +178,13 @@ export function DotationsScreen() {
       <OptionalSheetField
         label="Feuille des établissements (facultative)"
         hint={
-          etablissementsSuggeres
-            ? `Suggérée : « ${etablissementsSuggeres} » (UAI, taux de boursiers, reliquats, réponse à l'enquête).`
+          suggeree
+            ? `Suggérée : « ${suggeree} », celle de l'année qui couvre le plus d'établissements (UAI, taux de boursiers, reliquats, réponse à l'enquête).`
             : "Taux de boursiers, reliquats et réponse à l'enquête par UAI, s'ils ne sont pas dans les feuilles d'effectifs."
         }
         value={choice.etablissements}
         sheets={etablissementsPossibles}
+        sheetLabel={(name) => etablissementsLabel(name, couverts)}
         disabled={running}
         onChange={(value) => {
           setEtablissementsChoisis(true);
@@ -187,18 +222,75 @@ export function DotationsScreen() {
       </div>
       {problem && feuilles !== null && <Caption1>{problem}</Caption1>}
       <RunStatus run={run} label="Calcul des dotations en cours…" />
-      {shownResult(run) && <DotationsResult outcome={shownResult(run)!} />}
+      <Annonce text={run.state.status === "done" ? annonce(run.state.result) : ""} />
+      {shownResult(run) && (
+        <DotationsResult
+          outcome={shownResult(run)!}
+          fresh={run.state.status === "done" ? run.state.result : null}
+        />
+      )}
     </div>
   );
 }
 
-function DotationsResult({ outcome }: { outcome: Outcome }) {
+/**
+ * The sheets written for an outcome, and « Remplacer la feuille » when writing waits for the user's
+ * confirmation (a worse result than the sheet in place, remplacement.ts).
+ */
+function useEcriture(outcome: Outcome) {
+  const { action } = useServices();
+  const [ecrites, setEcrites] = useState<{ pour: Outcome; feuilles: Feuilles | null; refus: boolean }>({
+    pour: outcome,
+    feuilles: outcome.feuilles,
+    refus: false,
+  });
+  const [erreur, setErreur] = useState<string | null>(null);
+  const courant =
+    ecrites.pour === outcome ? ecrites : { pour: outcome, feuilles: outcome.feuilles, refus: false };
+  const remplacer = () => {
+    setErreur(null);
+    action(({ workbook }) => ecrireDotations(workbook, outcome.resultat)).then(
+      (feuilles) => setEcrites({ pour: outcome, feuilles, refus: false }),
+      (e: unknown) => setErreur(failureMessage(e)),
+    );
+  };
+  const garder = () => setEcrites({ pour: outcome, feuilles: null, refus: true });
+  return {
+    feuilles: courant.feuilles,
+    enAttente: outcome.attente.length > 0 && courant.feuilles === null && !courant.refus,
+    refus: courant.refus,
+    erreur,
+    remplacer,
+    garder,
+  };
+}
+
+function DotationsResult({ outcome, fresh }: { outcome: Outcome; fresh: Outcome | null }) {
   const styles = useEcranStyles();
-  const { resultat, feuilles } = outcome;
+  const { resultat } = outcome;
+  const ecriture = useEcriture(outcome);
+  const feuilles = ecriture.feuilles;
   const affichage = useShowSheet();
+  const section = useReveal<HTMLElement>(fresh);
+  const [uai, setUai] = useState<string>(resultat.etablissements[0]?.uai ?? "");
+  useEffect(() => setUai(resultat.etablissements[0]?.uai ?? ""), [resultat]);
+  const aTraiter = useMemo(
+    () =>
+      etablissementsATraiter(
+        resultat,
+        feuilles?.constats ?? `Constats ARE ${schoolYearLabel(resultat.annee)}`,
+      ),
+    [resultat, feuilles],
+  );
+  const explication = useRef<HTMLElement>(null);
+  const choisir = useCallback((choisi: string) => setUai(choisi), []);
+  const montrer = (choisi: string) => {
+    setUai(choisi);
+    explication.current?.scrollIntoView({ block: "start" });
+  };
   const lignes = resultat.lignes;
   return (
-    <section aria-labelledby="titre-resultat-dotations" className={styles.ecran}>
+    <section aria-labelledby="titre-resultat-dotations" className={styles.ecran} ref={section} tabIndex={-1}>
       <Subtitle2 as="h3" id="titre-resultat-dotations" className={styles.titre}>
         Dotations {schoolYearLabel(resultat.annee)} : {count(resultat.etablissements.length, "établissement")}
       </Subtitle2>
@@ -213,7 +305,32 @@ function DotationsResult({ outcome }: { outcome: Outcome }) {
           </Button>
         </Notice>
       )}
+      {ecriture.enAttente && (
+        <Notice intent="warning" title={`« ${nomFeuilleDotations(resultat.annee)} » n'a pas été remplacée`}>
+          Ce résultat semble moins complet que la feuille en place : {outcome.attente.join(" ; ")}.{" "}
+          <Button size="small" appearance="primary" onClick={ecriture.remplacer}>
+            Remplacer la feuille
+          </Button>{" "}
+          <Button size="small" onClick={ecriture.garder}>
+            Garder la feuille actuelle
+          </Button>
+        </Notice>
+      )}
+      {ecriture.refus && (
+        <Notice intent="info">
+          La feuille « {nomFeuilleDotations(resultat.annee)} » en place est gardée ; ce résultat n&apos;est
+          pas écrit.
+        </Notice>
+      )}
+      {ecriture.erreur && <Notice intent="error">{ecriture.erreur}</Notice>}
       {affichage.error && <Notice intent="error">{affichage.error}</Notice>}
+      <ATraiterListe
+        liste={aTraiter}
+        feuille={feuilles?.dotations ?? null}
+        couverture={couvertureEtablissements(resultat)}
+        feuilleEtablissements={outcome.etablissements}
+        onChoisir={montrer}
+      />
       <TotalsTable totaux={resultat.totaux} />
       <ul className={styles.liste}>
         <li>
@@ -231,72 +348,13 @@ function DotationsResult({ outcome }: { outcome: Outcome }) {
           </li>
         ))}
       </ul>
-      <Explanation resultat={resultat} />
+      <Explication resultat={resultat} uai={uai} onUai={choisir} ref={explication} />
       <details>
         <summary>
           <Body1>Constats de la lecture : {severitySummary(resultat.constats)}</Body1>
         </summary>
         <FindingsList constats={resultat.constats} headingLevel="h4" />
       </details>
-    </section>
-  );
-}
-
-function Explanation({ resultat }: { resultat: ResultatDotations }) {
-  const styles = useEcranStyles();
-  const [filter, setFilter] = useState("");
-  const [uai, setUai] = useState<string>(resultat.etablissements[0]?.uai ?? "");
-  const listed = useMemo(
-    () => filterEstablishments(resultat.etablissements, filter, MAX_LISTED),
-    [resultat.etablissements, filter],
-  );
-  const chosen = resultat.etablissements.find((d) => d.uai === uai) ?? null;
-  return (
-    <section aria-labelledby="titre-explication" className={styles.ecran}>
-      <Subtitle2 as="h4" id="titre-explication" className={styles.titre}>
-        Explication d&apos;une dotation
-      </Subtitle2>
-      {resultat.etablissements.length > 10 && (
-        <Field label="Filtrer les établissements (UAI ou nom)">
-          <TextInput value={filter} onChange={(_, data) => setFilter(data.value)} />
-        </Field>
-      )}
-      <Field
-        label="Établissement"
-        hint={
-          listed.length < resultat.etablissements.length
-            ? `${formatInteger(listed.length)} affichés sur ${formatInteger(resultat.etablissements.length)}`
-            : undefined
-        }
-      >
-        <FitSelect value={uai} onChange={(_, data) => setUai(data.value)}>
-          {chosen && !listed.includes(chosen) && (
-            <option value={chosen.uai}>{establishmentLabel(chosen)}</option>
-          )}
-          {listed.map((d) => (
-            <option key={d.uai} value={d.uai}>
-              {establishmentLabel(d)}
-            </option>
-          ))}
-        </FitSelect>
-      </Field>
-      {chosen && (
-        <div aria-live="polite">
-          <Body1 as="p">
-            <strong>Dotation nette : {formatEurosOuNonCalculee(netteTotaleConnue(chosen))}</strong>
-          </Body1>
-          {[...chosen.erreurs, ...chosen.motifs].length > 0 && (
-            <ul className={styles.liste}>
-              {[...chosen.erreurs, ...chosen.motifs].map((m, i) => (
-                <li key={i}>
-                  <Caption1>{m}</Caption1>
-                </li>
-              ))}
-            </ul>
-          )}
-          <ExplanationTree nodes={explanationTree(chosen)} />
-        </div>
-      )}
     </section>
   );
 }

@@ -4,8 +4,10 @@
  * the user changes them. Pure.
  */
 import type { SheetInfo } from "../../workbook/port";
-import type { SuggestionFeuilles } from "../../workflows/suggestions";
+import { schoolYearLabel, type SchoolYear } from "../../rules";
+import { anneeDuNom, type SuggestionFeuilles } from "../../workflows/suggestions";
 import { basculer } from "../components/feuilles";
+import { count } from "../format";
 
 export interface SheetChoice {
   readonly effectifs: readonly string[];
@@ -54,4 +56,45 @@ export function toggleEffectifs(
 export function choiceProblem(choice: SheetChoice): string | null {
   if (choice.effectifs.length === 0) return "Cochez au moins une feuille d'effectifs.";
   return null;
+}
+
+/**
+ * The establishments sheet suggested for the dotations of `annee`, by name and content:
+ * 1. a user sheet naming the year (the user said which year it is for), the largest if several;
+ * 2. else, among the add-in's sheet naming the year and the user's sheets naming no year, the one
+ *    covering the most establishments (`couverts`, by sheet); the add-in's at equal coverage (it
+ *    carries the bilans' reliquats, suggestions.ts).
+ * Never a sheet naming another year. Décision (issue 12, point 6): the add-in's « Établissements ARE
+ * 2024-2025 », written from three bilans, was preferred for its year over the user's 62-row
+ * « Établissements », and the post-bac line of every other establishment went to 0 € for want of a
+ * taux; a few rows no longer win over the full list.
+ */
+export function etablissementsSuggeres(
+  suggestion: SuggestionFeuilles,
+  sheets: readonly SheetInfo[],
+  annee: SchoolYear,
+  couverts: Readonly<Record<string, number>>,
+): string | null {
+  const duComplement = new Set(sheets.filter((s) => s.owned).map((s) => s.name));
+  const plusGrande = (noms: readonly string[]) =>
+    noms.reduce<string | null>(
+      (retenue, nom) => (retenue === null || (couverts[nom] ?? 0) > (couverts[retenue] ?? 0) ? nom : retenue),
+      null,
+    );
+  const candidates = suggestion.etablissementsPossibles;
+  const deLAnnee = candidates.filter((n) => anneeDuNom(n) === annee);
+  const utilisateur = plusGrande(deLAnnee.filter((n) => !duComplement.has(n)));
+  if (utilisateur !== null) return utilisateur;
+  return plusGrande([
+    ...deLAnnee.filter((n) => duComplement.has(n)),
+    ...candidates.filter((n) => anneeDuNom(n) === null && !duComplement.has(n)),
+  ]);
+}
+
+/** « Établissements ARE 2024-2025 — 3 établissements, 2024-2025 », « Établissements — 62 établissements ». */
+export function etablissementsLabel(name: string, couverts: Readonly<Record<string, number>>): string {
+  const n = couverts[name];
+  if (n === undefined) return name;
+  const annee = anneeDuNom(name);
+  return `${name} — ${count(n, "établissement")}${annee !== null ? `, ${schoolYearLabel(annee)}` : ""}`;
 }

@@ -2,23 +2,31 @@
  * The row of tabs that switches screens: the WAI-ARIA « tabs » pattern (role tablist/tab,
  * aria-selected, one tab in the Tab order, ←/→/Home/End move and select) over Fluent buttons.
  *
+ * At 320–360 pixels the six tabs do not fit: they stay on one row (never wrapped under each other,
+ * which moved the screen down as it changed) and the row scrolls sideways, the selected tab always
+ * scrolled into view; the thin scroll bar and the cut last tab show that there are more.
+ *
  * Décision: not Fluent's TabList. Its arrow-key navigation brings tabster's Mover and the tabs'
  * animated styles, about 21 KB of gzipped JavaScript — with it the pane weighed 174 KB, above the
  * 165 KB budget of design.md §8 — for what these few lines do.
  */
-import { useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import { Button, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 
 const useStyles = makeStyles({
   liste: {
     display: "flex",
-    flexWrap: "wrap",
+    flexWrap: "nowrap",
+    overflowX: "auto",
+    scrollbarWidth: "thin",
     gap: tokens.spacingHorizontalXXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   onglet: {
     minWidth: 0,
+    flexShrink: 0,
+    whiteSpace: "nowrap",
     paddingInline: tokens.spacingHorizontalS,
     borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0`,
     borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
@@ -68,6 +76,10 @@ export function ScreenTabs({
 }) {
   const styles = useStyles();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const index = items.findIndex((item) => item.id === selected);
+  useEffect(() => {
+    buttons.current[index]?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [index]);
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     const next = tabAfterKey(event.key, index, items.length);
     if (next === null) return;
