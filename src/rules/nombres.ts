@@ -11,14 +11,15 @@
  * (minus sign), a trailing « € », « EUR », « euros » or « % » (the unit is returned: each caller decides
  * whether it fits), and Excel's leading apostrophe (« '1234 »). « -0 » is 0.
  *
- * Décision (design.md §4, « one French number reader »; the regulation is silent):
- * - the comma alone is always the decimal separator, as in French: « 1,234 » is one and 234
- *   thousandths, « 157,005 » is 157 euros and half a cent;
- * - the point alone is a decimal separator too (« 1234.56 », « 0.350 », software exports), except
- *   in the one case that French accounting exports write as a thousands separator: a single point
- *   followed by exactly three digits after one to three leading digits (« 1.234 », « 12.500 »,
- *   « 100.000 »). That text is « ambigu » — mille deux cent trente-quatre or one point two three
- *   four? — and refused with both readings, rather than guessed, in every place that reads numbers;
+ * Décision (design.md §4, « one French number reader »; the regulation is silent): a single point or
+ * a single comma followed by exactly three digits, after one to three leading digits that do not
+ * start with 0 (« 1.234 », « 1,234 », « 12.500 », « 100.000 »), is « ambigu » and refused with both
+ * readings, everywhere, rather than guessed: French accounting exports write « 1.234 » for mille deux
+ * cent trente-quatre, English software « 1,234 », while French typing writes « 1,234 » for one and
+ * 234 thousandths. A euro mistaken by a factor of a thousand is worse than a message. Otherwise:
+ * - a single point or comma is the decimal separator (« 1234,56 », « 1234.56 », « 0,350 », « 0.350 »);
+ * - the decimal reading of an ambiguous text is written with a fourth decimal (« 1,2340 ») and the
+ *   whole number with a space (« 1 234 »);
  * - with both a point and a comma, the last one is the decimal separator and the other groups
  *   thousands (« 1.234,56 », « 1,234.56 »); several points or several commas group thousands
  *   (« 1.234.567 »);
@@ -97,7 +98,7 @@ function chiffres(corps: string): string | null | "ambigu" {
     if (groupes[0].length > 3 || groupes.slice(1).some((g) => g.length !== 3)) return null;
   }
   if (
-    decimal === "." &&
+    decimal !== null &&
     milliers === "" &&
     fraction!.length === 3 &&
     entier.length <= 3 &&
@@ -122,11 +123,16 @@ export function lireNombreValeur(value: unknown): NombreLu {
 }
 
 /**
- * The two readings of an ambiguous text, for the message: « 1.234 » → « 1 234 » and « 1,234 ».
+ * The two readings of an ambiguous text, as unambiguous writings: « 1.234 » → « 1 234 » and « 1,2340 ».
  */
 export function lecturesAmbigues(texte: string): { milliers: string; decimal: string } {
   const compact = texte.replace(ESPACES, "");
-  return { milliers: compact.replace(".", "\u00a0"), decimal: compact.replace(".", ",") };
+  const [nombre, unite = ""] = /^([^€%A-Za-z]*)(.*)$/.exec(compact)!.slice(1);
+  const suite = unite === "" ? "" : "\u00a0" + unite;
+  return {
+    milliers: nombre.replace(/[.,]/, "\u00a0") + suite,
+    decimal: nombre.replace(".", ",") + "0" + suite,
+  };
 }
 
 /**
@@ -142,7 +148,7 @@ export function messageNombreIllisible(
   const cite = citation(texte.trim());
   if (probleme === "ambigu") {
     const { milliers, decimal } = lecturesAmbigues(texte.trim());
-    return `${quoi} « ${cite} » ambigu : point des milliers ou point décimal ? Écrivez ${milliers} (avec une espace) pour le nombre entier, ou ${decimal} (avec une virgule) pour le nombre décimal.`;
+    return `${quoi} « ${cite} » ambigu : séparateur des milliers ou des décimales ? Écrivez ${milliers} (avec une espace) pour le nombre entier, ou ${decimal} pour le nombre décimal.`;
   }
   return `${quoi} « ${cite} » illisible : saisissez ${attendu}.`;
 }

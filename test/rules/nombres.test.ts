@@ -30,8 +30,10 @@ describe("Lecteur unique des nombres : ce qui se lit, exactement", () => {
     ["« 0.350 » (zéro en tête) n'est pas ambigu : 0,35", "0.350", "0.35", null],
     ["« 1234.567 » (quatre chiffres en tête) n'est pas ambigu", "1234.567", "1234.567", null],
     ["« 1 234.567 » (espace des milliers) n'est pas ambigu", "1 234.567", "1234.567", null],
-    ["« 1,234 » (virgule seule) est décimal, à la française", "1,234", "1.234", null],
-    ["« 157,005 » garde son demi-centime", "157,005", "157.005", null],
+    ["« 1,2340 » (quatre décimales) est décimal", "1,2340", "1.234", null],
+    ["« 157,0050 » garde son demi-centime", "157,0050", "157.005", null],
+    ["« 0,350 » (zéro en tête) n'est pas ambigu", "0,350", "0.35", null],
+    ["« 1234,567 » (quatre chiffres en tête) n'est pas ambigu", "1234,567", "1234.567", null],
     ["« -12 » est négatif", "-12", "-12", null],
     ["« −12 » (signe moins) est négatif", "\u221212", "-12", null],
     ["« +12 » est positif", "+12", "12", null],
@@ -52,6 +54,8 @@ describe("Lecteur unique des nombres : ce qui se lit, exactement", () => {
 describe("Lecteur unique des nombres : ce qui est refusé, jamais tronqué", () => {
   test.each([
     ["« 1.234 » est ambigu (mille deux cent trente-quatre ou 1,234 ?)", "1.234", "ambigu"],
+    ["« 1,234 » est ambigu (1 234 ou 1,234 ?)", "1,234", "ambigu"],
+    ["« 157,005 » est ambigu", "157,005", "ambigu"],
     ["« 12.500 » est ambigu", "12.500", "ambigu"],
     ["« 100.000 € » est ambigu", "100.000 €", "ambigu"],
     ["« 1 23 » (groupe de deux chiffres) est illisible, pas 123", "1 23", "illisible"],
@@ -82,7 +86,7 @@ describe("Lecteur unique des nombres : ce qui est refusé, jamais tronqué", () 
 
   test("le message d'un texte ambigu donne les deux lectures", () => {
     expect(messageNombreIllisible("ambigu", "Montant", "1.234", "un montant")).toBe(
-      "Montant « 1.234 » ambigu : point des milliers ou point décimal ? Écrivez 1\u00a0234 (avec une espace) pour le nombre entier, ou 1,234 (avec une virgule) pour le nombre décimal.",
+      "Montant « 1.234 » ambigu : séparateur des milliers ou des décimales ? Écrivez 1\u00a0234 (avec une espace) pour le nombre entier, ou 1,2340 pour le nombre décimal.",
     );
   });
 
