@@ -38,7 +38,7 @@ describe("Paramètres : valeurs ajoutées par l'utilisateur", () => {
     await expect(
       store.remplacer(withIpc(avant.valeurs, { ...ipcDecembre2024, valeur: "120" })),
     ).rejects.toThrow(
-      "L'IPC de décembre 2024 (base 2015) est déjà connu (119,92, saisie utilisateur : INSEE, série 001763862) : la valeur saisie 120 est ignorée.",
+      "L'IPC de décembre 2024 (base 2015) est déjà connu (119,92, saisie utilisateur (source non précisée)) : la valeur saisie 120 est ignorée.",
     );
     await expect(
       store.remplacer(withIpc(avant.valeurs, { ...ipcDecembre2024, mois: "décembre" })),
