@@ -176,7 +176,7 @@ export function nsf(code: unknown): number | string {
  * @param effectif Effectif de 1re année (n-1) des formations éligibles de la catégorie ; vide vaut 0.
  * @param categorie PRE BAC, POST BAC ou 3EME PREPA-METIERS.
  * @param [annee] Année de rentrée ou année scolaire ; par défaut l'année scolaire en cours.
- * @param [taux_boursiers] Taux de boursiers de l'établissement (0,35 ou 35 %), obligatoire en post-bac.
+ * @param [taux_boursiers] Taux de boursiers de l'établissement (0,35 ou 35 % ; 1 compte pour 100 %), obligatoire en post-bac.
  * @returns La dotation en euros.
  */
 export function dotation(
@@ -237,7 +237,7 @@ export function nette(dotation: unknown, reliquat: unknown, a_repondu?: unknown)
  * @customfunction BOURSIERS
  * @helpurl https://localhost:3000/aide.html#boursiers
  * @param effectif Effectif de 1re année post-bac des formations éligibles de l'établissement ; vide vaut 0.
- * @param taux Taux de boursiers de l'établissement (0,35 ou 35 %).
+ * @param taux Taux de boursiers de l'établissement (0,35 ou 35 % ; 1 compte pour 100 %).
  * @returns Le nombre de boursiers retenus.
  */
 export function boursiers(effectif: unknown, taux: unknown): number {
