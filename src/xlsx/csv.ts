@@ -205,11 +205,11 @@ export function csvCellValue(field: string, separator: CsvSeparator): CellValue 
   const error = ERROR_VALUES.get(text.toUpperCase());
   if (error) return { error };
   const digits = text.replace(/[^0-9]/g, "").length;
-  // « 1.234 » or « 1,234 » stays text: the one number reader refuses it as ambiguous (src/rules/nombres.ts),
-  // as it would in any other cell, instead of the CSV deciding it is 1,234.
-  if (digits <= 15 && lireNombreFrancais(text).ok) {
-    if (PLAIN_NUMBER_DOT.test(text)) return Number(text);
-    if (separator !== "," && PLAIN_NUMBER_COMMA.test(text)) return Number(text.replace(",", "."));
+  if (digits <= 15) {
+    const plain = PLAIN_NUMBER_DOT.test(text) || (separator !== "," && PLAIN_NUMBER_COMMA.test(text));
+    // « 1.234 » or « 1,234 » stays text: the one number reader refuses it as ambiguous
+    // (src/rules/nombres.ts), as in any other cell, instead of the CSV deciding it is 1,234.
+    if (plain && lireNombreFrancais(text).ok) return Number(text.replace(",", "."));
   }
   return field;
 }
