@@ -358,6 +358,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await formulaire.getByRole("textbox", { name: "Indice" }).fill("131,5");
     await formulaire.getByRole("button", { name: "Ajouter l'indice" }).click();
     await section.getByText("Confirmer 131,5 ? (décembre 2023 : 118,38 ; +11,1\u00a0%)").waitFor();
+    await screenshot(page, "parametres-confirmation", section);
     // The previous message is gone: one message per action (issue 12 item 11).
     await expect(
       pane()
@@ -374,6 +375,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
       new RegExp(`—\\s+${formatForfait(new Decimal(159))}`),
     );
     await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+    await screenshot(page, "parametres-avant-apres", section);
     await formulaire.getByRole("button", { name: "Ajouter l'indice" }).click();
     await pane()
       .getByText(/IPC décembre 2024 \(base 2015\) : 119,92 ajouté\. Enregistré dans le classeur/)
