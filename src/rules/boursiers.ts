@@ -105,7 +105,8 @@ export function lireTauxBoursiers(raw: unknown): TauxBoursiers {
 function tauxDepuisNombre(valeur: Decimal): TauxBoursiers {
   if (valeur.equals(1)) {
     return {
-      ...tauxDepuisRatio(valeur),
+      ratio: valeur,
+      description: "100 % (valeur 1 ambiguë, comptée pour 100 %)",
       ambiguite:
         "Taux de boursiers 1 ambigu : 100 % (taux écrit en fraction) ou 1 % (pourcentage écrit sans son signe) ? Il est compté pour 100 %. Écrivez 100 % ou 1 % pour lever le doute.",
     };

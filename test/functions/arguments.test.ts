@@ -234,7 +234,9 @@ describe("Taux", () => {
   );
 
   test("un taux de boursiers de 1 compte pour 100 % et dit son ambiguïté ; -0 vaut 0 ; 150 est refusé", () => {
-    expect(lireTauxBoursiersArgument(1)).toMatchObject({ description: "100 %" });
+    expect(lireTauxBoursiersArgument(1)).toMatchObject({
+      description: "100 % (valeur 1 ambiguë, comptée pour 100 %)",
+    });
     expect(lireTauxBoursiersArgument(1).ambiguite).toMatch(/100 % .* ou 1 %/);
     expect(lireTauxBoursiersArgument(-0).ratio.isNegative()).toBe(false);
     expect(() => lireTauxBoursiersArgument(150)).toThrow(/150 % invalide/);
