@@ -38,7 +38,7 @@ const SOURCE_CLI = "saisie en ligne de commande";
  * `--serie-ipc <identifiant INSEE>` for base 2025.
  */
 export function parseIpcOption(text: string, serie: string | undefined): IpcSaisi {
-  const match = /^\s*(\d{4}-\d{1,2})(?:@(\d{4}))?\s*=\s*(\S+)\s*$/.exec(text);
+  const match = /^\s*(\d{4}-\d{1,2})(?:@(\d{4}))?\s*=\s*(\S.*?)\s*$/.exec(text);
   if (!match) {
     throw new UsageError(
       `--ipc « ${text} » illisible : écrivez le mois et la valeur, par exemple --ipc 2024-12=119.92 (base 2015) ou --ipc 2026-12@2025=101.5 --serie-ipc <identifiant> (base 2025).`,
@@ -54,9 +54,13 @@ export function parseIpcOption(text: string, serie: string | undefined): IpcSais
   };
 }
 
-/** `--forfait "2025:PRE BAC=160"` (année:catégorie=montant). */
+/**
+ * `--forfait "2025:PRE BAC=160"` (année:catégorie=montant). The amount is kept as typed (« 1 600,00 »,
+ * « 157,50 € ») and read by the core with the one French number reader (Parametres.avec), which also
+ * refuses fractions of a cent and implausible amounts.
+ */
 export function parseForfaitOption(text: string): ForfaitSaisi {
-  const match = /^\s*([^:]+):([^=]+)=\s*(\S+)\s*$/.exec(text);
+  const match = /^\s*([^:]+):([^=]+)=\s*(\S.*?)\s*$/.exec(text);
   if (!match) {
     throw new UsageError(
       `--forfait « ${text} » illisible : écrivez l'année, la catégorie et le montant, par exemple --forfait "2025:PRE BAC=160".`,

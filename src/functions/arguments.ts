@@ -6,8 +6,13 @@
  */
 import {
   Decimal,
+  IPC_MAXIMUM,
+  IPC_MINIMUM,
   InvalidArgumentError,
+  citation,
+  lireNombreValeur,
   lireTauxBoursiers,
+  messageNombreIllisible,
   normaliseLabel,
   parseSchoolYear,
   removeSpaces,
@@ -15,6 +20,7 @@ import {
   type SchoolYear,
   type TauxBoursiers,
 } from "../rules";
+import { MONTANT_MAXIMUM, lireEntier } from "../sheet/cells";
 
 /** The error values a cell can hold, as Excel displays them. */
 const EXCEL_ERRORS = new Set([
@@ -35,10 +41,30 @@ const EXCEL_ERRORS = new Set([
   "#GETTING_DATA",
 ]);
 
+/**
+ * How French Excel displays each error value: messages are in French (issue 11 item 18), and the user
+ * docs use these names (design.md §3).
+ */
+const NOMS_FRANCAIS: Readonly<Record<string, string>> = {
+  "#VALUE!": "#VALEUR!",
+  "#NUM!": "#NOMBRE!",
+  "#NAME?": "#NOM?",
+  "#NULL!": "#NUL!",
+  "#SPILL!": "#PROPAGATION!",
+  "#BLOCKED!": "#BLOQUÉ!",
+  "#CONNECT!": "#CONNEXION!",
+  "#BUSY!": "#OCCUPÉ!",
+  "#UNKNOWN!": "#INCONNU!",
+  "#FIELD!": "#CHAMP!",
+  "#GETTING_DATA": "#ATTENTE_DONNÉES",
+};
+
 /** An error value received from a cell, e.g. a #N/A left by a VLOOKUP in a pasted sheet. */
 export class ErreurExcelRecue extends Error {
   constructor(readonly affichage: string) {
-    super(`La cellule contient l'erreur ${affichage} : corrigez-la avant de l'utiliser.`);
+    super(
+      `La cellule contient l'erreur ${NOMS_FRANCAIS[affichage] ?? citation(affichage)} : corrigez-la avant de l'utiliser.`,
+    );
     this.name = "ErreurExcelRecue";
   }
 }
@@ -88,14 +114,11 @@ function invalide(code: string, message: string): InvalidArgumentError {
   return new InvalidArgumentError(code, message);
 }
 
+/** An argument as a message quotes it: VRAI / FAUX, at most 60 characters of a text (citation). */
 function montrer(value: unknown): string {
-  return typeof value === "boolean" ? (value ? "VRAI" : "FAUX") : String(value);
-}
-
-/** « 114,18 », « 1 234,5 », « -0.5 », « 151 » → Decimal; null when the text is not a plain number. */
-function decimalDuTexte(text: string): Decimal | null {
-  const compact = removeSpaces(text).replace(",", ".");
-  return /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(compact) ? new Decimal(compact) : null;
+  if (typeof value === "boolean") return value ? "VRAI" : "FAUX";
+  if (typeof value === "number") return citation(String(value).replace(".", ","));
+  return citation(String(value).trim());
 }
 
 export interface OptionsNombre {
@@ -109,20 +132,24 @@ export interface OptionsNombre {
   readonly videVautZero: boolean;
 }
 
-/** A number typed or computed in a cell, or written as text the French way. */
+/**
+ * A number typed or computed in a cell, or written as text the French way — read by the product's one
+ * French number reader (src/rules/nombres.ts), as the sheets are: « 1 234,56 », « 1.234,56 € »;
+ * « 1.234 » is refused as ambiguous. A « % » is refused here (only taux take one).
+ */
 export function lireDecimal(value: unknown, options: OptionsNombre): Decimal {
   refuserErreur(value);
   if (estOmis(value)) {
     if (options.videVautZero) return new Decimal(0);
     throw invalide("argument-manquant", `${options.nom} manquant : saisissez un nombre.`);
   }
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw invalide("nombre-invalide", `${options.nom} : nombre invalide.`);
-    return new Decimal(value);
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw invalide("nombre-invalide", `${options.nom} : nombre invalide.`);
   }
-  if (typeof value === "string") {
-    const parsed = decimalDuTexte(value);
-    if (parsed) return parsed;
+  const lu = lireNombreValeur(value);
+  if (lu.ok && lu.unite !== "pourcent") return lu.valeur;
+  if (!lu.ok && lu.probleme === "ambigu") {
+    throw invalide("nombre-ambigu", messageNombreIllisible("ambigu", options.nom, String(value), ""));
   }
   throw invalide(
     "nombre-invalide",
@@ -130,9 +157,53 @@ export function lireDecimal(value: unknown, options: OptionsNombre): Decimal {
   );
 }
 
-/** A count of students or concours; its range (negative, decimal) is checked by the rules. */
+/** A count of concours; its range (negative, decimal) is checked by the rules. */
 export function lireNombre(value: unknown, options: OptionsNombre): number {
   return lireDecimal(value, options).toNumber();
+}
+
+/**
+ * A number of students, with the sheet reader's own bounds and messages (src/sheet/cells.ts,
+ * issue 11 item 18): whole, not negative, at most 10 000 — a date (45 292 for 1 January 2024) or a
+ * SIRET given as an effectif is #VALUE! with the reason. Blank is 0 (OptionsNombre).
+ */
+export function lireEffectif(value: unknown, nom: string): number {
+  refuserErreur(value);
+  if (estOmis(value)) return 0;
+  const lu = lireEntier(typeof value === "number" || typeof value === "string" ? value : montrer(value), nom);
+  if (typeof lu === "number") return lu;
+  throw invalide(lu.probleme, lu.message);
+}
+
+/**
+ * An amount in euros, exact (no rounding here: the rules round their results), within the sheet
+ * reader's bound: above a billion euros is a pasted identifier, #VALUE! rather than a sum that ends
+ * as Infinity (ARE.NETTE(1E+308; 0)).
+ */
+export function lireMontantArgument(value: unknown, nom: string, videVautZero = true): Decimal {
+  const montant = lireDecimal(value, { nom, videVautZero });
+  if (montant.abs().gt(MONTANT_MAXIMUM)) {
+    throw invalide(
+      "montant-invraisemblable",
+      `${nom} « ${montrer(value)} » invraisemblable (plus d'un milliard d'euros) : un numéro ou un autre nombre a sans doute été saisi à sa place.`,
+    );
+  }
+  return montant;
+}
+
+/**
+ * A December index, within the bounds Paramètres applies to an entered one (50 to 500: issue 11
+ * item 8), so that ARE.TAUX_IPC(1E+308; 1E-308) is #VALUE! with the reason, not an absurd rate.
+ */
+export function lireIndice(value: unknown, nom: string): Decimal {
+  const indice = lireDecimal(value, { nom, videVautZero: false });
+  if (indice.lt(IPC_MINIMUM) || indice.gt(IPC_MAXIMUM)) {
+    throw invalide(
+      "indice-invraisemblable",
+      `${nom} « ${montrer(value)} » invraisemblable : un indice des prix est compris entre 50 et 500 (décembre 2023 : 118,38 en base 2015).`,
+    );
+  }
+  return indice;
 }
 
 /**
@@ -192,18 +263,13 @@ export function lireTauxBoursiersOptionnel(value: unknown): TauxBoursiers | null
  */
 export function lireTauxIndexation(value: unknown): Decimal {
   refuserErreur(value);
-  if (typeof value === "string") {
-    const pourcentage = /^(.*)%$/.exec(removeSpaces(value));
-    if (pourcentage) {
-      const parsed = decimalDuTexte(pourcentage[1]);
-      if (parsed) return parsed.dividedBy(100);
-    }
-  }
+  const lu = typeof value === "string" ? lireNombreValeur(value) : null;
+  if (lu?.ok && lu.unite === "pourcent") return lu.valeur.dividedBy(100);
   const taux = lireDecimal(value, { nom: "Taux", videVautZero: false });
   if (taux.abs().gte(1)) {
     throw invalide(
       "taux-invalide",
-      `Taux ${taux.toString().replace(".", ",")} invalide : saisissez un taux (0,0368) ou un pourcentage (3,68 %).`,
+      `Taux ${montrer(value)} invalide : saisissez un taux (0,0368) ou un pourcentage (3,68 %).`,
     );
   }
   return taux;

@@ -23,10 +23,10 @@ export function versErreurExcel(error: unknown): CustomFunctions.Error {
         : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, error.message);
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  // The detail of an unexpected error is English (a library's message): not shown (issue 11 item 18).
   return new CustomFunctions.Error(
     CustomFunctions.ErrorCode.invalidValue,
-    `Erreur inattendue dans la fonction ARE : ${detail}`,
+    "Erreur inattendue dans la fonction ARE : vérifiez les arguments ; si elle persiste, signalez-la avec la formule utilisée.",
   );
 }
 

@@ -16,7 +16,6 @@ import {
   InvalidArgumentError,
   MissingParameterError,
   aideCpge,
-  assertEffectif,
   boursiersRetenus,
   catalogueFor,
   complementFormation,
@@ -38,7 +37,9 @@ import {
   estVide,
   lireAnnee,
   lireBooleen,
-  lireDecimal,
+  lireEffectif,
+  lireIndice,
+  lireMontantArgument,
   lireNombre,
   lireTauxBoursiersArgument,
   lireTauxBoursiersOptionnel,
@@ -48,9 +49,20 @@ import {
 } from "./arguments";
 import { calculer, calculerParCellule } from "./errors";
 
-/** A euro amount as Excel receives it: a number rounded half-up to the cent, converted only here. */
+/**
+ * A euro amount as Excel receives it: a number rounded half-up to the cent, converted only here. The
+ * arguments' bounds keep every result far below what a double holds; this check makes sure no
+ * Infinity ever reaches a cell (issue 11 item 18).
+ */
 function euros(montant: Decimal): number {
-  return roundHalfUp(montant, 2).toNumber();
+  const nombre = roundHalfUp(montant, 2).toNumber();
+  if (!Number.isFinite(nombre)) {
+    throw new InvalidArgumentError(
+      "resultat-hors-limites",
+      "Résultat trop grand pour être un montant : vérifiez les arguments.",
+    );
+  }
+  return nombre;
 }
 
 /** The code formation diplôme of a cell, normalised (spaces, apostrophe, lost leading zero). */
@@ -164,7 +176,7 @@ export function nsf(code: unknown): number | string {
  * @param effectif Effectif de 1re année (n-1) des formations éligibles de la catégorie ; vide vaut 0.
  * @param categorie PRE BAC, POST BAC ou 3EME PREPA-METIERS.
  * @param [annee] Année de rentrée ou année scolaire ; par défaut l'année scolaire en cours.
- * @param [taux_boursiers] Taux de boursiers de l'établissement (0,35 ou 35 %), obligatoire en post-bac.
+ * @param [taux_boursiers] Taux de boursiers de l'établissement (0,35 ou 35 % ; 1 compte pour 100 %), obligatoire en post-bac.
  * @returns La dotation en euros.
  */
 export function dotation(
@@ -183,7 +195,7 @@ export function dotation(
     }
     const ligne = dotationLigne(
       parseCategorie(texte),
-      lireNombre(effectif, { nom: "Effectif", videVautZero: true }),
+      lireEffectif(effectif, "Effectif"),
       lireAnnee(annee, new Date()),
       parametresStore.parametres(),
       lireTauxBoursiersOptionnel(taux_boursiers),
@@ -203,7 +215,7 @@ export function dotation(
  */
 export function nette(dotation: unknown, reliquat: unknown, a_repondu?: unknown): number {
   return calculer(() => {
-    const brute = lireDecimal(dotation, { nom: "Dotation", videVautZero: true });
+    const brute = lireMontantArgument(dotation, "Dotation");
     if (brute.isNegative()) {
       throw new InvalidArgumentError(
         "dotation-negative",
@@ -213,7 +225,7 @@ export function nette(dotation: unknown, reliquat: unknown, a_repondu?: unknown)
     const { figure } = dotationNetteEnveloppe(
       "Dotation nette",
       brute,
-      lireDecimal(reliquat, { nom: "Reliquat", videVautZero: true }),
+      lireMontantArgument(reliquat, "Reliquat"),
       lireBooleen(a_repondu, "A répondu", true),
     );
     return euros(figure.valeur);
@@ -225,14 +237,12 @@ export function nette(dotation: unknown, reliquat: unknown, a_repondu?: unknown)
  * @customfunction BOURSIERS
  * @helpurl https://localhost:3000/aide.html#boursiers
  * @param effectif Effectif de 1re année post-bac des formations éligibles de l'établissement ; vide vaut 0.
- * @param taux Taux de boursiers de l'établissement (0,35 ou 35 %).
+ * @param taux Taux de boursiers de l'établissement (0,35 ou 35 % ; 1 compte pour 100 %).
  * @returns Le nombre de boursiers retenus.
  */
 export function boursiers(effectif: unknown, taux: unknown): number {
   return calculer(() => {
-    const nombre = lireNombre(effectif, { nom: "Effectif", videVautZero: true });
-    assertEffectif(nombre, "Effectif");
-    return boursiersRetenus(nombre, lireTauxBoursiersArgument(taux));
+    return boursiersRetenus(lireEffectif(effectif, "Effectif"), lireTauxBoursiersArgument(taux));
   });
 }
 
@@ -247,8 +257,8 @@ export function boursiers(effectif: unknown, taux: unknown): number {
 export function taux_ipc(indice_dec_n1: unknown, indice_dec_n2: unknown): number {
   return calculer(() =>
     tauxIpc(
-      lireDecimal(indice_dec_n1, { nom: "Indice de décembre n-1", videVautZero: false }),
-      lireDecimal(indice_dec_n2, { nom: "Indice de décembre n-2", videVautZero: false }),
+      lireIndice(indice_dec_n1, "Indice de décembre n-1"),
+      lireIndice(indice_dec_n2, "Indice de décembre n-2"),
     ).toNumber(),
   );
 }
@@ -263,9 +273,7 @@ export function taux_ipc(indice_dec_n1: unknown, indice_dec_n2: unknown): number
  */
 export function indexer(montant: unknown, taux: unknown): number {
   return calculer(() =>
-    euros(
-      indexerMontant(lireDecimal(montant, { nom: "Montant", videVautZero: true }), lireTauxIndexation(taux)),
-    ),
+    euros(indexerMontant(lireMontantArgument(montant, "Montant"), lireTauxIndexation(taux))),
   );
 }
 
@@ -282,7 +290,7 @@ export function cpge(nombre_concours: unknown, quotient_familial: unknown, annee
   return calculer(() => {
     const aide = aideCpge(
       lireNombre(nombre_concours, { nom: "Nombre de concours", videVautZero: true }),
-      lireDecimal(quotient_familial, { nom: "Quotient familial", videVautZero: false }),
+      lireMontantArgument(quotient_familial, "Quotient familial", false),
       lireAnnee(annee, new Date()),
       parametresStore.parametres(),
     );
@@ -302,7 +310,7 @@ export function cpge(nombre_concours: unknown, quotient_familial: unknown, annee
 export function complement(supplementaires: unknown, code: unknown, annee?: unknown): number {
   return calculer(() => {
     const ligne = complementFormation(
-      lireNombre(supplementaires, { nom: "Élèves supplémentaires", videVautZero: true }),
+      lireEffectif(supplementaires, "Élèves supplémentaires"),
       codeFormation(code),
       lireAnnee(annee, new Date()),
       parametresStore.parametres(),
@@ -323,7 +331,7 @@ export function complement(supplementaires: unknown, code: unknown, annee?: unkn
 export function reliquat(dotation_recue: unknown, reliquat_anterieur: unknown, depense: unknown): number {
   return calculer(() => {
     const montant = (value: unknown, nom: string, negatif: string) => {
-      const lu = lireDecimal(value, { nom, videVautZero: true });
+      const lu = lireMontantArgument(value, nom);
       if (lu.isNegative()) {
         throw new InvalidArgumentError(
           "montant-negatif",

@@ -4,33 +4,46 @@
  * de l'établissement ». It arrives as a ratio (0.35), a percentage (35 %) or the two counts.
  */
 import { InvalidArgumentError } from "./errors";
-import { Decimal, formatInteger, formatPercentShort, roundHalfUp } from "./money";
-import { citation, removeSpaces } from "./text";
+import { Decimal, formatDecimalFr, formatInteger, formatPercentShort, roundHalfUp } from "./money";
+import { lireNombreValeur, messageNombreIllisible } from "./nombres";
+import { citation } from "./text";
 
 export interface TauxBoursiers {
   /** Between 0 and 1, exact (no rounding: 12 / 35 stays 12/35). */
   readonly ratio: Decimal;
   /** How it was given, for the trace: « 35 % », « 120 boursiers / 480 élèves ». */
   readonly description: string;
+  /** The alerte of a value that could mean two taux (exactly 1: 100 % or 1 %), with both readings. */
+  readonly ambiguite?: string;
+}
+
+/** -0 is 0 (design.md R8): decimal.js keeps the sign of a negative zero, which isNegative() sees. */
+function sansZeroNegatif(value: Decimal): Decimal {
+  return value.isZero() ? new Decimal(0) : value;
+}
+
+/** A taux as a message quotes it: « 1,5 », at most 60 characters of its digits (citation). */
+function montrer(value: Decimal): string {
+  return citation(value.toString().replace(".", ","));
 }
 
 export function tauxDepuisRatio(ratio: Decimal.Value): TauxBoursiers {
-  const value = new Decimal(ratio);
+  const value = sansZeroNegatif(new Decimal(ratio));
   if (!value.isFinite() || value.isNegative() || value.gt(1)) {
     throw new InvalidArgumentError(
       "taux-invalide",
-      `Taux de boursiers ${citation(String(ratio))} invalide : un taux est compris entre 0 et 1 (ou entre 0 % et 100 %).`,
+      `Taux de boursiers ${montrer(value)} invalide : un taux est compris entre 0 et 1 (ou entre 0 % et 100 %).`,
     );
   }
   return { ratio: value, description: formatPercentShort(value) };
 }
 
 export function tauxDepuisPourcentage(percent: Decimal.Value): TauxBoursiers {
-  const value = new Decimal(percent);
+  const value = sansZeroNegatif(new Decimal(percent));
   if (!value.isFinite() || value.isNegative() || value.gt(100)) {
     throw new InvalidArgumentError(
       "taux-invalide",
-      `Taux de boursiers ${citation(String(percent))} % invalide : un pourcentage est compris entre 0 % et 100 %.`,
+      `Taux de boursiers ${montrer(value)} % invalide : un pourcentage est compris entre 0 % et 100 %.`,
     );
   }
   return tauxDepuisRatio(value.dividedBy(100));
@@ -63,33 +76,46 @@ export function tauxDepuisEffectifs(boursiers: number, effectifTotal: number): T
 }
 
 /**
- * Reads a taux as users enter it: a ratio from 0 to 1 (a percentage cell holds 0.35), text with a
- * percent sign (« 35 % », « 35,5% »), or text as a ratio (« 0,35 »).
- * Décision: a bare number above 1 and at most 100 is read as a percentage typed without its sign
- * (35 → 35 %); the description says so. A value of exactly 1 is 100 %.
+ * Reads a taux as users enter it: a number (a percentage cell holds 0.35), text with a percent sign
+ * (« 35 % », « 35,0 % »), or text without it (« 0,35 », « 35 »), through the one French number reader.
+ * Décision (design.md R8): a bare value in [0, 1[ is a fraction, in ]1, 100] a percentage typed
+ * without its sign (35 → 35 %, said in the description); exactly 1 is ambiguous — 100 % as a fraction,
+ * or 1 % typed without its sign — and counts as 100 % (the literal fraction) with `ambiguite`, the
+ * alerte naming both readings; -0 is 0; above 100 or negative is refused.
  */
 export function lireTauxBoursiers(raw: unknown): TauxBoursiers {
-  if (typeof raw === "number") return tauxDepuisNombre(new Decimal(raw));
-  if (typeof raw === "string") {
-    const text = removeSpaces(raw).replace(",", ".");
-    const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
-    if (percent) return tauxDepuisPourcentage(percent[1]);
-    // Parsed by decimal.js from the text itself: « 0,123456789012345678 » keeps every digit.
-    if (/^\d+(?:\.\d+)?$/.test(text)) return tauxDepuisNombre(new Decimal(text));
+  const lu = lireNombreValeur(raw);
+  if (lu.ok && lu.unite !== "euro") {
+    return lu.unite === "pourcent" ? tauxDepuisPourcentage(lu.valeur) : tauxDepuisNombre(lu.valeur);
+  }
+  const texte = typeof raw === "string" ? raw : String(raw);
+  if (!lu.ok && lu.probleme === "ambigu") {
+    throw new InvalidArgumentError(
+      "taux-invalide",
+      messageNombreIllisible("ambigu", "Taux de boursiers", texte, ""),
+    );
   }
   throw new InvalidArgumentError(
     "taux-invalide",
-    `Taux de boursiers « ${citation(String(raw))} » illisible : saisissez un taux (0,35), un pourcentage (35 %) ou les deux effectifs.`,
+    `Taux de boursiers « ${citation(texte)} » illisible : saisissez un taux (0,35), un pourcentage (35 %) ou les deux effectifs.`,
   );
 }
 
-/** A bare number: a ratio up to 1, a percentage typed without its sign above (35 → 35 %). */
+/** A bare number: a fraction below 1, a percentage typed without its sign above (35 → 35 %), 1 ambiguous. */
 function tauxDepuisNombre(valeur: Decimal): TauxBoursiers {
+  if (valeur.equals(1)) {
+    return {
+      ratio: valeur,
+      description: "100 % (valeur 1 ambiguë, comptée pour 100 %)",
+      ambiguite:
+        "Taux de boursiers 1 ambigu : 100 % (taux écrit en fraction) ou 1 % (pourcentage écrit sans son signe) ? Il est compté pour 100 %. Écrivez 100 % ou 1 % pour lever le doute.",
+    };
+  }
   if (valeur.gt(1) && valeur.lte(100)) {
     const taux = tauxDepuisPourcentage(valeur);
     return {
       ...taux,
-      description: `${taux.description} (nombre ${valeur.toString()} lu comme un pourcentage)`,
+      description: `${taux.description} (nombre ${formatDecimalFr(valeur, valeur.decimalPlaces())} lu comme un pourcentage)`,
     };
   }
   if (valeur.gt(100)) return tauxDepuisPourcentage(valeur);
@@ -120,4 +146,17 @@ export function assertEffectif(value: number, what: string): void {
       `${what} ${value} invalide : un effectif est un nombre entier d'élèves.`,
     );
   }
+}
+
+/**
+ * Décision: no head count of first-year students of one formation (nor of a whole establishment) reaches
+ * 10 000 — the largest lycées have about 3 000 pupils in all. A bigger number is a SIRET, a phone number,
+ * an amount or a date (Excel stores 1 January 2024 as 45 292) given in place of students: an erreur,
+ * never students. The sheet reader (src/sheet/cells.ts) and the ARE.* functions apply the same bound.
+ */
+export const EFFECTIF_MAXIMUM = 10_000;
+
+/** The message of an effectif above EFFECTIF_MAXIMUM, `shown` as typed (« 45292 »). */
+export function messageEffectifInvraisemblable(quoi: string, shown: string): string {
+  return `${quoi} « ${shown} » invraisemblable (plus de 10 000 élèves) : une date, un numéro (SIRET, téléphone) ou un montant a sans doute été saisi à la place du nombre d'élèves. Corrigez la valeur.`;
 }

@@ -5,6 +5,7 @@
 export * from "./money";
 export * from "./errors";
 export * from "./text";
+export * from "./nombres";
 export * from "./schoolYear";
 export * from "./categories";
 export * from "./trace";

@@ -3,6 +3,7 @@
  * a year is identified by its rentrée: 2023 is 2023-2024.
  */
 import { InvalidArgumentError, MissingParameterError } from "./errors";
+import { citation } from "./text";
 
 export type SchoolYear = number;
 
@@ -39,7 +40,7 @@ export function parseSchoolYear(input: unknown): SchoolYear {
       if (match[2] !== undefined && Number(match[2]) !== year + 1) {
         throw new InvalidArgumentError(
           "annee-invalide",
-          `Année scolaire « ${input.trim()} » incohérente : la seconde année doit suivre la première (ex. 2024-2025).`,
+          `Année scolaire « ${citation(input.trim())} » incohérente : la seconde année doit suivre la première (ex. 2024-2025).`,
         );
       }
     }
@@ -47,7 +48,7 @@ export function parseSchoolYear(input: unknown): SchoolYear {
   if (year === undefined || year < 1900 || year > LAST_PLAUSIBLE_YEAR) {
     throw new InvalidArgumentError(
       "annee-invalide",
-      `Année scolaire « ${String(input)} » illisible : indiquez l'année de rentrée (2024) ou l'année scolaire (2024-2025).`,
+      `Année scolaire « ${citation(String(input))} » illisible : indiquez l'année de rentrée (2024) ou l'année scolaire (2024-2025).`,
     );
   }
   return assertEncodedYear(year);

@@ -21,8 +21,8 @@ export function removeSpaces(text: string): string {
   return text.replace(ANY_SPACE, "");
 }
 
-/** Longest text a message quotes whole. */
-const CITATION_MAX = 80;
+/** Longest text a message quotes whole (issue 11 item 18: at most 60 characters of an argument). */
+const CITATION_MAX = 60;
 
 /**
  * What a user typed, as a message quotes it: whole when short, else its first 60 characters and its

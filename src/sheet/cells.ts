@@ -4,7 +4,18 @@
  * non-breaking space, « 1 200,50 € »); every reading either gives the value or says, in French, what
  * is wrong and what to do.
  */
-import { ANY_SPACE, Decimal, HALF_UP, citation, normaliseLabel, removeSpaces } from "../rules";
+import {
+  ANY_SPACE,
+  Decimal,
+  EFFECTIF_MAXIMUM,
+  HALF_UP,
+  citation,
+  lireNombreFrancais,
+  messageEffectifInvraisemblable,
+  messageNombreIllisible,
+  normaliseLabel,
+  removeSpaces,
+} from "../rules";
 import { isBlank, isCellError, isUncalculatedFormula, type CellValue } from "../workbook/port";
 
 /** The cell of a row at a column index, null when the column is unmapped or the row is shorter. */
@@ -47,29 +58,24 @@ export type ProblemeEntier =
   | "erreur-excel"
   | "formule-sans-valeur";
 
-/**
- * Décision: no head count of first-year students of one formation (nor of a whole establishment) reaches
- * 10 000 — the largest lycées have about 3 000 pupils in all. A bigger number is a SIRET, a phone number
- * or an amount pasted in the wrong column: an erreur, never students.
- */
-export const EFFECTIF_MAXIMUM = 10_000;
+/** The bound is a rule (src/rules/boursiers.ts), shared with the ARE.* functions. */
+export { EFFECTIF_MAXIMUM };
 
 export interface EntierIllisible {
   readonly probleme: ProblemeEntier;
   readonly message: string;
 }
 
-const INTEGER_TEXT = /^[+-]?\d+$/;
-const DECIMAL_TEXT = /^[+-]?\d+[.,]\d+$/;
-
 /**
- * A whole, non-negative number of students. Text is read after removing every kind of space, so that
- * « 1 234 » and « 1 234 » (non-breaking space) are 1234; « 12,0 » is 12.
+ * A whole, non-negative number of students. Text goes through the one French number reader
+ * (src/rules/nombres.ts): « 1 234 » and « 1 234 » (no-break space) are 1234, « 12,0 » is 12,
+ * « 12,5 » is refused as non entier — never 12 — and « 1.234 » as ambiguous.
  */
 export function lireEntier(value: CellValue, quoi = "Effectif"): number | EntierIllisible {
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 0) {
-      return value <= EFFECTIF_MAXIMUM ? value : entierIllisible(value, "effectif-invraisemblable", quoi);
+      if (value > EFFECTIF_MAXIMUM) return entierIllisible(value, "effectif-invraisemblable", quoi);
+      return value === 0 ? 0 : value; // -0 is 0
     }
     return entierIllisible(
       value,
@@ -86,16 +92,15 @@ export function lireEntier(value: CellValue, quoi = "Effectif"): number | Entier
   if (isCellError(value))
     return { probleme: codeErreurCellule(value), message: messageErreurExcel(value, quoi.toLowerCase()) };
   if (typeof value === "string") {
-    const text = removeSpaces(value);
-    if (INTEGER_TEXT.test(text)) {
-      const n = Number(text);
-      if (n < 0) return entierIllisible(value, "effectif-negatif", quoi);
-      return n <= EFFECTIF_MAXIMUM ? n : entierIllisible(value, "effectif-invraisemblable", quoi);
+    const lu = lireNombreFrancais(value);
+    if (lu.ok && lu.unite === null) {
+      if (lu.valeur.isNegative()) return entierIllisible(value, "effectif-negatif", quoi);
+      if (!lu.valeur.isInteger()) return entierIllisible(value, "effectif-decimal", quoi);
+      if (lu.valeur.gt(EFFECTIF_MAXIMUM)) return entierIllisible(value, "effectif-invraisemblable", quoi);
+      return lu.valeur.toNumber();
     }
-    if (DECIMAL_TEXT.test(text)) {
-      const [whole, fraction] = text.split(/[.,]/);
-      if (/^0+$/.test(fraction) && !whole.startsWith("-")) return lireEntier(whole, quoi);
-      return entierIllisible(value, whole.startsWith("-") ? "effectif-negatif" : "effectif-decimal", quoi);
+    if (!lu.ok && lu.probleme === "ambigu") {
+      return { probleme: "effectif-texte", message: messageNombreIllisible("ambigu", quoi, value, "") };
     }
   }
   return entierIllisible(value, "effectif-texte", quoi);
@@ -110,7 +115,7 @@ function entierIllisible(value: CellValue, probleme: ProblemeEntier, quoi: strin
     "effectif-negatif": `${quoi} « ${shown} » négatif : un nombre d'élèves ne peut pas être négatif. Corrigez la valeur.`,
     "effectif-decimal": `${quoi} « ${shown} » non entier : un nombre d'élèves est entier. Corrigez la valeur (une moyenne ou un pourcentage a peut-être été collé).`,
     "effectif-texte": `${quoi} « ${shown} » illisible : saisissez un nombre entier d'élèves (ex. 24).`,
-    "effectif-invraisemblable": `${quoi} « ${shown} » invraisemblable (plus de 10 000 élèves) : un numéro (SIRET, téléphone) ou un montant a sans doute été collé dans cette colonne. Corrigez la valeur.`,
+    "effectif-invraisemblable": messageEffectifInvraisemblable(quoi, shown),
   };
   return { probleme, message: why[probleme] };
 }
@@ -123,13 +128,11 @@ export type MontantLu =
     }
   | { readonly ok: false; readonly negatif: boolean; readonly message: string };
 
-const MONEY_SUFFIX = /(?:€|EUR|EUROS?)$/i;
-
 /**
  * An amount in euros, exactly: a number (1200.5) or French text (« 1 200,50 € », « 1200.50 », « 1.200,50 »).
  * Décision: more than two decimals are rounded half-up to the cent and the reading says so, except for
  * the binary noise a formula leaves on a number (1200.4999999999998), which is rounded silently.
- * « 1.200 » alone is refused as ambiguous (see decimalFromFrenchText).
+ * « 1.200 » or « 1,200 » alone is refused as ambiguous (the one reader, src/rules/nombres.ts).
  * « - » and « néant » mean zero; so do « -0 » and « -0,00 ».
  */
 /**
@@ -146,9 +149,13 @@ export function lireMontant(value: CellValue, quoi: string): MontantLu {
     parsed = new Decimal(value);
     floatNoise = parsed.decimalPlaces() > 9;
   } else if (typeof value === "string") {
-    const text = removeSpaces(value).replace(MONEY_SUFFIX, "");
+    const text = removeSpaces(value);
     if (text === "-" || normaliseLabel(text) === "NEANT") parsed = new Decimal(0);
-    else parsed = decimalFromFrenchText(text);
+    else {
+      const lu = lireNombreFrancais(value);
+      if (lu.ok) parsed = lu.unite === "pourcent" ? null : lu.valeur;
+      else if (lu.probleme === "ambigu") parsed = "ambigu";
+    }
   }
   if (isCellError(value))
     return { ok: false, negatif: false, message: messageErreurExcel(value, quoi.toLowerCase()) };
@@ -156,7 +163,7 @@ export function lireMontant(value: CellValue, quoi: string): MontantLu {
     return {
       ok: false,
       negatif: false,
-      message: `${quoi} « ${afficher(value)} » ambigu : écrivez ${afficher(value).replace(/[.,]/, "")} pour ce nombre d'euros, ou utilisez la virgule avec deux décimales (ex. 1,20).`,
+      message: messageNombreIllisible("ambigu", quoi, String(value), ""),
     };
   }
   if (parsed === null) {
@@ -185,21 +192,6 @@ export function lireMontant(value: CellValue, quoi: string): MontantLu {
   // further on as a negative reliquat (dotationNetteEnveloppe) and stop the whole run.
   const valeur = rounded.isZero() ? new Decimal(0) : rounded;
   return { ok: true, valeur, arrondi: !floatNoise && !rounded.equals(parsed) };
-}
-
-/**
- * « 1200,50 », « 1.200,50 », « 1,200.50 », « 1200 »: the last separator is the decimal one. A single
- * separator followed by exactly three digits (« 1.200 », « 1,200 ») is ambiguous — mille deux cents
- * or one euro twenty — and refused rather than guessed.
- */
-function decimalFromFrenchText(text: string): Decimal | "ambigu" | null {
-  const match = /^([+-]?)(\d{1,3}(?:([.,])\d{3})*|\d+)(?:([.,])(\d+))?$/.exec(text);
-  if (!match) return null;
-  const [, sign, whole, thousands, decimalSep, fraction] = match;
-  if (thousands && decimalSep === thousands) return null;
-  if (thousands && !decimalSep && whole.split(thousands).length === 2) return "ambigu";
-  const digits = thousands ? whole.split(thousands).join("") : whole;
-  return new Decimal(sign + digits + (fraction !== undefined ? "." + fraction : ""));
 }
 
 const OUI = new Set(["OUI", "O", "VRAI", "X", "1", "YES", "Y", "TRUE"]);

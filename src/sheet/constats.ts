@@ -48,6 +48,7 @@ export const CODES_CONSTATS = {
   "uai-hors-ile-de-france": "alerte",
   // Establishment-level values (taux, reliquats, réponse à l'enquête).
   "taux-illisible": "erreur",
+  "taux-ambigu": "alerte",
   "reliquat-illisible": "erreur",
   "reliquat-negatif": "erreur",
   "reponse-illisible": "erreur",

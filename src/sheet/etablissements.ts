@@ -312,6 +312,9 @@ export class RegistreEtablissements {
       );
       return;
     }
+    if (taux.ambiguite) {
+      this.constats.push(constat("taux-ambigu", feuille, ligne, origine.colonne, taux.ambiguite));
+    }
     this.proposer(
       etablissement,
       "taux",

@@ -3,6 +3,7 @@
  * UTF-8 with or without BOM, UTF-16 with BOM (Excel's « Texte Unicode »), and Windows-1252 — the
  * encoding of most extractions made on a French Windows machine.
  */
+import { lireNombreFrancais } from "../rules/nombres";
 import type { CellValue } from "../workbook/port";
 import { SpreadsheetFileError } from "./errors";
 
@@ -256,8 +257,10 @@ export function csvCellValue(field: string, separator: CsvSeparator): CellValue 
   if (error) return { error };
   const digits = text.replace(/[^0-9]/g, "").length;
   if (digits <= 15) {
-    if (PLAIN_NUMBER_DOT.test(text)) return Number(text);
-    if (separator !== "," && PLAIN_NUMBER_COMMA.test(text)) return Number(text.replace(",", "."));
+    const plain = PLAIN_NUMBER_DOT.test(text) || (separator !== "," && PLAIN_NUMBER_COMMA.test(text));
+    // « 1.234 » or « 1,234 » stays text: the one number reader refuses it as ambiguous
+    // (src/rules/nombres.ts), as in any other cell, instead of the CSV deciding it is 1,234.
+    if (plain && lireNombreFrancais(text).ok) return Number(text.replace(",", "."));
   }
   return field;
 }

@@ -145,7 +145,13 @@ function cellValue(
     case undefined:
     case "n": {
       const n = Number(raw);
-      if (raw.trim() === "" || !Number.isFinite(n)) throw new Error(`nombre ${raw} illisible`);
+      if (raw.trim() === "") throw new Error(`nombre ${raw} illisible`);
+      // A number cell whose stored value is text (« 12,5 », « 1 234 », written by a script): kept as
+      // text for the sheet reader's one number reader to read or report. ExcelJS would parseFloat it
+      // to 12 or 1 (issue 11 item 4).
+      if (!Number.isFinite(n) || !/^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(raw)) {
+        return decodeXml(raw);
+      }
       return n;
     }
     case "s": {

@@ -510,9 +510,32 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     // A value that is not a number gets the core's message and changes nothing.
     await formulaire.getByRole("textbox", { name: "Indice" }).fill("cent vingt");
     await formulaire.getByRole("button", { name: "Ajouter l'indice" }).click();
-    await pane().getByText("IPC décembre 2024 (base 2015) : « cent vingt » n'est pas un nombre.").waitFor();
-    // 119,92 / 118,38 − 1 = 1,30 % (arrondi à 0,01 %).
+    await pane()
+      .getByText("IPC décembre 2024 (base 2015) « cent vingt » illisible : saisissez un indice (ex. 119,92).")
+      .waitFor();
+    // Issue 12 item 8: 131,5 is 11,1 % above December 2023 (118,38): confirmation asked, nothing saved.
+    const section = pane().getByRole("region", { name: "Ajouter un indice de décembre" });
+    await formulaire.getByRole("textbox", { name: "Indice" }).fill("131,5");
+    await formulaire.getByRole("button", { name: "Ajouter l'indice" }).click();
+    await section.getByText("Confirmer 131,5 ? (décembre 2023 : 118,38 ; +11,1\u00a0%)").waitFor();
+    await screenshot(page, "parametres-confirmation", section);
+    // The previous message is gone: one message per action (issue 12 item 11).
+    await expect(
+      pane()
+        .getByText(/« cent vingt » illisible/)
+        .count(),
+    ).resolves.toBe(0);
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+    await section.getByRole("button", { name: "Corriger" }).click();
+    // Issue 12 item 9: before → after, 119,92 / 118,38 − 1 = 1,30 % (arrondi à 0,01 %), 157 € → 159 €.
     await formulaire.getByRole("textbox", { name: "Indice" }).fill("119,92");
+    await section.getByText("Taux d'indexation 2025-2026 : 1,30 %.", { exact: false }).waitFor();
+    const apercu = section.getByRole("table", { name: "Forfaits 2025-2026 avant et après" });
+    await expect(apercu.getByRole("row", { name: /^Pré-bac/ }).innerText()).resolves.toMatch(
+      new RegExp(`—\\s+${formatForfait(new Decimal(159))}`),
+    );
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+    await screenshot(page, "parametres-avant-apres", section);
     await formulaire.getByRole("button", { name: "Ajouter l'indice" }).click();
     await pane()
       .getByText(/IPC décembre 2024 \(base 2015\) : 119,92 ajouté\. Enregistré dans le classeur/)
@@ -533,6 +556,50 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     expect(saved.recalculs).toBe(1);
     expect(JSON.parse(saved.reglage!)).toEqual({ ipc: [{ mois: "2024-12", base: 2015, valeur: "119,92" }] });
     await screenshot(page, "parametres", pane().getByRole("heading", { name: "Paramètres", exact: true }));
+
+    // Issue 12 item 11: « Retirer » asks first, then offers « Annuler », which puts the value back.
+    await pane().getByRole("button", { name: "Retirer l'IPC 2024-12 (base 2015)" }).click();
+    await expect(
+      pane()
+        .getByText(/IPC 2024-12 retiré/)
+        .count(),
+    ).resolves.toBe(0);
+    await pane().getByRole("button", { name: "Garder" }).click();
+    await pane().getByRole("button", { name: "Retirer l'IPC 2024-12 (base 2015)" }).click();
+    await pane().getByRole("button", { name: "Confirmer : Retirer l'IPC 2024-12 (base 2015)" }).click();
+    await pane()
+      .getByText(/^IPC 2024-12 retiré\./)
+      .waitFor();
+    await expect(ligne2025.innerText()).resolves.toMatch(/—\s+—\s+—\s+323 €/);
+    await pane().getByRole("button", { name: "Annuler", exact: true }).click();
+    await pane()
+      .getByText(/^Retrait annulé\./)
+      .waitFor();
+    await expect(ligne2025.innerText()).resolves.toMatch(
+      new RegExp(`${forfait(159)} \\*\\s+${forfait(159)} \\*`),
+    );
+    // « Remplacer » when the user's own value for the month exists.
+    await formulaire.getByRole("textbox", { name: "Mois (AAAA-MM)" }).fill("2024-12");
+    await formulaire.getByRole("button", { name: "Remplacer l'indice" }).waitFor();
+    await formulaire.getByRole("textbox", { name: "Mois (AAAA-MM)" }).fill("");
+
+    // Issue 12 item 10: a forfait needs its source, said in French on the form.
+    const forfaits = pane().getByRole("form", { name: "Ajouter un forfait publié" });
+    await forfaits.getByRole("textbox", { name: /Année scolaire/ }).fill("2026");
+    await forfaits.getByRole("textbox", { name: "Montant (€)" }).fill("160,00");
+    await forfaits.getByRole("button", { name: "Ajouter le forfait" }).click();
+    await pane()
+      .getByText(/^Source manquante : indiquez le texte qui publie ce forfait/)
+      .waitFor();
+    await forfaits.getByRole("textbox", { name: "Montant (€)" }).fill("157,005");
+    await forfaits.getByRole("textbox", { name: /^Source/ }).fill("arrêté n° 2026-001");
+    await forfaits.getByRole("button", { name: "Ajouter le forfait" }).click();
+    await pane()
+      .getByText(/nombre entier d'euros ou un montant au centime/)
+      .waitFor();
+    await forfaits.getByRole("textbox", { name: "Montant (€)" }).fill("");
+    await forfaits.getByRole("textbox", { name: /Année scolaire/ }).fill("");
+    await forfaits.getByRole("textbox", { name: /^Source/ }).fill("");
 
     // Dotations stays in 2024-2025 (issue 12, point 7) and offers 2025-2026 with its indexed forfaits.
     await screenTab("Dotations").click();

@@ -1,5 +1,8 @@
 import {
   ErreurExcelRecue,
+  lireEffectif,
+  lireIndice,
+  lireMontantArgument,
   enMatrice,
   erreurExcel,
   estOmis,
@@ -50,7 +53,7 @@ describe("Cellules vides, omises et en erreur", () => {
   test("une erreur reçue dans un argument est signalée comme telle, avec un message en français", () => {
     expect(() => lireDecimal("#N/A", { nom: "Effectif", videVautZero: true })).toThrow(ErreurExcelRecue);
     expect(() => lireAnnee({ code: "#VALUE!" }, octobre2024)).toThrow(
-      "La cellule contient l'erreur #VALUE! : corrigez-la avant de l'utiliser.",
+      "La cellule contient l'erreur #VALEUR! : corrigez-la avant de l'utiliser.",
     );
   });
 });
@@ -66,7 +69,10 @@ describe("Nombres saisis à la française", () => {
     ["1\u00a0234,50", "1234.5"],
     ["-0.5", "-0.5"],
     [" 151 ", "151"],
-  ])("%p se lit %s", (value, expected) => {
+    ["1.234,5", "1234.5"],
+    ["1\u202f234,56 €", "1234.56"],
+    ["1'234.56", "1234.56"],
+  ])("%p se lit %s, comme dans une feuille (lecteur unique)", (value, expected) => {
     expect(lireDecimal(value, indice).toString()).toBe(expected);
   });
 
@@ -79,10 +85,93 @@ describe("Nombres saisis à la française", () => {
   test.each([
     ["abc", "Indice « abc » illisible : un nombre est attendu (par exemple 114,18)."],
     [true, "Indice « VRAI » illisible : un nombre est attendu (par exemple 114,18)."],
-    ["1.234,5", "Indice « 1.234,5 » illisible : un nombre est attendu (par exemple 114,18)."],
+    ["12 élèves", "Indice « 12 élèves » illisible : un nombre est attendu (par exemple 114,18)."],
+    ["35 %", "Indice « 35 % » illisible : un nombre est attendu (par exemple 114,18)."],
     [Infinity, "Indice : nombre invalide."],
   ])("%p est refusé : %s", (value, message) => {
     expect(() => lireDecimal(value, indice)).toThrow(new InvalidArgumentError("nombre-invalide", message));
+  });
+});
+
+describe("Mêmes bornes que la lecture des feuilles (issue 11 point 18)", () => {
+  test("« 1.234 » est refusé comme ambigu, avec les deux lectures", () => {
+    expect(() => lireDecimal("1.234", { nom: "Indice", videVautZero: false })).toThrow(
+      /Indice « 1\.234 » ambigu .* 1\u00a0234 .* 1,2340/,
+    );
+  });
+
+  test.each([
+    [24, 24],
+    ["24", 24],
+    ["1 234", 1234],
+    ["12,0", 12],
+    [null, 0],
+  ])("l'effectif %p vaut %p", (value, expected) => {
+    expect(lireEffectif(value, "Effectif")).toBe(expected);
+  });
+
+  test.each([
+    [
+      10_001,
+      "effectif-invraisemblable",
+      /Effectif « 10001 » invraisemblable \(plus de 10 000 élèves\) : une date/,
+    ],
+    [45292, "effectif-invraisemblable", /invraisemblable .* une date/],
+    [1e308, "effectif-invraisemblable", /invraisemblable/],
+    ["12,5", "effectif-decimal", /Effectif « 12,5 » non entier/],
+    [12.5, "effectif-decimal", /non entier/],
+    [-3, "effectif-negatif", /négatif/],
+    ["1.234", "effectif-texte", /ambigu/],
+    [true, "effectif-texte", /Effectif « VRAI » illisible/],
+  ])("l'effectif %p est refusé (%s) : jamais tronqué ni infini", (value, code, message) => {
+    expect(() => lireEffectif(value, "Effectif")).toThrow(message);
+    try {
+      lireEffectif(value, "Effectif");
+    } catch (error) {
+      expect((error as InvalidArgumentError).code).toBe(code);
+    }
+  });
+
+  test("un montant au-delà d'un milliard d'euros est refusé (1E+308 ne devient jamais l'infini)", () => {
+    expect(() => lireMontantArgument(1e308, "Dotation")).toThrow(
+      /Dotation « 1e\+308 » invraisemblable \(plus d'un milliard d'euros\)/,
+    );
+    expect(lireMontantArgument("1 000 000 000", "Dotation").toString()).toBe("1000000000");
+    expect(lireMontantArgument(null, "Dotation").toString()).toBe("0");
+    expect(() => lireMontantArgument(null, "Quotient familial", false)).toThrow(/manquant/);
+  });
+
+  test("un indice hors de 50 à 500 est refusé", () => {
+    expect(lireIndice("118,38", "Indice").toString()).toBe("118.38");
+    expect(() => lireIndice(1e308, "Indice")).toThrow(
+      /invraisemblable : un indice des prix est compris entre 50 et 500/,
+    );
+    expect(() => lireIndice(0, "Indice")).toThrow(/invraisemblable/);
+  });
+
+  test("un message cite au plus 60 caractères d'un argument", () => {
+    const long = "x".repeat(5000);
+    for (const lire of [
+      () => lireDecimal(long, { nom: "Indice", videVautZero: false }),
+      () => lireEffectif(long, "Effectif"),
+      () => lireTauxBoursiersArgument(long),
+      () => lireBooleen(long, "A répondu", true),
+    ]) {
+      try {
+        lire();
+        throw new Error("pas d'erreur");
+      } catch (error) {
+        const message = (error as Error).message;
+        expect(message).toContain("x".repeat(60) + "… (5 000 caractères)");
+        expect(message).not.toContain("x".repeat(61));
+      }
+    }
+  });
+
+  test("une erreur reçue est nommée comme dans Excel en français", () => {
+    expect(() => lireDecimal({ code: "#VALUE!" }, { nom: "Indice", videVautZero: false })).toThrow(
+      "La cellule contient l'erreur #VALEUR! : corrigez-la avant de l'utiliser.",
+    );
   });
 });
 
@@ -137,8 +226,20 @@ describe("VRAI / FAUX", () => {
 });
 
 describe("Taux", () => {
-  test.each([0.35, "35 %", "35%", "0,35", 35])("le taux de boursiers %p vaut 35 %", (value) => {
-    expect(lireTauxBoursiersArgument(value).ratio.toString()).toBe("0.35");
+  test.each([0.35, "35 %", "35%", "35,0 %", "0,35", 35, "35"])(
+    "le taux de boursiers %p vaut 35 %",
+    (value) => {
+      expect(lireTauxBoursiersArgument(value).ratio.toString()).toBe("0.35");
+    },
+  );
+
+  test("un taux de boursiers de 1 compte pour 100 % et dit son ambiguïté ; -0 vaut 0 ; 150 est refusé", () => {
+    expect(lireTauxBoursiersArgument(1)).toMatchObject({
+      description: "100 % (valeur 1 ambiguë, comptée pour 100 %)",
+    });
+    expect(lireTauxBoursiersArgument(1).ambiguite).toMatch(/100 % .* ou 1 %/);
+    expect(lireTauxBoursiersArgument(-0).ratio.isNegative()).toBe(false);
+    expect(() => lireTauxBoursiersArgument(150)).toThrow(/150 % invalide/);
   });
 
   test("un taux de boursiers manquant est signalé", () => {

@@ -187,12 +187,42 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
       [-3, "PRE BAC", 2023],
       valeur(/ne peut pas être négatif/),
     ],
+    ['=ARE.DOTATION(12,5;"PRE BAC";2023)', "DOTATION", [12.5, "PRE BAC", 2023], valeur(/non entier/)],
+    // Issue 11 item 18: the sheet reader's bounds, never Infinity, at most 60 characters quoted.
     [
-      '=ARE.DOTATION(12,5;"PRE BAC";2023)',
+      '=ARE.DOTATION(1E+308;"PRE BAC";2024)',
       "DOTATION",
-      [12.5, "PRE BAC", 2023],
-      valeur(/nombre entier d'élèves/),
+      [1e308, "PRE BAC", 2024],
+      valeur(/invraisemblable \(plus de 10 000 élèves\)/),
     ],
+    [
+      '=ARE.DOTATION(10001;"PRE BAC";2024)',
+      "DOTATION",
+      [10001, "PRE BAC", 2024],
+      valeur(/Effectif « 10001 » invraisemblable/),
+    ],
+    [
+      '=ARE.DOTATION(DATE(2024;1;1);"PRE BAC";2024) (une date)',
+      "DOTATION",
+      [45292, "PRE BAC", 2024],
+      valeur(/une date/),
+    ],
+    ['=ARE.DOTATION(10000;"PRE BAC";2024)', "DOTATION", [10000, "PRE BAC", 2024], 1570000],
+    ['=ARE.DOTATION("1 234";"PRE BAC";2024)', "DOTATION", ["1 234", "PRE BAC", 2024], 193738],
+    ['=ARE.DOTATION("12,5";"PRE BAC";2024)', "DOTATION", ["12,5", "PRE BAC", 2024], valeur(/non entier/)],
+    ['=ARE.DOTATION("1.234";"PRE BAC";2024)', "DOTATION", ["1.234", "PRE BAC", 2024], valeur(/ambigu/)],
+    ['=ARE.DOTATION(20;"POST BAC";2024;1)', "DOTATION", [20, "POST BAC", 2024, 1], 3140],
+    ['=ARE.DOTATION(20;"POST BAC";2024;"1 %")', "DOTATION", [20, "POST BAC", 2024, "1 %"], 0],
+    ['=ARE.DOTATION(20;"POST BAC";2024;"35,0 %")', "DOTATION", [20, "POST BAC", 2024, "35,0 %"], 1099],
+    [
+      '=ARE.DOTATION(<5 000 caractères>;"PRE BAC";2024)',
+      "DOTATION",
+      ["x".repeat(5000), "PRE BAC", 2024],
+      valeur(/^Effectif « x{60}… \(5 000 caractères\) » illisible/),
+    ],
+    ["=ARE.NETTE(1E+308;0)", "NETTE", [1e308, 0], valeur(/plus d'un milliard d'euros/)],
+    ['=ARE.NETTE("1.200,50 €";0)', "NETTE", ["1.200,50 €", 0], 1200.5],
+    ["=ARE.INDEXER(1E+308;0,5)", "INDEXER", [1e308, 0.5], valeur(/plus d'un milliard d'euros/)],
     ['=ARE.DOTATION(230;"PRE BAC";2025)', "DOTATION", [230, "PRE BAC", 2025], na(/IPC décembre 2024/)],
     ["=ARE.DOTATION(230;;2023)", "DOTATION", [230, null, 2023], valeur(/Catégorie manquante/)],
 
@@ -216,7 +246,8 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
     // R7 — indexation
     ["=ARE.TAUX_IPC(114,18;107,4)", "TAUX_IPC", [114.18, 107.4], 0.0631],
     ['=ARE.TAUX_IPC("118,38";"114,18")', "TAUX_IPC", ["118,38", "114,18"], 0.0368],
-    ["=ARE.TAUX_IPC(0;107,4)", "TAUX_IPC", [0, 107.4], valeur(/strictement positifs/)],
+    ["=ARE.TAUX_IPC(0;107,4)", "TAUX_IPC", [0, 107.4], valeur(/invraisemblable/)],
+    ["=ARE.TAUX_IPC(1E+308;1E-308)", "TAUX_IPC", [1e308, 1e-308], valeur(/entre 50 et 500/)],
     ["=ARE.TAUX_IPC(;107,4)", "TAUX_IPC", [null, 107.4], valeur(/Indice de décembre n-1 manquant/)],
     ["=ARE.INDEXER(151;0,0368)", "INDEXER", [151, 0.0368], 157],
     ["=ARE.INDEXER(54;0,0368)", "INDEXER", [54, 0.0368], 56],
@@ -249,7 +280,7 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
       [2, "5002213", 2024],
       valeur(/7 chiffres au lieu de 8/),
     ],
-    ["=ARE.COMPLEMENT(-1;50022137;2024)", "COMPLEMENT", [-1, 50022137, 2024], valeur(/nombre entier/)],
+    ["=ARE.COMPLEMENT(-1;50022137;2024)", "COMPLEMENT", [-1, 50022137, 2024], valeur(/négatif/)],
     ["=ARE.COMPLEMENT(4;50022137;2025)", "COMPLEMENT", [4, 50022137, 2025], na(/IPC décembre 2024/)],
 
     // R11 — reliquat reporté, jamais négatif
@@ -266,6 +297,22 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
     ],
   ])("%s", (_formule, id, args, expected) => {
     expectResult(excel.call(id, ...args), expected);
+  });
+
+  test("aucun mot anglais dans les messages d'erreur (issue 11 point 18)", () => {
+    const erreurs = [
+      excel.call("DOTATION", 1e308, "PRE BAC", 2024),
+      excel.call("DOTATION", "abc", "PRE BAC", 2024),
+      excel.call("NETTE", { code: "#VALUE!" }, 0),
+      excel.call("TAUX_IPC", 1e308, 1e-308),
+      excel.call("BOURSIERS", 20, "beaucoup"),
+      excel.call("FORFAIT", "x".repeat(5000)),
+    ].flat(2);
+    for (const e of erreurs) {
+      const message = (e as StandInError).message;
+      expect(message).not.toMatch(/\b(the|invalid|error|value|number|missing|unexpected|not|is)\b|#VALUE!/i);
+      expect(message).not.toMatch(/x{61}/);
+    }
   });
 
   test("toute erreur est #VALUE! ou #N/A avec un message en français", () => {

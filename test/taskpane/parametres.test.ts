@@ -1,7 +1,12 @@
 import { createParametresStore } from "../../src/addin/parametresStore";
 import { Parametres, type ValeursUtilisateur } from "../../src/rules";
 import {
+  apercuIpc,
+  confirmationForfait,
+  confirmationIpc,
+  forfaitARemplacer,
   forfaitName,
+  ipcARemplacer,
   ipcRows,
   nextDecember,
   withForfait,
@@ -36,9 +41,9 @@ describe("Paramètres : valeurs ajoutées par l'utilisateur", () => {
     await store.remplacer(withIpc({}, ipcDecembre2024));
     const avant = store.etat();
     await expect(
-      store.remplacer(withIpc(avant.valeurs, { ...ipcDecembre2024, valeur: "120" })),
+      store.remplacer(withIpc(avant.valeurs, { ...ipcDecembre2024, mois: "2023-12", valeur: "120" })),
     ).rejects.toThrow(
-      "L'IPC de décembre 2024 (base 2015) est déjà connu (119,92, saisie utilisateur : INSEE, série 001763862) : la valeur saisie 120 est ignorée.",
+      "L'IPC de décembre 2023 (base 2015) est déjà connu (118,38, INSEE, série 001763862) : la valeur saisie 120 est ignorée.",
     );
     await expect(
       store.remplacer(withIpc(avant.valeurs, { ...ipcDecembre2024, mois: "décembre" })),
@@ -66,7 +71,7 @@ describe("Paramètres : valeurs ajoutées par l'utilisateur", () => {
         annee: "2025",
         categorie: "CPGE",
         valeur: "323",
-        source: "",
+        source: "page « Dotation budgétaire »",
       },
     );
     expect(withoutIpc(valeurs, 0).ipc?.map((v) => v.mois)).toEqual(["2025-12"]);
@@ -90,5 +95,83 @@ describe("Paramètres : valeurs ajoutées par l'utilisateur", () => {
       ["décembre 2024 (base 2015)", "119,92", true],
     ]);
     expect(rows[3].source).toBe("arrêté n° 2023-087");
+  });
+});
+
+describe("Paramètres : garde-fous (issue 12 points 8 à 11)", () => {
+  const ipc = (valeur: string, mois = "2024-12") => ({ mois, base: "2015", valeur, serie: "", source: "" });
+  const embarques = Parametres.embarques();
+
+  test("un IPC à plus de 10 % de décembre précédent demande confirmation : 131,5 / 118,38 → +11,1 %", () => {
+    expect(confirmationIpc(embarques, ipc("131,5"))).toBe(
+      "Confirmer 131,5 ? (décembre 2023 : 118,38 ; +11,1\u00a0%)",
+    );
+    expect(confirmationIpc(embarques, ipc("106"))).toBe(
+      "Confirmer 106 ? (décembre 2023 : 118,38 ; \u221210,5\u00a0%)",
+    );
+  });
+
+  test("un IPC plausible (119,92 : +1,3 %) ou illisible ne demande rien", () => {
+    expect(confirmationIpc(embarques, ipc("119,92"))).toBeNull();
+    expect(confirmationIpc(embarques, ipc("130,2"))).toBeNull(); // +9,98 %
+    expect(confirmationIpc(embarques, ipc("cent vingt"))).toBeNull();
+    expect(confirmationIpc(embarques, ipc("1199,2"))).toBeNull(); // refusé à l'enregistrement (hors 50-500)
+  });
+
+  test("un forfait à plus de 15 % de celui de l'année précédente demande confirmation : 200 / 157 → +27,4 %", () => {
+    const form = { annee: "2025", categorie: "PRE_BAC", valeur: "200", source: "arrêté" };
+    expect(confirmationForfait(embarques, form)).toBe("Confirmer 200 € ? (2024-2025 : 157 € ; +27,4\u00a0%)");
+    expect(confirmationForfait(embarques, { ...form, valeur: "180" })).toBeNull(); // +14,6 %
+    expect(confirmationForfait(embarques, { ...form, annee: "2023" })).toBeNull(); // pas d'année précédente
+  });
+
+  test("avant → après : l'IPC de décembre 2024 (119,92) donne 1,30 % et les forfaits 2025-2026 — 159 €, 159 €, 57 €", () => {
+    expect(apercuIpc({}, ipc("119,92"))).toEqual({
+      annee: "2025-2026",
+      taux: "1,30 %",
+      forfaits: [
+        { kind: "PRE_BAC", avant: "—", apres: "159 €" },
+        { kind: "POST_BAC", avant: "—", apres: "159 €" },
+        { kind: "PREPA_METIERS", avant: "—", apres: "57 €" },
+        { kind: "CPGE", avant: "323 €", apres: "323 €" },
+      ],
+    });
+    expect(apercuIpc({}, ipc("cent vingt"))).toBeNull();
+    expect(apercuIpc({}, ipc("119,92", "2024-11"))).toBeNull();
+  });
+
+  test("les nombres à la française sont acceptés : « 119,92 », « 1 600,00 »", () => {
+    const valeurs = withForfait(withIpc({}, ipc("119,92")), {
+      annee: "2025",
+      categorie: "PRE_BAC",
+      valeur: "1 600,00",
+      source: "arrêté n° 2025-001",
+    });
+    const p = Parametres.avec(valeurs);
+    expect(p.ipcDecembre(2024, 2015)!.valeur).toBe("119.92");
+    expect(p.forfait("PRE_BAC", 2025).valeur.toString()).toBe("1600");
+  });
+
+  test("la source d'un forfait est obligatoire ; un IPC sans source est « source non précisée »", () => {
+    expect(() =>
+      withForfait({}, { annee: "2025", categorie: "PRE_BAC", valeur: "160", source: " " }),
+    ).toThrow(
+      "Source manquante : indiquez le texte qui publie ce forfait (arrêté, délibération, page de la Région).",
+    );
+    const rows = ipcRows(Parametres.avec(withIpc({}, ipc("119,92"))));
+    expect(rows.at(-1)!.source).toBe("saisie utilisateur (source non précisée)");
+  });
+
+  test("« Remplacer » : une valeur saisie pour le même mois ou la même année est remplacée, pas ajoutée", () => {
+    const une = withIpc({}, ipc("119,92"));
+    expect(ipcARemplacer(une, ipc("120"))).toBe(0);
+    expect(ipcARemplacer(une, ipc("120", "2025-12"))).toBe(-1);
+    expect(withIpc(une, ipc("120")).ipc).toEqual([{ mois: "2024-12", base: 2015, valeur: "120" }]);
+    const forfait = { annee: "2025", categorie: "PRE_BAC", valeur: "160", source: "arrêté" };
+    const f = withForfait({}, forfait);
+    expect(forfaitARemplacer(f, { ...forfait, annee: "2025-2026" })).toBe(0);
+    expect(withForfait(f, { ...forfait, valeur: "161" }).forfaits).toEqual([
+      { annee: 2025, categorie: "PRE_BAC", valeur: "161", source: "arrêté" },
+    ]);
   });
 });

@@ -6,6 +6,8 @@ import { FORFAIT_KIND_NAMES, parseForfaitKind, type ForfaitKind } from "../categ
 import { InvalidArgumentError, MissingParameterError } from "../errors";
 import { indexer, tauxIpc } from "../indexation";
 import { Decimal, formatForfait, formatPercent } from "../money";
+import { lireNombreValeur, messageNombreIllisible } from "../nombres";
+import { citation } from "../text";
 import { FIRST_SCHOOL_YEAR, assertEncodedYear, schoolYearLabel, type SchoolYear } from "../schoolYear";
 import type { Trace } from "../trace";
 import {
@@ -54,20 +56,74 @@ export interface TauxResolu {
   readonly trace: Trace;
 }
 
-function positiveDecimal(value: string | number, what: string): Decimal {
-  let parsed: Decimal;
-  try {
-    parsed = new Decimal(typeof value === "string" ? value.trim().replace(",", ".") : value);
-  } catch {
-    throw new InvalidArgumentError("valeur-invalide", `${what} : « ${value} » n'est pas un nombre.`);
+/**
+ * Décision (issue 11 item 8; the regulation is silent): bounds of what a user may enter. No forfait of
+ * the scheme comes near 10 000 € (157 € in 2024-2025, 323 € for the CPGE); the December IPC is about
+ * 100 to 130 in base 2015 and starts at 100 in base 2025. A value outside is a typing slip (1199,2 for
+ * 119,92) or a pasted identifier, refused rather than carried into every dotation.
+ */
+export const FORFAIT_MAXIMUM = new Decimal(10_000);
+export const IPC_MINIMUM = new Decimal(50);
+export const IPC_MAXIMUM = new Decimal(500);
+
+const CENTIMES =
+  "un forfait est un nombre entier d'euros ou un montant au centime (ex. 157 ou 157,50), et les calculs utilisent exactement le montant affiché";
+
+/**
+ * A value typed in Paramètres or on the command line, read by the one French number reader
+ * (src/rules/nombres.ts): « 119,92 », « 1 600,00 », « 160 € » for a forfait. Strictly positive.
+ */
+function valeurSaisie(value: string | number, what: string, euros: boolean): Decimal {
+  const lu = lireNombreValeur(value);
+  const texte = String(value);
+  if (!lu.ok || (lu.unite !== null && !(euros && lu.unite === "euro"))) {
+    const exemple = euros ? "un montant en euros (ex. 157 ou 157,50)" : "un indice (ex. 119,92)";
+    let message = messageNombreIllisible("illisible", what, texte, exemple);
+    if (!lu.ok && lu.probleme === "ambigu") {
+      // A forfait has at most two decimals: say the two readings and how to write an amount.
+      message = euros
+        ? `${what} « ${citation(texte.trim())} » ambigu (${texte.trim().replace(/[.,]/, "\u00a0")} € ou ${texte.trim().replace(".", ",")} € ?) : ${CENTIMES}. Écrivez-le sans séparateur ou avec deux décimales.`
+        : messageNombreIllisible("ambigu", what, texte, exemple);
+    }
+    throw new InvalidArgumentError("valeur-invalide", message);
   }
-  if (!parsed.isFinite() || parsed.lte(0)) {
+  if (lu.valeur.lte(0)) {
     throw new InvalidArgumentError(
       "valeur-invalide",
       `${what} : la valeur doit être un nombre strictement positif.`,
     );
   }
-  return parsed;
+  return lu.valeur;
+}
+
+/** A forfait: whole euros or cents, at most FORFAIT_MAXIMUM. */
+export function lireForfaitSaisi(value: string | number, what: string): Decimal {
+  const valeur = valeurSaisie(value, what, true);
+  if (valeur.decimalPlaces() > 2) {
+    throw new InvalidArgumentError(
+      "forfait-centimes",
+      `${what} « ${citation(String(value).trim())} » refusé : fractions de centime. ${CENTIMES.charAt(0).toUpperCase()}${CENTIMES.slice(1)}.`,
+    );
+  }
+  if (valeur.gt(FORFAIT_MAXIMUM)) {
+    throw new InvalidArgumentError(
+      "valeur-invraisemblable",
+      `${what} « ${citation(String(value).trim())} » invraisemblable : plus de 10 000 € par élève (157 € en 2024-2025). Vérifiez le montant.`,
+    );
+  }
+  return valeur;
+}
+
+/** A December IPC: between IPC_MINIMUM and IPC_MAXIMUM. */
+export function lireIpcSaisi(value: string | number, what: string): Decimal {
+  const valeur = valeurSaisie(value, what, false);
+  if (valeur.lt(IPC_MINIMUM) || valeur.gt(IPC_MAXIMUM)) {
+    throw new InvalidArgumentError(
+      "valeur-invraisemblable",
+      `${what} « ${citation(String(value).trim())} » invraisemblable : un indice des prix est compris entre 50 et 500 (décembre 2023 : 118,38 en base 2015). Vérifiez la virgule.`,
+    );
+  }
+  return valeur;
 }
 
 /** Checks one IPC value typed by the user and returns it in the embedded form. */
@@ -99,13 +155,14 @@ export function validerIpcSaisi(saisie: IpcSaisi): IpcValue {
       "Indiquez l'identifiant INSEE de la série base 2025 avec sa valeur.",
     );
   }
-  const valeur = positiveDecimal(saisie.valeur, `IPC ${describeIpcMonth(saisie.mois.trim(), base)}`);
+  const valeur = lireIpcSaisi(saisie.valeur, `IPC ${describeIpcMonth(saisie.mois.trim(), base)}`);
   return {
     mois: saisie.mois.trim(),
     base,
     valeur: valeur.toString(),
     serie,
-    reference: userReference(saisie.source ?? `INSEE, série ${serie}`),
+    // Never labelled as if it came from INSEE when the user did not say so (issue 12 item 10).
+    reference: userReference(saisie.source),
   };
 }
 
@@ -148,7 +205,7 @@ export class Parametres {
   private addForfait(saisie: ForfaitSaisi): void {
     const kind = parseForfaitKind(saisie.categorie);
     const annee = assertEncodedYear(saisie.annee);
-    const valeur = positiveDecimal(
+    const valeur = lireForfaitSaisi(
       saisie.valeur,
       `Forfait ${FORFAIT_KIND_NAMES[kind]} ${schoolYearLabel(annee)}`,
     );

@@ -32,8 +32,13 @@ export const INSEE_SERIE_001763862: LegalReference = {
   url: "https://www.insee.fr/fr/statistiques/serie/001763862",
 };
 
+/** How a value entered without a source is cited: never as if it came from INSEE or an arrêté. */
+export const NON_PRECISEE = "saisie utilisateur (source non précisée)";
+
 /** A value the user entered in Paramètres, citing what they typed as its source. */
 export function userReference(source: string | undefined): LegalReference {
-  const text = source && source.trim() !== "" ? source.trim() : "valeur saisie par l'utilisateur";
-  return { titre: text, court: `saisie utilisateur : ${text}` };
+  if (!source || source.trim() === "") {
+    return { titre: "Valeur saisie par l'utilisateur, source non précisée", court: NON_PRECISEE };
+  }
+  return { titre: source.trim(), court: `saisie utilisateur : ${source.trim()}` };
 }

@@ -4,7 +4,7 @@
  * shared parameters store: validated by the core (its French message for an invalid or conflicting
  * value), saved in the workbook, read by the ARE.* functions, the workbook recalculated.
  */
-import { useId, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useEffect, useId, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Button, Field, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 import {
@@ -15,21 +15,33 @@ import {
   type ValeursUtilisateur,
 } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
-import { FeedbackNotice, useFeedback, type Feedback, type FeedbackState } from "../components/Feedback";
-import { Body1, Caption1, Subtitle2, ColumnHeads, FitSelect, TextInput } from "../components/ui";
+import { FeedbackNotice, useFeedback, type Feedback } from "../components/Feedback";
+import { Body1, Caption1, Subtitle2, ColumnHeads, FitSelect, Notice, TextInput } from "../components/ui";
 import { COLONNES, NOMS_COLONNES, forfaitsEnVigueur, type LigneForfaits } from "../forfaitsEnVigueur";
 import { useServices } from "../services";
 import {
+  apercuIpc,
+  confirmationForfait,
+  confirmationIpc,
+  forfaitARemplacer,
   forfaitName,
+  ipcARemplacer,
   ipcRows,
   nextDecember,
   withForfait,
   withIpc,
   withoutForfait,
   withoutIpc,
+  type ApercuIpc,
   type ForfaitForm,
   type IpcForm,
 } from "./entries";
+
+/** How long « Annuler » stays offered after a value is removed (issue 12 item 11). */
+export const DELAI_ANNULER_MS = 8000;
+
+/** Where the screen's one message is shown: under the form or the list the action came from. */
+type Lieu = "ipc" | "forfait" | "liste";
 
 /** What only this screen has; the rest is the screens' shared layout (useEcranStyles). */
 const useStyles = makeStyles({
@@ -44,6 +56,12 @@ const useStyles = makeStyles({
     "& > *": { flexGrow: 1, flexBasis: 0, minWidth: 0 },
   },
   liste: { margin: 0, paddingInlineStart: 0, listStyleType: "none" },
+  actions: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    marginTop: tokens.spacingVerticalXS,
+  },
   saisie: {
     display: "flex",
     alignItems: "center",
@@ -86,14 +104,20 @@ function Section({ title, titleId, children }: { title: string; titleId?: string
   );
 }
 
-/** A form that adds a value: its fields, its button, then what saving it said. */
+/**
+ * A form that adds a value: its fields, its button, then — when the value looks like a typing slip —
+ * the question to confirm it (issue 12 item 8), and what saving it said.
+ */
 function AddForm({
   title,
   intro,
   submitLabel,
   busy,
   feedback,
+  confirmation,
   onSubmit,
+  onConfirm,
+  onCancelConfirm,
   children,
 }: {
   title: string;
@@ -101,7 +125,10 @@ function AddForm({
   submitLabel: string;
   busy: boolean;
   feedback: Feedback | null;
+  confirmation: string | null;
   onSubmit: () => void;
+  onConfirm: () => void;
+  onCancelConfirm: () => void;
   children: ReactNode;
 }) {
   const local = useStyles();
@@ -116,20 +143,67 @@ function AddForm({
           onSubmit();
         }}
         aria-labelledby={titleId}
+        noValidate
       >
         {children}
         <div>
-          <Button type="submit" appearance="primary" disabled={busy}>
+          <Button type="submit" appearance="primary" disabled={busy || confirmation !== null}>
             {submitLabel}
           </Button>
         </div>
       </form>
+      {confirmation !== null && (
+        <Notice intent="warning" title="Valeur inhabituelle">
+          {confirmation}
+          <div className={local.actions}>
+            <Button size="small" appearance="primary" disabled={busy} onClick={onConfirm}>
+              Confirmer
+            </Button>
+            <Button size="small" disabled={busy} onClick={onCancelConfirm}>
+              Corriger
+            </Button>
+          </div>
+        </Notice>
+      )}
       <FeedbackNotice feedback={feedback} />
     </Section>
   );
 }
 
-/** A value the user saved in the workbook, with the button that removes it. */
+/** Before → after (issue 12 item 9): the rate and next year's forfaits as they are and as they would be. */
+function Apercu({ apercu }: { apercu: ApercuIpc }) {
+  const styles = useEcranStyles();
+  const cellule = mergeClasses(styles.cellule, styles.milieu);
+  const entete = mergeClasses(cellule, styles.gauche, styles.fort);
+  const montant = mergeClasses(cellule, styles.nombre);
+  return (
+    <div aria-live="polite">
+      <Caption1>
+        Taux d&apos;indexation {apercu.annee} : {apercu.taux}. Forfaits {apercu.annee} avant et après
+        l&apos;enregistrement :
+      </Caption1>
+      <table className={styles.table} aria-label={`Forfaits ${apercu.annee} avant et après`}>
+        <ColumnHeads labels={["Forfait", "Actuel", "Après"]} first={entete} />
+        <tbody>
+          {apercu.forfaits.map((f) => (
+            <tr key={f.kind}>
+              <th scope="row" className={entete}>
+                {NOMS_COLONNES[f.kind].court}
+              </th>
+              <td className={montant}>{f.avant}</td>
+              <td className={montant}>{f.apres}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * A value the user saved in the workbook, with the button that removes it — after a confirmation
+ * (issue 12 item 11).
+ */
 function SavedValue({
   removeLabel,
   busy,
@@ -142,12 +216,33 @@ function SavedValue({
   children: ReactNode;
 }) {
   const local = useStyles();
+  const [confirmer, setConfirmer] = useState(false);
   return (
     <li className={local.saisie}>
       <Body1>{children}</Body1>
-      <Button size="small" disabled={busy} aria-label={removeLabel} onClick={onRemove}>
-        Retirer
-      </Button>
+      {confirmer ? (
+        <span className={local.actions}>
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy}
+            aria-label={`Confirmer : ${removeLabel}`}
+            onClick={() => {
+              setConfirmer(false);
+              onRemove();
+            }}
+          >
+            Confirmer le retrait
+          </Button>
+          <Button size="small" disabled={busy} onClick={() => setConfirmer(false)}>
+            Garder
+          </Button>
+        </span>
+      ) : (
+        <Button size="small" disabled={busy} aria-label={removeLabel} onClick={() => setConfirmer(true)}>
+          Retirer
+        </Button>
+      )}
     </li>
   );
 }
@@ -171,49 +266,89 @@ export function ParametresScreen() {
     valeur: "",
     source: "",
   });
-  // One message per place a value is changed: under each form, and under the list of saved values.
-  const ipcFeedback = useFeedback();
-  const forfaitFeedback = useFeedback();
-  const listFeedback = useFeedback();
-  const busy = ipcFeedback.busy || forfaitFeedback.busy || listFeedback.busy;
+  // One message for the screen (issue 12 item 11): each action clears the previous one, and it is shown
+  // where the action came from.
+  const feedback = useFeedback();
+  const [lieu, setLieu] = useState<Lieu>("ipc");
+  const busy = feedback.busy;
+  const [confirmation, setConfirmation] = useState<{ lieu: Lieu; question: string } | null>(null);
+  /** The values before the last removal, while « Annuler » is offered. */
+  const [annulable, setAnnulable] = useState<ValeursUtilisateur | null>(null);
+  useEffect(() => {
+    if (annulable === null) return;
+    const timer = setTimeout(() => setAnnulable(null), DELAI_ANNULER_MS);
+    return () => clearTimeout(timer);
+  }, [annulable]);
 
   const ipcMois = ipc.mois || suggestion.mois;
   const ipcBase = ipc.base || String(suggestion.base);
+  const ipcForm: IpcForm = { ...ipc, mois: ipcMois, base: ipcBase };
+  const apercu = apercuIpc(etat.valeurs, ipcForm);
+  const remplaceIpc = ipcARemplacer(etat.valeurs, ipcForm) >= 0;
+  const remplaceForfait = forfaitARemplacer(etat.valeurs, forfait) >= 0;
 
   /** Replaces the user's values; the store validates them first and changes nothing on error. */
-  const save = (next: () => ValeursUtilisateur, done: string, feedback: FeedbackState) =>
-    feedback.report(async () => {
+  const save = (next: () => ValeursUtilisateur, done: string, ou: Lieu) => {
+    setLieu(ou);
+    setConfirmation(null);
+    setAnnulable(null);
+    return feedback.report(async () => {
       await store.remplacer(next());
       return `${done} Enregistré dans le classeur ; les formules ARE.* sont recalculées.`;
     });
+  };
 
-  const addIpc = async () => {
-    const form = { ...ipc, mois: ipcMois, base: ipcBase };
+  const addIpc = async (confirme: boolean) => {
+    const question = confirme ? null : confirmationIpc(etat.parametres, ipcForm);
+    if (question !== null) {
+      feedback.clear();
+      setConfirmation({ lieu: "ipc", question });
+      return;
+    }
+    const form = ipcForm;
     const label = /^\d{4}-\d{2}$/.test(form.mois.trim())
       ? describeIpcMonth(form.mois.trim(), Number(form.base) === 2025 ? 2025 : 2015)
       : form.mois;
+    const verbe = remplaceIpc ? "remplacé" : "ajouté";
     if (
-      await save(
-        () => withIpc(etat.valeurs, form),
-        `IPC ${label} : ${form.valeur.trim()} ajouté.`,
-        ipcFeedback,
-      )
+      await save(() => withIpc(etat.valeurs, form), `IPC ${label} : ${form.valeur.trim()} ${verbe}.`, "ipc")
     ) {
       setIpc({ mois: "", base: "", valeur: "", serie: "", source: "" });
     }
   };
 
-  const addForfait = async () => {
+  const addForfait = async (confirme: boolean) => {
+    const question = confirme ? null : confirmationForfait(etat.parametres, forfait);
+    if (question !== null) {
+      feedback.clear();
+      setConfirmation({ lieu: "forfait", question });
+      return;
+    }
+    const verbe = remplaceForfait ? "remplacé" : "ajouté";
     if (
       await save(
         () => withForfait(etat.valeurs, forfait),
-        `Forfait ${FORFAIT_KIND_NAMES[forfait.categorie as ForfaitKind]} ${forfait.annee.trim()} : ${forfait.valeur.trim()} € ajouté.`,
-        forfaitFeedback,
+        `Forfait ${FORFAIT_KIND_NAMES[forfait.categorie as ForfaitKind]} ${forfait.annee.trim()} : ${forfait.valeur.trim()} € ${verbe}.`,
+        "forfait",
       )
     ) {
       setForfait({ annee: "", categorie: forfait.categorie, valeur: "", source: "" });
     }
   };
+
+  const remove = async (next: ValeursUtilisateur, done: string) => {
+    const avant = etat.valeurs;
+    if (await save(() => next, done, "liste")) setAnnulable(avant);
+  };
+
+  const undo = async () => {
+    const avant = annulable;
+    if (avant === null) return;
+    await save(() => avant, "Retrait annulé.", "liste");
+  };
+
+  const messageOf = (ou: Lieu) => (lieu === ou ? feedback.feedback : null);
+  const questionOf = (ou: Lieu) => (confirmation?.lieu === ou ? confirmation.question : null);
 
   const userIpc = etat.valeurs.ipc ?? [];
   const userForfaits = etat.valeurs.forfaits ?? [];
@@ -303,10 +438,13 @@ export function ParametresScreen() {
 
       <AddForm
         title="Ajouter un indice de décembre"
-        submitLabel="Ajouter l'indice"
+        submitLabel={remplaceIpc ? "Remplacer l'indice" : "Ajouter l'indice"}
         busy={busy}
-        feedback={ipcFeedback.feedback}
-        onSubmit={() => void addIpc()}
+        feedback={messageOf("ipc")}
+        confirmation={questionOf("ipc")}
+        onSubmit={() => void addIpc(false)}
+        onConfirm={() => void addIpc(true)}
+        onCancelConfirm={() => setConfirmation(null)}
       >
         <div className={local.ligne}>
           <Field label="Mois (AAAA-MM)">
@@ -323,15 +461,22 @@ export function ParametresScreen() {
           <TextInput
             value={ipc.valeur}
             inputMode="decimal"
-            onChange={(_, d) => setIpc({ ...ipc, valeur: d.value })}
+            onChange={(_, d) => {
+              setConfirmation(null);
+              setIpc({ ...ipc, valeur: d.value });
+            }}
           />
         </Field>
+        {apercu && <Apercu apercu={apercu} />}
         {ipcBase === "2025" && (
           <Field label="Identifiant INSEE de la série base 2025" required>
             <TextInput value={ipc.serie} onChange={(_, d) => setIpc({ ...ipc, serie: d.value })} />
           </Field>
         )}
-        <Field label="Source (facultative)" hint="Publication INSEE, date de consultation…">
+        <Field
+          label="Source (facultative)"
+          hint="Publication INSEE, date de consultation… Sans source, la valeur est notée « saisie utilisateur (source non précisée) »."
+        >
           <TextInput value={ipc.source} onChange={(_, d) => setIpc({ ...ipc, source: d.value })} />
         </Field>
       </AddForm>
@@ -339,10 +484,13 @@ export function ParametresScreen() {
       <AddForm
         title="Ajouter un forfait publié"
         intro="Un montant publié par la Région prime sur l'indexation pour son année."
-        submitLabel="Ajouter le forfait"
+        submitLabel={remplaceForfait ? "Remplacer le forfait" : "Ajouter le forfait"}
         busy={busy}
-        feedback={forfaitFeedback.feedback}
-        onSubmit={() => void addForfait()}
+        feedback={messageOf("forfait")}
+        confirmation={questionOf("forfait")}
+        onSubmit={() => void addForfait(false)}
+        onConfirm={() => void addForfait(true)}
+        onCancelConfirm={() => setConfirmation(null)}
       >
         <div className={local.ligne}>
           <Field label="Année scolaire" hint="2025 ou 2025-2026">
@@ -355,7 +503,10 @@ export function ParametresScreen() {
             <TextInput
               value={forfait.valeur}
               inputMode="decimal"
-              onChange={(_, d) => setForfait({ ...forfait, valeur: d.value })}
+              onChange={(_, d) => {
+                setConfirmation(null);
+                setForfait({ ...forfait, valeur: d.value });
+              }}
             />
           </Field>
         </div>
@@ -371,7 +522,7 @@ export function ParametresScreen() {
             ))}
           </FitSelect>
         </Field>
-        <Field label="Source (facultative)" hint="Arrêté, délibération, page de la Région…">
+        <Field label="Source" required hint="Arrêté, délibération, page de la Région…">
           <TextInput
             value={forfait.source}
             onChange={(_, d) => setForfait({ ...forfait, source: d.value })}
@@ -389,9 +540,7 @@ export function ParametresScreen() {
                 key={`ipc-${i}`}
                 removeLabel={`Retirer l'IPC ${v.mois} (base ${v.base})`}
                 busy={busy}
-                onRemove={() =>
-                  void save(() => withoutIpc(etat.valeurs, i), `IPC ${v.mois} retiré.`, listFeedback)
-                }
+                onRemove={() => void remove(withoutIpc(etat.valeurs, i), `IPC ${v.mois} retiré.`)}
               >
                 IPC {v.mois} (base {v.base}) : {String(v.valeur)}
               </SavedValue>
@@ -402,10 +551,9 @@ export function ParametresScreen() {
                 removeLabel={`Retirer le forfait ${forfaitName(v.categorie)} ${schoolYearLabel(v.annee)}`}
                 busy={busy}
                 onRemove={() =>
-                  void save(
-                    () => withoutForfait(etat.valeurs, i),
-                    `Forfait ${schoolYearLabel(v.annee)} retiré.`,
-                    listFeedback,
+                  void remove(
+                    withoutForfait(etat.valeurs, i),
+                    `Forfait ${forfaitName(v.categorie)} ${schoolYearLabel(v.annee)} retiré.`,
                   )
                 }
               >
@@ -414,7 +562,15 @@ export function ParametresScreen() {
             ))}
           </ul>
         )}
-        <FeedbackNotice feedback={listFeedback.feedback} />
+        <FeedbackNotice feedback={messageOf("liste")}>
+          {annulable !== null && (
+            <div className={local.actions}>
+              <Button size="small" disabled={busy} onClick={() => void undo()}>
+                Annuler
+              </Button>
+            </div>
+          )}
+        </FeedbackNotice>
       </Section>
     </div>
   );

@@ -4,17 +4,27 @@
  * an invalid or conflicting value) before saving them in the workbook. Pure.
  */
 import {
+  Decimal,
   FIRST_SCHOOL_YEAR,
   FORFAIT_KIND_NAMES,
+  InvalidArgumentError,
+  Parametres,
   describeIpcMonth,
+  formatDecimalFr,
+  formatForfait,
+  formatIndice,
+  formatPercent,
   isAreError,
+  lireForfaitSaisi,
+  lireIpcSaisi,
   parseForfaitKind,
   ipcBaseFor,
   parseSchoolYear,
+  schoolYearLabel,
+  type ForfaitKind,
   type IpcBase,
   type IpcSaisi,
   type ForfaitSaisi,
-  type Parametres,
   type SchoolYear,
   type ValeursUtilisateur,
 } from "../../rules";
@@ -39,26 +49,206 @@ export interface ForfaitForm {
 
 const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
 
-export function withIpc(valeurs: ValeursUtilisateur, form: IpcForm): ValeursUtilisateur {
-  const saisie: IpcSaisi = {
+function ipcSaisi(form: IpcForm): IpcSaisi {
+  return {
     mois: form.mois.trim(),
     base: Number(form.base),
     valeur: form.valeur.trim(),
     ...(optional(form.serie) ? { serie: optional(form.serie) } : {}),
     ...(optional(form.source) ? { source: optional(form.source) } : {}),
   };
-  return { ...valeurs, ipc: [...(valeurs.ipc ?? []), saisie] };
 }
 
-/** Throws the core's InvalidArgumentError for a year it cannot read (« 2025-2027 »). */
+/** The index of the user's own IPC for the form's month and base, -1 if none: « Remplacer » it. */
+export function ipcARemplacer(valeurs: ValeursUtilisateur, form: IpcForm): number {
+  return (valeurs.ipc ?? []).findIndex(
+    (v) => v.mois.trim() === form.mois.trim() && v.base === Number(form.base),
+  );
+}
+
+/** Adds the form's IPC, or replaces the user's own value for the same month (« Remplacer »). */
+export function withIpc(valeurs: ValeursUtilisateur, form: IpcForm): ValeursUtilisateur {
+  const saisie = ipcSaisi(form);
+  const index = ipcARemplacer(valeurs, form);
+  const ipc = [...(valeurs.ipc ?? [])];
+  if (index >= 0) ipc[index] = saisie;
+  else ipc.push(saisie);
+  return { ...valeurs, ipc };
+}
+
+function forfaitAnnee(form: ForfaitForm): SchoolYear {
+  return parseSchoolYear(/^\d+$/.test(form.annee.trim()) ? Number(form.annee.trim()) : form.annee);
+}
+
+/** The index of the user's own forfait for the form's year and category, -1 if none. */
+export function forfaitARemplacer(valeurs: ValeursUtilisateur, form: ForfaitForm): number {
+  let annee: SchoolYear;
+  try {
+    annee = forfaitAnnee(form);
+  } catch {
+    return -1;
+  }
+  const kind = form.categorie;
+  return (valeurs.forfaits ?? []).findIndex((v) => v.annee === annee && sameKind(v.categorie, kind));
+}
+
+function sameKind(a: string, b: string): boolean {
+  try {
+    return parseForfaitKind(a) === parseForfaitKind(b);
+  } catch {
+    return a === b;
+  }
+}
+
+/**
+ * Adds the form's published forfait, or replaces the user's own for the same year and category.
+ * Throws the core's InvalidArgumentError for a year it cannot read (« 2025-2027 »), and when the
+ * source is missing: a published amount cites the text that publishes it (issue 12 item 10).
+ */
 export function withForfait(valeurs: ValeursUtilisateur, form: ForfaitForm): ValeursUtilisateur {
+  const annee = forfaitAnnee(form);
+  if (!optional(form.source)) {
+    throw new InvalidArgumentError(
+      "source-manquante",
+      "Source manquante : indiquez le texte qui publie ce forfait (arrêté, délibération, page de la Région).",
+    );
+  }
   const saisie: ForfaitSaisi = {
-    annee: parseSchoolYear(/^\d+$/.test(form.annee.trim()) ? Number(form.annee.trim()) : form.annee),
+    annee,
     categorie: form.categorie,
     valeur: form.valeur.trim(),
-    ...(optional(form.source) ? { source: optional(form.source) } : {}),
+    source: optional(form.source),
   };
-  return { ...valeurs, forfaits: [...(valeurs.forfaits ?? []), saisie] };
+  const index = forfaitARemplacer(valeurs, form);
+  const forfaits = [...(valeurs.forfaits ?? [])];
+  if (index >= 0) forfaits[index] = saisie;
+  else forfaits.push(saisie);
+  return { ...valeurs, forfaits };
+}
+
+/** « +913 % », « −12,5 % »: the gap between a value and its reference, one decimal at most. */
+function ecart(valeur: Decimal, reference: Decimal): string {
+  const pourcent = valeur.dividedBy(reference).minus(1).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+  const texte = formatDecimalFr(pourcent.abs(), pourcent.isInteger() ? 0 : 1);
+  return `${pourcent.isNegative() ? "\u2212" : "+"}${texte}\u00a0%`;
+}
+
+/**
+ * Décision (issue 12 item 8): an IPC more than 10 % away from the previous December, or a forfait
+ * more than 15 % away from the previous year's, is a likely typing slip (1199,2 for 119,92): it is
+ * saved only once the user confirms it. The IPC has never moved by 10 % in a year since 1985; the
+ * forfaits follow it.
+ */
+export const ECART_IPC_MAXIMUM = new Decimal("0.10");
+export const ECART_FORFAIT_MAXIMUM = new Decimal("0.15");
+
+function loin(valeur: Decimal, reference: Decimal, maximum: Decimal): boolean {
+  return valeur.dividedBy(reference).minus(1).abs().gt(maximum);
+}
+
+/**
+ * The question to ask before saving an IPC far from the previous December, « Confirmer 131,5 ?
+ * (décembre 2023 : 118,38 ; +11,1 %) »; null when it is plausible, or unreadable (saving then says why).
+ */
+export function confirmationIpc(parametres: Parametres, form: IpcForm): string | null {
+  const mois = /^(\d{4})-(\d{2})$/.exec(form.mois.trim());
+  const base = Number(form.base);
+  if (!mois || (base !== 2015 && base !== 2025)) return null;
+  let valeur: Decimal;
+  try {
+    valeur = lireIpcSaisi(form.valeur, "IPC");
+  } catch {
+    return null;
+  }
+  const precedent = parametres
+    .ipcValues()
+    .find((v) => v.base === base && v.mois === `${Number(mois[1]) - 1}-${mois[2]}`);
+  if (!precedent || !loin(valeur, new Decimal(precedent.valeur), ECART_IPC_MAXIMUM)) return null;
+  const [annee] = precedent.mois.split("-");
+  const nomMois = describeIpcMonth(precedent.mois, precedent.base).split(" ")[0];
+  return `Confirmer ${formatDecimalFr(valeur, valeur.decimalPlaces())} ? (${nomMois} ${annee} : ${formatIndice(precedent.valeur)} ; ${ecart(valeur, new Decimal(precedent.valeur))})`;
+}
+
+/**
+ * The question to ask before saving a forfait far from the previous year's, « Confirmer 200 € ?
+ * (2024-2025 : 157 € ; +27,4 %) »; null when it is plausible or cannot be compared.
+ */
+export function confirmationForfait(parametres: Parametres, form: ForfaitForm): string | null {
+  let annee: SchoolYear;
+  let kind: ForfaitKind;
+  let valeur: Decimal;
+  try {
+    annee = forfaitAnnee(form);
+    kind = parseForfaitKind(form.categorie);
+    valeur = lireForfaitSaisi(form.valeur, "Forfait");
+  } catch {
+    return null;
+  }
+  let precedent: Decimal;
+  try {
+    precedent = parametres.forfait(kind, annee - 1).valeur;
+  } catch {
+    return null;
+  }
+  if (!loin(valeur, precedent, ECART_FORFAIT_MAXIMUM)) return null;
+  return `Confirmer ${formatForfait(valeur)} ? (${schoolYearLabel(annee - 1)} : ${formatForfait(precedent)} ; ${ecart(valeur, precedent)})`;
+}
+
+export interface ApercuForfait {
+  readonly kind: ForfaitKind;
+  /** « 157 € », or « — » when not known before. */
+  readonly avant: string;
+  readonly apres: string;
+}
+
+export interface ApercuIpc {
+  /** The school year whose forfaits this December sets: « 2025-2026 ». */
+  readonly annee: string;
+  /** « 1,30 % ». */
+  readonly taux: string;
+  readonly forfaits: readonly ApercuForfait[];
+}
+
+const APERCU_KINDS: readonly ForfaitKind[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
+
+function montantOuTiret(parametres: Parametres, kind: ForfaitKind, annee: SchoolYear): string {
+  try {
+    return formatForfait(parametres.forfait(kind, annee).valeur);
+  } catch (error) {
+    if (isAreError(error)) return "—";
+    throw error;
+  }
+}
+
+/**
+ * Before → after (issue 12 item 9): the rate and the forfaits of the school year this December
+ * indexes (rentrée = year + 1), as they are now and as they would be once the value is saved. Null
+ * while the value cannot be read or the year cannot be resolved even with it.
+ */
+export function apercuIpc(valeurs: ValeursUtilisateur, form: IpcForm): ApercuIpc | null {
+  const mois = /^(\d{4})-12$/.exec(form.mois.trim());
+  if (!mois || form.valeur.trim() === "") return null;
+  const annee = Number(mois[1]) + 1;
+  let avant: Parametres;
+  let apres: Parametres;
+  try {
+    avant = Parametres.avec(valeurs);
+    apres = Parametres.avec(withIpc(valeurs, form));
+    if (ipcBaseFor(annee) !== Number(form.base)) return null;
+    const taux = apres.tauxIndexation(annee).taux;
+    return {
+      annee: schoolYearLabel(annee),
+      taux: formatPercent(taux),
+      forfaits: APERCU_KINDS.map((kind) => ({
+        kind,
+        avant: montantOuTiret(avant, kind, annee),
+        apres: montantOuTiret(apres, kind, annee),
+      })),
+    };
+  } catch (error) {
+    if (isAreError(error)) return null;
+    throw error;
+  }
 }
 
 export function withoutIpc(valeurs: ValeursUtilisateur, index: number): ValeursUtilisateur {

@@ -1,0 +1,354 @@
+/**
+ * Corpus des nombres et des taux (issue 11 points 3, 4 et 8) : chaque façon d'écrire un nombre ou un
+ * taux de boursiers a un cas nommé, avec le constat attendu et les montants calculés à la main avec
+ * les forfaits 2024-2025 (157 € pré-bac, 157 € post-bac par boursier ; arrêté n° 2023-087 indexé,
+ * page « Dotation budgétaire »). Aucun nombre n'est jamais tronqué : « 12,5 » n'est jamais 12, ni
+ * « 1 234 » 1. La table est reprise dans docs/security.md (un test vérifie que chaque cas y figure).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Parametres } from "../../src/rules";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import type { CellValue } from "../../src/workbook/port";
+import { calculerDotations } from "../../src/workflows";
+import { run } from "../cli/run";
+import { removeDir, tempDir } from "../xlsx/helpers";
+import { FEUILLE_XML, xlsxFaitMain } from "./fabrique";
+
+const UAI = "0750655E";
+/** BTS MANAGEMENT COMMERCIAL OPERATIONNEL (32031213), post-bac in the annex. */
+const BTS = "32031213";
+/** BOULANGER (CAP), pré-bac in the annex. */
+const CAP = "50022137";
+const E: CellValue[] = ["UAI", "Code diplôme", "Effectif"];
+const ET: CellValue[] = ["UAI", "Taux de boursiers", "Reliquat pré-bac"];
+
+interface Attendu {
+  /** Code of the constat expected; null: no constat at all. */
+  readonly constat?: string | null;
+  readonly message?: RegExp;
+  /** Nette pré-bac and post-bac of 0750655E, in euros with two decimals (computed by hand). */
+  readonly preBac?: string;
+  readonly postBac?: string;
+  readonly comptees?: number;
+  /** `are` exit code and stderr (command-line cases). */
+  readonly sortie?: 0 | 1 | 2;
+}
+
+type Entree =
+  | { readonly effectifs: CellValue[][]; readonly etablissements: CellValue[][] }
+  | { readonly fichier: string; readonly octets: () => Buffer | Promise<Buffer> }
+  | { readonly commande: readonly string[] };
+
+interface Cas {
+  readonly nom: string;
+  readonly entree: Entree;
+  readonly attendu: Attendu;
+}
+
+/** 200 first-year BTS students at 0750655E, with the establishment's taux written as `taux`. */
+const bts200 = (taux: CellValue): Entree => ({
+  effectifs: [E, [UAI, BTS, 200]],
+  etablissements: [ET, [UAI, taux, null]],
+});
+/** 0750655E's CAP students written as `effectif`, plus a reliquat pré-bac written as `reliquat`. */
+const cap = (effectif: CellValue, reliquat: CellValue = null, autres: CellValue[][] = []): Entree => ({
+  effectifs: [E, [UAI, CAP, effectif], ...autres],
+  etablissements: [ET, [UAI, "35 %", reliquat]],
+});
+
+/** A one-sheet .xlsx whose effectif cell is a number cell (no t attribute) holding `brut`. */
+const xlsxNombreTexte = (brut: string) => () =>
+  xlsxFaitMain(
+    FEUILLE_XML(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>UAI</t></is></c><c r="B1" t="inlineStr"><is><t>Code diplôme</t></is></c><c r="C1" t="inlineStr"><is><t>Effectif</t></is></c></row>' +
+        `<row r="2"><c r="A2" t="inlineStr"><is><t>${UAI}</t></is></c><c r="B2" t="inlineStr"><is><t>${CAP}</t></is></c><c r="C2"><v>${brut}</v></c></row>`,
+    ),
+  );
+
+export const CORPUS_NOMBRES: readonly Cas[] = [
+  // —— Taux de boursiers (R8, Décision : [0, 1[ fraction, ]1, 100] pourcentage, 1 ambigu) ——
+  {
+    nom: "taux de boursiers 1 : compté 100 %, alerte nommant 100 % et 1 %",
+    entree: bts200(1),
+    // 200 × 100 % = 200 boursiers × 157 € = 31 400 €.
+    attendu: { constat: "taux-ambigu", message: /100 % .* ou 1 % .* compté pour 100 %/, postBac: "31400.00" },
+  },
+  {
+    nom: "taux de boursiers « 1 » en texte : la même alerte",
+    entree: bts200("1"),
+    attendu: { constat: "taux-ambigu", postBac: "31400.00" },
+  },
+  {
+    nom: "taux de boursiers « 100 % » : 100 %, sans alerte",
+    entree: bts200("100 %"),
+    attendu: { constat: null, postBac: "31400.00" },
+  },
+  {
+    // 200 × 1 % = 2 boursiers × 157 € = 314 €.
+    nom: "taux de boursiers « 1 % » : 1 %, sans alerte",
+    entree: bts200("1 %"),
+    attendu: { constat: null, postBac: "314.00" },
+  },
+  // 200 × 35 % = 70 boursiers × 157 € = 10 990 €, quelle que soit l'écriture.
+  {
+    nom: "taux de boursiers « 35 % »",
+    entree: bts200("35 %"),
+    attendu: { constat: null, postBac: "10990.00" },
+  },
+  {
+    nom: "taux de boursiers « 35,0 % »",
+    entree: bts200("35,0 %"),
+    attendu: { constat: null, postBac: "10990.00" },
+  },
+  {
+    nom: "taux de boursiers « 0,35 » en texte",
+    entree: bts200("0,35"),
+    attendu: { constat: null, postBac: "10990.00" },
+  },
+  {
+    nom: "taux de boursiers 0,35 (nombre)",
+    entree: bts200(0.35),
+    attendu: { constat: null, postBac: "10990.00" },
+  },
+  {
+    nom: "taux de boursiers 35 (pourcentage sans son signe)",
+    entree: bts200(35),
+    attendu: { constat: null, postBac: "10990.00" },
+  },
+  {
+    // 200 × 1,5 % = 3 boursiers × 157 € = 471 €.
+    nom: "taux de boursiers 1,5 : 1,5 %, pas 150 %",
+    entree: bts200(1.5),
+    attendu: { constat: null, postBac: "471.00" },
+  },
+  {
+    // 200 × 1,0000001 % = 2,0000002 → 2 boursiers × 157 € = 314 €.
+    nom: "taux de boursiers 1,0000001 : 1,0000001 %",
+    entree: bts200(1.0000001),
+    attendu: { constat: null, postBac: "314.00" },
+  },
+  {
+    // 200 × 99,5 % = 199 boursiers × 157 € = 31 243 €.
+    nom: "taux de boursiers 0,995 : une fraction",
+    entree: bts200(0.995),
+    attendu: { constat: null, postBac: "31243.00" },
+  },
+  { nom: "taux de boursiers -0 : 0 %", entree: bts200(-0), attendu: { constat: null, postBac: "0.00" } },
+  {
+    nom: "taux de boursiers « -0 » en texte : 0 %",
+    entree: bts200("-0"),
+    attendu: { constat: null, postBac: "0.00" },
+  },
+  {
+    nom: "taux de boursiers 150 : erreur, pas de ligne post-bac",
+    entree: bts200(150),
+    attendu: { constat: "taux-illisible", message: /150 % invalide/ },
+  },
+  {
+    nom: "taux de boursiers -0,2 : erreur",
+    entree: bts200(-0.2),
+    attendu: { constat: "taux-illisible", message: /invalide/ },
+  },
+  {
+    nom: "taux de boursiers « 35 %% » : illisible",
+    entree: bts200("35 %%"),
+    attendu: { constat: "taux-illisible", message: /illisible/ },
+  },
+
+  // —— Effectifs écrits en texte : le lecteur unique, jamais de troncature ——
+  {
+    // La ligne à 24 compte : 24 × 157 € = 3 768 € ; « 12,5 » est écartée, jamais lue 12.
+    nom: "effectif « 12,5 » en texte : non entier, jamais 12",
+    entree: cap(24, null, [[UAI, CAP, "12,5"]]),
+    attendu: { constat: "effectif-decimal", message: /« 12,5 » non entier/, comptees: 1, preBac: "3768.00" },
+  },
+  {
+    // 1 234 × 157 € = 193 738 €.
+    nom: "effectif « 1 234 » en texte : 1 234 élèves, jamais 1",
+    entree: cap("1 234"),
+    attendu: { constat: null, comptees: 1, preBac: "193738.00" },
+  },
+  {
+    nom: "effectif « 1\u202f234 » (espace fine insécable) : 1 234 élèves",
+    entree: cap("1\u202f234"),
+    attendu: { constat: null, comptees: 1, preBac: "193738.00" },
+  },
+  {
+    nom: "effectif « 1'234 » (apostrophe) : 1 234 élèves",
+    entree: cap("1'234"),
+    attendu: { constat: null, comptees: 1, preBac: "193738.00" },
+  },
+  {
+    nom: "effectif « 1.234 » : ambigu, refusé plutôt que deviné",
+    entree: cap("1.234", null, [[UAI, CAP, 24]]),
+    attendu: { constat: "effectif-texte", message: /ambigu/, comptees: 1, preBac: "3768.00" },
+  },
+  {
+    nom: "effectif « 1 23 » (mauvais groupement) : illisible, jamais 123",
+    entree: cap("1 23", null, [[UAI, CAP, 24]]),
+    attendu: { constat: "effectif-texte", comptees: 1, preBac: "3768.00" },
+  },
+  {
+    nom: "effectif « 24 % » : illisible",
+    entree: cap("24 %", null, [[UAI, CAP, 24]]),
+    attendu: { constat: "effectif-texte", comptees: 1, preBac: "3768.00" },
+  },
+
+  // —— Reliquats : 24 × 157 € = 3 768 € − reliquat ——
+  {
+    nom: "reliquat « 1 234,56 € » : 3 768 € − 1 234,56 € = 2 533,44 €",
+    entree: cap(24, "1 234,56 €"),
+    attendu: { constat: null, preBac: "2533.44" },
+  },
+  {
+    nom: "reliquat « 1'234.56 » : 2 533,44 €",
+    entree: cap(24, "1'234.56"),
+    attendu: { constat: null, preBac: "2533.44" },
+  },
+  {
+    nom: "reliquat « 1.234,56 » : 2 533,44 €",
+    entree: cap(24, "1.234,56"),
+    attendu: { constat: null, preBac: "2533.44" },
+  },
+  {
+    nom: "reliquat « 1,234 » : ambigu, refusé",
+    entree: cap(24, "1,234"),
+    attendu: { constat: "reliquat-illisible", message: /ambigu/ },
+  },
+
+  // —— Fichiers : la lecture rapide et le CSV gardent le texte pour le lecteur unique ——
+  {
+    nom: "xlsx : cellule nombre contenant « 12,5 » : non entier, jamais 12",
+    entree: { fichier: "nombre-12-5.xlsx", octets: xlsxNombreTexte("12,5") },
+    attendu: { constat: "effectif-decimal", message: /12,5/, comptees: 0 },
+  },
+  {
+    nom: "xlsx : cellule nombre contenant « 1 234 » : 1 234 élèves, jamais 1",
+    entree: { fichier: "nombre-1-234.xlsx", octets: xlsxNombreTexte("1 234") },
+    attendu: { constat: null, comptees: 1 },
+  },
+  {
+    nom: "csv : effectif « 1.234 » : ambigu, jamais lu 1,234",
+    entree: {
+      fichier: "ambigu.csv",
+      octets: () => Buffer.from(`UAI;Code diplôme;Effectif\r\n${UAI};${CAP};1.234\r\n`, "utf8"),
+    },
+    attendu: { constat: "effectif-texte", message: /ambigu/, comptees: 0 },
+  },
+
+  // —— Options de la ligne de commande (issue 11 point 8) ——
+  {
+    nom: "--forfait « 157,005 » : refusé, euros entiers ou centimes",
+    entree: { commande: ["forfait", "2027", "--forfait", "2027:PRE BAC=157,005"] },
+    attendu: { sortie: 2, message: /nombre entier d'euros ou un montant au centime/ },
+  },
+  {
+    nom: "--forfait « 157,0050 » : fractions de centime, refusé",
+    entree: { commande: ["forfait", "2027", "--forfait", "2027:PRE BAC=157,0050"] },
+    attendu: { sortie: 2, message: /fractions de centime/ },
+  },
+  {
+    nom: "--forfait « 12 000 » : invraisemblable",
+    entree: { commande: ["forfait", "2027", "--forfait", "2027:PRE BAC=12 000"] },
+    attendu: { sortie: 2, message: /invraisemblable : plus de 10 000 €/ },
+  },
+  {
+    nom: "--forfait « 1 600,00 » : lu 1 600 €",
+    entree: { commande: ["forfait", "2027", "--forfait", "2027:PRE BAC=1 600,00"] },
+    // The other categories of 2027-2028 stay unresolved (exit 2): only the reading is checked here.
+    attendu: { message: /Pré-bac : 1 600 € \(saisie utilisateur/ },
+  },
+  {
+    nom: "--ipc « 1199,2 » : hors de 50 à 500, refusé",
+    entree: { commande: ["forfait", "2025", "--ipc", "2024-12=1199,2"] },
+    attendu: { sortie: 2, message: /invraisemblable : un indice des prix est compris entre 50 et 500/ },
+  },
+  {
+    // 157 € × (1 + 1,30 %) = 159,04 → 159 €.
+    nom: "--ipc « 119,92 » : 2025-2026 à 159 €",
+    entree: { commande: ["forfait", "2025", "--ipc", "2024-12=119,92"] },
+    attendu: { sortie: 0, message: /Pré-bac : 159 €/ },
+  },
+];
+
+interface Issue {
+  readonly constats: readonly { code: string; message: string }[];
+  readonly comptees?: number;
+  readonly preBac?: string;
+  readonly postBac?: string;
+  readonly sortie?: number;
+  readonly sorties?: string;
+}
+
+let dossier: string;
+beforeAll(() => {
+  dossier = tempDir("are-nombres-");
+});
+afterAll(() => removeDir(dossier));
+
+async function traiter(entree: Entree): Promise<Issue> {
+  if ("effectifs" in entree) {
+    const r = await calculerDotations(
+      new MemoryWorkbook({ Effectifs: entree.effectifs, Établissements: entree.etablissements }),
+      {
+        feuillesEffectifs: ["Effectifs"],
+        feuilleEtablissements: "Établissements",
+        annee: 2024,
+        parametres: Parametres.embarques(),
+      },
+    );
+    expect(r.lignes.comptees + r.lignes.ecartees).toBe(r.lignes.nonVides);
+    const d = r.etablissements.find((e) => e.uai === UAI);
+    return {
+      constats: r.constats,
+      comptees: r.lignes.comptees - (entree.etablissements.length - 1),
+      preBac: d?.nette.preBac.valeur.toFixed(2),
+      postBac: d?.nette.postBac.valeur.toFixed(2),
+    };
+  }
+  if ("commande" in entree) {
+    const r = await run([...entree.commande]);
+    expect(r.stderr).not.toMatch(/\n\s+at |Erreur inattendue/);
+    return { constats: [], sortie: r.code, sorties: r.stdout + r.stderr };
+  }
+  const fichier = path.join(dossier, entree.fichier);
+  fs.writeFileSync(fichier, await entree.octets());
+  const r = await run(["controle", fichier, "--annee", "2024", "--json"]);
+  expect(r.stderr).not.toMatch(/\n\s+at |Erreur inattendue/);
+  const json = JSON.parse(r.stdout) as { lignes: { comptees: number }; constats: Issue["constats"] };
+  return { constats: json.constats, comptees: json.lignes.comptees, sortie: r.code };
+}
+
+describe("Corpus des nombres et des taux : la valeur exacte, ou un constat clair — jamais un nombre tronqué", () => {
+  test.each(CORPUS_NOMBRES.map((cas) => [cas.nom, cas] as const))(
+    "%s",
+    async (_nom, { entree, attendu }) => {
+      const issue = await traiter(entree);
+      if (attendu.sortie !== undefined) expect(issue.sortie).toBe(attendu.sortie);
+      if ("commande" in entree) {
+        expect(issue.sorties).toMatch(attendu.message!);
+        return;
+      }
+      if (attendu.constat === null) expect(issue.constats).toEqual([]);
+      else if (attendu.constat !== undefined) {
+        const trouves = issue.constats.filter((c) => c.code === attendu.constat);
+        expect({ code: attendu.constat, trouve: trouves.length > 0 }).toEqual({
+          code: attendu.constat,
+          trouve: true,
+        });
+        if (attendu.message) expect(trouves.map((c) => c.message).join("\n")).toMatch(attendu.message);
+      }
+      if (attendu.comptees !== undefined) expect(issue.comptees).toBe(attendu.comptees);
+      if (attendu.preBac !== undefined) expect(issue.preBac).toBe(attendu.preBac);
+      if (attendu.postBac !== undefined) expect(issue.postBac).toBe(attendu.postBac);
+    },
+    60_000,
+  );
+
+  test("chaque cas figure dans le tableau de docs/security.md", () => {
+    const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "security.md"), "utf8");
+    const absents = CORPUS_NOMBRES.map((c) => c.nom).filter((nom) => !doc.includes(nom));
+    expect(absents).toEqual([]);
+  });
+});
