@@ -120,6 +120,7 @@ export class LecteurEffectifs extends LecteurBase {
   }
 
   protected lireLigne(row: Row, ligne: number): void {
+    if (this.ecarterSiTotal(row, ligne)) return;
     const session = this.session;
     const l = this.lettres;
     const verdict = session.verdictCode(cellule(row, this.code));

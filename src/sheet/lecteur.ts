@@ -8,6 +8,7 @@ import { detecterEntete, indexRelatif, LIGNES_RECHERCHE_ENTETE, nomDuChamp, SYNO
 import { constat, type CodeConstat } from "./constats";
 import type { ColonnesEtablissement } from "./etablissements";
 import { TableDoublons } from "./doublons";
+import { celluleTotal, messageLigneTotal } from "./structure";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "./types";
 
@@ -210,6 +211,18 @@ export abstract class LecteurBase implements LecteurFeuille {
   protected ecarter(code: CodeConstat, ligne: number, colonne: string | null, message: string): void {
     this.signaler(code, ligne, colonne, message);
     this.comptage.ecarter(code);
+  }
+
+  /**
+   * A total or subtotal row (« Total », « TOTAL BOULANGER », « 0750655E Total »…, see celluleTotal) is
+   * set aside with « ligne-total » before anything else is read from it, even when its UAI and code are
+   * valid: its effectif repeats the detail rows' (design.md §4). True when the row was set aside.
+   */
+  protected ecarterSiTotal(row: Row, ligne: number): boolean {
+    const j = celluleTotal(row);
+    if (j < 0) return false;
+    this.ecarter("ligne-total", ligne, this.lettre(j), messageLigneTotal(row[j] as string));
+    return true;
   }
 
   /**
