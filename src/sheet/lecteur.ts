@@ -7,7 +7,7 @@ import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from 
 import { detecterEntete, indexRelatif, LIGNES_RECHERCHE_ENTETE, nomDuChamp, SYNONYMES } from "./columns";
 import { constat, type CodeConstat } from "./constats";
 import type { ColonnesEtablissement } from "./etablissements";
-import { TableDoublons } from "./doublons";
+import { signaturePositionnelle, TableDoublons } from "./doublons";
 import { celluleTotal, messageLigneTotal } from "./structure";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "./types";
@@ -234,7 +234,7 @@ export abstract class LecteurBase implements LecteurFeuille {
   protected estDoublon(row: Row, ligne: number, etablissement: number, cle: number): boolean {
     if (this.tableDoublons === null) {
       this.tableDoublons = this.doublonsPartages() ?? new TableDoublons();
-      this.numeroFeuille = this.tableDoublons.ajouterFeuille(this.sheet);
+      this.numeroFeuille = this.tableDoublons.ajouterFeuille(this.sheet, (r) => this.signatureDoublon(r));
     }
     const index = ligne - this.sheet.rowOffset - 1;
     const premiere = this.tableDoublons.dejaVue(this.numeroFeuille, index, row, etablissement, cle);
@@ -249,6 +249,14 @@ export abstract class LecteurBase implements LecteurFeuille {
         : `Ligne identique à la ligne ${numero} de la feuille « ${premiere.sheet.name} » : comptée une seule fois. Si la même extraction a été donnée deux fois, retirez l'une des feuilles du calcul.`,
     );
     return true;
+  }
+
+  /**
+   * What duplicate detection compares of a row: its cells normalised, in place order (see
+   * normaliserCellule). The effectif reader compares fields instead, as its sheets share one table.
+   */
+  protected signatureDoublon(row: Row): Row {
+    return signaturePositionnelle(row);
   }
 
   /** The duplicate table shared by the sheets of a run that count the same things (effectif sheets). */
