@@ -28,12 +28,17 @@ export function intersectAreas(a: Area, b: Area): Area | null {
 /**
  * The values of `area` on `sheet`, as the port's cells. `values` and `valueTypes` are loaded together:
  * only the type tells an Excel error from the same text typed in a cell.
+ *
+ * When `hiddenRows` is given (the caller found that some rows of the area are hidden: its
+ * `rowHidden` was not false), each row's `rowHidden` is loaded in the same batch as the chunk's
+ * values — no sync of its own — and the hidden ones are pushed to it, as indexes into the result.
  */
 export async function readArea(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   area: Area,
   progress: Progress,
+  hiddenRows?: number[],
 ): Promise<CellValue[][]> {
   const rows: CellValue[][] = [];
   const chunks = readChunks(area.rowCount, area.columnCount);
@@ -46,10 +51,15 @@ export async function readArea(
       area.columnCount,
     );
     range.load("values,valueTypes");
+    const rowRanges: Excel.Range[] = [];
+    if (hiddenRows) for (let r = 0; r < chunk.count; r++) rowRanges.push(range.getRow(r).load("rowHidden"));
     // The one sync allowed in a loop: the loop is over chunks of ≤ 5 000 rows, never over rows (design.md §5).
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, by design (5 MB cap)
     await context.sync();
     appendRowsFromExcel(rows, range.values, range.valueTypes);
+    rowRanges.forEach((row, r) => {
+      if (row.rowHidden) hiddenRows?.push(chunk.start + r);
+    });
     reportProgress(progress, chunk.start + chunk.count, area.rowCount);
   }
   if (chunks.length === 0) reportProgress(progress, 0, 0);

@@ -22,6 +22,7 @@ export const CODES_CONSTATS = {
   "ligne-sans-donnees": "info",
   "ligne-mal-decoupee": "erreur",
   "ligne-avant-entete": "erreur",
+  "lignes-masquees": "info",
   // Expected exclusions (R3, R5).
   "formation-non-eligible": "info",
   apprentissage: "info",

@@ -171,7 +171,34 @@ export abstract class LecteurBase implements LecteurFeuille {
       else this.lireLigne(row, premiereLigne + i);
     }
     this.position = fin;
+    if (fin === this.fin && debut < fin) this.signalerLignesMasquees();
     return fin - debut;
+  }
+
+  /**
+   * Hidden or filtered rows are data: read and counted like the others (design.md §4, issue 11
+   * item 19). One info says how many non-blank rows below the header were hidden, so that a user who
+   * hid rows to leave them out knows they were not. Run once, at the end of the sheet: no cost per row.
+   */
+  private signalerLignesMasquees(): void {
+    const masquees = this.sheet.hiddenRows;
+    if (!masquees || masquees.length === 0 || this.entete === null) return;
+    const premiere = this.fin - this.total;
+    const lignes: number[] = [];
+    for (const index of masquees) {
+      if (index >= premiere && index < this.fin && !ligneVide(this.sheet.values[index]))
+        lignes.push(this.sheet.rowOffset + index + 1);
+    }
+    if (lignes.length === 0) return;
+    const liste = lignes.slice(0, 10).join(", ") + (lignes.length > 10 ? "…" : "");
+    this.signaler(
+      "lignes-masquees",
+      null,
+      null,
+      lignes.length === 1
+        ? `La ligne ${liste} est masquée (ou filtrée) dans « ${this.feuille} » : elle est lue et comptée comme les autres, ce sont des données. Si elle ne devait pas compter, supprimez-la de la feuille.`
+        : `${lignes.length} lignes sont masquées (ou filtrées) dans « ${this.feuille} » (lignes ${liste}) : elles sont lues et comptées comme les autres, ce sont des données. Si certaines ne devaient pas compter, supprimez-les de la feuille.`,
+    );
   }
 
   bilan() {

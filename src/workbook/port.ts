@@ -38,6 +38,11 @@ export interface SheetData {
   readonly values: readonly Row[];
   readonly rowOffset: number;
   readonly columnOffset: number;
+  /**
+   * Rows hidden in the sheet (by hand or by a filter), as indexes into `values`, ascending; absent or
+   * empty when none is hidden or the source cannot tell (a .csv). They are read like the others.
+   */
+  readonly hiddenRows?: readonly number[];
 }
 
 export type ColumnFormat = "text" | "integer" | "euros" | "percent" | "decimal";

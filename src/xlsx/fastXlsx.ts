@@ -30,7 +30,12 @@ export interface RawSheet {
   readonly hidden: boolean;
   /** Cells from A1; rows and cells may be missing (sparse). */
   readonly grid: CellValue[][];
+  /** 0-based indexes of the rows marked `hidden` (by hand or by a filter), ascending. */
+  readonly hiddenRows: number[];
 }
+
+/** `<row … hidden="1">` (or "true"): the row is hidden, by hand or by a filter (§18.3.1.73). */
+const HIDDEN = /(?:^|\s)hidden\s*=\s*["'](?:1|true)["']/;
 
 /** Element names may carry a namespace prefix (`<x:c>` from some generators). */
 const P = "(?:[A-Za-z_][\\w.-]*:)?";
@@ -239,7 +244,12 @@ function referenceDansLaLigne(reference: string, ligne: string): boolean {
  * characters, without cutting out their name; a cell's attribute text is cut out once for its `r` and
  * `t`; its row is checked without a regular expression (npm run bench: see docs/performance.md).
  */
-function parseSheet(xml: string, strings: readonly string[], date1904: boolean): CellValue[][] {
+function parseSheet(
+  xml: string,
+  strings: readonly string[],
+  date1904: boolean,
+  hiddenRows: number[],
+): CellValue[][] {
   const grid: CellValue[][] = [];
   let pos = sheetDataStart(xml);
   if (pos === -1) return grid;
@@ -281,9 +291,11 @@ function parseSheet(xml: string, strings: readonly string[], date1904: boolean):
     if (gt === -1) throw new Error("balise non fermée");
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     if (name === "row") {
-      const r = tagAttribute(xml.slice(j, gt), "r");
+      const rowAttributes = xml.slice(j, gt);
+      const r = tagAttribute(rowAttributes, "r");
       rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
       if (!Number.isInteger(rowIndex) || rowIndex < 0) throw new Error(`numéro de ligne ${r} illisible`);
+      if (rowAttributes.indexOf("hidden") !== -1 && HIDDEN.test(rowAttributes)) hiddenRows.push(rowIndex);
       ligne = String(rowIndex + 1);
       colIndex = -1;
       pos = gt + 1;
@@ -378,10 +390,12 @@ export function readXlsxValues(bytes: Buffer): RawSheet[] {
     const xml = stripBom(zip.text(resolveTarget(workbookPath, relation.get("Target") ?? "")));
     if (xml === null) throw new Error("partie de feuille absente");
     const state = attrs.get("state");
+    const hiddenRows: number[] = [];
     sheets.push({
       name: attrs.get("name") ?? "",
       hidden: state === "hidden" || state === "veryHidden",
-      grid: parseSheet(xml, strings, date1904),
+      grid: parseSheet(xml, strings, date1904, hiddenRows),
+      hiddenRows,
     });
   }
   return sheets;

@@ -21,6 +21,8 @@ export interface FileSheet {
   readonly rowOffset: number;
   readonly columnOffset: number;
   readonly hidden: boolean;
+  /** Hidden (or filtered) rows, as indexes into `values`, ascending (see SheetData.hiddenRows). */
+  readonly hiddenRows?: readonly number[];
 }
 
 export interface SpreadsheetFile {
@@ -49,6 +51,24 @@ function looksBinary(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length, 4096);
   for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
   return false;
+}
+
+/** Hidden rows (0-based from row 1) as indexes into a used range's values. */
+export function hiddenRowsIn(hiddenRows: readonly number[], rowOffset: number, rowCount: number): number[] {
+  const within: number[] = [];
+  for (const r of hiddenRows) if (r >= rowOffset && r < rowOffset + rowCount) within.push(r - rowOffset);
+  return within.sort((a, b) => a - b);
+}
+
+/** A sheet's used range with its hidden rows. */
+function fileSheet(
+  name: string,
+  grid: CellValue[][],
+  hidden: boolean,
+  hiddenRows: readonly number[],
+): FileSheet {
+  const used = usedRange(grid);
+  return { name, ...used, hidden, hiddenRows: hiddenRowsIn(hiddenRows, used.rowOffset, used.values.length) };
 }
 
 /** Trims blank rows and columns around the cells: the used range and its offsets. */
@@ -137,7 +157,7 @@ async function readXlsx(bytes: Buffer, filePath: string, fichier: string): Promi
     raw = null;
   }
   if (raw === null) return readXlsxWithExcelJS(bytes, filePath, fichier);
-  const sheets = raw.map(({ name, hidden, grid }) => ({ name, ...usedRange(grid), hidden }));
+  const sheets = raw.map(({ name, hidden, grid, hiddenRows }) => fileSheet(name, grid, hidden, hiddenRows));
   return { path: filePath, fichier, format: "xlsx", sheets };
 }
 
@@ -161,14 +181,16 @@ export async function readXlsxWithExcelJS(
   const sheets: FileSheet[] = [];
   for (const worksheet of workbook.worksheets) {
     const grid: CellValue[][] = [];
+    const hiddenRows: number[] = [];
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (row.hidden) hiddenRows.push(rowNumber - 1);
       const cells: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
         cells[columnNumber - 1] = readCell(cell, date1904);
       });
       grid[rowNumber - 1] = cells;
     });
-    sheets.push({ name: worksheet.name, ...usedRange(grid), hidden: worksheet.state !== "visible" });
+    sheets.push(fileSheet(worksheet.name, grid, worksheet.state !== "visible", hiddenRows));
   }
   return { path: filePath, fichier, format: "xlsx", sheets };
 }

@@ -94,8 +94,14 @@ export class FileWorkbook implements Workbook {
     }
     // The file was read when opened: the workflow reports its own progress over the rows.
     void progress;
-    const { values, rowOffset, columnOffset } = input.sheet;
-    return { name: input.name, values, rowOffset, columnOffset };
+    const { values, rowOffset, columnOffset, hiddenRows } = input.sheet;
+    return {
+      name: input.name,
+      values,
+      rowOffset,
+      columnOffset,
+      ...(hiddenRows?.length ? { hiddenRows } : {}),
+    };
   }
 
   async writeSheet(sheet: OutputSheet): Promise<string> {
