@@ -70,13 +70,15 @@ export class ExcelWorkbook implements Workbook {
         columnCount: used.columnCount,
       };
       const hiddenRows: number[] | undefined = used.rowHidden === false ? undefined : [];
-      const values = await readArea(context, sheet, area, progress, hiddenRows);
+      const dateCells: number[] = [];
+      const values = await readArea(context, sheet, area, progress, hiddenRows, dateCells);
       return {
         name: sheet.name,
         values,
         rowOffset: area.rowIndex,
         columnOffset: area.columnIndex,
         ...(hiddenRows?.length ? { hiddenRows } : {}),
+        ...(dateCells.length > 0 ? { dateCells } : {}),
       };
     });
   }

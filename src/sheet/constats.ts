@@ -39,6 +39,7 @@ export const CODES_CONSTATS = {
   "effectif-decimal": "erreur",
   "effectif-texte": "erreur",
   "effectif-invraisemblable": "erreur",
+  "effectif-date": "erreur",
   "annee-formation-illisible": "erreur",
   "entree-directe-illisible": "erreur",
   // Counted, but to be checked.
@@ -48,6 +49,7 @@ export const CODES_CONSTATS = {
   "uai-hors-ile-de-france": "alerte",
   // Establishment-level values (taux, reliquats, réponse à l'enquête).
   "taux-illisible": "erreur",
+  "taux-date": "erreur",
   "reliquat-illisible": "erreur",
   "reliquat-negatif": "erreur",
   "reponse-illisible": "erreur",

@@ -21,6 +21,7 @@ import { normaliserCellule, type TableDoublons } from "./doublons";
 import { SYNONYMES } from "./columns";
 import { cleDoublon, LecteurBase, ressembleAUnCode, ressembleAUnUai } from "./lecteur";
 import { effectifsVides, type SessionLecture } from "./session";
+import { dateDansLaCellule, estCelluleDate, messageDate } from "./dates";
 import { ligneDeStructure } from "./structure";
 import type { Champ, CorrectionColonnes } from "./types";
 
@@ -79,6 +80,8 @@ export class LecteurEffectifs extends LecteurBase {
   private readonly etablissement: ColonnesEtablissement | null;
   private readonly valeursEtablissement: boolean;
   private readonly onLigneComptee?: (ligne: LigneComptee) => void;
+  /** The sheet has cells formatted as dates (SheetData.dateCells): numbers are checked against them. */
+  private readonly datesFormatees: boolean;
 
   /**
    * Above an effectif header, a data row has a code formation with a UAI or an effectif next to it
@@ -127,6 +130,7 @@ export class LecteurEffectifs extends LecteurBase {
     this.valeursEtablissement = aDesValeursEtablissement(etablissement);
     this.etablissement = this.valeursEtablissement || etablissement.nom >= 0 ? etablissement : null;
     this.onLigneComptee = options.onLigneComptee;
+    this.datesFormatees = (sheet.dateCells?.length ?? 0) > 0;
   }
 
   /**
@@ -228,6 +232,21 @@ export class LecteurEffectifs extends LecteurBase {
     if (!uai.ok) return this.ecarter(uai.probleme, ligne, l.uai, uai.message);
 
     const brut = cellule(row, this.effectif);
+    // A date where the effectif goes (issue 11 item 17): a text date, or a number formatted as a date.
+    if (typeof brut === "string" || (this.datesFormatees && typeof brut === "number")) {
+      const date = dateDansLaCellule(
+        brut,
+        estCelluleDate(this.sheet, ligne - this.sheet.rowOffset - 1, this.effectif),
+      );
+      if (date !== null) {
+        return this.ecarter(
+          "effectif-date",
+          ligne,
+          l.effectif,
+          messageDate("Effectif", date, brut, "un nombre d'élèves", "La ligne n'est pas comptée."),
+        );
+      }
+    }
     const effectif =
       typeof brut === "number" && Number.isInteger(brut) && brut >= 0 && brut <= EFFECTIF_MAXIMUM
         ? brut

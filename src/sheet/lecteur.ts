@@ -7,6 +7,7 @@ import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from 
 import { detecterEntete, indexRelatif, LIGNES_RECHERCHE_ENTETE, nomDuChamp, SYNONYMES } from "./columns";
 import { constat, type CodeConstat } from "./constats";
 import type { ColonnesEtablissement } from "./etablissements";
+import { estCelluleDate } from "./dates";
 import { signaturePositionnelle, TableDoublons } from "./doublons";
 import { celluleTotal, messageLigneTotal } from "./structure";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
@@ -227,6 +228,7 @@ export abstract class LecteurBase implements LecteurFeuille {
       reliquatPostBac: this.indice("reliquatPostBac"),
       aRepondu: this.indice("aRepondu"),
       lettre: (index) => this.lettre(index),
+      formatDate: (ligne, index) => estCelluleDate(this.sheet, ligne - this.sheet.rowOffset - 1, index),
     };
   }
 

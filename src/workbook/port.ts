@@ -43,6 +43,12 @@ export interface SheetData {
    * empty when none is hidden or the source cannot tell (a .csv). They are read like the others.
    */
   readonly hiddenRows?: readonly number[];
+  /**
+   * Number cells formatted as a date (Excel stores a date as its serial number: 24/01/1900 is 24), as
+   * keys `row index × 16 384 + column index` into `values`, ascending; absent when the source has no
+   * formats (a .csv) or none is a date. The readers report a date where a number is expected.
+   */
+  readonly dateCells?: readonly number[];
 }
 
 export type ColumnFormat = "text" | "integer" | "euros" | "percent" | "decimal";

@@ -11,6 +11,7 @@
  * cells of the range are empty in the file).
  */
 import type { CellValue } from "../workbook/port";
+import { stylesDeDate } from "./dateStyles";
 import { ZipArchive } from "./zip";
 
 /**
@@ -32,6 +33,8 @@ export interface RawSheet {
   readonly grid: CellValue[][];
   /** 0-based indexes of the rows marked `hidden` (by hand or by a filter), ascending. */
   readonly hiddenRows: number[];
+  /** Number cells whose style shows a date, as 0-based pairs: row, column, row, column… */
+  readonly dateCells: number[];
 }
 
 /** `<row … hidden="1">` (or "true"): the row is hidden, by hand or by a filter (§18.3.1.73). */
@@ -177,9 +180,9 @@ function cellValue(
  * form; other spellings (single quotes, tabs or line breaks between attributes) go through the
  * general parser.
  */
-function tagAttribute(text: string, name: "r" | "t"): string | undefined {
-  // The two searched forms are constants: no string is built per cell.
-  const at = text.indexOf(name === "r" ? ' r="' : ' t="');
+function tagAttribute(text: string, name: "r" | "t" | "s"): string | undefined {
+  // The searched forms are constants: no string is built per cell.
+  const at = text.indexOf(name === "r" ? ' r="' : name === "t" ? ' t="' : ' s="');
   if (at !== -1) {
     const from = at + 4;
     const value = text.slice(from, text.indexOf('"', from));
@@ -249,6 +252,8 @@ function parseSheet(
   strings: readonly string[],
   date1904: boolean,
   hiddenRows: number[],
+  /** Which styles show dates (null: none does), and where the number cells of those styles go. */
+  dates: { readonly styles: readonly boolean[] | null; readonly cells: number[] },
 ): CellValue[][] {
   const grid: CellValue[][] = [];
   let pos = sheetDataStart(xml);
@@ -324,8 +329,14 @@ function parseSheet(
     if (end === -1) throw new Error("cellule non fermée");
     pos = end + close.length;
     if (end === gt + 1) continue;
-    const value = cellValue(tagAttribute(attributs, "t"), xml.slice(gt + 1, end), strings, date1904);
+    const type = tagAttribute(attributs, "t");
+    const value = cellValue(type, xml.slice(gt + 1, end), strings, date1904);
     if (value !== null) (grid[rowIndex] ??= [])[colIndex] = value;
+    if (
+      typeof value === "number" &&
+      (type === "d" || (dates.styles !== null && dates.styles[Number(tagAttribute(attributs, "s"))]))
+    )
+      dates.cells.push(rowIndex, colIndex);
   }
   return grid;
 }
@@ -375,6 +386,10 @@ export function readXlsxValues(bytes: Buffer): RawSheet[] {
       ),
     ),
   );
+  const stylesRel = relationships.find((a) => (a.get("Type") ?? "").endsWith("/styles"));
+  const styles = stylesDeDate(
+    stylesRel ? stripBom(zip.text(resolveTarget(workbookPath, stylesRel.get("Target") ?? ""))) : null,
+  );
   const properties = new RegExp(`<${P}workbookPr\\b([^>]*)>`).exec(workbookXml);
   const date1904Attr = properties ? attributes(properties[1]).get("date1904") : undefined;
   const date1904 = date1904Attr === "1" || date1904Attr === "true";
@@ -391,11 +406,13 @@ export function readXlsxValues(bytes: Buffer): RawSheet[] {
     if (xml === null) throw new Error("partie de feuille absente");
     const state = attrs.get("state");
     const hiddenRows: number[] = [];
+    const dateCells: number[] = [];
     sheets.push({
       name: attrs.get("name") ?? "",
       hidden: state === "hidden" || state === "veryHidden",
-      grid: parseSheet(xml, strings, date1904, hiddenRows),
+      grid: parseSheet(xml, strings, date1904, hiddenRows, { styles, cells: dateCells }),
       hiddenRows,
+      dateCells,
     });
   }
   return sheets;

@@ -34,14 +34,25 @@ describe("Lignes masquées ou filtrées (readSheet)", () => {
     expect(excel.syncs).toBe(3);
   });
 
-  test("12 000 lignes dont la 7 000e masquée : une synchronisation par lot de 5 000 lignes, pas une par ligne", async () => {
+  test("7 000 lignes dont la 5 500e masquée : une synchronisation par lot de 5 000 lignes, pas une par ligne", async () => {
     const excel = new FakeExcel();
     const grille: Seed[][] = [["UAI", "Code formation", "Effectif"]];
-    for (let i = 1; i < 12000; i++) grille.push(["0750655E", "50022137", i % 100]);
+    for (let i = 1; i < 7000; i++) grille.push(["0750655E", "50022137", i % 100]);
     const sheet = excel.addUserSheet("Versailles", grille);
-    sheet.hiddenRows.add(6999);
+    sheet.hiddenRows.add(5499);
     const data = await new ExcelWorkbook(excel.run).readSheet("Versailles");
-    expect(data.hiddenRows).toEqual([6999]);
-    expect(excel.syncs).toBe(2 + 3);
+    expect(data.hiddenRows).toEqual([5499]);
+    expect(excel.syncs).toBe(2 + 2);
+  }, 30_000);
+
+  test("un nombre au format date est signalé comme tel (dateCells), un nombre au format Standard ou monétaire non", async () => {
+    const excel = new FakeExcel();
+    const sheet = excel.addUserSheet("Paris", GRILLE, "B3");
+    sheet.cells[4][3]!.numberFormat = "dd/mm/yyyy"; // D5: the effectif 30, shown as 30/01/1900
+    sheet.cells[3][3]!.numberFormat = '#,##0.00 "€"';
+    sheet.cells[5][2]!.numberFormat = "dd/mm/yyyy"; // C6: a text, never a date cell
+    const data = await new ExcelWorkbook(excel.run).readSheet("Paris");
+    expect(data.dateCells).toEqual([2 * 16384 + 2]);
+    expect(excel.syncs).toBe(3);
   });
 });
