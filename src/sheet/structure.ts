@@ -4,7 +4,7 @@
  * listed as info (design.md §4). Checked only for rows that failed to read as data, so that the
  * normalisation below never runs on the common path.
  */
-import { citation, normaliseLabel } from "../rules";
+import { citation } from "../rules";
 import { isBlank, type CellValue } from "../workbook/port";
 import { champDeLEntete } from "./columns";
 import type { CodeConstat } from "./constats";
@@ -69,11 +69,15 @@ export function contientMotTotal(text: string): boolean {
   return false;
 }
 
+const ENSEMBLE = /^\s*ensemble\s*$/i;
+
 /** « Total … » anywhere in the cell (contientMotTotal), or a cell that reads « Ensemble » alone. */
 export function estLibelleTotal(value: CellValue | undefined): boolean {
   if (typeof value !== "string") return false;
   if (contientMotTotal(value)) return true;
-  return value.length >= 8 && value.length <= 24 && normaliseLabel(value) === "ENSEMBLE";
+  // « Ensemble » alone: its first letter is checked before any regular expression (every row is scanned).
+  const premier = value.charCodeAt(0) | 0x20;
+  return (premier === 101 || premier === 32) && value.length <= 24 && ENSEMBLE.test(value);
 }
 
 /** The index of the first cell of a row that makes it a total or subtotal row, or -1. */
