@@ -69,7 +69,7 @@ export function contientMotTotal(text: string): boolean {
   return false;
 }
 
-const ENSEMBLE = /^\s*ensemble\s*$/i;
+const ENSEMBLE = /^\s*ensemble\s*[:.]?\s*$/i;
 
 /** « Total … » anywhere in the cell (contientMotTotal), or a cell that reads « Ensemble » alone. */
 export function estLibelleTotal(value: CellValue | undefined): boolean {

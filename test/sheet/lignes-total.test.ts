@@ -3,7 +3,7 @@
  * aside with « ligne-total », even when its UAI, code and effectif are valid — never summed.
  */
 import { catalogueFor } from "../../src/rules";
-import { contientMotTotal } from "../../src/sheet";
+import { contientMotTotal, estLibelleTotal } from "../../src/sheet";
 import type { CellValue } from "../../src/workbook/port";
 import { ENTETE, lire } from "./grille";
 
@@ -46,6 +46,13 @@ describe("Lignes de total", () => {
     "",
   ])("« %s » n'en est pas un", (texte) => {
     expect(contientMotTotal(texte)).toBe(false);
+  });
+
+  test("« Ensemble » seul dans une cellule est un total ; « Ensemble scolaire Saint-Jean » non", () => {
+    for (const texte of ["Ensemble", "ENSEMBLE", " ensemble ", "Ensemble :", "Ensemble."])
+      expect([texte, estLibelleTotal(texte)]).toEqual([texte, true]);
+    for (const texte of ["Ensemble scolaire Saint-Jean", "ensembles", "Lycée Ensemble"])
+      expect([texte, estLibelleTotal(texte)]).toEqual([texte, false]);
   });
 
   test("aucun libellé de la liste indicative ni type de diplôme ne contient le mot « total » (aucune formation réelle n'est écartée)", () => {
