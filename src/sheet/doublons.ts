@@ -211,9 +211,12 @@ export class TableDoublons {
     const trouve = parCle.obtenirOuAjouter(cle, reference + 1);
     if (trouve === 0) return null;
     let parHash: ParHash;
+    // The signature of the key's first row, when computed here: compared below without a second computation.
+    let connue: { readonly reference: number; readonly signature: Row } | null = null;
     if (trouve > 0) {
       const premiere = trouve - 1;
-      parHash = new Map([[hashLigne(this.ligne(premiere)), premiere]]);
+      connue = { reference: premiere, signature: this.ligne(premiere) };
+      parHash = new Map([[hashLigne(connue.signature), premiere]]);
       this.groupes.push(parHash);
       parCle.remplacer(cle, -this.groupes.length);
     } else parHash = this.groupes[-trouve - 1];
@@ -224,12 +227,13 @@ export class TableDoublons {
       parHash.set(hash, reference);
       return null;
     }
+    const vue = (r: number) => (connue !== null && connue.reference === r ? connue.signature : this.ligne(r));
     const premiere =
       typeof memes === "number"
-        ? memesCellules(this.ligne(memes), signature)
+        ? memesCellules(vue(memes), signature)
           ? memes
           : -1
-        : (memes.find((r) => memesCellules(this.ligne(r), signature)) ?? -1);
+        : (memes.find((r) => memesCellules(vue(r), signature)) ?? -1);
     if (premiere < 0) {
       if (typeof memes === "number") parHash.set(hash, [memes, reference]);
       else memes.push(reference);
