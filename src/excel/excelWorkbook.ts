@@ -58,7 +58,9 @@ export class ExcelWorkbook implements Workbook {
       await context.sync();
       if (sheet.isNullObject) throw sheetNotFound(name);
       const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      // rowHidden: false when no row is hidden (the usual case: nothing more is loaded), else each
+      // row's is loaded with its chunk's values (readArea), to report hidden rows (design.md §4).
+      used.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
       await context.sync();
       if (used.isNullObject) return { name: sheet.name, values: [], rowOffset: 0, columnOffset: 0 };
       const area: Area = {
@@ -67,8 +69,17 @@ export class ExcelWorkbook implements Workbook {
         rowCount: used.rowCount,
         columnCount: used.columnCount,
       };
-      const values = await readArea(context, sheet, area, progress);
-      return { name: sheet.name, values, rowOffset: area.rowIndex, columnOffset: area.columnIndex };
+      const hiddenRows: number[] | undefined = used.rowHidden === false ? undefined : [];
+      const dateCells: number[] = [];
+      const values = await readArea(context, sheet, area, progress, hiddenRows, dateCells);
+      return {
+        name: sheet.name,
+        values,
+        rowOffset: area.rowIndex,
+        columnOffset: area.columnIndex,
+        ...(hiddenRows?.length ? { hiddenRows } : {}),
+        ...(dateCells.length > 0 ? { dateCells } : {}),
+      };
     });
   }
 

@@ -2,6 +2,7 @@
  * Reading a block of cells in chunks (design.md §5): one `context.sync()` per chunk of at most
  * 5 000 rows (fewer on very wide sheets), progress after each chunk, cancellation between chunks.
  */
+import { cleCellule, formatDeDate } from "../sheet/dates";
 import type { CellValue, Progress } from "../workbook/port";
 import { appendRowsFromExcel } from "./cells";
 import { readChunks } from "./chunks";
@@ -25,15 +26,46 @@ export function intersectAreas(a: Area, b: Area): Area | null {
   return { rowIndex: top, columnIndex: left, rowCount: bottom - top, columnCount: right - left };
 }
 
+/** The number cells of a chunk whose format shows a date, as keys (see SheetData.dateCells). */
+function appendDateCells(
+  into: number[],
+  start: number,
+  valueTypes: readonly (readonly string[])[],
+  numberFormat: readonly (readonly unknown[])[],
+): void {
+  // One verdict per distinct format: a column repeats the same few.
+  const verdicts = new Map<string, boolean>();
+  for (let r = 0; r < valueTypes.length; r++) {
+    const types = valueTypes[r];
+    for (let c = 0; c < types.length; c++) {
+      if (types[c] !== "Double") continue;
+      const format = String(numberFormat[r]?.[c] ?? "General");
+      let date = verdicts.get(format);
+      if (date === undefined) verdicts.set(format, (date = formatDeDate(format)));
+      if (date) into.push(cleCellule(start + r, c));
+    }
+  }
+}
+
 /**
  * The values of `area` on `sheet`, as the port's cells. `values` and `valueTypes` are loaded together:
  * only the type tells an Excel error from the same text typed in a cell.
+ *
+ * `numberFormat` is loaded with them: a number shown as a date (Excel stores a date as its serial
+ * number) is pushed to `dateCells` as a key `row × 16 384 + column` into the result, so that the
+ * readers report a date in an effectif or taux column (SheetData.dateCells).
+ *
+ * When `hiddenRows` is given (the caller found that some rows of the area are hidden: its
+ * `rowHidden` was not false), each row's `rowHidden` is loaded in the same batch as the chunk's
+ * values — no sync of its own — and the hidden ones are pushed to it, as indexes into the result.
  */
 export async function readArea(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   area: Area,
   progress: Progress,
+  hiddenRows?: number[],
+  dateCells?: number[],
 ): Promise<CellValue[][]> {
   const rows: CellValue[][] = [];
   const chunks = readChunks(area.rowCount, area.columnCount);
@@ -45,11 +77,18 @@ export async function readArea(
       chunk.count,
       area.columnCount,
     );
-    range.load("values,valueTypes");
+    if (dateCells) range.load("values,valueTypes,numberFormat");
+    else range.load("values,valueTypes");
+    const rowRanges: Excel.Range[] = [];
+    if (hiddenRows) for (let r = 0; r < chunk.count; r++) rowRanges.push(range.getRow(r).load("rowHidden"));
     // The one sync allowed in a loop: the loop is over chunks of ≤ 5 000 rows, never over rows (design.md §5).
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, by design (5 MB cap)
     await context.sync();
     appendRowsFromExcel(rows, range.values, range.valueTypes);
+    if (dateCells) appendDateCells(dateCells, chunk.start, range.valueTypes, range.numberFormat);
+    rowRanges.forEach((row, r) => {
+      if (row.rowHidden) hiddenRows?.push(chunk.start + r);
+    });
     reportProgress(progress, chunk.start + chunk.count, area.rowCount);
   }
   if (chunks.length === 0) reportProgress(progress, 0, 0);

@@ -22,6 +22,7 @@ export const CODES_CONSTATS = {
   "ligne-sans-donnees": "info",
   "ligne-mal-decoupee": "erreur",
   "ligne-avant-entete": "erreur",
+  "lignes-masquees": "info",
   // Expected exclusions (R3, R5).
   "formation-non-eligible": "info",
   apprentissage: "info",
@@ -39,6 +40,7 @@ export const CODES_CONSTATS = {
   "effectif-decimal": "erreur",
   "effectif-texte": "erreur",
   "effectif-invraisemblable": "erreur",
+  "effectif-date": "erreur",
   "annee-formation-illisible": "erreur",
   "entree-directe-illisible": "erreur",
   // Counted, but to be checked.
@@ -49,6 +51,7 @@ export const CODES_CONSTATS = {
   // Establishment-level values (taux, reliquats, réponse à l'enquête).
   "taux-illisible": "erreur",
   "taux-ambigu": "alerte",
+  "taux-date": "erreur",
   "reliquat-illisible": "erreur",
   "reliquat-negatif": "erreur",
   "reponse-illisible": "erreur",

@@ -69,6 +69,7 @@ export class LecteurDemande extends LecteurBase {
   }
 
   protected lireLigne(row: Row, ligne: number): void {
+    if (this.ecarterSiTotal(row, ligne)) return;
     const lettreCode = this.lettre(this.code);
     const verdict = this.session.verdictCode(cellule(row, this.code));
     if (verdict.kind === "invalide") {

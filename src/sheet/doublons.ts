@@ -9,8 +9,47 @@
  * One table can serve several sheets — the effectif sheets of one run share the session's — so that
  * the same extraction given twice (two files, two tabs) is counted once. A row is referred to by its
  * sheet's number and its index: `numero × 2^32 + index`, exact in a double (a .csv has no row limit).
+ *
+ * Rows are compared by their normalised values (design.md §4, issue 11 item 2), so that the same
+ * extraction given in two forms — a .xlsx and its .csv, or two .xlsx written by different tools — is
+ * counted once: a code as text « 50022137 », as the number 50022137, as « '50022137 », « 5,0022137E+07 »
+ * or « 50 022 137 » is one value; so are « 24 » and 24, « 0750655e » and « 0750655E ». Each sheet gives
+ * its own signature of a row (the effectif reader compares fields, whatever their column order).
  */
-import { isCellError, type Row, type SheetData } from "../workbook/port";
+import { ANY_SPACE } from "../rules";
+import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../workbook/port";
+
+const NOMBRE_ECRIT = /^[+-]?\d+(?:[.,]\d+)?(?:E[+-]?\d+)?$/i;
+
+/**
+ * A cell as duplicate detection compares it: a blank is null; a text loses its leading apostrophe,
+ * its surrounding spaces and the case of its letters, and its runs of spaces become one; a text that
+ * is a number once its spaces are removed (« 24 », « 50 022 137 », « 5,0022137E+07 ») is that number.
+ * Only for comparing rows: values are read by the readers of cells.ts, never from this.
+ */
+export function normaliserCellule(cell: CellValue | undefined): CellValue {
+  if (cell === undefined || isBlank(cell)) return null;
+  if (typeof cell !== "string") return cell;
+  const texte = (cell.charCodeAt(0) === 39 ? cell.slice(1) : cell).replace(ANY_SPACE, " ").trim();
+  const chiffres = texte.indexOf(" ") === -1 ? texte : texte.replace(/ /g, "");
+  if (NOMBRE_ECRIT.test(chiffres)) {
+    const n = Number(chiffres.replace(",", "."));
+    if (Number.isFinite(n)) return n;
+  }
+  return texte === "" ? null : texte.toUpperCase();
+}
+
+/** Every cell normalised, in place order, blank cells at the end left out: the default signature. */
+export function signaturePositionnelle(row: Row): Row {
+  let fin = row.length;
+  while (fin > 0 && isBlank(row[fin - 1])) fin--;
+  const signature: CellValue[] = new Array(fin);
+  for (let j = 0; j < fin; j++) signature[j] = normaliserCellule(row[j]);
+  return signature;
+}
+
+/** How a sheet's rows are compared: a row's normalised values. */
+export type Signature = (row: Row) => Row;
 
 /** Fully identical rows: same cells (an Excel error equal to the same error, a missing cell to a blank one). */
 export function memesCellules(a: Row, b: Row): boolean {
@@ -131,16 +170,22 @@ export interface LigneVue {
 
 export class TableDoublons {
   private readonly feuilles: SheetData[] = [];
+  private readonly signatures: Signature[] = [];
   private readonly parEtablissement = new Map<number, LignesParCle>();
   private readonly groupes: ParHash[] = [];
   private dernierEtablissement = -1;
   private dernieresLignes: LignesParCle | null = null;
 
-  /** Registers a sheet whose rows the table will hold; returns its number. */
-  ajouterFeuille(sheet: SheetData): number {
+  /**
+   * Registers a sheet whose rows the table will hold; returns its number.
+   * @param signature what of a row is compared (normalised values); the sheets sharing a table give
+   *   signatures that are equal for the same row, whatever the form or the columns' order.
+   */
+  ajouterFeuille(sheet: SheetData, signature: Signature = signaturePositionnelle): number {
     if (this.feuilles.length >= FEUILLES_MAXIMUM)
       throw new RangeError(`Plus de ${FEUILLES_MAXIMUM} feuilles lues en une fois.`);
     this.feuilles.push(sheet);
+    this.signatures.push(signature);
     return this.feuilles.length - 1;
   }
 
@@ -166,24 +211,29 @@ export class TableDoublons {
     const trouve = parCle.obtenirOuAjouter(cle, reference + 1);
     if (trouve === 0) return null;
     let parHash: ParHash;
+    // The signature of the key's first row, when computed here: compared below without a second computation.
+    let connue: { readonly reference: number; readonly signature: Row } | null = null;
     if (trouve > 0) {
       const premiere = trouve - 1;
-      parHash = new Map([[hashLigne(this.ligne(premiere)), premiere]]);
+      connue = { reference: premiere, signature: this.ligne(premiere) };
+      parHash = new Map([[hashLigne(connue.signature), premiere]]);
       this.groupes.push(parHash);
       parCle.remplacer(cle, -this.groupes.length);
     } else parHash = this.groupes[-trouve - 1];
-    const hash = hashLigne(row);
+    const signature = this.signatures[feuille](row);
+    const hash = hashLigne(signature);
     const memes = parHash.get(hash);
     if (memes === undefined) {
       parHash.set(hash, reference);
       return null;
     }
+    const vue = (r: number) => (connue !== null && connue.reference === r ? connue.signature : this.ligne(r));
     const premiere =
       typeof memes === "number"
-        ? memesCellules(this.ligne(memes), row)
+        ? memesCellules(vue(memes), signature)
           ? memes
           : -1
-        : (memes.find((r) => memesCellules(this.ligne(r), row)) ?? -1);
+        : (memes.find((r) => memesCellules(vue(r), signature)) ?? -1);
     if (premiere < 0) {
       if (typeof memes === "number") parHash.set(hash, [memes, reference]);
       else memes.push(reference);
@@ -195,7 +245,9 @@ export class TableDoublons {
     };
   }
 
+  /** The signature of a row already seen. */
   private ligne(reference: number): Row {
-    return this.feuilles[Math.floor(reference / LIGNES_PAR_FEUILLE)].values[reference % LIGNES_PAR_FEUILLE];
+    const numero = Math.floor(reference / LIGNES_PAR_FEUILLE);
+    return this.signatures[numero](this.feuilles[numero].values[reference % LIGNES_PAR_FEUILLE]);
   }
 }

@@ -14,14 +14,16 @@
  * UAI → effectif → duplicate → counted, with its alertes.
  */
 import type { Categorie } from "../rules";
-import { isBlank, isCellError, type Row, type SheetData } from "../workbook/port";
+import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../workbook/port";
 import { EFFECTIF_MAXIMUM, afficher, cellule, lireEntier, lireOuiNon, messageErreurExcel } from "./cells";
 import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
-import type { TableDoublons } from "./doublons";
+import { normaliserCellule, type TableDoublons } from "./doublons";
+import { SYNONYMES } from "./columns";
 import { cleDoublon, LecteurBase, ressembleAUnCode, ressembleAUnUai } from "./lecteur";
 import { effectifsVides, type SessionLecture } from "./session";
+import { dateDansLaCellule, estCelluleDate, messageDate } from "./dates";
 import { ligneDeStructure } from "./structure";
-import type { CorrectionColonnes } from "./types";
+import type { Champ, CorrectionColonnes } from "./types";
 
 /** A counted row, as a typed record. */
 export interface LigneComptee {
@@ -72,9 +74,14 @@ export class LecteurEffectifs extends LecteurBase {
     entree: string | null;
   };
   private readonly cles: readonly number[];
+  /** Columns compared by duplicate detection, one per field in a fixed order (-1: unmapped), and the others. */
+  private readonly colonnesSignature: readonly number[];
+  private readonly mappees: ReadonlySet<number>;
   private readonly etablissement: ColonnesEtablissement | null;
   private readonly valeursEtablissement: boolean;
   private readonly onLigneComptee?: (ligne: LigneComptee) => void;
+  /** The sheet has cells formatted as dates (SheetData.dateCells): numbers are checked against them. */
+  private readonly datesFormatees: boolean;
 
   /**
    * Above an effectif header, a data row has a code formation with a UAI or an effectif next to it
@@ -113,13 +120,37 @@ export class LecteurEffectifs extends LecteurBase {
       entree: this.lettre(this.entreeDirecte),
     };
     this.cles = [this.code, this.effectif];
+    // UAI, code and effectif are compared through the duplicate key, already normalised (cleDoublon).
+    const champs = (Object.keys(SYNONYMES) as Champ[]).filter(
+      (champ) => champ !== "uai" && champ !== "codeFormation" && champ !== "effectif",
+    );
+    this.colonnesSignature = champs.map((champ) => this.indice(champ));
+    this.mappees = new Set([this.uai, this.code, this.effectif, ...this.colonnesSignature]);
     const etablissement = this.colonnesEtablissement();
     this.valeursEtablissement = aDesValeursEtablissement(etablissement);
     this.etablissement = this.valeursEtablissement || etablissement.nom >= 0 ? etablissement : null;
     this.onLigneComptee = options.onLigneComptee;
+    this.datesFormatees = (sheet.dateCells?.length ?? 0) > 0;
+  }
+
+  /**
+   * Field by field, whatever the columns' order, so that the same extraction in two files (a .xlsx and
+   * its .csv, two tools' .xlsx) is recognised: each mapped field's normalised value in a fixed order,
+   * then the non-blank values of the other columns. UAI, code and effectif are in the key.
+   */
+  protected override signatureDoublon(row: Row): Row {
+    const signature: CellValue[] = [];
+    for (const j of this.colonnesSignature) signature.push(j < 0 ? null : normaliserCellule(row[j]));
+    for (let j = 0; j < row.length; j++) {
+      if (this.mappees.has(j)) continue;
+      const valeur = normaliserCellule(row[j]);
+      if (valeur !== null) signature.push(valeur);
+    }
+    return signature;
   }
 
   protected lireLigne(row: Row, ligne: number): void {
+    if (this.ecarterSiTotal(row, ligne)) return;
     const session = this.session;
     const l = this.lettres;
     const verdict = session.verdictCode(cellule(row, this.code));
@@ -201,6 +232,21 @@ export class LecteurEffectifs extends LecteurBase {
     if (!uai.ok) return this.ecarter(uai.probleme, ligne, l.uai, uai.message);
 
     const brut = cellule(row, this.effectif);
+    // A date where the effectif goes (issue 11 item 17): a text date, or a number formatted as a date.
+    if (typeof brut === "string" || (this.datesFormatees && typeof brut === "number")) {
+      const date = dateDansLaCellule(
+        brut,
+        estCelluleDate(this.sheet, ligne - this.sheet.rowOffset - 1, this.effectif),
+      );
+      if (date !== null) {
+        return this.ecarter(
+          "effectif-date",
+          ligne,
+          l.effectif,
+          messageDate("Effectif", date, brut, "un nombre d'élèves", "La ligne n'est pas comptée."),
+        );
+      }
+    }
     const effectif =
       typeof brut === "number" && Number.isInteger(brut) && brut >= 0 && brut <= EFFECTIF_MAXIMUM
         ? brut

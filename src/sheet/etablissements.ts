@@ -29,6 +29,7 @@ import {
 import { isBlank, isCellError, type CellValue } from "../workbook/port";
 import { afficher, cellule, lireEntier, lireMontant, lireOuiNon, messageErreurExcel } from "./cells";
 import { constat, type CodeConstat } from "./constats";
+import { dateDansLaCellule, messageDate } from "./dates";
 import type { Constat } from "./findings";
 
 /** Where a value was read. */
@@ -152,6 +153,8 @@ export interface ColonnesEtablissement {
   readonly aRepondu: number;
   /** Column letter of a relative index. */
   lettre(index: number): string | null;
+  /** Is the cell of a sheet row (1-based) and relative column formatted as a date (SheetData.dateCells)? */
+  formatDate(ligne: number, index: number): boolean;
 }
 
 export function aDesValeursEtablissement(c: ColonnesEtablissement): boolean {
@@ -290,6 +293,19 @@ export class RegistreEtablissements {
       colonne: c.lettre(direct ? c.taux : isBlank(rawBoursiers) ? c.effectifTotal : c.boursiers),
     };
     let taux: TauxBoursiers;
+    // A date typed or formatted where the taux goes (issue 11 item 17).
+    const date = direct ? dateDansLaCellule(rawTaux, c.formatDate(ligne, c.taux)) : null;
+    if (date !== null) {
+      const message = messageDate(
+        "Taux de boursiers",
+        date,
+        rawTaux,
+        "un taux (0,35 ou 35 %)",
+        "Le taux n'est pas utilisé.",
+      );
+      this.illisible(etablissement, "taux", "taux-date", origine, message);
+      return;
+    }
     try {
       if (direct) {
         if (isCellError(rawTaux))

@@ -43,6 +43,8 @@ export class LecteurEtablissements extends LecteurBase {
   }
 
   protected lireLigne(row: Row, ligne: number): void {
+    // Before the UAI is read: a « Total » row must not register an establishment.
+    if (this.ecarterSiTotal(row, ligne)) return;
     const uai = this.session.verdictUai(cellule(row, this.uai));
     if (!uai.ok) {
       const structure = ligneDeStructure(row, this.cles, "UAI et valeurs de l'établissement");

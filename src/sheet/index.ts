@@ -7,6 +7,7 @@ export * from "./findings";
 export * from "./constats";
 export * from "./columns";
 export * from "./cells";
+export * from "./dates";
 export * from "./structure";
 export * from "./etablissements";
 export * from "./session";

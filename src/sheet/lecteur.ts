@@ -7,7 +7,9 @@ import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from 
 import { detecterEntete, indexRelatif, LIGNES_RECHERCHE_ENTETE, nomDuChamp, SYNONYMES } from "./columns";
 import { constat, type CodeConstat } from "./constats";
 import type { ColonnesEtablissement } from "./etablissements";
-import { TableDoublons } from "./doublons";
+import { estCelluleDate } from "./dates";
+import { signaturePositionnelle, TableDoublons } from "./doublons";
+import { celluleTotal, messageLigneTotal } from "./structure";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "./types";
 
@@ -170,7 +172,34 @@ export abstract class LecteurBase implements LecteurFeuille {
       else this.lireLigne(row, premiereLigne + i);
     }
     this.position = fin;
+    if (fin === this.fin && debut < fin) this.signalerLignesMasquees();
     return fin - debut;
+  }
+
+  /**
+   * Hidden or filtered rows are data: read and counted like the others (design.md §4, issue 11
+   * item 19). One info says how many non-blank rows below the header were hidden, so that a user who
+   * hid rows to leave them out knows they were not. Run once, at the end of the sheet: no cost per row.
+   */
+  private signalerLignesMasquees(): void {
+    const masquees = this.sheet.hiddenRows;
+    if (!masquees || masquees.length === 0 || this.entete === null) return;
+    const premiere = this.fin - this.total;
+    const lignes: number[] = [];
+    for (const index of masquees) {
+      if (index >= premiere && index < this.fin && !ligneVide(this.sheet.values[index]))
+        lignes.push(this.sheet.rowOffset + index + 1);
+    }
+    if (lignes.length === 0) return;
+    const liste = lignes.slice(0, 10).join(", ") + (lignes.length > 10 ? "…" : "");
+    this.signaler(
+      "lignes-masquees",
+      null,
+      null,
+      lignes.length === 1
+        ? `La ligne ${liste} est masquée (ou filtrée) dans « ${this.feuille} » : elle est lue et comptée comme les autres, ce sont des données. Si elle ne devait pas compter, supprimez-la de la feuille.`
+        : `${lignes.length} lignes sont masquées (ou filtrées) dans « ${this.feuille} » (lignes ${liste}) : elles sont lues et comptées comme les autres, ce sont des données. Si certaines ne devaient pas compter, supprimez-les de la feuille.`,
+    );
   }
 
   bilan() {
@@ -199,6 +228,7 @@ export abstract class LecteurBase implements LecteurFeuille {
       reliquatPostBac: this.indice("reliquatPostBac"),
       aRepondu: this.indice("aRepondu"),
       lettre: (index) => this.lettre(index),
+      formatDate: (ligne, index) => estCelluleDate(this.sheet, ligne - this.sheet.rowOffset - 1, index),
     };
   }
 
@@ -213,6 +243,18 @@ export abstract class LecteurBase implements LecteurFeuille {
   }
 
   /**
+   * A total or subtotal row (« Total », « TOTAL BOULANGER », « 0750655E Total »…, see celluleTotal) is
+   * set aside with « ligne-total » before anything else is read from it, even when its UAI and code are
+   * valid: its effectif repeats the detail rows' (design.md §4). True when the row was set aside.
+   */
+  protected ecarterSiTotal(row: Row, ligne: number): boolean {
+    const j = celluleTotal(row);
+    if (j < 0) return false;
+    this.ecarter("ligne-total", ligne, this.lettre(j), messageLigneTotal(row[j] as string));
+    return true;
+  }
+
+  /**
    * A fully identical earlier row: this one is set aside with the alerte « doublon » (counted once).
    * Only rows about to count are checked, so set-aside rows cost nothing here.
    * @param etablissement the establishment's id (EtablissementLu.id).
@@ -221,7 +263,7 @@ export abstract class LecteurBase implements LecteurFeuille {
   protected estDoublon(row: Row, ligne: number, etablissement: number, cle: number): boolean {
     if (this.tableDoublons === null) {
       this.tableDoublons = this.doublonsPartages() ?? new TableDoublons();
-      this.numeroFeuille = this.tableDoublons.ajouterFeuille(this.sheet);
+      this.numeroFeuille = this.tableDoublons.ajouterFeuille(this.sheet, (r) => this.signatureDoublon(r));
     }
     const index = ligne - this.sheet.rowOffset - 1;
     const premiere = this.tableDoublons.dejaVue(this.numeroFeuille, index, row, etablissement, cle);
@@ -236,6 +278,14 @@ export abstract class LecteurBase implements LecteurFeuille {
         : `Ligne identique à la ligne ${numero} de la feuille « ${premiere.sheet.name} » : comptée une seule fois. Si la même extraction a été donnée deux fois, retirez l'une des feuilles du calcul.`,
     );
     return true;
+  }
+
+  /**
+   * What duplicate detection compares of a row: its cells normalised, in place order (see
+   * normaliserCellule). The effectif reader compares fields instead, as its sheets share one table.
+   */
+  protected signatureDoublon(row: Row): Row {
+    return signaturePositionnelle(row);
   }
 
   /** The duplicate table shared by the sheets of a run that count the same things (effectif sheets). */

@@ -11,6 +11,7 @@ import {
   judgeFormation,
   readCodeFormation,
   readUai,
+  removeSpaces,
   uaiCheckLetter,
   type Catalogue,
   type Categorie,
@@ -74,6 +75,28 @@ const UAI_MANQUANT: VerdictUai = {
     "UAI manquant : chaque ligne doit indiquer l'établissement (UAI, ex. 0750655E). Si les cellules UAI étaient fusionnées, défusionnez-les et recopiez l'UAI sur chaque ligne.",
 };
 
+const SCIENTIFIQUE = /^'?(\d)[.,](\d+)E\+?(\d+)$/i;
+
+/**
+ * A code formation that went through a number shown in scientific notation (« 5,0022137E+07 », a .csv
+ * exported from a column too narrow): its digits when the text carries all 8 of them, else why not.
+ * Null when the text is not in that notation.
+ *
+ * Décision (issue 11 item 2): « 5,0022137E+07 » is the code 50022137 — the same row as in the .xlsx it
+ * was exported from. With fewer digits (« 5,00221E+07 ») the last ones were rounded away by the
+ * display, and guessing them could name another formation: the code is refused, saying how to export it.
+ */
+function codeScientifique(texte: string): { ok: true; code: string } | { ok: false; message: string } | null {
+  const m = SCIENTIFIQUE.exec(removeSpaces(texte));
+  if (m === null) return null;
+  const [, unite, decimales, exposant] = m;
+  if (Number(exposant) === 7 && decimales.length === 7) return { ok: true, code: unite + decimales };
+  return {
+    ok: false,
+    message: `Code formation « ${citation(texte.trim())} » écrit en notation scientifique : ses 8 chiffres n'y sont pas tous, il ne peut pas être lu sans risque d'erreur. Dans le fichier d'origine, mettez la colonne au format Texte (ou élargissez-la) puis refaites l'export.`,
+  };
+}
+
 export class SessionLecture {
   readonly catalogue: Catalogue;
   readonly constats: Constat[] = [];
@@ -81,6 +104,8 @@ export class SessionLecture {
   /** The rows counted from every effectif sheet of the run, to count a row given twice only once. */
   readonly doublonsEffectifs = new TableDoublons();
   private readonly codes = new Map<Primitive, VerdictCode>();
+  /** One id per normalised code, so that 50022137, « 50022137 » and « '50022137 » share it (duplicates). */
+  private readonly idsCodes = new Map<string, number>();
   private readonly uais = new Map<Primitive, VerdictUai>();
   private readonly statuts = new Map<Primitive, boolean>();
   private readonly annees = new Map<Primitive, VerdictAnnee>();
@@ -110,7 +135,10 @@ export class SessionLecture {
   }
 
   private juger(raw: Primitive): VerdictCode {
-    const reading = readCodeFormation(raw);
+    const scientifique = typeof raw === "string" ? codeScientifique(raw) : null;
+    if (scientifique !== null && !scientifique.ok)
+      return { kind: "invalide", probleme: "code-invalide", message: scientifique.message };
+    const reading = readCodeFormation(scientifique?.code ?? raw);
     if (!reading.ok) {
       if (reading.probleme === "vide") return CODE_VIDE;
       return {
@@ -128,9 +156,14 @@ export class SessionLecture {
         message: `Formation ${reading.code} non comptée. ${eligibility.motif}${note}`,
       };
     }
+    let id = this.idsCodes.get(reading.code);
+    if (id === undefined) {
+      id = this.idsCodes.size;
+      this.idsCodes.set(reading.code, id);
+    }
     return {
       kind: "compte",
-      id: this.codes.size,
+      id,
       code: reading.code,
       categorie: eligibility.categorie,
       horsListe:

@@ -4,7 +4,7 @@
  * listed as info (design.md §4). Checked only for rows that failed to read as data, so that the
  * normalisation below never runs on the common path.
  */
-import { normaliseLabel } from "../rules";
+import { citation } from "../rules";
 import { isBlank, type CellValue } from "../workbook/port";
 import { champDeLEntete } from "./columns";
 import type { CodeConstat } from "./constats";
@@ -17,16 +17,81 @@ export interface LigneDeStructure {
   readonly message: string;
 }
 
-/** « Total », « TOTAL LYCEE X », « Sous-total », « S/Total », « Total général », « Ensemble ». */
-function estLibelleTotal(value: CellValue): boolean {
-  if (typeof value !== "string") return false;
-  const label = normaliseLabel(value);
+/** A letter (accented ones included): what may not touch « total » for it to be a word. */
+function estLettre(code: number): boolean {
+  if (code < 128) return (code | 0x20) >= 97 && (code | 0x20) <= 122;
+  return code >= 0xc0 && code !== 0xd7 && code !== 0xf7;
+}
+
+/** Are the four characters before `fin` the word « sous » (any case)? « SousTotal » is a subtotal. */
+function sousAvant(text: string, fin: number): boolean {
+  const debut = fin - 4;
+  if (debut < 0 || (debut > 0 && estLettre(text.charCodeAt(debut - 1)))) return false;
   return (
-    label.startsWith("TOTAL") ||
-    label.startsWith("SOUSTOTAL") ||
-    label.startsWith("STOTAL") ||
-    label === "ENSEMBLE"
+    (text.charCodeAt(debut) | 0x20) === 115 &&
+    (text.charCodeAt(debut + 1) | 0x20) === 111 &&
+    (text.charCodeAt(debut + 2) | 0x20) === 117 &&
+    (text.charCodeAt(debut + 3) | 0x20) === 115
   );
+}
+
+/**
+ * Does a text hold « total » or « totaux » as a word, in any case: « Total », « Sous-total »,
+ * « SousTotal », « S/Total », « TOTAL BOULANGER », « Total Lycée B », « Grand Total », « Total
+ * général », and Excel's subtotal outline « 0750655E Total », « 50022137 Total ». Not « totalement »,
+ * « totalité », « totalisateur » nor a word that merely ends in it: the letters must stand alone.
+ *
+ * Décision (design.md §4, issue 11): no formation of the annex nor of the BCN is named with the word
+ * « total », and a rectorat extraction has no column where it is data; so the word anywhere in a row
+ * makes it a total row, even with a valid UAI and code. Scanned character by character, without a
+ * regular expression nor a normalised copy: every row of a sheet is checked (design.md §8).
+ */
+export function contientMotTotal(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i + 5 <= n; i++) {
+    if ((text.charCodeAt(i) | 0x20) !== 116) continue; // t
+    if (
+      (text.charCodeAt(i + 1) | 0x20) !== 111 || // o
+      (text.charCodeAt(i + 2) | 0x20) !== 116 || // t
+      (text.charCodeAt(i + 3) | 0x20) !== 97 // a
+    )
+      continue;
+    const quatrieme = text.charCodeAt(i + 4) | 0x20;
+    let fin: number;
+    if (quatrieme === 108)
+      fin = i + 5; // total
+    else if (quatrieme === 117 && i + 6 <= n && (text.charCodeAt(i + 5) | 0x20) === 120)
+      fin = i + 6; // totaux
+    else continue;
+    if (fin < n && estLettre(text.charCodeAt(fin))) continue;
+    if (i === 0 || !estLettre(text.charCodeAt(i - 1)) || sousAvant(text, i)) return true;
+  }
+  return false;
+}
+
+const ENSEMBLE = /^\s*ensemble\s*[:.]?\s*$/i;
+
+/** « Total … » anywhere in the cell (contientMotTotal), or a cell that reads « Ensemble » alone. */
+export function estLibelleTotal(value: CellValue | undefined): boolean {
+  if (typeof value !== "string") return false;
+  if (contientMotTotal(value)) return true;
+  // « Ensemble » alone: its first letter is checked before any regular expression (every row is scanned).
+  const premier = value.charCodeAt(0) | 0x20;
+  return (premier === 101 || premier === 32) && value.length <= 24 && ENSEMBLE.test(value);
+}
+
+/** The index of the first cell of a row that makes it a total or subtotal row, or -1. */
+export function celluleTotal(row: readonly CellValue[]): number {
+  for (let j = 0; j < row.length; j++) {
+    const cell = row[j];
+    if (typeof cell === "string" && cell.length >= 5 && estLibelleTotal(cell)) return j;
+  }
+  return -1;
+}
+
+/** The message of « ligne-total », quoting the cell that says so. */
+export function messageLigneTotal(cellule: string): string {
+  return `Ligne de total ou de sous-total (« ${citation(cellule.trim())} ») : ignorée, les totaux sont recalculés à partir des lignes détaillées. Si c'est une vraie ligne de données, retirez le mot « total » de cette cellule, puis relancez.`;
 }
 
 /**
@@ -64,17 +129,10 @@ export function ligneDeStructure(
   colonnesCles: readonly number[],
   aCompleter: string,
 ): LigneDeStructure | null {
+  const total = celluleTotal(row);
+  if (total >= 0) return { code: "ligne-total", message: messageLigneTotal(row[total] as string) };
   let champsNommes = 0;
-  for (const cell of row) {
-    if (estLibelleTotal(cell)) {
-      return {
-        code: "ligne-total",
-        message:
-          "Ligne de total ou de sous-total : ignorée, les totaux sont recalculés à partir des lignes détaillées.",
-      };
-    }
-    if (champDeLEntete(cell)) champsNommes++;
-  }
+  for (const cell of row) if (champDeLEntete(cell)) champsNommes++;
   if (champsNommes >= 2) {
     return {
       code: "entete-repetee",

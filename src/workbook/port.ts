@@ -51,6 +51,17 @@ export interface SheetData {
   readonly values: readonly Row[];
   readonly rowOffset: number;
   readonly columnOffset: number;
+  /**
+   * Rows hidden in the sheet (by hand or by a filter), as indexes into `values`, ascending; absent or
+   * empty when none is hidden or the source cannot tell (a .csv). They are read like the others.
+   */
+  readonly hiddenRows?: readonly number[];
+  /**
+   * Number cells formatted as a date (Excel stores a date as its serial number: 24/01/1900 is 24), as
+   * keys `row index × 16 384 + column index` into `values`, ascending; absent when the source has no
+   * formats (a .csv) or none is a date. The readers report a date where a number is expected.
+   */
+  readonly dateCells?: readonly number[];
 }
 
 export type ColumnFormat = "text" | "integer" | "euros" | "percent" | "decimal";

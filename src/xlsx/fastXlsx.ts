@@ -11,6 +11,7 @@
  * value in the top-left cell only (the other cells of the range are empty in the file).
  */
 import { UNCALCULATED_FORMULA, type CellValue } from "../workbook/port";
+import { stylesDeDate } from "./dateStyles";
 import { ZipArchive } from "./zip";
 
 /**
@@ -30,7 +31,14 @@ export interface RawSheet {
   readonly hidden: boolean;
   /** Cells from A1; rows and cells may be missing (sparse). */
   readonly grid: CellValue[][];
+  /** 0-based indexes of the rows marked `hidden` (by hand or by a filter), ascending. */
+  readonly hiddenRows: number[];
+  /** Number cells whose style shows a date, as 0-based pairs: row, column, row, column… */
+  readonly dateCells: number[];
 }
+
+/** `<row … hidden="1">` (or "true"): the row is hidden, by hand or by a filter (§18.3.1.73). */
+const HIDDEN = /(?:^|\s)hidden\s*=\s*["'](?:1|true)["']/;
 
 /** Element names may carry a namespace prefix (`<x:c>` from some generators). */
 const P = "(?:[A-Za-z_][\\w.-]*:)?";
@@ -180,9 +188,9 @@ function cellValue(
  * form; other spellings (single quotes, tabs or line breaks between attributes) go through the
  * general parser.
  */
-function tagAttribute(text: string, name: "r" | "t"): string | undefined {
-  // The two searched forms are constants: no string is built per cell.
-  const at = text.indexOf(name === "r" ? ' r="' : ' t="');
+function tagAttribute(text: string, name: "r" | "t" | "s"): string | undefined {
+  // The searched forms are constants: no string is built per cell.
+  const at = text.indexOf(name === "r" ? ' r="' : name === "t" ? ' t="' : ' s="');
   if (at !== -1) {
     const from = at + 4;
     const value = text.slice(from, text.indexOf('"', from));
@@ -247,7 +255,14 @@ function referenceDansLaLigne(reference: string, ligne: string): boolean {
  * characters, without cutting out their name; a cell's attribute text is cut out once for its `r` and
  * `t`; its row is checked without a regular expression (npm run bench: see docs/performance.md).
  */
-function parseSheet(xml: string, strings: readonly string[], date1904: boolean): CellValue[][] {
+function parseSheet(
+  xml: string,
+  strings: readonly string[],
+  date1904: boolean,
+  hiddenRows: number[],
+  /** Which styles show dates (null: none does), and where the number cells of those styles go. */
+  dates: { readonly styles: readonly boolean[] | null; readonly cells: number[] },
+): CellValue[][] {
   const grid: CellValue[][] = [];
   let pos = sheetDataStart(xml);
   if (pos === -1) return grid;
@@ -289,9 +304,11 @@ function parseSheet(xml: string, strings: readonly string[], date1904: boolean):
     if (gt === -1) throw new Error("balise non fermée");
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     if (name === "row") {
-      const r = tagAttribute(xml.slice(j, gt), "r");
+      const rowAttributes = xml.slice(j, gt);
+      const r = tagAttribute(rowAttributes, "r");
       rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
       if (!Number.isInteger(rowIndex) || rowIndex < 0) throw new Error(`numéro de ligne ${r} illisible`);
+      if (rowAttributes.indexOf("hidden") !== -1 && HIDDEN.test(rowAttributes)) hiddenRows.push(rowIndex);
       ligne = String(rowIndex + 1);
       colIndex = -1;
       pos = gt + 1;
@@ -320,8 +337,14 @@ function parseSheet(xml: string, strings: readonly string[], date1904: boolean):
     if (end === -1) throw new Error("cellule non fermée");
     pos = end + close.length;
     if (end === gt + 1) continue;
-    const value = cellValue(tagAttribute(attributs, "t"), xml.slice(gt + 1, end), strings, date1904);
+    const type = tagAttribute(attributs, "t");
+    const value = cellValue(type, xml.slice(gt + 1, end), strings, date1904);
     if (value !== null) (grid[rowIndex] ??= [])[colIndex] = value;
+    if (
+      typeof value === "number" &&
+      (type === "d" || (dates.styles !== null && dates.styles[Number(tagAttribute(attributs, "s"))]))
+    )
+      dates.cells.push(rowIndex, colIndex);
   }
   return grid;
 }
@@ -371,6 +394,10 @@ export function readXlsxValues(bytes: Buffer): RawSheet[] {
       ),
     ),
   );
+  const stylesRel = relationships.find((a) => (a.get("Type") ?? "").endsWith("/styles"));
+  const styles = stylesDeDate(
+    stylesRel ? stripBom(zip.text(resolveTarget(workbookPath, stylesRel.get("Target") ?? ""))) : null,
+  );
   const properties = new RegExp(`<${P}workbookPr\\b([^>]*)>`).exec(workbookXml);
   const date1904Attr = properties ? attributes(properties[1]).get("date1904") : undefined;
   const date1904 = date1904Attr === "1" || date1904Attr === "true";
@@ -386,10 +413,14 @@ export function readXlsxValues(bytes: Buffer): RawSheet[] {
     const xml = stripBom(zip.text(resolveTarget(workbookPath, relation.get("Target") ?? "")));
     if (xml === null) throw new Error("partie de feuille absente");
     const state = attrs.get("state");
+    const hiddenRows: number[] = [];
+    const dateCells: number[] = [];
     sheets.push({
       name: attrs.get("name") ?? "",
       hidden: state === "hidden" || state === "veryHidden",
-      grid: parseSheet(xml, strings, date1904),
+      grid: parseSheet(xml, strings, date1904, hiddenRows, { styles, cells: dateCells }),
+      hiddenRows,
+      dateCells,
     });
   }
   return sheets;

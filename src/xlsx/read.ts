@@ -9,6 +9,7 @@ import * as path from "path";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./excelLib";
 import type { CellValue } from "../workbook/port";
+import { COLONNES_PAR_LIGNE } from "../sheet/dates";
 import { readCell } from "./cells";
 import { readCsvGrid, type CsvEncoding, type CsvSeparator } from "./csv";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
@@ -26,6 +27,10 @@ export interface FileSheet {
   readonly rowOffset: number;
   readonly columnOffset: number;
   readonly hidden: boolean;
+  /** Hidden (or filtered) rows, as indexes into `values`, ascending (see SheetData.hiddenRows). */
+  readonly hiddenRows?: readonly number[];
+  /** Number cells formatted as dates, as keys into `values` (see SheetData.dateCells). */
+  readonly dateCells?: readonly number[];
 }
 
 export interface SpreadsheetFile {
@@ -42,6 +47,46 @@ const MO = 1024 * 1024;
 
 /** Every blank row of a used range: one shared, frozen row, so that blank rows cost no memory. */
 const BLANK_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+/** Hidden rows (0-based from row 1) as indexes into a used range's values. */
+export function hiddenRowsIn(hiddenRows: readonly number[], rowOffset: number, rowCount: number): number[] {
+  const within: number[] = [];
+  for (const r of hiddenRows) if (r >= rowOffset && r < rowOffset + rowCount) within.push(r - rowOffset);
+  return within.sort((a, b) => a - b);
+}
+
+/** Date cells given as 0-based pairs (row, column, row, column…) as keys into a used range's values. */
+export function dateCellsIn(
+  pairs: readonly number[],
+  used: { values: readonly unknown[]; rowOffset: number; columnOffset: number },
+): number[] {
+  const keys: number[] = [];
+  for (let k = 0; k + 1 < pairs.length; k += 2) {
+    const r = pairs[k] - used.rowOffset;
+    const c = pairs[k + 1] - used.columnOffset;
+    if (r >= 0 && r < used.values.length && c >= 0 && c < COLONNES_PAR_LIGNE)
+      keys.push(r * COLONNES_PAR_LIGNE + c);
+  }
+  return keys.sort((a, b) => a - b);
+}
+
+/** A sheet's used range with its hidden rows and date cells. */
+function fileSheet(
+  name: string,
+  grid: CellValue[][],
+  hidden: boolean,
+  hiddenRows: readonly number[],
+  datePairs: readonly number[],
+): FileSheet {
+  const used = usedRange(grid);
+  return {
+    name,
+    ...used,
+    hidden,
+    hiddenRows: hiddenRowsIn(hiddenRows, used.rowOffset, used.values.length),
+    dateCells: dateCellsIn(datePairs, used),
+  };
+}
 
 /**
  * Trims blank rows and columns around the cells: the used range and its offsets.
@@ -191,7 +236,9 @@ async function readXlsx(bytes: Buffer, filePath: string, fichier: string): Promi
     raw = null;
   }
   if (raw === null) return readXlsxWithExcelJS(bytes, filePath, fichier);
-  const sheets = raw.map(({ name, hidden, grid }) => ({ name, ...usedRange(grid), hidden }));
+  const sheets = raw.map(({ name, hidden, grid, hiddenRows, dateCells }) =>
+    fileSheet(name, grid, hidden, hiddenRows, dateCells),
+  );
   return { path: filePath, fichier, format: "xlsx", sheets };
 }
 
@@ -219,14 +266,22 @@ export async function readXlsxWithExcelJS(
   const sheets: FileSheet[] = [];
   for (const worksheet of workbook.worksheets) {
     const grid: CellValue[][] = [];
+    const hiddenRows: number[] = [];
+    const datePairs: number[] = [];
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (row.hidden) hiddenRows.push(rowNumber - 1);
       const cells: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-        cells[columnNumber - 1] = readCell(cell, date1904);
+        const value = readCell(cell, date1904);
+        cells[columnNumber - 1] = value;
+        // ExcelJS gives a Date for a number whose format is a date (or a formula's date result).
+        const raw = cell.value as { result?: unknown } | null;
+        if (typeof value === "number" && (raw instanceof Date || raw?.result instanceof Date))
+          datePairs.push(rowNumber - 1, columnNumber - 1);
       });
       grid[rowNumber - 1] = cells;
     });
-    sheets.push({ name: worksheet.name, ...usedRange(grid), hidden: worksheet.state !== "visible" });
+    sheets.push(fileSheet(worksheet.name, grid, worksheet.state !== "visible", hiddenRows, datePairs));
   }
   return { path: filePath, fichier, format: "xlsx", sheets };
 }

@@ -94,8 +94,15 @@ export class FileWorkbook implements Workbook {
     }
     // The file was read when opened: the workflow reports its own progress over the rows.
     void progress;
-    const { values, rowOffset, columnOffset } = input.sheet;
-    return { name: input.name, values, rowOffset, columnOffset };
+    const { values, rowOffset, columnOffset, hiddenRows, dateCells } = input.sheet;
+    return {
+      name: input.name,
+      values,
+      rowOffset,
+      columnOffset,
+      ...(hiddenRows?.length ? { hiddenRows } : {}),
+      ...(dateCells?.length ? { dateCells } : {}),
+    };
   }
 
   async writeSheet(sheet: OutputSheet): Promise<string> {

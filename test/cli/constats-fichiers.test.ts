@@ -70,7 +70,7 @@ const CAS: readonly { ligne: CellValue[]; constat: [string, string | null] | nul
     ligne: [null, "Lycée Voltaire", null, null, null, null, null, null, null],
     constat: ["ligne-sans-donnees", null],
   },
-  { ligne: ["Total", null, null, null, null, null, null, 500, null], constat: ["ligne-total", null] },
+  { ligne: ["Total", null, null, null, null, null, null, 500, null], constat: ["ligne-total", "A"] },
   { ligne: ligne(), constat: ["doublon", null] }, // same as row 2
   { ligne: ENTETE, constat: ["entete-repetee", null] },
 ];

@@ -29,6 +29,8 @@ import { columnLetter, type CellValue } from "../../src/workbook/port";
 
 const NOT_LOADED = "Error, property was not loaded";
 const NOT_SYNCED = "Error, context.sync() was not called";
+/** How a null rowHidden (some rows hidden) is kept in an OfficeMockObject, which cannot hold null. */
+const SOME_HIDDEN = "some rows hidden";
 /** Excel on the web's cap on one request or response. */
 export const PAYLOAD_LIMIT = 5_000_000;
 
@@ -61,6 +63,8 @@ export interface FakeSheet {
   /** Data validations set on the sheet (list drop-downs), in order. */
   validations: FakeValidation[];
   hiddenColumns: Set<number>;
+  /** Rows hidden by hand or by a filter (0-based), read back through `rowHidden`. */
+  hiddenRows: Set<number>;
 }
 
 export interface FakeValidation {
@@ -255,6 +259,7 @@ class FakeRange {
       ...(names.some((n) => ["values", "valueTypes", "numberFormat"].includes(n))
         ? fake.readArea(sheet, area)
         : {}),
+      rowHidden: fake.rowHidden(sheet, area),
       rowIndex: area.rowIndex,
       columnIndex: area.columnIndex,
       rowCount: area.rowCount,
@@ -318,6 +323,21 @@ class FakeRange {
   get columnHidden(): boolean {
     throw new Error("columnHidden n'est pas lu par l'adaptateur.");
   }
+  /** Range.rowHidden: true when every row is hidden, false when none is, null when some are. */
+  get rowHidden(): boolean | null {
+    const value = this.state.get<boolean | string>("rowHidden");
+    return value === SOME_HIDDEN ? null : (value as boolean);
+  }
+  /** Range.getRow(i): the i-th row of the range (not a requested chunk). */
+  getRow(row: number): FakeRange {
+    if (row < 0 || row >= this.area.rowCount)
+      throw new Error(`InvalidArgument : ligne ${row} hors de la plage.`);
+    return new FakeRange(this.fake, this.sheet, {
+      ...this.area,
+      rowIndex: this.area.rowIndex + row,
+      rowCount: 1,
+    });
+  }
   set numberFormat(formats: string[][]) {
     this.fake.checkShape(this.area, formats, "numberFormat");
     this.fake.eachCell(this.sheet, this.area, (cell, r, c) => (cell.numberFormat = formats[r][c]));
@@ -369,6 +389,7 @@ class FakeUsedRange {
       rowCount: used?.rowCount ?? 0,
       columnCount: used?.columnCount ?? 0,
       address: used ? `${sheet.name}!${address(used)}` : "",
+      rowHidden: used ? fake.rowHidden(sheet, used) : false,
     }));
   }
   load(names: string): FakeUsedRange {
@@ -389,6 +410,10 @@ class FakeUsedRange {
   }
   get columnCount(): number {
     return this.state.get("columnCount");
+  }
+  get rowHidden(): boolean | null {
+    const value = this.state.get<boolean | string>("rowHidden");
+    return value === SOME_HIDDEN ? null : (value as boolean);
   }
 }
 
@@ -728,6 +753,7 @@ export class FakeExcel {
       columnWidths: new Map(),
       validations: [],
       hiddenColumns: new Set(),
+      hiddenRows: new Set(),
     };
     this.sheets.push(sheet);
     this.activeSheetId ??= sheet.id;
@@ -881,6 +907,13 @@ export class FakeExcel {
       numberFormat.push(f);
     }
     return { values, valueTypes, numberFormat };
+  }
+
+  /** Office.js's Range.rowHidden over an area: true when all its rows are hidden, false when none, else null (SOME_HIDDEN). */
+  rowHidden(sheet: FakeSheet, area: Area): boolean | typeof SOME_HIDDEN {
+    let hidden = 0;
+    for (const r of sheet.hiddenRows) if (r >= area.rowIndex && r < area.rowIndex + area.rowCount) hidden++;
+    return hidden === 0 ? false : hidden === area.rowCount ? true : SOME_HIDDEN;
   }
 
   /** The bounding box of the cells holding a value, or null for an empty sheet. */

@@ -86,7 +86,7 @@ describe("Lecture d'une feuille (readSheet)", () => {
     for (const { area } of excel.rangesRequested)
       expect(area.rowCount * area.columnCount).toBeLessThanOrEqual(50000);
     expect(Math.max(...excel.batchBytes)).toBeLessThan(PAYLOAD_LIMIT);
-  });
+  }, 30_000);
 
   test("l'annulation est prise en compte entre deux lots : AbortedError, plus aucune lecture", async () => {
     const excel = new FakeExcel();

@@ -1,0 +1,252 @@
+/**
+ * Corpus (issue 11, items 1 and 2) : les lignes de total à l'UAI et au code valides, et la même
+ * extraction donnée deux fois sous deux formes (texte / nombre / apostrophe / notation scientifique,
+ * .xlsx et .csv, deux .xlsx écrits par deux outils), ne changent jamais l'argent.
+ *
+ * Montants calculés à la main, forfaits 2024-2025 publiés (157 € pré-bac et post-bac, 56 € 3ème
+ * prépa-métiers), sur la feuille de Paris de test/workflows/classeur.ts :
+ * - 0750655E : 12 × 56 = 672 ; (24 + 30) × 157 = 8 478 ; − reliquat 1 200,50 → 7 949,50 pré-bac ;
+ *   40 × 35 % = 14 boursiers × 157 = 2 198 post-bac ; total 10 147,50 € ;
+ * - 0750654D : 28 × 157 = 4 396 − 20 000 → 0 pré-bac ; 25 × 30 % = 7,5 → 8 × 157 = 1 256 − 100,50
+ *   = 1 155,50 post-bac ; total 1 155,50 € ;
+ * - Paris et la feuille des établissements : 10 147,50 + 1 155,50 = 11 303,00 €.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Parametres, decimalString } from "../../src/rules";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import type { CellValue } from "../../src/workbook/port";
+import { calculerDotations, type ResultatDotations } from "../../src/workflows";
+import { xlsxBytes } from "../../src/xlsx/fastWrite";
+import { run } from "../cli/run";
+import { ETABLISSEMENTS, PARIS } from "../workflows/classeur";
+import { removeDir, tempDir } from "../xlsx/helpers";
+import { feuilleExcelJS, xlsxExcelJS } from "./fabrique";
+
+const parametres = Parametres.embarques();
+const ENTETE = 2;
+/** The data rows of Paris (sheet rows 4 to 12), without the title and header. */
+const DONNEES = PARIS.slice(ENTETE + 1);
+
+async function dotations(feuilles: Record<string, CellValue[][]>): Promise<ResultatDotations> {
+  return calculerDotations(new MemoryWorkbook({ ...feuilles, Établissements: ETABLISSEMENTS }), {
+    feuillesEffectifs: Object.keys(feuilles),
+    feuilleEtablissements: "Établissements",
+    annee: 2024,
+    parametres,
+  });
+}
+
+const net = (r: ResultatDotations, uai: string) =>
+  decimalString(r.etablissements.find((d) => d.uai === uai)!.nette.total.valeur);
+
+/** The money of a run, establishment by establishment, and its total. */
+const argent = (r: ResultatDotations) => ({
+  parUai: Object.fromEntries(r.etablissements.map((d) => [d.uai, decimalString(d.nette.total.valeur)])),
+  total: decimalString(r.totaux.nette.total),
+});
+
+/** A sheet of Paris with these rows inserted before the data row at `index` (0 = first data row). */
+function parisAvec(insertions: readonly (readonly [number, CellValue[]])[]): CellValue[][] {
+  const lignes = DONNEES.map((row) => [[...row]] as CellValue[][]);
+  for (const [index, row] of insertions) lignes[index].unshift(row);
+  return [...PARIS.slice(0, ENTETE + 1), ...lignes.flat()];
+}
+
+/** Forms a rectorat export gives the same cell: the code as a number, with an apostrophe, in scientific notation… */
+type Forme = "texte" | "nombre" | "apostrophe" | "scientifique" | "espaces";
+
+function code(valeur: CellValue, forme: Forme): CellValue {
+  const chiffres = String(valeur);
+  switch (forme) {
+    case "texte":
+      return chiffres;
+    case "nombre":
+      return Number(chiffres);
+    case "apostrophe":
+      return `'${chiffres}`;
+    case "scientifique":
+      return `${chiffres[0]},${chiffres.slice(1)}E+07`;
+    case "espaces":
+      return `${chiffres.slice(0, 2)} ${chiffres.slice(2, 5)} ${chiffres.slice(5)}`;
+  }
+}
+
+/** Paris with every data row's code in one form, its UAI in lower case with spaces, its effectif as text. */
+function parisSousForme(forme: Forme): CellValue[][] {
+  return [
+    ...PARIS.slice(0, ENTETE + 1),
+    ...DONNEES.map((row) =>
+      row[0] === null
+        ? [...row]
+        : [` ${String(row[0]).toLowerCase()} `, row[1], code(row[2], forme), row[3], String(row[4]), row[5]],
+    ),
+  ];
+}
+
+describe("Corpus : lignes de total aux UAI et codes valides", () => {
+  test("Paris avec « TOTAL BOULANGER », « Sous-total Lycée Arago », « Total Lycée Bréguet », « Grand Total » et le plan d'Excel (« 0750655E Total », « 50022137 Total ») : 0750655E garde 10 147,50 €", async () => {
+    const seule = await dotations({ Paris: PARIS });
+    expect(net(seule, "0750655E")).toBe("10147.50");
+    expect(argent(seule).total).toBe("11303.00");
+    const avecTotaux = parisAvec([
+      [1, ["0750655E", "Lycée Arago", "50022137", "TOTAL BOULANGER", 24, "Scolaire"]],
+      [4, ["0750655E", "Sous-total Lycée Arago", "32025520", "ELECTROTECHNIQUE (BTS)", 106, "Scolaire"]],
+      [4, ["0750655E Total", null, null, null, 106, null]],
+      [5, ["0750654D", "Lycée Bréguet", "50022137 Total", null, 28, null]],
+      [8, ["0750654D", "Total Lycée Bréguet", "43033402", "STHR (BAC TECHNO)", 98, "Scolaire"]],
+      [8, [null, "Grand Total", null, null, 204, null]],
+    ]);
+    const r = await dotations({ Paris: avecTotaux });
+    expect(argent(r)).toEqual(argent(seule));
+    expect(net(r, "0750655E")).toBe("10147.50");
+    expect(r.lignes.ecarteesParMotif["ligne-total"]).toBe(7); // six inserted, « Total Paris » already there
+    expect(r.lignes.comptees).toBe(seule.lignes.comptees);
+    expect(r.lignes.nonVides).toBe(r.lignes.comptees + r.lignes.ecartees);
+    const totaux = r.constats.filter((c) => c.code === "ligne-total");
+    expect(totaux.every((c) => c.gravite === "info" && c.colonne !== null)).toBe(true);
+    expect(totaux.map((c) => c.message).join("\n")).toContain("« 0750655E Total »");
+  });
+
+  test("un « Total » de la feuille des établissements (UAI valide) ne crée pas d'établissement ni ne change les dotations", async () => {
+    const seule = await dotations({ Paris: PARIS });
+    const r = await calculerDotations(
+      new MemoryWorkbook({
+        Paris: PARIS,
+        Établissements: [...ETABLISSEMENTS, ["0750653C", "Total", null, null, 21_301, 100.5, "oui"]],
+      }),
+      { feuillesEffectifs: ["Paris"], feuilleEtablissements: "Établissements", annee: 2024, parametres },
+    );
+    expect(argent(r)).toEqual(argent(seule));
+    expect(r.etablissements.map((d) => d.uai)).not.toContain("0750653C");
+    expect(r.constats.filter((c) => c.code === "ligne-total" && c.feuille === "Établissements")).toEqual([
+      expect.objectContaining({ ligne: ETABLISSEMENTS.length + 1, colonne: "B" }),
+    ]);
+  });
+});
+
+describe("Corpus : la même extraction deux fois, sous deux formes", () => {
+  test.each<Forme>(["nombre", "apostrophe", "scientifique", "espaces"])(
+    "Paris en texte puis Paris aux codes sous forme « %s », UAI en minuscules, effectifs en texte : 10 147,50 € pour 0750655E, un doublon par ligne comptée",
+    async (forme) => {
+      const seule = await dotations({ Paris: PARIS });
+      const r = await dotations({ Paris: PARIS, "Paris (copie)": parisSousForme(forme) });
+      expect(argent(r)).toEqual(argent(seule));
+      expect(net(r, "0750655E")).toBe("10147.50");
+      const doublons = r.constats.filter((c) => c.code === "doublon");
+      expect(doublons).toHaveLength(6); // the six counted rows of Paris (rows 4 to 9), again
+      expect(doublons.every((c) => c.feuille === "Paris (copie)" && c.gravite === "alerte")).toBe(true);
+    },
+  );
+
+  test("« 5,00221E+07 » (chiffres perdus par l'affichage scientifique) est refusé, jamais deviné", async () => {
+    const paris = PARIS.map((row) => [...row]);
+    paris[ENTETE + 1][2] = "5,00221E+07";
+    const r = await dotations({ Paris: paris });
+    const refus = r.constats.filter((c) => c.code === "code-invalide");
+    expect(refus).toEqual([expect.objectContaining({ gravite: "erreur", ligne: 4, colonne: "C" })]);
+    expect(refus[0].message).toContain("notation scientifique");
+    expect(refus[0].message).toContain("format Texte");
+    // Arago loses its 24 BOULANGER: 30 × 157 + 672 − 1 200,50 = 4 181,50 pré-bac, + 2 198 post-bac.
+    expect(net(r, "0750655E")).toBe("6379.50");
+  });
+});
+
+/** Paris as a .csv « ; » the way a spreadsheet exports it: codes in scientific notation, UAI in lower case. */
+function parisCsv(): string {
+  const champ = (v: CellValue) => (v === null ? "" : String(v));
+  return parisSousForme("scientifique")
+    .map((row) => row.map(champ).join(";"))
+    .join("\r\n");
+}
+
+function etablissementsCsv(): string {
+  return ETABLISSEMENTS.map((row) => row.map((v) => (v === null ? "" : String(v))).join(";")).join("\r\n");
+}
+
+/** Paris written by the project's own .xlsx writer: a table from A1, codes as text. */
+function parisNotreXlsx(): Buffer {
+  const [entete, ...lignes] = [PARIS[ENTETE], ...DONNEES];
+  return xlsxBytes(
+    [
+      {
+        name: "Paris",
+        sheet: {
+          name: "Paris",
+          heading: [],
+          columns: entete.map((h, j) => ({ header: String(h), format: j === 4 ? "integer" : "text" })),
+          rows: lignes,
+          totals: null,
+        },
+      },
+    ],
+    new Date(2026, 11, 6),
+  );
+}
+
+describe("Corpus : la même extraction en deux fichiers (ligne de commande)", () => {
+  let dossier: string;
+  beforeAll(() => {
+    dossier = tempDir("are-doublons-");
+    fs.writeFileSync(path.join(dossier, "etablissements.csv"), etablissementsCsv(), "utf8");
+  });
+  afterAll(() => removeDir(dossier));
+
+  async function dotationsCli(...fichiers: string[]) {
+    const r = await run([
+      "dotations",
+      ...fichiers.map((f) => path.join(dossier, f)),
+      "--etablissements",
+      path.join(dossier, "etablissements.csv"),
+      "--annee",
+      "2024",
+      "--json",
+    ]);
+    const json = JSON.parse(r.stdout) as {
+      etablissements: { uai: string; dotationNette: { total: string } }[];
+      totaux: { dotationNette: { total: string } };
+      constats: { code: string; feuille: string }[];
+    };
+    return {
+      code: r.code,
+      parUai: Object.fromEntries(json.etablissements.map((e) => [e.uai, e.dotationNette.total])),
+      total: json.totaux.dotationNette.total,
+      doublons: json.constats.filter((c) => c.code === "doublon"),
+    };
+  }
+
+  test("le .xlsx de Paris (ExcelJS, codes en nombres) et le même tableau en .csv (codes « 5,0022137E+07 ») : les dotations d'un seul fichier, un doublon par ligne du .csv", async () => {
+    fs.writeFileSync(
+      path.join(dossier, "paris.xlsx"),
+      await xlsxExcelJS(
+        feuilleExcelJS(
+          "Paris",
+          PARIS.map((row) =>
+            row.map((v, j) => (j === 2 && typeof v === "string" && /^\d{8}$/.test(v) ? Number(v) : v)),
+          ),
+        ),
+      ),
+    );
+    fs.writeFileSync(path.join(dossier, "paris.csv"), parisCsv(), "utf8");
+    const une = await dotationsCli("paris.xlsx");
+    expect(une.parUai["0750655E"]).toBe("10147.50");
+    expect(une.total).toBe("11303.00");
+    const deux = await dotationsCli("paris.xlsx", "paris.csv");
+    expect({ parUai: deux.parUai, total: deux.total }).toEqual({ parUai: une.parUai, total: une.total });
+    expect(deux.doublons).toHaveLength(6); // the six counted rows of Paris, again
+    expect(deux.doublons.every((c) => c.feuille.includes("paris.csv"))).toBe(true);
+  });
+
+  test("deux .xlsx du même tableau, l'un écrit par notre module, l'autre par ExcelJS : les dotations d'un seul", async () => {
+    fs.writeFileSync(path.join(dossier, "paris-are.xlsx"), parisNotreXlsx());
+    fs.writeFileSync(
+      path.join(dossier, "paris-exceljs.xlsx"),
+      await xlsxExcelJS(feuilleExcelJS("Paris", PARIS)),
+    );
+    const une = await dotationsCli("paris-exceljs.xlsx");
+    expect(une.parUai["0750655E"]).toBe("10147.50");
+    const deux = await dotationsCli("paris-exceljs.xlsx", "paris-are.xlsx");
+    expect({ parUai: deux.parUai, total: deux.total }).toEqual({ parUai: une.parUai, total: une.total });
+    expect(deux.doublons).toHaveLength(6);
+  });
+});
