@@ -54,6 +54,7 @@ import {
 import { afficher, cellule, codeErreurCellule, lireEntier, lireMontant, messageErreurExcel } from "./cells";
 import { LIGNES_RECHERCHE_ENTETE } from "./columns";
 import { constat, type CodeConstat } from "./constats";
+import { dateDansLaCellule, estCelluleDate, messageDate } from "./dates";
 import type { Origine } from "./etablissements";
 import type { Constat } from "./findings";
 import { cleDoublon, LecteurBase } from "./lecteur";
@@ -386,10 +387,27 @@ export class LecteurBilan extends LecteurBase {
   }
 
   protected lireLigne(row: Row, ligne: number): void {
+    // A total row repeats the purchases above it (« Total pré-bac », « 50022137 Total »), even when its
+    // code is valid: counting it would spend them twice and shrink next year's reliquat (design.md §4).
+    if (this.ecarterSiTotal(row, ligne)) return;
     const c = this.c;
     const l = (index: number) => this.lettre(index);
     const montantBrut = cellule(row, c.montant);
-    const montantLu = isBlank(montantBrut) ? null : lireMontantBilan(montantBrut, "Montant des achats");
+    // A date where the amount goes (issue 11 item 17): 45 678 € spent is the 20 janvier 2025 of a cell
+    // formatted as a date, or a date pasted in the wrong column — never a purchase as it stands.
+    const date = dateDansLaCellule(
+      montantBrut,
+      estCelluleDate(this.sheet, ligne - this.sheet.rowOffset - 1, c.montant),
+    );
+    const montantLu: ReturnType<typeof lireMontantBilan> | null = isBlank(montantBrut)
+      ? null
+      : date !== null
+        ? {
+            ok: false,
+            code: "montant-date",
+            message: messageDate("Montant des achats", date, montantBrut, "un montant en euros", ""),
+          }
+        : lireMontantBilan(montantBrut, "Montant des achats");
     // What a set-aside row loses, said in its message so that no amount goes unnoticed.
     const perdu =
       montantLu === null

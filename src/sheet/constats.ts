@@ -73,6 +73,7 @@ export const CODES_CONSTATS = {
   "annee-scolaire-absente": "info",
   "dotation-recue-manquante": "erreur",
   "montant-illisible": "erreur",
+  "montant-date": "erreur",
   "montant-negatif": "erreur",
   "reliquat-anterieur-vide": "info",
   "depassement-enveloppe": "erreur",

@@ -114,5 +114,6 @@ export function messageDate(
     typeof value === "number" && value <= EFFECTIF_MAXIMUM
       ? ` La cellule vaut ${afficher(value)}, affiché comme une date : si c'est bien ${attendu}, mettez la cellule au format Nombre (Accueil > Format de nombre > Standard) et relancez ; sinon, saisissez ${attendu}.`
       : ` Saisissez ${attendu} à la place de la date.`;
-  return `${quoi} « ${date} » : c'est une date, pas ${attendu}. ${consequence}${valeur}`;
+  const suite = consequence === "" ? "" : ` ${consequence}`;
+  return `${quoi} « ${date} » : c'est une date, pas ${attendu}.${suite}${valeur}`;
 }

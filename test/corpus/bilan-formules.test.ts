@@ -39,6 +39,8 @@ const CAS = {
   sansEnveloppe: "bilan : achat au code illisible sans enveloppe indiquée",
   sansMontant: "bilan : ligne en erreur sans montant",
   effectifFormule: "effectif en formule sans valeur enregistrée, avec une autre ligne comptée",
+  totalCode: "bilan : ligne « Total pré-bac » qui garde un code formation valide",
+  montantDate: "bilan : montant d'achat dans une cellule au format Date",
 } as const;
 
 let dir: string;
@@ -67,6 +69,41 @@ async function bievre(cellules: Readonly<Record<string, string>>, nom: string): 
       (_tout, style: string | undefined) => `<c r="${ref}"${style ?? ""}${corps}${fin}`,
     );
   }
+  zip.file(FEUILLE, xml);
+  const fichier = path.join(dir, nom);
+  fs.writeFileSync(fichier, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return fichier;
+}
+
+/** The Bièvre bilan with a row appended after row 20 (cells as `bievre` takes them). */
+async function bievreAvecLigne(ligne: string, nom: string): Promise<string> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(BIEVRE));
+  const xml: string = await zip.file(FEUILLE).async("string");
+  expect(xml).toContain("</row></sheetData>");
+  zip.file(FEUILLE, xml.replace("</row></sheetData>", `</row>${ligne}</sheetData>`));
+  const fichier = path.join(dir, nom);
+  fs.writeFileSync(fichier, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return fichier;
+}
+
+/** The Bièvre bilan whose F17 (3 600,00 €) holds `serie` in a cell formatted as a date (built-in format 14). */
+async function bievreMontantDate(serie: number, nom: string): Promise<string> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(BIEVRE));
+  let styles: string = await zip.file("xl/styles.xml").async("string");
+  const xfs = /<cellXfs count="(\d+)">/.exec(styles);
+  expect(xfs).not.toBeNull();
+  const index = Number(xfs![1]);
+  styles = styles
+    .replace(xfs![0], `<cellXfs count="${index + 1}">`)
+    .replace(
+      "</cellXfs>",
+      '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>',
+    );
+  zip.file("xl/styles.xml", styles);
+  let xml: string = await zip.file(FEUILLE).async("string");
+  const cellule = /<c r="F17"[^>]*>[\s\S]*?<\/c>/;
+  expect(xml).toMatch(cellule);
+  xml = xml.replace(cellule, `<c r="F17" s="${index}"><v>${serie}</v></c>`);
   zip.file(FEUILLE, xml);
   const fichier = path.join(dir, nom);
   fs.writeFileSync(fichier, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
@@ -257,6 +294,35 @@ describe("Bilans aux formules sans valeur et aux achats écartés : jamais un re
     // Only the 24 BOULANGER students count: 24 × 157 = 3 768,00 € (not 36 × 157, nor a blank read as 0).
     expect(json.etablissements[0].effectifs.preBac).toBe(24);
     expect(json.etablissements[0].dotationNette.preBac).toBe("3768.00");
+  });
+
+  test(CAS.totalCode, async () => {
+    // « Total pré-bac » repeats the four pré-bac purchases (10 050,00 €) under a valid code: counted, it
+    // would spend them twice and leave no reliquat. Set aside, the reliquats stay 726,00 € and 159,00 €.
+    const fichier = await bievreAvecLigne(
+      `<row r="21"><c r="A21"${texte("Total pré-bac")}</c><c r="B21"${texte("50022137")}</c>` +
+        `<c r="E21"><v>66</v></c><c r="F21"><v>10050</v></c></row>`,
+      "total-pre-bac.xlsx",
+    );
+    const { code, json } = await controle(fichier);
+    expect(codes(json)).toEqual([["ligne-total", 21, "A"]]);
+    expect(code).toBe(0);
+    expect(json.achats.map((a) => a.ligne)).toEqual([16, 17, 18, 19, 20]);
+    expect(json.enveloppes.preBac.nouveauReliquat).toBe("726.00"); // 10 776 − 10 050
+    expect(json.enveloppes.postBac.nouveauReliquat).toBe("159.00"); // 1 359 − 1 200
+  });
+
+  test(CAS.montantDate, async () => {
+    // 45 677 is 20/01/2025 in a cell formatted as a date: never 45 677 € spent. The purchase is set
+    // aside and the pré-bac reliquat is not computed; post-bac stays 159,00 €.
+    const fichier = await bievreMontantDate(45677, "montant-date.xlsx");
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(1);
+    const date = json.constats.find((c) => c.code === "montant-date");
+    expect([date?.ligne, date?.colonne]).toEqual([17, "F"]);
+    expect(date?.message).toContain("« 20/01/2025 » : c'est une date");
+    expect(json.enveloppes.preBac.nouveauReliquat).toBeNull();
+    expect(json.enveloppes.postBac.nouveauReliquat).toBe("159.00");
   });
 
   test("chaque cas figure dans le tableau de docs/security.md", () => {

@@ -250,7 +250,7 @@ describe("Bilans mal remplis : des constats, jamais d'exception, aucune ligne pe
         ["type-equipement-manquant", "alerte", 23, "G"],
         ["effectif-reference-inconnu", "info", 23, "D"],
         ["eleves-aides-illisible", "erreur", 24, "E"],
-        ["ligne-total", "info", 25, null],
+        ["ligne-total", "info", 25, "A"],
       ]),
     );
     expect(r.constats.find((c) => c.code === "montant-negatif")!.message).toContain("« -150 » négatif");
