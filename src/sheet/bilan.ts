@@ -425,7 +425,7 @@ export class LecteurBilan extends LecteurBase {
       this.achatsEnErreur.push({ ligne, enveloppes: connues.length > 0 ? connues : ENVELOPPES });
     };
 
-    const verdict = this.session.verdictCode(cellule(row, c.code));
+    const verdict = this.session.verdictCode(cellule(row, c.code), cellule(row, c.libelle));
     if (verdict.kind === "invalide") {
       // A total or a title is not a purchase: set aside with its info, it leaves the reliquats alone.
       const structure = ligneDeStructure(row, this.cles, "code formation et montant des achats");

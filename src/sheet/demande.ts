@@ -71,7 +71,7 @@ export class LecteurDemande extends LecteurBase {
   protected lireLigne(row: Row, ligne: number): void {
     if (this.ecarterSiTotal(row, ligne)) return;
     const lettreCode = this.lettre(this.code);
-    const verdict = this.session.verdictCode(cellule(row, this.code));
+    const verdict = this.session.verdictCode(cellule(row, this.code), cellule(row, this.intitule));
     if (verdict.kind === "invalide") {
       const structure = ligneDeStructure(row, this.cles, "code formation et nombre d'élèves supplémentaires");
       if (structure) return this.ecarter(structure.code, ligne, null, structure.message);

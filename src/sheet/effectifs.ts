@@ -61,6 +61,7 @@ export class LecteurEffectifs extends LecteurBase {
   }
   private readonly uai: number;
   private readonly code: number;
+  private readonly libelle: number;
   private readonly effectif: number;
   private readonly statut: number;
   private readonly annee: number;
@@ -107,6 +108,7 @@ export class LecteurEffectifs extends LecteurBase {
     );
     this.uai = this.indice("uai");
     this.code = this.indice("codeFormation");
+    this.libelle = this.indice("libelleFormation");
     this.effectif = this.indice("effectif");
     this.statut = this.indice("statut");
     this.annee = this.indice("anneeFormation");
@@ -153,7 +155,7 @@ export class LecteurEffectifs extends LecteurBase {
     if (this.ecarterSiTotal(row, ligne)) return;
     const session = this.session;
     const l = this.lettres;
-    const verdict = session.verdictCode(cellule(row, this.code));
+    const verdict = session.verdictCode(cellule(row, this.code), cellule(row, this.libelle));
     const uai = session.verdictUai(cellule(row, this.uai));
 
     if (verdict.kind === "invalide" || !uai.ok) {

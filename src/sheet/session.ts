@@ -6,9 +6,11 @@
  */
 import { TableDoublons } from "./doublons";
 import {
+  COLLEGE_PREFIX,
   catalogueFor,
   citation,
   judgeFormation,
+  prefixOf,
   readCodeFormation,
   readUai,
   removeSpaces,
@@ -34,7 +36,12 @@ export type VerdictCode =
       /** Eligible by R2+R3 but absent from the indicative list: counts with an alerte (R4). */
       readonly horsListe: string | null;
     }
-  | { readonly kind: "non-eligible"; readonly message: string }
+  | {
+      readonly kind: "non-eligible";
+      readonly message: string;
+      /** A collège class (prefix 670) absent from the list: its row's libellé may still name the 3ème prépa-métiers. */
+      readonly college?: true;
+    }
   | {
       readonly kind: "invalide";
       readonly probleme: Extract<CodeConstat, "code-vide" | "code-mef" | "code-invalide" | "erreur-excel">;
@@ -65,7 +72,7 @@ const CODE_VIDE: VerdictCode = {
   kind: "invalide",
   probleme: "code-vide",
   message:
-    "Code formation vide : saisissez le code formation diplôme (8 chiffres, ex. 50022137) ou supprimez la ligne.",
+    "Code formation vide : saisissez le code formation diplôme (8 caractères, ex. 50022137) ou supprimez la ligne.",
 };
 
 const UAI_MANQUANT: VerdictUai = {
@@ -116,8 +123,11 @@ export class SessionLecture {
     this.registre = new RegistreEtablissements(this.constats);
   }
 
-  /** R2-R4: what a raw code cell means, judged once per distinct value. */
-  verdictCode(raw: CellValue): VerdictCode {
+  /**
+   * R2-R4: what a raw code cell means, judged once per distinct value. `libelle` is the row's libellé
+   * cell: only a collège code absent from the list reads it (R3, below).
+   */
+  verdictCode(raw: CellValue, libelle: CellValue = null): VerdictCode {
     if (isBlank(raw)) return CODE_VIDE;
     if (isCellError(raw))
       return {
@@ -131,10 +141,19 @@ export class SessionLecture {
       verdict = this.juger(raw1);
       this.codes.set(raw1, verdict);
     }
+    // Décision (design.md R3): a 670 code counts as 3ème prépa-métiers when the year's list names it or
+    // its label is « 3EME PREPA-METIERS » — the row's own libellé included. Judged again, uncached: rare.
+    if (
+      verdict.kind === "non-eligible" &&
+      verdict.college &&
+      typeof libelle === "string" &&
+      libelle.trim() !== ""
+    )
+      return this.juger(raw1, libelle.trim());
     return verdict;
   }
 
-  private juger(raw: Primitive): VerdictCode {
+  private juger(raw: Primitive, libelle?: string): VerdictCode {
     const scientifique = typeof raw === "string" ? codeScientifique(raw) : null;
     if (scientifique !== null && !scientifique.ok)
       return { kind: "invalide", probleme: "code-invalide", message: scientifique.message };
@@ -147,14 +166,14 @@ export class SessionLecture {
         message: reading.message,
       };
     }
-    const eligibility = judgeFormation(reading.code, this.catalogue);
+    const eligibility = judgeFormation(reading.code, this.catalogue, libelle);
     if (!eligibility.eligible || eligibility.categorie === null) {
       // A 7-digit number is read with its leading zero restored (readCodeFormation): say so.
       const note = reading.note === null ? "" : ` ${reading.note}`;
-      return {
-        kind: "non-eligible",
-        message: `Formation ${reading.code} non comptée. ${eligibility.motif}${note}`,
-      };
+      const message = `Formation ${reading.code} non comptée. ${eligibility.motif}${note}`;
+      return prefixOf(reading.code) === COLLEGE_PREFIX
+        ? { kind: "non-eligible", message, college: true }
+        : { kind: "non-eligible", message };
     }
     let id = this.idsCodes.get(reading.code);
     if (id === undefined) {

@@ -48,6 +48,7 @@ const CAS = {
   successeurs: "codes remplacés depuis la liste 2023-2024 (CAP CUISINE 50022146, DN MADE espace 24133501)",
   lettres: "codes BCN à lettres (26Z13999, 2602230a)",
   dma: "DMA (321) et autre diplôme assimilé au BTS (322)",
+  libellePrepaMetiers: "code 670 hors liste dont le libellé de la ligne est « 3EME PREPA-METIERS »",
 } as const;
 
 describe("Corpus de la nomenclature réelle : classes de collège, codes à lettres, successeurs", () => {
@@ -71,7 +72,24 @@ describe("Corpus de la nomenclature réelle : classes de collège, codes à lett
     expect(decimalString(d.nette.total.valeur)).toBe("6436.00"); // 784 + 5 652
     const college = r.constats.filter((c) => c.code === "formation-non-eligible");
     expect(college.map((c) => c.ligne)).toEqual([2, 3, 4]);
-    expect(college[0].message).toContain("Non éligible : classe de collège (6ème, code 67010012)");
+    expect(college[0].message).toContain("Non éligible : classe de collège (6EME, code 67010012)");
+  });
+
+  test(CAS.libellePrepaMetiers, async () => {
+    // 67010099 is absent from the 2023-2024 list: its row's libellé decides (design.md R3). The same
+    // code labelled « 6EME » is a collège class. 0750655E, 2024-2025: 12 × 56 = 672,00 €.
+    const r = await dotations2024(
+      [
+        ["0750655E", "Cité scolaire Arago", "67010099", "3EME PREPA-METIERS", 12],
+        ["0750655E", "Cité scolaire Arago", "67010099", "6EME", 90],
+      ],
+      [["0750655E", 0.35, 0, "oui"]],
+    );
+    const d = r.etablissements.find((e) => e.uai === "0750655E")!;
+    expect(d.effectifs).toEqual({ prepaMetiers: 12, preBac: 0, postBac: 0 });
+    expect(euros(d, "prepaMetiers")).toBe("672.00"); // 12 × 56
+    expect(r.constats.filter((c) => c.code === "hors-liste").map((c) => c.ligne)).toEqual([2]);
+    expect(r.constats.filter((c) => c.code === "formation-non-eligible").map((c) => c.ligne)).toEqual([3]);
   });
 
   test(CAS.college670, async () => {
