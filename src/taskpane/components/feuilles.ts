@@ -61,10 +61,13 @@ export function useFeuilles(
   feuilles: Feuilles | null;
   erreur: string | null;
   actualiser: () => Promise<void>;
+  /** A read of the sheets is under way: a choice made now would be replaced by its answer. */
+  enLecture: boolean;
 } {
   const { navigator, action } = useServices();
   const [feuilles, setFeuilles] = useState<Feuilles | null>(null);
   const [erreur, setErreur] = useState<string | null>(null);
+  const [enLecture, setEnLecture] = useState(false);
   // The screen's latest callback, without reading the sheets again each time it renders.
   const onLoadRef = useRef(onLoad);
   useEffect(() => {
@@ -77,6 +80,7 @@ export function useFeuilles(
     async (suivre: boolean) => {
       const numero = ++derniere.current;
       setErreur(null);
+      setEnLecture(true);
       try {
         const loaded = await action(async (hote) => {
           const sheets = await hote.workbook.listSheets();
@@ -96,6 +100,8 @@ export function useFeuilles(
         onLoadRef.current?.(loaded, suivre);
       } catch (error) {
         if (numero === derniere.current) setErreur(failureMessage(error));
+      } finally {
+        if (numero === derniere.current) setEnLecture(false);
       }
     },
     [action, compter],
@@ -115,7 +121,7 @@ export function useFeuilles(
       arreter();
     };
   }, [navigator, lire]);
-  return { feuilles, erreur, actualiser };
+  return { feuilles, erreur, actualiser, enLecture };
 }
 
 /**

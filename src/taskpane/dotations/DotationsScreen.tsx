@@ -82,7 +82,7 @@ export function DotationsScreen() {
   const [etablissementsChoisis, setEtablissementsChoisis] = useState(false);
   // On opening and on « Actualiser », the suggested sheets are preselected anew; when sheets are added,
   // deleted or renamed meanwhile, the user's choice is kept (new sheets are listed, not ticked).
-  const { feuilles, erreur, actualiser } = useFeuilles((loaded, suivi) => {
+  const { feuilles, erreur, actualiser, enLecture } = useFeuilles((loaded, suivi) => {
     if (suivi) {
       const suivi = suivreClasseur(choice, loaded.sheets);
       setChoice(suivi);
@@ -185,7 +185,9 @@ export function DotationsScreen() {
         value={choice.etablissements}
         sheets={etablissementsPossibles}
         sheetLabel={(name) => etablissementsLabel(name, couverts)}
-        disabled={running}
+        // While « Actualiser » (or a change in the workbook) reads the sheets, its answer suggests the
+        // sheet anew: a choice made meanwhile would be silently replaced.
+        disabled={running || enLecture}
         onChange={(value) => {
           setEtablissementsChoisis(true);
           setChoice((c) => ({ ...c, etablissements: value === AUCUNE ? null : value }));
