@@ -49,6 +49,16 @@ function urlProduction(env) {
   return url.endsWith("/") ? url : url + "/";
 }
 
+/**
+ * How many functions the metadata declares: the `@customfunction` tags of the file the metadata plugin
+ * reads (functions.json is generated from them during the build, too late for DefinePlugin). The task
+ * pane's footer shows it (issue 13); test/production/versions.test.ts checks it against functions.json.
+ */
+function nombreDeFonctions() {
+  const source = require("fs").readFileSync(path.join(__dirname, "src/functions/functions.ts"), "utf8");
+  return (source.match(/^\s*\*\s*@customfunction\b/gm) || []).length;
+}
+
 /** Replaces every occurrence of the development URL (the same text everywhere, so a plain split/join). */
 function versProduction(texte, url) {
   return texte.split(URL_DEV).join(url);
@@ -152,6 +162,9 @@ module.exports = async (env, argv) => {
       hints: false,
     },
     plugins: [
+      new webpack.DefinePlugin({
+        "process.env.ARE_NOMBRE_FONCTIONS": JSON.stringify(String(nombreDeFonctions())),
+      }),
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -194,4 +207,5 @@ module.exports = async (env, argv) => {
 
 module.exports.URL_DEV = URL_DEV;
 module.exports.URL_TEST = URL_TEST;
+module.exports.nombreDeFonctions = nombreDeFonctions;
 module.exports.versProduction = versProduction;
