@@ -1,6 +1,9 @@
 /**
  * Build of the Excel add-in (design.md §3, §8), laid out like Microsoft's Office templates:
- *   npm run build       production build into dist/, offline, no certificate needed;
+ *   npm run build       production build into dist/, offline, no certificate needed; needs ARE_URL_PROD,
+ *                       the https address where dist/ will be published (docs/deploiement.md);
+ *   npm run build:test  the same production build for the checks made on this machine (npm test, the
+ *                       preview, the bench), at the address https://are.test.invalid/ — never to publish;
  *   npm run build:dev   development build (source maps, localhost URLs);
  *   npm run dev-server  https://localhost:3000/ with office-addin-dev-certs' certificate.
  *
@@ -10,8 +13,9 @@
  * functions.js, and are the same instances on the page.
  *
  * URLs: manifest.xml and the functions' help URLs name the development server. A production build
- * replaces every occurrence of it with ARE_URL_PROD (default: a placeholder to replace before
- * publishing), in the manifest, functions.json and the help page.
+ * replaces every occurrence of it with ARE_URL_PROD (or `--env url=…`), in the manifest, functions.json
+ * and the help page. Without an address it refuses to run: a build that silently named a placeholder
+ * address could be published and would load nothing (issue 13).
  */
 const path = require("path");
 const webpack = require("webpack");
@@ -22,16 +26,37 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const { convertirExemples, FILE_NAME: EXEMPLES_APERCU } = require("./scripts/preview-examples");
 
 const URL_DEV = "https://localhost:3000/";
-const URL_PROD_PAR_DEFAUT = "https://are.example.org/";
+/** The address of the production build checked on this machine (npm run build:test); .invalid never resolves. */
+const URL_TEST = "https://are.test.invalid/";
 const PORT_DEV = 3000;
 
-/** The production base URL: https, ending with a slash. */
-function urlProduction() {
-  const url = (process.env.ARE_URL_PROD || URL_PROD_PAR_DEFAUT).trim();
-  if (!/^https:\/\/[^\s/]+/.test(url)) {
-    throw new Error(`ARE_URL_PROD doit être une adresse https (reçu : « ${url} »).`);
+const SANS_URL = [
+  "npm run build construit le complément pour la production : il faut l'adresse https où sera publié dist/.",
+  "Donnez-la dans la variable ARE_URL_PROD, par exemple :",
+  "  ARE_URL_PROD=https://are.exemple.fr/ npm run build           (Linux, macOS)",
+  '  set "ARE_URL_PROD=https://are.exemple.fr/" && npm run build  (Windows, cmd)',
+  "ou construisez directement le paquet à déposer : npm run package -- --url https://are.exemple.fr/",
+  "(voir docs/deploiement.md). Pour essayer sur ce poste : npm run build:dev (localhost) ou npm run build:test.",
+].join("\n");
+
+/** The production base URL: `--env url=…`, else ARE_URL_PROD; https, ending with a slash. */
+function urlProduction(env) {
+  const url = ((env && env.url) || process.env.ARE_URL_PROD || "").trim();
+  if (!url) throw new Error(SANS_URL);
+  if (!/^https:\/\/[^\s/]+/.test(url) || url.startsWith(URL_DEV)) {
+    throw new Error(`ARE_URL_PROD doit être une adresse https publique (reçu : « ${url} »).\n${SANS_URL}`);
   }
   return url.endsWith("/") ? url : url + "/";
+}
+
+/**
+ * How many functions the metadata declares: the `@customfunction` tags of the file the metadata plugin
+ * reads (functions.json is generated from them during the build, too late for DefinePlugin). The task
+ * pane's footer shows it (issue 13); test/production/versions.test.ts checks it against functions.json.
+ */
+function nombreDeFonctions() {
+  const source = require("fs").readFileSync(path.join(__dirname, "src/functions/functions.ts"), "utf8");
+  return (source.match(/^\s*\*\s*@customfunction\b/gm) || []).length;
 }
 
 /** Replaces every occurrence of the development URL (the same text everywhere, so a plain split/join). */
@@ -85,6 +110,14 @@ class ExemplesApercu {
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
   const serve = Boolean(env && env.WEBPACK_SERVE);
+  // Checked first, before any compilation: the refusal is the only thing printed (no stack trace).
+  let urlProd;
+  try {
+    urlProd = dev ? undefined : urlProduction(env);
+  } catch (erreur) {
+    console.error(`\n${erreur.message}\n`);
+    process.exit(1);
+  }
 
   const config = {
     mode: dev ? "development" : "production",
@@ -129,6 +162,9 @@ module.exports = async (env, argv) => {
       hints: false,
     },
     plugins: [
+      new webpack.DefinePlugin({
+        "process.env.ARE_NOMBRE_FONCTIONS": JSON.stringify(String(nombreDeFonctions())),
+      }),
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -153,7 +189,7 @@ module.exports = async (env, argv) => {
     ],
   };
 
-  if (!dev) config.plugins.push(new UrlsDeProduction(urlProduction()));
+  if (urlProd) config.plugins.push(new UrlsDeProduction(urlProd));
 
   if (serve) {
     // Certificates only when serving: the build itself must work on a machine without them.
@@ -170,4 +206,6 @@ module.exports = async (env, argv) => {
 };
 
 module.exports.URL_DEV = URL_DEV;
+module.exports.URL_TEST = URL_TEST;
+module.exports.nombreDeFonctions = nombreDeFonctions;
 module.exports.versProduction = versProduction;

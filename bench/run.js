@@ -144,6 +144,8 @@ if (!sansBuild && (sections.includes("fonctions") || sections.includes("poids"))
     path.join(RACINE, "node_modules", "webpack-cli", "bin", "cli.js"),
     "--mode",
     "production",
+    "--env",
+    "url=https://are.test.invalid/", // the address of npm run build:test: measured here, never published
   ]);
 }
 

@@ -18,6 +18,12 @@ import { Caption1, Subtitle2, Notice } from "./components/ui";
 import { ScreenTabs, panelId, tabId } from "./shell/ScreenTabs";
 import { SCREENS, type ScreenDefinition } from "./shell/screens";
 
+/**
+ * The number of ARE.* functions, counted from their metadata by the build (webpack.config.js,
+ * DefinePlugin); outside a build (jest) the footer simply says « les fonctions ».
+ */
+const NOMBRE_FONCTIONS = process.env.ARE_NOMBRE_FONCTIONS ?? "";
+
 const useStyles = makeStyles({
   page: {
     display: "flex",
@@ -131,7 +137,7 @@ export function App({
               <Caption1 className={styles.pied}>
                 Fonctions de feuille : <code>=ARE.FORFAIT(2024)</code>, <code>=ARE.ELIGIBLE(B2:B5000)</code>…{" "}
                 <a className={styles.lien} href="aide.html" target="_blank" rel="noopener">
-                  Aide : les douze fonctions ARE.*
+                  Aide : les {NOMBRE_FONCTIONS} fonctions ARE.*
                 </a>
               </Caption1>
             </footer>

@@ -1,13 +1,14 @@
 /**
- * What the browser tests share: the built dist/ served on 127.0.0.1, one headless Debian Chromium
- * (design.md §7: playwright-core, /usr/bin/chromium, no download), axe-core, screenshots and the
- * record of every request a page makes.
+ * What the browser tests share: the built dist/ served on 127.0.0.1, one headless Chromium
+ * (design.md §7: playwright-core, no download; which browser: ./navigateur.ts), axe-core, screenshots
+ * and the record of every request a page makes.
  */
 import fs from "fs";
 import http from "http";
 import path from "path";
 import type { AddressInfo } from "net";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
+import { lancerNavigateur } from "./navigateur";
 
 // The preview's static server, the one `npm run preview` runs (plain CommonJS, no types).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,7 +18,6 @@ const { createStaticServer } = require("../../scripts/preview") as {
 
 export const DIST = path.resolve(__dirname, "../../dist");
 export const SCREENSHOTS = path.resolve(__dirname, "../../test-results/screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export function requireBuild(file: string): void {
   if (!fs.existsSync(path.join(DIST, file))) {
@@ -34,18 +34,9 @@ export async function serveDist(): Promise<{ server: http.Server; origin: string
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
+/** The first browser found (./navigateur.ts); none is a French error saying how to provide one. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return lancerNavigateur();
 }
 
 export function closeServer(server: http.Server | undefined): Promise<void> {

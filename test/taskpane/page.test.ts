@@ -112,7 +112,7 @@ describe("Volet ARE dans Chromium (taskpane.html, Office.js remplacé)", () => {
       "true",
     );
     await expect(
-      page.getByRole("link", { name: /Aide : les douze fonctions/ }).getAttribute("href"),
+      page.getByRole("link", { name: /Aide : les 14 fonctions ARE/ }).getAttribute("href"), // test/production/versions.test.ts: = functions.json
     ).resolves.toBe("aide.html");
     await expect(seriousViolations(page, "body")).resolves.toEqual([]);
   });
