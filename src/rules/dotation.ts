@@ -113,7 +113,7 @@ function forfaitTexte(valeur: Decimal): string {
   return texte;
 }
 
-/** effectif × forfait, e.g. « Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087) ». */
+/** effectif × forfait (regles.md#dotation.par-categorie), e.g. « Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087) ». */
 function ligne(categorie: Categorie, nombre: number, unite: string, forfait: ValeurResolue): Figure {
   return figure(forfait.valeur.times(nombre), {
     regle: "R8",

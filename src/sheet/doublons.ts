@@ -1,5 +1,5 @@
 /**
- * Fully identical rows (design.md §4: counted once, with an alerte « doublon »), found without building
+ * Fully identical rows (design.md §4, regles.md#lecture.doublons: counted once, with an alerte « doublon »), found without building
  * any string: rows already counted are kept by establishment, then by a number that identical rows
  * share (code and effectif for an effectif row; see cleDoublon). A key met again — rare: two rows for
  * one formation with the same effectif — opens a map of those rows by hash of all their cells, and a

@@ -131,7 +131,7 @@ const REPONDU = new Set(["REPONDU", "AREPONDU"]);
 const NON_REPONDU = new Set(["NR", "NONREPONDU", "NAPASREPONDU", "PASREPONDU"]);
 
 /**
- * The answer to the regional surveys (design.md §4): « oui », « O », « X », « répondu » (and vrai, 1)
+ * The answer to the regional surveys (design.md §4, regles.md#lecture.reponse-enquete): « oui », « O », « X », « répondu » (and vrai, 1)
  * mean answered; « non », « N », « NR », « non répondu » (and faux, 0) mean not answered; null for
  * anything else, an erreur for the caller (blank is handled by callers: answered, with an alerte).
  */
