@@ -31,7 +31,7 @@ const FRONTIERES = {
 };
 const echapper = (texte) => texte.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const frontieres = Object.entries(FRONTIERES).flatMap(([couche, permis]) =>
-  [0, 1, 2, 3].map((profondeur) => {
+  [0, 1, 2, 3, 4, 5].map((profondeur) => {
     const sortie = `^(\\.\\./){${profondeur + 1}}`;
     const exceptions = [couche, ...permis].map((cible) =>
       cible.includes("/") ? `${echapper(cible)}$` : `${echapper(cible)}(/|$)`,

@@ -5,6 +5,7 @@
  * import, which jest's module sandbox refuses, so it runs in a child Node process.
  */
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 
 interface Cas {
@@ -43,6 +44,7 @@ const INTERDITS: Cas[] = [
   { fichier: "src/rules/frontiere.ts", importe: "../xlsx" },
   { fichier: "src/rules/catalogue/frontiere.ts", importe: "../../sheet" },
   { fichier: "src/rules/frontiere.ts", importe: "../workbook/port" },
+  { fichier: "src/rules/catalogue/bcn/frontiere.ts", importe: "../../../excel/writing" },
   { fichier: "src/sheet/frontiere.ts", importe: "../workbook/memory" },
   { fichier: "src/sheet/frontiere.ts", importe: "../workflows" },
   { fichier: "src/workflows/frontiere.ts", importe: "../excel" },
@@ -80,6 +82,12 @@ describe("frontières des couches vérifiées par ESLint", () => {
         "src/rules n'importe rien hors de lui-même (docs/architecture.md, frontières).",
       ),
     ]);
+  });
+
+  test("chaque fichier de src/ est à une profondeur que les blocs de frontières couvrent", () => {
+    const fichiers = fs.readdirSync(path.join(RACINE, "src"), { recursive: true, encoding: "utf8" });
+    const tropProfonds = fichiers.filter((f) => /\.tsx?$/.test(f) && f.split(path.sep).length > 7);
+    expect(tropProfonds).toEqual([]);
   });
 
   test.each(INTERDITS.map((c, i) => [c.fichier, c.importe, i] as const))(
