@@ -83,7 +83,7 @@ export interface OpenedEffectifs {
  * table before the data are skipped, and named on stderr so that the user knows what was not read.
  * A file with no such sheet gives its first non-empty sheet, whose reading then says what is missing.
  *
- * Décision (issue 11 item 15): a hidden sheet is skipped (and named) even when it has effectifs —
+ * Décision (regles.md#lecture.feuille-masquee; issue 11 item 15): a hidden sheet is skipped (and named) even when it has effectifs —
  * often a backup copy of a visible one, whose rows would be counted twice; --feuille reads it.
  */
 export async function openEffectifs(

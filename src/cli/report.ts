@@ -7,7 +7,7 @@ import type { Constat, Gravite } from "../sheet/findings";
 import type { BilanLignes, Champ } from "../workflows/types";
 
 /**
- * Décision : a sheet that is empty, has no recognisable header or lacks a required column is not
+ * Décision (regles.md#lecture.feuille-illisible) : a sheet that is empty, has no recognisable header or lacks a required column is not
  * read at all; the command then fails like a bad file (exit 2, nothing written) rather than give
  * dotations computed without one rectorat's rows.
  */

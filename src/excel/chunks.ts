@@ -8,7 +8,7 @@ import type { CellValue, Row } from "../workbook/port";
 export const MAX_ROWS_PER_CHUNK = 5000;
 
 /**
- * Cells per chunk when reading. Décision : 50 000 cells. A read answer carries, per cell, the value
+ * Cells per chunk when reading. Décision (regles.md#technique.tranches-office) : 50 000 cells. A read answer carries, per cell, the value
  * and its type ("String", "Double"…), about 40 bytes for ordinary cells, so 50 000 cells stay near
  * 2 MB and leave room for longer texts. A sheet of 10 columns or fewer reads 5 000 rows per chunk;
  * a very wide one reads fewer rows per chunk.
@@ -16,7 +16,7 @@ export const MAX_ROWS_PER_CHUNK = 5000;
 export const MAX_CELLS_PER_READ_CHUNK = 50_000;
 
 /**
- * Estimated bytes per chunk when writing. Décision : 2.5 MB, half of the cap, as the estimate below
+ * Estimated bytes per chunk when writing. Décision (regles.md#technique.tranches-office) : 2.5 MB, half of the cap, as the estimate below
  * is rough (escaping, the request's own envelope). Written rows are known in advance, so their size
  * is estimated rather than their cell count: an explanation column of long texts needs smaller chunks
  * than a column of amounts.

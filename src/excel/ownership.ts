@@ -2,7 +2,7 @@
  * Which sheets the add-in created (design.md §5: re-running replaces only sheets the add-in created,
  * never a user sheet).
  *
- * Décision : the ids of the sheets the add-in created are kept as a JSON list in the workbook
+ * Décision (regles.md#technique.feuilles-creees) : the ids of the sheets the add-in created are kept as a JSON list in the workbook
  * settings under "ARE.feuillesCreees" (ExcelApi 1.4), rather than in worksheet custom properties
  * (ExcelApi 1.12). A sheet id survives a rename, so a renamed output sheet stays the add-in's; a
  * copy of it made by the user gets a new id, so it is the user's — custom properties would be copied

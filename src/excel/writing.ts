@@ -59,7 +59,7 @@ const DEFAULT_WIDTHS: Readonly<Record<ColumnFormat, number>> = {
 };
 
 /**
- * Excel wants column widths in points. Décision : one character of the default font (Calibri 11) is
+ * Excel wants column widths in points. Décision (regles.md#technique.largeur-colonnes) : one character of the default font (Calibri 11) is
  * taken as 5.7 points (Excel's default 8.43-character column is 48 points), plus 8 points for the
  * table's filter button. A width given by the workflow is kept (the header row wraps); without one,
  * the column is wide enough for its header.
@@ -113,7 +113,7 @@ function finishSheet(sheet: Excel.Worksheet, output: OutputSheet, layout: Layout
   }
   // The table covers the header and the rows; the totals stay a plain row below it, with the exact
   // decimal totals of the workflow (an Excel totals row would recompute them with SUBTOTAL).
-  // Décision : no table for an empty output (Excel would add a blank data row over the totals).
+  // Décision (regles.md#technique.formulaire-non-fige) : no table for an empty output (Excel would add a blank data row over the totals).
   if (output.rows.length > 0) {
     // A Range, not an address: an address without a sheet name would target the active sheet.
     sheet.tables.add(
@@ -121,7 +121,7 @@ function finishSheet(sheet: Excel.Worksheet, output: OutputSheet, layout: Layout
       true,
     );
   }
-  // Décision : a form (fields above the table) is not frozen — its heading and fields would hold half
+  // Décision (regles.md#technique.formulaire-non-fige) : a form (fields above the table) is not frozen — its heading and fields would hold half
   // the screen; the other outputs keep their header in view.
   if ((output.fields?.length ?? 0) === 0) sheet.freezePanes.freezeRows(layout.headerRow + 1);
   output.columns.forEach((column, c) => {

@@ -125,7 +125,7 @@ export interface OptionsNombre {
   /** How the argument is named in messages: « Effectif », « Reliquat ». */
   readonly nom: string;
   /**
-   * Décision : a blank amount or effectif counts as 0, as in Excel's own arithmetic (a formula filled
+   * Décision (regles.md#fonctions.argument-vide) : a blank amount or effectif counts as 0, as in Excel's own arithmetic (a formula filled
    * down over rows without students gives 0, not an error that would break the column's SUM); a blank
    * index, taux or quotient familial is an error, as 0 would be a wrong answer rather than no answer.
    */
@@ -258,7 +258,7 @@ export function lireTauxBoursiersOptionnel(value: unknown): TauxBoursiers | null
 
 /**
  * An indexation rate: a ratio (0,0368, as a percentage cell holds it) or text with a percent sign
- * (« 3,68 % »). Décision : a bare number of 1 or more in absolute value is refused rather than guessed
+ * (« 3,68 % »). Décision (regles.md#fonctions.taux-indexation) : a bare number of 1 or more in absolute value is refused rather than guessed
  * (3,68 could mean 3,68 % or 368 %): the IPC never moved by 100 % in a year.
  */
 export function lireTauxIndexation(value: unknown): Decimal {

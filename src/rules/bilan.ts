@@ -1,5 +1,5 @@
 /**
- * R11 — « Compte rendu d'utilisation des dotations » : « L'établissement fournit à la Région le bilan
+ * R11 (regles.md#bilan.types-equipement) — « Compte rendu d'utilisation des dotations » : « L'établissement fournit à la Région le bilan
  * des dépenses acquittées à l'issue de l'année scolaire. Ce bilan devra faire apparaître le total des
  * dotations reçues au titre de l'année scolaire, le cas échéant, les reliquats sur l'année scolaire
  * antérieure, le montant dépensé au titre de l'année scolaire en précisant par formation, le nombre

@@ -78,7 +78,7 @@ export function tauxDepuisEffectifs(boursiers: number, effectifTotal: number): T
 /**
  * Reads a taux as users enter it: a number (a percentage cell holds 0.35), text with a percent sign
  * (« 35 % », « 35,0 % »), or text without it (« 0,35 », « 35 »), through the one French number reader.
- * Décision (design.md R8): a bare value in [0, 1[ is a fraction, in ]1, 100] a percentage typed
+ * Décision (regles.md#dotation.taux-boursiers-lecture; design.md R8): a bare value in [0, 1[ is a fraction, in ]1, 100] a percentage typed
  * without its sign (35 → 35 %, said in the description); exactly 1 is ambiguous — 100 % as a fraction,
  * or 1 % typed without its sign — and counts as 100 % (the literal fraction) with `ambiguite`, the
  * alerte naming both readings; -0 is 0; above 100 or negative is refused.
@@ -124,7 +124,7 @@ function tauxDepuisNombre(valeur: Decimal): TauxBoursiers {
 
 /**
  * R8 — « boursiers retenus = Σ effectifs post-bac éligibles × taux de boursiers ».
- * Décision: rounded half-up to a whole student, once per establishment: 25 × 0,30 = 7,5 → 8 ;
+ * Décision (regles.md#dotation.boursiers-arrondi): rounded half-up to a whole student, once per establishment: 25 × 0,30 = 7,5 → 8 ;
  * 23 × 0,35 = 8,05 → 8.
  */
 export function boursiersRetenus(effectifPostBac: number, taux: TauxBoursiers): number {
@@ -149,7 +149,7 @@ export function assertEffectif(value: number, what: string): void {
 }
 
 /**
- * Décision: no head count of first-year students of one formation (nor of a whole establishment) reaches
+ * Décision (regles.md#technique.borne-effectif): no head count of first-year students of one formation (nor of a whole establishment) reaches
  * 10 000 — the largest lycées have about 3 000 pupils in all. A bigger number is a SIRET, a phone number,
  * an amount or a date (Excel stores 1 January 2024 as 45 292) given in place of students: an erreur,
  * never students. The sheet reader (src/sheet/cells.ts) and the ARE.* functions apply the same bound.

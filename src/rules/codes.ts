@@ -1,5 +1,5 @@
 /**
- * Formation codes (R2). A formation is identified by its 8-character « code formation diplôme » of the
+ * Formation codes (R2, regles.md#formations.code). A formation is identified by its 8-character « code formation diplôme » of the
  * BCN: characters 1-3 give the level and kind of diploma, 4-6 the NSF specialty group, 7-8 a sequence
  * number. Codes arrive from pasted sheets as numbers or text, with spaces, a leading apostrophe or a
  * stray ".0"; they are normalised before any lookup.
@@ -54,7 +54,7 @@ function malformed(raw: string, probleme: CodeProblem, detail: string): CodeRead
 /**
  * Reads a code formation diplôme from a cell value.
  *
- * Décision (Excel drops leading zeros): a *number* of 7 digits is read with its leading zero restored
+ * Décision (regles.md#formations.zero-initial; Excel drops leading zeros): a *number* of 7 digits is read with its leading zero restored
  * (1022201 → 01022201) and the reading says so; typed as text, 7 characters are malformed.
  */
 export function readCodeFormation(raw: unknown): CodeReading {
@@ -79,7 +79,7 @@ export function readCodeFormation(raw: unknown): CodeReading {
 }
 
 /**
- * Décision (design.md R2, lower case): letters typed in lower case are read as the BCN's capitals
+ * Décision (regles.md#formations.minuscules; design.md R2, lower case): letters typed in lower case are read as the BCN's capitals
  * (« 2602230a » is 2602230A): the BCN has no lower-case code, so no two codes are confused, and a code
  * retyped by hand is not refused for its case.
  */

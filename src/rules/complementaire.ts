@@ -5,7 +5,7 @@
  * l'établissement précisant les effectifs supplémentaires par formation éligible au dispositif (code
  * nomenclature NSF du diplôme et intitulé de la formation) ».
  *
- * Décision: an extra 3ème prépa-métiers student is requested at the 3ème prépa-métiers forfait, in the
+ * Décision (regles.md#complementaire.forfait): an extra 3ème prépa-métiers student is requested at the 3ème prépa-métiers forfait, in the
  * pré-bac envelope (as in R9).
  */
 import type { Categorie } from "./categories";

@@ -1,5 +1,5 @@
 /**
- * R12 — aide régionale aux frais de concours des élèves de CPGE: « [forfait] par concours dans la limite
+ * R12 (regles.md#cpge.concours) — aide régionale aux frais de concours des élèves de CPGE: « [forfait] par concours dans la limite
  * de trois concours par élève en 2ème année de CPGE dont le quotient familial régional annuel est
  * inférieur ou égal à 10 140 € » (arrêté n° 2023-087, annexe I, point 3).
  */

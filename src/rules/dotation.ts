@@ -62,10 +62,10 @@ export interface DotationEtablissement {
   readonly aRepondu: boolean;
   readonly effectifs: EffectifsParCategorie;
   readonly tauxBoursiers: TauxBoursiers | null;
-  /** Null when the post-bac line cannot be computed (post-bac effectifs and no taux). */
+  /** Null when the post-bac line cannot be computed (post-bac effectifs and no taux: regles.md#dotation.sans-taux). */
   readonly boursiersRetenus: { readonly nombre: number; readonly trace: Trace } | null;
   readonly brute: { readonly prepaMetiers: Figure; readonly preBac: Figure; readonly postBac: Figure | null };
-  /** Décision R9: the 3ème prépa-métiers line belongs to the pré-bac envelope. */
+  /** Décision R9 (regles.md#enveloppes.prepa-metiers-pre-bac): the 3ème prépa-métiers line belongs to the pré-bac envelope. */
   readonly enveloppes: Readonly<Record<Enveloppe, Figure>>;
   readonly reliquats: Reliquats;
   /**
@@ -113,7 +113,7 @@ function forfaitTexte(valeur: Decimal): string {
   return texte;
 }
 
-/** effectif × forfait, e.g. « Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087) ». */
+/** effectif × forfait (regles.md#dotation.par-categorie), e.g. « Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087) ». */
 function ligne(categorie: Categorie, nombre: number, unite: string, forfait: ValeurResolue): Figure {
   return figure(forfait.valeur.times(nombre), {
     regle: "R8",
@@ -137,12 +137,12 @@ function boursiersTrace(effectifPostBac: number, taux: TauxBoursiers, nombre: nu
 /**
  * R9 — what happens to one envelope of one establishment, from its dotation calculée to its net:
  * - « versee »: the reliquat (possibly 0) is deducted in full, the net is paid;
- * - « ecretee »: the reliquat exceeds the dotation (seed: « aucune dotation n'est versée »);
- * - « non-repondant »: no answer to the regional surveys, nothing is attributed;
+ * - « ecretee » (regles.md#enveloppes.reliquats): the reliquat exceeds the dotation (seed: « aucune dotation n'est versée »);
+ * - « non-repondant » (regles.md#enveloppes.non-repondants): no answer to the regional surveys, nothing is attributed;
  * - « non-calculee »: a value it needs is unreadable (reliquat, answer to the surveys) or missing (taux
  *   de boursiers for post-bac effectifs): no net is shown, never 0,00 € (design.md §4).
  *
- * Décision R9 (how the totals reconcile, design.md R9): every envelope's dotation calculée is split
+ * Décision R9 (regles.md#enveloppes.rapprochement; how the totals reconcile, design.md R9): every envelope's dotation calculée is split
  * into exactly one of four parts, so that per envelope and for any sum of envelopes
  *   dotation calculée − reliquats déduits − non-répondants − non calculées = dotation nette.
  * The « reliquat déduit » is the part of the reliquat actually deducted: the whole reliquat when it does

@@ -40,13 +40,13 @@ export interface Eligibility {
   readonly nsf: number;
 }
 
-/** R4 — Décision: a well-formed code absent from the list is judged by R2+R3 and, if eligible, counts with this alerte. */
+/** R4 — Décision (regles.md#catalogue.hors-liste): a well-formed code absent from the list is judged by R2+R3 and, if eligible, counts with this alerte. */
 function alerteHorsListe(catalogue: Catalogue): string {
   return `hors ${catalogue.nom} : à vérifier`;
 }
 
 /**
- * The two kinds of verdict of judgeFormation. Décision (performance, issue 7): each verdict is an
+ * The two kinds of verdict of judgeFormation. Décision (regles.md#technique.performance; performance, issue 7): each verdict is an
  * object literal written out in full rather than spread from a common base: on Node 20 adding keys to a
  * spread copy costs about 6 µs, and ARE.ELIGIBLE judges every cell of a range.
  */
@@ -105,7 +105,7 @@ function listedCollegeClasses(catalogue: Catalogue): string {
 }
 
 /**
- * R3 — Décision (design.md R3): a collège class (prefix 670) absent from the year's list is eligible
+ * R3 — Décision (regles.md#eligibilite.college-670; design.md R3): a collège class (prefix 670) absent from the year's list is eligible
  * only when its label is « 3EME PREPA-METIERS » — given by the caller, or the BCN label of the
  * classes we know; every other collège class (6ème, 5ème-4ème, 3ème…) is not eligible, whatever its
  * NSF group: a cité scolaire's collège students are not paid the 3ème prépa-métiers forfait.
@@ -155,7 +155,7 @@ export function judgeFormation(code: string, catalogue: Catalogue, libelle?: str
     return eligibleVerdict(code, nsf, formation.categorie, motif, { formation });
   }
 
-  // R4 — Décision (successors): the BCN's successor of a listed code takes that code's category.
+  // R4 — Décision (regles.md#catalogue.successeurs; successors): the BCN's successor of a listed code takes that code's category.
   const successeur = SUCCESSEURS.get(code);
   const predecesseur = successeur && catalogue.get(successeur.predecesseur);
   if (successeur && predecesseur) {

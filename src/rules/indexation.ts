@@ -1,9 +1,9 @@
 /**
- * R7 — « ces montants évolueront chaque année automatiquement par arrêté en fonction de l'évolution de
+ * R7 (regles.md#indexation.indice-negatif) — « ces montants évolueront chaque année automatiquement par arrêté en fonction de l'évolution de
  * l'indice des prix à la consommation de décembre n-1 » ; « en cas d'indice négatif, les montants de
  * l'aide de l'année précédente seront reconduits ».
  *
- * Décision (design.md R7): the rate is rounded half-up to two decimals in percent, as the arrêté applies
+ * Décision (regles.md#indexation.arrondi; design.md R7): the rate is rounded half-up to two decimals in percent, as the arrêté applies
  * « 6,31 % », and the new forfait is rounded half-up to the euro. This reproduces every published pair:
  * 151 → 157, 54 → 56, 308 → 319, 282 → 290, 290 → 308.
  */

@@ -35,7 +35,7 @@ export function decimalString(value: Decimal, places = 2): string {
 const GROUPS_OF_THREE = /\B(?=(\d{3})+(?!\d))/g;
 
 /**
- * French digit grouping with a plain space: 34730 → "34 730". Décision (performance, issue 7): plain
+ * French digit grouping with a plain space: 34730 → "34 730". Décision (regles.md#technique.performance; performance, issue 7): plain
  * digits, the case of every amount, are grouped by a loop (the regular expression took a third of
  * formatEuros' time, which a dotation calls about fifteen times); anything else (a sign, an exponent)
  * keeps the regular expression. Same output either way.

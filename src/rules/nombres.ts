@@ -11,7 +11,7 @@
  * (minus sign), a trailing « € », « EUR », « euros » or « % » (the unit is returned: each caller decides
  * whether it fits), and Excel's leading apostrophe (« '1234 »). « -0 » is 0.
  *
- * Décision (design.md §4, « one French number reader »; the regulation is silent): a single point or
+ * Décision (regles.md#lecture.nombres-ambigus; design.md §4, « one French number reader »; the regulation is silent): a single point or
  * a single comma followed by exactly three digits, after one to three leading digits that do not
  * start with 0 (« 1.234 », « 1,234 », « 12.500 », « 100.000 »), is « ambigu » and refused with both
  * readings, everywhere, rather than guessed: French accounting exports write « 1.234 » for mille deux

@@ -1,5 +1,5 @@
 /**
- * The two nomenclatures a code is made of (R2, R3): the kind of diploma (characters 1-3) and the NSF
+ * The two nomenclatures a code is made of (R2, R3, regles.md#eligibilite.specialites): the kind of diploma (characters 1-3) and the NSF
  * specialty group (characters 4-6), with which of them the scheme covers.
  */
 import type { Categorie } from "./categories";
@@ -145,5 +145,5 @@ export function isEligibleNsf(nsf: number): boolean {
   return ELIGIBLE_SERVICES.has(nsf);
 }
 
-/** ST2S is excluded from NSF 331 (« 331 – Santé (Hors ST2S) »): bac techno ST2S, current and previous codes. */
+/** ST2S is excluded (regles.md#eligibilite.st2s) from NSF 331 (« 331 – Santé (Hors ST2S) »): bac techno ST2S, current and previous codes. */
 export const ST2S_CODES: ReadonlySet<string> = new Set(["43033104", "43033103"]);

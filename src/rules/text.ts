@@ -26,7 +26,7 @@ const CITATION_MAX = 60;
 
 /**
  * What a user typed, as a message quotes it: whole when short, else its first 60 characters and its
- * length — « xxxxxxxx… (40 000 caractères) ». Décision (issue 7): a pasted cell holds up to
+ * length — « xxxxxxxx… (40 000 caractères) ». Décision (regles.md#technique.citation-courte; issue 7): a pasted cell holds up to
  * 32 767 characters; quoted whole, the message would be unreadable, and longer than Excel accepts in
  * one cell once written to the Constats sheet.
  */

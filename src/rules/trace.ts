@@ -27,7 +27,7 @@ export interface Figure {
 }
 
 /*
- * Décision (performance, issue 7): the two helpers below copy a trace key by key. `{ ...trace, resultat }`
+ * Décision (regles.md#technique.performance; performance, issue 7): the two helpers below copy a trace key by key. `{ ...trace, resultat }`
  * gives the same object, but on Node 20 (V8 11) adding a key to a spread copy leaves V8's fast path and
  * costs 1 to 2 µs, where these take under 0.1 µs; a dotation builds about fifteen traces (npm run bench:
  * about 100 µs per establishment before). Keys come out in the order the spread gave — the order of

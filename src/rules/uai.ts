@@ -1,5 +1,5 @@
 /**
- * R1 — establishments are identified by their UAI: 7 digits and a check letter, the remainder of the
+ * R1 (regles.md#etablissements.uai) — establishments are identified by their UAI: 7 digits and a check letter, the remainder of the
  * 7-digit number divided by 23 taken as a 0-based rank in the alphabet without I, O and Q
  * (0750655 mod 23 = 4 → « E », lycée Louis-le-Grand). Île-de-France UAIs start with 075, 077, 078, 091,
  * 092, 093, 094 or 095. A wrong letter or another department is an alerte, never a reason to drop data.

@@ -11,13 +11,13 @@
  * ARE post-bac ne sont pas fongibles budgétairement. » « La Région n'autorise pas l'utilisation de ces
  * crédits pour d'autres objets que ceux pour lesquels ils ont été votés. »
  *
- * Décision (a purchase in erreur): it is not retained in its envelope's spending — money spent on a
+ * Décision (regles.md#bilan.achat-en-erreur; a purchase in erreur): it is not retained in its envelope's spending — money spent on a
  * non-eligible formation, charged to the other envelope or on equipment outside the four types is not
  * ARE spending — and, until the bilan is corrected, the reliquat of the envelope it concerns is not
  * computed (issue 11): what was really spent is unknown (an unreadable amount, a formula without value)
  * or depends on the correction (the right code, envelope or type), so no figure would be right. The
  * row is kept in `achatsEnErreur` with the envelopes it concerns.
- * Décision (several types for one formation): one row per type (the row can be duplicated), or several
+ * Décision (regles.md#bilan.plusieurs-types; several types for one formation): one row per type (the row can be duplicated), or several
  * types in one cell separated by « ; ». The students helped are checked row by row against the
  * formation's effectif; they are not added up across a formation's rows (the same students receive
  * several types).

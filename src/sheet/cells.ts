@@ -130,13 +130,13 @@ export type MontantLu =
 
 /**
  * An amount in euros, exactly: a number (1200.5) or French text (« 1 200,50 € », « 1200.50 », « 1.200,50 »).
- * Décision: more than two decimals are rounded half-up to the cent and the reading says so, except for
+ * Décision (regles.md#lecture.montant-decimales): more than two decimals are rounded half-up to the cent and the reading says so, except for
  * the binary noise a formula leaves on a number (1200.4999999999998), which is rounded silently.
  * « 1.200 » or « 1,200 » alone is refused as ambiguous (the one reader, src/rules/nombres.ts).
  * « - » and « néant » mean zero; so do « -0 » and « -0,00 ».
  */
 /**
- * Décision: no amount of the scheme (a reliquat, a dotation, a purchase) reaches a billion euros — the
+ * Décision (regles.md#technique.borne-montant): no amount of the scheme (a reliquat, a dotation, a purchase) reaches a billion euros — the
  * whole regional budget of the ARE is a few million. A bigger number is a pasted identifier, refused
  * like an unreadable amount rather than carried into the sums.
  */
@@ -230,7 +230,7 @@ export function lireAnneeFormation(value: CellValue): number | null {
 }
 
 /**
- * R5 — « Le dispositif n'est pas applicable aux élèves en contrat d'apprentissage ou de
+ * R5 (regles.md#beneficiaires.apprentis) — « Le dispositif n'est pas applicable aux élèves en contrat d'apprentissage ou de
  * professionnalisation » (seed, « Les bénéficiaires »): a status saying
  * apprenti, apprentie, apprentis, apprentissage, contrat de professionnalisation or contrat pro.
  */

@@ -11,7 +11,7 @@
  * formation is an erreur here (not an info as in a rectorat sheet): the establishment asked for money
  * the scheme cannot give, and must see it refused with its motif.
  *
- * Décision (which column holds the number): with a single column (« Élèves supplémentaires »,
+ * Décision (regles.md#complementaire.colonnes; which column holds the number): with a single column (« Élèves supplémentaires »,
  * « Boursiers supplémentaires »…), its number is the formation's extra beneficiaries — students for
  * pré-bac, boursiers for post-bac. With both columns, a pré-bac row reads the students and a post-bac
  * row the boursiers; a row whose own column is blank while the other is filled is refused (a post-bac

@@ -1,5 +1,5 @@
 /**
- * Fully identical rows (design.md §4: counted once, with an alerte « doublon »), found without building
+ * Fully identical rows (design.md §4, regles.md#lecture.doublons: counted once, with an alerte « doublon »), found without building
  * any string: rows already counted are kept by establishment, then by a number that identical rows
  * share (code and effectif for an effectif row; see cleDoublon). A key met again — rare: two rows for
  * one formation with the same effectif — opens a map of those rows by hash of all their cells, and a
@@ -111,7 +111,7 @@ function melanger(cle: number): number {
  * table over two typed arrays, the keys and a value per key — the row reference + 1 of the only row
  * with that key, or -(g + 1) for the group g of rows that share it (0: free slot).
  *
- * Décision (performance, issue 7): typed arrays rather than a Map per establishment. Their contents
+ * Décision (regles.md#technique.performance; performance, issue 7): typed arrays rather than a Map per establishment. Their contents
  * live outside the JavaScript heap, so the garbage collector neither copies nor scans them: on a
  * 1 M-row sheet the Maps allocated some 57 MB that the collector copied while the rows were read
  * (npm run bench, see docs/performance.md).

@@ -180,7 +180,7 @@ export class LecteurEffectifs extends LecteurBase {
       }
     }
 
-    // R5 — first year only, unless a direct entry after a change of track.
+    // R5 (regles.md#beneficiaires.premiere-annee) — first year only, unless a direct entry after a change of track.
     if (this.annee >= 0) {
       const brute = row[this.annee];
       if (!isBlank(brute)) {

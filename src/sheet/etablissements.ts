@@ -4,11 +4,11 @@
  * sheet's own columns or from a second sheet keyed by UAI; the registry below gathers, per UAI, the
  * effectifs counted and these values, whichever sheet they come from.
  *
- * Décision (values that disagree): the first value read for an establishment is kept and every later,
+ * Décision (regles.md#lecture.valeurs-divergentes; values that disagree): the first value read for an establishment is kept and every later,
  * different value is an alerte « valeur-divergente » pointing at both cells. The workflows read the
  * establishments sheet first, so that a dedicated establishments sheet prevails over columns repeated
  * on the effectif rows.
- * Décision (unreadable values): an unreadable taux, reliquat or answer is an erreur on its cell and the
+ * Décision (regles.md#lecture.valeurs-illisibles; unreadable values): an unreadable taux, reliquat or answer is an erreur on its cell and the
  * value is not used; the establishment keeps its effectifs. When no other cell gives the value, what
  * needs it is not computed — never paid as if it were zero or « oui »: an unreadable taux leaves the
  * post-bac line out (R8), an unreadable reliquat its envelope, an unreadable answer both envelopes
@@ -131,7 +131,7 @@ const REPONDU = new Set(["REPONDU", "AREPONDU"]);
 const NON_REPONDU = new Set(["NR", "NONREPONDU", "NAPASREPONDU", "PASREPONDU"]);
 
 /**
- * The answer to the regional surveys (design.md §4): « oui », « O », « X », « répondu » (and vrai, 1)
+ * The answer to the regional surveys (design.md §4, regles.md#lecture.reponse-enquete): « oui », « O », « X », « répondu » (and vrai, 1)
  * mean answered; « non », « N », « NR », « non répondu » (and faux, 0) mean not answered; null for
  * anything else, an erreur for the caller (blank is handled by callers: answered, with an alerte).
  */

@@ -89,7 +89,7 @@ const SCIENTIFIQUE = /^'?(\d)[.,](\d+)E\+?(\d+)$/i;
  * exported from a column too narrow): its digits when the text carries all 8 of them, else why not.
  * Null when the text is not in that notation.
  *
- * Décision (issue 11 item 2): « 5,0022137E+07 » is the code 50022137 — the same row as in the .xlsx it
+ * Décision (regles.md#formations.notation-scientifique; issue 11 item 2): « 5,0022137E+07 » is the code 50022137 — the same row as in the .xlsx it
  * was exported from. With fewer digits (« 5,00221E+07 ») the last ones were rounded away by the
  * display, and guessing them could name another formation: the code is refused, saying how to export it.
  */
@@ -141,7 +141,7 @@ export class SessionLecture {
       verdict = this.juger(raw1);
       this.codes.set(raw1, verdict);
     }
-    // Décision (design.md R3): a 670 code counts as 3ème prépa-métiers when the year's list names it or
+    // Décision (regles.md#eligibilite.college-670; design.md R3): a 670 code counts as 3ème prépa-métiers when the year's list names it or
     // its label is « 3EME PREPA-METIERS » — the row's own libellé included. Judged again, uncached: rare.
     if (
       verdict.kind === "non-eligible" &&

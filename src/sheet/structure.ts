@@ -41,7 +41,7 @@ function sousAvant(text: string, fin: number): boolean {
  * général », and Excel's subtotal outline « 0750655E Total », « 50022137 Total ». Not « totalement »,
  * « totalité », « totalisateur » nor a word that merely ends in it: the letters must stand alone.
  *
- * Décision (design.md §4, issue 11): no formation of the annex nor of the BCN is named with the word
+ * Décision (regles.md#lecture.lignes-total; design.md §4, issue 11): no formation of the annex nor of the BCN is named with the word
  * « total », and a rectorat extraction has no column where it is data; so the word anywhere in a row
  * makes it a total row, even with a valid UAI and code. Scanned character by character, without a
  * regular expression nor a normalised copy: every row of a sheet is checked (design.md §8).

@@ -3,7 +3,7 @@
  * name, which FluentProvider defines from the light or the dark theme (`tokens.colorNeutralStroke2`
  * is "var(--colorNeutralStroke2)").
  *
- * Décision (design.md §8): not Fluent's own `tokens` object. It lists all 467 tokens, and an object
+ * Décision (regles.md#technique.poids-volet; design.md §8): not Fluent's own `tokens` object. It lists all 467 tokens, and an object
  * read by property name cannot be tree-shaken: 3.4 KB of gzipped JavaScript on the page for the few
  * dozen used here (Fluent's components ship their styles precompiled and do not read it). Same names,
  * same values, made when read; test/taskpane/tokens.test.ts compares every one with Fluent's.

@@ -57,7 +57,7 @@ export function defaultYear(parametres: Parametres, currentYear: SchoolYear): Sc
 
 /**
  * The year to offer a screen in a notice, or null: the year it would propose now (defaultYear) when
- * that changed since the screen opened (`proposed` then) and differs from the year shown. Décision
+ * that changed since the screen opened (`proposed` then) and differs from the year shown. Décision (regles.md#feuilles.annee-ecran)
  * (issue 12; design.md §2 R6-R7 are silent): a screen's year never changes by itself — saving an IPC
  * in Paramètres makes 2025-2026 resolvable, but a dotation being prepared for 2024-2025 stays in
  * 2024-2025 until the user takes the new year; the notice tells them it is there.

@@ -5,7 +5,7 @@
  * dotation reçue + reliquat antérieur — with its explanation (soldeEnveloppe). Spending above what was
  * available in an envelope is an erreur: the envelopes are not fungible.
  *
- * Décision (issue 11, items 5 and 6): an envelope with a purchase row in erreur that names an amount
+ * Décision (regles.md#bilan.achat-en-erreur; issue 11, items 5 and 6): an envelope with a purchase row in erreur that names an amount
  * (unreadable, a formula without value, a non-eligible formation, the wrong envelope or type…) gets
  * no reliquat until the bilan is corrected — not the reliquat of the rows retained, which would carry
  * the rejected money into next year as if it had not been spent (8 676 € instead of 726 € for two

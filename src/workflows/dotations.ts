@@ -40,7 +40,7 @@ export async function calculerDotations(
   const sources: string[] = [];
   const lecteurs: LecteurFeuille[] = [];
 
-  // Décision: the establishments sheet is read first, so that its values prevail over the same values
+  // Décision (regles.md#lecture.valeurs-divergentes): the establishments sheet is read first, so that its values prevail over the same values
   // repeated on effectif rows (etablissements.ts). A sheet given both as effectifs and as establishments
   // is read once, as effectifs: its establishment columns are read on the way.
   const nomEtablissements = options.feuilleEtablissements ?? null;
@@ -61,7 +61,7 @@ export async function calculerDotations(
     effectifs.push(lecteur);
     lecteurs.push(lecteur);
   }
-  // Rows in reading order: the establishments sheet first (see the Décision above).
+  // Rows in reading order: the establishments sheet first (see the Décision above, regles.md#lecture.valeurs-divergentes).
   await lireParTranches(lecteurs, progress);
 
   const feuilleEtablissementsLue = etablissements !== null && etablissements.lisible ? etablissements : null;
@@ -84,11 +84,11 @@ export async function calculerDotations(
 
 /**
  * One establishment's dotation, with what the reading could not settle added to its motifs.
- * Décision (establishment absent from the establishments sheet): it is taken as having answered the
+ * Décision (regles.md#lecture.etablissement-absent; establishment absent from the establishments sheet): it is taken as having answered the
  * surveys, with no reliquat and no taux — its post-bac line then errors per R8 — and an alerte says so.
- * Décision (blank answer to the surveys): presumed « oui », as for an establishment absent from the
+ * Décision (regles.md#lecture.reponse-vide; blank answer to the surveys): presumed « oui », as for an establishment absent from the
  * establishments sheet, and an alerte says so — a non-respondent is marked « non » by the Région.
- * Décision (establishment only in the establishments sheet): it is included with zero effectifs, so that
+ * Décision (regles.md#lecture.seulement-etablissements; establishment only in the establishments sheet): it is included with zero effectifs, so that
  * its reliquats are visible, and an info says so.
  */
 function dotationDe(

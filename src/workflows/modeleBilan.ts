@@ -5,7 +5,7 @@
  * establishment (from its effectif rows, the effectif kept as a reference) with the cells to fill:
  * students helped, amount of purchases, type of equipment (a drop-down of the seed's four types).
  *
- * The template is a sheet the add-in owns, which the user then fills in. Décision : writing the
+ * The template is a sheet the add-in owns, which the user then fills in. Décision (regles.md#feuilles.modele-bilan) : writing the
  * template again never replaces a template already filled in (students, amounts or types entered):
  * it goes to a new sheet « … (2) » instead, so that no entry is lost.
  */

@@ -7,9 +7,9 @@
  *
  * Given an existing establishments sheet (taux de boursiers, réponse à l'enquête…), its rows and
  * columns are kept as they are, and only the reliquats of the establishments with a bilan are replaced.
- * Décision (an establishment of that sheet without a bilan): its reliquats are kept as they were, with an
+ * Décision (regles.md#reliquats.sans-bilan; an establishment of that sheet without a bilan): its reliquats are kept as they were, with an
  * alerte — they may be last year's; nothing is guessed.
- * Décision (a reliquat that cannot be computed — the bilan lacks its dotation reçue, or has purchases in
+ * Décision (regles.md#reliquats.non-calculable; a reliquat that cannot be computed — the bilan lacks its dotation reçue, or has purchases in
  * erreur in that envelope, see controlerBilan): the cell is left blank with an erreur and an
  * observation saying why — a blank reliquat deducts nothing, so the bilan must be completed or
  * corrected before the dotation is computed. Never the reliquat of the purchases retained alone: the

@@ -191,7 +191,7 @@ function pourLAnnee(
  * The establishments sheet of the dotations of `annee` — and of the bilans of `annee`, whose sheet the
  * reliquats complete. The add-in names the sheet it writes from the bilans after the dotations it
  * feeds (`Établissements ARE 2024-2025` carries the reliquats of 2023-2024 into 2024-2025), so that
- * sheet is suggested for its year. Décision : when the add-in's sheet and a user sheet both name the
+ * sheet is suggested for its year. Décision (regles.md#feuilles.annee-suggeree) : when the add-in's sheet and a user sheet both name the
  * year, the add-in's is suggested — it was written from the bilans, the last step before the dotation.
  * A sheet naming another year is never suggested (its reliquats would be another year's).
  */

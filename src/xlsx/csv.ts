@@ -72,7 +72,7 @@ function ligneDeLOctet(bytes: Uint8Array, offset: number): number {
  * The text of a CSV file. A BOM decides; otherwise UTF-8 when the bytes are valid UTF-8, else
  * Windows-1252 (a single « é » in Windows-1252 is invalid UTF-8, so the fallback is reliable).
  *
- * Décision (issue 11 item 14): a file that is UTF-8 but for a few bytes (a line typed or pasted in
+ * Décision (regles.md#lecture.csv-encodage; issue 11 item 14): a file that is UTF-8 but for a few bytes (a line typed or pasted in
  * Windows-1252 into a UTF-8 export) is refused with the line: read as Windows-1252, every « é » of
  * the UTF-8 part would silently become « Ã© »; read as UTF-8, the odd byte would become « � ».
  */
@@ -243,7 +243,7 @@ const PLAIN_NUMBER_DOT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const PLAIN_NUMBER_COMMA = /^-?(?:0|[1-9]\d*)(?:,\d+)?$/;
 
 /**
- * A CSV field as a cell. Décision : a field becomes a number only when it is a plain number —
+ * A CSV field as a cell. Décision (regles.md#lecture.csv-nombres) : a field becomes a number only when it is a plain number —
  * optional minus, no leading zero, a decimal point (or, with `;` or tab separators, a decimal
  * comma), at most 15 digits; everything else stays text exactly as written, so UAIs and codes with
  * a leading zero (0750655E, 01022137), « 1 234 », « 35 % » reach the sheet reader untouched (it

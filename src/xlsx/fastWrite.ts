@@ -220,7 +220,7 @@ function worksheet(
   const choiceRows = [...choiceCells.keys()].sort((a, b) => a - b);
   let nextChoiceRow = 0;
 
-  // Décision : a form (fields above the table) is not frozen — its heading and fields would hold half
+  // Décision (regles.md#technique.formulaire-non-fige) : a form (fields above the table) is not frozen — its heading and fields would hold half
   // the screen; the other outputs keep their header in view.
   const firstData = `A${headerRow + 1}`;
   const view =
@@ -502,7 +502,7 @@ export function xlsxBytes(outputs: readonly NamedOutput[], now: Date): Buffer {
     `<dc:creator>${creator}</dc:creator><cp:lastModifiedBy>${creator}</cp:lastModifiedBy>` +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${w3cdtf(now)}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${w3cdtf(now)}</dcterms:modified></cp:coreProperties>`;
-  // Décision : the application is named as ExcelJS named it (readers such as LibreOffice adapt some
+  // Décision (regles.md#technique.application-xlsx) : the application is named as ExcelJS named it (readers such as LibreOffice adapt some
   // defaults to the producer; the parts follow Excel's own).
   const app =
     `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"` +

@@ -15,7 +15,7 @@ import { stylesDeDate } from "./dateStyles";
 import { ZipArchive } from "./zip";
 
 /**
- * The file is damaged in a way ExcelJS would not see: it must not be handed over. Décision (issue 7):
+ * The file is damaged in a way ExcelJS would not see: it must not be handed over. Décision (regles.md#lecture.chaine-partagee-manquante; issue 7):
  * a cell pointing to a shared string the archive lacks (sharedStrings part missing or cut short) is
  * read by ExcelJS as the string's index — « 24 » would become 21 in an effectif column, silently.
  */
@@ -251,7 +251,7 @@ function referenceDansLaLigne(reference: string, ligne: string): boolean {
  * cell allocates too much for 100 000 rows. Only `row` and `c` start tags matter; a cell's body is
  * read by cellValue.
  *
- * Décision (performance, issue 7): the common unprefixed `<c` and `<row` tags are recognised by their
+ * Décision (regles.md#technique.performance; performance, issue 7): the common unprefixed `<c` and `<row` tags are recognised by their
  * characters, without cutting out their name; a cell's attribute text is cut out once for its `r` and
  * `t`; its row is checked without a regular expression (npm run bench: see docs/performance.md).
  */

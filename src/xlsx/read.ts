@@ -91,7 +91,7 @@ function fileSheet(
 /**
  * Trims blank rows and columns around the cells: the used range and its offsets.
  *
- * Décision (security, issue 11 item 12): the range is sparse, never the rectangle of its bounds — a
+ * Décision (regles.md#technique.plage-creuse; security, issue 11 item 12): the range is sparse, never the rectangle of its bounds — a
  * 2 KB file with one value at XFD1048576 next to A1 asked for 16 384 × 1 048 576 cells (4 GB, Node
  * killed). Each row holds its cells from the range's left column to its own last cell (rows are
  * ragged, as a pasted sheet's are: a missing cell reads as undefined, blank to every reader), and
@@ -147,7 +147,7 @@ function sliceRow(source: readonly CellValue[], left: number, last: number, cell
 }
 
 /**
- * Largest input file. Décision (security, issue 11 item 13): the extraction of a whole académie is a
+ * Largest input file. Décision (regles.md#technique.taille-fichier; security, issue 11 item 13): the extraction of a whole académie is a
  * few megabytes (a million rows, about 40 Mo in .xlsx); a larger file is refused with a message
  * before it is read into memory, not left to exhaust it.
  */

@@ -54,7 +54,7 @@ export function textElement(text: string): string {
 }
 
 /**
- * A part's text built piece by piece, turned into UTF-8 bytes every 64 K characters. Décision
+ * A part's text built piece by piece, turned into UTF-8 bytes every 64 K characters. Décision (regles.md#technique.performance)
  * (performance, issue 7): one string grown to megabytes keeps every piece alive until the end, and
  * the garbage collector then copies them all to its old generation; here each piece dies young.
  */

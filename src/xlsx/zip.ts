@@ -6,7 +6,7 @@
 import { inflateRawSync } from "zlib";
 
 /**
- * Largest part read, once inflated. Décision (security, issue 7): a « zip bomb » — a few megabytes
+ * Largest part read, once inflated. Décision (regles.md#technique.zip-partie; security, issue 7): a « zip bomb » — a few megabytes
  * that inflate to gigabytes, e.g. a sharedStrings part of one huge repeated string — would otherwise
  * be inflated whole, then again by ExcelJS (a 9 MB file took 12 s and 4.3 GB before failing). Beyond
  * 500 MB no JavaScript string can hold the part's text anyway (V8's limit is about 512 M characters),
@@ -16,7 +16,7 @@ export const PARTIE_MAX_OCTETS = 500 * 1024 * 1024;
 /** Largest archive, all parts inflated: two parts at the limit are already more than Node can read. */
 export const ARCHIVE_MAX_OCTETS = 1024 * 1024 * 1024;
 /**
- * Largest compression ratio of a part above RATIO_SEUIL_OCTETS. Décision (security, issue 11 item 13):
+ * Largest compression ratio of a part above RATIO_SEUIL_OCTETS. Décision (regles.md#technique.zip-ratio; security, issue 11 item 13):
  * worksheet XML deflates 5 to 40 times; deflate itself cannot pass about 1 000, the ratio of a bomb
  * made of one repeated byte. Small parts (a styles part of repeated tags) are left free.
  */

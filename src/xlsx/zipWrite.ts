@@ -51,7 +51,7 @@ const DEFLATE = 8;
 /** General purpose flag bit 11: the names are UTF-8 (ours are ASCII, so it is never needed). */
 const FLAGS = 0;
 /**
- * Décision : every entry is dated 1980-01-01 00:00, the earliest MS-DOS date, as Excel itself does:
+ * Décision (regles.md#technique.fichier-reproductible) : every entry is dated 1980-01-01 00:00, the earliest MS-DOS date, as Excel itself does:
  * the document's dates are in docProps/core.xml, and the bytes of a workbook depend only on its
  * content and on the date passed in.
  */
@@ -59,7 +59,7 @@ const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const LIMIT = 0xffffffff;
 /**
- * Décision (performance, issue 7): zlib's fastest level. On the outputs of a 100 000-row extraction
+ * Décision (regles.md#technique.performance; performance, issue 7): zlib's fastest level. On the outputs of a 100 000-row extraction
  * (4.6 MB of XML) it takes ~20 ms instead of ~80 ms at the default level 6, for a file of 568 KB
  * instead of 472 KB: time counts against the CLI's 2 s budget, a few kilobytes do not.
  */

@@ -67,7 +67,7 @@ const xlsxNombreTexte = (brut: string) => () =>
   );
 
 export const CORPUS_NOMBRES: readonly Cas[] = [
-  // —— Taux de boursiers (R8, Décision : [0, 1[ fraction, ]1, 100] pourcentage, 1 ambigu) ——
+  // —— Taux de boursiers (R8, Décision regles.md#dotation.taux-boursiers-lecture : [0, 1[ fraction, ]1, 100] pourcentage, 1 ambigu) ——
   {
     nom: "taux de boursiers 1 : compté 100 %, alerte nommant 100 % et 1 %",
     entree: bts200(1),

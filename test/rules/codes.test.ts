@@ -39,7 +39,7 @@ describe("Lecture des codes formation diplôme (R2)", () => {
   test("les codes réels de la BCN peuvent contenir des lettres majuscules : 8 chiffres ou lettres sont bien formés", () => {
     expect(ok("26Z13999")).toBe("26Z13999");
     expect(ok("2602230A")).toBe("2602230A");
-    // Décision : une lettre tapée en minuscule est lue en majuscule (la BCN n'en a pas).
+    // Décision (regles.md#formations.minuscules) : une lettre tapée en minuscule est lue en majuscule (la BCN n'en a pas).
     expect(ok("2602230a")).toBe("2602230A");
     expect(ok(" '2602 230A ")).toBe("2602230A");
   });

@@ -1,5 +1,5 @@
 /**
- * Annexe « Liste des formations relevant des spécialités éligibles au titre de l'année scolaire
+ * Annexe (regles.md#catalogue.annexe) « Liste des formations relevant des spécialités éligibles au titre de l'année scolaire
  * 2023-2024 » — Aide régionale à l'équipement pré et post bac (ARE), Région Île-de-France,
  * modalités d'application 2023-2024 (arrêté n° 2023-087 du 17 mars 2023).
  *

@@ -4,7 +4,7 @@
  *
  * INSEE publishes the IPC in base 2025 since January 2026 and the base-2015 series stop at December
  * 2025, so every value carries its base and a rate is only ever computed between two values of the same
- * base (design.md R7).
+ * base (design.md R7, regles.md#indexation.base-ipc).
  */
 import type { SchoolYear } from "../schoolYear";
 import { ARRETE_2023_087, INSEE_SERIE_001763862, type LegalReference } from "./references";

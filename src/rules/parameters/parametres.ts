@@ -57,7 +57,7 @@ export interface TauxResolu {
 }
 
 /**
- * Décision (issue 11 item 8; the regulation is silent): bounds of what a user may enter. No forfait of
+ * Décision (regles.md#technique.bornes-parametres; issue 11 item 8; the regulation is silent): bounds of what a user may enter. No forfait of
  * the scheme comes near 10 000 € (157 € in 2024-2025, 323 € for the CPGE); the December IPC is about
  * 100 to 130 in base 2015 and starts at 100 in base 2025. A value outside is a typing slip (1199,2 for
  * 119,92) or a pasted identifier, refused rather than carried into every dotation.

@@ -1,5 +1,5 @@
 /**
- * The scheme's amounts as dated data (R6, R12), in the spirit of OpenFisca's parameter files: one table
+ * The scheme's amounts as dated data (R6, R12, regles.md#forfaits.montants), in the spirit of OpenFisca's parameter files: one table
  * per amount, each value keyed by the school year it takes effect, with the text that set it.
  * To add next year's published forfaits, add a line here — no code changes.
  */

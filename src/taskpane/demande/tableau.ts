@@ -1,7 +1,7 @@
 /**
  * What the Demande screen shows of a request for a dotation complémentaire (R10): one row per
  * formation — extra students (or boursiers) × the forfait of its category = amount — grouped by
- * envelope with a subtotal (pré-bac and post-bac are not fungible; Décision R9: 3ème prépa-métiers in
+ * envelope with a subtotal (pré-bac and post-bac are not fungible; Décision R9 (regles.md#enveloppes.prepa-metiers-pre-bac): 3ème prépa-métiers in
  * the pré-bac envelope), then the total (élèves and boursiers together: bénéficiaires). Amounts are the workflow's exact decimals, formatted. Pure.
  */
 import { ENVELOPPES, ENVELOPPE_NAMES, formatDecimalFr, formatForfait, formatInteger } from "../../rules";

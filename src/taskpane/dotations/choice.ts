@@ -27,7 +27,7 @@ export function initialChoice(sheets: readonly SheetInfo[], suggestion: Suggesti
 /**
  * The choice kept when the workbook's sheets change while the screen is open: the user's ticks on
  * sheets that still exist, the establishments sheet if it still exists, else none (the screen then
- * suggests one again). Décision : a sheet that appears is listed but never ticked by itself — a copy
+ * suggests one again). Décision (regles.md#feuilles.nouvelle-non-cochee) : a sheet that appears is listed but never ticked by itself — a copy
  * of « Paris » made as a backup would otherwise be read with it, and a tab added with « + » is empty
  * when it appears (its paste fires no event). « Actualiser la liste des feuilles » ticks the
  * suggested sheets anew.
@@ -64,7 +64,7 @@ export function choiceProblem(choice: SheetChoice): string | null {
  * 2. else, among the add-in's sheet naming the year and the user's sheets naming no year, the one
  *    covering the most establishments (`couverts`, by sheet); the add-in's at equal coverage (it
  *    carries the bilans' reliquats, suggestions.ts).
- * Never a sheet naming another year. Décision (issue 12, point 6): the add-in's « Établissements ARE
+ * Never a sheet naming another year. Décision (regles.md#feuilles.annee-suggeree; issue 12, point 6): the add-in's « Établissements ARE
  * 2024-2025 », written from three bilans, was preferred for its year over the user's 62-row
  * « Établissements », and the post-bac line of every other establishment went to 0 € for want of a
  * taux; a few rows no longer win over the full list.

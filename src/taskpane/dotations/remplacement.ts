@@ -17,7 +17,7 @@ export interface ResumeDotations {
 }
 
 /**
- * Décision (issue 12; the regulation is silent): « far fewer » is fewer than half of the
+ * Décision (regles.md#feuilles.remplacement; issue 12; the regulation is silent): « far fewer » is fewer than half of the
  * establishments of the sheet in place — a rectorat sheet left unticked drops a third, a wrong or
  * empty sheet drops nearly all; a few establishments more or less between two extractions do not ask.
  */

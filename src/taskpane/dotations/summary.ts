@@ -1,6 +1,6 @@
 /**
  * What the Dotations screen shows of a result: the totals per envelope, reconciled from the dotation
- * calculée to the net (R9: pré-bac and post-bac are not fungible; Décision R9: the 3ème prépa-métiers
+ * calculée to the net (R9: pré-bac and post-bac are not fungible; Décision R9 (regles.md#enveloppes.prepa-metiers-pre-bac): the 3ème prépa-métiers
  * line belongs to the pré-bac envelope), formatted in euros from the workflow's exact decimal totals,
  * and the explanation of one establishment as a tree.
  */
@@ -22,7 +22,7 @@ export interface TotalCell {
 }
 
 /**
- * One line of the totals table (R9, Décision in src/rules/dotation.ts): « Dotation calculée »,
+ * One line of the totals table (R9, Décision (regles.md#enveloppes.rapprochement) in src/rules/dotation.ts): « Dotation calculée »,
  * « − Reliquats déduits », « − Non-répondants à l'enquête », « − Enveloppes non calculées »,
  * « = Dotation nette », then the écrêtement, outside the identity.
  */

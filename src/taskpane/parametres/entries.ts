@@ -134,7 +134,7 @@ function ecart(valeur: Decimal, reference: Decimal): string {
 }
 
 /**
- * Décision (issue 12 item 8): an IPC more than 10 % away from the previous December, or a forfait
+ * Décision (regles.md#technique.ecart-saisie; issue 12 item 8): an IPC more than 10 % away from the previous December, or a forfait
  * more than 15 % away from the previous year's, is a likely typing slip (1199,2 for 119,92): it is
  * saved only once the user confirms it. The IPC has never moved by 10 % in a year since 1985; the
  * forfaits follow it.

@@ -6,7 +6,7 @@
  * which moved the screen down as it changed) and the row scrolls sideways, the selected tab always
  * scrolled into view; the thin scroll bar and the cut last tab show that there are more.
  *
- * Décision: not Fluent's TabList. Its arrow-key navigation brings tabster's Mover and the tabs'
+ * Décision (regles.md#technique.poids-volet): not Fluent's TabList. Its arrow-key navigation brings tabster's Mover and the tabs'
  * animated styles, about 21 KB of gzipped JavaScript — with it the pane weighed 174 KB, above the
  * 165 KB budget of design.md §8 — for what these few lines do.
  */
