@@ -3,7 +3,7 @@
  * and column mapping (editable), every non-blank row counted or reported, findings grouped by
  * severity; a finding selects its cell; the « Contrôle ARE » sheet on demand.
  */
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button, Field } from "@fluentui/react-components";
 import { formatInteger, schoolYearLabel } from "../../rules";
 import type { Progress, SheetData, Workbook } from "../../workbook/port";
@@ -64,11 +64,11 @@ export function CheckScreen() {
    * The run whose result is revealed (scrolled to, focused): « Contrôler », not a column corrected in
    * the result, where the focus stays on the list the user just changed.
    */
-  const reveler = useRef(false);
+  const [reveler, setReveler] = useState(false);
 
   /** « Contrôler »: reads where the user is now; keeps their mapping when it is the same sheet. */
   const checkWhereUserIs = () => {
-    reveler.current = true;
+    setReveler(true);
     return run.start((progress) =>
       action(async ({ workbook: classeur, navigator }) => {
         const name = await navigator.activeSheetName();
@@ -92,7 +92,7 @@ export function CheckScreen() {
   };
 
   const onChoose = (champ: Champ, index: number | null) => {
-    reveler.current = false;
+    setReveler(false);
     if (target)
       void run.start((progress) =>
         action(({ workbook: classeur }) =>
@@ -110,7 +110,7 @@ export function CheckScreen() {
     );
 
   const resultat = shownResult(run);
-  const fresh = run.state.status === "done" && reveler.current ? run.state.result : null;
+  const fresh = run.state.status === "done" && reveler ? run.state.result : null;
 
   return (
     <div className={styles.ecran}>
@@ -154,7 +154,7 @@ export function CheckScreen() {
           running={running}
           onChoose={onChoose}
           onReset={() => {
-            reveler.current = false;
+            setReveler(false);
             if (target)
               void run.start((progress) =>
                 action(({ workbook: classeur }) => checkTarget(classeur, target, {}, progress)),
