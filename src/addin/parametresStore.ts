@@ -6,20 +6,41 @@
  *
  * Functions read it synchronously (`parametres()`); the task pane replaces the values and listens.
  * Saving to the workbook and recalculating go through a `ParametresPersistence` port, so the store
- * itself runs in jest; the Office.js adapter is `officeParametres.ts`.
+ * itself runs in jest; the Office.js adapter is `officeParametres.ts`. Opening a workbook recalculates
+ * only when the parameters differ from those its formulas were last computed with (`aRecalculer`).
  */
-import { Parametres, type ValeursUtilisateur } from "../rules";
+import { FORFAIT_KIND_NAMES, Parametres, type ForfaitKind, type ValeursUtilisateur } from "../rules";
 
 /** Where the workbook keeps the user's values: one document setting holding their JSON. */
 export const CLE_VALEURS_UTILISATEUR = "ARE.valeursUtilisateur";
 
+/**
+ * Where the workbook keeps the fingerprint of the parameters its last full recalculation used
+ * (`empreinteParametres`), written with each recalculation the add-in asks for.
+ */
+export const CLE_EMPREINTE_CALCUL = "ARE.empreinteCalcul";
+
+/** What a workbook holds: the user's values (null when none) and the last recalculation's fingerprint. */
+export interface LectureClasseur {
+  readonly valeurs: unknown;
+  readonly empreinte: string | null;
+}
+
 export interface ParametresPersistence {
   /** The values saved in the workbook, or null when there are none. */
   lire(): Promise<unknown>;
-  /** Saves the values in the workbook and asks Excel to recalculate every formula. */
-  enregistrerEtRecalculer(valeurs: ValeursUtilisateur): Promise<void>;
-  /** Asks Excel to recalculate every formula (after loading values the functions did not have yet). */
-  recalculer(): Promise<void>;
+  /**
+   * The values and the fingerprint together (one sync in Excel). A persistence without it (the
+   * preview's) has no fingerprint: its loads recalculate whenever values are saved, as before.
+   */
+  lireAvecEmpreinte?(): Promise<LectureClasseur>;
+  /**
+   * Saves the values in the workbook and asks Excel to recalculate every formula; `empreinte`, when
+   * given, is saved too: the parameters that recalculation uses.
+   */
+  enregistrerEtRecalculer(valeurs: ValeursUtilisateur, empreinte?: string): Promise<void>;
+  /** Asks Excel to recalculate every formula, saving `empreinte` as above when given. */
+  recalculer(empreinte?: string): Promise<void>;
 }
 
 export interface EtatParametres {
@@ -83,12 +104,55 @@ function estVide(valeurs: ValeursUtilisateur): boolean {
   return (valeurs.ipc?.length ?? 0) === 0 && (valeurs.forfaits?.length ?? 0) === 0;
 }
 
+/**
+ * A short fingerprint of every value the functions can use: the IPC values and published forfaits in
+ * force, embedded ones included — so a new version of the add-in with other embedded values counts as
+ * a change too. FNV-1a over their canonical JSON: only equality matters, not secrecy.
+ */
+export function empreinteParametres(parametres: Parametres): string {
+  const forfaits = (Object.keys(FORFAIT_KIND_NAMES) as ForfaitKind[]).map((kind) =>
+    parametres.forfaitsPublies(kind).map((v) => [v.annee, String(v.valeur)]),
+  );
+  const ipc = parametres.ipcValues().map((v) => [v.mois, v.base, String(v.valeur)]);
+  const texte = JSON.stringify({ ipc, forfaits });
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < texte.length; i++) {
+    hash ^= texte.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${texte.length}-${hash.toString(16).padStart(8, "0")}`;
+}
+
+/**
+ * Whether the formulas must be recalculated after loading the workbook's values (issue 13 §5: no
+ * full recalculation at every start). Formulas computed in an earlier session used the parameters of
+ * the fingerprint saved with the last recalculation; they are stale only if the values now in force
+ * differ from those, or if a function already answered in this session with the embedded values
+ * (Excel may call functions before the load finishes). A workbook saved before fingerprints existed
+ * recalculates once when it holds values, and never when its values are empty (as before).
+ */
+function aRecalculer(
+  valeurs: ValeursUtilisateur,
+  parametres: Parametres,
+  empreinteEnregistree: string | null,
+  lusAvecEmbarques: boolean,
+): boolean {
+  const appliquee = empreinteParametres(parametres);
+  const embarquee = empreinteParametres(Parametres.embarques());
+  if (lusAvecEmbarques && appliquee !== embarquee) return true;
+  const precedente = empreinteEnregistree ?? (estVide(valeurs) ? embarquee : null);
+  return precedente !== appliquee;
+}
+
 export function createParametresStore(persistenceInitiale: ParametresPersistence | null): ParametresStore {
   let persistence = persistenceInitiale;
   let etat: EtatParametres = { valeurs: VIDE, parametres: Parametres.embarques(), avertissement: null };
   const abonnes = new Set<Abonne>();
   /** Counts the user's replacements: a load that finishes after one must not undo it. */
   let remplacements = 0;
+  /** Whether a function read the embedded parameters before the workbook's values were loaded. */
+  let luAvantChargement = false;
+  let charge = false;
 
   function publier(suivant: EtatParametres): void {
     etat = suivant;
@@ -98,11 +162,15 @@ export function createParametresStore(persistenceInitiale: ParametresPersistence
   async function charger(): Promise<void> {
     if (!persistence) return;
     const avant = remplacements;
+    let lecture: LectureClasseur;
     let valeurs: ValeursUtilisateur;
     let parametres: Parametres;
     try {
-      const brut = await persistence.lire();
+      lecture = persistence.lireAvecEmpreinte
+        ? await persistence.lireAvecEmpreinte()
+        : { valeurs: await persistence.lire(), empreinte: null };
       if (remplacements !== avant) return;
+      const brut = lecture.valeurs;
       if (brut === null || brut === undefined || brut === "") return;
       valeurs = lireValeurs(brut);
       parametres = Parametres.avec(valeurs);
@@ -110,14 +178,21 @@ export function createParametresStore(persistenceInitiale: ParametresPersistence
       // Never lose data: the setting stays as it is until the user saves new values.
       publier({ ...etat, avertissement: avertissementLecture(error) });
       return;
+    } finally {
+      charge = true;
     }
+    const lusAvant = luAvantChargement;
     publier({ valeurs, parametres, avertissement: null });
-    // The functions may have answered with the embedded values before the load finished.
-    if (!estVide(valeurs)) await persistence.recalculer();
+    if (aRecalculer(valeurs, parametres, lecture.empreinte, lusAvant)) {
+      await persistence.recalculer(empreinteParametres(parametres));
+    }
   }
 
   return {
-    parametres: () => etat.parametres,
+    parametres() {
+      if (!charge) luAvantChargement = true;
+      return etat.parametres;
+    },
     etat: () => etat,
     abonner(abonne) {
       abonnes.add(abonne);
@@ -129,7 +204,7 @@ export function createParametresStore(persistenceInitiale: ParametresPersistence
       const parametres = Parametres.avec(valeurs);
       remplacements++;
       publier({ valeurs, parametres, avertissement: null });
-      if (persistence) await persistence.enregistrerEtRecalculer(valeurs);
+      if (persistence) await persistence.enregistrerEtRecalculer(valeurs, empreinteParametres(parametres));
     },
 
     async brancher(classeur) {

@@ -20,7 +20,8 @@ import {
   catalogueFor,
   complementFormation,
   dotationLigne,
-  dotationNetteEnveloppe,
+  formatEuros,
+  partsEnveloppe,
   indexer as indexerMontant,
   judgeFormation,
   nsfGroupOf,
@@ -48,6 +49,7 @@ import {
   refuserErreur,
 } from "./arguments";
 import { calculer, calculerParCellule } from "./errors";
+import { parCellules } from "./plages";
 
 /**
  * A euro amount as Excel receives it: a number rounded half-up to the cent, converted only here. The
@@ -169,81 +171,111 @@ export function nsf(code: unknown): number | string {
   return calculer(() => (estVide(code) ? "" : nsfGroupOf(codeFormation(code))));
 }
 
+/** The catégorie of a dotation line, required. */
+function categorieDotation(value: unknown) {
+  const texte = lireTexteOptionnel(value);
+  if (texte === null) {
+    throw new InvalidArgumentError(
+      "categorie-manquante",
+      "Catégorie manquante : indiquez PRE BAC, POST BAC ou 3EME PREPA-METIERS.",
+    );
+  }
+  return parseCategorie(texte);
+}
+
 /**
- * Dotation d'une ligne : effectif × forfait ; en post-bac, boursiers retenus (effectif × taux, arrondi à l'élève) × forfait.
+ * Dotation d'une ligne : effectif × forfait ; en post-bac, boursiers retenus (effectif × taux, arrondi à l'élève) × forfait. Chaque argument est une cellule ou une plage.
  * @customfunction DOTATION
  * @helpurl https://localhost:3000/aide.html#dotation
- * @param effectif Effectif de 1re année (n-1) des formations éligibles de la catégorie ; vide vaut 0.
- * @param categorie PRE BAC, POST BAC ou 3EME PREPA-METIERS.
+ * @param effectif Effectif de 1re année (n-1) des formations éligibles de la catégorie (cellule ou plage) ; vide vaut 0.
+ * @param categorie PRE BAC, POST BAC ou 3EME PREPA-METIERS (cellule ou plage de même taille).
  * @param [annee] Année de rentrée ou année scolaire ; par défaut l'année scolaire en cours.
  * @param [taux_boursiers] Taux de boursiers de l'établissement (0,35 ou 35 % ; 1 compte pour 100 %), obligatoire en post-bac.
- * @returns La dotation en euros.
+ * @returns La dotation en euros, pour chaque cellule d'une plage.
  */
 export function dotation(
-  effectif: unknown,
-  categorie: unknown,
-  annee?: unknown,
-  taux_boursiers?: unknown,
-): number {
-  return calculer(() => {
-    const texte = lireTexteOptionnel(categorie);
-    if (texte === null) {
-      throw new InvalidArgumentError(
-        "categorie-manquante",
-        "Catégorie manquante : indiquez PRE BAC, POST BAC ou 3EME PREPA-METIERS.",
-      );
-    }
-    const ligne = dotationLigne(
-      parseCategorie(texte),
-      lireEffectif(effectif, "Effectif"),
-      lireAnnee(annee, new Date()),
-      parametresStore.parametres(),
-      lireTauxBoursiersOptionnel(taux_boursiers),
+  effectif: unknown[][],
+  categorie: unknown[][],
+  annee?: unknown[][],
+  taux_boursiers?: unknown[][],
+): unknown[][] {
+  const aujourdhui = new Date();
+  const parametres = parametresStore.parametres();
+  // Read in the scalar form's order: the catégorie's message comes first.
+  return parCellules(
+    [
+      { nom: "Catégorie", valeur: categorie, lire: categorieDotation },
+      { nom: "Effectif", valeur: effectif, lire: (v) => lireEffectif(v, "Effectif") },
+      { nom: "Année", valeur: annee, lire: (v) => lireAnnee(v, aujourdhui) },
+      { nom: "Taux de boursiers", valeur: taux_boursiers, lire: lireTauxBoursiersOptionnel },
+    ] as const,
+    (ligne, eleves, an, taux) => euros(dotationLigne(ligne, eleves, an, parametres, taux).valeur),
+  );
+}
+
+/** A dotation given to ARE.NETTE: an amount that cannot be negative. */
+function dotationBrute(value: unknown): Decimal {
+  const brute = lireMontantArgument(value, "Dotation");
+  if (brute.isNegative()) {
+    throw new InvalidArgumentError(
+      "dotation-negative",
+      "Dotation négative : un montant positif est attendu.",
     );
-    return euros(ligne.valeur);
-  });
+  }
+  return brute;
 }
 
 /**
- * Dotation nette d'une enveloppe : dotation moins le reliquat de l'année précédente, jamais négative ; 0 si l'établissement n'a pas répondu aux enquêtes.
+ * R9 through the core's partsEnveloppe, which dotationNetteEnveloppe also uses, without the latter's
+ * French trace: formatting two amounts per cell made a 100 000-cell range ~7 times slower
+ * (docs/performance.md). Same check and message for a negative reliquat.
+ */
+function netteEnveloppe(brute: Decimal, reliquat: Decimal, aRepondu: boolean): Decimal {
+  if (reliquat.isNegative()) {
+    throw new InvalidArgumentError(
+      "reliquat-negatif",
+      `Dotation nette : un reliquat ne peut pas être négatif (${formatEuros(reliquat)}).`,
+    );
+  }
+  return partsEnveloppe(brute, reliquat, aRepondu, true).nette ?? new Decimal(0);
+}
+
+/**
+ * Dotation nette d'une enveloppe : dotation moins le reliquat de l'année précédente, jamais négative ; 0 si l'établissement n'a pas répondu aux enquêtes. Chaque argument est une cellule ou une plage.
  * @customfunction NETTE
  * @helpurl https://localhost:3000/aide.html#nette
- * @param dotation Dotation calculée de l'enveloppe (pré-bac ou post-bac), en euros.
- * @param reliquat Reliquat de l'année précédente pour la même enveloppe, en euros ; vide vaut 0.
+ * @param dotation Dotation calculée de l'enveloppe (pré-bac ou post-bac), en euros (cellule ou plage).
+ * @param reliquat Reliquat de l'année précédente pour la même enveloppe, en euros (cellule ou plage de même taille) ; vide vaut 0.
  * @param [a_repondu] VRAI (par défaut) si l'établissement a répondu aux enquêtes régionales, FAUX sinon.
- * @returns La dotation nette en euros.
+ * @returns La dotation nette en euros, pour chaque cellule d'une plage.
  */
-export function nette(dotation: unknown, reliquat: unknown, a_repondu?: unknown): number {
-  return calculer(() => {
-    const brute = lireMontantArgument(dotation, "Dotation");
-    if (brute.isNegative()) {
-      throw new InvalidArgumentError(
-        "dotation-negative",
-        "Dotation négative : un montant positif est attendu.",
-      );
-    }
-    const { figure } = dotationNetteEnveloppe(
-      "Dotation nette",
-      brute,
-      lireMontantArgument(reliquat, "Reliquat"),
-      lireBooleen(a_repondu, "A répondu", true),
-    );
-    return euros(figure.valeur);
-  });
+export function nette(dotation: unknown[][], reliquat: unknown[][], a_repondu?: unknown[][]): unknown[][] {
+  return parCellules(
+    [
+      { nom: "Dotation", valeur: dotation, lire: dotationBrute },
+      { nom: "Reliquat", valeur: reliquat, lire: (v) => lireMontantArgument(v, "Reliquat") },
+      { nom: "A répondu", valeur: a_repondu, lire: (v) => lireBooleen(v, "A répondu", true) },
+    ] as const,
+    (brute, reste, repondu) => euros(netteEnveloppe(brute, reste, repondu)),
+  );
 }
 
 /**
- * Boursiers retenus pour la dotation post-bac : effectif × taux de boursiers, arrondi à l'élève le plus proche.
+ * Boursiers retenus pour la dotation post-bac : effectif × taux de boursiers, arrondi à l'élève le plus proche. Chaque argument est une cellule ou une plage.
  * @customfunction BOURSIERS
  * @helpurl https://localhost:3000/aide.html#boursiers
- * @param effectif Effectif de 1re année post-bac des formations éligibles de l'établissement ; vide vaut 0.
- * @param taux Taux de boursiers de l'établissement (0,35 ou 35 % ; 1 compte pour 100 %).
- * @returns Le nombre de boursiers retenus.
+ * @param effectif Effectif de 1re année post-bac des formations éligibles de l'établissement (cellule ou plage) ; vide vaut 0.
+ * @param taux Taux de boursiers de l'établissement (0,35 ou 35 % ; 1 compte pour 100 %), cellule ou plage de même taille.
+ * @returns Le nombre de boursiers retenus, pour chaque cellule d'une plage.
  */
-export function boursiers(effectif: unknown, taux: unknown): number {
-  return calculer(() => {
-    return boursiersRetenus(lireEffectif(effectif, "Effectif"), lireTauxBoursiersArgument(taux));
-  });
+export function boursiers(effectif: unknown[][], taux: unknown[][]): unknown[][] {
+  return parCellules(
+    [
+      { nom: "Effectif", valeur: effectif, lire: (v) => lireEffectif(v, "Effectif") },
+      { nom: "Taux", valeur: taux, lire: lireTauxBoursiersArgument },
+    ] as const,
+    boursiersRetenus,
+  );
 }
 
 /**

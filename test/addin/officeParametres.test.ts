@@ -4,7 +4,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { officeParametres } from "../../src/addin/officeParametres";
-import { CLE_VALEURS_UTILISATEUR } from "../../src/addin/parametresStore";
+import { CLE_EMPREINTE_CALCUL, CLE_VALEURS_UTILISATEUR } from "../../src/addin/parametresStore";
 
 interface Journal {
   runs: number;
@@ -14,17 +14,24 @@ interface Journal {
   lus: string[];
 }
 
-/** A workbook whose document settings hold `valeur` under the ARE key, or nothing when null. */
-function classeur(valeur: string | null): Journal {
+/**
+ * A workbook whose document settings hold `valeur` under the ARE key and `empreinte` under the
+ * fingerprint key, each absent when null.
+ */
+function classeur(valeur: string | null, empreinte: string | null = null): Journal {
   const journal: Journal = { runs: 0, syncs: 0, ecrits: [], recalculs: [], lus: [] };
   const excel = new OfficeMockObject({
     context: {
       workbook: {
         settings: {
           reglage: { value: valeur ?? "" },
-          getItemOrNullObject(this: { reglage: Record<string, unknown> }, key: string) {
+          empreinte: { value: empreinte ?? "" },
+          getItemOrNullObject(
+            this: { reglage: Record<string, unknown>; empreinte: Record<string, unknown> },
+            key: string,
+          ) {
             journal.lus.push(key);
-            return this.reglage;
+            return key === CLE_EMPREINTE_CALCUL ? this.empreinte : this.reglage;
           },
           add(key: string, value: unknown) {
             journal.ecrits.push([key, value]);
@@ -44,6 +51,7 @@ function classeur(valeur: string | null): Journal {
   });
   // Known without a load in Office.js once synced, so set outside the mock's load tracking.
   excel.context.workbook.settings.reglage.isNullObject = valeur === null;
+  excel.context.workbook.settings.empreinte.isNullObject = empreinte === null;
   const sync = excel.context.sync.bind(excel.context);
   excel.context.sync = async () => {
     journal.syncs++;
@@ -62,7 +70,29 @@ describe("Valeurs de l'utilisateur dans les réglages du classeur", () => {
   test("la lecture fait un seul Excel.run et un seul sync, sous la clé ARE.valeursUtilisateur", async () => {
     const journal = classeur('{"ipc":[]}');
     await expect(officeParametres.lire()).resolves.toBe('{"ipc":[]}');
-    expect(journal).toMatchObject({ runs: 1, syncs: 1, lus: [CLE_VALEURS_UTILISATEUR] });
+    expect(journal).toMatchObject({ runs: 1, syncs: 1 });
+    expect(journal.lus).toContain(CLE_VALEURS_UTILISATEUR);
+  });
+
+  test("les valeurs et l'empreinte du dernier calcul sont lues ensemble, en un seul sync", async () => {
+    const journal = classeur('{"ipc":[]}', "123-abcdef01");
+    await expect(officeParametres.lireAvecEmpreinte!()).resolves.toEqual({
+      valeurs: '{"ipc":[]}',
+      empreinte: "123-abcdef01",
+    });
+    expect(journal).toMatchObject({
+      runs: 1,
+      syncs: 1,
+      lus: [CLE_VALEURS_UTILISATEUR, CLE_EMPREINTE_CALCUL],
+    });
+  });
+
+  test("un classeur sans empreinte donne une empreinte null", async () => {
+    classeur('{"ipc":[]}');
+    await expect(officeParametres.lireAvecEmpreinte!()).resolves.toEqual({
+      valeurs: '{"ipc":[]}',
+      empreinte: null,
+    });
   });
 
   test("un classeur sans réglage ARE donne null", async () => {
@@ -82,6 +112,19 @@ describe("Valeurs de l'utilisateur dans les réglages du classeur", () => {
   test("le recalcul seul est un Excel.run et un sync", async () => {
     const journal = classeur(null);
     await officeParametres.recalculer();
-    expect(journal).toMatchObject({ runs: 1, syncs: 1, recalculs: ["Full"] });
+    expect(journal).toMatchObject({ runs: 1, syncs: 1, recalculs: ["Full"], ecrits: [] });
+  });
+
+  test("l'empreinte des paramètres utilisés est écrite avec le recalcul, dans le même sync", async () => {
+    const journal = classeur(null);
+    const valeurs = { ipc: [{ mois: "2024-12", base: 2015, valeur: "120.00" }] };
+    await officeParametres.enregistrerEtRecalculer(valeurs, "e1");
+    await officeParametres.recalculer("e2");
+    expect(journal.ecrits).toEqual([
+      [CLE_VALEURS_UTILISATEUR, JSON.stringify(valeurs)],
+      [CLE_EMPREINTE_CALCUL, "e1"],
+      [CLE_EMPREINTE_CALCUL, "e2"],
+    ]);
+    expect(journal).toMatchObject({ runs: 2, syncs: 2, recalculs: ["Full", "Full"] });
   });
 });

@@ -1,10 +1,11 @@
 import {
   CLE_VALEURS_UTILISATEUR,
   createParametresStore,
+  empreinteParametres,
   type EtatParametres,
   type ParametresPersistence,
 } from "../../src/addin/parametresStore";
-import type { ValeursUtilisateur } from "../../src/rules";
+import { Parametres, type ValeursUtilisateur } from "../../src/rules";
 
 /** An in-memory workbook setting, recording what the store asks of it. */
 function persistenceEnMemoire(contenu: unknown = null) {
@@ -129,5 +130,120 @@ describe("Remplacement des valeurs par le volet", () => {
     await store.charger();
     await store.remplacer({ forfaits: [{ annee: 2025, categorie: "3PM", valeur: "57" }] });
     expect(store.parametres().forfait("PREPA_METIERS", 2025).valeur.toString()).toBe("57");
+  });
+});
+
+/**
+ * A workbook's settings that keep the fingerprint of the last recalculation, as Excel's do
+ * (officeParametres.ts); shared by successive « sessions » (stores) to model reopening the file.
+ */
+function classeurAvecEmpreinte(contenu: unknown = null, empreinte: string | null = null) {
+  const journal = { recalculs: [] as (string | undefined)[] };
+  const persistence: ParametresPersistence = {
+    lire: async () => contenu,
+    lireAvecEmpreinte: async () => ({ valeurs: contenu, empreinte }),
+    enregistrerEtRecalculer: async (valeurs, nouvelle) => {
+      contenu = JSON.stringify(valeurs);
+      empreinte = nouvelle ?? null;
+      journal.recalculs.push(nouvelle);
+    },
+    recalculer: async (nouvelle) => {
+      empreinte = nouvelle ?? null;
+      journal.recalculs.push(nouvelle);
+    },
+  };
+  return { persistence, journal, empreinte: () => empreinte };
+}
+
+describe("Pas de recalcul complet à chaque ouverture (issue 13 §5)", () => {
+  test("l'empreinte dépend des valeurs en vigueur, pas de l'objet qui les porte", () => {
+    expect(empreinteParametres(Parametres.embarques())).toBe(empreinteParametres(Parametres.avec({})));
+    expect(empreinteParametres(Parametres.avec(IPC_DECEMBRE_2024))).toBe(
+      empreinteParametres(Parametres.avec({ ipc: [{ mois: "2024-12", base: 2015, valeur: "120,00" }] })),
+    );
+    expect(empreinteParametres(Parametres.avec(IPC_DECEMBRE_2024))).not.toBe(
+      empreinteParametres(Parametres.embarques()),
+    );
+    expect(
+      empreinteParametres(
+        Parametres.avec({ forfaits: [{ annee: 2025, categorie: "PRE BAC", valeur: 160 }] }),
+      ),
+    ).not.toBe(
+      empreinteParametres(
+        Parametres.avec({ forfaits: [{ annee: 2025, categorie: "PRE BAC", valeur: 161 }] }),
+      ),
+    );
+  });
+
+  test("valeurs enregistrées puis classeur rouvert avec les mêmes valeurs : aucun recalcul à l'ouverture", async () => {
+    const classeur = classeurAvecEmpreinte();
+    await createParametresStore(classeur.persistence).remplacer(IPC_DECEMBRE_2024);
+    expect(classeur.journal.recalculs).toEqual([empreinteParametres(Parametres.avec(IPC_DECEMBRE_2024))]);
+
+    // A new session: the functions' runtime starts with the embedded values, then loads the workbook's.
+    const session = createParametresStore(null);
+    await session.brancher(classeur.persistence);
+    expect(session.parametres().forfait("PRE_BAC", 2025).valeur.toString()).toBe("159");
+    expect(classeur.journal.recalculs).toHaveLength(1);
+  });
+
+  test("des valeurs changées depuis le dernier calcul (empreinte différente) : un recalcul, puis plus aucun", async () => {
+    const classeur = classeurAvecEmpreinte(JSON.stringify(IPC_DECEMBRE_2024), "0-00000000");
+    await createParametresStore(null).brancher(classeur.persistence);
+    const attendue = empreinteParametres(Parametres.avec(IPC_DECEMBRE_2024));
+    expect(classeur.journal.recalculs).toEqual([attendue]);
+    expect(classeur.empreinte()).toBe(attendue);
+
+    await createParametresStore(null).brancher(classeur.persistence);
+    expect(classeur.journal.recalculs).toHaveLength(1);
+  });
+
+  test("un classeur enregistré avant les empreintes, avec des valeurs, est recalculé une fois", async () => {
+    const classeur = classeurAvecEmpreinte(JSON.stringify(IPC_DECEMBRE_2024), null);
+    await createParametresStore(null).brancher(classeur.persistence);
+    expect(classeur.journal.recalculs).toHaveLength(1);
+    await createParametresStore(null).brancher(classeur.persistence);
+    expect(classeur.journal.recalculs).toHaveLength(1);
+  });
+
+  test("un classeur aux valeurs vides, sans empreinte, n'est ni recalculé ni modifié", async () => {
+    const classeur = classeurAvecEmpreinte(JSON.stringify({ ipc: [], forfaits: [] }), null);
+    await createParametresStore(null).brancher(classeur.persistence);
+    expect(classeur.journal.recalculs).toEqual([]);
+    expect(classeur.empreinte()).toBeNull();
+  });
+
+  test("une fonction calculée avec les valeurs embarquées avant la fin du chargement : recalcul malgré l'empreinte", async () => {
+    const valeurs = JSON.stringify(IPC_DECEMBRE_2024);
+    const classeur = classeurAvecEmpreinte(valeurs, empreinteParametres(Parametres.avec(IPC_DECEMBRE_2024)));
+    const session = createParametresStore(null);
+    // Excel evaluated an ARE formula while Office was starting: it saw the embedded values.
+    expect(() => session.parametres().forfait("PRE_BAC", 2025)).toThrow(/IPC décembre 2024/);
+    await session.brancher(classeur.persistence);
+    expect(classeur.journal.recalculs).toHaveLength(1);
+  });
+
+  test("une lecture des paramètres embarqués ne compte pas quand le classeur n'a que ces valeurs", async () => {
+    const classeur = classeurAvecEmpreinte(
+      JSON.stringify({ ipc: [] }),
+      empreinteParametres(Parametres.embarques()),
+    );
+    const session = createParametresStore(null);
+    session.parametres();
+    await session.brancher(classeur.persistence);
+    expect(classeur.journal.recalculs).toEqual([]);
+  });
+
+  test("une nouvelle version aux valeurs embarquées différentes recalcule une fois", async () => {
+    // The fingerprint saved by an add-in whose embedded forfaits differed (here: one value more).
+    const ancienne = empreinteParametres(
+      Parametres.avec({
+        ...IPC_DECEMBRE_2024,
+        forfaits: [{ annee: 2026, categorie: "PRE BAC", valeur: 162 }],
+      }),
+    );
+    const classeur = classeurAvecEmpreinte(JSON.stringify(IPC_DECEMBRE_2024), ancienne);
+    await createParametresStore(null).brancher(classeur.persistence);
+    expect(classeur.journal.recalculs).toHaveLength(1);
   });
 });

@@ -24,6 +24,18 @@ const ARE_FUNCTIONS = [
   "RELIQUAT",
 ];
 
+/** The functions over a range of codes, and the amount functions whose every argument may be a range. */
+const PAR_CODE = ["ELIGIBLE", "MOTIF", "CATEGORIE"];
+const PAR_PLAGES = ["DOTATION", "NETTE", "BOURSIERS"];
+
+/** A range form called on single values answers a 1 × 1 matrix, which Excel shows as one value. */
+function valeurSeule(id: string, result: unknown): unknown {
+  if (!PAR_PLAGES.includes(id) || !Array.isArray(result)) return result;
+  expect(result).toHaveLength(1);
+  expect(result[0]).toHaveLength(1);
+  return (result[0] as unknown[])[0];
+}
+
 /** An error value as Excel would show it: its code and a pattern its message must match. */
 interface Erreur {
   readonly erreur: "#VALUE!" | "#N/A";
@@ -74,14 +86,19 @@ describe("Association des fonctions et métadonnées générées", () => {
     }
   });
 
-  test("seuls ELIGIBLE, MOTIF et CATEGORIE prennent une plage de codes et renvoient une plage", () => {
+  test("ELIGIBLE, MOTIF et CATEGORIE prennent une plage de codes, DOTATION, NETTE et BOURSIERS des plages pour chaque argument", () => {
     const matrices = readMetadata()
       .filter((f) => f.parameters.some((p) => p.dimensionality === "matrix"))
       .map((f) => f.id);
-    expect(matrices.sort()).toEqual(["CATEGORIE", "ELIGIBLE", "MOTIF"]);
-    for (const id of matrices) {
+    expect(matrices.sort()).toEqual([...PAR_CODE, ...PAR_PLAGES].sort());
+    for (const id of PAR_CODE) {
       const f = excel.metadata.get(id)!;
       expect(f.parameters[0]).toMatchObject({ name: "code", dimensionality: "matrix" });
+      expect(f.result.dimensionality).toBe("matrix");
+    }
+    for (const id of PAR_PLAGES) {
+      const f = excel.metadata.get(id)!;
+      expect(f.parameters.every((p) => p.dimensionality === "matrix")).toBe(true);
       expect(f.result.dimensionality).toBe("matrix");
     }
   });
@@ -296,7 +313,7 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
       valeur(/Dotation reçue « beaucoup » illisible/),
     ],
   ])("%s", (_formule, id, args, expected) => {
-    expectResult(excel.call(id, ...args), expected);
+    expectResult(valeurSeule(id, excel.call(id, ...args)), expected);
   });
 
   test("aucun mot anglais dans les messages d'erreur (issue 11 point 18)", () => {
@@ -370,16 +387,77 @@ describe("Plages, cellules vides et erreurs cellule par cellule", () => {
   });
 });
 
+describe("Formes plage de DOTATION, NETTE et BOURSIERS (issue 13 §5)", () => {
+  const colonne = (...valeurs: unknown[]) => valeurs.map((v) => [v]);
+
+  test('=ARE.DOTATION(B2:B6;"PRE BAC";2024) : vides, erreurs et valeurs à leur place', () => {
+    const result = excel.call(
+      "DOTATION",
+      colonne(230, "", null, "#N/A", "douze", 12),
+      "PRE BAC",
+      2024,
+    ) as unknown[][];
+    // 230 × 157 = 36 110 ; 12 × 157 = 1 884.
+    expect(result.slice(0, 3)).toEqual([[36110], [""], [""]]);
+    expectResult(result[3][0], na(/La cellule contient l'erreur #N\/A/));
+    expectResult(result[4][0], valeur(/Effectif « douze » illisible/));
+    expect(result[5]).toEqual([1884]);
+  });
+
+  test("=ARE.BOURSIERS(B2:B4;C2:C4) apparie les cellules, =ARE.NETTE(D2:D3;E2:E3;FAUX) donne 0", () => {
+    // 25 × 0,3 = 7,5 → 8 ; 23 × 0,35 = 8,05 → 8 ; 48 × 35 % = 16,8 → 17.
+    expect(excel.call("BOURSIERS", colonne(25, 23, 48), colonne(0.3, 0.35, "35 %"))).toEqual([
+      [8],
+      [8],
+      [17],
+    ]);
+    // 35 378 − 1 200,5 = 34 177,5 ; 2 567 − 3 000 → 0.
+    expect(excel.call("NETTE", colonne(35378, 2567), colonne(1200.5, 3000))).toEqual([[34177.5], [0]]);
+    expect(excel.call("NETTE", colonne(35378, 2567), 0, false)).toEqual([[0], [0]]);
+  });
+
+  test("des plages de tailles différentes : une #VALUE! qui nomme les deux formes", () => {
+    expectResult(
+      excel.call("BOURSIERS", colonne(25, 23, 48), colonne(0.3, 0.35)),
+      valeur(/Plages de tailles différentes : Effectif 3 lignes × 1 colonne, Taux 2 lignes × 1 colonne/),
+    );
+    expectResult(
+      excel.call("DOTATION", colonne(1, 2), "POST BAC", 2024, [[0.3, 0.3]]),
+      valeur(/Effectif 2 lignes × 1 colonne, Taux de boursiers 1 ligne × 2 colonnes/),
+    );
+  });
+
+  test("100 000 cellules de chaque forme plage : chaque valeur à sa place", () => {
+    const effectifs = colonne(...Array.from({ length: 100_000 }, (_, i) => [230, 12, "", "x"][i % 4]));
+    const dotations = excel.call("DOTATION", effectifs, "PRE BAC", 2024) as unknown[][];
+    const retenus = excel.call("BOURSIERS", effectifs, 0.35) as unknown[][];
+    const nettes = excel.call("NETTE", dotations, 110) as unknown[][];
+    for (const result of [dotations, retenus, nettes]) {
+      expect(result).toHaveLength(100_000);
+      expect(result.filter((r) => r[0] === "")).toHaveLength(25_000);
+      expect(result.filter((r) => r[0] instanceof StandInError)).toHaveLength(25_000);
+    }
+    // 230 × 157 = 36 110 and 12 × 157 = 1 884, 25 000 times each: 949 850 000.
+    const somme = (m: unknown[][]) => m.reduce((s, r) => s + (typeof r[0] === "number" ? r[0] : 0), 0);
+    expect(somme(dotations)).toBe(949_850_000);
+    // 230 × 0,35 = 80,5 → 81 ; 12 × 0,35 = 4,2 → 4 : 25 000 × 85.
+    expect(somme(retenus)).toBe(2_125_000);
+    // (36 110 − 110) + (1 884 − 110) = 37 774, 25 000 times.
+    expect(somme(nettes)).toBe(944_350_000);
+    expect([dotations[99_996], retenus[99_997], nettes[99_997]]).toEqual([[36110], [4], [1774]]);
+  });
+});
+
 describe("Arguments optionnels", () => {
   test("l'année omise est l'année scolaire en cours (octobre 2024 → 2024-2025)", () => {
-    expect(excel.call("DOTATION", 230, "PRE BAC")).toBe(36110);
+    expect(excel.call("DOTATION", 230, "PRE BAC")).toEqual([[36110]]);
     expect(excel.call("CPGE", 1, 9000)).toBe(319);
     expect(excel.call("FORFAIT", null)).toBe(157);
   });
 
   test("en octobre 2023, l'année omise est 2023-2024", () => {
     const excel2023 = loadFunctions(new Date(2023, 9, 15));
-    expect(excel2023.call("DOTATION", 230, "PRE BAC")).toBe(34730);
+    expect(excel2023.call("DOTATION", 230, "PRE BAC")).toEqual([[34730]]);
     expect(excel2023.call("FORFAIT", null, "3PM")).toBe(54);
   });
 
@@ -387,7 +465,9 @@ describe("Arguments optionnels", () => {
     const invocation = { address: "Feuil1!C2", functionName: "ARE.FORFAIT", parameterAddresses: [] };
     expect(excel.associations.get("FORFAIT")!(2024, invocation)).toBe(157);
     expect(excel.associations.get("ELIGIBLE")!([["50022137"]], invocation)).toEqual([[true]]);
-    expect(excel.associations.get("NETTE")!(2567, 0, invocation)).toBe(2567);
-    expect(excel.associations.get("DOTATION")!(230, "PRE BAC", 2023, invocation)).toBe(34730);
+    expect(excel.associations.get("NETTE")!([[2567]], [[0]], invocation)).toEqual([[2567]]);
+    expect(excel.associations.get("DOTATION")!([[230]], [["PRE BAC"]], [[2023]], invocation)).toEqual([
+      [34730],
+    ]);
   });
 });

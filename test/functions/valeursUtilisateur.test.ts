@@ -32,7 +32,7 @@ describe("Valeurs saisies dans Paramètres", () => {
     await parametresStore.remplacer({ ipc: [{ mois: "2024-12", base: 2015, valeur: "120,00" }] });
     expect(forfait(2025)).toBe(159);
     expect(forfait(2025, "3PM")).toBe(57);
-    expect(dotation(10, "PRE BAC", 2025)).toBe(1590);
+    expect(dotation([[10]], [["PRE BAC"]], [[2025]])).toEqual([[1590]]);
     // The CPGE forfait 2025-2026 is published (323 €): the entered index does not change it.
     expect(cpge(1, 9000, 2025)).toBe(323);
   });
