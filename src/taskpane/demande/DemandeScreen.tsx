@@ -6,7 +6,8 @@
  * sheet « Demande compl. ARE <année> », ready to print and send.
  */
 import { useState } from "react";
-import { Button, Field, mergeClasses } from "@fluentui/react-components";
+import { Field, mergeClasses } from "@fluentui/react-components";
+import { Button } from "../components/Button";
 import { formatForfait, formatInteger, schoolYearLabel } from "../../rules";
 import {
   ecrireDemande,
