@@ -4,7 +4,7 @@
  * severity; a finding selects its cell; the « Contrôle ARE » sheet on demand.
  */
 import { useRef, useState } from "react";
-import { Field } from "@fluentui/react-components";
+import { Field } from "../components/Field";
 import { Button } from "../components/Button";
 import { formatInteger, schoolYearLabel } from "../../rules";
 import type { Progress, SheetData, Workbook } from "../../workbook/port";

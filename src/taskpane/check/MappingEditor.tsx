@@ -3,7 +3,8 @@
  * the check again with the correction (the workflow's `colonnes`).
  */
 import { useEffect, useState } from "react";
-import { Field, makeStyles } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
+import { Field } from "../components/Field";
 import { Button } from "../components/Button";
 import { tokens } from "../tokens";
 import { nomDuChamp } from "../../sheet";

@@ -3,7 +3,7 @@
  * cannot be resolved (years.ts: never last year's amount in silence).
  */
 import { useState, useSyncExternalStore } from "react";
-import { Field } from "@fluentui/react-components";
+import { Field } from "./Field";
 import { Button } from "./Button";
 import { schoolYearLabel, type Parametres, type SchoolYear } from "../../rules";
 import { useGoTo, useServices } from "../services";
