@@ -1,13 +1,13 @@
 /**
- * A native <button> with the look of Fluent's Button, in the three appearances and two sizes the pane
+ * A native <button> with the look of Fluent's Button, in the four appearances and two sizes the pane
  * uses (default, primary, subtle, transparent; medium, small), without icons or shapes.
  *
  * Décision (design.md §8): Fluent's Button ships the styles of every appearance, size, shape and icon
  * position, and reads Fluent's whole `tokens` object for one of them: 5 KB of gzipped JavaScript on a
  * page over its 165 KB budget. Same rules here, from Fluent's useButtonStyles (react-button 9.x): same
- * colours, borders, hover and pressed states, focus indicator (the `data-fui-focus-visible` attribute
- * FluentProvider sets on keyboard focus), disabled state and high-contrast colours. A native button
- * keeps the keyboard (Enter, Space) and the screen readers' « bouton » as they were; `type="button"`
+ * colours, borders, hover and pressed states, focus indicator (shown on keyboard focus: :focus-visible
+ * where Fluent reads the attribute its FluentProvider sets), disabled state and high-contrast colours.
+ * A native button keeps the keyboard (Enter, Space) and the screen readers' « bouton » as they were; `type="button"`
  * by default, as Fluent's, so that no button submits a form.
  */
 import { forwardRef, type ButtonHTMLAttributes } from "react";
@@ -31,7 +31,7 @@ function borderColor(colour: string) {
 
 const HOVER = ":hover";
 const PRESSED = ":hover:active,:active:focus-visible";
-const FOCUS = "&[data-fui-focus-visible]";
+const FOCUS = ":focus-visible";
 const HIGH_CONTRAST = "@media (forced-colors: active)";
 
 const useStyles = makeStyles({
