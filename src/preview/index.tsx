@@ -9,7 +9,8 @@
  */
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { ThemeRoot } from "../taskpane/components/ThemeRoot";
 import {
   CLE_VALEURS_UTILISATEUR,
   createParametresStore,
@@ -117,9 +118,9 @@ async function start(): Promise<void> {
   // For the browser tests and the curious: the workbook behind the preview.
   (window as unknown as { apercu: unknown }).apercu = { workbook, store };
   createRoot(racine).render(
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className="fournisseur">
+    <ThemeRoot theme={dark ? webDarkTheme : webLightTheme} className="fournisseur">
       <Preview workbook={workbook} store={store} />
-    </FluentProvider>,
+    </ThemeRoot>,
   );
 }
 

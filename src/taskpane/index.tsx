@@ -5,11 +5,12 @@
  * Fluent's theme follows Office's.
  */
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { demarrerRuntime, parametresStore } from "../addin/runtime";
 import { ExcelWorkbook } from "../excel";
 import { schoolYearOn } from "../rules";
 import { App } from "./App";
+import { ThemeRoot } from "./components/ThemeRoot";
 import { OfficeManquant } from "./shell/OfficeManquant";
 import { excelAction } from "./excel/excelAction";
 import { excelNavigator } from "./excel/excelNavigator";
@@ -22,16 +23,16 @@ function render(): void {
   if (!racine) return;
   if (typeof Office === "undefined") {
     createRoot(racine).render(
-      <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
+      <ThemeRoot theme={webLightTheme} style={{ minHeight: "100vh" }}>
         <OfficeManquant />
-      </FluentProvider>,
+      </ThemeRoot>,
     );
     return;
   }
   const workbook = new ExcelWorkbook();
   const theme = themeFromOffice(typeof Office !== "undefined" ? Office.context?.officeTheme : null);
   createRoot(racine).render(
-    <FluentProvider theme={theme === "sombre" ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
+    <ThemeRoot theme={theme === "sombre" ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
       <App
         services={{
           navigator: excelNavigator(workbook),
@@ -40,7 +41,7 @@ function render(): void {
           currentYear: schoolYearOn(new Date()),
         }}
       />
-    </FluentProvider>,
+    </ThemeRoot>,
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * Fluent's design tokens, as the pane's styles use them: each token is the CSS variable of the same
- * name, which FluentProvider defines from the light or the dark theme (`tokens.colorNeutralStroke2`
+ * name, which ThemeRoot (components/ThemeRoot.tsx) defines from Fluent's light or dark theme (`tokens.colorNeutralStroke2`
  * is "var(--colorNeutralStroke2)").
  *
  * Décision (regles.md#technique.poids-volet; design.md §8): not Fluent's own `tokens` object. It lists all 467 tokens, and an object

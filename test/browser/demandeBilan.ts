@@ -337,6 +337,11 @@ export function decrireDemandeEtBilan(v: Volet): void {
     await pane.getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
     const etablissements = pane.getByRole("combobox", { name: "Feuille des établissements (facultative)" });
     await attendreValeur(etablissements, "Établissements");
+    // The sheets' sizes are read after the list is shown: wait for them (a faster page reads the options
+    // before they are labelled), then the list no longer changes under the choice made below.
+    await etablissements
+      .locator("option", { hasText: "Établissements ARE 2024-2025 — 3 établissements, 2024-2025" })
+      .waitFor({ state: "attached" });
     const options = await etablissements.locator("option").allInnerTexts();
     expect(options).toContain("Établissements ARE 2024-2025 — 3 établissements, 2024-2025");
     expect(options.find((o) => o.startsWith("Établissements —"))).toMatch(

@@ -81,7 +81,11 @@ export async function seriousViolations(page: Page, selector: string): Promise<s
   }
   // Colours are measured once Fluent's transitions (a button's hover after a click) have ended: a scan
   // mid-transition reads a colour between two states, and the run fails on a loaded machine only.
-  // (An endless animation, a spinner, is not waited for.)
+  // (An endless animation, a spinner, is not waited for.) Two frames first: a transition that the last
+  // render asked for starts at the next style update, and is not listed by getAnimations() before it.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
   await page.waitForFunction(() =>
     document
       .getAnimations()

@@ -5,7 +5,8 @@
  * finding that selects its cell; the check sheet « Contrôle bilan <UAI> » on demand.
  */
 import { useState } from "react";
-import { Button, mergeClasses } from "@fluentui/react-components";
+import { mergeClasses } from "@fluentui/react-components";
+import { Button } from "../components/Button";
 import { ENVELOPPES, formatInteger, schoolYearLabel } from "../../rules";
 import {
   NOTE_ACHATS_EN_ERREUR,

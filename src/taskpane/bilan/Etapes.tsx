@@ -3,7 +3,8 @@
  * one marked (aria-current="step"), each a button; the full name of each step is its tooltip and the
  * heading under the stepper. Replaces a list whose closed state showed one step and hid the others.
  */
-import { Button, makeStyles, mergeClasses } from "@fluentui/react-components";
+import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { Button } from "../components/Button";
 import { tokens } from "../tokens";
 
 const useStyles = makeStyles({

@@ -5,7 +5,8 @@
  * year, suggested), written to « Bilan ARE <UAI> <année> » for the establishment to fill in.
  */
 import { useState } from "react";
-import { Button, Field } from "@fluentui/react-components";
+import { Field } from "../components/Field";
+import { Button } from "../components/Button";
 import { schoolYearLabel } from "../../rules";
 import { ecrireModeleBilan, preparerModeleBilan, type ResultatModeleBilan } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";

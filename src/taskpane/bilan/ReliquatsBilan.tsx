@@ -5,7 +5,8 @@
  * from its name) — which the Dotations screen then suggests for that year.
  */
 import { useState } from "react";
-import { Button, mergeClasses } from "@fluentui/react-components";
+import { mergeClasses } from "@fluentui/react-components";
+import { Button } from "../components/Button";
 import { formatInteger, schoolYearLabel } from "../../rules";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";

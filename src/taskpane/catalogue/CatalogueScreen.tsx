@@ -5,7 +5,9 @@
  * be inserted as a sheet.
  */
 import { useMemo, useState } from "react";
-import { Button, Field, makeStyles, mergeClasses } from "@fluentui/react-components";
+import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { Field } from "../components/Field";
+import { Button } from "../components/Button";
 import { tokens } from "../tokens";
 import { CATEGORIE_LABELS, catalogueFor, formatInteger } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";

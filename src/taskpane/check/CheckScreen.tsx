@@ -4,7 +4,8 @@
  * severity; a finding selects its cell; the « Contrôle ARE » sheet on demand.
  */
 import { useState } from "react";
-import { Button, Field } from "@fluentui/react-components";
+import { Field } from "../components/Field";
+import { Button } from "../components/Button";
 import { formatInteger, schoolYearLabel } from "../../rules";
 import type { Progress, SheetData, Workbook } from "../../workbook/port";
 import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";

@@ -3,7 +3,9 @@
  * the check again with the correction (the workflow's `colonnes`).
  */
 import { useEffect, useState } from "react";
-import { Button, Field, makeStyles } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
+import { Field } from "../components/Field";
+import { Button } from "../components/Button";
 import { tokens } from "../tokens";
 import { nomDuChamp } from "../../sheet";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "../../workflows/types";

@@ -3,7 +3,8 @@
  * Enter or Space) selects its cell in the workbook, so the user sees the value in question.
  */
 import { useId, useMemo, useState, type ReactNode } from "react";
-import { Button, makeStyles } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
+import { Button } from "./Button";
 import { tokens } from "../tokens";
 import type { Constat, Gravite } from "../../sheet/findings";
 import { PAGE_FINDINGS, groupFindings, type FindingGroup } from "../check/findings";

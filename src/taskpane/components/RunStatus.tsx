@@ -2,7 +2,8 @@
  * The progress of a long action with its « Annuler » button, then how it ended when it did not
  * succeed (cancelled, or failed with the core's or the adapter's French message).
  */
-import { Button, makeStyles } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
+import { Button } from "./Button";
 import { tokens } from "../tokens";
 import { progressText } from "../format";
 import { progressRatio, type Run } from "../run";

@@ -4,7 +4,8 @@
  * (« (aucune) » first), and the button that reads the list of sheets again.
  */
 import type { ReactNode } from "react";
-import { Button, Field } from "@fluentui/react-components";
+import { Field } from "./Field";
+import { Button } from "./Button";
 import type { SuggestionFeuilles } from "../../workflows/suggestions";
 import { useEcranStyles } from "./ecranStyles";
 import { FEUILLE_ACTIVE } from "./feuilles";

@@ -3,7 +3,8 @@
  * cannot be resolved (years.ts: never last year's amount in silence).
  */
 import { useState, useSyncExternalStore } from "react";
-import { Button, Field } from "@fluentui/react-components";
+import { Field } from "./Field";
+import { Button } from "./Button";
 import { schoolYearLabel, type Parametres, type SchoolYear } from "../../rules";
 import { useGoTo, useServices } from "../services";
 import { defaultYear, yearOptions, yearToOffer, type YearOption } from "../years";

@@ -23,7 +23,8 @@ import {
   type ReactNode,
   type SelectHTMLAttributes,
 } from "react";
-import { makeStyles, mergeClasses, useFieldControlProps_unstable } from "@fluentui/react-components";
+import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { useFieldControl } from "./Field";
 import { tokens } from "../tokens";
 
 /**
@@ -187,18 +188,14 @@ export interface FitSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElem
 
 /**
  * A native <select> styled like Fluent's Select and kept within the pane's width whatever its options.
- * Inside a Fluent Field it takes the field's id, label, hint and validation (useFieldControlProps).
+ * Inside a Field (Field.tsx) it takes the field's id, label, hint and validation (useFieldControl).
  * Its tooltip (title) is the choice shown, whole: in a 320-pixel pane a long sheet or establishment
  * name is cut by the ellipsis.
  */
 export function FitSelect({ onChange, className, ...props }: FitSelectProps) {
   const styles = useStyles();
   const ref = useRef<HTMLSelectElement>(null);
-  const { size, ...control } = useFieldControlProps_unstable(props, {
-    supportsLabelFor: true,
-    supportsRequired: true,
-    supportsSize: true,
-  });
+  const { size, ...control } = useFieldControl(props);
   useEffect(() => {
     const select = ref.current;
     if (select) select.title = select.selectedOptions[0]?.text ?? "";
@@ -218,10 +215,10 @@ export interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   onChange?: (event: ChangeEvent<HTMLInputElement>, data: { value: string }) => void;
 }
 
-/** A native text <input> styled like Fluent's Input; inside a Fluent Field, labelled by it. */
+/** A native text <input> styled like Fluent's Input; inside a Field (Field.tsx), labelled by it. */
 export function TextInput({ onChange, className, type = "text", ...props }: TextInputProps) {
   const styles = useStyles();
-  const control = useFieldControlProps_unstable(props, { supportsLabelFor: true, supportsRequired: true });
+  const { size: _size, ...control } = useFieldControl<TextInputProps & { size?: "small" | "medium" }>(props);
   return (
     <input
       type={type}

@@ -6,7 +6,9 @@
  * sheet « Demande compl. ARE <année> », ready to print and send.
  */
 import { useState } from "react";
-import { Button, Field, mergeClasses } from "@fluentui/react-components";
+import { mergeClasses } from "@fluentui/react-components";
+import { Field } from "../components/Field";
+import { Button } from "../components/Button";
 import { formatForfait, formatInteger, schoolYearLabel } from "../../rules";
 import {
   ecrireDemande,

@@ -5,7 +5,8 @@
  * establishments of the effectif sheets (point 6).
  */
 import { useId, useState } from "react";
-import { Button, makeStyles } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
+import { Button } from "../components/Button";
 import { tokens } from "../tokens";
 import { count } from "../format";
 import { failureMessage } from "../run";

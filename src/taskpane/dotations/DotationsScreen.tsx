@@ -4,7 +4,7 @@
  * with its « Constats ARE <année> » sheet; totals per envelope; the explanation of any establishment.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button } from "@fluentui/react-components";
+import { Button } from "../components/Button";
 import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
 import { calculerDotations, ecrireDotations, nomFeuilleDotations } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";

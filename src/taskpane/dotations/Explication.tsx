@@ -4,7 +4,7 @@
  * when the filter leaves a single establishment, it is chosen and explained (issue 12, point 3).
  */
 import { forwardRef, useEffect, useMemo, useState } from "react";
-import { Field } from "@fluentui/react-components";
+import { Field } from "../components/Field";
 import { formatInteger, netteTotaleConnue } from "../../rules";
 import type { ResultatDotations } from "../../workflows/types";
 import { useEcranStyles } from "../components/ecranStyles";

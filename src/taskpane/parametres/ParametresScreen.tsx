@@ -5,7 +5,9 @@
  * value), saved in the workbook, read by the ARE.* functions, the workbook recalculated.
  */
 import { useEffect, useId, useState, useSyncExternalStore, type ReactNode } from "react";
-import { Button, Field, makeStyles, mergeClasses } from "@fluentui/react-components";
+import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { Field } from "../components/Field";
+import { Button } from "../components/Button";
 import { tokens } from "../tokens";
 import {
   FORFAIT_KIND_NAMES,

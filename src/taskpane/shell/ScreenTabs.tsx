@@ -11,7 +11,8 @@
  * 165 KB budget of design.md §8 — for what these few lines do.
  */
 import { useEffect, useRef, type KeyboardEvent } from "react";
-import { Button, makeStyles, mergeClasses } from "@fluentui/react-components";
+import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { Button } from "../components/Button";
 import { tokens } from "../tokens";
 
 const useStyles = makeStyles({
