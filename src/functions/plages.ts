@@ -3,7 +3,7 @@
  * §8): one formula over a column that spills, Excel calling the function once for the whole range
  * instead of once per filled-down cell.
  *
- * Décision (design.md §3 is silent on how arguments combine): every argument is either a single cell
+ * Décision (regles.md#fonctions.plages-combinaison; design.md §3 is silent on how arguments combine): every argument is either a single cell
  * or value, which applies to every cell of the result (`ARE.DOTATION(B2:B100;"PRE BAC";2024)`), or a
  * range; all the ranges must have the same shape and pair cell by cell
  * (`ARE.BOURSIERS(B2:B100;C2:C100)`). Ranges of different shapes are one #VALEUR! naming both shapes,
@@ -43,7 +43,7 @@ const estUnique = (matrice: readonly (readonly unknown[])[]) =>
  * Arguments are read in the order of `lecteurs`, which fixes which message a cell with several
  * problems shows.
  *
- * Décision : in a range of more than one cell, a cell whose range arguments are all blank gives an
+ * Décision (regles.md#fonctions.plages-lignes-vides): in a range of more than one cell, a cell whose range arguments are all blank gives an
  * empty result, as ARE.ELIGIBLE does (design.md §3: « A blank cell in a range gives an empty
  * result »), so that a spill over a column with gaps leaves the gaps blank; a single blank cell keeps
  * its scalar meaning (a blank effectif counts as 0).

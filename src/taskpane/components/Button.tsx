@@ -2,7 +2,7 @@
  * A native <button> with the look of Fluent's Button, in the four appearances and two sizes the pane
  * uses (default, primary, subtle, transparent; medium, small), without icons or shapes.
  *
- * Décision (design.md §8): Fluent's Button ships the styles of every appearance, size, shape and icon
+ * Décision (regles.md#technique.poids-volet, design.md §8): Fluent's Button ships the styles of every appearance, size, shape and icon
  * position, and reads Fluent's whole `tokens` object for one of them: 5 KB of gzipped JavaScript on a
  * page over its 165 KB budget. Same rules here, from Fluent's useButtonStyles (react-button 9.x): same
  * colours, borders, hover and pressed states, focus indicator (shown on keyboard focus: :focus-visible

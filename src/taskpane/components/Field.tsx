@@ -5,7 +5,7 @@
  * ui.tsx) takes from `useFieldControl` the field's id, its hint and message as aria-describedby,
  * aria-invalid for an error, `required` and the size, as Fluent's useFieldControlProps gives them.
  *
- * Décision (design.md §8): Fluent's Field brings its Label, its horizontal layout, its icons and its
+ * Décision (regles.md#technique.poids-volet, design.md §8): Fluent's Field brings its Label, its horizontal layout, its icons and its
  * contexts for 4 KB of gzipped JavaScript on a page over its 165 KB budget. Same styles here, from
  * Fluent's useFieldStyles and useLabelStyles (react-field, react-label 9.x).
  */

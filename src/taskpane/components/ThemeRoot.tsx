@@ -3,7 +3,7 @@
  * (`--colorNeutralForeground1`…), defined for this element in a <style> of the page, and the base text
  * style of Fluent's FluentProvider (font, size, colours, left-to-right).
  *
- * Décision (design.md §8): not Fluent's FluentProvider. The pane uses no Fluent component any more
+ * Décision (regles.md#technique.poids-volet, design.md §8): not Fluent's FluentProvider. The pane uses no Fluent component any more
  * (Button, Field and the others are native elements styled with the tokens, ui.tsx, Button.tsx,
  * Field.tsx); FluentProvider's contexts for them, its keyboard-focus tracker (keyborg) and its list of
  * HTML attributes cost about 4 KB of gzipped JavaScript. Same rule as Fluent's (one `insertRule` into a
