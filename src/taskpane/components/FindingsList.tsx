@@ -12,22 +12,10 @@ import { GRAVITE_AIDE, GRAVITE_TITRES, count, findingPlace } from "../format";
 import { failureMessage } from "../run";
 import { useServices } from "../services";
 import { Caption1, Subtitle2, Notice } from "./ui";
+import { useListeCliquableStyles } from "./listeCliquable";
 
 const useStyles = makeStyles({
   groupe: { marginBlock: tokens.spacingVerticalS },
-  titre: { display: "block", margin: 0 },
-  liste: { listStyleType: "none", margin: 0, padding: 0 },
-  element: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  bouton: {
-    display: "block",
-    width: "100%",
-    textAlign: "left",
-    justifyContent: "flex-start",
-    fontWeight: tokens.fontWeightRegular,
-    paddingBlock: tokens.spacingVerticalXS,
-    minHeight: "auto",
-  },
-  lieu: { display: "block", fontWeight: tokens.fontWeightSemibold },
   erreur: { color: tokens.colorPaletteRedForeground1 },
   alerte: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
@@ -42,7 +30,7 @@ function Group({
   headingLevel: "h3" | "h4";
   onSelect: (c: Constat) => void;
 }) {
-  const styles = useStyles();
+  const styles = { ...useListeCliquableStyles(), ...useStyles() };
   const [shown, setShown] = useState(PAGE_FINDINGS);
   const titleId = `constats-${group.gravite}-${useId()}`;
   const colour: Record<Gravite, string> = { erreur: styles.erreur, alerte: styles.alerte, info: styles.info };
@@ -108,7 +96,7 @@ export function FindingsSection({
   title?: string;
   hint?: ReactNode;
 }) {
-  const styles = useStyles();
+  const styles = { ...useListeCliquableStyles(), ...useStyles() };
   const titleId = `titre-constats-${useId()}`;
   return (
     <section aria-labelledby={titleId}>

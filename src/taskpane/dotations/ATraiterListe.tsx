@@ -5,34 +5,17 @@
  * establishments of the effectif sheets (point 6).
  */
 import { useId, useState } from "react";
-import { makeStyles } from "@fluentui/react-components";
 import { Button } from "../components/Button";
-import { tokens } from "../tokens";
 import { count } from "../format";
 import { failureMessage } from "../run";
 import { useServices } from "../services";
 import { Caption1, Notice, Subtitle2 } from "../components/ui";
+import { useListeCliquableStyles } from "../components/listeCliquable";
 import { establishmentLabel } from "./summary";
 import type { ATraiter } from "./aTraiter";
 
 /** Shown at once; the rest on demand (a generated sheet can have thousands). */
 const PAGE = 50;
-
-const useStyles = makeStyles({
-  titre: { display: "block", margin: 0 },
-  liste: { listStyleType: "none", margin: 0, padding: 0 },
-  element: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  bouton: {
-    display: "block",
-    width: "100%",
-    textAlign: "left",
-    justifyContent: "flex-start",
-    fontWeight: tokens.fontWeightRegular,
-    paddingBlock: tokens.spacingVerticalXS,
-    minHeight: "auto",
-  },
-  nom: { display: "block", fontWeight: tokens.fontWeightSemibold },
-});
 
 export function ATraiterListe({
   liste,
@@ -48,7 +31,7 @@ export function ATraiterListe({
   feuilleEtablissements: string | null;
   onChoisir: (uai: string) => void;
 }) {
-  const styles = useStyles();
+  const styles = useListeCliquableStyles();
   const { navigator } = useServices();
   const [shown, setShown] = useState(PAGE);
   const [error, setError] = useState<string | null>(null);
@@ -92,7 +75,7 @@ export function ATraiterListe({
             {liste.slice(0, shown).map((a) => (
               <li key={a.dotation.uai} className={styles.element}>
                 <Button appearance="transparent" className={styles.bouton} onClick={() => choisir(a)}>
-                  <span className={styles.nom}>
+                  <span className={styles.lieu}>
                     {establishmentLabel(a.dotation)}
                     {feuille ? `, ligne ${a.ligne}` : ""}
                   </span>
