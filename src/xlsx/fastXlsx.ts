@@ -125,6 +125,8 @@ function columnOf(reference: string): number {
 }
 
 const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
+/** A number as Excel stores one in a `<v>`: anything else in a number cell was written as text. */
+const NOMBRE_XML = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const INLINE_STRING = new RegExp(`<${P}is>([\\s\\S]*?)</${P}is>`);
 const VALUE = new RegExp(`<${P}v>([\\s\\S]*?)</${P}v>`);
 const FORMULA = new RegExp(`<${P}f[\\s/>]`);
@@ -157,7 +159,7 @@ function cellValue(
       // A number cell whose stored value is text (« 12,5 », « 1 234 », written by a script): kept as
       // text for the sheet reader's one number reader to read or report. ExcelJS would parseFloat it
       // to 12 or 1 (issue 11 item 4).
-      if (!Number.isFinite(n) || !/^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(raw)) {
+      if (!Number.isFinite(n) || !NOMBRE_XML.test(raw)) {
         return decodeXml(raw);
       }
       return n;
@@ -365,7 +367,17 @@ function stripBom(text: string | null): string | null {
 }
 
 /** Every worksheet of the file, in workbook order, with its cells. Throws on anything unexpected. */
-export function readXlsxValues(bytes: Buffer): RawSheet[] {
+/** A workbook's parts as the fast reader and the fallback's number scan both need them. */
+interface PartiesClasseur {
+  readonly zip: ZipArchive;
+  readonly workbookPath: string;
+  readonly workbookXml: string;
+  readonly relationships: readonly Map<string, string>[];
+  /** The worksheets in workbook order: name, sheet element attributes, part path (charts skipped). */
+  readonly feuilles: readonly { name: string; attrs: Map<string, string>; path: string }[];
+}
+
+function partiesClasseur(bytes: Buffer): PartiesClasseur {
   const zip = new ZipArchive(bytes);
   const rootRels = stripBom(zip.text("_rels/.rels"));
   const officeDocument = rootRels
@@ -384,6 +396,25 @@ export function readXlsxValues(bytes: Buffer): RawSheet[] {
     attributes(m[1]),
   );
   const byId = new Map(relationships.map((a) => [a.get("Id") ?? "", a]));
+  const feuilles: { name: string; attrs: Map<string, string>; path: string }[] = [];
+  const SHEET = new RegExp(`<${P}sheet\\b([^>]*?)/?>`, "g");
+  for (let m = SHEET.exec(workbookXml); m !== null; m = SHEET.exec(workbookXml)) {
+    const attrs = attributes(m[1]);
+    const relation = byId.get(attribute(attrs, "id") ?? "");
+    if (!relation) throw new Error("feuille sans relation");
+    // Chart sheets and dialog sheets hold no cells: skipped, as ExcelJS does.
+    if (!(relation.get("Type") ?? "").endsWith("/worksheet")) continue;
+    feuilles.push({
+      name: attrs.get("name") ?? "",
+      attrs,
+      path: resolveTarget(workbookPath, relation.get("Target") ?? ""),
+    });
+  }
+  return { zip, workbookPath, workbookXml, relationships, feuilles };
+}
+
+export function readXlsxValues(bytes: Buffer): RawSheet[] {
+  const { zip, workbookPath, workbookXml, relationships, feuilles } = partiesClasseur(bytes);
   const sharedStringsRel = relationships.find((a) => (a.get("Type") ?? "").endsWith("/sharedStrings"));
   const strings = sharedStrings(
     stripBom(
@@ -403,20 +434,14 @@ export function readXlsxValues(bytes: Buffer): RawSheet[] {
   const date1904 = date1904Attr === "1" || date1904Attr === "true";
 
   const sheets: RawSheet[] = [];
-  const SHEET = new RegExp(`<${P}sheet\\b([^>]*?)/?>`, "g");
-  for (let m = SHEET.exec(workbookXml); m !== null; m = SHEET.exec(workbookXml)) {
-    const attrs = attributes(m[1]);
-    const relation = byId.get(attribute(attrs, "id") ?? "");
-    if (!relation) throw new Error("feuille sans relation");
-    // Chart sheets and dialog sheets hold no cells: skipped, as ExcelJS does.
-    if (!(relation.get("Type") ?? "").endsWith("/worksheet")) continue;
-    const xml = stripBom(zip.text(resolveTarget(workbookPath, relation.get("Target") ?? "")));
+  for (const { name, attrs, path } of feuilles) {
+    const xml = stripBom(zip.text(path));
     if (xml === null) throw new Error("partie de feuille absente");
     const state = attrs.get("state");
     const hiddenRows: number[] = [];
     const dateCells: number[] = [];
     sheets.push({
-      name: attrs.get("name") ?? "",
+      name,
       hidden: state === "hidden" || state === "veryHidden",
       grid: parseSheet(xml, strings, date1904, hiddenRows, { styles, cells: dateCells }),
       hiddenRows,
@@ -424,4 +449,34 @@ export function readXlsxValues(bytes: Buffer): RawSheet[] {
     });
   }
   return sheets;
+}
+
+const CELLULE_NOMBRE = new RegExp(
+  `<${P}c\\b([^>]*)>(?:<${P}f\\b[^>]*/>|<${P}f\\b[^>]*>[^<]*</${P}f>)?<${P}v>([^<]*)</${P}v>`,
+  "g",
+);
+
+/**
+ * For the ExcelJS fallback (issue 11 item 4): the number cells whose stored value is text (« 12,5 »,
+ * « 1 234 », written by a script), per sheet name, as 0-based [row, column, text]. ExcelJS parseFloats
+ * them (12, 1); the reader puts the text back for the sheet layer's one number reader to read or report.
+ */
+export function nombresEcritsEnTexte(bytes: Buffer): Map<string, [number, number, string][]> {
+  const { zip, feuilles } = partiesClasseur(bytes);
+  const parFeuille = new Map<string, [number, number, string][]>();
+  for (const { name, path } of feuilles) {
+    const xml = stripBom(zip.text(path));
+    if (xml === null) continue;
+    const trouves: [number, number, string][] = [];
+    for (const m of xml.matchAll(CELLULE_NOMBRE)) {
+      const type = tagAttribute(m[1], "t");
+      const reference = tagAttribute(m[1], "r");
+      if ((type !== undefined && type !== "n") || reference === undefined || NOMBRE_XML.test(m[2])) continue;
+      const ligne = Number(/\d+$/.exec(reference)?.[0] ?? 0) - 1;
+      const colonne = /^[A-Z]{1,3}\d+$/.test(reference) ? columnOf(reference) : -1;
+      if (ligne >= 0 && colonne >= 0) trouves.push([ligne, colonne, decodeXml(m[2])]);
+    }
+    if (trouves.length > 0) parFeuille.set(name, trouves);
+  }
+  return parFeuille;
 }

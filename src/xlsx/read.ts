@@ -14,7 +14,7 @@ import { readCell } from "./cells";
 import { readCsvGrid, type CsvEncoding, type CsvSeparator } from "./csv";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
 import { natureDuFichier } from "./formats";
-import { XlsxEndommage, readXlsxValues, type RawSheet } from "./fastXlsx";
+import { XlsxEndommage, nombresEcritsEnTexte, readXlsxValues, type RawSheet } from "./fastXlsx";
 import { ARCHIVE_MAX_OCTETS, ArchiveRefusee, PARTIE_MAX_OCTETS, RATIO_MAX, ZipArchive } from "./zip";
 
 /**
@@ -263,6 +263,14 @@ export async function readXlsxWithExcelJS(
     throw endommage(fichier);
   }
   const date1904 = Boolean((workbook.properties as { date1904?: boolean }).date1904);
+  // Number cells that hold text (« 12,5 »): ExcelJS would give 12; the text goes back to the sheet
+  // layer's one number reader (issue 11 item 4). A file too odd to scan keeps ExcelJS's values.
+  let nombresEnTexte = new Map<string, [number, number, string][]>();
+  try {
+    nombresEnTexte = nombresEcritsEnTexte(bytes);
+  } catch {
+    // ExcelJS read it: its values stand.
+  }
   const sheets: FileSheet[] = [];
   for (const worksheet of workbook.worksheets) {
     const grid: CellValue[][] = [];
@@ -281,6 +289,7 @@ export async function readXlsxWithExcelJS(
       });
       grid[rowNumber - 1] = cells;
     });
+    for (const [r, c, texte] of nombresEnTexte.get(worksheet.name) ?? []) (grid[r] ??= [])[c] = texte;
     sheets.push(fileSheet(worksheet.name, grid, worksheet.state !== "visible", hiddenRows, datePairs));
   }
   return { path: filePath, fichier, format: "xlsx", sheets };

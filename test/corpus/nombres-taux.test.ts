@@ -14,6 +14,7 @@ import { calculerDotations } from "../../src/workflows";
 import { run } from "../cli/run";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import { FEUILLE_XML, xlsxFaitMain } from "./fabrique";
+import { readXlsxWithExcelJS } from "../../src/xlsx";
 
 const UAI = "0750655E";
 /** BTS MANAGEMENT COMMERCIAL OPERATIONNEL (32031213), post-bac in the annex. */
@@ -350,5 +351,20 @@ describe("Corpus des nombres et des taux : la valeur exacte, ou un constat clair
     const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "security.md"), "utf8");
     const absents = CORPUS_NOMBRES.map((c) => c.nom).filter((nom) => !doc.includes(nom));
     expect(absents).toEqual([]);
+  });
+});
+
+describe("Le lecteur de secours (ExcelJS) ne tronque pas non plus un nombre écrit en texte", () => {
+  // ExcelJS parseFloats a number cell's stored text: « 12,5 » would be 12 and « 1 234 » 1. The reader
+  // puts the text back, for the one number reader of the sheet layer (issue 11 item 4).
+  test.each([
+    ["12,5", "12,5"],
+    ["1 234", "1 234"],
+    ["24", 24],
+  ])("cellule nombre « %s » lue par ExcelJS : %p", async (brut, attendu) => {
+    const octets = await xlsxNombreTexte(brut)();
+    const feuille = (await readXlsxWithExcelJS(octets, "secours.xlsx", "secours.xlsx")).sheets[0];
+    const ligne = feuille.values[1 - feuille.rowOffset];
+    expect(ligne[2 - feuille.columnOffset]).toEqual(attendu);
   });
 });
