@@ -2,7 +2,7 @@
  * Pieces of text the contrôle and dotations reports share: findings grouped by severity, the rows set
  * aside by reason, and which findings make a sheet unusable.
  */
-import { formatInteger } from "../rules";
+import { formatInteger, nombreDe } from "../rules";
 import type { Constat, Gravite } from "../sheet/findings";
 import type { BilanLignes, Champ } from "../workflows/types";
 
@@ -82,11 +82,10 @@ export function renderConstats(constats: readonly Constat[], withSheet: boolean,
 
 export function countBySeverity(constats: readonly Constat[]): string {
   const count = (g: Gravite) => constats.filter((c) => c.gravite === g).length;
-  const plural = (n: number, one: string, many: string) => `${formatInteger(n)} ${n > 1 ? many : one}`;
   return [
-    plural(count("erreur"), "erreur", "erreurs"),
-    plural(count("alerte"), "alerte", "alertes"),
-    plural(count("info"), "information", "informations"),
+    nombreDe(count("erreur"), "erreur"),
+    nombreDe(count("alerte"), "alerte"),
+    nombreDe(count("info"), "information"),
   ].join(", ");
 }
 

@@ -19,8 +19,8 @@ import {
   type DotationEtablissement,
 } from "../rules";
 import { avisNonCalculees, nombreDe, texteRapprochement } from "./rapprochement";
-import { COLONNES_CONSTATS, lignesConstats } from "./sortiesCommunes";
-import { nomDuChamp, type Champ, type Constat, type BilanLignes } from "../sheet";
+import { COLONNES_CONSTATS, lignesConstats, resumeGravites } from "./sortiesCommunes";
+import { nomDuChamp, type Champ, type BilanLignes } from "../sheet";
 import type { OutputColumn, OutputSheet, Row, Workbook } from "../workbook/port";
 import type { ResultatControle, ResultatDotations } from "./types";
 
@@ -95,12 +95,6 @@ function resumeLignes(lignes: BilanLignes): string {
     `Lignes lues : ${formatInteger(lignes.nonVides)} non vides, ${formatInteger(lignes.comptees)} comptées, ${formatInteger(lignes.ecartees)} écartées` +
     (motifs ? ` (${motifs})` : "")
   );
-}
-
-function resumeGravites(constats: readonly Constat[]): string {
-  const n = { erreur: 0, alerte: 0, info: 0 };
-  for (const c of constats) n[c.gravite]++;
-  return `Constats : ${formatInteger(n.erreur)} erreur(s), ${formatInteger(n.alerte)} alerte(s), ${formatInteger(n.info)} information(s)`;
 }
 
 export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: string): OutputSheet {

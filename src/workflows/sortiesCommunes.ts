@@ -2,7 +2,7 @@
  * Pieces the request, bilan and reliquats outputs share: a constats table (the columns of
  * `Constats ARE <année>`), the summary lines of a reading, and how a school-year sheet name is built.
  */
-import { formatInteger } from "../rules";
+import { formatInteger, nombreDe } from "../rules";
 import { GRAVITE_ORDER, type BilanLignes, type Constat } from "../sheet";
 import type { CellValue, OutputColumn, OutputSheet, Row } from "../workbook/port";
 
@@ -31,11 +31,11 @@ export function lignesConstats(constats: readonly Constat[]): Row[] {
   ]);
 }
 
-/** « Constats : 1 erreur(s), 2 alerte(s), 0 information(s) ». */
+/** « Constats : 1 erreur, 2 alertes, 0 information ». */
 export function resumeGravites(constats: readonly Constat[]): string {
   const n = { erreur: 0, alerte: 0, info: 0 };
   for (const c of constats) n[c.gravite]++;
-  return `Constats : ${formatInteger(n.erreur)} erreur(s), ${formatInteger(n.alerte)} alerte(s), ${formatInteger(n.info)} information(s)`;
+  return `Constats : ${nombreDe(n.erreur, "erreur")}, ${nombreDe(n.alerte, "alerte")}, ${nombreDe(n.info, "information")}`;
 }
 
 /** « Lignes lues : 12 non vides, 10 retenues, 2 écartées (code-invalide 1, doublon 1) ». */
