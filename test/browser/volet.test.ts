@@ -124,8 +124,10 @@ function countsOf(constats: readonly Constat[]) {
 
 async function shownCounts(scope: Locator) {
   const read = async (title: string) => {
-    const text = await scope.getByRole("heading", { name: new RegExp(`^${title} \\(\\d+\\)$`) }).innerText();
-    return Number(/\((\d+)\)/.exec(text)![1]);
+    // An empty group is not shown (« Alertes (0) » hidden); counts are grouped (« 1 234 »).
+    const heading = scope.getByRole("heading", { name: new RegExp(`^${title} \\([\\d\\s]+\\)$`) });
+    if ((await heading.count()) === 0) return 0;
+    return Number(/\(([\d\s]+)\)/.exec(await heading.innerText())![1].replace(/\s/g, ""));
   };
   return { erreur: await read("Erreurs"), alerte: await read("Alertes"), info: await read("Informations") };
 }
@@ -177,8 +179,10 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     const expected = countsOf(controleParis.constats);
     expect(expected.erreur).toBeGreaterThan(0);
     await expect(shownCounts(resultat)).resolves.toEqual(expected);
+    // Real plurals (issue 12 item 14): both counts are above 1 in Paris, never « comptée(s) ».
+    expect(Math.min(controleParis.lignes.comptees, controleParis.lignes.ecartees)).toBeGreaterThan(1);
     await expect(resultat.innerText()).resolves.toContain(
-      `${controleParis.lignes.nonVides} lignes non vides : ${controleParis.lignes.comptees} comptée(s), ${controleParis.lignes.ecartees} écartée(s).`,
+      `${controleParis.lignes.nonVides} lignes non vides : ${controleParis.lignes.comptees} comptées, ${controleParis.lignes.ecartees} écartées.`,
     );
     await expect(
       resultat.getByText(`Colonnes : en-tête ligne ${controleParis.entete!.ligne}`, { exact: false }).count(),
