@@ -3,6 +3,7 @@
  * aside by reason, and which findings make a sheet unusable.
  */
 import { formatInteger, nombreDe } from "../rules";
+import { libelleMotif } from "../sheet/constats";
 import type { Constat, Gravite } from "../sheet/findings";
 import type { BilanLignes, Champ } from "../workflows/types";
 
@@ -98,9 +99,11 @@ export function renderBilan(lignes: BilanLignes): string[] {
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (motifs.length > 0) {
-    const width = Math.max(...motifs.map(([code]) => code.length));
+    const libelles = motifs.map(([code, n]) => [libelleMotif(code), n] as const);
+    const width = Math.max(...libelles.map(([libelle]) => libelle.length));
     out.push("Lignes écartées par raison :");
-    for (const [code, n] of motifs) out.push(`  ${code.padEnd(width)}  ${formatInteger(n).padStart(6)}`);
+    for (const [libelle, n] of libelles)
+      out.push(`  ${libelle.padEnd(width)}  ${formatInteger(n).padStart(6)}`);
   }
   return out;
 }

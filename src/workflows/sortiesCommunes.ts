@@ -3,7 +3,7 @@
  * `Constats ARE <année>`), the summary lines of a reading, and how a school-year sheet name is built.
  */
 import { formatInteger, nombreDe } from "../rules";
-import { GRAVITE_ORDER, type BilanLignes, type Constat } from "../sheet";
+import { GRAVITE_ORDER, libelleMotif, type BilanLignes, type Constat } from "../sheet";
 import type { CellValue, OutputColumn, OutputSheet, Row } from "../workbook/port";
 
 export const COLONNES_CONSTATS: readonly OutputColumn[] = [
@@ -38,11 +38,11 @@ export function resumeGravites(constats: readonly Constat[]): string {
   return `Constats : ${nombreDe(n.erreur, "erreur")}, ${nombreDe(n.alerte, "alerte")}, ${nombreDe(n.info, "information")}`;
 }
 
-/** « Lignes lues : 12 non vides, 10 retenues, 2 écartées (code-invalide 1, doublon 1) ». */
+/** « Lignes lues : 12 non vides, 10 retenues, 2 écartées (code formation invalide : 1, ligne en double : 1) ». */
 export function resumeLignes(lignes: BilanLignes, retenues = "retenues"): string {
   const motifs = Object.entries(lignes.ecarteesParMotif)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-    .map(([motif, n]) => `${motif} ${formatInteger(n)}`)
+    .map(([motif, n]) => `${libelleMotif(motif)} : ${formatInteger(n)}`)
     .join(", ");
   return (
     `Lignes lues : ${formatInteger(lignes.nonVides)} non vides, ${formatInteger(lignes.comptees)} ${retenues}, ${formatInteger(lignes.ecartees)} écartées` +
