@@ -377,6 +377,13 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
       /^Dotation nette totale : /,
     );
     await expect(detail.innerText()).resolves.toContain("aucune dotation attribuée");
+    // Issue 12 item 14: what the pane says after computing dotations has real plurals and no rule id
+    // or constat code: never « élève(s) », « (R9) », « décision R8 », « formation-non-eligible ».
+    const texte = await pane().innerText();
+    expect(texte).toMatch(/décision : un arrondi par établissement/);
+    expect(texte).not.toMatch(/\w\((s|e|es)\)/);
+    expect(texte).not.toMatch(/\bR(1[0-2]|[1-9])\b/);
+    expect(texte).not.toMatch(/\b[a-z]+(-[a-z]+)*-(eligible|illisible|invalide|manquante?|absente?)\b/);
     await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
   });
 
@@ -587,14 +594,27 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await formulaire.getByRole("button", { name: "Remplacer l'indice" }).waitFor();
     await formulaire.getByRole("textbox", { name: "Mois (AAAA-MM)" }).fill("");
 
-    // Issue 12 item 10: a forfait needs its source, said in French on the form.
+    // Issue 12 items 10 and 15: a forfait needs its source; an empty required field is said in French
+    // on that field, never by the browser's English bubble (every form of the pane is noValidate).
     const forfaits = pane().getByRole("form", { name: "Ajouter un forfait publié" });
+    await expect(
+      pane()
+        .locator("form")
+        .evaluateAll((forms) => forms.length >= 2 && forms.every((f) => (f as HTMLFormElement).noValidate)),
+    ).resolves.toBe(true);
+    await forfaits.getByRole("button", { name: "Ajouter le forfait" }).click();
+    const montantVide = forfaits.getByRole("textbox", { name: "Montant (€)" });
+    await forfaits.getByText("Indiquez le montant publié, par exemple 160 ou 1 600,00.").waitFor();
+    await expect(montantVide.getAttribute("aria-invalid")).resolves.toBe("true");
+    await forfaits.getByText("Indiquez l'année scolaire, par exemple 2025-2026.").waitFor();
     await forfaits.getByRole("textbox", { name: /Année scolaire/ }).fill("2026");
     await forfaits.getByRole("textbox", { name: "Montant (€)" }).fill("160,00");
     await forfaits.getByRole("button", { name: "Ajouter le forfait" }).click();
-    await pane()
-      .getByText(/^Source manquante : indiquez le texte qui publie ce forfait/)
-      .waitFor();
+    await forfaits.getByText(/^Indiquez le texte qui publie ce forfait/).waitFor();
+    await expect(forfaits.getByText("Indiquez l'année scolaire", { exact: false }).count()).resolves.toBe(0);
+    await expect(
+      forfaits.getByRole("textbox", { name: /^Source/ }).getAttribute("aria-invalid"),
+    ).resolves.toBe("true");
     await forfaits.getByRole("textbox", { name: "Montant (€)" }).fill("157,005");
     await forfaits.getByRole("textbox", { name: /^Source/ }).fill("arrêté n° 2026-001");
     await forfaits.getByRole("button", { name: "Ajouter le forfait" }).click();
