@@ -170,7 +170,7 @@ function renderControleBilan(r: ResultatControleBilan, fichier: string): string 
   lines.push(
     "",
     erreurs > 0
-      ? `Résultat : ${formatInteger(erreurs)} erreur${erreurs > 1 ? "s" : ""} à corriger. ${NOTE_ACHATS_EN_ERREUR}`
+      ? `Résultat : ${nombreDe(erreurs, "erreur")} à corriger. ${NOTE_ACHATS_EN_ERREUR}`
       : "Résultat : aucune erreur.",
   );
   return lines.join("\n") + "\n";
