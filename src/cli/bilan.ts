@@ -9,6 +9,7 @@ import {
   ENVELOPPE_NAMES,
   formatEuros,
   formatInteger,
+  nombreDe,
   schoolYearLabel,
   type Decimal,
   type Enveloppe,
@@ -67,7 +68,7 @@ function renderModele(r: ResultatModeleBilan, written: string): string {
         `Enveloppe ${ENVELOPPE_NAMES[e]} : dotation reçue ${montantOuASaisir(r.dotations[e])}, reliquat antérieur ${montantOuASaisir(r.reliquats[e])}`,
     ),
     "",
-    `${formatInteger(r.formations.length)} formation(s) à renseigner :`,
+    `${nombreDe(r.formations.length, "formation")} à renseigner :`,
     ...renderTable(
       [
         { header: "Code" },
@@ -169,7 +170,7 @@ function renderControleBilan(r: ResultatControleBilan, fichier: string): string 
   lines.push(
     "",
     erreurs > 0
-      ? `Résultat : ${formatInteger(erreurs)} erreur${erreurs > 1 ? "s" : ""} à corriger. ${NOTE_ACHATS_EN_ERREUR}`
+      ? `Résultat : ${nombreDe(erreurs, "erreur")} à corriger. ${NOTE_ACHATS_EN_ERREUR}`
       : "Résultat : aucune erreur.",
   );
   return lines.join("\n") + "\n";

@@ -3,7 +3,7 @@
  * found, columns mapped, rows counted and rows set aside with their reason, findings grouped by
  * severity. Exit 1 when there are erreur findings, 2 when the file cannot be used.
  */
-import { catalogueFor, formatInteger, schoolYearLabel } from "../rules";
+import { catalogueFor, formatInteger, nombreDe, schoolYearLabel } from "../rules";
 import { controlerFeuille, ecrireControle } from "../workflows";
 import { controleJson } from "../workflows/json";
 import type { Champ, ResultatControle } from "../workflows/types";
@@ -50,9 +50,7 @@ function renderControle(resultat: ResultatControle, fichier: string): string {
   const erreurs = resultat.constats.filter((c) => c.gravite === "erreur").length;
   lines.push(
     "",
-    erreurs > 0
-      ? `Résultat : ${formatInteger(erreurs)} erreur${erreurs > 1 ? "s" : ""} à corriger.`
-      : "Résultat : aucune erreur.",
+    erreurs > 0 ? `Résultat : ${nombreDe(erreurs, "erreur")} à corriger.` : "Résultat : aucune erreur.",
   );
   return lines.join("\n") + "\n";
 }

@@ -2,7 +2,7 @@
 
 export const COMPLEMENTAIRE_HELP = `Usage : are complementaire <fichier> [--annee <année>] [--uai <UAI>] [--out <fichier.xlsx>] [--json]
 
-Prépare la demande écrite de dotation complémentaire d'un établissement (R10) à partir d'une feuille
+Prépare la demande écrite de dotation complémentaire d'un établissement à partir d'une feuille
 (.xlsx ou .csv) qui donne, par formation, le code formation diplôme et les élèves supplémentaires
 (pré-bac, 3ème prépa-métiers) ou les boursiers supplémentaires (post-bac) ; intitulé, UAI et nom de
 l'établissement facultatifs. Pour chaque formation : code, NSF, intitulé, catégorie, élèves en plus,
@@ -32,7 +32,7 @@ export const BILAN_HELP = `Usage :
   are bilan modele --uai <UAI> --effectifs <fichier…> [--dotations <fichier>] [--annee <année>] --out <fichier.xlsx>
   are bilan controle <fichier> [--feuille <nom>] [--annee <année>] [--json] [--out <fichier.xlsx>]
 
-Le bilan de fin d'année scolaire (R11) : « le total des dotations reçues au titre de l'année scolaire,
+Le bilan de fin d'année scolaire : « le total des dotations reçues au titre de l'année scolaire,
 le cas échéant, les reliquats sur l'année scolaire antérieure, le montant dépensé […] en précisant par
 formation, le nombre d'élèves aidés, le montant des achats et les types d'équipements ».
 
@@ -42,7 +42,7 @@ are bilan modele
   référence) où saisir les élèves aidés, le montant des achats et le type d'équipement (liste des
   quatre types du règlement).
     --uai <UAI>                 l'établissement (obligatoire)
-    --effectifs <fichier>       feuille(s) d'effectifs où figurent ses formations ; répétable, ou
+    --effectifs <fichier>       feuilles d'effectifs où figurent ses formations ; répétable, ou
                                 plusieurs fichiers à la suite
     --dotations <fichier>       classeur écrit par « are dotations --out » : dotations nettes reçues
                                 et reliquats déduits de l'année

@@ -2,7 +2,8 @@
  * Pieces of text the contrôle and dotations reports share: findings grouped by severity, the rows set
  * aside by reason, and which findings make a sheet unusable.
  */
-import { formatInteger } from "../rules";
+import { formatInteger, nombreDe } from "../rules";
+import { libelleMotif } from "../sheet/constats";
 import type { Constat, Gravite } from "../sheet/findings";
 import type { BilanLignes, Champ } from "../workflows/types";
 
@@ -82,11 +83,10 @@ export function renderConstats(constats: readonly Constat[], withSheet: boolean,
 
 export function countBySeverity(constats: readonly Constat[]): string {
   const count = (g: Gravite) => constats.filter((c) => c.gravite === g).length;
-  const plural = (n: number, one: string, many: string) => `${formatInteger(n)} ${n > 1 ? many : one}`;
   return [
-    plural(count("erreur"), "erreur", "erreurs"),
-    plural(count("alerte"), "alerte", "alertes"),
-    plural(count("info"), "information", "informations"),
+    nombreDe(count("erreur"), "erreur"),
+    nombreDe(count("alerte"), "alerte"),
+    nombreDe(count("info"), "information"),
   ].join(", ");
 }
 
@@ -99,9 +99,11 @@ export function renderBilan(lignes: BilanLignes): string[] {
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (motifs.length > 0) {
-    const width = Math.max(...motifs.map(([code]) => code.length));
+    const libelles = motifs.map(([code, n]) => [libelleMotif(code), n] as const);
+    const width = Math.max(...libelles.map(([libelle]) => libelle.length));
     out.push("Lignes écartées par raison :");
-    for (const [code, n] of motifs) out.push(`  ${code.padEnd(width)}  ${formatInteger(n).padStart(6)}`);
+    for (const [libelle, n] of libelles)
+      out.push(`  ${libelle.padEnd(width)}  ${formatInteger(n).padStart(6)}`);
   }
   return out;
 }

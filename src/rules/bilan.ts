@@ -166,7 +166,7 @@ export function soldeEnveloppe(enveloppe: Enveloppe, bilan: EnveloppeBilan): Sol
           ? `${formatEuros(disponibleValue)} − dépensé ${formatEuros(bilan.depense)} < 0 : dépassement de ${formatEuros(depassement)}, aucun reliquat`
           : `${formatEuros(disponibleValue)} − dépensé ${formatEuros(bilan.depense)}`,
         resultat: formatEuros(nouveau),
-        reference: "reliquat déduit de la dotation suivante (R9)",
+        reference: "reliquat déduit de la dotation suivante",
       },
     },
   };

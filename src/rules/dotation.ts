@@ -130,7 +130,7 @@ function boursiersTrace(effectifPostBac: number, taux: TauxBoursiers, nombre: nu
     libelle: "Boursiers retenus",
     calcul: `${formatInteger(effectifPostBac)} élèves post-bac × ${taux.description}, arrondi à l'élève (au plus proche)`,
     resultat: `${formatInteger(nombre)} boursiers`,
-    reference: "décision R8 : un arrondi par établissement",
+    reference: "décision : un arrondi par établissement",
   };
 }
 
@@ -401,7 +401,7 @@ export function calculerDotation(
     regle: "R9",
     libelle: "Enveloppe pré-bac",
     calcul: `${prepaMetiers.trace.resultat} (3ème prépa-métiers) + ${preBac.trace.resultat} (pré-bac)`,
-    reference: "décision R9 : la 3ème prépa-métiers relève de l'enveloppe pré-bac",
+    reference: "décision : la 3ème prépa-métiers relève de l'enveloppe pré-bac",
     details: [prepaMetiers.trace, preBac.trace],
   });
   const enveloppePostBac: Figure = postBac

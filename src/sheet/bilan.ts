@@ -31,6 +31,7 @@ import {
   enveloppeOf,
   formatEuros,
   formatInteger,
+  nombreDe,
   isAreError,
   messageEnveloppeCroisee,
   normaliseLabel,
@@ -566,7 +567,7 @@ export class LecteurBilan extends LecteurBase {
         "achat-sans-montant",
         ligne,
         l(c.montant),
-        `Formation ${verdict.code} : ${formatInteger(eleves)} élève(s) aidé(s) sans montant d'achat, 0,00 € retenu (équipements conservés des années précédentes ?). Sinon, saisissez le montant.`,
+        `Formation ${verdict.code} : ${nombreDe(eleves, "élève aidé", "élèves aidés")} sans montant d'achat, 0,00 € retenu (équipements conservés des années précédentes ?). Sinon, saisissez le montant.`,
       );
     }
     if (eleves !== null && effectifConnu !== null && eleves > effectifConnu) {
@@ -574,7 +575,7 @@ export class LecteurBilan extends LecteurBase {
         "eleves-aides-superieurs",
         ligne,
         l(c.eleves),
-        `Formation ${verdict.code} : ${formatInteger(eleves)} élèves aidés pour un effectif de référence de ${formatInteger(effectifConnu)}. Vérifiez le nombre ; si les effectifs ont augmenté, une dotation complémentaire pouvait être demandée (R10).`,
+        `Formation ${verdict.code} : ${formatInteger(eleves)} élèves aidés pour un effectif de référence de ${formatInteger(effectifConnu)}. Vérifiez le nombre ; si les effectifs ont augmenté, une dotation complémentaire pouvait être demandée.`,
       );
     } else if (eleves && effectifConnu === null) {
       this.signaler(

@@ -114,7 +114,7 @@ export class LecteurDemande extends LecteurBase {
           ligne,
           this.lettre(autre),
           postBac
-            ? `Formation post-bac ${verdict.code} : seuls les boursiers supplémentaires comptent (R10), or la colonne « Boursiers supplémentaires » est vide et « Élèves supplémentaires » vaut ${afficher(row[autre])}. Indiquez le nombre de boursiers supplémentaires.`
+            ? `Formation post-bac ${verdict.code} : seuls les boursiers supplémentaires comptent, or la colonne « Boursiers supplémentaires » est vide et « Élèves supplémentaires » vaut ${afficher(row[autre])}. Indiquez le nombre de boursiers supplémentaires.`
             : `Formation ${verdict.code} (pré-bac) : ce sont les élèves supplémentaires qui comptent, or la colonne « Élèves supplémentaires » est vide et « Boursiers supplémentaires » vaut ${afficher(row[autre])}. Indiquez le nombre d'élèves supplémentaires.`,
         );
       }

@@ -174,7 +174,7 @@ export class LecteurEffectifs extends LecteurBase {
             "apprentissage",
             ligne,
             l.statut,
-            `Statut « ${afficher(statut)} » : l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation (R5). Ligne non comptée.`,
+            `Statut « ${afficher(statut)} » : l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation. Ligne non comptée.`,
           );
         }
       }
@@ -221,7 +221,7 @@ export class LecteurEffectifs extends LecteurBase {
               "hors-premiere-annee",
               ligne,
               l.annee,
-              `Année de formation ${annee.annee} : seuls les élèves de première année comptent (R5), sauf entrée directe en première après un changement de filière (colonne « Entrée directe » à oui). Ligne non comptée.`,
+              `Année de formation ${annee.annee} : seuls les élèves de première année comptent, sauf entrée directe en première après un changement de filière (colonne « Entrée directe » à oui). Ligne non comptée.`,
             );
           }
         }

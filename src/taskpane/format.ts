@@ -1,11 +1,9 @@
 /** Small French wordings shared by the screens (counts, severities, places in a sheet). */
-import { formatInteger } from "../rules";
+import { formatInteger, nombreDe } from "../rules";
 import type { Constat, Gravite } from "../sheet/findings";
 
-/** « 1 erreur », « 12 erreurs », « 0 erreur » (French uses the singular for 0 and 1). */
-export function count(n: number, singular: string, plural = singular + "s"): string {
-  return `${formatInteger(n)} ${Math.abs(n) <= 1 ? singular : plural}`;
-}
+/** « 1 erreur », « 12 erreurs », « 0 erreur »: the shared plural helper of src/rules. */
+export const count = nombreDe;
 
 export const GRAVITE_TITRES: Readonly<Record<Gravite, string>> = {
   erreur: "Erreurs",

@@ -18,7 +18,7 @@ import {
   ENVELOPPE_NAMES,
   ZERO,
   formatEuros,
-  formatInteger,
+  nombreDe,
   renderTrace,
   schoolYearLabel,
   soldeEnveloppe,
@@ -208,7 +208,7 @@ export function nomFeuilleControleBilan(resultat: Pick<ResultatControleBilan, "u
 /** One line per envelope: available, spent, new reliquat, or why it is not computed. */
 export function resumeEnveloppe(nom: Enveloppe, e: EnveloppeControlee): string {
   const titre = nom === "preBac" ? "Pré-bac" : "Post-bac";
-  const achats = `${formatEuros(e.depense)} d'achats retenus (${formatInteger(e.lignes)} ligne(s), ${formatInteger(e.elevesAides)} élève(s) aidé(s))`;
+  const achats = `${formatEuros(e.depense)} d'achats retenus (${nombreDe(e.lignes, "ligne")}, ${nombreDe(e.elevesAides, "élève aidé", "élèves aidés")})`;
   if (e.solde === null) return `${titre} : ${achats} ; reliquat non calculé, il manque ${e.manque}.`;
   return `${titre} : dotation reçue ${formatEuros(e.dotationRecue!)} + reliquat antérieur ${formatEuros(e.reliquatAnterieur!)} = ${formatEuros(e.solde.disponible.valeur)} disponibles ; ${achats} ; ${renderTrace(e.solde.nouveauReliquat.trace)}.`;
 }

@@ -21,7 +21,7 @@ import {
   forfaitsDeLAnnee,
   formatEuros,
   formatForfait,
-  formatInteger,
+  nombreDe,
   readUai,
   renderTrace,
   schoolYearLabel,
@@ -204,7 +204,7 @@ export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: strin
       `Sous-total ${ENVELOPPE_NAMES[enveloppe]}`,
       null,
       null,
-      `${formatInteger(groupe.length)} formation(s)`,
+      nombreDe(groupe.length, "formation"),
       null,
       n,
       null,
@@ -225,7 +225,7 @@ export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: strin
       `Montant demandé : pré-bac ${formatEuros(totaux.preBac)} ; post-bac ${formatEuros(totaux.postBac)} ; total ${formatEuros(totaux.total)} (enveloppes pré-bac et post-bac non fongibles).`,
       ...(ecartees > 0
         ? [
-            `${formatInteger(ecartees)} ligne(s) de « ${resultat.feuille} » non reprise(s) dans la demande (formation non éligible, nombre illisible…)${feuilleConstats ? ` : voir la feuille « ${feuilleConstats} »` : ""}.`,
+            `${nombreDe(ecartees, "ligne")} de « ${resultat.feuille} » ${ecartees > 1 ? "non reprises" : "non reprise"} dans la demande (formation non éligible, nombre illisible…)${feuilleConstats ? ` : voir la feuille « ${feuilleConstats} »` : ""}.`,
           ]
         : []),
       "Fait à ……………………………, le ……………………   Le chef d'établissement (nom, signature et cachet) :",
@@ -236,7 +236,7 @@ export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: strin
       "Total demandé",
       null,
       null,
-      `${formatInteger(resultat.demandees.length)} formation(s)`,
+      nombreDe(resultat.demandees.length, "formation"),
       null,
       eleves,
       null,

@@ -19,8 +19,8 @@ import {
   type DotationEtablissement,
 } from "../rules";
 import { avisNonCalculees, nombreDe, texteRapprochement } from "./rapprochement";
-import { COLONNES_CONSTATS, lignesConstats } from "./sortiesCommunes";
-import { nomDuChamp, type Champ, type Constat, type BilanLignes } from "../sheet";
+import { COLONNES_CONSTATS, lignesConstats, resumeGravites, resumeLignes } from "./sortiesCommunes";
+import { nomDuChamp, type Champ } from "../sheet";
 import type { OutputColumn, OutputSheet, Row, Workbook } from "../workbook/port";
 import type { ResultatControle, ResultatDotations } from "./types";
 
@@ -86,23 +86,6 @@ function ligneDotation(d: DotationEtablissement): Row {
   ];
 }
 
-function resumeLignes(lignes: BilanLignes): string {
-  const motifs = Object.entries(lignes.ecarteesParMotif)
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-    .map(([motif, n]) => `${motif} ${formatInteger(n)}`)
-    .join(", ");
-  return (
-    `Lignes lues : ${formatInteger(lignes.nonVides)} non vides, ${formatInteger(lignes.comptees)} comptées, ${formatInteger(lignes.ecartees)} écartées` +
-    (motifs ? ` (${motifs})` : "")
-  );
-}
-
-function resumeGravites(constats: readonly Constat[]): string {
-  const n = { erreur: 0, alerte: 0, info: 0 };
-  for (const c of constats) n[c.gravite]++;
-  return `Constats : ${formatInteger(n.erreur)} erreur(s), ${formatInteger(n.alerte)} alerte(s), ${formatInteger(n.info)} information(s)`;
-}
-
 export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: string): OutputSheet {
   const annee = schoolYearLabel(resultat.annee);
   const { forfaits, totaux } = resultat;
@@ -112,7 +95,7 @@ export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: s
       `Dotations ARE ${annee} — aide régionale à l'équipement des élèves, Région Île-de-France`,
       ...[forfaits.prepaMetiers, forfaits.preBac, forfaits.postBac].map((f) => renderTrace(f.trace)),
       `Feuilles lues : ${resultat.sources.map((s) => `« ${s} »`).join(", ") || "aucune"}`,
-      `${resumeLignes(resultat.lignes)} ; détail dans la feuille « ${feuilleConstats} ».`,
+      `${resumeLignes(resultat.lignes, "comptées")} ; détail dans la feuille « ${feuilleConstats} ».`,
       ...texteRapprochement(totaux),
       "Montants en euros, arrondis au centime ; la colonne Explication détaille chaque calcul.",
     ],
@@ -150,7 +133,7 @@ export function feuilleConstats(resultat: ResultatDotations): OutputSheet {
     heading: [
       `Constats de la lecture — dotations ARE ${schoolYearLabel(resultat.annee)}`,
       `Feuilles lues : ${resultat.sources.map((s) => `« ${s} »`).join(", ") || "aucune"}`,
-      resumeLignes(resultat.lignes),
+      resumeLignes(resultat.lignes, "comptées"),
       resumeGravites(resultat.constats),
       "erreur : la ligne (ou la valeur) ne compte pas, à corriger ; alerte : comptée, à vérifier ; info : exclusion attendue ou structure de la feuille.",
     ],
@@ -172,7 +155,7 @@ export function feuilleControle(resultat: ResultatControle): OutputSheet {
     heading: [
       `Contrôle de la feuille « ${resultat.feuille} » — ARE ${schoolYearLabel(resultat.annee)}`,
       entete ? `En-tête ligne ${entete.ligne} : ${colonnes}` : "Aucune ligne d'en-tête reconnue.",
-      resumeLignes(resultat.lignes),
+      resumeLignes(resultat.lignes, "comptées"),
       `Effectifs éligibles de 1ère année comptés : 3ème prépa-métiers ${formatInteger(effectifs.prepaMetiers)}, pré-bac ${formatInteger(effectifs.preBac)}, post-bac ${formatInteger(effectifs.postBac)}`,
       resumeGravites(resultat.constats),
     ],

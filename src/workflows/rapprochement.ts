@@ -8,6 +8,7 @@
 import {
   formatEuros,
   formatInteger,
+  nombreDe,
   type Decimal,
   type Enveloppe,
   type LigneTotal,
@@ -15,10 +16,7 @@ import {
 } from "../rules";
 import type { TotauxDotations } from "./types";
 
-/** « 1 établissement », « 3 établissements ». */
-export function nombreDe(n: number, singulier: string, pluriel: string): string {
-  return `${formatInteger(n)} ${n > 1 ? pluriel : singulier}`;
-}
+export { nombreDe };
 
 export interface LigneRapprochement {
   /** « − » for a part taken from the dotation calculée, « = » for the net, "" otherwise. */

@@ -19,6 +19,7 @@ import {
   ENVELOPPES,
   ENVELOPPE_NAMES,
   formatInteger,
+  nombreDe,
   normaliseLabel,
   readUai,
   renderTrace,
@@ -359,8 +360,8 @@ export function feuilleReliquats(resultat: ResultatReliquats): OutputSheet {
   return {
     name: nomFeuilleReliquats(resultat.anneeDotations),
     heading: [
-      `Établissements ARE ${schoolYearLabel(resultat.anneeDotations)} — reliquats des bilans ${schoolYearLabel(resultat.anneeBilans)}, à déduire des dotations ${schoolYearLabel(resultat.anneeDotations)} (R9)`,
-      `Bilans lus : ${formatInteger(resultat.bilans.length)} (${formatInteger(retenus)} établissement(s) repris) ; sources : ${resultat.sources.map((s) => `« ${s} »`).join(", ") || "aucune"}.`,
+      `Établissements ARE ${schoolYearLabel(resultat.anneeDotations)} — reliquats des bilans ${schoolYearLabel(resultat.anneeBilans)}, à déduire des dotations ${schoolYearLabel(resultat.anneeDotations)}`,
+      `Bilans lus : ${formatInteger(resultat.bilans.length)} (${nombreDe(retenus, "établissement repris", "établissements repris")}) ; sources : ${resultat.sources.map((s) => `« ${s} »`).join(", ") || "aucune"}.`,
       resumeGravites(resultat.constats),
       "Reliquat = dotation reçue + reliquat antérieur − achats retenus, par enveloppe (jamais négatif). Cette feuille se donne telle quelle comme feuille des établissements du calcul des dotations.",
     ],

@@ -2,8 +2,8 @@
  * Pieces the request, bilan and reliquats outputs share: a constats table (the columns of
  * `Constats ARE <année>`), the summary lines of a reading, and how a school-year sheet name is built.
  */
-import { formatInteger } from "../rules";
-import { GRAVITE_ORDER, type BilanLignes, type Constat } from "../sheet";
+import { formatInteger, nombreDe } from "../rules";
+import { GRAVITE_ORDER, libelleMotif, type BilanLignes, type Constat } from "../sheet";
 import type { CellValue, OutputColumn, OutputSheet, Row } from "../workbook/port";
 
 export const COLONNES_CONSTATS: readonly OutputColumn[] = [
@@ -31,18 +31,18 @@ export function lignesConstats(constats: readonly Constat[]): Row[] {
   ]);
 }
 
-/** « Constats : 1 erreur(s), 2 alerte(s), 0 information(s) ». */
+/** « Constats : 1 erreur, 2 alertes, 0 information ». */
 export function resumeGravites(constats: readonly Constat[]): string {
   const n = { erreur: 0, alerte: 0, info: 0 };
   for (const c of constats) n[c.gravite]++;
-  return `Constats : ${formatInteger(n.erreur)} erreur(s), ${formatInteger(n.alerte)} alerte(s), ${formatInteger(n.info)} information(s)`;
+  return `Constats : ${nombreDe(n.erreur, "erreur")}, ${nombreDe(n.alerte, "alerte")}, ${nombreDe(n.info, "information")}`;
 }
 
-/** « Lignes lues : 12 non vides, 10 retenues, 2 écartées (code-invalide 1, doublon 1) ». */
+/** « Lignes lues : 12 non vides, 10 retenues, 2 écartées (code formation invalide : 1, ligne en double : 1) ». */
 export function resumeLignes(lignes: BilanLignes, retenues = "retenues"): string {
   const motifs = Object.entries(lignes.ecarteesParMotif)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-    .map(([motif, n]) => `${motif} ${formatInteger(n)}`)
+    .map(([motif, n]) => `${libelleMotif(motif)} : ${formatInteger(n)}`)
     .join(", ");
   return (
     `Lignes lues : ${formatInteger(lignes.nonVides)} non vides, ${formatInteger(lignes.comptees)} ${retenues}, ${formatInteger(lignes.ecartees)} écartées` +

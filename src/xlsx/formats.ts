@@ -4,6 +4,7 @@
  * format that is not read gets its own French message saying what the file is and what to do
  * (issue 11 item 14); only .xlsx archives and text files (CSV) go on to the readers.
  */
+import { nombreDe } from "../rules";
 import { SpreadsheetFileError } from "./errors";
 import { ZipArchive } from "./zip";
 
@@ -81,7 +82,7 @@ function zipNature(bytes: Buffer, fichier: string): Nature {
   const content =
     files.length === 0
       ? "vide"
-      : `contenant ${shown}${files.length > 5 ? ` et ${files.length - 5} autre(s)` : ""}`;
+      : `contenant ${shown}${files.length > 5 ? ` et ${nombreDe(files.length - 5, "autre")}` : ""}`;
   throw new SpreadsheetFileError(
     "pas-un-tableur",
     `« ${fichier} » est une archive ZIP (${content}), pas un classeur : décompressez l'archive (clic droit › Extraire tout) puis donnez à are les fichiers .xlsx ou .csv qu'elle contient.`,

@@ -124,8 +124,10 @@ function countsOf(constats: readonly Constat[]) {
 
 async function shownCounts(scope: Locator) {
   const read = async (title: string) => {
-    const text = await scope.getByRole("heading", { name: new RegExp(`^${title} \\(\\d+\\)$`) }).innerText();
-    return Number(/\((\d+)\)/.exec(text)![1]);
+    // An empty group is not shown (« Alertes (0) » hidden); counts are grouped (« 1 234 »).
+    const heading = scope.getByRole("heading", { name: new RegExp(`^${title} \\([\\d\\s]+\\)$`) });
+    if ((await heading.count()) === 0) return 0;
+    return Number(/\(([\d\s]+)\)/.exec(await heading.innerText())![1].replace(/\s/g, ""));
   };
   return { erreur: await read("Erreurs"), alerte: await read("Alertes"), info: await read("Informations") };
 }
@@ -177,8 +179,10 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     const expected = countsOf(controleParis.constats);
     expect(expected.erreur).toBeGreaterThan(0);
     await expect(shownCounts(resultat)).resolves.toEqual(expected);
+    // Real plurals (issue 12 item 14): both counts are above 1 in Paris, never « comptée(s) ».
+    expect(Math.min(controleParis.lignes.comptees, controleParis.lignes.ecartees)).toBeGreaterThan(1);
     await expect(resultat.innerText()).resolves.toContain(
-      `${controleParis.lignes.nonVides} lignes non vides : ${controleParis.lignes.comptees} comptée(s), ${controleParis.lignes.ecartees} écartée(s).`,
+      `${controleParis.lignes.nonVides} lignes non vides : ${controleParis.lignes.comptees} comptées, ${controleParis.lignes.ecartees} écartées.`,
     );
     await expect(
       resultat.getByText(`Colonnes : en-tête ligne ${controleParis.entete!.ligne}`, { exact: false }).count(),
@@ -373,6 +377,13 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
       /^Dotation nette totale : /,
     );
     await expect(detail.innerText()).resolves.toContain("aucune dotation attribuée");
+    // Issue 12 item 14: what the pane says after computing dotations has real plurals and no rule id
+    // or constat code: never « élève(s) », « (R9) », « décision R8 », « formation-non-eligible ».
+    const texte = await pane().innerText();
+    expect(texte).toMatch(/décision : un arrondi par établissement/);
+    expect(texte).not.toMatch(/\w\((s|e|es)\)/);
+    expect(texte).not.toMatch(/\bR(1[0-2]|[1-9])\b/);
+    expect(texte).not.toMatch(/\b[a-z]+(-[a-z]+)*-(eligible|illisible|invalide|manquante?|absente?)\b/);
     await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
   });
 
@@ -583,14 +594,27 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await formulaire.getByRole("button", { name: "Remplacer l'indice" }).waitFor();
     await formulaire.getByRole("textbox", { name: "Mois (AAAA-MM)" }).fill("");
 
-    // Issue 12 item 10: a forfait needs its source, said in French on the form.
+    // Issue 12 items 10 and 15: a forfait needs its source; an empty required field is said in French
+    // on that field, never by the browser's English bubble (every form of the pane is noValidate).
     const forfaits = pane().getByRole("form", { name: "Ajouter un forfait publié" });
+    await expect(
+      pane()
+        .locator("form")
+        .evaluateAll((forms) => forms.length >= 2 && forms.every((f) => (f as HTMLFormElement).noValidate)),
+    ).resolves.toBe(true);
+    await forfaits.getByRole("button", { name: "Ajouter le forfait" }).click();
+    const montantVide = forfaits.getByRole("textbox", { name: "Montant (€)" });
+    await forfaits.getByText("Indiquez le montant publié, par exemple 160 ou 1 600,00.").waitFor();
+    await expect(montantVide.getAttribute("aria-invalid")).resolves.toBe("true");
+    await forfaits.getByText("Indiquez l'année scolaire, par exemple 2025-2026.").waitFor();
     await forfaits.getByRole("textbox", { name: /Année scolaire/ }).fill("2026");
     await forfaits.getByRole("textbox", { name: "Montant (€)" }).fill("160,00");
     await forfaits.getByRole("button", { name: "Ajouter le forfait" }).click();
-    await pane()
-      .getByText(/^Source manquante : indiquez le texte qui publie ce forfait/)
-      .waitFor();
+    await forfaits.getByText(/^Indiquez le texte qui publie ce forfait/).waitFor();
+    await expect(forfaits.getByText("Indiquez l'année scolaire", { exact: false }).count()).resolves.toBe(0);
+    await expect(
+      forfaits.getByRole("textbox", { name: /^Source/ }).getAttribute("aria-invalid"),
+    ).resolves.toBe("true");
     await forfaits.getByRole("textbox", { name: "Montant (€)" }).fill("157,005");
     await forfaits.getByRole("textbox", { name: /^Source/ }).fill("arrêté n° 2026-001");
     await forfaits.getByRole("button", { name: "Ajouter le forfait" }).click();

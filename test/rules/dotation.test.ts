@@ -66,7 +66,7 @@ describe("Dotation d'un établissement (R8-R9)", () => {
       "3ème prépa-métiers : 12 élèves × 54 € = 648,00 € (arrêté n° 2023-087)",
     );
     expect(renderTrace(d.boursiersRetenus!.trace)).toBe(
-      "Boursiers retenus : 48 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 17 boursiers (décision R8 : un arrondi par établissement)",
+      "Boursiers retenus : 48 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 17 boursiers (décision : un arrondi par établissement)",
     );
     expect(renderTrace(d.nette.preBac.trace)).toBe(
       "Pré-bac net : 35 378,00 € − reliquat 1 200,50 € = 34 177,50 € (modalités 2023-2024 : reliquats déduits)",
@@ -74,12 +74,12 @@ describe("Dotation d'un établissement (R8-R9)", () => {
     expect(renderTraceTree(d.nette.total.trace)).toEqual([
       "Dotation nette totale : 34 177,50 € (pré-bac) + 2 567,00 € (post-bac) = 36 744,50 € (enveloppes non fongibles, année 2023-2024)",
       "  Pré-bac net : 35 378,00 € − reliquat 1 200,50 € = 34 177,50 € (modalités 2023-2024 : reliquats déduits)",
-      "    Enveloppe pré-bac : 648,00 € (3ème prépa-métiers) + 34 730,00 € (pré-bac) = 35 378,00 € (décision R9 : la 3ème prépa-métiers relève de l'enveloppe pré-bac)",
+      "    Enveloppe pré-bac : 648,00 € (3ème prépa-métiers) + 34 730,00 € (pré-bac) = 35 378,00 € (décision : la 3ème prépa-métiers relève de l'enveloppe pré-bac)",
       "      3ème prépa-métiers : 12 élèves × 54 € = 648,00 € (arrêté n° 2023-087)",
       "      Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087)",
       "  Post-bac net : enveloppe sans reliquat à déduire = 2 567,00 €",
       "    Enveloppe post-bac : 17 boursiers × 151 € = 2 567,00 € (arrêté n° 2023-087)",
-      "      Boursiers retenus : 48 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 17 boursiers (décision R8 : un arrondi par établissement)",
+      "      Boursiers retenus : 48 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 17 boursiers (décision : un arrondi par établissement)",
     ]);
   });
 

@@ -9,6 +9,7 @@ import {
   formatForfait,
   formatPercent,
   lireTauxBoursiers,
+  nombreDe,
 } from "../../src/rules";
 
 describe("Montants écrits", () => {
@@ -52,5 +53,16 @@ describe("Taux de boursiers illisibles", () => {
     } catch (error) {
       expect((error as Error).message.length).toBeLessThan(300);
     }
+  });
+});
+
+describe("Pluriels (issue 12 item 14) : le seul assistant, jamais « (s) »", () => {
+  test.each([
+    [0, "élève", undefined, "0 élève"],
+    [1, "établissement affiché", "établissements affichés", "1 établissement affiché"],
+    [2, "élève", undefined, "2 élèves"],
+    [12345, "élève aidé", "élèves aidés", "12 345 élèves aidés"],
+  ])("%d %s", (n, singulier, pluriel, attendu) => {
+    expect(nombreDe(n, singulier, pluriel).replace(/\s/g, " ")).toBe(attendu);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { CODES_CONSTATS } from "../../src/sheet";
+import { CODES_CONSTATS, LIBELLES_CONSTATS, libelleMotif, type CodeConstat } from "../../src/sheet";
 
 const doc = readFileSync(join(__dirname, "../../docs/constats.md"), "utf8");
 
@@ -17,5 +17,16 @@ describe("docs/constats.md documente chaque constat", () => {
 
   test("la documentation ne décrit aucun code qui n'existe pas", () => {
     for (const code of documentes.keys()) expect(Object.keys(CODES_CONSTATS)).toContain(code);
+  });
+});
+
+describe("Chaque code de constat se dit en mots", () => {
+  test("un libellé français par code, sans tiret de code ; un motif inconnu reste tel quel", () => {
+    for (const code of Object.keys(CODES_CONSTATS) as CodeConstat[]) {
+      expect(LIBELLES_CONSTATS[code]).not.toBe(code);
+      expect(LIBELLES_CONSTATS[code]).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
+    }
+    expect(libelleMotif("formation-non-eligible")).toBe("formation non éligible");
+    expect(libelleMotif("autre")).toBe("autre");
   });
 });

@@ -103,7 +103,7 @@ describe("Écran Bilan : contrôle, modèle et reliquats", () => {
       reliquats: { preBac: new Decimal(0) },
     });
     expect(resumeModele(resultat)).toEqual([
-      "5 formation(s) éligible(s) (pré-bac 4, post-bac 1) : élèves aidés, montant des achats et type d'équipement à remplir.",
+      "5 formations éligibles (pré-bac 4, post-bac 1) : élèves aidés, montant des achats et type d'équipement à remplir.",
       "Dotation reçue pré-bac : 10 776,00 €",
       "Reliquat antérieur pré-bac : 0,00 €",
       "Dotation reçue post-bac : à saisir dans le modèle",

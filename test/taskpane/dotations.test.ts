@@ -123,7 +123,7 @@ describe("Écran Dotations : totaux et explication", () => {
       "3:Boursiers retenus",
     ]);
     expect(tree[0].children[1].children[0].children[0].text).toBe(
-      "Boursiers retenus : 40 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 14 boursiers (décision R8 : un arrondi par établissement)",
+      "Boursiers retenus : 40 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 14 boursiers (décision : un arrondi par établissement)",
     );
   });
 

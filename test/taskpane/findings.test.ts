@@ -12,14 +12,19 @@ const c = (gravite: Constat["gravite"], ligne: number | null, colonne: string | 
 });
 
 describe("Constats groupés par gravité", () => {
-  test("erreurs, alertes puis informations, chacune dans l'ordre de lecture, avec son nombre (0 compris)", () => {
+  test("erreurs, alertes puis informations, chacune dans l'ordre de lecture, avec son nombre ; un groupe vide est omis", () => {
     const groups = groupFindings([c("info", 3), c("erreur", 9, "C"), c("alerte", 4), c("erreur", 2, "G")]);
     expect(groups.map((g) => [g.gravite, g.total, g.findings.map((f) => f.ligne)])).toEqual([
       ["erreur", 2, [9, 2]],
       ["alerte", 1, [4]],
       ["info", 1, [3]],
     ]);
-    expect(groupFindings([]).map((g) => g.total)).toEqual([0, 0, 0]);
+    // « Alertes (0) » never shows (issue 12 item 15).
+    expect(groupFindings([c("info", 3), c("erreur", 9, "C")]).map((g) => g.gravite)).toEqual([
+      "erreur",
+      "info",
+    ]);
+    expect(groupFindings([])).toEqual([]);
   });
 
   test("libellés français : nombres, pluriels, emplacement d'un constat", () => {

@@ -2,6 +2,8 @@ import { createParametresStore } from "../../src/addin/parametresStore";
 import { Parametres, type ValeursUtilisateur } from "../../src/rules";
 import {
   apercuIpc,
+  champsVidesForfait,
+  champsVidesIpc,
   confirmationForfait,
   confirmationIpc,
   forfaitARemplacer,
@@ -173,5 +175,21 @@ describe("Paramètres : garde-fous (issue 12 points 8 à 11)", () => {
     expect(withForfait(f, { ...forfait, valeur: "161" }).forfaits).toEqual([
       { annee: 2025, categorie: "PRE_BAC", valeur: "161", source: "arrêté" },
     ]);
+  });
+});
+
+describe("Champs obligatoires vides, dits sur leur champ (issue 12 item 15)", () => {
+  test("forfait : année, montant et source ; IPC : indice, et la série en base 2025", () => {
+    expect(champsVidesForfait({ annee: " ", categorie: "PRE_BAC", valeur: "", source: "" })).toEqual({
+      annee: "Indiquez l'année scolaire, par exemple 2025-2026.",
+      valeur: "Indiquez le montant publié, par exemple 160 ou 1 600,00.",
+      source: "Indiquez le texte qui publie ce forfait (arrêté, délibération, page de la Région).",
+    });
+    expect(
+      champsVidesForfait({ annee: "2025", categorie: "PRE_BAC", valeur: "160", source: "arrêté" }),
+    ).toEqual({});
+    const ipcVide = { mois: "2024-12", base: "2025", valeur: "", serie: "", source: "" };
+    expect(Object.keys(champsVidesIpc(ipcVide))).toEqual(["valeur", "serie"]);
+    expect(champsVidesIpc({ ...ipcVide, base: "2015", valeur: "119,92" })).toEqual({});
   });
 });

@@ -181,7 +181,7 @@ describe("Contrôle d'un bilan rempli", () => {
     expect(euros(pre.solde!.nouveauReliquat.valeur)).toBe("1349.50");
     expect(pre.elevesAides).toBe(66);
     expect(renderTrace(pre.solde!.nouveauReliquat.trace)).toBe(
-      "Reliquat pré-bac reporté : 9 150,00 € − dépensé 7 800,50 € = 1 349,50 € (reliquat déduit de la dotation suivante (R9))",
+      "Reliquat pré-bac reporté : 9 150,00 € − dépensé 7 800,50 € = 1 349,50 € (reliquat déduit de la dotation suivante)",
     );
     expect(euros(r.enveloppes.postBac.solde!.nouveauReliquat.valeur)).toBe("198.00");
     expect(r.achats.map((a) => a.types)).toEqual([[MATERIEL], [EPI], [VETEMENT], [CONSOMMABLES]]);
@@ -194,7 +194,7 @@ describe("Contrôle d'un bilan rempli", () => {
     expect(nom).toBe("Contrôle bilan 0750655E");
     const heading = classeur.sheet(nom)!.output!.heading;
     expect(heading[2]).toBe(
-      "Pré-bac : dotation reçue 7 949,50 € + reliquat antérieur 1 200,50 € = 9 150,00 € disponibles ; 7 800,50 € d'achats retenus (3 ligne(s), 66 élève(s) aidé(s)) ; Reliquat pré-bac reporté : 9 150,00 € − dépensé 7 800,50 € = 1 349,50 € (reliquat déduit de la dotation suivante (R9)).",
+      "Pré-bac : dotation reçue 7 949,50 € + reliquat antérieur 1 200,50 € = 9 150,00 € disponibles ; 7 800,50 € d'achats retenus (3 lignes, 66 élèves aidés) ; Reliquat pré-bac reporté : 9 150,00 € − dépensé 7 800,50 € = 1 349,50 € (reliquat déduit de la dotation suivante).",
     );
   });
 

@@ -142,7 +142,7 @@ describe("Feuille « Demande compl. ARE 2024-2025 »", () => {
     expect(sortie.rows[0][8]).toBe(
       "Complément 50022137 BOULANGER (CAP) : 4 élèves supplémentaires × 157 € = 628,00 € (Région Île-de-France, page « Dotation budgétaire »)",
     );
-    expect(sortie.totals).toEqual(["Total demandé", null, null, "3 formation(s)", null, 9, null, 1110, null]);
+    expect(sortie.totals).toEqual(["Total demandé", null, null, "3 formations", null, 9, null, 1110, null]);
     const constats = classeur.sheet(noms.constats!)!.output!;
     expect(constats.rows).toHaveLength(7);
     expect(constats.rows[0][0]).toBe("erreur");

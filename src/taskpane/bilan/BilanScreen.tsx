@@ -40,8 +40,8 @@ export function BilanScreen() {
       </Subtitle2>
       <Caption1>
         Dotations reçues, reliquats antérieurs et achats par formation (élèves aidés, montant, type
-        d&apos;équipement) ; ce qui reste de chaque enveloppe est déduit de la dotation suivante (R11, R9).
-        Les feuilles lues ne sont jamais modifiées.
+        d&apos;équipement) ; ce qui reste de chaque enveloppe est déduit de la dotation suivante. Les feuilles
+        lues ne sont jamais modifiées.
       </Caption1>
       {erreur && <Notice intent="error">{erreur}</Notice>}
       <Etapes etapes={ETAPES} courante={etape} onChoisir={setEtape} />

@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import { Button } from "../components/Button";
-import { ENVELOPPES, formatInteger, schoolYearLabel } from "../../rules";
+import { ENVELOPPES, schoolYearLabel } from "../../rules";
 import {
   NOTE_ACHATS_EN_ERREUR,
   controlerBilan,
@@ -67,7 +67,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
         label="Bilan à contrôler"
         hint={
           bilans.length > 0
-            ? `Bilan(s) reconnu(s) : ${bilans.map((n) => `« ${n} »`).join(", ")}.`
+            ? `${bilans.length > 1 ? "Bilans reconnus" : "Bilan reconnu"} : ${bilans.map((n) => `« ${n} »`).join(", ")}.`
             : "Le modèle rempli, ou un bilan avec les mêmes libellés (UAI, dotation reçue, code formation, élèves aidés, montant des achats, type d'équipement)."
         }
         value={sourceLue}
@@ -95,8 +95,8 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
             <Caption1>
               Année {schoolYearLabel(resultat.annee)} —{" "}
               {count(resultat.lignes.nonVides, "ligne non vide", "lignes non vides")} :{" "}
-              {formatInteger(resultat.lignes.comptees)} retenue(s), {formatInteger(resultat.lignes.ecartees)}{" "}
-              écartée(s) — {severitySummary(resultat.constats)}.
+              {count(resultat.lignes.comptees, "retenue")}, {count(resultat.lignes.ecartees, "écartée")} —{" "}
+              {severitySummary(resultat.constats)}.
             </Caption1>
           </div>
           <table className={styles.table} aria-label="Enveloppes du bilan">

@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
-import { schoolYearLabel } from "../../rules";
+import { nombreDe, schoolYearLabel } from "../../rules";
 import { ecrireModeleBilan, preparerModeleBilan, type ResultatModeleBilan } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleDotationsPour } from "../../workflows/suggestions";
@@ -115,7 +115,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
       {etablissements && (
         <Field
           label="Établissement des feuilles d'effectifs"
-          hint={`${etablissements.length} établissement(s) : le choisir remplit l'UAI et le nom.`}
+          hint={`${nombreDe(etablissements.length, "établissement")} : le choisir remplit l'UAI et le nom.`}
         >
           <FitSelect
             disabled={running}

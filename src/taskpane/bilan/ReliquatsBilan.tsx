@@ -117,8 +117,8 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
           </Subtitle2>
           <Notice intent="success">
             Feuille « {fait.feuille} » écrite : {count(fait.resultat.reliquats.length, "établissement")}{" "}
-            repris sur {count(fait.resultat.bilans.length, "bilan")} lu(s). Le calcul des dotations {suivante}{" "}
-            la lit comme feuille des établissements.{" "}
+            repris sur {count(fait.resultat.bilans.length, "bilan lu", "bilans lus")}. Le calcul des dotations{" "}
+            {suivante} la lit comme feuille des établissements.{" "}
             <Button size="small" onClick={() => affichage.show(fait.feuille)}>
               Afficher la feuille
             </Button>{" "}

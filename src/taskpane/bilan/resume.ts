@@ -10,6 +10,7 @@ import {
   formatDecimalFr,
   formatEuros,
   formatInteger,
+  nombreDe,
   type Decimal,
 } from "../../rules";
 import type { ResultatControleBilan, ResultatModeleBilan, ResultatReliquats } from "../../workflows";
@@ -48,7 +49,7 @@ export function resumeModele(resultat: ResultatModeleBilan): string[] {
   const montant = (quoi: string, d: Decimal | null) =>
     `${quoi} : ${d === null ? "à saisir dans le modèle" : formatEuros(d)}`;
   return [
-    `${formatInteger(resultat.formations.length)} formation(s) éligible(s) (${parEnveloppe}) : élèves aidés, montant des achats et type d'équipement à remplir.`,
+    `${nombreDe(resultat.formations.length, "formation éligible", "formations éligibles")} (${parEnveloppe}) : élèves aidés, montant des achats et type d'équipement à remplir.`,
     ...ENVELOPPES.flatMap((nom) => [
       montant(`Dotation reçue ${ENVELOPPE_NAMES[nom]}`, resultat.dotations[nom]),
       montant(`Reliquat antérieur ${ENVELOPPE_NAMES[nom]}`, resultat.reliquats[nom]),

@@ -211,8 +211,8 @@ function CheckResult({
       <ul className={styles.liste} aria-label="Bilan des lignes">
         <li>
           <Body1>
-            {count(lignes.nonVides, "ligne non vide", "lignes non vides")} : {formatInteger(lignes.comptees)}{" "}
-            comptée(s), {formatInteger(lignes.ecartees)} écartée(s).
+            {count(lignes.nonVides, "ligne non vide", "lignes non vides")} :{" "}
+            {count(lignes.comptees, "comptée")}, {count(lignes.ecartees, "écartée")}.
           </Body1>
         </li>
         <li>

@@ -7,6 +7,7 @@ import { makeStyles } from "@fluentui/react-components";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
 import { tokens } from "../tokens";
+import { nombreDe } from "../../rules";
 import { nomDuChamp } from "../../sheet";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "../../workflows/types";
 import { columnOptions, fieldRows, type ColumnOption, type FieldRow } from "./mapping";
@@ -99,8 +100,7 @@ export function MappingEditor({
     >
       <summary className={styles.resume}>
         <Subtitle2 as="h3" className={styles.titreResume}>
-          Colonnes : en-tête ligne {entete.ligne}, {recognised} champ{recognised > 1 ? "s" : ""} reconnu
-          {recognised > 1 ? "s" : ""}
+          Colonnes : en-tête ligne {entete.ligne}, {nombreDe(recognised, "champ reconnu", "champs reconnus")}
         </Subtitle2>
       </summary>
       <Caption1>

@@ -15,11 +15,14 @@ const GRAVITES = (Object.keys(GRAVITE_ORDER) as Gravite[]).sort(
   (a, b) => GRAVITE_ORDER[a] - GRAVITE_ORDER[b],
 );
 
-/** One group per severity, empty groups included (a count of 0 is worth showing), in one pass. */
+/**
+ * One group per severity that has findings, in one pass. Empty groups are left out (issue 12 item 15):
+ * « Alertes (0) » is noise, and the summary line already says « 0 alerte ».
+ */
 export function groupFindings(constats: readonly Constat[]): FindingGroup[] {
   const byGravite: Record<Gravite, Constat[]> = { erreur: [], alerte: [], info: [] };
   for (const c of constats) byGravite[c.gravite].push(c);
-  return GRAVITES.map((gravite) => ({
+  return GRAVITES.filter((gravite) => byGravite[gravite].length > 0).map((gravite) => ({
     gravite,
     total: byGravite[gravite].length,
     findings: byGravite[gravite],

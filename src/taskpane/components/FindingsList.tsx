@@ -9,6 +9,7 @@ import { tokens } from "../tokens";
 import type { Constat, Gravite } from "../../sheet/findings";
 import { PAGE_FINDINGS, groupFindings, type FindingGroup } from "../check/findings";
 import { GRAVITE_AIDE, GRAVITE_TITRES, count, findingPlace } from "../format";
+import { formatInteger } from "../../rules";
 import { failureMessage } from "../run";
 import { useServices } from "../services";
 import { Caption1, Subtitle2, Notice } from "./ui";
@@ -37,21 +38,20 @@ function Group({
   return (
     <section className={styles.groupe} aria-labelledby={titleId}>
       <Subtitle2 as={headingLevel} id={titleId} className={styles.titre}>
-        <span className={colour[group.gravite]}>{GRAVITE_TITRES[group.gravite]}</span> ({group.total})
+        <span className={colour[group.gravite]}>{GRAVITE_TITRES[group.gravite]}</span> (
+        {formatInteger(group.total)})
       </Subtitle2>
       <Caption1>{GRAVITE_AIDE[group.gravite]}</Caption1>
-      {group.total > 0 && (
-        <ul className={styles.liste}>
-          {group.findings.slice(0, shown).map((c, i) => (
-            <li key={i} className={styles.element}>
-              <Button appearance="transparent" className={styles.bouton} onClick={() => onSelect(c)}>
-                <span className={styles.lieu}>{findingPlace(c)}</span>
-                {c.message}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul className={styles.liste}>
+        {group.findings.slice(0, shown).map((c, i) => (
+          <li key={i} className={styles.element}>
+            <Button appearance="transparent" className={styles.bouton} onClick={() => onSelect(c)}>
+              <span className={styles.lieu}>{findingPlace(c)}</span>
+              {c.message}
+            </Button>
+          </li>
+        ))}
+      </ul>
       {group.total > shown && (
         <Button size="small" onClick={() => setShown((n) => n + PAGE_FINDINGS)}>
           Afficher {count(Math.min(PAGE_FINDINGS, group.total - shown), "constat")} de plus (
@@ -79,6 +79,7 @@ export function FindingsList({
   return (
     <div>
       {error && <Notice intent="error">{error}</Notice>}
+      {groups.length === 0 && <Caption1>Aucun constat.</Caption1>}
       {groups.map((group) => (
         <Group key={group.gravite} group={group} headingLevel={headingLevel} onSelect={select} />
       ))}

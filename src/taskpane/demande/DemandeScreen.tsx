@@ -9,7 +9,7 @@ import { useState } from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
-import { formatForfait, formatInteger, schoolYearLabel } from "../../rules";
+import { formatForfait, schoolYearLabel } from "../../rules";
 import {
   ecrireDemande,
   nomFeuilleDemande,
@@ -92,14 +92,14 @@ export function DemandeScreen() {
       </Subtitle2>
       <Caption1>
         Élèves supplémentaires (pré-bac, 3ème prépa-métiers) ou boursiers supplémentaires (post-bac) par
-        formation éligible × forfait de l&apos;année (R10). La feuille lue n&apos;est jamais modifiée.
+        formation éligible × forfait de l&apos;année. La feuille lue n&apos;est jamais modifiée.
       </Caption1>
       {erreur && <Notice intent="error">{erreur}</Notice>}
       <SourceSheetField
         label="Feuille des élèves supplémentaires"
         hint={
           reconnues.length > 0
-            ? `Reconnue(s) : ${reconnues.map((n) => `« ${n} »`).join(", ")} (code formation, élèves ou boursiers supplémentaires).`
+            ? `${reconnues.length > 1 ? "Reconnues" : "Reconnue"} : ${reconnues.map((n) => `« ${n} »`).join(", ")} (code formation, élèves ou boursiers supplémentaires).`
             : "Une ligne par formation : code formation diplôme, élèves ou boursiers supplémentaires."
         }
         value={sourceLue}
@@ -172,8 +172,8 @@ function DemandeResult({
         </Subtitle2>
         <Caption1>
           « {resultat.feuille} » : {count(lignes.nonVides, "ligne non vide", "lignes non vides")},{" "}
-          {formatInteger(resultat.demandees.length)} demandée(s), {formatInteger(lignes.ecartees)} non
-          reprise(s) — {severitySummary(resultat.constats)}.
+          {count(resultat.demandees.length, "demandée")},{" "}
+          {count(lignes.ecartees, "non reprise", "non reprises")} — {severitySummary(resultat.constats)}.
         </Caption1>
       </div>
       <table className={styles.table} aria-label="Montants demandés par formation">

@@ -4,7 +4,14 @@
  * envelope with a subtotal (pré-bac and post-bac are not fungible; Décision R9 (regles.md#enveloppes.prepa-metiers-pre-bac): 3ème prépa-métiers in
  * the pré-bac envelope), then the total (élèves and boursiers together: bénéficiaires). Amounts are the workflow's exact decimals, formatted. Pure.
  */
-import { ENVELOPPES, ENVELOPPE_NAMES, formatDecimalFr, formatForfait, formatInteger } from "../../rules";
+import {
+  ENVELOPPES,
+  ENVELOPPE_NAMES,
+  formatDecimalFr,
+  formatForfait,
+  formatInteger,
+  nombreDe,
+} from "../../rules";
 import type { ResultatDemande } from "../../workflows";
 
 export interface LigneTableau {
@@ -18,7 +25,7 @@ export interface LigneTableau {
 }
 
 /** « 1 élève », « 7 élèves », « 2 boursiers »: French uses the singular for 0 and 1. */
-const nombre = (n: number, quoi: string) => `${formatInteger(n)} ${quoi}${n > 1 ? "s" : ""}`;
+const nombre = (n: number, quoi: string) => nombreDe(n, quoi);
 
 export function tableauDemande(resultat: ResultatDemande): LigneTableau[] {
   const lignes: LigneTableau[] = [];

@@ -150,7 +150,7 @@ export function DotationsScreen() {
       </Subtitle2>
       <Caption1>
         Effectifs n-1 de 1ère année des rectorats × forfaits de l&apos;année, reliquats déduits par enveloppe
-        (modalités 2023-2024, R8-R9). Les feuilles d&apos;origine ne sont jamais modifiées.
+        (modalités 2023-2024). Les feuilles d&apos;origine ne sont jamais modifiées.
       </Caption1>
 
       {erreur && <Notice intent="error">{erreur}</Notice>}

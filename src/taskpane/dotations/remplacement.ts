@@ -4,7 +4,7 @@
  * establishments (or none), or whose post-bac total falls to 0, waits for the user's confirmation,
  * with the reason. Pure, tested in test/taskpane/volet-dotations.test.ts.
  */
-import { Decimal, formatEuros, formatInteger, readUai } from "../../rules";
+import { Decimal, formatEuros, formatInteger, nombreDe, readUai } from "../../rules";
 import { cellule, detecterEntete, indexRelatif } from "../../sheet";
 import type { SheetData } from "../../workbook/port";
 import type { ResultatDotations } from "../../workflows/types";
@@ -60,7 +60,7 @@ export function raisonsDeConfirmer(ancien: ResumeDotations | null, nouveau: Resu
     raisons.push(`le nouveau calcul ne donne aucun établissement (${avant})`);
   } else if (nouveau.etablissements < ancien.etablissements * PART_MINIMALE) {
     raisons.push(
-      `le nouveau calcul ne donne que ${formatInteger(nouveau.etablissements)} établissement${nouveau.etablissements > 1 ? "s" : ""} (${avant})`,
+      `le nouveau calcul ne donne que ${nombreDe(nouveau.etablissements, "établissement")} (${avant})`,
     );
   }
   if (

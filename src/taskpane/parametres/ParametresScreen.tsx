@@ -35,6 +35,9 @@ import {
   withoutForfait,
   withoutIpc,
   type ApercuIpc,
+  champsVidesForfait,
+  champsVidesIpc,
+  type ChampsVides,
   type ForfaitForm,
   type IpcForm,
 } from "./entries";
@@ -274,6 +277,10 @@ export function ParametresScreen() {
   const [lieu, setLieu] = useState<Lieu>("ipc");
   const busy = feedback.busy;
   const [confirmation, setConfirmation] = useState<{ lieu: Lieu; question: string } | null>(null);
+  // Empty required fields, said on each field in French: the forms are noValidate, so the browser's
+  // own English bubble (« Please fill out this field ») never shows (issue 12 item 15).
+  const [videsIpc, setVidesIpc] = useState<ChampsVides<IpcForm>>({});
+  const [videsForfait, setVidesForfait] = useState<ChampsVides<ForfaitForm>>({});
   /** The values before the last removal, while « Annuler » is offered. */
   const [annulable, setAnnulable] = useState<ValeursUtilisateur | null>(null);
   useEffect(() => {
@@ -301,6 +308,13 @@ export function ParametresScreen() {
   };
 
   const addIpc = async (confirme: boolean) => {
+    const vides = champsVidesIpc(ipcForm);
+    setVidesIpc(vides);
+    if (Object.keys(vides).length > 0) {
+      feedback.clear();
+      setConfirmation(null);
+      return;
+    }
     const question = confirme ? null : confirmationIpc(etat.parametres, ipcForm);
     if (question !== null) {
       feedback.clear();
@@ -320,6 +334,13 @@ export function ParametresScreen() {
   };
 
   const addForfait = async (confirme: boolean) => {
+    const vides = champsVidesForfait(forfait);
+    setVidesForfait(vides);
+    if (Object.keys(vides).length > 0) {
+      feedback.clear();
+      setConfirmation(null);
+      return;
+    }
     const question = confirme ? null : confirmationForfait(etat.parametres, forfait);
     if (question !== null) {
       feedback.clear();
@@ -459,7 +480,7 @@ export function ParametresScreen() {
             </FitSelect>
           </Field>
         </div>
-        <Field label="Indice" hint="Par exemple 119,92">
+        <Field label="Indice" hint="Par exemple 119,92" required validationMessage={videsIpc.valeur}>
           <TextInput
             value={ipc.valeur}
             inputMode="decimal"
@@ -471,7 +492,7 @@ export function ParametresScreen() {
         </Field>
         {apercu && <Apercu apercu={apercu} />}
         {ipcBase === "2025" && (
-          <Field label="Identifiant INSEE de la série base 2025" required>
+          <Field label="Identifiant INSEE de la série base 2025" required validationMessage={videsIpc.serie}>
             <TextInput value={ipc.serie} onChange={(_, d) => setIpc({ ...ipc, serie: d.value })} />
           </Field>
         )}
@@ -495,13 +516,18 @@ export function ParametresScreen() {
         onCancelConfirm={() => setConfirmation(null)}
       >
         <div className={local.ligne}>
-          <Field label="Année scolaire" hint="2025 ou 2025-2026">
+          <Field
+            label="Année scolaire"
+            hint="2025 ou 2025-2026"
+            required
+            validationMessage={videsForfait.annee}
+          >
             <TextInput
               value={forfait.annee}
               onChange={(_, d) => setForfait({ ...forfait, annee: d.value })}
             />
           </Field>
-          <Field label="Montant (€)">
+          <Field label="Montant (€)" required validationMessage={videsForfait.valeur}>
             <TextInput
               value={forfait.valeur}
               inputMode="decimal"
@@ -524,7 +550,12 @@ export function ParametresScreen() {
             ))}
           </FitSelect>
         </Field>
-        <Field label="Source" required hint="Arrêté, délibération, page de la Région…">
+        <Field
+          label="Source"
+          required
+          hint="Arrêté, délibération, page de la Région…"
+          validationMessage={videsForfait.source}
+        >
           <TextInput
             value={forfait.source}
             onChange={(_, d) => setForfait({ ...forfait, source: d.value })}

@@ -312,3 +312,29 @@ export function forfaitName(categorie: string): string {
     throw error;
   }
 }
+
+/** A French message per empty required field, shown on that field (issue 12 item 15). */
+export type ChampsVides<F> = Partial<Record<keyof F, string>>;
+
+const vide = (text: string) => text.trim() === "";
+
+/** The IPC form's empty required fields: the index, and the INSEE series for base 2025. */
+export function champsVidesIpc(form: IpcForm): ChampsVides<IpcForm> {
+  return {
+    ...(vide(form.valeur) ? { valeur: "Indiquez l'indice, par exemple 119,92." } : {}),
+    ...(form.base === "2025" && vide(form.serie)
+      ? { serie: "Indiquez l'identifiant INSEE de la série base 2025." }
+      : {}),
+  };
+}
+
+/** The forfait form's empty required fields: year, amount and the text that publishes it. */
+export function champsVidesForfait(form: ForfaitForm): ChampsVides<ForfaitForm> {
+  return {
+    ...(vide(form.annee) ? { annee: "Indiquez l'année scolaire, par exemple 2025-2026." } : {}),
+    ...(vide(form.valeur) ? { valeur: "Indiquez le montant publié, par exemple 160 ou 1 600,00." } : {}),
+    ...(vide(form.source)
+      ? { source: "Indiquez le texte qui publie ce forfait (arrêté, délibération, page de la Région)." }
+      : {}),
+  };
+}
