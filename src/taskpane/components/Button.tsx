@@ -13,20 +13,11 @@
 import { forwardRef, type ButtonHTMLAttributes } from "react";
 import { makeStyles, mergeClasses } from "@fluentui/react-components";
 import { tokens } from "../tokens";
+import { borderColor } from "./ui";
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   appearance?: "secondary" | "primary" | "subtle" | "transparent";
   size?: "small" | "medium";
-}
-
-/** The four border colours (Griffel's makeStyles takes longhands). */
-function borderColor(colour: string) {
-  return {
-    borderTopColor: colour,
-    borderRightColor: colour,
-    borderBottomColor: colour,
-    borderLeftColor: colour,
-  };
 }
 
 const HOVER = ":hover";
