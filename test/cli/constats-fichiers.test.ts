@@ -10,7 +10,7 @@ import type ExcelJS from "exceljs";
 import type { CellValue } from "../../src/workbook/port";
 import { encoder, feuilleExcelJS, xlsxExcelJS } from "../corpus/fabrique";
 import { removeDir, tempDir } from "../xlsx/helpers";
-import { run } from "./run";
+import { controlerFichier, run } from "./run";
 
 const ENTETE = [
   "UAI",
@@ -104,16 +104,9 @@ beforeAll(() => {
 afterAll(() => removeDir(dossier));
 
 async function controler(nom: string, octets: Buffer) {
-  const fichier = path.join(dossier, nom);
-  fs.writeFileSync(fichier, octets);
-  const r = await run(["controle", fichier, "--annee", "2024", "--json"]);
+  const r = await controlerFichier(dossier, nom, octets);
   expect(r.stderr).not.toMatch(/\n\s+at |Erreur inattendue/);
-  const json = JSON.parse(r.stdout) as {
-    lignes: { nonVides: number; comptees: number; ecartees: number };
-    effectifs: { preBac: number };
-    constats: Constat[];
-  };
-  return { code: r.code, ...json };
+  return r;
 }
 
 describe("Chaque constat d'une feuille d'effectifs, sur un vrai fichier du rectorat", () => {

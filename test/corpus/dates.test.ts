@@ -5,12 +5,10 @@
  * (.xlsx lu par le lecteur rapide ou par ExcelJS ; Excel : voir test/excel/lignes-masquees.test.ts).
  * Forfait 2024-2025 pré-bac : 157 €.
  */
-import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { dateDuNumeroDeSerie, estTexteDate, formatDeDate } from "../../src/sheet";
 import { readXlsxWithExcelJS } from "../../src/xlsx";
-import { run } from "../cli/run";
+import { controlerFichier } from "../cli/run";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import { encoder } from "./fabrique";
 
@@ -20,22 +18,7 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(dossier));
 
-async function controler(nom: string, octets: Buffer) {
-  const fichier = path.join(dossier, nom);
-  fs.writeFileSync(fichier, octets);
-  const r = await run(["controle", fichier, "--annee", "2024", "--json"]);
-  return JSON.parse(r.stdout) as {
-    lignes: { comptees: number };
-    effectifs: { preBac: number };
-    constats: {
-      code: string;
-      gravite: string;
-      ligne: number | null;
-      colonne: string | null;
-      message: string;
-    }[];
-  };
-}
+const controler = (nom: string, octets: Buffer) => controlerFichier(dossier, nom, octets);
 
 /** Lycée Arago: 24 BOULANGER counted; 30 in a date-formatted cell; 15/09/2023 typed as a date; a taux 24 shown as a date. */
 async function classeurAvecDates(): Promise<Buffer> {

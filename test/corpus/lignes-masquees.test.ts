@@ -4,12 +4,10 @@
  * combien, pour qu'un utilisateur qui les avait masquées pour les exclure sache qu'elles comptent.
  * Forfait 2024-2025 pré-bac : 157 €.
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { CellValue } from "../../src/workbook/port";
 import { readXlsxWithExcelJS } from "../../src/xlsx";
 import { lireFeuilleEffectifs } from "../../src/sheet";
-import { run } from "../cli/run";
+import { controlerFichier } from "../cli/run";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import { FEUILLE_XML, feuilleExcelJS, lignesXml, xlsxExcelJS, xlsxFaitMain } from "./fabrique";
 
@@ -27,16 +25,7 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(dossier));
 
-async function controler(nom: string, octets: Buffer) {
-  const fichier = path.join(dossier, nom);
-  fs.writeFileSync(fichier, octets);
-  const r = await run(["controle", fichier, "--annee", "2024", "--json"]);
-  return JSON.parse(r.stdout) as {
-    lignes: { nonVides: number; comptees: number; ecartees: number };
-    effectifs: { preBac: number };
-    constats: { code: string; gravite: string; ligne: number | null; message: string }[];
-  };
-}
+const controler = (nom: string, octets: Buffer) => controlerFichier(dossier, nom, octets);
 
 describe("Corpus : lignes masquées ou filtrées", () => {
   test('un .xlsx aux lignes 3 à 5 masquées (<row hidden="1">) : 24 + 30 + 12 = 66 élèves comptés, le total masqué écarté, une information qui dit 3 lignes', async () => {
