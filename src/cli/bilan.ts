@@ -62,7 +62,7 @@ const montantOuASaisir = (d: Decimal | null) => (d === null ? "à saisir" : form
 function renderModele(r: ResultatModeleBilan, written: string): string {
   const lines = [
     `Modèle de bilan ARE ${schoolYearLabel(r.annee)} — ${r.nom ?? "établissement"} (UAI ${r.uai})`,
-    `Sources : ${r.sources.map((s) => `« ${s} »`).join(", ")}`,
+    `Sources : ${r.sources.map((f) => `« ${f} »`).join(", ")}`,
     ...ENVELOPPES.map(
       (e) =>
         `Enveloppe ${ENVELOPPE_NAMES[e]} : dotation reçue ${montantOuASaisir(r.dotations[e])}, reliquat antérieur ${montantOuASaisir(r.reliquats[e])}`,

@@ -27,7 +27,7 @@ export async function ouvrirBilans(
 ): Promise<string[]> {
   const file = await readSpreadsheetFile(filePath);
   if (feuille) return [workbook.addInput(file, chooseSheet(file, feuille))];
-  const bilans = file.sheets.filter((s) => s.values.length > 0 && estUnBilan(s));
+  const bilans = file.sheets.filter((f) => f.values.length > 0 && estUnBilan(f));
   const choisies = bilans.length > 0 ? bilans : [chooseSheet(file)];
   return choisies.map((sheet) => workbook.addInput(file, sheet));
 }
@@ -44,8 +44,8 @@ export async function ouvrirDotations(
   const file = await readSpreadsheetFile(filePath);
   const exacte = `dotations are ${schoolYearLabel(annee)}`;
   const sheet =
-    file.sheets.find((s) => s.name.toLowerCase() === exacte && s.values.length > 0) ??
-    file.sheets.find((s) => s.name.toLowerCase().startsWith("dotations are") && s.values.length > 0) ??
+    file.sheets.find((f) => f.name.toLowerCase() === exacte && f.values.length > 0) ??
+    file.sheets.find((f) => f.name.toLowerCase().startsWith("dotations are") && f.values.length > 0) ??
     chooseSheet(file);
   return workbook.addInput(file, sheet);
 }

@@ -56,7 +56,7 @@ export function correctionsFor(
   fichier: string,
 ): CorrectionColonnes | undefined {
   const applicable = saisies.filter(
-    (s) => s.fichier === null || s.fichier === filePath || s.fichier.toLowerCase() === fichier.toLowerCase(),
+    (f) => f.fichier === null || f.fichier === filePath || f.fichier.toLowerCase() === fichier.toLowerCase(),
   );
   if (applicable.length === 0) return undefined;
   const correction: Partial<Record<Champ, number | null>> = {};

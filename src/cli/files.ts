@@ -98,15 +98,15 @@ export async function openEffectifs(
   let choisies: FileSheet[];
   if (feuilles.length > 0) {
     const wanted = new Set(feuilles.map((f) => f.trim().toLowerCase()));
-    const named = file.sheets.filter((s) => wanted.has(s.name.toLowerCase()));
+    const named = file.sheets.filter((f) => wanted.has(f.name.toLowerCase()));
     // chooseSheet gives the messages: a name absent from the file, or an empty sheet.
     choisies =
-      named.length > 0 ? named.map((s) => chooseSheet(file, s.name)) : [chooseSheet(file, feuilles[0])];
+      named.length > 0 ? named.map((f) => chooseSheet(file, f.name)) : [chooseSheet(file, feuilles[0])];
   } else {
-    const nonVides = file.sheets.filter((s) => s.values.length > 0);
-    choisies = nonVides.filter((s) => !s.hidden && estUneFeuilleEffectifs(s, correction));
+    const nonVides = file.sheets.filter((f) => f.values.length > 0);
+    choisies = nonVides.filter((f) => !f.hidden && estUneFeuilleEffectifs(f, correction));
     if (choisies.length === 0) choisies = [chooseSheet(file)];
-    const ignorees = nonVides.filter((s) => !choisies.includes(s));
+    const ignorees = nonVides.filter((f) => !choisies.includes(f));
     if (ignorees.length > 0) io.stderr(feuillesIgnorees(file, ignorees));
   }
   return { file, feuilles: choisies.map((sheet) => workbook.addInput(file, sheet)) };
@@ -115,8 +115,8 @@ export async function openEffectifs(
 function feuillesIgnorees(file: SpreadsheetFile, ignorees: readonly FileSheet[]): string {
   const liste = ignorees
     .map(
-      (s) =>
-        `« ${s.name} » (${s.hidden ? "masquée" : "pas d'en-tête UAI, code formation, effectif dans ses 30 premières lignes"})`,
+      (f) =>
+        `« ${f.name} » (${f.hidden ? "masquée" : "pas d'en-tête UAI, code formation, effectif dans ses 30 premières lignes"})`,
     )
     .join(", ");
   const quoi = ignorees.length > 1 ? "feuilles non lues" : "feuille non lue";

@@ -40,7 +40,7 @@ export function renderTable(
       .map((cell, j) => pad(cell, sizes[j], columns[j].align ?? "left"))
       .join("  ")
       .trimEnd();
-  const rule = sizes.map((s) => "─".repeat(Math.min(s, 40))).join("  ");
+  const rule = sizes.map((f) => "─".repeat(Math.min(f, 40))).join("  ");
   const [header, ...body] = cells;
   const lines = [line(header), rule, ...body.slice(0, rows.length).map(line)];
   if (footer.length > 0) lines.push(rule, ...body.slice(rows.length).map(line));

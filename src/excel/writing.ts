@@ -219,7 +219,7 @@ export async function writeOutputSheet(
   const sheets = await listSheetsWithIds(context);
   const name = ownedSheetName(excelSheetName(output.name), sheets);
   // ownedSheetName returns the name of an existing sheet only when the add-in owns it.
-  const replaced = sheets.find((s) => s.owned && s.name.toLowerCase() === name.toLowerCase()) ?? null;
+  const replaced = sheets.find((f) => f.owned && f.name.toLowerCase() === name.toLowerCase()) ?? null;
 
   // Sync 2: the target. A new sheet's id is needed to mark it; the add-in's own sheet is cleared in
   // place (formulas of the user pointing to it stay valid), which needs its tables to remove them.
@@ -238,7 +238,7 @@ export async function writeOutputSheet(
     sheet.freezePanes.unfreeze();
     if (replaced.name !== name) sheet.name = name;
   } else {
-    const ownedIds = sheets.filter((s) => s.owned).map((s) => s.id);
+    const ownedIds = sheets.filter((f) => f.owned).map((f) => f.id);
     context.workbook.settings.add(OWNED_SHEETS_SETTING, serializeOwnedIds([...ownedIds, sheet.id]));
   }
   writeHeadingAndHeader(sheet, output, layout);

@@ -35,7 +35,7 @@ export function SheetView({ workbook }: { workbook: PreviewWorkbook }) {
   // Bring the selection into view when it changes (a finding was clicked in the pane).
   useEffect(() => {
     const top = state.selection?.top ?? 0;
-    setStart((s) => (top < s || top >= s + WINDOW ? Math.max(0, top - 10) : s));
+    setStart((f) => (top < f || top >= f + WINDOW ? Math.max(0, top - 10) : f));
   }, [state.active, state.selection]);
   useEffect(() => {
     table.current
@@ -64,15 +64,15 @@ export function SheetView({ workbook }: { workbook: PreviewWorkbook }) {
   return (
     <section className="classeur" aria-label="Classeur d'exemple">
       <div className="onglets-feuilles" role="group" aria-label="Feuilles du classeur">
-        {workbook.sheets.map((s) => (
+        {workbook.sheets.map((f) => (
           <button
-            key={s.name}
+            key={f.name}
             type="button"
-            aria-pressed={s.name === state.active}
-            className={s.owned ? "feuille-resultat" : undefined}
-            onClick={() => workbook.activate(s.name)}
+            aria-pressed={f.name === state.active}
+            className={f.owned ? "feuille-resultat" : undefined}
+            onClick={() => workbook.activate(f.name)}
           >
-            {s.name}
+            {f.name}
           </button>
         ))}
       </div>

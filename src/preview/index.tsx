@@ -111,7 +111,7 @@ async function start(): Promise<void> {
     return;
   }
   const workbook = new PreviewWorkbook(
-    Object.fromEntries(examples.sheets.map((s) => [s.name, s.values])),
+    Object.fromEntries(examples.sheets.map((f) => [f.name, f.values])),
     Number.isFinite(latency) && latency >= 0 ? latency : 5,
   );
   const store = previewStore(workbook);

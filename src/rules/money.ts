@@ -76,7 +76,7 @@ export function formatInteger(value: number): string {
 
 /**
  * « 0 élève », « 1 établissement », « 2 élèves » : the one plural helper of pane, sheets and CLI, never
- * « (s) » (issue 12 item 14). French uses the singular for 0 and 1.
+ * parenthesised « s » (issue 12 item 14). French uses the singular for 0 and 1.
  */
 export function nombreDe(n: number, singulier: string, pluriel = singulier + "s"): string {
   return `${formatInteger(n)} ${Math.abs(n) <= 1 ? singulier : pluriel}`;

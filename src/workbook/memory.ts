@@ -30,7 +30,7 @@ export class MemoryWorkbook implements Workbook {
   }
 
   sheet(name: string): MemorySheet | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return this.sheets.find((f) => f.name.toLowerCase() === name.toLowerCase());
   }
 
   async listSheets(): Promise<SheetInfo[]> {

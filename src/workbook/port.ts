@@ -210,7 +210,7 @@ export interface Workbook {
  * `wanted (3)`… Excel caps sheet names at 31 characters.
  */
 export function ownedSheetName(wanted: string, existing: readonly SheetInfo[]): string {
-  const byName = new Map(existing.map((s) => [s.name.toLowerCase(), s]));
+  const byName = new Map(existing.map((f) => [f.name.toLowerCase(), f]));
   const base = wanted.slice(0, 31);
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;

@@ -137,7 +137,7 @@ export async function preparerModeleBilan(
         sources[0] ?? "",
         null,
         null,
-        `Aucune formation éligible comptée pour l'établissement ${uai} dans ${sources.map((s) => `« ${s} »`).join(", ") || "les feuilles données"} : vérifiez l'UAI et les feuilles d'effectifs. Le bilan est préparé sans ligne de formation (ajoutez-les à la main).`,
+        `Aucune formation éligible comptée pour l'établissement ${uai} dans ${sources.map((f) => `« ${f} »`).join(", ") || "les feuilles données"} : vérifiez l'UAI et les feuilles d'effectifs. Le bilan est préparé sans ligne de formation (ajoutez-les à la main).`,
       ),
     );
   }
@@ -239,7 +239,7 @@ export function feuilleModeleBilan(resultat: ResultatModeleBilan): OutputSheet {
       "Dotation reçue : total de l'année (dotation initiale et, le cas échéant, dotation complémentaire). Reliquat antérieur : reliquat de l'année précédente (0 si aucun).",
       "Pré-bac et post-bac ne sont pas fongibles : chaque achat est imputé sur l'enveloppe de sa formation. Plusieurs types d'équipements pour une formation : une ligne par type (dupliquez la ligne).",
       resultat.sources.length > 0
-        ? `Préparé à partir de : ${resultat.sources.map((s) => `« ${s} »`).join(", ")}.`
+        ? `Préparé à partir de : ${resultat.sources.map((f) => `« ${f} »`).join(", ")}.`
         : "Préparé sans feuille source : complétez les formations.",
     ],
     fields: [
@@ -302,7 +302,7 @@ export async function ecrireModeleBilan(workbook: Workbook, resultat: ResultatMo
   for (let n = 1; ; n++) {
     const suffixe = n === 1 ? "" : ` (${n})`;
     const candidat = base.slice(0, 31 - suffixe.length) + suffixe;
-    const existante = existantes.find((s) => s.name.toLowerCase() === candidat.toLowerCase());
+    const existante = existantes.find((f) => f.name.toLowerCase() === candidat.toLowerCase());
     if (!existante) return workbook.writeSheet({ ...sortie, name: candidat });
     if (existante.owned && !estRempli(await workbook.readSheet(existante.name))) {
       return workbook.writeSheet({ ...sortie, name: candidat });

@@ -94,7 +94,7 @@ export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: s
     heading: [
       `Dotations ARE ${annee} — aide régionale à l'équipement des élèves, Région Île-de-France`,
       ...[forfaits.prepaMetiers, forfaits.preBac, forfaits.postBac].map((f) => renderTrace(f.trace)),
-      `Feuilles lues : ${resultat.sources.map((s) => `« ${s} »`).join(", ") || "aucune"}`,
+      `Feuilles lues : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}`,
       `${resumeLignes(resultat.lignes, "comptées")} ; détail dans la feuille « ${feuilleConstats} ».`,
       ...texteRapprochement(totaux),
       "Montants en euros, arrondis au centime ; la colonne Explication détaille chaque calcul.",
@@ -132,7 +132,7 @@ export function feuilleConstats(resultat: ResultatDotations): OutputSheet {
     name: nomFeuilleConstats(resultat.annee),
     heading: [
       `Constats de la lecture — dotations ARE ${schoolYearLabel(resultat.annee)}`,
-      `Feuilles lues : ${resultat.sources.map((s) => `« ${s} »`).join(", ") || "aucune"}`,
+      `Feuilles lues : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}`,
       resumeLignes(resultat.lignes, "comptées"),
       resumeGravites(resultat.constats),
       "erreur : la ligne (ou la valeur) ne compte pas, à corriger ; alerte : comptée, à vérifier ; info : exclusion attendue ou structure de la feuille.",

@@ -361,7 +361,7 @@ export function feuilleReliquats(resultat: ResultatReliquats): OutputSheet {
     name: nomFeuilleReliquats(resultat.anneeDotations),
     heading: [
       `Établissements ARE ${schoolYearLabel(resultat.anneeDotations)} — reliquats des bilans ${schoolYearLabel(resultat.anneeBilans)}, à déduire des dotations ${schoolYearLabel(resultat.anneeDotations)}`,
-      `Bilans lus : ${formatInteger(resultat.bilans.length)} (${nombreDe(retenus, "établissement repris", "établissements repris")}) ; sources : ${resultat.sources.map((s) => `« ${s} »`).join(", ") || "aucune"}.`,
+      `Bilans lus : ${formatInteger(resultat.bilans.length)} (${nombreDe(retenus, "établissement repris", "établissements repris")}) ; sources : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}.`,
       resumeGravites(resultat.constats),
       "Reliquat = dotation reçue + reliquat antérieur − achats retenus, par enveloppe (jamais négatif). Cette feuille se donne telle quelle comme feuille des établissements du calcul des dotations.",
     ],

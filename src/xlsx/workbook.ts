@@ -20,10 +20,10 @@ function isEmpty(sheet: FileSheet): boolean {
  * that is not empty. An empty or missing sheet is a SpreadsheetFileError naming the sheets there are.
  */
 export function chooseSheet(file: SpreadsheetFile, feuille?: string | null): FileSheet {
-  const names = file.sheets.map((s) => `« ${s.name} »`).join(", ");
+  const names = file.sheets.map((f) => `« ${f.name} »`).join(", ");
   if (feuille) {
     const wanted = feuille.trim().toLowerCase();
-    const found = file.sheets.find((s) => s.name.toLowerCase() === wanted);
+    const found = file.sheets.find((f) => f.name.toLowerCase() === wanted);
     if (!found) {
       throw new SpreadsheetFileError(
         "feuille-introuvable",
@@ -38,7 +38,7 @@ export function chooseSheet(file: SpreadsheetFile, feuille?: string | null): Fil
     }
     return found;
   }
-  const chosen = file.sheets.find((s) => !s.hidden && !isEmpty(s)) ?? file.sheets.find((s) => !isEmpty(s));
+  const chosen = file.sheets.find((f) => !f.hidden && !isEmpty(f)) ?? file.sheets.find((f) => !isEmpty(f));
   if (!chosen) {
     throw new SpreadsheetFileError(
       "feuille-vide",
@@ -75,7 +75,7 @@ export class FileWorkbook implements Workbook {
 
   private find(name: string): InputSheet | undefined {
     const wanted = name.toLowerCase();
-    return this.inputs.find((s) => s.name.toLowerCase() === wanted);
+    return this.inputs.find((f) => f.name.toLowerCase() === wanted);
   }
 
   async listSheets(): Promise<SheetInfo[]> {

@@ -34,5 +34,5 @@ export const LIBELLES_BCN: ReadonlyMap<string, string> = new Map(
 
 /** The listed codes the BCN has replaced, with their successors, in the order of the data. */
 export function successeursDe(predecesseur: string): Successeur[] {
-  return [...SUCCESSEURS.values()].filter((s) => s.predecesseur === predecesseur);
+  return [...SUCCESSEURS.values()].filter((f) => f.predecesseur === predecesseur);
 }

@@ -74,7 +74,7 @@ export function CheckScreen() {
       action(async ({ workbook: classeur, navigator }) => {
         const name = await navigator.activeSheetName();
         const sheets = await classeur.listSheets();
-        if (sheets.some((s) => s.owned && s.name === name)) {
+        if (sheets.some((f) => f.owned && f.name === name)) {
           throw new Error(
             `La feuille active « ${name} » est une feuille de résultats écrite par le complément : activez la feuille d'effectifs à contrôler.`,
           );

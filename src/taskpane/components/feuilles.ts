@@ -85,7 +85,7 @@ export function useFeuilles(
         const loaded = await action(async (hote) => {
           const sheets = await hote.workbook.listSheets();
           const heads = await hote.navigator.sheetHeads(
-            sheets.map((s) => s.name),
+            sheets.map((f) => f.name),
             LIGNES_APERCU,
           );
           const suggestion = suggererFeuilles(sheets, heads);
@@ -135,7 +135,7 @@ export async function feuilleActive(
   quoi: string,
 ): Promise<string> {
   const name = await navigator.activeSheetName();
-  const sheet = (await workbook.listSheets()).find((s) => s.name === name);
+  const sheet = (await workbook.listSheets()).find((f) => f.name === name);
   if (sheet?.owned) {
     const heads = await navigator.sheetHeads([name], LIGNES_APERCU);
     if (natureFeuille(heads[name] ?? []) !== attendue) {
@@ -186,7 +186,7 @@ export function basculer(
 
 /** The user's sheets, then the add-in's among `aussi` (its templates, its dotations…), without repeats. */
 export function feuillesProposees(feuilles: Feuilles, aussi: readonly string[] = []): string[] {
-  const utilisateur = feuilles.sheets.filter((s) => !s.owned).map((s) => s.name);
+  const utilisateur = feuilles.sheets.filter((f) => !f.owned).map((f) => f.name);
   return [...utilisateur, ...aussi.filter((n) => !utilisateur.includes(n))];
 }
 

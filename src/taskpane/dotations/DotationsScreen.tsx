@@ -59,7 +59,7 @@ type Outcome = {
 /** Why writing `resultat` over the add-in's « Dotations ARE <année> » sheet in place needs a confirmation. */
 async function raisonsPourRemplacer(classeur: Workbook, resultat: ResultatDotations): Promise<string[]> {
   const nom = nomFeuilleDotations(resultat.annee);
-  const enPlace = (await classeur.listSheets()).find((s) => s.owned && s.name === nom);
+  const enPlace = (await classeur.listSheets()).find((f) => f.owned && f.name === nom);
   if (!enPlace) return [];
   return raisonsDeConfirmer(
     resumerFeuilleDotations(await classeur.readSheet(nom)),

@@ -16,7 +16,7 @@ export interface SheetChoice {
 
 /** The suggestion, limited to sheets that still exist. */
 export function initialChoice(sheets: readonly SheetInfo[], suggestion: SuggestionFeuilles): SheetChoice {
-  const names = new Set(sheets.filter((s) => !s.owned).map((s) => s.name));
+  const names = new Set(sheets.filter((f) => !f.owned).map((f) => f.name));
   return {
     effectifs: suggestion.effectifs.filter((n) => names.has(n)),
     etablissements:
@@ -33,12 +33,12 @@ export function initialChoice(sheets: readonly SheetInfo[], suggestion: Suggesti
  * suggested sheets anew.
  */
 export function suivreClasseur(choice: SheetChoice, sheets: readonly SheetInfo[]): SheetChoice {
-  const existantes = new Set(sheets.filter((s) => !s.owned).map((s) => s.name));
+  const existantes = new Set(sheets.filter((f) => !f.owned).map((f) => f.name));
   const etablissements = choice.etablissements;
   return {
     effectifs: choice.effectifs.filter((n) => existantes.has(n)),
     etablissements:
-      etablissements !== null && sheets.some((s) => s.name === etablissements) ? etablissements : null,
+      etablissements !== null && sheets.some((f) => f.name === etablissements) ? etablissements : null,
   };
 }
 
@@ -75,7 +75,7 @@ export function etablissementsSuggeres(
   annee: SchoolYear,
   couverts: Readonly<Record<string, number>>,
 ): string | null {
-  const duComplement = new Set(sheets.filter((s) => s.owned).map((s) => s.name));
+  const duComplement = new Set(sheets.filter((f) => f.owned).map((f) => f.name));
   const plusGrande = (noms: readonly string[]) =>
     noms.reduce<string | null>(
       (retenue, nom) => (retenue === null || (couverts[nom] ?? 0) > (couverts[retenue] ?? 0) ? nom : retenue),
