@@ -14,6 +14,7 @@ export * from "./nomenclature";
 export * from "./catalogue/catalogue";
 export * from "./eligibility";
 export * from "./catalogue/exclusions";
+export * from "./catalogue/verification";
 export * from "./parameters/references";
 export * from "./parameters/tables";
 export * from "./parameters/ipc";
