@@ -3,7 +3,7 @@
  * found, columns mapped, rows counted and rows set aside with their reason, findings grouped by
  * severity. Exit 1 when there are erreur findings, 2 when the file cannot be used.
  */
-import { catalogueFor, formatInteger, nombreDe, schoolYearLabel } from "../rules";
+import { formatInteger, nombreDe, schoolYearLabel } from "../rules";
 import { controlerFeuille, ecrireControle } from "../workflows";
 import { controleJson } from "../workflows/json";
 import type { Champ, ResultatControle } from "../workflows/types";
@@ -27,7 +27,7 @@ export const CONTROLE_OPTIONS = {
 
 function renderControle(resultat: ResultatControle, fichier: string): string {
   const lines = [
-    `Contrôle de « ${fichier} » — année ${schoolYearLabel(resultat.annee)} (${catalogueFor(resultat.annee).nom})`,
+    `Contrôle de « ${fichier} » — année ${schoolYearLabel(resultat.annee)} (${resultat.liste.nom})`,
   ];
   if (resultat.entete) {
     const colonnes = Object.entries(resultat.entete.colonnes)

@@ -10,6 +10,7 @@ import {
   formatForfait,
   formatInteger,
   netteTotaleConnue,
+  phraseListe,
   schoolYearLabel,
   type Decimal,
 } from "../rules";
@@ -47,6 +48,7 @@ function renderSummary(resultat: ResultatDotations, sourcesLine: string, written
   const lines = [
     `Dotations ARE ${schoolYearLabel(resultat.annee)} — forfaits : pré-bac ${formatForfait(forfaits.preBac.valeur)} par élève, post-bac ${formatForfait(forfaits.postBac.valeur)} par boursier, 3ème prépa-métiers ${formatForfait(forfaits.prepaMetiers.valeur)} par élève (${forfaits.preBac.reference.court})`,
     sourcesLine,
+    phraseListe(resultat.liste),
     "",
   ];
   const rows = resultat.etablissements.map((d) => [

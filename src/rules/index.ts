@@ -12,6 +12,7 @@ export * from "./trace";
 export * from "./codes";
 export * from "./nomenclature";
 export * from "./catalogue/catalogue";
+export * from "./catalogue/registre";
 export * from "./eligibility";
 export * from "./catalogue/exclusions";
 export * from "./catalogue/verification";

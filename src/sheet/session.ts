@@ -7,7 +7,7 @@
 import { TableDoublons } from "./doublons";
 import {
   COLLEGE_PREFIX,
-  catalogueFor,
+  Catalogues,
   citation,
   judgeFormation,
   prefixOf,
@@ -15,7 +15,7 @@ import {
   readUai,
   removeSpaces,
   uaiCheckLetter,
-  type Catalogue,
+  type CatalogueEnVigueur,
   type Categorie,
   type SchoolYear,
 } from "../rules";
@@ -105,7 +105,7 @@ function codeScientifique(texte: string): { ok: true; code: string } | { ok: fal
 }
 
 export class SessionLecture {
-  readonly catalogue: Catalogue;
+  readonly catalogue: CatalogueEnVigueur;
   readonly constats: Constat[] = [];
   readonly registre: RegistreEtablissements;
   /** The rows counted from every effectif sheet of the run, to count a row given twice only once. */
@@ -117,9 +117,13 @@ export class SessionLecture {
   private readonly statuts = new Map<Primitive, boolean>();
   private readonly annees = new Map<Primitive, VerdictAnnee>();
 
-  constructor(readonly annee: SchoolYear) {
+  /** `catalogues`: the lists by rentrée, the user's loaded ones among them (the embedded ones by default). */
+  constructor(
+    readonly annee: SchoolYear,
+    catalogues: Catalogues = Catalogues.embarques(),
+  ) {
     // The list in force for the year (R4); a year before 2023-2024 is a MissingParameterError.
-    this.catalogue = catalogueFor(annee);
+    this.catalogue = catalogues.pour(annee);
     this.registre = new RegistreEtablissements(this.constats);
   }
 

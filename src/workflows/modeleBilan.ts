@@ -15,13 +15,13 @@ import {
   ENVELOPPE_NAMES,
   TYPES_EQUIPEMENT,
   InvalidArgumentError,
-  catalogueFor,
   enveloppeOf,
   readUai,
   schoolYearLabel,
   type Categorie,
   type Enveloppe,
   type SchoolYear,
+  type Catalogues,
 } from "../rules";
 import {
   LecteurEffectifs,
@@ -43,6 +43,8 @@ import { lireParTranches, verifierAnnulation } from "./progression";
 export interface OptionsModeleBilan {
   readonly uai: string;
   readonly annee: SchoolYear;
+  /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
+  readonly catalogues?: Catalogues;
   /** Effectif sheets where the establishment's formations are (a rectorat's, or its own). */
   readonly feuillesEffectifs: readonly string[];
   /** A `Dotations ARE <année>` sheet giving the dotations received and reliquats deducted. */
@@ -90,8 +92,8 @@ export async function preparerModeleBilan(
   if (!lu.ok) throw new InvalidArgumentError("uai-invalide", lu.message);
   const uai = lu.uai;
   const { progress } = options;
-  const session = new SessionLecture(options.annee);
-  const catalogue = catalogueFor(options.annee);
+  const session = new SessionLecture(options.annee, options.catalogues);
+  const catalogue = session.catalogue;
   const sources: string[] = [];
   const parCode = new Map<string, { categorie: Categorie; effectif: number; libelle: string | null }>();
   const feuilles: { sheet: SheetData; lecteur: LecteurEffectifs }[] = [];

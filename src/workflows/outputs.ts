@@ -12,6 +12,7 @@ import {
   roundHalfUp,
   renderTrace,
   renderTraceTree,
+  phraseListe,
   schoolYearLabel,
   formatInteger,
   netteTotaleConnue,
@@ -95,6 +96,7 @@ export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: s
       `Dotations ARE ${annee} — aide régionale à l'équipement des élèves, Région Île-de-France`,
       ...[forfaits.prepaMetiers, forfaits.preBac, forfaits.postBac].map((f) => renderTrace(f.trace)),
       `Feuilles lues : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}`,
+      phraseListe(resultat.liste),
       `${resumeLignes(resultat.lignes, "comptées")} ; détail dans la feuille « ${feuilleConstats} ».`,
       ...texteRapprochement(totaux),
       "Montants en euros, arrondis au centime ; la colonne Explication détaille chaque calcul.",
@@ -133,6 +135,7 @@ export function feuilleConstats(resultat: ResultatDotations): OutputSheet {
     heading: [
       `Constats de la lecture — dotations ARE ${schoolYearLabel(resultat.annee)}`,
       `Feuilles lues : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}`,
+      phraseListe(resultat.liste),
       resumeLignes(resultat.lignes, "comptées"),
       resumeGravites(resultat.constats),
       "erreur : la ligne (ou la valeur) ne compte pas, à corriger ; alerte : comptée, à vérifier ; info : exclusion attendue ou structure de la feuille.",
@@ -155,6 +158,7 @@ export function feuilleControle(resultat: ResultatControle): OutputSheet {
     heading: [
       `Contrôle de la feuille « ${resultat.feuille} » — ARE ${schoolYearLabel(resultat.annee)}`,
       entete ? `En-tête ligne ${entete.ligne} : ${colonnes}` : "Aucune ligne d'en-tête reconnue.",
+      phraseListe(resultat.liste),
       resumeLignes(resultat.lignes, "comptées"),
       `Effectifs éligibles de 1ère année comptés : 3ème prépa-métiers ${formatInteger(effectifs.prepaMetiers)}, pré-bac ${formatInteger(effectifs.preBac)}, post-bac ${formatInteger(effectifs.postBac)}`,
       resumeGravites(resultat.constats),

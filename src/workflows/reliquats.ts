@@ -27,6 +27,7 @@ import {
   type Decimal,
   type Enveloppe,
   type SchoolYear,
+  type Catalogues,
 } from "../rules";
 import {
   constat,
@@ -59,6 +60,8 @@ export interface OptionsReliquats {
   readonly feuilleEtablissements?: string | null;
   /** The school year assumed for a bilan that does not give its own. */
   readonly annee: SchoolYear;
+  /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
+  readonly catalogues?: Catalogues;
   readonly colonnes?: Readonly<Record<string, CorrectionColonnes>>;
   readonly progress?: Progress;
 }
@@ -129,6 +132,7 @@ export async function reporterReliquats(
     verifierAnnulation(options.progress);
     const bilan = await controlerBilan(workbook, feuille, {
       annee: options.annee,
+      catalogues: options.catalogues,
       colonnes: options.colonnes?.[feuille],
       progress: options.progress,
     });

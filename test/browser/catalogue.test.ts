@@ -74,7 +74,9 @@ describe("Catalogue : est-ce éligible ?", () => {
     await pane().getByText("50022146 : hors liste, éligible PRE BAC").waitFor();
     await expect(
       pane().getByRole("status").filter({ hasText: "50022146 : hors liste" }).innerText(),
-    ).resolves.toContain("successeur de 50022139 CUISINE (CAP), liste 2023-2024 : à vérifier");
+    ).resolves.toMatch(
+      /successeur de 50022139 CUISINE \(CAP\), liste 2023-2024 utilisée pour \d{4}-\d{4} : à vérifier/,
+    );
   });
 
   test("aucune erreur de page, aucune violation d'accessibilité grave", async () => {

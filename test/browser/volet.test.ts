@@ -489,7 +489,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await pane().getByText("40025214 : hors liste, éligible PRE BAC").waitFor();
     await expect(
       pane().getByRole("status").filter({ hasText: "40025214 : hors liste" }).innerText(),
-    ).resolves.toContain("hors liste indicative 2023-2024 : à vérifier");
+    ).resolves.toMatch(/hors liste indicative 2023-2024 utilisée pour \d{4}-\d{4} : à vérifier/);
     await recherche.fill("boulanger");
     const table = pane().getByRole("table", { name: "Formations de la liste indicative" });
     await expect(table.getByRole("row").count()).resolves.toBe(2);

@@ -97,7 +97,9 @@ describe("Catalogue : un code tapé hors de la liste est jugé par la règle", (
     if (typed?.kind === "eligibility") {
       expect(typed.eligibility.eligible).toBe(true);
       expect(typed.eligibility.categorie).toBe("PRE_BAC");
-      expect(typed.eligibility.motif).toContain("hors liste indicative 2023-2024 : à vérifier");
+      expect(typed.eligibility.motif).toContain(
+        "hors liste indicative 2023-2024 utilisée pour 2024-2025 : à vérifier",
+      );
     }
   });
 
@@ -130,7 +132,9 @@ describe("Catalogue : un code tapé hors de la liste est jugé par la règle", (
     });
     expect(judgeTypedCode("50022146", 2024, catalogue)).toMatchObject({
       kind: "eligibility",
-      eligibility: { alerte: "successeur de 50022139 CUISINE (CAP), liste 2023-2024 : à vérifier" },
+      eligibility: {
+        alerte: "successeur de 50022139 CUISINE (CAP), liste 2023-2024 utilisée pour 2024-2025 : à vérifier",
+      },
     });
   });
 

@@ -5,7 +5,7 @@
  * listes-embarquees.ts by a script so that no file is read at run time.
  */
 import { categorieOfAnnexNiveau, type Categorie } from "../categories";
-import { assertEncodedYear, schoolYearLabel, type SchoolYear } from "../schoolYear";
+import { schoolYearLabel, type SchoolYear } from "../schoolYear";
 import { LISTES_EMBARQUEES } from "./listes-embarquees";
 
 export interface Formation {
@@ -108,11 +108,3 @@ export function makeCatalogue(
 export const CATALOGUES: readonly Catalogue[] = LISTES_EMBARQUEES.map((liste) =>
   makeCatalogue(liste.annee, liste.reference, parseAnnex(liste.tsv)),
 );
-
-/** The list in force for a school year: its own, or the latest earlier one. */
-export function catalogueFor(annee: SchoolYear): Catalogue {
-  assertEncodedYear(annee);
-  let found = CATALOGUES[0];
-  for (const catalogue of CATALOGUES) if (catalogue.annee <= annee) found = catalogue;
-  return found;
-}
