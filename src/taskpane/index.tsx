@@ -6,7 +6,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { demarrerRuntime, parametresStore } from "../addin/runtime";
+import { demarrerRuntime, listesStore, parametresStore } from "../addin/runtime";
 import { ExcelWorkbook } from "../excel";
 import { schoolYearOn } from "../rules";
 import { App } from "./App";
@@ -38,6 +38,7 @@ function render(): void {
           navigator: excelNavigator(workbook),
           action: excelAction(),
           store: parametresStore,
+          listes: listesStore,
           currentYear: schoolYearOn(new Date()),
         }}
       />

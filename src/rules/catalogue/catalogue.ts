@@ -62,11 +62,13 @@ export function parseAnnex(tsv: string): Formation[] {
       if (cells.length !== 6)
         throw new Error(`Annexe, ligne ${index + 1} : 6 colonnes attendues, ${cells.length} lues.`);
       const [niveau, regroupement, specialite, code, typeDiplome, libelle] = cells.map((c) => c.trim());
+      // A blank cell (a list loaded by a user may leave one) is no number, not 0.
+      const nombre = (texte: string) => (texte === "" ? NaN : Number(texte));
       return {
         code,
         niveau,
-        niveauRegroupement: Number(regroupement),
-        nsf: Number(specialite),
+        niveauRegroupement: nombre(regroupement),
+        nsf: nombre(specialite),
         typeDiplome,
         libelle,
         categorie: categorieOfAnnexNiveau(niveau),

@@ -61,16 +61,7 @@ export interface ConstatListe {
 export const COLONNES_LISTE = ["niveau", "regroupement", "specialite", "code", "type", "libelle"] as const;
 export type ColonneListe = (typeof COLONNES_LISTE)[number];
 
-/** How the annex titles them, and how findings name them. */
-export const TITRES_COLONNES_LISTE: Readonly<Record<ColonneListe, string>> = {
-  niveau: "Niveau",
-  regroupement: "Niveau regroupement",
-  specialite: "Spécialité",
-  code: "Code Diplôme",
-  type: "Type Diplôme",
-  libelle: "Libellé Diplôme",
-};
-
+/** The names a header may give each column; the first is the annex's, which findings use. */
 const SYNONYMES: Readonly<Record<ColonneListe, readonly string[]>> = {
   niveau: ["Niveau", "Catégorie", "Niveau ARE"],
   regroupement: ["Niveau regroupement", "Niveau de regroupement", "Regroupement"],
@@ -79,6 +70,11 @@ const SYNONYMES: Readonly<Record<ColonneListe, readonly string[]>> = {
   type: ["Type Diplôme", "Type de diplôme", "Type", "Diplôme"],
   libelle: ["Libellé Diplôme", "Libellé", "Libellé formation", "Intitulé", "Intitulé formation", "Formation"],
 };
+
+/** How the annex titles the columns, and how findings name them. */
+export const TITRES_COLONNES_LISTE = Object.fromEntries(
+  COLONNES_LISTE.map((c) => [c, SYNONYMES[c][0]]),
+) as Readonly<Record<ColonneListe, string>>;
 
 const PAR_NOM: ReadonlyMap<string, ColonneListe> = new Map(
   COLONNES_LISTE.flatMap((colonne) => SYNONYMES[colonne].map((nom) => [normaliseLabel(nom), colonne])),
@@ -526,17 +522,30 @@ export function resumeEcart(e: EcartListes): string {
   return `Par rapport à la ${e.avant.nom} : ${ajoutees}, ${nombreDe(e.retirees.length, "retirée", "retirées")}, ${nombreDe(e.renommees.length, "renommée", "renommées")}, ${nombreDe(e.reclassees.length, "changée de catégorie", "changées de catégorie")}.`;
 }
 
-/** One line per change, for the command line: « + 50022146 CUISINE (CAP), PRE BAC, successeur de 50022139 ». */
+/** The changes in words, by kind: « 50022146 CUISINE (CAP), PRE BAC, successeur de 50022139 CUISINE (CAP) ». */
+export function changementsEcart(
+  e: EcartListes,
+): Readonly<Record<"ajoutees" | "retirees" | "renommees" | "reclassees", string[]>> {
+  const formation = (f: Formation) => `${f.code} ${f.libelle}, ${CATEGORIE_LABELS[f.categorie]}`;
+  return {
+    ajoutees: e.ajoutees.map(
+      ({ formation: f, successeurDe: s }) =>
+        `${formation(f)}${s ? `, successeur de ${s.code} ${s.libelle}` : ""}`,
+    ),
+    retirees: e.retirees.map(formation),
+    renommees: e.renommees.map((r) => `${r.code} ${r.avant} → ${r.apres}`),
+    reclassees: e.reclassees.map(
+      (r) => `${r.code} ${r.libelle} : ${CATEGORIE_LABELS[r.avant]} → ${CATEGORIE_LABELS[r.apres]}`,
+    ),
+  };
+}
+
+/** One line per change, for the command line: « + » added, « - » removed, « ~ » changed. */
 export function lignesEcart(e: EcartListes): string[] {
+  const c = changementsEcart(e);
   return [
-    ...e.ajoutees.map(
-      ({ formation: f, successeurDe }) =>
-        `+ ${f.code} ${f.libelle}, ${CATEGORIE_LABELS[f.categorie]}${successeurDe ? `, successeur de ${successeurDe.code} ${successeurDe.libelle}` : ""}`,
-    ),
-    ...e.retirees.map((f) => `- ${f.code} ${f.libelle}, ${CATEGORIE_LABELS[f.categorie]}`),
-    ...e.renommees.map((r) => `~ ${r.code} ${r.avant} → ${r.apres}`),
-    ...e.reclassees.map(
-      (r) => `~ ${r.code} ${r.libelle} : ${CATEGORIE_LABELS[r.avant]} → ${CATEGORIE_LABELS[r.apres]}`,
-    ),
+    ...c.ajoutees.map((l) => `+ ${l}`),
+    ...c.retirees.map((l) => `- ${l}`),
+    ...[...c.renommees, ...c.reclassees].map((l) => `~ ${l}`),
   ];
 }
