@@ -20,12 +20,14 @@ import { verifierForfaits } from "./options";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
 import { checkOutputPath, openInput } from "./files";
 import type { CliIo } from "./io";
+import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
 import { renderTable } from "./table";
 
 export const COMPLEMENTAIRE_OPTIONS = {
   ...ANNEE_OPTION,
+  ...LISTE_OPTIONS,
   ...PARAMETRES_OPTIONS,
   feuille: { value: true },
   uai: { value: true },
@@ -110,7 +112,7 @@ export async function complementaireCommand(argv: readonly string[], io: CliIo):
   const parametres = parametresOf(args);
   verifierForfaits(annee, parametres);
   const out = optionValue(args, "out");
-  if (out !== undefined) await checkOutputPath(out, [filePath]);
+  if (out !== undefined) await checkOutputPath(out, fichiersLus(args, [filePath]));
   const corrections = optionValues(args, "colonne").map(parseColonneOption);
 
   const workbook = new FileWorkbook();
@@ -119,6 +121,7 @@ export async function complementaireCommand(argv: readonly string[], io: CliIo):
   const resultat = await preparerDemandeComplementaire(workbook, input.feuille, {
     annee,
     parametres,
+    catalogues: await cataloguesOf(args, io, annee),
     colonnes: correctionsFor(corrections, filePath, input.file.fichier),
     uai: optionValue(args, "uai") ?? null,
     nom: optionValue(args, "nom") ?? null,

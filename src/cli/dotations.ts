@@ -23,12 +23,14 @@ import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
 import { checkOutputPath, openEffectifs, openInput } from "./files";
 import { progressReporter, type CliIo } from "./io";
+import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf, verifierForfaits } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
 import { renderTable } from "./table";
 
 export const DOTATIONS_OPTIONS = {
   ...ANNEE_OPTION,
+  ...LISTE_OPTIONS,
   ...PARAMETRES_OPTIONS,
   etablissements: { value: true },
   feuille: { value: true, repeatable: true },
@@ -127,10 +129,11 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
   const annee = anneeOf(args, io);
   const parametres = parametresOf(args);
   verifierForfaits(annee, parametres);
+  const catalogues = await cataloguesOf(args, io, annee);
   const etablissementsPath = optionValue(args, "etablissements");
   const inputs = [...args.positionals, ...(etablissementsPath ? [etablissementsPath] : [])];
   const out = optionValue(args, "out");
-  if (out !== undefined) await checkOutputPath(out, inputs);
+  if (out !== undefined) await checkOutputPath(out, fichiersLus(args, inputs));
   const corrections = optionValues(args, "colonne").map(parseColonneOption);
   const reporter = progressReporter(io, flag(args, "progress"));
 
@@ -175,6 +178,7 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
     feuilleEtablissements: etablissements,
     annee,
     parametres,
+    catalogues,
     colonnes,
     progress: reporter ? reporter("Calcul des dotations") : undefined,
   });

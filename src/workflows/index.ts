@@ -4,6 +4,7 @@
  */
 export * from "./types";
 export { controlerFeuille } from "./controle";
+export { verifierFeuilleListe, type OptionsListe, type ResultatListe } from "./liste";
 export { calculerDotations, totaliser } from "./dotations";
 export {
   ecrireControle,

@@ -1,16 +1,15 @@
 /**
- * Catalogue › « Charger la liste d'une rentrée »: the screen's logic over a sheet pasted at any place.
+ * Catalogue › « Charger la liste d'une rentrée »: the screen's logic, and the workflow it runs over a
+ * sheet pasted at any place.
  */
 import { CATALOGUES, Catalogues } from "../../src/rules";
-import type { SheetData } from "../../src/workbook/port";
-import {
-  anneesListe,
-  constatsListe,
-  messageEnregistree,
-  referenceSaisie,
-  verifierFeuilleListe,
-} from "../../src/taskpane/catalogue/chargement";
+import type { SheetData, Workbook } from "../../src/workbook/port";
+import { verifierFeuilleListe } from "../../src/workflows";
+import { anneesListe, messageEnregistree, referenceSaisie } from "../../src/taskpane/catalogue/chargement";
 import { ENTETE_LISTE, grilleListe2025 } from "../rules/liste2025";
+
+/** A workbook holding one sheet, read with its offsets. */
+const classeur = (sheet: SheetData) => ({ readSheet: async () => sheet }) as unknown as Workbook;
 
 const REFERENCE = { titre: "Liste 2025-2026", date: "2025-06-30", url: "" };
 
@@ -32,7 +31,7 @@ describe("Charger la liste d'une rentrée", () => {
     });
   });
 
-  test("une liste collée en C5 : numéros de ligne et lettres de colonne de la feuille, écart avec 2023-2024", () => {
+  test("une liste collée en C5 : numéros de ligne et lettres de colonne de la feuille, écart avec 2023-2024", async () => {
     const sheet: SheetData = {
       name: "Liste 2025",
       values: [
@@ -43,9 +42,12 @@ describe("Charger la liste d'une rentrée", () => {
       rowOffset: 4,
       columnOffset: 2,
     };
-    const v = verifierFeuilleListe(sheet, 2025, REFERENCE, Catalogues.embarques());
+    const { verification: v, constats } = await verifierFeuilleListe(classeur(sheet), sheet.name, {
+      annee: 2025,
+      reference: REFERENCE,
+    });
     expect(v.ecart?.avant).toBe(CATALOGUES[0]);
-    expect(constatsListe(v, sheet.name)[0]).toEqual({
+    expect(constats[0]).toEqual({
       gravite: "erreur",
       code: "liste-specialite-differente",
       feuille: "Liste 2025",
@@ -60,14 +62,17 @@ describe("Charger la liste d'une rentrée", () => {
     );
   });
 
-  test("une liste rechargée pour la même rentrée est comparée à celle qu'elle remplace", () => {
+  test("une liste rechargée pour la même rentrée est comparée à celle qu'elle remplace", async () => {
     const sheet: SheetData = { name: "L", values: grilleListe2025(), rowOffset: 0, columnOffset: 0 };
-    const premiere = verifierFeuilleListe(sheet, 2025, REFERENCE, Catalogues.embarques());
+    const lire = async (annee: number, catalogues: Catalogues) =>
+      (await verifierFeuilleListe(classeur(sheet), "L", { annee, reference: REFERENCE, catalogues }))
+        .verification;
+    const premiere = await lire(2025, Catalogues.embarques());
     const avec = Catalogues.embarques().avec(premiere.catalogue!);
-    const seconde = verifierFeuilleListe(sheet, 2025, REFERENCE, avec);
+    const seconde = await lire(2025, avec);
     expect(seconde.ecart?.avant).toBe(premiere.catalogue);
     expect(seconde.ecart?.ajoutees).toEqual([]);
-    expect(messageEnregistree(verifierFeuilleListe(sheet, 2024, REFERENCE, avec), avec)).toMatch(
+    expect(messageEnregistree(await lire(2024, avec), avec)).toMatch(
       /l'utilisent pour 2024-2025 et jusqu'à la liste 2025-2026\.$/,
     );
   });

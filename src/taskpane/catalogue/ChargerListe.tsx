@@ -9,13 +9,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
-import {
-  changementsEcart,
-  resumeVerification,
-  schoolYearLabel,
-  type EcartListes,
-  type VerificationListe,
-} from "../../rules";
+import { changementsEcart, resumeVerification, schoolYearLabel, type EcartListes } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback } from "../components/Feedback";
 import { FindingsSection } from "../components/FindingsList";
@@ -24,18 +18,8 @@ import { Body1, Caption1, FitSelect, Notice, Subtitle2, TextInput } from "../com
 import { count } from "../format";
 import { failureMessage, shownResult, useRun } from "../run";
 import { useServices } from "../services";
-import {
-  anneesListe,
-  constatsListe,
-  messageEnregistree,
-  referenceSaisie,
-  verifierFeuilleListe,
-} from "./chargement";
-
-interface Verifiee {
-  readonly feuille: string;
-  readonly verification: VerificationListe;
-}
+import { verifierFeuilleListe, type ResultatListe } from "../../workflows";
+import { anneesListe, messageEnregistree, referenceSaisie } from "./chargement";
 
 /** Changes shown at once in each list of the difference; the rest on demand. */
 const APERCU = 10;
@@ -149,7 +133,7 @@ export function ChargerListe() {
   const [titre, setTitre] = useState("");
   const [date, setDate] = useState("");
   const [url, setUrl] = useState("");
-  const run = useRun<Verifiee>();
+  const run = useRun<ResultatListe>();
   const enregistrement = useFeedback();
   const running = run.state.status === "running";
   // A sheet chosen then deleted or renamed: back to the active sheet.
@@ -162,11 +146,12 @@ export function ChargerListe() {
     void run.start((progress) =>
       action(async ({ workbook, navigator }) => {
         const feuille = sourceLue === FEUILLE_ACTIVE ? await navigator.activeSheetName() : sourceLue;
-        const sheet = await workbook.readSheet(feuille, progress);
-        return {
-          feuille: sheet.name,
-          verification: verifierFeuilleListe(sheet, annee, reference.reference, listes.catalogues()),
-        };
+        return verifierFeuilleListe(workbook, feuille, {
+          annee,
+          reference: reference.reference,
+          catalogues: listes.catalogues(),
+          progress,
+        });
       }),
     );
   };
@@ -256,10 +241,7 @@ export function ChargerListe() {
             ))}
           </ul>
           {verification.ecart && <Ecart ecart={verification.ecart} />}
-          <FindingsSection
-            constats={constatsListe(verification, resultat.feuille)}
-            title="Constats de la liste"
-          />
+          <FindingsSection constats={resultat.constats} title="Constats de la liste" />
           {verification.catalogue ? (
             <div className={styles.actions}>
               <Button appearance="primary" disabled={enregistrement.busy} onClick={enregistrer}>

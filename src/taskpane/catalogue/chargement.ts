@@ -1,21 +1,17 @@
 /**
  * Catalogue › « Charger la liste d'une rentrée »: the screen's logic, pure (tested in
- * test/taskpane/chargement-liste.test.ts). A sheet pasted from the Région's list is checked by the core
- * (verifierListe) against the list in force before it for that year; its findings become the pane's
- * findings (a click selects the cell); the source the user typed becomes the list's reference.
+ * test/taskpane/chargement-liste.test.ts). The sheet is read and checked by the workflow
+ * (verifierFeuilleListe); the source the user typed becomes the list's reference.
  */
 import {
   FIRST_SCHOOL_YEAR,
   nombreDe,
   schoolYearLabel,
-  verifierListe,
   type Catalogues,
   type ReferenceListe,
   type SchoolYear,
   type VerificationListe,
 } from "../../rules";
-import type { Constat } from "../../sheet/findings";
-import { columnLetter, type SheetData } from "../../workbook/port";
 import type { YearOption } from "../years";
 
 /** The rentrées a list can be loaded for: from 2023-2024 to the year after the one in progress. */
@@ -39,34 +35,6 @@ export function referenceSaisie(
         "Indiquez le titre de la source (par exemple « Liste des formations éligibles 2025-2026, Région Île-de-France ») : il accompagnera la liste dans chaque résultat.",
     };
   return { ok: true, reference: { titre: titre.trim(), date: date.trim(), url: url.trim() } };
-}
-
-/** The sheet checked as a list for `annee`, compared with the list in force for that year before it. */
-export function verifierFeuilleListe(
-  sheet: SheetData,
-  annee: SchoolYear,
-  reference: ReferenceListe,
-  catalogues: Catalogues,
-): VerificationListe {
-  return verifierListe(sheet.values, {
-    annee,
-    reference,
-    precedente: catalogues.precedente(annee),
-    premiereLigne: sheet.rowOffset + 1,
-    premiereColonne: sheet.columnOffset,
-  });
-}
-
-/** The check's findings as the pane lists them (with the sheet, and the column as Excel letters it). */
-export function constatsListe(verification: VerificationListe, feuille: string): Constat[] {
-  return verification.constats.map((c) => ({
-    gravite: c.gravite,
-    code: c.code,
-    feuille,
-    ligne: c.ligne,
-    colonne: c.colonne === null ? null : columnLetter(c.colonne),
-    message: c.message,
-  }));
 }
 
 /** What saving says: which years the list now serves. */
