@@ -14,6 +14,7 @@ import {
   DIPLOMA_KINDS,
   KINDS_OF_THE_SCHEME,
   LIBELLE_PREPA_METIERS,
+  NSF_PREPA_METIERS,
   ST2S_CODES,
   isEligibleNsf,
   nsfLabel,
@@ -180,8 +181,8 @@ export function judgeFormation(code: string, catalogue: Catalogue, libelle?: str
   if (!kind || kind.categorie === null) return nonEligible(code, nsf, motifHorsDispositif(prefix, kind));
   if (!isEligibleNsf(nsf)) {
     const why =
-      nsf === 100
-        ? "le groupe 100 « Formations générales » n'est éligible que pour la 3ème prépa-métiers"
+      nsf === NSF_PREPA_METIERS
+        ? `le groupe ${nsf} « Formations générales » n'est éligible que pour la 3ème prépa-métiers`
         : Number.isNaN(nsf)
           ? `les caractères 4 à 6 (« ${code.slice(3, 6)} ») ne sont pas un groupe de spécialités NSF éligible`
           : `la spécialité NSF ${nsfLabel(nsf)} n'est pas éligible`;
