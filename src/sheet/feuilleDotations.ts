@@ -5,7 +5,7 @@
  */
 import { readUai, type Decimal, type Enveloppe } from "../rules";
 import { isBlank, type CellValue, type SheetData } from "../workbook/port";
-import { lireMontantBilan } from "./bilan";
+import { lireMontantBilan } from "./bilanFormulaire";
 import { cellule } from "./cells";
 import { detecterEntete, indexRelatif, nomDuChamp } from "./columns";
 import { constat } from "./constats";

@@ -15,6 +15,7 @@ export * from "./lecteur";
 export * from "./effectifs";
 export * from "./feuilleEtablissements";
 export * from "./demande";
+export * from "./bilanFormulaire";
 export * from "./bilan";
 export * from "./feuilleDotations";
 

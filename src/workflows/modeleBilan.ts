@@ -207,7 +207,7 @@ export function nomFeuilleBilan(uai: string, annee: SchoolYear): string {
   return `Bilan ARE ${uai} ${schoolYearLabel(annee)}`;
 }
 
-/** The labels the check reads back (sheet/bilan.ts, LIBELLES_FORMULAIRE). */
+/** The labels the check reads back (sheet/bilanFormulaire.ts, LIBELLES_FORMULAIRE). */
 export const LIBELLE_DOTATION: Readonly<Record<Enveloppe, string>> = {
   preBac: "Dotation reçue pré-bac (initiale et complémentaire)",
   postBac: "Dotation reçue post-bac (initiale et complémentaire)",
