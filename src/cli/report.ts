@@ -3,8 +3,7 @@
  * aside by reason, and which findings make a sheet unusable.
  */
 import { formatInteger, nombreDe } from "../rules";
-import { libelleMotif } from "../sheet/constats";
-import type { Constat, Gravite } from "../sheet/findings";
+import { libelleMotif, type Constat, type Gravite } from "../sheet/constats";
 import type { BilanLignes, Champ } from "../workflows/types";
 
 /**

@@ -22,9 +22,8 @@ import {
 import { columnLetter, isBlank, isCellError, type CellValue, type SheetData } from "../workbook/port";
 import { afficher, codeErreurCellule, lireMontant, messageErreurExcel } from "./cells";
 import { LIGNES_RECHERCHE_ENTETE } from "./columns";
-import { constat, type CodeConstat } from "./constats";
+import { constat, type CodeConstat, type Constat } from "./constats";
 import type { Origine } from "./etablissements";
-import type { Constat } from "./findings";
 import type { SessionLecture } from "./session";
 
 /** The labelled values of a bilan, above its table. */

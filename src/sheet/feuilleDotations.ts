@@ -8,8 +8,7 @@ import { isBlank, type CellValue, type SheetData } from "../workbook/port";
 import { lireMontantBilan } from "./bilanFormulaire";
 import { cellule } from "./cells";
 import { detecterEntete, indexRelatif, nomDuChamp } from "./columns";
-import { constat } from "./constats";
-import type { Constat } from "./findings";
+import { constat, type Constat } from "./constats";
 import type { Champ } from "./types";
 
 export interface DotationsLues {

@@ -3,7 +3,6 @@
  * sums and constats out. No Office, Node or DOM API.
  */
 export * from "./types";
-export * from "./findings";
 export * from "./constats";
 export * from "./columns";
 export * from "./cells";

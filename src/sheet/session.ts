@@ -21,9 +21,8 @@ import {
 } from "../rules";
 import { isBlank, isCellError, type CellValue } from "../workbook/port";
 import { estStatutApprenti, lireAnneeFormation, messageErreurExcel } from "./cells";
-import type { CodeConstat } from "./constats";
+import type { CodeConstat, Constat } from "./constats";
 import { RegistreEtablissements } from "./etablissements";
-import type { Constat } from "./findings";
 import type { BilanLignes, EffectifsComptes } from "./types";
 
 export type VerdictCode =

@@ -14,7 +14,7 @@ import {
   type LigneTotal,
   type TotauxEnveloppe,
 } from "../rules";
-import type { Constat } from "../sheet/findings";
+import type { Constat } from "../sheet/constats";
 import { enveloppesNonCalculees } from "./rapprochement";
 import type { ResultatControle, ResultatDotations } from "./types";
 

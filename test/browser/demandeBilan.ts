@@ -8,7 +8,7 @@ import fs from "fs";
 import path from "path";
 import type { Locator, Page } from "playwright-core";
 import { Decimal, ENVELOPPES, TYPES_EQUIPEMENT, formatDecimalFr, Parametres } from "../../src/rules";
-import type { Constat } from "../../src/sheet/findings";
+import type { Constat } from "../../src/sheet/constats";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue, OutputSheet } from "../../src/workbook/port";
 import {

@@ -18,7 +18,7 @@ import { Parametres } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
 import { lireDotationsEtablissement } from "../../src/sheet/feuilleDotations";
-import type { Constat } from "../../src/sheet/findings";
+import type { Constat } from "../../src/sheet/constats";
 import { calculerDotations, ecrireDotations, type ResultatDotations } from "../../src/workflows";
 import { dotationsJson, type DotationsJson } from "../../src/workflows/json";
 import { feuilleDotations } from "../../src/workflows/outputs";
