@@ -39,7 +39,7 @@ import {
   type Enveloppe,
   type TypeEquipement,
 } from "../rules";
-import { isBlank, isCellError, type Row, type SheetData } from "../workbook/port";
+import { isBlank, isCellError, type Row, type SheetData } from "../grid";
 import { lireMontantBilan } from "./bilanFormulaire";
 import { afficher, cellule, codeErreurCellule, lireEntier, messageErreurExcel } from "./cells";
 import type { CodeConstat } from "./constats";

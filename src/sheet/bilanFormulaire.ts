@@ -19,7 +19,7 @@ import {
   type Enveloppe,
   type SchoolYear,
 } from "../rules";
-import { columnLetter, isBlank, isCellError, type CellValue, type SheetData } from "../workbook/port";
+import { columnLetter, isBlank, isCellError, type CellValue, type SheetData } from "../grid";
 import { afficher, codeErreurCellule, lireMontant, messageErreurExcel } from "./cells";
 import { LIGNES_RECHERCHE_ENTETE } from "./columns";
 import { constat, type CodeConstat, type Constat } from "./constats";

@@ -26,7 +26,7 @@ import {
   tauxDepuisEffectifs,
   type TauxBoursiers,
 } from "../rules";
-import { isBlank, isCellError, type CellValue } from "../workbook/port";
+import { isBlank, isCellError, type CellValue } from "../grid";
 import { afficher, cellule, lireEntier, lireMontant, lireOuiNon, messageErreurExcel } from "./cells";
 import { constat, type CodeConstat, type Constat } from "./constats";
 import { dateDansLaCellule, messageDate } from "./dates";

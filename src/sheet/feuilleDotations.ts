@@ -4,7 +4,7 @@
  * deducted — and the reliquats that were deducted. The bilan template starts from them.
  */
 import { readUai, type Decimal, type Enveloppe } from "../rules";
-import { isBlank, type CellValue, type SheetData } from "../workbook/port";
+import { isBlank, type CellValue, type SheetData } from "../grid";
 import { lireMontantBilan } from "./bilanFormulaire";
 import { cellule } from "./cells";
 import { detecterEntete, indexRelatif, nomDuChamp } from "./columns";

@@ -18,7 +18,7 @@ export * from "./bilanFormulaire";
 export * from "./bilan";
 export * from "./feuilleDotations";
 
-import type { SheetData } from "../workbook/port";
+import type { SheetData } from "../grid";
 import type { SchoolYear } from "../rules";
 import { LecteurEffectifs, type OptionsLectureEffectifs } from "./effectifs";
 import { SessionLecture } from "./session";

@@ -19,7 +19,7 @@ import {
   type Categorie,
   type SchoolYear,
 } from "../rules";
-import { isBlank, isCellError, type CellValue } from "../workbook/port";
+import { isBlank, isCellError, type CellValue } from "../grid";
 import { estStatutApprenti, lireAnneeFormation, messageErreurExcel } from "./cells";
 import type { CodeConstat, Constat } from "./constats";
 import { RegistreEtablissements } from "./etablissements";

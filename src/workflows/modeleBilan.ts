@@ -36,7 +36,8 @@ import {
   type CorrectionColonnes,
   type DotationsLues,
 } from "../sheet";
-import { isBlank, type OutputSheet, type Progress, type SheetData, type Workbook } from "../workbook/port";
+import { isBlank, type SheetData } from "../grid";
+import type { OutputSheet, Progress, Workbook } from "../workbook/port";
 import { montant } from "./outputs";
 import { lireParTranches, verifierAnnulation } from "./progression";
 

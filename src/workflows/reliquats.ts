@@ -36,17 +36,8 @@ import {
   type Constat,
   type CorrectionColonnes,
 } from "../sheet";
-import {
-  isBlank,
-  type CellValue,
-  type ColumnFormat,
-  type OutputColumn,
-  type OutputSheet,
-  type Progress,
-  type Row,
-  type SheetData,
-  type Workbook,
-} from "../workbook/port";
+import { isBlank, type CellValue, type Row, type SheetData } from "../grid";
+import type { ColumnFormat, OutputColumn, OutputSheet, Progress, Workbook } from "../workbook/port";
 import { controlerBilan, type ResultatControleBilan } from "./bilan";
 import { montant } from "./outputs";
 import { verifierAnnulation } from "./progression";
