@@ -24,7 +24,7 @@ import {
   type ResultatControleBilan,
   type ResultatModeleBilan,
 } from "../workflows";
-import { bilanJson } from "../workflows/jsonBilan";
+import { bilanJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { montantOption, ouvrirBilans, ouvrirDotations } from "./classeurs";

@@ -13,7 +13,7 @@ import {
   schoolYearLabel,
 } from "../rules";
 import { ecrireDemande, preparerDemandeComplementaire, type ResultatDemande } from "../workflows";
-import { demandeJson } from "../workflows/jsonBilan";
+import { demandeJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { verifierForfaits } from "./options";

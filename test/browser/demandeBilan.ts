@@ -23,7 +23,7 @@ import {
   type ResultatControleBilan,
   type ResultatDemande,
 } from "../../src/workflows";
-import type { DotationsJson } from "../../src/workflows/json";
+import type { DotationsJson } from "../../src/cli/json";
 import { DIST, screenshot, seriousViolations } from "./harness";
 
 /** What volet.test.ts shares with these tests: its page and the way it reads the pane. */

@@ -20,7 +20,7 @@ import type { CellValue } from "../../src/workbook/port";
 import { lireDotationsEtablissement } from "../../src/sheet/feuilleDotations";
 import type { Constat } from "../../src/sheet/constats";
 import { calculerDotations, ecrireDotations, type ResultatDotations } from "../../src/workflows";
-import { dotationsJson, type DotationsJson } from "../../src/workflows/json";
+import { dotationsJson, type DotationsJson } from "../../src/cli/json";
 import { feuilleDotations } from "../../src/workflows/outputs";
 import { formatEurosOuNonCalculee, reconciliationRows } from "../../src/taskpane/dotations/summary";
 import { netteTotaleConnue } from "../../src/rules";
