@@ -16,6 +16,7 @@
  * Where ExcelJS wrote something Excel does not (`dxfId` on table columns, a phantom totals row
  * declared on the tables, `x14ac` attributes), this writer follows Excel.
  */
+import { CLASSIC_EXCEL_ERRORS } from "../grid";
 import {
   NUMBER_FORMATS,
   cellText,
@@ -57,7 +58,6 @@ const CREATOR = "ARE — aide régionale à l'équipement des élèves";
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d+)?$/;
-const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
 
 /** A text as a cell can hold it: no XML-invalid control character, at most 32 767 characters. */
 function safeText(text: string): string {
@@ -88,7 +88,7 @@ function cellEnd(value: CellValue | undefined, format: ColumnFormat, strings: Sh
   if (typeof value === "boolean") return ` t="b"><v>${value ? 1 : 0}</v></c>`;
   if (isCellError(value)) {
     // Only Excel's classic error values can be stored as errors; any other is shown as its text.
-    return EXCEL_ERRORS.has(value.error)
+    return CLASSIC_EXCEL_ERRORS.has(value.error)
       ? ` t="e"><v>${value.error}</v></c>`
       : textCell(safeText(value.error), strings);
   }
