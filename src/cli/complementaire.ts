@@ -81,11 +81,7 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
       footer,
     ),
   );
-  lines.push(
-    "",
-    ...renderBilan(r.lignes).map((l) => l.replace(" comptées", " demandées")),
-    `Constats : ${countBySeverity(r.constats)}.`,
-  );
+  lines.push("", ...renderBilan(r.lignes, "demandées"), `Constats : ${countBySeverity(r.constats)}.`);
   lines.push(...renderConstats(r.constats, false));
   lines.push(
     "",

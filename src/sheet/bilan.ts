@@ -169,7 +169,7 @@ export class LecteurBilan extends LecteurBase {
       return rejeter(
         "bilan-formation-non-eligible",
         l(c.code),
-        `${verdict.message.replace(" non comptée.", " : les crédits ARE ne peuvent pas financer ses équipements.")}${perdu}`,
+        `Formation ${verdict.code} : les crédits ARE ne peuvent pas financer ses équipements. ${verdict.motif}${perdu}`,
       );
     }
     const propre = enveloppeOf(verdict.categorie);

@@ -82,7 +82,7 @@ export class LecteurDemande extends LecteurBase {
         "demande-non-eligible",
         ligne,
         lettreCode,
-        `${verdict.message.replace(" non comptée.", " : pas de dotation complémentaire.")} Retirez cette ligne de la demande.`,
+        `Formation ${verdict.code} : pas de dotation complémentaire. ${verdict.motif} Retirez cette ligne de la demande.`,
       );
     }
 
