@@ -121,7 +121,9 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
               valeur: null,
               manquant: l.manquant!.missing,
               manque: l.manquant!.valeurManquante?.manque ?? [],
-              message: l.manquant!.message,
+              message: l.manquant!.valeurManquante
+                ? messageValeurManquante(l.manquant!.valeurManquante)
+                : l.manquant!.message,
             },
       ),
     };
