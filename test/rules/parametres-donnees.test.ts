@@ -11,15 +11,14 @@ import {
   FIRST_SCHOOL_YEAR,
   FORFAIT_KIND_NAMES,
   FORFAITS,
-  FichierParametresInvalide,
   IDS_PARAMETRES,
   MissingParameterError,
   PARAMETRES_EMBARQUES,
   Parametres,
   UNITES,
   formaterValeurManquante,
-  lireParametre,
-  lireSources,
+  parametreDuFichier,
+  SOURCES_PARAMETRES,
   schoolYearLabel,
   type ForfaitKind,
   type IdParametre,
@@ -72,6 +71,9 @@ describe("Fichiers de paramètres : chaque valeur datée et sourcée", () => {
   test.each(PARAMETRES_BRUTS)(
     "%s : unité connue, valeurs écrites selon l'unité, années qui se suivent",
     (_, brut) => {
+      expect(brut.regle).toMatch(/^R\d+$/);
+      expect(brut.nom.length).toBeGreaterThan(3);
+      expect(brut.libelle.length).toBeGreaterThan(10);
       expect(Object.keys(UNITES)).toContain(brut.unite);
       expect(typeof brut.indexe).toBe("boolean");
       const forme = UNITES[brut.unite as keyof typeof UNITES] === "euros" ? /^\d+(\.\d\d?)?$/ : /^\d+$/;
@@ -93,6 +95,7 @@ describe("Fichiers de paramètres : chaque valeur datée et sourcée", () => {
       expect(v.mois).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
       expect([2015, 2025]).toContain(v.base);
       if (v.base === 2015) expect(v.serie).toBe("001763862");
+      expect(v.valeur).toMatch(/^\d{2,3}\.\d\d$/);
       if (i > 0) expect(v.mois! > ipc[i - 1].mois!).toBe(true);
     });
   });
@@ -229,45 +232,27 @@ describe("Une valeur manquante est une structure, dite par un seul formateur", (
   });
 });
 
-describe("Un fichier mal formé arrête le chargement, en nommant le fichier et la valeur", () => {
-  const sources = lireSources(SOURCES);
-  const preBac = lire("forfait.pre_bac.json");
-  const avec = (valeur: Record<string, unknown>, indice = 1) => ({
-    ...preBac,
-    valeurs: preBac.valeurs.map((v: ValeurBrute, i: number) => (i === indice ? { ...v, ...valeur } : v)),
-  });
-  const lecture = (json: unknown) => () => lireParametre(json, "forfait.pre_bac.json", sources);
-
-  test("le fichier tel qu'il est se lit", () => {
-    expect(lecture(preBac)().valeurs.map((v) => v.valeur)).toEqual(["151", "157"]);
-  });
-
-  test.each<[string, Record<string, unknown>, string]>([
-    [
-      "une source inconnue",
-      { source: "arrete-2099-001" },
-      "la source « arrete-2099-001 » n'est pas dans sources.json",
-    ],
-    ["une source sans adresse", { source: "deliberation-cp-2021-372" }, "n'a pas d'adresse (url)"],
-    ["sans article", { article: "" }, "« article » doit être un texte non vide"],
-    ["sans date de vérification", { verifieLe: null }, "« verifieLe » doit être un texte non vide"],
-    ["une date mal écrite", { verifieLe: "06/12/2026" }, "« verifieLe » doit être une date AAAA-MM-JJ"],
-    [
-      "un montant à la française",
-      { valeur: "157,50" },
-      "« 157,50 » n'est pas un montant écrit 157 ou 157.50",
-    ],
-    ["une fraction de centime", { valeur: "157.505" }, "n'est pas un montant"],
-    ["une année mal écrite", { annee: "2024" }, "« annee » doit être une année scolaire écrite 2025-2026"],
-    ["des années qui reculent", { annee: "2022-2023" }, "de la plus ancienne à la plus récente"],
-  ])("%s", (_, valeur, message) => {
-    expect(lecture(avec(valeur))).toThrow(FichierParametresInvalide);
-    expect(lecture(avec(valeur))).toThrow(message);
-    expect(lecture(avec(valeur))).toThrow(/^Fichier de paramètres forfait\.pre_bac\.json : /);
+describe("Chargement : une conversion fidèle des fichiers", () => {
+  test.each(PARAMETRES_BRUTS)("%s : chaque valeur chargée telle qu'écrite, avec son document", (_, brut) => {
+    const charge = PARAMETRES_EMBARQUES[brut.id as IdParametre];
+    expect(charge.valeurs.map((v) => [schoolYearLabel(v.annee), v.valeur, v.verifieLe, v.note])).toEqual(
+      (brut.valeurs as ValeurBrute[]).map((v) => [v.annee, v.valeur, v.verifieLe, v.note]),
+    );
+    (brut.valeurs as ValeurBrute[]).forEach((v, i) =>
+      expect(charge.valeurs[i].reference).toEqual({
+        titre: SOURCES[v.source].titre,
+        court: SOURCES[v.source].court,
+        url: SOURCES[v.source].url,
+        article: v.article,
+      }),
+    );
   });
 
-  test("une unité inconnue ou un drapeau « indexe » absent", () => {
-    expect(lecture({ ...preBac, unite: "euros" })).toThrow("unité « euros » inconnue");
-    expect(lecture({ ...preBac, indexe: "oui" })).toThrow("« indexe » doit être true ou false");
+  test("une source absente de sources.json arrête le chargement en nommant le fichier", () => {
+    const preBac = lire("forfait.pre_bac.json");
+    const fautif = { ...preBac, valeurs: [{ ...preBac.valeurs[0], source: "arrete-2099-001" }] };
+    expect(() => parametreDuFichier(fautif, SOURCES_PARAMETRES)).toThrow(
+      "Fichier de paramètres forfait.pre_bac.json : la source « arrete-2099-001 » n'est pas dans sources.json.",
+    );
   });
 });

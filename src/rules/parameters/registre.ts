@@ -16,10 +16,18 @@ import forfaitPreBac from "./donnees/forfait.pre_bac.json";
 import forfaitPrepaMetiers from "./donnees/forfait.prepa_metiers.json";
 import ipc from "./donnees/ipc.json";
 import sources from "./donnees/sources.json";
-import { lireParametre, lireSerieIpc, lireSources, type Parametre } from "./schema";
 import type { LegalReference } from "./references";
+import {
+  ipcDuFichier,
+  parametreDuFichier,
+  type FichierIpc,
+  type FichierParametre,
+  type Parametre,
+  type Source,
+} from "./schema";
 
-export const SOURCES_PARAMETRES = lireSources(sources);
+/** The documents values cite, by id (`donnees/sources.json`). */
+export const SOURCES_PARAMETRES: Readonly<Record<string, Source>> = sources;
 
 const FICHIERS = {
   "forfait.pre_bac": forfaitPreBac,
@@ -28,30 +36,23 @@ const FICHIERS = {
   "forfait.cpge": forfaitCpge,
   "cpge.plafond_quotient_familial": plafondQuotientFamilial,
   "cpge.concours_maximum": concoursMaximum,
-} as const;
+} as const satisfies Record<string, FichierParametre>;
 
 /** The id of a parameter the code reads: « forfait.pre_bac », « cpge.plafond_quotient_familial »… */
 export type IdParametre = keyof typeof FICHIERS;
 
-function lire(id: IdParametre): Parametre {
-  const parametre = lireParametre(FICHIERS[id], `${id}.json`, SOURCES_PARAMETRES);
-  if (parametre.id !== id)
-    throw new Error(`Fichier de paramètres ${id}.json : son « id » est « ${parametre.id} », pas « ${id} ».`);
-  return parametre;
-}
-
 /** Every embedded parameter, by id. */
 export const PARAMETRES_EMBARQUES: Readonly<Record<IdParametre, Parametre>> = Object.fromEntries(
-  (Object.keys(FICHIERS) as IdParametre[]).map((id) => [id, lire(id)]),
+  (Object.keys(FICHIERS) as IdParametre[]).map((id) => [id, parametreDuFichier(FICHIERS[id], sources)]),
 ) as Record<IdParametre, Parametre>;
 
 export const IDS_PARAMETRES = Object.keys(FICHIERS) as readonly IdParametre[];
 
 /** The embedded IPC values (R7), oldest first. */
-export const IPC_EMBARQUE = lireSerieIpc(ipc, "ipc.json", SOURCES_PARAMETRES);
+export const IPC_EMBARQUE = ipcDuFichier(ipc satisfies FichierIpc, sources);
 
 /** The text an indexed value cites: the délibération that sets the indexation (R7). */
 export const REFERENCE_INDEXATION: LegalReference = (() => {
-  const { titre, court } = SOURCES_PARAMETRES.get("deliberation-cp-2021-372")!;
+  const { titre, court } = sources["deliberation-cp-2021-372"];
   return { titre, court };
 })();
