@@ -24,7 +24,7 @@ import {
   type ResultatControleBilan,
   type ResultatModeleBilan,
 } from "../workflows";
-import { bilanJson } from "../workflows/jsonBilan";
+import { bilanJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { montantOption, ouvrirBilans, ouvrirDotations } from "./classeurs";
@@ -166,7 +166,7 @@ function renderControleBilan(r: ResultatControleBilan, fichier: string): string 
     `Contrôle du bilan « ${fichier} » — ARE ${schoolYearLabel(r.annee)} — ${r.nom ?? "établissement non nommé"} (UAI ${r.uai ?? "non indiqué"})`,
     ...ENVELOPPES.map((e) => resumeEnveloppe(e, r.enveloppes[e])),
     "",
-    ...renderBilan(r.lignes).map((l) => l.replace(" comptées", " retenues")),
+    ...renderBilan(r.lignes, "retenues"),
     `Constats : ${countBySeverity(r.constats)}.`,
     ...renderConstats(r.constats, false),
   ];

@@ -13,7 +13,7 @@ import {
   schoolYearLabel,
 } from "../rules";
 import { ecrireDemande, preparerDemandeComplementaire, type ResultatDemande } from "../workflows";
-import { demandeJson } from "../workflows/jsonBilan";
+import { demandeJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { verifierForfaits } from "./options";
@@ -83,11 +83,7 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
       footer,
     ),
   );
-  lines.push(
-    "",
-    ...renderBilan(r.lignes).map((l) => l.replace(" comptées", " demandées")),
-    `Constats : ${countBySeverity(r.constats)}.`,
-  );
+  lines.push("", ...renderBilan(r.lignes, "demandées"), `Constats : ${countBySeverity(r.constats)}.`);
   lines.push(...renderConstats(r.constats, false));
   lines.push(
     "",

@@ -5,7 +5,7 @@
  */
 import { formatInteger, nombreDe, schoolYearLabel } from "../rules";
 import { controlerFeuille, ecrireControle } from "../workflows";
-import { controleJson } from "../workflows/json";
+import { controleJson } from "./json";
 import type { Champ, ResultatControle } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";

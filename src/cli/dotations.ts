@@ -15,7 +15,7 @@ import {
   type Decimal,
 } from "../rules";
 import { calculerDotations, ecrireDotations } from "../workflows";
-import { dotationsJson } from "../workflows/json";
+import { dotationsJson } from "./json";
 import { avisNonCalculees, texteRapprochement } from "../workflows/rapprochement";
 import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";

@@ -7,7 +7,7 @@
 import * as path from "path";
 import { formatEuros, formatInteger, schoolYearLabel, type Decimal } from "../rules";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../workflows";
-import { reliquatsJson } from "../workflows/jsonBilan";
+import { reliquatsJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, parseArgs } from "./args";
 import { ouvrirBilans } from "./classeurs";

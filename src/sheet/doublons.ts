@@ -17,7 +17,7 @@
  * its own signature of a row (the effectif reader compares fields, whatever their column order).
  */
 import { ANY_SPACE } from "../rules";
-import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../workbook/port";
+import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
 
 const NOMBRE_ECRIT = /^[+-]?\d+(?:[.,]\d+)?(?:E[+-]?\d+)?$/i;
 

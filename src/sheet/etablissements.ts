@@ -26,11 +26,10 @@ import {
   tauxDepuisEffectifs,
   type TauxBoursiers,
 } from "../rules";
-import { isBlank, isCellError, type CellValue } from "../workbook/port";
+import { isBlank, isCellError, type CellValue } from "../grid";
 import { afficher, cellule, lireEntier, lireMontant, lireOuiNon, messageErreurExcel } from "./cells";
-import { constat, type CodeConstat } from "./constats";
+import { constat, type CodeConstat, type Constat } from "./constats";
 import { dateDansLaCellule, messageDate } from "./dates";
-import type { Constat } from "./findings";
 
 /** Where a value was read. */
 export interface Origine {

@@ -3,7 +3,7 @@
  * walking the rows below it in slices, skipping blank rows, and setting rows aside with their constat.
  */
 import { citation } from "../rules";
-import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from "../workbook/port";
+import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from "../grid";
 import { detecterEntete, indexRelatif, LIGNES_RECHERCHE_ENTETE, nomDuChamp, SYNONYMES } from "./columns";
 import { constat, type CodeConstat } from "./constats";
 import type { ColonnesEtablissement } from "./etablissements";

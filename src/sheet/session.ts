@@ -19,11 +19,10 @@ import {
   type Categorie,
   type SchoolYear,
 } from "../rules";
-import { isBlank, isCellError, type CellValue } from "../workbook/port";
+import { isBlank, isCellError, type CellValue } from "../grid";
 import { estStatutApprenti, lireAnneeFormation, messageErreurExcel } from "./cells";
-import type { CodeConstat } from "./constats";
+import type { CodeConstat, Constat } from "./constats";
 import { RegistreEtablissements } from "./etablissements";
-import type { Constat } from "./findings";
 import type { BilanLignes, EffectifsComptes } from "./types";
 
 export type VerdictCode =
@@ -38,7 +37,11 @@ export type VerdictCode =
     }
   | {
       readonly kind: "non-eligible";
+      /** « Formation 50022137 non comptée. <motif> », the effectif sheets' message. */
       readonly message: string;
+      /** The code read and why it is not eligible: what the bilan and the request say in their own words. */
+      readonly code: string;
+      readonly motif: string;
       /** A collège class (prefix 670) absent from the list: its row's libellé may still name the 3ème prépa-métiers. */
       readonly college?: true;
     }
@@ -174,10 +177,14 @@ export class SessionLecture {
     if (!eligibility.eligible || eligibility.categorie === null) {
       // A 7-digit number is read with its leading zero restored (readCodeFormation): say so.
       const note = reading.note === null ? "" : ` ${reading.note}`;
-      const message = `Formation ${reading.code} non comptée. ${eligibility.motif}${note}`;
-      return prefixOf(reading.code) === COLLEGE_PREFIX
-        ? { kind: "non-eligible", message, college: true }
-        : { kind: "non-eligible", message };
+      const motif = `${eligibility.motif}${note}`;
+      const verdict = {
+        kind: "non-eligible",
+        message: `Formation ${reading.code} non comptée. ${motif}`,
+        code: reading.code,
+        motif,
+      } as const;
+      return prefixOf(reading.code) === COLLEGE_PREFIX ? { ...verdict, college: true } : verdict;
     }
     let id = this.idsCodes.get(reading.code);
     if (id === undefined) {

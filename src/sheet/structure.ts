@@ -5,7 +5,7 @@
  * normalisation below never runs on the common path.
  */
 import { citation } from "../rules";
-import { isBlank, type CellValue } from "../workbook/port";
+import { isBlank, type CellValue } from "../grid";
 import { champDeLEntete } from "./columns";
 import type { CodeConstat } from "./constats";
 

@@ -41,7 +41,8 @@ import {
   type CorrectionColonnes,
   type EnteteDetectee,
 } from "../sheet";
-import type { OutputColumn, OutputSheet, Progress, Row, Workbook } from "../workbook/port";
+import type { Row } from "../grid";
+import type { OutputColumn, OutputSheet, Progress, Workbook } from "../workbook/port";
 import { montant } from "./outputs";
 import { lireParTranches, verifierAnnulation } from "./progression";
 import { feuilleDeConstats, resumeLignes } from "./sortiesCommunes";

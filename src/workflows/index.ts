@@ -53,8 +53,8 @@ export {
   type OptionsModeleBilan,
   type ResultatModeleBilan,
 } from "./modeleBilan";
+export { COLONNE_OBSERVATIONS } from "./dispositionReliquats";
 export {
-  COLONNE_OBSERVATIONS,
   ecrireReliquats,
   feuilleReliquats,
   nomFeuilleReliquats,

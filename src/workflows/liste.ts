@@ -11,7 +11,7 @@ import {
   type SchoolYear,
   type VerificationListe,
 } from "../rules";
-import type { Constat } from "../sheet/findings";
+import type { Constat } from "../sheet";
 import { columnLetter, type Progress, type Workbook } from "../workbook/port";
 import { verifierAnnulation } from "./progression";
 

@@ -36,7 +36,8 @@ import {
   type CorrectionColonnes,
   type DotationsLues,
 } from "../sheet";
-import { isBlank, type OutputSheet, type Progress, type SheetData, type Workbook } from "../workbook/port";
+import { isBlank, type SheetData } from "../grid";
+import type { OutputSheet, Progress, Workbook } from "../workbook/port";
 import { montant } from "./outputs";
 import { lireParTranches, verifierAnnulation } from "./progression";
 
@@ -209,7 +210,7 @@ export function nomFeuilleBilan(uai: string, annee: SchoolYear): string {
   return `Bilan ARE ${uai} ${schoolYearLabel(annee)}`;
 }
 
-/** The labels the check reads back (sheet/bilan.ts, LIBELLES_FORMULAIRE). */
+/** The labels the check reads back (sheet/bilanFormulaire.ts, LIBELLES_FORMULAIRE). */
 export const LIBELLE_DOTATION: Readonly<Record<Enveloppe, string>> = {
   preBac: "Dotation reçue pré-bac (initiale et complémentaire)",
   postBac: "Dotation reçue post-bac (initiale et complémentaire)",

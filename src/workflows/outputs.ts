@@ -22,7 +22,8 @@ import {
 import { avisNonCalculees, nombreDe, texteRapprochement } from "./rapprochement";
 import { COLONNES_CONSTATS, lignesConstats, resumeGravites, resumeLignes } from "./sortiesCommunes";
 import { nomDuChamp, type Champ } from "../sheet";
-import type { OutputColumn, OutputSheet, Row, Workbook } from "../workbook/port";
+import type { Row } from "../grid";
+import type { OutputColumn, OutputSheet, Workbook } from "../workbook/port";
 import type { ResultatControle, ResultatDotations } from "./types";
 
 /** An amount as written in a cell: a number rounded half-up to the cent. */

@@ -13,7 +13,7 @@ import type {
   Decimal,
   TotauxEnveloppe,
 } from "../rules";
-import type { Constat } from "../sheet/findings";
+import type { Constat } from "../sheet/constats";
 import type { BilanLignes, CorrectionColonnes, EffectifsComptes, EnteteDetectee } from "../sheet/types";
 import type { Progress } from "../workbook/port";
 

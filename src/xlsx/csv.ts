@@ -4,6 +4,7 @@
  * encoding of most extractions made on a French Windows machine.
  */
 import { lireNombreFrancais } from "../rules/nombres";
+import { CLASSIC_EXCEL_ERRORS, EXCEL_ERRORS } from "../grid";
 import type { CellValue } from "../workbook/port";
 import { SpreadsheetFileError } from "./errors";
 
@@ -224,20 +225,13 @@ export function detectSeparator(text: string): CsvSeparator {
   return best;
 }
 
-/** Excel's error values, in English and in French Excel. */
-const ERROR_VALUES = new Map<string, string>([
-  ["#N/A", "#N/A"],
-  ["#VALUE!", "#VALUE!"],
-  ["#VALEUR!", "#VALUE!"],
-  ["#REF!", "#REF!"],
-  ["#DIV/0!", "#DIV/0!"],
-  ["#NUM!", "#NUM!"],
-  ["#NOMBRE!", "#NUM!"],
-  ["#NAME?", "#NAME?"],
-  ["#NOM?", "#NAME?"],
-  ["#NULL!", "#NULL!"],
-  ["#NUL!", "#NULL!"],
-]);
+/** Excel's classic error values, in English and in French Excel (a CSV export writes them as text). */
+const ERROR_VALUES = new Map<string, string>(
+  [...CLASSIC_EXCEL_ERRORS].flatMap((error) => [
+    [error, error],
+    [EXCEL_ERRORS.get(error)!, error],
+  ]),
+);
 
 const PLAIN_NUMBER_DOT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const PLAIN_NUMBER_COMMA = /^-?(?:0|[1-9]\d*)(?:,\d+)?$/;

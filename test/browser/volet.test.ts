@@ -13,9 +13,9 @@ import type http from "http";
 import type { Browser, Locator, Page } from "playwright-core";
 import { main } from "../../src/cli/main";
 import { Decimal, formatDecimalFr, formatEuros, formatForfait } from "../../src/rules";
-import type { Constat } from "../../src/sheet/findings";
+import type { Constat } from "../../src/sheet/constats";
 import { controlerFeuille, type ResultatControle } from "../../src/workflows";
-import type { DotationsJson } from "../../src/workflows/json";
+import type { DotationsJson } from "../../src/cli/json";
 import { FileWorkbook, chooseSheet, readSpreadsheetFile } from "../../src/xlsx";
 import {
   DIST,

@@ -4,7 +4,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
 import { CATALOGUES, formatEuros, uaiCheckLetter } from "../../src/rules";
-import type { DotationsJson, EtablissementJson } from "../../src/workflows/json";
+import type { DotationsJson, EtablissementJson } from "../../src/cli/json";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import {
   CRETEIL,

@@ -15,9 +15,9 @@ import {
   type LigneTotal,
   type TotauxEnveloppe,
 } from "../rules";
-import type { Constat } from "../sheet/findings";
-import { enveloppesNonCalculees } from "./rapprochement";
-import type { ResultatControle, ResultatDotations } from "./types";
+import type { Constat } from "../sheet";
+import type { ResultatControle, ResultatDotations } from "../workflows";
+import { enveloppesNonCalculees } from "../workflows/rapprochement";
 
 export interface EnveloppesJson {
   readonly preBac: string;
