@@ -3,9 +3,14 @@
  * UTF-8 with or without BOM, UTF-16 with BOM (Excel's « Texte Unicode »), and Windows-1252 — the
  * encoding of most extractions made on a French Windows machine.
  */
+import { isUtf8 } from "buffer";
 import { lireNombreFrancais } from "../rules/nombres";
 import type { CellValue } from "../workbook/port";
+import { CsvScanner, type CsvSeparator } from "./csvRecords";
 import { SpreadsheetFileError } from "./errors";
+import { exactRow } from "./rows";
+
+export { parseCsvRecords, type CsvSeparator } from "./csvRecords";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -80,108 +85,40 @@ export function decodeCsvBytes(
   bytes: Uint8Array,
   fichier = "le fichier",
 ): { text: string; encoding: CsvEncoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
-  }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    const { invalide, multioctet } = melangeUtf8(bytes);
-    if (multioctet && invalide !== -1) {
-      const octet = bytes[invalide].toString(16).toUpperCase().padStart(2, "0");
-      const caractere = decodeWindows1252(bytes.subarray(invalide, invalide + 1));
-      throw new SpreadsheetFileError(
-        "csv-invalide",
-        `${fichier} mélange deux encodages : il est en UTF-8, mais la ligne ${ligneDeLOctet(bytes, invalide)} contient un caractère d'un autre encodage (octet 0x${octet}, « ${caractere} » en Windows-1252). Corrigez ce caractère ou réenregistrez le fichier en UTF-8 (dans Excel : Enregistrer sous › « CSV UTF-8 (délimité par des virgules) »), puis relancez.`,
-      );
-    }
-    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
-  }
+  const { encoding, start } = encodingOf(bytes, fichier);
+  return { text: blockDecoder(encoding)(bytes.subarray(start), true), encoding };
 }
 
-export type CsvSeparator = ";" | "," | "\t";
-const SEPARATORS: readonly CsvSeparator[] = [";", ",", "\t"];
-
-/** Splits CSV text into records of raw fields (RFC 4180, accepting LF, CRLF and CR line ends). */
-export function parseCsvRecords(text: string, separator: CsvSeparator, fichier = "le fichier"): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  let quoteStartRecord = 0;
-  const sep = separator.charCodeAt(0);
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (quoted) {
-      if (c === 34 /* " */) {
-        if (text.charCodeAt(i + 1) === 34) {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      // Copy the run of ordinary characters up to the next quote at once.
-      const next = text.indexOf('"', i);
-      const end = next === -1 ? n : next;
-      field += text.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === 34 && field.trim() === "") {
-      // A quote opens a quoted field only at its start (spaces before it are dropped).
-      field = "";
-      quoted = true;
-      quoteStartRecord = records.length + 1;
-      i++;
-      continue;
-    }
-    if (c === sep) {
-      record.push(field);
-      field = "";
-      i++;
-      continue;
-    }
-    if (c === 10 /* \n */ || c === 13 /* \r */) {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      continue;
-    }
-    // Plain characters up to the next separator, quote or line end.
-    let j = i + 1;
-    while (j < n) {
-      const d = text.charCodeAt(j);
-      if (d === sep || d === 10 || d === 13 || d === 34) break;
-      j++;
-    }
-    field += text.slice(i, j);
-    i = j;
-  }
-  if (quoted) {
+/** The encoding of a CSV file's bytes (see decodeCsvBytes) and where its text starts, after any BOM. */
+function encodingOf(bytes: Uint8Array, fichier: string): { encoding: CsvEncoding; start: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", start: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", start: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", start: 2 };
+  // Checked without decoding: the text is decoded block by block afterwards.
+  if (isUtf8(bytes)) return { encoding: "utf-8", start: 0 };
+  const { invalide, multioctet } = melangeUtf8(bytes);
+  if (multioctet && invalide !== -1) {
+    const octet = bytes[invalide].toString(16).toUpperCase().padStart(2, "0");
+    const caractere = decodeWindows1252(bytes.subarray(invalide, invalide + 1));
     throw new SpreadsheetFileError(
       "csv-invalide",
-      `${fichier} : un guillemet ouvert à la ligne ${quoteStartRecord} n'est jamais refermé ; corrigez le fichier (ou réexportez-le) puis relancez.`,
+      `${fichier} mélange deux encodages : il est en UTF-8, mais la ligne ${ligneDeLOctet(bytes, invalide)} contient un caractère d'un autre encodage (octet 0x${octet}, « ${caractere} » en Windows-1252). Corrigez ce caractère ou réenregistrez le fichier en UTF-8 (dans Excel : Enregistrer sous › « CSV UTF-8 (délimité par des virgules) »), puis relancez.`,
     );
   }
-  if (field !== "" || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
+  return { encoding: "windows-1252", start: 0 };
 }
+
+/**
+ * Decodes the bytes of an encoding block after block: a character that a block cuts is completed
+ * by the next (`last` says the block is the file's last).
+ */
+function blockDecoder(encoding: CsvEncoding): (block: Uint8Array, last: boolean) => string {
+  if (encoding === "windows-1252") return (block) => decodeWindows1252(block);
+  const decoder = new TextDecoder(encoding);
+  return (block, last) => decoder.decode(block, { stream: !last });
+}
+
+const SEPARATORS: readonly CsvSeparator[] = [";", ",", "\t"];
 
 /** Counts the separator outside quotes on one line (good enough to guess the separator). */
 function countOutsideQuotes(line: string, separator: string): number {
@@ -251,29 +188,119 @@ const PLAIN_NUMBER_COMMA = /^-?(?:0|[1-9]\d*)(?:,\d+)?$/;
  * empty field a blank.
  */
 export function csvCellValue(field: string, separator: CsvSeparator): CellValue {
+  const integer = plainInteger(field);
+  if (integer !== null) return integer;
   const text = field.trim();
   if (text === "") return null;
-  const error = ERROR_VALUES.get(text.toUpperCase());
-  if (error) return { error };
-  const digits = text.replace(/[^0-9]/g, "").length;
-  if (digits <= 15) {
-    const plain = PLAIN_NUMBER_DOT.test(text) || (separator !== "," && PLAIN_NUMBER_COMMA.test(text));
-    // « 1.234 » or « 1,234 » stays text: the one number reader refuses it as ambiguous
-    // (src/rules/nombres.ts), as in any other cell, instead of the CSV deciding it is 1,234.
-    if (plain && lireNombreFrancais(text).ok) return Number(text.replace(",", "."));
+  if (text.charCodeAt(0) === 35 /* # */) {
+    const error = ERROR_VALUES.get(text.toUpperCase());
+    if (error) return { error };
+  }
+  const plain = PLAIN_NUMBER_DOT.test(text) || (separator !== "," && PLAIN_NUMBER_COMMA.test(text));
+  // « 1.234 » or « 1,234 » stays text: the one number reader refuses it as ambiguous
+  // (src/rules/nombres.ts), as in any other cell, instead of the CSV deciding it is 1,234.
+  if (plain && text.replace(/[^0-9]/g, "").length <= 15 && lireNombreFrancais(text).ok) {
+    return Number(text.replace(",", "."));
   }
   return field;
 }
 
-/** The cells of a CSV file's bytes, from A1, with the encoding and separator found. */
+/**
+ * A field that is exactly a plain integer — an optional minus, at most 15 digits, no leading zero —
+ * read at once: effectifs and codes written as numbers, most fields of an extraction. The one
+ * number reader would read it the same (it has no separator, so nothing is ambiguous). Null for
+ * anything else, which csvCellValue reads in full.
+ */
+function plainInteger(field: string): number | null {
+  const n = field.length;
+  const negative = field.charCodeAt(0) === 45; /* - */
+  let i = negative ? 1 : 0;
+  if (n - i < 1 || n - i > 15 || (field.charCodeAt(i) === 48 && n - i > 1)) return null;
+  let value = 0;
+  for (; i < n; i++) {
+    const digit = field.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
+/** Bytes decoded and scanned at a time: the file's text is never built whole. */
+const BLOCK_BYTES = 1024 * 1024;
+
+/** Distinct texts kept once (see CsvGrid.intern); beyond, texts are kept as they come. */
+const SHARED_TEXTS_MAX = 100_000;
+
+/** The records of a CSV file as rows of cells, each of exactly its width up to its last non-blank cell. */
+class CsvGrid extends CsvScanner {
+  /** Rows from A1; blank records are left out (holes), as the used range skips them anyway. */
+  readonly grid: CellValue[][] = [];
+  private readonly values: CellValue[] = [];
+  private row = 0;
+  private readonly texts = new Map<string, string>();
+
+  constructor(
+    private readonly separator: CsvSeparator,
+    fichier: string,
+  ) {
+    super(separator, fichier);
+  }
+
+  protected record(): void {
+    let width = 0;
+    for (let k = 0; k < this.count; k++) {
+      const value = csvCellValue(this.fields[k], this.separator);
+      this.values[k] = typeof value === "string" ? this.intern(value) : value;
+      if (value !== null) width = k + 1;
+    }
+    if (width > 0) this.grid[this.row] = exactRow(this.values, width);
+    this.row++;
+  }
+
+  /**
+   * One string per distinct text. Décision (regles.md#technique.performance; issue 13 §5): an
+   * extraction repeats the same UAIs, names, codes and statuts on every row; kept once, a million
+   * rows cost their arrays, not millions of strings. A text cut from a block of the file would also
+   * keep the whole block alive (V8 shares the characters of a substring of 13 or more): the kept
+   * copy is made by concatenation, which V8 flattens into a string of its own.
+   */
+  private intern(text: string): string {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    if (this.texts.size >= SHARED_TEXTS_MAX) return text;
+    const own = text.length < 13 ? text : (" " + text).slice(1);
+    this.texts.set(own, own);
+    return own;
+  }
+}
+
+/** The separator, from the text of the file's first lines (at least 60 of them, or the whole file). */
+function separatorOf(bytes: Uint8Array, start: number, encoding: CsvEncoding): CsvSeparator {
+  for (let size = 64 * 1024; ; size *= 4) {
+    const end = Math.min(bytes.length, start + size);
+    const text = blockDecoder(encoding)(bytes.subarray(start, end), true);
+    if (end === bytes.length || text.split(/\r\n|\n|\r/, 62).length > 61) return detectSeparator(text);
+  }
+}
+
+/**
+ * The cells of a CSV file's bytes, from A1, with the encoding and separator found. The text is
+ * decoded and scanned block by block; `onProgress` gets the bytes read so far and the file's size.
+ */
 export function readCsvGrid(
   bytes: Uint8Array,
   fichier = "le fichier",
+  onProgress?: (done: number, total: number) => void,
 ): { values: CellValue[][]; encoding: CsvEncoding; separator: CsvSeparator } {
-  const { text, encoding } = decodeCsvBytes(bytes, fichier);
-  const separator = detectSeparator(text);
-  const values = parseCsvRecords(text, separator, fichier).map((record) =>
-    record.map((field) => csvCellValue(field, separator)),
-  );
-  return { values, encoding, separator };
+  const { encoding, start } = encodingOf(bytes, fichier);
+  const separator = separatorOf(bytes, start, encoding);
+  const grid = new CsvGrid(separator, fichier);
+  const decode = blockDecoder(encoding);
+  for (let at = start; at < bytes.length; at += BLOCK_BYTES) {
+    const end = Math.min(bytes.length, at + BLOCK_BYTES);
+    grid.push(decode(bytes.subarray(at, end), end === bytes.length));
+    onProgress?.(end, bytes.length);
+  }
+  grid.end();
+  return { values: grid.grid, encoding, separator };
 }
