@@ -149,10 +149,14 @@ class RecordCollector extends CsvScanner {
   }
 }
 
-/** Splits CSV text into records of raw fields. */
-export function parseCsvRecords(text: string, separator: CsvSeparator, fichier = "le fichier"): string[][] {
+/** Splits CSV text, whole or in consecutive pieces, into records of raw fields. */
+export function parseCsvRecords(
+  text: string | readonly string[],
+  separator: CsvSeparator,
+  fichier = "le fichier",
+): string[][] {
   const collector = new RecordCollector(separator, fichier);
-  collector.push(text);
+  for (const piece of typeof text === "string" ? [text] : text) collector.push(piece);
   collector.end();
   return collector.rows;
 }

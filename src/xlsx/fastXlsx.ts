@@ -92,6 +92,38 @@ function partiesClasseur(zip: ZipArchive): PartiesClasseur {
   return { workbookPath, workbookXml, relationships, feuilles };
 }
 
+/** What the reading of a workbook's cells needs from its small parts. */
+export interface StructureClasseur {
+  /** The worksheets in workbook order (charts skipped). */
+  readonly feuilles: readonly { name: string; hidden: boolean; path: string }[];
+  /** Where the shared strings are (the part may be missing: no shared string then). */
+  readonly stringsPath: string;
+  /** Which styles show dates (null: none does). */
+  readonly styles: readonly boolean[] | null;
+  readonly date1904: boolean;
+}
+
+export function structureClasseur(zip: ZipArchive): StructureClasseur {
+  const { workbookPath, workbookXml, relationships, feuilles } = partiesClasseur(zip);
+  const sharedStringsRel = relationships.find((a) => (a.get("Type") ?? "").endsWith("/sharedStrings"));
+  const stylesRel = relationships.find((a) => (a.get("Type") ?? "").endsWith("/styles"));
+  const properties = new RegExp(`<${P}workbookPr\\b([^>]*)>`).exec(workbookXml);
+  const date1904 = properties ? attributes(properties[1]).get("date1904") : undefined;
+  return {
+    feuilles: feuilles.map(({ name, attrs, path }) => {
+      const state = attrs.get("state");
+      return { name, hidden: state === "hidden" || state === "veryHidden", path };
+    }),
+    stringsPath: sharedStringsRel
+      ? resolveTarget(workbookPath, sharedStringsRel.get("Target") ?? "")
+      : "xl/sharedStrings.xml",
+    styles: stylesDeDate(
+      stylesRel ? stripBom(zip.text(resolveTarget(workbookPath, stylesRel.get("Target") ?? ""))) : null,
+    ),
+    date1904: date1904 === "1" || date1904 === "true",
+  };
+}
+
 /** A part to read: its path in the archive and the scanner its chunks go to. */
 interface PartieALire {
   readonly path: string;
@@ -104,31 +136,19 @@ interface PartieALire {
  * as zlib inflates it by readXlsxValuesStreamed. One reading, two ways of feeding it.
  */
 function* lecture(zip: ZipArchive, parts: { total: number }): Generator<PartieALire, RawSheet[], void> {
-  const { workbookPath, workbookXml, relationships, feuilles } = partiesClasseur(zip);
-  const sharedStringsRel = relationships.find((a) => (a.get("Type") ?? "").endsWith("/sharedStrings"));
-  const stringsPath = sharedStringsRel
-    ? resolveTarget(workbookPath, sharedStringsRel.get("Target") ?? "")
-    : "xl/sharedStrings.xml";
+  const { feuilles, stringsPath, styles, date1904 } = structureClasseur(zip);
   for (const { path } of feuilles) if (!zip.has(path)) throw new Error("partie de feuille absente");
   parts.total = feuilles.reduce((total, { path }) => total + zip.size(path), zip.size(stringsPath));
-  const stylesRel = relationships.find((a) => (a.get("Type") ?? "").endsWith("/styles"));
-  const styles = stylesDeDate(
-    stylesRel ? stripBom(zip.text(resolveTarget(workbookPath, stylesRel.get("Target") ?? ""))) : null,
-  );
-  const properties = new RegExp(`<${P}workbookPr\\b([^>]*)>`).exec(workbookXml);
-  const date1904Attr = properties ? attributes(properties[1]).get("date1904") : undefined;
-  const date1904 = date1904Attr === "1" || date1904Attr === "true";
 
   const stringsScanner = new SharedStringsScanner();
   if (zip.has(stringsPath)) yield { path: stringsPath, scanner: stringsScanner };
   const strings = stringsScanner.finish();
 
   const sheets: RawSheet[] = [];
-  for (const { name, attrs, path } of feuilles) {
+  for (const { name, hidden, path } of feuilles) {
     const scanner = new SheetScanner(strings, date1904, styles);
     yield { path, scanner };
-    const state = attrs.get("state");
-    sheets.push({ name, hidden: state === "hidden" || state === "veryHidden", ...scanner.finish() });
+    sheets.push({ name, hidden, ...scanner.finish() });
   }
   return sheets;
 }
