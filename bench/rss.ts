@@ -16,4 +16,3 @@ process.on("exit", () => {
   };
   writeSync(2, `\n${MARQUE}${JSON.stringify(mesure)}\n`);
 });
-
