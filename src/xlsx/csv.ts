@@ -9,6 +9,7 @@ import type { CellValue } from "../workbook/port";
 import { CsvScanner, type CsvSeparator } from "./csvRecords";
 import { SpreadsheetFileError } from "./errors";
 import { exactRow } from "./rows";
+import { SharedTexts, sameText } from "./texts";
 
 export { parseCsvRecords, type CsvSeparator } from "./csvRecords";
 
@@ -188,7 +189,7 @@ const PLAIN_NUMBER_COMMA = /^-?(?:0|[1-9]\d*)(?:,\d+)?$/;
  * empty field a blank.
  */
 export function csvCellValue(field: string, separator: CsvSeparator): CellValue {
-  const integer = plainInteger(field);
+  const integer = integerAt(field, 0, field.length);
   if (integer !== null) return integer;
   const text = field.trim();
   if (text === "") return null;
@@ -211,14 +212,13 @@ export function csvCellValue(field: string, separator: CsvSeparator): CellValue 
  * number reader would read it the same (it has no separator, so nothing is ambiguous). Null for
  * anything else, which csvCellValue reads in full.
  */
-function plainInteger(field: string): number | null {
-  const n = field.length;
-  const negative = field.charCodeAt(0) === 45; /* - */
-  let i = negative ? 1 : 0;
-  if (n - i < 1 || n - i > 15 || (field.charCodeAt(i) === 48 && n - i > 1)) return null;
+function integerAt(text: string, start: number, end: number): number | null {
+  const negative = text.charCodeAt(start) === 45; /* - */
+  let i = negative ? start + 1 : start;
+  if (end - i < 1 || end - i > 15 || (text.charCodeAt(i) === 48 && end - i > 1)) return null;
   let value = 0;
-  for (; i < n; i++) {
-    const digit = field.charCodeAt(i) - 48;
+  for (; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) return null;
     value = value * 10 + digit;
   }
@@ -228,16 +228,18 @@ function plainInteger(field: string): number | null {
 /** Bytes decoded and scanned at a time: the file's text is never built whole. */
 const BLOCK_BYTES = 1024 * 1024;
 
-/** Distinct texts kept once (see CsvGrid.intern); beyond, texts are kept as they come. */
-const SHARED_TEXTS_MAX = 100_000;
-
 /** The records of a CSV file as rows of cells, each of exactly its width up to its last non-blank cell. */
 class CsvGrid extends CsvScanner {
   /** Rows from A1; blank records are left out (holes), as the used range skips them anyway. */
   readonly grid: CellValue[][] = [];
   private readonly values: CellValue[] = [];
   private row = 0;
-  private readonly texts = new Map<string, string>();
+  private readonly texts = new SharedTexts();
+  /**
+   * The last text of each column: an extraction sorted by establishment repeats its UAI, name and
+   * statut row after row, found here by one comparison instead of a look-up.
+   */
+  private readonly previous: string[] = [];
 
   constructor(
     private readonly separator: CsvSeparator,
@@ -246,32 +248,56 @@ class CsvGrid extends CsvScanner {
     super(separator, fichier);
   }
 
-  protected record(): void {
-    let width = 0;
-    for (let k = 0; k < this.count; k++) {
-      const value = csvCellValue(this.fields[k], this.separator);
-      this.values[k] = typeof value === "string" ? this.intern(value) : value;
-      if (value !== null) width = k + 1;
+  /**
+   * The cell of text[start, end), as csvCellValue reads it: plain integers and fields that can only
+   * be text (an ASCII letter in them, not starting with a space or « # ») are read where they lie,
+   * without a string cut out; any other field is cut out and read by csvCellValue.
+   */
+  protected field(text: string, start: number, end: number): void {
+    let value: CellValue;
+    if (start === end) {
+      value = null;
+    } else {
+      value = integerAt(text, start, end);
+      if (value === null) {
+        if (plainlyText(text, start, end)) {
+          const previous = this.previous[this.count];
+          if (previous !== undefined && sameText(previous, text, start, end)) {
+            value = previous;
+          } else {
+            value = this.texts.get(text, start, end);
+            this.previous[this.count] = value;
+          }
+        } else {
+          value = csvCellValue(text.slice(start, end), this.separator);
+          if (typeof value === "string") value = this.texts.get(value, 0, value.length);
+        }
+      }
     }
+    this.values[this.count] = value;
+  }
+
+  protected record(): void {
+    let width = this.count;
+    while (width > 0 && this.values[width - 1] === null) width--;
     if (width > 0) this.grid[this.row] = exactRow(this.values, width);
     this.row++;
   }
+}
 
-  /**
-   * One string per distinct text. Décision (regles.md#technique.performance; issue 13 §5): an
-   * extraction repeats the same UAIs, names, codes and statuts on every row; kept once, a million
-   * rows cost their arrays, not millions of strings. A text cut from a block of the file would also
-   * keep the whole block alive (V8 shares the characters of a substring of 13 or more): the kept
-   * copy is made by concatenation, which V8 flattens into a string of its own.
-   */
-  private intern(text: string): string {
-    const known = this.texts.get(text);
-    if (known !== undefined) return known;
-    if (this.texts.size >= SHARED_TEXTS_MAX) return text;
-    const own = text.length < 13 ? text : (" " + text).slice(1);
-    this.texts.set(own, own);
-    return own;
+/**
+ * Can csvCellValue only keep text[start, end) as it is? When it holds an ASCII letter (no number
+ * has one) and starts with a printable ASCII character other than « # »: nothing to trim, no error
+ * value.
+ */
+function plainlyText(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first <= 32 || first > 126 || first === 35 /* # */) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) return true;
   }
+  return false;
 }
 
 /** The separator, from the text of the file's first lines (at least 60 of them, or the whole file). */

@@ -14,10 +14,10 @@ const CR = 13;
 
 export abstract class CsvScanner {
   private readonly sep: number;
-  /** The fields of the record being read, and how many. */
-  protected readonly fields: string[] = [];
+  /** How many fields of the record being read have been handed to `field`. */
   protected count = 0;
-  private field = "";
+  /** The field being read, when it is made of several runs. */
+  private pending = "";
   private quoted = false;
   /** A quote ended the last piece inside a quoted field: closing, or the first of a doubled `""`? */
   private quoteCut = false;
@@ -33,8 +33,20 @@ export abstract class CsvScanner {
     this.sep = separator.charCodeAt(0);
   }
 
-  /** A whole record: this.fields[0 … count). */
+  /**
+   * The next field of the record (the count-th), as it lies in a text: text[start, end). A field
+   * read in one run of a piece is handed where it is, without a string cut out of it; one made of
+   * several runs (quotes, a piece's end) as a string of its own.
+   */
+  protected abstract field(text: string, start: number, end: number): void;
+
+  /** A whole record: its `count` fields have been handed. */
   protected abstract record(): void;
+
+  private endField(text: string, start: number, end: number): void {
+    this.field(text, start, end);
+    this.count++;
+  }
 
   push(text: string): void {
     const n = text.length;
@@ -48,13 +60,13 @@ export abstract class CsvScanner {
     if (this.quoteCut) {
       this.quoteCut = false;
       if (text.charCodeAt(0) === QUOTE) {
-        this.field += '"';
+        this.pending += '"';
         i = 1;
       } else {
         this.quoted = false;
       }
     }
-    let field = this.field;
+    let field = this.pending;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (this.quoted) {
@@ -89,13 +101,13 @@ export abstract class CsvScanner {
         continue;
       }
       if (c === sep) {
-        this.fields[this.count++] = field;
+        this.endField(field, 0, field.length);
         field = "";
         i++;
         continue;
       }
       if (c === LF || c === CR) {
-        this.fields[this.count++] = field;
+        this.endField(field, 0, field.length);
         field = "";
         this.endRecord();
         if (c === CR) {
@@ -107,15 +119,31 @@ export abstract class CsvScanner {
       }
       // Plain characters up to the next separator, quote or line end.
       let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
+      let d = 0;
+      for (; j < n; j++) {
+        d = text.charCodeAt(j);
         if (d === sep || d === LF || d === CR || d === QUOTE) break;
-        j++;
+      }
+      if (field === "" && j < n && d !== QUOTE) {
+        // The whole field, the usual case: handed where it lies; its separator or line end is next.
+        this.endField(text, i, j);
+        i = j;
+        if (d === sep) {
+          i++;
+        } else {
+          this.endRecord();
+          if (d === CR) {
+            if (i + 1 === n) this.crCut = true;
+            else if (text.charCodeAt(i + 1) === LF) i++;
+          }
+          i++;
+        }
+        continue;
       }
       field += text.slice(i, j);
       i = j;
     }
-    this.field = field;
+    this.pending = field;
   }
 
   /** After the last piece: the last record, or the message for a quote never closed. */
@@ -127,9 +155,9 @@ export abstract class CsvScanner {
         `${this.fichier} : un guillemet ouvert à la ligne ${this.quoteStartRecord} n'est jamais refermé ; corrigez le fichier (ou réexportez-le) puis relancez.`,
       );
     }
-    if (this.field !== "" || this.count > 0) {
-      this.fields[this.count++] = this.field;
-      this.field = "";
+    if (this.pending !== "" || this.count > 0) {
+      this.endField(this.pending, 0, this.pending.length);
+      this.pending = "";
       this.endRecord();
     }
   }
@@ -143,9 +171,15 @@ export abstract class CsvScanner {
 
 class RecordCollector extends CsvScanner {
   readonly rows: string[][] = [];
+  private fields: string[] = [];
+
+  protected field(text: string, start: number, end: number): void {
+    this.fields.push(start === 0 && end === text.length ? text : text.slice(start, end));
+  }
 
   protected record(): void {
-    this.rows.push(this.fields.slice(0, this.count));
+    this.rows.push(this.fields);
+    this.fields = [];
   }
 }
 

@@ -64,9 +64,6 @@ const OTHER = 2;
 const CUT = -1;
 const UNCOMMON = -2;
 
-/** `</v></c>`, the end of a common cell. */
-const END_OF_VALUE = [60, 47, 118, 62, 60, 47, 99, 62];
-
 /** `</sheetData>` or `</x:sheetData>`: the name between `</` and `>`. */
 function isSheetDataEnd(buf: Buffer, from: number, to: number): boolean {
   return (
@@ -257,7 +254,18 @@ export class SheetScanner extends ChunkScanner {
       }
     }
     if (k + 8 > end) return CUT;
-    for (let e = 0; e < 8; e++) if (buf[k + e] !== END_OF_VALUE[e]) return UNCOMMON;
+    // buf[k] is the `<` that ended the value: `</v></c>` follows.
+    if (
+      buf[k + 1] !== SLASH ||
+      buf[k + 2] !== 118 ||
+      buf[k + 3] !== GT ||
+      buf[k + 4] !== LT ||
+      buf[k + 5] !== SLASH ||
+      buf[k + 6] !== 99 ||
+      buf[k + 7] !== GT
+    ) {
+      return UNCOMMON;
+    }
     if (this.rowIndex < 0) return UNCOMMON;
     plain = plain && k > digits && k - digits <= 15;
     let value: CellValue;

@@ -360,6 +360,39 @@ describe("Lecture en flux d'un .csv", () => {
     }
   });
 
+  test("des .csv tirés au hasard (espaces, « # », guillemets, lettres, chiffres) : les cellules d'avant", () => {
+    const morceau = fc.constantFrom(
+      ...'ab Z9-0.,#\u00a0\u2009"é€',
+      ";",
+      "\r\n",
+      "\n",
+      "#N/A",
+      "#nom?",
+      "0750655E",
+      "12",
+      "-0",
+      "007",
+      "1,5",
+      "1.234",
+    );
+    fc.assert(
+      fc.property(fc.array(morceau, { maxLength: 40 }), (parties) => {
+        const texte = "UAI;Effectif\r\n" + parties.join("");
+        const bytes = Buffer.from(texte, "utf8");
+        const sep = detectSeparator(texte);
+        let attendu: CellValue[][];
+        try {
+          attendu = parseCsvRecords(texte, sep).map((r) => r.map((f) => champCsvPrecedent(f, sep)));
+        } catch (erreur) {
+          expect(() => readCsvGrid(bytes)).toThrow((erreur as Error).message);
+          return;
+        }
+        expect(usedRange(readCsvGrid(bytes).values)).toEqual(usedRange(attendu));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test("exemple examples/effectifs-creteil.csv : mêmes cellules qu'une lecture d'un seul tenant", () => {
     const bytes = fs.readFileSync(path.join(EXAMPLES, "effectifs-creteil.csv"));
     const { text } = decodeCsvBytes(bytes);
