@@ -8,7 +8,6 @@
  *
  *   node build/bench/bench/cli.js 100000 [fois]
  *   node build/bench/bench/cli.js pleine [fois]      the full sheet, .xlsx and .csv
- *   node build/bench/bench/cli.js --lire <fichier>   reads one file (spawned by the two above)
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -119,21 +118,20 @@ function chiffres({ stdout, stderr, ...mesure }: Lancement): Omit<Lancement, "st
   return mesure;
 }
 
-/** Reading alone, in a process of its own: the process's figures plus the reading's own time. */
+/** Reading alone, in a process of its own (bench/lire.ts): the process's figures and the reading's. */
 function lectureSeule(fichier: string, fois: number) {
-  const r = lancer([__filename, "--lire", fichier], fois);
-  const lu = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { lectureMs?: number; lignes?: number };
-  return { ...chiffres(r), lectureMs: lu.lectureMs ?? NaN, lignes: lu.lignes ?? 0 };
-}
-
-/** `--lire <fichier>`: reads the file as the CLI does, prints the time and the rows read. */
-async function lire(fichier: string): Promise<void> {
-  let lignes = 0;
-  const lecture = await mesurer(async () => {
-    const lu = await readSpreadsheetFile(fichier);
-    lignes = chooseSheet(lu).values.length;
-  });
-  publier({ lectureMs: lecture.murMs, lignes });
+  const r = lancer([path.join(__dirname, "lire.js"), fichier], fois);
+  const lu = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as {
+    lectureMs?: number;
+    lectureCpuMs?: number;
+    lignes?: number;
+  };
+  return {
+    ...chiffres(r),
+    lectureMs: lu.lectureMs ?? NaN,
+    lectureCpuMs: lu.lectureCpuMs ?? NaN,
+    lignes: lu.lignes ?? 0,
+  };
 }
 
 /**
@@ -173,7 +171,6 @@ async function feuillePleine(fois: number): Promise<void> {
 }
 
 async function principal(): Promise<void> {
-  if (process.argv[2] === "--lire") return lire(process.argv[3]);
   if (process.argv[2] === "pleine") return feuillePleine(Number(process.argv[3] ?? 1));
   const lignes = Number(process.argv[2] ?? 100_000);
   const fois = Number(process.argv[3] ?? 3);

@@ -271,8 +271,8 @@ if (sections.includes("cli")) {
       ),
     );
     console.log(
-      `\nLecture seule, dans son processus : .xlsx ${ms(r.lectureXlsx.lectureMs)}, .csv ${ms(r.lectureCsv.lectureMs)} ` +
-        `(sans le démarrage de Node). Étapes dans ce processus-ci : lecture du .xlsx ${ms(r.etapes.lectureXlsxMs)}, calcul ${ms(r.etapes.calculMs)}, ` +
+      `\nLecture seule, dans son processus, sans le démarrage de Node : .xlsx ${ms(r.lectureXlsx.lectureMs)} ` +
+        `(CPU ${ms(r.lectureXlsx.lectureCpuMs)}), .csv ${ms(r.lectureCsv.lectureMs)} (CPU ${ms(r.lectureCsv.lectureCpuMs)}). Étapes dans ce processus-ci : lecture du .xlsx ${ms(r.etapes.lectureXlsxMs)}, calcul ${ms(r.etapes.calculMs)}, ` +
         `écriture du classeur (dotations + ${fr(r.etapes.constats)} constats) ${ms(r.etapes.ecritureMs)}.`,
     );
     objectif(
@@ -308,7 +308,8 @@ if (sections.includes("pleine")) {
       ),
     );
     console.log(
-      `\nLecture seule, sans le démarrage de Node : .xlsx ${ms(r.lectureXlsx.lectureMs)}, .csv ${ms(r.lectureCsv.lectureMs)}.` +
+      `\nLecture seule, sans le démarrage de Node : .xlsx ${ms(r.lectureXlsx.lectureMs)} (CPU ${ms(r.lectureXlsx.lectureCpuMs)}), ` +
+        `.csv ${ms(r.lectureCsv.lectureMs)} (CPU ${ms(r.lectureCsv.lectureCpuMs)}).` +
         `\nAvancement affiché (fin) :\n  ${r.avancement.join("\n  ")}`,
     );
     for (const [nom, x] of [
