@@ -244,6 +244,31 @@ if (sections.includes("coeur")) {
   }
 }
 
+/** The files a cli section generated, then its spawned processes: wall, CPU and peak memory. */
+function processusLances(r, commandes) {
+  console.log(
+    `Fichiers générés : effectifs.xlsx ${mo(r.xlsxOctets / 1024 / 1024)}, effectifs.csv ${mo(r.csvOctets / 1024 / 1024)} (${fr(r.lignes)} lignes, 500 établissements)\n`,
+  );
+  console.log(
+    tableau(
+      ["commande (médiane de " + r.fois + ")", "mur médian", "meilleur", "CPU médian", "RSS max", "code"],
+      commandes.map(([nom, x]) => [
+        nom,
+        ms(x.murMs),
+        ms(x.minMs),
+        ms(x.cpuMs),
+        mo(x.rssMaxMo),
+        String(x.code),
+      ]),
+    ),
+  );
+}
+
+/** The reading alone of both files, timed inside its process. */
+const lectureSeule = (r) =>
+  `.xlsx ${ms(r.lectureXlsx.lectureMs)} (CPU ${ms(r.lectureXlsx.lectureCpuMs)}), ` +
+  `.csv ${ms(r.lectureCsv.lectureMs)} (CPU ${ms(r.lectureCsv.lectureCpuMs)})`;
+
 // —— 2. the command line ——
 if (sections.includes("cli")) {
   titre("Ligne de commande : are dotations sur un .xlsx de 100 000 lignes (processus lancé, temps au mur)");
@@ -251,28 +276,18 @@ if (sections.includes("cli")) {
   const r = section("cli", "100000", "3");
   resultats.cli = r;
   if (r) {
+    processusLances(r, [
+      ["node -e '' (démarrage de Node seul)", r.demarrageNode],
+      ["are forfait 2024 (démarrage de are)", r.forfait],
+      ["are dotations effectifs.xlsx --etablissements …", r.resume],
+      ["  … --json", r.json],
+      ["  … --out dotations.xlsx", r.classeur],
+      ["are dotations effectifs.csv --etablissements …", r.csv],
+      ["lecture seule de effectifs.xlsx (processus à part)", r.lectureXlsx],
+      ["lecture seule de effectifs.csv (processus à part)", r.lectureCsv],
+    ]);
     console.log(
-      `Fichiers générés : effectifs.xlsx ${mo(r.xlsxOctets / 1024 / 1024)}, effectifs.csv ${mo(r.csvOctets / 1024 / 1024)} (${fr(r.lignes)} lignes, 500 établissements)\n`,
-    );
-    const ligne = (nom, x) => [nom, ms(x.murMs), ms(x.minMs), ms(x.cpuMs), mo(x.rssMaxMo), String(x.code)];
-    console.log(
-      tableau(
-        ["commande (médiane de " + r.fois + ")", "mur médian", "meilleur", "CPU médian", "RSS max", "code"],
-        [
-          ligne("node -e '' (démarrage de Node seul)", r.demarrageNode),
-          ligne("are forfait 2024 (démarrage de are)", r.forfait),
-          ligne("are dotations effectifs.xlsx --etablissements …", r.resume),
-          ligne("  … --json", r.json),
-          ligne("  … --out dotations.xlsx", r.classeur),
-          ligne("are dotations effectifs.csv --etablissements …", r.csv),
-          ligne("lecture seule de effectifs.xlsx (processus à part)", r.lectureXlsx),
-          ligne("lecture seule de effectifs.csv (processus à part)", r.lectureCsv),
-        ],
-      ),
-    );
-    console.log(
-      `\nLecture seule, dans son processus, sans le démarrage de Node : .xlsx ${ms(r.lectureXlsx.lectureMs)} ` +
-        `(CPU ${ms(r.lectureXlsx.lectureCpuMs)}), .csv ${ms(r.lectureCsv.lectureMs)} (CPU ${ms(r.lectureCsv.lectureCpuMs)}). Étapes dans ce processus-ci : lecture du .xlsx ${ms(r.etapes.lectureXlsxMs)}, calcul ${ms(r.etapes.calculMs)}, ` +
+      `\nLecture seule, dans son processus, sans le démarrage de Node : ${lectureSeule(r)}. Étapes dans ce processus-ci : lecture du .xlsx ${ms(r.etapes.lectureXlsxMs)}, calcul ${ms(r.etapes.calculMs)}, ` +
         `écriture du classeur (dotations + ${fr(r.etapes.constats)} constats) ${ms(r.etapes.ecritureMs)}.`,
     );
     objectif(
@@ -292,24 +307,14 @@ if (sections.includes("pleine")) {
   const r = section("cli", "pleine", "2");
   resultats.pleine = r;
   if (r) {
+    processusLances(r, [
+      ["are dotations effectifs.xlsx --etablissements … --progress", r.xlsx],
+      ["are dotations effectifs.csv --etablissements … --progress", r.csv],
+      ["lecture seule de effectifs.xlsx", r.lectureXlsx],
+      ["lecture seule de effectifs.csv", r.lectureCsv],
+    ]);
     console.log(
-      `Fichiers générés : effectifs.xlsx ${mo(r.xlsxOctets / 1024 / 1024)}, effectifs.csv ${mo(r.csvOctets / 1024 / 1024)} (${fr(r.lignes)} lignes, 500 établissements)\n`,
-    );
-    const ligne = (nom, x) => [nom, ms(x.murMs), ms(x.minMs), ms(x.cpuMs), mo(x.rssMaxMo), String(x.code)];
-    console.log(
-      tableau(
-        ["commande (médiane de " + r.fois + ")", "mur médian", "meilleur", "CPU médian", "RSS max", "code"],
-        [
-          ligne("are dotations effectifs.xlsx --etablissements … --progress", r.xlsx),
-          ligne("are dotations effectifs.csv --etablissements … --progress", r.csv),
-          ligne("lecture seule de effectifs.xlsx", r.lectureXlsx),
-          ligne("lecture seule de effectifs.csv", r.lectureCsv),
-        ],
-      ),
-    );
-    console.log(
-      `\nLecture seule, sans le démarrage de Node : .xlsx ${ms(r.lectureXlsx.lectureMs)} (CPU ${ms(r.lectureXlsx.lectureCpuMs)}), ` +
-        `.csv ${ms(r.lectureCsv.lectureMs)} (CPU ${ms(r.lectureCsv.lectureCpuMs)}).` +
+      `\nLecture seule, sans le démarrage de Node : ${lectureSeule(r)}.` +
         `\nAvancement affiché (fin) :\n  ${r.avancement.join("\n  ")}`,
     );
     for (const [nom, x] of [

@@ -111,6 +111,19 @@ export function isSpace(b: number): boolean {
   return b === 32 || b === 9 || b === 10 || b === 13;
 }
 
+/** Where the element name starting at buf[from] ends (end when the bytes end first). */
+export function nameEnd(buf: Buffer, from: number, end: number): number {
+  let j = from;
+  while (j < end && !isNameEnd(buf[j])) j++;
+  return j;
+}
+
+/** Where the name buf[from, to) starts once its namespace prefix is left out (`x:c` → `c`). */
+export function localName(buf: Buffer, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (buf[k] === COLON) return k + 1;
+  return from;
+}
+
 /** The first position of byte `b` in buf[from, end), or -1. */
 export function findByte(buf: Buffer, b: number, from: number, end: number): number {
   for (let i = from; i < end; i++) if (buf[i] === b) return i;

@@ -109,12 +109,7 @@ export abstract class CsvScanner {
       if (c === LF || c === CR) {
         this.endField(field, 0, field.length);
         field = "";
-        this.endRecord();
-        if (c === CR) {
-          if (i + 1 === n) this.crCut = true;
-          else if (text.charCodeAt(i + 1) === LF) i++;
-        }
-        i++;
+        i = this.lineEnd(text, i);
         continue;
       }
       // Plain characters up to the next separator, quote or line end.
@@ -127,23 +122,23 @@ export abstract class CsvScanner {
       if (field === "" && j < n && d !== QUOTE) {
         // The whole field, the usual case: handed where it lies; its separator or line end is next.
         this.endField(text, i, j);
-        i = j;
-        if (d === sep) {
-          i++;
-        } else {
-          this.endRecord();
-          if (d === CR) {
-            if (i + 1 === n) this.crCut = true;
-            else if (text.charCodeAt(i + 1) === LF) i++;
-          }
-          i++;
-        }
+        i = d === sep ? j + 1 : this.lineEnd(text, j);
         continue;
       }
       field += text.slice(i, j);
       i = j;
     }
     this.pending = field;
+  }
+
+  /** The record ends at the line end text[at] (LF, CR or CRLF): where the next one starts. */
+  private lineEnd(text: string, at: number): number {
+    this.endRecord();
+    if (text.charCodeAt(at) === CR) {
+      if (at + 1 === text.length) this.crCut = true;
+      else if (text.charCodeAt(at + 1) === LF) return at + 2;
+    }
+    return at + 1;
   }
 
   /** After the last piece: the last record, or the message for a quote never closed. */

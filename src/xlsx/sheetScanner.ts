@@ -28,7 +28,8 @@ import {
   findAscii,
   findByte,
   isAscii,
-  isNameEnd,
+  localName,
+  nameEnd,
   isSpace,
   startsWithAscii,
 } from "./chunks";
@@ -132,19 +133,12 @@ export class SheetScanner extends ChunkScanner {
         pos = gt + 1;
         continue;
       }
-      let j = lt + 1;
-      while (j < end && !isNameEnd(buf[j])) j++;
+      const j = nameEnd(buf, lt + 1, end);
       if (j >= end) return lt;
       const gt = findByte(buf, GT, j, end);
       if (gt === -1) return lt;
       /** The name without its namespace prefix. */
-      let name = lt + 1;
-      for (let k = lt + 1; k < j; k++) {
-        if (buf[k] === COLON) {
-          name = k + 1;
-          break;
-        }
-      }
+      const name = localName(buf, lt + 1, j);
       const length = j - name;
       if (this.state === BEFORE) {
         if (length === 9 && startsWithAscii(buf, name, j, "sheetData")) {

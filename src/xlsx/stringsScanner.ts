@@ -8,14 +8,14 @@ import {
   AMPERSAND,
   BANG,
   ChunkScanner,
-  COLON,
   GT,
   LT,
   QUESTION,
   SLASH,
   endOfMarkup,
   findByte,
-  isNameEnd,
+  localName,
+  nameEnd,
   startsWithAscii,
 } from "./chunks";
 import { stringItemText } from "./xmlText";
@@ -44,18 +44,12 @@ export class SharedStringsScanner extends ChunkScanner {
         if (pos === -1) return lt;
         continue;
       }
-      let j = lt + 1;
-      while (j < end && !isNameEnd(buf[j])) j++;
+      const j = nameEnd(buf, lt + 1, end);
       if (j >= end) return lt;
       const gt = findByte(buf, GT, j, end);
       if (gt === -1) return lt;
-      let name = lt + 1;
-      for (let k = lt + 1; k < j; k++) {
-        if (buf[k] === COLON) {
-          name = k + 1;
-          break;
-        }
-      }
+      /** The name without its namespace prefix. */
+      const name = localName(buf, lt + 1, j);
       if (second === SLASH || j - name !== 2 || buf[name] !== 115 || buf[name + 1] !== 105 /* si */) {
         pos = gt + 1;
         continue;
