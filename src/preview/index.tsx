@@ -9,7 +9,7 @@
  */
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
-import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { themeClair, themeSombre } from "../taskpane/themes";
 import { ThemeRoot } from "../taskpane/components/ThemeRoot";
 import {
   CLE_VALEURS_UTILISATEUR,
@@ -143,7 +143,7 @@ async function start(): Promise<void> {
   // For the browser tests and the curious: the workbook behind the preview.
   (window as unknown as { apercu: unknown }).apercu = { workbook, store, listes };
   createRoot(racine).render(
-    <ThemeRoot theme={dark ? webDarkTheme : webLightTheme} className="fournisseur">
+    <ThemeRoot theme={dark ? themeSombre : themeClair} className="fournisseur">
       <Preview workbook={workbook} store={store} listes={listes} />
     </ThemeRoot>,
   );
