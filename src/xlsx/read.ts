@@ -13,9 +13,11 @@ import { COLONNES_PAR_LIGNE } from "../sheet/dates";
 import { readCell } from "./cells";
 import { readCsvGrid, type CsvEncoding, type CsvSeparator } from "./csv";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
+import { formatInteger } from "../rules";
 import { natureDuFichier } from "./formats";
 import { XlsxEndommage, nombresEcritsEnTexte, readXlsxValuesStreamed, type RawSheet } from "./fastXlsx";
 import { ARCHIVE_MAX_OCTETS, ArchiveRefusee, PARTIE_MAX_OCTETS, RATIO_MAX, ZipArchive } from "./zip";
+import { EXCEL_COLONNES, EXCEL_LIGNES, HorsLimitesExcel } from "./xmlText";
 
 /**
  * A sheet's used range: `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1.
@@ -262,6 +264,17 @@ function archiveRefusee({ motif, partie }: ArchiveRefusee, fichier: string): Spr
   );
 }
 
+function horsLimites({ ligne, colonne }: HorsLimitesExcel, fichier: string): SpreadsheetFileError {
+  const quoi =
+    ligne > EXCEL_LIGNES
+      ? `une cellule à la ligne ${ligne}, au-delà de la dernière ligne d'Excel (${formatInteger(EXCEL_LIGNES)})`
+      : `une cellule à la colonne ${colonne}, au-delà de la dernière colonne d'Excel (XFD, la ${formatInteger(EXCEL_COLONNES)}e)`;
+  return new SpreadsheetFileError(
+    "endommage",
+    `« ${fichier} » n'est pas lu : il contient ${quoi}, ce qu'aucun tableur n'écrit (fichier endommagé ou piégé). Ouvrez-le dans Excel pour vérifier son contenu, puis enregistrez ou exportez seulement la feuille utile (.xlsx ou .csv).`,
+  );
+}
+
 /**
  * The cells of an .xlsx file: the fast value reader first (fastXlsx.ts), ExcelJS when that reader
  * meets something it does not expect — ExcelJS then reads it, or reports the file as damaged.
@@ -283,6 +296,7 @@ async function readXlsx(
       );
     }
     if (error instanceof ArchiveRefusee) throw archiveRefusee(error, fichier);
+    if (error instanceof HorsLimitesExcel) throw horsLimites(error, fichier);
     raw = null;
   }
   if (raw === null) return readXlsxWithExcelJS(bytes, filePath, fichier);
@@ -327,6 +341,9 @@ export async function readXlsxWithExcelJS(
     const hiddenRows: number[] = [];
     const datePairs: number[] = [];
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (rowNumber > EXCEL_LIGNES || row.cellCount > EXCEL_COLONNES) {
+        throw horsLimites(new HorsLimitesExcel(rowNumber, row.cellCount), fichier);
+      }
       if (row.hidden) hiddenRows.push(rowNumber - 1);
       const cells: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {

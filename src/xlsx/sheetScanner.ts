@@ -34,7 +34,17 @@ import {
   startsWithAscii,
 } from "./chunks";
 import { exactRow } from "./rows";
-import { XlsxEndommage, cellValue, columnOf, decodeXml, numberValue, referenceDansLaLigne } from "./xmlText";
+import {
+  EXCEL_COLONNES,
+  EXCEL_LIGNES,
+  HorsLimitesExcel,
+  XlsxEndommage,
+  cellValue,
+  columnOf,
+  decodeXml,
+  numberValue,
+  referenceDansLaLigne,
+} from "./xmlText";
 
 export interface SheetCells {
   /** Cells from A1; rows and cells may be missing (sparse). */
@@ -498,6 +508,11 @@ export class SheetScanner extends ChunkScanner {
     if (n === 0) return;
     this.count = 0;
     const { cols, vals } = this;
+    let widest = -1;
+    for (let k = 0; k < n; k++) if (cols[k] > widest) widest = cols[k];
+    if (this.rowIndex >= EXCEL_LIGNES || widest >= EXCEL_COLONNES) {
+      throw new HorsLimitesExcel(this.rowIndex + 1, widest + 1);
+    }
     const existing = this.grid[this.rowIndex];
     if (existing !== undefined) {
       // The same row number twice in the file: its cells go on the same row.
@@ -505,11 +520,8 @@ export class SheetScanner extends ChunkScanner {
       return;
     }
     let inOrder = true;
-    let last = -1;
-    for (let k = 0; k < n; k++) {
-      if (cols[k] !== k) inOrder = false;
-      if (cols[k] > last) last = cols[k];
-    }
+    for (let k = 0; k < n && inOrder; k++) if (cols[k] !== k) inOrder = false;
+    const last = widest;
     let row: CellValue[];
     if (inOrder) {
       row = exactRow(vals, n);

@@ -18,6 +18,25 @@ export class XlsxEndommage extends Error {
   }
 }
 
+/** Excel's last row and last column (XFD): a worksheet has no cell beyond them. */
+export const EXCEL_LIGNES = 1_048_576;
+export const EXCEL_COLONNES = 16_384;
+
+/**
+ * A cell beyond Excel's last row or column: no spreadsheet writes one, so the file is damaged or
+ * built to exhaust memory (a 2 KB file with a value in row 3 000 000 000 would ask for an array of
+ * that length). Refused with the file's name, never handed to ExcelJS.
+ */
+export class HorsLimitesExcel extends Error {
+  constructor(
+    readonly ligne: number,
+    readonly colonne: number,
+  ) {
+    super(`cellule hors des limites d'Excel (ligne ${ligne}, colonne ${colonne})`);
+    this.name = "HorsLimitesExcel";
+  }
+}
+
 /** Element names may carry a namespace prefix (`<x:c>` from some generators). */
 export const P = "(?:[A-Za-z_][\\w.-]*:)?";
 
