@@ -9,7 +9,7 @@ import { constat, type CodeConstat } from "./constats";
 import type { ColonnesEtablissement } from "./etablissements";
 import { estCelluleDate } from "./dates";
 import { signaturePositionnelle, TableDoublons } from "./doublons";
-import { celluleTotal, messageLigneTotal } from "./structure";
+import { LibellesTotal, messageLigneTotal } from "./structure";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "./types";
 
@@ -56,6 +56,8 @@ export abstract class LecteurBase implements LecteurFeuille {
   private tableDoublons: TableDoublons | null = null;
   private numeroFeuille = -1;
   private readonly uaiSignales = new Set<string>();
+  /** Every row is checked for « total »: the verdict of each text is remembered (see LibellesTotal). */
+  private readonly libellesTotal = new LibellesTotal();
 
   protected constructor(
     protected readonly sheet: SheetData,
@@ -243,12 +245,12 @@ export abstract class LecteurBase implements LecteurFeuille {
   }
 
   /**
-   * A total or subtotal row (« Total », « TOTAL BOULANGER », « 0750655E Total »…, see celluleTotal) is
+   * A total or subtotal row (« Total », « TOTAL BOULANGER », « 0750655E Total »…, see LibellesTotal) is
    * set aside with « ligne-total » before anything else is read from it, even when its UAI and code are
    * valid: its effectif repeats the detail rows' (design.md §4). True when the row was set aside.
    */
   protected ecarterSiTotal(row: Row, ligne: number): boolean {
-    const j = celluleTotal(row);
+    const j = this.libellesTotal.celluleTotal(row);
     if (j < 0) return false;
     this.ecarter("ligne-total", ligne, this.lettre(j), messageLigneTotal(row[j] as string));
     return true;
