@@ -263,12 +263,9 @@ export abstract class LecteurBase implements LecteurFeuille {
    * @param cle a number equal for identical rows of the establishment (see cleDoublon).
    */
   protected estDoublon(row: Row, ligne: number, etablissement: number, cle: number): boolean {
-    if (this.tableDoublons === null) {
-      this.tableDoublons = this.doublonsPartages() ?? new TableDoublons();
-      this.numeroFeuille = this.tableDoublons.ajouterFeuille(this.sheet, (r) => this.signatureDoublon(r));
-    }
+    const table = this.tableDoublons ?? this.creerTableDoublons();
     const index = ligne - this.sheet.rowOffset - 1;
-    const premiere = this.tableDoublons.dejaVue(this.numeroFeuille, index, row, etablissement, cle);
+    const premiere = table.dejaVue(this.numeroFeuille, index, row, etablissement, cle);
     if (premiere === null) return false;
     const numero = premiere.index + premiere.sheet.rowOffset + 1;
     this.ecarter(
@@ -280,6 +277,18 @@ export abstract class LecteurBase implements LecteurFeuille {
         : `Ligne identique à la ligne ${numero} de la feuille « ${premiere.sheet.name} » : comptée une seule fois. Si la même extraction a été donnée deux fois, retirez l'une des feuilles du calcul.`,
     );
     return true;
+  }
+
+  /**
+   * The duplicate table, made at the first row about to count. A method of its own, called once: in
+   * estDoublon, which runs for every counted row, the signature's closure would make each call
+   * allocate a context (docs/performance.md).
+   */
+  private creerTableDoublons(): TableDoublons {
+    const table = this.doublonsPartages() ?? new TableDoublons();
+    this.numeroFeuille = table.ajouterFeuille(this.sheet, (r) => this.signatureDoublon(r));
+    this.tableDoublons = table;
+    return table;
   }
 
   /**
