@@ -19,11 +19,11 @@ import {
   boursiersRetenus,
   catalogueFor,
   complementFormation,
-  dotationLigne,
   formatEuros,
   partsEnveloppe,
   indexer as indexerMontant,
   judgeFormation,
+  montantLigne,
   nsfGroupOf,
   parseCategorie,
   parseForfaitKind,
@@ -209,7 +209,8 @@ export function dotation(
       { nom: "Année", valeur: annee, lire: (v) => lireAnnee(v, aujourdhui) },
       { nom: "Taux de boursiers", valeur: taux_boursiers, lire: lireTauxBoursiersOptionnel },
     ] as const,
-    (ligne, eleves, an, taux) => euros(dotationLigne(ligne, eleves, an, parametres, taux).valeur),
+    // The amount without its explanation (montantLigne): a range shows amounts only.
+    (ligne, eleves, an, taux) => euros(montantLigne(ligne, eleves, an, parametres, taux)),
   );
 }
 

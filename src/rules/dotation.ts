@@ -474,9 +474,20 @@ export function calculerDotation(
   };
 }
 
+/** The taux de boursiers a post-bac line needs (R8). */
+function tauxRequis(taux: TauxBoursiers | null): TauxBoursiers {
+  if (!taux) {
+    throw new InvalidArgumentError(
+      "taux-manquant",
+      "La dotation post-bac porte sur les boursiers : indiquez le taux de boursiers de l'établissement.",
+    );
+  }
+  return taux;
+}
+
 /**
- * One line alone, as ARE.DOTATION computes it: effectif × forfait, or for post-bac the boursiers
- * retenus (effectif × taux, R8 rounding) × forfait.
+ * One line alone, explained: effectif × forfait, or for post-bac the boursiers retenus (effectif ×
+ * taux, R8 rounding) × forfait.
  */
 export function dotationLigne(
   categorie: Categorie,
@@ -486,22 +497,34 @@ export function dotationLigne(
   taux: TauxBoursiers | null,
 ): Figure {
   assertEffectif(effectif, "Effectif");
-  const forfaitKind = categorie;
-  const forfait = parametres.forfait(forfaitKind, annee);
+  const forfait = parametres.forfait(categorie, annee);
   if (categorie !== "POST_BAC") return ligne(categorie, effectif, "élèves", forfait);
-  if (!taux) {
-    throw new InvalidArgumentError(
-      "taux-manquant",
-      "La dotation post-bac porte sur les boursiers : indiquez le taux de boursiers de l'établissement.",
-    );
-  }
-  const nombre = boursiersRetenus(effectif, taux);
+  const retenu = tauxRequis(taux);
+  const nombre = boursiersRetenus(effectif, retenu);
   const line = ligne("POST_BAC", nombre, "boursiers", forfait);
   return {
     ...line,
     trace: {
       ...line.trace,
-      details: [boursiersTrace(effectif, taux, nombre), ...(line.trace.details ?? [])],
+      details: [boursiersTrace(effectif, retenu, nombre), ...(line.trace.details ?? [])],
     },
   };
+}
+
+/**
+ * The amount of dotationLigne alone, as ARE.DOTATION shows it: the same checks in the same order, the
+ * same product, without the explanation — writing it (amounts formatted in French) for every cell of
+ * a range cost more than the amount itself (docs/performance.md).
+ */
+export function montantLigne(
+  categorie: Categorie,
+  effectif: number,
+  annee: SchoolYear,
+  parametres: Parametres,
+  taux: TauxBoursiers | null,
+): Decimal {
+  assertEffectif(effectif, "Effectif");
+  const forfait = parametres.forfait(categorie, annee);
+  const nombre = categorie === "POST_BAC" ? boursiersRetenus(effectif, tauxRequis(taux)) : effectif;
+  return forfait.valeur.times(nombre);
 }
