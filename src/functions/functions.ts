@@ -75,12 +75,22 @@ function codeFormation(value: unknown): string {
   return lecture.code;
 }
 
-/** Eligibility of every cell of a range for one school year, the list in force looked up once. */
+/**
+ * Eligibility of every cell of a range for one school year, the list in force looked up once. A column
+ * of codes repeats a few hundred values: each distinct value is judged once per call, as the sheet
+ * readers do (design.md §8: 100 000 cells of ARE.ELIGIBLE in under 100 ms). Only answers are kept —
+ * a value that cannot be read gives its error in each of its cells, as before.
+ */
 function parCode<T>(codes: unknown, annee: unknown, reponse: (eligibilite: Eligibility) => T) {
   const catalogue = catalogueFor(lireAnnee(annee, new Date()));
-  return calculerParCellule(enMatrice(codes), estVide, (value) =>
-    reponse(judgeFormation(codeFormation(value), catalogue)),
-  );
+  const reponses = new Map<unknown, T>();
+  return calculerParCellule(enMatrice(codes), estVide, (value) => {
+    if (reponses.has(value)) return reponses.get(value) as T;
+    const resultat = reponse(judgeFormation(codeFormation(value), catalogue));
+    // An object (an error value) is never the same cell twice: not kept.
+    if (typeof value !== "object") reponses.set(value, resultat);
+    return resultat;
+  });
 }
 
 /**
