@@ -102,18 +102,24 @@ const LIBELLES_RETENUS = 65_536;
  */
 export class LibellesTotal {
   private readonly verdicts = new Map<string, boolean>();
+  /**
+   * Per column, the last text found not to be a total: consecutive rows of an establishment repeat
+   * its UAI, name and status, which are then settled by one comparison, without a lookup.
+   */
+  private readonly derniers: (string | undefined)[] = [];
 
   /** The index of the first cell of a row that makes it a total or subtotal row, or -1. */
   celluleTotal(row: readonly CellValue[]): number {
     for (let j = 0; j < row.length; j++) {
       const cell = row[j];
-      if (typeof cell !== "string" || cell.length < 5) continue;
+      if (typeof cell !== "string" || cell.length < 5 || cell === this.derniers[j]) continue;
       let total = this.verdicts.get(cell);
       if (total === undefined) {
         total = estLibelleTotal(cell);
         if (this.verdicts.size < LIBELLES_RETENUS) this.verdicts.set(cell, total);
       }
       if (total) return j;
+      this.derniers[j] = cell;
     }
     return -1;
   }
