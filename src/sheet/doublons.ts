@@ -107,6 +107,14 @@ function melanger(cle: number): number {
 }
 
 /**
+ * A table grows past three quarters full, so that probes stay short. It is sized for the keys it
+ * expects at most 60 % full, so that an establishment somewhat larger than the one it was sized on
+ * still fits: sized exactly, one key more made it grow to four times the room.
+ */
+const CHARGE_MAXIMALE = 0.75;
+const CHARGE_PREVUE = 0.6;
+
+/**
  * The rows already counted for one establishment, by key (see cleDoublon): an open-addressing hash
  * table over one typed array of (key, value) pairs — the value is the row reference + 1 of the only
  * row with that key, or -(g + 1) for the group g of rows that share it (0: free slot).
@@ -124,7 +132,7 @@ class LignesParCle {
   /** @param cles keys expected: the table is sized for them at once (see TableDoublons.dejaVue). */
   constructor(cles: number) {
     let places = 16;
-    while (places < cles * 2) places *= 2;
+    while (places * CHARGE_PREVUE < cles) places *= 2;
     this.paires = new Float64Array(places * 2);
   }
 
@@ -146,8 +154,7 @@ class LignesParCle {
     }
     paires[2 * i] = cle;
     paires[2 * i + 1] = valeur;
-    // At most half full, so that probes stay short.
-    if (++this.nombre * 4 > paires.length) this.agrandir();
+    if (++this.nombre > (paires.length >> 1) * CHARGE_MAXIMALE) this.agrandir();
     return 0;
   }
 
