@@ -85,9 +85,11 @@ function parCode<T>(codes: unknown, annee: unknown, reponse: (eligibilite: Eligi
   const catalogue = catalogueFor(lireAnnee(annee, new Date()));
   const reponses = new Map<unknown, T>();
   return calculerParCellule(enMatrice(codes), estVide, (value) => {
-    if (reponses.has(value)) return reponses.get(value) as T;
+    const connue = reponses.get(value);
+    if (connue !== undefined) return connue;
     const resultat = reponse(judgeFormation(codeFormation(value), catalogue));
-    // An object (an error value) is never the same cell twice: not kept.
+    // An object (an error value) is never the same cell twice: not kept. (A Map takes -0 for 0, but
+    // neither is a code: no answer is ever kept for them.)
     if (typeof value !== "object") reponses.set(value, resultat);
     return resultat;
   });
