@@ -17,11 +17,11 @@ import {
   aideCpge,
   boursiersRetenus,
   complementFormation,
-  dotationLigne,
   formatEuros,
   partsEnveloppe,
   indexer as indexerMontant,
   judgeFormation,
+  montantLigne,
   nsfGroupOf,
   parseCategorie,
   parseForfaitKind,
@@ -75,13 +75,23 @@ function codeFormation(value: unknown): string {
 
 /**
  * Eligibility of every cell of a range for one school year, the list in force looked up once: the
- * list the user loaded for that year (or an earlier one) from the shared store, else the embedded one.
+ * list the user loaded for that year (or an earlier one) from the shared store, else the embedded one. A column
+ * of codes repeats a few hundred values: each distinct value is judged once per call, as the sheet
+ * readers do (design.md §8: 100 000 cells of ARE.ELIGIBLE in under 100 ms). Only answers are kept —
+ * a value that cannot be read gives its error in each of its cells, as before.
  */
 function parCode<T>(codes: unknown, annee: unknown, reponse: (eligibilite: Eligibility) => T) {
   const catalogue = listesStore.catalogues().pour(lireAnnee(annee, new Date()));
-  return calculerParCellule(enMatrice(codes), estVide, (value) =>
-    reponse(judgeFormation(codeFormation(value), catalogue)),
-  );
+  const reponses = new Map<unknown, T>();
+  return calculerParCellule(enMatrice(codes), estVide, (value) => {
+    const connue = reponses.get(value);
+    if (connue !== undefined) return connue;
+    const resultat = reponse(judgeFormation(codeFormation(value), catalogue));
+    // An object (an error value) is never the same cell twice: not kept. (A Map takes -0 for 0, but
+    // neither is a code: no answer is ever kept for them.)
+    if (typeof value !== "object") reponses.set(value, resultat);
+    return resultat;
+  });
 }
 
 /**
@@ -213,7 +223,8 @@ export function dotation(
       { nom: "Année", valeur: annee, lire: (v) => lireAnnee(v, aujourdhui) },
       { nom: "Taux de boursiers", valeur: taux_boursiers, lire: lireTauxBoursiersOptionnel },
     ] as const,
-    (ligne, eleves, an, taux) => euros(dotationLigne(ligne, eleves, an, parametres, taux).valeur),
+    // The amount without its explanation (montantLigne): a range shows amounts only.
+    (ligne, eleves, an, taux) => euros(montantLigne(ligne, eleves, an, parametres, taux)),
   );
 }
 
