@@ -340,6 +340,10 @@ export async function readXlsxWithExcelJS(
     const grid: CellValue[][] = [];
     const hiddenRows: number[] = [];
     const datePairs: number[] = [];
+    // Before eachRow, which visits every index of ExcelJS's row array: row 3 000 000 000 would take
+    // minutes to reach.
+    if (worksheet.rowCount > EXCEL_LIGNES)
+      throw horsLimites(new HorsLimitesExcel(worksheet.rowCount, 0), fichier);
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (rowNumber > EXCEL_LIGNES || row.cellCount > EXCEL_COLONNES) {
         throw horsLimites(new HorsLimitesExcel(rowNumber, row.cellCount), fichier);
