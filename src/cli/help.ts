@@ -32,6 +32,12 @@ export function aideListe(colonne: number, retrait = 2): string {
       "rentrée de cette liste ; par défaut l'année écrite dans le nom",
       "du fichier (liste-2025-2026.xlsx), sinon celle de la commande",
     ]),
+    option("--liste-titre <titre>", [
+      "titre de la source de cette liste, cité dans les résultats",
+      "(par défaut : le nom du fichier)",
+    ]),
+    option("--liste-date <date>", ["date de la source, par exemple 2025-03-14"]),
+    option("--liste-url <adresse>", ["adresse de la source"]),
   ].join("\n");
 }
 
