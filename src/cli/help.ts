@@ -102,7 +102,9 @@ Les constats sont groupés par gravité (erreur : la ligne ne compte pas ; alert
 semble fausse ; info). Le fichier lu n'est jamais modifié.
 
 Options :
-  --feuille <nom>          feuille à contrôler (par défaut la première feuille non vide)
+  --feuille <nom>          feuille à contrôler, masquée comprise (par défaut la première feuille
+                           visible dont l'en-tête nomme UAI, code formation et effectif ; les
+                           autres sont nommées)
   --colonne <champ>=<lettre>
                            corrige la correspondance des colonnes, ex. --colonne effectif=H ;
                            --colonne statut= ignore la colonne prise pour le statut ; répétable
