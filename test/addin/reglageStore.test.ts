@@ -64,25 +64,24 @@ describe("Un réglage du classeur : chargement, abonnés, réglage illisible", (
   });
 
   test("un réglage vide laisse l'état ; un réglage illisible est signalé avec sa raison, l'état gardé", async () => {
-    for (const vide of [null, ""]) {
-      const { persistence, liberer } = classeur(vide);
+    const apresChargement = async (valeur: unknown) => {
+      const { persistence, liberer } = classeur(valeur);
       const s = store(persistence);
       const chargement = s.charger();
       liberer();
       await chargement;
-      expect(s.etat()).toEqual({ n: 0, avertissement: null });
-    }
-    for (const [illisible, raison] of [
-      ["{", "le contenu n'est pas du JSON valide."],
-      ['"texte"', "un nombre est attendu."],
-    ]) {
-      const { persistence, liberer } = classeur(illisible);
-      const s = store(persistence);
-      const chargement = s.charger();
-      liberer();
-      await chargement;
-      expect(s.etat()).toEqual({ n: 0, avertissement: raison });
-    }
+      return s.etat();
+    };
+    for (const vide of [null, ""])
+      await expect(apresChargement(vide)).resolves.toEqual({ n: 0, avertissement: null });
+    await expect(apresChargement("{")).resolves.toEqual({
+      n: 0,
+      avertissement: "le contenu n'est pas du JSON valide.",
+    });
+    await expect(apresChargement('"texte"')).resolves.toEqual({
+      n: 0,
+      avertissement: "un nombre est attendu.",
+    });
   });
 
   test("sans classeur, rien n'est lu ; brancher le classeur le charge", async () => {

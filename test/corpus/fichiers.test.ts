@@ -64,6 +64,12 @@ function classeurAvecPageDeGarde(wb: ExcelJS.Workbook): void {
   wb.getWorksheet("Copie")!.state = "hidden";
 }
 
+/** A cover sheet, then the effectifs under a header whose effectif column has an unknown title. */
+function pageDeGardeEtColonneInconnue(wb: ExcelJS.Workbook): void {
+  feuilleExcelJS("Page de garde", [["Rectorat de Paris — effectifs 2024"]])(wb);
+  feuilleExcelJS("Paris", [[...E.slice(0, 4), "Quantité"], L])(wb);
+}
+
 interface Cas {
   readonly nom: string;
   readonly fichier: string;
@@ -336,11 +342,7 @@ export const FICHIERS: readonly Cas[] = [
     nom: "page de garde, et colonne des effectifs au titre inconnu désignée par --colonne (controle)",
     fichier: "effectifs.xlsx",
     options: ["--colonne", "effectif=E"],
-    octets: () =>
-      xlsxExcelJS((wb) => {
-        feuilleExcelJS("Page de garde", [["Rectorat de Paris — effectifs 2024"]])(wb);
-        feuilleExcelJS("Paris", [[...E.slice(0, 4), "Quantité"], L])(wb);
-      }),
+    octets: () => xlsxExcelJS(pageDeGardeEtColonneInconnue),
     attendu: { sortie: 0, comptees: 1, message: /feuille non lue « Page de garde »/ },
   },
   {
@@ -403,11 +405,7 @@ export const FICHIERS: readonly Cas[] = [
     fichier: "effectifs.xlsx",
     commande: "dotations",
     options: ["--colonne", "effectif=E"],
-    octets: () =>
-      xlsxExcelJS((wb) => {
-        feuilleExcelJS("Page de garde", [["Rectorat de Paris — effectifs 2024"]])(wb);
-        feuilleExcelJS("Paris", [[...E.slice(0, 4), "Quantité"], L])(wb);
-      }),
+    octets: () => xlsxExcelJS(pageDeGardeEtColonneInconnue),
     attendu: { sortie: 0, total: "3768.00", message: /feuille non lue « Page de garde »/ },
   },
   {
