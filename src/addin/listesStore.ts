@@ -7,7 +7,8 @@
  * The lists live in the workbook's document settings (setting `ARE.listesFormations`) as JSON, each
  * list's formations in the 6 columns of the annex, tab-separated, one line each — as the embedded
  * lists (listes/*.tsv): about 26 KB for the 235 formations of a list. Saving goes through a
- * `ListesPersistence` port (Office.js: officeListes.ts), so the store runs in jest.
+ * `ListesPersistence` port (Office.js: officeListes.ts), so the store runs in jest. Loading, listening
+ * and warning are those of every store of a setting (reglageStore.ts).
  */
 import {
   Catalogues,
@@ -18,6 +19,14 @@ import {
   type Catalogue,
   type ReferenceListe,
 } from "../rules";
+import {
+  createReglageStore,
+  lireJsonReglage,
+  partPartagee,
+  raisonIllisible,
+  type LectureReglage,
+  type StoreReglage,
+} from "./reglageStore";
 
 /** Where the workbook keeps the lists: one document setting holding their JSON. */
 export const CLE_LISTES = "ARE.listesFormations";
@@ -49,19 +58,13 @@ export interface EtatListes {
 
 export type AbonneListes = (etat: EtatListes) => void;
 
-export interface ListesStore {
+export interface ListesStore extends StoreReglage<EtatListes, ListesPersistence> {
   /** The lists in force, synchronous, for the functions. */
   catalogues(): Catalogues;
-  etat(): EtatListes;
-  abonner(abonne: AbonneListes): () => void;
   /** Adds a checked list (replacing the one of its year), applies it at once, saves and recalculates. */
   enregistrer(liste: Catalogue): Promise<void>;
   /** Removes the list loaded for a year: the embedded (or earlier) list applies again. */
   retirer(annee: number): Promise<void>;
-  /** Loads the lists saved in the workbook; unreadable ones are reported, never deleted. */
-  charger(): Promise<void>;
-  /** Attaches the workbook once Office says it runs in Excel, then loads its lists. */
-  brancher(persistence: ListesPersistence): Promise<void>;
 }
 
 interface ListeStockee {
@@ -97,14 +100,7 @@ export function texteListes(listes: readonly Catalogue[]): string {
  * (parseAnnex, makeCatalogue), its codes checked: anything else throws, with a French message.
  */
 export function lireListes(valeur: unknown): Catalogue[] {
-  let objet: unknown = valeur;
-  if (typeof valeur === "string") {
-    try {
-      objet = JSON.parse(valeur);
-    } catch {
-      throw new TypeError("le contenu n'est pas du JSON valide");
-    }
-  }
+  const objet = lireJsonReglage(valeur);
   const { version, listes } = (objet ?? {}) as { version?: unknown; listes?: unknown };
   if (version !== 1 || !Array.isArray(listes))
     throw new TypeError("un objet { version: 1, listes } est attendu");
@@ -126,26 +122,28 @@ export function lireListes(valeur: unknown): Catalogue[] {
 }
 
 function avertissementLecture(error: unknown): string {
-  const raison = error instanceof Error ? error.message : String(error);
-  return `Les listes de formations enregistrées dans le classeur (réglage « ${CLE_LISTES} ») n'ont pas pu être lues : ${raison}. Les listes embarquées s'appliquent ; chargez de nouveau la liste de la rentrée dans Catalogue.`;
+  return `Les listes de formations enregistrées dans le classeur (réglage « ${CLE_LISTES} ») n'ont pas pu être lues : ${raisonIllisible(error)} Les listes embarquées s'appliquent ; chargez de nouveau la liste de la rentrée dans Catalogue.`;
 }
 
 function avec(chargees: readonly Catalogue[]): Catalogues {
   return chargees.reduce((catalogues, liste) => catalogues.avec(liste), Catalogues.embarques());
 }
 
-export function createListesStore(persistenceInitiale: ListesPersistence | null): ListesStore {
-  let persistence = persistenceInitiale;
-  let etat: EtatListes = { catalogues: Catalogues.embarques(), chargees: [], avertissement: null };
-  const abonnes = new Set<AbonneListes>();
-  let modifications = 0;
-  let luAvantChargement = false;
-  let charge = false;
-
-  function publier(suivant: EtatListes): void {
-    etat = suivant;
-    for (const abonne of abonnes) abonne(etat);
-  }
+export function createListesStore(persistence: ListesPersistence | null): ListesStore {
+  const reglage = createReglageStore<EtatListes, ListesPersistence, LectureReglage>({
+    initial: { catalogues: Catalogues.embarques(), chargees: [], avertissement: null },
+    persistence,
+    lire: async (classeur) => ({ valeur: await classeur.lire() }),
+    interpreter: (lecture) => {
+      const chargees = lireListes(lecture.valeur);
+      return { catalogues: avec(chargees), chargees, avertissement: null };
+    },
+    avertir: (etat, error) => ({ ...etat, avertissement: avertissementLecture(error) }),
+    async apresChargement(classeur, { chargees }, _lecture, luAvant) {
+      // A function that answered before the load used the embedded lists: recalculate with these.
+      if (luAvant && chargees.length > 0) await classeur.recalculer();
+    },
+  });
 
   async function remplacer(nouvelles: readonly Catalogue[]): Promise<void> {
     const chargees = [...nouvelles].sort((a, b) => a.annee - b.annee);
@@ -155,48 +153,15 @@ export function createListesStore(persistenceInitiale: ListesPersistence | null)
         `Listes trop volumineuses pour être enregistrées dans le classeur (${Math.ceil(texte.length / 1000)}000 caractères, un million au plus) : une liste de la Région compte quelques centaines de formations. Vérifiez la feuille choisie.`,
       );
     }
-    modifications++;
-    publier({ catalogues: avec(chargees), chargees, avertissement: null });
-    if (persistence) await persistence.enregistrerEtRecalculer(texte);
+    reglage.modifier({ catalogues: avec(chargees), chargees, avertissement: null });
+    await reglage.persistence()?.enregistrerEtRecalculer(texte);
   }
 
-  async function charger(): Promise<void> {
-    if (!persistence) return;
-    const avant = modifications;
-    let chargees: Catalogue[];
-    try {
-      const brut = await persistence.lire();
-      if (modifications !== avant) return;
-      if (brut === null || brut === undefined || brut === "") return;
-      chargees = lireListes(brut);
-    } catch (error) {
-      // Never lose data: the setting stays as it is until the user loads a list again.
-      publier({ ...etat, avertissement: avertissementLecture(error) });
-      return;
-    } finally {
-      charge = true;
-    }
-    publier({ catalogues: avec(chargees), chargees, avertissement: null });
-    // A function that answered before the load used the embedded lists: recalculate with these.
-    if (luAvantChargement && chargees.length > 0) await persistence.recalculer();
-  }
-
+  const chargees = () => reglage.etat().chargees;
   return {
-    catalogues() {
-      if (!charge) luAvantChargement = true;
-      return etat.catalogues;
-    },
-    etat: () => etat,
-    abonner(abonne) {
-      abonnes.add(abonne);
-      return () => abonnes.delete(abonne);
-    },
-    enregistrer: (liste) => remplacer([...etat.chargees.filter((l) => l.annee !== liste.annee), liste]),
-    retirer: (annee) => remplacer(etat.chargees.filter((l) => l.annee !== annee)),
-    async brancher(classeur) {
-      persistence = classeur;
-      await charger();
-    },
-    charger,
+    ...partPartagee(reglage),
+    catalogues: () => reglage.lire().catalogues,
+    enregistrer: (liste) => remplacer([...chargees().filter((l) => l.annee !== liste.annee), liste]),
+    retirer: (annee) => remplacer(chargees().filter((l) => l.annee !== annee)),
   };
 }

@@ -3,8 +3,7 @@
  * (`context.workbook.settings`, saved with the file), and a change triggers a full recalculation so
  * every ARE.* formula sees it; the fingerprint of the parameters that recalculation uses is saved
  * beside them, so that reopening the workbook does not recalculate again (parametresStore.ts). One
- * Excel.run per action, one sync each (two when loading, as the setting's value must be read before
- * deciding anything).
+ * Excel.run per action, one sync each (officeReglages.ts).
  */
 import type { ValeursUtilisateur } from "../rules";
 import {
@@ -13,25 +12,20 @@ import {
   type LectureClasseur,
   type ParametresPersistence,
 } from "./parametresStore";
+import { ecrireEtRecalculer, lireReglages } from "./officeReglages";
 
-/** Queues a full recalculation, with the fingerprint of what it will use when there is one. */
-function recalculerTout(context: Excel.RequestContext, empreinte: string | undefined): void {
-  if (empreinte !== undefined) context.workbook.settings.add(CLE_EMPREINTE_CALCUL, empreinte);
-  context.workbook.application.calculate(Excel.CalculationType.full);
+/** The fingerprint of what the recalculation will use, saved with it when there is one. */
+function empreinteEcrite(empreinte: string | undefined): [string, string][] {
+  return empreinte === undefined ? [] : [[CLE_EMPREINTE_CALCUL, empreinte]];
 }
 
 async function lireAvecEmpreinte(): Promise<LectureClasseur> {
-  return Excel.run(async (context) => {
-    const reglage = context.workbook.settings.getItemOrNullObject(CLE_VALEURS_UTILISATEUR);
-    const empreinte = context.workbook.settings.getItemOrNullObject(CLE_EMPREINTE_CALCUL);
-    reglage.load("value");
-    empreinte.load("value");
-    await context.sync();
-    return {
-      valeurs: reglage.isNullObject ? null : (reglage.value as unknown),
-      empreinte: empreinte.isNullObject || typeof empreinte.value !== "string" ? null : empreinte.value,
-    };
-  });
+  const lus = await lireReglages([CLE_VALEURS_UTILISATEUR, CLE_EMPREINTE_CALCUL]);
+  const empreinte = lus[CLE_EMPREINTE_CALCUL];
+  return {
+    valeurs: lus[CLE_VALEURS_UTILISATEUR],
+    empreinte: typeof empreinte === "string" ? empreinte : null,
+  };
 }
 
 export const officeParametres: ParametresPersistence = {
@@ -41,19 +35,9 @@ export const officeParametres: ParametresPersistence = {
 
   lireAvecEmpreinte,
 
-  async enregistrerEtRecalculer(valeurs: ValeursUtilisateur, empreinte?: string) {
-    await Excel.run(async (context) => {
-      // Stored as a JSON string: a plain value every Excel version keeps as it is.
-      context.workbook.settings.add(CLE_VALEURS_UTILISATEUR, JSON.stringify(valeurs));
-      recalculerTout(context, empreinte);
-      await context.sync();
-    });
-  },
+  enregistrerEtRecalculer: (valeurs: ValeursUtilisateur, empreinte?: string) =>
+    // Stored as a JSON string: a plain value every Excel version keeps as it is.
+    ecrireEtRecalculer([[CLE_VALEURS_UTILISATEUR, JSON.stringify(valeurs)], ...empreinteEcrite(empreinte)]),
 
-  async recalculer(empreinte?: string) {
-    await Excel.run(async (context) => {
-      recalculerTout(context, empreinte);
-      await context.sync();
-    });
-  },
+  recalculer: (empreinte?: string) => ecrireEtRecalculer(empreinteEcrite(empreinte)),
 };

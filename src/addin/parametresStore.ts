@@ -8,8 +8,17 @@
  * Saving to the workbook and recalculating go through a `ParametresPersistence` port, so the store
  * itself runs in jest; the Office.js adapter is `officeParametres.ts`. Opening a workbook recalculates
  * only when the parameters differ from those its formulas were last computed with (`aRecalculer`).
+ * Loading, listening and warning are those of every store of a setting (reglageStore.ts).
  */
 import { IDS_PARAMETRES, Parametres, type ValeursUtilisateur } from "../rules";
+import {
+  createReglageStore,
+  lireJsonReglage,
+  partPartagee,
+  raisonIllisible,
+  type LectureReglage,
+  type StoreReglage,
+} from "./reglageStore";
 
 /** Where the workbook keeps the user's values: one document setting holding their JSON. */
 export const CLE_VALEURS_UTILISATEUR = "ARE.valeursUtilisateur";
@@ -52,38 +61,21 @@ export interface EtatParametres {
 
 export type Abonne = (etat: EtatParametres) => void;
 
-export interface ParametresStore {
+export interface ParametresStore extends StoreReglage<EtatParametres, ParametresPersistence> {
   /** The parameters in force: embedded values plus the user's. Synchronous, for the functions. */
   parametres(): Parametres;
-  etat(): EtatParametres;
-  /** Calls `abonne` after every change; returns the function that stops it. */
-  abonner(abonne: Abonne): () => void;
   /**
    * Replaces the user's values. Invalid or conflicting values throw an InvalidArgumentError (French
    * message) and change nothing; valid ones are applied at once, then saved and recalculated.
    */
   remplacer(valeurs: ValeursUtilisateur): Promise<void>;
-  /** Loads the values saved in the workbook; unreadable ones are reported, never deleted. */
-  charger(): Promise<void>;
-  /**
-   * Attaches the workbook once Office says it runs in Excel, then loads the values saved there. Until
-   * then (or outside Excel) values apply in memory only.
-   */
-  brancher(persistence: ParametresPersistence): Promise<void>;
 }
 
 const VIDE: ValeursUtilisateur = {};
 
 /** Parses what the settings hold; a JSON string (as saved) or an already parsed object. */
 function lireValeurs(brut: unknown): ValeursUtilisateur {
-  let objet: unknown = brut;
-  if (typeof brut === "string") {
-    try {
-      objet = JSON.parse(brut);
-    } catch {
-      throw new TypeError("le contenu n'est pas du JSON valide");
-    }
-  }
+  const objet = lireJsonReglage(brut);
   if (objet === null || typeof objet !== "object" || Array.isArray(objet)) {
     throw new TypeError("un objet { ipc, forfaits } est attendu");
   }
@@ -95,9 +87,7 @@ function lireValeurs(brut: unknown): ValeursUtilisateur {
 }
 
 function avertissementLecture(error: unknown): string {
-  const raison = error instanceof Error ? error.message : String(error);
-  const point = /[.!?]$/.test(raison) ? "" : ".";
-  return `Les valeurs enregistrées dans le classeur (réglage « ${CLE_VALEURS_UTILISATEUR} ») n'ont pas pu être utilisées : ${raison}${point} Les fonctions ARE utilisent les seules valeurs embarquées ; corrigez ou ressaisissez les valeurs dans Paramètres.`;
+  return `Les valeurs enregistrées dans le classeur (réglage « ${CLE_VALEURS_UTILISATEUR} ») n'ont pas pu être utilisées : ${raisonIllisible(error)} Les fonctions ARE utilisent les seules valeurs embarquées ; corrigez ou ressaisissez les valeurs dans Paramètres.`;
 }
 
 function estVide(valeurs: ValeursUtilisateur): boolean {
@@ -125,6 +115,16 @@ export function empreinteParametres(parametres: Parametres): string {
   return `${texte.length}-${hash.toString(16).padStart(8, "0")}`;
 }
 
+/** The values and the fingerprint; a persistence without fingerprints (the preview's) gives none. */
+type LectureParametres = LectureReglage & LectureClasseur;
+
+async function lireAvecEmpreinte(persistence: ParametresPersistence): Promise<LectureParametres> {
+  const lecture = persistence.lireAvecEmpreinte
+    ? await persistence.lireAvecEmpreinte()
+    : { valeurs: await persistence.lire(), empreinte: null };
+  return { ...lecture, valeur: lecture.valeurs };
+}
+
 /**
  * Whether the formulas must be recalculated after loading the workbook's values (issue 13 §5: no
  * full recalculation at every start). Formulas computed in an earlier session used the parameters of
@@ -146,74 +146,30 @@ function aRecalculer(
   return precedente !== appliquee;
 }
 
-export function createParametresStore(persistenceInitiale: ParametresPersistence | null): ParametresStore {
-  let persistence = persistenceInitiale;
-  let etat: EtatParametres = { valeurs: VIDE, parametres: Parametres.embarques(), avertissement: null };
-  const abonnes = new Set<Abonne>();
-  /** Counts the user's replacements: a load that finishes after one must not undo it. */
-  let remplacements = 0;
-  /** Whether a function read the embedded parameters before the workbook's values were loaded. */
-  let luAvantChargement = false;
-  let charge = false;
-
-  function publier(suivant: EtatParametres): void {
-    etat = suivant;
-    for (const abonne of abonnes) abonne(etat);
-  }
-
-  async function charger(): Promise<void> {
-    if (!persistence) return;
-    const avant = remplacements;
-    let lecture: LectureClasseur;
-    let valeurs: ValeursUtilisateur;
-    let parametres: Parametres;
-    try {
-      lecture = persistence.lireAvecEmpreinte
-        ? await persistence.lireAvecEmpreinte()
-        : { valeurs: await persistence.lire(), empreinte: null };
-      if (remplacements !== avant) return;
-      const brut = lecture.valeurs;
-      if (brut === null || brut === undefined || brut === "") return;
-      valeurs = lireValeurs(brut);
-      parametres = Parametres.avec(valeurs);
-    } catch (error) {
-      // Never lose data: the setting stays as it is until the user saves new values.
-      publier({ ...etat, avertissement: avertissementLecture(error) });
-      return;
-    } finally {
-      charge = true;
-    }
-    const lusAvant = luAvantChargement;
-    publier({ valeurs, parametres, avertissement: null });
-    if (aRecalculer(valeurs, parametres, lecture.empreinte, lusAvant)) {
-      await persistence.recalculer(empreinteParametres(parametres));
-    }
-  }
+export function createParametresStore(persistence: ParametresPersistence | null): ParametresStore {
+  const reglage = createReglageStore<EtatParametres, ParametresPersistence, LectureParametres>({
+    initial: { valeurs: VIDE, parametres: Parametres.embarques(), avertissement: null },
+    persistence,
+    lire: lireAvecEmpreinte,
+    interpreter: (lecture) => {
+      const valeurs = lireValeurs(lecture.valeur);
+      return { valeurs, parametres: Parametres.avec(valeurs), avertissement: null };
+    },
+    avertir: (etat, error) => ({ ...etat, avertissement: avertissementLecture(error) }),
+    async apresChargement(classeur, { valeurs, parametres }, lecture, luAvant) {
+      if (aRecalculer(valeurs, parametres, lecture.empreinte, luAvant))
+        await classeur.recalculer(empreinteParametres(parametres));
+    },
+  });
 
   return {
-    parametres() {
-      if (!charge) luAvantChargement = true;
-      return etat.parametres;
-    },
-    etat: () => etat,
-    abonner(abonne) {
-      abonnes.add(abonne);
-      return () => abonnes.delete(abonne);
-    },
-
+    ...partPartagee(reglage),
+    parametres: () => reglage.lire().parametres,
     async remplacer(valeurs) {
       // Parametres.avec validates every value and throws before anything changes.
       const parametres = Parametres.avec(valeurs);
-      remplacements++;
-      publier({ valeurs, parametres, avertissement: null });
-      if (persistence) await persistence.enregistrerEtRecalculer(valeurs, empreinteParametres(parametres));
+      reglage.modifier({ valeurs, parametres, avertissement: null });
+      await reglage.persistence()?.enregistrerEtRecalculer(valeurs, empreinteParametres(parametres));
     },
-
-    async brancher(classeur) {
-      persistence = classeur;
-      await charger();
-    },
-
-    charger,
   };
 }

@@ -28,7 +28,7 @@ import { bilanJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { montantOption, ouvrirBilans, ouvrirDotations } from "./classeurs";
-import { checkOutputPath, openInput } from "./files";
+import { checkOutputPath, openEffectifs } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
@@ -134,7 +134,8 @@ async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number
   for (const filePath of effectifs) {
     if (vus.has(path.resolve(filePath))) continue;
     vus.add(path.resolve(filePath));
-    feuilles.push((await openInput(workbook, filePath, undefined, io, false)).feuille);
+    // Its effectif sheets, as `are dotations` reads them (a cover page before the data is skipped).
+    feuilles.push(...(await openEffectifs(workbook, filePath, [], undefined, io, false)).feuilles);
   }
   const feuilleDotations = dotationsPath ? await ouvrirDotations(workbook, dotationsPath, annee) : null;
   const resultat = await preparerModeleBilan(workbook, {

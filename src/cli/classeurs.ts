@@ -1,13 +1,54 @@
 /**
- * Choosing the sheets of the bilan commands in the user's files: every bilan of a workbook (a file may
- * hold one bilan per sheet), the dotations sheet of a workbook written by `are dotations --out`, and
- * amounts typed on the command line.
+ * Choosing the sheets of the user's files by what they hold, as the task pane does (natureFeuille):
+ * the effectif sheets of `controle`, `dotations` and `bilan modele` (a cover page or notes before the
+ * data are skipped), the establishments sheet, every bilan of a workbook (a file may hold one bilan per
+ * sheet), the dotations sheet of a workbook written by `are dotations --out`; and amounts typed on the
+ * command line.
  */
 import { lireMontant } from "../sheet/cells";
+import { detecterEntete } from "../sheet/columns";
+import type { CorrectionColonnes } from "../sheet/types";
 import { schoolYearLabel, type Decimal, type SchoolYear } from "../rules";
-import { LIGNES_APERCU, natureFeuille } from "../workflows/suggestions";
-import { FileWorkbook, chooseSheet, readSpreadsheetFile } from "../xlsx";
+import { LIGNES_APERCU, natureFeuille, type NatureFeuille } from "../workflows/suggestions";
+import {
+  FileWorkbook,
+  chooseSheet,
+  readSpreadsheetFile,
+  type FileSheet,
+  type SpreadsheetFile,
+} from "../xlsx";
 import { UsageError } from "./args";
+
+/** What a sheet holds, judged on its first rows as the task pane judges it. */
+function natureDe(sheet: FileSheet, correction?: CorrectionColonnes): NatureFeuille {
+  // natureFeuille looks at the first rows only (where the header and the form are searched).
+  return natureFeuille(sheet.values.slice(0, LIGNES_APERCU), correction);
+}
+
+/**
+ * Is this an effectif sheet? As the task pane judges it (a formation code and an effectif, neither a
+ * bilan nor a request), once the user's --colonne corrections for the file are applied, and with the
+ * UAI column a dotation cannot do without: with no one to uncheck a sheet, a table by formation with
+ * no establishment (a pivot table) is skipped, and named, rather than read.
+ */
+export function estUneFeuilleEffectifs(sheet: FileSheet, correction?: CorrectionColonnes): boolean {
+  return (
+    natureDe(sheet, correction) === "effectifs" &&
+    Boolean(detecterEntete(sheet, correction)?.entete.colonnes.uai)
+  );
+}
+
+/**
+ * The establishments sheet of a file given with --etablissements: the first visible sheet that holds
+ * establishment values (taux de boursiers, reliquats…) as the task pane judges it, else the first
+ * non-empty one (its reading then says what is missing).
+ */
+export function feuilleEtablissements(file: SpreadsheetFile): FileSheet {
+  return (
+    file.sheets.find((f) => !f.hidden && f.values.length > 0 && natureDe(f) === "etablissements") ??
+    chooseSheet(file)
+  );
+}
 
 /**
  * Adds the bilans of a file to the workbook: the sheet named by `feuille`, or every sheet that looks
@@ -22,8 +63,7 @@ export async function ouvrirBilans(
 ): Promise<string[]> {
   const file = await readSpreadsheetFile(filePath);
   if (feuille) return [workbook.addInput(file, chooseSheet(file, feuille))];
-  // natureFeuille looks at the first rows only (where the header and the form are searched).
-  const bilans = file.sheets.filter((f) => natureFeuille(f.values.slice(0, LIGNES_APERCU)) === "bilan");
+  const bilans = file.sheets.filter((f) => natureDe(f) === "bilan");
   const choisies = bilans.length > 0 ? bilans : [chooseSheet(file)];
   return choisies.map((sheet) => workbook.addInput(file, sheet));
 }

@@ -3,6 +3,7 @@
  * found, columns mapped, rows counted and rows set aside with their reason, findings grouped by
  * severity. Exit 1 when there are erreur findings, 2 when the file cannot be used.
  */
+import * as path from "path";
 import { formatInteger, nombreDe, schoolYearLabel } from "../rules";
 import { controlerFeuille, ecrireControle } from "../workflows";
 import { controleJson } from "./json";
@@ -10,7 +11,7 @@ import type { Champ, ResultatControle } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
-import { checkOutputPath, openInput } from "./files";
+import { checkOutputPath, openEffectifSheet } from "./files";
 import { progressReporter, type CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
@@ -74,12 +75,20 @@ export async function controleCommand(argv: readonly string[], io: CliIo): Promi
   const reporter = progressReporter(io, flag(args, "progress"));
 
   const workbook = new FileWorkbook();
-  const input = await openInput(workbook, filePath, optionValue(args, "feuille"), io, reporter !== null);
+  const correction = correctionsFor(corrections, filePath, path.basename(filePath));
+  const input = await openEffectifSheet(
+    workbook,
+    filePath,
+    optionValue(args, "feuille"),
+    correction,
+    io,
+    reporter !== null,
+  );
   checkCorrectionFiles(corrections, [{ path: filePath, fichier: input.file.fichier }]);
   const resultat = await controlerFeuille(workbook, input.feuille, {
     annee,
     catalogues: await cataloguesOf(args, io, annee),
-    colonnes: correctionsFor(corrections, filePath, input.file.fichier),
+    colonnes: correction,
     progress: reporter ? reporter(`Contrôle de ${input.file.fichier}`) : undefined,
   });
 

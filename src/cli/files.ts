@@ -5,8 +5,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { formatDecimalFr, Decimal } from "../rules";
-import { detecterEntete } from "../sheet/columns";
+import { formatDecimalFr, nombreDe, Decimal } from "../rules";
 import type { CorrectionColonnes } from "../workflows/types";
 import {
   FileWorkbook,
@@ -18,6 +17,7 @@ import {
 } from "../xlsx";
 import type { Progress } from "../workbook/port";
 import { UsageError } from "./args";
+import { estUneFeuilleEffectifs, feuilleEtablissements } from "./classeurs";
 import { progressReporter, type CliIo } from "./io";
 
 /** Files above this size take long enough to read for a word on stderr to help. */
@@ -66,15 +66,6 @@ export async function openInput(
   return { file, feuille: workbook.addInput(file, sheet) };
 }
 
-/**
- * A sheet whose header (in its first 30 rows) names a UAI, a formation code and an effectif, once
- * the user's --colonne corrections for the file are applied.
- */
-function estUneFeuilleEffectifs(sheet: FileSheet, correction: CorrectionColonnes | undefined): boolean {
-  const colonnes = detecterEntete(sheet, correction)?.entete.colonnes;
-  return Boolean(colonnes?.uai && colonnes.codeFormation && colonnes.effectif);
-}
-
 export interface OpenedEffectifs {
   readonly file: SpreadsheetFile;
   /** The sheets' names in the workbook, to pass to the workflows. */
@@ -82,15 +73,36 @@ export interface OpenedEffectifs {
 }
 
 /**
- * Opens an effectif file and adds its effectif sheets to the workbook: the sheets named by --feuille
- * (each name may be in some files only; a file with none of them is an error), or else every visible
- * sheet whose header names a UAI, a formation code and an effectif — a cover sheet, notes or a pivot
- * table before the data are skipped, and named on stderr so that the user knows what was not read.
- * A file with no such sheet gives its first non-empty sheet, whose reading then says what is missing.
+ * The effectif sheets of a file: the sheets named by --feuille (each name may be in some files only; a
+ * file with none of them is an error), or else every visible sheet that is an effectif sheet as the
+ * task pane judges it (estUneFeuilleEffectifs) — a cover sheet, notes or a pivot table before the data
+ * are skipped, and named on stderr so that the user knows what was not read. A file with no such sheet
+ * gives its first non-empty sheet, whose reading then says what is missing.
  *
  * Décision (regles.md#lecture.feuille-masquee; issue 11 item 15): a hidden sheet is skipped (and named) even when it has effectifs —
  * often a backup copy of a visible one, whose rows would be counted twice; --feuille reads it.
  */
+function effectifSheets(
+  file: SpreadsheetFile,
+  feuilles: readonly string[],
+  correction: CorrectionColonnes | undefined,
+  io: CliIo,
+): FileSheet[] {
+  if (feuilles.length > 0) {
+    const wanted = new Set(feuilles.map((f) => f.trim().toLowerCase()));
+    const named = file.sheets.filter((f) => wanted.has(f.name.toLowerCase()));
+    // chooseSheet gives the messages: a name absent from the file, or an empty sheet.
+    return named.length > 0 ? named.map((f) => chooseSheet(file, f.name)) : [chooseSheet(file, feuilles[0])];
+  }
+  const nonVides = file.sheets.filter((f) => f.values.length > 0);
+  let choisies = nonVides.filter((f) => !f.hidden && estUneFeuilleEffectifs(f, correction));
+  if (choisies.length === 0) choisies = [chooseSheet(file)];
+  const ignorees = nonVides.filter((f) => !choisies.includes(f));
+  if (ignorees.length > 0) io.stderr(feuillesIgnorees(file, ignorees));
+  return choisies;
+}
+
+/** Opens an effectif file and adds its effectif sheets (effectifSheets) to the workbook. */
 export async function openEffectifs(
   workbook: FileWorkbook,
   filePath: string,
@@ -100,21 +112,43 @@ export async function openEffectifs(
   showProgress: boolean,
 ): Promise<OpenedEffectifs> {
   const file = await readInput(filePath, io, showProgress);
-  let choisies: FileSheet[];
-  if (feuilles.length > 0) {
-    const wanted = new Set(feuilles.map((f) => f.trim().toLowerCase()));
-    const named = file.sheets.filter((f) => wanted.has(f.name.toLowerCase()));
-    // chooseSheet gives the messages: a name absent from the file, or an empty sheet.
-    choisies =
-      named.length > 0 ? named.map((f) => chooseSheet(file, f.name)) : [chooseSheet(file, feuilles[0])];
-  } else {
-    const nonVides = file.sheets.filter((f) => f.values.length > 0);
-    choisies = nonVides.filter((f) => !f.hidden && estUneFeuilleEffectifs(f, correction));
-    if (choisies.length === 0) choisies = [chooseSheet(file)];
-    const ignorees = nonVides.filter((f) => !choisies.includes(f));
-    if (ignorees.length > 0) io.stderr(feuillesIgnorees(file, ignorees));
-  }
+  const choisies = effectifSheets(file, feuilles, correction, io);
   return { file, feuilles: choisies.map((sheet) => workbook.addInput(file, sheet)) };
+}
+
+/**
+ * Opens an effectif file for `are controle`, which checks one sheet: the one named by --feuille, or the
+ * first effectif sheet (effectifSheets); the others are named on stderr with how to check them.
+ */
+export async function openEffectifSheet(
+  workbook: FileWorkbook,
+  filePath: string,
+  feuille: string | undefined,
+  correction: CorrectionColonnes | undefined,
+  io: CliIo,
+  showProgress: boolean,
+): Promise<OpenedInput> {
+  const file = await readInput(filePath, io, showProgress);
+  const [premiere, ...autres] = effectifSheets(file, feuille === undefined ? [] : [feuille], correction, io);
+  if (autres.length > 0) {
+    const noms = autres.map((f) => `« ${f.name} »`).join(", ");
+    const comment = autres.length === 1 ? "l'autre se contrôle" : "les autres se contrôlent";
+    io.stderr(
+      `« ${file.fichier} » : ${nombreDe(autres.length + 1, "feuille d'effectifs", "feuilles d'effectifs")} ; « ${premiere.name} » est contrôlée, ${comment} avec --feuille : ${noms}.\n`,
+    );
+  }
+  return { file, feuille: workbook.addInput(file, premiere) };
+}
+
+/** Opens the file given with --etablissements and adds its establishments sheet (feuilleEtablissements). */
+export async function openEtablissements(
+  workbook: FileWorkbook,
+  filePath: string,
+  io: CliIo,
+  showProgress: boolean,
+): Promise<OpenedInput> {
+  const file = await readInput(filePath, io, showProgress);
+  return { file, feuille: workbook.addInput(file, feuilleEtablissements(file)) };
 }
 
 function feuillesIgnorees(file: SpreadsheetFile, ignorees: readonly FileSheet[]): string {

@@ -32,6 +32,12 @@ export function aideListe(colonne: number, retrait = 2): string {
       "rentrée de cette liste ; par défaut l'année écrite dans le nom",
       "du fichier (liste-2025-2026.xlsx), sinon celle de la commande",
     ]),
+    option("--liste-titre <titre>", [
+      "titre de la source de cette liste, cité dans les résultats",
+      "(par défaut : le nom du fichier)",
+    ]),
+    option("--liste-date <date>", ["date de la source, par exemple 2025-03-14"]),
+    option("--liste-url <adresse>", ["adresse de la source"]),
   ].join("\n");
 }
 
@@ -96,7 +102,9 @@ Les constats sont groupés par gravité (erreur : la ligne ne compte pas ; alert
 semble fausse ; info). Le fichier lu n'est jamais modifié.
 
 Options :
-  --feuille <nom>          feuille à contrôler (par défaut la première feuille non vide)
+  --feuille <nom>          feuille à contrôler, masquée comprise (par défaut la première feuille
+                           visible dont l'en-tête nomme UAI, code formation et effectif ; les
+                           autres sont nommées)
   --colonne <champ>=<lettre>
                            corrige la correspondance des colonnes, ex. --colonne effectif=H ;
                            --colonne statut= ignore la colonne prise pour le statut ; répétable

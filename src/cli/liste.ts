@@ -6,6 +6,10 @@
  * Which rentrée a list given with --liste is for: `--liste-annee`, else the school year written in
  * the file's name (« liste-2025-2026.xlsx »), else the command's year (--annee, or the year in
  * progress). The answer is said on stderr, with the check's counts.
+ *
+ * Its reference — what the pane asks when a list is loaded (title, date, address of the source) — is
+ * typed with `--liste-titre`, `--liste-date`, `--liste-url`; without a title the list is named by its
+ * file. Every result naming the list's source then cites it (summaries, `liste` key of --json).
  */
 import * as path from "path";
 import {
@@ -15,6 +19,7 @@ import {
   parseSchoolYear,
   resumeVerification,
   schoolYearLabel,
+  type ReferenceListe,
   type SchoolYear,
 } from "../rules";
 import { verifierFeuilleListe, type ResultatListe } from "../workflows";
@@ -25,7 +30,29 @@ import type { CliIo } from "./io";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { renderConstats } from "./report";
 
-export const LISTE_OPTIONS: OptionSpecs = { liste: { value: true }, "liste-annee": { value: true } };
+export const LISTE_OPTIONS: OptionSpecs = {
+  liste: { value: true },
+  "liste-annee": { value: true },
+  "liste-titre": { value: true },
+  "liste-date": { value: true },
+  "liste-url": { value: true },
+};
+
+/** The options that describe the --liste file, and so mean nothing without it. */
+const OPTIONS_DE_LA_LISTE = ["liste-annee", "liste-titre", "liste-date", "liste-url"] as const;
+
+/** What the user typed about the list's source, trimmed; null when nothing was typed. */
+function referenceSaisie(args: ParsedArgs): Partial<ReferenceListe> | null {
+  const titre = optionValue(args, "liste-titre");
+  const date = optionValue(args, "liste-date");
+  const url = optionValue(args, "liste-url");
+  if (titre === undefined && date === undefined && url === undefined) return null;
+  if (titre !== undefined && titre.trim() === "")
+    throw new UsageError(
+      '--liste-titre est vide : indiquez le titre de la source, par exemple --liste-titre "Liste des formations éligibles 2025-2026, Région Île-de-France".',
+    );
+  return { titre: titre?.trim(), date: date?.trim(), url: url?.trim() };
+}
 
 /** The files a command reads, the --liste file included: --out may be none of them. */
 export function fichiersLus(args: ParsedArgs, fichiers: readonly string[]): string[] {
@@ -51,18 +78,26 @@ function anneeDeLaListe(
   return { annee: parDefaut, comment: `année de la commande ; ${ecrite.option} pour une autre` };
 }
 
-/** Reads and checks a list file for a rentrée, against the embedded lists. */
+/**
+ * Reads and checks a list file for a rentrée, against the embedded lists. The reference is what the
+ * user typed, the file's name standing for a title not given.
+ */
 async function lireListe(
   fichier: string,
   annee: SchoolYear,
   feuille: string | undefined,
   io: CliIo,
+  saisie: Partial<ReferenceListe> | null = null,
 ): Promise<ResultatListe & { fichier: string }> {
   const workbook = new FileWorkbook();
   const input = await openInput(workbook, fichier, feuille, io, false);
   const resultat = await verifierFeuilleListe(workbook, input.feuille, {
     annee,
-    reference: { titre: `fichier « ${input.file.fichier} »`, url: "", date: "" },
+    reference: {
+      titre: saisie?.titre ?? `fichier « ${input.file.fichier} »`,
+      url: saisie?.url ?? "",
+      date: saisie?.date ?? "",
+    },
   });
   return { ...resultat, fichier: input.file.fichier };
 }
@@ -77,10 +112,18 @@ export async function cataloguesOf(args: ParsedArgs, io: CliIo, annee: SchoolYea
   if (fichier === undefined) {
     if (ecrite !== undefined)
       throw new UsageError("--liste-annee dit la rentrée d'une liste donnée avec --liste <fichier>.");
+    const seule = OPTIONS_DE_LA_LISTE.find((o) => optionValue(args, o) !== undefined);
+    if (seule !== undefined)
+      throw new UsageError(`--${seule} décrit la source d'une liste donnée avec --liste <fichier>.`);
     return Catalogues.embarques();
   }
   const choix = anneeDeLaListe(fichier, { valeur: ecrite, option: "--liste-annee" }, annee);
-  const { verification, fichier: nom, constats } = await lireListe(fichier, choix.annee, undefined, io);
+  const saisie = referenceSaisie(args);
+  const {
+    verification,
+    fichier: nom,
+    constats,
+  } = await lireListe(fichier, choix.annee, undefined, io, saisie);
   const label = schoolYearLabel(choix.annee);
   if (verification.catalogue === null) {
     throw new UsageError(
@@ -93,8 +136,9 @@ export async function cataloguesOf(args: ParsedArgs, io: CliIo, annee: SchoolYea
   const erreurs = constats.filter((c) => c.gravite === "erreur").length;
   const ecartees =
     erreurs > 0 ? `, ${nombreDe(erreurs, "ligne en erreur écartée", "lignes en erreur écartées")}` : "";
+  const source = saisie === null ? "" : ` (${verification.catalogue.provenance})`;
   io.stderr(
-    `Liste ${label} (${choix.comment}) : « ${nom} », ${nombreDe(verification.formations.length, "formation retenue", "formations retenues")}${ecartees} ; détail : « are liste verifier ${fichier} --annee ${choix.annee} ».\n`,
+    `Liste ${label} (${choix.comment}) : « ${nom} »${source}, ${nombreDe(verification.formations.length, "formation retenue", "formations retenues")}${ecartees} ; détail : « are liste verifier ${fichier} --annee ${choix.annee} ».\n`,
   );
   return Catalogues.embarques().avec(verification.catalogue);
 }

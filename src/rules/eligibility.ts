@@ -11,14 +11,9 @@ import { InvalidArgumentError } from "./errors";
 import {
   COLLEGE_CLASSES,
   COLLEGE_PREFIX,
-  DIPLOMA_KINDS,
-  KINDS_OF_THE_SCHEME,
   LIBELLE_PREPA_METIERS,
-  NSF_PREPA_METIERS,
-  ST2S_CODES,
-  isEligibleNsf,
-  nsfLabel,
   type DiplomaKind,
+  type ReglesCatalogue,
 } from "./nomenclature";
 import { schoolYearLabel, type SchoolYear } from "./schoolYear";
 import { normaliseLabel } from "./text";
@@ -79,9 +74,13 @@ function eligibleVerdict(
 }
 
 /** The motif of a kind of diploma outside the scheme (or unknown), shared with the Catalogue's exclusions. */
-export function motifHorsDispositif(prefix: string, kind: DiplomaKind | undefined): string {
+export function motifHorsDispositif(
+  prefix: string,
+  kind: DiplomaKind | undefined,
+  regles: ReglesCatalogue,
+): string {
   const what = kind ? kind.libelle : `type de diplôme ${prefix}`;
-  return `Non éligible : ${what} (préfixe ${prefix}), hors du dispositif ARE (${KINDS_OF_THE_SCHEME}).`;
+  return `Non éligible : ${what} (préfixe ${prefix}), hors du dispositif ARE (${regles.dispositif}).`;
 }
 
 /** « liste 2023-2024 », or « liste 2023-2024 utilisée pour 2025-2026 » when carried over (regles.md#catalogue.annexe). */
@@ -145,13 +144,15 @@ function judgeCollege(
 /**
  * Judges a code already normalised to 8 characters (see readCodeFormation). `libelle`, when the caller
  * has the formation's label, lets a collège class absent from the list be recognised as a 3ème
- * prépa-métiers by it.
+ * prépa-métiers by it. The rules are those the catalogue carries for the year it judges
+ * (regles.md#eligibilite.regles-datees), resolved once per year: no lookup by row.
  */
 export function judgeFormation(code: string, catalogue: Catalogue, libelle?: string): Eligibility {
   const nsf = nsfOf(code);
   const prefix = prefixOf(code);
+  const regles = catalogue.regles;
 
-  if (ST2S_CODES.has(code)) {
+  if (regles.st2s.has(code)) {
     return nonEligible(
       code,
       nsf,
@@ -177,19 +178,20 @@ export function judgeFormation(code: string, catalogue: Catalogue, libelle?: str
 
   if (prefix === COLLEGE_PREFIX) return judgeCollege(code, nsf, catalogue, libelle);
 
-  const kind = DIPLOMA_KINDS.get(prefix);
-  if (!kind || kind.categorie === null) return nonEligible(code, nsf, motifHorsDispositif(prefix, kind));
-  if (!isEligibleNsf(nsf)) {
+  const kind = regles.typesDiplome.get(prefix);
+  if (!kind || kind.categorie === null)
+    return nonEligible(code, nsf, motifHorsDispositif(prefix, kind, regles));
+  if (!regles.nsfEligible(nsf)) {
     const why =
-      nsf === NSF_PREPA_METIERS
+      nsf === regles.nsfPrepaMetiers
         ? `le groupe ${nsf} « Formations générales » n'est éligible que pour la 3ème prépa-métiers`
         : Number.isNaN(nsf)
           ? `les caractères 4 à 6 (« ${code.slice(3, 6)} ») ne sont pas un groupe de spécialités NSF éligible`
-          : `la spécialité NSF ${nsfLabel(nsf)} n'est pas éligible`;
+          : `la spécialité NSF ${regles.libelleNsf(nsf)} n'est pas éligible`;
     return nonEligible(code, nsf, `Non éligible : ${kind.libelle}, ${why}.`);
   }
   const alerte = alerteHorsListe(catalogue);
-  const motif = `Éligible ${CATEGORIE_LABELS[kind.categorie]} par la règle (${kind.libelle}, spécialité NSF ${nsfLabel(nsf)}) ; ${alerte}.`;
+  const motif = `Éligible ${CATEGORIE_LABELS[kind.categorie]} par la règle (${kind.libelle}, spécialité NSF ${regles.libelleNsf(nsf)}) ; ${alerte}.`;
   return eligibleVerdict(code, nsf, kind.categorie, motif, { alerte });
 }
 

@@ -11,6 +11,7 @@
  */
 import { parseSchoolYear, type SchoolYear } from "../rules";
 import { LIGNES_RECHERCHE_ENTETE, detecterEntete, trouverFormulaire } from "../sheet";
+import type { CorrectionColonnes } from "../sheet/types";
 import { isBlank, type CellValue, type SheetData } from "../grid";
 import type { SheetInfo } from "../workbook/port";
 
@@ -39,9 +40,10 @@ function enFeuille(premieresLignes: Apercu): SheetData {
  *   reliquats, réponse à l'enquête) but no formation code.
  * - null otherwise.
  */
-export function natureFeuille(premieresLignes: Apercu): NatureFeuille {
+export function natureFeuille(premieresLignes: Apercu, correction?: CorrectionColonnes): NatureFeuille {
   const sheet = enFeuille(premieresLignes);
-  const detection = detecterEntete(sheet);
+  // The command line's --colonne corrections name a column the header does not (the pane has none).
+  const detection = detecterEntete(sheet, correction);
   if (!detection) return null;
   const c = detection.entete.colonnes;
   if (c.codeFormation) {

@@ -131,6 +131,36 @@ describe("are bilan", () => {
     expect(ws.getCell("G16").dataValidation).toMatchObject({ type: "list", formulae: ["$J$1:$J$4"] });
   });
 
+  test("modele : une page de garde avant la feuille des effectifs est laissée de côté, et nommée", async () => {
+    const effectifs = path.join(dir, "effectifs.xlsx");
+    const classeur = new ExcelJS.Workbook();
+    classeur.addWorksheet("Page de garde").addRow(["Rectorat de Versailles — effectifs 2024"]);
+    const feuille = classeur.addWorksheet("Versailles");
+    feuille.addRow(["UAI", "Établissement", "Code diplôme", "Libellé", "Effectif"]);
+    feuille.addRow(["0781234T", "Lycée Hoche", "50022137", "BOULANGER (CAP)", 24]);
+    await classeur.xlsx.writeFile(effectifs);
+    const out = path.join(dir, "modele.xlsx");
+    const r = await run([
+      "bilan",
+      "modele",
+      "--uai",
+      "0781234T",
+      "--effectifs",
+      effectifs,
+      "--annee",
+      "2024",
+      "--out",
+      out,
+    ]);
+    expect(r.stderr).toContain("« effectifs.xlsx » : feuille non lue « Page de garde »");
+    expect(r.code).toBe(0);
+    const modele = new ExcelJS.Workbook();
+    await modele.xlsx.readFile(out);
+    const lignes: unknown[] = [];
+    modele.worksheets[0].getColumn(2).eachCell((c) => void lignes.push(c.value));
+    expect(lignes).toContain("50022137");
+  });
+
   test("erreurs d'utilisation : sous-commande absente ou inconnue, --uai, --effectifs ou --out manquant, montant illisible", async () => {
     const effectifs = path.join(BILANS, "effectifs-2023.xlsx");
     const out = path.join(dir, "m.xlsx");

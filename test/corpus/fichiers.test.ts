@@ -64,6 +64,12 @@ function classeurAvecPageDeGarde(wb: ExcelJS.Workbook): void {
   wb.getWorksheet("Copie")!.state = "hidden";
 }
 
+/** A cover sheet, then the effectifs under a header whose effectif column has an unknown title. */
+function pageDeGardeEtColonneInconnue(wb: ExcelJS.Workbook): void {
+  feuilleExcelJS("Page de garde", [["Rectorat de Paris — effectifs 2024"]])(wb);
+  feuilleExcelJS("Paris", [[...E.slice(0, 4), "Quantité"], L])(wb);
+}
+
 interface Cas {
   readonly nom: string;
   readonly fichier: string;
@@ -71,7 +77,9 @@ interface Cas {
   readonly octets?: () => Buffer | Promise<Buffer>;
   readonly creer?: (chemin: string) => void;
   readonly commande?: "controle" | "dotations";
+  /** « @nom » in the options is the path of another file of the case, made by `autres[nom]`. */
   readonly options?: readonly string[];
+  readonly autres?: Readonly<Record<string, () => Buffer | Promise<Buffer>>>;
   readonly attendu: {
     readonly sortie: 0 | 1 | 2;
     /** On stderr: the refusal (exit 2), or a note (skipped sheets). */
@@ -320,6 +328,65 @@ export const FICHIERS: readonly Cas[] = [
     },
   },
   {
+    nom: "page de garde avant la feuille des effectifs, et copie masquée (controle)",
+    fichier: "effectifs.xlsx",
+    octets: () => xlsxExcelJS(classeurAvecPageDeGarde),
+    attendu: {
+      sortie: 0,
+      comptees: 1,
+      message:
+        /feuilles non lues « Page de garde » \(pas d'en-tête UAI, code formation, effectif.*\), « Copie » \(masquée\)\. .*--feuille/,
+    },
+  },
+  {
+    nom: "page de garde, et colonne des effectifs au titre inconnu désignée par --colonne (controle)",
+    fichier: "effectifs.xlsx",
+    options: ["--colonne", "effectif=E"],
+    octets: () => xlsxExcelJS(pageDeGardeEtColonneInconnue),
+    attendu: { sortie: 0, comptees: 1, message: /feuille non lue « Page de garde »/ },
+  },
+  {
+    nom: "page de garde, puis deux académies sur deux feuilles (controle)",
+    fichier: "effectifs.xlsx",
+    octets: () =>
+      xlsxExcelJS((wb) => {
+        feuilleExcelJS("Page de garde", [["Rectorat de Paris — effectifs 2024"]])(wb);
+        feuilleExcelJS("Paris", [E, L])(wb);
+        feuilleExcelJS("Créteil", [E, L, L])(wb);
+      }),
+    attendu: {
+      sortie: 0,
+      comptees: 1,
+      message:
+        /« effectifs\.xlsx » : 2 feuilles d'effectifs ; « Paris » est contrôlée, l'autre se contrôle avec --feuille : « Créteil »\./,
+    },
+  },
+  {
+    nom: "controle --feuille désignant la copie masquée",
+    fichier: "effectifs.xlsx",
+    options: ["--feuille", "copie"],
+    octets: () => xlsxExcelJS(classeurAvecPageDeGarde),
+    attendu: { sortie: 0, comptees: 1 },
+  },
+  {
+    nom: "page de garde avant la feuille des établissements donnée avec --etablissements (dotations)",
+    fichier: "effectifs.xlsx",
+    commande: "dotations",
+    options: ["--etablissements", "@etablissements.xlsx"],
+    autres: {
+      "etablissements.xlsx": () =>
+        xlsxExcelJS((wb) => {
+          feuilleExcelJS("Page de garde", [["Rectorat de Paris — établissements 2024"]])(wb);
+          feuilleExcelJS("Établissements", [
+            ["UAI", "Établissement", "Reliquat pré-bac"],
+            ["0750655E", "Lycée Arago", 768],
+          ])(wb);
+        }),
+    },
+    octets: () => xlsxExcelJS(classeurAvecPageDeGarde),
+    attendu: { sortie: 0, total: "3000.00" },
+  },
+  {
     nom: "deux académies sur deux feuilles d'un même classeur (dotations)",
     fichier: "effectifs.xlsx",
     commande: "dotations",
@@ -338,11 +405,7 @@ export const FICHIERS: readonly Cas[] = [
     fichier: "effectifs.xlsx",
     commande: "dotations",
     options: ["--colonne", "effectif=E"],
-    octets: () =>
-      xlsxExcelJS((wb) => {
-        feuilleExcelJS("Page de garde", [["Rectorat de Paris — effectifs 2024"]])(wb);
-        feuilleExcelJS("Paris", [[...E.slice(0, 4), "Quantité"], L])(wb);
-      }),
+    octets: () => xlsxExcelJS(pageDeGardeEtColonneInconnue),
     attendu: { sortie: 0, total: "3768.00", message: /feuille non lue « Page de garde »/ },
   },
   {
@@ -373,12 +436,17 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(dossier));
 
-async function ecrire(cas: Cas): Promise<string> {
+async function ecrire(cas: Cas): Promise<{ chemin: string; options: string[] }> {
   const sousDossier = fs.mkdtempSync(path.join(dossier, "cas-"));
   const chemin = path.join(sousDossier, cas.fichier);
   if (cas.creer) cas.creer(chemin);
   else fs.writeFileSync(chemin, await cas.octets!());
-  return chemin;
+  for (const [nom, octets] of Object.entries(cas.autres ?? {}))
+    fs.writeFileSync(path.join(sousDossier, nom), await octets());
+  const options = (cas.options ?? []).map((o) =>
+    o.startsWith("@") ? path.join(sousDossier, o.slice(1)) : o,
+  );
+  return { chemin, options };
 }
 
 describe("Fichiers hostiles : un message français et le bon code de sortie, jamais d'exception", () => {
@@ -389,15 +457,8 @@ describe("Fichiers hostiles : un message français et le bon code de sortie, jam
   test.each(FICHIERS.map((cas) => [cas.nom, cas] as const))(
     "%s",
     async (_nom, cas) => {
-      const chemin = await ecrire(cas);
-      const r = await run([
-        cas.commande ?? "controle",
-        chemin,
-        "--annee",
-        "2024",
-        "--json",
-        ...(cas.options ?? []),
-      ]);
+      const { chemin, options } = await ecrire(cas);
+      const r = await run([cas.commande ?? "controle", chemin, "--annee", "2024", "--json", ...options]);
       const { attendu } = cas;
       expect(r.stderr).not.toMatch(/\n\s+at |Erreur inattendue/);
       expect({ sortie: r.code, stderr: r.stderr }).toEqual({
@@ -454,7 +515,7 @@ describe("bin/are.js avec un tas limité à 300 Mo, et interrompu pendant l'écr
   test.each(enMemoireLimitee.map((cas) => [cas.nom, cas] as const))(
     "--max-old-space-size=300 : %s",
     async (_nom, cas) => {
-      const chemin = await ecrire(cas);
+      const { chemin } = await ecrire(cas);
       const r = spawnSync(
         process.execPath,
         ["--max-old-space-size=300", BIN, "controle", chemin, "--annee", "2024"],

@@ -1,11 +1,13 @@
 import {
-  DIPLOMA_KINDS,
   InvalidArgumentError,
   catalogueFor,
   eligibilityOf,
   judgeFormation,
   nsfGroupOf,
+  reglesCatalogue,
 } from "../../src/rules";
+
+const DIPLOMA_KINDS = reglesCatalogue(2023).typesDiplome;
 
 const judge = (code: unknown) => eligibilityOf(code, 2023);
 

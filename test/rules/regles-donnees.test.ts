@@ -1,18 +1,23 @@
 /**
  * The catalogue rules that may change (issue 14 §1) are data with their reference, not constants:
  * eligible NSF groups, kinds of diploma and their line, the ST2S exclusion (src/rules/catalogue/regles/).
- * Each file cites its text, and the values are those of the seed (modalités 2023-2024).
+ * Each file holds versions keyed by the rentrée they apply from, each citing its text; the values of
+ * the first are those of the seed (modalités 2023-2024). A later version: regles-datees.test.ts.
  */
 import * as fs from "fs";
 import * as path from "path";
 import {
-  DIPLOMA_KINDS,
-  ELIGIBLE_NSF_TEXT,
-  ST2S,
+  FIRST_SCHOOL_YEAR,
+  catalogueFor,
   eligibilityOf,
-  isEligibleNsf,
   readCodeFormation,
+  reglesCatalogue,
+  schoolYearLabel,
 } from "../../src/rules";
+
+const REGLES_2023 = reglesCatalogue(2023);
+const DIPLOMA_KINDS = REGLES_2023.typesDiplome;
+const ST2S = REGLES_2023.st2s;
 
 const DOSSIER = path.join(__dirname, "../../src/rules/catalogue/regles");
 const donnees = fs
@@ -30,25 +35,50 @@ describe("Règles du catalogue en données, chacune avec sa référence", () => 
   });
 
   test.each(donnees)(
-    "%s cite son texte (titre, document, adresse, date) et dit quand il a été vérifié",
+    "%s : chaque version cite son texte (titre, document, adresse, date) et dit quand elle a été vérifiée",
     (_f, d) => {
       expect(d.description).toEqual(expect.any(String));
-      for (const champ of ["titre", "document", "url", "date"]) expect(d.reference[champ]).toMatch(/\S/);
-      expect(d.reference.url).toMatch(/^https:\/\//);
-      expect(d.reference.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(d.derniereVerification).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(d.depuis).toBe("2023-2024");
+      expect(d.versions.length).toBeGreaterThan(0);
+      for (const version of d.versions) {
+        for (const champ of ["titre", "document", "url", "date"])
+          expect(version.reference[champ]).toMatch(/\S/);
+        expect(version.reference.url).toMatch(/^https:\/\//);
+        expect(version.reference.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(version.derniereVerification).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
     },
   );
 
+  test.each(donnees)(
+    "%s : versions datées par rentrée (« 2023-2024 »), croissantes, la première depuis la première année encodée",
+    (_f, d) => {
+      const depuis: string[] = d.versions.map((v: { depuis: string }) => v.depuis);
+      for (const rentree of depuis) {
+        expect(rentree).toMatch(/^\d{4}-\d{4}$/);
+        expect(Number(rentree.slice(5))).toBe(Number(rentree.slice(0, 4)) + 1);
+      }
+      expect(depuis[0]).toBe(schoolYearLabel(FIRST_SCHOOL_YEAR));
+      const annees = depuis.map((r) => Number(r.slice(0, 4)));
+      expect(annees).toEqual([...new Set(annees)].sort((a, b) => a - b));
+    },
+  );
+
+  test("une seule version par fichier : 2023-2024 et toutes les années suivantes sont jugées par les mêmes règles, résolues une fois", () => {
+    expect(REGLES_2023.depuis).toEqual({ specialites: 2023, typesDiplome: 2023, exclusions: 2023 });
+    for (const annee of [2024, 2025, 2026, 2030]) expect(reglesCatalogue(annee)).toBe(REGLES_2023);
+    // The catalogue in force for a year carries them, the list carried over too.
+    expect(catalogueFor(2023).regles).toBe(REGLES_2023);
+    expect(catalogueFor(2026).regles).toBe(reglesCatalogue(2026));
+  });
+
   test("groupes NSF éligibles : 134, les domaines 20 à 25 et les onze services nommés par les modalités", () => {
-    expect(ELIGIBLE_NSF_TEXT).toBe(
+    expect(REGLES_2023.texteNsfEligibles).toBe(
       "134, 200 à 259 (domaines de la production), 311, 312, 321, 322, 323, 330, 331, 334, 336, 343, 344 (services listés par l'annexe, 331 hors ST2S)",
     );
     for (const nsf of [134, 200, 221, 259, 311, 331, 344])
-      expect([nsf, isEligibleNsf(nsf)]).toEqual([nsf, true]);
+      expect([nsf, REGLES_2023.nsfEligible(nsf)]).toEqual([nsf, true]);
     for (const nsf of [100, 133, 260, 313, 324, 326, 332])
-      expect([nsf, isEligibleNsf(nsf)]).toEqual([nsf, false]);
+      expect([nsf, REGLES_2023.nsfEligible(nsf)]).toEqual([nsf, false]);
   });
 
   test("types de diplôme : 17 dans le dispositif (9 pré-bac, 7 post-bac, le collège), 8 hors dispositif", () => {

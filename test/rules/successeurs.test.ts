@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { catalogueFor, eligibilityOf, isEligibleNsf, nsfOf } from "../../src/rules";
+import { catalogueFor, eligibilityOf, nsfOf, reglesCatalogue } from "../../src/rules";
 import { SUCCESSEURS, successeursDe } from "../../src/rules/catalogue/successeurs";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -48,7 +48,9 @@ describe("Successeurs dans la nomenclature nationale (R4, décision « successeu
   test("les 14 mentions du DN MADE 24113401 sont POST BAC avec l'alerte, dont les 6 que la règle NSF seule exclurait", () => {
     const mentions = successeursDe("24113401");
     expect(mentions).toHaveLength(14);
-    const exclues = mentions.filter((m) => !isEligibleNsf(nsfOf(m.code))).map((m) => m.code);
+    const exclues = mentions
+      .filter((m) => !reglesCatalogue(2023).nsfEligible(nsfOf(m.code)))
+      .map((m) => m.code);
     expect(exclues.sort()).toEqual(["24113301", "24132001", "24132601", "24132602", "24133201", "24133501"]);
     for (const m of mentions) {
       expect(judge(m.code)).toMatchObject({

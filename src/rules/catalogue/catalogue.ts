@@ -5,6 +5,7 @@
  * listes-embarquees.ts by a script so that no file is read at run time.
  */
 import { categorieOfAnnexNiveau, type Categorie } from "../categories";
+import { reglesCatalogue, type ReglesCatalogue } from "../nomenclature";
 import { schoolYearLabel, type SchoolYear } from "../schoolYear";
 import { LISTES_EMBARQUEES } from "./listes-embarquees";
 
@@ -50,6 +51,11 @@ export interface Catalogue {
   readonly reference: ReferenceListe;
   readonly formations: readonly Formation[];
   get(code: string): Formation | undefined;
+  /**
+   * The catalogue rules (kinds of diploma, NSF groups, exclusions) in force for the year it judges:
+   * its own year, or the year a list carried over is used for (registre.ts). Resolved once per year.
+   */
+  readonly regles: ReglesCatalogue;
 }
 
 /** Parses an annex pasted as tab-separated text in the published column order. */
@@ -103,6 +109,7 @@ export function makeCatalogue(
     reference,
     formations,
     get: (code) => byCode.get(code),
+    regles: reglesCatalogue(annee),
   };
 }
 

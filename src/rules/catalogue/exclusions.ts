@@ -5,7 +5,7 @@
  * motif is the core's own (judgeFormation, motifHorsDispositif), never a second wording of the rule.
  */
 import { judgeFormation, motifHorsDispositif } from "../eligibility";
-import { COLLEGE_CLASSES, DIPLOMA_KINDS, ELIGIBLE_NSF_TEXT, ST2S, nsfLabel } from "../nomenclature";
+import { COLLEGE_CLASSES } from "../nomenclature";
 import type { Catalogue } from "./catalogue";
 
 export interface Exclusion {
@@ -18,13 +18,17 @@ export interface Exclusion {
   readonly motif: string;
 }
 
-/** The known exclusions under a year's list (the collège classes that list names are not among them). */
+/**
+ * The known exclusions under a year's list (the collège classes that list names are not among them),
+ * by the catalogue rules in force for the year it judges.
+ */
 export function exclusionsConnues(catalogue: Catalogue): Exclusion[] {
+  const regles = catalogue.regles;
   const parCode = (code: string, libelle: string, typeDiplome: string): Exclusion[] => {
     const verdict = judgeFormation(code, catalogue);
     return verdict.eligible ? [] : [{ code, libelle, typeDiplome, motif: verdict.motif }];
   };
-  const st2s = [...ST2S].flatMap(([code, libelle]) => parCode(code, libelle, "bac technologique"));
+  const st2s = [...regles.st2s].flatMap(([code, libelle]) => parCode(code, libelle, "bac technologique"));
   const college = [...COLLEGE_CLASSES].flatMap(([code, libelle]) =>
     parCode(
       code,
@@ -32,19 +36,19 @@ export function exclusionsConnues(catalogue: Catalogue): Exclusion[] {
       "formation générale du 1er cycle (collège)",
     ),
   );
-  const types = [...DIPLOMA_KINDS.values()]
+  const types = [...regles.typesDiplome.values()]
     .filter((kind) => kind.categorie === null)
     .map((kind) => ({
       code: kind.prefix,
       libelle: `${kind.libelle.toUpperCase()} (tout code commençant par ${kind.prefix})`,
       typeDiplome: "type de diplôme hors dispositif",
-      motif: motifHorsDispositif(kind.prefix, kind),
+      motif: motifHorsDispositif(kind.prefix, kind, regles),
     }));
   const specialites: Exclusion = {
     code: "",
     libelle: "CAP, BAC PRO, BAC TECHNO, BMA, BT, BTS, DMA, DN MADE, DSAA D'UNE AUTRE SPÉCIALITÉ NSF",
     typeDiplome: "spécialité non éligible",
-    motif: `Non éligible : seules les spécialités NSF ${ELIGIBLE_NSF_TEXT} sont éligibles ; par exemple ${nsfLabel(313)} ou ${nsfLabel(326)} ne le sont pas.`,
+    motif: `Non éligible : seules les spécialités NSF ${regles.texteNsfEligibles} sont éligibles ; par exemple ${regles.libelleNsf(313)} ou ${regles.libelleNsf(326)} ne le sont pas.`,
   };
   return [...st2s, ...college, ...types, specialites];
 }

@@ -5,6 +5,7 @@
  * utilisée pour 2025-2026 » in every motif, alerte and heading. Immutable: adding a list gives a new
  * registry, as Parametres does for values.
  */
+import { reglesCatalogue } from "../nomenclature";
 import { assertEncodedYear, schoolYearLabel, type SchoolYear } from "../schoolYear";
 import { CATALOGUES, type Catalogue } from "./catalogue";
 
@@ -60,7 +61,9 @@ export class Catalogues {
     if (vue === undefined) {
       const liste = this.precedente(annee) ?? this.listes[0];
       const report = liste.annee === annee ? null : `${liste.nom} utilisée pour ${schoolYearLabel(annee)}`;
-      vue = { ...liste, nom: report ?? liste.nom, pourAnnee: annee, report };
+      // The year judged decides the rules too (regles.md#eligibilite.regles-datees): a list carried
+      // over to 2026-2027 is read with the rules of 2026-2027.
+      vue = { ...liste, nom: report ?? liste.nom, pourAnnee: annee, report, regles: reglesCatalogue(annee) };
       this.vues.set(annee, vue);
     }
     return vue;

@@ -11,7 +11,7 @@
 import { CATEGORIE_LABELS, categorieOfAnnexNiveau, type Categorie } from "../categories";
 import { prefixOf, readCodeFormation } from "../codes";
 import { nombreDe } from "../money";
-import { DIPLOMA_KINDS, ST2S_CODES } from "../nomenclature";
+import { reglesCatalogue } from "../nomenclature";
 import { schoolYearLabel, type SchoolYear } from "../schoolYear";
 import { citation, normaliseLabel } from "../text";
 import { makeCatalogue, type Catalogue, type Formation, type ReferenceListe } from "./catalogue";
@@ -200,6 +200,8 @@ export function verifierListe(
 ): VerificationListe {
   const premiereLigne = options.premiereLigne ?? 1;
   const premiereColonne = options.premiereColonne ?? 0;
+  // The list is checked against the catalogue rules of its own rentrée (regles.md#eligibilite.regles-datees).
+  const regles = reglesCatalogue(options.annee);
   const constats: ConstatListe[] = [];
   const signaler = (code: CodeConstatListe, index: number | null, colonne: number | null, message: string) =>
     constats.push({
@@ -440,8 +442,8 @@ export function verifierListe(
       );
     // Décision (regles.md#catalogue.liste-chargee): the list decides the category, even against the kind
     // of diploma; only the ST2S stays excluded (the regulation's own words). Both are said.
-    const kind = DIPLOMA_KINDS.get(prefixOf(code));
-    if (ST2S_CODES.has(code)) {
+    const kind = regles.typesDiplome.get(prefixOf(code));
+    if (regles.st2s.has(code)) {
       signaler(
         "liste-st2s",
         i,

@@ -10,7 +10,6 @@ import {
   exclusionsConnues,
   judgeFormation,
   normaliseLabel,
-  nsfLabel,
   readCodeFormation,
   schoolYearLabel,
   type Catalogue,
@@ -54,7 +53,7 @@ const searchable = (...parts: string[]) => normaliseLabel(parts.join(" "));
 export function catalogueRows(catalogue: Catalogue): CatalogueRow[] {
   const formations = catalogue.formations.map((formation): EligibleRow => {
     const categorie = CATEGORIE_LABELS[formation.categorie];
-    const nsf = nsfLabel(formation.nsf);
+    const nsf = catalogue.regles.libelleNsf(formation.nsf);
     const { code, libelle, typeDiplome } = formation;
     return {
       eligible: true,
@@ -179,7 +178,7 @@ export function catalogueSheet(catalogue: Catalogue): OutputSheet {
       f.niveau,
       f.niveauRegroupement,
       f.nsf,
-      nsfLabel(f.nsf),
+      catalogue.regles.libelleNsf(f.nsf),
       f.typeDiplome,
       f.libelle,
       CATEGORIE_LABELS[f.categorie],
