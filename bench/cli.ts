@@ -26,6 +26,10 @@ const RACINE = path.resolve(__dirname, "..", "..", "..");
 const ARE = path.join(RACINE, "bin", "are.js");
 /** Preloaded into every spawned process: its CPU time and peak memory at exit. */
 const RSS = path.join(__dirname, "rss.js");
+/** Loads what `are dotations` loads before reading a file, and stops there. */
+const CHARGER_DOTATIONS = ["main", "dotations"]
+  .map((module) => `require(${JSON.stringify(path.join(RACINE, "build", "cli", `${module}.js`))});`)
+  .join("");
 /** A full Excel sheet: 1 048 576 rows, the header and 1 048 575 rows of data. */
 const FEUILLE_PLEINE = 1_048_575;
 
@@ -60,6 +64,8 @@ export interface Lancement {
   readonly minMs: number;
   /** CPU time of the spawned process (user + system, all its threads), median of the runs. */
   readonly cpuMs: number;
+  /** CPU time of its main thread, Node's start-up included (Linux; NaN elsewhere), median of the runs. */
+  readonly cpuFilPrincipalMs: number;
   /** Peak resident memory of the spawned process, the largest of the runs. */
   readonly rssMaxMo: number;
   readonly code: number | null;
@@ -73,6 +79,7 @@ export interface Lancement {
 function lancer(args: readonly string[], fois: number): Lancement {
   const temps: number[] = [];
   const cpu: number[] = [];
+  const filPrincipal: number[] = [];
   let rssMax = 0;
   let code: number | null = null;
   let stdout = "";
@@ -89,8 +96,9 @@ function lancer(args: readonly string[], fois: number): Lancement {
     const lignes = r.stderr.split("\n");
     const mesure = lignes.find((l) => l.startsWith(MARQUE));
     if (mesure) {
-      const { cpuMs, rssMaxOctets } = JSON.parse(mesure.slice(MARQUE.length));
+      const { cpuMs, cpuFilPrincipalMs, rssMaxOctets } = JSON.parse(mesure.slice(MARQUE.length));
       cpu.push(cpuMs);
+      if (cpuFilPrincipalMs !== null) filPrincipal.push(cpuFilPrincipalMs);
       rssMax = Math.max(rssMax, rssMaxOctets / MO);
     }
     stdout = r.stdout;
@@ -104,6 +112,7 @@ function lancer(args: readonly string[], fois: number): Lancement {
     murMs: mediane(temps),
     minMs: Math.min(...temps),
     cpuMs: cpu.length > 0 ? mediane(cpu) : NaN,
+    cpuFilPrincipalMs: filPrincipal.length > 0 ? mediane(filPrincipal) : NaN,
     rssMaxMo: rssMax,
     code,
     stdout,
@@ -188,6 +197,8 @@ async function principal(): Promise<void> {
 
     const demarrageNode = chiffres(lancer(["-e", ""], fois));
     const forfait = chiffres(lancer([ARE, "forfait", "2024"], fois));
+    // Loading alone: the modules `are dotations` loads before it reads anything.
+    const chargement = chiffres(lancer(["-e", CHARGER_DOTATIONS], fois));
     const resume = chiffres(lancer([ARE, "dotations", effectifsXlsx, ...commun], fois));
     const json = chiffres(lancer([ARE, "dotations", effectifsXlsx, ...commun, "--json"], fois));
     const classeur = chiffres(lancer([ARE, "dotations", effectifsXlsx, ...commun, "--out", sortie], fois));
@@ -226,6 +237,7 @@ async function principal(): Promise<void> {
       csvOctets: fs.statSync(effectifsCsv).size,
       demarrageNode,
       forfait,
+      chargement,
       resume,
       json,
       classeur,

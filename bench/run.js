@@ -251,12 +251,21 @@ function processusLances(r, commandes) {
   );
   console.log(
     tableau(
-      ["commande (médiane de " + r.fois + ")", "mur médian", "meilleur", "CPU médian", "RSS max", "code"],
+      [
+        "commande (médiane de " + r.fois + ")",
+        "mur médian",
+        "meilleur",
+        "CPU médian",
+        "fil principal",
+        "RSS max",
+        "code",
+      ],
       commandes.map(([nom, x]) => [
         nom,
         ms(x.murMs),
         ms(x.minMs),
         ms(x.cpuMs),
+        Number.isFinite(x.cpuFilPrincipalMs) ? ms(x.cpuFilPrincipalMs) : "—",
         mo(x.rssMaxMo),
         String(x.code),
       ]),
@@ -279,6 +288,7 @@ if (sections.includes("cli")) {
     processusLances(r, [
       ["node -e '' (démarrage de Node seul)", r.demarrageNode],
       ["are forfait 2024 (démarrage de are)", r.forfait],
+      ["chargement des modules de are dotations", r.chargement],
       ["are dotations effectifs.xlsx --etablissements …", r.resume],
       ["  … --json", r.json],
       ["  … --out dotations.xlsx", r.classeur],

@@ -14,8 +14,7 @@ import {
   schoolYearLabel,
   type Decimal,
 } from "../rules";
-import { calculerDotations, ecrireDotations } from "../workflows";
-import { dotationsJson } from "./json";
+import { calculerDotations } from "../workflows/dotations";
 import { avisNonCalculees, texteRapprochement } from "../workflows/rapprochement";
 import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
@@ -194,11 +193,14 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
 
   let written: string | null = null;
   if (out !== undefined) {
+    // The writer and the JSON document are loaded only when asked for (docs/performance.md).
+    const { ecrireDotations } = await import("../workflows/outputs");
     const names = await ecrireDotations(workbook, resultat);
     await workbook.save(out, io.now());
     written = `${out} (feuilles « ${names.dotations} » et « ${names.constats} »)`;
   }
   if (flag(args, "json")) {
+    const { dotationsJson } = await import("./json");
     io.stdout(JSON.stringify(dotationsJson(resultat), null, 2) + "\n");
     if (written) io.stderr(`Classeur écrit : ${written}\n`);
   } else {

@@ -2,7 +2,7 @@
  * What the command line needs from the outside world, passed in so that tests run `main` in-process
  * with captured output and a fixed date. Only bin/are.js builds the real one.
  */
-import { formatInteger } from "../rules";
+import { formatInteger } from "../rules/money";
 import type { Progress } from "../workbook/port";
 
 export interface CliIo {

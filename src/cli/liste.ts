@@ -22,7 +22,7 @@ import {
   type ReferenceListe,
   type SchoolYear,
 } from "../rules";
-import { verifierFeuilleListe, type ResultatListe } from "../workflows";
+import { verifierFeuilleListe, type ResultatListe } from "../workflows/liste";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, parseArgs, type OptionSpecs, type ParsedArgs } from "./args";
 import { openInput } from "./files";

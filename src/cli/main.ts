@@ -3,20 +3,12 @@
  * and an exit code — 0 success, 1 a contrôle found errors, 2 usage or file error — never a stack
  * trace (set ARE_DEBUG=1 to see one).
  */
-import { isAreError } from "../rules";
+import { isAreError } from "../rules/errors";
 import { isSpreadsheetFileError } from "../xlsx/errors";
 import { UsageError } from "./args";
-import { bilanCommand } from "./bilan";
-import { complementaireCommand } from "./complementaire";
-import { controleCommand } from "./controle";
-import { dotationsCommand } from "./dotations";
-import { eligibleCommand } from "./eligible";
-import { forfaitCommand } from "./forfait";
-import { listeCommand } from "./liste";
 import { CONTROLE_HELP, DOTATIONS_HELP, ELIGIBLE_HELP, FORFAIT_HELP, GENERAL_HELP, LISTE_HELP } from "./help";
 import { BILAN_HELP, COMPLEMENTAIRE_HELP, RELIQUATS_HELP } from "./helpBilan";
 import { processIo, type CliIo } from "./io";
-import { reliquatsCommand } from "./reliquats";
 
 export const EXIT_OK = 0;
 export const EXIT_CONTROLE_ERREURS = 1;
@@ -25,19 +17,27 @@ export const EXIT_USAGE = 2;
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 interface CommandEntry {
-  readonly run: Command;
+  /**
+   * The command's module, loaded only when it runs: each process runs one command, and loading all
+   * of them (and the workflows, readers and writers they import) was a part of every start-up
+   * (docs/performance.md).
+   */
+  readonly load: () => Promise<Command>;
   readonly help: string;
 }
 
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
-  forfait: { run: forfaitCommand, help: FORFAIT_HELP },
-  eligible: { run: eligibleCommand, help: ELIGIBLE_HELP },
-  controle: { run: controleCommand, help: CONTROLE_HELP },
-  dotations: { run: dotationsCommand, help: DOTATIONS_HELP },
-  complementaire: { run: complementaireCommand, help: COMPLEMENTAIRE_HELP },
-  bilan: { run: bilanCommand, help: BILAN_HELP },
-  reliquats: { run: reliquatsCommand, help: RELIQUATS_HELP },
-  liste: { run: listeCommand, help: LISTE_HELP },
+  forfait: { load: async () => (await import("./forfait")).forfaitCommand, help: FORFAIT_HELP },
+  eligible: { load: async () => (await import("./eligible")).eligibleCommand, help: ELIGIBLE_HELP },
+  controle: { load: async () => (await import("./controle")).controleCommand, help: CONTROLE_HELP },
+  dotations: { load: async () => (await import("./dotations")).dotationsCommand, help: DOTATIONS_HELP },
+  complementaire: {
+    load: async () => (await import("./complementaire")).complementaireCommand,
+    help: COMPLEMENTAIRE_HELP,
+  },
+  bilan: { load: async () => (await import("./bilan")).bilanCommand, help: BILAN_HELP },
+  reliquats: { load: async () => (await import("./reliquats")).reliquatsCommand, help: RELIQUATS_HELP },
+  liste: { load: async () => (await import("./liste")).listeCommand, help: LISTE_HELP },
 };
 
 /** Accepted spellings of the command names (accents, plural). */
@@ -76,7 +76,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return EXIT_OK;
   }
   try {
-    return await command.run(rest, io);
+    const run = await command.load();
+    return await run(rest, io);
   } catch (error) {
     return reportError(error, io);
   }
