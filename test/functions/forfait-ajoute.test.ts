@@ -37,25 +37,30 @@ let forfait: typeof Fonctions.forfait;
 let dotation: typeof Fonctions.dotation;
 let regles: typeof Regles;
 
-/** A module loaded in the isolated registry, after the data files are replaced. */
+/** A module loaded afresh, after the data files are replaced. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const charger = (chemin: string) => require(chemin);
 
+// Not jest.isolateModules: the CLI loads a command's module when it runs (src/cli/main.ts), after
+// an isolated registry would be gone. The copies stay mocked until every test of this file has run.
 beforeAll(() => {
-  jest.isolateModules(() => {
-    const forfaitPreBac = jest.requireActual(FORFAIT_PRE_BAC);
-    const sources = jest.requireActual(SOURCES);
-    jest.doMock(FORFAIT_PRE_BAC, () => ({ ...forfaitPreBac, valeurs: [...forfaitPreBac.valeurs, RECORD] }));
-    jest.doMock(SOURCES, () => ({ ...sources, "arrete-2025-999": DOCUMENT }));
-    // The functions associate themselves with Excel's global when loaded: the stand-in comes first.
-    charger("./customFunctionsStandIn").installCustomFunctionsGlobal();
-    ({ run } = charger("../cli/run"));
-    ({ forfaitsEnVigueur } = charger("../../src/taskpane/forfaitsEnVigueur"));
-    ({ forfait, dotation } = charger("../../src/functions/functions"));
-    regles = charger("../../src/rules");
-  });
+  jest.resetModules();
+  const forfaitPreBac = jest.requireActual(FORFAIT_PRE_BAC);
+  const sources = jest.requireActual(SOURCES);
+  jest.doMock(FORFAIT_PRE_BAC, () => ({ ...forfaitPreBac, valeurs: [...forfaitPreBac.valeurs, RECORD] }));
+  jest.doMock(SOURCES, () => ({ ...sources, "arrete-2025-999": DOCUMENT }));
+  // The functions associate themselves with Excel's global when loaded: the stand-in comes first.
+  charger("./customFunctionsStandIn").installCustomFunctionsGlobal();
+  ({ run } = charger("../cli/run"));
+  ({ forfaitsEnVigueur } = charger("../../src/taskpane/forfaitsEnVigueur"));
+  ({ forfait, dotation } = charger("../../src/functions/functions"));
+  regles = charger("../../src/rules");
+});
+
+afterAll(() => {
   jest.dontMock(FORFAIT_PRE_BAC);
   jest.dontMock(SOURCES);
+  jest.resetModules();
 });
 
 describe("Un forfait ajouté comme donnée (pré-bac 2025-2026 : 161 €, arrêté d'essai n° 2025-999)", () => {

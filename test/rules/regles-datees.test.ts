@@ -46,24 +46,29 @@ function ajouter(fichier: string, changes: (premiere: Record<string, unknown>) =
   }));
 }
 
+// Not jest.isolateModules: the CLI loads a command's module when it runs (src/cli/main.ts), after
+// an isolated registry would be gone. The copies stay mocked until every test of this file has run.
 beforeAll(() => {
-  jest.isolateModules(() => {
-    // 326 « Informatique » becomes eligible; the mentions complémentaires of level 3 pré-bac; the ST2S
-    // is no longer excluded by name (its specialty 331 is eligible, so it is judged by the rule).
-    ajouter(SPECIALITES, (v) => ({ groupes: [...(v.groupes as number[]), 326].sort() }));
-    ajouter(TYPES, (v) => ({
-      dispositif: `${v.dispositif}, mention complémentaire`,
-      types: (v.types as { prefixe: string }[]).map((t) =>
-        t.prefixe === "010" ? { ...t, categorie: "PRE BAC" } : t,
-      ),
-    }));
-    ajouter(EXCLUSIONS, () => ({ st2s: [] }));
-    charger("../functions/customFunctionsStandIn").installCustomFunctionsGlobal();
-    regles = charger("../../src/rules");
-    ({ run } = charger("../cli/run"));
-    ({ eligible, motif } = charger("../../src/functions/functions"));
-  });
+  jest.resetModules();
+  // 326 « Informatique » becomes eligible; the mentions complémentaires of level 3 pré-bac; the ST2S
+  // is no longer excluded by name (its specialty 331 is eligible, so it is judged by the rule).
+  ajouter(SPECIALITES, (v) => ({ groupes: [...(v.groupes as number[]), 326].sort() }));
+  ajouter(TYPES, (v) => ({
+    dispositif: `${v.dispositif}, mention complémentaire`,
+    types: (v.types as { prefixe: string }[]).map((t) =>
+      t.prefixe === "010" ? { ...t, categorie: "PRE BAC" } : t,
+    ),
+  }));
+  ajouter(EXCLUSIONS, () => ({ st2s: [] }));
+  charger("../functions/customFunctionsStandIn").installCustomFunctionsGlobal();
+  regles = charger("../../src/rules");
+  ({ run } = charger("../cli/run"));
+  ({ eligible, motif } = charger("../../src/functions/functions"));
+});
+
+afterAll(() => {
   for (const fichier of [SPECIALITES, TYPES, EXCLUSIONS]) jest.dontMock(fichier);
+  jest.resetModules();
 });
 
 describe("Règles du catalogue datées : une version ajoutée depuis 2026-2027 (arrêté d'essai n° 2026-999)", () => {
