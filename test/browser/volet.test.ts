@@ -685,6 +685,17 @@ describe("Aperçu : longues opérations et sécurité de la page", () => {
       .getByRole("button")
       .count();
     await screenTab("Contrôle").click();
+    // Issue 12, point 17: the progress counts the sheet's 200 000 rows, never 200 001 (its header row):
+    // every total the bar's text shows, while reading and while checking, is recorded.
+    await page.evaluate(() => {
+      const w = window as unknown as { totauxProgression: Set<string> };
+      w.totauxProgression = new Set();
+      new MutationObserver(() => {
+        const texte = document.querySelector("#volet progress ~ span")?.textContent ?? "";
+        const total = /\/ (.+) lignes$/.exec(texte);
+        if (total) w.totauxProgression.add(total[1].replace(/\s/g, " "));
+      }).observe(document.querySelector("#volet")!, { subtree: true, childList: true, characterData: true });
+    });
     await pane().getByRole("button", { name: "Contrôler", exact: true }).click();
     await pane().getByRole("progressbar").waitFor();
     // Issue 12, point 17: the bar spans the screen's width.
@@ -707,6 +718,9 @@ describe("Aperçu : longues opérations et sécurité de la page", () => {
     await pane().getByRole("button", { name: "Contrôler", exact: true }).click();
     await pane().getByRole("region", { name: "Résultat : « Généré 200 000 »" }).waitFor({ timeout: 30_000 });
     await expect(pane().innerText()).resolves.toContain("200 000 lignes non vides");
+    await expect(
+      page.evaluate(() => [...(window as unknown as { totauxProgression: Set<string> }).totauxProgression]),
+    ).resolves.toEqual(["200 000"]);
 
     // Dotations on the same sheet, cancelled while it reads: nothing written either.
     await screenTab("Dotations").click();
