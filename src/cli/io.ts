@@ -2,7 +2,7 @@
  * What the command line needs from the outside world, passed in so that tests run `main` in-process
  * with captured output and a fixed date. Only bin/are.js builds the real one.
  */
-import { formatInteger } from "../rules";
+import { ESPACE_INSECABLE, formatInteger } from "../rules";
 import type { Progress } from "../workbook/port";
 
 export interface CliIo {
@@ -42,7 +42,7 @@ export function progressReporter(io: CliIo, forced: boolean): ((label: string) =
         if (percent !== 100 && percent - lastShown < step) return;
         if (percent === lastShown) return;
         lastShown = percent;
-        const line = `${label} : ${percent} % (${formatInteger(done)} / ${formatInteger(total)} lignes)`;
+        const line = `${label} : ${percent}${ESPACE_INSECABLE}% (${formatInteger(done)} / ${formatInteger(total)} lignes)`;
         if (io.stderrIsTTY) io.stderr(`\r${line}${percent === 100 ? "\n" : ""}`);
         else io.stderr(line + "\n");
       },

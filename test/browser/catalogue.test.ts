@@ -7,6 +7,7 @@
 import type http from "http";
 import type { Browser, Page } from "playwright-core";
 import {
+  affiche,
   closeServer,
   launchChromium,
   requireBuild,
@@ -53,7 +54,7 @@ describe("Catalogue : est-ce éligible ?", () => {
     const texte = await premiere.innerText();
     expect(texte).toMatch(/^43033104\s/);
     expect(texte).toContain("Non éligible");
-    expect(texte).toContain("exclu de la spécialité 331 « Santé (hors ST2S) »");
+    expect(texte).toContain(affiche("exclu de la spécialité 331 « Santé (hors ST2S) »"));
     await expect(table().getByRole("row").count()).resolves.toBe(1 + 16);
     await screenshot(page, "catalogue-st2s", pane().getByRole("heading", { name: "Formations éligibles" }));
   });
@@ -66,7 +67,7 @@ describe("Catalogue : est-ce éligible ?", () => {
       .waitFor();
     const texte = await table().getByRole("row").nth(1).innerText();
     expect(texte).toMatch(/^67010012\s/);
-    expect(texte).toContain("Non éligible : classe de collège (6ème, code 67010012)");
+    expect(texte).toContain(affiche("Non éligible : classe de collège (6ème, code 67010012)"));
   });
 
   test("50022146, successeur de CUISINE (CAP) : éligible PRE BAC, avec l'alerte qui nomme le code remplacé", async () => {
@@ -74,7 +75,7 @@ describe("Catalogue : est-ce éligible ?", () => {
     await pane().getByText("50022146 : hors liste, éligible PRE BAC").waitFor();
     await expect(
       pane().getByRole("status").filter({ hasText: "50022146 : hors liste" }).innerText(),
-    ).resolves.toContain("successeur de 50022139 CUISINE (CAP), liste 2023-2024 : à vérifier");
+    ).resolves.toContain(affiche("successeur de 50022139 CUISINE (CAP), liste 2023-2024 : à vérifier"));
   });
 
   test("aucune erreur de page, aucune violation d'accessibilité grave", async () => {

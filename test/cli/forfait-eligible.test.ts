@@ -6,25 +6,25 @@ describe("are forfait", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("Forfaits ARE 2024-2025");
-    expect(r.stdout).toContain("Pré-bac : 157 € (Région Île-de-France, page « Dotation budgétaire »)");
-    expect(r.stdout).toContain("Post-bac (boursiers) : 157 €");
-    expect(r.stdout).toContain("3ème prépa-métiers : 56 €");
-    expect(r.stdout).toContain("CPGE (par concours) : 319 €");
+    expect(r.stdout).toContain("Pré-bac : 157\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)");
+    expect(r.stdout).toContain("Post-bac (boursiers) : 157\u00a0€");
+    expect(r.stdout).toContain("3ème prépa-métiers : 56\u00a0€");
+    expect(r.stdout).toContain("CPGE (par concours) : 319\u00a0€");
     expect(r.stdout).toContain("https://lycees.iledefrance.fr/");
   });
 
   test("2023-2024 : 151 €, 54 €, 308 € de l'arrêté n° 2023-087 ; « 2023-2024 » accepté comme année", async () => {
     const r = await run(["forfait", "2023-2024"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Pré-bac : 151 € (arrêté n° 2023-087)");
-    expect(r.stdout).toContain("3ème prépa-métiers : 54 € (arrêté n° 2023-087)");
-    expect(r.stdout).toContain("CPGE (par concours) : 308 € (arrêté n° 2023-087)");
+    expect(r.stdout).toContain("Pré-bac : 151\u00a0€ (arrêté n° 2023-087)");
+    expect(r.stdout).toContain("3ème prépa-métiers : 54\u00a0€ (arrêté n° 2023-087)");
+    expect(r.stdout).toContain("CPGE (par concours) : 308\u00a0€ (arrêté n° 2023-087)");
   });
 
   test("une seule catégorie avec --categorie, écrite comme l'utilisateur la tape", async () => {
     const r = await run(["forfait", "2024", "--categorie", "3e prépa-métiers"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("3ème prépa-métiers : 56 €");
+    expect(r.stdout).toContain("3ème prépa-métiers : 56\u00a0€");
     expect(r.stdout).not.toContain("Pré-bac");
   });
 
@@ -33,7 +33,7 @@ describe("are forfait", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain("Pré-bac : non calculable (il manque IPC décembre 2024 (base 2015))");
     // Le forfait CPGE 2025-2026 est publié (323 €) : il s'affiche quand même.
-    expect(r.stdout).toContain("CPGE (par concours) : 323 €");
+    expect(r.stdout).toContain("CPGE (par concours) : 323\u00a0€");
     expect(r.stderr).toContain(
       "Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 (base 2015).",
     );
@@ -50,15 +50,15 @@ describe("are forfait", () => {
   test("--ipc fournit l'indice : 157 × (1 + 119,92 / 118,38 − 1 = 1,30 %) = 159,04 → 159 €", async () => {
     const r = await run(["forfait", "2025", "--ipc", "2024-12=119.92", "--categorie", "PRE BAC"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Pré-bac : 159 € (indexation IPC, délibération n° CP 2021-372)");
-    expect(r.stdout).toContain("1,30 %");
+    expect(r.stdout).toContain("Pré-bac : 159\u00a0€ (indexation IPC, délibération n° CP 2021-372)");
+    expect(r.stdout).toContain("1,30\u00a0%");
   });
 
   test("--forfait fournit un montant publié", async () => {
     const r = await run(["forfait", "2025", "--forfait=2025:POST BAC=160", "--categorie", "post bac"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      "Post-bac (boursiers) : 160 € (saisie utilisateur : saisie en ligne de commande)",
+      "Post-bac (boursiers) : 160\u00a0€ (saisie utilisateur : saisie en ligne de commande)",
     );
   });
 
