@@ -57,7 +57,7 @@ export const DIPLOMA_KINDS: ReadonlyMap<string, DiplomaKind> = new Map(
 
 /** The kinds the scheme covers, as a motif lists them. */
 export const KINDS_OF_THE_SCHEME =
-  "CAP, bac pro, bac techno, BMA, BT, BTS et assimilés, DN MADE, DSAA, 3ème prépa-métiers";
+  "CAP, bac pro, bac techno, BMA, BT, BTS et assimilés, DN MADE, DSAA, 3e prépa-métiers";
 
 /** « Formations générales du 1er cycle »: every collège class (design.md R2, R3). */
 export const COLLEGE_PREFIX = "670";
@@ -70,10 +70,10 @@ export const LIBELLE_PREPA_METIERS = "3EME PREPA-METIERS";
  * Any other 670 code is refused all the same, as « formation générale du 1er cycle ».
  */
 export const COLLEGE_CLASSES: ReadonlyMap<string, string> = new Map([
-  ["67010012", "6ème"],
-  ["67010001", "5ème-4ème"],
-  ["67010019", "3ème"],
-  ["67010021", "3ème de l'enseignement agricole"],
+  ["67010012", "6e"],
+  ["67010001", "5e-4e"],
+  ["67010019", "3e"],
+  ["67010021", "3e de l'enseignement agricole"],
   ["67010031", LIBELLE_PREPA_METIERS],
 ]);
 

@@ -59,7 +59,7 @@ describe("Catalogue : est-ce éligible ?", () => {
     await screenshot(page, "catalogue-st2s", pane().getByRole("heading", { name: "Formations éligibles" }));
   });
 
-  test("« 6ème » : la classe de 6ème 67010012, non éligible, classe de collège", async () => {
+  test("« 6ème » : la classe de 6e 67010012 (recherche écrite « 6ème »), non éligible, classe de collège", async () => {
     await recherche().fill("6ème");
     await pane()
       .getByRole("status")
@@ -67,7 +67,7 @@ describe("Catalogue : est-ce éligible ?", () => {
       .waitFor();
     const texte = await table().getByRole("row").nth(1).innerText();
     expect(texte).toMatch(/^67010012\s/);
-    expect(texte).toContain(affiche("Non éligible : classe de collège (6ème, code 67010012)"));
+    expect(texte).toContain(affiche("Non éligible : classe de collège (6e, code 67010012)"));
   });
 
   test("50022146, successeur de CUISINE (CAP) : éligible PRE BAC, avec l'alerte qui nomme le code remplacé", async () => {

@@ -648,7 +648,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await expect(
       pane()
         .getByText(
-          /^Forfaits 2025\u20112026\s: pré-bac 159\s€, post-bac 159\s€ par boursier, 3ème prépa-métiers 57\s€/,
+          /^Forfaits 2025\u20112026\s: pré-bac 159\s€, post-bac 159\s€ par boursier, 3e prépa-métiers 57\s€/,
         )
         .count(),
     ).resolves.toBe(1);

@@ -464,7 +464,7 @@ describe("are dotations : le récapitulatif lisible", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(
-      "Dotations ARE 2024-2025 — forfaits : pré-bac 157\u00a0€ par élève, post-bac 157\u00a0€ par boursier, 3ème prépa-métiers 56\u00a0€ par élève",
+      "Dotations ARE 2024-2025 — forfaits : pré-bac 157\u00a0€ par élève, post-bac 157\u00a0€ par boursier, 3e prépa-métiers 56\u00a0€ par élève",
     );
     expect(r.stdout).toMatch(/^UAI\s+Établissement\s+Nette pré-bac\s+Nette post-bac\s+Total$/m);
     expect(r.stdout).toMatch(

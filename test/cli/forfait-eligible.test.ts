@@ -8,7 +8,7 @@ describe("are forfait", () => {
     expect(r.stdout).toContain("Forfaits ARE 2024-2025");
     expect(r.stdout).toContain("Pré-bac : 157\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)");
     expect(r.stdout).toContain("Post-bac (boursiers) : 157\u00a0€");
-    expect(r.stdout).toContain("3ème prépa-métiers : 56\u00a0€");
+    expect(r.stdout).toContain("3e prépa-métiers : 56\u00a0€");
     expect(r.stdout).toContain("CPGE (par concours) : 319\u00a0€");
     expect(r.stdout).toContain("https://lycees.iledefrance.fr/");
   });
@@ -17,14 +17,14 @@ describe("are forfait", () => {
     const r = await run(["forfait", "2023-2024"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Pré-bac : 151\u00a0€ (arrêté n° 2023-087)");
-    expect(r.stdout).toContain("3ème prépa-métiers : 54\u00a0€ (arrêté n° 2023-087)");
+    expect(r.stdout).toContain("3e prépa-métiers : 54\u00a0€ (arrêté n° 2023-087)");
     expect(r.stdout).toContain("CPGE (par concours) : 308\u00a0€ (arrêté n° 2023-087)");
   });
 
   test("une seule catégorie avec --categorie, écrite comme l'utilisateur la tape", async () => {
     const r = await run(["forfait", "2024", "--categorie", "3e prépa-métiers"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("3ème prépa-métiers : 56\u00a0€");
+    expect(r.stdout).toContain("3e prépa-métiers : 56\u00a0€");
     expect(r.stdout).not.toContain("Pré-bac");
   });
 
@@ -118,7 +118,7 @@ describe("are eligible", () => {
   test("nomenclature réelle : la 6ème 67010012 n'est pas éligible, un code à lettres est jugé, un successeur compte à vérifier", async () => {
     const r = await run(["eligible", "67010012", "26Z13999", "50022146", "--annee", "2024"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/67010012\s+non\s+—\s+Non éligible : classe de collège \(6ème, code 67010012\)/);
+    expect(r.stdout).toMatch(/67010012\s+non\s+—\s+Non éligible : classe de collège \(6e, code 67010012\)/);
     expect(r.stdout).toMatch(/26Z13999\s+non\s+—\s+Non éligible : type de diplôme 26Z/);
     expect(r.stdout).toMatch(
       /50022146\s+oui\s+PRE BAC\s+.*successeur de 50022139 CUISINE \(CAP\), liste 2023-2024 : à vérifier/,

@@ -101,7 +101,7 @@ describe("Écran Dotations : totaux et explication", () => {
       },
     ]);
     expect(effectifsLine(r.totaux)).toBe(
-      "Élèves comptés : pré-bac 20, 3ème prépa-métiers 10, post-bac 40 dont 14 boursiers retenus.",
+      "Élèves comptés : pré-bac 20, 3e prépa-métiers 10, post-bac 40 dont 14 boursiers retenus.",
     );
   });
 
@@ -116,7 +116,7 @@ describe("Écran Dotations : totaux et explication", () => {
       "0:Dotation nette totale",
       "1:Pré-bac net",
       "2:Enveloppe pré-bac",
-      "3:3ème prépa-métiers",
+      "3:3e prépa-métiers",
       "3:Pré-bac",
       "1:Post-bac net",
       "2:Enveloppe post-bac",

@@ -91,7 +91,7 @@ describe("Feuilles écrites : « Dotations ARE 2024-2025 » et « Constats ARE 2
       "Forfait Pré-bac 2024-2025 : 157\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)",
     );
     expect(heading).toContain(
-      "Forfait 3ème prépa-métiers 2024-2025 : 56\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)",
+      "Forfait 3e prépa-métiers 2024-2025 : 56\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)",
     );
     expect(heading).toContain("Feuilles lues : « Établissements », « Paris », « Créteil »");
     expect(heading.join("\n")).toContain("« Constats ARE 2024-2025 »");

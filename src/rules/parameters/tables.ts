@@ -36,21 +36,21 @@ const FORFAIT_ELEVE: readonly DatedValue[] = [
 export const FORFAITS: Readonly<Record<ForfaitKind, ParameterTable>> = {
   PRE_BAC: {
     id: "forfait.pre_bac",
-    libelle: "Forfait pré-bac (élève de 1ère année de CAP, bac pro, bac techno)",
+    libelle: "Forfait pré-bac (élève de 1re année de CAP, bac pro, bac techno)",
     unite: "€ par élève",
     indexe: true,
     valeurs: FORFAIT_ELEVE,
   },
   POST_BAC: {
     id: "forfait.post_bac",
-    libelle: "Forfait post-bac (élève boursier de 1ère année de BTS et assimilés)",
+    libelle: "Forfait post-bac (élève boursier de 1re année de BTS et assimilés)",
     unite: "€ par boursier",
     indexe: true,
     valeurs: FORFAIT_ELEVE,
   },
   PREPA_METIERS: {
     id: "forfait.prepa_metiers",
-    libelle: "Forfait 3ème prépa-métiers",
+    libelle: "Forfait 3e prépa-métiers",
     unite: "€ par élève",
     indexe: true,
     valeurs: [
@@ -60,7 +60,7 @@ export const FORFAITS: Readonly<Record<ForfaitKind, ParameterTable>> = {
   },
   CPGE: {
     id: "forfait.cpge",
-    libelle: "Forfait CPGE, frais de concours (élève de 2ème année)",
+    libelle: "Forfait CPGE, frais de concours (élève de 2e année)",
     unite: "€ par concours",
     indexe: true,
     valeurs: [

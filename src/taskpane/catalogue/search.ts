@@ -49,7 +49,16 @@ export interface ExcludedRow extends RowBase {
 
 export type CatalogueRow = EligibleRow | ExcludedRow;
 
-const searchable = (...parts: string[]) => normaliseLabel(parts.join(" "));
+/**
+ * An ordinal as the screens write it (« 6e », « 1re ») whatever the spelling typed or listed (« 6ème »,
+ * « 6EME », « 1ère »): a search for « 6ème » finds the class of 6e.
+ */
+const ordinaux = (text: string) =>
+  text
+    .replace(/(\d)\s*(?:ème|eme|ème|e)(?![a-zà-ÿ])/gi, "$1e")
+    .replace(/(\d)\s*(?:ère|ere|re)(?![a-zà-ÿ])/gi, "$1re");
+
+const searchable = (...parts: string[]) => normaliseLabel(ordinaux(parts.join(" ")));
 
 /** The list's formations, then the known exclusions (shown only when a search finds them). */
 export function catalogueRows(catalogue: Catalogue): CatalogueRow[] {
@@ -113,7 +122,7 @@ export function searchCatalogue(
         (row.code !== "" && row.code.startsWith(word)) || nsfOfRow(row) === word;
       return { any: numeric, own: numeric };
     }
-    const wanted = normaliseLabel(word);
+    const wanted = normaliseLabel(ordinaux(word));
     return {
       any: (row: CatalogueRow) => wanted === "" || row.haystack.includes(wanted),
       own: (row: CatalogueRow) => wanted === "" || row.own.includes(wanted),
