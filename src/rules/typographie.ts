@@ -57,6 +57,25 @@ export function typographier(texte: string): string {
   return t;
 }
 
+/** Elements whose text is copied as it is: formulas, code, scripts. */
+const TELS_QUELS_HTML = /^<(\/?)(code|pre|script|style|textarea)\b/i;
+
+/**
+ * The texts of an HTML page typographed — the help page, at build time (webpack.config.js) — its tags,
+ * attributes, and what <code>, <pre>, <script>, <style> hold left as they are.
+ */
+export function typographierHtml(html: string): string {
+  let telQuel = 0;
+  return html.replace(/(<[^>]*>)|([^<]+)/g, (_, balise: string | undefined, texte: string | undefined) => {
+    if (balise !== undefined) {
+      const m = TELS_QUELS_HTML.exec(balise);
+      if (m) telQuel = Math.max(0, telQuel + (m[1] === "/" ? -1 : 1));
+      return balise;
+    }
+    return telQuel > 0 ? texte! : typographier(texte!);
+  });
+}
+
 /** Every hyphen-like character a school year or a month may be typed or pasted with. */
 const TRAITS = /[\u2010-\u2015\u2212]/g;
 /** Every kind of space a paste or a French keyboard can bring. */

@@ -12,6 +12,7 @@ import {
   schoolYearLabel,
   texteSaisi,
   typographier,
+  typographierHtml,
   Decimal,
 } from "../../src/rules";
 
@@ -55,6 +56,17 @@ describe("typographier : les espaces et traits d'union où une ligne ne doit pas
     expect(une).toBe(
       "Feuille «\u00a0Dotations ARE 2024\u20112025\u00a0»\u00a0: 1\u202f234,56\u00a0€\u00a0; ligne\u00a05, colonne\u00a0C\u00a0?",
     );
+  });
+
+  test("une page HTML : ses textes typographiés, ses balises, attributs et formules tels quels", () => {
+    expect(
+      typographierHtml(
+        '<p title="a : b">Forfait 2024-2025 : <strong>1 600 €</strong> ; <code>=ARE.FORFAIT(2024;"PRE BAC") </code> !</p>',
+      ),
+    ).toBe(
+      '<p title="a : b">Forfait 2024\u20112025\u00a0: <strong>1\u202f600\u00a0€</strong>\u00a0; <code>=ARE.FORFAIT(2024;"PRE BAC") </code>\u00a0!</p>',
+    );
+    expect(typographierHtml("<pre>1 234 :</pre> 1 234 :")).toBe("<pre>1 234 :</pre> 1\u202f234\u00a0:");
   });
 
   test("un en-tête se coupe à ses espaces, jamais à un trait d'union", () => {
