@@ -54,6 +54,28 @@ describe("are forfait", () => {
     expect(r.stdout).toContain("1,30\u00a0%");
   });
 
+  test("options copiées du volet ou de l'aide (issue 12, point 13) : « 2024‑12 », « 2025‑2026 », « 1 600,00 € » insécables", async () => {
+    const ipc = await run([
+      "forfait",
+      "2025\u20112026",
+      "--ipc",
+      "2024\u201112=119,92",
+      "--categorie",
+      "PRE BAC",
+    ]);
+    expect(ipc.code).toBe(0);
+    expect(ipc.stdout).toContain("Pré-bac : 159\u00a0€");
+    const forfait = await run([
+      "forfait",
+      "2025",
+      "--forfait=2025\u20112026:POST BAC=1\u202f600,00\u00a0€",
+      "--categorie",
+      "post bac",
+    ]);
+    expect(forfait.code).toBe(0);
+    expect(forfait.stdout).toContain("Post-bac (boursiers) : 1\u202f600\u00a0€ (saisie utilisateur");
+  });
+
   test("--forfait fournit un montant publié", async () => {
     const r = await run(["forfait", "2025", "--forfait=2025:POST BAC=160", "--categorie", "post bac"]);
     expect(r.code).toBe(0);

@@ -156,6 +156,20 @@ describe("Paramètres : garde-fous (issue 12 points 8 à 11)", () => {
     expect(p.forfait("PRE_BAC", 2025).valeur.toString()).toBe("1600");
   });
 
+  test("copiés depuis le volet (issue 12, point 13) : « 2024‑12 », « 2025‑2026 », « 1 600,00 » à espaces insécables", () => {
+    const valeurs = withForfait(withIpc({}, { ...ipc("119,92"), mois: "2024\u201112" }), {
+      annee: "2025\u20112026",
+      categorie: "PRE_BAC",
+      valeur: "1\u202f600,00\u00a0€",
+      source: "arrêté n° 2025-001",
+    });
+    expect(valeurs.ipc).toEqual([{ mois: "2024-12", base: 2015, valeur: "119,92" }]);
+    const p = Parametres.avec(valeurs);
+    expect(p.ipcDecembre(2024, 2015)!.valeur).toBe("119.92");
+    expect(p.forfait("PRE_BAC", 2025).valeur.toString()).toBe("1600");
+    expect(ipcARemplacer(valeurs, { ...ipcDecembre2024, mois: "2024\u201112" })).toBe(0);
+  });
+
   test("la source d'un forfait est obligatoire ; un IPC sans source est « source non précisée »", () => {
     expect(() =>
       withForfait({}, { annee: "2025", categorie: "PRE_BAC", valeur: "160", source: " " }),
