@@ -9,14 +9,15 @@ import reactHooks from "eslint-plugin-react-hooks";
 // leaves the folder fails `npm run lint` (test/rules/frontieres.test.ts). An import is matched as
 // written, so one block per depth below the folder: from src/rules/catalogue/x.ts the layer is left
 // by « ../../ », from src/rules/x.ts by « ../ ». Packages (decimal.js, react…) are not concerned.
-const COEUR = ["rules", "sheet", "workflows", "workbook"];
+const COEUR = ["rules", "grid", "sheet", "workflows", "workbook"];
 const FRONTIERES = {
   rules: [],
-  // Cell types live in the workbook port today (moving them out is issue 14's larger refactor):
-  // the sheet layer may import exactly that file, not the in-memory workbook.
-  sheet: ["rules", "workbook/port"],
-  workflows: ["rules", "sheet", "workbook/port"],
-  workbook: ["rules"],
+  // The grid of cells (CellValue, SheetData…): the bottom layer with src/rules, shared by every other.
+  grid: [],
+  // The sheet layer reads grids of cells; the Workbook port is out of its reach.
+  sheet: ["rules", "grid"],
+  workflows: ["rules", "grid", "sheet", "workbook/port"],
+  workbook: ["rules", "grid"],
   // Adapters use the core, never each other — except the composition roots below.
   xlsx: COEUR,
   excel: COEUR,

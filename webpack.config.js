@@ -153,7 +153,11 @@ module.exports = async (env, argv) => {
       publicPath: "",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The pane is left-to-right only: Griffel's right-to-left conversion is left out (see the file).
+      alias: { "rtl-css-js/core$": path.resolve(__dirname, "src/taskpane/vendor/sansRtl.js") },
+    },
     module: {
       rules: [
         {

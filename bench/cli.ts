@@ -1,10 +1,13 @@
 /**
- * End to end in the command line (design.md §8: 100 000 rows in under 2 s): a generated rectorat
- * extraction written as a real .xlsx (shared strings, as Excel writes them) and as a .csv, then
- * `are dotations` spawned on it (bin/are.js over build/, what a user runs), wall time from spawn to
- * exit. The same run in-process, step by step, says where the time goes.
+ * End to end in the command line (design.md §8: 100 000 rows in under 0.5 s, a full Excel sheet of
+ * 1 048 576 rows in under 4 s and 600 MB): a generated rectorat extraction written as a real .xlsx
+ * (shared strings, as Excel writes them) and as a .csv, then `are dotations` spawned on it
+ * (bin/are.js over build/, what a user runs), wall time from spawn to exit, with the CPU time and peak
+ * resident memory of the spawned process (bench/rss.ts). The same run in-process, step by step, says
+ * where the time goes; reading alone is also measured in a process of its own.
  *
- *   node build/bench/bench/cli.js 100000
+ *   node build/bench/bench/cli.js 100000 [fois]
+ *   node build/bench/bench/cli.js pleine [fois]      the full sheet, .xlsx and .csv
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -16,10 +19,15 @@ import type { CellValue } from "../src/workbook/port";
 import { calculerDotations, ecrireDotations } from "../src/workflows";
 import { FileWorkbook, chooseSheet, outputWorkbookBytes, readSpreadsheetFile } from "../src/xlsx";
 import { feuillesBench } from "./generate";
-import { mesurer, publier } from "./mesure";
+import { MO, mesurer, publier } from "./mesure";
+import { MARQUE } from "./rss";
 
 const RACINE = path.resolve(__dirname, "..", "..", "..");
 const ARE = path.join(RACINE, "bin", "are.js");
+/** Preloaded into every spawned process: its CPU time and peak memory at exit. */
+const RSS = path.join(__dirname, "rss.js");
+/** A full Excel sheet: 1 048 576 rows, the header and 1 048 575 rows of data. */
+const FEUILLE_PLEINE = 1_048_575;
 
 async function ecrireXlsx(fichier: string, feuille: string, grille: readonly (readonly CellValue[])[]) {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: fichier, useSharedStrings: true });
@@ -46,28 +54,124 @@ function mediane(valeurs: number[]): number {
   return tri[Math.floor(tri.length / 2)];
 }
 
-/** Wall time of a spawned command, median of `fois` runs; the exit code of the last. */
-function lancer(
-  args: readonly string[],
-  fois: number,
-): { murMs: number; minMs: number; code: number | null } {
+export interface Lancement {
+  /** Wall time from spawn to exit: median of the runs, and the best. */
+  readonly murMs: number;
+  readonly minMs: number;
+  /** CPU time of the spawned process (user + system, all its threads), median of the runs. */
+  readonly cpuMs: number;
+  /** Peak resident memory of the spawned process, the largest of the runs. */
+  readonly rssMaxMo: number;
+  readonly code: number | null;
+  /** What the last run printed on stdout (the reading alone prints its figures there). */
+  readonly stdout: string;
+  /** What the last run printed on stderr, without bench/rss.ts's line (the progress lines). */
+  readonly stderr: string;
+}
+
+/** A spawned command, `fois` runs: wall time, CPU time and peak memory; the exit code of the last. */
+function lancer(args: readonly string[], fois: number): Lancement {
   const temps: number[] = [];
+  const cpu: number[] = [];
+  let rssMax = 0;
   let code: number | null = null;
+  let stdout = "";
+  let stderr = "";
   for (let i = 0; i < fois; i++) {
     const debut = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, {
+    const r = spawnSync(process.execPath, ["--require", RSS, ...args], {
       cwd: RACINE,
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
     });
     temps.push(Number(process.hrtime.bigint() - debut) / 1e6);
     code = r.status;
-    if (r.status !== 0) process.stderr.write(r.stderr);
+    const lignes = r.stderr.split("\n");
+    const mesure = lignes.find((l) => l.startsWith(MARQUE));
+    if (mesure) {
+      const { cpuMs, rssMaxOctets } = JSON.parse(mesure.slice(MARQUE.length));
+      cpu.push(cpuMs);
+      rssMax = Math.max(rssMax, rssMaxOctets / MO);
+    }
+    stdout = r.stdout;
+    stderr = lignes
+      .filter((l) => !l.startsWith(MARQUE))
+      .join("\n")
+      .trim();
+    if (r.status !== 0) process.stderr.write(stderr + "\n");
   }
-  return { murMs: mediane(temps), minMs: Math.min(...temps), code };
+  return {
+    murMs: mediane(temps),
+    minMs: Math.min(...temps),
+    cpuMs: cpu.length > 0 ? mediane(cpu) : NaN,
+    rssMaxMo: rssMax,
+    code,
+    stdout,
+    stderr,
+  };
+}
+
+/** The figures of a run, without what it printed (kept out of resultats.json). */
+function chiffres({ stdout, stderr, ...mesure }: Lancement): Omit<Lancement, "stdout" | "stderr"> {
+  void stdout;
+  void stderr;
+  return mesure;
+}
+
+/** Reading alone, in a process of its own (bench/lire.ts): the process's figures and the reading's. */
+function lectureSeule(fichier: string, fois: number) {
+  const r = lancer([path.join(__dirname, "lire.js"), fichier], fois);
+  const lu = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as {
+    lectureMs?: number;
+    lectureCpuMs?: number;
+    lignes?: number;
+  };
+  return {
+    ...chiffres(r),
+    lectureMs: lu.lectureMs ?? NaN,
+    lectureCpuMs: lu.lectureCpuMs ?? NaN,
+    lignes: lu.lignes ?? 0,
+  };
+}
+
+/**
+ * The full sheet (design.md §8): 1 048 576 rows as .xlsx and as .csv, `are dotations --progress` end
+ * to end and reading alone, each in a process of its own, with its peak memory.
+ */
+async function feuillePleine(fois: number): Promise<void> {
+  const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "are-bench-"));
+  try {
+    const effectifsXlsx = path.join(dossier, "effectifs.xlsx");
+    const effectifsCsv = path.join(dossier, "effectifs.csv");
+    const etablissements = path.join(dossier, "etablissements.xlsx");
+    {
+      const feuilles = feuillesBench(FEUILLE_PLEINE);
+      await ecrireXlsx(effectifsXlsx, "Effectifs", feuilles.effectifs);
+      await ecrireXlsx(etablissements, "Établissements", feuilles.etablissements);
+      ecrireCsv(effectifsCsv, feuilles.effectifs);
+    }
+    const commun = ["--etablissements", etablissements, "--annee", "2024", "--progress"];
+    const xlsx = lancer([ARE, "dotations", effectifsXlsx, ...commun], fois);
+    const csv = lancer([ARE, "dotations", effectifsCsv, ...commun], fois);
+    publier({
+      lignes: FEUILLE_PLEINE + 1,
+      fois,
+      xlsxOctets: fs.statSync(effectifsXlsx).size,
+      csvOctets: fs.statSync(effectifsCsv).size,
+      xlsx: chiffres(xlsx),
+      csv: chiffres(csv),
+      // The last progress lines of the .xlsx run: what the user sees.
+      avancement: xlsx.stderr.split("\n").slice(-4),
+      lectureXlsx: lectureSeule(effectifsXlsx, fois),
+      lectureCsv: lectureSeule(effectifsCsv, fois),
+    });
+  } finally {
+    fs.rmSync(dossier, { recursive: true, force: true });
+  }
 }
 
 async function principal(): Promise<void> {
+  if (process.argv[2] === "pleine") return feuillePleine(Number(process.argv[3] ?? 1));
   const lignes = Number(process.argv[2] ?? 100_000);
   const fois = Number(process.argv[3] ?? 3);
   const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "are-bench-"));
@@ -82,12 +186,14 @@ async function principal(): Promise<void> {
     const sortie = path.join(dossier, "dotations.xlsx");
     const commun = ["--etablissements", etablissements, "--annee", "2024"];
 
-    const demarrageNode = lancer(["-e", ""], fois);
-    const forfait = lancer([ARE, "forfait", "2024"], fois);
-    const resume = lancer([ARE, "dotations", effectifsXlsx, ...commun], fois);
-    const json = lancer([ARE, "dotations", effectifsXlsx, ...commun, "--json"], fois);
-    const classeur = lancer([ARE, "dotations", effectifsXlsx, ...commun, "--out", sortie], fois);
-    const csv = lancer([ARE, "dotations", effectifsCsv, ...commun], fois);
+    const demarrageNode = chiffres(lancer(["-e", ""], fois));
+    const forfait = chiffres(lancer([ARE, "forfait", "2024"], fois));
+    const resume = chiffres(lancer([ARE, "dotations", effectifsXlsx, ...commun], fois));
+    const json = chiffres(lancer([ARE, "dotations", effectifsXlsx, ...commun, "--json"], fois));
+    const classeur = chiffres(lancer([ARE, "dotations", effectifsXlsx, ...commun, "--out", sortie], fois));
+    const csv = chiffres(lancer([ARE, "dotations", effectifsCsv, ...commun], fois));
+    const lectureXlsx = lectureSeule(effectifsXlsx, fois);
+    const lectureCsv = lectureSeule(effectifsCsv, fois);
 
     // In-process, step by step (the same compiled code as build/cli).
     let fichier: Awaited<ReturnType<typeof readSpreadsheetFile>> | null = null;
@@ -124,6 +230,8 @@ async function principal(): Promise<void> {
       json,
       classeur,
       csv,
+      lectureXlsx,
+      lectureCsv,
       etapes: {
         lectureXlsxMs: lecture.murMs,
         calculMs: calcul.murMs,

@@ -37,7 +37,7 @@ function cellules(ligne) {
 
 /**
  * Labels compared as a reader would: accents, case and punctuation ignored, the annex's OCR artefacts
- * repaired as in annexe-2023-2024.ts (design.md R4).
+ * repaired as in catalogue/listes/2023-2024.tsv (design.md R4).
  */
 const comparable = (libelle) =>
   libelle

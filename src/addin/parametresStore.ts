@@ -9,7 +9,7 @@
  * itself runs in jest; the Office.js adapter is `officeParametres.ts`. Opening a workbook recalculates
  * only when the parameters differ from those its formulas were last computed with (`aRecalculer`).
  */
-import { FORFAIT_KIND_NAMES, Parametres, type ForfaitKind, type ValeursUtilisateur } from "../rules";
+import { IDS_PARAMETRES, Parametres, type ValeursUtilisateur } from "../rules";
 
 /** Where the workbook keeps the user's values: one document setting holding their JSON. */
 export const CLE_VALEURS_UTILISATEUR = "ARE.valeursUtilisateur";
@@ -105,16 +105,18 @@ function estVide(valeurs: ValeursUtilisateur): boolean {
 }
 
 /**
- * A short fingerprint of every value the functions can use: the IPC values and published forfaits in
- * force, embedded ones included — so a new version of the add-in with other embedded values counts as
- * a change too. FNV-1a over their canonical JSON: only equality matters, not secrecy.
+ * A short fingerprint of every value the functions can use: the IPC values and every parameter's
+ * published values (forfaits, CPGE ceiling and limit), embedded ones included — so a new version of
+ * the add-in with other embedded values counts as a change too. FNV-1a over their canonical JSON: only
+ * equality matters, not secrecy.
  */
 export function empreinteParametres(parametres: Parametres): string {
-  const forfaits = (Object.keys(FORFAIT_KIND_NAMES) as ForfaitKind[]).map((kind) =>
-    parametres.forfaitsPublies(kind).map((v) => [v.annee, String(v.valeur)]),
-  );
+  const publies = IDS_PARAMETRES.map((id) => [
+    id,
+    parametres.valeursPubliees(id).map((v) => [v.annee, String(v.valeur)]),
+  ]);
   const ipc = parametres.ipcValues().map((v) => [v.mois, v.base, String(v.valeur)]);
-  const texte = JSON.stringify({ ipc, forfaits });
+  const texte = JSON.stringify({ ipc, publies });
   let hash = 0x811c9dc5;
   for (let i = 0; i < texte.length; i++) {
     hash ^= texte.charCodeAt(i);

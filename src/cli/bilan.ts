@@ -24,18 +24,20 @@ import {
   type ResultatControleBilan,
   type ResultatModeleBilan,
 } from "../workflows";
-import { bilanJson } from "../workflows/jsonBilan";
+import { bilanJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { montantOption, ouvrirBilans, ouvrirDotations } from "./classeurs";
 import { checkOutputPath, openInput } from "./files";
 import type { CliIo } from "./io";
+import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
 import { renderTable } from "./table";
 
 export const MODELE_OPTIONS = {
   ...ANNEE_OPTION,
+  ...LISTE_OPTIONS,
   uai: { value: true },
   nom: { value: true },
   effectifs: { value: true, repeatable: true },
@@ -50,6 +52,7 @@ export const MODELE_OPTIONS = {
 
 export const CONTROLE_BILAN_OPTIONS = {
   ...ANNEE_OPTION,
+  ...LISTE_OPTIONS,
   feuille: { value: true },
   json: {},
   out: { value: true },
@@ -111,7 +114,7 @@ async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number
     );
   }
   const dotationsPath = optionValue(args, "dotations");
-  await checkOutputPath(out, [...effectifs, ...(dotationsPath ? [dotationsPath] : [])]);
+  await checkOutputPath(out, fichiersLus(args, [...effectifs, ...(dotationsPath ? [dotationsPath] : [])]));
   const annee = anneeOf(args, io);
   const explicite = (prefixe: "dotation" | "reliquat"): Partial<Record<Enveloppe, Decimal>> => {
     const valeurs: Partial<Record<Enveloppe, Decimal>> = {};
@@ -137,6 +140,7 @@ async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number
   const resultat = await preparerModeleBilan(workbook, {
     uai,
     annee,
+    catalogues: await cataloguesOf(args, io, annee),
     feuillesEffectifs: feuilles,
     feuilleDotations,
     nom: optionValue(args, "nom") ?? null,
@@ -162,7 +166,7 @@ function renderControleBilan(r: ResultatControleBilan, fichier: string): string 
     `Contrôle du bilan « ${fichier} » — ARE ${schoolYearLabel(r.annee)} — ${r.nom ?? "établissement non nommé"} (UAI ${r.uai ?? "non indiqué"})`,
     ...ENVELOPPES.map((e) => resumeEnveloppe(e, r.enveloppes[e])),
     "",
-    ...renderBilan(r.lignes).map((l) => l.replace(" comptées", " retenues")),
+    ...renderBilan(r.lignes, "retenues"),
     `Constats : ${countBySeverity(r.constats)}.`,
     ...renderConstats(r.constats, false),
   ];
@@ -188,10 +192,13 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
   const [filePath] = args.positionals;
   const annee = anneeOf(args, io);
   const out = optionValue(args, "out");
-  if (out !== undefined) await checkOutputPath(out, [filePath]);
+  if (out !== undefined) await checkOutputPath(out, fichiersLus(args, [filePath]));
   const workbook = new FileWorkbook();
   const [feuille] = await ouvrirBilans(workbook, filePath, optionValue(args, "feuille"));
-  const resultat = await controlerBilan(workbook, feuille, { annee });
+  const resultat = await controlerBilan(workbook, feuille, {
+    annee,
+    catalogues: await cataloguesOf(args, io, annee),
+  });
   const bloquants = constatsBloquants(resultat.constats);
   if (bloquants.length > 0) {
     io.stderr(bloquants.map((c) => c.message).join("\n") + "\n");

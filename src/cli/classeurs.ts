@@ -4,20 +4,15 @@
  * amounts typed on the command line.
  */
 import { lireMontant } from "../sheet/cells";
-import { detecterEntete } from "../sheet/columns";
 import { schoolYearLabel, type Decimal, type SchoolYear } from "../rules";
-import { FileWorkbook, chooseSheet, readSpreadsheetFile, type FileSheet } from "../xlsx";
+import { LIGNES_APERCU, natureFeuille } from "../workflows/suggestions";
+import { FileWorkbook, chooseSheet, readSpreadsheetFile } from "../xlsx";
 import { UsageError } from "./args";
-
-/** A sheet whose header names a formation code and an amount of purchases: a bilan. */
-function estUnBilan(sheet: FileSheet): boolean {
-  const detection = detecterEntete(sheet);
-  return Boolean(detection?.entete.colonnes.codeFormation && detection.entete.colonnes.montantAchats);
-}
 
 /**
  * Adds the bilans of a file to the workbook: the sheet named by `feuille`, or every sheet that looks
- * like a bilan, or else the first non-empty sheet (its check then says what is missing).
+ * like a bilan (natureFeuille, as the task pane judges it), or else the first non-empty sheet (its
+ * check then says what is missing).
  * Returns the names to pass to the workflows.
  */
 export async function ouvrirBilans(
@@ -27,7 +22,8 @@ export async function ouvrirBilans(
 ): Promise<string[]> {
   const file = await readSpreadsheetFile(filePath);
   if (feuille) return [workbook.addInput(file, chooseSheet(file, feuille))];
-  const bilans = file.sheets.filter((f) => f.values.length > 0 && estUnBilan(f));
+  // natureFeuille looks at the first rows only (where the header and the form are searched).
+  const bilans = file.sheets.filter((f) => natureFeuille(f.values.slice(0, LIGNES_APERCU)) === "bilan");
   const choisies = bilans.length > 0 ? bilans : [chooseSheet(file)];
   return choisies.map((sheet) => workbook.addInput(file, sheet));
 }

@@ -13,19 +13,21 @@ import {
   schoolYearLabel,
 } from "../rules";
 import { ecrireDemande, preparerDemandeComplementaire, type ResultatDemande } from "../workflows";
-import { demandeJson } from "../workflows/jsonBilan";
+import { demandeJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { verifierForfaits } from "./options";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
 import { checkOutputPath, openInput } from "./files";
 import type { CliIo } from "./io";
+import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
 import { renderTable } from "./table";
 
 export const COMPLEMENTAIRE_OPTIONS = {
   ...ANNEE_OPTION,
+  ...LISTE_OPTIONS,
   ...PARAMETRES_OPTIONS,
   feuille: { value: true },
   uai: { value: true },
@@ -81,11 +83,7 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
       footer,
     ),
   );
-  lines.push(
-    "",
-    ...renderBilan(r.lignes).map((l) => l.replace(" comptées", " demandées")),
-    `Constats : ${countBySeverity(r.constats)}.`,
-  );
+  lines.push("", ...renderBilan(r.lignes, "demandées"), `Constats : ${countBySeverity(r.constats)}.`);
   lines.push(...renderConstats(r.constats, false));
   lines.push(
     "",
@@ -110,7 +108,7 @@ export async function complementaireCommand(argv: readonly string[], io: CliIo):
   const parametres = parametresOf(args);
   verifierForfaits(annee, parametres);
   const out = optionValue(args, "out");
-  if (out !== undefined) await checkOutputPath(out, [filePath]);
+  if (out !== undefined) await checkOutputPath(out, fichiersLus(args, [filePath]));
   const corrections = optionValues(args, "colonne").map(parseColonneOption);
 
   const workbook = new FileWorkbook();
@@ -119,6 +117,7 @@ export async function complementaireCommand(argv: readonly string[], io: CliIo):
   const resultat = await preparerDemandeComplementaire(workbook, input.feuille, {
     annee,
     parametres,
+    catalogues: await cataloguesOf(args, io, annee),
     colonnes: correctionsFor(corrections, filePath, input.file.fichier),
     uai: optionValue(args, "uai") ?? null,
     nom: optionValue(args, "nom") ?? null,

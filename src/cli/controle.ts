@@ -3,20 +3,22 @@
  * found, columns mapped, rows counted and rows set aside with their reason, findings grouped by
  * severity. Exit 1 when there are erreur findings, 2 when the file cannot be used.
  */
-import { catalogueFor, formatInteger, nombreDe, schoolYearLabel } from "../rules";
+import { formatInteger, nombreDe, schoolYearLabel } from "../rules";
 import { controlerFeuille, ecrireControle } from "../workflows";
-import { controleJson } from "../workflows/json";
+import { controleJson } from "./json";
 import type { Champ, ResultatControle } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
 import { checkOutputPath, openInput } from "./files";
 import { progressReporter, type CliIo } from "./io";
+import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { CHAMP_LABELS, constatsBloquants, renderBilan, renderConstats } from "./report";
 
 export const CONTROLE_OPTIONS = {
   ...ANNEE_OPTION,
+  ...LISTE_OPTIONS,
   feuille: { value: true },
   colonne: { value: true, repeatable: true },
   json: {},
@@ -27,7 +29,7 @@ export const CONTROLE_OPTIONS = {
 
 function renderControle(resultat: ResultatControle, fichier: string): string {
   const lines = [
-    `Contrôle de « ${fichier} » — année ${schoolYearLabel(resultat.annee)} (${catalogueFor(resultat.annee).nom})`,
+    `Contrôle de « ${fichier} » — année ${schoolYearLabel(resultat.annee)} (${resultat.liste.nom})`,
   ];
   if (resultat.entete) {
     const colonnes = Object.entries(resultat.entete.colonnes)
@@ -67,7 +69,7 @@ export async function controleCommand(argv: readonly string[], io: CliIo): Promi
   const [filePath] = args.positionals;
   const annee = anneeOf(args, io);
   const out = optionValue(args, "out");
-  if (out !== undefined) await checkOutputPath(out, [filePath]);
+  if (out !== undefined) await checkOutputPath(out, fichiersLus(args, [filePath]));
   const corrections = optionValues(args, "colonne").map(parseColonneOption);
   const reporter = progressReporter(io, flag(args, "progress"));
 
@@ -76,6 +78,7 @@ export async function controleCommand(argv: readonly string[], io: CliIo): Promi
   checkCorrectionFiles(corrections, [{ path: filePath, fichier: input.file.fichier }]);
   const resultat = await controlerFeuille(workbook, input.feuille, {
     annee,
+    catalogues: await cataloguesOf(args, io, annee),
     colonnes: correctionsFor(corrections, filePath, input.file.fichier),
     progress: reporter ? reporter(`Contrôle de ${input.file.fichier}`) : undefined,
   });

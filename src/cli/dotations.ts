@@ -10,11 +10,12 @@ import {
   formatForfait,
   formatInteger,
   netteTotaleConnue,
+  phraseListe,
   schoolYearLabel,
   type Decimal,
 } from "../rules";
 import { calculerDotations, ecrireDotations } from "../workflows";
-import { dotationsJson } from "../workflows/json";
+import { dotationsJson } from "./json";
 import { avisNonCalculees, texteRapprochement } from "../workflows/rapprochement";
 import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
@@ -22,12 +23,14 @@ import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
 import { checkOutputPath, openEffectifs, openInput } from "./files";
 import { progressReporter, type CliIo } from "./io";
+import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf, verifierForfaits } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
 import { renderTable } from "./table";
 
 export const DOTATIONS_OPTIONS = {
   ...ANNEE_OPTION,
+  ...LISTE_OPTIONS,
   ...PARAMETRES_OPTIONS,
   etablissements: { value: true },
   feuille: { value: true, repeatable: true },
@@ -47,6 +50,7 @@ function renderSummary(resultat: ResultatDotations, sourcesLine: string, written
   const lines = [
     `Dotations ARE ${schoolYearLabel(resultat.annee)} — forfaits : pré-bac ${formatForfait(forfaits.preBac.valeur)} par élève, post-bac ${formatForfait(forfaits.postBac.valeur)} par boursier, 3e prépa-métiers ${formatForfait(forfaits.prepaMetiers.valeur)} par élève (${forfaits.preBac.reference.court})`,
     sourcesLine,
+    phraseListe(resultat.liste),
     "",
   ];
   const rows = resultat.etablissements.map((d) => [
@@ -125,10 +129,11 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
   const annee = anneeOf(args, io);
   const parametres = parametresOf(args);
   verifierForfaits(annee, parametres);
+  const catalogues = await cataloguesOf(args, io, annee);
   const etablissementsPath = optionValue(args, "etablissements");
   const inputs = [...args.positionals, ...(etablissementsPath ? [etablissementsPath] : [])];
   const out = optionValue(args, "out");
-  if (out !== undefined) await checkOutputPath(out, inputs);
+  if (out !== undefined) await checkOutputPath(out, fichiersLus(args, inputs));
   const corrections = optionValues(args, "colonne").map(parseColonneOption);
   const reporter = progressReporter(io, flag(args, "progress"));
 
@@ -173,6 +178,7 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
     feuilleEtablissements: etablissements,
     annee,
     parametres,
+    catalogues,
     colonnes,
     progress: reporter ? reporter("Calcul des dotations") : undefined,
   });

@@ -4,7 +4,6 @@
  */
 import {
   CATEGORIE_LABELS,
-  catalogueFor,
   judgeFormation,
   readCodeFormation,
   schoolYearLabel,
@@ -12,10 +11,16 @@ import {
 } from "../rules";
 import { UsageError, flag, parseArgs } from "./args";
 import type { CliIo } from "./io";
+import { LISTE_OPTIONS, cataloguesOf } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { renderTable } from "./table";
 
-export const ELIGIBLE_OPTIONS = { ...ANNEE_OPTION, json: {}, help: { alias: "-h" } } as const;
+export const ELIGIBLE_OPTIONS = {
+  ...ANNEE_OPTION,
+  ...LISTE_OPTIONS,
+  json: {},
+  help: { alias: "-h" },
+} as const;
 
 type Verdict =
   | {
@@ -34,7 +39,7 @@ export async function eligibleCommand(argv: readonly string[], io: CliIo): Promi
     );
   }
   const annee = anneeOf(args, io);
-  const catalogue = catalogueFor(annee);
+  const catalogue = (await cataloguesOf(args, io, annee)).pour(annee);
   const verdicts: Verdict[] = args.positionals.map((saisi) => {
     const reading = readCodeFormation(saisi);
     return reading.ok

@@ -16,8 +16,9 @@ import {
   type FileSheet,
   type SpreadsheetFile,
 } from "../xlsx";
+import type { Progress } from "../workbook/port";
 import { UsageError } from "./args";
-import type { CliIo } from "./io";
+import { progressReporter, type CliIo } from "./io";
 
 /** Files above this size take long enough to read for a word on stderr to help. */
 const ANNOUNCE_BYTES = 2 * 1024 * 1024;
@@ -36,16 +37,20 @@ async function sizeOf(filePath: string): Promise<number> {
   }
 }
 
-/** Reads a file, announcing a large one on stderr when progress is shown. */
+/**
+ * Reads a file. When progress is shown, a large one says how far its reading is, on stderr
+ * (« Lecture de « effectifs.xlsx » (35,1 Mo) : 45 % »): a full sheet takes a few seconds.
+ */
 async function readInput(filePath: string, io: CliIo, showProgress: boolean): Promise<SpreadsheetFile> {
+  let progress: Progress | undefined;
   if (showProgress) {
     const size = await sizeOf(filePath);
     if (size >= ANNOUNCE_BYTES) {
       const mo = formatDecimalFr(new Decimal(size).dividedBy(1024 * 1024), 1);
-      io.stderr(`Lecture de « ${path.basename(filePath)} » (${mo} Mo)…\n`);
+      progress = progressReporter(io, true)?.(`Lecture de « ${path.basename(filePath)} » (${mo} Mo)`, false);
     }
   }
-  return readSpreadsheetFile(filePath);
+  return readSpreadsheetFile(filePath, progress?.onProgress);
 }
 
 /** Opens one file and adds its sheet (the one named, or the first non-empty one) to the workbook. */

@@ -4,20 +4,22 @@
  */
 import {
   FORFAIT_KIND_NAMES,
+  MissingParameterError,
   decimalString,
   formatForfait,
-  isAreError,
+  indicesDistincts,
+  nomsDesIndices,
   parseForfaitKind,
   renderTraceTree,
   schoolYearLabel,
   type ForfaitKind,
   type LegalReference,
-  type MissingParameterError,
+  type ValeurManquante,
   type ValeurResolue,
 } from "../rules";
 import { flag, optionValue, parseArgs, type ParsedArgs, UsageError } from "./args";
 import type { CliIo } from "./io";
-import { PARAMETRES_OPTIONS, anneeOf, missingValueHint, parametresOf } from "./options";
+import { PARAMETRES_OPTIONS, anneeOf, messageValeurManquante, parametresOf } from "./options";
 
 export const FORFAIT_OPTIONS = {
   ...PARAMETRES_OPTIONS,
@@ -35,19 +37,45 @@ interface Line {
 }
 
 function referenceJson(reference: LegalReference) {
-  return { titre: reference.titre, court: reference.court, url: reference.url ?? null };
+  return {
+    titre: reference.titre,
+    court: reference.court,
+    url: reference.url ?? null,
+    article: reference.article ?? null,
+  };
 }
 
-/** One message for every forfait that cannot be resolved, each missing value named once. */
+/**
+ * One message for every forfait that cannot be resolved: their missing index values merged (each
+ * named once, oldest first) into one structure, formatted by the core's one formatter.
+ */
 function missingMessage(annee: number, errors: readonly MissingParameterError[]): string {
-  const names = [...new Set(errors.flatMap((e) => e.missing.split(" et ")))].sort();
-  if (!errors.every((e) => e.code === "ipc-manquant")) {
+  const structures = errors.map((e) => e.valeurManquante);
+  if (structures.some((v) => v === null || v.manque.length === 0)) {
     return [...new Set(errors.map((e) => e.message))].join("\n") + "\n";
   }
-  return (
-    `Forfaits ${schoolYearLabel(annee)} non calculables : il manque ${names.join(" et ")}.\n` +
-    missingValueHint(names.join(" et ")) +
-    "\n"
+  const ensemble: ValeurManquante = {
+    parametre: (structures[0] as ValeurManquante).parametre,
+    annee,
+    manque: indicesDistincts(structures.flatMap((v) => v!.manque)),
+  };
+  return messageValeurManquante(ensemble) + "\n";
+}
+
+/** « Arrêté n° 2023-087 … (annexe I, point 2 ; annexe I, point 3) — https://… »: one line per document. */
+function lignesReferences(resolus: readonly ValeurResolue[]): string[] {
+  const parDocument = new Map<string, { reference: LegalReference; articles: Set<string> }>();
+  for (const resolu of resolus) {
+    const entree = parDocument.get(resolu.reference.court) ?? {
+      reference: resolu.reference,
+      articles: new Set<string>(),
+    };
+    if (resolu.reference.article) entree.articles.add(resolu.reference.article);
+    parDocument.set(resolu.reference.court, entree);
+  }
+  return [...parDocument.values()].map(
+    ({ reference, articles }) =>
+      `  ${reference.titre}${articles.size > 0 ? ` (${[...articles].join(" ; ")})` : ""}${reference.url ? ` — ${reference.url}` : ""}`,
   );
 }
 
@@ -67,9 +95,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
     try {
       return { kind, resolu: parametres.forfait(kind, annee) };
     } catch (error) {
-      if (isAreError(error) && error.kind === "parametre-manquant") {
-        return { kind, manquant: error as MissingParameterError };
-      }
+      if (error instanceof MissingParameterError) return { kind, manquant: error };
       throw error;
     }
   });
@@ -86,40 +112,46 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
               valeur: decimalString(l.resolu.valeur),
               origine: l.resolu.origine,
               reference: referenceJson(l.resolu.reference),
+              verifieLe: l.resolu.donnee?.verifieLe ?? null,
+              note: l.resolu.donnee?.note ?? null,
             }
           : {
               categorie: l.kind,
               libelle: FORFAIT_KIND_NAMES[l.kind],
               valeur: null,
               manquant: l.manquant!.missing,
-              message: l.manquant!.message,
+              manque: l.manquant!.valeurManquante?.manque ?? [],
+              message: l.manquant!.valeurManquante
+                ? messageValeurManquante(l.manquant!.valeurManquante)
+                : l.manquant!.message,
             },
       ),
     };
     io.stdout(JSON.stringify(document, null, 2) + "\n");
   } else {
     const out: string[] = [`Forfaits ARE ${schoolYearLabel(annee)}`, ""];
-    const references = new Map<string, LegalReference>();
+    const resolus: ValeurResolue[] = [];
     for (const line of lines) {
       if (!line.resolu) {
-        const names = line.manquant!.missing.split(" et ").sort().join(" et ");
+        const structure = line.manquant!.valeurManquante;
+        const names =
+          structure && structure.manque.length > 0
+            ? nomsDesIndices(indicesDistincts(structure.manque))
+            : line.manquant!.missing;
         out.push(`  ${FORFAIT_KIND_NAMES[line.kind]} : non calculable (il manque ${names})`);
         continue;
       }
       out.push(
         `  ${FORFAIT_KIND_NAMES[line.kind]} : ${formatForfait(line.resolu.valeur)} (${line.resolu.reference.court})`,
       );
+      // How the project read the text, where it had to interpret it.
+      if (line.resolu.donnee?.note) out.push(`    Note : ${line.resolu.donnee.note}`);
       if (line.resolu.origine === "indexe") {
         for (const detail of renderTraceTree(line.resolu.trace).slice(1)) out.push(`    ${detail}`);
       }
-      references.set(line.resolu.reference.court, line.resolu.reference);
+      resolus.push(line.resolu);
     }
-    if (references.size > 0) {
-      out.push("", "Références :");
-      for (const reference of references.values()) {
-        out.push(`  ${reference.titre}${reference.url ? ` — ${reference.url}` : ""}`);
-      }
-    }
+    if (resolus.length > 0) out.push("", "Références :", ...lignesReferences(resolus));
     io.stdout(out.join("\n") + "\n");
   }
 

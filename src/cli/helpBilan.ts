@@ -1,4 +1,5 @@
 /** The `--help` texts of the dotation complémentaire, bilan and reliquats commands, in French. */
+import { aideListe } from "./help";
 
 export const COMPLEMENTAIRE_HELP = `Usage : are complementaire <fichier> [--annee <année>] [--uai <UAI>] [--out <fichier.xlsx>] [--json]
 
@@ -12,6 +13,7 @@ refusée avec son motif. Le fichier lu n'est jamais modifié.
 Options :
   --feuille <nom>          feuille à lire (par défaut la première feuille non vide)
   --annee <année>          année scolaire (par défaut l'année en cours)
+${aideListe(28)}
   --uai <UAI>              établissement demandeur, si la feuille n'a pas de colonne UAI
   --nom <nom>              nom de l'établissement, pour l'en-tête de la demande
   --colonne <champ>=<lettre>
@@ -51,6 +53,7 @@ are bilan modele
                                 montants à inscrire (ils priment sur le classeur des dotations)
     --nom <nom>                 nom de l'établissement
     --annee <année>             année scolaire du bilan (par défaut l'année en cours)
+${aideListe(33, 4)}
     --out <fichier.xlsx>        le modèle à remplir (obligatoire)
 
 are bilan controle
@@ -63,6 +66,7 @@ are bilan controle
   le fichier dans Excel et enregistrez-le.
     --feuille <nom>             feuille du bilan (par défaut la première feuille non vide)
     --annee <année>             année retenue si le bilan n'indique pas la sienne
+${aideListe(33, 4)}
     --json                      sortie JSON (voir docs/bilan.md)
     --out <fichier.xlsx>        écrit aussi le contrôle (feuille « Contrôle bilan <UAI> »)
 
@@ -88,6 +92,7 @@ Options :
                               réponse à l'enquête…) et ses lignes sont gardées, seuls les reliquats
                               des établissements ayant un bilan sont remplacés
   --annee <année>             année retenue pour un bilan qui n'indique pas la sienne
+${aideListe(31)}
   --out <fichier.xlsx>        la feuille des établissements de l'année suivante (obligatoire)
   --json                      sortie JSON (voir docs/bilan.md)
 

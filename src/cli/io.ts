@@ -27,22 +27,29 @@ export function processIo(): CliIo {
 const PROGRESS_THRESHOLD_ROWS = 10_000;
 
 /**
- * A progress line on stderr (« Lecture de effectifs.xlsx : 45 % »), rewritten in place on a
- * terminal, one line per 10 % otherwise. Null when progress should not be shown.
+ * A progress line on stderr (« Calcul des dotations : 45 % (45 000 / 100 000 lignes) »), rewritten in
+ * place on a terminal, one line per 10 % otherwise. Null when progress should not be shown. With
+ * `enLignes` false, the line gives the percentage alone (« Lecture de « effectifs.xlsx » (35,1 Mo) :
+ * 45 % »): the reading of a file counts bytes, which say nothing to the user.
  */
-export function progressReporter(io: CliIo, forced: boolean): ((label: string) => Progress) | null {
+export function progressReporter(
+  io: CliIo,
+  forced: boolean,
+): ((label: string, enLignes?: boolean) => Progress) | null {
   if (!forced && !io.stderrIsTTY) return null;
-  return (label: string) => {
+  return (label: string, enLignes = true) => {
     let lastShown = -1;
     return {
       onProgress: (done: number, total: number) => {
-        if (total <= 0 || (!forced && total < PROGRESS_THRESHOLD_ROWS)) return;
+        if (total <= 0 || (!forced && enLignes && total < PROGRESS_THRESHOLD_ROWS)) return;
         const percent = Math.min(100, Math.floor((done * 100) / total));
         const step = io.stderrIsTTY ? 1 : 10;
         if (percent !== 100 && percent - lastShown < step) return;
         if (percent === lastShown) return;
         lastShown = percent;
-        const line = `${label} : ${percent}${ESPACE_INSECABLE}% (${formatInteger(done)} / ${formatInteger(total)} lignes)`;
+        const line = enLignes
+          ? `${label} : ${percent}${ESPACE_INSECABLE}% (${formatInteger(done)} / ${formatInteger(total)} lignes)`
+          : `${label} : ${percent}${ESPACE_INSECABLE}%`;
         if (io.stderrIsTTY) io.stderr(`\r${line}${percent === 100 ? "\n" : ""}`);
         else io.stderr(line + "\n");
       },

@@ -12,7 +12,8 @@ import { controleCommand } from "./controle";
 import { dotationsCommand } from "./dotations";
 import { eligibleCommand } from "./eligible";
 import { forfaitCommand } from "./forfait";
-import { CONTROLE_HELP, DOTATIONS_HELP, ELIGIBLE_HELP, FORFAIT_HELP, GENERAL_HELP } from "./help";
+import { listeCommand } from "./liste";
+import { CONTROLE_HELP, DOTATIONS_HELP, ELIGIBLE_HELP, FORFAIT_HELP, GENERAL_HELP, LISTE_HELP } from "./help";
 import { BILAN_HELP, COMPLEMENTAIRE_HELP, RELIQUATS_HELP } from "./helpBilan";
 import { processIo, type CliIo } from "./io";
 import { reliquatsCommand } from "./reliquats";
@@ -36,6 +37,7 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   complementaire: { run: complementaireCommand, help: COMPLEMENTAIRE_HELP },
   bilan: { run: bilanCommand, help: BILAN_HELP },
   reliquats: { run: reliquatsCommand, help: RELIQUATS_HELP },
+  liste: { run: listeCommand, help: LISTE_HELP },
 };
 
 /** Accepted spellings of the command names (accents, plural). */
@@ -47,6 +49,7 @@ const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   complémentaire: "complementaire",
   bilans: "bilan",
   reliquat: "reliquats",
+  listes: "liste",
 };
 
 /** Runs the command line; resolves to the exit code. Never throws. */

@@ -4,16 +4,17 @@
  * same values the add-in's Paramètres sheet holds (Parametres.avec).
  */
 import {
+  MissingParameterError,
   Parametres,
-  isAreError,
+  formaterValeurManquante,
   parseSchoolYear,
-  schoolYearLabel,
   schoolYearOn,
   texteSaisi,
   type ForfaitSaisi,
+  type IndiceManquant,
   type IpcSaisi,
-  type MissingParameterError,
   type SchoolYear,
+  type ValeurManquante,
 } from "../rules";
 import { UsageError, optionValue, optionValues, type OptionSpecs, type ParsedArgs } from "./args";
 import type { CliIo } from "./io";
@@ -86,18 +87,24 @@ export function parametresOf(args: ParsedArgs): Parametres {
     : Parametres.avec({ ipc, forfaits });
 }
 
-/** How to supply a missing value from the command line, appended to the core's message. */
-export function missingValueHint(missing: string): string {
-  const options = [
-    ...new Set(
-      [...missing.matchAll(/décembre (\d{4}) \(base (\d{4})\)/g)].map(([, year, base]) =>
-        base === "2015" ? `--ipc ${year}-12=<valeur>` : `--ipc ${year}-12@2025=<valeur>`,
-      ),
-    ),
-  ].sort();
-  if (options.some((o) => o.includes("@2025"))) options.push("--serie-ipc <identifiant INSEE>");
+/** The option that supplies one missing index: --ipc 2024-12=<valeur>, or …@2025 for base 2025. */
+function optionIpc(indice: IndiceManquant): string {
+  return indice.base === 2015
+    ? `--ipc ${indice.mois}=<valeur>`
+    : `--ipc ${indice.mois}@${indice.base}=<valeur>`;
+}
+
+/** How to supply missing values from the command line, from the structure of what is missing. */
+export function saisirEnLigneDeCommande(valeur: ValeurManquante): string {
+  const options = [...new Set(valeur.manque.map(optionIpc))].sort();
+  if (valeur.manque.some((m) => m.serie === null)) options.push("--serie-ipc <identifiant INSEE>");
   const ipc = options.length > 0 ? options.join(" ") : "--ipc AAAA-12=<valeur>";
   return `En ligne de commande : ${ipc} (indices INSEE de décembre), ou les montants publiés avec --forfait "AAAA:PRE BAC=<montant>" (de même POST BAC et 3EME PREPA-METIERS).`;
+}
+
+/** The message of a missing value on the command line: the core's constat, then the options to give. */
+export function messageValeurManquante(valeur: ValeurManquante): string {
+  return formaterValeurManquante(valeur, saisirEnLigneDeCommande, "\n");
 }
 
 /** Fails fast, before reading any file, when the year's forfaits cannot be resolved (R7), saying what to supply. */
@@ -105,10 +112,9 @@ export function verifierForfaits(annee: SchoolYear, parametres: Parametres): voi
   try {
     for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) parametres.forfait(kind, annee);
   } catch (error) {
-    if (isAreError(error) && error.kind === "parametre-manquant" && error.code === "ipc-manquant") {
-      const missing = (error as MissingParameterError).missing;
+    if (error instanceof MissingParameterError && error.valeurManquante !== null) {
       throw new UsageError(
-        `Forfaits ${schoolYearLabel(annee)} non calculables : il manque ${missing}.\n${missingValueHint(missing)}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
+        `${messageValeurManquante(error.valeurManquante)}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
       );
     }
     throw error;

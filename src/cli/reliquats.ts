@@ -7,18 +7,20 @@
 import * as path from "path";
 import { formatEuros, formatInteger, schoolYearLabel, type Decimal } from "../rules";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../workflows";
-import { reliquatsJson } from "../workflows/jsonBilan";
+import { reliquatsJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, parseArgs } from "./args";
 import { ouvrirBilans } from "./classeurs";
 import { checkOutputPath, openInput } from "./files";
 import type { CliIo } from "./io";
+import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { countBySeverity, renderConstats } from "./report";
 import { renderTable } from "./table";
 
 export const RELIQUATS_OPTIONS = {
   ...ANNEE_OPTION,
+  ...LISTE_OPTIONS,
   etablissements: { value: true },
   out: { value: true },
   json: {},
@@ -75,7 +77,10 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
     );
   }
   const etablissementsPath = optionValue(args, "etablissements");
-  await checkOutputPath(out, [...args.positionals, ...(etablissementsPath ? [etablissementsPath] : [])]);
+  await checkOutputPath(
+    out,
+    fichiersLus(args, [...args.positionals, ...(etablissementsPath ? [etablissementsPath] : [])]),
+  );
   const annee = anneeOf(args, io);
 
   const workbook = new FileWorkbook();
@@ -95,6 +100,7 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
     feuillesBilans: bilans,
     feuilleEtablissements: etablissements,
     annee,
+    catalogues: await cataloguesOf(args, io, annee),
   });
   const feuille = await ecrireReliquats(workbook, resultat);
   await workbook.save(out, io.now());

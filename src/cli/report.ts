@@ -3,8 +3,7 @@
  * aside by reason, and which findings make a sheet unusable.
  */
 import { formatInteger, nombreDe } from "../rules";
-import { libelleMotif } from "../sheet/constats";
-import type { Constat, Gravite } from "../sheet/findings";
+import { libelleMotif, type Constat, type Gravite } from "../sheet/constats";
 import type { BilanLignes, Champ } from "../workflows/types";
 
 /**
@@ -90,10 +89,13 @@ export function countBySeverity(constats: readonly Constat[]): string {
   ].join(", ");
 }
 
-/** « 312 lignes non vides : 290 comptées, 22 écartées » and one line per reason. */
-export function renderBilan(lignes: BilanLignes): string[] {
+/**
+ * « 312 lignes non vides : 290 comptées, 22 écartées » and one line per reason; `comptees` says what a
+ * kept row is for the sheet read (« retenues » for a bilan's purchases, « demandées » for a request).
+ */
+export function renderBilan(lignes: BilanLignes, comptees = "comptées"): string[] {
   const out = [
-    `Lignes lues : ${formatInteger(lignes.nonVides)} non vides — ${formatInteger(lignes.comptees)} comptées, ${formatInteger(lignes.ecartees)} écartées`,
+    `Lignes lues : ${formatInteger(lignes.nonVides)} non vides — ${formatInteger(lignes.comptees)} ${comptees}, ${formatInteger(lignes.ecartees)} écartées`,
   ];
   const motifs = Object.entries(lignes.ecarteesParMotif)
     .filter(([, n]) => n > 0)

@@ -20,51 +20,22 @@ import {
   type SchoolYear,
   type TauxBoursiers,
 } from "../rules";
+import { EXCEL_ERRORS } from "../grid";
 import { MONTANT_MAXIMUM, lireEntier } from "../sheet/cells";
 
-/** The error values a cell can hold, as Excel displays them. */
-const EXCEL_ERRORS = new Set([
-  "#N/A",
-  "#VALUE!",
-  "#REF!",
-  "#DIV/0!",
-  "#NUM!",
-  "#NAME?",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-  "#GETTING_DATA",
-]);
-
 /**
- * How French Excel displays each error value: messages are in French (issue 11 item 18), and the user
- * docs use these names (design.md §3).
+ * How French Excel displays an error value: messages are in French (issue 11 item 18), and the user
+ * docs use these names (design.md §3). A value spelt the same in both, or unknown, is quoted.
  */
-const NOMS_FRANCAIS: Readonly<Record<string, string>> = {
-  "#VALUE!": "#VALEUR!",
-  "#NUM!": "#NOMBRE!",
-  "#NAME?": "#NOM?",
-  "#NULL!": "#NUL!",
-  "#SPILL!": "#PROPAGATION!",
-  "#BLOCKED!": "#BLOQUÉ!",
-  "#CONNECT!": "#CONNEXION!",
-  "#BUSY!": "#OCCUPÉ!",
-  "#UNKNOWN!": "#INCONNU!",
-  "#FIELD!": "#CHAMP!",
-  "#GETTING_DATA": "#ATTENTE_DONNÉES",
-};
+function nomFrancais(affichage: string): string {
+  const francais = EXCEL_ERRORS.get(affichage);
+  return francais !== undefined && francais !== affichage ? francais : citation(affichage);
+}
 
 /** An error value received from a cell, e.g. a #N/A left by a VLOOKUP in a pasted sheet. */
 export class ErreurExcelRecue extends Error {
   constructor(readonly affichage: string) {
-    super(
-      `La cellule contient l'erreur ${NOMS_FRANCAIS[affichage] ?? citation(affichage)} : corrigez-la avant de l'utiliser.`,
-    );
+    super(`La cellule contient l'erreur ${nomFrancais(affichage)} : corrigez-la avant de l'utiliser.`);
     this.name = "ErreurExcelRecue";
   }
 }

@@ -8,22 +8,20 @@
  * `CustomFunctions.associate("ID", fonction)` calls to this module when webpack builds it. The help
  * URLs point to the development server; the production build rewrites them (webpack.config.js).
  */
-import { parametresStore, demarrerRuntime } from "../addin/runtime";
+import { listesStore, parametresStore, demarrerRuntime } from "../addin/runtime";
 import {
-  CATALOGUES,
   CATEGORIE_LABELS,
   Decimal,
   InvalidArgumentError,
   MissingParameterError,
   aideCpge,
   boursiersRetenus,
-  catalogueFor,
   complementFormation,
-  dotationLigne,
   formatEuros,
   partsEnveloppe,
   indexer as indexerMontant,
   judgeFormation,
+  montantLigne,
   nsfGroupOf,
   parseCategorie,
   parseForfaitKind,
@@ -75,12 +73,25 @@ function codeFormation(value: unknown): string {
   return lecture.code;
 }
 
-/** Eligibility of every cell of a range for one school year, the list in force looked up once. */
+/**
+ * Eligibility of every cell of a range for one school year, the list in force looked up once: the
+ * list the user loaded for that year (or an earlier one) from the shared store, else the embedded one. A column
+ * of codes repeats a few hundred values: each distinct value is judged once per call, as the sheet
+ * readers do (design.md §8: 100 000 cells of ARE.ELIGIBLE in under 100 ms). Only answers are kept —
+ * a value that cannot be read gives its error in each of its cells, as before.
+ */
 function parCode<T>(codes: unknown, annee: unknown, reponse: (eligibilite: Eligibility) => T) {
-  const catalogue = catalogueFor(lireAnnee(annee, new Date()));
-  return calculerParCellule(enMatrice(codes), estVide, (value) =>
-    reponse(judgeFormation(codeFormation(value), catalogue)),
-  );
+  const catalogue = listesStore.catalogues().pour(lireAnnee(annee, new Date()));
+  const reponses = new Map<unknown, T>();
+  return calculerParCellule(enMatrice(codes), estVide, (value) => {
+    const connue = reponses.get(value);
+    if (connue !== undefined) return connue;
+    const resultat = reponse(judgeFormation(codeFormation(value), catalogue));
+    // An object (an error value) is never the same cell twice: not kept. (A Map takes -0 for 0, but
+    // neither is a code: no answer is ever kept for them.)
+    if (typeof value !== "object") reponses.set(value, resultat);
+    return resultat;
+  });
 }
 
 /**
@@ -146,15 +157,18 @@ export function libelle(code: unknown): string {
   return calculer(() => {
     if (estVide(code)) return "";
     const normalise = codeFormation(code);
-    // The latest list first: a later list's wording replaces an earlier one.
-    for (const catalogue of [...CATALOGUES].reverse()) {
+    // The latest list first (a loaded one included): a later list's wording replaces an earlier one.
+    const catalogues = listesStore.catalogues().listes;
+    for (const catalogue of [...catalogues].reverse()) {
       const formation = catalogue.get(normalise);
       if (formation) return formation.libelle;
     }
-    const listes = CATALOGUES.map((c) => c.nom).join(", ");
+    const noms = catalogues.map((c) => c.nom);
+    const absent =
+      noms.length === 1 ? `pas dans la ${noms[0]}` : `dans aucune des listes (${noms.join(", ")})`;
     throw new MissingParameterError(
       "code-hors-liste",
-      `Le code ${normalise} ne figure pas dans la ${listes} : pas de libellé publié (ARE.MOTIF dit s'il est éligible).`,
+      `Le code ${normalise} ne figure ${absent} : pas de libellé publié (ARE.MOTIF dit s'il est éligible).`,
       `libellé du code ${normalise}`,
     );
   });
@@ -209,7 +223,8 @@ export function dotation(
       { nom: "Année", valeur: annee, lire: (v) => lireAnnee(v, aujourdhui) },
       { nom: "Taux de boursiers", valeur: taux_boursiers, lire: lireTauxBoursiersOptionnel },
     ] as const,
-    (ligne, eleves, an, taux) => euros(dotationLigne(ligne, eleves, an, parametres, taux).valeur),
+    // The amount without its explanation (montantLigne): a range shows amounts only.
+    (ligne, eleves, an, taux) => euros(montantLigne(ligne, eleves, an, parametres, taux)),
   );
 }
 
@@ -341,11 +356,13 @@ export function cpge(nombre_concours: unknown, quotient_familial: unknown, annee
  */
 export function complement(supplementaires: unknown, code: unknown, annee?: unknown): number {
   return calculer(() => {
+    const an = lireAnnee(annee, new Date());
     const ligne = complementFormation(
       lireEffectif(supplementaires, "Élèves supplémentaires"),
       codeFormation(code),
-      lireAnnee(annee, new Date()),
+      an,
       parametresStore.parametres(),
+      listesStore.catalogues().pour(an),
     );
     return euros(ligne.montant.valeur);
   });

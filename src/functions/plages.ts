@@ -10,7 +10,7 @@
  * never a silent truncation. A single value that cannot be read is one #VALEUR! for the whole call (it
  * is wrong for every cell alike); a cell of a range that cannot be read is #VALEUR! in its own place.
  */
-import { InvalidArgumentError } from "../rules";
+import { InvalidArgumentError, nombreDe } from "../rules";
 import { enMatrice, estVide } from "./arguments";
 import { calculer, versErreurExcel } from "./errors";
 
@@ -29,9 +29,7 @@ type Lus<L extends readonly Lecteur<unknown>[]> = {
 export function decrireForme(matrice: readonly (readonly unknown[])[]): string {
   const lignes = matrice.length;
   const colonnes = matrice[0]?.length ?? 0;
-  const nombre = (n: number, mot: string) =>
-    `${n.toLocaleString("fr-FR").replace(/\s/g, " ")} ${mot}${n > 1 ? "s" : ""}`;
-  return `${nombre(lignes, "ligne")} × ${nombre(colonnes, "colonne")}`;
+  return `${nombreDe(lignes, "ligne")} × ${nombreDe(colonnes, "colonne")}`;
 }
 
 const estUnique = (matrice: readonly (readonly unknown[])[]) =>
@@ -64,15 +62,32 @@ export function parCellules<L extends readonly Lecteur<unknown>[], R>(
 
     const forme = matrices[plages[0]];
     const lus = communs.slice();
+    const cellule = (r: number, c: number): R | "" | CustomFunctions.Error => {
+      if (plages.every((i) => estVide(matrices[i][r][c]))) return "";
+      try {
+        for (const i of plages) lus[i] = lecteurs[i].lire(matrices[i][r][c]);
+        return calcul(...(lus as Lus<L>));
+      } catch (error) {
+        return versErreurExcel(error);
+      }
+    };
+    if (plages.length > 1) return forme.map((ligne, r) => ligne.map((_, c) => cellule(r, c)));
+
+    // One range, the other arguments common to every cell (a column of effectifs, the catégorie and the
+    // year given once): the column repeats its values, and each distinct one is computed once. Only
+    // results are kept — a value that cannot be read gives its error in each of its cells.
+    const plage = matrices[plages[0]];
+    const resultats = new Map<unknown, R | "">();
     return forme.map((ligne, r) =>
       ligne.map((_, c) => {
-        if (plages.every((i) => estVide(matrices[i][r][c]))) return "";
-        try {
-          for (const i of plages) lus[i] = lecteurs[i].lire(matrices[i][r][c]);
-          return calcul(...(lus as Lus<L>));
-        } catch (error) {
-          return versErreurExcel(error);
-        }
+        const valeur = plage[r][c];
+        // An object (an error value) is never the same cell twice, and a Map takes -0 for 0: not kept.
+        if (typeof valeur === "object" || Object.is(valeur, -0)) return cellule(r, c);
+        const connu = resultats.get(valeur);
+        if (connu !== undefined) return connu;
+        const resultat = cellule(r, c);
+        if (!(resultat instanceof CustomFunctions.Error)) resultats.set(valeur, resultat);
+        return resultat;
       }),
     );
   });

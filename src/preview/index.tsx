@@ -9,13 +9,14 @@
  */
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
-import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { themeClair, themeSombre } from "../taskpane/themes";
 import { ThemeRoot } from "../taskpane/components/ThemeRoot";
 import {
   CLE_VALEURS_UTILISATEUR,
   createParametresStore,
   type ParametresStore,
 } from "../addin/parametresStore";
+import { CLE_LISTES, createListesStore, type ListesStore } from "../addin/listesStore";
 import { schoolYearOn } from "../rules";
 import { App } from "../taskpane/App";
 import type { Services } from "../taskpane/services";
@@ -34,6 +35,20 @@ function previewStore(workbook: PreviewWorkbook): ParametresStore {
     lire: () => workbook.readSetting(CLE_VALEURS_UTILISATEUR),
     async enregistrerEtRecalculer(valeurs) {
       await workbook.writeSetting(CLE_VALEURS_UTILISATEUR, JSON.stringify(valeurs));
+      workbook.recalculations++;
+    },
+    async recalculer() {
+      workbook.recalculations++;
+    },
+  });
+}
+
+/** The lists of formations loaded in the preview, saved in its workbook's settings as in Excel's. */
+function previewListes(workbook: PreviewWorkbook): ListesStore {
+  return createListesStore({
+    lire: () => workbook.readSetting(CLE_LISTES),
+    async enregistrerEtRecalculer(valeur) {
+      await workbook.writeSetting(CLE_LISTES, valeur);
       workbook.recalculations++;
     },
     async recalculer() {
@@ -68,13 +83,22 @@ function Generator({ workbook }: { workbook: PreviewWorkbook }) {
   );
 }
 
-function Preview({ workbook, store }: { workbook: PreviewWorkbook; store: ParametresStore }) {
+function Preview({
+  workbook,
+  store,
+  listes,
+}: {
+  workbook: PreviewWorkbook;
+  store: ParametresStore;
+  listes: ListesStore;
+}) {
   // Built once: the screens read their sheets again whenever the services change.
   const [services] = useState<Services>(() => ({
     navigator: workbook,
     // No Excel.run to share in memory: an action simply runs.
     action: (action) => action({ workbook, navigator: workbook }),
     store,
+    listes,
     currentYear: schoolYearOn(new Date()),
   }));
   return (
@@ -115,11 +139,12 @@ async function start(): Promise<void> {
     Number.isFinite(latency) && latency >= 0 ? latency : 5,
   );
   const store = previewStore(workbook);
+  const listes = previewListes(workbook);
   // For the browser tests and the curious: the workbook behind the preview.
-  (window as unknown as { apercu: unknown }).apercu = { workbook, store };
+  (window as unknown as { apercu: unknown }).apercu = { workbook, store, listes };
   createRoot(racine).render(
-    <ThemeRoot theme={dark ? webDarkTheme : webLightTheme} className="fournisseur">
-      <Preview workbook={workbook} store={store} />
+    <ThemeRoot theme={dark ? themeSombre : themeClair} className="fournisseur">
+      <Preview workbook={workbook} store={store} listes={listes} />
     </ThemeRoot>,
   );
 }

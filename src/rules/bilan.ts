@@ -9,7 +9,7 @@
  * What is left in an envelope at the end of the year is the next year's reliquat, deducted from the next
  * dotation (R9).
  */
-import { CATEGORIE_LABELS, parseForfaitKind, type Categorie } from "./categories";
+import { CATEGORIE_LABELS, enveloppeOf, parseForfaitKind, type Categorie } from "./categories";
 import type { Enveloppe } from "./dotation";
 import { InvalidArgumentError } from "./errors";
 import { Decimal, ZERO, formatEuros } from "./money";
@@ -82,16 +82,10 @@ export function parseEnveloppe(text: string): Enveloppe | null {
   const cleaned = text.replace(/^\s*enveloppe\s*/i, "");
   try {
     const kind = parseForfaitKind(cleaned);
-    if (kind === "CPGE") return null;
-    return kind === "POST_BAC" ? "postBac" : "preBac";
+    return kind === "CPGE" ? null : enveloppeOf(kind);
   } catch {
     return null;
   }
-}
-
-/** The envelope a formation's money comes from (décision R9: 3ème prépa-métiers with pré-bac). */
-export function enveloppeOf(categorie: Categorie): Enveloppe {
-  return categorie === "POST_BAC" ? "postBac" : "preBac";
 }
 
 export const ENVELOPPE_NAMES: Readonly<Record<Enveloppe, string>> = {

@@ -2,6 +2,7 @@
  * The three lines of a dotation (seed, « Modalités de calcul et d'attribution de la dotation ») and
  * the CPGE forfait, with the spellings users type for them.
  */
+import type { Enveloppe } from "./dotation";
 import { InvalidArgumentError } from "./errors";
 import { citation, normaliseLabel } from "./text";
 
@@ -15,6 +16,21 @@ export const CATEGORIE_LABELS: Record<Categorie, string> = {
   PRE_BAC: "PRE BAC",
   POST_BAC: "POST BAC",
 };
+
+/**
+ * The envelope each category's money is in: the one mapping category → envelope of the project.
+ * Décision R9 (regles.md#enveloppes.prepa-metiers-pre-bac): 3ème prépa-métiers with pré-bac.
+ */
+export const ENVELOPPE_DE_CATEGORIE: Readonly<Record<Categorie, Enveloppe>> = {
+  PREPA_METIERS: "preBac",
+  PRE_BAC: "preBac",
+  POST_BAC: "postBac",
+};
+
+/** The envelope a formation's money comes from (ENVELOPPE_DE_CATEGORIE). */
+export function enveloppeOf(categorie: Categorie): Enveloppe {
+  return ENVELOPPE_DE_CATEGORIE[categorie];
+}
 
 /** Readable French names, for traces and screens. */
 export const FORFAIT_KIND_NAMES: Record<ForfaitKind, string> = {

@@ -8,9 +8,10 @@
  * Décision (regles.md#complementaire.forfait): an extra 3ème prépa-métiers student is requested at the 3ème prépa-métiers forfait, in the
  * pré-bac envelope (as in R9).
  */
-import type { Categorie } from "./categories";
+import { enveloppeOf, type Categorie } from "./categories";
 import { judgeFormation, type Eligibility } from "./eligibility";
-import { catalogueFor } from "./catalogue/catalogue";
+import type { Catalogue } from "./catalogue/catalogue";
+import { catalogueFor } from "./catalogue/registre";
 import { readCodeFormation } from "./codes";
 import { InvalidArgumentError } from "./errors";
 import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
@@ -70,7 +71,7 @@ function ligne(
 ): LigneComplementaire {
   const categorie = eligibilite.categorie;
   const forfait = parametres.forfait(categorie, annee);
-  const enveloppe: Enveloppe = categorie === "POST_BAC" ? "postBac" : "preBac";
+  const enveloppe = enveloppeOf(categorie);
   const unite = categorie === "POST_BAC" ? "boursiers supplémentaires" : "élèves supplémentaires";
   const valeur = forfait.valeur.times(supplementaires);
   const intitule = intituleSaisi?.trim() || eligibilite.formation?.libelle || "";
@@ -107,12 +108,13 @@ export function complementFormation(
   code: unknown,
   annee: SchoolYear,
   parametres: Parametres,
+  catalogue: Catalogue = catalogueFor(annee),
 ): LigneComplementaire {
   const reading = readCodeFormation(code);
   if (!reading.ok) throw new InvalidArgumentError(`code-${reading.probleme}`, reading.message);
   const invalide = supplementairesInvalides(supplementaires);
   if (invalide) throw new InvalidArgumentError("supplementaires-invalide", invalide);
-  const eligibilite = judgeFormation(reading.code, catalogueFor(annee));
+  const eligibilite = judgeFormation(reading.code, catalogue);
   if (!eligibilite.eligible || eligibilite.categorie === null) {
     throw new InvalidArgumentError(
       "formation-non-eligible",
@@ -133,8 +135,8 @@ export function demandeComplementaire(
   demandes: readonly DemandeLigne[],
   annee: SchoolYear,
   parametres: Parametres,
+  catalogue: Catalogue = catalogueFor(annee),
 ): DemandeComplementaire {
-  const catalogue = catalogueFor(annee);
   const lignes: LigneComplementaire[] = [];
   const refus: RefusComplementaire[] = [];
   const totaux = { preBac: ZERO, postBac: ZERO, total: ZERO };

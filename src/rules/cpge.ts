@@ -1,14 +1,18 @@
 /**
  * R12 (regles.md#cpge.concours) — aide régionale aux frais de concours des élèves de CPGE: « [forfait] par concours dans la limite
  * de trois concours par élève en 2ème année de CPGE dont le quotient familial régional annuel est
- * inférieur ou égal à 10 140 € » (arrêté n° 2023-087, annexe I, point 3).
+ * inférieur ou égal à 10 140 € » (arrêté n° 2023-087, annexe I, point 3). The forfait, the limit and
+ * the ceiling are parameters (donnees/forfait.cpge.json, cpge.concours_maximum.json,
+ * cpge.plafond_quotient_familial.json), read with the one lookup.
  */
 import { InvalidArgumentError } from "./errors";
 import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
 import type { Parametres } from "./parameters/parametres";
-import { MAX_CONCOURS_CPGE } from "./parameters/tables";
 import { schoolYearLabel, type SchoolYear } from "./schoolYear";
 import type { Figure } from "./trace";
+
+/** The limit as the arrêté writes it: « dans la limite de trois concours ». */
+const EN_LETTRES: Readonly<Record<number, string>> = { 2: "deux", 3: "trois", 4: "quatre", 5: "cinq" };
 
 export function aideCpge(
   nombreConcours: number,
@@ -45,10 +49,13 @@ export function aideCpge(
     };
   }
   const forfait = parametres.forfait("CPGE", annee);
-  const retenus = Math.min(nombreConcours, MAX_CONCOURS_CPGE);
+  const maximum = parametres.valeurEnVigueur("cpge.concours_maximum", annee).valeur.toNumber();
+  const retenus = Math.min(nombreConcours, maximum);
   const valeur = forfait.valeur.times(retenus);
   const limite =
-    nombreConcours > MAX_CONCOURS_CPGE ? ` (${nombreConcours} présentés, limite de trois concours)` : "";
+    nombreConcours > maximum
+      ? ` (${nombreConcours} présentés, limite de ${EN_LETTRES[maximum] ?? formatInteger(maximum)} concours)`
+      : "";
   return {
     valeur,
     trace: {

@@ -3,7 +3,8 @@
  * line? Eligibility is judged apart from any amount (the amount is dotation.ts's business).
  */
 import { CATEGORIE_LABELS, type Categorie } from "./categories";
-import { catalogueFor, type Catalogue, type Formation } from "./catalogue/catalogue";
+import type { Catalogue, Formation } from "./catalogue/catalogue";
+import { Catalogues, type CatalogueEnVigueur } from "./catalogue/registre";
 import { LIBELLES_BCN, SUCCESSEURS } from "./catalogue/successeurs";
 import { nsfOf, prefixOf, readCodeFormation } from "./codes";
 import { InvalidArgumentError } from "./errors";
@@ -13,6 +14,7 @@ import {
   DIPLOMA_KINDS,
   KINDS_OF_THE_SCHEME,
   LIBELLE_PREPA_METIERS,
+  NSF_PREPA_METIERS,
   ST2S_CODES,
   isEligibleNsf,
   nsfLabel,
@@ -80,6 +82,14 @@ function eligibleVerdict(
 export function motifHorsDispositif(prefix: string, kind: DiplomaKind | undefined): string {
   const what = kind ? kind.libelle : `type de diplôme ${prefix}`;
   return `Non éligible : ${what} (préfixe ${prefix}), hors du dispositif ARE (${KINDS_OF_THE_SCHEME}).`;
+}
+
+/** « liste 2023-2024 », or « liste 2023-2024 utilisée pour 2025-2026 » when carried over (regles.md#catalogue.annexe). */
+function listeCourte(catalogue: Catalogue): string {
+  const pour = (catalogue as Partial<CatalogueEnVigueur>).pourAnnee;
+  const report =
+    pour !== undefined && pour !== catalogue.annee ? ` utilisée pour ${schoolYearLabel(pour)}` : "";
+  return `liste ${schoolYearLabel(catalogue.annee)}${report}`;
 }
 
 /** A listed formation's label, and its new BCN label when it was renamed since the list (R4). */
@@ -159,7 +169,7 @@ export function judgeFormation(code: string, catalogue: Catalogue, libelle?: str
   const successeur = SUCCESSEURS.get(code);
   const predecesseur = successeur && catalogue.get(successeur.predecesseur);
   if (successeur && predecesseur) {
-    const alerte = `successeur de ${predecesseur.code} ${predecesseur.libelle}, liste ${schoolYearLabel(catalogue.annee)} : à vérifier`;
+    const alerte = `successeur de ${predecesseur.code} ${predecesseur.libelle}, ${listeCourte(catalogue)} : à vérifier`;
     const libelleSuccesseur = successeur.libelle || predecesseur.libelle;
     const motif = `Éligible ${CATEGORIE_LABELS[predecesseur.categorie]} : ${libelleSuccesseur}, ${alerte}.`;
     return eligibleVerdict(code, nsf, predecesseur.categorie, motif, { alerte, successeur: true });
@@ -171,8 +181,8 @@ export function judgeFormation(code: string, catalogue: Catalogue, libelle?: str
   if (!kind || kind.categorie === null) return nonEligible(code, nsf, motifHorsDispositif(prefix, kind));
   if (!isEligibleNsf(nsf)) {
     const why =
-      nsf === 100
-        ? "le groupe 100 « Formations générales » n'est éligible que pour la 3e prépa-métiers"
+      nsf === NSF_PREPA_METIERS
+        ? `le groupe ${nsf} « Formations générales » n'est éligible que pour la 3e prépa-métiers`
         : Number.isNaN(nsf)
           ? `les caractères 4 à 6 (« ${code.slice(3, 6)} ») ne sont pas un groupe de spécialités NSF éligible`
           : `la spécialité NSF ${nsfLabel(nsf)} n'est pas éligible`;
@@ -184,11 +194,16 @@ export function judgeFormation(code: string, catalogue: Catalogue, libelle?: str
 }
 
 /**
- * Eligibility of a raw cell value for a school year. A malformed value is an InvalidArgumentError
- * (#VALUE! in Excel) whose message says what is wrong with it.
+ * Eligibility of a raw cell value for a school year, under the lists given (the embedded ones by
+ * default). A malformed value is an InvalidArgumentError (#VALUE! in Excel) whose message says what is
+ * wrong with it.
  */
-export function eligibilityOf(raw: unknown, annee: SchoolYear): Eligibility {
+export function eligibilityOf(
+  raw: unknown,
+  annee: SchoolYear,
+  catalogues: Catalogues = Catalogues.embarques(),
+): Eligibility {
   const reading = readCodeFormation(raw);
   if (!reading.ok) throw new InvalidArgumentError(`code-${reading.probleme}`, reading.message);
-  return judgeFormation(reading.code, catalogueFor(annee));
+  return judgeFormation(reading.code, catalogues.pour(annee));
 }

@@ -19,6 +19,29 @@ export class InvalidArgumentError extends AreError {
   readonly kind = "argument" as const;
 }
 
+/** A value of an index series the user must supply: « IPC décembre 2024 (base 2015) ». */
+export interface IndiceManquant {
+  /** The INSEE series identifier; null for the base-2025 series, whose identifier the user enters. */
+  readonly serie: string | null;
+  /** "YYYY-MM". */
+  readonly mois: string;
+  readonly base: number;
+}
+
+/**
+ * Why a parameter has no value for a school year, as data: the adapters (command line, task pane,
+ * functions) say it from this structure through one formatter (parameters/manque.ts), never by
+ * reading the message.
+ */
+export interface ValeurManquante {
+  /** The parameter's id: « forfait.pre_bac ». */
+  readonly parametre: string;
+  /** The school year asked (2025 = 2025-2026). */
+  readonly annee: number;
+  /** The index values that would resolve it by indexation (R7), oldest needed first; empty when none can. */
+  readonly manque: readonly IndiceManquant[];
+}
+
 /**
  * The regulation cannot be resolved for the year asked: a December index or a published amount is
  * missing, or the year is outside what is encoded. Never answered by silently reusing another year.
@@ -28,8 +51,10 @@ export class MissingParameterError extends AreError {
   constructor(
     code: string,
     message: string,
-    /** What the user must supply, e.g. "IPC décembre 2024 (base 2015, série 001763862)". */
+    /** What the user must supply, in words: "IPC décembre 2024 (base 2015)". */
     readonly missing: string,
+    /** The same as data, for a parameter value (null for a year before the rules, a code off the list). */
+    readonly valeurManquante: ValeurManquante | null = null,
   ) {
     super(code, message);
   }

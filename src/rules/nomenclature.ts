@@ -1,8 +1,13 @@
 /**
  * The two nomenclatures a code is made of (R2, R3, regles.md#eligibilite.specialites): the kind of diploma (characters 1-3) and the NSF
- * specialty group (characters 4-6), with which of them the scheme covers.
+ * specialty group (characters 4-6), with which of them the scheme covers. What the regulation says of
+ * them is data with its reference (catalogue/regles/*.json, imported at build time: no file is read
+ * when the add-in runs), not constants.
  */
-import type { Categorie } from "./categories";
+import { categorieOfAnnexNiveau, type Categorie } from "./categories";
+import exclusions from "./catalogue/regles/exclusions.json";
+import specialites from "./catalogue/regles/specialites-nsf.json";
+import typesDiplome from "./catalogue/regles/types-diplome.json";
 
 export interface DiplomaKind {
   readonly prefix: string;
@@ -11,48 +16,21 @@ export interface DiplomaKind {
   readonly categorie: Categorie | null;
 }
 
-const kind = (prefix: string, libelle: string, categorie: Categorie | null): DiplomaKind => ({
-  prefix,
-  libelle,
-  categorie,
-});
-
 /**
  * R2 and R5 — « élèves de première année de CAP, Bac technologique et Bac professionnel », « élèves
  * boursiers de première année de BTS et des diplômes assimilés », « élèves de 3ème prépa-métiers ».
- * The prefixes and labels are those of design.md R2 (BCN table N_NIVEAU_FORMATION_DIPLOME).
+ * Data with its reference: catalogue/regles/types-diplome.json (prefixes and labels of the BCN).
  */
 export const DIPLOMA_KINDS: ReadonlyMap<string, DiplomaKind> = new Map(
-  [
-    kind("500", "CAP", "PRE_BAC"),
-    kind("503", "CAP agricole", "PRE_BAC"),
-    kind("400", "bac professionnel", "PRE_BAC"),
-    kind("403", "bac professionnel agricole", "PRE_BAC"),
-    kind("401", "brevet des métiers d'art (BMA)", "PRE_BAC"),
-    kind("430", "bac technologique", "PRE_BAC"),
-    kind("433", "bac technologique agricole", "PRE_BAC"),
-    kind("420", "brevet de technicien (BT)", "PRE_BAC"),
-    kind("460", "préparation diverse pré-bac", "PRE_BAC"),
-    // Every collège class, of which only the 3ème prépa-métiers is eligible: see COLLEGE_PREFIX.
-    kind("670", "formation générale du 1er cycle (collège)", "PREPA_METIERS"),
-    kind("320", "BTS", "POST_BAC"),
-    kind("323", "BTS agricole", "POST_BAC"),
-    // « BTS et diplômes assimilés »: the BCN's DMA and other diplomas assimilated to the BTS.
-    kind("321", "diplôme des métiers d'art (DMA)", "POST_BAC"),
-    kind("322", "autre diplôme assimilé au BTS", "POST_BAC"),
-    kind("241", "DN MADE", "POST_BAC"),
-    kind("260", "préparation diverse post-bac", "POST_BAC"),
-    kind("140", "DSAA", "POST_BAC"),
-    // Outside the scheme: named so that the motif says what the code is.
-    kind("010", "mention complémentaire (niveau 3)", null),
-    kind("461", "mention complémentaire (niveau 4)", null),
-    kind("450", "brevet professionnel", null),
-    kind("470", "bac général", null),
-    kind("350", "DUT", null),
-    kind("370", "CPGE", null),
-    kind("510", "BEP", null),
-    kind("561", "certificat de spécialisation (niveau 3)", null),
-  ].map((k) => [k.prefix, k]),
+  typesDiplome.types.map((t) => [
+    t.prefixe,
+    {
+      prefix: t.prefixe,
+      libelle: t.libelle,
+      // The annex's labels, read as the annex's Niveau column is: a typo in the data fails at load.
+      categorie: t.categorie === null ? null : categorieOfAnnexNiveau(t.categorie),
+    },
+  ]),
 );
 
 /** The kinds the scheme covers, as a motif lists them. */
@@ -78,51 +56,25 @@ export const COLLEGE_CLASSES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** NSF groups named in the regulation (eligible ones) and the ones users meet most among the others. */
-const NSF_LABELS: ReadonlyMap<number, string> = new Map([
-  [100, "Formations générales"],
-  [120, "Spécialités pluridisciplinaires, sciences humaines et droit"],
-  [130, "Spécialités littéraires et artistiques plurivalentes"],
-  [133, "Musique, arts du spectacle"],
-  [134, "Autres disciplines artistiques et spécialités artistiques plurivalentes"],
-  [310, "Spécialités plurivalentes des échanges et de la gestion"],
-  [311, "Transport, manutention, magasinage"],
-  [312, "Commerce, vente"],
-  [313, "Finances, banque, assurances"],
-  [314, "Comptabilité, gestion"],
-  [320, "Spécialités plurivalentes de la communication"],
-  [321, "Journalisme et communication (y compris communication graphique)"],
-  [322, "Techniques de l'imprimerie et de l'édition"],
-  [323, "Techniques de l'image et du son, métiers connexes du spectacle"],
-  [324, "Secrétariat, bureautique"],
-  [326, "Informatique, traitement de l'information, réseaux de transmission"],
-  [330, "Spécialités plurivalentes sanitaires et sociales"],
-  [331, "Santé (hors ST2S)"],
-  [332, "Travail social"],
-  [333, "Enseignement, formation"],
-  [334, "Accueil, hôtellerie, tourisme"],
-  [335, "Animation culturelle, sportive et de loisirs"],
-  [336, "Coiffure, esthétique et autres spécialités des services aux personnes"],
-  [343, "Nettoyage, assainissement, protection de l'environnement"],
-  [344, "Sécurité des biens et des personnes, police, surveillance, hygiène et sécurité"],
-]);
+const NSF_LABELS: ReadonlyMap<number, string> = new Map(
+  Object.entries(specialites.libellesGroupes).map(([nsf, libelle]) => [Number(nsf), libelle]),
+);
 
 /** Domains of production, « tous les groupes de spécialités de production sont éligibles ». */
-const PRODUCTION_DOMAINS: ReadonlyMap<number, string> = new Map([
-  [20, "Spécialités pluri-technologiques de production"],
-  [21, "Agriculture, pêche, forêt et espaces verts"],
-  [22, "Transformations"],
-  [23, "Génie civil, construction et bois"],
-  [24, "Matériaux souples"],
-  [25, "Mécanique, électricité, électronique"],
-]);
+const PRODUCTION_DOMAINS: ReadonlyMap<number, string> = new Map(
+  Object.entries(specialites.libellesDomaines).map(([domaine, libelle]) => [Number(domaine), libelle]),
+);
+const ELIGIBLE_DOMAINS: ReadonlySet<number> = new Set(specialites.domaines);
 
-/** Services specialties listed by the regulation (section « Domaines technico-professionnels des services »). */
-const ELIGIBLE_SERVICES: ReadonlySet<number> = new Set([
-  311, 312, 321, 322, 323, 330, 331, 334, 336, 343, 344,
-]);
+/** « 100 – Formations générales : uniquement les 3ème prépa-métiers » (judged apart: collège classes). */
+export const NSF_PREPA_METIERS: number = specialites.prepaMetiers;
+
+/** The other specialties the regulation lists (disciplinary 134, services 311…344). */
+const ELIGIBLE_GROUPS: ReadonlySet<number> = new Set(specialites.groupes);
+const ELIGIBLE_SERVICES = specialites.groupes.filter((nsf) => nsf >= 300);
 
 /** The eligible NSF groups in words, as the Catalogue's exclusion of the other specialties states them. */
-export const ELIGIBLE_NSF_TEXT = `134, 200 à 259 (domaines de la production), ${[...ELIGIBLE_SERVICES].join(", ")} (services listés par l'annexe, 331 hors ST2S)`;
+export const ELIGIBLE_NSF_TEXT = `${specialites.groupes.filter((nsf) => nsf < 200).join(", ")}, ${Math.min(...specialites.domaines)}0 à ${Math.max(...specialites.domaines)}9 (domaines de la production), ${ELIGIBLE_SERVICES.join(", ")} (services listés par l'annexe, 331 hors ST2S)`;
 
 export function nsfLabel(nsf: number): string {
   if (Number.isNaN(nsf)) return "(lettres, aucun groupe NSF)";
@@ -140,10 +92,12 @@ export function nsfLabel(nsf: number): string {
  * for every other kind it is not eligible.
  */
 export function isEligibleNsf(nsf: number): boolean {
-  if (nsf === 134) return true;
-  if (nsf >= 200 && nsf <= 259) return true;
-  return ELIGIBLE_SERVICES.has(nsf);
+  return ELIGIBLE_GROUPS.has(nsf) || ELIGIBLE_DOMAINS.has(Math.floor(nsf / 10));
 }
 
-/** ST2S is excluded (regles.md#eligibilite.st2s) from NSF 331 (« 331 – Santé (Hors ST2S) »): bac techno ST2S, current and previous codes. */
-export const ST2S_CODES: ReadonlySet<string> = new Set(["43033104", "43033103"]);
+/**
+ * ST2S is excluded (regles.md#eligibilite.st2s) from NSF 331 (« 331 – Santé (Hors ST2S) »): bac techno
+ * ST2S, current and previous codes, with their BCN labels (catalogue/regles/exclusions.json).
+ */
+export const ST2S: ReadonlyMap<string, string> = new Map(exclusions.st2s.map((e) => [e.code, e.libelle]));
+export const ST2S_CODES: ReadonlySet<string> = new Set(ST2S.keys());

@@ -16,7 +16,7 @@ import {
   normaliseLabel,
   removeSpaces,
 } from "../rules";
-import { isBlank, isCellError, isUncalculatedFormula, type CellValue } from "../workbook/port";
+import { isBlank, isCellError, isUncalculatedFormula, type CellValue } from "../grid";
 
 /** The cell of a row at a column index, null when the column is unmapped or the row is shorter. */
 export function cellule(row: readonly CellValue[], index: number): CellValue {

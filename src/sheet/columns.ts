@@ -4,7 +4,7 @@
  * user can always correct the mapping.
  */
 import { normaliseLabel } from "../rules";
-import { columnLetter, isBlank, type CellValue, type SheetData } from "../workbook/port";
+import { columnLetter, isBlank, type CellValue, type SheetData } from "../grid";
 import type { Champ, ColonneReconnue, CorrectionColonnes, EnteteDetectee } from "./types";
 
 /** The names users and rectorats give each column. The first one is the name shown in messages. */

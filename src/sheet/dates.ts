@@ -8,7 +8,7 @@
  * The readers of .xlsx files and of Excel say which cells are formatted as dates
  * (SheetData.dateCells); a .csv has no formats, its dates are text.
  */
-import { isBlank, type CellValue, type SheetData } from "../workbook/port";
+import { isBlank, type CellValue, type SheetData } from "../grid";
 import { EFFECTIF_MAXIMUM, afficher } from "./cells";
 
 /** Columns per row in a date cell's key (Excel's 16 384 columns). */

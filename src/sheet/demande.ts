@@ -18,7 +18,7 @@
  * student who is not a boursier does not count).
  */
 import type { Categorie } from "../rules";
-import { isBlank, isCellError, type Row, type SheetData } from "../workbook/port";
+import { isBlank, isCellError, type Row, type SheetData } from "../grid";
 import { afficher, cellule, lireEntier, messageErreurExcel } from "./cells";
 import { cleDoublon, LecteurBase } from "./lecteur";
 import type { SessionLecture } from "./session";
@@ -82,7 +82,7 @@ export class LecteurDemande extends LecteurBase {
         "demande-non-eligible",
         ligne,
         lettreCode,
-        `${verdict.message.replace(" non comptée.", " : pas de dotation complémentaire.")} Retirez cette ligne de la demande.`,
+        `Formation ${verdict.code} : pas de dotation complémentaire. ${verdict.motif} Retirez cette ligne de la demande.`,
       );
     }
 

@@ -17,7 +17,7 @@
  * its own signature of a row (the effectif reader compares fields, whatever their column order).
  */
 import { ANY_SPACE } from "../rules";
-import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../workbook/port";
+import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
 
 const NOMBRE_ECRIT = /^[+-]?\d+(?:[.,]\d+)?(?:E[+-]?\d+)?$/i;
 
@@ -107,58 +107,79 @@ function melanger(cle: number): number {
 }
 
 /**
+ * A table grows past three quarters full, so that probes stay short. It is sized for the keys it
+ * expects at most 60 % full, so that an establishment somewhat larger than the one it was sized on
+ * still fits: sized exactly, one key more made it grow to four times the room.
+ */
+const CHARGE_MAXIMALE = 0.75;
+const CHARGE_PREVUE = 0.6;
+
+/**
  * The rows already counted for one establishment, by key (see cleDoublon): an open-addressing hash
- * table over two typed arrays, the keys and a value per key — the row reference + 1 of the only row
- * with that key, or -(g + 1) for the group g of rows that share it (0: free slot).
+ * table over one typed array of (key, value) pairs — the value is the row reference + 1 of the only
+ * row with that key, or -(g + 1) for the group g of rows that share it (0: free slot).
  *
  * Décision (regles.md#technique.performance; performance, issue 7): typed arrays rather than a Map per establishment. Their contents
  * live outside the JavaScript heap, so the garbage collector neither copies nor scans them: on a
  * 1 M-row sheet the Maps allocated some 57 MB that the collector copied while the rows were read
- * (npm run bench, see docs/performance.md).
+ * (npm run bench, see docs/performance.md). Key and value side by side: a probe reads one cache line.
  */
 class LignesParCle {
-  private cles = new Float64Array(16);
-  private valeurs = new Float64Array(16);
+  /** Slot i holds its key at 2i and its value at 2i + 1. */
+  private paires: Float64Array;
   private nombre = 0;
+
+  /** @param cles keys expected: the table is sized for them at once (see TableDoublons.dejaVue). */
+  constructor(cles: number) {
+    let places = 16;
+    while (places * CHARGE_PREVUE < cles) places *= 2;
+    this.paires = new Float64Array(places * 2);
+  }
+
+  /** Keys stored. */
+  get taille(): number {
+    return this.nombre;
+  }
 
   /** The value stored under `cle`; when the key is new, `valeur` (non-zero) is stored and 0 returned. */
   obtenirOuAjouter(cle: number, valeur: number): number {
-    const masque = this.valeurs.length - 1;
+    const paires = this.paires;
+    const masque = (paires.length >> 1) - 1;
     let i = melanger(cle) & masque;
     for (;;) {
-      const v = this.valeurs[i];
+      const v = paires[2 * i + 1];
       if (v === 0) break;
-      if (this.cles[i] === cle) return v;
+      if (paires[2 * i] === cle) return v;
       i = (i + 1) & masque;
     }
-    this.cles[i] = cle;
-    this.valeurs[i] = valeur;
-    // At most half full, so that probes stay short.
-    if (++this.nombre * 2 > this.valeurs.length) this.agrandir();
+    paires[2 * i] = cle;
+    paires[2 * i + 1] = valeur;
+    if (++this.nombre > (paires.length >> 1) * CHARGE_MAXIMALE) this.agrandir();
     return 0;
   }
 
   /** Replaces the value of a key already stored. */
   remplacer(cle: number, valeur: number): void {
-    const masque = this.valeurs.length - 1;
+    const paires = this.paires;
+    const masque = (paires.length >> 1) - 1;
     let i = melanger(cle) & masque;
-    while (this.cles[i] !== cle || this.valeurs[i] === 0) i = (i + 1) & masque;
-    this.valeurs[i] = valeur;
+    while (paires[2 * i] !== cle || paires[2 * i + 1] === 0) i = (i + 1) & masque;
+    paires[2 * i + 1] = valeur;
   }
 
-  /** Four times larger: fewer rehashes for an establishment of thousands of rows. */
+  /** Four times larger: few rehashes for an establishment of thousands of rows. */
   private agrandir(): void {
-    const { cles, valeurs } = this;
-    this.cles = new Float64Array(cles.length * 4);
-    this.valeurs = new Float64Array(valeurs.length * 4);
-    const masque = this.valeurs.length - 1;
-    for (let j = 0; j < valeurs.length; j++) {
-      if (valeurs[j] === 0) continue;
-      let i = melanger(cles[j]) & masque;
-      while (this.valeurs[i] !== 0) i = (i + 1) & masque;
-      this.cles[i] = cles[j];
-      this.valeurs[i] = valeurs[j];
+    const anciennes = this.paires;
+    const paires = new Float64Array(anciennes.length * 4);
+    const masque = (paires.length >> 1) - 1;
+    for (let j = 0; j < anciennes.length; j += 2) {
+      if (anciennes[j + 1] === 0) continue;
+      let i = melanger(anciennes[j]) & masque;
+      while (paires[2 * i + 1] !== 0) i = (i + 1) & masque;
+      paires[2 * i] = anciennes[j];
+      paires[2 * i + 1] = anciennes[j + 1];
     }
+    this.paires = paires;
   }
 }
 
@@ -202,14 +223,31 @@ export class TableDoublons {
         ? this.dernieresLignes
         : this.parEtablissement.get(etablissement);
     if (!parCle) {
-      parCle = new LignesParCle();
+      // Sized for as many keys as the establishment before it: an extraction lists establishments of
+      // similar sizes one after the other, so a table rarely grows — growing (a new array, every key
+      // placed again) was a tenth of the reading time of a large sheet (docs/performance.md). An
+      // establishment after a much larger one gets a table too large once; the next is sized on it.
+      parCle = new LignesParCle(this.dernieresLignes?.taille ?? 0);
       this.parEtablissement.set(etablissement, parCle);
     }
     this.dernierEtablissement = etablissement;
     this.dernieresLignes = parCle;
     const reference = feuille * LIGNES_PAR_FEUILLE + index;
     const trouve = parCle.obtenirOuAjouter(cle, reference + 1);
-    if (trouve === 0) return null;
+    // A new key (nearly every row): nothing allocated. The comparison, rare, is a method of its own:
+    // its closure would otherwise make every call allocate its context (docs/performance.md).
+    return trouve === 0 ? null : this.comparer(feuille, reference, row, parCle, cle, trouve);
+  }
+
+  /** A row whose key was met before (`trouve`: the value stored under it): compared cell by cell. */
+  private comparer(
+    feuille: number,
+    reference: number,
+    row: Row,
+    parCle: LignesParCle,
+    cle: number,
+    trouve: number,
+  ): LigneVue | null {
     let parHash: ParHash;
     // The signature of the key's first row, when computed here: compared below without a second computation.
     let connue: { readonly reference: number; readonly signature: Row } | null = null;

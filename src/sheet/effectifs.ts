@@ -14,7 +14,7 @@
  * UAI → effectif → duplicate → counted, with its alertes.
  */
 import type { Categorie } from "../rules";
-import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../workbook/port";
+import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
 import { EFFECTIF_MAXIMUM, afficher, cellule, lireEntier, lireOuiNon, messageErreurExcel } from "./cells";
 import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
 import { normaliserCellule, type TableDoublons } from "./doublons";

@@ -26,11 +26,10 @@ import {
   tauxDepuisEffectifs,
   type TauxBoursiers,
 } from "../rules";
-import { isBlank, isCellError, type CellValue } from "../workbook/port";
+import { isBlank, isCellError, type CellValue } from "../grid";
 import { afficher, cellule, lireEntier, lireMontant, lireOuiNon, messageErreurExcel } from "./cells";
-import { constat, type CodeConstat } from "./constats";
+import { constat, type CodeConstat, type Constat } from "./constats";
 import { dateDansLaCellule, messageDate } from "./dates";
-import type { Constat } from "./findings";
 
 /** Where a value was read. */
 export interface Origine {
@@ -86,8 +85,10 @@ export class EtablissementLu {
 
   /** Records the effectif sheet of a counted row (the first row of each sheet is kept). */
   noterFeuille(feuille: string, ligne: number, colonne: string | null): void {
-    const derniere = this.feuillesEffectifs[this.feuillesEffectifs.length - 1];
-    if (derniere?.feuille === feuille || this.feuillesEffectifs.some((o) => o.feuille === feuille)) return;
+    // A loop, not some(): called for every counted row, and a closure over `feuille` would make each
+    // call allocate its context (docs/performance.md).
+    for (let i = this.feuillesEffectifs.length - 1; i >= 0; i--)
+      if (this.feuillesEffectifs[i].feuille === feuille) return;
     this.feuillesEffectifs.push({ feuille, ligne, colonne });
   }
 

@@ -4,12 +4,11 @@
  * deducted — and the reliquats that were deducted. The bilan template starts from them.
  */
 import { readUai, type Decimal, type Enveloppe } from "../rules";
-import { isBlank, type CellValue, type SheetData } from "../workbook/port";
-import { lireMontantBilan } from "./bilan";
+import { isBlank, type CellValue, type SheetData } from "../grid";
+import { lireMontantBilan } from "./bilanFormulaire";
 import { cellule } from "./cells";
 import { detecterEntete, indexRelatif, nomDuChamp } from "./columns";
-import { constat } from "./constats";
-import type { Constat } from "./findings";
+import { constat, type Constat } from "./constats";
 import type { Champ } from "./types";
 
 export interface DotationsLues {

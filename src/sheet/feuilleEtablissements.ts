@@ -4,7 +4,7 @@
  * answer to the regional surveys. A row counts when its UAI reads; its values go to the establishment
  * (see etablissements.ts for conflicts and unreadable values).
  */
-import type { Row, SheetData } from "../workbook/port";
+import type { Row, SheetData } from "../grid";
 import { cellule } from "./cells";
 import type { ColonnesEtablissement } from "./etablissements";
 import { LecteurBase, ressembleAUnUai } from "./lecteur";

@@ -3,7 +3,6 @@
  * sums and constats out. No Office, Node or DOM API.
  */
 export * from "./types";
-export * from "./findings";
 export * from "./constats";
 export * from "./columns";
 export * from "./cells";
@@ -15,10 +14,11 @@ export * from "./lecteur";
 export * from "./effectifs";
 export * from "./feuilleEtablissements";
 export * from "./demande";
+export * from "./bilanFormulaire";
 export * from "./bilan";
 export * from "./feuilleDotations";
 
-import type { SheetData } from "../workbook/port";
+import type { SheetData } from "../grid";
 import type { SchoolYear } from "../rules";
 import { LecteurEffectifs, type OptionsLectureEffectifs } from "./effectifs";
 import { SessionLecture } from "./session";

@@ -3,13 +3,13 @@
  * walking the rows below it in slices, skipping blank rows, and setting rows aside with their constat.
  */
 import { citation } from "../rules";
-import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from "../workbook/port";
+import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from "../grid";
 import { detecterEntete, indexRelatif, LIGNES_RECHERCHE_ENTETE, nomDuChamp, SYNONYMES } from "./columns";
 import { constat, type CodeConstat } from "./constats";
 import type { ColonnesEtablissement } from "./etablissements";
 import { estCelluleDate } from "./dates";
 import { signaturePositionnelle, TableDoublons } from "./doublons";
-import { celluleTotal, messageLigneTotal } from "./structure";
+import { LibellesTotal, messageLigneTotal } from "./structure";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "./types";
 
@@ -56,6 +56,8 @@ export abstract class LecteurBase implements LecteurFeuille {
   private tableDoublons: TableDoublons | null = null;
   private numeroFeuille = -1;
   private readonly uaiSignales = new Set<string>();
+  /** Every row is checked for « total »: the verdict of each text is remembered (see LibellesTotal). */
+  private readonly libellesTotal = new LibellesTotal();
 
   protected constructor(
     protected readonly sheet: SheetData,
@@ -243,12 +245,12 @@ export abstract class LecteurBase implements LecteurFeuille {
   }
 
   /**
-   * A total or subtotal row (« Total », « TOTAL BOULANGER », « 0750655E Total »…, see celluleTotal) is
+   * A total or subtotal row (« Total », « TOTAL BOULANGER », « 0750655E Total »…, see LibellesTotal) is
    * set aside with « ligne-total » before anything else is read from it, even when its UAI and code are
    * valid: its effectif repeats the detail rows' (design.md §4). True when the row was set aside.
    */
   protected ecarterSiTotal(row: Row, ligne: number): boolean {
-    const j = celluleTotal(row);
+    const j = this.libellesTotal.celluleTotal(row);
     if (j < 0) return false;
     this.ecarter("ligne-total", ligne, this.lettre(j), messageLigneTotal(row[j] as string));
     return true;
@@ -261,12 +263,9 @@ export abstract class LecteurBase implements LecteurFeuille {
    * @param cle a number equal for identical rows of the establishment (see cleDoublon).
    */
   protected estDoublon(row: Row, ligne: number, etablissement: number, cle: number): boolean {
-    if (this.tableDoublons === null) {
-      this.tableDoublons = this.doublonsPartages() ?? new TableDoublons();
-      this.numeroFeuille = this.tableDoublons.ajouterFeuille(this.sheet, (r) => this.signatureDoublon(r));
-    }
+    const table = this.tableDoublons ?? this.creerTableDoublons();
     const index = ligne - this.sheet.rowOffset - 1;
-    const premiere = this.tableDoublons.dejaVue(this.numeroFeuille, index, row, etablissement, cle);
+    const premiere = table.dejaVue(this.numeroFeuille, index, row, etablissement, cle);
     if (premiere === null) return false;
     const numero = premiere.index + premiere.sheet.rowOffset + 1;
     this.ecarter(
@@ -278,6 +277,18 @@ export abstract class LecteurBase implements LecteurFeuille {
         : `Ligne identique à la ligne ${numero} de la feuille « ${premiere.sheet.name} » : comptée une seule fois. Si la même extraction a été donnée deux fois, retirez l'une des feuilles du calcul.`,
     );
     return true;
+  }
+
+  /**
+   * The duplicate table, made at the first row about to count. A method of its own, called once: in
+   * estDoublon, which runs for every counted row, the signature's closure would make each call
+   * allocate a context (docs/performance.md).
+   */
+  private creerTableDoublons(): TableDoublons {
+    const table = this.doublonsPartages() ?? new TableDoublons();
+    this.numeroFeuille = table.ajouterFeuille(this.sheet, (r) => this.signatureDoublon(r));
+    this.tableDoublons = table;
+    return table;
   }
 
   /**

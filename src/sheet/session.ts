@@ -7,7 +7,7 @@
 import { TableDoublons } from "./doublons";
 import {
   COLLEGE_PREFIX,
-  catalogueFor,
+  Catalogues,
   citation,
   judgeFormation,
   prefixOf,
@@ -15,15 +15,14 @@ import {
   readUai,
   removeSpaces,
   uaiCheckLetter,
-  type Catalogue,
+  type CatalogueEnVigueur,
   type Categorie,
   type SchoolYear,
 } from "../rules";
-import { isBlank, isCellError, type CellValue } from "../workbook/port";
+import { isBlank, isCellError, type CellValue } from "../grid";
 import { estStatutApprenti, lireAnneeFormation, messageErreurExcel } from "./cells";
-import type { CodeConstat } from "./constats";
+import type { CodeConstat, Constat } from "./constats";
 import { RegistreEtablissements } from "./etablissements";
-import type { Constat } from "./findings";
 import type { BilanLignes, EffectifsComptes } from "./types";
 
 export type VerdictCode =
@@ -38,7 +37,11 @@ export type VerdictCode =
     }
   | {
       readonly kind: "non-eligible";
+      /** « Formation 50022137 non comptée. <motif> », the effectif sheets' message. */
       readonly message: string;
+      /** The code read and why it is not eligible: what the bilan and the request say in their own words. */
+      readonly code: string;
+      readonly motif: string;
       /** A collège class (prefix 670) absent from the list: its row's libellé may still name the 3ème prépa-métiers. */
       readonly college?: true;
     }
@@ -105,7 +108,7 @@ function codeScientifique(texte: string): { ok: true; code: string } | { ok: fal
 }
 
 export class SessionLecture {
-  readonly catalogue: Catalogue;
+  readonly catalogue: CatalogueEnVigueur;
   readonly constats: Constat[] = [];
   readonly registre: RegistreEtablissements;
   /** The rows counted from every effectif sheet of the run, to count a row given twice only once. */
@@ -117,9 +120,13 @@ export class SessionLecture {
   private readonly statuts = new Map<Primitive, boolean>();
   private readonly annees = new Map<Primitive, VerdictAnnee>();
 
-  constructor(readonly annee: SchoolYear) {
+  /** `catalogues`: the lists by rentrée, the user's loaded ones among them (the embedded ones by default). */
+  constructor(
+    readonly annee: SchoolYear,
+    catalogues: Catalogues = Catalogues.embarques(),
+  ) {
     // The list in force for the year (R4); a year before 2023-2024 is a MissingParameterError.
-    this.catalogue = catalogueFor(annee);
+    this.catalogue = catalogues.pour(annee);
     this.registre = new RegistreEtablissements(this.constats);
   }
 
@@ -170,10 +177,14 @@ export class SessionLecture {
     if (!eligibility.eligible || eligibility.categorie === null) {
       // A 7-digit number is read with its leading zero restored (readCodeFormation): say so.
       const note = reading.note === null ? "" : ` ${reading.note}`;
-      const message = `Formation ${reading.code} non comptée. ${eligibility.motif}${note}`;
-      return prefixOf(reading.code) === COLLEGE_PREFIX
-        ? { kind: "non-eligible", message, college: true }
-        : { kind: "non-eligible", message };
+      const motif = `${eligibility.motif}${note}`;
+      const verdict = {
+        kind: "non-eligible",
+        message: `Formation ${reading.code} non comptée. ${motif}`,
+        code: reading.code,
+        motif,
+      } as const;
+      return prefixOf(reading.code) === COLLEGE_PREFIX ? { ...verdict, college: true } : verdict;
     }
     let id = this.idsCodes.get(reading.code);
     if (id === undefined) {

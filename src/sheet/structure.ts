@@ -5,7 +5,7 @@
  * normalisation below never runs on the common path.
  */
 import { citation } from "../rules";
-import { isBlank, type CellValue } from "../workbook/port";
+import { isBlank, type CellValue } from "../grid";
 import { champDeLEntete } from "./columns";
 import type { CodeConstat } from "./constats";
 
@@ -87,6 +87,42 @@ export function celluleTotal(row: readonly CellValue[]): number {
     if (typeof cell === "string" && cell.length >= 5 && estLibelleTotal(cell)) return j;
   }
   return -1;
+}
+
+/** Distinct texts whose verdict a LibellesTotal remembers: far above the labels of an extraction. */
+const LIBELLES_RETENUS = 65_536;
+
+/**
+ * celluleTotal for every row of a sheet, each text's verdict remembered: an extraction repeats the same
+ * few hundred texts (UAI, establishment name, code, libellé, status) on every row, and scanning each of
+ * them character by character was the largest cost of reading a row (docs/performance.md). A Map lookup
+ * reuses the hash the string already carries. The verdict is estLibelleTotal's, unchanged. Past
+ * LIBELLES_RETENUS distinct texts (a column of unique comments), new texts are scanned without being
+ * remembered, so that memory never follows the sheet's size.
+ */
+export class LibellesTotal {
+  private readonly verdicts = new Map<string, boolean>();
+  /**
+   * Per column, the last text found not to be a total: consecutive rows of an establishment repeat
+   * its UAI, name and status, which are then settled by one comparison, without a lookup.
+   */
+  private readonly derniers: (string | undefined)[] = [];
+
+  /** The index of the first cell of a row that makes it a total or subtotal row, or -1. */
+  celluleTotal(row: readonly CellValue[]): number {
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      if (typeof cell !== "string" || cell.length < 5 || cell === this.derniers[j]) continue;
+      let total = this.verdicts.get(cell);
+      if (total === undefined) {
+        total = estLibelleTotal(cell);
+        if (this.verdicts.size < LIBELLES_RETENUS) this.verdicts.set(cell, total);
+      }
+      if (total) return j;
+      this.derniers[j] = cell;
+    }
+    return -1;
+  }
 }
 
 /** The message of « ligne-total », quoting the cell that says so. */

@@ -61,6 +61,7 @@ export function App({
   const page = useRef<HTMLDivElement>(null);
   useTypographie(page);
   const etat = useSyncExternalStore(services.store.abonner, services.store.etat);
+  const etatListes = useSyncExternalStore(services.listes.abonner, services.listes.etat);
   const [bySheet, setBySheet] = useState<Readonly<Record<string, CorrectionColonnes>>>({});
   const corrections = useMemo<Corrections>(
     () => ({
@@ -110,6 +111,7 @@ export function App({
               </Subtitle2>
             </header>
             {etat.avertissement && <Notice intent="warning">{etat.avertissement}</Notice>}
+            {etatListes.avertissement && <Notice intent="warning">{etatListes.avertissement}</Notice>}
             <nav>
               <ScreenTabs items={screens} selected={current} label="Écrans du volet ARE" onSelect={show} />
             </nav>

@@ -6,11 +6,14 @@
 import {
   FIRST_SCHOOL_YEAR,
   FORFAIT_KIND_NAMES,
+  MissingParameterError,
   formatForfait,
+  formaterValeurManquante,
   isAreError,
   sansCoupure,
   schoolYearLabel,
   type ForfaitKind,
+  type LegalReference,
   type Parametres,
   type SchoolYear,
 } from "../rules";
@@ -22,11 +25,25 @@ export type CaseForfait =
   | { readonly connu: true; readonly montant: string; readonly reference: string; readonly indexe: boolean }
   | { readonly connu: false; readonly raison: string };
 
+/** A text the year's known amounts come from, with the articles or pages they are read from. */
+export interface SourceForfaits {
+  /** « arrêté n° 2023-087 ». */
+  readonly court: string;
+  readonly titre: string;
+  readonly url: string | null;
+  /** « annexe I, point 2 », once each. */
+  readonly articles: readonly string[];
+}
+
 export interface LigneForfaits {
   readonly annee: SchoolYear;
   readonly libelle: string;
   readonly enCours: boolean;
   readonly cases: Readonly<Record<ForfaitKind, CaseForfait>>;
+  /** The texts of the year's known amounts, in column order, once each. */
+  readonly sources: readonly SourceForfaits[];
+  /** What is missing for the year's first amount that cannot be resolved; null when all are known. */
+  readonly manque: string | null;
 }
 
 /**
@@ -41,19 +58,50 @@ export const NOMS_COLONNES: Readonly<Record<ForfaitKind, { court: string; comple
   CPGE: { court: "CPGE", complet: FORFAIT_KIND_NAMES.CPGE },
 };
 
-function caseForfait(parametres: Parametres, kind: ForfaitKind, annee: SchoolYear): CaseForfait {
+interface Resolution {
+  readonly case: CaseForfait;
+  readonly reference: LegalReference | null;
+}
+
+function resoudre(parametres: Parametres, kind: ForfaitKind, annee: SchoolYear): Resolution {
   try {
     const forfait = parametres.forfait(kind, annee);
     return {
-      connu: true,
-      montant: formatForfait(forfait.valeur),
-      reference: forfait.reference.court,
-      indexe: forfait.origine === "indexe",
+      case: {
+        connu: true,
+        montant: formatForfait(forfait.valeur),
+        reference: forfait.reference.court,
+        indexe: forfait.origine === "indexe",
+      },
+      reference: forfait.reference,
     };
   } catch (error) {
-    if (isAreError(error)) return { connu: false, raison: error.message };
+    // A missing value is said from its structure, by the core's one formatter.
+    if (error instanceof MissingParameterError && error.valeurManquante !== null)
+      return {
+        case: { connu: false, raison: formaterValeurManquante(error.valeurManquante) },
+        reference: null,
+      };
+    if (isAreError(error)) return { case: { connu: false, raison: error.message }, reference: null };
     throw error;
   }
+}
+
+/** The texts of a year's amounts, once each, with every article cited. */
+function sourcesDe(references: readonly (LegalReference | null)[]): SourceForfaits[] {
+  const parTexte = new Map<string, { reference: LegalReference; articles: Set<string> }>();
+  for (const reference of references) {
+    if (reference === null) continue;
+    const entree = parTexte.get(reference.court) ?? { reference, articles: new Set<string>() };
+    if (reference.article) entree.articles.add(reference.article);
+    parTexte.set(reference.court, entree);
+  }
+  return [...parTexte.values()].map(({ reference, articles }) => ({
+    court: reference.court,
+    titre: reference.titre,
+    url: reference.url ?? null,
+    articles: [...articles],
+  }));
 }
 
 /**
@@ -68,8 +116,22 @@ export function forfaitsEnVigueur(parametres: Parametres, anneeEnCours: SchoolYe
   const lignes: LigneForfaits[] = [];
   for (let annee = FIRST_SCHOOL_YEAR; annee <= derniere; annee++) {
     const cases = {} as Record<ForfaitKind, CaseForfait>;
-    for (const kind of COLONNES) cases[kind] = caseForfait(parametres, kind, annee);
-    lignes.push({ annee, libelle: schoolYearLabel(annee), enCours: annee === anneeEnCours, cases });
+    const references: (LegalReference | null)[] = [];
+    let manque: string | null = null;
+    for (const kind of COLONNES) {
+      const resolution = resoudre(parametres, kind, annee);
+      cases[kind] = resolution.case;
+      references.push(resolution.reference);
+      if (!resolution.case.connu) manque ??= resolution.case.raison;
+    }
+    lignes.push({
+      annee,
+      libelle: schoolYearLabel(annee),
+      enCours: annee === anneeEnCours,
+      cases,
+      sources: sourcesDe(references),
+      manque,
+    });
   }
   return lignes;
 }

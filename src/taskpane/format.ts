@@ -1,6 +1,6 @@
 /** Small French wordings shared by the screens (counts, severities, places in a sheet). */
 import { formatInteger, nombreDe } from "../rules";
-import type { Constat, Gravite } from "../sheet/findings";
+import type { Constat, Gravite } from "../sheet/constats";
 
 /** « 1 erreur », « 12 erreurs », « 0 erreur »: the shared plural helper of src/rules. */
 export const count = nombreDe;

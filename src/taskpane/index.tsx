@@ -5,8 +5,7 @@
  * Fluent's theme follows Office's.
  */
 import { createRoot } from "react-dom/client";
-import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { demarrerRuntime, parametresStore } from "../addin/runtime";
+import { demarrerRuntime, listesStore, parametresStore } from "../addin/runtime";
 import { ExcelWorkbook } from "../excel";
 import { schoolYearOn } from "../rules";
 import { App } from "./App";
@@ -15,6 +14,7 @@ import { OfficeManquant } from "./shell/OfficeManquant";
 import { excelAction } from "./excel/excelAction";
 import { excelNavigator } from "./excel/excelNavigator";
 import { themeFromOffice } from "./theme";
+import { themeClair, themeSombre } from "./themes";
 
 demarrerRuntime();
 
@@ -23,7 +23,7 @@ function render(): void {
   if (!racine) return;
   if (typeof Office === "undefined") {
     createRoot(racine).render(
-      <ThemeRoot theme={webLightTheme} style={{ minHeight: "100vh" }}>
+      <ThemeRoot theme={themeClair} style={{ minHeight: "100vh" }}>
         <OfficeManquant />
       </ThemeRoot>,
     );
@@ -32,12 +32,13 @@ function render(): void {
   const workbook = new ExcelWorkbook();
   const theme = themeFromOffice(typeof Office !== "undefined" ? Office.context?.officeTheme : null);
   createRoot(racine).render(
-    <ThemeRoot theme={theme === "sombre" ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
+    <ThemeRoot theme={theme === "sombre" ? themeSombre : themeClair} style={{ minHeight: "100vh" }}>
       <App
         services={{
           navigator: excelNavigator(workbook),
           action: excelAction(),
           store: parametresStore,
+          listes: listesStore,
           currentYear: schoolYearOn(new Date()),
         }}
       />

@@ -4,9 +4,10 @@
  * Excel (index.tsx) and the preview (src/preview) provide different implementations; the screens
  * never know which.
  */
-import { createContext, useContext } from "react";
+import { createContext, useContext, useSyncExternalStore } from "react";
+import type { ListesStore } from "../addin/listesStore";
 import type { ParametresStore } from "../addin/parametresStore";
-import type { SchoolYear } from "../rules";
+import type { Catalogues, SchoolYear } from "../rules";
 import type { Workbook } from "../workbook/port";
 import type { CorrectionColonnes } from "../workflows/types";
 import type { Navigator } from "./navigator";
@@ -26,6 +27,8 @@ export interface Services {
    */
   readonly action: <T>(action: (hote: Hote) => Promise<T>) => Promise<T>;
   readonly store: ParametresStore;
+  /** The lists of formations loaded in the workbook, shared with the ARE.* functions likewise. */
+  readonly listes: ListesStore;
   /** The school year in progress, from today's date (the core never reads the clock). */
   readonly currentYear: SchoolYear;
 }
@@ -36,6 +39,12 @@ export function useServices(): Services {
   const services = useContext(ServicesContext);
   if (!services) throw new Error("Volet ARE : services absents (ServicesContext non fourni).");
   return services;
+}
+
+/** The lists of formations in force (embedded and loaded), following the store's changes. */
+export function useCatalogues(): Catalogues {
+  const { listes } = useServices();
+  return useSyncExternalStore(listes.abonner, listes.etat).catalogues;
 }
 
 /** Opens another screen of the pane (e.g. Paramètres from a year that cannot be resolved). */

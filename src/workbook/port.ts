@@ -7,61 +7,24 @@
  * - a user sheet with the name asked for is never overwritten: another name is chosen.
  */
 
-/** An Excel error value in a cell (#N/A, #VALUE!, #REF!, #DIV/0!…), kept apart from text. */
-export interface CellError {
-  readonly error: string;
-}
-
-/** What a cell holds once read: dates arrive as Excel serial numbers, formulas as their value. */
-export type CellValue = string | number | boolean | null | CellError;
-
-export type Row = readonly CellValue[];
-
-export function isCellError(value: CellValue | undefined): value is CellError {
-  return typeof value === "object" && value !== null && "error" in value;
-}
-
-/**
- * A formula saved without its result: a file filled by a program (ExcelJS, openpyxl, a script) and never
- * opened in Excel holds the formula but no value to read. Its value is unknown — neither blank nor 0 —
- * so the file readers give it as this error value: every reader then refuses it as it refuses #N/A, and
- * the readers of amounts and effectifs name it (constat « formule-sans-valeur »: open the file in Excel
- * and save it). The text is no Excel error code; a writer copying it shows it as text.
- */
-export const UNCALCULATED_FORMULA: CellError = { error: "formule sans valeur" };
-
-export function isUncalculatedFormula(value: CellValue | undefined): boolean {
-  return isCellError(value) && value.error === UNCALCULATED_FORMULA.error;
-}
-
-/** A blank cell: nothing, or only spaces. */
-export function isBlank(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
+/** The port speaks in the grid's types (src/grid): re-exported, so that an adapter names one module. */
+export {
+  UNCALCULATED_FORMULA,
+  columnLetter,
+  isBlank,
+  isCellError,
+  isUncalculatedFormula,
+  type CellError,
+  type CellValue,
+  type Row,
+  type SheetData,
+} from "../grid";
+import type { CellValue, Row, SheetData } from "../grid";
 
 export interface SheetInfo {
   readonly name: string;
   /** Created by the add-in (marked), so the add-in may replace it. */
   readonly owned: boolean;
-}
-
-/** The used range of a sheet. `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1. */
-export interface SheetData {
-  readonly name: string;
-  readonly values: readonly Row[];
-  readonly rowOffset: number;
-  readonly columnOffset: number;
-  /**
-   * Rows hidden in the sheet (by hand or by a filter), as indexes into `values`, ascending; absent or
-   * empty when none is hidden or the source cannot tell (a .csv). They are read like the others.
-   */
-  readonly hiddenRows?: readonly number[];
-  /**
-   * Number cells formatted as a date (Excel stores a date as its serial number: 24/01/1900 is 24), as
-   * keys `row index × 16 384 + column index` into `values`, ascending; absent when the source has no
-   * formats (a .csv) or none is a date. The readers report a date where a number is expected.
-   */
-  readonly dateCells?: readonly number[];
 }
 
 export type ColumnFormat = "text" | "integer" | "euros" | "percent" | "decimal";
@@ -238,16 +201,4 @@ export const MAX_CELL_TEXT = 32767;
 /** A text as a cell can hold it: cut with an ellipsis beyond Excel's 32 767 characters (both writers use it). */
 export function cellText(text: string): string {
   return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT - 1) + "…" : text;
-}
-
-/** Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }

@@ -24,6 +24,7 @@ import {
   soldeEnveloppe,
   type Enveloppe,
   type SchoolYear,
+  type Catalogues,
   type SoldeEnveloppe,
 } from "../rules";
 import {
@@ -48,6 +49,8 @@ import { COLONNES_CONSTATS, lignesConstats, resumeGravites, resumeLignes } from 
 export interface OptionsControleBilan {
   /** The school year assumed when the bilan does not give its own (« Année scolaire »). */
   readonly annee: SchoolYear;
+  /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
+  readonly catalogues?: Catalogues;
   readonly colonnes?: CorrectionColonnes;
   readonly progress?: Progress;
 }
@@ -159,7 +162,7 @@ export async function controlerBilan(
   const detection = detecterEntete(sheet, options.colonnes);
   const cellules = trouverFormulaire(sheet, detection?.indexLigne ?? null);
   const { annee, constat: constatAnnee } = anneeDuFormulaire(sheet.name, cellules, options.annee);
-  const session = new SessionLecture(annee);
+  const session = new SessionLecture(annee, options.catalogues);
   if (constatAnnee) session.constats.push(constatAnnee);
   const formulaire = lireFormulaireBilan(sheet, cellules, session);
   const lecteur = new LecteurBilan(sheet, session, options.colonnes);

@@ -30,6 +30,7 @@ import {
   type LigneComplementaire,
   type Parametres,
   type SchoolYear,
+  type Catalogues,
 } from "../rules";
 import {
   LecteurDemande,
@@ -40,7 +41,8 @@ import {
   type CorrectionColonnes,
   type EnteteDetectee,
 } from "../sheet";
-import type { OutputColumn, OutputSheet, Progress, Row, Workbook } from "../workbook/port";
+import type { Row } from "../grid";
+import type { OutputColumn, OutputSheet, Progress, Workbook } from "../workbook/port";
 import { montant } from "./outputs";
 import { lireParTranches, verifierAnnulation } from "./progression";
 import { feuilleDeConstats, resumeLignes } from "./sortiesCommunes";
@@ -48,6 +50,8 @@ import { feuilleDeConstats, resumeLignes } from "./sortiesCommunes";
 export interface OptionsDemande {
   readonly annee: SchoolYear;
   readonly parametres: Parametres;
+  /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
+  readonly catalogues?: Catalogues;
   readonly colonnes?: CorrectionColonnes;
   /** The establishment, when the sheet has no UAI column (or to name it); it prevails over the sheet. */
   readonly uai?: string | null;
@@ -90,7 +94,7 @@ export async function preparerDemandeComplementaire(
     if (!lu.ok) throw new InvalidArgumentError("uai-invalide", lu.message);
     uaiOption = lu.uai;
   }
-  const session = new SessionLecture(options.annee);
+  const session = new SessionLecture(options.annee, options.catalogues);
   verifierAnnulation(options.progress);
   const sheet = await workbook.readSheet(feuille, options.progress);
   const lecteur = new LecteurDemande(sheet, session, options.colonnes);
@@ -105,6 +109,7 @@ export async function preparerDemandeComplementaire(
     })),
     options.annee,
     options.parametres,
+    session.catalogue,
   );
   // The reader kept only eligible formations with a positive number: the core refuses none of them.
   for (const refus of calcul.refus) {

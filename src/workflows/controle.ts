@@ -13,7 +13,7 @@ export async function controlerFeuille(
   feuille: string,
   options: OptionsControle,
 ): Promise<ResultatControle> {
-  const session = new SessionLecture(options.annee);
+  const session = new SessionLecture(options.annee, options.catalogues);
   verifierAnnulation(options.progress);
   const sheet = await workbook.readSheet(feuille, options.progress);
   const lecteur = new LecteurEffectifs(sheet, session, { correction: options.colonnes });
@@ -21,6 +21,7 @@ export async function controlerFeuille(
   return {
     feuille: sheet.name,
     annee: options.annee,
+    liste: session.catalogue,
     entete: lecteur.entete,
     lignes: lecteur.bilan(),
     effectifs: { ...lecteur.effectifs },

@@ -35,7 +35,7 @@ export async function calculerDotations(
   // R6-R7 first: a year whose forfaits cannot be resolved rejects with its MissingParameterError,
   // untouched, before anything is read (the adapters show what is missing).
   const forfaits = forfaitsDeLAnnee(options.annee, options.parametres);
-  const session = new SessionLecture(options.annee);
+  const session = new SessionLecture(options.annee, options.catalogues);
   const { progress } = options;
   const sources: string[] = [];
   const lecteurs: LecteurFeuille[] = [];
@@ -73,6 +73,7 @@ export async function calculerDotations(
 
   return {
     annee: options.annee,
+    liste: session.catalogue,
     forfaits,
     etablissements: dotations,
     totaux: totaliser(dotations),

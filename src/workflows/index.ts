@@ -4,6 +4,7 @@
  */
 export * from "./types";
 export { controlerFeuille } from "./controle";
+export { verifierFeuilleListe, type OptionsListe, type ResultatListe } from "./liste";
 export { calculerDotations, totaliser } from "./dotations";
 export {
   ecrireControle,
@@ -52,8 +53,8 @@ export {
   type OptionsModeleBilan,
   type ResultatModeleBilan,
 } from "./modeleBilan";
+export { COLONNE_OBSERVATIONS } from "./dispositionReliquats";
 export {
-  COLONNE_OBSERVATIONS,
   ecrireReliquats,
   feuilleReliquats,
   nomFeuilleReliquats,

@@ -15,13 +15,13 @@ import {
   ENVELOPPE_NAMES,
   TYPES_EQUIPEMENT,
   InvalidArgumentError,
-  catalogueFor,
   enveloppeOf,
   readUai,
   schoolYearLabel,
   type Categorie,
   type Enveloppe,
   type SchoolYear,
+  type Catalogues,
 } from "../rules";
 import {
   LecteurEffectifs,
@@ -36,13 +36,16 @@ import {
   type CorrectionColonnes,
   type DotationsLues,
 } from "../sheet";
-import { isBlank, type OutputSheet, type Progress, type SheetData, type Workbook } from "../workbook/port";
+import { isBlank, type SheetData } from "../grid";
+import type { OutputSheet, Progress, Workbook } from "../workbook/port";
 import { montant } from "./outputs";
 import { lireParTranches, verifierAnnulation } from "./progression";
 
 export interface OptionsModeleBilan {
   readonly uai: string;
   readonly annee: SchoolYear;
+  /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
+  readonly catalogues?: Catalogues;
   /** Effectif sheets where the establishment's formations are (a rectorat's, or its own). */
   readonly feuillesEffectifs: readonly string[];
   /** A `Dotations ARE <année>` sheet giving the dotations received and reliquats deducted. */
@@ -90,8 +93,8 @@ export async function preparerModeleBilan(
   if (!lu.ok) throw new InvalidArgumentError("uai-invalide", lu.message);
   const uai = lu.uai;
   const { progress } = options;
-  const session = new SessionLecture(options.annee);
-  const catalogue = catalogueFor(options.annee);
+  const session = new SessionLecture(options.annee, options.catalogues);
+  const catalogue = session.catalogue;
   const sources: string[] = [];
   const parCode = new Map<string, { categorie: Categorie; effectif: number; libelle: string | null }>();
   const feuilles: { sheet: SheetData; lecteur: LecteurEffectifs }[] = [];
@@ -207,7 +210,7 @@ export function nomFeuilleBilan(uai: string, annee: SchoolYear): string {
   return `Bilan ARE ${uai} ${schoolYearLabel(annee)}`;
 }
 
-/** The labels the check reads back (sheet/bilan.ts, LIBELLES_FORMULAIRE). */
+/** The labels the check reads back (sheet/bilanFormulaire.ts, LIBELLES_FORMULAIRE). */
 export const LIBELLE_DOTATION: Readonly<Record<Enveloppe, string>> = {
   preBac: "Dotation reçue pré-bac (initiale et complémentaire)",
   postBac: "Dotation reçue post-bac (initiale et complémentaire)",

@@ -12,6 +12,7 @@ import {
   roundHalfUp,
   renderTrace,
   renderTraceTree,
+  phraseListe,
   schoolYearLabel,
   formatInteger,
   netteTotaleConnue,
@@ -21,7 +22,8 @@ import {
 import { avisNonCalculees, nombreDe, texteRapprochement } from "./rapprochement";
 import { COLONNES_CONSTATS, lignesConstats, resumeGravites, resumeLignes } from "./sortiesCommunes";
 import { nomDuChamp, type Champ } from "../sheet";
-import type { OutputColumn, OutputSheet, Row, Workbook } from "../workbook/port";
+import type { Row } from "../grid";
+import type { OutputColumn, OutputSheet, Workbook } from "../workbook/port";
 import type { ResultatControle, ResultatDotations } from "./types";
 
 /** An amount as written in a cell: a number rounded half-up to the cent. */
@@ -95,6 +97,7 @@ export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: s
       `Dotations ARE ${annee} — aide régionale à l'équipement des élèves, Région Île-de-France`,
       ...[forfaits.prepaMetiers, forfaits.preBac, forfaits.postBac].map((f) => renderTrace(f.trace)),
       `Feuilles lues : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}`,
+      phraseListe(resultat.liste),
       `${resumeLignes(resultat.lignes, "comptées")} ; détail dans la feuille « ${feuilleConstats} ».`,
       ...texteRapprochement(totaux),
       "Montants en euros, arrondis au centime ; la colonne Explication détaille chaque calcul.",
@@ -133,6 +136,7 @@ export function feuilleConstats(resultat: ResultatDotations): OutputSheet {
     heading: [
       `Constats de la lecture — dotations ARE ${schoolYearLabel(resultat.annee)}`,
       `Feuilles lues : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}`,
+      phraseListe(resultat.liste),
       resumeLignes(resultat.lignes, "comptées"),
       resumeGravites(resultat.constats),
       "erreur : la ligne (ou la valeur) ne compte pas, à corriger ; alerte : comptée, à vérifier ; info : exclusion attendue ou structure de la feuille.",
@@ -155,6 +159,7 @@ export function feuilleControle(resultat: ResultatControle): OutputSheet {
     heading: [
       `Contrôle de la feuille « ${resultat.feuille} » — ARE ${schoolYearLabel(resultat.annee)}`,
       entete ? `En-tête ligne ${entete.ligne} : ${colonnes}` : "Aucune ligne d'en-tête reconnue.",
+      phraseListe(resultat.liste),
       resumeLignes(resultat.lignes, "comptées"),
       `Effectifs éligibles de 1re année comptés : 3e prépa-métiers ${formatInteger(effectifs.prepaMetiers)}, pré-bac ${formatInteger(effectifs.preBac)}, post-bac ${formatInteger(effectifs.postBac)}`,
       resumeGravites(resultat.constats),

@@ -20,34 +20,19 @@ import {
   ENVELOPPE_NAMES,
   formatInteger,
   nombreDe,
-  normaliseLabel,
   readUai,
   renderTrace,
   schoolYearLabel,
   type Decimal,
   type Enveloppe,
   type SchoolYear,
+  type Catalogues,
 } from "../rules";
-import {
-  constat,
-  detecterEntete,
-  nomDuChamp,
-  type Champ,
-  type Constat,
-  type CorrectionColonnes,
-} from "../sheet";
-import {
-  isBlank,
-  type CellValue,
-  type ColumnFormat,
-  type OutputColumn,
-  type OutputSheet,
-  type Progress,
-  type Row,
-  type SheetData,
-  type Workbook,
-} from "../workbook/port";
+import { constat, detecterEntete, type Constat, type CorrectionColonnes } from "../sheet";
+import { isBlank, type CellValue, type Row, type SheetData } from "../grid";
+import type { OutputColumn, OutputSheet, Progress, Workbook } from "../workbook/port";
 import { controlerBilan, type ResultatControleBilan } from "./bilan";
+import { COLONNES_SEULES, disposerEtablissements } from "./dispositionReliquats";
 import { montant } from "./outputs";
 import { verifierAnnulation } from "./progression";
 import { aDesErreurs, resumeGravites } from "./sortiesCommunes";
@@ -59,6 +44,8 @@ export interface OptionsReliquats {
   readonly feuilleEtablissements?: string | null;
   /** The school year assumed for a bilan that does not give its own. */
   readonly annee: SchoolYear;
+  /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
+  readonly catalogues?: Catalogues;
   readonly colonnes?: Readonly<Record<string, CorrectionColonnes>>;
   readonly progress?: Progress;
 }
@@ -89,12 +76,6 @@ export interface ResultatReliquats {
   /** The bilans' constats and the reliquats' own. */
   readonly constats: readonly Constat[];
 }
-
-const CHAMP_RELIQUAT: Readonly<Record<Enveloppe, Champ>> = {
-  preBac: "reliquatPreBac",
-  postBac: "reliquatPostBac",
-};
-export const COLONNE_OBSERVATIONS = "Origine des reliquats";
 
 function reliquatDuBilan(bilan: ResultatControleBilan, constats: Constat[]): ReliquatReporte {
   const observations: string[] = [];
@@ -129,6 +110,7 @@ export async function reporterReliquats(
     verifierAnnulation(options.progress);
     const bilan = await controlerBilan(workbook, feuille, {
       annee: options.annee,
+      catalogues: options.catalogues,
       colonnes: options.colonnes?.[feuille],
       progress: options.progress,
     });
@@ -190,14 +172,6 @@ export async function reporterReliquats(
   };
 }
 
-const COLONNES_SEULES: readonly OutputColumn[] = [
-  { header: nomDuChamp("uai"), format: "text", width: 11 },
-  { header: nomDuChamp("nomEtablissement"), format: "text", width: 32 },
-  { header: nomDuChamp("reliquatPreBac"), format: "euros", width: 14 },
-  { header: nomDuChamp("reliquatPostBac"), format: "euros", width: 14 },
-  { header: COLONNE_OBSERVATIONS, format: "text", width: 90 },
-];
-
 const valeur = (d: Decimal | null): CellValue => (d === null ? null : montant(d));
 
 function feuilleSeule(reliquats: readonly ReliquatReporte[]): ResultatReliquats["sortie"] {
@@ -213,25 +187,10 @@ function feuilleSeule(reliquats: readonly ReliquatReporte[]): ResultatReliquats[
   };
 }
 
-/** The format of a copied column: text, whole numbers or decimals, from what it holds. */
-function formatCopie(values: readonly Row[], j: number): ColumnFormat {
-  let nombres = false;
-  let decimaux = false;
-  for (const row of values) {
-    const cell = row[j];
-    if (typeof cell === "number") {
-      nombres = true;
-      if (!Number.isInteger(cell)) decimaux = true;
-    }
-  }
-  return !nombres ? "text" : decimaux ? "decimal" : "integer";
-}
-
 /**
- * The establishments sheet with its reliquats replaced: every column and every non-blank row below its
- * header kept as it is, the two reliquat columns (added when missing) filled from the bilans, and a
- * column saying where each reliquat comes from. Establishments with a bilan that the sheet lacks are
- * added at the end.
+ * The establishments sheet with its reliquats replaced (laid out by disposerEtablissements): the
+ * reliquats of each establishment with a bilan filled from it, the others kept with an alerte, and the
+ * establishments with a bilan that the sheet lacks added at the end.
  */
 function completerFeuille(
   base: SheetData,
@@ -239,8 +198,7 @@ function completerFeuille(
   constats: Constat[],
   correction: CorrectionColonnes | undefined,
 ): ResultatReliquats["sortie"] {
-  const { name: nomFeuille, values } = base;
-  const ligneDe = (i: number) => base.rowOffset + i + 1;
+  const nomFeuille = base.name;
   const detection = detecterEntete(base, correction);
   const colonneUai = detection?.entete.colonnes.uai;
   if (!detection || !colonneUai) {
@@ -255,55 +213,12 @@ function completerFeuille(
     );
     return feuilleSeule([...parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : 1)));
   }
-  const entete = values[detection.indexLigne];
-  let largeur = entete.length;
-  for (let i = detection.indexLigne + 1; i < values.length; i++)
-    largeur = Math.max(largeur, values[i].length);
-  const headers: string[] = Array.from({ length: largeur }, (_, j) => {
-    const cell = entete[j];
-    return isBlank(cell) || typeof cell === "object" ? "" : String(cell).trim();
-  });
-  // Non-blank rows below the header, with their sheet row (1-based, from the used range's top).
-  const corps: { source: Row; ligne: number }[] = [];
-  for (let i = detection.indexLigne + 1; i < values.length; i++) {
-    if (values[i].some((cell) => !isBlank(cell))) corps.push({ source: values[i], ligne: ligneDe(i) });
-  }
-  const formats: ColumnFormat[] = headers.map((_, j) =>
-    formatCopie(
-      corps.map((c) => c.source),
-      j,
-    ),
-  );
-  const relatif = (index: number) => index - base.columnOffset;
-  const indexUai = relatif(colonneUai.index);
-  formats[indexUai] = "text";
-  const nom = detection.entete.colonnes.nomEtablissement;
-  const indexNom = nom ? relatif(nom.index) : -1;
-  const indexReliquat: Record<Enveloppe, number> = { preBac: -1, postBac: -1 };
-  for (const e of ENVELOPPES) {
-    const trouvee = detection.entete.colonnes[CHAMP_RELIQUAT[e]];
-    if (trouvee) indexReliquat[e] = relatif(trouvee.index);
-    else {
-      indexReliquat[e] = headers.length;
-      headers.push(nomDuChamp(CHAMP_RELIQUAT[e]));
-      formats.push("euros");
-    }
-    formats[indexReliquat[e]] = "euros";
-  }
-  // An « Origine des reliquats » column already there (a sheet this workflow wrote) is reused.
-  let indexObservations = headers.findIndex(
-    (h) => normaliseLabel(h) === normaliseLabel(COLONNE_OBSERVATIONS),
-  );
-  if (indexObservations < 0) {
-    indexObservations = headers.length;
-    headers.push(COLONNE_OBSERVATIONS);
-    formats.push("text");
-  }
-  formats[indexObservations] = "text";
+  const { corps, largeur, indexUai, indexNom, indexReliquat, indexObservations, columns } =
+    disposerEtablissements(base, detection, colonneUai.index);
 
   const vus = new Set<string>();
   const rows: Row[] = corps.map(({ source, ligne }) => {
-    const row: CellValue[] = Array.from({ length: headers.length }, (_, j) => source[j] ?? null);
+    const row: CellValue[] = Array.from({ length: largeur }, (_, j) => source[j] ?? null);
     const lu = readUai(source[indexUai] ?? null);
     if (!lu.ok) return row; // kept as it is; the dotation's reading reports it
     const reliquat = parUai.get(lu.uai);
@@ -332,7 +247,7 @@ function completerFeuille(
   });
   for (const reliquat of [...parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : 1))) {
     if (vus.has(reliquat.uai)) continue;
-    const row: CellValue[] = new Array(headers.length).fill(null);
+    const row: CellValue[] = new Array(largeur).fill(null);
     row[indexUai] = reliquat.uai;
     if (indexNom >= 0) row[indexNom] = reliquat.nom;
     for (const e of ENVELOPPES) row[indexReliquat[e]] = valeur(reliquat.reliquats[e]);
@@ -342,11 +257,6 @@ function completerFeuille(
     ].join("\n");
     rows.push(row);
   }
-  const columns: OutputColumn[] = headers.map((header, j) => ({
-    header: header || `Colonne ${j + 1}`,
-    format: formats[j],
-    width: j === indexObservations ? 90 : j === indexNom ? 32 : 14,
-  }));
   return { columns, rows };
 }
 

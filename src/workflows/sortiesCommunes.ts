@@ -4,7 +4,8 @@
  */
 import { formatInteger, nombreDe } from "../rules";
 import { GRAVITE_ORDER, libelleMotif, type BilanLignes, type Constat } from "../sheet";
-import type { CellValue, OutputColumn, OutputSheet, Row } from "../workbook/port";
+import type { CellValue, Row } from "../grid";
+import type { OutputColumn, OutputSheet } from "../workbook/port";
 
 export const COLONNES_CONSTATS: readonly OutputColumn[] = [
   { header: "Gravité", format: "text", width: 9 },

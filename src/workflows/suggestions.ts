@@ -11,7 +11,8 @@
  */
 import { parseSchoolYear, texteSaisi, type SchoolYear } from "../rules";
 import { LIGNES_RECHERCHE_ENTETE, detecterEntete, trouverFormulaire } from "../sheet";
-import { isBlank, type CellValue, type SheetData, type SheetInfo } from "../workbook/port";
+import { isBlank, type CellValue, type SheetData } from "../grid";
+import type { SheetInfo } from "../workbook/port";
 
 /** Rows a caller should read from the top of each sheet: as many as the header search looks at. */
 export const LIGNES_APERCU = LIGNES_RECHERCHE_ENTETE;

@@ -3,6 +3,8 @@
  * Implemented in src/workflows (controle.ts, dotations.ts, outputs.ts).
  */
 import type {
+  CatalogueEnVigueur,
+  Catalogues,
   DotationEtablissement,
   Enveloppe,
   ForfaitsAnnee,
@@ -11,7 +13,7 @@ import type {
   Decimal,
   TotauxEnveloppe,
 } from "../rules";
-import type { Constat } from "../sheet/findings";
+import type { Constat } from "../sheet/constats";
 import type { BilanLignes, CorrectionColonnes, EffectifsComptes, EnteteDetectee } from "../sheet/types";
 import type { Progress } from "../workbook/port";
 
@@ -28,6 +30,8 @@ export type {
 
 export interface OptionsControle {
   readonly annee: SchoolYear;
+  /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
+  readonly catalogues?: Catalogues;
   readonly colonnes?: CorrectionColonnes;
   readonly progress?: Progress;
 }
@@ -35,6 +39,8 @@ export interface OptionsControle {
 export interface ResultatControle {
   readonly feuille: string;
   readonly annee: SchoolYear;
+  /** The list of formations the rows were judged by (its `nom` says when an earlier one is carried over). */
+  readonly liste: CatalogueEnVigueur;
   /** Null when no header row could be recognised (then a single erreur explains it). */
   readonly entete: EnteteDetectee | null;
   readonly lignes: BilanLignes;
@@ -49,6 +55,8 @@ export interface OptionsDotations {
   readonly feuilleEtablissements?: string | null;
   readonly annee: SchoolYear;
   readonly parametres: Parametres;
+  /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
+  readonly catalogues?: Catalogues;
   /** Mapping corrections, keyed by sheet name. */
   readonly colonnes?: Readonly<Record<string, CorrectionColonnes>>;
   readonly progress?: Progress;
@@ -70,6 +78,8 @@ export interface TotauxDotations {
 
 export interface ResultatDotations {
   readonly annee: SchoolYear;
+  /** The list of formations the rows were judged by (its `nom` says when an earlier one is carried over). */
+  readonly liste: CatalogueEnVigueur;
   readonly forfaits: ForfaitsAnnee;
   /** Sorted by UAI. */
   readonly etablissements: readonly DotationEtablissement[];

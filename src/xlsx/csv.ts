@@ -3,9 +3,16 @@
  * UTF-8 with or without BOM, UTF-16 with BOM (Excel's « Texte Unicode »), and Windows-1252 — the
  * encoding of most extractions made on a French Windows machine.
  */
+import { isUtf8 } from "buffer";
 import { lireNombreFrancais } from "../rules/nombres";
+import { CLASSIC_EXCEL_ERRORS, EXCEL_ERRORS } from "../grid";
 import type { CellValue } from "../workbook/port";
+import { CsvScanner, type CsvSeparator } from "./csvRecords";
 import { SpreadsheetFileError } from "./errors";
+import { exactRow } from "./rows";
+import { SharedTexts, sameText } from "./texts";
+
+export { parseCsvRecords, type CsvSeparator } from "./csvRecords";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -80,108 +87,40 @@ export function decodeCsvBytes(
   bytes: Uint8Array,
   fichier = "le fichier",
 ): { text: string; encoding: CsvEncoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
-  }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    const { invalide, multioctet } = melangeUtf8(bytes);
-    if (multioctet && invalide !== -1) {
-      const octet = bytes[invalide].toString(16).toUpperCase().padStart(2, "0");
-      const caractere = decodeWindows1252(bytes.subarray(invalide, invalide + 1));
-      throw new SpreadsheetFileError(
-        "csv-invalide",
-        `${fichier} mélange deux encodages : il est en UTF-8, mais la ligne ${ligneDeLOctet(bytes, invalide)} contient un caractère d'un autre encodage (octet 0x${octet}, « ${caractere} » en Windows-1252). Corrigez ce caractère ou réenregistrez le fichier en UTF-8 (dans Excel : Enregistrer sous › « CSV UTF-8 (délimité par des virgules) »), puis relancez.`,
-      );
-    }
-    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
-  }
+  const { encoding, start } = encodingOf(bytes, fichier);
+  return { text: blockDecoder(encoding)(bytes.subarray(start), true), encoding };
 }
 
-export type CsvSeparator = ";" | "," | "\t";
-const SEPARATORS: readonly CsvSeparator[] = [";", ",", "\t"];
-
-/** Splits CSV text into records of raw fields (RFC 4180, accepting LF, CRLF and CR line ends). */
-export function parseCsvRecords(text: string, separator: CsvSeparator, fichier = "le fichier"): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  let quoteStartRecord = 0;
-  const sep = separator.charCodeAt(0);
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (quoted) {
-      if (c === 34 /* " */) {
-        if (text.charCodeAt(i + 1) === 34) {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      // Copy the run of ordinary characters up to the next quote at once.
-      const next = text.indexOf('"', i);
-      const end = next === -1 ? n : next;
-      field += text.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === 34 && field.trim() === "") {
-      // A quote opens a quoted field only at its start (spaces before it are dropped).
-      field = "";
-      quoted = true;
-      quoteStartRecord = records.length + 1;
-      i++;
-      continue;
-    }
-    if (c === sep) {
-      record.push(field);
-      field = "";
-      i++;
-      continue;
-    }
-    if (c === 10 /* \n */ || c === 13 /* \r */) {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      continue;
-    }
-    // Plain characters up to the next separator, quote or line end.
-    let j = i + 1;
-    while (j < n) {
-      const d = text.charCodeAt(j);
-      if (d === sep || d === 10 || d === 13 || d === 34) break;
-      j++;
-    }
-    field += text.slice(i, j);
-    i = j;
-  }
-  if (quoted) {
+/** The encoding of a CSV file's bytes (see decodeCsvBytes) and where its text starts, after any BOM. */
+function encodingOf(bytes: Uint8Array, fichier: string): { encoding: CsvEncoding; start: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", start: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", start: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", start: 2 };
+  // Checked without decoding: the text is decoded block by block afterwards.
+  if (isUtf8(bytes)) return { encoding: "utf-8", start: 0 };
+  const { invalide, multioctet } = melangeUtf8(bytes);
+  if (multioctet && invalide !== -1) {
+    const octet = bytes[invalide].toString(16).toUpperCase().padStart(2, "0");
+    const caractere = decodeWindows1252(bytes.subarray(invalide, invalide + 1));
     throw new SpreadsheetFileError(
       "csv-invalide",
-      `${fichier} : un guillemet ouvert à la ligne ${quoteStartRecord} n'est jamais refermé ; corrigez le fichier (ou réexportez-le) puis relancez.`,
+      `${fichier} mélange deux encodages : il est en UTF-8, mais la ligne ${ligneDeLOctet(bytes, invalide)} contient un caractère d'un autre encodage (octet 0x${octet}, « ${caractere} » en Windows-1252). Corrigez ce caractère ou réenregistrez le fichier en UTF-8 (dans Excel : Enregistrer sous › « CSV UTF-8 (délimité par des virgules) »), puis relancez.`,
     );
   }
-  if (field !== "" || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
+  return { encoding: "windows-1252", start: 0 };
 }
+
+/**
+ * Decodes the bytes of an encoding block after block: a character that a block cuts is completed
+ * by the next (`last` says the block is the file's last).
+ */
+function blockDecoder(encoding: CsvEncoding): (block: Uint8Array, last: boolean) => string {
+  if (encoding === "windows-1252") return (block) => decodeWindows1252(block);
+  const decoder = new TextDecoder(encoding);
+  return (block, last) => decoder.decode(block, { stream: !last });
+}
+
+const SEPARATORS: readonly CsvSeparator[] = [";", ",", "\t"];
 
 /** Counts the separator outside quotes on one line (good enough to guess the separator). */
 function countOutsideQuotes(line: string, separator: string): number {
@@ -224,20 +163,13 @@ export function detectSeparator(text: string): CsvSeparator {
   return best;
 }
 
-/** Excel's error values, in English and in French Excel. */
-const ERROR_VALUES = new Map<string, string>([
-  ["#N/A", "#N/A"],
-  ["#VALUE!", "#VALUE!"],
-  ["#VALEUR!", "#VALUE!"],
-  ["#REF!", "#REF!"],
-  ["#DIV/0!", "#DIV/0!"],
-  ["#NUM!", "#NUM!"],
-  ["#NOMBRE!", "#NUM!"],
-  ["#NAME?", "#NAME?"],
-  ["#NOM?", "#NAME?"],
-  ["#NULL!", "#NULL!"],
-  ["#NUL!", "#NULL!"],
-]);
+/** Excel's classic error values, in English and in French Excel (a CSV export writes them as text). */
+const ERROR_VALUES = new Map<string, string>(
+  [...CLASSIC_EXCEL_ERRORS].flatMap((error) => [
+    [error, error],
+    [EXCEL_ERRORS.get(error)!, error],
+  ]),
+);
 
 const PLAIN_NUMBER_DOT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const PLAIN_NUMBER_COMMA = /^-?(?:0|[1-9]\d*)(?:,\d+)?$/;
@@ -251,29 +183,144 @@ const PLAIN_NUMBER_COMMA = /^-?(?:0|[1-9]\d*)(?:,\d+)?$/;
  * empty field a blank.
  */
 export function csvCellValue(field: string, separator: CsvSeparator): CellValue {
+  const integer = integerAt(field, 0, field.length);
+  if (integer !== null) return integer;
   const text = field.trim();
   if (text === "") return null;
-  const error = ERROR_VALUES.get(text.toUpperCase());
-  if (error) return { error };
-  const digits = text.replace(/[^0-9]/g, "").length;
-  if (digits <= 15) {
-    const plain = PLAIN_NUMBER_DOT.test(text) || (separator !== "," && PLAIN_NUMBER_COMMA.test(text));
-    // « 1.234 » or « 1,234 » stays text: the one number reader refuses it as ambiguous
-    // (src/rules/nombres.ts), as in any other cell, instead of the CSV deciding it is 1,234.
-    if (plain && lireNombreFrancais(text).ok) return Number(text.replace(",", "."));
+  if (text.charCodeAt(0) === 35 /* # */) {
+    const error = ERROR_VALUES.get(text.toUpperCase());
+    if (error) return { error };
+  }
+  const plain = PLAIN_NUMBER_DOT.test(text) || (separator !== "," && PLAIN_NUMBER_COMMA.test(text));
+  // « 1.234 » or « 1,234 » stays text: the one number reader refuses it as ambiguous
+  // (src/rules/nombres.ts), as in any other cell, instead of the CSV deciding it is 1,234.
+  if (plain && text.replace(/[^0-9]/g, "").length <= 15 && lireNombreFrancais(text).ok) {
+    return Number(text.replace(",", "."));
   }
   return field;
 }
 
-/** The cells of a CSV file's bytes, from A1, with the encoding and separator found. */
+/**
+ * A field that is exactly a plain integer — an optional minus, at most 15 digits, no leading zero —
+ * read at once: effectifs and codes written as numbers, most fields of an extraction. The one
+ * number reader would read it the same (it has no separator, so nothing is ambiguous). Null for
+ * anything else, which csvCellValue reads in full.
+ */
+function integerAt(text: string, start: number, end: number): number | null {
+  const negative = text.charCodeAt(start) === 45; /* - */
+  let i = negative ? start + 1 : start;
+  if (end - i < 1 || end - i > 15 || (text.charCodeAt(i) === 48 && end - i > 1)) return null;
+  let value = 0;
+  for (; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
+/** Bytes decoded and scanned at a time: the file's text is never built whole. */
+const BLOCK_BYTES = 1024 * 1024;
+
+/** The records of a CSV file as rows of cells, each of exactly its width up to its last non-blank cell. */
+class CsvGrid extends CsvScanner {
+  /** Rows from A1; blank records are left out (holes), as the used range skips them anyway. */
+  readonly grid: CellValue[][] = [];
+  private readonly values: CellValue[] = [];
+  private row = 0;
+  private readonly texts = new SharedTexts();
+  /**
+   * The last text of each column: an extraction sorted by establishment repeats its UAI, name and
+   * statut row after row, found here by one comparison instead of a look-up.
+   */
+  private readonly previous: string[] = [];
+
+  constructor(
+    private readonly separator: CsvSeparator,
+    fichier: string,
+  ) {
+    super(separator, fichier);
+  }
+
+  /**
+   * The cell of text[start, end), as csvCellValue reads it: plain integers and fields that can only
+   * be text (an ASCII letter in them, not starting with a space or « # ») are read where they lie,
+   * without a string cut out; any other field is cut out and read by csvCellValue.
+   */
+  protected field(text: string, start: number, end: number): void {
+    let value: CellValue;
+    if (start === end) {
+      value = null;
+    } else {
+      value = integerAt(text, start, end);
+      if (value === null) {
+        if (plainlyText(text, start, end)) {
+          const previous = this.previous[this.count];
+          if (previous !== undefined && sameText(previous, text, start, end)) {
+            value = previous;
+          } else {
+            value = this.texts.get(text, start, end);
+            this.previous[this.count] = value;
+          }
+        } else {
+          value = csvCellValue(text.slice(start, end), this.separator);
+          if (typeof value === "string") value = this.texts.get(value, 0, value.length);
+        }
+      }
+    }
+    this.values[this.count] = value;
+  }
+
+  protected record(): void {
+    let width = this.count;
+    while (width > 0 && this.values[width - 1] === null) width--;
+    if (width > 0) this.grid[this.row] = exactRow(this.values, width);
+    this.row++;
+  }
+}
+
+/**
+ * Can csvCellValue only keep text[start, end) as it is? When it holds an ASCII letter (no number
+ * has one) and starts with a printable ASCII character other than « # »: nothing to trim, no error
+ * value.
+ */
+function plainlyText(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first <= 32 || first > 126 || first === 35 /* # */) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
+/** The separator, from the text of the file's first lines (at least 60 of them, or the whole file). */
+function separatorOf(bytes: Uint8Array, start: number, encoding: CsvEncoding): CsvSeparator {
+  for (let size = 64 * 1024; ; size *= 4) {
+    const end = Math.min(bytes.length, start + size);
+    const text = blockDecoder(encoding)(bytes.subarray(start, end), true);
+    if (end === bytes.length || text.split(/\r\n|\n|\r/, 62).length > 61) return detectSeparator(text);
+  }
+}
+
+/**
+ * The cells of a CSV file's bytes, from A1, with the encoding and separator found. The text is
+ * decoded and scanned block by block; `onProgress` gets the bytes read so far and the file's size.
+ */
 export function readCsvGrid(
   bytes: Uint8Array,
   fichier = "le fichier",
+  onProgress?: (done: number, total: number) => void,
 ): { values: CellValue[][]; encoding: CsvEncoding; separator: CsvSeparator } {
-  const { text, encoding } = decodeCsvBytes(bytes, fichier);
-  const separator = detectSeparator(text);
-  const values = parseCsvRecords(text, separator, fichier).map((record) =>
-    record.map((field) => csvCellValue(field, separator)),
-  );
-  return { values, encoding, separator };
+  const { encoding, start } = encodingOf(bytes, fichier);
+  const separator = separatorOf(bytes, start, encoding);
+  const grid = new CsvGrid(separator, fichier);
+  const decode = blockDecoder(encoding);
+  for (let at = start; at < bytes.length; at += BLOCK_BYTES) {
+    const end = Math.min(bytes.length, at + BLOCK_BYTES);
+    grid.push(decode(bytes.subarray(at, end), end === bytes.length));
+    onProgress?.(end, bytes.length);
+  }
+  grid.end();
+  return { values: grid.grid, encoding, separator };
 }

@@ -16,6 +16,7 @@
  * Where ExcelJS wrote something Excel does not (`dxfId` on table columns, a phantom totals row
  * declared on the tables, `x14ac` attributes), this writer follows Excel.
  */
+import { CLASSIC_EXCEL_ERRORS } from "../grid";
 import {
   NUMBER_FORMATS,
   cellText,
@@ -24,6 +25,7 @@ import {
   outputLayout,
   type CellValue,
   type ColumnFormat,
+  type OutputLayout,
   type OutputSheet,
 } from "../workbook/port";
 import { Border, Font, Styles, THEME } from "./xlsxStyles";
@@ -56,7 +58,6 @@ const CREATOR = "ARE — aide régionale à l'équipement des élèves";
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d+)?$/;
-const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
 
 /** A text as a cell can hold it: no XML-invalid control character, at most 32 767 characters. */
 function safeText(text: string): string {
@@ -87,7 +88,7 @@ function cellEnd(value: CellValue | undefined, format: ColumnFormat, strings: Sh
   if (typeof value === "boolean") return ` t="b"><v>${value ? 1 : 0}</v></c>`;
   if (isCellError(value)) {
     // Only Excel's classic error values can be stored as errors; any other is shown as its text.
-    return EXCEL_ERRORS.has(value.error)
+    return CLASSIC_EXCEL_ERRORS.has(value.error)
       ? ` t="e"><v>${value.error}</v></c>`
       : textCell(safeText(value.error), strings);
   }
@@ -179,6 +180,150 @@ function reference(column: number, row: number): string {
 }
 
 /**
+ * The rows of a `<sheetData>`, written in ascending order, with the cells of the hidden lists of
+ * choices merged in: a list starts at the top row, so any row may carry some, and a row holding
+ * only choices is written before the next row asked for.
+ */
+class RowWriter {
+  private readonly cells = new Map<number, string>();
+  private readonly choiceRows: readonly number[];
+  private next = 0;
+  /** Row (1-based) and column (0-based) of the bottom-right cell of the lists; 0 without lists. */
+  readonly lastRow: number;
+  readonly lastColumn: number;
+
+  constructor(
+    private readonly part: PartText,
+    output: OutputSheet,
+    layout: OutputLayout,
+    strings: SharedStrings,
+  ) {
+    let lastRow = 0;
+    let lastColumn = 0;
+    for (const list of layout.choiceLists) {
+      output.columns[list.column].choices!.forEach((choice, i) => {
+        const row = list.firstRow + i + 1;
+        const cell = `<c r="${reference(list.listColumn, row)}"${textCell(safeText(choice), strings)}`;
+        this.cells.set(row, (this.cells.get(row) ?? "") + cell);
+        lastRow = Math.max(lastRow, row);
+      });
+      lastColumn = Math.max(lastColumn, list.listColumn);
+    }
+    this.lastRow = lastRow;
+    this.lastColumn = lastColumn;
+    this.choiceRows = [...this.cells.keys()].sort((x, y) => x - y);
+  }
+
+  /** Appends row `row` (1-based) with `cells`, after any earlier row holding only choices. */
+  add(row: number, cells: string): void {
+    const choiceRows = this.choiceRows;
+    while (this.next < choiceRows.length && choiceRows[this.next] < row) {
+      const only = choiceRows[this.next++];
+      this.part.add(`<row r="${only}">${this.cells.get(only)}</row>`);
+    }
+    if (this.next < choiceRows.length && choiceRows[this.next] === row) {
+      cells += this.cells.get(choiceRows[this.next++]);
+    }
+    this.part.add(`<row r="${row}">${cells}</row>`);
+  }
+
+  /** Rows of choices below everything else (a list longer than the whole sheet). */
+  finish(): void {
+    while (this.next < this.choiceRows.length) {
+      const only = this.choiceRows[this.next++];
+      this.part.add(`<row r="${only}">${this.cells.get(only)}</row>`);
+    }
+  }
+}
+
+/** `<sheetViews>`: the selected tab, and the header frozen unless the sheet is a form. */
+function sheetViewsXml(output: OutputSheet, headerRow: number, selected: boolean): string {
+  // Décision (regles.md#technique.formulaire-non-fige) : a form (fields above the table) is not frozen — its heading and fields would hold half
+  // the screen; the other outputs keep their header in view.
+  const firstData = `A${headerRow + 1}`;
+  const view =
+    (output.fields ?? []).length > 0
+      ? ""
+      : `<pane ySplit="${headerRow}" topLeftCell="${firstData}" activePane="bottomLeft" state="frozen"/>` +
+        `<selection pane="bottomLeft" activeCell="${firstData}" sqref="${firstData}"/>`;
+  const sheetView = `<sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0"`;
+  return `<sheetViews>${view ? `${sheetView}>${view}</sheetView>` : `${sheetView}/>`}</sheetViews>`;
+}
+
+/** The rows above the table: heading lines (a title, then italics), then the form's label / value pairs. */
+function formRows(
+  rows: RowWriter,
+  output: OutputSheet,
+  layout: OutputLayout,
+  styles: Styles,
+  strings: SharedStrings,
+): void {
+  const titleStyle = styles.cell({ format: "General", font: Font.title });
+  const subtitleStyle = styles.cell({ format: "General", font: Font.italic });
+  output.heading.forEach((line, i) => {
+    const style = i === 0 ? titleStyle : subtitleStyle;
+    rows.add(i + 1, `<c r="A${i + 1}" s="${style}"${textCell(safeText(line), strings)}`);
+  });
+
+  const labelStyle = styles.cell({ format: "General", font: Font.bold });
+  (output.fields ?? []).forEach((field, i) => {
+    const row = layout.fieldsRow + i + 1;
+    const valueStyle = styles.cell({ format: NUMBER_FORMATS[field.format], alignLeft: true });
+    rows.add(
+      row,
+      `<c r="A${row}" s="${labelStyle}"${textCell(safeText(field.label), strings)}` +
+        `<c r="B${row}" s="${valueStyle}"${cellEnd(field.value, field.format, strings)}`,
+    );
+  });
+}
+
+/** The table's rows: its header (row `headerRow`, 1-based), its data rows, then its totals if any. */
+function tableRows(
+  rows: RowWriter,
+  output: OutputSheet,
+  headers: readonly string[],
+  dataRows: readonly (readonly CellValue[])[],
+  headerRow: number,
+  styles: Styles,
+  strings: SharedStrings,
+): void {
+  const columns = output.columns;
+  const formats = columns.map((c) => NUMBER_FORMATS[c.format]);
+  const letters = columns.map((_, j) => columnLetter(j));
+  // The header keeps its column's number format, as table columns format their whole column.
+  let header = "";
+  headers.forEach((text, j) => {
+    const style = styles.cell({ format: formats[j], font: Font.bold });
+    header += `<c r="${letters[j]}${headerRow}" s="${style}"${textCell(text, strings)}`;
+  });
+  rows.add(headerRow, header);
+
+  // The hot loop: ~15 000 rows of constats for a 100 000-row extraction.
+  const dataStyles = formats.map((format) => ` s="${styles.cell({ format })}"`);
+  const columnFormats = columns.map((c) => c.format);
+  for (let i = 0; i < dataRows.length; i++) {
+    const values = dataRows[i];
+    const row = headerRow + 1 + i;
+    let cells = "";
+    for (let j = 0; j < letters.length; j++) {
+      cells += `<c r="${letters[j]}${row}"${dataStyles[j]}${cellEnd(values[j], columnFormats[j], strings)}`;
+    }
+    rows.add(row, cells);
+  }
+
+  if (output.totals) {
+    const totals = output.totals;
+    const totalsRow = headerRow + dataRows.length + 1;
+    let cells = "";
+    columns.forEach((column, j) => {
+      const style = styles.cell({ format: formats[j], font: Font.bold, border: Border.totals });
+      cells += `<c r="${letters[j]}${totalsRow}" s="${style}"${cellEnd(totals[j], column.format, strings)}`;
+    });
+    rows.add(totalsRow, cells);
+  }
+}
+
+/**
  * The worksheet part (§18.3) and its table part (§18.5) of one output sheet. Rows are 0-based in
  * the layout (outputLayout) and 1-based in the XML.
  */
@@ -194,48 +339,23 @@ function worksheet(
   if (columns.length === 0)
     throw new Error(`La feuille « ${name} » n'a aucune colonne : pas de tableau possible.`);
   const layout = outputLayout(output);
-  const formats = columns.map((c) => NUMBER_FORMATS[c.format]);
-  const letters = columns.map((_, j) => columnLetter(j));
   const headers = uniqueHeaders(output);
-  const fields = output.fields ?? [];
   // A table needs at least one data row: an empty result gets one blank row.
   const dataRows: readonly (readonly CellValue[])[] = output.rows.length > 0 ? output.rows : [[]];
   const headerRow = layout.headerRow + 1;
   const lastDataRow = headerRow + dataRows.length;
   const totalsRow = output.totals ? lastDataRow + 1 : lastDataRow;
 
-  // Choices go to hidden columns right of the table, from the top row: any row may carry some.
-  const choiceCells = new Map<number, string>();
-  let lastRow = totalsRow;
-  let lastColumn = Math.max(columns.length - 1, fields.length > 0 ? 1 : 0);
-  for (const list of layout.choiceLists) {
-    columns[list.column].choices!.forEach((choice, i) => {
-      const row = list.firstRow + i + 1;
-      const cell = `<c r="${reference(list.listColumn, row)}"${textCell(safeText(choice), strings)}`;
-      choiceCells.set(row, (choiceCells.get(row) ?? "") + cell);
-      lastRow = Math.max(lastRow, row);
-    });
-    lastColumn = Math.max(lastColumn, list.listColumn);
-  }
-  const choiceRows = [...choiceCells.keys()].sort((a, b) => a - b);
-  let nextChoiceRow = 0;
-
-  // Décision (regles.md#technique.formulaire-non-fige) : a form (fields above the table) is not frozen — its heading and fields would hold half
-  // the screen; the other outputs keep their header in view.
-  const firstData = `A${headerRow + 1}`;
-  const view =
-    fields.length > 0
-      ? ""
-      : `<pane ySplit="${headerRow}" topLeftCell="${firstData}" activePane="bottomLeft" state="frozen"/>` +
-        `<selection pane="bottomLeft" activeCell="${firstData}" sqref="${firstData}"/>`;
-  const sheetView = `<sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0"`;
   // The elements in the order of CT_Worksheet (§18.3.1.99).
   const part = new PartText();
+  const rows = new RowWriter(part, output, layout, strings);
+  const lastRow = Math.max(totalsRow, rows.lastRow);
+  const lastColumn = Math.max(columns.length - 1, (output.fields ?? []).length > 0 ? 1 : 0, rows.lastColumn);
   part.add(`${XML_DECLARATION}<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">`);
   // Printed ready to sign and send: every column on one page width (as many pages tall as needed).
   part.add('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   part.add(`<dimension ref="A1:${reference(lastColumn, lastRow)}"/>`);
-  part.add(`<sheetViews>${view ? `${sheetView}>${view}</sheetView>` : `${sheetView}/>`}</sheetViews>`);
+  part.add(sheetViewsXml(output, headerRow, selected));
   part.add('<sheetFormatPr defaultRowHeight="15"/>');
   part.add(
     colsXml(
@@ -245,73 +365,9 @@ function worksheet(
     ),
   );
   part.add("<sheetData>");
-
-  /** Appends row `row` (1-based) with `cells`, after any earlier row holding only choices. */
-  const addRow = (row: number, cells: string): void => {
-    while (nextChoiceRow < choiceRows.length && choiceRows[nextChoiceRow] < row) {
-      const only = choiceRows[nextChoiceRow++];
-      part.add(`<row r="${only}">${choiceCells.get(only)}</row>`);
-    }
-    if (nextChoiceRow < choiceRows.length && choiceRows[nextChoiceRow] === row) {
-      cells += choiceCells.get(choiceRows[nextChoiceRow++]);
-    }
-    part.add(`<row r="${row}">${cells}</row>`);
-  };
-
-  const titleStyle = styles.cell({ format: "General", font: Font.title });
-  const subtitleStyle = styles.cell({ format: "General", font: Font.italic });
-  output.heading.forEach((line, i) => {
-    const style = i === 0 ? titleStyle : subtitleStyle;
-    addRow(i + 1, `<c r="A${i + 1}" s="${style}"${textCell(safeText(line), strings)}`);
-  });
-
-  const labelStyle = styles.cell({ format: "General", font: Font.bold });
-  fields.forEach((field, i) => {
-    const row = layout.fieldsRow + i + 1;
-    const valueStyle = styles.cell({ format: NUMBER_FORMATS[field.format], alignLeft: true });
-    addRow(
-      row,
-      `<c r="A${row}" s="${labelStyle}"${textCell(safeText(field.label), strings)}` +
-        `<c r="B${row}" s="${valueStyle}"${cellEnd(field.value, field.format, strings)}`,
-    );
-  });
-
-  // The header keeps its column's number format, as table columns format their whole column.
-  let header = "";
-  headers.forEach((text, j) => {
-    const style = styles.cell({ format: formats[j], font: Font.bold });
-    header += `<c r="${letters[j]}${headerRow}" s="${style}"${textCell(text, strings)}`;
-  });
-  addRow(headerRow, header);
-
-  // The hot loop: ~15 000 rows of constats for a 100 000-row extraction.
-  const dataStyles = formats.map((format) => ` s="${styles.cell({ format })}"`);
-  const columnFormats = columns.map((c) => c.format);
-  for (let i = 0; i < dataRows.length; i++) {
-    const values = dataRows[i];
-    const row = headerRow + 1 + i;
-    let cells = "";
-    for (let j = 0; j < letters.length; j++) {
-      cells += `<c r="${letters[j]}${row}"${dataStyles[j]}${cellEnd(values[j], columnFormats[j], strings)}`;
-    }
-    addRow(row, cells);
-  }
-
-  if (output.totals) {
-    const totals = output.totals;
-    let cells = "";
-    columns.forEach((column, j) => {
-      const style = styles.cell({ format: formats[j], font: Font.bold, border: Border.totals });
-      cells += `<c r="${letters[j]}${totalsRow}" s="${style}"${cellEnd(totals[j], column.format, strings)}`;
-    });
-    addRow(totalsRow, cells);
-  }
-  // Rows of choices below everything else (a list longer than the whole sheet).
-  while (nextChoiceRow < choiceRows.length) {
-    const only = choiceRows[nextChoiceRow++];
-    part.add(`<row r="${only}">${choiceCells.get(only)}</row>`);
-  }
-
+  formRows(rows, output, layout, styles, strings);
+  tableRows(rows, output, headers, dataRows, headerRow, styles, strings);
+  rows.finish();
   part.add("</sheetData>");
   part.add(dataValidationsXml(output, layout, headerRow + 1, dataRows.length));
   part.add('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
@@ -322,7 +378,8 @@ function worksheet(
   part.add('<tableParts count="1"><tablePart r:id="rId1"/></tableParts>');
   part.add("</worksheet>");
 
-  const ref = `A${headerRow}:${letters[letters.length - 1]}${lastDataRow}`;
+  const formats = columns.map((c) => NUMBER_FORMATS[c.format]);
+  const ref = `A${headerRow}:${columnLetter(columns.length - 1)}${lastDataRow}`;
   return {
     xml: part.bytes(),
     table: tableXml(tableName(name, index), index + 1, ref, headers, formats, styles),

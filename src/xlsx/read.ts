@@ -13,9 +13,11 @@ import { COLONNES_PAR_LIGNE } from "../sheet/dates";
 import { readCell } from "./cells";
 import { readCsvGrid, type CsvEncoding, type CsvSeparator } from "./csv";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
+import { formatInteger } from "../rules";
 import { natureDuFichier } from "./formats";
-import { XlsxEndommage, nombresEcritsEnTexte, readXlsxValues, type RawSheet } from "./fastXlsx";
+import { XlsxEndommage, nombresEcritsEnTexte, readXlsxValuesStreamed, type RawSheet } from "./fastXlsx";
 import { ARCHIVE_MAX_OCTETS, ArchiveRefusee, PARTIE_MAX_OCTETS, RATIO_MAX, ZipArchive } from "./zip";
+import { EXCEL_COLONNES, EXCEL_LIGNES, HorsLimitesExcel } from "./xmlText";
 
 /**
  * A sheet's used range: `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1.
@@ -88,6 +90,48 @@ function fileSheet(
   };
 }
 
+/** What rowExtent found in a row (one object, rewritten for each row: nothing allocated per row). */
+const extent = { first: -1, last: -1, cells: 0, packed: false };
+
+/** Rows up to this length are walked index by index; longer ones with forEach, which skips holes. */
+const SHORT_ROW = 256;
+
+/**
+ * The first and last non-blank cells of a row, its number of non-blank cells, and whether it is
+ * packed: no hole nor undefined up to its last cell, nothing after it.
+ */
+function rowExtent(row: readonly CellValue[]): typeof extent {
+  let first = -1;
+  let last = -1;
+  let cells = 0;
+  let packed = true;
+  if (row.length <= SHORT_ROW) {
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (value === undefined) packed = false;
+      else if (value !== null) {
+        if (first === -1) first = c;
+        last = c;
+        cells++;
+      }
+    }
+    packed = packed && row.length === last + 1;
+  } else {
+    packed = false;
+    row.forEach((value, c) => {
+      if (value === null || value === undefined) return;
+      if (first === -1) first = c;
+      last = c;
+      cells++;
+    });
+  }
+  extent.first = first;
+  extent.last = last;
+  extent.cells = cells;
+  extent.packed = packed;
+  return extent;
+}
+
 /**
  * Trims blank rows and columns around the cells: the used range and its offsets.
  *
@@ -97,6 +141,10 @@ function fileSheet(
  * ragged, as a pasted sheet's are: a missing cell reads as undefined, blank to every reader), and
  * every blank row between is BLANK_ROW, its index kept. Memory follows the non-blank cells; the rows
  * of holey source arrays are walked with forEach, which skips the holes.
+ *
+ * Décision (regles.md#technique.performance; issue 13 §5): a source row that already is what the
+ * range needs — from column A, packed, dense — is taken as it is rather than copied: a full sheet
+ * of a million rows is not held twice.
  */
 export function usedRange(grid: readonly (readonly CellValue[] | undefined)[]): {
   values: CellValue[][];
@@ -106,29 +154,29 @@ export function usedRange(grid: readonly (readonly CellValue[] | undefined)[]): 
   let top = -1;
   let bottom = -1;
   let left = Infinity;
-  /** Per used row, the index of its last non-blank cell and its number of non-blank cells. */
-  const used = new Map<number, { last: number; cells: number }>();
   grid.forEach((row, r) => {
     if (row === undefined) return;
-    let last = -1;
-    let cells = 0;
-    row.forEach((value, c) => {
-      if (value === null || value === undefined) return;
-      if (c < left) left = c;
-      last = c;
-      cells++;
-    });
-    if (last === -1) return;
+    const { first } = rowExtent(row);
+    if (first === -1) return;
+    if (first < left) left = first;
     if (top === -1) top = r;
     bottom = r;
-    used.set(r, { last, cells });
   });
   if (top === -1) return { values: [], rowOffset: 0, columnOffset: 0 };
   const values = new Array<CellValue[]>(bottom - top + 1).fill(BLANK_ROW);
-  for (const [r, { last, cells }] of used) {
-    values[r - top] = sliceRow(grid[r]!, left, last, cells);
-  }
+  grid.forEach((row, r) => {
+    if (row === undefined) return;
+    const { last, cells, packed } = rowExtent(row);
+    if (last === -1) return;
+    const reuse = left === 0 && packed && isDense(last + 1, cells);
+    values[r - top] = reuse ? (row as CellValue[]) : sliceRow(row, left, last, cells);
+  });
   return { values, rowOffset: top, columnOffset: left };
+}
+
+/** A row of this width and this many non-blank cells is held as a dense array (blanks as null). */
+function isDense(width: number, cells: number): boolean {
+  return width <= 4 * cells + 64;
 }
 
 /**
@@ -137,9 +185,8 @@ export function usedRange(grid: readonly (readonly CellValue[] | undefined)[]): 
  * a million such rows do not each cost 16 384 slots.
  */
 function sliceRow(source: readonly CellValue[], left: number, last: number, cells: number): CellValue[] {
-  const width = last - left + 1;
-  const dense = width <= 4 * cells + 64;
-  const row: CellValue[] = dense ? new Array<CellValue>(width).fill(null) : [];
+  const dense = isDense(last - left + 1, cells);
+  const row: CellValue[] = dense ? new Array<CellValue>(last - left + 1).fill(null) : [];
   source.forEach((value, c) => {
     if (c <= last && value !== undefined && (dense || value !== null)) row[c - left] = value;
   });
@@ -217,14 +264,30 @@ function archiveRefusee({ motif, partie }: ArchiveRefusee, fichier: string): Spr
   );
 }
 
+function horsLimites({ ligne, colonne }: HorsLimitesExcel, fichier: string): SpreadsheetFileError {
+  const quoi =
+    ligne > EXCEL_LIGNES
+      ? `une cellule à la ligne ${ligne}, au-delà de la dernière ligne d'Excel (${formatInteger(EXCEL_LIGNES)})`
+      : `une cellule à la colonne ${colonne}, au-delà de la dernière colonne d'Excel (XFD, la ${formatInteger(EXCEL_COLONNES)}e)`;
+  return new SpreadsheetFileError(
+    "endommage",
+    `« ${fichier} » n'est pas lu : il contient ${quoi}, ce qu'aucun tableur n'écrit (fichier endommagé ou piégé). Ouvrez-le dans Excel pour vérifier son contenu, puis enregistrez ou exportez seulement la feuille utile (.xlsx ou .csv).`,
+  );
+}
+
 /**
  * The cells of an .xlsx file: the fast value reader first (fastXlsx.ts), ExcelJS when that reader
  * meets something it does not expect — ExcelJS then reads it, or reports the file as damaged.
  */
-async function readXlsx(bytes: Buffer, filePath: string, fichier: string): Promise<SpreadsheetFile> {
+async function readXlsx(
+  bytes: Buffer,
+  filePath: string,
+  fichier: string,
+  onProgress?: ReadProgress,
+): Promise<SpreadsheetFile> {
   let raw: RawSheet[] | null = null;
   try {
-    raw = readXlsxValues(bytes);
+    raw = await readXlsxValuesStreamed(bytes, onProgress);
   } catch (error) {
     if (error instanceof XlsxEndommage) {
       throw new SpreadsheetFileError(
@@ -233,6 +296,7 @@ async function readXlsx(bytes: Buffer, filePath: string, fichier: string): Promi
       );
     }
     if (error instanceof ArchiveRefusee) throw archiveRefusee(error, fichier);
+    if (error instanceof HorsLimitesExcel) throw horsLimites(error, fichier);
     raw = null;
   }
   if (raw === null) return readXlsxWithExcelJS(bytes, filePath, fichier);
@@ -277,6 +341,9 @@ export async function readXlsxWithExcelJS(
     const hiddenRows: number[] = [];
     const datePairs: number[] = [];
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (rowNumber > EXCEL_LIGNES || row.cellCount > EXCEL_COLONNES) {
+        throw horsLimites(new HorsLimitesExcel(rowNumber, row.cellCount), fichier);
+      }
       if (row.hidden) hiddenRows.push(rowNumber - 1);
       const cells: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
@@ -295,13 +362,24 @@ export async function readXlsxWithExcelJS(
   return { path: filePath, fichier, format: "xlsx", sheets };
 }
 
+/**
+ * How far the reading of a file is: `done` of `total`, in bytes of the text read (the inflated sheet
+ * XML of an .xlsx, the .csv file itself).
+ */
+export type ReadProgress = (done: number, total: number) => void;
+
 /** Reads a .xlsx or .csv file entirely; throws a SpreadsheetFileError with a French message. */
-export async function readSpreadsheetFile(filePath: string): Promise<SpreadsheetFile> {
+export async function readSpreadsheetFile(
+  filePath: string,
+  onProgress?: ReadProgress,
+): Promise<SpreadsheetFile> {
   const fichier = path.basename(filePath);
   const extension = path.extname(filePath).toLowerCase();
   const bytes = await readBytes(filePath, fichier);
-  if (natureDuFichier(bytes, fichier, extension) === "xlsx") return readXlsx(bytes, filePath, fichier);
-  const { values, encoding, separator } = readCsvGrid(bytes, `« ${fichier} »`);
+  if (natureDuFichier(bytes, fichier, extension) === "xlsx") {
+    return readXlsx(bytes, filePath, fichier, onProgress);
+  }
+  const { values, encoding, separator } = readCsvGrid(bytes, `« ${fichier} »`, onProgress);
   const sheet: FileSheet = { name: fichier, ...usedRange(values), hidden: false };
   return { path: filePath, fichier, format: "csv", sheets: [sheet], csv: { encoding, separator } };
 }

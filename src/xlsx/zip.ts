@@ -1,9 +1,16 @@
 /**
  * Just enough of the ZIP format to read the parts of an .xlsx file (Node's zlib inflates them): the
  * central directory at the end of the archive lists every part with its size and offset. A truncated
- * or damaged archive throws.
+ * or damaged archive throws. Small parts are read whole (`text`); the large ones, worksheets and
+ * shared strings, chunk by chunk as they are inflated (`chunks`, `chunksSync`).
  */
-import { inflateRawSync } from "zlib";
+import { createInflateRaw, inflateRawSync, type ZlibOptions } from "zlib";
+
+/**
+ * Size of the inflated chunks handed to a part's reader: each chunk costs the main thread a new buffer and
+ * a trip through the stream (~25 µs); 1 MB chunks make that negligible (a full sheet is ~270 MB of XML).
+ */
+export const CHUNK_OCTETS = 1024 * 1024;
 
 /**
  * Largest part read, once inflated. Décision (regles.md#technique.zip-partie; security, issue 7): a « zip bomb » — a few megabytes
@@ -123,8 +130,51 @@ export class ZipArchive {
     return this.entries.has(name) ? this.bytesOf(name).toString("utf8") : null;
   }
 
-  private bytesOf(name: string): Buffer {
-    const entry = this.entries.get(name)!;
+  /** The size of a part once inflated, as the central directory gives it (checked: see above). */
+  size(name: string): number {
+    return this.entries.get(name)?.size ?? 0;
+  }
+
+  /**
+   * Hands a part to `onChunk` chunk by chunk as zlib inflates it: the part is never held whole. It
+   * stops, refused, as soon as it inflates beyond the size the directory gave; an exception of
+   * `onChunk` stops it too.
+   */
+  async chunks(name: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+    const { entry, data } = this.compressed(name);
+    if (entry.method !== 8) {
+      this.chunksSync(name, onChunk);
+      return;
+    }
+    const limit = Math.max(1, entry.size);
+    let inflated = 0;
+    // Two chunks ahead: zlib inflates the next one (on Node's thread pool) while this one is read.
+    // highWaterMark is a stream option that zlib passes on (not in its typings).
+    const options: ZlibOptions & { highWaterMark: number } = {
+      chunkSize: CHUNK_OCTETS,
+      highWaterMark: 2 * CHUNK_OCTETS,
+    };
+    const inflate = createInflateRaw(options);
+    inflate.end(data);
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > limit) throw new ArchiveRefusee("taille-fausse", name);
+      onChunk(chunk);
+    }
+  }
+
+  /** The same, synchronously: the part is inflated whole, then handed over in chunks. */
+  chunksSync(name: string, onChunk: (chunk: Buffer) => void): void {
+    const bytes = this.bytesOf(name);
+    for (let at = 0; at < bytes.length; at += CHUNK_OCTETS) {
+      onChunk(bytes.subarray(at, Math.min(bytes.length, at + CHUNK_OCTETS)));
+    }
+  }
+
+  /** A part's entry and its compressed bytes in the archive. */
+  private compressed(name: string): { entry: Entry; data: Buffer } {
+    const entry = this.entries.get(name);
+    if (entry === undefined) throw new Error(`partie ${name} absente`);
     const { bytes } = this;
     const at = entry.localHeaderOffset;
     if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_FILE_HEADER) {
@@ -133,7 +183,11 @@ export class ZipArchive {
     const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
     const end = start + entry.compressedSize;
     if (end > bytes.length) throw new Error(`partie ${name} tronquée`);
-    const data = bytes.subarray(start, end);
+    return { entry, data: bytes.subarray(start, end) };
+  }
+
+  private bytesOf(name: string): Buffer {
+    const { entry, data } = this.compressed(name);
     if (entry.method === 0) {
       if (data.length > entry.size) throw new ArchiveRefusee("taille-fausse", name);
       return data;

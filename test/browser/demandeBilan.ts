@@ -8,7 +8,7 @@ import fs from "fs";
 import path from "path";
 import type { Locator, Page } from "playwright-core";
 import { Decimal, ENVELOPPES, TYPES_EQUIPEMENT, formatDecimalFr, Parametres } from "../../src/rules";
-import type { Constat } from "../../src/sheet/findings";
+import type { Constat } from "../../src/sheet/constats";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue, OutputSheet } from "../../src/workbook/port";
 import {
@@ -23,7 +23,7 @@ import {
   type ResultatControleBilan,
   type ResultatDemande,
 } from "../../src/workflows";
-import type { DotationsJson } from "../../src/workflows/json";
+import type { DotationsJson } from "../../src/cli/json";
 import { DIST, affiche, screenshot, seriousViolations } from "./harness";
 
 /** What volet.test.ts shares with these tests: its page and the way it reads the pane. */

@@ -13,9 +13,9 @@ import type http from "http";
 import type { Browser, Locator, Page } from "playwright-core";
 import { main } from "../../src/cli/main";
 import { Decimal, formatDecimalFr, formatEuros, formatForfait } from "../../src/rules";
-import type { Constat } from "../../src/sheet/findings";
+import type { Constat } from "../../src/sheet/constats";
 import { controlerFeuille, type ResultatControle } from "../../src/workflows";
-import type { DotationsJson } from "../../src/workflows/json";
+import type { DotationsJson } from "../../src/cli/json";
 import { FileWorkbook, chooseSheet, readSpreadsheetFile } from "../../src/xlsx";
 import {
   DIST,
@@ -498,7 +498,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await pane().getByText("40025214 : hors liste, éligible PRE BAC").waitFor();
     await expect(
       pane().getByRole("status").filter({ hasText: "40025214 : hors liste" }).innerText(),
-    ).resolves.toContain(affiche("hors liste indicative 2023-2024 : à vérifier"));
+    ).resolves.toMatch(/hors liste indicative 2023\u20112024 utilisée pour \d{4}\u2011\d{4}\s: à vérifier/);
     await recherche.fill("boulanger");
     const table = pane().getByRole("table", { name: "Formations de la liste indicative" });
     await expect(table.getByRole("row").count()).resolves.toBe(2);

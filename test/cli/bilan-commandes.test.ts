@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { BilanJson, DemandeJson } from "../../src/workflows/jsonBilan";
+import type { BilanJson, DemandeJson } from "../../src/cli/jsonBilan";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import { EXAMPLES } from "./examples";
 import { run } from "./run";

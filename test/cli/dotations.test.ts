@@ -4,7 +4,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
 import { CATALOGUES, formatEuros, uaiCheckLetter } from "../../src/rules";
-import type { DotationsJson, EtablissementJson } from "../../src/workflows/json";
+import type { DotationsJson, EtablissementJson } from "../../src/cli/json";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import {
   CRETEIL,
@@ -49,8 +49,15 @@ describe("are dotations sur les exemples : contrat --json", () => {
   });
 
   test("les clés du document sont exactement celles du contrat", () => {
-    expect(Object.keys(json)).toEqual(["annee", "forfaits", "etablissements", "totaux", "constats"]);
+    expect(Object.keys(json)).toEqual(["annee", "liste", "forfaits", "etablissements", "totaux", "constats"]);
     expect(json.annee).toBe("2024-2025");
+    // 2024-2025 has no list of its own: the document names the one carried over.
+    expect(json.liste).toMatchObject({
+      nom: "liste indicative 2023-2024 utilisée pour 2024-2025",
+      annee: "2023-2024",
+      report: true,
+      date: "2023-03-17",
+    });
     expect(json.forfaits).toEqual({ preBac: "157.00", postBac: "157.00", prepaMetiers: "56.00" });
     for (const e of json.etablissements) {
       expect(Object.keys(e)).toEqual([

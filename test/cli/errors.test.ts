@@ -140,7 +140,7 @@ describe("are controle : codes de sortie", () => {
     const r = await run(["controle", PARIS, "--annee", "2024"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      "Contrôle de « effectifs-paris.xlsx » — année 2024-2025 (liste indicative 2023-2024)",
+      "Contrôle de « effectifs-paris.xlsx » — année 2024-2025 (liste indicative 2023-2024 utilisée pour 2024-2025)",
     );
     expect(r.stdout).toMatch(/^En-tête ligne 1 : A UAI \(« UAI »\)/m);
     const erreurs = r.stdout.indexOf("Erreurs — ces lignes ou valeurs ne comptent pas");

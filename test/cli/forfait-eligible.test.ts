@@ -120,7 +120,7 @@ describe("are eligible", () => {
     const r = await run(["eligible", "50022137", "43033104", "32031213", "67010031", "--annee", "2024"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
-    expect(lines[0]).toBe("Éligibilité ARE 2024-2025 (liste indicative 2023-2024)");
+    expect(lines[0]).toBe("Éligibilité ARE 2024-2025 (liste indicative 2023-2024 utilisée pour 2024-2025)");
     expect(lines.find((l) => l.startsWith("50022137"))).toMatch(
       /oui\s+PRE BAC\s+Éligible PRE BAC : BOULANGER \(CAP\)/,
     );
@@ -134,7 +134,9 @@ describe("are eligible", () => {
   test("un code hors liste mais de spécialité éligible compte, à vérifier", async () => {
     const r = await run(["eligible", "40025214"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/40025214\s+oui\s+PRE BAC\s+.*hors liste indicative 2023-2024 : à vérifier/);
+    expect(r.stdout).toMatch(
+      /40025214\s+oui\s+PRE BAC\s+.*hors liste indicative 2023-2024 utilisée pour \d{4}-\d{4} : à vérifier/,
+    );
   });
 
   test("nomenclature réelle : la 6ème 67010012 n'est pas éligible, un code à lettres est jugé, un successeur compte à vérifier", async () => {
@@ -143,7 +145,7 @@ describe("are eligible", () => {
     expect(r.stdout).toMatch(/67010012\s+non\s+—\s+Non éligible : classe de collège \(6e, code 67010012\)/);
     expect(r.stdout).toMatch(/26Z13999\s+non\s+—\s+Non éligible : type de diplôme 26Z/);
     expect(r.stdout).toMatch(
-      /50022146\s+oui\s+PRE BAC\s+.*successeur de 50022139 CUISINE \(CAP\), liste 2023-2024 : à vérifier/,
+      /50022146\s+oui\s+PRE BAC\s+.*successeur de 50022139 CUISINE \(CAP\), liste 2023-2024 utilisée pour 2024-2025 : à vérifier/,
     );
   });
 

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import type { CliIo } from "../../src/cli/io";
-import type { ControleJson } from "../../src/workflows/json";
+import type { ControleJson } from "../../src/cli/json";
 
 export interface Run {
   readonly code: number;

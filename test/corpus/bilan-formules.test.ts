@@ -15,7 +15,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { UNCALCULATED_FORMULA } from "../../src/workbook/port";
-import type { BilanJson, ReliquatsJson } from "../../src/workflows/jsonBilan";
+import type { BilanJson, ReliquatsJson } from "../../src/cli/jsonBilan";
 import { readSpreadsheetFile, readXlsxWithExcelJS } from "../../src/xlsx";
 import { run } from "../cli/run";
 import { removeDir, tempDir } from "../xlsx/helpers";

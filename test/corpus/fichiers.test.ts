@@ -99,6 +99,30 @@ export const FICHIERS: readonly Cas[] = [
     attendu: { sortie: 0, comptees: 1, constat: { code: "ligne-sans-donnees", ligne: 1048576 } },
   },
   {
+    nom: "numéro de ligne au-delà d'Excel (ligne 3 000 000 000 d'un fichier de 2 Ko)",
+    fichier: "effectifs.xlsx",
+    octets: () =>
+      xlsxFaitMain(
+        FEUILLE_XML(lignesXml([E, L]) + '<row r="3000000000"><c r="A3000000000"><v>1</v></c></row>'),
+      ),
+    attendu: {
+      sortie: 2,
+      message: /ligne 3000000000.*au-delà de la dernière ligne d'Excel \(1\u202f048\u202f576\)/,
+    },
+  },
+  {
+    nom: "numéro de ligne au-delà d'Excel, lu par ExcelJS (lecteur de secours)",
+    fichier: "effectifs.xlsx",
+    octets: () =>
+      xlsxFaitMain(
+        FEUILLE_XML(
+          lignesXml([E, L]) +
+            `<row r="3000000000">${CELLULE_INCONNUE.replace("XFC1048576", "A3000000000")}</row>`,
+        ),
+      ),
+    attendu: { sortie: 2, message: /au-delà de la dernière ligne d'Excel \(1\u202f048\u202f576\)/ },
+  },
+  {
     nom: "CSV : une valeur isolée à la ligne 200 000, colonne 16 384",
     fichier: "effectifs.csv",
     octets: () =>

@@ -65,15 +65,56 @@ export interface LoadedFunctions {
   call(id: string, ...args: unknown[]): unknown;
 }
 
-export function loadFunctions(now: Date): LoadedFunctions {
+/**
+ * The little of Office.js the shared runtime uses to read the workbook's document settings at start
+ * (Office.onReady, Excel.run over workbook.settings, a full recalculation), over a Map of settings.
+ */
+function officeStandIn(settings: Map<string, unknown>, recalculs: { n: number }) {
+  const context = {
+    workbook: {
+      settings: {
+        getItemOrNullObject: (key: string) => ({
+          load: () => undefined,
+          isNullObject: !settings.has(key),
+          value: settings.get(key),
+        }),
+        add: (key: string, value: unknown) => settings.set(key, value),
+      },
+      application: { calculate: () => recalculs.n++ },
+    },
+    sync: async () => undefined,
+  };
+  return {
+    Office: {
+      HostType: { Excel: "Excel" },
+      onReady: (ready: (info: { host: string }) => unknown) =>
+        Promise.resolve().then(() => ready({ host: "Excel" })),
+    },
+    Excel: {
+      CalculationType: { full: "Full" },
+      run: <T>(batch: (c: typeof context) => Promise<T>) => batch(context),
+    },
+  };
+}
+
+/**
+ * Loads dist/functions.js. Without `settings`, Office is absent: outside Excel the bundle must not try
+ * to reach the workbook. With `settings` (a workbook's document settings, as the add-in saved them),
+ * the bundle runs as in Excel and loads them at start: wait for `pret` before calling.
+ */
+export function loadFunctions(
+  now: Date,
+  settings?: Map<string, unknown>,
+): LoadedFunctions & { pret: Promise<void>; recalculs: { n: number } } {
   const code = fs.readFileSync(distFile("functions.js"), "utf8");
   const metadata = new Map(readMetadata().map((f) => [f.id, f]));
   const standIn = createCustomFunctionsStandIn();
-  // Office is deliberately absent: outside Excel the bundle must not try to reach the workbook.
+  const recalculs = { n: 0 };
   const sandbox: Record<string, unknown> = {
     CustomFunctions: standIn.global,
     Date: fixedClock(now),
     console,
+    ...(settings ? officeStandIn(settings, recalculs) : {}),
   };
   sandbox.self = sandbox; // webpack's chunk registry lives on `self` in a browser
   vm.createContext(sandbox);
@@ -105,7 +146,9 @@ export function loadFunctions(now: Date): LoadedFunctions {
     }
   }
 
-  return { associations: standIn.associations, metadata, call };
+  // The settings are read after Office.onReady, a few promise turns after the bundle ran.
+  const pret = new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return { associations: standIn.associations, metadata, call, pret, recalculs };
 }
 
 function checkResultShape(meta: FunctionMetadata, result: unknown): void {

@@ -148,6 +148,13 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
       "=ARE.MOTIF(50022137;2024)",
       "MOTIF",
       [50022137, 2024],
+      // 2024-2025 has no list of its own: the motif names the one carried over.
+      [["Éligible PRE BAC : BOULANGER (CAP), liste indicative 2023-2024 utilisée pour 2024-2025."]],
+    ],
+    [
+      "=ARE.MOTIF(50022137;2023)",
+      "MOTIF",
+      [50022137, 2023],
       [["Éligible PRE BAC : BOULANGER (CAP), liste indicative 2023-2024."]],
     ],
     ["=ARE.CATEGORIE(32020009)", "CATEGORIE", [32020009], [["POST BAC"]]],
@@ -164,7 +171,7 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
       [50022146],
       [
         [
-          "Éligible PRE BAC : CUISINE (CAP), successeur de 50022139 CUISINE (CAP), liste 2023-2024 : à vérifier.",
+          "Éligible PRE BAC : CUISINE (CAP), successeur de 50022139 CUISINE (CAP), liste 2023-2024 utilisée pour 2024-2025 : à vérifier.",
         ],
       ],
     ],

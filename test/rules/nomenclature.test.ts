@@ -37,7 +37,8 @@ describe("Classes de collège (préfixe 670) : seule la 3ème prépa-métiers es
       eligible: true,
       categorie: "PREPA_METIERS",
       source: "regle",
-      alerte: "hors liste indicative 2023-2024 : à vérifier",
+      // 2024-2025 has no list of its own: the alerte names the list carried over.
+      alerte: "hors liste indicative 2023-2024 utilisée pour 2024-2025 : à vérifier",
     });
     expect(judgeFormation("67010099", catalogue, "3EME")).toMatchObject({ eligible: false });
     expect(judgeFormation("67010099", catalogue).motif).toContain("classe de collège");

@@ -5,7 +5,7 @@ import { SUCCESSEURS, successeursDe } from "../../src/rules/catalogue/successeur
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generer, CSV, MODULE } = require("../../scripts/successeurs-bcn.js");
 
-const judge = (code: string, annee = 2024) => eligibilityOf(code, annee);
+const judge = (code: string, annee = 2023) => eligibilityOf(code, annee);
 
 describe("Successeurs dans la nomenclature nationale (R4, décision « successeurs »)", () => {
   test("le module embarqué est exactement celui que le script tire du fichier BCN du dépôt", () => {
@@ -60,11 +60,12 @@ describe("Successeurs dans la nomenclature nationale (R4, décision « successeu
     }
   });
 
-  test("une année sans liste propre (2026-2027) applique aussi les successeurs de la liste 2023-2024", () => {
+  test("une année sans liste propre (2026-2027) applique aussi les successeurs de la liste 2023-2024, et le dit", () => {
     expect(judge("50022146", 2026)).toMatchObject({
       eligible: true,
       categorie: "PRE_BAC",
       source: "successeur",
+      alerte: "successeur de 50022139 CUISINE (CAP), liste 2023-2024 utilisée pour 2026-2027 : à vérifier",
     });
   });
 

@@ -1,22 +1,28 @@
 import { readFileSync } from "fs";
 import { join } from "path";
+import { CODES_CONSTATS_LISTE } from "../../src/rules";
 import { CODES_CONSTATS, LIBELLES_CONSTATS, libelleMotif, type CodeConstat } from "../../src/sheet";
 
 const doc = readFileSync(join(__dirname, "../../docs/constats.md"), "utf8");
 
 /** The rows of the documentation's tables: | `code` | gravité | … |. */
 const documentes = new Map(
-  [...doc.matchAll(/^\|\s*`([a-z-]+)`\s*\|\s*(erreur|alerte|info)\s*\|/gm)].map((m) => [m[1], m[2]] as const),
+  [...doc.matchAll(/^\|\s*`([a-z0-9-]+)`\s*\|\s*(erreur|alerte|info)\s*\|/gm)].map(
+    (m) => [m[1], m[2]] as const,
+  ),
 );
+
+/** The findings of the sheets, and those of a list of formations (src/rules/catalogue/verification.ts). */
+const TOUS: Readonly<Record<string, string>> = { ...CODES_CONSTATS, ...CODES_CONSTATS_LISTE };
 
 describe("docs/constats.md documente chaque constat", () => {
   test("chaque code produit est documenté, avec sa gravité", () => {
-    for (const [code, gravite] of Object.entries(CODES_CONSTATS))
+    for (const [code, gravite] of Object.entries(TOUS))
       expect([code, documentes.get(code)]).toEqual([code, gravite]);
   });
 
   test("la documentation ne décrit aucun code qui n'existe pas", () => {
-    for (const code of documentes.keys()) expect(Object.keys(CODES_CONSTATS)).toContain(code);
+    for (const code of documentes.keys()) expect(Object.keys(TOUS)).toContain(code);
   });
 });
 

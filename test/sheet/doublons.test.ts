@@ -38,3 +38,32 @@ describe("Table des doublons", () => {
     expect(table.dejaVue(n, 3, a.values[3], 0, 7)).toEqual({ sheet: a, index: 1 });
   });
 });
+
+describe("Table des doublons : tailles des tables par établissement", () => {
+  test("établissements de tailles très différentes, lignes entrelacées : chaque clé déjà vue est retrouvée, aucune autre", () => {
+    // Tables are sized like the previous establishment's and grow past it (doublons.ts): a large
+    // establishment after small ones, small ones after a large one, and an establishment met again later.
+    const tailles = [3, 5000, 2, 1, 800, 4000, 7];
+    const plan: [number, number][] = [];
+    tailles.forEach((taille, e) => {
+      for (let k = 0; k < taille; k++) plan.push([e, k * 7919]);
+    });
+    // Met again later: keys already seen (establishment 1) and new ones (establishment 4).
+    for (let k = 0; k < 300; k++) plan.push([1, k * 7919], [4, (k + 1000) * 7919]);
+    const values = plan.map(([e, cle]) => [`E${e}`, cle]);
+    const sheet: SheetData = { name: "a", values, rowOffset: 0, columnOffset: 0 };
+    const table = new TableDoublons();
+    const n = table.ajouterFeuille(sheet);
+    const vues = new Map<string, number>();
+    const attendus = plan.map(([e, cle], index) => {
+      const premiere = vues.get(`${e}:${cle}`);
+      if (premiere === undefined) vues.set(`${e}:${cle}`, index);
+      return premiere ?? null;
+    });
+    const trouves = plan.map(
+      ([e, cle], index) => table.dejaVue(n, index, values[index], e, cle)?.index ?? null,
+    );
+    expect(trouves).toEqual(attendus);
+    expect(attendus.filter((i) => i !== null)).toHaveLength(300);
+  });
+});

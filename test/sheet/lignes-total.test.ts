@@ -3,7 +3,7 @@
  * aside with « ligne-total », even when its UAI, code and effectif are valid — never summed.
  */
 import { catalogueFor } from "../../src/rules";
-import { contientMotTotal, estLibelleTotal } from "../../src/sheet";
+import { LibellesTotal, celluleTotal, contientMotTotal, estLibelleTotal } from "../../src/sheet";
 import type { CellValue } from "../../src/workbook/port";
 import { ENTETE, lire } from "./grille";
 
@@ -115,5 +115,31 @@ describe("Lignes de total", () => {
     expect(session.constats.filter((c) => c.code === "ligne-total")).toEqual([
       expect.objectContaining({ feuille: "Établissements", ligne: 3, colonne: "B" }),
     ]);
+  });
+});
+
+describe("Verdicts « total » retenus par texte (LibellesTotal)", () => {
+  test("même réponse que celluleTotal, textes répétés d'une ligne à l'autre ou non, au-delà du nombre de textes retenus", () => {
+    const libelles = new LibellesTotal();
+    const textes = [
+      "Lycée Arago",
+      "TOTAL BOULANGER",
+      "BOULANGER (CAP)",
+      "Scolaire",
+      "Sous-total",
+      "Ensemble",
+      "Totalement",
+    ];
+    const lignes: CellValue[][] = [];
+    for (let i = 0; i < 70_000; i++) {
+      // Past 65 536 distinct texts, new ones are scanned without being kept: same answers.
+      lignes.push([
+        "0750655E",
+        textes[i % textes.length],
+        `Formation ${i}`,
+        i % 3 === 0 ? textes[(i >> 2) % 7] : 24,
+      ]);
+    }
+    expect(lignes.map((row) => libelles.celluleTotal(row))).toEqual(lignes.map((row) => celluleTotal(row)));
   });
 });

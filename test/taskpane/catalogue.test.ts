@@ -95,17 +95,19 @@ describe("Catalogue : une recherche répond « est-ce éligible ? », exclusions
 
 describe("Catalogue : un code tapé hors de la liste est jugé par la règle", () => {
   test("40025214, bac pro hors liste : éligible pré-bac par la règle, avec l'alerte « à vérifier »", () => {
-    const typed = judgeTypedCode("40025214", 2024, catalogue);
+    const typed = judgeTypedCode("40025214", catalogue);
     expect(typed?.kind).toBe("eligibility");
     if (typed?.kind === "eligibility") {
       expect(typed.eligibility.eligible).toBe(true);
       expect(typed.eligibility.categorie).toBe("PRE_BAC");
-      expect(typed.eligibility.motif).toContain("hors liste indicative 2023-2024 : à vérifier");
+      expect(typed.eligibility.motif).toContain(
+        "hors liste indicative 2023-2024 utilisée pour 2024-2025 : à vérifier",
+      );
     }
   });
 
   test("43033104, bac techno ST2S : non éligible, avec le motif du cœur", () => {
-    const typed = judgeTypedCode("43033104", 2024, catalogue);
+    const typed = judgeTypedCode("43033104", catalogue);
     expect(typed).toMatchObject({
       kind: "eligibility",
       eligibility: {
@@ -116,34 +118,36 @@ describe("Catalogue : un code tapé hors de la liste est jugé par la règle", (
   });
 
   test("un code MEF à 11 chiffres ou de longueur fausse : le message qui dit quoi faire", () => {
-    expect(judgeTypedCode("24722106210", 2024, catalogue)).toEqual({
+    expect(judgeTypedCode("24722106210", catalogue)).toEqual({
       kind: "invalid",
       message: expect.stringContaining("c'est un code MEF (11 caractères)"),
     });
-    expect(judgeTypedCode("5002213", 2024, catalogue)).toEqual({
+    expect(judgeTypedCode("5002213", catalogue)).toEqual({
       kind: "invalid",
       message: expect.stringContaining("il compte 7 chiffres au lieu de 8"),
     });
   });
 
   test("un code réel à lettres (2602230A) est jugé ; un successeur (50022146) a l'alerte qui nomme le code remplacé", () => {
-    expect(judgeTypedCode("2602230a", 2024, catalogue)).toMatchObject({
+    expect(judgeTypedCode("2602230a", catalogue)).toMatchObject({
       kind: "eligibility",
       eligibility: { code: "2602230A", eligible: true, categorie: "POST_BAC" },
     });
-    expect(judgeTypedCode("50022146", 2024, catalogue)).toMatchObject({
+    expect(judgeTypedCode("50022146", catalogue)).toMatchObject({
       kind: "eligibility",
-      eligibility: { alerte: "successeur de 50022139 CUISINE (CAP), liste 2023-2024 : à vérifier" },
+      eligibility: {
+        alerte: "successeur de 50022139 CUISINE (CAP), liste 2023-2024 utilisée pour 2024-2025 : à vérifier",
+      },
     });
   });
 
   test("un code de la liste, un mot ou un groupe NSF ne sont pas jugés à part (la liste les montre)", () => {
-    expect(judgeTypedCode("50022137", 2024, catalogue)).toBeNull();
-    expect(judgeTypedCode("5002 2137", 2024, catalogue)).toBeNull();
-    expect(judgeTypedCode("boulanger", 2024, catalogue)).toBeNull();
-    expect(judgeTypedCode("221", 2024, catalogue)).toBeNull();
-    expect(judgeTypedCode("boulangers", 2024, catalogue)).toBeNull();
-    expect(judgeTypedCode("ST2S", 2024, catalogue)).toBeNull();
+    expect(judgeTypedCode("50022137", catalogue)).toBeNull();
+    expect(judgeTypedCode("5002 2137", catalogue)).toBeNull();
+    expect(judgeTypedCode("boulanger", catalogue)).toBeNull();
+    expect(judgeTypedCode("221", catalogue)).toBeNull();
+    expect(judgeTypedCode("boulangers", catalogue)).toBeNull();
+    expect(judgeTypedCode("ST2S", catalogue)).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Constat } from "../../src/sheet/findings";
+import type { Constat } from "../../src/sheet/constats";
 import { groupFindings } from "../../src/taskpane/check/findings";
 import { count, findingPlace, progressText, severitySummary } from "../../src/taskpane/format";
 

@@ -1,10 +1,12 @@
 /**
- * The catalogue of eligible formations (R4): the annex list of each school year, looked up in O(1) by
- * normalised code. A year with no list of its own uses the latest earlier list; motifs name the list.
+ * The catalogue of eligible formations (R4, regles.md#catalogue.annexe): the annex list of each school
+ * year, looked up in O(1) by normalised code. A year with no list of its own uses the latest earlier
+ * list; motifs name the list. The embedded lists are data (listes/, with their reference), compiled into
+ * listes-embarquees.ts by a script so that no file is read at run time.
  */
 import { categorieOfAnnexNiveau, type Categorie } from "../categories";
-import { assertEncodedYear, schoolYearLabel, type SchoolYear } from "../schoolYear";
-import { ANNEXE_2023_2024 } from "./annexe-2023-2024";
+import { schoolYearLabel, type SchoolYear } from "../schoolYear";
+import { LISTES_EMBARQUEES } from "./listes-embarquees";
 
 export interface Formation {
   readonly code: string;
@@ -18,12 +20,34 @@ export interface Formation {
   readonly categorie: Categorie;
 }
 
+/** Where a list comes from: what the user types when loading one, what listes/*.json hold. */
+export interface ReferenceListe {
+  /** The list's own title: « Liste des formations relevant des spécialités éligibles … ». */
+  readonly titre: string;
+  /** The text that publishes it (modalités, arrêté…); may be empty for a list a user loads. */
+  readonly document?: string;
+  /** Address of the document (or of the page it is downloaded from); may be empty. */
+  readonly url: string;
+  /** Date of the document, as written (2023-03-17); may be empty. */
+  readonly date: string;
+}
+
+/** A list as listes-embarquees.ts holds it: its rentrée, its reference, its rows without the header. */
+export interface ListeEmbarquee {
+  readonly annee: SchoolYear;
+  readonly reference: ReferenceListe;
+  /** The 6 columns of the annex, tab-separated, one formation per line. */
+  readonly tsv: string;
+}
+
 export interface Catalogue {
   /** The school year the list was published for. */
   readonly annee: SchoolYear;
   /** How motifs name it: « liste indicative 2023-2024 ». */
   readonly nom: string;
+  /** Its reference in one line, for screens and output headings. */
   readonly provenance: string;
+  readonly reference: ReferenceListe;
   readonly formations: readonly Formation[];
   get(code: string): Formation | undefined;
 }
@@ -38,11 +62,13 @@ export function parseAnnex(tsv: string): Formation[] {
       if (cells.length !== 6)
         throw new Error(`Annexe, ligne ${index + 1} : 6 colonnes attendues, ${cells.length} lues.`);
       const [niveau, regroupement, specialite, code, typeDiplome, libelle] = cells.map((c) => c.trim());
+      // A blank cell (a list loaded by a user may leave one) is no number, not 0.
+      const nombre = (texte: string) => (texte === "" ? NaN : Number(texte));
       return {
         code,
         niveau,
-        niveauRegroupement: Number(regroupement),
-        nsf: Number(specialite),
+        niveauRegroupement: nombre(regroupement),
+        nsf: nombre(specialite),
         typeDiplome,
         libelle,
         categorie: categorieOfAnnexNiveau(niveau),
@@ -50,9 +76,21 @@ export function parseAnnex(tsv: string): Formation[] {
     });
 }
 
+/** « Liste … 2023-2024 (modalités …), 17/03/2023, https://… »: the parts that are given. */
+export function citerReference(reference: ReferenceListe): string {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(reference.date.trim());
+  const parts = [
+    reference.titre.trim(),
+    reference.document?.trim() ?? "",
+    date ? `${date[3]}/${date[2]}/${date[1]}` : reference.date.trim(),
+    reference.url.trim(),
+  ];
+  return parts.filter((p) => p !== "").join(", ");
+}
+
 export function makeCatalogue(
   annee: SchoolYear,
-  provenance: string,
+  reference: ReferenceListe,
   formations: readonly Formation[],
 ): Catalogue {
   const byCode = new Map(formations.map((f) => [f.code, f]));
@@ -61,25 +99,14 @@ export function makeCatalogue(
   return {
     annee,
     nom: `liste indicative ${schoolYearLabel(annee)}`,
-    provenance,
+    provenance: citerReference(reference),
+    reference,
     formations,
     get: (code) => byCode.get(code),
   };
 }
 
-/** The lists known to the add-in, oldest first. Add next year's list here, as data. */
-export const CATALOGUES: readonly Catalogue[] = [
-  makeCatalogue(
-    2023,
-    "Annexe des modalités ARE 2023-2024 (arrêté n° 2023-087 du 17 mars 2023), sur la base de la rentrée 2022",
-    parseAnnex(ANNEXE_2023_2024),
-  ),
-];
-
-/** The list in force for a school year: its own, or the latest earlier one. */
-export function catalogueFor(annee: SchoolYear): Catalogue {
-  assertEncodedYear(annee);
-  let found = CATALOGUES[0];
-  for (const catalogue of CATALOGUES) if (catalogue.annee <= annee) found = catalogue;
-  return found;
-}
+/** The lists embedded in the add-in, oldest first. Next year's list is added as data (listes/README.md). */
+export const CATALOGUES: readonly Catalogue[] = LISTES_EMBARQUEES.map((liste) =>
+  makeCatalogue(liste.annee, liste.reference, parseAnnex(liste.tsv)),
+);

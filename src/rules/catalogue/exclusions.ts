@@ -5,7 +5,7 @@
  * motif is the core's own (judgeFormation, motifHorsDispositif), never a second wording of the rule.
  */
 import { judgeFormation, motifHorsDispositif } from "../eligibility";
-import { COLLEGE_CLASSES, DIPLOMA_KINDS, ELIGIBLE_NSF_TEXT, ST2S_CODES, nsfLabel } from "../nomenclature";
+import { COLLEGE_CLASSES, DIPLOMA_KINDS, ELIGIBLE_NSF_TEXT, ST2S, nsfLabel } from "../nomenclature";
 import type { Catalogue } from "./catalogue";
 
 export interface Exclusion {
@@ -18,20 +18,13 @@ export interface Exclusion {
   readonly motif: string;
 }
 
-const ST2S_LIBELLES: ReadonlyMap<string, string> = new Map([
-  ["43033104", "SCIENCES ET TECHNOLOGIES DE LA SANTE ET DU SOCIAL (ST2S) (BAC TECHNO)"],
-  ["43033103", "SCIENCES ET TECHNOLOGIES DE LA SANTE ET DU SOCIAL (ST2S) (BAC TECHNO), ancien code"],
-]);
-
 /** The known exclusions under a year's list (the collège classes that list names are not among them). */
 export function exclusionsConnues(catalogue: Catalogue): Exclusion[] {
   const parCode = (code: string, libelle: string, typeDiplome: string): Exclusion[] => {
     const verdict = judgeFormation(code, catalogue);
     return verdict.eligible ? [] : [{ code, libelle, typeDiplome, motif: verdict.motif }];
   };
-  const st2s = [...ST2S_CODES].flatMap((code) =>
-    parCode(code, ST2S_LIBELLES.get(code) ?? "ST2S", "bac technologique"),
-  );
+  const st2s = [...ST2S].flatMap(([code, libelle]) => parCode(code, libelle, "bac technologique"));
   const college = [...COLLEGE_CLASSES].flatMap(([code, libelle]) =>
     parCode(
       code,

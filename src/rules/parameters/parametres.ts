@@ -1,17 +1,19 @@
 /**
- * One generic lookup, « value in force for year N », over the embedded tables and the values the user
- * added in Paramètres (IPC months, published forfaits). Immutable: adding values gives a new set.
+ * One generic lookup, `valeurEnVigueur(paramètre, année)`, over the embedded parameter files
+ * (`donnees/`, registre.ts) and the values the user added in Paramètres or on the command line (IPC
+ * months, published forfaits), layered on top. Immutable: adding values gives a new set.
  */
 import { FORFAIT_KIND_NAMES, parseForfaitKind, type ForfaitKind } from "../categories";
-import { InvalidArgumentError, MissingParameterError } from "../errors";
+import { InvalidArgumentError, type IndiceManquant } from "../errors";
 import { indexer, tauxIpc } from "../indexation";
-import { Decimal, formatForfait, formatPercent } from "../money";
+import { Decimal, formatForfait, formatInteger, formatPercent } from "../money";
 import { lireNombreValeur, messageNombreIllisible } from "../nombres";
 import { citation } from "../text";
 import { FIRST_SCHOOL_YEAR, assertEncodedYear, schoolYearLabel, type SchoolYear } from "../schoolYear";
 import type { Trace } from "../trace";
 import {
   EMBEDDED_IPC,
+  SERIE_IPC_BASE_2015,
   describeIpcMonth,
   formatIndice,
   ipcBaseFor,
@@ -19,8 +21,11 @@ import {
   type IpcBase,
   type IpcValue,
 } from "./ipc";
-import { DELIBERATION_CP_2021_372, userReference, type LegalReference } from "./references";
-import { FORFAITS, PLAFOND_QUOTIENT_FAMILIAL_CPGE, type DatedValue, type ParameterTable } from "./tables";
+import { TAUX_INDEXATION, erreurValeurManquante } from "./manque";
+import { userReference, type LegalReference } from "./references";
+import { IDS_PARAMETRES, PARAMETRES_EMBARQUES, REFERENCE_INDEXATION, type IdParametre } from "./registre";
+import { UNITES, type Parametre, type ValeurDatee } from "./schema";
+import { PARAMETRE_DU_FORFAIT } from "./tables";
 
 /** What the user may add, as stored in the workbook (numbers or decimal strings). */
 export interface ValeursUtilisateur {
@@ -44,9 +49,11 @@ export interface ForfaitSaisi {
 export interface ValeurResolue {
   readonly valeur: Decimal;
   readonly annee: SchoolYear;
-  /** `publie`: a published amount (embedded or entered); `indexe`: derived by R7. */
+  /** `publie`: a published amount (embedded or entered, maybe still in force from an earlier year); `indexe`: derived by R7. */
   readonly origine: "publie" | "indexe";
   readonly reference: LegalReference;
+  /** The record the value is read from (its date of check, its note); null when computed by indexation. */
+  readonly donnee: ValeurDatee | null;
   readonly trace: Trace;
 }
 
@@ -148,7 +155,7 @@ export function validerIpcSaisi(saisie: IpcSaisi): IpcValue {
       "La série base 2015 s'arrête en décembre 2025 : saisissez les mois suivants en base 2025.",
     );
   }
-  const serie = (saisie.serie ?? "").trim() || (base === 2015 ? "001763862" : "");
+  const serie = (saisie.serie ?? "").trim() || (base === 2015 ? SERIE_IPC_BASE_2015 : "");
   if (serie === "") {
     throw new InvalidArgumentError(
       "serie-manquante",
@@ -163,18 +170,21 @@ export function validerIpcSaisi(saisie: IpcSaisi): IpcValue {
     serie,
     // Never labelled as if it came from INSEE when the user did not say so (issue 12 item 10).
     reference: userReference(saisie.source),
+    verifieLe: null,
+    note: null,
   };
 }
 
 export class Parametres {
   private readonly ipc = new Map<string, IpcValue>();
-  private readonly published = new Map<ForfaitKind, Map<SchoolYear, DatedValue>>();
+  /** The published values of each parameter, embedded then entered, by school year. */
+  private readonly publies = new Map<IdParametre, Map<SchoolYear, ValeurDatee>>();
   private readonly cache = new Map<string, ValeurResolue>();
 
   private constructor(userValues: ValeursUtilisateur) {
     for (const value of EMBEDDED_IPC) this.ipc.set(ipcKey(value.mois, value.base), value);
-    for (const [kind, table] of Object.entries(FORFAITS) as [ForfaitKind, ParameterTable][]) {
-      this.published.set(kind, new Map(table.valeurs.map((v) => [v.annee, v])));
+    for (const id of IDS_PARAMETRES) {
+      this.publies.set(id, new Map(PARAMETRES_EMBARQUES[id].valeurs.map((v) => [v.annee, v])));
     }
     for (const saisie of userValues.ipc ?? []) this.addIpc(validerIpcSaisi(saisie));
     for (const saisie of userValues.forfaits ?? []) this.addForfait(saisie);
@@ -209,7 +219,7 @@ export class Parametres {
       saisie.valeur,
       `Forfait ${FORFAIT_KIND_NAMES[kind]} ${schoolYearLabel(annee)}`,
     );
-    const years = this.published.get(kind)!;
+    const years = this.publies.get(PARAMETRE_DU_FORFAIT[kind])!;
     const existing = years.get(annee);
     if (existing && !new Decimal(existing.valeur).equals(valeur)) {
       throw new InvalidArgumentError(
@@ -218,7 +228,13 @@ export class Parametres {
       );
     }
     if (!existing)
-      years.set(annee, { annee, valeur: valeur.toString(), reference: userReference(saisie.source) });
+      years.set(annee, {
+        annee,
+        valeur: valeur.toString(),
+        reference: userReference(saisie.source),
+        verifieLe: null,
+        note: null,
+      });
   }
 
   /** Every IPC value known, oldest first (embedded and entered). */
@@ -232,16 +248,21 @@ export class Parametres {
     return this.ipc.get(ipcKey(`${year}-12`, base));
   }
 
+  /** The published values of a parameter (embedded and entered), oldest first. */
+  valeursPubliees(id: IdParametre): ValeurDatee[] {
+    return [...this.publies.get(id)!.values()].sort((a, b) => a.annee - b.annee);
+  }
+
   /** The published values of a forfait, oldest first. */
-  forfaitsPublies(kind: ForfaitKind): DatedValue[] {
-    return [...this.published.get(kind)!.values()].sort((a, b) => a.annee - b.annee);
+  forfaitsPublies(kind: ForfaitKind): ValeurDatee[] {
+    return this.valeursPubliees(PARAMETRE_DU_FORFAIT[kind]);
   }
 
   /** R7 — the indexation rate of rentrée N: IPC décembre N-1 / décembre N-2 − 1, same base. */
   tauxIndexation(annee: SchoolYear): TauxResolu {
     const base = ipcBaseFor(annee);
-    const missing = this.missingDecembers(annee);
-    if (missing.length > 0) throw this.missingError(annee, missing);
+    const manque = this.decembresManquants(annee);
+    if (manque.length > 0) throw erreurValeurManquante({ parametre: TAUX_INDEXATION, annee, manque });
     const recent = this.ipcDecembre(annee - 1, base)!;
     const older = this.ipcDecembre(annee - 2, base)!;
     const taux = tauxIpc(recent.valeur, older.valeur);
@@ -258,66 +279,68 @@ export class Parametres {
     };
   }
 
-  private missingDecembers(annee: SchoolYear): string[] {
+  /** The Decembers rentrée N needs (N-1, then N-2) that are not known, in the base R7 uses for it. */
+  private decembresManquants(annee: SchoolYear): IndiceManquant[] {
     const base = ipcBaseFor(annee);
     return [annee - 1, annee - 2]
       .filter((year) => !this.ipcDecembre(year, base))
-      .map((year) => `IPC ${describeIpcMonth(`${year}-12`, base)}`);
-  }
-
-  private missingError(annee: SchoolYear, missing: string[]): MissingParameterError {
-    const names = missing.join(" et ");
-    return new MissingParameterError(
-      "ipc-manquant",
-      `Forfaits ${schoolYearLabel(annee)} non calculables : il manque ${names}. Saisissez ${missing.length > 1 ? "ces valeurs" : "cette valeur"} (série INSEE ${ipcBaseFor(annee) === 2015 ? "001763862" : "base 2025"}) ou les forfaits publiés pour ${schoolYearLabel(annee)} dans Paramètres.`,
-      names,
-    );
+      .map((year) => ({ serie: base === 2015 ? SERIE_IPC_BASE_2015 : null, mois: `${year}-12`, base }));
   }
 
   /**
-   * The forfait in force for a school year: the published amount when there is one, otherwise the
-   * previous year's indexed by R7. A year that cannot be resolved is an error naming every missing
-   * December index — never last year's amount reused silently.
+   * The value of a parameter in force for a school year (R6, R7, R12): the value published for that
+   * year when there is one (the user's entries included); otherwise, for an indexed parameter, the
+   * previous year's indexed by R7 — never carried over —, and for any other the latest earlier value,
+   * still in force (regles.md#parametres.reconduction). A value that cannot be resolved is a
+   * MissingParameterError whose structure names every missing December index at once.
    */
-  forfait(kind: ForfaitKind, annee: SchoolYear): ValeurResolue {
+  valeurEnVigueur(id: IdParametre, annee: SchoolYear): ValeurResolue {
     assertEncodedYear(annee);
-    const key = `${kind}@${annee}`;
+    const key = `${id}@${annee}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const resolved = this.resolveForfait(kind, annee);
+    const resolved = this.resoudre(PARAMETRES_EMBARQUES[id], annee);
     this.cache.set(key, resolved);
     return resolved;
   }
 
-  private resolveForfait(kind: ForfaitKind, annee: SchoolYear): ValeurResolue {
-    const name = `Forfait ${FORFAIT_KIND_NAMES[kind]} ${schoolYearLabel(annee)}`;
-    const published = this.published.get(kind)!.get(annee);
-    if (published) {
-      const valeur = new Decimal(published.valeur);
-      return {
-        valeur,
-        annee,
-        origine: "publie",
-        reference: published.reference,
-        trace: {
-          regle: "R6",
-          libelle: name,
-          calcul: "",
-          resultat: formatForfait(valeur),
-          reference: published.reference.court,
-        },
-      };
-    }
-    // Every December missing between the last resolvable year and this one, named at once.
-    const missing: string[] = [];
-    let from = annee;
-    while (from > FIRST_SCHOOL_YEAR && !this.published.get(kind)!.has(from - 1)) from--;
-    for (let year = from; year <= annee; year++) missing.push(...this.missingDecembers(year));
-    if (missing.length > 0) throw this.missingError(annee, [...new Set(missing)]);
+  /** The forfait of a kind in force for a school year: `valeurEnVigueur` of its parameter. */
+  forfait(kind: ForfaitKind, annee: SchoolYear): ValeurResolue {
+    return this.valeurEnVigueur(PARAMETRE_DU_FORFAIT[kind], annee);
+  }
 
-    const previous = this.forfait(kind, annee - 1);
+  /** R12 — the ceiling of the quotient familial: `valeurEnVigueur` of its parameter. */
+  plafondQuotientFamilial(annee: SchoolYear): ValeurResolue {
+    return this.valeurEnVigueur("cpge.plafond_quotient_familial", annee);
+  }
+
+  private resoudre(parametre: Parametre, annee: SchoolYear): ValeurResolue {
+    const id = parametre.id as IdParametre;
+    const publies = this.publies.get(id)!;
+    const publie = publies.get(annee);
+    if (publie) return this.publiee(parametre, annee, publie);
+    if (!parametre.indexe) {
+      const enVigueur = this.valeursPubliees(id)
+        .reverse()
+        .find((v) => v.annee < annee);
+      if (!enVigueur) throw erreurValeurManquante({ parametre: id, annee, manque: [] });
+      return this.publiee(parametre, annee, enVigueur);
+    }
+
+    // Every December missing between the last resolvable year and this one, named at once.
+    let from = annee;
+    while (from > FIRST_SCHOOL_YEAR && !publies.has(from - 1)) from--;
+    const manque: IndiceManquant[] = [];
+    for (let year = from; year <= annee; year++) manque.push(...this.decembresManquants(year));
+    if (manque.length > 0) {
+      const distincts = new Map(manque.map((m) => [`${m.mois}@${m.base}`, m]));
+      throw erreurValeurManquante({ parametre: id, annee, manque: [...distincts.values()] });
+    }
+
+    const previous = this.valeurEnVigueur(id, annee - 1);
     const rate = this.tauxIndexation(annee);
     const valeur = indexer(previous.valeur, rate.taux);
+    const name = `${parametre.nom} ${schoolYearLabel(annee)}`;
     const calcul = rate.taux.isNegative()
       ? `taux négatif (${formatPercent(rate.taux)}) : montant ${schoolYearLabel(annee - 1)} de ${formatForfait(previous.valeur)} reconduit`
       : `${formatForfait(previous.valeur)} × (1 + ${formatPercent(rate.taux)}), arrondi à l'euro`;
@@ -325,40 +348,46 @@ export class Parametres {
       valeur,
       annee,
       origine: "indexe",
-      reference: DELIBERATION_CP_2021_372,
+      reference: REFERENCE_INDEXATION,
+      donnee: null,
       trace: {
         regle: "R7",
         libelle: name,
         calcul,
         resultat: formatForfait(valeur),
-        reference: DELIBERATION_CP_2021_372.court,
+        reference: REFERENCE_INDEXATION.court,
         details: [previous.trace, rate.trace],
       },
     };
   }
 
-  /** R12 — the ceiling of the quotient familial; not indexed, it stays in force until a new value. */
-  plafondQuotientFamilial(annee: SchoolYear): ValeurResolue {
-    assertEncodedYear(annee);
-    const table = PLAFOND_QUOTIENT_FAMILIAL_CPGE;
-    const inForce = [...table.valeurs].reverse().find((v) => v.annee <= annee)!;
-    const valeur = new Decimal(inForce.valeur);
+  /** A published value, of the year asked or still in force from an earlier one (said in the trace). */
+  private publiee(parametre: Parametre, annee: SchoolYear, donnee: ValeurDatee): ValeurResolue {
+    const valeur = new Decimal(donnee.valeur);
     const carried =
-      inForce.annee < annee
-        ? `, valeur ${schoolYearLabel(inForce.annee)} en vigueur faute de nouvelle valeur publiée`
+      donnee.annee < annee
+        ? `, valeur ${schoolYearLabel(donnee.annee)} en vigueur faute de nouvelle valeur publiée`
         : "";
     return {
       valeur,
       annee,
       origine: "publie",
-      reference: inForce.reference,
+      reference: donnee.reference,
+      donnee,
       trace: {
-        regle: "R12",
-        libelle: `Plafond du quotient familial CPGE ${schoolYearLabel(annee)}`,
+        regle: parametre.regle,
+        libelle: `${parametre.nom} ${schoolYearLabel(annee)}`,
         calcul: "",
-        resultat: formatForfait(valeur) + carried,
-        reference: inForce.reference.court,
+        resultat: formaterValeur(parametre, valeur) + carried,
+        reference: donnee.reference.court,
       },
     };
   }
+}
+
+/** « 157 € » for an amount, « 3 concours par élève » for a count. */
+export function formaterValeur(parametre: Parametre, valeur: Decimal): string {
+  return UNITES[parametre.unite] === "euros"
+    ? formatForfait(valeur)
+    : `${formatInteger(valeur.toNumber())} ${parametre.unite}`;
 }

@@ -32,7 +32,7 @@ import { tableauEnveloppes } from "./resume";
 
 export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
-  const { action } = useServices();
+  const { action, listes } = useServices();
   const [source, setSource] = useState(FEUILLE_ACTIVE);
   const ecriture = useFeedback();
   const run = useRun<ResultatControleBilan>();
@@ -48,7 +48,11 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
       ecriture.clear();
       return action(async ({ workbook: classeur, navigator }) => {
         const feuille = await feuilleSource(sourceLue, classeur, navigator, "bilan", "le bilan à contrôler");
-        return controlerBilan(classeur, feuille, { annee: year, progress });
+        return controlerBilan(classeur, feuille, {
+          annee: year,
+          catalogues: listes.catalogues(),
+          progress,
+        });
       });
     });
 

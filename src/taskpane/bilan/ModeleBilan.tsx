@@ -42,7 +42,7 @@ export interface EtapeProps {
 
 export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
-  const { action } = useServices();
+  const { action, listes } = useServices();
   const [effectifsChoisis, setEffectifsChoisis] = useState<string[] | null>(null);
   /** null: the suggested dotations sheet; "": none. */
   const [dotationsChoisie, setDotationsChoisie] = useState<string | null>(null);
@@ -83,6 +83,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
         const resultat = await preparerModeleBilan(classeur, {
           uai: uai.trim(),
           annee: year,
+          catalogues: listes.catalogues(),
           feuillesEffectifs: effectifs,
           feuilleDotations: dotations,
           nom: nom.trim() || null,

@@ -30,7 +30,7 @@ const MAX_LIGNES = 100;
 
 export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
-  const { action } = useServices();
+  const { action, listes } = useServices();
   const goTo = useGoTo();
   const [bilansChoisis, setBilansChoisis] = useState<string[] | null>(null);
   /** null: the suggested establishments sheet; "": none. */
@@ -56,6 +56,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
           feuillesBilans: bilans,
           feuilleEtablissements: etablissements,
           annee: year,
+          catalogues: listes.catalogues(),
           progress,
         });
         verifierAnnulation(progress);

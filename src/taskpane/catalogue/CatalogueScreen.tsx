@@ -2,19 +2,21 @@
  * Catalogue: the indicative list of eligible formations (R4), searchable by code, libellé, NSF group
  * or type; a search also finds the known exclusions, with a « Non éligible » badge and the reason; a
  * code typed that is not in the list is judged by the rule (R2+R3) with the core's motif; the list can
- * be inserted as a sheet.
+ * be inserted as a sheet. The list is the one in force for the year in progress: loaded in the workbook
+ * (« Charger la liste d'une rentrée », below), or embedded.
  */
 import { useMemo, useState } from "react";
 import { makeStyles, mergeClasses } from "@fluentui/react-components";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
 import { tokens } from "../tokens";
-import { CATEGORIE_LABELS, catalogueFor, formatInteger } from "../../rules";
+import { CATEGORIE_LABELS, formatInteger } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback } from "../components/Feedback";
 import { Body1, Caption1, Subtitle2, ColumnHeads, Notice, FitSelect, TextInput } from "../components/ui";
 import { count } from "../format";
-import { useServices } from "../services";
+import { useCatalogues, useServices } from "../services";
+import { ChargerListe, ListesChargees } from "./ChargerListe";
 import {
   catalogueRows,
   catalogueSheet,
@@ -61,16 +63,19 @@ export function CatalogueScreen() {
   const entete = mergeClasses(cellule, styles.fort);
   const code = mergeClasses(cellule, local.code);
   const { action, currentYear } = useServices();
-  const catalogue = catalogueFor(currentYear);
+  const catalogues = useCatalogues();
+  const catalogue = useMemo(() => catalogues.pour(currentYear), [catalogues, currentYear]);
   const rows = useMemo(() => catalogueRows(catalogue), [catalogue]);
   const types = useMemo(() => diplomaTypes(catalogue), [catalogue]);
   const [query, setQuery] = useState("");
   const [type, setType] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
   const insertion = useFeedback();
+  // The form reads the workbook's sheets: only once the user asks for it.
+  const [charger, setCharger] = useState(false);
 
   const found = useMemo(() => searchCatalogue(rows, query, type), [rows, query, type]);
-  const typed = useMemo(() => judgeTypedCode(query, currentYear, catalogue), [query, currentYear, catalogue]);
+  const typed = useMemo(() => judgeTypedCode(query, catalogue), [query, catalogue]);
 
   const insert = () =>
     insertion.report(async () => {
@@ -174,6 +179,14 @@ export function CatalogueScreen() {
         </Button>
       </div>
       <FeedbackNotice feedback={insertion.feedback} />
+      <ListesChargees />
+      {charger ? (
+        <ChargerListe />
+      ) : (
+        <div>
+          <Button onClick={() => setCharger(true)}>Charger la liste d&apos;une rentrée…</Button>
+        </div>
+      )}
     </div>
   );
 }

@@ -7,17 +7,16 @@
  */
 import {
   CATEGORIE_LABELS,
-  eligibilityOf,
   exclusionsConnues,
-  isAreError,
+  judgeFormation,
   normaliseLabel,
   nsfLabel,
+  readCodeFormation,
   schoolYearLabel,
   type Catalogue,
   type Eligibility,
   type Exclusion,
   type Formation,
-  type SchoolYear,
 } from "../../rules";
 import type { OutputSheet } from "../../workbook/port";
 
@@ -151,17 +150,13 @@ const LOOKS_LIKE_CODE = /^(?=(?:[^\d]*\d){5})[0-9A-Za-z]{7,}$/;
  * alerte of R4, the rule R2+R3) or its message saying why it is not a code formation diplôme (a MEF
  * code, a wrong length). Null when the query is not a code, or is a code of the list (its row is shown).
  */
-export function judgeTypedCode(query: string, year: SchoolYear, catalogue: Catalogue): TypedCode | null {
+export function judgeTypedCode(query: string, catalogue: Catalogue): TypedCode | null {
   const compact = query.replace(/[\s\u00a0']/g, "");
   if (!LOOKS_LIKE_CODE.test(compact)) return null;
-  try {
-    const eligibility = eligibilityOf(query, year);
-    if (catalogue.get(eligibility.code)) return null;
-    return { kind: "eligibility", eligibility };
-  } catch (error) {
-    if (isAreError(error)) return { kind: "invalid", message: error.message };
-    throw error;
-  }
+  const reading = readCodeFormation(query);
+  if (!reading.ok) return { kind: "invalid", message: reading.message };
+  if (catalogue.get(reading.code)) return null;
+  return { kind: "eligibility", eligibility: judgeFormation(reading.code, catalogue) };
 }
 
 /** The name of the sheet the list is inserted as. */

@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
-import { formatInteger, schoolYearLabel } from "../../rules";
+import { formatInteger, phraseListe, schoolYearLabel } from "../../rules";
 import type { Progress, SheetData, Workbook } from "../../workbook/port";
 import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";
 import type { Champ, CorrectionColonnes, ResultatControle } from "../../workflows/types";
@@ -33,7 +33,7 @@ function targetSheet(target: Target): string {
 
 export function CheckScreen() {
   const styles = useEcranStyles();
-  const { action } = useServices();
+  const { action, listes } = useServices();
   const corrections = useCorrections();
   const [source, setSource] = useState<"sheet" | "selection">("sheet");
   const annee = useYear();
@@ -55,7 +55,7 @@ export function CheckScreen() {
     setCorrection(colonnes);
     ecriture.clear();
     if (checked.kind === "sheet") corrections.set(checked.name, colonnes);
-    const options = { annee: year, colonnes, progress };
+    const options = { annee: year, colonnes, progress, catalogues: listes.catalogues() };
     return checked.kind === "sheet"
       ? controlerFeuille(classeur, checked.name, options)
       : controlerFeuille(new SelectionWorkbook(classeur, checked.data), checked.data.name, options);
@@ -205,7 +205,8 @@ function CheckResult({
           Résultat : « {resultat.feuille} »{selection ? ` (${selectionLabel(selection)})` : ""}
         </Subtitle2>
         <Caption1>
-          Année {schoolYearLabel(resultat.annee)} — {severitySummary(resultat.constats)}
+          Année {schoolYearLabel(resultat.annee)} — {severitySummary(resultat.constats)}.{" "}
+          {phraseListe(resultat.liste)}
         </Caption1>
       </div>
       <ul className={styles.liste} aria-label="Bilan des lignes">

@@ -3,7 +3,7 @@
  * order, with its count. Large sheets can have tens of thousands of findings: the screen shows a page
  * of each group and a button for the next one (the full list goes to the « Contrôle ARE » sheet).
  */
-import { GRAVITE_ORDER, type Constat, type Gravite } from "../../sheet/findings";
+import { GRAVITE_ORDER, type Constat, type Gravite } from "../../sheet/constats";
 
 export interface FindingGroup {
   readonly gravite: Gravite;

@@ -6,7 +6,7 @@ import { useId, useMemo, useState, type ReactNode } from "react";
 import { makeStyles } from "@fluentui/react-components";
 import { Button } from "./Button";
 import { tokens } from "../tokens";
-import type { Constat, Gravite } from "../../sheet/findings";
+import type { Constat, Gravite } from "../../sheet/constats";
 import { PAGE_FINDINGS, groupFindings, type FindingGroup } from "../check/findings";
 import { GRAVITE_AIDE, GRAVITE_TITRES, count, findingPlace } from "../format";
 import { formatInteger } from "../../rules";

@@ -1,5 +1,6 @@
 /**
- * The root of the pane: Fluent's theme (light or dark) as the CSS variables its tokens name
+ * The root of the pane: Fluent's theme (light or dark, reduced to the tokens the pane uses: themes.ts)
+ * as the CSS variables its tokens name
  * (`--colorNeutralForeground1`…), defined for this element in a <style> of the page, and the base text
  * style of Fluent's FluentProvider (font, size, colours, left-to-right).
  *
@@ -11,7 +12,8 @@
  * text style. Keyboard focus is shown with :focus-visible.
  */
 import { useId, useInsertionEffect, type CSSProperties, type ReactNode } from "react";
-import { makeStyles, mergeClasses, type Theme } from "@fluentui/react-components";
+import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import type { ThemeVolet } from "../themes";
 import { tokens } from "../tokens";
 
 const useStyles = makeStyles({
@@ -27,7 +29,7 @@ const useStyles = makeStyles({
 });
 
 /** The rule that defines every token of `theme` for the elements of class `className`. */
-export function themeRule(className: string, theme: Theme): string {
+export function themeRule(className: string, theme: ThemeVolet): string {
   const variables = Object.entries(theme)
     .map(([name, value]) => `--${name}: ${String(value)};`)
     .join(" ");
@@ -40,7 +42,7 @@ export function ThemeRoot({
   style,
   children,
 }: {
-  theme: Theme;
+  theme: ThemeVolet;
   className?: string;
   style?: CSSProperties;
   children: ReactNode;

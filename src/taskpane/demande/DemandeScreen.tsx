@@ -39,7 +39,7 @@ import { tableauDemande } from "./tableau";
 
 export function DemandeScreen() {
   const styles = useEcranStyles();
-  const { action, store } = useServices();
+  const { action, store, listes } = useServices();
   const { feuilles, erreur, actualiser } = useFeuilles();
   const [source, setSource] = useState(FEUILLE_ACTIVE);
   const [uai, setUai] = useState("");
@@ -68,6 +68,7 @@ export function DemandeScreen() {
         return preparerDemandeComplementaire(classeur, feuille, {
           annee: year,
           parametres: store.parametres(),
+          catalogues: listes.catalogues(),
           uai: uai.trim() || null,
           nom: nom.trim() || null,
           progress,

@@ -5,7 +5,14 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../components/Button";
-import { formatEuros, formatForfait, formatInteger, renderTrace, schoolYearLabel } from "../../rules";
+import {
+  formatEuros,
+  formatForfait,
+  formatInteger,
+  phraseListe,
+  renderTrace,
+  schoolYearLabel,
+} from "../../rules";
 import { calculerDotations, ecrireDotations, nomFeuilleDotations } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import type { CorrectionColonnes, ResultatDotations } from "../../workflows/types";
@@ -75,7 +82,7 @@ function annonce(outcome: Outcome): string {
 
 export function DotationsScreen() {
   const styles = useEcranStyles();
-  const { action, store } = useServices();
+  const { action, store, listes } = useServices();
   const corrections = useCorrections();
   const [choice, setChoice] = useState<SheetChoice>({ effectifs: [], etablissements: null });
   /** The user chose the establishments sheet: it is no longer suggested anew when the year changes. */
@@ -128,6 +135,7 @@ export function DotationsScreen() {
           feuilleEtablissements: choice.etablissements,
           annee: year,
           parametres: store.parametres(),
+          catalogues: listes.catalogues(),
           colonnes,
           progress,
         });
@@ -296,6 +304,7 @@ function DotationsResult({ outcome, fresh }: { outcome: Outcome; fresh: Outcome 
       <Subtitle2 as="h3" id="titre-resultat-dotations" className={styles.titre}>
         Dotations {schoolYearLabel(resultat.annee)} : {count(resultat.etablissements.length, "établissement")}
       </Subtitle2>
+      <Caption1>{phraseListe(resultat.liste)}</Caption1>
       {feuilles && (
         <Notice intent="success">
           Feuilles écrites : « {feuilles.dotations} » et « {feuilles.constats} ».{" "}

@@ -77,20 +77,7 @@ const useStyles = makeStyles({
 
 /** « arrêté n° 2023-087 » — the texts that set the year's known amounts. */
 function sources(ligne: LigneForfaits): string {
-  const textes = new Set<string>();
-  for (const kind of COLONNES) {
-    const cell = ligne.cases[kind];
-    if (cell.connu) textes.add(cell.reference);
-  }
-  return [...textes].join(" ; ");
-}
-
-function manque(ligne: LigneForfaits): string | null {
-  for (const kind of COLONNES) {
-    const cell = ligne.cases[kind];
-    if (!cell.connu) return cell.raison;
-  }
-  return null;
+  return ligne.sources.map((source) => source.court).join(" ; ");
 }
 
 /** A part of the screen under its heading (h3), which names it. */
@@ -422,7 +409,7 @@ export function ParametresScreen() {
         </Caption1>
         <ul className={mergeClasses(styles.liste, local.notes)}>
           {lignes.map((ligne) => {
-            const raison = manque(ligne);
+            const raison = ligne.manque;
             return (
               <li key={ligne.annee}>
                 <Caption1>

@@ -11,10 +11,13 @@ import {
   type Decimal,
   type Enveloppe,
 } from "../rules";
-import type { ResultatControleBilan, EnveloppeControlee } from "./bilan";
-import type { ResultatDemande } from "./complementaire";
+import type {
+  EnveloppeControlee,
+  ResultatControleBilan,
+  ResultatDemande,
+  ResultatReliquats,
+} from "../workflows";
 import { constatJson, type ConstatJson } from "./json";
-import type { ResultatReliquats } from "./reliquats";
 
 const money = (value: Decimal): string => decimalString(value, 2);
 const moneyOrNull = (value: Decimal | null): string | null => (value === null ? null : money(value));

@@ -9,14 +9,15 @@ import {
   roundHalfUp,
   schoolYearLabel,
   type CasEnveloppe,
+  type CatalogueEnVigueur,
   type Decimal,
   type DotationEtablissement,
   type LigneTotal,
   type TotauxEnveloppe,
 } from "../rules";
-import type { Constat } from "../sheet/findings";
-import { enveloppesNonCalculees } from "./rapprochement";
-import type { ResultatControle, ResultatDotations } from "./types";
+import type { Constat } from "../sheet";
+import type { ResultatControle, ResultatDotations } from "../workflows";
+import { enveloppesNonCalculees } from "../workflows/rapprochement";
 
 export interface EnveloppesJson {
   readonly preBac: string;
@@ -92,9 +93,35 @@ export interface ConstatJson {
   readonly message: string;
 }
 
+/** The list of formations a result was judged by. */
+export interface ListeJson {
+  /** « liste indicative 2023-2024 utilisée pour 2025-2026 » (or « liste indicative 2025-2026 »). */
+  readonly nom: string;
+  /** The school year of the list itself (« 2023-2024 »). */
+  readonly annee: string;
+  /** True when the year has no list of its own and an earlier one is used. */
+  readonly report: boolean;
+  readonly titre: string;
+  readonly url: string;
+  readonly date: string;
+}
+
+export function listeJson(liste: CatalogueEnVigueur): ListeJson {
+  const { titre, url, date } = liste.reference;
+  return {
+    nom: liste.nom,
+    annee: schoolYearLabel(liste.annee),
+    report: liste.report !== null,
+    titre,
+    url,
+    date,
+  };
+}
+
 export interface DotationsJson {
   /** « 2024-2025 ». */
   readonly annee: string;
+  readonly liste: ListeJson;
   readonly forfaits: { readonly preBac: string; readonly postBac: string; readonly prepaMetiers: string };
   readonly etablissements: readonly EtablissementJson[];
   readonly totaux: {
@@ -169,6 +196,7 @@ export function dotationsJson(resultat: ResultatDotations): DotationsJson {
   const { nette, enveloppes } = resultat.totaux;
   return {
     annee: schoolYearLabel(resultat.annee),
+    liste: listeJson(resultat.liste),
     forfaits: {
       preBac: money(resultat.forfaits.preBac.valeur),
       postBac: money(resultat.forfaits.postBac.valeur),
@@ -192,6 +220,7 @@ export function dotationsJson(resultat: ResultatDotations): DotationsJson {
 export interface ControleJson {
   readonly feuille: string;
   readonly annee: string;
+  readonly liste: ListeJson;
   /** The header row found (1-based) and, per field, the column letter and header text; null if none. */
   readonly entete: {
     readonly ligne: number;
@@ -217,6 +246,7 @@ export function controleJson(resultat: ResultatControle): ControleJson {
   return {
     feuille: resultat.feuille,
     annee: schoolYearLabel(resultat.annee),
+    liste: listeJson(resultat.liste),
     entete: resultat.entete ? { ligne: resultat.entete.ligne, colonnes } : null,
     lignes: {
       nonVides: lignes.nonVides,

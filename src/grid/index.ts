@@ -1,0 +1,103 @@
+/**
+ * The grid of cells: what a sheet holds once read, as every layer sees it — the readers of src/sheet,
+ * the workflows, the Workbook port (src/workbook/port.ts) and its adapters. No Office, Node or DOM
+ * API, and no import: it is the bottom layer with src/rules.
+ */
+
+/** An Excel error value in a cell (#N/A, #VALUE!, #REF!, #DIV/0!…), kept apart from text. */
+export interface CellError {
+  readonly error: string;
+}
+
+/** What a cell holds once read: dates arrive as Excel serial numbers, formulas as their value. */
+export type CellValue = string | number | boolean | null | CellError;
+
+export type Row = readonly CellValue[];
+
+export function isCellError(value: CellValue | undefined): value is CellError {
+  return typeof value === "object" && value !== null && "error" in value;
+}
+
+/**
+ * Excel's error values as Office.js and the file format spell them (in English), each with the name
+ * French Excel displays. The one list of the project: the functions' arguments, the CSV reader and the
+ * .xlsx writer take theirs from it.
+ */
+export const EXCEL_ERRORS: ReadonlyMap<string, string> = new Map([
+  ["#N/A", "#N/A"],
+  ["#VALUE!", "#VALEUR!"],
+  ["#REF!", "#REF!"],
+  ["#DIV/0!", "#DIV/0!"],
+  ["#NUM!", "#NOMBRE!"],
+  ["#NAME?", "#NOM?"],
+  ["#NULL!", "#NUL!"],
+  // Newer values (dynamic arrays, linked data types), which only a running Excel shows.
+  ["#SPILL!", "#PROPAGATION!"],
+  ["#CALC!", "#CALC!"],
+  ["#FIELD!", "#CHAMP!"],
+  ["#BLOCKED!", "#BLOQUÉ!"],
+  ["#CONNECT!", "#CONNEXION!"],
+  ["#BUSY!", "#OCCUPÉ!"],
+  ["#UNKNOWN!", "#INCONNU!"],
+  ["#GETTING_DATA", "#ATTENTE_DONNÉES"],
+]);
+
+/** The seven classic error values: the only ones a file stores as an error (`t="e"`). */
+export const CLASSIC_EXCEL_ERRORS: ReadonlySet<string> = new Set([
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#DIV/0!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+]);
+
+/**
+ * A formula saved without its result: a file filled by a program (ExcelJS, openpyxl, a script) and never
+ * opened in Excel holds the formula but no value to read. Its value is unknown — neither blank nor 0 —
+ * so the file readers give it as this error value: every reader then refuses it as it refuses #N/A, and
+ * the readers of amounts and effectifs name it (constat « formule-sans-valeur »: open the file in Excel
+ * and save it). The text is no Excel error code; a writer copying it shows it as text.
+ */
+export const UNCALCULATED_FORMULA: CellError = { error: "formule sans valeur" };
+
+export function isUncalculatedFormula(value: CellValue | undefined): boolean {
+  return isCellError(value) && value.error === UNCALCULATED_FORMULA.error;
+}
+
+/** A blank cell: nothing, or only spaces. */
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** The used range of a sheet. `values[0][0]` is the cell at (rowOffset, columnOffset), 0-based from A1. */
+export interface SheetData {
+  readonly name: string;
+  readonly values: readonly Row[];
+  readonly rowOffset: number;
+  readonly columnOffset: number;
+  /**
+   * Rows hidden in the sheet (by hand or by a filter), as indexes into `values`, ascending; absent or
+   * empty when none is hidden or the source cannot tell (a .csv). They are read like the others.
+   */
+  readonly hiddenRows?: readonly number[];
+  /**
+   * Number cells formatted as a date (Excel stores a date as its serial number: 24/01/1900 is 24), as
+   * keys `row index × 16 384 + column index` into `values`, ascending; absent when the source has no
+   * formats (a .csv) or none is a date. The readers report a date where a number is expected.
+   */
+  readonly dateCells?: readonly number[];
+}
+
+/** Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

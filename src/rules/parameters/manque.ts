@@ -1,0 +1,87 @@
+/**
+ * The one formatter of a missing parameter value (issue 14 §2). The core says what is missing as data
+ * (`ValeurManquante`: the parameter, the year, the index values that would resolve it); the command
+ * line, the task pane and the functions all turn that structure into French here, each adding how its
+ * user supplies a value — no adapter reads another module's sentence.
+ */
+import { MissingParameterError, type IndiceManquant, type ValeurManquante } from "../errors";
+import { schoolYearLabel } from "../schoolYear";
+import { describeIpcMonth, type IpcBase } from "./ipc";
+import { PARAMETRES_EMBARQUES, type IdParametre } from "./registre";
+
+/** « IPC décembre 2024 (base 2015) ». */
+export function nomIndiceManquant(indice: IndiceManquant): string {
+  return `IPC ${describeIpcMonth(indice.mois, indice.base as IpcBase)}`;
+}
+
+/** « IPC décembre 2024 (base 2015) et IPC décembre 2025 (base 2015) », in the order given. */
+export function nomsDesIndices(manque: readonly IndiceManquant[]): string {
+  return manque.map(nomIndiceManquant).join(" et ");
+}
+
+/** The same index values once each, oldest month first (several forfaits missing the same Decembers). */
+export function indicesDistincts(manque: readonly IndiceManquant[]): IndiceManquant[] {
+  const parCle = new Map(manque.map((m) => [`${m.mois}@${m.base}`, m]));
+  return [...parCle.values()].sort((a, b) =>
+    a.mois === b.mois ? a.base - b.base : a.mois < b.mois ? -1 : 1,
+  );
+}
+
+/** The rate of indexation (R7), which every forfait of the year needs: named as the forfaits. */
+export const TAUX_INDEXATION = "indexation.taux";
+
+function estForfait(parametre: string): boolean {
+  return parametre.startsWith("forfait.") || parametre === TAUX_INDEXATION;
+}
+
+function nomDuParametre(parametre: string): string {
+  return PARAMETRES_EMBARQUES[parametre as IdParametre]?.nom ?? parametre;
+}
+
+/**
+ * « Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 (base 2015). » Every forfait
+ * follows the same index, so a missing December stops them all: the sentence names the forfaits.
+ */
+export function constatValeurManquante(valeur: ValeurManquante): string {
+  const annee = schoolYearLabel(valeur.annee);
+  if (valeur.manque.length === 0)
+    return `${nomDuParametre(valeur.parametre)} ${annee} inconnu : aucune valeur publiée pour cette année ni pour une année antérieure.`;
+  const titre = estForfait(valeur.parametre)
+    ? `Forfaits ${annee} non calculables`
+    : `${nomDuParametre(valeur.parametre)} ${annee} non calculable`;
+  return `${titre} : il manque ${nomsDesIndices(valeur.manque)}.`;
+}
+
+/** How the user supplies what is missing, where they read the message. */
+export type CommentSaisir = (valeur: ValeurManquante) => string;
+
+/** In the add-in (task pane and functions): the Paramètres screen. */
+export const DANS_PARAMETRES: CommentSaisir = (valeur) => {
+  if (valeur.manque.length === 0) return "";
+  const series = [...new Set(valeur.manque.map((m) => m.serie ?? `base ${m.base}`))].join(" et ");
+  const publies = estForfait(valeur.parametre) ? "les forfaits publiés" : "la valeur publiée";
+  return `Saisissez ${valeur.manque.length > 1 ? "ces valeurs" : "cette valeur"} (série INSEE ${series}) ou ${publies} pour ${schoolYearLabel(valeur.annee)} dans Paramètres.`;
+};
+
+/** What is missing and how to supply it: the constat, then the adapter's way (Paramètres by default). */
+export function formaterValeurManquante(
+  valeur: ValeurManquante,
+  commentSaisir: CommentSaisir = DANS_PARAMETRES,
+  separateur = " ",
+): string {
+  const saisie = commentSaisir(valeur);
+  return saisie === ""
+    ? constatValeurManquante(valeur)
+    : `${constatValeurManquante(valeur)}${separateur}${saisie}`;
+}
+
+/** The typed error of a missing value: its message and `missing` both come from the structure. */
+export function erreurValeurManquante(valeur: ValeurManquante): MissingParameterError {
+  const annee = schoolYearLabel(valeur.annee);
+  return new MissingParameterError(
+    valeur.manque.length > 0 ? "ipc-manquant" : "valeur-manquante",
+    formaterValeurManquante(valeur),
+    valeur.manque.length > 0 ? nomsDesIndices(valeur.manque) : `${nomDuParametre(valeur.parametre)} ${annee}`,
+    valeur,
+  );
+}

@@ -1,0 +1,287 @@
+/**
+ * The form block of a filled bilan (R11): the labelled values above its table — UAI, établissement,
+ * année scolaire, dotation reçue and reliquat antérieur of each envelope — as the template of
+ * src/workflows/modeleBilan.ts lays them out or as a gestionnaire types them by hand. The table below
+ * the form is read by sheet/bilan.ts.
+ *
+ * Seed, « Compte rendu d'utilisation des dotations » : « Ce bilan devra faire apparaître le total des
+ * dotations reçues au titre de l'année scolaire, le cas échéant, les reliquats sur l'année scolaire
+ * antérieure […] ».
+ */
+import {
+  Decimal,
+  ZERO,
+  formatEuros,
+  isAreError,
+  normaliseLabel,
+  parseSchoolYear,
+  schoolYearLabel,
+  type Enveloppe,
+  type SchoolYear,
+} from "../rules";
+import { columnLetter, isBlank, isCellError, type CellValue, type SheetData } from "../grid";
+import { afficher, codeErreurCellule, lireMontant, messageErreurExcel } from "./cells";
+import { LIGNES_RECHERCHE_ENTETE } from "./columns";
+import { constat, type CodeConstat, type Constat } from "./constats";
+import type { Origine } from "./etablissements";
+import type { SessionLecture } from "./session";
+
+/** The labelled values of a bilan, above its table. */
+export type ChampFormulaire =
+  "uai" | "nom" | "annee" | "dotationPreBac" | "dotationPostBac" | "reliquatPreBac" | "reliquatPostBac";
+
+/** The labels a bilan gives each value; the first one is the template's (a part in parentheses is ignored). */
+export const LIBELLES_FORMULAIRE: Readonly<Record<ChampFormulaire, readonly string[]>> = {
+  uai: ["UAI", "Code UAI", "N° UAI", "RNE", "UAI de l'établissement"],
+  nom: ["Établissement", "Nom de l'établissement", "Lycée", "Nom du lycée"],
+  annee: ["Année scolaire", "Année scolaire du bilan", "Année"],
+  dotationPreBac: [
+    "Dotation reçue pré-bac",
+    "Dotations reçues pré-bac",
+    "Total des dotations reçues pré-bac",
+    "Dotation nette pré-bac",
+  ],
+  dotationPostBac: [
+    "Dotation reçue post-bac",
+    "Dotations reçues post-bac",
+    "Total des dotations reçues post-bac",
+    "Dotation nette post-bac",
+  ],
+  reliquatPreBac: [
+    "Reliquat antérieur pré-bac",
+    "Reliquats antérieurs pré-bac",
+    "Reliquat pré-bac de l'année précédente",
+    "Reliquat pré-bac",
+    "Reliquats pré-bac",
+  ],
+  reliquatPostBac: [
+    "Reliquat antérieur post-bac",
+    "Reliquats antérieurs post-bac",
+    "Reliquat post-bac de l'année précédente",
+    "Reliquat post-bac",
+    "Reliquats post-bac",
+  ],
+};
+
+const PAR_LIBELLE: ReadonlyMap<string, ChampFormulaire> = new Map(
+  (Object.entries(LIBELLES_FORMULAIRE) as [ChampFormulaire, readonly string[]][]).flatMap(([champ, noms]) =>
+    noms.map((nom) => [normaliseLabel(nom), champ] as const),
+  ),
+);
+
+function champDuLibelle(value: CellValue | undefined): ChampFormulaire | null {
+  if (typeof value !== "string") return null;
+  return (
+    PAR_LIBELLE.get(normaliseLabel(value)) ??
+    PAR_LIBELLE.get(normaliseLabel(value.replace(/\([^)]*\)/g, ""))) ??
+    null
+  );
+}
+
+/** A labelled value as found: the value (null when blank) and the cell it is in (or the label's cell). */
+export interface CelluleFormulaire {
+  readonly valeur: CellValue;
+  readonly ligne: number;
+  readonly colonne: string;
+}
+
+/** How far to the right of its label a value is looked for (a label may span merged cells). */
+const CELLULES_VALEUR = 3;
+
+/**
+ * The labelled values found in the rows above the table's header (`indexEntete`, an index in
+ * `sheet.values`; null to scan the first rows): a cell whose text is a known label, the value being the
+ * first non-blank cell just right of it. The first occurrence of a label wins.
+ */
+export function trouverFormulaire(
+  sheet: SheetData,
+  indexEntete: number | null,
+): Partial<Record<ChampFormulaire, CelluleFormulaire>> {
+  const trouves: Partial<Record<ChampFormulaire, CelluleFormulaire>> = {};
+  const fin = Math.min(sheet.values.length, indexEntete ?? LIGNES_RECHERCHE_ENTETE);
+  for (let i = 0; i < fin; i++) {
+    const row = sheet.values[i];
+    for (let j = 0; j < row.length; j++) {
+      const champ = champDuLibelle(row[j]);
+      if (champ === null || trouves[champ]) continue;
+      let k = j + 1;
+      while (k < Math.min(row.length, j + 1 + CELLULES_VALEUR) && isBlank(row[k])) k++;
+      const found = k < row.length && k <= j + CELLULES_VALEUR && !isBlank(row[k]);
+      trouves[champ] = {
+        valeur: found ? row[k] : null,
+        ligne: sheet.rowOffset + i + 1,
+        colonne: columnLetter(sheet.columnOffset + (found ? k : j + 1)),
+      };
+    }
+  }
+  return trouves;
+}
+
+/**
+ * The school year of a bilan: its own « Année scolaire » when readable, else `parDefaut` (with an info,
+ * or an erreur when the cell is unreadable).
+ */
+export function anneeDuFormulaire(
+  feuille: string,
+  cellules: Partial<Record<ChampFormulaire, CelluleFormulaire>>,
+  parDefaut: SchoolYear,
+): { annee: SchoolYear; constat: Constat | null } {
+  const cellule = cellules.annee;
+  if (!cellule || isBlank(cellule.valeur)) {
+    return {
+      annee: parDefaut,
+      constat: constat(
+        "annee-scolaire-absente",
+        feuille,
+        cellule?.ligne ?? null,
+        cellule?.colonne ?? null,
+        `Année scolaire du bilan non indiquée : ${schoolYearLabel(parDefaut)} retenue. Indiquez-la (ex. 2024-2025) à côté du libellé « Année scolaire ».`,
+      ),
+    };
+  }
+  try {
+    const raw = cellule.valeur;
+    if (isCellError(raw) || typeof raw === "boolean") throw new Error("illisible");
+    return { annee: parseSchoolYear(typeof raw === "string" ? raw.trim() : raw), constat: null };
+  } catch (error) {
+    const why = isAreError(error) ? ` (${error.message})` : "";
+    return {
+      annee: parDefaut,
+      constat: constat(
+        "annee-scolaire-illisible",
+        feuille,
+        cellule.ligne,
+        cellule.colonne,
+        `Année scolaire « ${afficher(cellule.valeur)} » illisible${why} : ${schoolYearLabel(parDefaut)} retenue pour lire le bilan. Corrigez-la (ex. 2024-2025).`,
+      ),
+    };
+  }
+}
+
+/** The establishment and envelopes of a bilan, as read. */
+export interface FormulaireBilan {
+  readonly uai: string | null;
+  readonly nom: string | null;
+  readonly annee: SchoolYear;
+  /** Null when missing or unreadable: that envelope's new reliquat cannot be computed. */
+  readonly dotations: Readonly<Record<Enveloppe, Decimal | null>>;
+  /** « le cas échéant » : a blank reliquat antérieur is none (0). Null when unreadable. */
+  readonly reliquats: Readonly<Record<Enveloppe, Decimal | null>>;
+  /** Where each value was read (for messages). */
+  readonly origines: Partial<Record<ChampFormulaire, Origine>>;
+}
+
+const NOMS_MONTANTS = {
+  dotationPreBac: "Dotation reçue pré-bac",
+  dotationPostBac: "Dotation reçue post-bac",
+  reliquatPreBac: "Reliquat antérieur pré-bac",
+  reliquatPostBac: "Reliquat antérieur post-bac",
+} as const;
+
+/** An amount of the bilan (form value or purchase): the value, or the constat that sets it aside. */
+export function lireMontantBilan(
+  raw: CellValue,
+  quoi: string,
+): { ok: true; valeur: Decimal; arrondi: boolean } | { ok: false; code: CodeConstat; message: string } {
+  if (isCellError(raw))
+    return { ok: false, code: codeErreurCellule(raw), message: messageErreurExcel(raw, quoi) };
+  const lu = lireMontant(raw, quoi);
+  if (lu.ok) return lu;
+  if (lu.negatif) {
+    return {
+      ok: false,
+      code: "montant-negatif",
+      message: `${quoi} « ${afficher(raw)} » négatif : un montant du bilan est positif ou nul (un avoir se déduit du montant de l'achat). Corrigez la valeur.`,
+    };
+  }
+  return { ok: false, code: "montant-illisible", message: lu.message };
+}
+
+/**
+ * Reads the establishment and envelopes of a bilan; its constats go to the session. The year was
+ * settled before (anneeDuFormulaire), as the session's list of formations depends on it.
+ */
+export function lireFormulaireBilan(
+  sheet: SheetData,
+  cellules: Partial<Record<ChampFormulaire, CelluleFormulaire>>,
+  session: SessionLecture,
+): FormulaireBilan {
+  const feuille = sheet.name;
+  const signaler = (code: CodeConstat, ligne: number | null, colonne: string | null, message: string) =>
+    session.constats.push(constat(code, feuille, ligne, colonne, message));
+  const origines: Partial<Record<ChampFormulaire, Origine>> = {};
+  for (const [champ, c] of Object.entries(cellules) as [ChampFormulaire, CelluleFormulaire][])
+    origines[champ] = { feuille, ligne: c.ligne, colonne: c.colonne };
+
+  let uai: string | null = null;
+  const celluleUai = cellules.uai;
+  const verdict = session.verdictUai(celluleUai?.valeur ?? null);
+  if (verdict.ok) {
+    uai = verdict.uai;
+    for (const alerte of verdict.alertes)
+      signaler(alerte.code, celluleUai!.ligne, celluleUai!.colonne, alerte.message);
+  } else {
+    const message =
+      verdict.probleme === "uai-manquant"
+        ? "UAI de l'établissement manquant en tête du bilan : saisissez-le à côté du libellé « UAI » (ex. 0750655E). Sans lui, les reliquats ne peuvent pas être reportés."
+        : verdict.message;
+    signaler(verdict.probleme, celluleUai?.ligne ?? null, celluleUai?.colonne ?? null, message);
+  }
+  const nomBrut = cellules.nom?.valeur;
+  const nom =
+    typeof nomBrut === "string" && nomBrut.trim() !== ""
+      ? nomBrut.trim()
+      : typeof nomBrut === "number"
+        ? String(nomBrut)
+        : null;
+
+  const montant = (champ: keyof typeof NOMS_MONTANTS, requis: boolean): Decimal | null => {
+    const c = cellules[champ];
+    const quoi = NOMS_MONTANTS[champ];
+    if (!c || isBlank(c.valeur)) {
+      if (requis) {
+        signaler(
+          "dotation-recue-manquante",
+          c?.ligne ?? null,
+          c?.colonne ?? null,
+          `${quoi} non renseignée : saisissez le total des dotations reçues au titre de l'année (initiale et complémentaire), 0 si aucune. Sans elle, le reliquat de l'enveloppe n'est pas calculé.`,
+        );
+        return null;
+      }
+      signaler(
+        "reliquat-anterieur-vide",
+        c?.ligne ?? null,
+        c?.colonne ?? null,
+        `${quoi} non renseigné : aucun reliquat de l'année précédente retenu (0,00 €).`,
+      );
+      return ZERO;
+    }
+    const lu = lireMontantBilan(c.valeur, quoi);
+    if (!lu.ok) {
+      signaler(
+        lu.code,
+        c.ligne,
+        c.colonne,
+        `${lu.message} Le reliquat de l'enveloppe ${champ.endsWith("PreBac") ? "pré-bac" : "post-bac"} n'est pas calculé.`,
+      );
+      return null;
+    }
+    if (lu.arrondi) {
+      signaler(
+        "montant-arrondi",
+        c.ligne,
+        c.colonne,
+        `${quoi} « ${afficher(c.valeur)} » arrondi au centime : ${formatEuros(lu.valeur)} retenus. Vérifiez le montant.`,
+      );
+    }
+    return lu.valeur;
+  };
+  return {
+    uai,
+    nom,
+    annee: session.annee,
+    dotations: { preBac: montant("dotationPreBac", true), postBac: montant("dotationPostBac", true) },
+    reliquats: { preBac: montant("reliquatPreBac", false), postBac: montant("reliquatPostBac", false) },
+    origines,
+  };
+}
