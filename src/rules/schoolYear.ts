@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, MissingParameterError } from "./errors";
 import { citation } from "./text";
-import { TRAIT_INSECABLE, texteSaisi } from "./typographie";
+import { texteSaisi } from "./typographie";
 
 export type SchoolYear = number;
 
@@ -17,11 +17,6 @@ const LAST_PLAUSIBLE_YEAR = 2100;
 /** « 2024-2025 »: the school year as an identifier (sheet names, JSON, options, files). */
 export function schoolYearLabel(year: SchoolYear): string {
   return `${year}-${year + 1}`;
-}
-
-/** « 2024‑2025 » with a non-breaking hyphen: the school year as a text shows it (typographie.ts). */
-export function anneeAffichee(year: SchoolYear): string {
-  return `${year}${TRAIT_INSECABLE}${year + 1}`;
 }
 
 /**

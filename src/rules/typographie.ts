@@ -13,7 +13,7 @@
  * - a non-breaking hyphen (U+2011) between two digits: school years « 2024‑2025 », « n° 2023‑087 »,
  *   months « 2024‑12 ».
  * Identifiers keep their plain characters: sheet names (« Dotations ARE 2024-2025 »), JSON, command-line
- * options, file names, formulas (schoolYearLabel is an identifier; anneeAffichee is its display).
+ * options, file names, formulas (schoolYearLabel is an identifier, shown typographed).
  */
 
 /** Between groups of three digits: 1 234 567. */
@@ -23,9 +23,10 @@ export const ESPACE_INSECABLE = "\u00a0";
 /** Between two digits: 2024‑2025. */
 export const TRAIT_INSECABLE = "\u2011";
 
-const MOIS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
-
-/** Each rule: what a plain space or hyphen becomes where a line must not break. */
+/**
+ * Each rule: what a plain space or hyphen becomes where a line must not break. Regular expression
+ * literals only: a bundle that does not use `typographier` (functions.js) leaves them out.
+ */
 const REGLES: readonly (readonly [RegExp, string])[] = [
   // A plain space before the punctuation, unit or closing guillemet it belongs to.
   [/ +(?=[:;!?€%»])/g, ESPACE_INSECABLE],
@@ -34,8 +35,14 @@ const REGLES: readonly (readonly [RegExp, string])[] = [
   // follows in the next one (the pane shows « n° {numero} » as two texts).
   [/\b([nN]°|lignes?|colonnes?) +(?=\d|[A-Z]{1,3}\b|$)/g, "$1" + ESPACE_INSECABLE],
   // Dates: « 1er janvier 1980 », « 17 mars 2023 », « décembre 2024 ».
-  [new RegExp(`\\b(\\d{1,2}|1er) +(?=(?:${MOIS})\\b)`, "g"), "$1" + ESPACE_INSECABLE],
-  [new RegExp(`\\b(${MOIS}) +(?=\\d{4}\\b)`, "g"), "$1" + ESPACE_INSECABLE],
+  [
+    /\b(\d{1,2}|1er) +(?=(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)/g,
+    "$1" + ESPACE_INSECABLE,
+  ],
+  [
+    /\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) +(?=\d{4}\b)/g,
+    "$1" + ESPACE_INSECABLE,
+  ],
   // Between two digits: « 2024-2025 », « 2023-087 ».
   [/(\d)-(?=\d)/g, "$1" + TRAIT_INSECABLE],
 ];

@@ -5,7 +5,6 @@
  * U+00A0 no-break space, U+2011 non-breaking hyphen.
  */
 import {
-  anneeAffichee,
   lireNombreFrancais,
   parseSchoolYear,
   sansCoupure,
@@ -76,7 +75,7 @@ describe("typographier : les espaces et traits d'union où une ligne ne doit pas
 
 describe("Années et nombres saisis : les formes affichées se relisent", () => {
   test("l'année affichée a un trait d'union insécable ; l'identifiant, un trait d'union simple", () => {
-    expect(anneeAffichee(2024)).toBe("2024\u20112025");
+    expect(typographier(schoolYearLabel(2024))).toBe("2024\u20112025");
     expect(schoolYearLabel(2024)).toBe("2024-2025");
   });
 
