@@ -45,21 +45,16 @@ const REGLES: readonly (readonly [RegExp, string])[] = [
   ],
   // Between two digits: « 2024-2025 », « 2023-087 ».
   [/(\d)-(?=\d)/g, "$1" + TRAIT_INSECABLE],
+  // Inside a number written with plain spaces (a hint, a value quoted as typed): « 12 345 678 ».
+  [/(\d) (?=\d{3}\b)/g, "$1" + ESPACE_FINE],
 ];
-
-/** « 12 345 678 »: a number of one to three digits then groups of three, not inside a longer one. */
-const NOMBRE_GROUPE = /(^|[^\d.,])(\d{1,3}(?: \d{3})+)(?![\d])/g;
 
 /**
  * A text as a user reads it: the spaces and hyphens where a line must not break become their no-break
  * forms (see the module's comment). Idempotent; text without any of them is returned as is.
  */
 export function typographier(texte: string): string {
-  if (!/[ -]/.test(texte)) return texte;
-  let t = texte.replace(
-    NOMBRE_GROUPE,
-    (_, avant: string, nombre: string) => avant + nombre.replace(/ /g, ESPACE_FINE),
-  );
+  let t = texte;
   for (const [regle, remplacement] of REGLES) t = t.replace(regle, remplacement);
   return t;
 }
@@ -83,18 +78,13 @@ export function typographierHtml(html: string): string {
   });
 }
 
-/** Every hyphen-like character a school year or a month may be typed or pasted with. */
-const TRAITS = /[\u2010-\u2015\u2212]/g;
-/** Every kind of space a paste or a French keyboard can bring. */
-const ESPACES = /[\u00a0\u2007\u2009\u202f]/g;
-
 /**
- * What a user typed, as the readers of years and months read it: the no-break spaces and hyphens the
- * add-in displays (copied from the pane or a sheet) and the dashes of a word processor become plain
- * ones (« 2024‑2025 », « 2024–2025 » → « 2024-2025 »).
+ * What a user typed, as the readers of years and months read it: the non-breaking hyphen the add-in
+ * displays (copied from the pane or a sheet) and a word processor's dashes become plain hyphens
+ * (« 2024‑2025 », « 2024–2025 » → « 2024-2025 »). No-break spaces need nothing: `\s` matches them.
  */
 export function texteSaisi(texte: string): string {
-  return texte.replace(TRAITS, "-").replace(ESPACES, " ");
+  return texte.replace(/[\u2010-\u2015\u2212]/g, "-");
 }
 
 /** A label that may wrap at its spaces but never at a hyphen (« Pré-bac » never as « Pré- / bac »). */

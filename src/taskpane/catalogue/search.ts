@@ -49,13 +49,10 @@ export interface ExcludedRow extends RowBase {
 export type CatalogueRow = EligibleRow | ExcludedRow;
 
 /**
- * An ordinal as the screens write it (« 6e », « 1re ») whatever the spelling typed or listed (« 6ème »,
- * « 6EME », « 1ère »): a search for « 6ème » finds the class of 6e.
+ * Ordinals compared whatever their spelling (« 6ème », « 6EME », « 6e »; « 1ère », « 1re »): a search
+ * for « 6ème » finds the class the screens name « 6e ».
  */
-const ordinaux = (text: string) =>
-  text
-    .replace(/(\d)\s*(?:ème|eme|ème|e)(?![a-zà-ÿ])/gi, "$1e")
-    .replace(/(\d)\s*(?:ère|ere|re)(?![a-zà-ÿ])/gi, "$1re");
+const ordinaux = (text: string) => text.replace(/(\d)\s*(?:[eè]me|[eè]?re|e)(?![a-zà-ÿ])/gi, "$1e");
 
 const searchable = (...parts: string[]) => normaliseLabel(ordinaux(parts.join(" ")));
 

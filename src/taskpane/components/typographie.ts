@@ -21,18 +21,16 @@ function corriger(noeud: Text): void {
   if (corrige !== texte && !noeud.parentElement?.closest(TELS_QUELS)) noeud.data = corrige;
 }
 
+/** Every text under an element. */
 function corrigerSousArbre(racine: Node): void {
-  if (racine.nodeType === Node.TEXT_NODE) {
-    corriger(racine as Text);
-    return;
-  }
   const parcours = document.createTreeWalker(racine, NodeFilter.SHOW_TEXT);
   for (let n = parcours.nextNode(); n !== null; n = parcours.nextNode()) corriger(n as Text);
 }
 
 /**
- * Keeps the texts under `racine` typographed: once when mounted, then at each change React makes
- * (a MutationObserver's callback runs before the page is painted again: the plain text is never seen).
+ * Keeps the texts under `racine` typographed: once when mounted, then at each change React makes, in
+ * the element it changed (a MutationObserver's callback runs before the page is painted again: the
+ * plain text is never seen).
  */
 export function useTypographie(racine: RefObject<HTMLElement>): void {
   useLayoutEffect(() => {
@@ -40,10 +38,8 @@ export function useTypographie(racine: RefObject<HTMLElement>): void {
     if (!element) return;
     corrigerSousArbre(element);
     const observateur = new MutationObserver((mutations) => {
-      for (const m of mutations) {
-        if (m.type === "characterData") corriger(m.target as Text);
-        else m.addedNodes.forEach(corrigerSousArbre);
-      }
+      // The element whose children changed; the element of a text that changed.
+      for (const m of mutations) corrigerSousArbre(m.type === "childList" ? m.target : m.target.parentNode!);
     });
     observateur.observe(element, { subtree: true, childList: true, characterData: true });
     return () => observateur.disconnect();
