@@ -23,8 +23,11 @@ export const useEcranStyles = makeStyles({
     verticalAlign: "top",
   },
   milieu: { verticalAlign: "middle" },
-  // Narrow gutters: the tables of totals (four or five columns of amounts) fit a 320-pixel pane.
-  serre: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS}` },
+  // Narrow gutters, wider on the left (right-aligned amounts are parted by it): the tables of totals
+  // (four or five columns of amounts) fit a 320-pixel pane.
+  serre: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS} ${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+  },
   nombre: { whiteSpace: "nowrap" },
   gauche: { textAlign: "left", fontWeight: tokens.fontWeightRegular },
   fort: { fontWeight: tokens.fontWeightSemibold },
