@@ -107,6 +107,20 @@ class ExemplesApercu {
   }
 }
 
+/**
+ * The help page as users read it: its texts typographed by the core's one module (issue 12, point 13;
+ * src/rules/typographie.ts, compiled to build/ like the preview's reader), its formulas as they are.
+ */
+function typographierAide(contenu) {
+  const built = path.join(__dirname, "build", "rules", "typographie.js");
+  if (!require("fs").existsSync(built)) {
+    throw new Error(
+      "build/rules introuvable : lancez « npm run build:core » (fait par npm ci / npm install).",
+    );
+  }
+  return require(built).typographierHtml(contenu.toString("utf8"));
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
   const serve = Boolean(env && env.WEBPACK_SERVE);
@@ -187,7 +201,7 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
-          { from: "src/help/aide.html", to: "aide.html" },
+          { from: "src/help/aide.html", to: "aide.html", transform: typographierAide },
         ],
       }),
     ],

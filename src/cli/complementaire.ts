@@ -43,7 +43,7 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
   const { forfaits, totaux } = r;
   const lines = [
     `Demande de dotation complémentaire ARE ${schoolYearLabel(r.annee)} — ${nom ?? "établissement non nommé"} (UAI ${uai ?? "non indiqué"})`,
-    `Feuille lue : « ${fichier} » ; forfaits : ${formatForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formatForfait(forfaits.prepaMetiers.valeur)} par élève de 3ème prépa-métiers (${forfaits.preBac.reference.court})`,
+    `Feuille lue : « ${fichier} » ; forfaits : ${formatForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formatForfait(forfaits.prepaMetiers.valeur)} par élève de 3e prépa-métiers (${forfaits.preBac.reference.court})`,
     "",
   ];
   const rows = r.demandees.map((l) => [

@@ -47,7 +47,7 @@ function renderControle(resultat: ResultatControle, fichier: string): string {
   lines.push(...renderBilan(resultat.lignes));
   const { effectifs } = resultat;
   lines.push(
-    `Effectifs comptés : ${formatInteger(effectifs.prepaMetiers)} en 3ème prépa-métiers, ${formatInteger(effectifs.preBac)} pré-bac, ${formatInteger(effectifs.postBac)} post-bac (avant taux de boursiers)`,
+    `Effectifs comptés : ${formatInteger(effectifs.prepaMetiers)} en 3e prépa-métiers, ${formatInteger(effectifs.preBac)} pré-bac, ${formatInteger(effectifs.postBac)} post-bac (avant taux de boursiers)`,
   );
   lines.push(...renderConstats(resultat.constats, false));
   const erreurs = resultat.constats.filter((c) => c.gravite === "erreur").length;

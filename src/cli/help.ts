@@ -63,7 +63,7 @@ Codes de sortie : 0 réussite, 1 le contrôle a trouvé des erreurs, 2 erreur d'
 export const FORFAIT_HELP = `Usage : are forfait [année] [--categorie <catégorie>] [--json]
 
 Affiche les forfaits de l'année scolaire (par défaut l'année en cours) avec leur texte de référence :
-pré-bac et post-bac par élève, 3ème prépa-métiers, CPGE par concours. Un forfait non publié est
+pré-bac et post-bac par élève, 3e prépa-métiers, CPGE par concours. Un forfait non publié est
 calculé par indexation sur l'IPC de décembre ; s'il manque un indice, la commande le nomme et
 s'arrête (code 2) — jamais le montant de l'année précédente en silence.
 

@@ -5,7 +5,7 @@ export const COMPLEMENTAIRE_HELP = `Usage : are complementaire <fichier> [--anne
 
 Prépare la demande écrite de dotation complémentaire d'un établissement à partir d'une feuille
 (.xlsx ou .csv) qui donne, par formation, le code formation diplôme et les élèves supplémentaires
-(pré-bac, 3ème prépa-métiers) ou les boursiers supplémentaires (post-bac) ; intitulé, UAI et nom de
+(pré-bac, 3e prépa-métiers) ou les boursiers supplémentaires (post-bac) ; intitulé, UAI et nom de
 l'établissement facultatifs. Pour chaque formation : code, NSF, intitulé, catégorie, élèves en plus,
 forfait et montant, par enveloppe avec sous-totaux et total. Une formation non éligible (ST2S…) est
 refusée avec son motif. Le fichier lu n'est jamais modifié.

@@ -3,6 +3,7 @@
  * with captured output and a fixed date. Only bin/are.js builds the real one.
  */
 import { formatInteger } from "../rules/money";
+import { ESPACE_INSECABLE } from "../rules/typographie";
 import type { Progress } from "../workbook/port";
 
 export interface CliIo {
@@ -48,8 +49,8 @@ export function progressReporter(
         if (percent === lastShown) return;
         lastShown = percent;
         const line = enLignes
-          ? `${label} : ${percent} % (${formatInteger(done)} / ${formatInteger(total)} lignes)`
-          : `${label} : ${percent} %`;
+          ? `${label} : ${percent}${ESPACE_INSECABLE}% (${formatInteger(done)} / ${formatInteger(total)} lignes)`
+          : `${label} : ${percent}${ESPACE_INSECABLE}%`;
         if (io.stderrIsTTY) io.stderr(`\r${line}${percent === 100 ? "\n" : ""}`);
         else io.stderr(line + "\n");
       },

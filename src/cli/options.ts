@@ -9,6 +9,7 @@ import {
   formaterValeurManquante,
   parseSchoolYear,
   schoolYearOn,
+  texteSaisi,
   type ForfaitSaisi,
   type IndiceManquant,
   type IpcSaisi,
@@ -39,7 +40,8 @@ const SOURCE_CLI = "saisie en ligne de commande";
  * `--serie-ipc <identifiant INSEE>` for base 2025.
  */
 export function parseIpcOption(text: string, serie: string | undefined): IpcSaisi {
-  const match = /^\s*(\d{4}-\d{1,2})(?:@(\d{4}))?\s*=\s*(\S.*?)\s*$/.exec(text);
+  // « 2024‑12 » copied from the pane or the help reads as « 2024-12 » (texteSaisi).
+  const match = /^\s*(\d{4}-\d{1,2})(?:@(\d{4}))?\s*=\s*(\S.*?)\s*$/.exec(texteSaisi(text));
   if (!match) {
     throw new UsageError(
       `--ipc « ${text} » illisible : écrivez le mois et la valeur, par exemple --ipc 2024-12=119.92 (base 2015) ou --ipc 2026-12@2025=101.5 --serie-ipc <identifiant> (base 2025).`,

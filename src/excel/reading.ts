@@ -3,7 +3,7 @@
  * 5 000 rows (fewer on very wide sheets), progress after each chunk, cancellation between chunks.
  */
 import { cleCellule, formatDeDate } from "../sheet/dates";
-import type { CellValue, Progress } from "../workbook/port";
+import { lignesSousEntete, type CellValue, type Progress } from "../workbook/port";
 import { appendRowsFromExcel } from "./cells";
 import { readChunks } from "./chunks";
 import { reportProgress, throwIfAborted } from "./progress";
@@ -89,7 +89,7 @@ export async function readArea(
     rowRanges.forEach((row, r) => {
       if (row.rowHidden) hiddenRows?.push(chunk.start + r);
     });
-    reportProgress(progress, chunk.start + chunk.count, area.rowCount);
+    reportProgress(progress, lignesSousEntete(chunk.start + chunk.count), lignesSousEntete(area.rowCount));
   }
   if (chunks.length === 0) reportProgress(progress, 0, 0);
   return rows;

@@ -89,7 +89,7 @@ function writeHeadingAndHeader(sheet: Excel.Worksheet, output: OutputSheet, layo
   header.numberFormat = [output.columns.map(() => NUMBER_FORMATS.text)];
   header.values = [output.columns.map((c) => c.header)];
   header.format.font.bold = true;
-  // Long headers over narrow numeric columns (« Effectif 3ème prépa-métiers ») wrap instead of being cut.
+  // Long headers over narrow numeric columns (« Effectif 3e prépa-métiers ») wrap instead of being cut.
   header.format.wrapText = true;
 }
 

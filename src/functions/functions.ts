@@ -349,7 +349,7 @@ export function cpge(nombre_concours: unknown, quotient_familial: unknown, annee
  * Dotation complémentaire d'une formation : élèves supplémentaires (boursiers supplémentaires en post-bac) × forfait de sa catégorie.
  * @customfunction COMPLEMENT
  * @helpurl https://localhost:3000/aide.html#complement
- * @param supplementaires Élèves supplémentaires (pré-bac, 3ème prépa-métiers) ou boursiers supplémentaires (post-bac) ; vide vaut 0.
+ * @param supplementaires Élèves supplémentaires (pré-bac, 3e prépa-métiers) ou boursiers supplémentaires (post-bac) ; vide vaut 0.
  * @param code Code formation diplôme de la formation, par exemple 50022137.
  * @param [annee] Année de rentrée ou année scolaire ; par défaut l'année scolaire en cours.
  * @returns Le montant à demander en euros.

@@ -10,7 +10,7 @@
  * never a silent truncation. A single value that cannot be read is one #VALEUR! for the whole call (it
  * is wrong for every cell alike); a cell of a range that cannot be read is #VALEUR! in its own place.
  */
-import { InvalidArgumentError } from "../rules";
+import { InvalidArgumentError, nombreDe } from "../rules";
 import { enMatrice, estVide } from "./arguments";
 import { calculer, versErreurExcel } from "./errors";
 
@@ -29,9 +29,7 @@ type Lus<L extends readonly Lecteur<unknown>[]> = {
 export function decrireForme(matrice: readonly (readonly unknown[])[]): string {
   const lignes = matrice.length;
   const colonnes = matrice[0]?.length ?? 0;
-  const nombre = (n: number, mot: string) =>
-    `${n.toLocaleString("fr-FR").replace(/\s/g, " ")} ${mot}${n > 1 ? "s" : ""}`;
-  return `${nombre(lignes, "ligne")} × ${nombre(colonnes, "colonne")}`;
+  return `${nombreDe(lignes, "ligne")} × ${nombreDe(colonnes, "colonne")}`;
 }
 
 const estUnique = (matrice: readonly (readonly unknown[])[]) =>

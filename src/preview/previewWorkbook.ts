@@ -10,6 +10,7 @@ import { MemoryWorkbook } from "../workbook/memory";
 import {
   AbortedError,
   columnLetter,
+  lignesSousEntete,
   type CellValue,
   type OutputSheet,
   type Progress,
@@ -105,7 +106,7 @@ export class PreviewWorkbook extends MemoryWorkbook implements Navigator {
       if (progress.signal?.aborted) throw new AbortedError();
       await pause(this.latency);
       done = Math.min(total, done + ROWS_PER_CHUNK);
-      progress.onProgress?.(done, total);
+      progress.onProgress?.(lignesSousEntete(done), lignesSousEntete(total));
       if (done >= total) break;
     }
     return data;

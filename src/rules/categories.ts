@@ -34,7 +34,7 @@ export function enveloppeOf(categorie: Categorie): Enveloppe {
 
 /** Readable French names, for traces and screens. */
 export const FORFAIT_KIND_NAMES: Record<ForfaitKind, string> = {
-  PREPA_METIERS: "3ème prépa-métiers",
+  PREPA_METIERS: "3e prépa-métiers",
   PRE_BAC: "Pré-bac",
   POST_BAC: "Post-bac (boursiers)",
   CPGE: "CPGE (par concours)",

@@ -371,7 +371,7 @@ export function calculerDotation(
   forfaits: ForfaitsAnnee,
 ): DotationEtablissement {
   const { effectifs } = donnees;
-  assertEffectif(effectifs.prepaMetiers, "Effectif 3ème prépa-métiers");
+  assertEffectif(effectifs.prepaMetiers, "Effectif 3e prépa-métiers");
   assertEffectif(effectifs.preBac, "Effectif pré-bac");
   assertEffectif(effectifs.postBac, "Effectif post-bac");
   const motifs: string[] = [];
@@ -404,15 +404,15 @@ export function calculerDotation(
   } else {
     postBac = null;
     erreurs.push(
-      `Taux de boursiers manquant : la ligne post-bac (${formatInteger(effectifs.postBac)} élèves de 1ère année) n'est pas calculée. Renseignez le taux de boursiers de l'établissement.`,
+      `Taux de boursiers manquant : la ligne post-bac (${formatInteger(effectifs.postBac)} élèves de 1re année) n'est pas calculée. Renseignez le taux de boursiers de l'établissement.`,
     );
   }
 
   const enveloppePreBac = figure(prepaMetiers.valeur.plus(preBac.valeur), {
     regle: "R9",
     libelle: "Enveloppe pré-bac",
-    calcul: `${prepaMetiers.trace.resultat} (3ème prépa-métiers) + ${preBac.trace.resultat} (pré-bac)`,
-    reference: "décision : la 3ème prépa-métiers relève de l'enveloppe pré-bac",
+    calcul: `${prepaMetiers.trace.resultat} (3e prépa-métiers) + ${preBac.trace.resultat} (pré-bac)`,
+    reference: "décision : la 3e prépa-métiers relève de l'enveloppe pré-bac",
     details: [prepaMetiers.trace, preBac.trace],
   });
   const enveloppePostBac: Figure = postBac

@@ -128,7 +128,7 @@ function judgeCollege(
   const label = libelle ?? COLLEGE_CLASSES.get(code);
   if (label !== undefined && normaliseLabel(label) === normaliseLabel(LIBELLE_PREPA_METIERS)) {
     const alerte = alerteHorsListe(catalogue);
-    const motif = `Éligible ${CATEGORIE_LABELS.PREPA_METIERS} par la règle (3ème prépa-métiers) ; ${alerte}.`;
+    const motif = `Éligible ${CATEGORIE_LABELS.PREPA_METIERS} par la règle (3e prépa-métiers) ; ${alerte}.`;
     return eligibleVerdict(code, nsf, "PREPA_METIERS", motif, { alerte });
   }
   const listed = listedCollegeClasses(catalogue);
@@ -137,7 +137,7 @@ function judgeCollege(
   return nonEligible(
     code,
     nsf,
-    `Non éligible : classe de collège (${which}) ; parmi les classes de collège, seule la 3ème prépa-métiers est éligible${listed === "" ? "" : ` (${listed}, ${catalogue.nom})`}.`,
+    `Non éligible : classe de collège (${which}) ; parmi les classes de collège, seule la 3e prépa-métiers est éligible${listed === "" ? "" : ` (${listed}, ${catalogue.nom})`}.`,
   );
 }
 
@@ -184,7 +184,7 @@ export function judgeFormation(code: string, catalogue: Catalogue, libelle?: str
   if (!regles.nsfEligible(nsf)) {
     const why =
       nsf === regles.nsfPrepaMetiers
-        ? `le groupe ${nsf} « Formations générales » n'est éligible que pour la 3ème prépa-métiers`
+        ? `le groupe ${nsf} « Formations générales » n'est éligible que pour la 3e prépa-métiers`
         : Number.isNaN(nsf)
           ? `les caractères 4 à 6 (« ${code.slice(3, 6)} ») ne sont pas un groupe de spécialités NSF éligible`
           : `la spécialité NSF ${regles.libelleNsf(nsf)} n'est pas éligible`;

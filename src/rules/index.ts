@@ -3,6 +3,7 @@
  * Pure TypeScript and decimal.js: no Office, React, DOM or Node API, no clock.
  */
 export * from "./money";
+export * from "./typographie";
 export * from "./errors";
 export * from "./text";
 export * from "./nombres";

@@ -3,6 +3,7 @@
  * point ever touches a euro (design.md §2, last paragraph).
  */
 import Decimal from "decimal.js";
+import { ESPACE_FINE, ESPACE_INSECABLE } from "./typographie";
 
 export { Decimal };
 
@@ -35,7 +36,8 @@ export function decimalString(value: Decimal, places = 2): string {
 const GROUPS_OF_THREE = /\B(?=(\d{3})+(?!\d))/g;
 
 /**
- * French digit grouping with a plain space: 34730 → "34 730". Décision (regles.md#technique.performance; performance, issue 7): plain
+ * French digit grouping with a narrow no-break space (typographie.ts): 34730 → "34 730", never broken
+ * across a line. Décision (regles.md#technique.performance; performance, issue 7): plain
  * digits, the case of every amount, are grouped by a loop (the regular expression took a third of
  * formatEuros' time, which a dotation calls about fifteen times); anything else (a sign, an exponent)
  * keeps the regular expression. Same output either way.
@@ -45,22 +47,26 @@ function groupThousands(digits: string): string {
   if (n <= 3) return digits;
   for (let i = 0; i < n; i++) {
     const c = digits.charCodeAt(i);
-    if (c < 48 || c > 57) return digits.replace(GROUPS_OF_THREE, " ");
+    if (c < 48 || c > 57) return digits.replace(GROUPS_OF_THREE, ESPACE_FINE);
   }
   const head = ((n - 1) % 3) + 1;
   let grouped = digits.slice(0, head);
-  for (let i = head; i < n; i += 3) grouped += " " + digits.slice(i, i + 3);
+  for (let i = head; i < n; i += 3) grouped += ESPACE_FINE + digits.slice(i, i + 3);
   return grouped;
 }
 
-/** "34 730,00 €": two decimals, French separators. */
+/** Before « € » and « % »: a no-break space, the unit never alone at the start of a line. */
+const EUROS = ESPACE_INSECABLE + "€";
+const POUR_CENT = ESPACE_INSECABLE + "%";
+
+/** "34 730,00 €": two decimals, French separators (narrow no-break spaces, no-break before €). */
 export function formatEuros(value: Decimal): string {
-  return formatDecimalFr(value, 2) + " €";
+  return formatDecimalFr(value, 2) + EUROS;
 }
 
 /** A forfait or a whole amount without useless decimals: "151 €", but "151,50 €". */
 export function formatForfait(value: Decimal): string {
-  return (value.isInteger() ? formatDecimalFr(value, 0) : formatDecimalFr(value, 2)) + " €";
+  return (value.isInteger() ? formatDecimalFr(value, 0) : formatDecimalFr(value, 2)) + EUROS;
 }
 
 export function formatDecimalFr(value: Decimal, places: number): string {
@@ -84,11 +90,11 @@ export function nombreDe(n: number, singulier: string, pluriel = singulier + "s"
 
 /** "6,31 %" from the ratio 0.0631. */
 export function formatPercent(ratio: Decimal, places = 2): string {
-  return formatDecimalFr(ratio.times(100), places) + " %";
+  return formatDecimalFr(ratio.times(100), places) + POUR_CENT;
 }
 
 /** A ratio shown as a percentage without trailing zeros: 0.35 → "35 %", 0.3333 → "33,33 %". */
 export function formatPercentShort(ratio: Decimal): string {
   const pct = roundHalfUp(ratio.times(100), 2);
-  return (pct.isInteger() ? formatDecimalFr(pct, 0) : formatDecimalFr(pct, 2)) + " %";
+  return (pct.isInteger() ? formatDecimalFr(pct, 0) : formatDecimalFr(pct, 2)) + POUR_CENT;
 }

@@ -28,6 +28,7 @@
  */
 import { Decimal } from "./money";
 import { citation } from "./text";
+import { ESPACE_FINE, ESPACE_INSECABLE } from "./typographie";
 
 export type UniteNombre = "euro" | "pourcent";
 
@@ -128,9 +129,9 @@ export function lireNombreValeur(value: unknown): NombreLu {
 export function lecturesAmbigues(texte: string): { milliers: string; decimal: string } {
   const compact = texte.replace(ESPACES, "");
   const [nombre, unite = ""] = /^([^€%A-Za-z]*)(.*)$/.exec(compact)!.slice(1);
-  const suite = unite === "" ? "" : "\u00a0" + unite;
+  const suite = unite === "" ? "" : ESPACE_INSECABLE + unite;
   return {
-    milliers: nombre.replace(/[.,]/, "\u00a0") + suite,
+    milliers: nombre.replace(/[.,]/, ESPACE_FINE) + suite,
     decimal: nombre.replace(".", ",") + "0" + suite,
   };
 }

@@ -95,10 +95,10 @@ export const LIBELLE_PREPA_METIERS = "3EME PREPA-METIERS";
  * Any other 670 code is refused all the same, as « formation générale du 1er cycle ».
  */
 export const COLLEGE_CLASSES: ReadonlyMap<string, string> = new Map([
-  ["67010012", "6ème"],
-  ["67010001", "5ème-4ème"],
-  ["67010019", "3ème"],
-  ["67010021", "3ème de l'enseignement agricole"],
+  ["67010012", "6e"],
+  ["67010001", "5e-4e"],
+  ["67010019", "3e"],
+  ["67010021", "3e de l'enseignement agricole"],
   ["67010031", LIBELLE_PREPA_METIERS],
 ]);
 

@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError, MissingParameterError } from "./errors";
 import { citation } from "./text";
+import { texteSaisi } from "./typographie";
 
 export type SchoolYear = number;
 
@@ -13,6 +14,7 @@ export const FIRST_SCHOOL_YEAR: SchoolYear = 2023;
 /** Years beyond this are certainly typing mistakes. */
 const LAST_PLAUSIBLE_YEAR = 2100;
 
+/** « 2024-2025 »: the school year as an identifier (sheet names, JSON, options, files). */
 export function schoolYearLabel(year: SchoolYear): string {
   return `${year}-${year + 1}`;
 }
@@ -26,7 +28,9 @@ export function schoolYearOn(date: Date): SchoolYear {
 }
 
 /**
- * Reads a school year as users write it: 2024, "2024", "2024-2025", "2024/2025", "2024 - 2025".
+ * Reads a school year as users write it: 2024, "2024", "2024-2025", "2024/2025", "2024 - 2025", and
+ * with the non-breaking hyphen the add-in displays or a word processor's dash (« 2024‑2025 »,
+ * « 2024–2025 »).
  * Years before 2023-2024 are refused as not encoded (a MissingParameterError, #N/A in Excel).
  */
 export function parseSchoolYear(input: unknown): SchoolYear {
@@ -34,7 +38,7 @@ export function parseSchoolYear(input: unknown): SchoolYear {
   if (typeof input === "number" && Number.isInteger(input)) {
     year = input;
   } else if (typeof input === "string") {
-    const match = /^\s*(\d{4})\s*(?:[-/]\s*(\d{4}))?\s*$/.exec(input);
+    const match = /^\s*(\d{4})\s*(?:[-/]\s*(\d{4}))?\s*$/.exec(texteSaisi(input));
     if (match) {
       year = Number(match[1]);
       if (match[2] !== undefined && Number(match[2]) !== year + 1) {

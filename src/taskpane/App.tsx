@@ -17,6 +17,7 @@ import {
 import { Caption1, Subtitle2, Notice } from "./components/ui";
 import { ScreenTabs, panelId, tabId } from "./shell/ScreenTabs";
 import { SCREENS, type ScreenDefinition } from "./shell/screens";
+import { useTypographie } from "./components/typographie";
 
 /**
  * The number of ARE.* functions, counted from their metadata by the build (webpack.config.js,
@@ -57,6 +58,8 @@ export function App({
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([screens[0].id]));
   const focusPanel = useRef(false);
   const panels = useRef(new Map<string, HTMLDivElement>());
+  const page = useRef<HTMLDivElement>(null);
+  useTypographie(page);
   const etat = useSyncExternalStore(services.store.abonner, services.store.etat);
   const etatListes = useSyncExternalStore(services.listes.abonner, services.listes.etat);
   const [bySheet, setBySheet] = useState<Readonly<Record<string, CorrectionColonnes>>>({});
@@ -97,7 +100,7 @@ export function App({
     <ServicesContext.Provider value={services}>
       <GoToContext.Provider value={goTo}>
         <CorrectionsContext.Provider value={corrections}>
-          <div className={styles.page}>
+          <div className={styles.page} ref={page}>
             <header>
               <Subtitle2
                 as="h1"

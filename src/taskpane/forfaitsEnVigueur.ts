@@ -10,6 +10,7 @@ import {
   formatForfait,
   formaterValeurManquante,
   isAreError,
+  sansCoupure,
   schoolYearLabel,
   type ForfaitKind,
   type LegalReference,
@@ -45,11 +46,15 @@ export interface LigneForfaits {
   readonly manque: string | null;
 }
 
-/** Short column titles for a narrow pane; the full names go in the header's tooltip. */
+/**
+ * Short column titles for a narrow pane, never broken at their hyphen (« Pré- / bac »); the full names
+ * go in the header's tooltip. « 3e prépa » for the 3e prépa-métiers: « prépa‑métiers » alone is wider
+ * than the column a 320-pixel pane leaves it.
+ */
 export const NOMS_COLONNES: Readonly<Record<ForfaitKind, { court: string; complet: string }>> = {
-  PRE_BAC: { court: "Pré-bac", complet: FORFAIT_KIND_NAMES.PRE_BAC },
-  POST_BAC: { court: "Post-bac", complet: FORFAIT_KIND_NAMES.POST_BAC },
-  PREPA_METIERS: { court: "3e PM", complet: FORFAIT_KIND_NAMES.PREPA_METIERS },
+  PRE_BAC: { court: sansCoupure("Pré-bac"), complet: FORFAIT_KIND_NAMES.PRE_BAC },
+  POST_BAC: { court: sansCoupure("Post-bac"), complet: FORFAIT_KIND_NAMES.POST_BAC },
+  PREPA_METIERS: { court: "3e prépa", complet: FORFAIT_KIND_NAMES.PREPA_METIERS },
   CPGE: { court: "CPGE", complet: FORFAIT_KIND_NAMES.CPGE },
 };
 

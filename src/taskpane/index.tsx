@@ -10,7 +10,6 @@ import { ExcelWorkbook } from "../excel";
 import { schoolYearOn } from "../rules";
 import { App } from "./App";
 import { ThemeRoot } from "./components/ThemeRoot";
-import { OfficeManquant } from "./shell/OfficeManquant";
 import { excelAction } from "./excel/excelAction";
 import { excelNavigator } from "./excel/excelNavigator";
 import { themeFromOffice } from "./theme";
@@ -22,11 +21,8 @@ function render(): void {
   const racine = document.getElementById("racine");
   if (!racine) return;
   if (typeof Office === "undefined") {
-    createRoot(racine).render(
-      <ThemeRoot theme={themeClair} style={{ minHeight: "100vh" }}>
-        <OfficeManquant />
-      </ThemeRoot>,
-    );
+    // The page's own message says what is missing and how to fix it (taskpane.html): shown at once.
+    racine.classList.add("office-manquant");
     return;
   }
   const workbook = new ExcelWorkbook();

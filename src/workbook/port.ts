@@ -145,10 +145,22 @@ export function outputLayout(output: OutputSheet): OutputLayout {
 }
 
 export interface Progress {
-  /** Called as work advances: `done` out of `total` units (rows). */
+  /**
+   * Called as work advances: `done` out of `total` units (rows). A sheet being read counts its rows
+   * under the first one, the header (lignesSousEntete).
+   */
   readonly onProgress?: (done: number, total: number) => void;
   /** Set `aborted` to stop between chunks; the operation then rejects with an AbortedError. */
   readonly signal?: { readonly aborted: boolean };
+}
+
+/**
+ * Rows read, as the progress of a reading counts them: without the sheet's first row, its header — the
+ * 200 000 rows of a sheet under its titles read « 200 000 lignes », not 200 001 (issue 12, point 17),
+ * the count the sheet's readers then report.
+ */
+export function lignesSousEntete(rows: number): number {
+  return Math.max(0, rows - 1);
 }
 
 export class AbortedError extends Error {

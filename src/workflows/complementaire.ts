@@ -225,8 +225,8 @@ export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: strin
       `Établissement : ${nom ?? "……………………………………"} — UAI ${uai ?? "……………"}`,
       DESTINATAIRE_REGION,
       BASE_DEMANDE,
-      "Motif : insuffisance de crédits liée à l'augmentation des effectifs (pré-bac, 3ème prépa-métiers) ou des bénéficiaires boursiers (post-bac) des formations ci-dessous.",
-      `Forfaits ${annee} : ${formatForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formatForfait(forfaits.prepaMetiers.valeur)} par élève de 3ème prépa-métiers (${forfaits.preBac.reference.court}).`,
+      "Motif : insuffisance de crédits liée à l'augmentation des effectifs (pré-bac, 3e prépa-métiers) ou des bénéficiaires boursiers (post-bac) des formations ci-dessous.",
+      `Forfaits ${annee} : ${formatForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formatForfait(forfaits.prepaMetiers.valeur)} par élève de 3e prépa-métiers (${forfaits.preBac.reference.court}).`,
       `Montant demandé : pré-bac ${formatEuros(totaux.preBac)} ; post-bac ${formatEuros(totaux.postBac)} ; total ${formatEuros(totaux.total)} (enveloppes pré-bac et post-bac non fongibles).`,
       ...(ecartees > 0
         ? [

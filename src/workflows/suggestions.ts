@@ -9,7 +9,7 @@
  * above its table), so that a screen can ask for a few rows of every sheet instead of reading whole
  * sheets. Pure: rows in, a suggestion out.
  */
-import { parseSchoolYear, type SchoolYear } from "../rules";
+import { parseSchoolYear, texteSaisi, type SchoolYear } from "../rules";
 import { LIGNES_RECHERCHE_ENTETE, detecterEntete, trouverFormulaire } from "../sheet";
 import type { CorrectionColonnes } from "../sheet/types";
 import { isBlank, type CellValue, type SheetData } from "../grid";
@@ -163,9 +163,12 @@ export function suggererFeuilles(
   };
 }
 
-/** The school year a sheet name states (« Établissements ARE 2024-2025 » → 2024), or null. */
+/**
+ * The school year a sheet name states (« Établissements ARE 2024-2025 » → 2024), or null; its hyphen may
+ * be a dash or the non-breaking one the pane displays (« 2024‑2025 », texteSaisi).
+ */
 export function anneeDuNom(nom: string): SchoolYear | null {
-  const trouve = /(?:^|\D)(\d{4})\s*[-–/]\s*(\d{4})(?:\D|$)/.exec(nom);
+  const trouve = /(?:^|\D)(\d{4})\s*[-/]\s*(\d{4})(?:\D|$)/.exec(texteSaisi(nom));
   if (!trouve || Number(trouve[2]) !== Number(trouve[1]) + 1) return null;
   return Number(trouve[1]);
 }

@@ -8,6 +8,7 @@
 import type http from "http";
 import type { Browser, Page } from "playwright-core";
 import {
+  affiche,
   closeServer,
   launchChromium,
   requireBuild,
@@ -55,12 +56,12 @@ describe("Catalogue : est-ce éligible ?", () => {
     const texte = await premiere.innerText();
     expect(texte).toMatch(/^43033104\s/);
     expect(texte).toContain("Non éligible");
-    expect(texte).toContain("exclu de la spécialité 331 « Santé (hors ST2S) »");
+    expect(texte).toContain(affiche("exclu de la spécialité 331 « Santé (hors ST2S) »"));
     await expect(table().getByRole("row").count()).resolves.toBe(1 + 16);
     await screenshot(page, "catalogue-st2s", pane().getByRole("heading", { name: "Formations éligibles" }));
   });
 
-  test("« 6ème » : la classe de 6ème 67010012, non éligible, classe de collège", async () => {
+  test("« 6ème » : la classe de 6e 67010012 (recherche écrite « 6ème »), non éligible, classe de collège", async () => {
     await recherche().fill("6ème");
     await pane()
       .getByRole("status")
@@ -68,7 +69,7 @@ describe("Catalogue : est-ce éligible ?", () => {
       .waitFor();
     const texte = await table().getByRole("row").nth(1).innerText();
     expect(texte).toMatch(/^67010012\s/);
-    expect(texte).toContain("Non éligible : classe de collège (6ème, code 67010012)");
+    expect(texte).toContain(affiche("Non éligible : classe de collège (6e, code 67010012)"));
   });
 
   test("50022146, successeur de CUISINE (CAP) : éligible PRE BAC, avec l'alerte qui nomme le code remplacé", async () => {
@@ -77,7 +78,7 @@ describe("Catalogue : est-ce éligible ?", () => {
     await expect(
       pane().getByRole("status").filter({ hasText: "50022146 : hors liste" }).innerText(),
     ).resolves.toMatch(
-      /successeur de 50022139 CUISINE \(CAP\), liste 2023-2024 utilisée pour \d{4}-\d{4} : à vérifier/,
+      /successeur de 50022139 CUISINE \(CAP\), liste 2023\u20112024 utilisée pour \d{4}\u2011\d{4}\s: à vérifier/,
     );
   });
 
@@ -98,13 +99,19 @@ describe("Catalogue : est-ce éligible ?", () => {
     const resume = formulaire.getByRole("list", { name: "Résumé du contrôle de la liste" });
     await resume.waitFor();
     await expect(resume.innerText()).resolves.toContain(
-      "Liste 2025-2026 : 235 formations retenues (1 en 3ème prépa-métiers, 145 pré-bac, 89 post-bac).",
+      affiche("Liste 2025-2026 : 235 formations retenues (1 en 3e prépa-métiers, 145 pré-bac, 89 post-bac)."),
     );
     await expect(resume.innerText()).resolves.toContain(
-      "Par rapport à la liste indicative 2023-2024 : 50 formations ajoutées (dont 50 successeurs d'un code retiré), 37 retirées",
+      affiche(
+        "Par rapport à la liste indicative 2023-2024 : 50 formations ajoutées (dont 50 successeurs d'un code retiré), 37 retirées",
+      ),
     );
-    await formulaire.getByRole("button", { name: "Enregistrer la liste 2025-2026 dans le classeur" }).click();
-    await formulaire.getByText(/^Liste 2025-2026 enregistrée dans le classeur : 235 formations\./).waitFor();
+    await formulaire
+      .getByRole("button", { name: affiche("Enregistrer la liste 2025-2026 dans le classeur") })
+      .click();
+    await formulaire
+      .getByText(/^Liste 2025\u20112026 enregistrée dans le classeur\s: 235 formations\./)
+      .waitFor();
     const reglage = await page.evaluate(() =>
       (
         window as unknown as { apercu: { workbook: { readSetting(k: string): Promise<string | null> } } }
@@ -117,7 +124,7 @@ describe("Catalogue : est-ce éligible ?", () => {
     await expect(table().getByRole("row").nth(1).innerText()).resolves.toMatch(/^50022146\s+CUISINE \(CAP\)/);
     await expect(
       pane()
-        .getByText(/^Liste indicative 2025-2026 utilisée pour \d{4}-\d{4} : 235 formations/)
+        .getByText(/^Liste indicative 2025\u20112026 utilisée pour \d{4}\u2011\d{4}\s: 235 formations/)
         .count(),
     ).resolves.toBe(1);
     await expect(pane().getByText("Listes chargées dans ce classeur :").count()).resolves.toBe(1);

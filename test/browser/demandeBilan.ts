@@ -24,7 +24,7 @@ import {
   type ResultatDemande,
 } from "../../src/workflows";
 import type { DotationsJson } from "../../src/cli/json";
-import { DIST, screenshot, seriousViolations } from "./harness";
+import { DIST, affiche, screenshot, seriousViolations } from "./harness";
 
 /** What volet.test.ts shares with these tests: its page and the way it reads the pane. */
 export interface Volet {
@@ -107,7 +107,7 @@ export function decrireDemandeEtBilan(v: Volet): void {
     await v.sheetTab("Demande complémentaire").click();
     await v.pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
     await v.pane().getByRole("button", { name: "Calculer la demande" }).click();
-    const resultat = v.pane().getByRole("region", { name: /^Demande 2024-2025 : 0751234J/ });
+    const resultat = v.pane().getByRole("region", { name: /^Demande 2024\u20112025\s: 0751234J/ });
     await resultat.waitFor();
 
     const table = resultat.getByRole("table", { name: "Montants demandés par formation" });
@@ -115,7 +115,7 @@ export function decrireDemandeEtBilan(v: Volet): void {
     // By hand (forfaits 2024-2025: 157 € pré-bac and post-bac, 56 € 3ème prépa-métiers).
     const preBac = 4 * 157 + 3 * 56;
     const postBac = 2 * 157;
-    await expect(ligne("50022137 BOULANGER")).resolves.toMatch(new RegExp(`4 × 157 €\\s+${euros(628)}$`));
+    await expect(ligne("50022137 BOULANGER")).resolves.toMatch(new RegExp(`4 × 157\\s€\\s+${euros(628)}$`));
     await expect(ligne("Sous-total pré-bac")).resolves.toMatch(new RegExp(`7 élèves\\s+${euros(preBac)}$`));
     await expect(ligne("Sous-total post-bac")).resolves.toMatch(
       new RegExp(`2 boursiers\\s+${euros(postBac)}$`),
@@ -142,9 +142,9 @@ export function decrireDemandeEtBilan(v: Volet): void {
     await expect(resultat.innerText()).resolves.toContain("ST2S");
 
     await resultat
-      .getByRole("button", { name: "Écrire la demande « Demande compl. ARE 2024-2025 »" })
+      .getByRole("button", { name: affiche("Écrire la demande « Demande compl. ARE 2024-2025 »") })
       .click();
-    await resultat.getByText("Feuille « Demande compl. ARE 2024-2025 » écrite").waitFor();
+    await resultat.getByText(affiche("Feuille « Demande compl. ARE 2024-2025 » écrite")).waitFor();
     const ecriteDemande = await ecrite(page, "Demande compl. ARE 2024-2025");
     expect(ecriteDemande!.totals![7]).toBe(preBac + postBac);
     expect(ecriteDemande!.rows.length).toBe(3 + 2); // three formations, two subtotals
@@ -188,10 +188,12 @@ export function decrireDemandeEtBilan(v: Volet): void {
       pane.getByRole("textbox", { name: "Nom de l'établissement (facultatif)" }).inputValue(),
     ).resolves.toBe(e.nom);
     await pane.getByRole("button", { name: "Préparer le modèle de bilan" }).click();
-    const resultat = pane.getByRole("region", { name: `Modèle de bilan 2024-2025 : ${e.uai} — ${e.nom}` });
+    const resultat = pane.getByRole("region", {
+      name: affiche(`Modèle de bilan 2024-2025 : ${e.uai} — ${e.nom}`),
+    });
     await resultat.waitFor();
     const nom = `Bilan ARE ${e.uai} 2024-2025`;
-    await resultat.getByText(`Feuille « ${nom} » écrite`).waitFor();
+    await resultat.getByText(affiche(`Feuille « ${nom} » écrite`)).waitFor();
     await expect(v.sheetTab(nom).getAttribute("aria-pressed")).resolves.toBe("true");
 
     const attendu = feuilleModeleBilan(
@@ -215,7 +217,7 @@ export function decrireDemandeEtBilan(v: Volet): void {
       ...TYPES_EQUIPEMENT,
     ]);
     await expect(resultat.innerText()).resolves.toContain(
-      `Dotation reçue pré-bac : ${euros(Number(e.dotationNette.preBac))} €`,
+      affiche(`Dotation reçue pré-bac : ${euros(Number(e.dotationNette.preBac))} €`),
     );
   });
 
@@ -225,7 +227,7 @@ export function decrireDemandeEtBilan(v: Volet): void {
     await etape(pane, "Contrôle");
     await v.sheetTab("Bilan 0781234T à corriger").click();
     await pane.getByRole("button", { name: "Contrôler le bilan" }).click();
-    const resultat = pane.getByRole("region", { name: /^Bilan « Bilan 0781234T à corriger » : 0781234T/ });
+    const resultat = pane.getByRole("region", { name: /^Bilan «\sBilan 0781234T à corriger\s»\s: 0781234T/ });
     await resultat.waitFor();
 
     await expect(v.shownCounts(pane.getByRole("region", { name: "Constats" }))).resolves.toEqual(
@@ -243,7 +245,7 @@ export function decrireDemandeEtBilan(v: Volet): void {
     const explication = resultat.getByRole("list", { name: "Explication des reliquats" });
     for (const nom of ENVELOPPES)
       await expect(explication.innerText()).resolves.toContain(
-        resumeEnveloppe(nom, bilanACorriger.enveloppes[nom]),
+        affiche(resumeEnveloppe(nom, bilanACorriger.enveloppes[nom])),
       );
 
     // A finding selects its cell: the amount typed as text.
@@ -266,7 +268,7 @@ export function decrireDemandeEtBilan(v: Volet): void {
     const pane = v.pane();
     await pane.getByRole("combobox", { name: "Bilan à contrôler" }).selectOption("Bilan 0751234J");
     await pane.getByRole("button", { name: "Contrôler le bilan" }).click();
-    const resultat = pane.getByRole("region", { name: /^Bilan « Bilan 0751234J » : 0751234J/ });
+    const resultat = pane.getByRole("region", { name: /^Bilan «\sBilan 0751234J\s»\s: 0751234J/ });
     await resultat.waitFor();
     const enveloppes = resultat.getByRole("table", { name: "Enveloppes du bilan" });
     await expect(enveloppes.getByRole("row", { name: /^Pré-bac/ }).innerText()).resolves.toMatch(
@@ -299,10 +301,12 @@ export function decrireDemandeEtBilan(v: Volet): void {
         .inputValue(),
     ).resolves.toBe("Établissements 2023-2024");
     await pane.getByRole("button", { name: "Reporter les reliquats" }).click();
-    const resultat = pane.getByRole("region", { name: "Reliquats 2023-2024 reportés sur 2024-2025" });
+    const resultat = pane.getByRole("region", {
+      name: affiche("Reliquats 2023-2024 reportés sur 2024-2025"),
+    });
     await resultat.waitFor();
     await resultat
-      .getByText("Feuille « Établissements ARE 2024-2025 » écrite : 3 établissements repris")
+      .getByText(affiche("Feuille « Établissements ARE 2024-2025 » écrite : 3 établissements repris"))
       .waitFor();
 
     const node = await reporterReliquats(classeur, {
@@ -340,10 +344,10 @@ export function decrireDemandeEtBilan(v: Volet): void {
     // The sheets' sizes are read after the list is shown: wait for them (a faster page reads the options
     // before they are labelled), then the list no longer changes under the choice made below.
     await etablissements
-      .locator("option", { hasText: "Établissements ARE 2024-2025 — 3 établissements, 2024-2025" })
+      .locator("option", { hasText: affiche("Établissements ARE 2024-2025 — 3 établissements, 2024-2025") })
       .waitFor({ state: "attached" });
     const options = await etablissements.locator("option").allInnerTexts();
-    expect(options).toContain("Établissements ARE 2024-2025 — 3 établissements, 2024-2025");
+    expect(options).toContain(affiche("Établissements ARE 2024-2025 — 3 établissements, 2024-2025"));
     expect(options.find((o) => o.startsWith("Établissements —"))).toMatch(
       /^Établissements — \d{2} établissements$/,
     );
@@ -355,7 +359,7 @@ export function decrireDemandeEtBilan(v: Volet): void {
     const incomplete = pane.getByRole("status").filter({ hasText: "Feuille des établissements incomplète" });
     await incomplete.waitFor();
     await expect(incomplete.innerText()).resolves.toMatch(
-      /« Établissements ARE 2024-2025 » ne couvre pas \d+ établissements des \d+ établissements des feuilles d'effectifs/,
+      /«\sÉtablissements ARE 2024\u20112025\s» ne couvre pas \d+ établissements des \d+ établissements des feuilles d'effectifs/,
     );
     await ecrire.check();
     // « Actualiser » suggests anew: the sheet follows the year again.
@@ -364,7 +368,7 @@ export function decrireDemandeEtBilan(v: Volet): void {
     await pane.getByRole("combobox", { name: "Année scolaire" }).selectOption("2023");
     await attendreValeur(etablissements, "Établissements 2023-2024");
     for (const name of ["Bilan 0751234J", "Demande complémentaire", "Établissements 2023-2024"])
-      await expect(pane.getByRole("checkbox", { name }).isChecked()).resolves.toBe(false);
+      await expect(pane.getByRole("checkbox", { name: affiche(name) }).isChecked()).resolves.toBe(false);
   });
 }
 

@@ -16,6 +16,13 @@ const { createStaticServer } = require("../../scripts/preview") as {
   createStaticServer(root: string): http.Server;
 };
 
+/**
+ * A text as the pane shows it (issue 12, point 13; regles.md#technique.typographie): the no-break
+ * spaces and hyphens where a line must not break. The rule is tested on hand-written texts in
+ * test/rules/typographie.test.ts; here it turns a test's plain expectation into the pane's text.
+ */
+export { typographier as affiche } from "../../src/rules/typographie";
+
 export const DIST = path.resolve(__dirname, "../../dist");
 export const SCREENSHOTS = path.resolve(__dirname, "../../test-results/screenshots");
 
@@ -108,4 +115,52 @@ export async function screenshot(page: Page, name: string, top?: Locator): Promi
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await top?.evaluate((element) => element.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/**
+ * Issue 12, point 13: where a line of the pane (under `selector`) could break, or does break, inside a
+ * number, an amount, a date or a school year — empty when none. Two checks on every text shown (code
+ * and fields apart, as the pane leaves them):
+ * - no breakable character where the typography wants a no-break one: a plain space inside a grouped
+ *   number or before « : ; ! ? € % », after « or n°, between « ligne » / « colonne » and its number or
+ *   letter, inside a date; a plain hyphen between two digits;
+ * - each number (with its unit) and each date is laid out on one line: its range has a single line box.
+ */
+export function coupures(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((racine) => {
+    const mois = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
+    const secables: [string, RegExp][] = [
+      ["nombre", /\d \d{3}(?!\d)/],
+      ["trait d'union entre chiffres", /\d-\d/],
+      ["espace avant ponctuation", / [:;!?€%»]/],
+      ["espace après «", /« /],
+      ["n°, ligne, colonne", /\b(n°|lignes?|colonnes?) (\d|[A-Z]{1,3}\b)/],
+      ["date", new RegExp(`\\d (${mois})\\b|\\b(${mois}) \\d{4}`)],
+    ];
+    const insecables = new RegExp(
+      `\\d{1,2}\\u00a0(?:${mois})(?:\\u00a0\\d{4})?|\\b(?:${mois})\\u00a0\\d{4}|\\d[\\d\\u202f,.\\u2011/]*\\d(?:\\u00a0[€%])?`,
+      "g",
+    );
+    const problemes: string[] = [];
+    const parcours = document.createTreeWalker(document.querySelector(racine)!, NodeFilter.SHOW_TEXT);
+    for (let n = parcours.nextNode() as Text | null; n; n = parcours.nextNode() as Text | null) {
+      if (n.parentElement?.closest("code, pre, textarea, input, [hidden]")) continue;
+      for (const [quoi, motif] of secables) {
+        const trouve = motif.exec(n.data);
+        if (trouve) problemes.push(`${quoi} sécable « ${trouve[0]} » dans « ${n.data.trim().slice(0, 80)} »`);
+      }
+      for (const m of n.data.matchAll(insecables)) {
+        const range = document.createRange();
+        range.setStart(n, m.index!);
+        range.setEnd(n, m.index! + m[0].length);
+        const lignes = new Set(
+          Array.from(range.getClientRects())
+            .filter((r) => r.width > 0)
+            .map((r) => Math.round(r.bottom)),
+        );
+        if (lignes.size > 1) problemes.push(`« ${m[0]} » coupé sur ${lignes.size} lignes`);
+      }
+    }
+    return problemes;
+  }, selector);
 }

@@ -7,6 +7,7 @@ import type http from "http";
 import type { Browser, Page } from "playwright-core";
 import {
   closeServer,
+  coupures,
   launchChromium,
   requireBuild,
   screenshot,
@@ -41,11 +42,15 @@ test("Office.js bloqué : le volet dit ce qui manque et comment corriger, au lie
   await page.goto(`${origin}/taskpane.html`);
   const alerte = page.getByRole("alert");
   await alerte.waitFor({ timeout: 15_000 });
-  await expect(alerte.innerText()).resolves.toContain("Office.js n'a pas pu être chargé");
+  await expect(alerte.innerText()).resolves.toContain(
+    "Office.js ou les scripts du complément n'ont pas pu être chargés",
+  );
   await expect(alerte.innerText()).resolves.toContain(OFFICE_JS);
   const texte = await page.locator("#racine").innerText();
-  expect(texte).toContain("autoriser appsforoffice.microsoft.com dans le proxy");
+  expect(texte).toContain("autoriser appsforoffice.microsoft.com et le site du complément dans le proxy");
   expect(texte).toContain("rouvrez le volet");
+  // The page's own text, typographed as the pane is (issue 12, point 13).
+  await expect(coupures(page, "#racine")).resolves.toEqual([]);
   // No English, no stack trace.
   expect(texte).not.toMatch(/undefined|Error|failed/i);
   await expect(seriousViolations(page, "#racine")).resolves.toEqual([]);

@@ -8,6 +8,7 @@ import type http from "http";
 import type { Browser, Page } from "playwright-core";
 import {
   closeServer,
+  coupures,
   launchChromium,
   requireBuild,
   screenshot,
@@ -34,17 +35,14 @@ async function paneWidth(width: number): Promise<void> {
 /** What does not fit the pane, described; empty when everything fits. */
 function overflows(): Promise<string[]> {
   return page.evaluate(() => {
-    const volet = document.querySelector("#volet")!.getBoundingClientRect();
     const problems: string[] = [];
     const shown = document.querySelector("#volet [role=tabpanel]:not([hidden])")!;
-    // The table of totals per envelope is being redone for its reconciliation (issue 12, point 1), its
-    // width with it: it is left out here.
-    for (const table of Array.from(
-      shown.querySelectorAll("table:not([aria-label='Totaux par enveloppe'])"),
-    )) {
+    // Within the screen's own width (the pane's padding apart).
+    const ecran = shown.getBoundingClientRect();
+    for (const table of Array.from(shown.querySelectorAll("table"))) {
       const r = table.getBoundingClientRect();
-      if (r.width > 0 && r.right > volet.right + 0.5)
-        problems.push(`table ${table.getAttribute("aria-label")}`);
+      if (r.width > 0 && r.right > ecran.right + 0.5)
+        problems.push(`table ${table.getAttribute("aria-label") ?? table.querySelector("th")?.textContent}`);
     }
     for (const th of Array.from(shown.querySelectorAll("thead th"))) {
       if ((th.textContent ?? "").includes("-")) problems.push(`en-tête sécable « ${th.textContent} »`);
@@ -114,18 +112,45 @@ describe.each([320, 360])("Volet à %i px, thème sombre", (width) => {
     await pane().getByRole("button", { name: "Contrôler", exact: true }).click();
     await pane().getByRole("region", { name: "Résultat : « Paris »" }).waitFor();
     await expect(overflows()).resolves.toEqual([]);
+    await expect(coupures(page, "#volet")).resolves.toEqual([]);
     await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
 
     await screenTab("Dotations").click();
     await pane().getByRole("checkbox", { name: "Paris (effectifs reconnus)" }).waitFor();
     await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
     await pane().getByRole("button", { name: "Calculer les dotations" }).click();
-    const resultat = pane().getByRole("region", { name: /^Dotations 2024-2025 : / });
+    const resultat = pane().getByRole("region", { name: /^Dotations 2024\u20112025\s: / });
     await resultat.waitFor();
     await resultat.getByRole("region", { name: /^À traiter/ }).waitFor();
     await expect(overflows()).resolves.toEqual([]);
+    await expect(coupures(page, "#volet")).resolves.toEqual([]);
     await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
     await screenshot(page, `dotations-${width}-sombre`, resultat);
+  });
+
+  test("Paramètres : tableau des forfaits dans le volet, « Montant (€) » aligné sur « Année scolaire » ; axe sans violation", async () => {
+    await screenTab("Paramètres").click();
+    const forfaits = pane().getByRole("form", { name: "Ajouter un forfait publié" });
+    await forfaits.waitFor();
+    // Issue 12, point 16: the two fields of a row start at the same height, their inputs too, whatever
+    // the hint under the first one.
+    const haut = async (name: string | RegExp) => {
+      const champ = forfaits.getByRole("textbox", { name });
+      const label = page.locator(`label[for="${await champ.getAttribute("id")}"]`);
+      return { label: (await label.boundingBox())!.y, champ: (await champ.boundingBox())!.y };
+    };
+    const annee = await haut(/^Année scolaire/);
+    const montant = await haut("Montant (€)");
+    expect(Math.abs(montant.label - annee.label)).toBeLessThan(1);
+    expect(Math.abs(montant.champ - annee.champ)).toBeLessThan(1);
+    await expect(overflows()).resolves.toEqual([]);
+    await expect(coupures(page, "#volet")).resolves.toEqual([]);
+    await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
+    await screenshot(
+      page,
+      `parametres-${width}-sombre`,
+      pane().getByRole("heading", { name: "Paramètres", exact: true }),
+    );
   });
 
   test("Bilan : les trois étapes visibles en étapier, l'étape courante marquée ; axe sans violation", async () => {
@@ -152,6 +177,7 @@ describe.each([320, 360])("Volet à %i px, thème sombre", (width) => {
     );
     await pane().getByRole("heading", { name: "3. Reporter les reliquats sur l'année suivante" }).waitFor();
     await expect(overflows()).resolves.toEqual([]);
+    await expect(coupures(page, "#volet")).resolves.toEqual([]);
     await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
     await boutons.nth(0).click();
   });

@@ -144,7 +144,7 @@ describe("Ligne de commande : --liste et are liste verifier", () => {
     const lignes = r.stdout.split("\n");
     expect(lignes[0]).toBe("Liste 2025-2026 (d'après le nom du fichier) : « liste-2025-2026.csv »");
     expect(lignes).toContain(
-      "Liste 2025-2026 : 235 formations retenues (1 en 3ème prépa-métiers, 145 pré-bac, 89 post-bac).",
+      "Liste 2025-2026 : 235 formations retenues (1 en 3e prépa-métiers, 145 pré-bac, 89 post-bac).",
     );
     expect(lignes).toContain(
       "  ligne 1 : Titre « Liste des formations relevant des spécialités éligibles au t… (94 caractères) » : pas une formation.",

@@ -44,7 +44,7 @@ describe("are complementaire", () => {
     const r = await run(["complementaire", DEMANDE, "--annee", "2023", "--out", out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Total demandé");
-    expect(r.stdout).toContain("1 068,00 €"); // 4 × 151 + 3 × 54 + 2 × 151 = 604 + 162 + 302
+    expect(r.stdout).toContain("1\u202f068,00\u00a0€"); // 4 × 151 + 3 × 54 + 2 × 151 = 604 + 162 + 302
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
@@ -92,7 +92,9 @@ describe("are bilan", () => {
     const out = path.join(dir, "controle.xlsx");
     const r = await run(["bilan", "controle", path.join(BILANS, "bilan-2023-0751234J.xlsx"), "--out", out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Reliquat pré-bac reporté : 10 776,00 € − dépensé 10 050,00 € = 726,00 €");
+    expect(r.stdout).toContain(
+      "Reliquat pré-bac reporté : 10\u202f776,00\u00a0€ − dépensé 10\u202f050,00\u00a0€ = 726,00\u00a0€",
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Contrôle bilan 0751234J"]);
@@ -117,7 +119,9 @@ describe("are bilan", () => {
       out,
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Enveloppe pré-bac : dotation reçue 2 467,60 €, reliquat antérieur 250,40 €");
+    expect(r.stdout).toContain(
+      "Enveloppe pré-bac : dotation reçue 2\u202f467,60\u00a0€, reliquat antérieur 250,40\u00a0€",
+    );
     expect(r.stdout).toContain("Enveloppe post-bac : dotation reçue à saisir, reliquat antérieur à saisir");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);

@@ -167,7 +167,7 @@ describe("Cycle 2023-2024 → 2024-2025 par la ligne de commande, sur de vrais f
     });
     const vexin = json2024.etablissements.find((e) => e.uai === "0781234T")!;
     expect(vexin.motifs.join(" ")).toContain(
-      "reliquat (2 618,00 €) supérieur à la dotation calculée (2 355,00 €)",
+      "reliquat (2\u202f618,00\u00a0€) supérieur à la dotation calculée (2\u202f355,00\u00a0€)",
     );
     // The taux de boursiers and the answers of 2023-2024 were kept.
     expect(vexin.tauxBoursiers).toBe("0.4");

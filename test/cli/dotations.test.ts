@@ -439,15 +439,44 @@ describe("are dotations sur les exemples : le classeur écrit, relu avec ExcelJS
 });
 
 describe("are dotations : le récapitulatif lisible", () => {
+  test("chercher un montant dans la sortie (issue 12, point 13) : chiffres groupés par l'espace fine insécable, tableau aligné ; --json en chiffres simples", async () => {
+    const texte = await run(DEMO_ARGS);
+    // EREA 0771823N: 13 × 157 € + 10 × 56 € = 2 041 + 560 = 2 601,00 €.
+    expect(texte.stdout).toContain("2\u202f601,00\u00a0€");
+    // Décision (regles.md#technique.typographie): `grep "2 601"` (plain space) finds nothing, `grep -P
+    // '2\x{202F}601'` or `grep -P '2\s601'` does; the years stay plain (`grep 2024-2025`).
+    expect(texte.stdout).not.toContain("2 601,00");
+    expect(texte.stdout).toMatch(/2\s601,00\s€/);
+    expect(texte.stdout).toContain("Dotations ARE 2024-2025");
+    expect(texte.stdout).not.toMatch(/[\u2011]/);
+    // U+202F and U+00A0 are one column each: every row of the table ends in the same column.
+    const lignes = texte.stdout.split("\n");
+    const debut = lignes.findIndex((l) => l.startsWith("UAI "));
+    const tableau = lignes.slice(
+      debut,
+      lignes.findIndex((l, i) => i > debut && l === ""),
+    );
+    const fins = new Set(
+      tableau.filter((l) => /^\d{7}[A-Z] /.test(l)).map((l) => [...l.replace(/ +[*!]$/, "")].length),
+    );
+    expect(tableau.length).toBeGreaterThan(60);
+    expect([...fins]).toEqual([[...tableau[0]].length]);
+    const json = await run([...DEMO_ARGS, "--json"]);
+    const erea = (JSON.parse(json.stdout) as DotationsJson).etablissements.find((e) => e.uai === "0771823N");
+    expect(erea?.dotationNette.total).toBe("2601.00");
+  });
+
   test("tableau par établissement, totaux par enveloppe, lignes écartées par raison", async () => {
     const r = await run(DEMO_ARGS);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(
-      "Dotations ARE 2024-2025 — forfaits : pré-bac 157 € par élève, post-bac 157 € par boursier, 3ème prépa-métiers 56 € par élève",
+      "Dotations ARE 2024-2025 — forfaits : pré-bac 157\u00a0€ par élève, post-bac 157\u00a0€ par boursier, 3e prépa-métiers 56\u00a0€ par élève",
     );
     expect(r.stdout).toMatch(/^UAI\s+Établissement\s+Nette pré-bac\s+Nette post-bac\s+Total$/m);
-    expect(r.stdout).toMatch(/^0771823N\s+EREA Alexandre-Dumas\s+2 601,00 €\s+0,00 €\s+2 601,00 €$/m);
+    expect(r.stdout).toMatch(
+      /^0771823N\s+EREA Alexandre-Dumas\s+2\u202f601,00\u00a0€\s+0,00\u00a0€\s+2\u202f601,00\u00a0€$/m,
+    );
     expect(r.stdout).toMatch(/^Total\s+62 établissements\s/m);
     expect(r.stdout).toContain("Enveloppes (non fongibles) :");
     expect(r.stdout).toMatch(/^Lignes écartées par raison :$/m);
@@ -460,7 +489,7 @@ describe("are dotations : le récapitulatif lisible", () => {
   test("avancement sur la sortie d'erreur avec --progress, rien sans terminal ni --progress", async () => {
     const forced = await run([...DEMO_ARGS, "--progress"]);
     expect(forced.code).toBe(0);
-    expect(forced.stderr).toMatch(/Calcul des dotations : 100 % \(/);
+    expect(forced.stderr).toMatch(/Calcul des dotations : 100\u00a0% \(/);
     const quiet = await run(DEMO_ARGS, { tty: false });
     expect(quiet.stderr).toBe("");
   });
@@ -480,8 +509,8 @@ describe("are dotations : le récapitulatif lisible", () => {
     fs.writeFileSync(file, lines.join("\n"));
     const r = await run(["dotations", file, "--annee", "2024", "--json"], { tty: true });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^\rCalcul des dotations : \d+ %/);
-    expect(r.stderr).toMatch(/\rCalcul des dotations : 100 % \([\d ]+ \/ [\d ]+ lignes\)\n$/);
+    expect(r.stderr).toMatch(/^\rCalcul des dotations : \d+\u00a0%/);
+    expect(r.stderr).toMatch(/\rCalcul des dotations : 100\u00a0% \([\d\u202f]+ \/ [\d\u202f]+ lignes\)\n$/);
     // Progress per chunk of rows: several updates of the same line.
     expect(r.stderr.split("\r").length).toBeGreaterThanOrEqual(3);
     // 12 000 × 157 € = 1 884 000,00 €.

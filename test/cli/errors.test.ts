@@ -187,7 +187,7 @@ describe("are controle : codes de sortie", () => {
     });
     const ok = await run(["controle", file, "--feuille", "Effectifs"]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain("Effectifs comptés : 0 en 3ème prépa-métiers, 12 pré-bac, 0 post-bac");
+    expect(ok.stdout).toContain("Effectifs comptés : 0 en 3e prépa-métiers, 12 pré-bac, 0 post-bac");
     const missing = await run(["controle", file, "--feuille", "Paris"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(

@@ -6,25 +6,25 @@ describe("are forfait", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("Forfaits ARE 2024-2025");
-    expect(r.stdout).toContain("Pré-bac : 157 € (Région Île-de-France, page « Dotation budgétaire »)");
-    expect(r.stdout).toContain("Post-bac (boursiers) : 157 €");
-    expect(r.stdout).toContain("3ème prépa-métiers : 56 €");
-    expect(r.stdout).toContain("CPGE (par concours) : 319 €");
+    expect(r.stdout).toContain("Pré-bac : 157\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)");
+    expect(r.stdout).toContain("Post-bac (boursiers) : 157\u00a0€");
+    expect(r.stdout).toContain("3e prépa-métiers : 56\u00a0€");
+    expect(r.stdout).toContain("CPGE (par concours) : 319\u00a0€");
     expect(r.stdout).toContain("https://lycees.iledefrance.fr/");
   });
 
   test("2023-2024 : 151 €, 54 €, 308 € de l'arrêté n° 2023-087 ; « 2023-2024 » accepté comme année", async () => {
     const r = await run(["forfait", "2023-2024"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Pré-bac : 151 € (arrêté n° 2023-087)");
-    expect(r.stdout).toContain("3ème prépa-métiers : 54 € (arrêté n° 2023-087)");
-    expect(r.stdout).toContain("CPGE (par concours) : 308 € (arrêté n° 2023-087)");
+    expect(r.stdout).toContain("Pré-bac : 151\u00a0€ (arrêté n° 2023-087)");
+    expect(r.stdout).toContain("3e prépa-métiers : 54\u00a0€ (arrêté n° 2023-087)");
+    expect(r.stdout).toContain("CPGE (par concours) : 308\u00a0€ (arrêté n° 2023-087)");
   });
 
   test("une seule catégorie avec --categorie, écrite comme l'utilisateur la tape", async () => {
     const r = await run(["forfait", "2024", "--categorie", "3e prépa-métiers"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("3ème prépa-métiers : 56 €");
+    expect(r.stdout).toContain("3e prépa-métiers : 56\u00a0€");
     expect(r.stdout).not.toContain("Pré-bac");
   });
 
@@ -33,7 +33,7 @@ describe("are forfait", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain("Pré-bac : non calculable (il manque IPC décembre 2024 (base 2015))");
     // Le forfait CPGE 2025-2026 est publié (323 €) : il s'affiche quand même.
-    expect(r.stdout).toContain("CPGE (par concours) : 323 €");
+    expect(r.stdout).toContain("CPGE (par concours) : 323\u00a0€");
     expect(r.stderr).toContain(
       "Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 (base 2015).",
     );
@@ -50,15 +50,37 @@ describe("are forfait", () => {
   test("--ipc fournit l'indice : 157 × (1 + 119,92 / 118,38 − 1 = 1,30 %) = 159,04 → 159 €", async () => {
     const r = await run(["forfait", "2025", "--ipc", "2024-12=119.92", "--categorie", "PRE BAC"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Pré-bac : 159 € (indexation IPC, délibération n° CP 2021-372)");
-    expect(r.stdout).toContain("1,30 %");
+    expect(r.stdout).toContain("Pré-bac : 159\u00a0€ (indexation IPC, délibération n° CP 2021-372)");
+    expect(r.stdout).toContain("1,30\u00a0%");
+  });
+
+  test("options copiées du volet ou de l'aide (issue 12, point 13) : « 2024‑12 », « 2025‑2026 », « 1 600,00 € » insécables", async () => {
+    const ipc = await run([
+      "forfait",
+      "2025\u20112026",
+      "--ipc",
+      "2024\u201112=119,92",
+      "--categorie",
+      "PRE BAC",
+    ]);
+    expect(ipc.code).toBe(0);
+    expect(ipc.stdout).toContain("Pré-bac : 159\u00a0€");
+    const forfait = await run([
+      "forfait",
+      "2025",
+      "--forfait=2025\u20112026:POST BAC=1\u202f600,00\u00a0€",
+      "--categorie",
+      "post bac",
+    ]);
+    expect(forfait.code).toBe(0);
+    expect(forfait.stdout).toContain("Post-bac (boursiers) : 1\u202f600\u00a0€ (saisie utilisateur");
   });
 
   test("--forfait fournit un montant publié", async () => {
     const r = await run(["forfait", "2025", "--forfait=2025:POST BAC=160", "--categorie", "post bac"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      "Post-bac (boursiers) : 160 € (saisie utilisateur : saisie en ligne de commande)",
+      "Post-bac (boursiers) : 160\u00a0€ (saisie utilisateur : saisie en ligne de commande)",
     );
   });
 
@@ -120,7 +142,7 @@ describe("are eligible", () => {
   test("nomenclature réelle : la 6ème 67010012 n'est pas éligible, un code à lettres est jugé, un successeur compte à vérifier", async () => {
     const r = await run(["eligible", "67010012", "26Z13999", "50022146", "--annee", "2024"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/67010012\s+non\s+—\s+Non éligible : classe de collège \(6ème, code 67010012\)/);
+    expect(r.stdout).toMatch(/67010012\s+non\s+—\s+Non éligible : classe de collège \(6e, code 67010012\)/);
     expect(r.stdout).toMatch(/26Z13999\s+non\s+—\s+Non éligible : type de diplôme 26Z/);
     expect(r.stdout).toMatch(
       /50022146\s+oui\s+PRE BAC\s+.*successeur de 50022139 CUISINE \(CAP\), liste 2023-2024 utilisée pour 2024-2025 : à vérifier/,

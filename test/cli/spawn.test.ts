@@ -33,7 +33,7 @@ describe("bin/are.js lancé comme une commande", () => {
   test("are forfait 2024 : code 0, forfaits publiés", () => {
     const r = are(["forfait", "2024"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Pré-bac : 157 €");
+    expect(r.stdout).toContain("Pré-bac : 157\u00a0€");
     expect(r.stderr).toBe("");
   });
 

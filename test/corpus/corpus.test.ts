@@ -197,7 +197,7 @@ export const CORPUS: readonly Cas[] = [
     entree: { feuille: [E, L({ 2: "9".repeat(40_000) })] },
     attendu: {
       constat: "code-invalide",
-      message: /^Code formation « 9{60}… \(40 000 caractères\) » invalide/,
+      message: /^Code formation « 9{60}… \(40\u202f000 caractères\) » invalide/,
     },
   },
   {

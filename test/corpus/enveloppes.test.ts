@@ -152,7 +152,7 @@ describe("Reliquat illisible : l'enveloppe est « non calculée » partout", () 
     // The task pane: « non calculée » for the establishment, the totals table counts it.
     expect(formatEurosOuNonCalculee(netteTotaleConnue(d))).toBe("non calculée");
     const nonCalculees = reconciliationRows(r.totaux).find((l) => l.libelle === "Enveloppes non calculées")!;
-    expect(nonCalculees.preBac).toEqual({ montant: "3 700,00", nombre: 1 });
+    expect(nonCalculees.preBac).toEqual({ montant: "3\u202f700,00", nombre: 1 });
     expect(nonCalculees.postBac).toEqual({ montant: "0,00", nombre: 0 });
   });
 });
@@ -242,9 +242,11 @@ describe("La démonstration (npm run demo) : les totaux se rapprochent au centim
 
   cas("démonstration : le résumé de la ligne de commande affiche les mêmes lignes", async () => {
     expect(stdout).toContain(
-      "  Pré-bac : dotation calculée 855 147,00 € (62 établissements) − reliquats déduits 81 100,28 € (35 établissements) − non-répondants 11 965,00 € (2 établissements) − non calculées 0,00 € (0 enveloppe) = dotation nette 762 081,72 € (62 établissements)",
+      "  Pré-bac : dotation calculée 855\u202f147,00\u00a0€ (62 établissements) − reliquats déduits 81\u202f100,28\u00a0€ (35 établissements) − non-répondants 11\u202f965,00\u00a0€ (2 établissements) − non calculées 0,00\u00a0€ (0 enveloppe) = dotation nette 762\u202f081,72\u00a0€ (62 établissements)",
     );
-    expect(stdout).toContain("écrêtement (au-delà de la dotation, non déduit) 2 535,90 € (3 établissements)");
+    expect(stdout).toContain(
+      "écrêtement (au-delà de la dotation, non déduit) 2\u202f535,90\u00a0€ (3 établissements)",
+    );
     expect(stdout).toMatch(/0930986S .* non calculée {2}non calculée {2}!/);
     expect(stdout).toContain("1 enveloppe non calculée, absente des dotations nettes");
   });

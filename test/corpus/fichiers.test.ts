@@ -113,7 +113,10 @@ export const FICHIERS: readonly Cas[] = [
       xlsxFaitMain(
         FEUILLE_XML(lignesXml([E, L]) + '<row r="3000000000"><c r="A3000000000"><v>1</v></c></row>'),
       ),
-    attendu: { sortie: 2, message: /ligne 3000000000.*au-delà de la dernière ligne d'Excel \(1 048 576\)/ },
+    attendu: {
+      sortie: 2,
+      message: /ligne 3000000000.*au-delà de la dernière ligne d'Excel \(1\u202f048\u202f576\)/,
+    },
   },
   {
     nom: "numéro de ligne au-delà d'Excel, lu par ExcelJS (lecteur de secours)",
@@ -125,7 +128,7 @@ export const FICHIERS: readonly Cas[] = [
             `<row r="3000000000">${CELLULE_INCONNUE.replace("XFC1048576", "A3000000000")}</row>`,
         ),
       ),
-    attendu: { sortie: 2, message: /au-delà de la dernière ligne d'Excel \(1 048 576\)/ },
+    attendu: { sortie: 2, message: /au-delà de la dernière ligne d'Excel \(1\u202f048\u202f576\)/ },
   },
   {
     nom: "CSV : une valeur isolée à la ligne 200 000, colonne 16 384",

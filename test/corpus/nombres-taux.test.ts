@@ -258,7 +258,7 @@ export const CORPUS_NOMBRES: readonly Cas[] = [
     nom: "--forfait « 1 600,00 » : lu 1 600 €",
     entree: { commande: ["forfait", "2027", "--forfait", "2027:PRE BAC=1 600,00"] },
     // The other categories of 2027-2028 stay unresolved (exit 2): only the reading is checked here.
-    attendu: { message: /Pré-bac : 1 600 € \(saisie utilisateur/ },
+    attendu: { message: /Pré-bac : 1\u202f600\u00a0€ \(saisie utilisateur/ },
   },
   {
     nom: "--ipc « 1199,2 » : hors de 50 à 500, refusé",
@@ -269,7 +269,7 @@ export const CORPUS_NOMBRES: readonly Cas[] = [
     // 157 € × (1 + 1,30 %) = 159,04 → 159 €.
     nom: "--ipc « 119,92 » : 2025-2026 à 159 €",
     entree: { commande: ["forfait", "2025", "--ipc", "2024-12=119,92"] },
-    attendu: { sortie: 0, message: /Pré-bac : 159 €/ },
+    attendu: { sortie: 0, message: /Pré-bac : 159\u00a0€/ },
   },
 ];
 

@@ -58,10 +58,11 @@ describe("Lecture d'une feuille (readSheet)", () => {
       [5000, 5000],
       [10000, 2000],
     ]);
+    // The rows under the header row: 11 999 (issue 12, point 17).
     expect(progress).toEqual([
-      [5000, 12000],
-      [10000, 12000],
-      [12000, 12000],
+      [4999, 11999],
+      [9999, 11999],
+      [11999, 11999],
     ]);
     expect(data.values).toHaveLength(12000);
     expect(data.values[0]).toEqual(["UAI", "Code formation", "Effectif", "Libellé"]);

@@ -96,7 +96,7 @@ describe("Nombres saisis à la française", () => {
 describe("Mêmes bornes que la lecture des feuilles (issue 11 point 18)", () => {
   test("« 1.234 » est refusé comme ambigu, avec les deux lectures", () => {
     expect(() => lireDecimal("1.234", { nom: "Indice", videVautZero: false })).toThrow(
-      /Indice « 1\.234 » ambigu .* 1\u00a0234 .* 1,2340/,
+      /Indice « 1\.234 » ambigu .* 1\u202f234 .* 1,2340/,
     );
   });
 
@@ -162,7 +162,7 @@ describe("Mêmes bornes que la lecture des feuilles (issue 11 point 18)", () => 
         throw new Error("pas d'erreur");
       } catch (error) {
         const message = (error as Error).message;
-        expect(message).toContain("x".repeat(60) + "… (5 000 caractères)");
+        expect(message).toContain("x".repeat(60) + "… (5\u202f000 caractères)");
         expect(message).not.toContain("x".repeat(61));
       }
     }

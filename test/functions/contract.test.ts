@@ -242,7 +242,7 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
       '=ARE.DOTATION(<5 000 caractères>;"PRE BAC";2024)',
       "DOTATION",
       ["x".repeat(5000), "PRE BAC", 2024],
-      valeur(/^Effectif « x{60}… \(5 000 caractères\) » illisible/),
+      valeur(/^Effectif « x{60}… \(5\u202f000 caractères\) » illisible/),
     ],
     ["=ARE.NETTE(1E+308;0)", "NETTE", [1e308, 0], valeur(/plus d'un milliard d'euros/)],
     ['=ARE.NETTE("1.200,50 €";0)', "NETTE", ["1.200,50 €", 0], 1200.5],

@@ -68,7 +68,7 @@ describe("Un forfait ajouté comme donnée (pré-bac 2025-2026 : 161 €, arrêt
     const r = await run(["forfait", "2025", "--categorie", "PRE BAC"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Pré-bac : 161 € (arrêté n° 2025-999)");
+    expect(r.stdout).toContain("Pré-bac : 161\u00a0€ (arrêté n° 2025-999)");
     expect(r.stdout).toContain(
       `  ${DOCUMENT.titre} (annexe I, point 2) — https://are.test.invalid/arrete-2025-999.pdf`,
     );
@@ -86,7 +86,7 @@ describe("Un forfait ajouté comme donnée (pré-bac 2025-2026 : 161 €, arrêt
     const ligne2025 = lignes.find((l) => l.annee === 2025)!;
     expect(ligne2025.cases.PRE_BAC).toEqual({
       connu: true,
-      montant: "161 €",
+      montant: "161\u00a0€",
       reference: "arrêté n° 2025-999",
       indexe: false,
     });

@@ -172,7 +172,7 @@ describe("Erreurs cellule par cellule, erreurs de la formule", () => {
   });
 
   test("une forme se décrit en français, milliers séparés", () => {
-    expect(decrireForme(Array.from({ length: 100_000 }, () => [1]))).toBe("100 000 lignes × 1 colonne");
+    expect(decrireForme(Array.from({ length: 100_000 }, () => [1]))).toBe("100\u202f000 lignes × 1 colonne");
   });
 });
 

@@ -43,7 +43,7 @@ describe("Bilan de fin d'année (R11)", () => {
     expect(decimalString(solde.nouveauReliquat.valeur)).toBe("982.50");
     expect(decimalString(solde.depassement)).toBe("0.00");
     expect(renderTrace(solde.nouveauReliquat.trace)).toBe(
-      "Reliquat pré-bac reporté : 37 982,50 € − dépensé 37 000,00 € = 982,50 € (reliquat déduit de la dotation suivante)",
+      "Reliquat pré-bac reporté : 37\u202f982,50\u00a0€ − dépensé 37\u202f000,00\u00a0€ = 982,50\u00a0€ (reliquat déduit de la dotation suivante)",
     );
   });
 

@@ -18,14 +18,14 @@ describe("Complément d'une formation (R10, ARE.COMPLEMENT)", () => {
     const ligne = complementFormation(4, "50022137", 2024, parametres);
     expect(decimalString(ligne.montant.valeur)).toBe("628.00");
     expect(renderTrace(ligne.montant.trace)).toBe(
-      "Complément 50022137 BOULANGER (CAP) : 4 élèves supplémentaires × 157 € = 628,00 € (Région Île-de-France, page « Dotation budgétaire »)",
+      "Complément 50022137 BOULANGER (CAP) : 4 élèves supplémentaires × 157\u00a0€ = 628,00\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)",
     );
   });
   test("2 boursiers supplémentaires de BTS en 2024-2025 : 2 × 157 € = 314,00 €", () => {
     const ligne = complementFormation(2, 32025520, 2024, parametres);
     expect(decimalString(ligne.montant.valeur)).toBe("314.00");
     expect(ligne.enveloppe).toBe("postBac");
-    expect(renderTrace(ligne.montant.trace)).toContain("2 boursiers supplémentaires × 157 €");
+    expect(renderTrace(ligne.montant.trace)).toContain("2 boursiers supplémentaires × 157\u00a0€");
   });
   test("3 élèves de 3ème prépa-métiers en 2023-2024 : 3 × 54 € = 162,00 €, enveloppe pré-bac", () => {
     const ligne = complementFormation(3, "67010031", 2023, parametres);
@@ -78,6 +78,6 @@ describe("Bilan : enveloppes, types, solde (R11)", () => {
         reliquatAnterieur: new Decimal(0),
         depense: new Decimal(-5),
       }),
-    ).toThrow(/dépense -5,00 € invalide/);
+    ).toThrow(/dépense -5,00\u00a0€ invalide/);
   });
 });

@@ -15,7 +15,7 @@ describe("Aide aux frais de concours CPGE (R12)", () => {
     const aide = aideCpge(2, 9000, 2023, parametres);
     expect(decimalString(aide.valeur)).toBe("616.00");
     expect(renderTrace(aide.trace)).toBe(
-      "Aide CPGE 2023-2024 : 2 concours × 308 € = 616,00 € (arrêté n° 2023-087)",
+      "Aide CPGE 2023-2024 : 2 concours × 308\u00a0€ = 616,00\u00a0€ (arrêté n° 2023-087)",
     );
   });
   test("quotient familial égal au plafond (10 140 €) : éligible", () => {
@@ -38,7 +38,7 @@ describe("Aide aux frais de concours CPGE (R12)", () => {
     const plafond = parametres.plafondQuotientFamilial(2025);
     expect(decimalString(plafond.valeur)).toBe("10140.00");
     expect(plafond.trace.resultat).toBe(
-      "10 140 €, valeur 2023-2024 en vigueur faute de nouvelle valeur publiée",
+      "10\u202f140\u00a0€, valeur 2023-2024 en vigueur faute de nouvelle valeur publiée",
     );
     expect(decimalString(aideCpge(1, 10140, 2025, parametres).valeur)).toBe("323.00");
     expect(decimalString(aideCpge(1, "10140.01", 2025, parametres).valeur)).toBe("0.00");

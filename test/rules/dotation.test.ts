@@ -60,26 +60,26 @@ describe("Dotation d'un établissement (R8-R9)", () => {
   test("chaque chiffre s'explique en français avec sa référence", () => {
     const d = calculerDotation(lycee(), 2023, forfaits2023);
     expect(renderTrace(d.brute.preBac.trace)).toBe(
-      "Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087)",
+      "Pré-bac : 230 élèves × 151\u00a0€ = 34\u202f730,00\u00a0€ (arrêté n° 2023-087)",
     );
     expect(renderTrace(d.brute.prepaMetiers.trace)).toBe(
-      "3ème prépa-métiers : 12 élèves × 54 € = 648,00 € (arrêté n° 2023-087)",
+      "3e prépa-métiers : 12 élèves × 54\u00a0€ = 648,00\u00a0€ (arrêté n° 2023-087)",
     );
     expect(renderTrace(d.boursiersRetenus!.trace)).toBe(
-      "Boursiers retenus : 48 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 17 boursiers (décision : un arrondi par établissement)",
+      "Boursiers retenus : 48 élèves post-bac × 35\u00a0%, arrondi à l'élève (au plus proche) = 17 boursiers (décision : un arrondi par établissement)",
     );
     expect(renderTrace(d.nette.preBac.trace)).toBe(
-      "Pré-bac net : 35 378,00 € − reliquat 1 200,50 € = 34 177,50 € (modalités 2023-2024 : reliquats déduits)",
+      "Pré-bac net : 35\u202f378,00\u00a0€ − reliquat 1\u202f200,50\u00a0€ = 34\u202f177,50\u00a0€ (modalités 2023-2024 : reliquats déduits)",
     );
     expect(renderTraceTree(d.nette.total.trace)).toEqual([
-      "Dotation nette totale : 34 177,50 € (pré-bac) + 2 567,00 € (post-bac) = 36 744,50 € (enveloppes non fongibles, année 2023-2024)",
-      "  Pré-bac net : 35 378,00 € − reliquat 1 200,50 € = 34 177,50 € (modalités 2023-2024 : reliquats déduits)",
-      "    Enveloppe pré-bac : 648,00 € (3ème prépa-métiers) + 34 730,00 € (pré-bac) = 35 378,00 € (décision : la 3ème prépa-métiers relève de l'enveloppe pré-bac)",
-      "      3ème prépa-métiers : 12 élèves × 54 € = 648,00 € (arrêté n° 2023-087)",
-      "      Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087)",
-      "  Post-bac net : enveloppe sans reliquat à déduire = 2 567,00 €",
-      "    Enveloppe post-bac : 17 boursiers × 151 € = 2 567,00 € (arrêté n° 2023-087)",
-      "      Boursiers retenus : 48 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 17 boursiers (décision : un arrondi par établissement)",
+      "Dotation nette totale : 34\u202f177,50\u00a0€ (pré-bac) + 2\u202f567,00\u00a0€ (post-bac) = 36\u202f744,50\u00a0€ (enveloppes non fongibles, année 2023-2024)",
+      "  Pré-bac net : 35\u202f378,00\u00a0€ − reliquat 1\u202f200,50\u00a0€ = 34\u202f177,50\u00a0€ (modalités 2023-2024 : reliquats déduits)",
+      "    Enveloppe pré-bac : 648,00\u00a0€ (3e prépa-métiers) + 34\u202f730,00\u00a0€ (pré-bac) = 35\u202f378,00\u00a0€ (décision : la 3e prépa-métiers relève de l'enveloppe pré-bac)",
+      "      3e prépa-métiers : 12 élèves × 54\u00a0€ = 648,00\u00a0€ (arrêté n° 2023-087)",
+      "      Pré-bac : 230 élèves × 151\u00a0€ = 34\u202f730,00\u00a0€ (arrêté n° 2023-087)",
+      "  Post-bac net : enveloppe sans reliquat à déduire = 2\u202f567,00\u00a0€",
+      "    Enveloppe post-bac : 17 boursiers × 151\u00a0€ = 2\u202f567,00\u00a0€ (arrêté n° 2023-087)",
+      "      Boursiers retenus : 48 élèves post-bac × 35\u00a0%, arrondi à l'élève (au plus proche) = 17 boursiers (décision : un arrondi par établissement)",
     ]);
   });
 
@@ -92,7 +92,7 @@ describe("Dotation d'un établissement (R8-R9)", () => {
     expect(euros(d.nette.postBac.valeur)).toBe("0.00");
     expect(euros(d.nette.preBac.valeur)).toBe("35378.00");
     expect(d.motifs).toEqual([
-      "Post-bac net : reliquat (3 000,00 €) supérieur à la dotation calculée (2 567,00 €), aucune dotation versée.",
+      "Post-bac net : reliquat (3\u202f000,00\u00a0€) supérieur à la dotation calculée (2\u202f567,00\u00a0€), aucune dotation versée.",
     ]);
   });
 

@@ -33,7 +33,7 @@ describe("Forfaits publiés (R6)", () => {
 
   test("le forfait 2023-2024 cite l'arrêté n° 2023-087", () => {
     expect(renderTrace(embarques.forfait("PRE_BAC", 2023).trace)).toBe(
-      "Forfait Pré-bac 2023-2024 : 151 € (arrêté n° 2023-087)",
+      "Forfait Pré-bac 2023-2024 : 151\u00a0€ (arrêté n° 2023-087)",
     );
   });
 
@@ -133,7 +133,7 @@ describe("Indexation sur l'IPC (R7)", () => {
     // The published CPGE amount of 2025-2026 stays as published.
     expect(forfait("CPGE", 2025, p)).toBe("323");
     expect(renderTrace(p.forfait("PRE_BAC", 2025).trace)).toBe(
-      "Forfait Pré-bac 2025-2026 : 157 € × (1 + 1,30 %), arrondi à l'euro = 159 € (indexation IPC, délibération n° CP 2021-372)",
+      "Forfait Pré-bac 2025-2026 : 157\u00a0€ × (1 + 1,30\u00a0%), arrondi à l'euro = 159\u00a0€ (indexation IPC, délibération n° CP 2021-372)",
     );
   });
 

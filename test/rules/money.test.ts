@@ -8,6 +8,7 @@ import {
   formatEuros,
   formatForfait,
   formatPercent,
+  lireNombreFrancais,
   lireTauxBoursiers,
   nombreDe,
 } from "../../src/rules";
@@ -29,18 +30,30 @@ describe("Montants écrits", () => {
   });
 
   test("en français : espaces des milliers, virgule, euro", () => {
-    expect(formatEuros(new Decimal("34730"))).toBe("34 730,00 €");
-    expect(formatEuros(new Decimal("-1200.5"))).toBe("-1 200,50 €");
-    expect(formatForfait(new Decimal(157))).toBe("157 €");
-    expect(formatForfait(new Decimal("151.5"))).toBe("151,50 €");
-    expect(formatPercent(new Decimal("0.0631"))).toBe("6,31 %");
+    expect(formatEuros(new Decimal("34730"))).toBe("34\u202f730,00\u00a0€");
+    expect(formatEuros(new Decimal("-1200.5"))).toBe("-1\u202f200,50\u00a0€");
+    expect(formatForfait(new Decimal(157))).toBe("157\u00a0€");
+    expect(formatForfait(new Decimal("151.5"))).toBe("151,50\u00a0€");
+    expect(formatPercent(new Decimal("0.0631"))).toBe("6,31\u00a0%");
+  });
+
+  test("écrits comme ils se relisent : le lecteur unique des nombres relit chaque montant affiché", () => {
+    for (const valeur of ["0", "999.99", "1000", "34730.5", "-1200.5", "123456789.01"]) {
+      const lu = lireNombreFrancais(formatEuros(new Decimal(valeur)));
+      expect(lu).toEqual({ ok: true, valeur: new Decimal(valeur), unite: "euro" });
+    }
+    expect(lireNombreFrancais(formatPercent(new Decimal("0.0631")))).toEqual({
+      ok: true,
+      valeur: new Decimal("6.31"),
+      unite: "pourcent",
+    });
   });
 });
 
 describe("Taux de boursiers saisis en texte", () => {
   test("lus en décimal depuis le texte, sans passer par un nombre flottant", () => {
     expect(lireTauxBoursiers("0,123456789012345678901").ratio.toString()).toBe("0.123456789012345678901");
-    expect(lireTauxBoursiers("35").description).toBe("35 % (nombre 35 lu comme un pourcentage)");
+    expect(lireTauxBoursiers("35").description).toBe("35\u00a0% (nombre 35 lu comme un pourcentage)");
     expect(lireTauxBoursiers("35,5 %").ratio.toString()).toBe("0.355");
   });
 });

@@ -86,13 +86,13 @@ describe("Lecteur unique des nombres : ce qui est refusé, jamais tronqué", () 
 
   test("le message d'un texte ambigu donne les deux lectures", () => {
     expect(messageNombreIllisible("ambigu", "Montant", "1.234", "un montant")).toBe(
-      "Montant « 1.234 » ambigu : séparateur des milliers ou des décimales ? Écrivez 1\u00a0234 (avec une espace) pour le nombre entier, ou 1,2340 pour le nombre décimal.",
+      "Montant « 1.234 » ambigu : séparateur des milliers ou des décimales ? Écrivez 1\u202f234 (avec une espace) pour le nombre entier, ou 1,2340 pour le nombre décimal.",
     );
   });
 
   test("le message cite au plus 60 caractères de ce qui a été saisi", () => {
     const message = messageNombreIllisible("illisible", "Indice", "9".repeat(5000) + "x", "un nombre");
-    expect(message).toContain("… (5 001 caractères)");
+    expect(message).toContain("… (5\u202f001 caractères)");
     expect(message.length).toBeLessThan(140);
   });
 });

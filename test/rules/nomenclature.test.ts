@@ -21,15 +21,15 @@ describe("Classes de collège (préfixe 670) : seule la 3ème prépa-métiers es
   });
 
   test.each([
-    ["6ème", "67010012"],
-    ["5ème-4ème", "67010001"],
-    ["3ème", "67010019"],
-    ["3ème de l'enseignement agricole", "67010021"],
-  ])("la %s (%s) n'est pas éligible, motif « classe de collège » qui la nomme", (libelle, code) => {
+    ["6e", "67010012"],
+    ["5e-4e", "67010001"],
+    ["3e", "67010019"],
+    ["3e de l'enseignement agricole", "67010021"],
+  ])("la classe de %s (%s) n'est pas éligible, motif « classe de collège » qui la nomme", (libelle, code) => {
     const result = judge(code);
     expect(result).toMatchObject({ eligible: false, categorie: null, alerte: null });
     expect(result.motif).toBe(
-      `Non éligible : classe de collège (${libelle}, code ${code}) ; parmi les classes de collège, seule la 3ème prépa-métiers est éligible (67010031 3EME PREPA-METIERS, liste indicative 2023-2024).`,
+      `Non éligible : classe de collège (${libelle}, code ${code}) ; parmi les classes de collège, seule la 3e prépa-métiers est éligible (67010031 3EME PREPA-METIERS, liste indicative 2023-2024).`,
     );
   });
 

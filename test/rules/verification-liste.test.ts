@@ -50,7 +50,7 @@ describe("Contrôle d'une liste de formations collée", () => {
     expect(v.formations).toEqual(CATALOGUES[0].formations);
     expect(v.ecart).toBeNull();
     expect(resumeVerification(v)).toEqual([
-      "Liste 2023-2024 : 222 formations retenues (1 en 3ème prépa-métiers, 145 pré-bac, 76 post-bac).",
+      "Liste 2023-2024 : 222 formations retenues (1 en 3e prépa-métiers, 145 pré-bac, 76 post-bac).",
       "222 lignes non vides : 222 formations, 0 ligne écartée, 0 ligne ignorée (titres, totaux, en-têtes répétés).",
       "Constats : 0 erreur, 0 alerte, 0 info.",
     ]);

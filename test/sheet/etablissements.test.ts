@@ -29,7 +29,7 @@ describe("Données d'établissement (taux, reliquats, réponse à l'enquête)", 
     expect(taux("0750654D")?.ratio.toString()).toBe("0.3");
     expect(taux("0930122C")?.ratio.toString()).toBe("0.25");
     expect(taux("0941234F")?.ratio.toString()).toBe("0.25");
-    expect(taux("0941234F")?.description).toBe("120 boursiers / 480 élèves (25 %)");
+    expect(taux("0941234F")?.description).toBe("120 boursiers / 480 élèves (25\u00a0%)");
     expect(constats).toEqual([]);
   });
 
@@ -115,7 +115,9 @@ describe("Données d'établissement (taux, reliquats, réponse à l'enquête)", 
     expect(de("valeur-divergente")).toEqual([
       expect.objectContaining({ gravite: "alerte", ligne: 3, colonne: "B" }),
     ]);
-    expect(de("valeur-divergente")[0].message).toContain("« 35 % », feuille « Établissements », ligne 2");
+    expect(de("valeur-divergente")[0].message).toContain(
+      "« 35\u00a0% », feuille « Établissements », ligne 2",
+    );
   });
 
   test("la feuille Établissements prévaut sur les mêmes colonnes répétées dans la feuille d'effectifs", () => {

@@ -52,9 +52,12 @@ describe("Catalogue : une recherche répond « est-ce éligible ? », exclusions
   test("« 6ème » trouve la classe de 6ème 67010012, non éligible : classe de collège", () => {
     const found = searchCatalogue(rows, "6ème");
     expect(codes(found)).toEqual(["67010012"]);
+    // However the ordinal is written (issue 12, point 14: the screens write « 6e »).
+    expect(codes(searchCatalogue(rows, "6e"))).toEqual(["67010012"]);
+    expect(codes(searchCatalogue(rows, "6EME"))).toEqual(["67010012"]);
     expect(found[0]).toMatchObject({
       eligible: false,
-      motif: expect.stringMatching(/^Non éligible : classe de collège \(6ème, code 67010012\)/),
+      motif: expect.stringMatching(/^Non éligible : classe de collège \(6e, code 67010012\)/),
     });
   });
 

@@ -35,17 +35,27 @@ describe("Écran Demande : le tableau de la demande", () => {
       parametres: Parametres.embarques(),
     });
     expect(tableauDemande(resultat)).toEqual([
-      { genre: "formation", libelle: "50022137 BOULANGER (CAP)", calcul: "4 × 157 €", montant: "628,00" },
-      { genre: "formation", libelle: "67010031 3EME PREPA-METIERS", calcul: "3 × 56 €", montant: "168,00" },
+      {
+        genre: "formation",
+        libelle: "50022137 BOULANGER (CAP)",
+        calcul: "4 × 157\u00a0€",
+        montant: "628,00",
+      },
+      {
+        genre: "formation",
+        libelle: "67010031 3EME PREPA-METIERS",
+        calcul: "3 × 56\u00a0€",
+        montant: "168,00",
+      },
       { genre: "sous-total", libelle: "Sous-total pré-bac", calcul: "7 élèves", montant: "796,00" },
       {
         genre: "formation",
         libelle: "32033422 MANAGEMENT EN HOTELLERIE-RESTAURATION (BTS)",
-        calcul: "2 × 157 €",
+        calcul: "2 × 157\u00a0€",
         montant: "314,00",
       },
       { genre: "sous-total", libelle: "Sous-total post-bac", calcul: "2 boursiers", montant: "314,00" },
-      { genre: "total", libelle: "Total demandé", calcul: "9 bénéficiaires", montant: "1 110,00" },
+      { genre: "total", libelle: "Total demandé", calcul: "9 bénéficiaires", montant: "1\u202f110,00" },
     ]);
     // The ST2S row is refused with its motif (a finding), not a line of the table.
     expect(resultat.constats.map((c) => [c.code, c.ligne])).toEqual([["demande-non-eligible", 5]]);
@@ -73,8 +83,8 @@ describe("Écran Bilan : contrôle, modèle et reliquats", () => {
     const classeur = new MemoryWorkbook({ Bilan: await grille("bilan-2023-0751234J.xlsx") });
     const resultat = await controlerBilan(classeur, "Bilan", { annee: 2024 });
     expect(tableauEnveloppes(resultat)).toEqual([
-      { enveloppe: "Pré-bac", disponible: "10 776,00", achats: "10 050,00", reliquat: "726,00" },
-      { enveloppe: "Post-bac", disponible: "1 359,00", achats: "1 200,00", reliquat: "159,00" },
+      { enveloppe: "Pré-bac", disponible: "10\u202f776,00", achats: "10\u202f050,00", reliquat: "726,00" },
+      { enveloppe: "Post-bac", disponible: "1\u202f359,00", achats: "1\u202f200,00", reliquat: "159,00" },
     ]);
   });
 
@@ -87,7 +97,7 @@ describe("Écran Bilan : contrôle, modèle et reliquats", () => {
     expect(tableauEnveloppes(resultat)[1]).toEqual({
       enveloppe: "Post-bac",
       disponible: "—",
-      achats: "1 200,00",
+      achats: "1\u202f200,00",
       reliquat: "non calculé",
     });
   });
@@ -104,8 +114,8 @@ describe("Écran Bilan : contrôle, modèle et reliquats", () => {
     });
     expect(resumeModele(resultat)).toEqual([
       "5 formations éligibles (pré-bac 4, post-bac 1) : élèves aidés, montant des achats et type d'équipement à remplir.",
-      "Dotation reçue pré-bac : 10 776,00 €",
-      "Reliquat antérieur pré-bac : 0,00 €",
+      "Dotation reçue pré-bac : 10\u202f776,00\u00a0€",
+      "Reliquat antérieur pré-bac : 0,00\u00a0€",
       "Dotation reçue post-bac : à saisir dans le modèle",
       "Reliquat antérieur post-bac : à saisir dans le modèle",
     ]);
@@ -125,8 +135,8 @@ describe("Écran Bilan : contrôle, modèle et reliquats", () => {
         preBac: "726,00",
         postBac: "159,00",
       },
-      { uai: "0781234T", etablissement: "Lycée agricole du Vexin", preBac: "2 618,00", postBac: "0,00" },
-      { uai: "0931234L", etablissement: "Lycée Simone-Veil", preBac: "1 093,56", postBac: "111,90" },
+      { uai: "0781234T", etablissement: "Lycée agricole du Vexin", preBac: "2\u202f618,00", postBac: "0,00" },
+      { uai: "0931234L", etablissement: "Lycée Simone-Veil", preBac: "1\u202f093,56", postBac: "111,90" },
     ]);
     expect(tableauReliquats(resultat, 2).map((l) => l.uai)).toEqual(["0751234J", "0781234T"]);
   });

@@ -54,17 +54,17 @@ describe("Écran Dotations : totaux et explication", () => {
       {
         signe: "",
         libelle: "Dotation calculée",
-        preBac: cell("3 700,00", 1),
-        postBac: cell("2 198,00", 1),
-        total: "5 898,00",
+        preBac: cell("3\u202f700,00", 1),
+        postBac: cell("2\u202f198,00", 1),
+        total: "5\u202f898,00",
         horsCalcul: false,
       },
       {
         signe: "−",
         libelle: "Reliquats déduits",
-        preBac: cell("1 000,00", 1),
+        preBac: cell("1\u202f000,00", 1),
         postBac: cell("100,00", 1),
-        total: "1 100,00",
+        total: "1\u202f100,00",
         horsCalcul: false,
       },
       {
@@ -86,9 +86,9 @@ describe("Écran Dotations : totaux et explication", () => {
       {
         signe: "=",
         libelle: "Dotation nette",
-        preBac: cell("2 700,00", 1),
-        postBac: cell("2 098,00", 1),
-        total: "4 798,00",
+        preBac: cell("2\u202f700,00", 1),
+        postBac: cell("2\u202f098,00", 1),
+        total: "4\u202f798,00",
         horsCalcul: false,
       },
       {
@@ -101,7 +101,7 @@ describe("Écran Dotations : totaux et explication", () => {
       },
     ]);
     expect(effectifsLine(r.totaux)).toBe(
-      "Élèves comptés : pré-bac 20, 3ème prépa-métiers 10, post-bac 40 dont 14 boursiers retenus.",
+      "Élèves comptés : pré-bac 20, 3e prépa-métiers 10, post-bac 40 dont 14 boursiers retenus.",
     );
   });
 
@@ -110,20 +110,20 @@ describe("Écran Dotations : totaux et explication", () => {
     const tree = explanationTree(d);
     expect(tree).toHaveLength(1);
     expect(tree[0].text).toMatch(
-      /^Dotation nette totale : 2 700,00 € \(pré-bac\) \+ 2 098,00 € \(post-bac\) = 4 798,00 €/,
+      /^Dotation nette totale : 2\u202f700,00\u00a0€ \(pré-bac\) \+ 2\u202f098,00\u00a0€ \(post-bac\) = 4\u202f798,00\u00a0€/,
     );
     expect(texts(tree)).toEqual([
       "0:Dotation nette totale",
       "1:Pré-bac net",
       "2:Enveloppe pré-bac",
-      "3:3ème prépa-métiers",
+      "3:3e prépa-métiers",
       "3:Pré-bac",
       "1:Post-bac net",
       "2:Enveloppe post-bac",
       "3:Boursiers retenus",
     ]);
     expect(tree[0].children[1].children[0].children[0].text).toBe(
-      "Boursiers retenus : 40 élèves post-bac × 35 %, arrondi à l'élève (au plus proche) = 14 boursiers (décision : un arrondi par établissement)",
+      "Boursiers retenus : 40 élèves post-bac × 35\u00a0%, arrondi à l'élève (au plus proche) = 14 boursiers (décision : un arrondi par établissement)",
     );
   });
 

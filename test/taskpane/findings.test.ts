@@ -30,13 +30,13 @@ describe("Constats groupés par gravité", () => {
   test("libellés français : nombres, pluriels, emplacement d'un constat", () => {
     expect(count(0, "erreur")).toBe("0 erreur");
     expect(count(1, "erreur")).toBe("1 erreur");
-    expect(count(12_500, "ligne")).toBe("12 500 lignes");
+    expect(count(12_500, "ligne")).toBe("12\u202f500 lignes");
     expect(severitySummary([c("erreur", 1), c("erreur", 2), c("info", 3)])).toBe(
       "2 erreurs, 0 alerte, 1 information",
     );
     expect(findingPlace(c("erreur", 12, "C"))).toBe("Paris, ligne 12, colonne C");
     expect(findingPlace(c("erreur", 12))).toBe("Paris, ligne 12");
     expect(findingPlace(c("erreur", null))).toBe("Paris");
-    expect(progressText(50_000, 200_000)).toBe("50 000 / 200 000 lignes");
+    expect(progressText(50_000, 200_000)).toBe("50\u202f000 / 200\u202f000 lignes");
   });
 });

@@ -9,18 +9,18 @@ describe("Forfaits en vigueur affichés par le volet", () => {
 
     expect(lignes[0].cases.PRE_BAC).toEqual({
       connu: true,
-      montant: "151 €",
+      montant: "151\u00a0€",
       reference: "arrêté n° 2023-087",
       indexe: false,
     });
-    expect(lignes[0].cases.PREPA_METIERS).toMatchObject({ montant: "54 €" });
-    expect(lignes[0].cases.CPGE).toMatchObject({ montant: "308 €" });
+    expect(lignes[0].cases.PREPA_METIERS).toMatchObject({ montant: "54\u00a0€" });
+    expect(lignes[0].cases.CPGE).toMatchObject({ montant: "308\u00a0€" });
     expect(lignes[1].cases.POST_BAC).toMatchObject({
-      montant: "157 €",
+      montant: "157\u00a0€",
       reference: "Région Île-de-France, page « Dotation budgétaire »",
     });
-    expect(lignes[1].cases.PREPA_METIERS).toMatchObject({ montant: "56 €" });
-    expect(lignes[2].cases.CPGE).toMatchObject({ montant: "323 €" });
+    expect(lignes[1].cases.PREPA_METIERS).toMatchObject({ montant: "56\u00a0€" });
+    expect(lignes[2].cases.CPGE).toMatchObject({ montant: "323\u00a0€" });
 
     const preBac2025 = lignes[2].cases.PRE_BAC;
     expect(preBac2025.connu).toBe(false);
@@ -31,7 +31,7 @@ describe("Forfaits en vigueur affichés par le volet", () => {
     const parametres = Parametres.avec({ ipc: [{ mois: "2024-12", base: 2015, valeur: "120.00" }] });
     const [, , annee2025] = forfaitsEnVigueur(parametres, 2025);
     // 120,00 / 118,38 − 1 → 1,37 % ; 157 × 1,0137 = 159,15 → 159 €.
-    expect(annee2025.cases.PRE_BAC).toMatchObject({ connu: true, montant: "159 €", indexe: true });
-    expect(annee2025.cases.CPGE).toMatchObject({ montant: "323 €", indexe: false });
+    expect(annee2025.cases.PRE_BAC).toMatchObject({ connu: true, montant: "159\u00a0€", indexe: true });
+    expect(annee2025.cases.CPGE).toMatchObject({ montant: "323\u00a0€", indexe: false });
   });
 });

@@ -132,18 +132,21 @@ describe("Volet ARE dans Chromium (taskpane.html, Office.js remplacé)", () => {
   });
 
   test("Paramètres montre les forfaits publiés avec leur texte", async () => {
-    const ligne2023 = page.getByRole("row", { name: /^2023-2024/ });
-    await expect(ligne2023.innerText()).resolves.toMatch(/151 €\s+151 €\s+54 €\s+308 €/);
-    const ligne2024 = page.getByRole("row", { name: /^2024-2025/ });
-    await expect(ligne2024.innerText()).resolves.toMatch(/157 €\s+157 €\s+56 €\s+319 €/);
-    await expect(page.locator("main").innerText()).resolves.toContain("2023-2024 : arrêté n° 2023-087.");
+    // As the pane shows them (issue 12, point 13): « 2023‑2024 », « 151 € », « n° 2023‑087 ».
+    const ligne2023 = page.getByRole("row", { name: /^2023\u20112024/ });
+    await expect(ligne2023.innerText()).resolves.toMatch(/151\u00a0€\s+151\u00a0€\s+54\u00a0€\s+308\u00a0€/);
+    const ligne2024 = page.getByRole("row", { name: /^2024\u20112025/ });
+    await expect(ligne2024.innerText()).resolves.toMatch(/157\u00a0€\s+157\u00a0€\s+56\u00a0€\s+319\u00a0€/);
+    await expect(page.locator("main").innerText()).resolves.toContain(
+      "2023\u20112024\u00a0: arrêté n°\u00a02023\u2011087.",
+    );
     await expect(seriousViolations(page, "body")).resolves.toEqual([]);
   });
 
   test("runtime partagé : la valeur enregistrée dans le classeur sert au volet et aux fonctions, puis tout est recalculé", async () => {
     // IPC décembre 2024 saisi 120,00 : 120,00 / 118,38 − 1 → 1,37 % ; 157 × 1,0137 = 159,15 → 159 €.
-    const ligne2025 = page.getByRole("row", { name: /^2025-2026/ });
-    await expect(ligne2025.innerText()).resolves.toMatch(/159 € \*/);
+    const ligne2025 = page.getByRole("row", { name: /^2025\u20112026/ });
+    await expect(ligne2025.innerText()).resolves.toMatch(/159\u00a0€ \*/);
     const declared = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as {
       functions: { id: string }[];
     };

@@ -122,7 +122,9 @@ describe("Paramètres : garde-fous (issue 12 points 8 à 11)", () => {
 
   test("un forfait à plus de 15 % de celui de l'année précédente demande confirmation : 200 / 157 → +27,4 %", () => {
     const form = { annee: "2025", categorie: "PRE_BAC", valeur: "200", source: "arrêté" };
-    expect(confirmationForfait(embarques, form)).toBe("Confirmer 200 € ? (2024-2025 : 157 € ; +27,4\u00a0%)");
+    expect(confirmationForfait(embarques, form)).toBe(
+      "Confirmer 200\u00a0€ ? (2024-2025 : 157\u00a0€ ; +27,4\u00a0%)",
+    );
     expect(confirmationForfait(embarques, { ...form, valeur: "180" })).toBeNull(); // +14,6 %
     expect(confirmationForfait(embarques, { ...form, annee: "2023" })).toBeNull(); // pas d'année précédente
   });
@@ -130,12 +132,12 @@ describe("Paramètres : garde-fous (issue 12 points 8 à 11)", () => {
   test("avant → après : l'IPC de décembre 2024 (119,92) donne 1,30 % et les forfaits 2025-2026 — 159 €, 159 €, 57 €", () => {
     expect(apercuIpc({}, ipc("119,92"))).toEqual({
       annee: "2025-2026",
-      taux: "1,30 %",
+      taux: "1,30\u00a0%",
       forfaits: [
-        { kind: "PRE_BAC", avant: "—", apres: "159 €" },
-        { kind: "POST_BAC", avant: "—", apres: "159 €" },
-        { kind: "PREPA_METIERS", avant: "—", apres: "57 €" },
-        { kind: "CPGE", avant: "323 €", apres: "323 €" },
+        { kind: "PRE_BAC", avant: "—", apres: "159\u00a0€" },
+        { kind: "POST_BAC", avant: "—", apres: "159\u00a0€" },
+        { kind: "PREPA_METIERS", avant: "—", apres: "57\u00a0€" },
+        { kind: "CPGE", avant: "323\u00a0€", apres: "323\u00a0€" },
       ],
     });
     expect(apercuIpc({}, ipc("cent vingt"))).toBeNull();
@@ -152,6 +154,20 @@ describe("Paramètres : garde-fous (issue 12 points 8 à 11)", () => {
     const p = Parametres.avec(valeurs);
     expect(p.ipcDecembre(2024, 2015)!.valeur).toBe("119.92");
     expect(p.forfait("PRE_BAC", 2025).valeur.toString()).toBe("1600");
+  });
+
+  test("copiés depuis le volet (issue 12, point 13) : « 2024‑12 », « 2025‑2026 », « 1 600,00 » à espaces insécables", () => {
+    const valeurs = withForfait(withIpc({}, { ...ipc("119,92"), mois: "2024\u201112" }), {
+      annee: "2025\u20112026",
+      categorie: "PRE_BAC",
+      valeur: "1\u202f600,00\u00a0€",
+      source: "arrêté n° 2025-001",
+    });
+    expect(valeurs.ipc).toEqual([{ mois: "2024-12", base: 2015, valeur: "119,92" }]);
+    const p = Parametres.avec(valeurs);
+    expect(p.ipcDecembre(2024, 2015)!.valeur).toBe("119.92");
+    expect(p.forfait("PRE_BAC", 2025).valeur.toString()).toBe("1600");
+    expect(ipcARemplacer(valeurs, { ...ipcDecembre2024, mois: "2024\u201112" })).toBe(0);
   });
 
   test("la source d'un forfait est obligatoire ; un IPC sans source est « source non précisée »", () => {

@@ -100,6 +100,9 @@ describe("Nature d'une feuille, d'après ses premières lignes", () => {
     expect(anneeDuNom("Établissements ARE 2024-2025")).toBe(2024);
     expect(anneeDuNom("Dotations ARE 2023/2024")).toBe(2023);
     expect(anneeDuNom("Bilan ARE 0751234J 2023-2024")).toBe(2023);
+    // Named by copying the pane's text (U+2011) or with a word processor's dash.
+    expect(anneeDuNom("Établissements ARE 2024\u20112025")).toBe(2024);
+    expect(anneeDuNom("Dotations 2024 \u2013 2025")).toBe(2024);
     expect(anneeDuNom("Établissements")).toBeNull();
     expect(anneeDuNom("Effectifs 2023-2026")).toBeNull();
     expect(anneeDuNom("Lycée 0751234-2023")).toBeNull();

@@ -9,7 +9,6 @@ import { MemoryWorkbook } from "../../src/workbook/memory";
 import { calculerDotations, ecrireDotations } from "../../src/workflows";
 import { suggererFeuilles } from "../../src/workflows/suggestions";
 import { compterEtablissements } from "../../src/taskpane/components/feuilles";
-import { insecable } from "../../src/taskpane/components/ui";
 import { etablissementsLabel, etablissementsSuggeres } from "../../src/taskpane/dotations/choice";
 import { couvertureEtablissements, etablissementsATraiter } from "../../src/taskpane/dotations/aTraiter";
 import {
@@ -112,12 +111,6 @@ describe("Remplacer la feuille « Dotations ARE » (issue 12, point 5)", () => {
     // Post-bac net: 0750655E 2 198 − 100 = 2 098 € ; the others 0 € (taux 0 %, no taux, no answer).
     expect(relu).toEqual({ etablissements: 4, postBac: new Decimal(2098) });
     expect(resumerResultat(resultat)).toEqual(relu);
-  });
-});
-
-describe("En-têtes des tableaux à 320 px (issue 12, point 16)", () => {
-  test("un en-tête ne se coupe pas à son trait d'union", () => {
-    expect(insecable("Pré-bac (€)")).toBe("Pré\u2011bac (€)");
   });
 });
 

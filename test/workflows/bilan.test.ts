@@ -181,7 +181,7 @@ describe("Contrôle d'un bilan rempli", () => {
     expect(euros(pre.solde!.nouveauReliquat.valeur)).toBe("1349.50");
     expect(pre.elevesAides).toBe(66);
     expect(renderTrace(pre.solde!.nouveauReliquat.trace)).toBe(
-      "Reliquat pré-bac reporté : 9 150,00 € − dépensé 7 800,50 € = 1 349,50 € (reliquat déduit de la dotation suivante)",
+      "Reliquat pré-bac reporté : 9\u202f150,00\u00a0€ − dépensé 7\u202f800,50\u00a0€ = 1\u202f349,50\u00a0€ (reliquat déduit de la dotation suivante)",
     );
     expect(euros(r.enveloppes.postBac.solde!.nouveauReliquat.valeur)).toBe("198.00");
     expect(r.achats.map((a) => a.types)).toEqual([[MATERIEL], [EPI], [VETEMENT], [CONSOMMABLES]]);
@@ -194,7 +194,7 @@ describe("Contrôle d'un bilan rempli", () => {
     expect(nom).toBe("Contrôle bilan 0750655E");
     const heading = classeur.sheet(nom)!.output!.heading;
     expect(heading[2]).toBe(
-      "Pré-bac : dotation reçue 7 949,50 € + reliquat antérieur 1 200,50 € = 9 150,00 € disponibles ; 7 800,50 € d'achats retenus (3 lignes, 66 élèves aidés) ; Reliquat pré-bac reporté : 9 150,00 € − dépensé 7 800,50 € = 1 349,50 € (reliquat déduit de la dotation suivante).",
+      "Pré-bac : dotation reçue 7\u202f949,50\u00a0€ + reliquat antérieur 1\u202f200,50\u00a0€ = 9\u202f150,00\u00a0€ disponibles ; 7\u202f800,50\u00a0€ d'achats retenus (3 lignes, 66 élèves aidés) ; Reliquat pré-bac reporté : 9\u202f150,00\u00a0€ − dépensé 7\u202f800,50\u00a0€ = 1\u202f349,50\u00a0€ (reliquat déduit de la dotation suivante).",
     );
   });
 
@@ -256,7 +256,7 @@ describe("Bilans mal remplis : des constats, jamais d'exception, aucune ligne pe
     expect(r.constats.find((c) => c.code === "montant-negatif")!.message).toContain("« -150 » négatif");
     expect(r.constats.find((c) => c.code === "enveloppe-croisee")!.message).toContain("non fongibles");
     expect(r.constats.find((c) => c.code === "code-invalide")!.message).toContain(
-      "Achat de 100,00 € non retenu",
+      "Achat de 100,00\u00a0€ non retenu",
     );
   });
 
@@ -283,7 +283,7 @@ describe("Bilans mal remplis : des constats, jamais d'exception, aucune ligne pe
     expect(euros(r.enveloppes.postBac.depense)).toBe("2500.00");
     // 2 500 retained for 2 198 available: the overspending is reported all the same.
     const depassement = r.constats.find((c) => c.code === "depassement-enveloppe")!;
-    expect(depassement.message).toContain("dépassement de 302,00 €"); // 2 500 − 2 198
+    expect(depassement.message).toContain("dépassement de 302,00\u00a0€"); // 2 500 − 2 198
   });
 
   test("enveloppe illisible, achats sans élève aidé, élèves aidés sans achat, année et reliquat antérieur non lus : leurs constats, aux bonnes cellules", async () => {

@@ -129,7 +129,7 @@ describe("Feuille « Demande compl. ARE 2024-2025 »", () => {
     );
     expect(sortie.heading.join("\n")).toContain("2 rue Simone Veil, 93400 Saint-Ouen-sur-Seine");
     expect(sortie.heading.join("\n")).toContain(
-      "Montant demandé : pré-bac 796,00 € ; post-bac 314,00 € ; total 1 110,00 €",
+      "Montant demandé : pré-bac 796,00\u00a0€ ; post-bac 314,00\u00a0€ ; total 1\u202f110,00\u00a0€",
     );
     expect(sortie.heading.join("\n")).toContain("voir la feuille « Constats demande 2024-2025 »");
     expect(sortie.rows.map((row) => [row[0], row[1], row[2], row[5], row[6], row[7]])).toEqual([
@@ -140,7 +140,7 @@ describe("Feuille « Demande compl. ARE 2024-2025 »", () => {
       ["Sous-total post-bac", null, null, 2, null, 314],
     ]);
     expect(sortie.rows[0][8]).toBe(
-      "Complément 50022137 BOULANGER (CAP) : 4 élèves supplémentaires × 157 € = 628,00 € (Région Île-de-France, page « Dotation budgétaire »)",
+      "Complément 50022137 BOULANGER (CAP) : 4 élèves supplémentaires × 157\u00a0€ = 628,00\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)",
     );
     expect(sortie.totals).toEqual(["Total demandé", null, null, "3 formations", null, 9, null, 1110, null]);
     const constats = classeur.sheet(noms.constats!)!.output!;

@@ -113,7 +113,7 @@ describe("Cycle de deux années scolaires : 2023-2024 puis 2024-2025", () => {
       ["0750654D", "Lycée Bréguet", null, 3675, 0, "oui"],
     ]);
     expect(String(sortie.rows[0][6])).toContain(
-      "Reliquat post-bac reporté : 1 812,00 € − dépensé 1 500,25 € = 311,75 €",
+      "Reliquat post-bac reporté : 1\u202f812,00\u00a0€ − dépensé 1\u202f500,25\u00a0€ = 311,75\u00a0€",
     );
   });
 

@@ -142,7 +142,10 @@ describe("Calculer les dotations 2024-2025 (forfaits publiés 157 € et 56 €)
 
   test("chaque ligne de dotation s'explique (traces rendues)", async () => {
     const d = parUai(await dotations2024(), "0750655E");
-    expect(d.brute.preBac.trace).toMatchObject({ calcul: "54 élèves × 157 €", resultat: "8 478,00 €" });
+    expect(d.brute.preBac.trace).toMatchObject({
+      calcul: "54 élèves × 157\u00a0€",
+      resultat: "8\u202f478,00\u00a0€",
+    });
   });
 });
 

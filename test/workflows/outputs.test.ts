@@ -46,7 +46,9 @@ describe("Feuilles écrites : « Dotations ARE 2024-2025 » et « Constats ARE 2
     expect(arago[colonne("Reliquat pré-bac")]).toBe(1200.5);
     expect(arago[colonne("Dotation nette pré-bac")]).toBe(7949.5);
     expect(arago[colonne("Dotation nette totale")]).toBe(10147.5);
-    expect(String(arago[colonne("Explication")])).toContain("Pré-bac : 54 élèves × 157 € = 8 478,00 €");
+    expect(String(arago[colonne("Explication")])).toContain(
+      "Pré-bac : 54 élèves × 157\u00a0€ = 8\u202f478,00\u00a0€",
+    );
 
     const melun = sortie.rows[2];
     expect(melun[colonne("Dotation post-bac")]).toBeNull();
@@ -86,10 +88,10 @@ describe("Feuilles écrites : « Dotations ARE 2024-2025 » et « Constats ARE 2
     const heading = classeur.sheet(noms.dotations)!.output!.heading;
     expect(heading[0]).toContain("Dotations ARE 2024-2025");
     expect(heading).toContain(
-      "Forfait Pré-bac 2024-2025 : 157 € (Région Île-de-France, page « Dotation budgétaire »)",
+      "Forfait Pré-bac 2024-2025 : 157\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)",
     );
     expect(heading).toContain(
-      "Forfait 3ème prépa-métiers 2024-2025 : 56 € (Région Île-de-France, page « Dotation budgétaire »)",
+      "Forfait 3e prépa-métiers 2024-2025 : 56\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)",
     );
     expect(heading).toContain("Feuilles lues : « Établissements », « Paris », « Créteil »");
     expect(heading.join("\n")).toContain("« Constats ARE 2024-2025 »");

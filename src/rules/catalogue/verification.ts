@@ -507,7 +507,7 @@ function compteGravites(constats: readonly ConstatListe[]): string {
 export function resumeVerification(v: VerificationListe): string[] {
   const par = (c: Categorie) => v.formations.filter((f) => f.categorie === c).length;
   const lignes = [
-    `Liste ${schoolYearLabel(v.annee)} : ${nombreDe(v.formations.length, "formation retenue", "formations retenues")} (${par("PREPA_METIERS")} en 3ème prépa-métiers, ${par("PRE_BAC")} pré-bac, ${par("POST_BAC")} post-bac).`,
+    `Liste ${schoolYearLabel(v.annee)} : ${nombreDe(v.formations.length, "formation retenue", "formations retenues")} (${par("PREPA_METIERS")} en 3e prépa-métiers, ${par("PRE_BAC")} pré-bac, ${par("POST_BAC")} post-bac).`,
     `${nombreDe(v.lignes.nonVides, "ligne non vide", "lignes non vides")} : ${nombreDe(v.lignes.formations, "formation")}, ${nombreDe(v.lignes.ecartees, "ligne écartée", "lignes écartées")}, ${nombreDe(v.lignes.ignorees, "ligne ignorée", "lignes ignorées")} (titres, totaux, en-têtes répétés).`,
     `Constats : ${compteGravites(v.constats)}.`,
   ];

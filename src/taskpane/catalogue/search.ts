@@ -47,7 +47,13 @@ export interface ExcludedRow extends RowBase {
 
 export type CatalogueRow = EligibleRow | ExcludedRow;
 
-const searchable = (...parts: string[]) => normaliseLabel(parts.join(" "));
+/**
+ * Ordinals compared whatever their spelling (« 6ème », « 6EME », « 6e »; « 1ère », « 1re »): a search
+ * for « 6ème » finds the class the screens name « 6e ».
+ */
+const ordinaux = (text: string) => text.replace(/(\d)\s*(?:[eè]me|[eè]?re|e)(?![a-zà-ÿ])/gi, "$1e");
+
+const searchable = (...parts: string[]) => normaliseLabel(ordinaux(parts.join(" ")));
 
 /** The list's formations, then the known exclusions (shown only when a search finds them). */
 export function catalogueRows(catalogue: Catalogue): CatalogueRow[] {
@@ -111,7 +117,7 @@ export function searchCatalogue(
         (row.code !== "" && row.code.startsWith(word)) || nsfOfRow(row) === word;
       return { any: numeric, own: numeric };
     }
-    const wanted = normaliseLabel(word);
+    const wanted = normaliseLabel(ordinaux(word));
     return {
       any: (row: CatalogueRow) => wanted === "" || row.haystack.includes(wanted),
       own: (row: CatalogueRow) => wanted === "" || row.own.includes(wanted),

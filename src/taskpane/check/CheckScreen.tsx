@@ -219,7 +219,7 @@ function CheckResult({
         <li>
           <Body1>
             Effectifs éligibles comptés : pré-bac {formatInteger(effectifs.preBac)}, post-bac{" "}
-            {formatInteger(effectifs.postBac)}, 3ème prépa-métiers {formatInteger(effectifs.prepaMetiers)}.
+            {formatInteger(effectifs.postBac)}, 3e prépa-métiers {formatInteger(effectifs.prepaMetiers)}.
           </Body1>
         </li>
       </ul>

@@ -50,7 +50,9 @@ export function useFieldControl<P extends FieldControlProps>(props: P): P {
 }
 
 const useStyles = makeStyles({
-  root: { display: "grid" },
+  // Its rows at the top: a field stretched to the height of its neighbour in a row (« Montant (€) »
+  // beside « Année scolaire » and its hint) keeps its input under its label, not spread down the grid.
+  root: { display: "grid", alignContent: "start" },
   label: {
     maxWidth: "max-content",
     maxHeight: "max-content",

@@ -3,7 +3,7 @@
  * buttons, lists, groups of check boxes, and compact tables of amounts (a cell is right-aligned, on
  * one line with `nombre`, left-aligned with `gauche`, semibold with `fort`). Cells sit at the top of
  * their row, where a long libellé wraps; the tables of totals (Dotations, Paramètres) centre them
- * vertically with `milieu`.
+ * vertically with `milieu` and narrow their gutters with `serre`.
  */
 import { makeStyles } from "@fluentui/react-components";
 import { tokens } from "../tokens";
@@ -23,6 +23,11 @@ export const useEcranStyles = makeStyles({
     verticalAlign: "top",
   },
   milieu: { verticalAlign: "middle" },
+  // Narrow gutters, wider on the left (right-aligned amounts are parted by it): the tables of totals
+  // (four or five columns of amounts) fit a 320-pixel pane.
+  serre: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS} ${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+  },
   nombre: { whiteSpace: "nowrap" },
   gauche: { textAlign: "left", fontWeight: tokens.fontWeightRegular },
   fort: { fontWeight: tokens.fontWeightSemibold },

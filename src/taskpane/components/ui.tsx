@@ -24,6 +24,7 @@ import {
   type SelectHTMLAttributes,
 } from "react";
 import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { sansCoupure, typographier } from "../../rules/typographie";
 import { useFieldControl } from "./Field";
 import { tokens } from "../tokens";
 
@@ -198,7 +199,8 @@ export function FitSelect({ onChange, className, ...props }: FitSelectProps) {
   const { size, ...control } = useFieldControl(props);
   useEffect(() => {
     const select = ref.current;
-    if (select) select.title = select.selectedOptions[0]?.text ?? "";
+    // As the choice reads once typographed (typographie.ts), whether or not its text already is.
+    if (select) select.title = typographier(select.selectedOptions[0]?.text ?? "");
   });
   return (
     <select
@@ -319,14 +321,10 @@ export function Annonce({ text }: { text: string }) {
 }
 
 /**
- * A header as it may wrap: at its spaces, never at a hyphen (« Pré-bac » broken as « Pré- / bac » in a
- * 320-pixel pane), so hyphens become non-breaking ones (U+2011).
+ * The header row of a screen's table: the first column (what each row is) styled apart from the rest.
+ * A header wraps at its spaces, never at a hyphen (« Pré-bac » broken as « Pré- / bac » in a 320-pixel
+ * pane).
  */
-export function insecable(label: string): string {
-  return label.replace(/-/g, "\u2011");
-}
-
-/** The header row of a screen's table: the first column (what each row is) styled apart from the rest. */
 export function ColumnHeads({
   labels,
   first,
@@ -343,7 +341,7 @@ export function ColumnHeads({
       <tr>
         {labels.map((label, i) => (
           <th key={label} scope="col" className={i === 0 ? first : others}>
-            {insecable(label)}
+            {sansCoupure(label)}
           </th>
         ))}
       </tr>

@@ -92,7 +92,7 @@ export function DemandeScreen() {
         Demander une dotation complémentaire
       </Subtitle2>
       <Caption1>
-        Élèves supplémentaires (pré-bac, 3ème prépa-métiers) ou boursiers supplémentaires (post-bac) par
+        Élèves supplémentaires (pré-bac, 3e prépa-métiers) ou boursiers supplémentaires (post-bac) par
         formation éligible × forfait de l&apos;année. La feuille lue n&apos;est jamais modifiée.
       </Caption1>
       {erreur && <Notice intent="error">{erreur}</Notice>}
@@ -115,7 +115,7 @@ export function DemandeScreen() {
         <Caption1>
           Forfaits {schoolYearLabel(year)} : {formatForfait(resolution.forfaits.preBac.valeur)} par élève
           pré-bac et par boursier post-bac, {formatForfait(resolution.forfaits.prepaMetiers.valeur)} par élève
-          de 3ème prépa-métiers ({resolution.forfaits.preBac.reference.court}).
+          de 3e prépa-métiers ({resolution.forfaits.preBac.reference.court}).
         </Caption1>
       ) : (
         <UnresolvedYearNotice message={resolution.message} />

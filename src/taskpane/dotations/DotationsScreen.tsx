@@ -157,7 +157,7 @@ export function DotationsScreen() {
         Calculer les dotations
       </Subtitle2>
       <Caption1>
-        Effectifs n-1 de 1ère année des rectorats × forfaits de l&apos;année, reliquats déduits par enveloppe
+        Effectifs n-1 de 1re année des rectorats × forfaits de l&apos;année, reliquats déduits par enveloppe
         (modalités 2023-2024). Les feuilles d&apos;origine ne sont jamais modifiées.
       </Caption1>
 
@@ -206,7 +206,7 @@ export function DotationsScreen() {
       {resolution.ok ? (
         <Caption1>
           Forfaits {schoolYearLabel(year)} : pré-bac {formatForfait(resolution.forfaits.preBac.valeur)},
-          post-bac {formatForfait(resolution.forfaits.postBac.valeur)} par boursier, 3ème prépa-métiers{" "}
+          post-bac {formatForfait(resolution.forfaits.postBac.valeur)} par boursier, 3e prépa-métiers{" "}
           {formatForfait(resolution.forfaits.prepaMetiers.valeur)} (
           {resolution.forfaits.preBac.reference.court}).
         </Caption1>

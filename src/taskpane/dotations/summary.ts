@@ -59,10 +59,10 @@ export function formatEurosOuNonCalculee(value: Decimal | null): string {
   return value === null ? "non calculée" : formatEuros(value);
 }
 
-/** « 3ème prépa-métiers 120 · pré-bac 4 210 · post-bac 830 élèves, 291 boursiers retenus ». */
+/** « 3e prépa-métiers 120 · pré-bac 4 210 · post-bac 830 élèves, 291 boursiers retenus ». */
 export function effectifsLine(totaux: TotauxDotations): string {
   const e = totaux.effectifs;
-  return `Élèves comptés : pré-bac ${formatInteger(e.preBac)}, 3ème prépa-métiers ${formatInteger(e.prepaMetiers)}, post-bac ${formatInteger(e.postBac)} dont ${formatInteger(totaux.boursiersRetenus)} boursiers retenus.`;
+  return `Élèves comptés : pré-bac ${formatInteger(e.preBac)}, 3e prépa-métiers ${formatInteger(e.prepaMetiers)}, post-bac ${formatInteger(e.postBac)} dont ${formatInteger(totaux.boursiersRetenus)} boursiers retenus.`;
 }
 
 export interface TraceNode {

@@ -243,7 +243,7 @@ export function ParametresScreen() {
   const styles = useEcranStyles();
   const local = useStyles();
   // Tables of amounts: cells centred vertically, amounts on one line, headers left-aligned and semibold.
-  const cellule = mergeClasses(styles.cellule, styles.milieu);
+  const cellule = mergeClasses(styles.cellule, styles.milieu, styles.serre);
   const entete = mergeClasses(cellule, styles.gauche, styles.fort);
   const montant = mergeClasses(cellule, styles.nombre);
   const { store, currentYear } = useServices();

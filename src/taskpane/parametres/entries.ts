@@ -21,6 +21,7 @@ import {
   ipcBaseFor,
   parseSchoolYear,
   schoolYearLabel,
+  texteSaisi,
   type ForfaitKind,
   type IpcBase,
   type IpcSaisi,
@@ -49,9 +50,12 @@ export interface ForfaitForm {
 
 const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
 
+/** The month typed, « 2024-12 » even when copied from the pane as « 2024‑12 » (typographie.ts). */
+const moisSaisi = (form: IpcForm) => texteSaisi(form.mois).trim();
+
 function ipcSaisi(form: IpcForm): IpcSaisi {
   return {
-    mois: form.mois.trim(),
+    mois: moisSaisi(form),
     base: Number(form.base),
     valeur: form.valeur.trim(),
     ...(optional(form.serie) ? { serie: optional(form.serie) } : {}),
@@ -62,7 +66,7 @@ function ipcSaisi(form: IpcForm): IpcSaisi {
 /** The index of the user's own IPC for the form's month and base, -1 if none: « Remplacer » it. */
 export function ipcARemplacer(valeurs: ValeursUtilisateur, form: IpcForm): number {
   return (valeurs.ipc ?? []).findIndex(
-    (v) => v.mois.trim() === form.mois.trim() && v.base === Number(form.base),
+    (v) => v.mois.trim() === moisSaisi(form) && v.base === Number(form.base),
   );
 }
 
@@ -151,7 +155,7 @@ function loin(valeur: Decimal, reference: Decimal, maximum: Decimal): boolean {
  * (décembre 2023 : 118,38 ; +11,1 %) »; null when it is plausible, or unreadable (saving then says why).
  */
 export function confirmationIpc(parametres: Parametres, form: IpcForm): string | null {
-  const mois = /^(\d{4})-(\d{2})$/.exec(form.mois.trim());
+  const mois = /^(\d{4})-(\d{2})$/.exec(moisSaisi(form));
   const base = Number(form.base);
   if (!mois || (base !== 2015 && base !== 2025)) return null;
   let valeur: Decimal;
@@ -226,7 +230,7 @@ function montantOuTiret(parametres: Parametres, kind: ForfaitKind, annee: School
  * while the value cannot be read or the year cannot be resolved even with it.
  */
 export function apercuIpc(valeurs: ValeursUtilisateur, form: IpcForm): ApercuIpc | null {
-  const mois = /^(\d{4})-12$/.exec(form.mois.trim());
+  const mois = /^(\d{4})-12$/.exec(moisSaisi(form));
   if (!mois || form.valeur.trim() === "") return null;
   const annee = Number(mois[1]) + 1;
   let avant: Parametres;
