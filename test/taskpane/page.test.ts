@@ -167,7 +167,7 @@ describe("Volet ARE dans Chromium (taskpane.html, Office.js remplacé)", () => {
     const ailleurs = requests.filter((url) => !url.startsWith(`${origin}/`));
     expect(ailleurs).toEqual([OFFICE_JS]);
     // Lazily loaded screens come from the page's own origin.
-    expect(requests.some((url) => /ecran-parametres\.js$/.test(url))).toBe(true);
+    expect(requests.some((url) => /ecrans\.js$/.test(url))).toBe(true);
     await expect(cspViolations(page)).resolves.toEqual([]);
     expect(pageErrors).toEqual([]);
   });
