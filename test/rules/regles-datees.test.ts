@@ -102,11 +102,11 @@ describe("Règles du catalogue datées : une version ajoutée depuis 2026-2027 (
     expect(regles.eligibilityOf(MC_CUISINE, 2023)).toMatchObject({
       eligible: false,
       motif:
-        "Non éligible : mention complémentaire (niveau 3) (préfixe 010), hors du dispositif ARE (CAP, bac pro, bac techno, BMA, BT, BTS et assimilés, DN MADE, DSAA, 3ème prépa-métiers).",
+        "Non éligible : mention complémentaire (niveau 3) (préfixe 010), hors du dispositif ARE (CAP, bac pro, bac techno, BMA, BT, BTS et assimilés, DN MADE, DSAA, 3e prépa-métiers).",
     });
     expect(regles.eligibilityOf(MC_CUISINE, 2026)).toMatchObject({ eligible: true, categorie: "PRE_BAC" });
     expect(regles.eligibilityOf("47010001", 2026).motif).toContain(
-      "DSAA, 3ème prépa-métiers, mention complémentaire).",
+      "DSAA, 3e prépa-métiers, mention complémentaire).",
     );
   });
 
