@@ -4,11 +4,10 @@
  * shared parameters store: validated by the core (its French message for an invalid or conflicting
  * value), saved in the workbook, read by the ARE.* functions, the workbook recalculated.
  */
-import { useEffect, useId, useState, useSyncExternalStore, type ReactNode } from "react";
-import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { mergeClasses } from "@fluentui/react-components";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
-import { tokens } from "../tokens";
 import {
   FORFAIT_KIND_NAMES,
   describeIpcMonth,
@@ -17,9 +16,9 @@ import {
   type ValeursUtilisateur,
 } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
-import { FeedbackNotice, useFeedback, type Feedback } from "../components/Feedback";
-import { Body1, Caption1, Subtitle2, ColumnHeads, FitSelect, Notice, TextInput } from "../components/ui";
-import { COLONNES, NOMS_COLONNES, forfaitsEnVigueur, type LigneForfaits } from "../forfaitsEnVigueur";
+import { FeedbackNotice, useFeedback } from "../components/Feedback";
+import { Caption1, Subtitle2, ColumnHeads, FitSelect, TextInput } from "../components/ui";
+import { COLONNES, NOMS_COLONNES, forfaitsEnVigueur } from "../forfaitsEnVigueur";
 import { useServices } from "../services";
 import {
   apercuIpc,
@@ -34,7 +33,6 @@ import {
   withIpc,
   withoutForfait,
   withoutIpc,
-  type ApercuIpc,
   champsVidesForfait,
   champsVidesIpc,
   type ChampsVides,
@@ -42,206 +40,17 @@ import {
   type IpcForm,
 } from "./entries";
 
+import { AddForm, Apercu, SavedValue, Section, sources, useParametresStyles } from "./elements";
+
 /** How long « Annuler » stays offered after a value is removed (issue 12 item 11). */
 export const DELAI_ANNULER_MS = 8000;
 
 /** Where the screen's one message is shown: under the form or the list the action came from. */
 type Lieu = "ipc" | "forfait" | "liste";
 
-/** What only this screen has; the rest is the screens' shared layout (useEcranStyles). */
-const useStyles = makeStyles({
-  ecran: { gap: tokens.spacingVerticalL },
-  /** A section, and each form in it: a column of fields closer together than the screen's blocks. */
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  enCours: { backgroundColor: tokens.colorNeutralBackground2 },
-  notes: { color: tokens.colorNeutralForeground3 },
-  ligne: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    "& > *": { flexGrow: 1, flexBasis: 0, minWidth: 0 },
-  },
-  liste: { margin: 0, paddingInlineStart: 0, listStyleType: "none" },
-  actions: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    flexWrap: "wrap",
-    marginTop: tokens.spacingVerticalXS,
-  },
-  saisie: {
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalS,
-  },
-});
-
-/** « arrêté n° 2023-087 » — the texts that set the year's known amounts. */
-function sources(ligne: LigneForfaits): string {
-  return ligne.sources.map((source) => source.court).join(" ; ");
-}
-
-/** A part of the screen under its heading (h3), which names it. */
-function Section({ title, titleId, children }: { title: string; titleId?: string; children: ReactNode }) {
-  const styles = useEcranStyles();
-  const local = useStyles();
-  const generatedId = useId();
-  const id = titleId ?? generatedId;
-  return (
-    <section aria-labelledby={id} className={local.section}>
-      <Subtitle2 as="h3" id={id} className={styles.titre}>
-        {title}
-      </Subtitle2>
-      {children}
-    </section>
-  );
-}
-
-/**
- * A form that adds a value: its fields, its button, then — when the value looks like a typing slip —
- * the question to confirm it (issue 12 item 8), and what saving it said.
- */
-function AddForm({
-  title,
-  intro,
-  submitLabel,
-  busy,
-  feedback,
-  confirmation,
-  onSubmit,
-  onConfirm,
-  onCancelConfirm,
-  children,
-}: {
-  title: string;
-  intro?: string;
-  submitLabel: string;
-  busy: boolean;
-  feedback: Feedback | null;
-  confirmation: string | null;
-  onSubmit: () => void;
-  onConfirm: () => void;
-  onCancelConfirm: () => void;
-  children: ReactNode;
-}) {
-  const local = useStyles();
-  const titleId = useId();
-  return (
-    <Section title={title} titleId={titleId}>
-      {intro && <Caption1>{intro}</Caption1>}
-      <form
-        className={local.section}
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSubmit();
-        }}
-        aria-labelledby={titleId}
-        noValidate
-      >
-        {children}
-        <div>
-          <Button type="submit" appearance="primary" disabled={busy || confirmation !== null}>
-            {submitLabel}
-          </Button>
-        </div>
-      </form>
-      {confirmation !== null && (
-        <Notice intent="warning" title="Valeur inhabituelle">
-          {confirmation}
-          <div className={local.actions}>
-            <Button size="small" appearance="primary" disabled={busy} onClick={onConfirm}>
-              Confirmer
-            </Button>
-            <Button size="small" disabled={busy} onClick={onCancelConfirm}>
-              Corriger
-            </Button>
-          </div>
-        </Notice>
-      )}
-      <FeedbackNotice feedback={feedback} />
-    </Section>
-  );
-}
-
-/** Before → after (issue 12 item 9): the rate and next year's forfaits as they are and as they would be. */
-function Apercu({ apercu }: { apercu: ApercuIpc }) {
-  const styles = useEcranStyles();
-  const cellule = mergeClasses(styles.cellule, styles.milieu);
-  const entete = mergeClasses(cellule, styles.gauche, styles.fort);
-  const montant = mergeClasses(cellule, styles.nombre);
-  return (
-    <div aria-live="polite">
-      <Caption1>
-        Taux d&apos;indexation {apercu.annee} : {apercu.taux}. Forfaits {apercu.annee} avant et après
-        l&apos;enregistrement :
-      </Caption1>
-      <table className={styles.table} aria-label={`Forfaits ${apercu.annee} avant et après`}>
-        <ColumnHeads labels={["Forfait", "Actuel", "Après"]} first={entete} />
-        <tbody>
-          {apercu.forfaits.map((f) => (
-            <tr key={f.kind}>
-              <th scope="row" className={entete}>
-                {NOMS_COLONNES[f.kind].court}
-              </th>
-              <td className={montant}>{f.avant}</td>
-              <td className={montant}>{f.apres}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/**
- * A value the user saved in the workbook, with the button that removes it — after a confirmation
- * (issue 12 item 11).
- */
-function SavedValue({
-  removeLabel,
-  busy,
-  onRemove,
-  children,
-}: {
-  removeLabel: string;
-  busy: boolean;
-  onRemove: () => void;
-  children: ReactNode;
-}) {
-  const local = useStyles();
-  const [confirmer, setConfirmer] = useState(false);
-  return (
-    <li className={local.saisie}>
-      <Body1>{children}</Body1>
-      {confirmer ? (
-        <span className={local.actions}>
-          <Button
-            size="small"
-            appearance="primary"
-            disabled={busy}
-            aria-label={`Confirmer : ${removeLabel}`}
-            onClick={() => {
-              setConfirmer(false);
-              onRemove();
-            }}
-          >
-            Confirmer le retrait
-          </Button>
-          <Button size="small" disabled={busy} onClick={() => setConfirmer(false)}>
-            Garder
-          </Button>
-        </span>
-      ) : (
-        <Button size="small" disabled={busy} aria-label={removeLabel} onClick={() => setConfirmer(true)}>
-          Retirer
-        </Button>
-      )}
-    </li>
-  );
-}
-
 export function ParametresScreen() {
   const styles = useEcranStyles();
-  const local = useStyles();
+  const local = useParametresStyles();
   // Tables of amounts: cells centred vertically, amounts on one line, headers left-aligned and semibold.
   const cellule = mergeClasses(styles.cellule, styles.milieu, styles.serre);
   const entete = mergeClasses(cellule, styles.gauche, styles.fort);
