@@ -12,10 +12,10 @@
  */
 import {
   Catalogues,
+  libelleAnnee,
   makeCatalogue,
   parseAnnex,
   readCodeFormation,
-  schoolYearLabel,
   type Catalogue,
   type ReferenceListe,
 } from "../rules";
@@ -114,7 +114,7 @@ export function lireListes(valeur: unknown): Catalogue[] {
         const lu = readCodeFormation(f.code);
         return !lu.ok || lu.code !== f.code;
       });
-      if (fautif) throw new TypeError(`liste ${schoolYearLabel(annee)} : code « ${fautif.code} » illisible`);
+      if (fautif) throw new TypeError(`liste ${libelleAnnee(annee)} : code « ${fautif.code} » illisible`);
       const { titre, url = "", date = "", document } = reference;
       return makeCatalogue(annee, { titre, url, date, ...(document ? { document } : {}) }, lues);
     })

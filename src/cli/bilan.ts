@@ -9,8 +9,8 @@ import {
   ENVELOPPE_NAMES,
   formatEuros,
   formatInteger,
+  libelleAnnee,
   nombreDe,
-  schoolYearLabel,
   type Decimal,
   type Enveloppe,
 } from "../rules";
@@ -64,7 +64,7 @@ const montantOuASaisir = (d: Decimal | null) => (d === null ? "à saisir" : form
 
 function renderModele(r: ResultatModeleBilan, written: string): string {
   const lines = [
-    `Modèle de bilan ARE ${schoolYearLabel(r.annee)} — ${r.nom ?? "établissement"} (UAI ${r.uai})`,
+    `Modèle de bilan ARE ${libelleAnnee(r.annee)} — ${r.nom ?? "établissement"} (UAI ${r.uai})`,
     `Sources : ${r.sources.map((f) => `« ${f} »`).join(", ")}`,
     ...ENVELOPPES.map(
       (e) =>
@@ -164,7 +164,7 @@ async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number
 
 function renderControleBilan(r: ResultatControleBilan, fichier: string): string {
   const lines = [
-    `Contrôle du bilan « ${fichier} » — ARE ${schoolYearLabel(r.annee)} — ${r.nom ?? "établissement non nommé"} (UAI ${r.uai ?? "non indiqué"})`,
+    `Contrôle du bilan « ${fichier} » — ARE ${libelleAnnee(r.annee)} — ${r.nom ?? "établissement non nommé"} (UAI ${r.uai ?? "non indiqué"})`,
     ...ENVELOPPES.map((e) => resumeEnveloppe(e, r.enveloppes[e])),
     "",
     ...renderBilan(r.lignes, "retenues"),

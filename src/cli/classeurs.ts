@@ -8,7 +8,7 @@
 import { lireMontant } from "../sheet/cells";
 import { detecterEntete } from "../sheet/columns";
 import type { CorrectionColonnes } from "../sheet/types";
-import { schoolYearLabel, type Decimal, type SchoolYear } from "../rules";
+import { libelleAnnee, type AnneeScolaire, type Decimal } from "../rules";
 import { LIGNES_APERCU, natureFeuille, type NatureFeuille } from "../workflows/suggestions";
 import {
   FileWorkbook,
@@ -75,10 +75,10 @@ export async function ouvrirBilans(
 export async function ouvrirDotations(
   workbook: FileWorkbook,
   filePath: string,
-  annee: SchoolYear,
+  annee: AnneeScolaire,
 ): Promise<string> {
   const file = await readSpreadsheetFile(filePath);
-  const exacte = `dotations are ${schoolYearLabel(annee)}`;
+  const exacte = `dotations are ${libelleAnnee(annee)}`;
   const sheet =
     file.sheets.find((f) => f.name.toLowerCase() === exacte && f.values.length > 0) ??
     file.sheets.find((f) => f.name.toLowerCase().startsWith("dotations are") && f.values.length > 0) ??

@@ -10,7 +10,7 @@ import {
   formatEuros,
   formatForfait,
   formatInteger,
-  schoolYearLabel,
+  libelleAnnee,
 } from "../rules";
 import { ecrireDemande, preparerDemandeComplementaire, type ResultatDemande } from "../workflows";
 import { demandeJson } from "./jsonBilan";
@@ -42,7 +42,7 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
   const { uai, nom } = r.etablissement;
   const { forfaits, totaux } = r;
   const lines = [
-    `Demande de dotation complémentaire ARE ${schoolYearLabel(r.annee)} — ${nom ?? "établissement non nommé"} (UAI ${uai ?? "non indiqué"})`,
+    `Demande de dotation complémentaire ARE ${libelleAnnee(r.annee)} — ${nom ?? "établissement non nommé"} (UAI ${uai ?? "non indiqué"})`,
     `Feuille lue : « ${fichier} » ; forfaits : ${formatForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formatForfait(forfaits.prepaMetiers.valeur)} par élève de 3e prépa-métiers (${forfaits.preBac.reference.court})`,
     "",
   ];

@@ -4,7 +4,7 @@
  * severity. Exit 1 when there are erreur findings, 2 when the file cannot be used.
  */
 import * as path from "path";
-import { formatInteger, nombreDe, schoolYearLabel } from "../rules";
+import { formatInteger, libelleAnnee, nombreDe } from "../rules";
 import { controlerFeuille, ecrireControle } from "../workflows";
 import { controleJson } from "./json";
 import type { Champ, ResultatControle } from "../workflows/types";
@@ -30,7 +30,7 @@ export const CONTROLE_OPTIONS = {
 
 function renderControle(resultat: ResultatControle, fichier: string): string {
   const lines = [
-    `Contrôle de « ${fichier} » — année ${schoolYearLabel(resultat.annee)} (${resultat.liste.nom})`,
+    `Contrôle de « ${fichier} » — année ${libelleAnnee(resultat.annee)} (${resultat.liste.nom})`,
   ];
   if (resultat.entete) {
     const colonnes = Object.entries(resultat.entete.colonnes)

@@ -9,9 +9,9 @@ import {
   formatEuros,
   formatForfait,
   formatInteger,
+  libelleAnnee,
   netteTotaleConnue,
   phraseListe,
-  schoolYearLabel,
   type Decimal,
 } from "../rules";
 import { calculerDotations } from "../workflows/dotations";
@@ -47,7 +47,7 @@ const eurosOuNonCalculee = (value: Decimal | null) => (value === null ? "non cal
 function renderSummary(resultat: ResultatDotations, sourcesLine: string, written: string | null): string {
   const { forfaits, totaux } = resultat;
   const lines = [
-    `Dotations ARE ${schoolYearLabel(resultat.annee)} — forfaits : pré-bac ${formatForfait(forfaits.preBac.valeur)} par élève, post-bac ${formatForfait(forfaits.postBac.valeur)} par boursier, 3e prépa-métiers ${formatForfait(forfaits.prepaMetiers.valeur)} par élève (${forfaits.preBac.reference.court})`,
+    `Dotations ARE ${libelleAnnee(resultat.annee)} — forfaits : pré-bac ${formatForfait(forfaits.preBac.valeur)} par élève, post-bac ${formatForfait(forfaits.postBac.valeur)} par boursier, 3e prépa-métiers ${formatForfait(forfaits.prepaMetiers.valeur)} par élève (${forfaits.preBac.reference.court})`,
     sourcesLine,
     phraseListe(resultat.liste),
     "",

@@ -5,8 +5,8 @@
 import {
   CATEGORIE_LABELS,
   judgeFormation,
+  libelleAnnee,
   readCodeFormation,
-  schoolYearLabel,
   type Eligibility,
 } from "../rules";
 import { UsageError, flag, parseArgs } from "./args";
@@ -49,7 +49,7 @@ export async function eligibleCommand(argv: readonly string[], io: CliIo): Promi
 
   if (flag(args, "json")) {
     const document = {
-      annee: schoolYearLabel(annee),
+      annee: libelleAnnee(annee),
       liste: catalogue.nom,
       codes: verdicts.map((v) =>
         v.ok
@@ -86,7 +86,7 @@ export async function eligibleCommand(argv: readonly string[], io: CliIo): Promi
         : [v.saisi.trim(), "invalide", "—", v.message],
     );
     const lines = [
-      `Éligibilité ARE ${schoolYearLabel(annee)} (${catalogue.nom})`,
+      `Éligibilité ARE ${libelleAnnee(annee)} (${catalogue.nom})`,
       "",
       ...renderTable(
         [{ header: "Code" }, { header: "Éligible" }, { header: "Catégorie" }, { header: "Motif" }],

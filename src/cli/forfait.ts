@@ -8,10 +8,10 @@ import {
   decimalString,
   formatForfait,
   indicesDistincts,
+  libelleAnnee,
   nomsDesIndices,
   parseForfaitKind,
   renderTraceTree,
-  schoolYearLabel,
   type ForfaitKind,
   type LegalReference,
   type ValeurManquante,
@@ -103,7 +103,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
 
   if (flag(args, "json")) {
     const document = {
-      annee: schoolYearLabel(annee),
+      annee: libelleAnnee(annee),
       forfaits: lines.map((l) =>
         l.resolu
           ? {
@@ -129,7 +129,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
     };
     io.stdout(JSON.stringify(document, null, 2) + "\n");
   } else {
-    const out: string[] = [`Forfaits ARE ${schoolYearLabel(annee)}`, ""];
+    const out: string[] = [`Forfaits ARE ${libelleAnnee(annee)}`, ""];
     const resolus: ValeurResolue[] = [];
     for (const line of lines) {
       if (!line.resolu) {

@@ -5,9 +5,9 @@
  */
 import {
   decimalString,
+  libelleAnnee,
   netteTotaleConnue,
   roundHalfUp,
-  schoolYearLabel,
   type CasEnveloppe,
   type CatalogueEnVigueur,
   type Decimal,
@@ -110,7 +110,7 @@ export function listeJson(liste: CatalogueEnVigueur): ListeJson {
   const { titre, url, date } = liste.reference;
   return {
     nom: liste.nom,
-    annee: schoolYearLabel(liste.annee),
+    annee: libelleAnnee(liste.annee),
     report: liste.report !== null,
     titre,
     url,
@@ -195,7 +195,7 @@ export function dotationsJson(resultat: ResultatDotations): DotationsJson {
   );
   const { nette, enveloppes } = resultat.totaux;
   return {
-    annee: schoolYearLabel(resultat.annee),
+    annee: libelleAnnee(resultat.annee),
     liste: listeJson(resultat.liste),
     forfaits: {
       preBac: money(resultat.forfaits.preBac.valeur),
@@ -245,7 +245,7 @@ export function controleJson(resultat: ResultatControle): ControleJson {
   const { lignes, effectifs } = resultat;
   return {
     feuille: resultat.feuille,
-    annee: schoolYearLabel(resultat.annee),
+    annee: libelleAnnee(resultat.annee),
     liste: listeJson(resultat.liste),
     entete: resultat.entete ? { ligne: resultat.entete.ligne, colonnes } : null,
     lignes: {

@@ -6,8 +6,8 @@
 import {
   CATEGORIE_LABELS,
   decimalString,
+  libelleAnnee,
   renderTrace,
-  schoolYearLabel,
   type Decimal,
   type Enveloppe,
 } from "../rules";
@@ -50,7 +50,7 @@ export interface DemandeJson {
 export function demandeJson(resultat: ResultatDemande): DemandeJson {
   const { forfaits, totaux } = resultat;
   return {
-    annee: schoolYearLabel(resultat.annee),
+    annee: libelleAnnee(resultat.annee),
     etablissement: { ...resultat.etablissement },
     forfaits: {
       preBac: money(forfaits.preBac.valeur),
@@ -134,7 +134,7 @@ export function bilanJson(resultat: ResultatControleBilan): BilanJson {
   const { lignes } = resultat;
   return {
     feuille: resultat.feuille,
-    annee: schoolYearLabel(resultat.annee),
+    annee: libelleAnnee(resultat.annee),
     uai: resultat.uai,
     nom: resultat.nom,
     enveloppes: {
@@ -179,8 +179,8 @@ export interface ReliquatsJson {
 
 export function reliquatsJson(resultat: ResultatReliquats): ReliquatsJson {
   return {
-    anneeBilans: schoolYearLabel(resultat.anneeBilans),
-    anneeDotations: schoolYearLabel(resultat.anneeDotations),
+    anneeBilans: libelleAnnee(resultat.anneeBilans),
+    anneeDotations: libelleAnnee(resultat.anneeDotations),
     etablissements: resultat.reliquats.map((r) => ({
       uai: r.uai,
       nom: r.nom,

@@ -14,13 +14,13 @@
 import * as path from "path";
 import {
   Catalogues,
+  libelleAnnee,
   lignesEcart,
+  lireAnneeScolaire,
   nombreDe,
-  parseSchoolYear,
   resumeVerification,
-  schoolYearLabel,
+  type AnneeScolaire,
   type ReferenceListe,
-  type SchoolYear,
 } from "../rules";
 import { verifierFeuilleListe, type ResultatListe } from "../workflows/liste";
 import { FileWorkbook } from "../xlsx";
@@ -61,7 +61,7 @@ export function fichiersLus(args: ParsedArgs, fichiers: readonly string[]): stri
 }
 
 /** « 2025-2026 » (or « 2025_2026 ») in a file name: the rentrée 2025; null when there is none. */
-export function anneeDuNom(fichier: string): SchoolYear | null {
+export function anneeDuNom(fichier: string): AnneeScolaire | null {
   const m = /(?:^|\D)(\d{4})\s*[-_]\s*(\d{4})(?:\D|$)/.exec(path.basename(fichier));
   return m && Number(m[2]) === Number(m[1]) + 1 ? Number(m[1]) : null;
 }
@@ -70,9 +70,9 @@ export function anneeDuNom(fichier: string): SchoolYear | null {
 function anneeDeLaListe(
   fichier: string,
   ecrite: { valeur: string | undefined; option: string },
-  parDefaut: SchoolYear,
-): { annee: SchoolYear; comment: string } {
-  if (ecrite.valeur !== undefined) return { annee: parseSchoolYear(ecrite.valeur), comment: ecrite.option };
+  parDefaut: AnneeScolaire,
+): { annee: AnneeScolaire; comment: string } {
+  if (ecrite.valeur !== undefined) return { annee: lireAnneeScolaire(ecrite.valeur), comment: ecrite.option };
   const duNom = anneeDuNom(fichier);
   if (duNom !== null) return { annee: duNom, comment: "d'après le nom du fichier" };
   return { annee: parDefaut, comment: `année de la commande ; ${ecrite.option} pour une autre` };
@@ -84,7 +84,7 @@ function anneeDeLaListe(
  */
 async function lireListe(
   fichier: string,
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   feuille: string | undefined,
   io: CliIo,
   saisie: Partial<ReferenceListe> | null = null,
@@ -106,7 +106,7 @@ async function lireListe(
  * The lists a command judges formations by: the embedded ones, with the list of --liste for its
  * rentrée. A list from which no formation can be read stops the command (exit 2).
  */
-export async function cataloguesOf(args: ParsedArgs, io: CliIo, annee: SchoolYear): Promise<Catalogues> {
+export async function cataloguesOf(args: ParsedArgs, io: CliIo, annee: AnneeScolaire): Promise<Catalogues> {
   const fichier = optionValue(args, "liste");
   const ecrite = optionValue(args, "liste-annee");
   if (fichier === undefined) {
@@ -124,7 +124,7 @@ export async function cataloguesOf(args: ParsedArgs, io: CliIo, annee: SchoolYea
     fichier: nom,
     constats,
   } = await lireListe(fichier, choix.annee, undefined, io, saisie);
-  const label = schoolYearLabel(choix.annee);
+  const label = libelleAnnee(choix.annee);
   if (verification.catalogue === null) {
     throw new UsageError(
       `Liste ${label} « ${nom} » inutilisable : ${constats
@@ -153,7 +153,7 @@ export const LISTE_VERIFIER_OPTIONS = {
 function renderVerification(r: ResultatListe & { fichier: string }, comment: string): string {
   const v = r.verification;
   const lines = [
-    `Liste ${schoolYearLabel(v.annee)} (${comment}) : « ${r.fichier} »${r.feuille === r.fichier ? "" : `, feuille « ${r.feuille} »`}`,
+    `Liste ${libelleAnnee(v.annee)} (${comment}) : « ${r.fichier} »${r.feuille === r.fichier ? "" : `, feuille « ${r.feuille} »`}`,
     ...resumeVerification(v),
     ...renderConstats(r.constats, false),
   ];
@@ -181,7 +181,7 @@ function verificationJson(r: ResultatListe & { fichier: string }) {
     niveau: f.niveau,
   });
   return {
-    annee: schoolYearLabel(v.annee),
+    annee: libelleAnnee(v.annee),
     fichier: r.fichier,
     feuille: r.feuille,
     lignes: v.lignes,

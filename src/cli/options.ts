@@ -6,14 +6,14 @@
 import {
   MissingParameterError,
   Parametres,
+  anneeScolaireAu,
   formaterValeurManquante,
-  parseSchoolYear,
-  schoolYearOn,
+  lireAnneeScolaire,
   texteSaisi,
+  type AnneeScolaire,
   type ForfaitSaisi,
   type IndiceManquant,
   type IpcSaisi,
-  type SchoolYear,
   type ValeurManquante,
 } from "../rules";
 import { UsageError, optionValue, optionValues, type OptionSpecs, type ParsedArgs } from "./args";
@@ -28,9 +28,9 @@ export const PARAMETRES_OPTIONS: OptionSpecs = {
 };
 
 /** --annee, or the school year in progress today (rentrée in September). */
-export function anneeOf(args: ParsedArgs, io: CliIo, positional?: string): SchoolYear {
+export function anneeOf(args: ParsedArgs, io: CliIo, positional?: string): AnneeScolaire {
   const written = positional ?? optionValue(args, "annee");
-  return written === undefined ? schoolYearOn(io.now()) : parseSchoolYear(written);
+  return written === undefined ? anneeScolaireAu(io.now()) : lireAnneeScolaire(written);
 }
 
 const SOURCE_CLI = "saisie en ligne de commande";
@@ -70,7 +70,7 @@ export function parseForfaitOption(text: string): ForfaitSaisi {
     );
   }
   return {
-    annee: parseSchoolYear(match[1].trim()),
+    annee: lireAnneeScolaire(match[1].trim()),
     categorie: match[2].trim(),
     valeur: match[3],
     source: SOURCE_CLI,
@@ -108,7 +108,7 @@ export function messageValeurManquante(valeur: ValeurManquante): string {
 }
 
 /** Fails fast, before reading any file, when the year's forfaits cannot be resolved (R7), saying what to supply. */
-export function verifierForfaits(annee: SchoolYear, parametres: Parametres): void {
+export function verifierForfaits(annee: AnneeScolaire, parametres: Parametres): void {
   try {
     for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) parametres.forfait(kind, annee);
   } catch (error) {

@@ -5,7 +5,7 @@
  * exit code is then 1.
  */
 import * as path from "path";
-import { formatEuros, formatInteger, schoolYearLabel, type Decimal } from "../rules";
+import { formatEuros, formatInteger, libelleAnnee, type Decimal } from "../rules";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../workflows";
 import { reliquatsJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
@@ -31,7 +31,7 @@ const montant = (d: Decimal | null) => (d === null ? "non calculé" : formatEuro
 
 function renderReliquats(r: ResultatReliquats, written: string): string {
   const lines = [
-    `Reliquats des bilans ${schoolYearLabel(r.anneeBilans)}, à déduire des dotations ${schoolYearLabel(r.anneeDotations)}`,
+    `Reliquats des bilans ${libelleAnnee(r.anneeBilans)}, à déduire des dotations ${libelleAnnee(r.anneeDotations)}`,
     `Bilans lus : ${formatInteger(r.bilans.length)} ; établissements repris : ${formatInteger(r.reliquats.length)}`,
     "",
     ...renderTable(

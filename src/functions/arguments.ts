@@ -9,15 +9,15 @@ import {
   IPC_MAXIMUM,
   IPC_MINIMUM,
   InvalidArgumentError,
+  anneeScolaireAu,
   citation,
+  lireAnneeScolaire,
   lireNombreValeur,
   lireTauxBoursiers,
   messageNombreIllisible,
   normaliseLabel,
-  parseSchoolYear,
   removeSpaces,
-  schoolYearOn,
-  type SchoolYear,
+  type AnneeScolaire,
   type TauxBoursiers,
 } from "../rules";
 import { EXCEL_ERRORS } from "../grid";
@@ -181,10 +181,10 @@ export function lireIndice(value: unknown, nom: string): Decimal {
  * The school year: 2024, "2024-2025" or "2024/2025". Left out or blank, the school year in progress on
  * `aujourdhui` (the rentrée is in September); the adapter passes today's date, the core never reads the clock.
  */
-export function lireAnnee(value: unknown, aujourdhui: Date): SchoolYear {
+export function lireAnnee(value: unknown, aujourdhui: Date): AnneeScolaire {
   refuserErreur(value);
-  if (estOmis(value)) return schoolYearOn(aujourdhui);
-  return parseSchoolYear(typeof value === "string" ? value.trim() : value);
+  if (estOmis(value)) return anneeScolaireAu(aujourdhui);
+  return lireAnneeScolaire(typeof value === "string" ? value.trim() : value);
 }
 
 /** Text such as a category; null when left out. */

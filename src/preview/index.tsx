@@ -17,7 +17,7 @@ import {
   type ParametresStore,
 } from "../addin/parametresStore";
 import { CLE_LISTES, createListesStore, type ListesStore } from "../addin/listesStore";
-import { schoolYearOn } from "../rules";
+import { anneeScolaireAu } from "../rules";
 import { App } from "../taskpane/App";
 import type { Services } from "../taskpane/services";
 import type { CellValue } from "../workbook/port";
@@ -99,7 +99,7 @@ function Preview({
     action: (action) => action({ workbook, navigator: workbook }),
     store,
     listes,
-    currentYear: schoolYearOn(new Date()),
+    currentYear: anneeScolaireAu(new Date()),
   }));
   return (
     <div className="apercu">

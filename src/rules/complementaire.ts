@@ -16,7 +16,7 @@ import { readCodeFormation } from "./codes";
 import { InvalidArgumentError } from "./errors";
 import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
 import type { Parametres } from "./parameters/parametres";
-import type { SchoolYear } from "./schoolYear";
+import type { AnneeScolaire } from "./anneeScolaire";
 import type { Enveloppe } from "./dotation";
 import type { Figure } from "./trace";
 
@@ -66,7 +66,7 @@ function ligne(
   eligibilite: Eligibility & { categorie: Categorie },
   supplementaires: number,
   intituleSaisi: string | undefined,
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   parametres: Parametres,
 ): LigneComplementaire {
   const categorie = eligibilite.categorie;
@@ -106,7 +106,7 @@ function ligne(
 export function complementFormation(
   supplementaires: number,
   code: unknown,
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   parametres: Parametres,
   catalogue: Catalogue = catalogueFor(annee),
 ): LigneComplementaire {
@@ -133,7 +133,7 @@ export function complementFormation(
 
 export function demandeComplementaire(
   demandes: readonly DemandeLigne[],
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   parametres: Parametres,
   catalogue: Catalogue = catalogueFor(annee),
 ): DemandeComplementaire {

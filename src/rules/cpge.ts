@@ -8,7 +8,7 @@
 import { InvalidArgumentError } from "./errors";
 import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
 import type { Parametres } from "./parameters/parametres";
-import { schoolYearLabel, type SchoolYear } from "./schoolYear";
+import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
 import type { Figure } from "./trace";
 
 /** The limit as the arrêté writes it: « dans la limite de trois concours ». */
@@ -17,7 +17,7 @@ const EN_LETTRES: Readonly<Record<number, string>> = { 2: "deux", 3: "trois", 4:
 export function aideCpge(
   nombreConcours: number,
   quotientFamilial: Decimal.Value,
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   parametres: Parametres,
 ): Figure {
   if (!Number.isInteger(nombreConcours) || nombreConcours < 0) {
@@ -34,7 +34,7 @@ export function aideCpge(
     );
   }
   const plafond = parametres.plafondQuotientFamilial(annee);
-  const libelle = `Aide CPGE ${schoolYearLabel(annee)}`;
+  const libelle = `Aide CPGE ${libelleAnnee(annee)}`;
   if (quotient.gt(plafond.valeur)) {
     return {
       valeur: ZERO,

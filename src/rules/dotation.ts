@@ -14,7 +14,7 @@ import { boursiersRetenus, assertEffectif, type TauxBoursiers } from "./boursier
 import { InvalidArgumentError } from "./errors";
 import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
 import type { Parametres, ValeurResolue } from "./parameters/parametres";
-import { schoolYearLabel, type SchoolYear } from "./schoolYear";
+import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
 import { avecDetails, avecResultat, type Figure, type Trace } from "./trace";
 
 export interface EffectifsParCategorie {
@@ -58,7 +58,7 @@ export interface ForfaitsAnnee {
 export interface DotationEtablissement {
   readonly uai: string;
   readonly nom: string | null;
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   readonly aRepondu: boolean;
   readonly effectifs: EffectifsParCategorie;
   readonly tauxBoursiers: TauxBoursiers | null;
@@ -81,7 +81,7 @@ export interface DotationEtablissement {
   readonly erreurs: readonly string[];
 }
 
-export function forfaitsDeLAnnee(annee: SchoolYear, parametres: Parametres): ForfaitsAnnee {
+export function forfaitsDeLAnnee(annee: AnneeScolaire, parametres: Parametres): ForfaitsAnnee {
   return {
     prepaMetiers: parametres.forfait("PREPA_METIERS", annee),
     preBac: parametres.forfait("PRE_BAC", annee),
@@ -367,7 +367,7 @@ function withDetails<T extends { figure: Figure }>(net: T, enveloppe: Figure): T
 /** The full dotation of one establishment, every figure explained. */
 export function calculerDotation(
   donnees: DonneesEtablissement,
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   forfaits: ForfaitsAnnee,
 ): DotationEtablissement {
   const { effectifs } = donnees;
@@ -452,7 +452,7 @@ export function calculerDotation(
     regle: "R9",
     libelle: "Dotation nette totale",
     calcul: `${nettePreBac.figure.trace.resultat} (pré-bac) + ${nettePostBac.figure.trace.resultat} (post-bac)`,
-    reference: `enveloppes non fongibles, année ${schoolYearLabel(annee)}`,
+    reference: `enveloppes non fongibles, année ${libelleAnnee(annee)}`,
     details: [nettePreBac.figure.trace, nettePostBac.figure.trace],
   });
 
@@ -492,7 +492,7 @@ function tauxRequis(taux: TauxBoursiers | null): TauxBoursiers {
 export function dotationLigne(
   categorie: Categorie,
   effectif: number,
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   parametres: Parametres,
   taux: TauxBoursiers | null,
 ): Figure {
@@ -519,7 +519,7 @@ export function dotationLigne(
 export function montantLigne(
   categorie: Categorie,
   effectif: number,
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   parametres: Parametres,
   taux: TauxBoursiers | null,
 ): Decimal {

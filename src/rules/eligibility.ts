@@ -15,7 +15,7 @@ import {
   type DiplomaKind,
   type ReglesCatalogue,
 } from "./nomenclature";
-import { schoolYearLabel, type SchoolYear } from "./schoolYear";
+import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
 import { normaliseLabel } from "./text";
 
 export interface Eligibility {
@@ -86,9 +86,8 @@ export function motifHorsDispositif(
 /** « liste 2023-2024 », or « liste 2023-2024 utilisée pour 2025-2026 » when carried over (regles.md#catalogue.annexe). */
 function listeCourte(catalogue: Catalogue): string {
   const pour = (catalogue as Partial<CatalogueEnVigueur>).pourAnnee;
-  const report =
-    pour !== undefined && pour !== catalogue.annee ? ` utilisée pour ${schoolYearLabel(pour)}` : "";
-  return `liste ${schoolYearLabel(catalogue.annee)}${report}`;
+  const report = pour !== undefined && pour !== catalogue.annee ? ` utilisée pour ${libelleAnnee(pour)}` : "";
+  return `liste ${libelleAnnee(catalogue.annee)}${report}`;
 }
 
 /** A listed formation's label, and its new BCN label when it was renamed since the list (R4). */
@@ -202,7 +201,7 @@ export function judgeFormation(code: string, catalogue: Catalogue, libelle?: str
  */
 export function eligibilityOf(
   raw: unknown,
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   catalogues: Catalogues = Catalogues.embarques(),
 ): Eligibility {
   const reading = readCodeFormation(raw);

@@ -7,7 +7,7 @@ export * from "./typographie";
 export * from "./errors";
 export * from "./text";
 export * from "./nombres";
-export * from "./schoolYear";
+export * from "./anneeScolaire";
 export * from "./categories";
 export * from "./trace";
 export * from "./codes";

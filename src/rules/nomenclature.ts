@@ -13,7 +13,7 @@ import { categorieOfAnnexNiveau, type Categorie } from "./categories";
 import exclusions from "./catalogue/regles/exclusions.json";
 import specialites from "./catalogue/regles/specialites-nsf.json";
 import typesDiplome from "./catalogue/regles/types-diplome.json";
-import type { SchoolYear } from "./schoolYear";
+import type { AnneeScolaire } from "./anneeScolaire";
 
 export interface DiplomaKind {
   readonly prefix: string;
@@ -56,9 +56,9 @@ interface VersionExclusions extends VersionRegle {
 export interface ReglesCatalogue {
   /** The rentrée each file's version applies from (2023 = 2023-2024). */
   readonly depuis: {
-    readonly specialites: SchoolYear;
-    readonly typesDiplome: SchoolYear;
-    readonly exclusions: SchoolYear;
+    readonly specialites: AnneeScolaire;
+    readonly typesDiplome: AnneeScolaire;
+    readonly exclusions: AnneeScolaire;
   };
   /**
    * R2 and R5 — « élèves de première année de CAP, Bac technologique et Bac professionnel », « élèves
@@ -103,7 +103,7 @@ export const COLLEGE_CLASSES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** « 2023-2024 » → 2023. Only converts: the data test checks the form, as for the parameter files. */
-function rentree(version: VersionRegle): SchoolYear {
+function rentree(version: VersionRegle): AnneeScolaire {
   return Number(version.depuis.slice(0, 4));
 }
 
@@ -112,7 +112,7 @@ function rentree(version: VersionRegle): SchoolYear {
  * until a later one replaces it; a year before every version (refused as not encoded elsewhere) takes
  * the first one.
  */
-function enVigueur<V extends VersionRegle>(versions: readonly V[], annee: SchoolYear): V {
+function enVigueur<V extends VersionRegle>(versions: readonly V[], annee: AnneeScolaire): V {
   let trouvee = versions[0];
   for (const version of versions)
     if (rentree(version) <= annee && rentree(version) >= rentree(trouvee)) trouvee = version;
@@ -167,11 +167,11 @@ function reglesDesVersions(
 }
 
 /** Rules by year, and by combination of versions: years that share their versions share one object. */
-const PAR_ANNEE = new Map<SchoolYear, ReglesCatalogue>();
+const PAR_ANNEE = new Map<AnneeScolaire, ReglesCatalogue>();
 const PAR_VERSIONS = new Map<string, ReglesCatalogue>();
 
 /** The catalogue rules in force for a school year, built once per combination of versions. */
-export function reglesCatalogue(annee: SchoolYear): ReglesCatalogue {
+export function reglesCatalogue(annee: AnneeScolaire): ReglesCatalogue {
   let regles = PAR_ANNEE.get(annee);
   if (regles === undefined) {
     const s = enVigueur<VersionSpecialites>(specialites.versions, annee);

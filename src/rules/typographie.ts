@@ -13,7 +13,7 @@
  * - a non-breaking hyphen (U+2011) between two digits: school years « 2024‑2025 », « n° 2023‑087 »,
  *   months « 2024‑12 ».
  * Identifiers keep their plain characters: sheet names (« Dotations ARE 2024-2025 »), JSON, command-line
- * options, file names, formulas (schoolYearLabel is an identifier, shown typographed).
+ * options, file names, formulas (libelleAnnee is an identifier, shown typographed).
  */
 
 /** Between groups of three digits: 1 234 567. */

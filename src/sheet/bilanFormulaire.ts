@@ -13,11 +13,11 @@ import {
   ZERO,
   formatEuros,
   isAreError,
+  libelleAnnee,
+  lireAnneeScolaire,
   normaliseLabel,
-  parseSchoolYear,
-  schoolYearLabel,
+  type AnneeScolaire,
   type Enveloppe,
-  type SchoolYear,
 } from "../rules";
 import { columnLetter, isBlank, isCellError, type CellValue, type SheetData } from "../grid";
 import { afficher, codeErreurCellule, lireMontant, messageErreurExcel } from "./cells";
@@ -124,8 +124,8 @@ export function trouverFormulaire(
 export function anneeDuFormulaire(
   feuille: string,
   cellules: Partial<Record<ChampFormulaire, CelluleFormulaire>>,
-  parDefaut: SchoolYear,
-): { annee: SchoolYear; constat: Constat | null } {
+  parDefaut: AnneeScolaire,
+): { annee: AnneeScolaire; constat: Constat | null } {
   const cellule = cellules.annee;
   if (!cellule || isBlank(cellule.valeur)) {
     return {
@@ -135,14 +135,14 @@ export function anneeDuFormulaire(
         feuille,
         cellule?.ligne ?? null,
         cellule?.colonne ?? null,
-        `Année scolaire du bilan non indiquée : ${schoolYearLabel(parDefaut)} retenue. Indiquez-la (ex. 2024-2025) à côté du libellé « Année scolaire ».`,
+        `Année scolaire du bilan non indiquée : ${libelleAnnee(parDefaut)} retenue. Indiquez-la (ex. 2024-2025) à côté du libellé « Année scolaire ».`,
       ),
     };
   }
   try {
     const raw = cellule.valeur;
     if (isCellError(raw) || typeof raw === "boolean") throw new Error("illisible");
-    return { annee: parseSchoolYear(typeof raw === "string" ? raw.trim() : raw), constat: null };
+    return { annee: lireAnneeScolaire(typeof raw === "string" ? raw.trim() : raw), constat: null };
   } catch (error) {
     const why = isAreError(error) ? ` (${error.message})` : "";
     return {
@@ -152,7 +152,7 @@ export function anneeDuFormulaire(
         feuille,
         cellule.ligne,
         cellule.colonne,
-        `Année scolaire « ${afficher(cellule.valeur)} » illisible${why} : ${schoolYearLabel(parDefaut)} retenue pour lire le bilan. Corrigez-la (ex. 2024-2025).`,
+        `Année scolaire « ${afficher(cellule.valeur)} » illisible${why} : ${libelleAnnee(parDefaut)} retenue pour lire le bilan. Corrigez-la (ex. 2024-2025).`,
       ),
     };
   }
@@ -162,7 +162,7 @@ export function anneeDuFormulaire(
 export interface FormulaireBilan {
   readonly uai: string | null;
   readonly nom: string | null;
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** Null when missing or unreadable: that envelope's new reliquat cannot be computed. */
   readonly dotations: Readonly<Record<Enveloppe, Decimal | null>>;
   /** « le cas échéant » : a blank reliquat antérieur is none (0). Null when unreadable. */

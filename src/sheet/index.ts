@@ -19,14 +19,14 @@ export * from "./bilan";
 export * from "./feuilleDotations";
 
 import type { SheetData } from "../grid";
-import type { SchoolYear } from "../rules";
+import type { AnneeScolaire } from "../rules";
 import { LecteurEffectifs, type OptionsLectureEffectifs } from "./effectifs";
 import { SessionLecture } from "./session";
 
 /** Reads a whole effectif sheet at once (no progress, no cancellation): for tests and small sheets. */
 export function lireFeuilleEffectifs(
   sheet: SheetData,
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   options: OptionsLectureEffectifs = {},
 ): { session: SessionLecture; lecteur: LecteurEffectifs } {
   const session = new SessionLecture(annee);

@@ -15,9 +15,9 @@ import {
   readUai,
   removeSpaces,
   uaiCheckLetter,
+  type AnneeScolaire,
   type CatalogueEnVigueur,
   type Categorie,
-  type SchoolYear,
 } from "../rules";
 import { isBlank, isCellError, type CellValue } from "../grid";
 import { estStatutApprenti, lireAnneeFormation, messageErreurExcel } from "./cells";
@@ -122,7 +122,7 @@ export class SessionLecture {
 
   /** `catalogues`: the lists by rentrée, the user's loaded ones among them (the embedded ones by default). */
   constructor(
-    readonly annee: SchoolYear,
+    readonly annee: AnneeScolaire,
     catalogues: Catalogues = Catalogues.embarques(),
   ) {
     // The list in force for the year (R4); a year before 2023-2024 is a MissingParameterError.

@@ -4,18 +4,18 @@
  * (design.md R6-R7: never last year's amount reused silently). Pure, so it is tested without a browser.
  */
 import {
-  FIRST_SCHOOL_YEAR,
   FORFAIT_KIND_NAMES,
   MissingParameterError,
+  PREMIERE_ANNEE_SCOLAIRE,
   formatForfait,
   formaterValeurManquante,
   isAreError,
+  libelleAnnee,
   sansCoupure,
-  schoolYearLabel,
+  type AnneeScolaire,
   type ForfaitKind,
   type LegalReference,
   type Parametres,
-  type SchoolYear,
 } from "../rules";
 
 /** Column order of the table: the three lines of a dotation, then the CPGE forfait. */
@@ -36,7 +36,7 @@ export interface SourceForfaits {
 }
 
 export interface LigneForfaits {
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   readonly libelle: string;
   readonly enCours: boolean;
   readonly cases: Readonly<Record<ForfaitKind, CaseForfait>>;
@@ -63,7 +63,7 @@ interface Resolution {
   readonly reference: LegalReference | null;
 }
 
-function resoudre(parametres: Parametres, kind: ForfaitKind, annee: SchoolYear): Resolution {
+function resoudre(parametres: Parametres, kind: ForfaitKind, annee: AnneeScolaire): Resolution {
   try {
     const forfait = parametres.forfait(kind, annee);
     return {
@@ -108,13 +108,13 @@ function sourcesDe(references: readonly (LegalReference | null)[]): SourceForfai
  * One row per school year from 2023-2024 to the later of the year in progress and the last year with a
  * published or entered amount.
  */
-export function forfaitsEnVigueur(parametres: Parametres, anneeEnCours: SchoolYear): LigneForfaits[] {
+export function forfaitsEnVigueur(parametres: Parametres, anneeEnCours: AnneeScolaire): LigneForfaits[] {
   let derniere = anneeEnCours;
   for (const kind of COLONNES) {
     for (const valeur of parametres.forfaitsPublies(kind)) derniere = Math.max(derniere, valeur.annee);
   }
   const lignes: LigneForfaits[] = [];
-  for (let annee = FIRST_SCHOOL_YEAR; annee <= derniere; annee++) {
+  for (let annee = PREMIERE_ANNEE_SCOLAIRE; annee <= derniere; annee++) {
     const cases = {} as Record<ForfaitKind, CaseForfait>;
     const references: (LegalReference | null)[] = [];
     let manque: string | null = null;
@@ -126,7 +126,7 @@ export function forfaitsEnVigueur(parametres: Parametres, anneeEnCours: SchoolYe
     }
     lignes.push({
       annee,
-      libelle: schoolYearLabel(annee),
+      libelle: libelleAnnee(annee),
       enCours: annee === anneeEnCours,
       cases,
       sources: sourcesDe(references),

@@ -7,7 +7,7 @@
 import { createRoot } from "react-dom/client";
 import { demarrerRuntime, listesStore, parametresStore } from "../addin/runtime";
 import { ExcelWorkbook } from "../excel";
-import { schoolYearOn } from "../rules";
+import { anneeScolaireAu } from "../rules";
 import { App } from "./App";
 import { ThemeRoot } from "./components/ThemeRoot";
 import { excelAction } from "./excel/excelAction";
@@ -35,7 +35,7 @@ function render(): void {
           action: excelAction(),
           store: parametresStore,
           listes: listesStore,
-          currentYear: schoolYearOn(new Date()),
+          currentYear: anneeScolaireAu(new Date()),
         }}
       />
     </ThemeRoot>,

@@ -7,7 +7,7 @@
 import { createContext, useContext, useSyncExternalStore } from "react";
 import type { ListesStore } from "../addin/listesStore";
 import type { ParametresStore } from "../addin/parametresStore";
-import type { Catalogues, SchoolYear } from "../rules";
+import type { AnneeScolaire, Catalogues } from "../rules";
 import type { Workbook } from "../workbook/port";
 import type { CorrectionColonnes } from "../workflows/types";
 import type { Navigator } from "./navigator";
@@ -30,7 +30,7 @@ export interface Services {
   /** The lists of formations loaded in the workbook, shared with the ARE.* functions likewise. */
   readonly listes: ListesStore;
   /** The school year in progress, from today's date (the core never reads the clock). */
-  readonly currentYear: SchoolYear;
+  readonly currentYear: AnneeScolaire;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

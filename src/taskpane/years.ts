@@ -5,32 +5,32 @@
  * (the core's message naming the missing December index) and links to Paramètres.
  */
 import {
-  FIRST_SCHOOL_YEAR,
+  PREMIERE_ANNEE_SCOLAIRE,
   forfaitsDeLAnnee,
   isAreError,
-  schoolYearLabel,
+  libelleAnnee,
+  type AnneeScolaire,
   type ForfaitKind,
   type ForfaitsAnnee,
   type Parametres,
-  type SchoolYear,
 } from "../rules";
 
 const KINDS: readonly ForfaitKind[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
 
 export interface YearOption {
-  readonly value: SchoolYear;
+  readonly value: AnneeScolaire;
   readonly label: string;
 }
 
 /** From 2023-2024 to the year after the year in progress, or to the last year with a published amount. */
-export function yearOptions(parametres: Parametres, currentYear: SchoolYear): YearOption[] {
-  let last = Math.max(currentYear + 1, FIRST_SCHOOL_YEAR);
+export function yearOptions(parametres: Parametres, currentYear: AnneeScolaire): YearOption[] {
+  let last = Math.max(currentYear + 1, PREMIERE_ANNEE_SCOLAIRE);
   for (const kind of KINDS) {
     for (const valeur of parametres.forfaitsPublies(kind)) last = Math.max(last, valeur.annee);
   }
   const options: YearOption[] = [];
-  for (let year = FIRST_SCHOOL_YEAR; year <= last; year++)
-    options.push({ value: year, label: schoolYearLabel(year) });
+  for (let year = PREMIERE_ANNEE_SCOLAIRE; year <= last; year++)
+    options.push({ value: year, label: libelleAnnee(year) });
   return options;
 }
 
@@ -38,7 +38,7 @@ export type YearResolution =
   { readonly ok: true; readonly forfaits: ForfaitsAnnee } | { readonly ok: false; readonly message: string };
 
 /** The forfaits of a dotation year, or the core's French message saying what is missing. */
-export function resolveYear(parametres: Parametres, year: SchoolYear): YearResolution {
+export function resolveYear(parametres: Parametres, year: AnneeScolaire): YearResolution {
   try {
     return { ok: true, forfaits: forfaitsDeLAnnee(year, parametres) };
   } catch (error) {
@@ -48,11 +48,11 @@ export function resolveYear(parametres: Parametres, year: SchoolYear): YearResol
 }
 
 /** The latest year not after the year in progress whose forfaits resolve; 2023-2024 at worst. */
-export function defaultYear(parametres: Parametres, currentYear: SchoolYear): SchoolYear {
-  for (let year = currentYear; year > FIRST_SCHOOL_YEAR; year--) {
+export function defaultYear(parametres: Parametres, currentYear: AnneeScolaire): AnneeScolaire {
+  for (let year = currentYear; year > PREMIERE_ANNEE_SCOLAIRE; year--) {
     if (resolveYear(parametres, year).ok) return year;
   }
-  return FIRST_SCHOOL_YEAR;
+  return PREMIERE_ANNEE_SCOLAIRE;
 }
 
 /**
@@ -63,11 +63,11 @@ export function defaultYear(parametres: Parametres, currentYear: SchoolYear): Sc
  * 2024-2025 until the user takes the new year; the notice tells them it is there.
  */
 export function yearToOffer(
-  shown: SchoolYear,
-  proposed: SchoolYear,
+  shown: AnneeScolaire,
+  proposed: AnneeScolaire,
   parametres: Parametres,
-  currentYear: SchoolYear,
-): SchoolYear | null {
+  currentYear: AnneeScolaire,
+): AnneeScolaire | null {
   const now = defaultYear(parametres, currentYear);
   return now !== proposed && now !== shown ? now : null;
 }

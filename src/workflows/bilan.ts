@@ -20,10 +20,10 @@ import {
   formatEuros,
   nombreDe,
   renderTrace,
-  schoolYearLabel,
+  libelleAnnee,
   soldeEnveloppe,
   type Enveloppe,
-  type SchoolYear,
+  type AnneeScolaire,
   type Catalogues,
   type SoldeEnveloppe,
 } from "../rules";
@@ -48,7 +48,7 @@ import { COLONNES_CONSTATS, lignesConstats, resumeGravites, resumeLignes } from 
 
 export interface OptionsControleBilan {
   /** The school year assumed when the bilan does not give its own (« Année scolaire »). */
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
   readonly catalogues?: Catalogues;
   readonly colonnes?: CorrectionColonnes;
@@ -75,7 +75,7 @@ export interface EnveloppeControlee {
 
 export interface ResultatControleBilan {
   readonly feuille: string;
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   readonly uai: string | null;
   readonly nom: string | null;
   readonly formulaire: FormulaireBilan;
@@ -221,7 +221,7 @@ export function feuilleControleBilan(resultat: ResultatControleBilan): OutputShe
   return {
     name: nomFeuilleControleBilan(resultat),
     heading: [
-      `Contrôle du bilan « ${resultat.feuille} » — ARE ${schoolYearLabel(resultat.annee)}`,
+      `Contrôle du bilan « ${resultat.feuille} » — ARE ${libelleAnnee(resultat.annee)}`,
       `Établissement : ${resultat.nom ?? "non indiqué"} — UAI ${resultat.uai ?? "non indiqué"}`,
       ...ENVELOPPES.map((nom) => resumeEnveloppe(nom, resultat.enveloppes[nom])),
       resumeLignes(resultat.lignes),

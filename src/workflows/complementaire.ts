@@ -24,12 +24,12 @@ import {
   nombreDe,
   readUai,
   renderTrace,
-  schoolYearLabel,
+  libelleAnnee,
   type Enveloppe,
   type ForfaitsAnnee,
   type LigneComplementaire,
   type Parametres,
-  type SchoolYear,
+  type AnneeScolaire,
   type Catalogues,
 } from "../rules";
 import {
@@ -48,7 +48,7 @@ import { lireParTranches, verifierAnnulation } from "./progression";
 import { feuilleDeConstats, resumeLignes } from "./sortiesCommunes";
 
 export interface OptionsDemande {
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   readonly parametres: Parametres;
   /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
   readonly catalogues?: Catalogues;
@@ -66,7 +66,7 @@ export interface LigneDemandee extends LigneComplementaire {
 
 export interface ResultatDemande {
   readonly feuille: string;
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   readonly forfaits: ForfaitsAnnee;
   readonly etablissement: { readonly uai: string | null; readonly nom: string | null };
   readonly entete: EnteteDetectee | null;
@@ -150,13 +150,13 @@ export async function preparerDemandeComplementaire(
   };
 }
 
-export function nomFeuilleDemande(annee: SchoolYear): string {
+export function nomFeuilleDemande(annee: AnneeScolaire): string {
   // « Demande complémentaire ARE 2024-2025 » has 36 characters, above Excel's 31.
-  return `Demande compl. ARE ${schoolYearLabel(annee)}`;
+  return `Demande compl. ARE ${libelleAnnee(annee)}`;
 }
 
-export function nomFeuilleConstatsDemande(annee: SchoolYear): string {
-  return `Constats demande ${schoolYearLabel(annee)}`;
+export function nomFeuilleConstatsDemande(annee: AnneeScolaire): string {
+  return `Constats demande ${libelleAnnee(annee)}`;
 }
 
 const COLONNES_DEMANDE: readonly OutputColumn[] = [
@@ -194,7 +194,7 @@ function ligneSortie(l: LigneDemandee): Row {
 
 /** The request, ready to print: heading with the establishment and legal basis, rows by envelope with subtotals. */
 export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: string | null): OutputSheet {
-  const annee = schoolYearLabel(resultat.annee);
+  const annee = libelleAnnee(resultat.annee);
   const { uai, nom } = resultat.etablissement;
   const { forfaits, totaux } = resultat;
   const rows: Row[] = [];
@@ -256,7 +256,7 @@ export function feuilleConstatsDemande(resultat: ResultatDemande): OutputSheet {
   return feuilleDeConstats(
     nomFeuilleConstatsDemande(resultat.annee),
     [
-      `Constats de la demande de dotation complémentaire — ARE ${schoolYearLabel(resultat.annee)}`,
+      `Constats de la demande de dotation complémentaire — ARE ${libelleAnnee(resultat.annee)}`,
       `Feuille lue : « ${resultat.feuille} »`,
       resumeLignes(resultat.lignes, "demandées"),
     ],

@@ -7,8 +7,8 @@
 import {
   Catalogues,
   verifierListe,
+  type AnneeScolaire,
   type ReferenceListe,
-  type SchoolYear,
   type VerificationListe,
 } from "../rules";
 import type { Constat } from "../sheet";
@@ -17,7 +17,7 @@ import { verifierAnnulation } from "./progression";
 
 export interface OptionsListe {
   /** The rentrée the list is for. */
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   readonly reference: ReferenceListe;
   /** The lists in force before it (those already loaded included); the embedded ones by default. */
   readonly catalogues?: Catalogues;

@@ -17,10 +17,10 @@ import {
   InvalidArgumentError,
   enveloppeOf,
   readUai,
-  schoolYearLabel,
+  libelleAnnee,
   type Categorie,
   type Enveloppe,
-  type SchoolYear,
+  type AnneeScolaire,
   type Catalogues,
 } from "../rules";
 import {
@@ -43,7 +43,7 @@ import { lireParTranches, verifierAnnulation } from "./progression";
 
 export interface OptionsModeleBilan {
   readonly uai: string;
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
   readonly catalogues?: Catalogues;
   /** Effectif sheets where the establishment's formations are (a rectorat's, or its own). */
@@ -71,7 +71,7 @@ export interface FormationBilan {
 export interface ResultatModeleBilan {
   readonly uai: string;
   readonly nom: string | null;
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** Pré-bac first, then post-bac; by code within an envelope. */
   readonly formations: readonly FormationBilan[];
   /** Null when neither given nor found: the user types it. */
@@ -206,8 +206,8 @@ function concerne(
   };
 }
 
-export function nomFeuilleBilan(uai: string, annee: SchoolYear): string {
-  return `Bilan ARE ${uai} ${schoolYearLabel(annee)}`;
+export function nomFeuilleBilan(uai: string, annee: AnneeScolaire): string {
+  return `Bilan ARE ${uai} ${libelleAnnee(annee)}`;
 }
 
 /** The labels the check reads back (sheet/bilanFormulaire.ts, LIBELLES_FORMULAIRE). */
@@ -232,7 +232,7 @@ export const COLONNES_BILAN = {
 
 /** The template: heading, the establishment and envelopes to check or complete, one row per formation. */
 export function feuilleModeleBilan(resultat: ResultatModeleBilan): OutputSheet {
-  const annee = schoolYearLabel(resultat.annee);
+  const annee = libelleAnnee(resultat.annee);
   const valeur = (d: Decimal | null) => (d === null ? null : montant(d));
   return {
     name: nomFeuilleBilan(resultat.uai, resultat.annee),

@@ -13,7 +13,7 @@ import {
   renderTrace,
   renderTraceTree,
   phraseListe,
-  schoolYearLabel,
+  libelleAnnee,
   formatInteger,
   netteTotaleConnue,
   type Decimal,
@@ -32,11 +32,11 @@ export function montant(value: Decimal): number {
 }
 
 export function nomFeuilleDotations(annee: number): string {
-  return `Dotations ARE ${schoolYearLabel(annee)}`;
+  return `Dotations ARE ${libelleAnnee(annee)}`;
 }
 
 export function nomFeuilleConstats(annee: number): string {
-  return `Constats ARE ${schoolYearLabel(annee)}`;
+  return `Constats ARE ${libelleAnnee(annee)}`;
 }
 
 export const NOM_FEUILLE_CONTROLE = "Contrôle ARE";
@@ -89,7 +89,7 @@ function ligneDotation(d: DotationEtablissement): Row {
 }
 
 export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: string): OutputSheet {
-  const annee = schoolYearLabel(resultat.annee);
+  const annee = libelleAnnee(resultat.annee);
   const { forfaits, totaux } = resultat;
   return {
     name: nomFeuilleDotations(resultat.annee),
@@ -134,7 +134,7 @@ export function feuilleConstats(resultat: ResultatDotations): OutputSheet {
   return {
     name: nomFeuilleConstats(resultat.annee),
     heading: [
-      `Constats de la lecture — dotations ARE ${schoolYearLabel(resultat.annee)}`,
+      `Constats de la lecture — dotations ARE ${libelleAnnee(resultat.annee)}`,
       `Feuilles lues : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}`,
       phraseListe(resultat.liste),
       resumeLignes(resultat.lignes, "comptées"),
@@ -157,7 +157,7 @@ export function feuilleControle(resultat: ResultatControle): OutputSheet {
   return {
     name: NOM_FEUILLE_CONTROLE,
     heading: [
-      `Contrôle de la feuille « ${resultat.feuille} » — ARE ${schoolYearLabel(resultat.annee)}`,
+      `Contrôle de la feuille « ${resultat.feuille} » — ARE ${libelleAnnee(resultat.annee)}`,
       entete ? `En-tête ligne ${entete.ligne} : ${colonnes}` : "Aucune ligne d'en-tête reconnue.",
       phraseListe(resultat.liste),
       resumeLignes(resultat.lignes, "comptées"),

@@ -22,10 +22,10 @@ import {
   nombreDe,
   readUai,
   renderTrace,
-  schoolYearLabel,
+  libelleAnnee,
   type Decimal,
   type Enveloppe,
-  type SchoolYear,
+  type AnneeScolaire,
   type Catalogues,
 } from "../rules";
 import { constat, detecterEntete, type Constat, type CorrectionColonnes } from "../sheet";
@@ -43,7 +43,7 @@ export interface OptionsReliquats {
   /** An establishments sheet to complete (its other columns are kept), or none. */
   readonly feuilleEtablissements?: string | null;
   /** The school year assumed for a bilan that does not give its own. */
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
   readonly catalogues?: Catalogues;
   readonly colonnes?: Readonly<Record<string, CorrectionColonnes>>;
@@ -64,8 +64,8 @@ export interface ReliquatReporte {
 
 export interface ResultatReliquats {
   /** The year of the bilans; the reliquats are deducted from the dotations of the next one. */
-  readonly anneeBilans: SchoolYear;
-  readonly anneeDotations: SchoolYear;
+  readonly anneeBilans: AnneeScolaire;
+  readonly anneeDotations: AnneeScolaire;
   /** Every bilan read, with its check. */
   readonly bilans: readonly ResultatControleBilan[];
   /** The establishments with a bilan used, sorted by UAI. */
@@ -129,7 +129,7 @@ export async function reporterReliquats(
           bilan.feuille,
           bilan.formulaire.origines.annee?.ligne ?? null,
           bilan.formulaire.origines.annee?.colonne ?? null,
-          `Bilan ${schoolYearLabel(bilan.annee)}, alors que les reliquats reportés sont ceux de ${schoolYearLabel(anneeBilans)} (premier bilan) : ce bilan n'est pas repris. Reportez chaque année séparément.`,
+          `Bilan ${libelleAnnee(bilan.annee)}, alors que les reliquats reportés sont ceux de ${libelleAnnee(anneeBilans)} (premier bilan) : ce bilan n'est pas repris. Reportez chaque année séparément.`,
         ),
       );
       continue;
@@ -260,8 +260,8 @@ function completerFeuille(
   return { columns, rows };
 }
 
-export function nomFeuilleReliquats(anneeDotations: SchoolYear): string {
-  return `Établissements ARE ${schoolYearLabel(anneeDotations)}`;
+export function nomFeuilleReliquats(anneeDotations: AnneeScolaire): string {
+  return `Établissements ARE ${libelleAnnee(anneeDotations)}`;
 }
 
 /** The establishments sheet of the next dotation, with the reliquats of the bilans. */
@@ -270,7 +270,7 @@ export function feuilleReliquats(resultat: ResultatReliquats): OutputSheet {
   return {
     name: nomFeuilleReliquats(resultat.anneeDotations),
     heading: [
-      `Établissements ARE ${schoolYearLabel(resultat.anneeDotations)} — reliquats des bilans ${schoolYearLabel(resultat.anneeBilans)}, à déduire des dotations ${schoolYearLabel(resultat.anneeDotations)}`,
+      `Établissements ARE ${libelleAnnee(resultat.anneeDotations)} — reliquats des bilans ${libelleAnnee(resultat.anneeBilans)}, à déduire des dotations ${libelleAnnee(resultat.anneeDotations)}`,
       `Bilans lus : ${formatInteger(resultat.bilans.length)} (${nombreDe(retenus, "établissement repris", "établissements repris")}) ; sources : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}.`,
       resumeGravites(resultat.constats),
       "Reliquat = dotation reçue + reliquat antérieur − achats retenus, par enveloppe (jamais négatif). Cette feuille se donne telle quelle comme feuille des établissements du calcul des dotations.",

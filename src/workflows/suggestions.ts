@@ -9,7 +9,7 @@
  * above its table), so that a screen can ask for a few rows of every sheet instead of reading whole
  * sheets. Pure: rows in, a suggestion out.
  */
-import { parseSchoolYear, texteSaisi, type SchoolYear } from "../rules";
+import { lireAnneeScolaire, texteSaisi, type AnneeScolaire } from "../rules";
 import { LIGNES_RECHERCHE_ENTETE, detecterEntete, trouverFormulaire } from "../sheet";
 import type { CorrectionColonnes } from "../sheet/types";
 import { isBlank, type CellValue, type SheetData } from "../grid";
@@ -67,13 +67,13 @@ function aUnFormulaireBilan(sheet: SheetData, indexEntete: number): boolean {
 }
 
 /** The school year a bilan states in its form (« Année scolaire 2023-2024 »), or null. */
-export function anneeDuBilan(premieresLignes: Apercu): SchoolYear | null {
+export function anneeDuBilan(premieresLignes: Apercu): AnneeScolaire | null {
   const sheet = enFeuille(premieresLignes);
   const cellule = trouverFormulaire(sheet, detecterEntete(sheet)?.indexLigne ?? null).annee;
   if (!cellule || isBlank(cellule.valeur) || typeof cellule.valeur === "object") return null;
   try {
     const raw = cellule.valeur;
-    return parseSchoolYear(typeof raw === "string" ? raw.trim() : raw);
+    return lireAnneeScolaire(typeof raw === "string" ? raw.trim() : raw);
   } catch {
     return null;
   }
@@ -93,7 +93,7 @@ export interface SuggestionFeuilles {
   /** Sheets that can serve as establishments sheet: the user's and the add-in's `Établissements ARE <année>`. */
   readonly etablissementsPossibles: readonly string[];
   /** The year each bilan states, by sheet name (absent when it states none). */
-  readonly anneesBilans: Readonly<Record<string, SchoolYear>>;
+  readonly anneesBilans: Readonly<Record<string, AnneeScolaire>>;
   /** What each sheet looks like, by name: every user sheet, and the add-in's sheets kept below. */
   readonly natures: Readonly<Record<string, NatureFeuille>>;
 }
@@ -121,7 +121,7 @@ export function suggererFeuilles(
   const bilans: string[] = [];
   const dotations: string[] = [];
   const etablissementsPossibles: string[] = [];
-  const anneesBilans: Record<string, SchoolYear> = {};
+  const anneesBilans: Record<string, AnneeScolaire> = {};
   const natures: Record<string, NatureFeuille> = {};
   let etablissements: string | null = null;
   for (const feuille of feuilles) {
@@ -167,7 +167,7 @@ export function suggererFeuilles(
  * The school year a sheet name states (« Établissements ARE 2024-2025 » → 2024), or null; its hyphen may
  * be a dash or the non-breaking one the pane displays (« 2024‑2025 », texteSaisi).
  */
-export function anneeDuNom(nom: string): SchoolYear | null {
+export function anneeDuNom(nom: string): AnneeScolaire | null {
   const trouve = /(?:^|\D)(\d{4})\s*[-/]\s*(\d{4})(?:\D|$)/.exec(texteSaisi(nom));
   if (!trouve || Number(trouve[2]) !== Number(trouve[1]) + 1) return null;
   return Number(trouve[1]);
@@ -181,7 +181,7 @@ export function anneeDuNom(nom: string): SchoolYear | null {
 function pourLAnnee(
   candidates: readonly string[],
   feuilles: readonly SheetInfo[],
-  annee: SchoolYear,
+  annee: AnneeScolaire,
 ): string | null {
   const duComplement = new Set(feuilles.filter((f) => f.owned).map((f) => f.name));
   const deLAnnee = candidates.filter((n) => anneeDuNom(n) === annee);
@@ -204,7 +204,7 @@ function pourLAnnee(
 export function feuilleEtablissementsPour(
   suggestion: SuggestionFeuilles,
   feuilles: readonly SheetInfo[],
-  annee: SchoolYear,
+  annee: AnneeScolaire,
 ): string | null {
   return pourLAnnee(suggestion.etablissementsPossibles, feuilles, annee);
 }
@@ -213,7 +213,7 @@ export function feuilleEtablissementsPour(
 export function feuilleDotationsPour(
   suggestion: SuggestionFeuilles,
   feuilles: readonly SheetInfo[],
-  annee: SchoolYear,
+  annee: AnneeScolaire,
 ): string | null {
   return pourLAnnee(suggestion.dotations, feuilles, annee);
 }

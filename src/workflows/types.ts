@@ -9,7 +9,7 @@ import type {
   Enveloppe,
   ForfaitsAnnee,
   Parametres,
-  SchoolYear,
+  AnneeScolaire,
   Decimal,
   TotauxEnveloppe,
 } from "../rules";
@@ -29,7 +29,7 @@ export type {
 } from "../sheet/types";
 
 export interface OptionsControle {
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
   readonly catalogues?: Catalogues;
   readonly colonnes?: CorrectionColonnes;
@@ -38,7 +38,7 @@ export interface OptionsControle {
 
 export interface ResultatControle {
   readonly feuille: string;
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** The list of formations the rows were judged by (its `nom` says when an earlier one is carried over). */
   readonly liste: CatalogueEnVigueur;
   /** Null when no header row could be recognised (then a single erreur explains it). */
@@ -53,7 +53,7 @@ export interface OptionsDotations {
   readonly feuillesEffectifs: readonly string[];
   /** Optional sheet of establishment-level data keyed by UAI (taux, reliquats, réponse à l'enquête). */
   readonly feuilleEtablissements?: string | null;
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   readonly parametres: Parametres;
   /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
   readonly catalogues?: Catalogues;
@@ -77,7 +77,7 @@ export interface TotauxDotations {
 }
 
 export interface ResultatDotations {
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** The list of formations the rows were judged by (its `nom` says when an earlier one is carried over). */
   readonly liste: CatalogueEnVigueur;
   readonly forfaits: ForfaitsAnnee;

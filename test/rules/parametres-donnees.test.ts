@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import {
   DANS_PARAMETRES,
-  FIRST_SCHOOL_YEAR,
+  PREMIERE_ANNEE_SCOLAIRE,
   FORFAIT_KIND_NAMES,
   FORFAITS,
   IDS_PARAMETRES,
@@ -19,7 +19,7 @@ import {
   formaterValeurManquante,
   parametreDuFichier,
   SOURCES_PARAMETRES,
-  schoolYearLabel,
+  libelleAnnee,
   type ForfaitKind,
   type IdParametre,
   type ValeurManquante,
@@ -84,7 +84,7 @@ describe("Fichiers de paramètres : chaque valeur datée et sourcée", () => {
         return debut;
       });
       // From the first encoded year, so that every year has a value, an indexation or a missing index.
-      expect(annees[0]).toBe(FIRST_SCHOOL_YEAR);
+      expect(annees[0]).toBe(PREMIERE_ANNEE_SCOLAIRE);
       annees.forEach((a, i) => i > 0 && expect(a).toBeGreaterThan(annees[i - 1]));
     },
   );
@@ -132,7 +132,7 @@ describe("valeurEnVigueur : une seule recherche, selon le drapeau « indexé »"
     "%s : une valeur indexée n'est jamais reconduite d'une autre année",
     (id: IdParametre) => {
       const publiees = new Set(PARAMETRES_EMBARQUES[id].valeurs.map((v) => v.annee));
-      for (let annee = FIRST_SCHOOL_YEAR; annee <= 2029; annee++) {
+      for (let annee = PREMIERE_ANNEE_SCOLAIRE; annee <= 2029; annee++) {
         const resolue = complet.valeurEnVigueur(id, annee);
         if (publiees.has(annee)) expect(resolue.donnee?.annee).toBe(annee);
         else expect([resolue.origine, resolue.donnee]).toEqual(["indexe", null]);
@@ -151,7 +151,7 @@ describe("valeurEnVigueur : une seule recherche, selon le drapeau « indexé »"
       expect(resolue.origine).toBe("publie");
       expect(resolue.donnee).toBe(derniere);
       expect(resolue.trace.resultat).toContain(
-        `valeur ${schoolYearLabel(derniere.annee)} en vigueur faute de nouvelle valeur publiée`,
+        `valeur ${libelleAnnee(derniere.annee)} en vigueur faute de nouvelle valeur publiée`,
       );
     },
   );
@@ -235,7 +235,7 @@ describe("Une valeur manquante est une structure, dite par un seul formateur", (
 describe("Chargement : une conversion fidèle des fichiers", () => {
   test.each(PARAMETRES_BRUTS)("%s : chaque valeur chargée telle qu'écrite, avec son document", (_, brut) => {
     const charge = PARAMETRES_EMBARQUES[brut.id as IdParametre];
-    expect(charge.valeurs.map((v) => [schoolYearLabel(v.annee), v.valeur, v.verifieLe, v.note])).toEqual(
+    expect(charge.valeurs.map((v) => [libelleAnnee(v.annee), v.valeur, v.verifieLe, v.note])).toEqual(
       (brut.valeurs as ValeurBrute[]).map((v) => [v.annee, v.valeur, v.verifieLe, v.note]),
     );
     (brut.valeurs as ValeurBrute[]).forEach((v, i) =>

@@ -7,12 +7,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
-  FIRST_SCHOOL_YEAR,
+  PREMIERE_ANNEE_SCOLAIRE,
   catalogueFor,
   eligibilityOf,
+  libelleAnnee,
   readCodeFormation,
   reglesCatalogue,
-  schoolYearLabel,
 } from "../../src/rules";
 
 const REGLES_2023 = reglesCatalogue(2023);
@@ -57,7 +57,7 @@ describe("Règles du catalogue en données, chacune avec sa référence", () => 
         expect(rentree).toMatch(/^\d{4}-\d{4}$/);
         expect(Number(rentree.slice(5))).toBe(Number(rentree.slice(0, 4)) + 1);
       }
-      expect(depuis[0]).toBe(schoolYearLabel(FIRST_SCHOOL_YEAR));
+      expect(depuis[0]).toBe(libelleAnnee(PREMIERE_ANNEE_SCOLAIRE));
       const annees = depuis.map((r) => Number(r.slice(0, 4)));
       expect(annees).toEqual([...new Set(annees)].sort((a, b) => a - b));
     },

@@ -6,9 +6,9 @@
  */
 import {
   lireNombreFrancais,
-  parseSchoolYear,
+  lireAnneeScolaire,
   sansCoupure,
-  schoolYearLabel,
+  libelleAnnee,
   texteSaisi,
   typographier,
   typographierHtml,
@@ -74,8 +74,8 @@ describe("typographier : les espaces et traits d'union où une ligne ne doit pas
 
 describe("Années et nombres saisis : les formes affichées se relisent", () => {
   test("l'année affichée a un trait d'union insécable ; l'identifiant, un trait d'union simple", () => {
-    expect(typographier(schoolYearLabel(2024))).toBe("2024\u20112025");
-    expect(schoolYearLabel(2024)).toBe("2024-2025");
+    expect(typographier(libelleAnnee(2024))).toBe("2024\u20112025");
+    expect(libelleAnnee(2024)).toBe("2024-2025");
   });
 
   test.each([
@@ -87,7 +87,7 @@ describe("Années et nombres saisis : les formes affichées se relisent", () => 
     "2024/2025",
     "2024",
   ])("« %s » est l'année 2024-2025", (saisie) => {
-    expect(parseSchoolYear(saisie)).toBe(2024);
+    expect(lireAnneeScolaire(saisie)).toBe(2024);
   });
 
   test("texteSaisi : traits d'union insécables et tirets redeviennent des traits d'union", () => {

@@ -6,7 +6,7 @@
  */
 import { categorieOfAnnexNiveau, type Categorie } from "../categories";
 import { reglesCatalogue, type ReglesCatalogue } from "../nomenclature";
-import { schoolYearLabel, type SchoolYear } from "../schoolYear";
+import { libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
 import { LISTES_EMBARQUEES } from "./listes-embarquees";
 
 export interface Formation {
@@ -35,7 +35,7 @@ export interface ReferenceListe {
 
 /** A list as listes-embarquees.ts holds it: its rentrée, its reference, its rows without the header. */
 export interface ListeEmbarquee {
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   readonly reference: ReferenceListe;
   /** The 6 columns of the annex, tab-separated, one formation per line. */
   readonly tsv: string;
@@ -43,7 +43,7 @@ export interface ListeEmbarquee {
 
 export interface Catalogue {
   /** The school year the list was published for. */
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** How motifs name it: « liste indicative 2023-2024 ». */
   readonly nom: string;
   /** Its reference in one line, for screens and output headings. */
@@ -95,16 +95,15 @@ export function citerReference(reference: ReferenceListe): string {
 }
 
 export function makeCatalogue(
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   reference: ReferenceListe,
   formations: readonly Formation[],
 ): Catalogue {
   const byCode = new Map(formations.map((f) => [f.code, f]));
-  if (byCode.size !== formations.length)
-    throw new Error(`Liste ${schoolYearLabel(annee)} : codes en double.`);
+  if (byCode.size !== formations.length) throw new Error(`Liste ${libelleAnnee(annee)} : codes en double.`);
   return {
     annee,
-    nom: `liste indicative ${schoolYearLabel(annee)}`,
+    nom: `liste indicative ${libelleAnnee(annee)}`,
     provenance: citerReference(reference),
     reference,
     formations,

@@ -6,20 +6,20 @@
  * registry, as Parametres does for values.
  */
 import { reglesCatalogue } from "../nomenclature";
-import { assertEncodedYear, schoolYearLabel, type SchoolYear } from "../schoolYear";
+import { exigerAnneeCouverte, libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
 import { CATALOGUES, type Catalogue } from "./catalogue";
 
 /** The list in force for a school year: a list, or an earlier one carried over (then `report` says so). */
 export interface CatalogueEnVigueur extends Catalogue {
   /** The school year it is used for (`annee` is the list's own). */
-  readonly pourAnnee: SchoolYear;
+  readonly pourAnnee: AnneeScolaire;
   /** « liste indicative 2023-2024 utilisée pour 2025-2026 » when carried over; null for the year's own list. */
   readonly report: string | null;
 }
 
 export class Catalogues {
   /** Views by year, built once: the functions judge every cell of a range against the same object. */
-  private readonly vues = new Map<SchoolYear, CatalogueEnVigueur>();
+  private readonly vues = new Map<AnneeScolaire, CatalogueEnVigueur>();
 
   /** `listes` one per year, oldest first. */
   private constructor(readonly listes: readonly Catalogue[]) {}
@@ -40,7 +40,7 @@ export class Catalogues {
   }
 
   /** The year's own list, if it has one. */
-  propre(annee: SchoolYear): Catalogue | null {
+  propre(annee: AnneeScolaire): Catalogue | null {
     return this.listes.find((l) => l.annee === annee) ?? null;
   }
 
@@ -48,19 +48,19 @@ export class Catalogues {
    * The list in force before the year's own list: the year's own when it has one (a list replacing
    * it is compared with it), else the latest earlier one; null before the first list.
    */
-  precedente(annee: SchoolYear): Catalogue | null {
+  precedente(annee: AnneeScolaire): Catalogue | null {
     let trouvee: Catalogue | null = null;
     for (const liste of this.listes) if (liste.annee <= annee) trouvee = liste;
     return trouvee;
   }
 
   /** The list in force for a school year: its own, or the latest earlier one, which then says so. */
-  pour(annee: SchoolYear): CatalogueEnVigueur {
-    assertEncodedYear(annee);
+  pour(annee: AnneeScolaire): CatalogueEnVigueur {
+    exigerAnneeCouverte(annee);
     let vue = this.vues.get(annee);
     if (vue === undefined) {
       const liste = this.precedente(annee) ?? this.listes[0];
-      const report = liste.annee === annee ? null : `${liste.nom} utilisée pour ${schoolYearLabel(annee)}`;
+      const report = liste.annee === annee ? null : `${liste.nom} utilisée pour ${libelleAnnee(annee)}`;
       // The year judged decides the rules too (regles.md#eligibilite.regles-datees): a list carried
       // over to 2026-2027 is read with the rules of 2026-2027.
       vue = { ...liste, nom: report ?? liste.nom, pourAnnee: annee, report, regles: reglesCatalogue(annee) };
@@ -71,7 +71,7 @@ export class Catalogues {
 }
 
 /** The embedded list in force for a school year (no list loaded by a user). */
-export function catalogueFor(annee: SchoolYear): CatalogueEnVigueur {
+export function catalogueFor(annee: AnneeScolaire): CatalogueEnVigueur {
   return Catalogues.embarques().pour(annee);
 }
 

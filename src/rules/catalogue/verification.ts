@@ -12,7 +12,7 @@ import { CATEGORIE_LABELS, categorieOfAnnexNiveau, type Categorie } from "../cat
 import { prefixOf, readCodeFormation } from "../codes";
 import { nombreDe } from "../money";
 import { reglesCatalogue } from "../nomenclature";
-import { schoolYearLabel, type SchoolYear } from "../schoolYear";
+import { libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
 import { citation, normaliseLabel } from "../text";
 import { makeCatalogue, type Catalogue, type Formation, type ReferenceListe } from "./catalogue";
 import { SUCCESSEURS } from "./successeurs";
@@ -102,7 +102,7 @@ export interface EcartListes {
 }
 
 export interface VerificationListe {
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** Row of the header (1-based) and the column of each field found; null when read in published order. */
   readonly entete: {
     readonly ligne: number;
@@ -126,7 +126,7 @@ export interface VerificationListe {
 }
 
 export interface OptionsVerification {
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   readonly reference: ReferenceListe;
   /** The list in force for that year before this one (to compare with); null for none. */
   readonly precedente: Catalogue | null;
@@ -507,7 +507,7 @@ function compteGravites(constats: readonly ConstatListe[]): string {
 export function resumeVerification(v: VerificationListe): string[] {
   const par = (c: Categorie) => v.formations.filter((f) => f.categorie === c).length;
   const lignes = [
-    `Liste ${schoolYearLabel(v.annee)} : ${nombreDe(v.formations.length, "formation retenue", "formations retenues")} (${par("PREPA_METIERS")} en 3e prépa-métiers, ${par("PRE_BAC")} pré-bac, ${par("POST_BAC")} post-bac).`,
+    `Liste ${libelleAnnee(v.annee)} : ${nombreDe(v.formations.length, "formation retenue", "formations retenues")} (${par("PREPA_METIERS")} en 3e prépa-métiers, ${par("PRE_BAC")} pré-bac, ${par("POST_BAC")} post-bac).`,
     `${nombreDe(v.lignes.nonVides, "ligne non vide", "lignes non vides")} : ${nombreDe(v.lignes.formations, "formation")}, ${nombreDe(v.lignes.ecartees, "ligne écartée", "lignes écartées")}, ${nombreDe(v.lignes.ignorees, "ligne ignorée", "lignes ignorées")} (titres, totaux, en-têtes répétés).`,
     `Constats : ${compteGravites(v.constats)}.`,
   ];

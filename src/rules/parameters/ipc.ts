@@ -6,7 +6,7 @@
  * 2025, so every value carries its base and a rate is only ever computed between two values of the same
  * base (design.md R7, regles.md#indexation.base-ipc).
  */
-import type { SchoolYear } from "../schoolYear";
+import type { AnneeScolaire } from "../anneeScolaire";
 import { IPC_EMBARQUE } from "./registre";
 import type { ValeurIpcDonnee } from "./schema";
 
@@ -28,7 +28,7 @@ export const EMBEDDED_IPC: readonly IpcValue[] = IPC_EMBARQUE;
  * The base in which the rate of rentrée N is computed (December N-1 over December N-2): base 2015 while
  * December N-1 is at most December 2025 (so up to 2026-2027), base 2025 from 2027-2028 on.
  */
-export function ipcBaseFor(annee: SchoolYear): IpcBase {
+export function ipcBaseFor(annee: AnneeScolaire): IpcBase {
   return annee - 1 <= 2025 ? 2015 : 2025;
 }
 

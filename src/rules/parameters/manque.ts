@@ -5,7 +5,7 @@
  * user supplies a value — no adapter reads another module's sentence.
  */
 import { MissingParameterError, type IndiceManquant, type ValeurManquante } from "../errors";
-import { schoolYearLabel } from "../schoolYear";
+import { libelleAnnee } from "../anneeScolaire";
 import { describeIpcMonth, type IpcBase } from "./ipc";
 import { PARAMETRES_EMBARQUES, type IdParametre } from "./registre";
 
@@ -43,7 +43,7 @@ function nomDuParametre(parametre: string): string {
  * follows the same index, so a missing December stops them all: the sentence names the forfaits.
  */
 export function constatValeurManquante(valeur: ValeurManquante): string {
-  const annee = schoolYearLabel(valeur.annee);
+  const annee = libelleAnnee(valeur.annee);
   if (valeur.manque.length === 0)
     return `${nomDuParametre(valeur.parametre)} ${annee} inconnu : aucune valeur publiée pour cette année ni pour une année antérieure.`;
   const titre = estForfait(valeur.parametre)
@@ -60,7 +60,7 @@ export const DANS_PARAMETRES: CommentSaisir = (valeur) => {
   if (valeur.manque.length === 0) return "";
   const series = [...new Set(valeur.manque.map((m) => m.serie ?? `base ${m.base}`))].join(" et ");
   const publies = estForfait(valeur.parametre) ? "les forfaits publiés" : "la valeur publiée";
-  return `Saisissez ${valeur.manque.length > 1 ? "ces valeurs" : "cette valeur"} (série INSEE ${series}) ou ${publies} pour ${schoolYearLabel(valeur.annee)} dans Paramètres.`;
+  return `Saisissez ${valeur.manque.length > 1 ? "ces valeurs" : "cette valeur"} (série INSEE ${series}) ou ${publies} pour ${libelleAnnee(valeur.annee)} dans Paramètres.`;
 };
 
 /** What is missing and how to supply it: the constat, then the adapter's way (Paramètres by default). */
@@ -77,7 +77,7 @@ export function formaterValeurManquante(
 
 /** The typed error of a missing value: its message and `missing` both come from the structure. */
 export function erreurValeurManquante(valeur: ValeurManquante): MissingParameterError {
-  const annee = schoolYearLabel(valeur.annee);
+  const annee = libelleAnnee(valeur.annee);
   return new MissingParameterError(
     valeur.manque.length > 0 ? "ipc-manquant" : "valeur-manquante",
     formaterValeurManquante(valeur),

@@ -9,7 +9,12 @@ import { indexer, tauxIpc } from "../indexation";
 import { Decimal, formatForfait, formatInteger, formatPercent } from "../money";
 import { lireNombreValeur, messageNombreIllisible } from "../nombres";
 import { citation } from "../text";
-import { FIRST_SCHOOL_YEAR, assertEncodedYear, schoolYearLabel, type SchoolYear } from "../schoolYear";
+import {
+  PREMIERE_ANNEE_SCOLAIRE,
+  exigerAnneeCouverte,
+  libelleAnnee,
+  type AnneeScolaire,
+} from "../anneeScolaire";
 import type { Trace } from "../trace";
 import {
   EMBEDDED_IPC,
@@ -48,7 +53,7 @@ export interface ForfaitSaisi {
 
 export interface ValeurResolue {
   readonly valeur: Decimal;
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** `publie`: a published amount (embedded or entered, maybe still in force from an earlier year); `indexe`: derived by R7. */
   readonly origine: "publie" | "indexe";
   readonly reference: LegalReference;
@@ -59,7 +64,7 @@ export interface ValeurResolue {
 
 export interface TauxResolu {
   readonly taux: Decimal;
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   readonly trace: Trace;
 }
 
@@ -178,7 +183,7 @@ export function validerIpcSaisi(saisie: IpcSaisi): IpcValue {
 export class Parametres {
   private readonly ipc = new Map<string, IpcValue>();
   /** The published values of each parameter, embedded then entered, by school year. */
-  private readonly publies = new Map<IdParametre, Map<SchoolYear, ValeurDatee>>();
+  private readonly publies = new Map<IdParametre, Map<AnneeScolaire, ValeurDatee>>();
   private readonly cache = new Map<string, ValeurResolue>();
 
   private constructor(userValues: ValeursUtilisateur) {
@@ -214,17 +219,17 @@ export class Parametres {
 
   private addForfait(saisie: ForfaitSaisi): void {
     const kind = parseForfaitKind(saisie.categorie);
-    const annee = assertEncodedYear(saisie.annee);
+    const annee = exigerAnneeCouverte(saisie.annee);
     const valeur = lireForfaitSaisi(
       saisie.valeur,
-      `Forfait ${FORFAIT_KIND_NAMES[kind]} ${schoolYearLabel(annee)}`,
+      `Forfait ${FORFAIT_KIND_NAMES[kind]} ${libelleAnnee(annee)}`,
     );
     const years = this.publies.get(PARAMETRE_DU_FORFAIT[kind])!;
     const existing = years.get(annee);
     if (existing && !new Decimal(existing.valeur).equals(valeur)) {
       throw new InvalidArgumentError(
         "valeur-en-conflit",
-        `Le forfait ${FORFAIT_KIND_NAMES[kind]} ${schoolYearLabel(annee)} est déjà publié (${existing.valeur} €, ${existing.reference.court}).`,
+        `Le forfait ${FORFAIT_KIND_NAMES[kind]} ${libelleAnnee(annee)} est déjà publié (${existing.valeur} €, ${existing.reference.court}).`,
       );
     }
     if (!existing)
@@ -259,7 +264,7 @@ export class Parametres {
   }
 
   /** R7 — the indexation rate of rentrée N: IPC décembre N-1 / décembre N-2 − 1, same base. */
-  tauxIndexation(annee: SchoolYear): TauxResolu {
+  tauxIndexation(annee: AnneeScolaire): TauxResolu {
     const base = ipcBaseFor(annee);
     const manque = this.decembresManquants(annee);
     if (manque.length > 0) throw erreurValeurManquante({ parametre: TAUX_INDEXATION, annee, manque });
@@ -271,7 +276,7 @@ export class Parametres {
       annee,
       trace: {
         regle: "R7",
-        libelle: `Taux d'indexation ${schoolYearLabel(annee)}`,
+        libelle: `Taux d'indexation ${libelleAnnee(annee)}`,
         calcul: `IPC ${describeIpcMonth(recent.mois, base)} ${formatIndice(recent.valeur)} / IPC ${describeIpcMonth(older.mois, base)} ${formatIndice(older.valeur)} − 1, arrondi à 0,01 %`,
         resultat: formatPercent(taux),
         reference: `série INSEE ${recent.serie}`,
@@ -280,7 +285,7 @@ export class Parametres {
   }
 
   /** The Decembers rentrée N needs (N-1, then N-2) that are not known, in the base R7 uses for it. */
-  private decembresManquants(annee: SchoolYear): IndiceManquant[] {
+  private decembresManquants(annee: AnneeScolaire): IndiceManquant[] {
     const base = ipcBaseFor(annee);
     return [annee - 1, annee - 2]
       .filter((year) => !this.ipcDecembre(year, base))
@@ -294,8 +299,8 @@ export class Parametres {
    * still in force (regles.md#parametres.reconduction). A value that cannot be resolved is a
    * MissingParameterError whose structure names every missing December index at once.
    */
-  valeurEnVigueur(id: IdParametre, annee: SchoolYear): ValeurResolue {
-    assertEncodedYear(annee);
+  valeurEnVigueur(id: IdParametre, annee: AnneeScolaire): ValeurResolue {
+    exigerAnneeCouverte(annee);
     const key = `${id}@${annee}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
@@ -305,16 +310,16 @@ export class Parametres {
   }
 
   /** The forfait of a kind in force for a school year: `valeurEnVigueur` of its parameter. */
-  forfait(kind: ForfaitKind, annee: SchoolYear): ValeurResolue {
+  forfait(kind: ForfaitKind, annee: AnneeScolaire): ValeurResolue {
     return this.valeurEnVigueur(PARAMETRE_DU_FORFAIT[kind], annee);
   }
 
   /** R12 — the ceiling of the quotient familial: `valeurEnVigueur` of its parameter. */
-  plafondQuotientFamilial(annee: SchoolYear): ValeurResolue {
+  plafondQuotientFamilial(annee: AnneeScolaire): ValeurResolue {
     return this.valeurEnVigueur("cpge.plafond_quotient_familial", annee);
   }
 
-  private resoudre(parametre: Parametre, annee: SchoolYear): ValeurResolue {
+  private resoudre(parametre: Parametre, annee: AnneeScolaire): ValeurResolue {
     const id = parametre.id as IdParametre;
     const publies = this.publies.get(id)!;
     const publie = publies.get(annee);
@@ -329,7 +334,7 @@ export class Parametres {
 
     // Every December missing between the last resolvable year and this one, named at once.
     let from = annee;
-    while (from > FIRST_SCHOOL_YEAR && !publies.has(from - 1)) from--;
+    while (from > PREMIERE_ANNEE_SCOLAIRE && !publies.has(from - 1)) from--;
     const manque: IndiceManquant[] = [];
     for (let year = from; year <= annee; year++) manque.push(...this.decembresManquants(year));
     if (manque.length > 0) {
@@ -340,9 +345,9 @@ export class Parametres {
     const previous = this.valeurEnVigueur(id, annee - 1);
     const rate = this.tauxIndexation(annee);
     const valeur = indexer(previous.valeur, rate.taux);
-    const name = `${parametre.nom} ${schoolYearLabel(annee)}`;
+    const name = `${parametre.nom} ${libelleAnnee(annee)}`;
     const calcul = rate.taux.isNegative()
-      ? `taux négatif (${formatPercent(rate.taux)}) : montant ${schoolYearLabel(annee - 1)} de ${formatForfait(previous.valeur)} reconduit`
+      ? `taux négatif (${formatPercent(rate.taux)}) : montant ${libelleAnnee(annee - 1)} de ${formatForfait(previous.valeur)} reconduit`
       : `${formatForfait(previous.valeur)} × (1 + ${formatPercent(rate.taux)}), arrondi à l'euro`;
     return {
       valeur,
@@ -362,11 +367,11 @@ export class Parametres {
   }
 
   /** A published value, of the year asked or still in force from an earlier one (said in the trace). */
-  private publiee(parametre: Parametre, annee: SchoolYear, donnee: ValeurDatee): ValeurResolue {
+  private publiee(parametre: Parametre, annee: AnneeScolaire, donnee: ValeurDatee): ValeurResolue {
     const valeur = new Decimal(donnee.valeur);
     const carried =
       donnee.annee < annee
-        ? `, valeur ${schoolYearLabel(donnee.annee)} en vigueur faute de nouvelle valeur publiée`
+        ? `, valeur ${libelleAnnee(donnee.annee)} en vigueur faute de nouvelle valeur publiée`
         : "";
     return {
       valeur,
@@ -376,7 +381,7 @@ export class Parametres {
       donnee,
       trace: {
         regle: parametre.regle,
-        libelle: `${parametre.nom} ${schoolYearLabel(annee)}`,
+        libelle: `${parametre.nom} ${libelleAnnee(annee)}`,
         calcul: "",
         resultat: formaterValeur(parametre, valeur) + carried,
         reference: donnee.reference.court,

@@ -11,7 +11,7 @@
  * dates, years increasing, a document with an address). Loading only converts, so that no bundle
  * carries a validator (design.md §8 weight budgets).
  */
-import type { SchoolYear } from "../schoolYear";
+import type { AnneeScolaire } from "../anneeScolaire";
 import type { LegalReference } from "./references";
 
 /** The units a parameter may have, and how its values are written: euros (cents at most) or a count. */
@@ -68,7 +68,7 @@ export interface FichierIpc {
 
 export interface ValeurDatee {
   /** The rentrée year from which the value applies (2024 = 2024-2025). */
-  readonly annee: SchoolYear;
+  readonly annee: AnneeScolaire;
   /** A decimal string: amounts never go through binary floating point. */
   readonly valeur: string;
   /** The document and, in `article`, the article or page the value is read from. */

@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import { Button } from "../components/Button";
-import { ENVELOPPES, schoolYearLabel } from "../../rules";
+import { ENVELOPPES, libelleAnnee } from "../../rules";
 import {
   NOTE_ACHATS_EN_ERREUR,
   controlerBilan,
@@ -97,7 +97,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
               {resultat.nom ? ` — ${resultat.nom}` : ""}
             </Subtitle2>
             <Caption1>
-              Année {schoolYearLabel(resultat.annee)} —{" "}
+              Année {libelleAnnee(resultat.annee)} —{" "}
               {count(resultat.lignes.nonVides, "ligne non vide", "lignes non vides")} :{" "}
               {count(resultat.lignes.comptees, "retenue")}, {count(resultat.lignes.ecartees, "écartée")} —{" "}
               {severitySummary(resultat.constats)}.

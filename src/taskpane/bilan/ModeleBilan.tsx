@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
-import { nombreDe, schoolYearLabel } from "../../rules";
+import { libelleAnnee, nombreDe } from "../../rules";
 import { ecrireModeleBilan, preparerModeleBilan, type ResultatModeleBilan } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleDotationsPour } from "../../workflows/suggestions";
@@ -165,7 +165,7 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
       {fait && (
         <section aria-labelledby="titre-resultat-modele" className={styles.ecran}>
           <Subtitle2 as="h3" id="titre-resultat-modele" className={styles.titre}>
-            Modèle de bilan {schoolYearLabel(fait.resultat.annee)} : {fait.resultat.uai}
+            Modèle de bilan {libelleAnnee(fait.resultat.annee)} : {fait.resultat.uai}
             {fait.resultat.nom ? ` — ${fait.resultat.nom}` : ""}
           </Subtitle2>
           <Notice intent="success">

@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import { Button } from "../components/Button";
-import { formatInteger, schoolYearLabel } from "../../rules";
+import { formatInteger, libelleAnnee } from "../../rules";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
@@ -68,7 +68,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
 
   const fait = shownResult(run);
   const lignes = fait ? tableauReliquats(fait.resultat, MAX_LIGNES) : [];
-  const suivante = fait ? schoolYearLabel(fait.resultat.anneeDotations) : "";
+  const suivante = fait ? libelleAnnee(fait.resultat.anneeDotations) : "";
   return (
     <div className={styles.ecran}>
       <SheetCheckboxes
@@ -86,7 +86,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
       </SheetCheckboxes>
       <YearSelect
         choice={annee}
-        hint={`Année des bilans (lue dans le premier bilan coché) : les reliquats sont déduits des dotations ${schoolYearLabel(year + 1)}.`}
+        hint={`Année des bilans (lue dans le premier bilan coché) : les reliquats sont déduits des dotations ${libelleAnnee(year + 1)}.`}
       />
       <OptionalSheetField
         label="Feuille des établissements à compléter (facultative)"
@@ -114,7 +114,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
       {fait && (
         <section aria-labelledby="titre-resultat-reliquats" className={styles.ecran}>
           <Subtitle2 as="h3" id="titre-resultat-reliquats" className={styles.titre}>
-            Reliquats {schoolYearLabel(fait.resultat.anneeBilans)} reportés sur {suivante}
+            Reliquats {libelleAnnee(fait.resultat.anneeBilans)} reportés sur {suivante}
           </Subtitle2>
           <Notice intent="success">
             Feuille « {fait.feuille} » écrite : {count(fait.resultat.reliquats.length, "établissement")}{" "}

@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
-import { changementsEcart, resumeVerification, schoolYearLabel, type EcartListes } from "../../rules";
+import { changementsEcart, libelleAnnee, resumeVerification, type EcartListes } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback } from "../components/Feedback";
 import { FindingsSection } from "../components/FindingsList";
@@ -82,11 +82,11 @@ export function ListesChargees() {
               onClick={() =>
                 void retrait.report(async () => {
                   await listes.retirer(liste.annee);
-                  return `Liste ${schoolYearLabel(liste.annee)} retirée du classeur : la liste embarquée (ou la dernière liste antérieure) s'applique de nouveau.`;
+                  return `Liste ${libelleAnnee(liste.annee)} retirée du classeur : la liste embarquée (ou la dernière liste antérieure) s'applique de nouveau.`;
                 })
               }
             >
-              Retirer la liste {schoolYearLabel(liste.annee)}
+              Retirer la liste {libelleAnnee(liste.annee)}
             </Button>
           </li>
         ))}
@@ -231,7 +231,7 @@ export function ChargerListe() {
       {resultat && verification && (
         <section aria-labelledby="titre-liste-verifiee" className={styles.ecran}>
           <Subtitle2 as="h3" id="titre-liste-verifiee" className={styles.titre}>
-            Liste {schoolYearLabel(verification.annee)} lue dans « {resultat.feuille} »
+            Liste {libelleAnnee(verification.annee)} lue dans « {resultat.feuille} »
           </Subtitle2>
           <ul className={styles.liste} aria-label="Résumé du contrôle de la liste">
             {resumeVerification(verification).map((ligne) => (
@@ -245,7 +245,7 @@ export function ChargerListe() {
           {verification.catalogue ? (
             <div className={styles.actions}>
               <Button appearance="primary" disabled={enregistrement.busy} onClick={enregistrer}>
-                Enregistrer la liste {schoolYearLabel(verification.annee)} dans le classeur
+                Enregistrer la liste {libelleAnnee(verification.annee)} dans le classeur
               </Button>
             </div>
           ) : (

@@ -4,21 +4,21 @@
  * (verifierFeuilleListe); the source the user typed becomes the list's reference.
  */
 import {
-  FIRST_SCHOOL_YEAR,
+  PREMIERE_ANNEE_SCOLAIRE,
+  libelleAnnee,
   nombreDe,
-  schoolYearLabel,
+  type AnneeScolaire,
   type Catalogues,
   type ReferenceListe,
-  type SchoolYear,
   type VerificationListe,
 } from "../../rules";
 import type { YearOption } from "../years";
 
 /** The rentrées a list can be loaded for: from 2023-2024 to the year after the one in progress. */
-export function anneesListe(currentYear: SchoolYear): YearOption[] {
+export function anneesListe(currentYear: AnneeScolaire): YearOption[] {
   const options: YearOption[] = [];
-  for (let year = FIRST_SCHOOL_YEAR; year <= Math.max(currentYear + 1, FIRST_SCHOOL_YEAR); year++)
-    options.push({ value: year, label: schoolYearLabel(year) });
+  for (let year = PREMIERE_ANNEE_SCOLAIRE; year <= Math.max(currentYear + 1, PREMIERE_ANNEE_SCOLAIRE); year++)
+    options.push({ value: year, label: libelleAnnee(year) });
   return options;
 }
 
@@ -39,10 +39,10 @@ export function referenceSaisie(
 
 /** What saving says: which years the list now serves. */
 export function messageEnregistree(verification: VerificationListe, catalogues: Catalogues): string {
-  const annee = schoolYearLabel(verification.annee);
+  const annee = libelleAnnee(verification.annee);
   const suivante = catalogues.listes.find((l) => l.annee > verification.annee);
   const portee = suivante
-    ? `pour ${annee} et jusqu'à la liste ${schoolYearLabel(suivante.annee)}`
+    ? `pour ${annee} et jusqu'à la liste ${libelleAnnee(suivante.annee)}`
     : `pour ${annee} et les rentrées suivantes sans liste propre`;
   return `Liste ${annee} enregistrée dans le classeur : ${nombreDe(verification.formations.length, "formation")}. Les fonctions ARE, Contrôle, Dotations, Demande et Bilan l'utilisent ${portee}.`;
 }

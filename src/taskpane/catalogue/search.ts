@@ -9,9 +9,9 @@ import {
   CATEGORIE_LABELS,
   exclusionsConnues,
   judgeFormation,
+  libelleAnnee,
   normaliseLabel,
   readCodeFormation,
-  schoolYearLabel,
   type Catalogue,
   type Eligibility,
   type Exclusion,
@@ -157,7 +157,7 @@ export function judgeTypedCode(query: string, catalogue: Catalogue): TypedCode |
 
 /** The name of the sheet the list is inserted as. */
 export function catalogueSheetName(catalogue: Catalogue): string {
-  return `Catalogue ARE ${schoolYearLabel(catalogue.annee)}`;
+  return `Catalogue ARE ${libelleAnnee(catalogue.annee)}`;
 }
 
 /** The whole list as a sheet: codes as text (a code keeps its leading zero), as published. */

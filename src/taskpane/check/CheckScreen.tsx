@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
-import { formatInteger, phraseListe, schoolYearLabel } from "../../rules";
+import { formatInteger, libelleAnnee, phraseListe } from "../../rules";
 import type { Progress, SheetData, Workbook } from "../../workbook/port";
 import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";
 import type { Champ, CorrectionColonnes, ResultatControle } from "../../workflows/types";
@@ -205,7 +205,7 @@ function CheckResult({
           Résultat : « {resultat.feuille} »{selection ? ` (${selectionLabel(selection)})` : ""}
         </Subtitle2>
         <Caption1>
-          Année {schoolYearLabel(resultat.annee)} — {severitySummary(resultat.constats)}.{" "}
+          Année {libelleAnnee(resultat.annee)} — {severitySummary(resultat.constats)}.{" "}
           {phraseListe(resultat.liste)}
         </Caption1>
       </div>

@@ -5,20 +5,20 @@
 import { useState, useSyncExternalStore } from "react";
 import { Field } from "./Field";
 import { Button } from "./Button";
-import { schoolYearLabel, type Parametres, type SchoolYear } from "../../rules";
+import { libelleAnnee, type AnneeScolaire, type Parametres } from "../../rules";
 import { useGoTo, useServices } from "../services";
 import { defaultYear, yearOptions, yearToOffer, type YearOption } from "../years";
 import { FitSelect, Notice } from "./ui";
 
 export interface YearChoice {
-  readonly year: SchoolYear;
+  readonly year: AnneeScolaire;
   /** The years offered (yearOptions). */
   readonly options: readonly YearOption[];
-  readonly choose: (year: SchoolYear) => void;
+  readonly choose: (year: AnneeScolaire) => void;
   /** The parameters the year is resolved with: the shared store's, values entered in Paramètres included. */
   readonly parametres: Parametres;
   /** A year the screen would propose now (values entered in Paramètres meanwhile), offered, never imposed. */
-  readonly offer: SchoolYear | null;
+  readonly offer: AnneeScolaire | null;
 }
 
 /**
@@ -27,10 +27,10 @@ export interface YearChoice {
  * while the screen is open: a value saved in Paramètres offers the new year (yearToOffer), chosen
  * year or not, until the user chooses a year; it never moves the screen to it.
  */
-export function useYear(proposee?: SchoolYear): YearChoice {
+export function useYear(proposee?: AnneeScolaire): YearChoice {
   const { store, currentYear } = useServices();
   const { parametres } = useSyncExternalStore(store.abonner, store.etat);
-  const [chosen, setChosen] = useState<SchoolYear | null>(null);
+  const [chosen, setChosen] = useState<AnneeScolaire | null>(null);
   // The year proposed when the screen opened, or when the user last chose: what an offer is new against.
   const [reference, setReference] = useState(() => defaultYear(parametres, currentYear));
   const year = chosen ?? proposee ?? reference;
@@ -65,9 +65,9 @@ export function YearSelect({ choice, hint }: { choice: YearChoice; hint?: string
 }
 
 /** « Les forfaits 2025-2026 sont calculables… Passer à 2025-2026 »: the new year, for the user to take. */
-function YearOffer({ choice, offer }: { choice: YearChoice; offer: SchoolYear }) {
-  const shown = schoolYearLabel(choice.year);
-  const label = schoolYearLabel(offer);
+function YearOffer({ choice, offer }: { choice: YearChoice; offer: AnneeScolaire }) {
+  const shown = libelleAnnee(choice.year);
+  const label = libelleAnnee(offer);
   return (
     <Notice intent="info">
       {offer > choice.year

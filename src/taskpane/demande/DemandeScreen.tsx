@@ -9,7 +9,7 @@ import { useState } from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
-import { formatForfait, schoolYearLabel } from "../../rules";
+import { formatForfait, libelleAnnee } from "../../rules";
 import {
   ecrireDemande,
   nomFeuilleDemande,
@@ -113,9 +113,9 @@ export function DemandeScreen() {
       <YearSelect choice={annee} />
       {resolution.ok ? (
         <Caption1>
-          Forfaits {schoolYearLabel(year)} : {formatForfait(resolution.forfaits.preBac.valeur)} par élève
-          pré-bac et par boursier post-bac, {formatForfait(resolution.forfaits.prepaMetiers.valeur)} par élève
-          de 3e prépa-métiers ({resolution.forfaits.preBac.reference.court}).
+          Forfaits {libelleAnnee(year)} : {formatForfait(resolution.forfaits.preBac.valeur)} par élève pré-bac
+          et par boursier post-bac, {formatForfait(resolution.forfaits.prepaMetiers.valeur)} par élève de 3e
+          prépa-métiers ({resolution.forfaits.preBac.reference.court}).
         </Caption1>
       ) : (
         <UnresolvedYearNotice message={resolution.message} />
@@ -168,7 +168,7 @@ function DemandeResult({
     <section aria-labelledby="titre-resultat-demande" className={styles.ecran}>
       <div>
         <Subtitle2 as="h3" id="titre-resultat-demande" className={styles.titre}>
-          Demande {schoolYearLabel(resultat.annee)} : {uai ?? "UAI non indiqué"}
+          Demande {libelleAnnee(resultat.annee)} : {uai ?? "UAI non indiqué"}
           {nom ? ` — ${nom}` : ""}
         </Subtitle2>
         <Caption1>

@@ -9,9 +9,9 @@ import {
   formatEuros,
   formatForfait,
   formatInteger,
+  libelleAnnee,
   phraseListe,
   renderTrace,
-  schoolYearLabel,
 } from "../../rules";
 import { calculerDotations, ecrireDotations, nomFeuilleDotations } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
@@ -77,7 +77,7 @@ async function raisonsPourRemplacer(classeur: Workbook, resultat: ResultatDotati
 /** « Dotations 2024-2025 calculées : 62 établissements, dotation nette totale 1 234,00 € », for the live region. */
 function annonce(outcome: Outcome): string {
   const { resultat } = outcome;
-  return `Dotations ${schoolYearLabel(resultat.annee)} calculées : ${count(resultat.etablissements.length, "établissement")}, dotation nette totale ${formatEuros(resultat.totaux.nette.total)}.${outcome.attente.length > 0 ? " Feuille non remplacée : confirmation demandée." : ""}`;
+  return `Dotations ${libelleAnnee(resultat.annee)} calculées : ${count(resultat.etablissements.length, "établissement")}, dotation nette totale ${formatEuros(resultat.totaux.nette.total)}.${outcome.attente.length > 0 ? " Feuille non remplacée : confirmation demandée." : ""}`;
 }
 
 export function DotationsScreen() {
@@ -205,8 +205,8 @@ export function DotationsScreen() {
       <YearSelect choice={annee} />
       {resolution.ok ? (
         <Caption1>
-          Forfaits {schoolYearLabel(year)} : pré-bac {formatForfait(resolution.forfaits.preBac.valeur)},
-          post-bac {formatForfait(resolution.forfaits.postBac.valeur)} par boursier, 3e prépa-métiers{" "}
+          Forfaits {libelleAnnee(year)} : pré-bac {formatForfait(resolution.forfaits.preBac.valeur)}, post-bac{" "}
+          {formatForfait(resolution.forfaits.postBac.valeur)} par boursier, 3e prépa-métiers{" "}
           {formatForfait(resolution.forfaits.prepaMetiers.valeur)} (
           {resolution.forfaits.preBac.reference.court}).
         </Caption1>
@@ -218,7 +218,7 @@ export function DotationsScreen() {
         disabled={running}
         checked={write}
         onChange={setWrite}
-        label={`Écrire les feuilles « Dotations ARE ${schoolYearLabel(year)} » et « Constats ARE ${schoolYearLabel(year)} »`}
+        label={`Écrire les feuilles « Dotations ARE ${libelleAnnee(year)} » et « Constats ARE ${libelleAnnee(year)} »`}
       />
       <div className={styles.actions}>
         <Button
@@ -286,10 +286,7 @@ function DotationsResult({ outcome, fresh }: { outcome: Outcome; fresh: Outcome 
   useEffect(() => setUai(resultat.etablissements[0]?.uai ?? ""), [resultat]);
   const aTraiter = useMemo(
     () =>
-      etablissementsATraiter(
-        resultat,
-        feuilles?.constats ?? `Constats ARE ${schoolYearLabel(resultat.annee)}`,
-      ),
+      etablissementsATraiter(resultat, feuilles?.constats ?? `Constats ARE ${libelleAnnee(resultat.annee)}`),
     [resultat, feuilles],
   );
   const explication = useRef<HTMLElement>(null);
@@ -302,7 +299,7 @@ function DotationsResult({ outcome, fresh }: { outcome: Outcome; fresh: Outcome 
   return (
     <section aria-labelledby="titre-resultat-dotations" className={styles.ecran} ref={section} tabIndex={-1}>
       <Subtitle2 as="h3" id="titre-resultat-dotations" className={styles.titre}>
-        Dotations {schoolYearLabel(resultat.annee)} : {count(resultat.etablissements.length, "établissement")}
+        Dotations {libelleAnnee(resultat.annee)} : {count(resultat.etablissements.length, "établissement")}
       </Subtitle2>
       <Caption1>{phraseListe(resultat.liste)}</Caption1>
       {feuilles && (

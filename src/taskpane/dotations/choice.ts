@@ -4,7 +4,7 @@
  * the user changes them. Pure.
  */
 import type { SheetInfo } from "../../workbook/port";
-import { schoolYearLabel, type SchoolYear } from "../../rules";
+import { libelleAnnee, type AnneeScolaire } from "../../rules";
 import { anneeDuNom, type SuggestionFeuilles } from "../../workflows/suggestions";
 import { basculer } from "../components/feuilles";
 import { count } from "../format";
@@ -72,7 +72,7 @@ export function choiceProblem(choice: SheetChoice): string | null {
 export function etablissementsSuggeres(
   suggestion: SuggestionFeuilles,
   sheets: readonly SheetInfo[],
-  annee: SchoolYear,
+  annee: AnneeScolaire,
   couverts: Readonly<Record<string, number>>,
 ): string | null {
   const duComplement = new Set(sheets.filter((f) => f.owned).map((f) => f.name));
@@ -96,5 +96,5 @@ export function etablissementsLabel(name: string, couverts: Readonly<Record<stri
   const n = couverts[name];
   if (n === undefined) return name;
   const annee = anneeDuNom(name);
-  return `${name} — ${count(n, "établissement")}${annee !== null ? `, ${schoolYearLabel(annee)}` : ""}`;
+  return `${name} — ${count(n, "établissement")}${annee !== null ? `, ${libelleAnnee(annee)}` : ""}`;
 }

@@ -11,7 +11,7 @@ import { Button } from "../components/Button";
 import {
   FORFAIT_KIND_NAMES,
   describeIpcMonth,
-  schoolYearLabel,
+  libelleAnnee,
   type ForfaitKind,
   type ValeursUtilisateur,
 } from "../../rules";
@@ -377,16 +377,16 @@ export function ParametresScreen() {
             {userForfaits.map((v, i) => (
               <SavedValue
                 key={`forfait-${i}`}
-                removeLabel={`Retirer le forfait ${forfaitName(v.categorie)} ${schoolYearLabel(v.annee)}`}
+                removeLabel={`Retirer le forfait ${forfaitName(v.categorie)} ${libelleAnnee(v.annee)}`}
                 busy={busy}
                 onRemove={() =>
                   void remove(
                     withoutForfait(etat.valeurs, i),
-                    `Forfait ${forfaitName(v.categorie)} ${schoolYearLabel(v.annee)} retiré.`,
+                    `Forfait ${forfaitName(v.categorie)} ${libelleAnnee(v.annee)} retiré.`,
                   )
                 }
               >
-                Forfait {forfaitName(v.categorie)} {schoolYearLabel(v.annee)} : {String(v.valeur)} €
+                Forfait {forfaitName(v.categorie)} {libelleAnnee(v.annee)} : {String(v.valeur)} €
               </SavedValue>
             ))}
           </ul>

@@ -5,7 +5,7 @@
  */
 import {
   Decimal,
-  FIRST_SCHOOL_YEAR,
+  PREMIERE_ANNEE_SCOLAIRE,
   FORFAIT_KIND_NAMES,
   InvalidArgumentError,
   Parametres,
@@ -19,14 +19,14 @@ import {
   lireIpcSaisi,
   parseForfaitKind,
   ipcBaseFor,
-  parseSchoolYear,
-  schoolYearLabel,
+  lireAnneeScolaire,
+  libelleAnnee,
   texteSaisi,
   type ForfaitKind,
   type IpcBase,
   type IpcSaisi,
   type ForfaitSaisi,
-  type SchoolYear,
+  type AnneeScolaire,
   type ValeursUtilisateur,
 } from "../../rules";
 
@@ -80,13 +80,13 @@ export function withIpc(valeurs: ValeursUtilisateur, form: IpcForm): ValeursUtil
   return { ...valeurs, ipc };
 }
 
-function forfaitAnnee(form: ForfaitForm): SchoolYear {
-  return parseSchoolYear(/^\d+$/.test(form.annee.trim()) ? Number(form.annee.trim()) : form.annee);
+function forfaitAnnee(form: ForfaitForm): AnneeScolaire {
+  return lireAnneeScolaire(/^\d+$/.test(form.annee.trim()) ? Number(form.annee.trim()) : form.annee);
 }
 
 /** The index of the user's own forfait for the form's year and category, -1 if none. */
 export function forfaitARemplacer(valeurs: ValeursUtilisateur, form: ForfaitForm): number {
-  let annee: SchoolYear;
+  let annee: AnneeScolaire;
   try {
     annee = forfaitAnnee(form);
   } catch {
@@ -178,7 +178,7 @@ export function confirmationIpc(parametres: Parametres, form: IpcForm): string |
  * (2024-2025 : 157 € ; +27,4 %) »; null when it is plausible or cannot be compared.
  */
 export function confirmationForfait(parametres: Parametres, form: ForfaitForm): string | null {
-  let annee: SchoolYear;
+  let annee: AnneeScolaire;
   let kind: ForfaitKind;
   let valeur: Decimal;
   try {
@@ -195,7 +195,7 @@ export function confirmationForfait(parametres: Parametres, form: ForfaitForm): 
     return null;
   }
   if (!loin(valeur, precedent, ECART_FORFAIT_MAXIMUM)) return null;
-  return `Confirmer ${formatForfait(valeur)} ? (${schoolYearLabel(annee - 1)} : ${formatForfait(precedent)} ; ${ecart(valeur, precedent)})`;
+  return `Confirmer ${formatForfait(valeur)} ? (${libelleAnnee(annee - 1)} : ${formatForfait(precedent)} ; ${ecart(valeur, precedent)})`;
 }
 
 export interface ApercuForfait {
@@ -215,7 +215,7 @@ export interface ApercuIpc {
 
 const APERCU_KINDS: readonly ForfaitKind[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
 
-function montantOuTiret(parametres: Parametres, kind: ForfaitKind, annee: SchoolYear): string {
+function montantOuTiret(parametres: Parametres, kind: ForfaitKind, annee: AnneeScolaire): string {
   try {
     return formatForfait(parametres.forfait(kind, annee).valeur);
   } catch (error) {
@@ -241,7 +241,7 @@ export function apercuIpc(valeurs: ValeursUtilisateur, form: IpcForm): ApercuIpc
     if (ipcBaseFor(annee) !== Number(form.base)) return null;
     const taux = apres.tauxIndexation(annee).taux;
     return {
-      annee: schoolYearLabel(annee),
+      annee: libelleAnnee(annee),
       taux: formatPercent(taux),
       forfaits: APERCU_KINDS.map((kind) => ({
         kind,
@@ -269,9 +269,9 @@ export function withoutForfait(valeurs: ValeursUtilisateur, index: number): Vale
  */
 export function nextDecember(
   parametres: Parametres,
-  currentYear: SchoolYear,
+  currentYear: AnneeScolaire,
 ): { mois: string; base: IpcBase } {
-  let year = FIRST_SCHOOL_YEAR;
+  let year = PREMIERE_ANNEE_SCOLAIRE;
   for (; year <= currentYear + 1; year++) {
     try {
       parametres.forfait("PRE_BAC", year);

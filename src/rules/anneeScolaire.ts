@@ -6,16 +6,16 @@ import { InvalidArgumentError, MissingParameterError } from "./errors";
 import { citation } from "./text";
 import { texteSaisi } from "./typographie";
 
-export type SchoolYear = number;
+export type AnneeScolaire = number;
 
 /** The first school year whose rules are encoded: modalités 2023-2024, arrêté n° 2023-087. */
-export const FIRST_SCHOOL_YEAR: SchoolYear = 2023;
+export const PREMIERE_ANNEE_SCOLAIRE: AnneeScolaire = 2023;
 
 /** Years beyond this are certainly typing mistakes. */
 const LAST_PLAUSIBLE_YEAR = 2100;
 
 /** « 2024-2025 »: the school year as an identifier (sheet names, JSON, options, files). */
-export function schoolYearLabel(year: SchoolYear): string {
+export function libelleAnnee(year: AnneeScolaire): string {
   return `${year}-${year + 1}`;
 }
 
@@ -23,7 +23,7 @@ export function schoolYearLabel(year: SchoolYear): string {
  * The school year in progress on a date: the rentrée is in September. The core never reads the clock;
  * adapters pass today's date.
  */
-export function schoolYearOn(date: Date): SchoolYear {
+export function anneeScolaireAu(date: Date): AnneeScolaire {
   return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
 }
 
@@ -33,7 +33,7 @@ export function schoolYearOn(date: Date): SchoolYear {
  * « 2024–2025 »).
  * Years before 2023-2024 are refused as not encoded (a MissingParameterError, #N/A in Excel).
  */
-export function parseSchoolYear(input: unknown): SchoolYear {
+export function lireAnneeScolaire(input: unknown): AnneeScolaire {
   let year: number | undefined;
   if (typeof input === "number" && Number.isInteger(input)) {
     year = input;
@@ -55,15 +55,15 @@ export function parseSchoolYear(input: unknown): SchoolYear {
       `Année scolaire « ${citation(String(input))} » illisible : indiquez l'année de rentrée (2024) ou l'année scolaire (2024-2025).`,
     );
   }
-  return assertEncodedYear(year);
+  return exigerAnneeCouverte(year);
 }
 
-export function assertEncodedYear(year: SchoolYear): SchoolYear {
-  if (year < FIRST_SCHOOL_YEAR) {
+export function exigerAnneeCouverte(year: AnneeScolaire): AnneeScolaire {
+  if (year < PREMIERE_ANNEE_SCOLAIRE) {
     throw new MissingParameterError(
       "annee-non-couverte",
-      `L'année scolaire ${schoolYearLabel(year)} précède les règles encodées : la première année couverte est ${schoolYearLabel(FIRST_SCHOOL_YEAR)} (arrêté n° 2023-087).`,
-      `règles de l'année ${schoolYearLabel(year)}`,
+      `L'année scolaire ${libelleAnnee(year)} précède les règles encodées : la première année couverte est ${libelleAnnee(PREMIERE_ANNEE_SCOLAIRE)} (arrêté n° 2023-087).`,
+      `règles de l'année ${libelleAnnee(year)}`,
     );
   }
   return year;
