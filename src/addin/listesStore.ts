@@ -13,9 +13,9 @@
 import {
   Catalogues,
   libelleAnnee,
+  lireCodeFormation,
   makeCatalogue,
   parseAnnex,
-  readCodeFormation,
   type Catalogue,
   type ReferenceListe,
 } from "../rules";
@@ -111,7 +111,7 @@ export function lireListes(valeur: unknown): Catalogue[] {
         throw new TypeError("une liste n'a pas son année, sa source ou ses formations");
       const lues = parseAnnex(formations);
       const fautif = lues.find((f) => {
-        const lu = readCodeFormation(f.code);
+        const lu = lireCodeFormation(f.code);
         return !lu.ok || lu.code !== f.code;
       });
       if (fautif) throw new TypeError(`liste ${libelleAnnee(annee)} : code « ${fautif.code} » illisible`);

@@ -4,10 +4,10 @@
  */
 import {
   CATEGORIE_LABELS,
-  judgeFormation,
+  jugerFormation,
   libelleAnnee,
-  readCodeFormation,
-  type Eligibility,
+  lireCodeFormation,
+  type Eligibilite,
 } from "../rules";
 import { UsageError, flag, parseArgs } from "./args";
 import type { CliIo } from "./io";
@@ -26,7 +26,7 @@ type Verdict =
   | {
       readonly saisi: string;
       readonly ok: true;
-      readonly eligibility: Eligibility;
+      readonly eligibility: Eligibilite;
       readonly note: string | null;
     }
   | { readonly saisi: string; readonly ok: false; readonly message: string };
@@ -41,9 +41,9 @@ export async function eligibleCommand(argv: readonly string[], io: CliIo): Promi
   const annee = anneeOf(args, io);
   const catalogue = (await cataloguesOf(args, io, annee)).pour(annee);
   const verdicts: Verdict[] = args.positionals.map((saisi) => {
-    const reading = readCodeFormation(saisi);
+    const reading = lireCodeFormation(saisi);
     return reading.ok
-      ? { saisi, ok: true, eligibility: judgeFormation(reading.code, catalogue), note: reading.note }
+      ? { saisi, ok: true, eligibility: jugerFormation(reading.code, catalogue), note: reading.note }
       : { saisi, ok: false, message: reading.message };
   });
 

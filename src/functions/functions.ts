@@ -20,16 +20,16 @@ import {
   formatEuros,
   partsEnveloppe,
   indexer as indexerMontant,
-  judgeFormation,
+  jugerFormation,
   montantLigne,
-  nsfGroupOf,
+  groupeNsf,
   parseCategorie,
   parseForfaitKind,
-  readCodeFormation,
+  lireCodeFormation,
   roundHalfUp,
   soldeEnveloppe,
   tauxIpc,
-  type Eligibility,
+  type Eligibilite,
 } from "../rules";
 import {
   enMatrice,
@@ -68,7 +68,7 @@ function euros(montant: Decimal): number {
 /** The code formation diplôme of a cell, normalised (spaces, apostrophe, lost leading zero). */
 function codeFormation(value: unknown): string {
   refuserErreur(value);
-  const lecture = readCodeFormation(value);
+  const lecture = lireCodeFormation(value);
   if (!lecture.ok) throw new InvalidArgumentError(`code-${lecture.probleme}`, lecture.message);
   return lecture.code;
 }
@@ -80,13 +80,13 @@ function codeFormation(value: unknown): string {
  * readers do (design.md §8: 100 000 cells of ARE.ELIGIBLE in under 100 ms). Only answers are kept —
  * a value that cannot be read gives its error in each of its cells, as before.
  */
-function parCode<T>(codes: unknown, annee: unknown, reponse: (eligibilite: Eligibility) => T) {
+function parCode<T>(codes: unknown, annee: unknown, reponse: (eligibilite: Eligibilite) => T) {
   const catalogue = listesStore.catalogues().pour(lireAnnee(annee, new Date()));
   const reponses = new Map<unknown, T>();
   return calculerParCellule(enMatrice(codes), estVide, (value) => {
     const connue = reponses.get(value);
     if (connue !== undefined) return connue;
-    const resultat = reponse(judgeFormation(codeFormation(value), catalogue));
+    const resultat = reponse(jugerFormation(codeFormation(value), catalogue));
     // An object (an error value) is never the same cell twice: not kept. (A Map takes -0 for 0, but
     // neither is a code: no answer is ever kept for them.)
     if (typeof value !== "object") reponses.set(value, resultat);
@@ -182,7 +182,7 @@ export function libelle(code: unknown): string {
  * @returns Le groupe NSF (nombre à 3 chiffres).
  */
 export function nsf(code: unknown): number | string {
-  return calculer(() => (estVide(code) ? "" : nsfGroupOf(codeFormation(code))));
+  return calculer(() => (estVide(code) ? "" : groupeNsf(codeFormation(code))));
 }
 
 /** The catégorie of a dotation line, required. */

@@ -11,21 +11,21 @@
 import { InvalidArgumentError } from "./errors";
 import { citation, removeSpaces } from "./text";
 
-export type CodeReading =
+export type CodeLu =
   | { readonly ok: true; readonly code: string; readonly note: string | null }
-  | { readonly ok: false; readonly probleme: CodeProblem; readonly message: string };
+  | { readonly ok: false; readonly probleme: ProblemeCode; readonly message: string };
 
-export type CodeProblem = "vide" | "mef" | "longueur" | "caracteres" | "type";
+export type ProblemeCode = "vide" | "mef" | "longueur" | "caracteres" | "type";
 
 /** Characters 4-6: the NSF group; NaN when they contain a letter (no NSF group does). */
-export function nsfOf(code: string): number {
+export function nsfDe(code: string): number {
   const nsf = code.slice(3, 6);
   return /^\d{3}$/.test(nsf) ? Number(nsf) : NaN;
 }
 
 /** The NSF group of a code, for ARE.NSF: an error, not NaN, when characters 4-6 hold a letter. */
-export function nsfGroupOf(code: string): number {
-  const nsf = nsfOf(code);
+export function groupeNsf(code: string): number {
+  const nsf = nsfDe(code);
   if (Number.isNaN(nsf)) {
     throw new InvalidArgumentError(
       "code-nsf",
@@ -36,14 +36,14 @@ export function nsfGroupOf(code: string): number {
 }
 
 /** Characters 1-3: the level and kind of diploma. */
-export function prefixOf(code: string): string {
+export function prefixeDe(code: string): string {
   return code.slice(0, 3);
 }
 
 /** The BCN's alphabet: digits and capital letters (lower case is upper-cased first, see readCodeText). */
 const WELL_FORMED = /^[0-9A-Z]{8}$/;
 
-function malformed(raw: string, probleme: CodeProblem, detail: string): CodeReading {
+function malformed(raw: string, probleme: ProblemeCode, detail: string): CodeLu {
   return {
     ok: false,
     probleme,
@@ -57,7 +57,7 @@ function malformed(raw: string, probleme: CodeProblem, detail: string): CodeRead
  * Décision (regles.md#formations.zero-initial; Excel drops leading zeros): a *number* of 7 digits is read with its leading zero restored
  * (1022201 → 01022201) and the reading says so; typed as text, 7 characters are malformed.
  */
-export function readCodeFormation(raw: unknown): CodeReading {
+export function lireCodeFormation(raw: unknown): CodeLu {
   if (raw === null || raw === undefined)
     return { ok: false, probleme: "vide", message: "Code formation vide." };
   if (typeof raw === "number") {
@@ -83,7 +83,7 @@ export function readCodeFormation(raw: unknown): CodeReading {
  * (« 2602230a » is 2602230A): the BCN has no lower-case code, so no two codes are confused, and a code
  * retyped by hand is not refused for its case.
  */
-function readCodeText(original: string, text: string): CodeReading {
+function readCodeText(original: string, text: string): CodeLu {
   let cleaned = removeSpaces(text);
   if (cleaned.startsWith("'")) cleaned = cleaned.slice(1);
   // A code that went through a float somewhere: "50022137.0" or "50022137,0".

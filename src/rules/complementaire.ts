@@ -9,10 +9,10 @@
  * pré-bac envelope (as in R9).
  */
 import { enveloppeOf, type Categorie } from "./categories";
-import { judgeFormation, type Eligibility } from "./eligibility";
+import { jugerFormation, type Eligibilite } from "./eligibilite";
 import type { Catalogue } from "./catalogue/catalogue";
 import { catalogueFor } from "./catalogue/registre";
-import { readCodeFormation } from "./codes";
+import { lireCodeFormation } from "./codes";
 import { InvalidArgumentError } from "./errors";
 import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
 import type { Parametres } from "./parameters/parametres";
@@ -38,7 +38,7 @@ export interface LigneComplementaire {
   readonly supplementaires: number;
   readonly forfait: Decimal;
   readonly montant: Figure;
-  readonly eligibilite: Eligibility;
+  readonly eligibilite: Eligibilite;
 }
 
 export interface RefusComplementaire {
@@ -63,7 +63,7 @@ function supplementairesInvalides(supplementaires: number): string | null {
 /** extra × forfait of an eligible formation, explained (R10). */
 function ligne(
   code: string,
-  eligibilite: Eligibility & { categorie: Categorie },
+  eligibilite: Eligibilite & { categorie: Categorie },
   supplementaires: number,
   intituleSaisi: string | undefined,
   annee: AnneeScolaire,
@@ -110,11 +110,11 @@ export function complementFormation(
   parametres: Parametres,
   catalogue: Catalogue = catalogueFor(annee),
 ): LigneComplementaire {
-  const reading = readCodeFormation(code);
+  const reading = lireCodeFormation(code);
   if (!reading.ok) throw new InvalidArgumentError(`code-${reading.probleme}`, reading.message);
   const invalide = supplementairesInvalides(supplementaires);
   if (invalide) throw new InvalidArgumentError("supplementaires-invalide", invalide);
-  const eligibilite = judgeFormation(reading.code, catalogue);
+  const eligibilite = jugerFormation(reading.code, catalogue);
   if (!eligibilite.eligible || eligibilite.categorie === null) {
     throw new InvalidArgumentError(
       "formation-non-eligible",
@@ -123,7 +123,7 @@ export function complementFormation(
   }
   return ligne(
     reading.code,
-    eligibilite as Eligibility & { categorie: Categorie },
+    eligibilite as Eligibilite & { categorie: Categorie },
     supplementaires,
     undefined,
     annee,
@@ -141,7 +141,7 @@ export function demandeComplementaire(
   const refus: RefusComplementaire[] = [];
   const totaux = { preBac: ZERO, postBac: ZERO, total: ZERO };
   demandes.forEach((demande, index) => {
-    const reading = readCodeFormation(demande.code);
+    const reading = lireCodeFormation(demande.code);
     if (!reading.ok) {
       refus.push({ index, code: String(demande.code ?? ""), motif: reading.message });
       return;
@@ -154,14 +154,14 @@ export function demandeComplementaire(
       });
       return;
     }
-    const eligibilite = judgeFormation(reading.code, catalogue);
+    const eligibilite = jugerFormation(reading.code, catalogue);
     if (!eligibilite.eligible || eligibilite.categorie === null) {
       refus.push({ index, code: reading.code, motif: eligibilite.motif });
       return;
     }
     const l = ligne(
       reading.code,
-      eligibilite as Eligibility & { categorie: Categorie },
+      eligibilite as Eligibilite & { categorie: Categorie },
       demande.supplementaires,
       demande.intitule,
       annee,

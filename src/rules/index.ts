@@ -14,7 +14,7 @@ export * from "./codes";
 export * from "./nomenclature";
 export * from "./catalogue/catalogue";
 export * from "./catalogue/registre";
-export * from "./eligibility";
+export * from "./eligibilite";
 export * from "./catalogue/exclusions";
 export * from "./catalogue/verification";
 export * from "./parameters/references";

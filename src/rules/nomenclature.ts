@@ -15,7 +15,7 @@ import specialites from "./catalogue/regles/specialites-nsf.json";
 import typesDiplome from "./catalogue/regles/types-diplome.json";
 import type { AnneeScolaire } from "./anneeScolaire";
 
-export interface DiplomaKind {
+export interface TypeDiplome {
   readonly prefix: string;
   readonly libelle: string;
   /** The dotation line of a first-year student of this kind, or null when the kind is outside the scheme. */
@@ -65,7 +65,7 @@ export interface ReglesCatalogue {
    * boursiers de première année de BTS et des diplômes assimilés », « élèves de 3ème prépa-métiers »,
    * by prefix (characters 1-3), with the BCN's labels.
    */
-  readonly typesDiplome: ReadonlyMap<string, DiplomaKind>;
+  readonly typesDiplome: ReadonlyMap<string, TypeDiplome>;
   /** The kinds the scheme covers, as a motif lists them. */
   readonly dispositif: string;
   /** ST2S (regles.md#eligibilite.st2s), current and previous codes, with their BCN labels. */
@@ -76,7 +76,7 @@ export interface ReglesCatalogue {
   readonly texteNsfEligibles: string;
   /**
    * R3 — is the NSF group among the eligible specialties? NSF 100 (formations générales) counts
-   * « uniquement les 3ème prépa-métiers », which are judged apart (eligibility.ts, collège classes):
+   * « uniquement les 3ème prépa-métiers », which are judged apart (eligibilite.ts, collège classes):
    * for every other kind it is not eligible.
    */
   nsfEligible(nsf: number): boolean;
@@ -85,7 +85,7 @@ export interface ReglesCatalogue {
 }
 
 /** « Formations générales du 1er cycle »: every collège class (design.md R2, R3). */
-export const COLLEGE_PREFIX = "670";
+export const PREFIXE_COLLEGE = "670";
 
 /** The label of the 3ème prépa-métiers in the BCN and the annex, the one eligible collège class. */
 export const LIBELLE_PREPA_METIERS = "3EME PREPA-METIERS";
@@ -94,7 +94,7 @@ export const LIBELLE_PREPA_METIERS = "3EME PREPA-METIERS";
  * The collège classes of the BCN that users meet (design.md R2), named in the motif that refuses them.
  * Any other 670 code is refused all the same, as « formation générale du 1er cycle ».
  */
-export const COLLEGE_CLASSES: ReadonlyMap<string, string> = new Map([
+export const CLASSES_COLLEGE: ReadonlyMap<string, string> = new Map([
   ["67010012", "6e"],
   ["67010001", "5e-4e"],
   ["67010019", "3e"],
@@ -119,7 +119,7 @@ function enVigueur<V extends VersionRegle>(versions: readonly V[], annee: AnneeS
   return trouvee;
 }
 
-function typesDeLaVersion(version: VersionTypesDiplome): ReadonlyMap<string, DiplomaKind> {
+function typesDeLaVersion(version: VersionTypesDiplome): ReadonlyMap<string, TypeDiplome> {
   return new Map(
     version.types.map((t) => [
       t.prefixe,

@@ -6,12 +6,12 @@
  */
 import { TableDoublons } from "./doublons";
 import {
-  COLLEGE_PREFIX,
   Catalogues,
+  PREFIXE_COLLEGE,
   citation,
-  judgeFormation,
-  prefixOf,
-  readCodeFormation,
+  jugerFormation,
+  lireCodeFormation,
+  prefixeDe,
   readUai,
   removeSpaces,
   uaiCheckLetter,
@@ -164,7 +164,7 @@ export class SessionLecture {
     const scientifique = typeof raw === "string" ? codeScientifique(raw) : null;
     if (scientifique !== null && !scientifique.ok)
       return { kind: "invalide", probleme: "code-invalide", message: scientifique.message };
-    const reading = readCodeFormation(scientifique?.code ?? raw);
+    const reading = lireCodeFormation(scientifique?.code ?? raw);
     if (!reading.ok) {
       if (reading.probleme === "vide") return CODE_VIDE;
       return {
@@ -173,9 +173,9 @@ export class SessionLecture {
         message: reading.message,
       };
     }
-    const eligibility = judgeFormation(reading.code, this.catalogue, libelle);
+    const eligibility = jugerFormation(reading.code, this.catalogue, libelle);
     if (!eligibility.eligible || eligibility.categorie === null) {
-      // A 7-digit number is read with its leading zero restored (readCodeFormation): say so.
+      // A 7-digit number is read with its leading zero restored (lireCodeFormation): say so.
       const note = reading.note === null ? "" : ` ${reading.note}`;
       const motif = `${eligibility.motif}${note}`;
       const verdict = {
@@ -184,7 +184,7 @@ export class SessionLecture {
         code: reading.code,
         motif,
       } as const;
-      return prefixOf(reading.code) === COLLEGE_PREFIX ? { ...verdict, college: true } : verdict;
+      return prefixeDe(reading.code) === PREFIXE_COLLEGE ? { ...verdict, college: true } : verdict;
     }
     let id = this.idsCodes.get(reading.code);
     if (id === undefined) {

@@ -1,4 +1,4 @@
-import { CATALOGUES, catalogueFor, judgeFormation, nsfOf, type Formation } from "../../src/rules";
+import { CATALOGUES, catalogueFor, jugerFormation, nsfDe, type Formation } from "../../src/rules";
 
 const annexe = CATALOGUES[0];
 
@@ -13,7 +13,7 @@ describe("Catalogue : l'annexe 2023-2024 des formations éligibles", () => {
   });
 
   test("les caractères 4 à 6 du code égalent la colonne Spécialité (NSF) sur les 222 lignes", () => {
-    const mismatches = annexe.formations.filter((f) => nsfOf(f.code) !== f.nsf);
+    const mismatches = annexe.formations.filter((f) => nsfDe(f.code) !== f.nsf);
     expect(mismatches).toEqual([]);
   });
 
@@ -31,7 +31,7 @@ describe("Catalogue : l'annexe 2023-2024 des formations éligibles", () => {
       "POST BAC": "POST_BAC",
     };
     for (const f of annexe.formations) {
-      const result = judgeFormation(f.code, annexe);
+      const result = jugerFormation(f.code, annexe);
       expect({
         code: f.code,
         eligible: result.eligible,

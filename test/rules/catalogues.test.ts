@@ -2,7 +2,7 @@
  * The lists by rentrée (R4): a list loaded for 2025-2026 serves that year and the following ones without
  * a list of their own; earlier years keep theirs, and a year using an earlier list says so.
  */
-import { CATALOGUES, Catalogues, eligibilityOf, phraseListe, verifierListe } from "../../src/rules";
+import { CATALOGUES, Catalogues, eligibiliteDe, phraseListe, verifierListe } from "../../src/rules";
 import { grilleListe2025 } from "./liste2025";
 
 const REFERENCE = {
@@ -43,26 +43,26 @@ describe("Listes par rentrée", () => {
   });
 
   test("50022146 CUISINE (CAP) : de la liste en 2025-2026 ; successeur à vérifier en 2024-2025", () => {
-    expect(eligibilityOf("50022146", 2025, avec2025)).toMatchObject({
+    expect(eligibiliteDe("50022146", 2025, avec2025)).toMatchObject({
       eligible: true,
       categorie: "PRE_BAC",
       source: "catalogue",
       alerte: null,
       motif: "Éligible PRE BAC : CUISINE (CAP), liste indicative 2025-2026.",
     });
-    expect(eligibilityOf("50022146", 2024, avec2025)).toMatchObject({
+    expect(eligibiliteDe("50022146", 2024, avec2025)).toMatchObject({
       source: "successeur",
       alerte: "successeur de 50022139 CUISINE (CAP), liste 2023-2024 utilisée pour 2024-2025 : à vérifier",
     });
   });
 
   test("50022139, retiré de la liste 2025-2026 : jugé par la règle en 2025-2026, de la liste en 2023-2024", () => {
-    expect(eligibilityOf("50022139", 2025, avec2025)).toMatchObject({
+    expect(eligibiliteDe("50022139", 2025, avec2025)).toMatchObject({
       eligible: true,
       source: "regle",
       alerte: "hors liste indicative 2025-2026 : à vérifier",
     });
-    expect(eligibilityOf("50022139", 2023, avec2025)).toMatchObject({ source: "catalogue", alerte: null });
+    expect(eligibiliteDe("50022139", 2023, avec2025)).toMatchObject({ source: "catalogue", alerte: null });
   });
 
   test("une liste chargée pour une année remplace celle de cette année ; la précédente est celle qu'elle remplace", () => {

@@ -1,12 +1,12 @@
-import { readCodeFormation } from "../../src/rules";
+import { lireCodeFormation } from "../../src/rules";
 
 const ok = (raw: unknown) => {
-  const reading = readCodeFormation(raw);
+  const reading = lireCodeFormation(raw);
   if (!reading.ok) throw new Error(reading.message);
   return reading.code;
 };
 const problem = (raw: unknown) => {
-  const reading = readCodeFormation(raw);
+  const reading = lireCodeFormation(raw);
   if (reading.ok) throw new Error(`lu ${reading.code}`);
   return reading;
 };
@@ -25,7 +25,7 @@ describe("Lecture des codes formation diplôme (R2)", () => {
   });
 
   test("un nombre de 7 chiffres retrouve son zéro initial supprimé par Excel, en le signalant", () => {
-    const reading = readCodeFormation(1022201);
+    const reading = lireCodeFormation(1022201);
     expect(reading).toEqual({ ok: true, code: "01022201", note: expect.stringContaining("zéro initial") });
   });
 

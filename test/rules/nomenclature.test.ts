@@ -1,15 +1,15 @@
 import {
   InvalidArgumentError,
   catalogueFor,
-  eligibilityOf,
-  judgeFormation,
-  nsfGroupOf,
+  eligibiliteDe,
+  groupeNsf,
+  jugerFormation,
   reglesCatalogue,
 } from "../../src/rules";
 
 const DIPLOMA_KINDS = reglesCatalogue(2023).typesDiplome;
 
-const judge = (code: unknown) => eligibilityOf(code, 2023);
+const judge = (code: unknown) => eligibiliteDe(code, 2023);
 
 describe("Classes de collège (préfixe 670) : seule la 3ème prépa-métiers est éligible (R3)", () => {
   test("67010031, 3ème prépa-métiers de la liste 2023-2024 : éligible 3EME PREPA-METIERS", () => {
@@ -35,15 +35,15 @@ describe("Classes de collège (préfixe 670) : seule la 3ème prépa-métiers es
 
   test("un code 670 hors liste dont le libellé donné est « 3ème prépa-métiers » est éligible, avec l'alerte « hors liste »", () => {
     const catalogue = catalogueFor(2024);
-    expect(judgeFormation("67010099", catalogue, "3ème Prépa-Métiers")).toMatchObject({
+    expect(jugerFormation("67010099", catalogue, "3ème Prépa-Métiers")).toMatchObject({
       eligible: true,
       categorie: "PREPA_METIERS",
       source: "regle",
       // 2024-2025 has no list of its own: the alerte names the list carried over.
       alerte: "hors liste indicative 2023-2024 utilisée pour 2024-2025 : à vérifier",
     });
-    expect(judgeFormation("67010099", catalogue, "3EME")).toMatchObject({ eligible: false });
-    expect(judgeFormation("67010099", catalogue).motif).toContain("classe de collège");
+    expect(jugerFormation("67010099", catalogue, "3EME")).toMatchObject({ eligible: false });
+    expect(jugerFormation("67010099", catalogue).motif).toContain("classe de collège");
   });
 });
 
@@ -136,8 +136,8 @@ describe("BTS et diplômes assimilés (R2) : DMA et autres diplômes assimilés 
 
 describe("ARE.NSF d'un code à lettres", () => {
   test("caractères 4 à 6 chiffrés : le groupe ; une lettre : une erreur d'argument qui les cite, jamais NaN", () => {
-    expect(nsfGroupOf("2602230A")).toBe(223);
-    expect(() => nsfGroupOf("5002A137")).toThrow(InvalidArgumentError);
-    expect(() => nsfGroupOf("5002A137")).toThrow(/« 2A1 »\) ne sont pas un groupe de spécialités NSF/);
+    expect(groupeNsf("2602230A")).toBe(223);
+    expect(() => groupeNsf("5002A137")).toThrow(InvalidArgumentError);
+    expect(() => groupeNsf("5002A137")).toThrow(/« 2A1 »\) ne sont pas un groupe de spécialités NSF/);
   });
 });

@@ -84,13 +84,13 @@ describe("Règles du catalogue datées : une version ajoutée depuis 2026-2027 (
   });
 
   test("BTS de spécialité 326 : non éligible en 2023-2024, éligible post-bac par la règle en 2026-2027", () => {
-    expect(regles.eligibilityOf(BTS_INFORMATIQUE, 2023)).toMatchObject({
+    expect(regles.eligibiliteDe(BTS_INFORMATIQUE, 2023)).toMatchObject({
       eligible: false,
       motif:
         "Non éligible : BTS, la spécialité NSF 326 – Informatique, traitement de l'information, réseaux de transmission n'est pas éligible.",
     });
-    expect(regles.eligibilityOf(BTS_INFORMATIQUE, 2025)).toMatchObject({ eligible: false });
-    expect(regles.eligibilityOf(BTS_INFORMATIQUE, 2026)).toMatchObject({
+    expect(regles.eligibiliteDe(BTS_INFORMATIQUE, 2025)).toMatchObject({ eligible: false });
+    expect(regles.eligibiliteDe(BTS_INFORMATIQUE, 2026)).toMatchObject({
       eligible: true,
       categorie: "POST_BAC",
       source: "regle",
@@ -99,20 +99,20 @@ describe("Règles du catalogue datées : une version ajoutée depuis 2026-2027 (
   });
 
   test("mention complémentaire : hors dispositif en 2023-2024, pré-bac en 2026-2027 ; le motif nomme les types de chaque année", () => {
-    expect(regles.eligibilityOf(MC_CUISINE, 2023)).toMatchObject({
+    expect(regles.eligibiliteDe(MC_CUISINE, 2023)).toMatchObject({
       eligible: false,
       motif:
         "Non éligible : mention complémentaire (niveau 3) (préfixe 010), hors du dispositif ARE (CAP, bac pro, bac techno, BMA, BT, BTS et assimilés, DN MADE, DSAA, 3e prépa-métiers).",
     });
-    expect(regles.eligibilityOf(MC_CUISINE, 2026)).toMatchObject({ eligible: true, categorie: "PRE_BAC" });
-    expect(regles.eligibilityOf("47010001", 2026).motif).toContain(
+    expect(regles.eligibiliteDe(MC_CUISINE, 2026)).toMatchObject({ eligible: true, categorie: "PRE_BAC" });
+    expect(regles.eligibiliteDe("47010001", 2026).motif).toContain(
       "DSAA, 3e prépa-métiers, mention complémentaire).",
     );
   });
 
   test("ST2S : exclu en 2023-2024, jugé par la règle en 2026-2027 ; une liste est vérifiée avec les règles de sa rentrée", () => {
-    expect(regles.eligibilityOf(ST2S, 2023).motif).toContain("bac technologique ST2S");
-    expect(regles.eligibilityOf(ST2S, 2026)).toMatchObject({ eligible: true, categorie: "PRE_BAC" });
+    expect(regles.eligibiliteDe(ST2S, 2023).motif).toContain("bac technologique ST2S");
+    expect(regles.eligibiliteDe(ST2S, 2026)).toMatchObject({ eligible: true, categorie: "PRE_BAC" });
     const grille = [ENTETE_LISTE, ["PRE BAC", 4, 331, ST2S, "BAC TECHNO", "ST2S"]];
     const verifier = (annee: number) =>
       regles
@@ -143,6 +143,6 @@ describe("Règles du catalogue datées : une version ajoutée depuis 2026-2027 (
   test("sans les versions ajoutées (les modules de la suite, chargés avant), 2026-2027 garde les règles de 2023-2024", () => {
     expect(regles.reglesCatalogue).not.toBe(Regles.reglesCatalogue);
     expect(Regles.reglesCatalogue(2026)).toBe(Regles.reglesCatalogue(2023));
-    expect(Regles.eligibilityOf(BTS_INFORMATIQUE, 2026)).toMatchObject({ eligible: false });
+    expect(Regles.eligibiliteDe(BTS_INFORMATIQUE, 2026)).toMatchObject({ eligible: false });
   });
 });

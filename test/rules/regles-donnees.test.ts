@@ -9,9 +9,9 @@ import * as path from "path";
 import {
   PREMIERE_ANNEE_SCOLAIRE,
   catalogueFor,
-  eligibilityOf,
+  eligibiliteDe,
   libelleAnnee,
-  readCodeFormation,
+  lireCodeFormation,
   reglesCatalogue,
 } from "../../src/rules";
 
@@ -90,9 +90,9 @@ describe("Règles du catalogue en données, chacune avec sa référence", () => 
   test("ST2S : deux codes bien formés, bac technologique (430) de la spécialité 331, non éligibles", () => {
     expect([...ST2S.keys()]).toEqual(["43033104", "43033103"]);
     for (const code of ST2S.keys()) {
-      expect(readCodeFormation(code)).toMatchObject({ ok: true, code });
+      expect(lireCodeFormation(code)).toMatchObject({ ok: true, code });
       expect(code.slice(0, 6)).toBe("430331");
-      expect(eligibilityOf(code, 2023)).toMatchObject({ eligible: false });
+      expect(eligibiliteDe(code, 2023)).toMatchObject({ eligible: false });
     }
   });
 });

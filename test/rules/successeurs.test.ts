@@ -1,11 +1,11 @@
 import * as fs from "fs";
-import { catalogueFor, eligibilityOf, nsfOf, reglesCatalogue } from "../../src/rules";
+import { catalogueFor, eligibiliteDe, nsfDe, reglesCatalogue } from "../../src/rules";
 import { SUCCESSEURS, successeursDe } from "../../src/rules/catalogue/successeurs";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generer, CSV, MODULE } = require("../../scripts/successeurs-bcn.js");
 
-const judge = (code: string, annee = 2023) => eligibilityOf(code, annee);
+const judge = (code: string, annee = 2023) => eligibiliteDe(code, annee);
 
 describe("Successeurs dans la nomenclature nationale (R4, décision « successeurs »)", () => {
   test("le module embarqué est exactement celui que le script tire du fichier BCN du dépôt", () => {
@@ -49,7 +49,7 @@ describe("Successeurs dans la nomenclature nationale (R4, décision « successeu
     const mentions = successeursDe("24113401");
     expect(mentions).toHaveLength(14);
     const exclues = mentions
-      .filter((m) => !reglesCatalogue(2023).nsfEligible(nsfOf(m.code)))
+      .filter((m) => !reglesCatalogue(2023).nsfEligible(nsfDe(m.code)))
       .map((m) => m.code);
     expect(exclues.sort()).toEqual(["24113301", "24132001", "24132601", "24132602", "24133201", "24133501"]);
     for (const m of mentions) {

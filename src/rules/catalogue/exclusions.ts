@@ -2,10 +2,10 @@
  * What is known not to be eligible, for the Catalogue to answer « est-ce éligible ? » (issue 12): the
  * bac techno ST2S (R3), the collège classes other than the 3ème prépa-métiers (R3), the kinds of
  * diploma outside the scheme (R2), and the specialties outside the eligible NSF groups (R3). Each
- * motif is the core's own (judgeFormation, motifHorsDispositif), never a second wording of the rule.
+ * motif is the core's own (jugerFormation, motifHorsDispositif), never a second wording of the rule.
  */
-import { judgeFormation, motifHorsDispositif } from "../eligibility";
-import { COLLEGE_CLASSES } from "../nomenclature";
+import { jugerFormation, motifHorsDispositif } from "../eligibilite";
+import { CLASSES_COLLEGE } from "../nomenclature";
 import type { Catalogue } from "./catalogue";
 
 export interface Exclusion {
@@ -25,11 +25,11 @@ export interface Exclusion {
 export function exclusionsConnues(catalogue: Catalogue): Exclusion[] {
   const regles = catalogue.regles;
   const parCode = (code: string, libelle: string, typeDiplome: string): Exclusion[] => {
-    const verdict = judgeFormation(code, catalogue);
+    const verdict = jugerFormation(code, catalogue);
     return verdict.eligible ? [] : [{ code, libelle, typeDiplome, motif: verdict.motif }];
   };
   const st2s = [...regles.st2s].flatMap(([code, libelle]) => parCode(code, libelle, "bac technologique"));
-  const college = [...COLLEGE_CLASSES].flatMap(([code, libelle]) =>
+  const college = [...CLASSES_COLLEGE].flatMap(([code, libelle]) =>
     parCode(
       code,
       `${libelle.toUpperCase()} (classe de collège)`,

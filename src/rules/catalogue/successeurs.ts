@@ -1,7 +1,7 @@
 /**
  * What the national nomenclature (BCN) says of the 2023-2024 list since it was published: the codes it
  * names as successors of listed codes, and the listed codes it has renamed (bcn/README.md). Data, not a
- * rule: design.md R4's successor decision is applied in eligibility.ts.
+ * rule: design.md R4's successor decision is applied in eligibilite.ts.
  */
 import { RENOMMES_2023_2024, SUCCESSEURS_2023_2024 } from "./successeurs-2023-2024";
 

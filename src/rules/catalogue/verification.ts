@@ -9,7 +9,7 @@
  * Pure: the adapters (task pane, command line) read the sheet or file and pass its values.
  */
 import { CATEGORIE_LABELS, categorieOfAnnexNiveau, type Categorie } from "../categories";
-import { prefixOf, readCodeFormation } from "../codes";
+import { lireCodeFormation, prefixeDe } from "../codes";
 import { nombreDe } from "../money";
 import { reglesCatalogue } from "../nomenclature";
 import { libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
@@ -318,7 +318,7 @@ export function verifierListe(
 
     // A total row has no formation code of its own: a listed label with the word « total » stays a formation.
     const motTotal = ligne.find((v) => typeof v === "string" && TOTAL.test(v));
-    if (motTotal !== undefined && !readCodeFormation(cellule(ligne, "code")).ok) {
+    if (motTotal !== undefined && !lireCodeFormation(cellule(ligne, "code")).ok) {
       ignorer("liste-total", `Ligne de total (« ${citation(texte(motTotal))} ») : pas une formation.`);
       continue;
     }
@@ -355,7 +355,7 @@ export function verifierListe(
         );
       continue;
     }
-    const lecture = readCodeFormation(brut);
+    const lecture = lireCodeFormation(brut);
     if (!lecture.ok) {
       ecarter("liste-code-invalide", "code", `${lecture.message} Ligne écartée.`);
       continue;
@@ -442,7 +442,7 @@ export function verifierListe(
       );
     // Décision (regles.md#catalogue.liste-chargee): the list decides the category, even against the kind
     // of diploma; only the ST2S stays excluded (the regulation's own words). Both are said.
-    const kind = regles.typesDiplome.get(prefixOf(code));
+    const kind = regles.typesDiplome.get(prefixeDe(code));
     if (regles.st2s.has(code)) {
       signaler(
         "liste-st2s",
@@ -455,7 +455,7 @@ export function verifierListe(
         "liste-hors-dispositif",
         i,
         col("code"),
-        `${code} : ${kind ? kind.libelle : `type de diplôme ${prefixOf(code)}`} (caractères 1 à 3), hors des types du dispositif ; la liste le rend éligible ${CATEGORIE_LABELS[categorie]}. Vérifiez le code.`,
+        `${code} : ${kind ? kind.libelle : `type de diplôme ${prefixeDe(code)}`} (caractères 1 à 3), hors des types du dispositif ; la liste le rend éligible ${CATEGORIE_LABELS[categorie]}. Vérifiez le code.`,
       );
     } else if (kind.categorie !== categorie) {
       signaler(

@@ -8,12 +8,12 @@
 import {
   CATEGORIE_LABELS,
   exclusionsConnues,
-  judgeFormation,
+  jugerFormation,
   libelleAnnee,
+  lireCodeFormation,
   normaliseLabel,
-  readCodeFormation,
   type Catalogue,
-  type Eligibility,
+  type Eligibilite,
   type Exclusion,
   type Formation,
 } from "../../rules";
@@ -134,7 +134,7 @@ export function searchCatalogue(
 }
 
 export type TypedCode =
-  | { readonly kind: "eligibility"; readonly eligibility: Eligibility }
+  | { readonly kind: "eligibility"; readonly eligibility: Eligibilite }
   | { readonly kind: "invalid"; readonly message: string };
 
 /** A query that looks like a code: at least 7 digits or letters, 5 of them digits (not a word). */
@@ -149,10 +149,10 @@ const LOOKS_LIKE_CODE = /^(?=(?:[^\d]*\d){5})[0-9A-Za-z]{7,}$/;
 export function judgeTypedCode(query: string, catalogue: Catalogue): TypedCode | null {
   const compact = query.replace(/[\s\u00a0']/g, "");
   if (!LOOKS_LIKE_CODE.test(compact)) return null;
-  const reading = readCodeFormation(query);
+  const reading = lireCodeFormation(query);
   if (!reading.ok) return { kind: "invalid", message: reading.message };
   if (catalogue.get(reading.code)) return null;
-  return { kind: "eligibility", eligibility: judgeFormation(reading.code, catalogue) };
+  return { kind: "eligibility", eligibility: jugerFormation(reading.code, catalogue) };
 }
 
 /** The name of the sheet the list is inserted as. */

@@ -1,6 +1,6 @@
-import { eligibilityOf, InvalidArgumentError } from "../../src/rules";
+import { eligibiliteDe, InvalidArgumentError } from "../../src/rules";
 
-const judge = (code: unknown) => eligibilityOf(code, 2023);
+const judge = (code: unknown) => eligibiliteDe(code, 2023);
 
 describe("Éligibilité d'une formation (R2-R5)", () => {
   test("BOULANGER (CAP) 50022137 est éligible pré-bac, d'après la liste indicative 2023-2024", () => {
@@ -102,6 +102,6 @@ describe("Éligibilité d'une formation (R2-R5)", () => {
   });
 
   test("une année postérieure utilise la liste 2023-2024 et la nomme", () => {
-    expect(eligibilityOf("50022137", 2026).motif).toContain("liste indicative 2023-2024");
+    expect(eligibiliteDe("50022137", 2026).motif).toContain("liste indicative 2023-2024");
   });
 });

@@ -6,19 +6,19 @@ import { CATEGORIE_LABELS, type Categorie } from "./categories";
 import type { Catalogue, Formation } from "./catalogue/catalogue";
 import { Catalogues, type CatalogueEnVigueur } from "./catalogue/registre";
 import { LIBELLES_BCN, SUCCESSEURS } from "./catalogue/successeurs";
-import { nsfOf, prefixOf, readCodeFormation } from "./codes";
+import { lireCodeFormation, nsfDe, prefixeDe } from "./codes";
 import { InvalidArgumentError } from "./errors";
 import {
-  COLLEGE_CLASSES,
-  COLLEGE_PREFIX,
+  CLASSES_COLLEGE,
   LIBELLE_PREPA_METIERS,
-  type DiplomaKind,
+  PREFIXE_COLLEGE,
   type ReglesCatalogue,
+  type TypeDiplome,
 } from "./nomenclature";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
 import { normaliseLabel } from "./text";
 
-export interface Eligibility {
+export interface Eligibilite {
   readonly code: string;
   readonly eligible: boolean;
   /** The dotation line when eligible, null otherwise. */
@@ -43,11 +43,11 @@ function alerteHorsListe(catalogue: Catalogue): string {
 }
 
 /**
- * The two kinds of verdict of judgeFormation. Décision (regles.md#technique.performance; performance, issue 7): each verdict is an
+ * The two kinds of verdict of jugerFormation. Décision (regles.md#technique.performance; performance, issue 7): each verdict is an
  * object literal written out in full rather than spread from a common base: on Node 20 adding keys to a
  * spread copy costs about 6 µs, and ARE.ELIGIBLE judges every cell of a range.
  */
-function nonEligible(code: string, nsf: number, motif: string): Eligibility {
+function nonEligible(code: string, nsf: number, motif: string): Eligibilite {
   return {
     code,
     nsf,
@@ -66,7 +66,7 @@ function eligibleVerdict(
   categorie: Categorie,
   motif: string,
   from: { formation: Formation } | { alerte: string; successeur?: true },
-): Eligibility {
+): Eligibilite {
   const formation = "formation" in from ? from.formation : null;
   const alerte = "alerte" in from ? from.alerte : null;
   const source = formation ? "catalogue" : "successeur" in from ? "successeur" : "regle";
@@ -76,7 +76,7 @@ function eligibleVerdict(
 /** The motif of a kind of diploma outside the scheme (or unknown), shared with the Catalogue's exclusions. */
 export function motifHorsDispositif(
   prefix: string,
-  kind: DiplomaKind | undefined,
+  kind: TypeDiplome | undefined,
   regles: ReglesCatalogue,
 ): string {
   const what = kind ? kind.libelle : `type de diplôme ${prefix}`;
@@ -104,7 +104,7 @@ function listedCollegeClasses(catalogue: Catalogue): string {
   let listed = LISTED_COLLEGE_CLASSES.get(catalogue);
   if (listed === undefined) {
     listed = catalogue.formations
-      .filter((f) => prefixOf(f.code) === COLLEGE_PREFIX)
+      .filter((f) => prefixeDe(f.code) === PREFIXE_COLLEGE)
       .map((f) => `${f.code} ${f.libelle}`)
       .join(", ");
     LISTED_COLLEGE_CLASSES.set(catalogue, listed);
@@ -123,8 +123,8 @@ function judgeCollege(
   nsf: number,
   catalogue: Catalogue,
   libelle: string | undefined,
-): Eligibility {
-  const label = libelle ?? COLLEGE_CLASSES.get(code);
+): Eligibilite {
+  const label = libelle ?? CLASSES_COLLEGE.get(code);
   if (label !== undefined && normaliseLabel(label) === normaliseLabel(LIBELLE_PREPA_METIERS)) {
     const alerte = alerteHorsListe(catalogue);
     const motif = `Éligible ${CATEGORIE_LABELS.PREPA_METIERS} par la règle (3e prépa-métiers) ; ${alerte}.`;
@@ -141,14 +141,14 @@ function judgeCollege(
 }
 
 /**
- * Judges a code already normalised to 8 characters (see readCodeFormation). `libelle`, when the caller
+ * Judges a code already normalised to 8 characters (see lireCodeFormation). `libelle`, when the caller
  * has the formation's label, lets a collège class absent from the list be recognised as a 3ème
  * prépa-métiers by it. The rules are those the catalogue carries for the year it judges
  * (regles.md#eligibilite.regles-datees), resolved once per year: no lookup by row.
  */
-export function judgeFormation(code: string, catalogue: Catalogue, libelle?: string): Eligibility {
-  const nsf = nsfOf(code);
-  const prefix = prefixOf(code);
+export function jugerFormation(code: string, catalogue: Catalogue, libelle?: string): Eligibilite {
+  const nsf = nsfDe(code);
+  const prefix = prefixeDe(code);
   const regles = catalogue.regles;
 
   if (regles.st2s.has(code)) {
@@ -175,7 +175,7 @@ export function judgeFormation(code: string, catalogue: Catalogue, libelle?: str
     return eligibleVerdict(code, nsf, predecesseur.categorie, motif, { alerte, successeur: true });
   }
 
-  if (prefix === COLLEGE_PREFIX) return judgeCollege(code, nsf, catalogue, libelle);
+  if (prefix === PREFIXE_COLLEGE) return judgeCollege(code, nsf, catalogue, libelle);
 
   const kind = regles.typesDiplome.get(prefix);
   if (!kind || kind.categorie === null)
@@ -199,12 +199,12 @@ export function judgeFormation(code: string, catalogue: Catalogue, libelle?: str
  * default). A malformed value is an InvalidArgumentError (#VALUE! in Excel) whose message says what is
  * wrong with it.
  */
-export function eligibilityOf(
+export function eligibiliteDe(
   raw: unknown,
   annee: AnneeScolaire,
   catalogues: Catalogues = Catalogues.embarques(),
-): Eligibility {
-  const reading = readCodeFormation(raw);
+): Eligibilite {
+  const reading = lireCodeFormation(raw);
   if (!reading.ok) throw new InvalidArgumentError(`code-${reading.probleme}`, reading.message);
-  return judgeFormation(reading.code, catalogues.pour(annee));
+  return jugerFormation(reading.code, catalogues.pour(annee));
 }
