@@ -4,7 +4,7 @@
  * non-eligible ones, a few apprentices, a few bad rows — and the establishments sheet that goes
  * with it. Same seed, same sheets: figures of two runs compare.
  */
-import { CATALOGUES, uaiCheckLetter } from "../src/rules";
+import { CATALOGUES, lettreCleUai } from "../src/rules";
 import type { CellValue } from "../src/workbook/port";
 
 /** mulberry32: a small deterministic generator (no Math.random: runs must be reproducible). */
@@ -33,7 +33,7 @@ export function uais(n: number): string[] {
   for (let i = 0; i < n; i++) {
     const seven =
       DEPARTEMENTS[i % DEPARTEMENTS.length] + String(1000 + Math.floor(i / 8) * 7).padStart(4, "0");
-    list.push(seven + uaiCheckLetter(seven));
+    list.push(seven + lettreCleUai(seven));
   }
   return list.sort();
 }

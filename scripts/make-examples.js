@@ -142,7 +142,7 @@ function uai(departement) {
   for (;;) {
     const digits = departement.slice(1) + String(random.int(0, 99999)).padStart(5, "0");
     const seven = "0" + digits.slice(0, 6);
-    const code = seven + rules.uaiCheckLetter(seven);
+    const code = seven + rules.lettreCleUai(seven);
     if (!usedUai.has(code)) {
       usedUai.add(code);
       return code;

@@ -3,7 +3,7 @@
  * Deterministic: the same rows every time (a linear congruential sequence, not Math.random), codes
  * from the indicative list, UAIs of Île-de-France with a valid check letter.
  */
-import { CATALOGUES, uaiCheckLetter } from "../rules";
+import { CATALOGUES, lettreCleUai } from "../rules";
 import type { CellValue } from "../workbook/port";
 
 const DEPARTEMENTS = ["075", "077", "078", "091", "092", "093", "094", "095"];
@@ -16,7 +16,7 @@ export function generateEffectifs(rows: number): CellValue[][] {
   const uais: string[] = [];
   for (let i = 0; i < ETABLISSEMENTS; i++) {
     const seven = DEPARTEMENTS[i % DEPARTEMENTS.length] + String(1000 + i).padStart(4, "0");
-    uais.push(seven + uaiCheckLetter(seven));
+    uais.push(seven + lettreCleUai(seven));
   }
   let seed = 20240901;
   const next = (n: number) => {

@@ -9,16 +9,16 @@ import { citation, removeSpaces } from "./text";
 const CHECK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 const ILE_DE_FRANCE = new Set(["075", "077", "078", "091", "092", "093", "094", "095"]);
 
-export function uaiCheckLetter(sevenDigits: string): string {
+export function lettreCleUai(sevenDigits: string): string {
   return CHECK_LETTERS[Number(sevenDigits) % 23];
 }
 
-export type UaiReading =
+export type UaiLu =
   | { readonly ok: true; readonly uai: string; readonly alertes: readonly string[] }
   | { readonly ok: false; readonly message: string };
 
 /** Normalises (spaces, case) and checks a UAI; a bad letter or department gives alertes, not an error. */
-export function readUai(raw: unknown): UaiReading {
+export function lireUai(raw: unknown): UaiLu {
   if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
     return {
       ok: false,
@@ -34,7 +34,7 @@ export function readUai(raw: unknown): UaiReading {
     };
   }
   const alertes: string[] = [];
-  const expected = uaiCheckLetter(match[1]);
+  const expected = lettreCleUai(match[1]);
   if (match[2] !== expected) {
     alertes.push(
       `UAI ${text} : la lettre de contrôle attendue est « ${expected} » (${match[1]}${expected}) ; vérifiez le numéro.`,

@@ -3,7 +3,7 @@
  * the same columns typed by hand): what it received per envelope — the net dotation, reliquat already
  * deducted — and the reliquats that were deducted. The bilan template starts from them.
  */
-import { readUai, type Decimal, type Enveloppe } from "../rules";
+import { lireUai, type Decimal, type Enveloppe } from "../rules";
 import { isBlank, type CellValue, type SheetData } from "../grid";
 import { lireMontantBilan } from "./bilanFormulaire";
 import { cellule } from "./cells";
@@ -55,7 +55,7 @@ export function lireDotationsEtablissement(
   const iUai = index("uai");
   for (let i = detection.indexLigne + 1; i < sheet.values.length; i++) {
     const row = sheet.values[i];
-    const lu = readUai(cellule(row, iUai));
+    const lu = lireUai(cellule(row, iUai));
     if (!lu.ok || lu.uai !== uai) continue;
     const ligne = sheet.rowOffset + i + 1;
     const montant = (champ: Champ): Decimal | null => {

@@ -10,11 +10,11 @@ import {
   PREFIXE_COLLEGE,
   citation,
   jugerFormation,
+  lettreCleUai,
   lireCodeFormation,
+  lireUai,
   prefixeDe,
-  readUai,
   removeSpaces,
-  uaiCheckLetter,
   type AnneeScolaire,
   type CatalogueEnVigueur,
   type Categorie,
@@ -211,13 +211,13 @@ export class SessionLecture {
     const raw1 = raw as Primitive;
     let verdict = this.uais.get(raw1);
     if (verdict === undefined) {
-      const reading = readUai(raw1);
+      const reading = lireUai(raw1);
       if (!reading.ok)
         verdict = { ok: false, probleme: "uai-invalide", message: `${reading.message} Corrigez l'UAI.` };
       else {
         const alertes: { code: "uai-lettre-cle" | "uai-hors-ile-de-france"; message: string }[] = [];
         let k = 0;
-        if (uaiCheckLetter(reading.uai.slice(0, 7)) !== reading.uai[7])
+        if (lettreCleUai(reading.uai.slice(0, 7)) !== reading.uai[7])
           alertes.push({ code: "uai-lettre-cle", message: reading.alertes[k++] });
         if (k < reading.alertes.length)
           alertes.push({ code: "uai-hors-ile-de-france", message: reading.alertes[k] });

@@ -22,7 +22,7 @@ import {
   formatEuros,
   formatForfait,
   nombreDe,
-  readUai,
+  lireUai,
   renderTrace,
   libelleAnnee,
   type Enveloppe,
@@ -90,7 +90,7 @@ export async function preparerDemandeComplementaire(
   const forfaits = forfaitsDeLAnnee(options.annee, options.parametres);
   let uaiOption: string | null = null;
   if (options.uai) {
-    const lu = readUai(options.uai);
+    const lu = lireUai(options.uai);
     if (!lu.ok) throw new InvalidArgumentError("uai-invalide", lu.message);
     uaiOption = lu.uai;
   }

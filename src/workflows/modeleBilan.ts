@@ -16,7 +16,7 @@ import {
   TYPES_EQUIPEMENT,
   InvalidArgumentError,
   enveloppeOf,
-  readUai,
+  lireUai,
   libelleAnnee,
   type Categorie,
   type Enveloppe,
@@ -89,7 +89,7 @@ export async function preparerModeleBilan(
   workbook: Workbook,
   options: OptionsModeleBilan,
 ): Promise<ResultatModeleBilan> {
-  const lu = readUai(options.uai);
+  const lu = lireUai(options.uai);
   if (!lu.ok) throw new InvalidArgumentError("uai-invalide", lu.message);
   const uai = lu.uai;
   const { progress } = options;
@@ -201,7 +201,7 @@ function concerne(
   return (c) => {
     const feuille = colonneUai.get(c.feuille);
     if (c.ligne === null || !feuille || feuille.index < 0) return true;
-    const lu = readUai(feuille.sheet.values[c.ligne - feuille.sheet.rowOffset - 1]?.[feuille.index] ?? null);
+    const lu = lireUai(feuille.sheet.values[c.ligne - feuille.sheet.rowOffset - 1]?.[feuille.index] ?? null);
     return lu.ok && lu.uai === uai;
   };
 }

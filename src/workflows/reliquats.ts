@@ -20,7 +20,7 @@ import {
   ENVELOPPE_NAMES,
   formatInteger,
   nombreDe,
-  readUai,
+  lireUai,
   renderTrace,
   libelleAnnee,
   type Decimal,
@@ -219,7 +219,7 @@ function completerFeuille(
   const vus = new Set<string>();
   const rows: Row[] = corps.map(({ source, ligne }) => {
     const row: CellValue[] = Array.from({ length: largeur }, (_, j) => source[j] ?? null);
-    const lu = readUai(source[indexUai] ?? null);
+    const lu = lireUai(source[indexUai] ?? null);
     if (!lu.ok) return row; // kept as it is; the dotation's reading reports it
     const reliquat = parUai.get(lu.uai);
     if (!reliquat) {

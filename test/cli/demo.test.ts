@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { uaiCheckLetter } from "../../src/rules";
+import { lettreCleUai } from "../../src/rules";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import { run } from "./run";
 
@@ -36,7 +36,7 @@ describe("npm run demo", () => {
     expect(json.etablissements).toHaveLength(62);
     for (const { uai } of json.etablissements) {
       expect(uai).toMatch(/^0(75|77|78|91|92|93|94|95)\d{4}[A-Z]$/);
-      expect(uai[7]).toBe(uaiCheckLetter(uai.slice(0, 7)));
+      expect(uai[7]).toBe(lettreCleUai(uai.slice(0, 7)));
     }
     expect(
       json.constats.filter((c) => c.code.startsWith("uai-lettre") || c.code === "uai-hors-ile-de-france"),

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
-import { CATALOGUES, formatEuros, uaiCheckLetter } from "../../src/rules";
+import { CATALOGUES, formatEuros, lettreCleUai } from "../../src/rules";
 import type { DotationsJson, EtablissementJson } from "../../src/cli/json";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import {
@@ -503,7 +503,7 @@ describe("are dotations : le récapitulatif lisible", () => {
     const lines = ["UAI;Code formation;Effectif"];
     for (let u = 0; u < 600; u++) {
       const seven = String(750000 + u).padStart(7, "0");
-      for (const code of codes) lines.push(`${seven}${uaiCheckLetter(seven)};${code};1`);
+      for (const code of codes) lines.push(`${seven}${lettreCleUai(seven)};${code};1`);
     }
     const file = path.join(dir, "grand.csv");
     fs.writeFileSync(file, lines.join("\n"));

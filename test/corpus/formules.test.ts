@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { ExcelWorkbook } from "../../src/excel";
-import { Parametres, uaiCheckLetter } from "../../src/rules";
+import { Parametres, lettreCleUai } from "../../src/rules";
 import { calculerDotations, ecrireDotations } from "../../src/workflows";
 import { run } from "../cli/run";
 import { FakeExcel, type Seed } from "../excel/fakeExcel";
@@ -24,7 +24,7 @@ const JSZip = require("jszip");
 /** One establishment per formula-looking name, each with 10 students of CAP BOULANGER. */
 const uai = (i: number) => {
   const sept = String(750600 + i).padStart(7, "0");
-  return sept + uaiCheckLetter(sept);
+  return sept + lettreCleUai(sept);
 };
 const LIGNES: Seed[][] = [
   ["UAI", "Établissement", "Code diplôme", "Effectif"],

@@ -6,7 +6,7 @@
  * middle of the data.
  */
 import fc from "fast-check";
-import { CATALOGUES, uaiCheckLetter } from "../../src/rules";
+import { CATALOGUES, lettreCleUai } from "../../src/rules";
 import { SYNONYMES, type Champ } from "../../src/sheet";
 import type { CellValue } from "../../src/workbook/port";
 
@@ -14,7 +14,7 @@ const CODES_ANNEXE = CATALOGUES[0].formations.map((f) => f.code);
 
 /** Valid Île-de-France UAIs (right check letter). */
 export const UAIS = ["0750655", "0750654", "0771234", "0921234", "0930122", "0941234", "0951111"].map(
-  (seven) => seven + uaiCheckLetter(seven),
+  (seven) => seven + lettreCleUai(seven),
 );
 
 export const blanc = fc.constantFrom<CellValue>(null, "", "   ", "\u00a0", "\t", "\u202f\u00a0");

@@ -3,9 +3,9 @@ import {
   aideCpge,
   decimalString,
   demandeComplementaire,
-  readUai,
+  lettreCleUai,
+  lireUai,
   renderTrace,
-  uaiCheckLetter,
 } from "../../src/rules";
 
 const parametres = Parametres.embarques();
@@ -91,21 +91,21 @@ describe("Dotation complémentaire (R10)", () => {
 
 describe("UAI (R1)", () => {
   test("lettre de contrôle : 0750655 mod 23 = 4 → E (Louis-le-Grand), 0750654 → D (Henri-IV)", () => {
-    expect(uaiCheckLetter("0750655")).toBe("E");
-    expect(uaiCheckLetter("0750654")).toBe("D");
+    expect(lettreCleUai("0750655")).toBe("E");
+    expect(lettreCleUai("0750654")).toBe("D");
   });
   test("un UAI valide d'Île-de-France est lu sans alerte, normalisé", () => {
-    expect(readUai(" 0750655e ")).toEqual({ ok: true, uai: "0750655E", alertes: [] });
+    expect(lireUai(" 0750655e ")).toEqual({ ok: true, uai: "0750655E", alertes: [] });
   });
   test("une mauvaise lettre ou un département hors région est une alerte, pas une erreur", () => {
-    const wrong = readUai("0750655F");
+    const wrong = lireUai("0750655F");
     expect(wrong).toMatchObject({ ok: true, uai: "0750655F" });
     expect(wrong.ok && wrong.alertes[0]).toContain("« E »");
-    const outside = readUai(`0130001${uaiCheckLetter("0130001")}`);
+    const outside = lireUai(`0130001${lettreCleUai("0130001")}`);
     expect(outside.ok && outside.alertes[0]).toContain("pas en Île-de-France");
   });
   test("un UAI manquant ou mal formé est une erreur", () => {
-    expect(readUai("")).toMatchObject({ ok: false });
-    expect(readUai("075065E")).toMatchObject({ ok: false });
+    expect(lireUai("")).toMatchObject({ ok: false });
+    expect(lireUai("075065E")).toMatchObject({ ok: false });
   });
 });

@@ -7,7 +7,7 @@
  * and feuilles-choix.test.ts.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { readUai } from "../../rules";
+import { lireUai } from "../../rules";
 import { detecterEntete, indexRelatif } from "../../sheet";
 import type { SheetData, SheetInfo, Workbook } from "../../workbook/port";
 import {
@@ -39,7 +39,7 @@ export function compterEtablissements(sheet: SheetData): number {
   if (iUai < 0) return 0;
   const uais = new Set<string>();
   for (let i = detection.indexLigne + 1; i < sheet.values.length; i++) {
-    const lu = readUai(sheet.values[i][iUai] ?? null);
+    const lu = lireUai(sheet.values[i][iUai] ?? null);
     if (lu.ok) uais.add(lu.uai);
   }
   return uais.size;
@@ -224,7 +224,7 @@ export function etablissementsDesFeuilles(sheets: readonly SheetData[]): Etablis
     if (iUai < 0) continue;
     for (let i = detection.indexLigne + 1; i < sheet.values.length; i++) {
       const row = sheet.values[i];
-      const lu = readUai(row[iUai] ?? null);
+      const lu = lireUai(row[iUai] ?? null);
       if (!lu.ok) continue;
       const nom = iNom >= 0 ? row[iNom] : null;
       const texte = typeof nom === "string" && nom.trim() !== "" ? nom.trim() : null;

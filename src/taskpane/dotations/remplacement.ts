@@ -4,7 +4,7 @@
  * establishments (or none), or whose post-bac total falls to 0, waits for the user's confirmation,
  * with the reason. Pure, tested in test/taskpane/volet-dotations.test.ts.
  */
-import { Decimal, formatEuros, formatInteger, nombreDe, readUai } from "../../rules";
+import { Decimal, formatEuros, formatInteger, lireUai, nombreDe } from "../../rules";
 import { cellule, detecterEntete, indexRelatif } from "../../sheet";
 import type { SheetData } from "../../workbook/port";
 import type { ResultatDotations } from "../../workflows/types";
@@ -39,7 +39,7 @@ export function resumerFeuilleDotations(sheet: SheetData): ResumeDotations | nul
   let postBac: Decimal | null = iPostBac >= 0 ? new Decimal(0) : null;
   for (let i = detection.indexLigne + 1; i < sheet.values.length; i++) {
     const row = sheet.values[i];
-    if (!readUai(cellule(row, iUai)).ok) continue;
+    if (!lireUai(cellule(row, iUai)).ok) continue;
     etablissements++;
     const montant = cellule(row, iPostBac);
     if (postBac !== null && typeof montant === "number" && Number.isFinite(montant))
