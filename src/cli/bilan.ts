@@ -7,8 +7,8 @@ import * as path from "path";
 import {
   ENVELOPPES,
   ENVELOPPE_NAMES,
-  formatEuros,
-  formatInteger,
+  formaterEntier,
+  formaterEuros,
   libelleAnnee,
   nombreDe,
   type Decimal,
@@ -60,7 +60,7 @@ export const CONTROLE_BILAN_OPTIONS = {
 } as const;
 
 const aErreurs = (constats: readonly { gravite: string }[]) => constats.some((c) => c.gravite === "erreur");
-const montantOuASaisir = (d: Decimal | null) => (d === null ? "à saisir" : formatEuros(d));
+const montantOuASaisir = (d: Decimal | null) => (d === null ? "à saisir" : formaterEuros(d));
 
 function renderModele(r: ResultatModeleBilan, written: string): string {
   const lines = [
@@ -79,7 +79,7 @@ function renderModele(r: ResultatModeleBilan, written: string): string {
         { header: "Enveloppe" },
         { header: "Effectif n-1", align: "right" },
       ],
-      r.formations.map((f) => [f.code, f.libelle, ENVELOPPE_NAMES[f.enveloppe], formatInteger(f.effectif)]),
+      r.formations.map((f) => [f.code, f.libelle, ENVELOPPE_NAMES[f.enveloppe], formaterEntier(f.effectif)]),
     ),
   ];
   if (r.constats.length > 0) {

@@ -7,9 +7,9 @@ import {
   CATEGORIE_LABELS,
   ENVELOPPES,
   ENVELOPPE_NAMES,
-  formatEuros,
-  formatForfait,
-  formatInteger,
+  formaterEntier,
+  formaterEuros,
+  formaterForfait,
   libelleAnnee,
 } from "../rules";
 import { ecrireDemande, preparerDemandeComplementaire, type ResultatDemande } from "../workflows";
@@ -43,7 +43,7 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
   const { forfaits, totaux } = r;
   const lines = [
     `Demande de dotation complémentaire ARE ${libelleAnnee(r.annee)} — ${nom ?? "établissement non nommé"} (UAI ${uai ?? "non indiqué"})`,
-    `Feuille lue : « ${fichier} » ; forfaits : ${formatForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formatForfait(forfaits.prepaMetiers.valeur)} par élève de 3e prépa-métiers (${forfaits.preBac.reference.court})`,
+    `Feuille lue : « ${fichier} » ; forfaits : ${formaterForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formaterForfait(forfaits.prepaMetiers.valeur)} par élève de 3e prépa-métiers (${forfaits.preBac.reference.court})`,
     "",
   ];
   const rows = r.demandees.map((l) => [
@@ -52,9 +52,9 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
     String(l.nsf),
     l.intitule,
     CATEGORIE_LABELS[l.categorie],
-    formatInteger(l.supplementaires),
-    formatForfait(l.forfait),
-    formatEuros(l.montant.valeur),
+    formaterEntier(l.supplementaires),
+    formaterForfait(l.forfait),
+    formaterEuros(l.montant.valeur),
   ]);
   const footer = ENVELOPPES.map((e) => [
     `Total ${ENVELOPPE_NAMES[e]}`,
@@ -64,9 +64,9 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
     "",
     "",
     "",
-    formatEuros(totaux[e]),
+    formaterEuros(totaux[e]),
   ]);
-  footer.push(["Total demandé", "", "", "", "", "", "", formatEuros(totaux.total)]);
+  footer.push(["Total demandé", "", "", "", "", "", "", formaterEuros(totaux.total)]);
   lines.push(
     ...renderTable(
       [

@@ -4,7 +4,7 @@
  * severity. Exit 1 when there are erreur findings, 2 when the file cannot be used.
  */
 import * as path from "path";
-import { formatInteger, libelleAnnee, nombreDe } from "../rules";
+import { formaterEntier, libelleAnnee, nombreDe } from "../rules";
 import { controlerFeuille, ecrireControle } from "../workflows";
 import { controleJson } from "./json";
 import type { Champ, ResultatControle } from "../workflows/types";
@@ -47,7 +47,7 @@ function renderControle(resultat: ResultatControle, fichier: string): string {
   lines.push(...renderBilan(resultat.lignes));
   const { effectifs } = resultat;
   lines.push(
-    `Effectifs comptés : ${formatInteger(effectifs.prepaMetiers)} en 3e prépa-métiers, ${formatInteger(effectifs.preBac)} pré-bac, ${formatInteger(effectifs.postBac)} post-bac (avant taux de boursiers)`,
+    `Effectifs comptés : ${formaterEntier(effectifs.prepaMetiers)} en 3e prépa-métiers, ${formaterEntier(effectifs.preBac)} pré-bac, ${formaterEntier(effectifs.postBac)} post-bac (avant taux de boursiers)`,
   );
   lines.push(...renderConstats(resultat.constats, false));
   const erreurs = resultat.constats.filter((c) => c.gravite === "erreur").length;

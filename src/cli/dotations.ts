@@ -6,9 +6,9 @@
  */
 import * as path from "path";
 import {
-  formatEuros,
-  formatForfait,
-  formatInteger,
+  formaterEntier,
+  formaterEuros,
+  formaterForfait,
   libelleAnnee,
   netteTotaleConnue,
   phraseListe,
@@ -40,14 +40,15 @@ export const DOTATIONS_OPTIONS = {
   help: { alias: "-h" },
 } as const;
 
-const euros = (value: Decimal) => formatEuros(value);
+const euros = (value: Decimal) => formaterEuros(value);
 /** An envelope « non calculée » is said so, never printed as 0,00 €. */
-const eurosOuNonCalculee = (value: Decimal | null) => (value === null ? "non calculée" : formatEuros(value));
+const eurosOuNonCalculee = (value: Decimal | null) =>
+  value === null ? "non calculée" : formaterEuros(value);
 
 function renderSummary(resultat: ResultatDotations, sourcesLine: string, written: string | null): string {
   const { forfaits, totaux } = resultat;
   const lines = [
-    `Dotations ARE ${libelleAnnee(resultat.annee)} — forfaits : pré-bac ${formatForfait(forfaits.preBac.valeur)} par élève, post-bac ${formatForfait(forfaits.postBac.valeur)} par boursier, 3e prépa-métiers ${formatForfait(forfaits.prepaMetiers.valeur)} par élève (${forfaits.preBac.reference.court})`,
+    `Dotations ARE ${libelleAnnee(resultat.annee)} — forfaits : pré-bac ${formaterForfait(forfaits.preBac.valeur)} par élève, post-bac ${formaterForfait(forfaits.postBac.valeur)} par boursier, 3e prépa-métiers ${formaterForfait(forfaits.prepaMetiers.valeur)} par élève (${forfaits.preBac.reference.court})`,
     sourcesLine,
     phraseListe(resultat.liste),
     "",
@@ -74,7 +75,7 @@ function renderSummary(resultat: ResultatDotations, sourcesLine: string, written
       [
         [
           "Total",
-          `${formatInteger(resultat.etablissements.length)} établissements`,
+          `${formaterEntier(resultat.etablissements.length)} établissements`,
           euros(totaux.nette.preBac),
           euros(totaux.nette.postBac),
           euros(totaux.nette.total),

@@ -5,7 +5,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { formatDecimalFr, nombreDe, Decimal } from "../rules";
+import { formaterDecimal, nombreDe, Decimal } from "../rules";
 import type { CorrectionColonnes } from "../workflows/types";
 import {
   FileWorkbook,
@@ -46,7 +46,7 @@ async function readInput(filePath: string, io: CliIo, showProgress: boolean): Pr
   if (showProgress) {
     const size = await sizeOf(filePath);
     if (size >= ANNOUNCE_BYTES) {
-      const mo = formatDecimalFr(new Decimal(size).dividedBy(1024 * 1024), 1);
+      const mo = formaterDecimal(new Decimal(size).dividedBy(1024 * 1024), 1);
       progress = progressReporter(io, true)?.(`Lecture de « ${path.basename(filePath)} » (${mo} Mo)`, false);
     }
   }

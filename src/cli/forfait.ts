@@ -5,13 +5,13 @@
 import {
   FORFAIT_KIND_NAMES,
   MissingParameterError,
-  decimalString,
-  formatForfait,
+  formaterForfait,
   indicesDistincts,
   libelleAnnee,
   nomsDesIndices,
   parseForfaitKind,
   renderTraceTree,
+  texteDecimal,
   type ForfaitKind,
   type LegalReference,
   type ValeurManquante,
@@ -109,7 +109,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
           ? {
               categorie: l.kind,
               libelle: FORFAIT_KIND_NAMES[l.kind],
-              valeur: decimalString(l.resolu.valeur),
+              valeur: texteDecimal(l.resolu.valeur),
               origine: l.resolu.origine,
               reference: referenceJson(l.resolu.reference),
               verifieLe: l.resolu.donnee?.verifieLe ?? null,
@@ -142,7 +142,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
         continue;
       }
       out.push(
-        `  ${FORFAIT_KIND_NAMES[line.kind]} : ${formatForfait(line.resolu.valeur)} (${line.resolu.reference.court})`,
+        `  ${FORFAIT_KIND_NAMES[line.kind]} : ${formaterForfait(line.resolu.valeur)} (${line.resolu.reference.court})`,
       );
       // How the project read the text, where it had to interpret it.
       if (line.resolu.donnee?.note) out.push(`    Note : ${line.resolu.donnee.note}`);

@@ -2,7 +2,7 @@
  * What the command line needs from the outside world, passed in so that tests run `main` in-process
  * with captured output and a fixed date. Only bin/are.js builds the real one.
  */
-import { formatInteger } from "../rules/money";
+import { formaterEntier } from "../rules/montants";
 import { ESPACE_INSECABLE } from "../rules/typographie";
 import type { Progress } from "../workbook/port";
 
@@ -49,7 +49,7 @@ export function progressReporter(
         if (percent === lastShown) return;
         lastShown = percent;
         const line = enLignes
-          ? `${label} : ${percent}${ESPACE_INSECABLE}% (${formatInteger(done)} / ${formatInteger(total)} lignes)`
+          ? `${label} : ${percent}${ESPACE_INSECABLE}% (${formaterEntier(done)} / ${formaterEntier(total)} lignes)`
           : `${label} : ${percent}${ESPACE_INSECABLE}%`;
         if (io.stderrIsTTY) io.stderr(`\r${line}${percent === 100 ? "\n" : ""}`);
         else io.stderr(line + "\n");

@@ -4,10 +4,10 @@
  * decimals (« 36110.00 »), never a binary float; establishments are sorted by UAI.
  */
 import {
-  decimalString,
+  arrondirDemiHaut,
   libelleAnnee,
   netteTotaleConnue,
-  roundHalfUp,
+  texteDecimal,
   type CasEnveloppe,
   type CatalogueEnVigueur,
   type Decimal,
@@ -135,7 +135,7 @@ export interface DotationsJson {
   readonly constats: readonly ConstatJson[];
 }
 
-const money = (value: Decimal): string => decimalString(value, 2);
+const money = (value: Decimal): string => texteDecimal(value, 2);
 const moneyOrNull = (value: Decimal | null): string | null => (value === null ? null : money(value));
 
 function ligneJson(ligne: LigneTotal): LigneTotalJson {
@@ -170,7 +170,7 @@ export function etablissementJson(d: DotationEtablissement): EtablissementJson {
       preBac: d.effectifs.preBac,
       postBac: d.effectifs.postBac,
     },
-    tauxBoursiers: d.tauxBoursiers ? roundHalfUp(d.tauxBoursiers.ratio, 4).toString() : null,
+    tauxBoursiers: d.tauxBoursiers ? arrondirDemiHaut(d.tauxBoursiers.ratio, 4).toString() : null,
     boursiersRetenus: d.boursiersRetenus ? d.boursiersRetenus.nombre : null,
     dotationBrute: {
       prepaMetiers: money(d.brute.prepaMetiers.valeur),

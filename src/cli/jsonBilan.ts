@@ -5,9 +5,9 @@
  */
 import {
   CATEGORIE_LABELS,
-  decimalString,
   libelleAnnee,
   renderTrace,
+  texteDecimal,
   type Decimal,
   type Enveloppe,
 } from "../rules";
@@ -19,7 +19,7 @@ import type {
 } from "../workflows";
 import { constatJson, type ConstatJson } from "./json";
 
-const money = (value: Decimal): string => decimalString(value, 2);
+const money = (value: Decimal): string => texteDecimal(value, 2);
 const moneyOrNull = (value: Decimal | null): string | null => (value === null ? null : money(value));
 
 export interface DemandeJson {

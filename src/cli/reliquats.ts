@@ -5,7 +5,7 @@
  * exit code is then 1.
  */
 import * as path from "path";
-import { formatEuros, formatInteger, libelleAnnee, type Decimal } from "../rules";
+import { formaterEntier, formaterEuros, libelleAnnee, type Decimal } from "../rules";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../workflows";
 import { reliquatsJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
@@ -27,12 +27,12 @@ export const RELIQUATS_OPTIONS = {
   help: { alias: "-h" },
 } as const;
 
-const montant = (d: Decimal | null) => (d === null ? "non calculé" : formatEuros(d));
+const montant = (d: Decimal | null) => (d === null ? "non calculé" : formaterEuros(d));
 
 function renderReliquats(r: ResultatReliquats, written: string): string {
   const lines = [
     `Reliquats des bilans ${libelleAnnee(r.anneeBilans)}, à déduire des dotations ${libelleAnnee(r.anneeDotations)}`,
-    `Bilans lus : ${formatInteger(r.bilans.length)} ; établissements repris : ${formatInteger(r.reliquats.length)}`,
+    `Bilans lus : ${formaterEntier(r.bilans.length)} ; établissements repris : ${formaterEntier(r.reliquats.length)}`,
     "",
     ...renderTable(
       [

@@ -2,7 +2,7 @@
  * Pieces of text the contrôle and dotations reports share: findings grouped by severity, the rows set
  * aside by reason, and which findings make a sheet unusable.
  */
-import { formatInteger, nombreDe } from "../rules";
+import { formaterEntier, nombreDe } from "../rules";
 import { libelleMotif, type Constat, type Gravite } from "../sheet/constats";
 import type { BilanLignes, Champ } from "../workflows/types";
 
@@ -71,10 +71,10 @@ export function renderConstats(constats: readonly Constat[], withSheet: boolean,
   for (const { gravite, titre } of GROUPS) {
     const group = constats.filter((c) => c.gravite === gravite);
     if (group.length === 0) continue;
-    lines.push("", `${titre} (${formatInteger(group.length)}) :`);
+    lines.push("", `${titre} (${formaterEntier(group.length)}) :`);
     for (const c of group.slice(0, limit)) lines.push(`  ${position(c, withSheet)} : ${c.message}`);
     if (group.length > limit) {
-      lines.push(`  … et ${formatInteger(group.length - limit)} autres (détail avec --json ou --out).`);
+      lines.push(`  … et ${formaterEntier(group.length - limit)} autres (détail avec --json ou --out).`);
     }
   }
   return lines;
@@ -95,7 +95,7 @@ export function countBySeverity(constats: readonly Constat[]): string {
  */
 export function renderBilan(lignes: BilanLignes, comptees = "comptées"): string[] {
   const out = [
-    `Lignes lues : ${formatInteger(lignes.nonVides)} non vides — ${formatInteger(lignes.comptees)} ${comptees}, ${formatInteger(lignes.ecartees)} écartées`,
+    `Lignes lues : ${formaterEntier(lignes.nonVides)} non vides — ${formaterEntier(lignes.comptees)} ${comptees}, ${formaterEntier(lignes.ecartees)} écartées`,
   ];
   const motifs = Object.entries(lignes.ecarteesParMotif)
     .filter(([, n]) => n > 0)
@@ -105,7 +105,7 @@ export function renderBilan(lignes: BilanLignes, comptees = "comptées"): string
     const width = Math.max(...libelles.map(([libelle]) => libelle.length));
     out.push("Lignes écartées par raison :");
     for (const [libelle, n] of libelles)
-      out.push(`  ${libelle.padEnd(width)}  ${formatInteger(n).padStart(6)}`);
+      out.push(`  ${libelle.padEnd(width)}  ${formaterEntier(n).padStart(6)}`);
   }
   return out;
 }

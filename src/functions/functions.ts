@@ -17,7 +17,7 @@ import {
   aideCpge,
   boursiersRetenus,
   complementFormation,
-  formatEuros,
+  formaterEuros,
   partsEnveloppe,
   indexer as indexerMontant,
   jugerFormation,
@@ -26,7 +26,7 @@ import {
   parseCategorie,
   parseForfaitKind,
   lireCodeFormation,
-  roundHalfUp,
+  arrondirDemiHaut,
   soldeEnveloppe,
   tauxIpc,
   type Eligibilite,
@@ -55,7 +55,7 @@ import { parCellules } from "./plages";
  * Infinity ever reaches a cell (issue 11 item 18).
  */
 function euros(montant: Decimal): number {
-  const nombre = roundHalfUp(montant, 2).toNumber();
+  const nombre = arrondirDemiHaut(montant, 2).toNumber();
   if (!Number.isFinite(nombre)) {
     throw new InvalidArgumentError(
       "resultat-hors-limites",
@@ -249,7 +249,7 @@ function netteEnveloppe(brute: Decimal, reliquat: Decimal, aRepondu: boolean): D
   if (reliquat.isNegative()) {
     throw new InvalidArgumentError(
       "reliquat-negatif",
-      `Dotation nette : un reliquat ne peut pas être négatif (${formatEuros(reliquat)}).`,
+      `Dotation nette : un reliquat ne peut pas être négatif (${formaterEuros(reliquat)}).`,
     );
   }
   return partsEnveloppe(brute, reliquat, aRepondu, true).nette ?? new Decimal(0);

@@ -12,7 +12,7 @@
 import { CATEGORIE_LABELS, enveloppeOf, parseForfaitKind, type Categorie } from "./categories";
 import type { Enveloppe } from "./dotation";
 import { InvalidArgumentError } from "./errors";
-import { Decimal, ZERO, formatEuros } from "./money";
+import { Decimal, ZERO, formaterEuros } from "./montants";
 import { normaliseLabel } from "./text";
 import type { Figure } from "./trace";
 
@@ -130,7 +130,7 @@ export function soldeEnveloppe(enveloppe: Enveloppe, bilan: EnveloppeBilan): Sol
     if (!value.isFinite() || value.isNegative()) {
       throw new InvalidArgumentError(
         "montant-negatif",
-        `Enveloppe ${name} : ${what} ${formatEuros(value)} invalide, un montant positif ou nul est attendu.`,
+        `Enveloppe ${name} : ${what} ${formaterEuros(value)} invalide, un montant positif ou nul est attendu.`,
       );
     }
   }
@@ -140,8 +140,8 @@ export function soldeEnveloppe(enveloppe: Enveloppe, bilan: EnveloppeBilan): Sol
     trace: {
       regle: "R11",
       libelle: `Disponible ${name}`,
-      calcul: `dotation reçue ${formatEuros(bilan.dotationRecue)} + reliquat antérieur ${formatEuros(bilan.reliquatAnterieur)}`,
-      resultat: formatEuros(disponibleValue),
+      calcul: `dotation reçue ${formaterEuros(bilan.dotationRecue)} + reliquat antérieur ${formaterEuros(bilan.reliquatAnterieur)}`,
+      resultat: formaterEuros(disponibleValue),
     },
   };
   const reste = disponibleValue.minus(bilan.depense);
@@ -157,9 +157,9 @@ export function soldeEnveloppe(enveloppe: Enveloppe, bilan: EnveloppeBilan): Sol
         regle: "R11",
         libelle: `Reliquat ${name} reporté`,
         calcul: reste.isNegative()
-          ? `${formatEuros(disponibleValue)} − dépensé ${formatEuros(bilan.depense)} < 0 : dépassement de ${formatEuros(depassement)}, aucun reliquat`
-          : `${formatEuros(disponibleValue)} − dépensé ${formatEuros(bilan.depense)}`,
-        resultat: formatEuros(nouveau),
+          ? `${formaterEuros(disponibleValue)} − dépensé ${formaterEuros(bilan.depense)} < 0 : dépassement de ${formaterEuros(depassement)}, aucun reliquat`
+          : `${formaterEuros(disponibleValue)} − dépensé ${formaterEuros(bilan.depense)}`,
+        resultat: formaterEuros(nouveau),
         reference: "reliquat déduit de la dotation suivante",
       },
     },

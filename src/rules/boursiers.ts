@@ -4,7 +4,13 @@
  * de l'établissement ». It arrives as a ratio (0.35), a percentage (35 %) or the two counts.
  */
 import { InvalidArgumentError } from "./errors";
-import { Decimal, formatDecimalFr, formatInteger, formatPercentShort, roundHalfUp } from "./money";
+import {
+  Decimal,
+  arrondirDemiHaut,
+  formaterDecimal,
+  formaterEntier,
+  formaterPourcentageCourt,
+} from "./montants";
 import { lireNombreValeur, messageNombreIllisible } from "./nombres";
 import { citation } from "./text";
 
@@ -35,7 +41,7 @@ export function tauxDepuisRatio(ratio: Decimal.Value): TauxBoursiers {
       `Taux de boursiers ${montrer(value)} invalide : un taux est compris entre 0 et 1 (ou entre 0 % et 100 %).`,
     );
   }
-  return { ratio: value, description: formatPercentShort(value) };
+  return { ratio: value, description: formaterPourcentageCourt(value) };
 }
 
 export function tauxDepuisPourcentage(percent: Decimal.Value): TauxBoursiers {
@@ -71,7 +77,7 @@ export function tauxDepuisEffectifs(boursiers: number, effectifTotal: number): T
   const ratio = new Decimal(boursiers).dividedBy(effectifTotal);
   return {
     ratio,
-    description: `${formatInteger(boursiers)} boursiers / ${formatInteger(effectifTotal)} élèves (${formatPercentShort(ratio)})`,
+    description: `${formaterEntier(boursiers)} boursiers / ${formaterEntier(effectifTotal)} élèves (${formaterPourcentageCourt(ratio)})`,
   };
 }
 
@@ -115,7 +121,7 @@ function tauxDepuisNombre(valeur: Decimal): TauxBoursiers {
     const taux = tauxDepuisPourcentage(valeur);
     return {
       ...taux,
-      description: `${taux.description} (nombre ${formatDecimalFr(valeur, valeur.decimalPlaces())} lu comme un pourcentage)`,
+      description: `${taux.description} (nombre ${formaterDecimal(valeur, valeur.decimalPlaces())} lu comme un pourcentage)`,
     };
   }
   if (valeur.gt(100)) return tauxDepuisPourcentage(valeur);
@@ -129,7 +135,7 @@ function tauxDepuisNombre(valeur: Decimal): TauxBoursiers {
  */
 export function boursiersRetenus(effectifPostBac: number, taux: TauxBoursiers): number {
   assertEffectif(effectifPostBac, "Effectif post-bac");
-  return roundHalfUp(taux.ratio.times(effectifPostBac), 0).toNumber();
+  return arrondirDemiHaut(taux.ratio.times(effectifPostBac), 0).toNumber();
 }
 
 /** Effectifs are whole, non-negative numbers of students. */

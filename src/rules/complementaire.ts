@@ -14,7 +14,7 @@ import type { Catalogue } from "./catalogue/catalogue";
 import { catalogueFor } from "./catalogue/registre";
 import { lireCodeFormation } from "./codes";
 import { InvalidArgumentError } from "./errors";
-import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
+import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
 import type { Parametres } from "./parameters/parametres";
 import type { AnneeScolaire } from "./anneeScolaire";
 import type { Enveloppe } from "./dotation";
@@ -89,8 +89,8 @@ function ligne(
       trace: {
         regle: "R10",
         libelle: `Complément ${code}${intitule ? " " + intitule : ""}`,
-        calcul: `${formatInteger(supplementaires)} ${unite} × ${formatForfait(forfait.valeur)}`,
-        resultat: formatEuros(valeur),
+        calcul: `${formaterEntier(supplementaires)} ${unite} × ${formaterForfait(forfait.valeur)}`,
+        resultat: formaterEuros(valeur),
         reference: forfait.reference.court,
         details: forfait.origine === "indexe" ? [forfait.trace] : undefined,
       },

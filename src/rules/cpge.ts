@@ -6,7 +6,7 @@
  * cpge.plafond_quotient_familial.json), read with the one lookup.
  */
 import { InvalidArgumentError } from "./errors";
-import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
+import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
 import type { Parametres } from "./parameters/parametres";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
 import type { Figure } from "./trace";
@@ -41,8 +41,8 @@ export function aideCpge(
       trace: {
         regle: "R12",
         libelle,
-        calcul: `quotient familial ${formatEuros(quotient)} supérieur au plafond de ${formatForfait(plafond.valeur)}, non éligible`,
-        resultat: formatEuros(ZERO),
+        calcul: `quotient familial ${formaterEuros(quotient)} supérieur au plafond de ${formaterForfait(plafond.valeur)}, non éligible`,
+        resultat: formaterEuros(ZERO),
         reference: plafond.reference.court,
         details: [plafond.trace],
       },
@@ -54,15 +54,15 @@ export function aideCpge(
   const valeur = forfait.valeur.times(retenus);
   const limite =
     nombreConcours > maximum
-      ? ` (${nombreConcours} présentés, limite de ${EN_LETTRES[maximum] ?? formatInteger(maximum)} concours)`
+      ? ` (${nombreConcours} présentés, limite de ${EN_LETTRES[maximum] ?? formaterEntier(maximum)} concours)`
       : "";
   return {
     valeur,
     trace: {
       regle: "R12",
       libelle,
-      calcul: `${formatInteger(retenus)} concours${limite} × ${formatForfait(forfait.valeur)}`,
-      resultat: formatEuros(valeur),
+      calcul: `${formaterEntier(retenus)} concours${limite} × ${formaterForfait(forfait.valeur)}`,
+      resultat: formaterEuros(valeur),
       reference: forfait.reference.court,
       details: [forfait.trace, plafond.trace],
     },

@@ -12,7 +12,7 @@
 import { FORFAIT_KIND_NAMES, type Categorie } from "./categories";
 import { boursiersRetenus, assertEffectif, type TauxBoursiers } from "./boursiers";
 import { InvalidArgumentError } from "./errors";
-import { Decimal, ZERO, formatEuros, formatForfait, formatInteger } from "./money";
+import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
 import type { Parametres, ValeurResolue } from "./parameters/parametres";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
 import { avecDetails, avecResultat, type Figure, type Trace } from "./trace";
@@ -90,7 +90,7 @@ export function forfaitsDeLAnnee(annee: AnneeScolaire, parametres: Parametres): 
 }
 
 function figure(valeur: Decimal, trace: Omit<Trace, "resultat">): Figure {
-  return { valeur, trace: avecResultat(trace, formatEuros(valeur)) };
+  return { valeur, trace: avecResultat(trace, formaterEuros(valeur)) };
 }
 
 const LINE_NAMES: Record<Categorie, string> = {
@@ -107,7 +107,7 @@ const FORFAITS_ECRITS = new WeakMap<Decimal, string>();
 function forfaitTexte(valeur: Decimal): string {
   let texte = FORFAITS_ECRITS.get(valeur);
   if (texte === undefined) {
-    texte = formatForfait(valeur);
+    texte = formaterForfait(valeur);
     FORFAITS_ECRITS.set(valeur, texte);
   }
   return texte;
@@ -118,7 +118,7 @@ function ligne(categorie: Categorie, nombre: number, unite: string, forfait: Val
   return figure(forfait.valeur.times(nombre), {
     regle: "R8",
     libelle: LINE_NAMES[categorie],
-    calcul: `${formatInteger(nombre)} ${unite} × ${forfaitTexte(forfait.valeur)}`,
+    calcul: `${formaterEntier(nombre)} ${unite} × ${forfaitTexte(forfait.valeur)}`,
     reference: forfait.reference.court,
     details: forfait.origine === "indexe" ? [forfait.trace] : undefined,
   });
@@ -128,8 +128,8 @@ function boursiersTrace(effectifPostBac: number, taux: TauxBoursiers, nombre: nu
   return {
     regle: "R8",
     libelle: "Boursiers retenus",
-    calcul: `${formatInteger(effectifPostBac)} élèves post-bac × ${taux.description}, arrondi à l'élève (au plus proche)`,
-    resultat: `${formatInteger(nombre)} boursiers`,
+    calcul: `${formaterEntier(effectifPostBac)} élèves post-bac × ${taux.description}, arrondi à l'élève (au plus proche)`,
+    resultat: `${formaterEntier(nombre)} boursiers`,
     reference: "décision : un arrondi par établissement",
   };
 }
@@ -209,7 +209,7 @@ export function partsEnveloppe(
   if (reliquat.isNegative()) {
     throw new InvalidArgumentError(
       "reliquat-negatif",
-      `Un reliquat ne peut pas être négatif (${formatEuros(reliquat)}).`,
+      `Un reliquat ne peut pas être négatif (${formaterEuros(reliquat)}).`,
     );
   }
   if (reliquat.gt(calculee)) {
@@ -290,7 +290,7 @@ export function dotationNetteEnveloppe(
   if (reliquat.isNegative()) {
     throw new InvalidArgumentError(
       "reliquat-negatif",
-      `${libelle} : un reliquat ne peut pas être négatif (${formatEuros(reliquat)}).`,
+      `${libelle} : un reliquat ne peut pas être négatif (${formaterEuros(reliquat)}).`,
     );
   }
   const parts = partsEnveloppe(dotation, reliquat, aRepondu, true);
@@ -313,10 +313,10 @@ export function dotationNetteEnveloppe(
       figure: figure(ZERO, {
         regle: "R9",
         libelle,
-        calcul: `${formatEuros(dotation)} − reliquat ${formatEuros(reliquat)} < 0, plancher à zéro`,
+        calcul: `${formaterEuros(dotation)} − reliquat ${formaterEuros(reliquat)} < 0, plancher à zéro`,
         reference: "modalités 2023-2024 : reliquats supérieurs à la dotation, aucune dotation versée",
       }),
-      motif: `${libelle} : reliquat (${formatEuros(reliquat)}) supérieur à la dotation calculée (${formatEuros(dotation)}), aucune dotation versée.`,
+      motif: `${libelle} : reliquat (${formaterEuros(reliquat)}) supérieur à la dotation calculée (${formaterEuros(dotation)}), aucune dotation versée.`,
     };
   }
   const net = parts.nette ?? ZERO;
@@ -327,7 +327,7 @@ export function dotationNetteEnveloppe(
       : figure(net, {
           regle: "R9",
           libelle,
-          calcul: `${formatEuros(dotation)} − reliquat ${formatEuros(reliquat)}`,
+          calcul: `${formaterEuros(dotation)} − reliquat ${formaterEuros(reliquat)}`,
           reference: "modalités 2023-2024 : reliquats déduits",
         }),
     motif: null,
@@ -404,7 +404,7 @@ export function calculerDotation(
   } else {
     postBac = null;
     erreurs.push(
-      `Taux de boursiers manquant : la ligne post-bac (${formatInteger(effectifs.postBac)} élèves de 1re année) n'est pas calculée. Renseignez le taux de boursiers de l'établissement.`,
+      `Taux de boursiers manquant : la ligne post-bac (${formaterEntier(effectifs.postBac)} élèves de 1re année) n'est pas calculée. Renseignez le taux de boursiers de l'établissement.`,
     );
   }
 

@@ -2,7 +2,7 @@
  * The regulation as code — the only entry point the adapters (functions, task pane, CLI) use.
  * Pure TypeScript and decimal.js: no Office, React, DOM or Node API, no clock.
  */
-export * from "./money";
+export * from "./montants";
 export * from "./typographie";
 export * from "./errors";
 export * from "./text";

@@ -8,7 +8,7 @@
  * 151 → 157, 54 → 56, 308 → 319, 282 → 290, 290 → 308.
  */
 import { InvalidArgumentError } from "./errors";
-import { Decimal, roundHalfUp } from "./money";
+import { Decimal, arrondirDemiHaut } from "./montants";
 
 /** ((décembre n-1 / décembre n-2) − 1), rounded to 0.01 % : 114.18 / 107.40 → 0.0631. */
 export function tauxIpc(decembreNMoins1: Decimal.Value, decembreNMoins2: Decimal.Value): Decimal {
@@ -20,7 +20,7 @@ export function tauxIpc(decembreNMoins1: Decimal.Value, decembreNMoins2: Decimal
       "Les indices IPC doivent être des nombres strictement positifs.",
     );
   }
-  return roundHalfUp(recent.dividedBy(older).minus(1), 4);
+  return arrondirDemiHaut(recent.dividedBy(older).minus(1), 4);
 }
 
 /** A forfait indexed by a rate: rounded half-up to the euro; a negative rate keeps the amount. */
@@ -30,5 +30,5 @@ export function indexer(montant: Decimal.Value, taux: Decimal.Value): Decimal {
   if (amount.isNegative())
     throw new InvalidArgumentError("montant-negatif", "Le montant à indexer ne peut pas être négatif.");
   if (rate.isNegative()) return amount;
-  return roundHalfUp(amount.times(rate.plus(1)), 0);
+  return arrondirDemiHaut(amount.times(rate.plus(1)), 0);
 }

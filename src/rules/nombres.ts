@@ -26,7 +26,7 @@
  * - thousands groups are checked: after the first group of one to three digits, each has exactly
  *   three (« 1 23 » or « 12.34.56 » are refused, not read as 123 or 123456).
  */
-import { Decimal } from "./money";
+import { Decimal } from "./montants";
 import { citation } from "./text";
 import { ESPACE_FINE, ESPACE_INSECABLE } from "./typographie";
 

@@ -3,7 +3,7 @@
  * headers, yes/no answers): case, accents, spaces and punctuation are ignored. And how a message
  * quotes what a user typed.
  */
-import { formatInteger } from "./money";
+import { formaterEntier } from "./montants";
 
 /** "3e Prépa-Métiers" → "3EPREPAMETIERS"; "N° UAI" → "NUAI". */
 export function normaliseLabel(text: string): string {
@@ -35,5 +35,5 @@ export function citation(text: string): string {
   let fin = 60;
   const avant = text.charCodeAt(fin - 1);
   if (avant >= 0xd800 && avant <= 0xdbff) fin--; // a character outside the BMP is not cut in two
-  return `${text.slice(0, fin)}… (${formatInteger(text.length)} caractères)`;
+  return `${text.slice(0, fin)}… (${formaterEntier(text.length)} caractères)`;
 }

@@ -3,7 +3,7 @@
  * the result and the legal reference — that renders as one line of French a finance officer can check
  * by hand: « Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087) ».
  */
-import type { Decimal } from "./money";
+import type { Decimal } from "./montants";
 
 export interface Trace {
   /** The rule applied, as numbered in design.md (R6 … R12), or a named step ("plancher"). */

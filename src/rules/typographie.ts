@@ -1,7 +1,7 @@
 /**
  * French typography of what users read (issue 12, point 13): nothing breaks across a line inside a
  * number, a date, a school year, or between a word and the punctuation that belongs to it. The one
- * module of pane, sheets and command line: money.ts groups digits and sets units with its spaces, the
+ * module of pane, sheets and command line: montants.ts groups digits and sets units with its spaces, the
  * pane passes every text it shows through `typographier`, and every reader of a typed number or year
  * accepts the same characters back (`texteSaisi`, nombres.ts).
  *

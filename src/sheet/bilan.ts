@@ -29,8 +29,8 @@ import {
   TYPES_EQUIPEMENT,
   ZERO,
   enveloppeOf,
-  formatEuros,
-  formatInteger,
+  formaterEuros,
+  formaterEntier,
   nombreDe,
   messageEnveloppeCroisee,
   parseEnveloppe,
@@ -139,7 +139,7 @@ export class LecteurBilan extends LecteurBase {
     const perdu =
       montantLu === null
         ? ""
-        : ` Achat de ${montantLu.ok ? formatEuros(montantLu.valeur) : `« ${afficher(montantBrut)} »`} non retenu.`;
+        : ` Achat de ${montantLu.ok ? formaterEuros(montantLu.valeur) : `« ${afficher(montantBrut)} »`} non retenu.`;
     const brutEnveloppe = cellule(row, c.enveloppe);
     const saisie =
       isBlank(brutEnveloppe) || isCellError(brutEnveloppe) ? null : parseEnveloppe(String(brutEnveloppe));
@@ -210,7 +210,7 @@ export class LecteurBilan extends LecteurBase {
           "montant-arrondi",
           ligne,
           l(c.montant),
-          `Montant des achats « ${afficher(montantBrut)} » arrondi au centime : ${formatEuros(montantLu.valeur)} retenus. Vérifiez le montant.`,
+          `Montant des achats « ${afficher(montantBrut)} » arrondi au centime : ${formaterEuros(montantLu.valeur)} retenus. Vérifiez le montant.`,
         );
       }
       montant = montantLu.valeur;
@@ -277,7 +277,7 @@ export class LecteurBilan extends LecteurBase {
         "eleves-aides-manquants",
         ligne,
         l(c.eleves),
-        `Formation ${verdict.code} : ${formatEuros(montant)} d'achats sans élève aidé indiqué. Le bilan précise par formation le nombre d'élèves aidés : saisissez-le.`,
+        `Formation ${verdict.code} : ${formaterEuros(montant)} d'achats sans élève aidé indiqué. Le bilan précise par formation le nombre d'élèves aidés : saisissez-le.`,
       );
     }
     if (achete && types.length === 0) {
@@ -285,7 +285,7 @@ export class LecteurBilan extends LecteurBase {
         "type-equipement-manquant",
         ligne,
         l(c.type),
-        `Formation ${verdict.code} : ${formatEuros(montant)} d'achats sans type d'équipement. Choisissez le type dans la liste (une ligne par type).`,
+        `Formation ${verdict.code} : ${formaterEuros(montant)} d'achats sans type d'équipement. Choisissez le type dans la liste (une ligne par type).`,
       );
     }
     if (!achete && eleves) {
@@ -301,7 +301,7 @@ export class LecteurBilan extends LecteurBase {
         "eleves-aides-superieurs",
         ligne,
         l(c.eleves),
-        `Formation ${verdict.code} : ${formatInteger(eleves)} élèves aidés pour un effectif de référence de ${formatInteger(effectifConnu)}. Vérifiez le nombre ; si les effectifs ont augmenté, une dotation complémentaire pouvait être demandée.`,
+        `Formation ${verdict.code} : ${formaterEntier(eleves)} élèves aidés pour un effectif de référence de ${formaterEntier(effectifConnu)}. Vérifiez le nombre ; si les effectifs ont augmenté, une dotation complémentaire pouvait être demandée.`,
       );
     } else if (eleves && effectifConnu === null) {
       this.signaler(

@@ -11,7 +11,7 @@
 import {
   Decimal,
   ZERO,
-  formatEuros,
+  formaterEuros,
   isAreError,
   libelleAnnee,
   lireAnneeScolaire,
@@ -271,7 +271,7 @@ export function lireFormulaireBilan(
         "montant-arrondi",
         c.ligne,
         c.colonne,
-        `${quoi} « ${afficher(c.valeur)} » arrondi au centime : ${formatEuros(lu.valeur)} retenus. Vérifiez le montant.`,
+        `${quoi} « ${afficher(c.valeur)} » arrondi au centime : ${formaterEuros(lu.valeur)} retenus. Vérifiez le montant.`,
       );
     }
     return lu.valeur;

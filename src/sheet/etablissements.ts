@@ -20,7 +20,7 @@ import {
   InvalidArgumentError,
   type Enveloppe,
   ZERO,
-  formatEuros,
+  formaterEuros,
   lireTauxBoursiers,
   normaliseLabel,
   tauxDepuisEffectifs,
@@ -242,11 +242,11 @@ export class RegistreEtablissements {
             feuille,
             ligne,
             origine.colonne,
-            `${LIBELLES[champ]} « ${afficher(raw)} » arrondi au centime : ${formatEuros(montant.valeur)} retenus. Vérifiez le montant.`,
+            `${LIBELLES[champ]} « ${afficher(raw)} » arrondi au centime : ${formaterEuros(montant.valeur)} retenus. Vérifiez le montant.`,
           ),
         );
       }
-      this.proposer(etablissement, champ, montant.valeur, origine, (a, b) => a.equals(b), formatEuros);
+      this.proposer(etablissement, champ, montant.valeur, origine, (a, b) => a.equals(b), formaterEuros);
     }
     if (c.aRepondu >= 0) {
       const raw = cellule(row, c.aRepondu);

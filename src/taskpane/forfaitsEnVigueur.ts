@@ -7,7 +7,7 @@ import {
   FORFAIT_KIND_NAMES,
   MissingParameterError,
   PREMIERE_ANNEE_SCOLAIRE,
-  formatForfait,
+  formaterForfait,
   formaterValeurManquante,
   isAreError,
   libelleAnnee,
@@ -69,7 +69,7 @@ function resoudre(parametres: Parametres, kind: ForfaitKind, annee: AnneeScolair
     return {
       case: {
         connu: true,
-        montant: formatForfait(forfait.valeur),
+        montant: formaterForfait(forfait.valeur),
         reference: forfait.reference.court,
         indexe: forfait.origine === "indexe",
       },

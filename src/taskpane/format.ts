@@ -1,5 +1,5 @@
 /** Small French wordings shared by the screens (counts, severities, places in a sheet). */
-import { formatInteger, nombreDe } from "../rules";
+import { formaterEntier, nombreDe } from "../rules";
 import type { Constat, Gravite } from "../sheet/constats";
 
 /** « 1 erreur », « 12 erreurs », « 0 erreur »: the shared plural helper of src/rules. */
@@ -32,12 +32,12 @@ export function severitySummary(constats: readonly Constat[]): string {
 /** Where a finding points: « Paris, ligne 12, colonne C », « Paris, ligne 12 », « Paris ». */
 export function findingPlace(c: Pick<Constat, "feuille" | "ligne" | "colonne">): string {
   const parts = [c.feuille];
-  if (c.ligne !== null) parts.push(`ligne ${formatInteger(c.ligne)}`);
+  if (c.ligne !== null) parts.push(`ligne ${formaterEntier(c.ligne)}`);
   if (c.colonne !== null) parts.push(`colonne ${c.colonne}`);
   return parts.join(", ");
 }
 
 /** « 12 000 / 200 000 lignes ». */
 export function progressText(done: number, total: number): string {
-  return total > 0 ? `${formatInteger(done)} / ${formatInteger(total)} lignes` : "Lecture de la feuille…";
+  return total > 0 ? `${formaterEntier(done)} / ${formaterEntier(total)} lignes` : "Lecture de la feuille…";
 }

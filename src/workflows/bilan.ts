@@ -17,7 +17,7 @@ import {
   ENVELOPPES,
   ENVELOPPE_NAMES,
   ZERO,
-  formatEuros,
+  formaterEuros,
   nombreDe,
   renderTrace,
   libelleAnnee,
@@ -181,7 +181,7 @@ export async function controlerBilan(
         sheet.name,
         origine?.ligne ?? null,
         origine?.colonne ?? null,
-        `Enveloppe ${ENVELOPPE_NAMES[nom]} : ${formatEuros(solde.depense)} d'achats pour ${formatEuros(solde.disponible.valeur)} disponibles (dotation reçue + reliquat antérieur), dépassement de ${formatEuros(solde.depassement)}. Les enveloppes pré-bac et post-bac ne sont pas fongibles : l'autre enveloppe ne couvre pas ce dépassement. Vérifiez les montants.`,
+        `Enveloppe ${ENVELOPPE_NAMES[nom]} : ${formaterEuros(solde.depense)} d'achats pour ${formaterEuros(solde.disponible.valeur)} disponibles (dotation reçue + reliquat antérieur), dépassement de ${formaterEuros(solde.depassement)}. Les enveloppes pré-bac et post-bac ne sont pas fongibles : l'autre enveloppe ne couvre pas ce dépassement. Vérifiez les montants.`,
       ),
     );
   }
@@ -211,9 +211,9 @@ export function nomFeuilleControleBilan(resultat: Pick<ResultatControleBilan, "u
 /** One line per envelope: available, spent, new reliquat, or why it is not computed. */
 export function resumeEnveloppe(nom: Enveloppe, e: EnveloppeControlee): string {
   const titre = nom === "preBac" ? "Pré-bac" : "Post-bac";
-  const achats = `${formatEuros(e.depense)} d'achats retenus (${nombreDe(e.lignes, "ligne")}, ${nombreDe(e.elevesAides, "élève aidé", "élèves aidés")})`;
+  const achats = `${formaterEuros(e.depense)} d'achats retenus (${nombreDe(e.lignes, "ligne")}, ${nombreDe(e.elevesAides, "élève aidé", "élèves aidés")})`;
   if (e.solde === null) return `${titre} : ${achats} ; reliquat non calculé, il manque ${e.manque}.`;
-  return `${titre} : dotation reçue ${formatEuros(e.dotationRecue!)} + reliquat antérieur ${formatEuros(e.reliquatAnterieur!)} = ${formatEuros(e.solde.disponible.valeur)} disponibles ; ${achats} ; ${renderTrace(e.solde.nouveauReliquat.trace)}.`;
+  return `${titre} : dotation reçue ${formaterEuros(e.dotationRecue!)} + reliquat antérieur ${formaterEuros(e.reliquatAnterieur!)} = ${formaterEuros(e.solde.disponible.valeur)} disponibles ; ${achats} ; ${renderTrace(e.solde.nouveauReliquat.trace)}.`;
 }
 
 /** The check's sheet: the envelopes and their new reliquats in the heading, then every constat. */

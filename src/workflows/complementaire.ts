@@ -19,8 +19,8 @@ import {
   InvalidArgumentError,
   demandeComplementaire,
   forfaitsDeLAnnee,
-  formatEuros,
-  formatForfait,
+  formaterEuros,
+  formaterForfait,
   nombreDe,
   lireUai,
   renderTrace,
@@ -214,7 +214,7 @@ export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: strin
       n,
       null,
       montant(totaux[enveloppe]),
-      `Enveloppe ${ENVELOPPE_NAMES[enveloppe]} : ${formatEuros(totaux[enveloppe])}`,
+      `Enveloppe ${ENVELOPPE_NAMES[enveloppe]} : ${formaterEuros(totaux[enveloppe])}`,
     ]);
   }
   const ecartees = resultat.lignes.ecartees;
@@ -226,8 +226,8 @@ export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: strin
       DESTINATAIRE_REGION,
       BASE_DEMANDE,
       "Motif : insuffisance de crédits liée à l'augmentation des effectifs (pré-bac, 3e prépa-métiers) ou des bénéficiaires boursiers (post-bac) des formations ci-dessous.",
-      `Forfaits ${annee} : ${formatForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formatForfait(forfaits.prepaMetiers.valeur)} par élève de 3e prépa-métiers (${forfaits.preBac.reference.court}).`,
-      `Montant demandé : pré-bac ${formatEuros(totaux.preBac)} ; post-bac ${formatEuros(totaux.postBac)} ; total ${formatEuros(totaux.total)} (enveloppes pré-bac et post-bac non fongibles).`,
+      `Forfaits ${annee} : ${formaterForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formaterForfait(forfaits.prepaMetiers.valeur)} par élève de 3e prépa-métiers (${forfaits.preBac.reference.court}).`,
+      `Montant demandé : pré-bac ${formaterEuros(totaux.preBac)} ; post-bac ${formaterEuros(totaux.postBac)} ; total ${formaterEuros(totaux.total)} (enveloppes pré-bac et post-bac non fongibles).`,
       ...(ecartees > 0
         ? [
             `${nombreDe(ecartees, "ligne")} de « ${resultat.feuille} » ${ecartees > 1 ? "non reprises" : "non reprise"} dans la demande (formation non éligible, nombre illisible…)${feuilleConstats ? ` : voir la feuille « ${feuilleConstats} »` : ""}.`,

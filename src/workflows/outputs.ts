@@ -9,12 +9,12 @@
  * summed in decimal (dotations.ts), never by the spreadsheet.
  */
 import {
-  roundHalfUp,
+  arrondirDemiHaut,
   renderTrace,
   renderTraceTree,
   phraseListe,
   libelleAnnee,
-  formatInteger,
+  formaterEntier,
   netteTotaleConnue,
   type Decimal,
   type DotationEtablissement,
@@ -28,7 +28,7 @@ import type { ResultatControle, ResultatDotations } from "./types";
 
 /** An amount as written in a cell: a number rounded half-up to the cent. */
 export function montant(value: Decimal): number {
-  return roundHalfUp(value, 2).toNumber();
+  return arrondirDemiHaut(value, 2).toNumber();
 }
 
 export function nomFeuilleDotations(annee: number): string {
@@ -71,7 +71,7 @@ function ligneDotation(d: DotationEtablissement): Row {
     d.effectifs.prepaMetiers,
     d.effectifs.preBac,
     d.effectifs.postBac,
-    d.tauxBoursiers ? roundHalfUp(d.tauxBoursiers.ratio, 6).toNumber() : null,
+    d.tauxBoursiers ? arrondirDemiHaut(d.tauxBoursiers.ratio, 6).toNumber() : null,
     d.tauxBoursiers ? d.tauxBoursiers.description : null,
     d.boursiersRetenus ? d.boursiersRetenus.nombre : null,
     montant(d.brute.prepaMetiers.valeur),
@@ -161,7 +161,7 @@ export function feuilleControle(resultat: ResultatControle): OutputSheet {
       entete ? `En-tête ligne ${entete.ligne} : ${colonnes}` : "Aucune ligne d'en-tête reconnue.",
       phraseListe(resultat.liste),
       resumeLignes(resultat.lignes, "comptées"),
-      `Effectifs éligibles de 1re année comptés : 3e prépa-métiers ${formatInteger(effectifs.prepaMetiers)}, pré-bac ${formatInteger(effectifs.preBac)}, post-bac ${formatInteger(effectifs.postBac)}`,
+      `Effectifs éligibles de 1re année comptés : 3e prépa-métiers ${formaterEntier(effectifs.prepaMetiers)}, pré-bac ${formaterEntier(effectifs.preBac)}, post-bac ${formaterEntier(effectifs.postBac)}`,
       resumeGravites(resultat.constats),
     ],
     columns: COLONNES_CONSTATS,

@@ -6,8 +6,8 @@
  * those of partsEnveloppe (src/rules/dotation.ts), exact in decimal.
  */
 import {
-  formatEuros,
-  formatInteger,
+  formaterEntier,
+  formaterEuros,
   nombreDe,
   type Decimal,
   type Enveloppe,
@@ -73,7 +73,7 @@ export function avisNonCalculees(totaux: TotauxDotations): string | null {
   const n = enveloppesNonCalculees(totaux);
   if (n === 0) return null;
   return n > 1
-    ? `${formatInteger(n)} enveloppes non calculées, absentes des dotations nettes (à compléter puis relancer)`
+    ? `${formaterEntier(n)} enveloppes non calculées, absentes des dotations nettes (à compléter puis relancer)`
     : "1 enveloppe non calculée, absente des dotations nettes (à compléter puis relancer)";
 }
 
@@ -89,11 +89,11 @@ export function texteRapprochement(totaux: TotauxDotations): string[] {
   for (const enveloppe of ["preBac", "postBac"] as const) {
     const t = totaux.enveloppes[enveloppe];
     const part = (ligne: LigneTotal, libelle: string, unite: [string, string]) =>
-      `${libelle} ${formatEuros(ligne.montant)} (${nombreDe(ligne.etablissements, ...unite)})`;
+      `${libelle} ${formaterEuros(ligne.montant)} (${nombreDe(ligne.etablissements, ...unite)})`;
     const etab: [string, string] = ["établissement", "établissements"];
     lignes.push(
       `${NOMS[enveloppe]} : ${part(t.calculee, "dotation calculée", etab)} − ${part(t.reliquatsDeduits, "reliquats déduits", etab)} − ${part(t.nonRepondants, "non-répondants", etab)} − ${part(t.nonCalculees, "non calculées", ["enveloppe", "enveloppes"])} = ${part(t.nette, "dotation nette", etab)}`,
-      `  reliquats déclarés ${formatEuros(t.reliquatsDeclares.montant)} : déduits ${formatEuros(t.reliquatsDeduits.montant)}, ${part(t.ecretement, "écrêtement (au-delà de la dotation, non déduit)", etab)}, non pris en compte (non-répondants, enveloppes non calculées) ${formatEuros(t.reliquatsNonPrisEnCompte.montant)}`,
+      `  reliquats déclarés ${formaterEuros(t.reliquatsDeclares.montant)} : déduits ${formaterEuros(t.reliquatsDeduits.montant)}, ${part(t.ecretement, "écrêtement (au-delà de la dotation, non déduit)", etab)}, non pris en compte (non-répondants, enveloppes non calculées) ${formaterEuros(t.reliquatsNonPrisEnCompte.montant)}`,
     );
   }
   return lignes;

@@ -18,7 +18,7 @@
 import {
   ENVELOPPES,
   ENVELOPPE_NAMES,
-  formatInteger,
+  formaterEntier,
   nombreDe,
   lireUai,
   renderTrace,
@@ -271,7 +271,7 @@ export function feuilleReliquats(resultat: ResultatReliquats): OutputSheet {
     name: nomFeuilleReliquats(resultat.anneeDotations),
     heading: [
       `Établissements ARE ${libelleAnnee(resultat.anneeDotations)} — reliquats des bilans ${libelleAnnee(resultat.anneeBilans)}, à déduire des dotations ${libelleAnnee(resultat.anneeDotations)}`,
-      `Bilans lus : ${formatInteger(resultat.bilans.length)} (${nombreDe(retenus, "établissement repris", "établissements repris")}) ; sources : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}.`,
+      `Bilans lus : ${formaterEntier(resultat.bilans.length)} (${nombreDe(retenus, "établissement repris", "établissements repris")}) ; sources : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}.`,
       resumeGravites(resultat.constats),
       "Reliquat = dotation reçue + reliquat antérieur − achats retenus, par enveloppe (jamais négatif). Cette feuille se donne telle quelle comme feuille des établissements du calcul des dotations.",
     ],

@@ -2,7 +2,7 @@
  * Pieces the request, bilan and reliquats outputs share: a constats table (the columns of
  * `Constats ARE <année>`), the summary lines of a reading, and how a school-year sheet name is built.
  */
-import { formatInteger, nombreDe } from "../rules";
+import { formaterEntier, nombreDe } from "../rules";
 import { GRAVITE_ORDER, libelleMotif, type BilanLignes, type Constat } from "../sheet";
 import type { CellValue, Row } from "../grid";
 import type { OutputColumn, OutputSheet } from "../workbook/port";
@@ -43,10 +43,10 @@ export function resumeGravites(constats: readonly Constat[]): string {
 export function resumeLignes(lignes: BilanLignes, retenues = "retenues"): string {
   const motifs = Object.entries(lignes.ecarteesParMotif)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-    .map(([motif, n]) => `${libelleMotif(motif)} : ${formatInteger(n)}`)
+    .map(([motif, n]) => `${libelleMotif(motif)} : ${formaterEntier(n)}`)
     .join(", ");
   return (
-    `Lignes lues : ${formatInteger(lignes.nonVides)} non vides, ${formatInteger(lignes.comptees)} ${retenues}, ${formatInteger(lignes.ecartees)} écartées` +
+    `Lignes lues : ${formaterEntier(lignes.nonVides)} non vides, ${formaterEntier(lignes.comptees)} ${retenues}, ${formaterEntier(lignes.ecartees)} écartées` +
     (motifs ? ` (${motifs})` : "")
   );
 }

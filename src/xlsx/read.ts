@@ -13,7 +13,7 @@ import { COLONNES_PAR_LIGNE } from "../sheet/dates";
 import { readCell } from "./cells";
 import { readCsvGrid, type CsvEncoding, type CsvSeparator } from "./csv";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
-import { formatInteger } from "../rules";
+import { formaterEntier } from "../rules";
 import { natureDuFichier } from "./formats";
 import { XlsxEndommage, nombresEcritsEnTexte, readXlsxValuesStreamed, type RawSheet } from "./fastXlsx";
 import { ARCHIVE_MAX_OCTETS, ArchiveRefusee, PARTIE_MAX_OCTETS, RATIO_MAX, ZipArchive } from "./zip";
@@ -267,8 +267,8 @@ function archiveRefusee({ motif, partie }: ArchiveRefusee, fichier: string): Spr
 function horsLimites({ ligne, colonne }: HorsLimitesExcel, fichier: string): SpreadsheetFileError {
   const quoi =
     ligne > EXCEL_LIGNES
-      ? `une cellule à la ligne ${ligne}, au-delà de la dernière ligne d'Excel (${formatInteger(EXCEL_LIGNES)})`
-      : `une cellule à la colonne ${colonne}, au-delà de la dernière colonne d'Excel (XFD, la ${formatInteger(EXCEL_COLONNES)}e)`;
+      ? `une cellule à la ligne ${ligne}, au-delà de la dernière ligne d'Excel (${formaterEntier(EXCEL_LIGNES)})`
+      : `une cellule à la colonne ${colonne}, au-delà de la dernière colonne d'Excel (XFD, la ${formaterEntier(EXCEL_COLONNES)}e)`;
   return new SpreadsheetFileError(
     "endommage",
     `« ${fichier} » n'est pas lu : il contient ${quoi}, ce qu'aucun tableur n'écrit (fichier endommagé ou piégé). Ouvrez-le dans Excel pour vérifier son contenu, puis enregistrez ou exportez seulement la feuille utile (.xlsx ou .csv).`,

@@ -7,7 +7,7 @@
 import fs from "fs";
 import path from "path";
 import type { Locator, Page } from "playwright-core";
-import { Decimal, ENVELOPPES, TYPES_EQUIPEMENT, formatDecimalFr, Parametres } from "../../src/rules";
+import { Decimal, ENVELOPPES, TYPES_EQUIPEMENT, formaterDecimal, Parametres } from "../../src/rules";
 import type { Constat } from "../../src/sheet/constats";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue, OutputSheet } from "../../src/workbook/port";
@@ -57,7 +57,7 @@ function countsOf(constats: readonly Constat[]) {
 }
 
 /** « 1 093,56 », as the pane shows amounts (its headers say « (€) »). */
-const euros = (n: number | string | Decimal) => formatDecimalFr(new Decimal(n), 2);
+const euros = (n: number | string | Decimal) => formaterDecimal(new Decimal(n), 2);
 
 /** Hand computation on exact decimals: a + b − c. */
 const reste = (a: string, b: string, c: string) => new Decimal(a).plus(b).minus(c);

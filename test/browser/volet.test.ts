@@ -12,7 +12,7 @@ import path from "path";
 import type http from "http";
 import type { Browser, Locator, Page } from "playwright-core";
 import { main } from "../../src/cli/main";
-import { Decimal, formatDecimalFr, formatEuros, formatForfait } from "../../src/rules";
+import { Decimal, formaterDecimal, formaterEuros, formaterForfait } from "../../src/rules";
 import type { Constat } from "../../src/sheet/constats";
 import { controlerFeuille, type ResultatControle } from "../../src/workflows";
 import type { DotationsJson } from "../../src/cli/json";
@@ -299,7 +299,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
           hasText: affiche(`Dotations 2024-2025 calculées : ${cliJson.etablissements.length} établissements`),
         })
         .innerText(),
-    ).resolves.toContain(formatEuros(new Decimal(cliJson.totaux.dotationNette.total)));
+    ).resolves.toContain(formaterEuros(new Decimal(cliJson.totaux.dotationNette.total)));
 
     // The sheet written, as the workbook holds it: its totals row against the CLI's JSON.
     const totals = await page.evaluate(
@@ -318,7 +318,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     // The totals shown in the pane, reconciled line by line (issue 12.1): each line's amounts and
     // counts of establishments are the CLI's, and the net is the dotation calculée minus the parts.
     const table = resultat.getByRole("table", { name: "Totaux par enveloppe" });
-    const fr = (montant: string) => formatDecimalFr(new Decimal(montant), 2);
+    const fr = (montant: string) => formaterDecimal(new Decimal(montant), 2);
     const lignes = [
       [/^Dotation calculée/, "dotationCalculee"],
       [/^−\sReliquats déduits/, "reliquatsDeduits"],
@@ -365,7 +365,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     for (const e of [avecReliquat, nonRepondant]) {
       await explication.getByRole("combobox", { name: "Établissement" }).selectOption(e.uai);
       await expect(explication.getByText(/^Dotation nette\s:/).innerText()).resolves.toBe(
-        affiche(`Dotation nette : ${formatEuros(new Decimal(e.dotationNette.total!))}`),
+        affiche(`Dotation nette : ${formaterEuros(new Decimal(e.dotationNette.total!))}`),
       );
     }
     await expect(explication.innerText()).resolves.toContain("N'a pas répondu aux enquêtes régionales");
@@ -442,7 +442,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await explication.getByRole("textbox", { name: "Filtrer les établissements (UAI ou nom)" }).fill(e.uai);
     await attendreValeur(liste, e.uai);
     await expect(explication.getByText(/^Dotation nette\s:/).innerText()).resolves.toBe(
-      affiche(`Dotation nette : ${formatEuros(new Decimal(e.dotationNette.total!))}`),
+      affiche(`Dotation nette : ${formaterEuros(new Decimal(e.dotationNette.total!))}`),
     );
     // The list's tooltip is the choice, whole (a long name is cut in a narrow pane).
     await expect(liste.getAttribute("title")).resolves.toBe(`${e.uai} — ${e.nom}`);
@@ -552,7 +552,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await section.getByText(affiche("Taux d'indexation 2025-2026 : 1,30 %."), { exact: false }).waitFor();
     const apercu = section.getByRole("table", { name: "Forfaits 2025-2026 avant et après" });
     await expect(apercu.getByRole("row", { name: /^Pré\u2011bac/ }).innerText()).resolves.toMatch(
-      new RegExp(`—\\s+${formatForfait(new Decimal(159))}`),
+      new RegExp(`—\\s+${formaterForfait(new Decimal(159))}`),
     );
     await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
     await screenshot(page, "parametres-avant-apres", section);
@@ -560,7 +560,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     await pane()
       .getByText(/IPC décembre\s2024 \(base 2015\)\s: 119,92 ajouté\. Enregistré dans le classeur/)
       .waitFor();
-    const forfait = (montant: number) => formatForfait(new Decimal(montant));
+    const forfait = (montant: number) => formaterForfait(new Decimal(montant));
     await expect(ligne2025.innerText()).resolves.toMatch(
       new RegExp(`${forfait(159)} \\*\\s+${forfait(159)} \\*\\s+${forfait(57)} \\*\\s+${forfait(323)}`),
     );

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
-import { CATALOGUES, formatEuros, lettreCleUai } from "../../src/rules";
+import { CATALOGUES, formaterEuros, lettreCleUai } from "../../src/rules";
 import type { DotationsJson, EtablissementJson } from "../../src/cli/json";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import {
@@ -392,7 +392,7 @@ describe("are dotations sur les exemples : le classeur écrit, relu avec ExcelJS
       const v = row.getCell(1).value;
       if (typeof v === "string" && /^(Pré-bac|Post-bac| {2}reliquats) /.test(v)) heading.push(v);
     });
-    const e = (m: string) => formatEuros(new Decimal(m));
+    const e = (m: string) => formaterEuros(new Decimal(m));
     for (const [i, key] of (["preBac", "postBac"] as const).entries()) {
       const t = json.totaux[key];
       expect(heading[2 * i]).toContain(

@@ -13,7 +13,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Parametres, decimalString } from "../../src/rules";
+import { Parametres, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
 import { calculerDotations, type ResultatDotations } from "../../src/workflows";
@@ -38,12 +38,12 @@ async function dotations(feuilles: Record<string, CellValue[][]>): Promise<Resul
 }
 
 const net = (r: ResultatDotations, uai: string) =>
-  decimalString(r.etablissements.find((d) => d.uai === uai)!.nette.total.valeur);
+  texteDecimal(r.etablissements.find((d) => d.uai === uai)!.nette.total.valeur);
 
 /** The money of a run, establishment by establishment, and its total. */
 const argent = (r: ResultatDotations) => ({
-  parUai: Object.fromEntries(r.etablissements.map((d) => [d.uai, decimalString(d.nette.total.valeur)])),
-  total: decimalString(r.totaux.nette.total),
+  parUai: Object.fromEntries(r.etablissements.map((d) => [d.uai, texteDecimal(d.nette.total.valeur)])),
+  total: texteDecimal(r.totaux.nette.total),
 });
 
 /** A sheet of Paris with these rows inserted before the data row at `index` (0 = first data row). */

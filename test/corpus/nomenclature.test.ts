@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Parametres, decimalString, type DotationEtablissement } from "../../src/rules";
+import { Parametres, texteDecimal, type DotationEtablissement } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
 import { calculerDotations, controlerFeuille, type ResultatDotations } from "../../src/workflows";
@@ -39,7 +39,7 @@ async function controle(effectifs: CellValue[][]) {
 }
 
 const euros = (d: DotationEtablissement, ligne: "prepaMetiers" | "preBac") =>
-  decimalString(d.brute[ligne].valeur);
+  texteDecimal(d.brute[ligne].valeur);
 
 /** The cases, named as docs/security.md lists them. */
 const CAS = {
@@ -69,7 +69,7 @@ describe("Corpus de la nomenclature réelle : classes de collège, codes à lett
     expect(d.effectifs).toEqual({ prepaMetiers: 14, preBac: 36, postBac: 0 });
     expect(euros(d, "prepaMetiers")).toBe("784.00"); // 14 × 56 (not 484 × 56 = 27 104)
     expect(euros(d, "preBac")).toBe("5652.00"); // (24 + 12) × 157
-    expect(decimalString(d.nette.total.valeur)).toBe("6436.00"); // 784 + 5 652
+    expect(texteDecimal(d.nette.total.valeur)).toBe("6436.00"); // 784 + 5 652
     const college = r.constats.filter((c) => c.code === "formation-non-eligible");
     expect(college.map((c) => c.ligne)).toEqual([2, 3, 4]);
     expect(college[0].message).toContain("Non éligible : classe de collège (6EME, code 67010012)");
@@ -121,7 +121,7 @@ describe("Corpus de la nomenclature réelle : classes de collège, codes à lett
     expect(d.effectifs).toEqual({ prepaMetiers: 0, preBac: 15, postBac: 20 });
     expect(euros(d, "preBac")).toBe("2355.00"); // 15 × 157
     expect(d.boursiersRetenus?.nombre).toBe(6); // 20 × 30 %
-    expect(decimalString(d.brute.postBac!.valeur)).toBe("942.00"); // 6 × 157
+    expect(texteDecimal(d.brute.postBac!.valeur)).toBe("942.00"); // 6 × 157
     const alertes = r.constats.filter((c) => c.code === "hors-liste");
     expect(alertes.map((c) => c.ligne)).toEqual([2, 3]);
     expect(alertes[0].message).toContain(
@@ -157,7 +157,7 @@ describe("Corpus de la nomenclature réelle : classes de collège, codes à lett
     const d = r.etablissements.find((e) => e.uai === "0750655E")!;
     expect(d.effectifs.postBac).toBe(20);
     expect(d.boursiersRetenus?.nombre).toBe(7); // 20 × 35 %
-    expect(decimalString(d.brute.postBac!.valeur)).toBe("1099.00"); // 7 × 157
+    expect(texteDecimal(d.brute.postBac!.valeur)).toBe("1099.00"); // 7 × 157
     expect(r.constats.filter((c) => c.code === "hors-liste").map((c) => c.ligne)).toEqual([2, 3]);
   });
 

@@ -3,7 +3,7 @@
  * `action` (src/taskpane/excel/excelAction.ts): the workbook and the navigator it hands over share one
  * Excel.run, whatever the action reads and writes.
  */
-import { Parametres, decimalString } from "../../src/rules";
+import { Parametres, texteDecimal } from "../../src/rules";
 import { excelAction } from "../../src/taskpane/excel/excelAction";
 import { feuilleSource, FEUILLE_ACTIVE } from "../../src/taskpane/components/feuilles";
 import { SelectionWorkbook } from "../../src/taskpane/navigator";
@@ -38,7 +38,7 @@ describe("Une action de l'utilisateur, un seul Excel.run", () => {
     expect(excel.runs).toBe(1);
     // 0750655E: 12 × 56 + 54 × 157 − 1 200,50 + 14 × 157 (test/workflows/dotations.test.ts).
     const arago = resultat.etablissements.find((d) => d.uai === "0750655E")!;
-    expect(decimalString(arago.nette.total.valeur)).toBe("10147.50");
+    expect(texteDecimal(arago.nette.total.valeur)).toBe("10147.50");
     expect(excel.sheet(feuilles.dotations)).toBeDefined();
     expect(excel.sheet(feuilles.constats)).toBeDefined();
   });

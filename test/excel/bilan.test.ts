@@ -4,7 +4,7 @@
  * template is never replaced.
  */
 import { ExcelWorkbook } from "../../src/excel";
-import { Decimal, TYPES_EQUIPEMENT, decimalString } from "../../src/rules";
+import { Decimal, TYPES_EQUIPEMENT, texteDecimal } from "../../src/rules";
 import { controlerBilan, ecrireModeleBilan, preparerModeleBilan } from "../../src/workflows";
 import { PARIS } from "../workflows/classeur";
 import { FakeExcel, parseAddress, type Seed } from "./fakeExcel";
@@ -48,8 +48,8 @@ describe("Bilan dans Excel (Office.js)", () => {
     const r = await controlerBilan(new ExcelWorkbook(excel.run), MODELE, { annee: 2024 });
     expect(r.uai).toBe("0750655E");
     // Pré-bac 7 949,50 + 1 200,50 − 3 000 = 6 150,00 ; post-bac 2 198 − 2 500 < 0 : dépassement de 302,00.
-    expect(decimalString(r.enveloppes.preBac.solde!.nouveauReliquat.valeur)).toBe("6150.00");
-    expect(decimalString(r.enveloppes.postBac.solde!.depassement)).toBe("302.00");
+    expect(texteDecimal(r.enveloppes.preBac.solde!.nouveauReliquat.valeur)).toBe("6150.00");
+    expect(texteDecimal(r.enveloppes.postBac.solde!.depassement)).toBe("302.00");
     expect(r.constats.map((c) => [c.code, c.ligne])).toEqual([["depassement-enveloppe", 12]]);
     // The user's sheet is as it was.
     expect(excel.grid("Paris").map(trimmed)).toEqual(PARIS.map(trimmed));

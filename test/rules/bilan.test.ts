@@ -1,12 +1,12 @@
 import {
   Decimal,
   TYPES_EQUIPEMENT,
-  decimalString,
   enveloppeOf,
   messageEnveloppeCroisee,
   parseTypeEquipement,
   renderTrace,
   soldeEnveloppe,
+  texteDecimal,
 } from "../../src/rules";
 
 describe("Bilan de fin d'année (R11)", () => {
@@ -39,9 +39,9 @@ describe("Bilan de fin d'année (R11)", () => {
       reliquatAnterieur: new Decimal("1200.50"),
       depense: new Decimal("37000"),
     });
-    expect(decimalString(solde.disponible.valeur)).toBe("37982.50");
-    expect(decimalString(solde.nouveauReliquat.valeur)).toBe("982.50");
-    expect(decimalString(solde.depassement)).toBe("0.00");
+    expect(texteDecimal(solde.disponible.valeur)).toBe("37982.50");
+    expect(texteDecimal(solde.nouveauReliquat.valeur)).toBe("982.50");
+    expect(texteDecimal(solde.depassement)).toBe("0.00");
     expect(renderTrace(solde.nouveauReliquat.trace)).toBe(
       "Reliquat pré-bac reporté : 37\u202f982,50\u00a0€ − dépensé 37\u202f000,00\u00a0€ = 982,50\u00a0€ (reliquat déduit de la dotation suivante)",
     );
@@ -53,8 +53,8 @@ describe("Bilan de fin d'année (R11)", () => {
       reliquatAnterieur: new Decimal("0"),
       depense: new Decimal("2700.10"),
     });
-    expect(decimalString(solde.depassement)).toBe("31.10");
-    expect(decimalString(solde.nouveauReliquat.valeur)).toBe("0.00");
+    expect(texteDecimal(solde.depassement)).toBe("31.10");
+    expect(texteDecimal(solde.nouveauReliquat.valeur)).toBe("0.00");
   });
 
   test("la 3ème prépa-métiers relève de l'enveloppe pré-bac, le BTS de l'enveloppe post-bac", () => {

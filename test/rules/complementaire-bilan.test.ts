@@ -4,7 +4,7 @@ import {
   Decimal,
   TYPES_EQUIPEMENT,
   complementFormation,
-  decimalString,
+  texteDecimal,
   parseEnveloppe,
   parseTypesEquipement,
   renderTrace,
@@ -16,24 +16,24 @@ const parametres = Parametres.embarques();
 describe("Complément d'une formation (R10, ARE.COMPLEMENT)", () => {
   test("4 élèves supplémentaires de CAP BOULANGER en 2024-2025 : 4 × 157 € = 628,00 €", () => {
     const ligne = complementFormation(4, "50022137", 2024, parametres);
-    expect(decimalString(ligne.montant.valeur)).toBe("628.00");
+    expect(texteDecimal(ligne.montant.valeur)).toBe("628.00");
     expect(renderTrace(ligne.montant.trace)).toBe(
       "Complément 50022137 BOULANGER (CAP) : 4 élèves supplémentaires × 157\u00a0€ = 628,00\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)",
     );
   });
   test("2 boursiers supplémentaires de BTS en 2024-2025 : 2 × 157 € = 314,00 €", () => {
     const ligne = complementFormation(2, 32025520, 2024, parametres);
-    expect(decimalString(ligne.montant.valeur)).toBe("314.00");
+    expect(texteDecimal(ligne.montant.valeur)).toBe("314.00");
     expect(ligne.enveloppe).toBe("postBac");
     expect(renderTrace(ligne.montant.trace)).toContain("2 boursiers supplémentaires × 157\u00a0€");
   });
   test("3 élèves de 3ème prépa-métiers en 2023-2024 : 3 × 54 € = 162,00 €, enveloppe pré-bac", () => {
     const ligne = complementFormation(3, "67010031", 2023, parametres);
-    expect(decimalString(ligne.montant.valeur)).toBe("162.00");
+    expect(texteDecimal(ligne.montant.valeur)).toBe("162.00");
     expect(ligne.enveloppe).toBe("preBac");
   });
   test("0 élève supplémentaire : 0,00 €", () => {
-    expect(decimalString(complementFormation(0, "50022137", 2024, parametres).montant.valeur)).toBe("0.00");
+    expect(texteDecimal(complementFormation(0, "50022137", 2024, parametres).montant.valeur)).toBe("0.00");
   });
   test("une formation ST2S est refusée avec son motif", () => {
     expect(() => complementFormation(2, "43033104", 2024, parametres)).toThrow(InvalidArgumentError);

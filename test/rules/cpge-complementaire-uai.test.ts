@@ -1,11 +1,11 @@
 import {
   Parametres,
   aideCpge,
-  decimalString,
   demandeComplementaire,
   lettreCleUai,
   lireUai,
   renderTrace,
+  texteDecimal,
 } from "../../src/rules";
 
 const parametres = Parametres.embarques();
@@ -13,35 +13,35 @@ const parametres = Parametres.embarques();
 describe("Aide aux frais de concours CPGE (R12)", () => {
   test("2023-2024 : 2 concours × 308 € = 616,00 € sous le plafond de 10 140 €", () => {
     const aide = aideCpge(2, 9000, 2023, parametres);
-    expect(decimalString(aide.valeur)).toBe("616.00");
+    expect(texteDecimal(aide.valeur)).toBe("616.00");
     expect(renderTrace(aide.trace)).toBe(
       "Aide CPGE 2023-2024 : 2 concours × 308\u00a0€ = 616,00\u00a0€ (arrêté n° 2023-087)",
     );
   });
   test("quotient familial égal au plafond (10 140 €) : éligible", () => {
-    expect(decimalString(aideCpge(1, 10140, 2023, parametres).valeur)).toBe("308.00");
+    expect(texteDecimal(aideCpge(1, 10140, 2023, parametres).valeur)).toBe("308.00");
   });
   test("quotient familial au-dessus du plafond : 0 €", () => {
     const aide = aideCpge(3, "10140.01", 2023, parametres);
-    expect(decimalString(aide.valeur)).toBe("0.00");
+    expect(texteDecimal(aide.valeur)).toBe("0.00");
     expect(renderTrace(aide.trace)).toContain("supérieur au plafond");
   });
   test("au plus trois concours : 5 concours en 2024-2025 → 3 × 319 € = 957,00 €", () => {
     const aide = aideCpge(5, 5000, 2024, parametres);
-    expect(decimalString(aide.valeur)).toBe("957.00");
+    expect(texteDecimal(aide.valeur)).toBe("957.00");
     expect(renderTrace(aide.trace)).toContain("5 présentés, limite de trois concours");
   });
   test("2025-2026 : forfait publié 323 €", () => {
-    expect(decimalString(aideCpge(1, 0, 2025, parametres).valeur)).toBe("323.00");
+    expect(texteDecimal(aideCpge(1, 0, 2025, parametres).valeur)).toBe("323.00");
   });
   test("après 2023-2024, faute de nouvelle valeur publiée, le plafond de 10 140 € est reconduit et l'explication le dit", () => {
     const plafond = parametres.plafondQuotientFamilial(2025);
-    expect(decimalString(plafond.valeur)).toBe("10140.00");
+    expect(texteDecimal(plafond.valeur)).toBe("10140.00");
     expect(plafond.trace.resultat).toBe(
       "10\u202f140\u00a0€, valeur 2023-2024 en vigueur faute de nouvelle valeur publiée",
     );
-    expect(decimalString(aideCpge(1, 10140, 2025, parametres).valeur)).toBe("323.00");
-    expect(decimalString(aideCpge(1, "10140.01", 2025, parametres).valeur)).toBe("0.00");
+    expect(texteDecimal(aideCpge(1, 10140, 2025, parametres).valeur)).toBe("323.00");
+    expect(texteDecimal(aideCpge(1, "10140.01", 2025, parametres).valeur)).toBe("0.00");
   });
   test("arguments invalides refusés", () => {
     expect(() => aideCpge(-1, 5000, 2023, parametres)).toThrow(/Nombre de concours/);
@@ -63,15 +63,15 @@ describe("Dotation complémentaire (R10)", () => {
     );
     expect(demande.refus).toEqual([]);
     expect(
-      demande.lignes.map((l) => [l.code, l.nsf, l.intitule, l.enveloppe, decimalString(l.montant.valeur)]),
+      demande.lignes.map((l) => [l.code, l.nsf, l.intitule, l.enveloppe, texteDecimal(l.montant.valeur)]),
     ).toEqual([
       ["50022137", 221, "BOULANGER (CAP)", "preBac", "628.00"],
       ["32025520", 255, "ELECTROTECHNIQUE (BTS)", "postBac", "314.00"],
       ["67010031", 100, "3EME PREPA-METIERS", "preBac", "168.00"],
     ]);
-    expect(decimalString(demande.totaux.preBac)).toBe("796.00");
-    expect(decimalString(demande.totaux.postBac)).toBe("314.00");
-    expect(decimalString(demande.totaux.total)).toBe("1110.00");
+    expect(texteDecimal(demande.totaux.preBac)).toBe("796.00");
+    expect(texteDecimal(demande.totaux.postBac)).toBe("314.00");
+    expect(texteDecimal(demande.totaux.total)).toBe("1110.00");
   });
   test("une formation non éligible ou un code mal formé est refusé avec son motif", () => {
     const demande = demandeComplementaire(

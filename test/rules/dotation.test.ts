@@ -5,7 +5,6 @@ import {
   ZERO,
   boursiersRetenus,
   calculerDotation,
-  decimalString,
   dotationLigne,
   forfaitsDeLAnnee,
   lireTauxBoursiers,
@@ -14,6 +13,7 @@ import {
   tauxDepuisEffectifs,
   tauxDepuisPourcentage,
   tauxDepuisRatio,
+  texteDecimal,
   type DonneesEtablissement,
 } from "../../src/rules";
 
@@ -31,7 +31,7 @@ const lycee = (overrides: Partial<DonneesEtablissement> = {}): DonneesEtablissem
   ...overrides,
 });
 
-const euros = (d: Decimal) => decimalString(d);
+const euros = (d: Decimal) => texteDecimal(d);
 
 describe("Dotation d'un établissement (R8-R9)", () => {
   test("2023-2024 : 12 × 54 € + 230 × 151 € − reliquat 1 200,50 € ; 48 × 35 % = 16,8 → 17 boursiers × 151 €", () => {
@@ -243,6 +243,6 @@ describe("Une ligne seule, comme ARE.DOTATION", () => {
 
 describe("Écriture des montants", () => {
   test("un montant immense s'écrit en chiffres, jamais en notation exponentielle", () => {
-    expect(decimalString(new Decimal("1e22").plus("0.5"))).toBe("10000000000000000000000.50");
+    expect(texteDecimal(new Decimal("1e22").plus("0.5"))).toBe("10000000000000000000000.50");
   });
 });

@@ -10,18 +10,18 @@ import {
   Parametres,
   ZERO,
   calculerDotation,
-  decimalString,
   forfaitsDeLAnnee,
   netteTotaleConnue,
   partsEnveloppe,
   tauxDepuisRatio,
+  texteDecimal,
   totaliserEnveloppe,
   type DonneesEtablissement,
   type Enveloppe,
 } from "../../src/rules";
 
 const forfaits = forfaitsDeLAnnee(2024, Parametres.embarques());
-const euros = (d: Decimal | null) => (d === null ? null : decimalString(d));
+const euros = (d: Decimal | null) => (d === null ? null : texteDecimal(d));
 
 /** 20 pré-bac × 157 € + 10 × 56 € = 3 140 + 560 = 3 700,00 € ; 40 post-bac × 35 % = 14 × 157 € = 2 198,00 €. */
 const lycee = (overrides: Partial<DonneesEtablissement> = {}): DonneesEtablissement => ({

@@ -3,7 +3,7 @@
  * then filled in as a gestionnaire would, and checked. Figures computed by hand from the published
  * forfaits (2024-2025: 157 €, 56 €) and the amounts typed in the bilans.
  */
-import { Decimal, Parametres, TYPES_EQUIPEMENT, decimalString, renderTrace } from "../../src/rules";
+import { Decimal, Parametres, TYPES_EQUIPEMENT, renderTrace, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
 import {
@@ -18,7 +18,7 @@ import {
 import { ETABLISSEMENTS, PARIS, copie } from "./classeur";
 
 const parametres = Parametres.embarques();
-const euros = (d: Decimal | null | undefined) => (d == null ? d : decimalString(d));
+const euros = (d: Decimal | null | undefined) => (d == null ? d : texteDecimal(d));
 const [EPI, VETEMENT, MATERIEL, CONSOMMABLES] = [
   TYPES_EQUIPEMENT[1],
   TYPES_EQUIPEMENT[0],

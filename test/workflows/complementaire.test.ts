@@ -3,7 +3,7 @@
  * hand from the published forfaits: 2024-2025, 157 € (pré-bac, post-bac boursier), 56 € (3ème
  * prépa-métiers); 2023-2024, 151 € and 54 € (arrêté n° 2023-087).
  */
-import { Decimal, MissingParameterError, Parametres, decimalString } from "../../src/rules";
+import { Decimal, MissingParameterError, Parametres, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
 import {
@@ -15,7 +15,7 @@ import {
 import { copie } from "./classeur";
 
 const parametres = Parametres.embarques();
-const euros = (d: Decimal) => decimalString(d);
+const euros = (d: Decimal) => texteDecimal(d);
 
 const DEMANDE: CellValue[][] = [
   ["Demande du lycée Arago — rentrée 2024"],

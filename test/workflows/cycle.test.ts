@@ -3,7 +3,7 @@
  * filled in by the establishments → reliquats → dotation 2024-2025 (157 €, 56 €) with the reliquats
  * deducted. Every expected figure is computed by hand below.
  */
-import { Decimal, Parametres, decimalString } from "../../src/rules";
+import { Decimal, Parametres, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import {
   calculerDotations,
@@ -18,7 +18,7 @@ import { copie } from "./classeur";
 import { ACHATS_2023, EFFECTIFS_2023, EFFECTIFS_2024, ETABLISSEMENTS_2023 } from "./cycle";
 
 const parametres = Parametres.embarques();
-const euros = (d: Decimal) => decimalString(d);
+const euros = (d: Decimal) => texteDecimal(d);
 const parUai = (r: ResultatDotations, uai: string) => r.etablissements.find((d) => d.uai === uai)!;
 
 async function cycle() {

@@ -1,11 +1,11 @@
-import { Decimal, MissingParameterError, Parametres, decimalString, forfaitsDeLAnnee } from "../../src/rules";
+import { Decimal, MissingParameterError, Parametres, forfaitsDeLAnnee, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { AbortedError, type CellValue } from "../../src/workbook/port";
 import { calculerDotations, type ResultatDotations } from "../../src/workflows";
 import { CRETEIL, ETABLISSEMENTS, PARIS } from "./classeur";
 
 const parametres = Parametres.embarques();
-const euros = (d: Decimal | undefined) => (d === undefined ? undefined : decimalString(d));
+const euros = (d: Decimal | undefined) => (d === undefined ? undefined : texteDecimal(d));
 
 function classeur(): MemoryWorkbook {
   return new MemoryWorkbook({ Paris: PARIS, Créteil: CRETEIL, Établissements: ETABLISSEMENTS });
@@ -185,7 +185,7 @@ describe("Valeurs illisibles de la feuille Établissements : jamais payé comme 
     // The totals hold what is computed, nothing else.
     const sansArago = r.etablissements.filter((e) => e.uai !== "0750655E");
     const attendu = sansArago.reduce((t, e) => t.plus(e.nette.total.valeur), new Decimal(2198));
-    expect(euros(r.totaux.nette.total)).toBe(decimalString(attendu));
+    expect(euros(r.totaux.nette.total)).toBe(texteDecimal(attendu));
     // … and say which envelope is missing: its dotation calculée (672 + 8 478 = 9 150) in « non calculées ».
     expect(r.totaux.enveloppes.preBac.nonCalculees.etablissements).toBe(1);
     expect(euros(r.totaux.enveloppes.preBac.nonCalculees.montant)).toBe("9150.00");

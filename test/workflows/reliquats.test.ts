@@ -3,13 +3,13 @@
  * replaced; establishments without a bilan, duplicate bilans, bilans of another year and incomplete
  * bilans each give a constat, and nothing is guessed.
  */
-import { Decimal, decimalString } from "../../src/rules";
+import { Decimal, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
 import { ecrireReliquats, reporterReliquats } from "../../src/workflows";
 import { CONSOMMABLES, EPI } from "./cycle";
 
-const euros = (d: Decimal | null) => (d === null ? null : decimalString(d));
+const euros = (d: Decimal | null) => (d === null ? null : texteDecimal(d));
 
 /** A hand-made bilan: the form labels, then the table. */
 function bilan(

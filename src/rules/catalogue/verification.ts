@@ -10,7 +10,7 @@
  */
 import { CATEGORIE_LABELS, categorieOfAnnexNiveau, type Categorie } from "../categories";
 import { lireCodeFormation, prefixeDe } from "../codes";
-import { nombreDe } from "../money";
+import { nombreDe } from "../montants";
 import { reglesCatalogue } from "../nomenclature";
 import { libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
 import { citation, normaliseLabel } from "../text";

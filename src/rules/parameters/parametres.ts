@@ -6,7 +6,7 @@
 import { FORFAIT_KIND_NAMES, parseForfaitKind, type ForfaitKind } from "../categories";
 import { InvalidArgumentError, type IndiceManquant } from "../errors";
 import { indexer, tauxIpc } from "../indexation";
-import { Decimal, formatForfait, formatInteger, formatPercent } from "../money";
+import { Decimal, formaterEntier, formaterForfait, formaterPourcentage } from "../montants";
 import { lireNombreValeur, messageNombreIllisible } from "../nombres";
 import { citation } from "../text";
 import {
@@ -278,7 +278,7 @@ export class Parametres {
         regle: "R7",
         libelle: `Taux d'indexation ${libelleAnnee(annee)}`,
         calcul: `IPC ${describeIpcMonth(recent.mois, base)} ${formatIndice(recent.valeur)} / IPC ${describeIpcMonth(older.mois, base)} ${formatIndice(older.valeur)} − 1, arrondi à 0,01 %`,
-        resultat: formatPercent(taux),
+        resultat: formaterPourcentage(taux),
         reference: `série INSEE ${recent.serie}`,
       },
     };
@@ -347,8 +347,8 @@ export class Parametres {
     const valeur = indexer(previous.valeur, rate.taux);
     const name = `${parametre.nom} ${libelleAnnee(annee)}`;
     const calcul = rate.taux.isNegative()
-      ? `taux négatif (${formatPercent(rate.taux)}) : montant ${libelleAnnee(annee - 1)} de ${formatForfait(previous.valeur)} reconduit`
-      : `${formatForfait(previous.valeur)} × (1 + ${formatPercent(rate.taux)}), arrondi à l'euro`;
+      ? `taux négatif (${formaterPourcentage(rate.taux)}) : montant ${libelleAnnee(annee - 1)} de ${formaterForfait(previous.valeur)} reconduit`
+      : `${formaterForfait(previous.valeur)} × (1 + ${formaterPourcentage(rate.taux)}), arrondi à l'euro`;
     return {
       valeur,
       annee,
@@ -359,7 +359,7 @@ export class Parametres {
         regle: "R7",
         libelle: name,
         calcul,
-        resultat: formatForfait(valeur),
+        resultat: formaterForfait(valeur),
         reference: REFERENCE_INDEXATION.court,
         details: [previous.trace, rate.trace],
       },
@@ -393,6 +393,6 @@ export class Parametres {
 /** « 157 € » for an amount, « 3 concours par élève » for a count. */
 export function formaterValeur(parametre: Parametre, valeur: Decimal): string {
   return UNITES[parametre.unite] === "euros"
-    ? formatForfait(valeur)
-    : `${formatInteger(valeur.toNumber())} ${parametre.unite}`;
+    ? formaterForfait(valeur)
+    : `${formaterEntier(valeur.toNumber())} ${parametre.unite}`;
 }

@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import { Button } from "../components/Button";
-import { formatInteger, libelleAnnee } from "../../rules";
+import { formaterEntier, libelleAnnee } from "../../rules";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
@@ -148,7 +148,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
           </table>
           {fait.resultat.reliquats.length > lignes.length && (
             <Caption1>
-              {formatInteger(lignes.length)} premiers établissements affichés : la feuille les a tous.
+              {formaterEntier(lignes.length)} premiers établissements affichés : la feuille les a tous.
             </Caption1>
           )}
           <FindingsSection constats={fait.resultat.constats} />

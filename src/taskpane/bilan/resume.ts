@@ -7,9 +7,9 @@
 import {
   ENVELOPPES,
   ENVELOPPE_NAMES,
-  formatDecimalFr,
-  formatEuros,
-  formatInteger,
+  formaterDecimal,
+  formaterEntier,
+  formaterEuros,
   nombreDe,
   type Decimal,
 } from "../../rules";
@@ -18,7 +18,7 @@ import type { ResultatControleBilan, ResultatModeleBilan, ResultatReliquats } fr
 const TITRES = { preBac: "Pré-bac", postBac: "Post-bac" } as const;
 
 /** Euros without the sign (the headers say « (€) »), or what replaces a figure that is not computed. */
-const euros = (d: Decimal | null, sinon = "non calculé") => (d === null ? sinon : formatDecimalFr(d, 2));
+const euros = (d: Decimal | null, sinon = "non calculé") => (d === null ? sinon : formaterDecimal(d, 2));
 
 export interface LigneEnveloppe {
   readonly enveloppe: string;
@@ -34,7 +34,7 @@ export function tableauEnveloppes(resultat: ResultatControleBilan): LigneEnvelop
     return {
       enveloppe: TITRES[nom],
       disponible: euros(e.solde?.disponible.valeur ?? null, "—"),
-      achats: formatDecimalFr(e.depense, 2),
+      achats: formaterDecimal(e.depense, 2),
       reliquat: euros(e.solde?.nouveauReliquat.valeur ?? null),
     };
   });
@@ -44,10 +44,10 @@ export function tableauEnveloppes(resultat: ResultatControleBilan): LigneEnvelop
 export function resumeModele(resultat: ResultatModeleBilan): string[] {
   const parEnveloppe = ENVELOPPES.map(
     (nom) =>
-      `${ENVELOPPE_NAMES[nom]} ${formatInteger(resultat.formations.filter((f) => f.enveloppe === nom).length)}`,
+      `${ENVELOPPE_NAMES[nom]} ${formaterEntier(resultat.formations.filter((f) => f.enveloppe === nom).length)}`,
   ).join(", ");
   const montant = (quoi: string, d: Decimal | null) =>
-    `${quoi} : ${d === null ? "à saisir dans le modèle" : formatEuros(d)}`;
+    `${quoi} : ${d === null ? "à saisir dans le modèle" : formaterEuros(d)}`;
   return [
     `${nombreDe(resultat.formations.length, "formation éligible", "formations éligibles")} (${parEnveloppe}) : élèves aidés, montant des achats et type d'équipement à remplir.`,
     ...ENVELOPPES.flatMap((nom) => [

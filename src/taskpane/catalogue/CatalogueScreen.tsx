@@ -10,7 +10,7 @@ import { makeStyles, mergeClasses } from "@fluentui/react-components";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
 import { tokens } from "../tokens";
-import { CATEGORIE_LABELS, formatInteger } from "../../rules";
+import { CATEGORIE_LABELS, formaterEntier } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback } from "../components/Feedback";
 import { Body1, Caption1, Subtitle2, ColumnHeads, Notice, FitSelect, TextInput } from "../components/ui";
@@ -90,7 +90,7 @@ export function CatalogueScreen() {
       </Subtitle2>
       <Caption1>
         {catalogue.nom.charAt(0).toUpperCase() + catalogue.nom.slice(1)} :{" "}
-        {formatInteger(catalogue.formations.length)} formations, {catalogue.provenance}. Liste à titre
+        {formaterEntier(catalogue.formations.length)} formations, {catalogue.provenance}. Liste à titre
         indicatif : un code absent est jugé par la règle (type de diplôme, spécialité NSF).
       </Caption1>
       <Field label="Rechercher" hint="Code, libellé, groupe NSF (221) ou type (CAP, BTS…)">
@@ -169,7 +169,7 @@ export function CatalogueScreen() {
       {found.length > shown && (
         <Button size="small" onClick={() => setShown((n) => n + PAGE)}>
           Afficher {Math.min(PAGE, found.length - shown)} formations de plus (
-          {formatInteger(found.length - shown)} restantes)
+          {formaterEntier(found.length - shown)} restantes)
         </Button>
       )}
 

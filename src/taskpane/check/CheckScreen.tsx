@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
-import { formatInteger, libelleAnnee, phraseListe } from "../../rules";
+import { formaterEntier, libelleAnnee, phraseListe } from "../../rules";
 import type { Progress, SheetData, Workbook } from "../../workbook/port";
 import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";
 import type { Champ, CorrectionColonnes, ResultatControle } from "../../workflows/types";
@@ -171,7 +171,7 @@ export function CheckScreen() {
 
 function selectionLabel(data: SheetData): string {
   const rows = data.values.length;
-  return `sélection de ${count(rows, "ligne")} à partir de la ligne ${formatInteger(data.rowOffset + 1)}`;
+  return `sélection de ${count(rows, "ligne")} à partir de la ligne ${formaterEntier(data.rowOffset + 1)}`;
 }
 
 function CheckResult({
@@ -218,8 +218,8 @@ function CheckResult({
         </li>
         <li>
           <Body1>
-            Effectifs éligibles comptés : pré-bac {formatInteger(effectifs.preBac)}, post-bac{" "}
-            {formatInteger(effectifs.postBac)}, 3e prépa-métiers {formatInteger(effectifs.prepaMetiers)}.
+            Effectifs éligibles comptés : pré-bac {formaterEntier(effectifs.preBac)}, post-bac{" "}
+            {formaterEntier(effectifs.postBac)}, 3e prépa-métiers {formaterEntier(effectifs.prepaMetiers)}.
           </Body1>
         </li>
       </ul>

@@ -9,7 +9,7 @@ import { tokens } from "../tokens";
 import type { Constat, Gravite } from "../../sheet/constats";
 import { PAGE_FINDINGS, groupFindings, type FindingGroup } from "../check/findings";
 import { GRAVITE_AIDE, GRAVITE_TITRES, count, findingPlace } from "../format";
-import { formatInteger } from "../../rules";
+import { formaterEntier } from "../../rules";
 import { failureMessage } from "../run";
 import { useServices } from "../services";
 import { Caption1, Subtitle2, Notice } from "./ui";
@@ -39,7 +39,7 @@ function Group({
     <section className={styles.groupe} aria-labelledby={titleId}>
       <Subtitle2 as={headingLevel} id={titleId} className={styles.titre}>
         <span className={colour[group.gravite]}>{GRAVITE_TITRES[group.gravite]}</span> (
-        {formatInteger(group.total)})
+        {formaterEntier(group.total)})
       </Subtitle2>
       <Caption1>{GRAVITE_AIDE[group.gravite]}</Caption1>
       <ul className={styles.liste}>

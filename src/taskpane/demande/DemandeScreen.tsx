@@ -9,7 +9,7 @@ import { useState } from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
-import { formatForfait, libelleAnnee } from "../../rules";
+import { formaterForfait, libelleAnnee } from "../../rules";
 import {
   ecrireDemande,
   nomFeuilleDemande,
@@ -113,9 +113,9 @@ export function DemandeScreen() {
       <YearSelect choice={annee} />
       {resolution.ok ? (
         <Caption1>
-          Forfaits {libelleAnnee(year)} : {formatForfait(resolution.forfaits.preBac.valeur)} par élève pré-bac
-          et par boursier post-bac, {formatForfait(resolution.forfaits.prepaMetiers.valeur)} par élève de 3e
-          prépa-métiers ({resolution.forfaits.preBac.reference.court}).
+          Forfaits {libelleAnnee(year)} : {formaterForfait(resolution.forfaits.preBac.valeur)} par élève
+          pré-bac et par boursier post-bac, {formaterForfait(resolution.forfaits.prepaMetiers.valeur)} par
+          élève de 3e prépa-métiers ({resolution.forfaits.preBac.reference.court}).
         </Caption1>
       ) : (
         <UnresolvedYearNotice message={resolution.message} />

@@ -7,9 +7,9 @@
 import {
   ENVELOPPES,
   ENVELOPPE_NAMES,
-  formatDecimalFr,
-  formatForfait,
-  formatInteger,
+  formaterDecimal,
+  formaterEntier,
+  formaterForfait,
   nombreDe,
 } from "../../rules";
 import type { ResultatDemande } from "../../workflows";
@@ -39,8 +39,8 @@ export function tableauDemande(resultat: ResultatDemande): LigneTableau[] {
       lignes.push({
         genre: "formation",
         libelle: `${l.code} ${l.intitule}`,
-        calcul: `${formatInteger(l.supplementaires)} × ${formatForfait(l.forfait)}`,
-        montant: formatDecimalFr(l.montant.valeur, 2),
+        calcul: `${formaterEntier(l.supplementaires)} × ${formaterForfait(l.forfait)}`,
+        montant: formaterDecimal(l.montant.valeur, 2),
       });
     }
     total += n;
@@ -48,14 +48,14 @@ export function tableauDemande(resultat: ResultatDemande): LigneTableau[] {
       genre: "sous-total",
       libelle: `Sous-total ${ENVELOPPE_NAMES[enveloppe]}`,
       calcul: nombre(n, enveloppe === "postBac" ? "boursier" : "élève"),
-      montant: formatDecimalFr(resultat.totaux[enveloppe], 2),
+      montant: formaterDecimal(resultat.totaux[enveloppe], 2),
     });
   }
   lignes.push({
     genre: "total",
     libelle: "Total demandé",
     calcul: nombre(total, "bénéficiaire"),
-    montant: formatDecimalFr(resultat.totaux.total, 2),
+    montant: formaterDecimal(resultat.totaux.total, 2),
   });
   return lignes;
 }

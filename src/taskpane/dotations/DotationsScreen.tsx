@@ -6,9 +6,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../components/Button";
 import {
-  formatEuros,
-  formatForfait,
-  formatInteger,
+  formaterEntier,
+  formaterEuros,
+  formaterForfait,
   libelleAnnee,
   phraseListe,
   renderTrace,
@@ -77,7 +77,7 @@ async function raisonsPourRemplacer(classeur: Workbook, resultat: ResultatDotati
 /** « Dotations 2024-2025 calculées : 62 établissements, dotation nette totale 1 234,00 € », for the live region. */
 function annonce(outcome: Outcome): string {
   const { resultat } = outcome;
-  return `Dotations ${libelleAnnee(resultat.annee)} calculées : ${count(resultat.etablissements.length, "établissement")}, dotation nette totale ${formatEuros(resultat.totaux.nette.total)}.${outcome.attente.length > 0 ? " Feuille non remplacée : confirmation demandée." : ""}`;
+  return `Dotations ${libelleAnnee(resultat.annee)} calculées : ${count(resultat.etablissements.length, "établissement")}, dotation nette totale ${formaterEuros(resultat.totaux.nette.total)}.${outcome.attente.length > 0 ? " Feuille non remplacée : confirmation demandée." : ""}`;
 }
 
 export function DotationsScreen() {
@@ -205,9 +205,9 @@ export function DotationsScreen() {
       <YearSelect choice={annee} />
       {resolution.ok ? (
         <Caption1>
-          Forfaits {libelleAnnee(year)} : pré-bac {formatForfait(resolution.forfaits.preBac.valeur)}, post-bac{" "}
-          {formatForfait(resolution.forfaits.postBac.valeur)} par boursier, 3e prépa-métiers{" "}
-          {formatForfait(resolution.forfaits.prepaMetiers.valeur)} (
+          Forfaits {libelleAnnee(year)} : pré-bac {formaterForfait(resolution.forfaits.preBac.valeur)},
+          post-bac {formaterForfait(resolution.forfaits.postBac.valeur)} par boursier, 3e prépa-métiers{" "}
+          {formaterForfait(resolution.forfaits.prepaMetiers.valeur)} (
           {resolution.forfaits.preBac.reference.court}).
         </Caption1>
       ) : (
@@ -346,8 +346,8 @@ function DotationsResult({ outcome, fresh }: { outcome: Outcome; fresh: Outcome 
         </li>
         <li>
           <Body1>
-            Lignes lues : {formatInteger(lignes.nonVides)} non vides, {formatInteger(lignes.comptees)}{" "}
-            comptées, {formatInteger(lignes.ecartees)} écartées.
+            Lignes lues : {formaterEntier(lignes.nonVides)} non vides, {formaterEntier(lignes.comptees)}{" "}
+            comptées, {formaterEntier(lignes.ecartees)} écartées.
           </Body1>
         </li>
         {[resultat.forfaits.preBac, resultat.forfaits.postBac, resultat.forfaits.prepaMetiers].map((f) => (

@@ -5,7 +5,7 @@
  */
 import { forwardRef, useEffect, useMemo, useState } from "react";
 import { Field } from "../components/Field";
-import { formatInteger, netteTotaleConnue, nombreDe } from "../../rules";
+import { formaterEntier, netteTotaleConnue, nombreDe } from "../../rules";
 import type { ResultatDotations } from "../../workflows/types";
 import { useEcranStyles } from "../components/ecranStyles";
 import { Body1, Caption1, FitSelect, Subtitle2, TextInput } from "../components/ui";
@@ -49,7 +49,7 @@ export const Explication = forwardRef<
         label="Établissement"
         hint={
           listed.length < resultat.etablissements.length
-            ? `${nombreDe(listed.length, "affiché")} sur ${formatInteger(resultat.etablissements.length)}`
+            ? `${nombreDe(listed.length, "affiché")} sur ${formaterEntier(resultat.etablissements.length)}`
             : undefined
         }
       >

@@ -12,7 +12,7 @@
  */
 import { useId } from "react";
 import { makeStyles, mergeClasses } from "@fluentui/react-components";
-import { formatInteger } from "../../rules";
+import { formaterEntier } from "../../rules";
 import { avisNonCalculees } from "../../workflows/rapprochement";
 import type { TotauxDotations } from "../../workflows/types";
 import { useEcranStyles } from "../components/ecranStyles";
@@ -38,7 +38,7 @@ export function TotalsTable({ totaux }: { totaux: TotauxDotations }) {
     <td className={mergeClasses(montant, strong && styles.fort)}>
       {cell.montant}
       <br />
-      <Caption1>({formatInteger(cell.nombre)})</Caption1>
+      <Caption1>({formaterEntier(cell.nombre)})</Caption1>
     </td>
   );
   return (

@@ -4,7 +4,7 @@
  * establishments (or none), or whose post-bac total falls to 0, waits for the user's confirmation,
  * with the reason. Pure, tested in test/taskpane/volet-dotations.test.ts.
  */
-import { Decimal, formatEuros, formatInteger, lireUai, nombreDe } from "../../rules";
+import { Decimal, formaterEntier, formaterEuros, lireUai, nombreDe } from "../../rules";
 import { cellule, detecterEntete, indexRelatif } from "../../sheet";
 import type { SheetData } from "../../workbook/port";
 import type { ResultatDotations } from "../../workflows/types";
@@ -55,7 +55,7 @@ export function resumerFeuilleDotations(sheet: SheetData): ResumeDotations | nul
 export function raisonsDeConfirmer(ancien: ResumeDotations | null, nouveau: ResumeDotations): string[] {
   if (ancien === null || ancien.etablissements === 0) return [];
   const raisons: string[] = [];
-  const avant = `${formatInteger(ancien.etablissements)} dans la feuille actuelle`;
+  const avant = `${formaterEntier(ancien.etablissements)} dans la feuille actuelle`;
   if (nouveau.etablissements === 0) {
     raisons.push(`le nouveau calcul ne donne aucun établissement (${avant})`);
   } else if (nouveau.etablissements < ancien.etablissements * PART_MINIMALE) {
@@ -71,7 +71,7 @@ export function raisonsDeConfirmer(ancien: ResumeDotations | null, nouveau: Resu
     nouveau.etablissements > 0
   ) {
     raisons.push(
-      `la dotation post-bac totale tombe à ${formatEuros(nouveau.postBac)} (${formatEuros(ancien.postBac)} dans la feuille actuelle) : la feuille des établissements a-t-elle les taux de boursiers ?`,
+      `la dotation post-bac totale tombe à ${formaterEuros(nouveau.postBac)} (${formaterEuros(ancien.postBac)} dans la feuille actuelle) : la feuille des établissements a-t-elle les taux de boursiers ?`,
     );
   }
   return raisons;

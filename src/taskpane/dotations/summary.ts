@@ -5,9 +5,9 @@
  * and the explanation of one establishment as a tree.
  */
 import {
-  formatDecimalFr,
-  formatEuros,
-  formatInteger,
+  formaterDecimal,
+  formaterEntier,
+  formaterEuros,
   renderTraceTree,
   type Decimal,
   type DotationEtablissement,
@@ -37,7 +37,7 @@ export interface ReconciliationRow {
 }
 
 /** Euros with two decimals, without the sign: the table's headers say « (€) », a narrow pane needs the room. */
-const euros = (value: Decimal) => formatDecimalFr(value, 2);
+const euros = (value: Decimal) => formaterDecimal(value, 2);
 
 /** The totals table: the reconciliation of each envelope, every line exact and counted. */
 export function reconciliationRows(totaux: TotauxDotations): ReconciliationRow[] {
@@ -56,13 +56,13 @@ export function reconciliationRows(totaux: TotauxDotations): ReconciliationRow[]
 
 /** An establishment's net as shown: « non calculée » when one of its envelopes could not be computed, never 0,00 €. */
 export function formatEurosOuNonCalculee(value: Decimal | null): string {
-  return value === null ? "non calculée" : formatEuros(value);
+  return value === null ? "non calculée" : formaterEuros(value);
 }
 
 /** « 3e prépa-métiers 120 · pré-bac 4 210 · post-bac 830 élèves, 291 boursiers retenus ». */
 export function effectifsLine(totaux: TotauxDotations): string {
   const e = totaux.effectifs;
-  return `Élèves comptés : pré-bac ${formatInteger(e.preBac)}, 3e prépa-métiers ${formatInteger(e.prepaMetiers)}, post-bac ${formatInteger(e.postBac)} dont ${formatInteger(totaux.boursiersRetenus)} boursiers retenus.`;
+  return `Élèves comptés : pré-bac ${formaterEntier(e.preBac)}, 3e prépa-métiers ${formaterEntier(e.prepaMetiers)}, post-bac ${formaterEntier(e.postBac)} dont ${formaterEntier(totaux.boursiersRetenus)} boursiers retenus.`;
 }
 
 export interface TraceNode {

@@ -10,10 +10,10 @@ import {
   InvalidArgumentError,
   Parametres,
   describeIpcMonth,
-  formatDecimalFr,
-  formatForfait,
+  formaterDecimal,
+  formaterForfait,
   formatIndice,
-  formatPercent,
+  formaterPourcentage,
   isAreError,
   lireForfaitSaisi,
   lireIpcSaisi,
@@ -133,7 +133,7 @@ export function withForfait(valeurs: ValeursUtilisateur, form: ForfaitForm): Val
 /** « +913 % », « −12,5 % »: the gap between a value and its reference, one decimal at most. */
 function ecart(valeur: Decimal, reference: Decimal): string {
   const pourcent = valeur.dividedBy(reference).minus(1).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
-  const texte = formatDecimalFr(pourcent.abs(), pourcent.isInteger() ? 0 : 1);
+  const texte = formaterDecimal(pourcent.abs(), pourcent.isInteger() ? 0 : 1);
   return `${pourcent.isNegative() ? "\u2212" : "+"}${texte}\u00a0%`;
 }
 
@@ -170,7 +170,7 @@ export function confirmationIpc(parametres: Parametres, form: IpcForm): string |
   if (!precedent || !loin(valeur, new Decimal(precedent.valeur), ECART_IPC_MAXIMUM)) return null;
   const [annee] = precedent.mois.split("-");
   const nomMois = describeIpcMonth(precedent.mois, precedent.base).split(" ")[0];
-  return `Confirmer ${formatDecimalFr(valeur, valeur.decimalPlaces())} ? (${nomMois} ${annee} : ${formatIndice(precedent.valeur)} ; ${ecart(valeur, new Decimal(precedent.valeur))})`;
+  return `Confirmer ${formaterDecimal(valeur, valeur.decimalPlaces())} ? (${nomMois} ${annee} : ${formatIndice(precedent.valeur)} ; ${ecart(valeur, new Decimal(precedent.valeur))})`;
 }
 
 /**
@@ -195,7 +195,7 @@ export function confirmationForfait(parametres: Parametres, form: ForfaitForm): 
     return null;
   }
   if (!loin(valeur, precedent, ECART_FORFAIT_MAXIMUM)) return null;
-  return `Confirmer ${formatForfait(valeur)} ? (${libelleAnnee(annee - 1)} : ${formatForfait(precedent)} ; ${ecart(valeur, precedent)})`;
+  return `Confirmer ${formaterForfait(valeur)} ? (${libelleAnnee(annee - 1)} : ${formaterForfait(precedent)} ; ${ecart(valeur, precedent)})`;
 }
 
 export interface ApercuForfait {
@@ -217,7 +217,7 @@ const APERCU_KINDS: readonly ForfaitKind[] = ["PRE_BAC", "POST_BAC", "PREPA_METI
 
 function montantOuTiret(parametres: Parametres, kind: ForfaitKind, annee: AnneeScolaire): string {
   try {
-    return formatForfait(parametres.forfait(kind, annee).valeur);
+    return formaterForfait(parametres.forfait(kind, annee).valeur);
   } catch (error) {
     if (isAreError(error)) return "—";
     throw error;
@@ -242,7 +242,7 @@ export function apercuIpc(valeurs: ValeursUtilisateur, form: IpcForm): ApercuIpc
     const taux = apres.tauxIndexation(annee).taux;
     return {
       annee: libelleAnnee(annee),
-      taux: formatPercent(taux),
+      taux: formaterPourcentage(taux),
       forfaits: APERCU_KINDS.map((kind) => ({
         kind,
         avant: montantOuTiret(avant, kind, annee),

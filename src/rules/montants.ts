@@ -17,7 +17,7 @@ export const HALF_UP = Decimal.ROUND_HALF_UP;
 
 export const ZERO = new Decimal(0);
 
-export function roundHalfUp(value: Decimal, places: number): Decimal {
+export function arrondirDemiHaut(value: Decimal, places: number): Decimal {
   return value.toDecimalPlaces(places, HALF_UP);
 }
 
@@ -26,8 +26,8 @@ export function roundHalfUp(value: Decimal, places: number): Decimal {
  * "34730.00" (the JSON money format). A negative amount that rounds to zero is written without its
  * sign; decimal.js prints plain digits at any size (toExpPos above).
  */
-export function decimalString(value: Decimal, places = 2): string {
-  const rounded = roundHalfUp(value, places);
+export function texteDecimal(value: Decimal, places = 2): string {
+  const rounded = arrondirDemiHaut(value, places);
   const negative = rounded.isNegative() && !rounded.isZero();
   const [whole, fraction = ""] = rounded.abs().toString().split(".");
   return (negative ? "-" : "") + whole + (places > 0 ? "." + fraction.padEnd(places, "0") : "");
@@ -39,7 +39,7 @@ const GROUPS_OF_THREE = /\B(?=(\d{3})+(?!\d))/g;
  * French digit grouping with a narrow no-break space (typographie.ts): 34730 → "34 730", never broken
  * across a line. Décision (regles.md#technique.performance; performance, issue 7): plain
  * digits, the case of every amount, are grouped by a loop (the regular expression took a third of
- * formatEuros' time, which a dotation calls about fifteen times); anything else (a sign, an exponent)
+ * formaterEuros' time, which a dotation calls about fifteen times); anything else (a sign, an exponent)
  * keeps the regular expression. Same output either way.
  */
 function groupThousands(digits: string): string {
@@ -60,23 +60,23 @@ const EUROS = ESPACE_INSECABLE + "€";
 const POUR_CENT = ESPACE_INSECABLE + "%";
 
 /** "34 730,00 €": two decimals, French separators (narrow no-break spaces, no-break before €). */
-export function formatEuros(value: Decimal): string {
-  return formatDecimalFr(value, 2) + EUROS;
+export function formaterEuros(value: Decimal): string {
+  return formaterDecimal(value, 2) + EUROS;
 }
 
 /** A forfait or a whole amount without useless decimals: "151 €", but "151,50 €". */
-export function formatForfait(value: Decimal): string {
-  return (value.isInteger() ? formatDecimalFr(value, 0) : formatDecimalFr(value, 2)) + EUROS;
+export function formaterForfait(value: Decimal): string {
+  return (value.isInteger() ? formaterDecimal(value, 0) : formaterDecimal(value, 2)) + EUROS;
 }
 
-export function formatDecimalFr(value: Decimal, places: number): string {
-  const plain = decimalString(value, places);
+export function formaterDecimal(value: Decimal, places: number): string {
+  const plain = texteDecimal(value, places);
   const negative = plain.startsWith("-");
   const [whole, fraction] = (negative ? plain.slice(1) : plain).split(".");
   return (negative ? "-" : "") + groupThousands(whole) + (fraction ? "," + fraction : "");
 }
 
-export function formatInteger(value: number): string {
+export function formaterEntier(value: number): string {
   return groupThousands(String(value));
 }
 
@@ -85,16 +85,16 @@ export function formatInteger(value: number): string {
  * parenthesised « s » (issue 12 item 14). French uses the singular for 0 and 1.
  */
 export function nombreDe(n: number, singulier: string, pluriel = singulier + "s"): string {
-  return `${formatInteger(n)} ${Math.abs(n) <= 1 ? singulier : pluriel}`;
+  return `${formaterEntier(n)} ${Math.abs(n) <= 1 ? singulier : pluriel}`;
 }
 
 /** "6,31 %" from the ratio 0.0631. */
-export function formatPercent(ratio: Decimal, places = 2): string {
-  return formatDecimalFr(ratio.times(100), places) + POUR_CENT;
+export function formaterPourcentage(ratio: Decimal, places = 2): string {
+  return formaterDecimal(ratio.times(100), places) + POUR_CENT;
 }
 
 /** A ratio shown as a percentage without trailing zeros: 0.35 → "35 %", 0.3333 → "33,33 %". */
-export function formatPercentShort(ratio: Decimal): string {
-  const pct = roundHalfUp(ratio.times(100), 2);
-  return (pct.isInteger() ? formatDecimalFr(pct, 0) : formatDecimalFr(pct, 2)) + POUR_CENT;
+export function formaterPourcentageCourt(ratio: Decimal): string {
+  const pct = arrondirDemiHaut(ratio.times(100), 2);
+  return (pct.isInteger() ? formaterDecimal(pct, 0) : formaterDecimal(pct, 2)) + POUR_CENT;
 }

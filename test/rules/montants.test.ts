@@ -4,13 +4,13 @@
  */
 import {
   Decimal,
-  decimalString,
-  formatEuros,
-  formatForfait,
-  formatPercent,
+  formaterEuros,
+  formaterForfait,
+  formaterPourcentage,
   lireNombreFrancais,
   lireTauxBoursiers,
   nombreDe,
+  texteDecimal,
 } from "../../src/rules";
 
 describe("Montants écrits", () => {
@@ -26,23 +26,23 @@ describe("Montants écrits", () => {
     ["123456789012345678901234.5", 1, "123456789012345678901234.5"], // never an exponent
     ["0.000000000000000000001", 2, "0.00"],
   ])("%s à %i décimales : %s", (valeur, decimales, attendu) => {
-    expect(decimalString(new Decimal(valeur), decimales)).toBe(attendu);
+    expect(texteDecimal(new Decimal(valeur), decimales)).toBe(attendu);
   });
 
   test("en français : espaces des milliers, virgule, euro", () => {
-    expect(formatEuros(new Decimal("34730"))).toBe("34\u202f730,00\u00a0€");
-    expect(formatEuros(new Decimal("-1200.5"))).toBe("-1\u202f200,50\u00a0€");
-    expect(formatForfait(new Decimal(157))).toBe("157\u00a0€");
-    expect(formatForfait(new Decimal("151.5"))).toBe("151,50\u00a0€");
-    expect(formatPercent(new Decimal("0.0631"))).toBe("6,31\u00a0%");
+    expect(formaterEuros(new Decimal("34730"))).toBe("34\u202f730,00\u00a0€");
+    expect(formaterEuros(new Decimal("-1200.5"))).toBe("-1\u202f200,50\u00a0€");
+    expect(formaterForfait(new Decimal(157))).toBe("157\u00a0€");
+    expect(formaterForfait(new Decimal("151.5"))).toBe("151,50\u00a0€");
+    expect(formaterPourcentage(new Decimal("0.0631"))).toBe("6,31\u00a0%");
   });
 
   test("écrits comme ils se relisent : le lecteur unique des nombres relit chaque montant affiché", () => {
     for (const valeur of ["0", "999.99", "1000", "34730.5", "-1200.5", "123456789.01"]) {
-      const lu = lireNombreFrancais(formatEuros(new Decimal(valeur)));
+      const lu = lireNombreFrancais(formaterEuros(new Decimal(valeur)));
       expect(lu).toEqual({ ok: true, valeur: new Decimal(valeur), unite: "euro" });
     }
-    expect(lireNombreFrancais(formatPercent(new Decimal("0.0631")))).toEqual({
+    expect(lireNombreFrancais(formaterPourcentage(new Decimal("0.0631")))).toEqual({
       ok: true,
       valeur: new Decimal("6.31"),
       unite: "pourcent",
