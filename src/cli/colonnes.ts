@@ -4,7 +4,7 @@
  * reads the effectif in column H, `--colonne statut=` ignores the column taken for the statut. With
  * a file name before the colon, the correction applies to that file only.
  */
-import { normaliseLabel } from "../rules";
+import { normaliserLibelle } from "../rules";
 import type { Champ, CorrectionColonnes } from "../workflows/types";
 import { UsageError } from "./args";
 import { CHAMP_LABELS } from "./report";
@@ -20,8 +20,8 @@ export interface CorrectionSaisie {
 const CHAMPS = Object.keys(CHAMP_LABELS) as Champ[];
 const BY_NAME = new Map<string, Champ>();
 for (const champ of CHAMPS) {
-  BY_NAME.set(normaliseLabel(champ), champ);
-  BY_NAME.set(normaliseLabel(CHAMP_LABELS[champ]), champ);
+  BY_NAME.set(normaliserLibelle(champ), champ);
+  BY_NAME.set(normaliserLibelle(CHAMP_LABELS[champ]), champ);
 }
 
 /** "H" → 7, "AA" → 26. */
@@ -33,7 +33,7 @@ function columnIndex(letters: string): number {
 
 export function parseColonneOption(text: string): CorrectionSaisie {
   const match = /^(?:(.+):)?([^:=]+)=\s*([A-Za-z]{0,3})\s*$/.exec(text);
-  const champ = match ? BY_NAME.get(normaliseLabel(match[2])) : undefined;
+  const champ = match ? BY_NAME.get(normaliserLibelle(match[2])) : undefined;
   if (!match || !champ) {
     throw new UsageError(
       `--colonne « ${text} » illisible : écrivez le champ et la lettre de sa colonne, par exemple --colonne effectif=H (champs : ${CHAMPS.join(", ")}).`,

@@ -15,8 +15,8 @@ import {
   lireNombreValeur,
   lireTauxBoursiers,
   messageNombreIllisible,
-  normaliseLabel,
-  removeSpaces,
+  normaliserLibelle,
+  sansEspaces,
   type AnneeScolaire,
   type TauxBoursiers,
 } from "../rules";
@@ -62,7 +62,7 @@ export function erreurExcel(value: unknown): string | null {
 
 /** A blank cell: Excel gives null, undefined or "" depending on where it comes from. */
 export function estVide(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && removeSpaces(value) === "");
+  return value === null || value === undefined || (typeof value === "string" && sansEspaces(value) === "");
 }
 
 /**
@@ -202,7 +202,7 @@ export function lireBooleen(value: unknown, nom: string, parDefaut: boolean): bo
   if (typeof value === "boolean") return value;
   if (value === 1 || value === 0) return value === 1;
   if (typeof value === "string") {
-    const mot = normaliseLabel(value);
+    const mot = normaliserLibelle(value);
     if (["OUI", "VRAI", "TRUE", "O", "1"].includes(mot)) return true;
     if (["NON", "FAUX", "FALSE", "N", "0"].includes(mot)) return false;
   }

@@ -3,7 +3,7 @@
  * a year is identified by its rentrée: 2023 is 2023-2024.
  */
 import { InvalidArgumentError, MissingParameterError } from "./errors";
-import { citation } from "./text";
+import { citation } from "./texte";
 import { texteSaisi } from "./typographie";
 
 export type AnneeScolaire = number;

@@ -13,7 +13,7 @@ import { CATEGORIE_LABELS, enveloppeOf, parseForfaitKind, type Categorie } from 
 import type { Enveloppe } from "./dotation";
 import { InvalidArgumentError } from "./errors";
 import { Decimal, ZERO, formaterEuros } from "./montants";
-import { normaliseLabel } from "./text";
+import { normaliserLibelle } from "./texte";
 import type { Figure } from "./trace";
 
 /** « Les types d'équipements » of the seed, in its order. */
@@ -27,7 +27,7 @@ export type TypeEquipement = (typeof TYPES_EQUIPEMENT)[number];
 
 const TYPE_SPELLINGS = new Map<string, TypeEquipement>();
 function spellType(type: TypeEquipement, ...names: string[]): void {
-  for (const name of [type, ...names]) TYPE_SPELLINGS.set(normaliseLabel(name), type);
+  for (const name of [type, ...names]) TYPE_SPELLINGS.set(normaliserLibelle(name), type);
 }
 spellType(TYPES_EQUIPEMENT[0], "Vêtements de représentation", "représentation", "tenue de représentation");
 spellType(
@@ -47,7 +47,7 @@ spellType(
 
 /** The equipment type a user typed or picked, or null when it is none of the four. */
 export function parseTypeEquipement(text: string): TypeEquipement | null {
-  return TYPE_SPELLINGS.get(normaliseLabel(text)) ?? null;
+  return TYPE_SPELLINGS.get(normaliserLibelle(text)) ?? null;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   formaterPourcentageCourt,
 } from "./montants";
 import { lireNombreValeur, messageNombreIllisible } from "./nombres";
-import { citation } from "./text";
+import { citation } from "./texte";
 
 export interface TauxBoursiers {
   /** Between 0 and 1, exact (no rounding: 12 / 35 stays 12/35). */

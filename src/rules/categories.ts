@@ -4,7 +4,7 @@
  */
 import type { Enveloppe } from "./dotation";
 import { InvalidArgumentError } from "./errors";
-import { citation, normaliseLabel } from "./text";
+import { citation, normaliserLibelle } from "./texte";
 
 export type Categorie = "PREPA_METIERS" | "PRE_BAC" | "POST_BAC";
 /** What a forfait is paid for: one of the three lines, or a CPGE concours (R12). */
@@ -42,7 +42,7 @@ export const FORFAIT_KIND_NAMES: Record<ForfaitKind, string> = {
 
 const SPELLINGS: Record<string, ForfaitKind> = {};
 function spell(kind: ForfaitKind, ...names: string[]): void {
-  for (const name of names) SPELLINGS[normaliseLabel(name)] = kind;
+  for (const name of names) SPELLINGS[normaliserLibelle(name)] = kind;
 }
 spell(
   "PREPA_METIERS",
@@ -64,7 +64,7 @@ spell("CPGE", "CPGE", "concours", "frais de concours", "concours CPGE");
 
 /** The kind named by what the user typed, ignoring case, accents, spaces and hyphens. */
 export function parseForfaitKind(input: unknown): ForfaitKind {
-  const kind = typeof input === "string" ? SPELLINGS[normaliseLabel(input)] : undefined;
+  const kind = typeof input === "string" ? SPELLINGS[normaliserLibelle(input)] : undefined;
   if (kind === undefined) {
     throw new InvalidArgumentError(
       "categorie-inconnue",
@@ -88,7 +88,7 @@ export function parseCategorie(input: unknown): Categorie {
 
 /** The annex's « Niveau » column: `Infra V.`, `PRE BAC`, `POST BAC`. */
 export function categorieOfAnnexNiveau(niveau: string): Categorie {
-  const kind = SPELLINGS[normaliseLabel(niveau)];
+  const kind = SPELLINGS[normaliserLibelle(niveau)];
   if (kind === undefined || kind === "CPGE") throw new Error(`Niveau d'annexe inconnu : ${niveau}`);
   return kind;
 }

@@ -9,7 +9,7 @@
  * NSF group with a letter matches none of the scheme's, so such a code is not eligible).
  */
 import { InvalidArgumentError } from "./errors";
-import { citation, removeSpaces } from "./text";
+import { citation, sansEspaces } from "./texte";
 
 export type CodeLu =
   | { readonly ok: true; readonly code: string; readonly note: string | null }
@@ -84,7 +84,7 @@ export function lireCodeFormation(raw: unknown): CodeLu {
  * retyped by hand is not refused for its case.
  */
 function readCodeText(original: string, text: string): CodeLu {
-  let cleaned = removeSpaces(text);
+  let cleaned = sansEspaces(text);
   if (cleaned.startsWith("'")) cleaned = cleaned.slice(1);
   // A code that went through a float somewhere: "50022137.0" or "50022137,0".
   cleaned = cleaned.replace(/^(\d+)[.,]0+$/, "$1").toUpperCase();

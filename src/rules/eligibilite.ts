@@ -16,7 +16,7 @@ import {
   type TypeDiplome,
 } from "./nomenclature";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
-import { normaliseLabel } from "./text";
+import { normaliserLibelle } from "./texte";
 
 export interface Eligibilite {
   readonly code: string;
@@ -125,7 +125,7 @@ function judgeCollege(
   libelle: string | undefined,
 ): Eligibilite {
   const label = libelle ?? CLASSES_COLLEGE.get(code);
-  if (label !== undefined && normaliseLabel(label) === normaliseLabel(LIBELLE_PREPA_METIERS)) {
+  if (label !== undefined && normaliserLibelle(label) === normaliserLibelle(LIBELLE_PREPA_METIERS)) {
     const alerte = alerteHorsListe(catalogue);
     const motif = `Éligible ${CATEGORIE_LABELS.PREPA_METIERS} par la règle (3e prépa-métiers) ; ${alerte}.`;
     return eligibleVerdict(code, nsf, "PREPA_METIERS", motif, { alerte });

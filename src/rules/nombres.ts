@@ -27,7 +27,7 @@
  *   three (« 1 23 » or « 12.34.56 » are refused, not read as 123 or 123456).
  */
 import { Decimal } from "./montants";
-import { citation } from "./text";
+import { citation } from "./texte";
 import { ESPACE_FINE, ESPACE_INSECABLE } from "./typographie";
 
 export type UniteNombre = "euro" | "pourcent";

@@ -4,7 +4,7 @@
  * (0750655 mod 23 = 4 → « E », lycée Louis-le-Grand). Île-de-France UAIs start with 075, 077, 078, 091,
  * 092, 093, 094 or 095. A wrong letter or another department is an alerte, never a reason to drop data.
  */
-import { citation, removeSpaces } from "./text";
+import { citation, sansEspaces } from "./texte";
 
 const CHECK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 const ILE_DE_FRANCE = new Set(["075", "077", "078", "091", "092", "093", "094", "095"]);
@@ -25,7 +25,7 @@ export function lireUai(raw: unknown): UaiLu {
       message: "UAI manquant : chaque ligne doit indiquer l'établissement (UAI, ex. 0750655E).",
     };
   }
-  const text = removeSpaces(String(raw)).replace(/^'/, "").toUpperCase();
+  const text = sansEspaces(String(raw)).replace(/^'/, "").toUpperCase();
   const match = /^(\d{7})([A-Z])$/.exec(text);
   if (!match) {
     return {

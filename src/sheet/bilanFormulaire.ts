@@ -15,7 +15,7 @@ import {
   isAreError,
   libelleAnnee,
   lireAnneeScolaire,
-  normaliseLabel,
+  normaliserLibelle,
   type AnneeScolaire,
   type Enveloppe,
 } from "../rules";
@@ -65,15 +65,15 @@ export const LIBELLES_FORMULAIRE: Readonly<Record<ChampFormulaire, readonly stri
 
 const PAR_LIBELLE: ReadonlyMap<string, ChampFormulaire> = new Map(
   (Object.entries(LIBELLES_FORMULAIRE) as [ChampFormulaire, readonly string[]][]).flatMap(([champ, noms]) =>
-    noms.map((nom) => [normaliseLabel(nom), champ] as const),
+    noms.map((nom) => [normaliserLibelle(nom), champ] as const),
   ),
 );
 
 function champDuLibelle(value: CellValue | undefined): ChampFormulaire | null {
   if (typeof value !== "string") return null;
   return (
-    PAR_LIBELLE.get(normaliseLabel(value)) ??
-    PAR_LIBELLE.get(normaliseLabel(value.replace(/\([^)]*\)/g, ""))) ??
+    PAR_LIBELLE.get(normaliserLibelle(value)) ??
+    PAR_LIBELLE.get(normaliserLibelle(value.replace(/\([^)]*\)/g, ""))) ??
     null
   );
 }

@@ -5,16 +5,16 @@
  * is wrong and what to do.
  */
 import {
-  ANY_SPACE,
   Decimal,
   EFFECTIF_MAXIMUM,
+  ESPACES,
   HALF_UP,
   citation,
   lireNombreFrancais,
   messageEffectifInvraisemblable,
   messageNombreIllisible,
-  normaliseLabel,
-  removeSpaces,
+  normaliserLibelle,
+  sansEspaces,
 } from "../rules";
 import { isBlank, isCellError, isUncalculatedFormula, type CellValue } from "../grid";
 
@@ -149,8 +149,8 @@ export function lireMontant(value: CellValue, quoi: string): MontantLu {
     parsed = new Decimal(value);
     floatNoise = parsed.decimalPlaces() > 9;
   } else if (typeof value === "string") {
-    const text = removeSpaces(value);
-    if (text === "-" || normaliseLabel(text) === "NEANT") parsed = new Decimal(0);
+    const text = sansEspaces(value);
+    if (text === "-" || normaliserLibelle(text) === "NEANT") parsed = new Decimal(0);
     else {
       const lu = lireNombreFrancais(value);
       if (lu.ok) parsed = lu.unite === "pourcent" ? null : lu.valeur;
@@ -202,7 +202,7 @@ export function lireOuiNon(value: CellValue): boolean | null {
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value === 1 ? true : value === 0 ? false : null;
   if (typeof value !== "string") return null;
-  const label = normaliseLabel(value);
+  const label = normaliserLibelle(value);
   if (OUI.has(label)) return true;
   if (NON.has(label)) return false;
   return null;
@@ -224,9 +224,9 @@ const ORDINAUX: Readonly<Record<string, number>> = {
 export function lireAnneeFormation(value: CellValue): number | null {
   if (typeof value === "number") return Number.isInteger(value) && value >= 1 ? value : null;
   if (typeof value !== "string") return null;
-  const match = /^\s*(\d+)\s*(?:e|è|ère|ere|re|er|eme|ème|nde|nd)?\b/i.exec(value.replace(ANY_SPACE, " "));
+  const match = /^\s*(\d+)\s*(?:e|è|ère|ere|re|er|eme|ème|nde|nd)?\b/i.exec(value.replace(ESPACES, " "));
   if (match && Number(match[1]) >= 1) return Number(match[1]);
-  return ORDINAUX[normaliseLabel(value)] ?? null;
+  return ORDINAUX[normaliserLibelle(value)] ?? null;
 }
 
 /**
@@ -236,6 +236,6 @@ export function lireAnneeFormation(value: CellValue): number | null {
  */
 export function estStatutApprenti(value: CellValue): boolean {
   if (typeof value !== "string") return false;
-  const label = normaliseLabel(value);
+  const label = normaliserLibelle(value);
   return label.includes("APPRENTI") || label.includes("PROFESSIONNALISATION") || label === "CONTRATPRO";
 }

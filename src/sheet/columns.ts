@@ -3,7 +3,7 @@
  * matched case-, accent- and punctuation-insensitively against French names and their synonyms, and the
  * user can always correct the mapping.
  */
-import { normaliseLabel } from "../rules";
+import { normaliserLibelle } from "../rules";
 import { columnLetter, isBlank, type CellValue, type SheetData } from "../grid";
 import type { Champ, ColonneReconnue, CorrectionColonnes, EnteteDetectee } from "./types";
 
@@ -191,7 +191,7 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
  * word here (« % boursiers » is a taux, « Boursiers » a count).
  */
 function cleEntete(text: string): string {
-  return normaliseLabel(text.replace(/%/g, " POURCENT "));
+  return normaliserLibelle(text.replace(/%/g, " POURCENT "));
 }
 
 const PAR_NOM: ReadonlyMap<string, Champ> = (() => {

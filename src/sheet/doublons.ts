@@ -16,7 +16,7 @@
  * or « 50 022 137 » is one value; so are « 24 » and 24, « 0750655e » and « 0750655E ». Each sheet gives
  * its own signature of a row (the effectif reader compares fields, whatever their column order).
  */
-import { ANY_SPACE } from "../rules";
+import { ESPACES } from "../rules";
 import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
 
 const NOMBRE_ECRIT = /^[+-]?\d+(?:[.,]\d+)?(?:E[+-]?\d+)?$/i;
@@ -30,7 +30,7 @@ const NOMBRE_ECRIT = /^[+-]?\d+(?:[.,]\d+)?(?:E[+-]?\d+)?$/i;
 export function normaliserCellule(cell: CellValue | undefined): CellValue {
   if (cell === undefined || isBlank(cell)) return null;
   if (typeof cell !== "string") return cell;
-  const texte = (cell.charCodeAt(0) === 39 ? cell.slice(1) : cell).replace(ANY_SPACE, " ").trim();
+  const texte = (cell.charCodeAt(0) === 39 ? cell.slice(1) : cell).replace(ESPACES, " ").trim();
   const chiffres = texte.indexOf(" ") === -1 ? texte : texte.replace(/ /g, "");
   if (NOMBRE_ECRIT.test(chiffres)) {
     const n = Number(chiffres.replace(",", "."));

@@ -22,7 +22,7 @@ import {
   ZERO,
   formaterEuros,
   lireTauxBoursiers,
-  normaliseLabel,
+  normaliserLibelle,
   tauxDepuisEffectifs,
   type TauxBoursiers,
 } from "../rules";
@@ -127,7 +127,7 @@ export class EtablissementLu {
   }
 }
 
-/** Answers meaning « a répondu » / « n'a pas répondu » besides oui / non (normalised: see normaliseLabel). */
+/** Answers meaning « a répondu » / « n'a pas répondu » besides oui / non (normalised: see normaliserLibelle). */
 const REPONDU = new Set(["REPONDU", "AREPONDU"]);
 const NON_REPONDU = new Set(["NR", "NONREPONDU", "NAPASREPONDU", "PASREPONDU"]);
 
@@ -139,7 +139,7 @@ const NON_REPONDU = new Set(["NR", "NONREPONDU", "NAPASREPONDU", "PASREPONDU"]);
 export function lireReponseEnquete(value: CellValue): boolean | null {
   const oui = lireOuiNon(value);
   if (oui !== null || typeof value !== "string") return oui;
-  const label = normaliseLabel(value);
+  const label = normaliserLibelle(value);
   return REPONDU.has(label) ? true : NON_REPONDU.has(label) ? false : null;
 }
 

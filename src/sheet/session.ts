@@ -14,7 +14,7 @@ import {
   lireCodeFormation,
   lireUai,
   prefixeDe,
-  removeSpaces,
+  sansEspaces,
   type AnneeScolaire,
   type CatalogueEnVigueur,
   type Categorie,
@@ -97,7 +97,7 @@ const SCIENTIFIQUE = /^'?(\d)[.,](\d+)E\+?(\d+)$/i;
  * display, and guessing them could name another formation: the code is refused, saying how to export it.
  */
 function codeScientifique(texte: string): { ok: true; code: string } | { ok: false; message: string } | null {
-  const m = SCIENTIFIQUE.exec(removeSpaces(texte));
+  const m = SCIENTIFIQUE.exec(sansEspaces(texte));
   if (m === null) return null;
   const [, unite, decimales, exposant] = m;
   if (Number(exposant) === 7 && decimales.length === 7) return { ok: true, code: unite + decimales };

@@ -5,7 +5,7 @@
  * columns and the « Origine des reliquats » column added when missing. What goes in the cells is the
  * use case's business, not this module's.
  */
-import { ENVELOPPES, normaliseLabel, type Enveloppe } from "../rules";
+import { ENVELOPPES, normaliserLibelle, type Enveloppe } from "../rules";
 import { nomDuChamp, type Champ, type ResultatEntete } from "../sheet";
 import { isBlank, type Row, type SheetData } from "../grid";
 import type { ColumnFormat, OutputColumn } from "../workbook/port";
@@ -102,7 +102,7 @@ export function disposerEtablissements(
     formats[indexReliquat[e]] = "euros";
   }
   let indexObservations = headers.findIndex(
-    (h) => normaliseLabel(h) === normaliseLabel(COLONNE_OBSERVATIONS),
+    (h) => normaliserLibelle(h) === normaliserLibelle(COLONNE_OBSERVATIONS),
   );
   if (indexObservations < 0) {
     indexObservations = headers.length;

@@ -50,7 +50,7 @@ function lignesAttendues<T extends { row: readonly unknown[] }>(
 
 /**
  * A message stays readable whatever was pasted: a long cell is quoted by its start and length
- * (citation, src/rules/text.ts). Far below Excel's 32 767 characters per cell, which the Constats
+ * (citation, src/rules/texte.ts). Far below Excel's 32 767 characters per cell, which the Constats
  * sheet could not exceed anyway.
  */
 const MESSAGE_MAX = 2_000;

@@ -1,4 +1,4 @@
-import { normaliseLabel } from "../../src/rules";
+import { normaliserLibelle } from "../../src/rules";
 import { SYNONYMES, champDeLEntete } from "../../src/sheet";
 
 describe("Noms de colonnes", () => {
@@ -6,7 +6,7 @@ describe("Noms de colonnes", () => {
     const vus = new Map<string, string>();
     for (const [champ, noms] of Object.entries(SYNONYMES)) {
       for (const nom of noms) {
-        const cle = normaliseLabel(nom.replace(/%/g, " POURCENT "));
+        const cle = normaliserLibelle(nom.replace(/%/g, " POURCENT "));
         expect([nom, vus.get(cle) ?? champ]).toEqual([nom, champ]);
         vus.set(cle, champ);
       }

@@ -13,7 +13,7 @@ import { lireCodeFormation, prefixeDe } from "../codes";
 import { nombreDe } from "../montants";
 import { reglesCatalogue } from "../nomenclature";
 import { libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
-import { citation, normaliseLabel } from "../text";
+import { citation, normaliserLibelle } from "../texte";
 import { makeCatalogue, type Catalogue, type Formation, type ReferenceListe } from "./catalogue";
 import { SUCCESSEURS } from "./successeurs";
 
@@ -77,7 +77,7 @@ export const TITRES_COLONNES_LISTE = Object.fromEntries(
 ) as Readonly<Record<ColonneListe, string>>;
 
 const PAR_NOM: ReadonlyMap<string, ColonneListe> = new Map(
-  COLONNES_LISTE.flatMap((colonne) => SYNONYMES[colonne].map((nom) => [normaliseLabel(nom), colonne])),
+  COLONNES_LISTE.flatMap((colonne) => SYNONYMES[colonne].map((nom) => [normaliserLibelle(nom), colonne])),
 );
 
 /** Without the columns a formation cannot be read; the others are only shown. */
@@ -153,7 +153,7 @@ function lireEntete(ligne: readonly unknown[]): Map<ColonneListe, number> {
   const colonnes = new Map<ColonneListe, number>();
   ligne.forEach((cellule, index) => {
     if (typeof cellule !== "string") return;
-    const champ = PAR_NOM.get(normaliseLabel(cellule.replace(/\([^)]*\)/g, "")));
+    const champ = PAR_NOM.get(normaliserLibelle(cellule.replace(/\([^)]*\)/g, "")));
     if (champ !== undefined && !colonnes.has(champ)) colonnes.set(champ, index);
   });
   return colonnes;
@@ -188,7 +188,7 @@ function niveauLu(v: unknown): Categorie | null {
 
 /** The row's values compared for duplicates: case, accents, spaces and punctuation ignored. */
 const empreinte = (f: Formation) =>
-  [f.code, f.categorie, f.nsf, f.typeDiplome, f.libelle].map((v) => normaliseLabel(String(v))).join("|");
+  [f.code, f.categorie, f.nsf, f.typeDiplome, f.libelle].map((v) => normaliserLibelle(String(v))).join("|");
 
 /**
  * Checks a list given as a grid of cell values and returns its formations and findings, and the
@@ -489,7 +489,7 @@ export function comparerListes(avant: Catalogue, apres: Catalogue): EcartListes 
   for (const f of apres.formations) {
     const ancienne = avant.get(f.code);
     if (ancienne === undefined) continue;
-    if (normaliseLabel(ancienne.libelle) !== normaliseLabel(f.libelle))
+    if (normaliserLibelle(ancienne.libelle) !== normaliserLibelle(f.libelle))
       renommees.push({ code: f.code, avant: ancienne.libelle, apres: f.libelle });
     if (ancienne.categorie !== f.categorie)
       reclassees.push({ code: f.code, libelle: f.libelle, avant: ancienne.categorie, apres: f.categorie });

@@ -8,7 +8,7 @@ import { InvalidArgumentError, type IndiceManquant } from "../errors";
 import { indexer, tauxIpc } from "../indexation";
 import { Decimal, formaterEntier, formaterForfait, formaterPourcentage } from "../montants";
 import { lireNombreValeur, messageNombreIllisible } from "../nombres";
-import { citation } from "../text";
+import { citation } from "../texte";
 import {
   PREMIERE_ANNEE_SCOLAIRE,
   exigerAnneeCouverte,

@@ -11,7 +11,7 @@ import {
   jugerFormation,
   libelleAnnee,
   lireCodeFormation,
-  normaliseLabel,
+  normaliserLibelle,
   type Catalogue,
   type Eligibilite,
   type Exclusion,
@@ -53,7 +53,7 @@ export type CatalogueRow = EligibleRow | ExcludedRow;
  */
 const ordinaux = (text: string) => text.replace(/(\d)\s*(?:[eè]me|[eè]?re|e)(?![a-zà-ÿ])/gi, "$1e");
 
-const searchable = (...parts: string[]) => normaliseLabel(ordinaux(parts.join(" ")));
+const searchable = (...parts: string[]) => normaliserLibelle(ordinaux(parts.join(" ")));
 
 /** The list's formations, then the known exclusions (shown only when a search finds them). */
 export function catalogueRows(catalogue: Catalogue): CatalogueRow[] {
@@ -117,7 +117,7 @@ export function searchCatalogue(
         (row.code !== "" && row.code.startsWith(word)) || nsfOfRow(row) === word;
       return { any: numeric, own: numeric };
     }
-    const wanted = normaliseLabel(ordinaux(word));
+    const wanted = normaliserLibelle(ordinaux(word));
     return {
       any: (row: CatalogueRow) => wanted === "" || row.haystack.includes(wanted),
       own: (row: CatalogueRow) => wanted === "" || row.own.includes(wanted),

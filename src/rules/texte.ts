@@ -6,7 +6,7 @@
 import { formaterEntier } from "./montants";
 
 /** "3e Prépa-Métiers" → "3EPREPAMETIERS"; "N° UAI" → "NUAI". */
-export function normaliseLabel(text: string): string {
+export function normaliserLibelle(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -15,10 +15,10 @@ export function normaliseLabel(text: string): string {
 }
 
 /** Every kind of space a paste can bring: regular, no-break (U+00A0), narrow no-break (U+202F), thin… */
-export const ANY_SPACE = /[\s\u00a0\u2007\u2009\u202f]/g;
+export const ESPACES = /[\s\u00a0\u2007\u2009\u202f]/g;
 
-export function removeSpaces(text: string): string {
-  return text.replace(ANY_SPACE, "");
+export function sansEspaces(text: string): string {
+  return text.replace(ESPACES, "");
 }
 
 /** Longest text a message quotes whole (issue 11 item 18: at most 60 characters of an argument). */
