@@ -65,7 +65,7 @@ export interface ParametresStore extends StoreReglage<EtatParametres, Parametres
   /** The parameters in force: embedded values plus the user's. Synchronous, for the functions. */
   parametres(): Parametres;
   /**
-   * Replaces the user's values. Invalid or conflicting values throw an InvalidArgumentError (French
+   * Replaces the user's values. Invalid or conflicting values throw an ErreurArgument (French
    * message) and change nothing; valid ones are applied at once, then saved and recalculated.
    */
   remplacer(valeurs: ValeursUtilisateur): Promise<void>;

@@ -3,8 +3,8 @@
  * reference (R6), or their indexation (R7); a year that cannot be resolved names the missing index.
  */
 import {
+  ErreurParametreManquant,
   FORFAIT_KIND_NAMES,
-  MissingParameterError,
   formaterForfait,
   indicesDistincts,
   libelleAnnee,
@@ -33,7 +33,7 @@ const ALL_KINDS: readonly ForfaitKind[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS
 interface Line {
   readonly kind: ForfaitKind;
   readonly resolu?: ValeurResolue;
-  readonly manquant?: MissingParameterError;
+  readonly manquant?: ErreurParametreManquant;
 }
 
 function referenceJson(reference: LegalReference) {
@@ -49,7 +49,7 @@ function referenceJson(reference: LegalReference) {
  * One message for every forfait that cannot be resolved: their missing index values merged (each
  * named once, oldest first) into one structure, formatted by the core's one formatter.
  */
-function missingMessage(annee: number, errors: readonly MissingParameterError[]): string {
+function missingMessage(annee: number, errors: readonly ErreurParametreManquant[]): string {
   const structures = errors.map((e) => e.valeurManquante);
   if (structures.some((v) => v === null || v.manque.length === 0)) {
     return [...new Set(errors.map((e) => e.message))].join("\n") + "\n";
@@ -95,7 +95,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
     try {
       return { kind, resolu: parametres.forfait(kind, annee) };
     } catch (error) {
-      if (error instanceof MissingParameterError) return { kind, manquant: error };
+      if (error instanceof ErreurParametreManquant) return { kind, manquant: error };
       throw error;
     }
   });
@@ -119,7 +119,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
               categorie: l.kind,
               libelle: FORFAIT_KIND_NAMES[l.kind],
               valeur: null,
-              manquant: l.manquant!.missing,
+              manquant: l.manquant!.aFournir,
               manque: l.manquant!.valeurManquante?.manque ?? [],
               message: l.manquant!.valeurManquante
                 ? messageValeurManquante(l.manquant!.valeurManquante)
@@ -137,7 +137,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
         const names =
           structure && structure.manque.length > 0
             ? nomsDesIndices(indicesDistincts(structure.manque))
-            : line.manquant!.missing;
+            : line.manquant!.aFournir;
         out.push(`  ${FORFAIT_KIND_NAMES[line.kind]} : non calculable (il manque ${names})`);
         continue;
       }

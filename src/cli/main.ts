@@ -3,7 +3,7 @@
  * and an exit code — 0 success, 1 a contrôle found errors, 2 usage or file error — never a stack
  * trace (set ARE_DEBUG=1 to see one).
  */
-import { isAreError } from "../rules/errors";
+import { estErreurAre } from "../rules/erreurs";
 import { isSpreadsheetFileError } from "../xlsx/errors";
 import { UsageError } from "./args";
 import { CONTROLE_HELP, DOTATIONS_HELP, ELIGIBLE_HELP, FORFAIT_HELP, GENERAL_HELP, LISTE_HELP } from "./help";
@@ -85,7 +85,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
 /** The French message and exit code of a failure. */
 export function reportError(error: unknown, io: CliIo): number {
-  if (error instanceof UsageError || isSpreadsheetFileError(error) || isAreError(error)) {
+  if (error instanceof UsageError || isSpreadsheetFileError(error) || estErreurAre(error)) {
     io.stderr(`${error.message}\n`);
     return EXIT_USAGE;
   }

@@ -4,7 +4,7 @@
  * same values the add-in's Paramètres sheet holds (Parametres.avec).
  */
 import {
-  MissingParameterError,
+  ErreurParametreManquant,
   Parametres,
   anneeScolaireAu,
   formaterValeurManquante,
@@ -112,7 +112,7 @@ export function verifierForfaits(annee: AnneeScolaire, parametres: Parametres): 
   try {
     for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) parametres.forfait(kind, annee);
   } catch (error) {
-    if (error instanceof MissingParameterError && error.valeurManquante !== null) {
+    if (error instanceof ErreurParametreManquant && error.valeurManquante !== null) {
       throw new UsageError(
         `${messageValeurManquante(error.valeurManquante)}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
       );

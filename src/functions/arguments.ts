@@ -1,14 +1,14 @@
 /**
  * Reading the arguments Excel passes to the ARE.* functions (design.md §3). Excel hands over numbers,
  * text, booleans, blanks (null, undefined or ""), error values, and ranges as 2-D arrays; French users
- * type « 114,18 » and « 35 % ». Everything that cannot be used becomes an InvalidArgumentError with a
+ * type « 114,18 » and « 35 % ». Everything that cannot be used becomes an ErreurArgument with a
  * French message (#VALUE! in the cell), never an exception of another kind.
  */
 import {
   Decimal,
+  ErreurArgument,
   IPC_MAXIMUM,
   IPC_MINIMUM,
-  InvalidArgumentError,
   anneeScolaireAu,
   citation,
   lireAnneeScolaire,
@@ -81,8 +81,8 @@ export function refuserErreur(value: unknown): void {
   if (erreur !== null) throw new ErreurExcelRecue(erreur);
 }
 
-function invalide(code: string, message: string): InvalidArgumentError {
-  return new InvalidArgumentError(code, message);
+function invalide(code: string, message: string): ErreurArgument {
+  return new ErreurArgument(code, message);
 }
 
 /** An argument as a message quotes it: VRAI / FAUX, at most 60 characters of a text (citation). */

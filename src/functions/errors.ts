@@ -3,19 +3,19 @@
  * used is #VALUE!, a parameter the regulation cannot resolve (a December index not entered yet, a year
  * before 2023-2024) is #N/A naming what is missing. Only #VALUE! and #N/A carry a message in Excel.
  */
-import { InvalidArgumentError, MissingParameterError, formaterValeurManquante } from "../rules";
+import { ErreurArgument, ErreurParametreManquant, formaterValeurManquante } from "../rules";
 import { ErreurExcelRecue } from "./arguments";
 
 /** Builds the error value Excel shows for any failure; never throws itself. */
 export function versErreurExcel(error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
-  if (error instanceof MissingParameterError) {
+  if (error instanceof ErreurParametreManquant) {
     // A missing parameter value is said from its structure (what to enter in Paramètres).
     const message =
       error.valeurManquante === null ? error.message : formaterValeurManquante(error.valeurManquante);
     return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
   }
-  if (error instanceof InvalidArgumentError) {
+  if (error instanceof ErreurArgument) {
     return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
   }
   if (error instanceof ErreurExcelRecue) {

@@ -12,8 +12,8 @@ import { listesStore, parametresStore, demarrerRuntime } from "../addin/runtime"
 import {
   CATEGORIE_LABELS,
   Decimal,
-  InvalidArgumentError,
-  MissingParameterError,
+  ErreurArgument,
+  ErreurParametreManquant,
   aideCpge,
   boursiersRetenus,
   complementFormation,
@@ -57,7 +57,7 @@ import { parCellules } from "./plages";
 function euros(montant: Decimal): number {
   const nombre = arrondirDemiHaut(montant, 2).toNumber();
   if (!Number.isFinite(nombre)) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "resultat-hors-limites",
       "Résultat trop grand pour être un montant : vérifiez les arguments.",
     );
@@ -69,7 +69,7 @@ function euros(montant: Decimal): number {
 function codeFormation(value: unknown): string {
   refuserErreur(value);
   const lecture = lireCodeFormation(value);
-  if (!lecture.ok) throw new InvalidArgumentError(`code-${lecture.probleme}`, lecture.message);
+  if (!lecture.ok) throw new ErreurArgument(`code-${lecture.probleme}`, lecture.message);
   return lecture.code;
 }
 
@@ -166,7 +166,7 @@ export function libelle(code: unknown): string {
     const noms = catalogues.map((c) => c.nom);
     const absent =
       noms.length === 1 ? `pas dans la ${noms[0]}` : `dans aucune des listes (${noms.join(", ")})`;
-    throw new MissingParameterError(
+    throw new ErreurParametreManquant(
       "code-hors-liste",
       `Le code ${normalise} ne figure ${absent} : pas de libellé publié (ARE.MOTIF dit s'il est éligible).`,
       `libellé du code ${normalise}`,
@@ -189,7 +189,7 @@ export function nsf(code: unknown): number | string {
 function categorieDotation(value: unknown) {
   const texte = lireTexteOptionnel(value);
   if (texte === null) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "categorie-manquante",
       "Catégorie manquante : indiquez PRE BAC, POST BAC ou 3EME PREPA-METIERS.",
     );
@@ -232,10 +232,7 @@ export function dotation(
 function dotationBrute(value: unknown): Decimal {
   const brute = lireMontantArgument(value, "Dotation");
   if (brute.isNegative()) {
-    throw new InvalidArgumentError(
-      "dotation-negative",
-      "Dotation négative : un montant positif est attendu.",
-    );
+    throw new ErreurArgument("dotation-negative", "Dotation négative : un montant positif est attendu.");
   }
   return brute;
 }
@@ -247,7 +244,7 @@ function dotationBrute(value: unknown): Decimal {
  */
 function netteEnveloppe(brute: Decimal, reliquat: Decimal, aRepondu: boolean): Decimal {
   if (reliquat.isNegative()) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "reliquat-negatif",
       `Dotation nette : un reliquat ne peut pas être négatif (${formaterEuros(reliquat)}).`,
     );
@@ -382,7 +379,7 @@ export function reliquat(dotation_recue: unknown, reliquat_anterieur: unknown, d
     const montant = (value: unknown, nom: string, negatif: string) => {
       const lu = lireMontantArgument(value, nom);
       if (lu.isNegative()) {
-        throw new InvalidArgumentError(
+        throw new ErreurArgument(
           "montant-negatif",
           `${nom} ${negatif} : un montant positif ou nul est attendu.`,
         );

@@ -10,7 +10,7 @@
  * never a silent truncation. A single value that cannot be read is one #VALEUR! for the whole call (it
  * is wrong for every cell alike); a cell of a range that cannot be read is #VALEUR! in its own place.
  */
-import { InvalidArgumentError, nombreDe } from "../rules";
+import { ErreurArgument, nombreDe } from "../rules";
 import { enMatrice, estVide } from "./arguments";
 import { calculer, versErreurExcel } from "./errors";
 
@@ -102,7 +102,7 @@ function verifierForme(
   const [a, b] = [matrices[premiere], matrices[autre]];
   const memeForme = a.length === b.length && a.every((ligne, r) => ligne.length === b[r].length);
   if (memeForme) return;
-  throw new InvalidArgumentError(
+  throw new ErreurArgument(
     "plages-de-tailles-differentes",
     `Plages de tailles différentes : ${lecteurs[premiere].nom} ${decrireForme(a)}, ${lecteurs[autre].nom} ${decrireForme(b)}. Donnez des plages de même taille, ou une seule cellule pour une valeur commune à toutes les lignes.`,
   );

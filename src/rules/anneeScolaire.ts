@@ -2,7 +2,7 @@
  * School years. The scheme is managed by school year (« Le dispositif est géré en année scolaire »);
  * a year is identified by its rentrée: 2023 is 2023-2024.
  */
-import { InvalidArgumentError, MissingParameterError } from "./errors";
+import { ErreurArgument, ErreurParametreManquant } from "./erreurs";
 import { citation } from "./texte";
 import { texteSaisi } from "./typographie";
 
@@ -31,7 +31,7 @@ export function anneeScolaireAu(date: Date): AnneeScolaire {
  * Reads a school year as users write it: 2024, "2024", "2024-2025", "2024/2025", "2024 - 2025", and
  * with the non-breaking hyphen the add-in displays or a word processor's dash (« 2024‑2025 »,
  * « 2024–2025 »).
- * Years before 2023-2024 are refused as not encoded (a MissingParameterError, #N/A in Excel).
+ * Years before 2023-2024 are refused as not encoded (an ErreurParametreManquant, #N/A in Excel).
  */
 export function lireAnneeScolaire(input: unknown): AnneeScolaire {
   let year: number | undefined;
@@ -42,7 +42,7 @@ export function lireAnneeScolaire(input: unknown): AnneeScolaire {
     if (match) {
       year = Number(match[1]);
       if (match[2] !== undefined && Number(match[2]) !== year + 1) {
-        throw new InvalidArgumentError(
+        throw new ErreurArgument(
           "annee-invalide",
           `Année scolaire « ${citation(input.trim())} » incohérente : la seconde année doit suivre la première (ex. 2024-2025).`,
         );
@@ -50,7 +50,7 @@ export function lireAnneeScolaire(input: unknown): AnneeScolaire {
     }
   }
   if (year === undefined || year < 1900 || year > LAST_PLAUSIBLE_YEAR) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "annee-invalide",
       `Année scolaire « ${citation(String(input))} » illisible : indiquez l'année de rentrée (2024) ou l'année scolaire (2024-2025).`,
     );
@@ -60,7 +60,7 @@ export function lireAnneeScolaire(input: unknown): AnneeScolaire {
 
 export function exigerAnneeCouverte(year: AnneeScolaire): AnneeScolaire {
   if (year < PREMIERE_ANNEE_SCOLAIRE) {
-    throw new MissingParameterError(
+    throw new ErreurParametreManquant(
       "annee-non-couverte",
       `L'année scolaire ${libelleAnnee(year)} précède les règles encodées : la première année couverte est ${libelleAnnee(PREMIERE_ANNEE_SCOLAIRE)} (arrêté n° 2023-087).`,
       `règles de l'année ${libelleAnnee(year)}`,

@@ -11,7 +11,7 @@
  */
 import { CATEGORIE_LABELS, enveloppeOf, parseForfaitKind, type Categorie } from "./categories";
 import type { Enveloppe } from "./dotation";
-import { InvalidArgumentError } from "./errors";
+import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEuros } from "./montants";
 import { normaliserLibelle } from "./texte";
 import type { Figure } from "./trace";
@@ -128,7 +128,7 @@ export function soldeEnveloppe(enveloppe: Enveloppe, bilan: EnveloppeBilan): Sol
   ];
   for (const [what, value] of montants) {
     if (!value.isFinite() || value.isNegative()) {
-      throw new InvalidArgumentError(
+      throw new ErreurArgument(
         "montant-negatif",
         `Enveloppe ${name} : ${what} ${formaterEuros(value)} invalide, un montant positif ou nul est attendu.`,
       );

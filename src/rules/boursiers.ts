@@ -3,7 +3,7 @@
  * communiqués par les services académiques lors du calcul de la dotation, rapportés aux effectifs n-1
  * de l'établissement ». It arrives as a ratio (0.35), a percentage (35 %) or the two counts.
  */
-import { InvalidArgumentError } from "./errors";
+import { ErreurArgument } from "./erreurs";
 import {
   Decimal,
   arrondirDemiHaut,
@@ -36,7 +36,7 @@ function montrer(value: Decimal): string {
 export function tauxDepuisRatio(ratio: Decimal.Value): TauxBoursiers {
   const value = sansZeroNegatif(new Decimal(ratio));
   if (!value.isFinite() || value.isNegative() || value.gt(1)) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "taux-invalide",
       `Taux de boursiers ${montrer(value)} invalide : un taux est compris entre 0 et 1 (ou entre 0 % et 100 %).`,
     );
@@ -47,7 +47,7 @@ export function tauxDepuisRatio(ratio: Decimal.Value): TauxBoursiers {
 export function tauxDepuisPourcentage(percent: Decimal.Value): TauxBoursiers {
   const value = sansZeroNegatif(new Decimal(percent));
   if (!value.isFinite() || value.isNegative() || value.gt(100)) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "taux-invalide",
       `Taux de boursiers ${montrer(value)} % invalide : un pourcentage est compris entre 0 % et 100 %.`,
     );
@@ -63,13 +63,13 @@ export function tauxDepuisEffectifs(boursiers: number, effectifTotal: number): T
     !Number.isInteger(effectifTotal) ||
     effectifTotal <= 0
   ) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "taux-invalide",
       "Taux de boursiers : le nombre de boursiers et l'effectif total doivent être des entiers positifs, l'effectif non nul.",
     );
   }
   if (boursiers > effectifTotal) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "taux-invalide",
       `Taux de boursiers : ${boursiers} boursiers pour un effectif de ${effectifTotal} élèves, c'est plus que l'effectif.`,
     );
@@ -96,12 +96,12 @@ export function lireTauxBoursiers(raw: unknown): TauxBoursiers {
   }
   const texte = typeof raw === "string" ? raw : String(raw);
   if (!lu.ok && lu.probleme === "ambigu") {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "taux-invalide",
       messageNombreIllisible("ambigu", "Taux de boursiers", texte, ""),
     );
   }
-  throw new InvalidArgumentError(
+  throw new ErreurArgument(
     "taux-invalide",
     `Taux de boursiers « ${citation(texte)} » illisible : saisissez un taux (0,35), un pourcentage (35 %) ou les deux effectifs.`,
   );
@@ -141,13 +141,13 @@ export function boursiersRetenus(effectifPostBac: number, taux: TauxBoursiers): 
 /** Effectifs are whole, non-negative numbers of students. */
 export function assertEffectif(value: number, what: string): void {
   if (!Number.isFinite(value) || value < 0) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "effectif-invalide",
       `${what} ${value} invalide : un effectif ne peut pas être négatif.`,
     );
   }
   if (!Number.isInteger(value)) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "effectif-invalide",
       `${what} ${value} invalide : un effectif est un nombre entier d'élèves.`,
     );

@@ -3,7 +3,7 @@
  * the CPGE forfait, with the spellings users type for them.
  */
 import type { Enveloppe } from "./dotation";
-import { InvalidArgumentError } from "./errors";
+import { ErreurArgument } from "./erreurs";
 import { citation, normaliserLibelle } from "./texte";
 
 export type Categorie = "PREPA_METIERS" | "PRE_BAC" | "POST_BAC";
@@ -66,7 +66,7 @@ spell("CPGE", "CPGE", "concours", "frais de concours", "concours CPGE");
 export function parseForfaitKind(input: unknown): ForfaitKind {
   const kind = typeof input === "string" ? SPELLINGS[normaliserLibelle(input)] : undefined;
   if (kind === undefined) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "categorie-inconnue",
       `Catégorie « ${citation(String(input))} » inconnue : indiquez PRE BAC, POST BAC, 3EME PREPA-METIERS ou CPGE.`,
     );
@@ -78,7 +78,7 @@ export function parseForfaitKind(input: unknown): ForfaitKind {
 export function parseCategorie(input: unknown): Categorie {
   const kind = parseForfaitKind(input);
   if (kind === "CPGE") {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "categorie-inconnue",
       "La CPGE n'est pas une ligne de la dotation ARE : utilisez ARE.CPGE pour les frais de concours.",
     );

@@ -8,7 +8,7 @@
  * digits and capital letters make a well-formed code, judged by the rules like any other (a kind or an
  * NSF group with a letter matches none of the scheme's, so such a code is not eligible).
  */
-import { InvalidArgumentError } from "./errors";
+import { ErreurArgument } from "./erreurs";
 import { citation, sansEspaces } from "./texte";
 
 export type CodeLu =
@@ -27,7 +27,7 @@ export function nsfDe(code: string): number {
 export function groupeNsf(code: string): number {
   const nsf = nsfDe(code);
   if (Number.isNaN(nsf)) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "code-nsf",
       `Code formation ${code} : ses caractères 4 à 6 (« ${code.slice(3, 6)} ») ne sont pas un groupe de spécialités NSF, qui compte 3 chiffres.`,
     );

@@ -13,7 +13,7 @@ import { jugerFormation, type Eligibilite } from "./eligibilite";
 import type { Catalogue } from "./catalogue/catalogue";
 import { catalogueFor } from "./catalogue/registre";
 import { lireCodeFormation } from "./codes";
-import { InvalidArgumentError } from "./errors";
+import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
 import type { Parametres } from "./parameters/parametres";
 import type { AnneeScolaire } from "./anneeScolaire";
@@ -101,7 +101,7 @@ function ligne(
 /**
  * One formation's complement, as ARE.COMPLEMENT computes it: extra × forfait of the code's category.
  * A malformed code, a non-eligible formation or a count that is not a whole number ≥ 0 is an
- * InvalidArgumentError whose message is the motif (0 extra students is 0 €, not an error).
+ * ErreurArgument whose message is the motif (0 extra students is 0 €, not an error).
  */
 export function complementFormation(
   supplementaires: number,
@@ -111,12 +111,12 @@ export function complementFormation(
   catalogue: Catalogue = catalogueFor(annee),
 ): LigneComplementaire {
   const reading = lireCodeFormation(code);
-  if (!reading.ok) throw new InvalidArgumentError(`code-${reading.probleme}`, reading.message);
+  if (!reading.ok) throw new ErreurArgument(`code-${reading.probleme}`, reading.message);
   const invalide = supplementairesInvalides(supplementaires);
-  if (invalide) throw new InvalidArgumentError("supplementaires-invalide", invalide);
+  if (invalide) throw new ErreurArgument("supplementaires-invalide", invalide);
   const eligibilite = jugerFormation(reading.code, catalogue);
   if (!eligibilite.eligible || eligibilite.categorie === null) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "formation-non-eligible",
       `Pas de dotation complémentaire pour ${reading.code} : ${eligibilite.motif}`,
     );

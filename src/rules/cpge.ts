@@ -5,7 +5,7 @@
  * the ceiling are parameters (donnees/forfait.cpge.json, cpge.concours_maximum.json,
  * cpge.plafond_quotient_familial.json), read with the one lookup.
  */
-import { InvalidArgumentError } from "./errors";
+import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
 import type { Parametres } from "./parameters/parametres";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
@@ -21,14 +21,14 @@ export function aideCpge(
   parametres: Parametres,
 ): Figure {
   if (!Number.isInteger(nombreConcours) || nombreConcours < 0) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "concours-invalide",
       `Nombre de concours ${nombreConcours} invalide : un entier positif est attendu.`,
     );
   }
   const quotient = new Decimal(quotientFamilial);
   if (!quotient.isFinite() || quotient.isNegative()) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "quotient-invalide",
       "Le quotient familial doit être un montant positif ou nul.",
     );

@@ -11,7 +11,7 @@
  */
 import { FORFAIT_KIND_NAMES, type Categorie } from "./categories";
 import { boursiersRetenus, assertEffectif, type TauxBoursiers } from "./boursiers";
-import { InvalidArgumentError } from "./errors";
+import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
 import type { Parametres, ValeurResolue } from "./parameters/parametres";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
@@ -207,7 +207,7 @@ export function partsEnveloppe(
   if (!aRepondu) return parts("non-repondant", calculee, reliquat, { nonRepondant: calculee }, ZERO);
   if (!calculable) return parts("non-calculee", calculee, reliquat, { nonCalculee: calculee }, null);
   if (reliquat.isNegative()) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "reliquat-negatif",
       `Un reliquat ne peut pas être négatif (${formaterEuros(reliquat)}).`,
     );
@@ -288,7 +288,7 @@ export function dotationNetteEnveloppe(
   aRepondu: boolean,
 ): { figure: Figure; motif: string | null; parts: PartsEnveloppe } {
   if (reliquat.isNegative()) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "reliquat-negatif",
       `${libelle} : un reliquat ne peut pas être négatif (${formaterEuros(reliquat)}).`,
     );
@@ -477,7 +477,7 @@ export function calculerDotation(
 /** The taux de boursiers a post-bac line needs (R8). */
 function tauxRequis(taux: TauxBoursiers | null): TauxBoursiers {
   if (!taux) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "taux-manquant",
       "La dotation post-bac porte sur les boursiers : indiquez le taux de boursiers de l'établissement.",
     );

@@ -7,7 +7,7 @@ import type { Catalogue, Formation } from "./catalogue/catalogue";
 import { Catalogues, type CatalogueEnVigueur } from "./catalogue/registre";
 import { LIBELLES_BCN, SUCCESSEURS } from "./catalogue/successeurs";
 import { lireCodeFormation, nsfDe, prefixeDe } from "./codes";
-import { InvalidArgumentError } from "./errors";
+import { ErreurArgument } from "./erreurs";
 import {
   CLASSES_COLLEGE,
   LIBELLE_PREPA_METIERS,
@@ -196,7 +196,7 @@ export function jugerFormation(code: string, catalogue: Catalogue, libelle?: str
 
 /**
  * Eligibility of a raw cell value for a school year, under the lists given (the embedded ones by
- * default). A malformed value is an InvalidArgumentError (#VALUE! in Excel) whose message says what is
+ * default). A malformed value is an ErreurArgument (#VALUE! in Excel) whose message says what is
  * wrong with it.
  */
 export function eligibiliteDe(
@@ -205,6 +205,6 @@ export function eligibiliteDe(
   catalogues: Catalogues = Catalogues.embarques(),
 ): Eligibilite {
   const reading = lireCodeFormation(raw);
-  if (!reading.ok) throw new InvalidArgumentError(`code-${reading.probleme}`, reading.message);
+  if (!reading.ok) throw new ErreurArgument(`code-${reading.probleme}`, reading.message);
   return jugerFormation(reading.code, catalogues.pour(annee));
 }

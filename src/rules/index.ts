@@ -4,7 +4,7 @@
  */
 export * from "./montants";
 export * from "./typographie";
-export * from "./errors";
+export * from "./erreurs";
 export * from "./texte";
 export * from "./nombres";
 export * from "./anneeScolaire";

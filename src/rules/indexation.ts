@@ -7,7 +7,7 @@
  * « 6,31 % », and the new forfait is rounded half-up to the euro. This reproduces every published pair:
  * 151 → 157, 54 → 56, 308 → 319, 282 → 290, 290 → 308.
  */
-import { InvalidArgumentError } from "./errors";
+import { ErreurArgument } from "./erreurs";
 import { Decimal, arrondirDemiHaut } from "./montants";
 
 /** ((décembre n-1 / décembre n-2) − 1), rounded to 0.01 % : 114.18 / 107.40 → 0.0631. */
@@ -15,7 +15,7 @@ export function tauxIpc(decembreNMoins1: Decimal.Value, decembreNMoins2: Decimal
   const recent = new Decimal(decembreNMoins1);
   const older = new Decimal(decembreNMoins2);
   if (!recent.isFinite() || !older.isFinite() || recent.lte(0) || older.lte(0)) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "indice-invalide",
       "Les indices IPC doivent être des nombres strictement positifs.",
     );
@@ -28,7 +28,7 @@ export function indexer(montant: Decimal.Value, taux: Decimal.Value): Decimal {
   const amount = new Decimal(montant);
   const rate = new Decimal(taux);
   if (amount.isNegative())
-    throw new InvalidArgumentError("montant-negatif", "Le montant à indexer ne peut pas être négatif.");
+    throw new ErreurArgument("montant-negatif", "Le montant à indexer ne peut pas être négatif.");
   if (rate.isNegative()) return amount;
   return arrondirDemiHaut(amount.times(rate.plus(1)), 0);
 }

@@ -11,8 +11,8 @@
 import {
   Decimal,
   ZERO,
+  estErreurAre,
   formaterEuros,
-  isAreError,
   libelleAnnee,
   lireAnneeScolaire,
   normaliserLibelle,
@@ -144,7 +144,7 @@ export function anneeDuFormulaire(
     if (isCellError(raw) || typeof raw === "boolean") throw new Error("illisible");
     return { annee: lireAnneeScolaire(typeof raw === "string" ? raw.trim() : raw), constat: null };
   } catch (error) {
-    const why = isAreError(error) ? ` (${error.message})` : "";
+    const why = estErreurAre(error) ? ` (${error.message})` : "";
     return {
       annee: parDefaut,
       constat: constat(

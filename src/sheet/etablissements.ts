@@ -17,7 +17,7 @@
  */
 import {
   Decimal,
-  InvalidArgumentError,
+  ErreurArgument,
   type Enveloppe,
   ZERO,
   formaterEuros,
@@ -310,7 +310,7 @@ export class RegistreEtablissements {
     try {
       if (direct) {
         if (isCellError(rawTaux))
-          throw new InvalidArgumentError("taux-invalide", messageErreurExcel(rawTaux, "taux de boursiers"));
+          throw new ErreurArgument("taux-invalide", messageErreurExcel(rawTaux, "taux de boursiers"));
         taux = lireTauxBoursiers(rawTaux);
       } else {
         taux = tauxDepuisEffectifs(
@@ -319,7 +319,7 @@ export class RegistreEtablissements {
         );
       }
     } catch (error) {
-      if (!(error instanceof InvalidArgumentError)) throw error;
+      if (!(error instanceof ErreurArgument)) throw error;
       this.illisible(
         etablissement,
         "taux",
@@ -345,7 +345,7 @@ export class RegistreEtablissements {
   private compte(raw: CellValue, quoi: string): number {
     const n = lireEntier(raw, quoi);
     if (typeof n === "number") return n;
-    throw new InvalidArgumentError("taux-invalide", n.message);
+    throw new ErreurArgument("taux-invalide", n.message);
   }
 
   /** True when this raw cell differs from the one last read for the field (then it is read and remembered). */

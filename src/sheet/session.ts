@@ -125,7 +125,7 @@ export class SessionLecture {
     readonly annee: AnneeScolaire,
     catalogues: Catalogues = Catalogues.embarques(),
   ) {
-    // The list in force for the year (R4); a year before 2023-2024 is a MissingParameterError.
+    // The list in force for the year (R4); a year before 2023-2024 is an ErreurParametreManquant.
     this.catalogue = catalogues.pour(annee);
     this.registre = new RegistreEtablissements(this.constats);
   }

@@ -4,12 +4,12 @@
  * (design.md R6-R7: never last year's amount reused silently). Pure, so it is tested without a browser.
  */
 import {
+  ErreurParametreManquant,
   FORFAIT_KIND_NAMES,
-  MissingParameterError,
   PREMIERE_ANNEE_SCOLAIRE,
+  estErreurAre,
   formaterForfait,
   formaterValeurManquante,
-  isAreError,
   libelleAnnee,
   sansCoupure,
   type AnneeScolaire,
@@ -77,12 +77,12 @@ function resoudre(parametres: Parametres, kind: ForfaitKind, annee: AnneeScolair
     };
   } catch (error) {
     // A missing value is said from its structure, by the core's one formatter.
-    if (error instanceof MissingParameterError && error.valeurManquante !== null)
+    if (error instanceof ErreurParametreManquant && error.valeurManquante !== null)
       return {
         case: { connu: false, raison: formaterValeurManquante(error.valeurManquante) },
         reference: null,
       };
-    if (isAreError(error)) return { case: { connu: false, raison: error.message }, reference: null };
+    if (estErreurAre(error)) return { case: { connu: false, raison: error.message }, reference: null };
     throw error;
   }
 }

@@ -4,7 +4,7 @@
  * action a `Progress` whose `signal` the « Annuler » button sets.
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { isAreError } from "../rules";
+import { estErreurAre } from "../rules";
 import { AbortedError, type Progress } from "../workbook/port";
 
 export type RunState<R> =
@@ -30,7 +30,7 @@ export type RunAction<R> =
 
 /** The French message shown for a failure: the core's own message, or the adapter's. */
 export function failureMessage(error: unknown): string {
-  if (isAreError(error)) return error.message;
+  if (estErreurAre(error)) return error.message;
   if (error instanceof Error && error.message) return error.message;
   return `Erreur inattendue : ${String(error)}`;
 }

@@ -6,8 +6,8 @@
  */
 import {
   PREMIERE_ANNEE_SCOLAIRE,
+  estErreurAre,
   forfaitsDeLAnnee,
-  isAreError,
   libelleAnnee,
   type AnneeScolaire,
   type ForfaitKind,
@@ -42,7 +42,7 @@ export function resolveYear(parametres: Parametres, year: AnneeScolaire): YearRe
   try {
     return { ok: true, forfaits: forfaitsDeLAnnee(year, parametres) };
   } catch (error) {
-    if (isAreError(error)) return { ok: false, message: error.message };
+    if (estErreurAre(error)) return { ok: false, message: error.message };
     throw error;
   }
 }

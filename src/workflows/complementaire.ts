@@ -16,7 +16,7 @@ import {
   Decimal,
   ENVELOPPES,
   ENVELOPPE_NAMES,
-  InvalidArgumentError,
+  ErreurArgument,
   demandeComplementaire,
   forfaitsDeLAnnee,
   formaterEuros,
@@ -79,8 +79,8 @@ export interface ResultatDemande {
 
 /**
  * Reads the request sheet and computes each line (extra × forfait of the formation's category). A year
- * whose forfaits cannot be resolved rejects with its MissingParameterError before anything is read; a
- * malformed `uai` option is an InvalidArgumentError.
+ * whose forfaits cannot be resolved rejects with its ErreurParametreManquant before anything is read; a
+ * malformed `uai` option is an ErreurArgument.
  */
 export async function preparerDemandeComplementaire(
   workbook: Workbook,
@@ -91,7 +91,7 @@ export async function preparerDemandeComplementaire(
   let uaiOption: string | null = null;
   if (options.uai) {
     const lu = lireUai(options.uai);
-    if (!lu.ok) throw new InvalidArgumentError("uai-invalide", lu.message);
+    if (!lu.ok) throw new ErreurArgument("uai-invalide", lu.message);
     uaiOption = lu.uai;
   }
   const session = new SessionLecture(options.annee, options.catalogues);

@@ -32,7 +32,7 @@ export async function calculerDotations(
   workbook: Workbook,
   options: OptionsDotations,
 ): Promise<ResultatDotations> {
-  // R6-R7 first: a year whose forfaits cannot be resolved rejects with its MissingParameterError,
+  // R6-R7 first: a year whose forfaits cannot be resolved rejects with its ErreurParametreManquant,
   // untouched, before anything is read (the adapters show what is missing).
   const forfaits = forfaitsDeLAnnee(options.annee, options.parametres);
   const session = new SessionLecture(options.annee, options.catalogues);

@@ -14,7 +14,7 @@ import {
   ENVELOPPES,
   ENVELOPPE_NAMES,
   TYPES_EQUIPEMENT,
-  InvalidArgumentError,
+  ErreurArgument,
   enveloppeOf,
   lireUai,
   libelleAnnee,
@@ -84,13 +84,13 @@ export interface ResultatModeleBilan {
   readonly sources: readonly string[];
 }
 
-/** Reads the establishment's formations and dotations; a malformed UAI is an InvalidArgumentError. */
+/** Reads the establishment's formations and dotations; a malformed UAI is an ErreurArgument. */
 export async function preparerModeleBilan(
   workbook: Workbook,
   options: OptionsModeleBilan,
 ): Promise<ResultatModeleBilan> {
   const lu = lireUai(options.uai);
-  if (!lu.ok) throw new InvalidArgumentError("uai-invalide", lu.message);
+  if (!lu.ok) throw new ErreurArgument("uai-invalide", lu.message);
   const uai = lu.uai;
   const { progress } = options;
   const session = new SessionLecture(options.annee, options.catalogues);

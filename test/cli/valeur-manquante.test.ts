@@ -2,7 +2,7 @@
  * The command line says a missing value from its structure (issue 14 §2): the core's constat, then the
  * options that supply each missing index — no regular expression over another module's sentence.
  */
-import { Parametres, type MissingParameterError, type ValeurManquante } from "../../src/rules";
+import { Parametres, type ErreurParametreManquant, type ValeurManquante } from "../../src/rules";
 import { messageValeurManquante } from "../../src/cli/options";
 
 describe("Valeur manquante en ligne de commande", () => {
@@ -32,7 +32,7 @@ describe("Valeur manquante en ligne de commande", () => {
     try {
       p.forfait("PRE_BAC", 2027);
     } catch (error) {
-      expect(messageValeurManquante((error as MissingParameterError).valeurManquante!)).toContain(
+      expect(messageValeurManquante((error as ErreurParametreManquant).valeurManquante!)).toContain(
         "--ipc 2025-12@2025=<valeur> --ipc 2026-12@2025=<valeur> --serie-ipc <identifiant INSEE>",
       );
     }

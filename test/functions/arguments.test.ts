@@ -13,7 +13,7 @@ import {
   lireTauxBoursiersArgument,
   lireTauxIndexation,
 } from "../../src/functions/arguments";
-import { InvalidArgumentError, MissingParameterError } from "../../src/rules";
+import { ErreurArgument, ErreurParametreManquant } from "../../src/rules";
 
 /** What Excel passes where a new optional parameter sits when its cached metadata is stale. */
 const invocation = { address: "Feuil1!B2", functionName: "ARE.ELIGIBLE", parameterAddresses: [] };
@@ -89,7 +89,7 @@ describe("Nombres saisis à la française", () => {
     ["35 %", "Indice « 35 % » illisible : un nombre est attendu (par exemple 114,18)."],
     [Infinity, "Indice : nombre invalide."],
   ])("%p est refusé : %s", (value, message) => {
-    expect(() => lireDecimal(value, indice)).toThrow(new InvalidArgumentError("nombre-invalide", message));
+    expect(() => lireDecimal(value, indice)).toThrow(new ErreurArgument("nombre-invalide", message));
   });
 });
 
@@ -128,7 +128,7 @@ describe("Mêmes bornes que la lecture des feuilles (issue 11 point 18)", () => 
     try {
       lireEffectif(value, "Effectif");
     } catch (error) {
-      expect((error as InvalidArgumentError).code).toBe(code);
+      expect((error as ErreurArgument).code).toBe(code);
     }
   });
 
@@ -196,9 +196,9 @@ describe("Année scolaire (design.md §3)", () => {
   });
 
   test("une année incohérente est #VALUE!, une année non encodée est #N/A", () => {
-    expect(() => lireAnnee("2024-2026", octobre2024)).toThrow(InvalidArgumentError);
-    expect(() => lireAnnee(45566, octobre2024)).toThrow(InvalidArgumentError);
-    expect(() => lireAnnee(2022, octobre2024)).toThrow(MissingParameterError);
+    expect(() => lireAnnee("2024-2026", octobre2024)).toThrow(ErreurArgument);
+    expect(() => lireAnnee(45566, octobre2024)).toThrow(ErreurArgument);
+    expect(() => lireAnnee(2022, octobre2024)).toThrow(ErreurParametreManquant);
   });
 });
 

@@ -118,7 +118,7 @@ describe("Un forfait ajouté comme donnée (pré-bac 2025-2026 : 161 €, arrêt
   test("sans la donnée ajoutée (les modules de la suite, chargés avant), le pré-bac 2025-2026 reste à calculer", () => {
     expect(regles.Parametres).not.toBe(Regles.Parametres);
     expect(() => Regles.Parametres.embarques().forfait("PRE_BAC", 2025)).toThrow(
-      Regles.MissingParameterError,
+      Regles.ErreurParametreManquant,
     );
   });
 });

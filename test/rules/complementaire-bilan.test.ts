@@ -1,5 +1,5 @@
 import {
-  InvalidArgumentError,
+  ErreurArgument,
   Parametres,
   Decimal,
   TYPES_EQUIPEMENT,
@@ -36,7 +36,7 @@ describe("Complément d'une formation (R10, ARE.COMPLEMENT)", () => {
     expect(texteDecimal(complementFormation(0, "50022137", 2024, parametres).montant.valeur)).toBe("0.00");
   });
   test("une formation ST2S est refusée avec son motif", () => {
-    expect(() => complementFormation(2, "43033104", 2024, parametres)).toThrow(InvalidArgumentError);
+    expect(() => complementFormation(2, "43033104", 2024, parametres)).toThrow(ErreurArgument);
     expect(() => complementFormation(2, "43033104", 2024, parametres)).toThrow(/ST2S/);
   });
   test("un nombre négatif ou décimal, un code mal formé sont refusés", () => {

@@ -1,6 +1,6 @@
 import {
   Decimal,
-  InvalidArgumentError,
+  ErreurArgument,
   Parametres,
   ZERO,
   boursiersRetenus,
@@ -176,7 +176,7 @@ describe("Dotation d'un établissement (R8-R9)", () => {
   test("un effectif négatif ou décimal est refusé", () => {
     expect(() =>
       calculerDotation(lycee({ effectifs: { prepaMetiers: 0, preBac: -1, postBac: 0 } }), 2023, forfaits2023),
-    ).toThrow(InvalidArgumentError);
+    ).toThrow(ErreurArgument);
     expect(() => dotationLigne("PRE_BAC", 2.5, 2023, parametres, null)).toThrow(/nombre entier/);
   });
 
@@ -206,9 +206,9 @@ describe("Boursiers retenus (R8) : arrondi à l'élève, une fois par établisse
     expect(boursiersRetenus(30, tauxDepuisEffectifs(1, 3))).toBe(10);
   });
   test("un taux au-dessus de 1 ou de 100 %, ou plus de boursiers que d'élèves, est refusé", () => {
-    expect(() => tauxDepuisRatio("1.2")).toThrow(InvalidArgumentError);
+    expect(() => tauxDepuisRatio("1.2")).toThrow(ErreurArgument);
     expect(() => tauxDepuisPourcentage(120)).toThrow(/entre 0 % et 100 %/);
-    expect(() => tauxDepuisRatio(-0.1)).toThrow(InvalidArgumentError);
+    expect(() => tauxDepuisRatio(-0.1)).toThrow(ErreurArgument);
     expect(() => tauxDepuisEffectifs(500, 480)).toThrow(/plus que l'effectif/);
   });
   test.each([
@@ -223,7 +223,7 @@ describe("Boursiers retenus (R8) : arrondi à l'élève, une fois par établisse
   });
   test("un taux illisible est refusé", () => {
     expect(() => lireTauxBoursiers("beaucoup")).toThrow(/illisible/);
-    expect(() => lireTauxBoursiers(250)).toThrow(InvalidArgumentError);
+    expect(() => lireTauxBoursiers(250)).toThrow(ErreurArgument);
   });
 });
 

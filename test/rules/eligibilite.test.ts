@@ -1,4 +1,4 @@
-import { eligibiliteDe, InvalidArgumentError } from "../../src/rules";
+import { eligibiliteDe, ErreurArgument } from "../../src/rules";
 
 const judge = (code: unknown) => eligibiliteDe(code, 2023);
 
@@ -91,7 +91,7 @@ describe("Éligibilité d'une formation (R2-R5)", () => {
     ["9 caractères", "ABCDEFGHI"],
     ["un code MEF de 11 caractères", "24322137310"],
   ])("un code mal formé (%s) est une erreur d'argument en français", (_name, code) => {
-    expect(() => judge(code)).toThrow(InvalidArgumentError);
+    expect(() => judge(code)).toThrow(ErreurArgument);
     expect(() => judge(code)).toThrow(/Code formation « .* » invalide/);
   });
 

@@ -1,8 +1,8 @@
 import {
   Decimal,
   FORFAITS,
-  InvalidArgumentError,
-  MissingParameterError,
+  ErreurArgument,
+  ErreurParametreManquant,
   Parametres,
   PLAFOND_QUOTIENT_FAMILIAL_CPGE,
   indexer,
@@ -48,7 +48,7 @@ describe("Forfaits publiés (R6)", () => {
   });
 
   test("une année antérieure à 2023-2024 est une erreur typée", () => {
-    expect(() => embarques.forfait("PRE_BAC", 2022)).toThrow(MissingParameterError);
+    expect(() => embarques.forfait("PRE_BAC", 2022)).toThrow(ErreurParametreManquant);
     expect(() => embarques.forfait("PRE_BAC", 2022)).toThrow(/première année couverte est 2023-2024/);
   });
 
@@ -66,7 +66,7 @@ describe("Forfaits publiés (R6)", () => {
   });
 
   test("une catégorie inconnue est une erreur d'argument en français", () => {
-    expect(() => parseForfaitKind("lycée")).toThrow(InvalidArgumentError);
+    expect(() => parseForfaitKind("lycée")).toThrow(ErreurArgument);
     expect(() => parseForfaitKind("lycée")).toThrow("Catégorie « lycée » inconnue");
   });
 });
@@ -108,8 +108,8 @@ describe("Indexation sur l'IPC (R7)", () => {
     try {
       embarques.forfait("PRE_BAC", 2025);
     } catch (error) {
-      expect(error).toBeInstanceOf(MissingParameterError);
-      expect((error as MissingParameterError).missing).toBe("IPC décembre 2024 (base 2015)");
+      expect(error).toBeInstanceOf(ErreurParametreManquant);
+      expect((error as ErreurParametreManquant).aFournir).toBe("IPC décembre 2024 (base 2015)");
       expect((error as Error).message).toContain("il manque IPC décembre 2024 (base 2015)");
     }
   });

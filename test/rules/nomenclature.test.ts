@@ -1,5 +1,5 @@
 import {
-  InvalidArgumentError,
+  ErreurArgument,
   catalogueFor,
   eligibiliteDe,
   groupeNsf,
@@ -137,7 +137,7 @@ describe("BTS et diplômes assimilés (R2) : DMA et autres diplômes assimilés 
 describe("ARE.NSF d'un code à lettres", () => {
   test("caractères 4 à 6 chiffrés : le groupe ; une lettre : une erreur d'argument qui les cite, jamais NaN", () => {
     expect(groupeNsf("2602230A")).toBe(223);
-    expect(() => groupeNsf("5002A137")).toThrow(InvalidArgumentError);
+    expect(() => groupeNsf("5002A137")).toThrow(ErreurArgument);
     expect(() => groupeNsf("5002A137")).toThrow(/« 2A1 »\) ne sont pas un groupe de spécialités NSF/);
   });
 });

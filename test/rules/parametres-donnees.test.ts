@@ -12,7 +12,7 @@ import {
   FORFAIT_KIND_NAMES,
   FORFAITS,
   IDS_PARAMETRES,
-  MissingParameterError,
+  ErreurParametreManquant,
   PARAMETRES_EMBARQUES,
   Parametres,
   UNITES,
@@ -139,7 +139,7 @@ describe("valeurEnVigueur : une seule recherche, selon le drapeau « indexé »"
       }
       // Without the Decembers, the year after the last published value is missing, never the last amount.
       const suivante = Math.max(...publiees) + 1;
-      expect(() => embarques.valeurEnVigueur(id, suivante)).toThrow(MissingParameterError);
+      expect(() => embarques.valeurEnVigueur(id, suivante)).toThrow(ErreurParametreManquant);
     },
   );
 
@@ -188,8 +188,8 @@ describe("Une valeur manquante est une structure, dite par un seul formateur", (
     try {
       Parametres.embarques().forfait("PRE_BAC", 2026);
     } catch (error) {
-      expect(error).toBeInstanceOf(MissingParameterError);
-      expect((error as MissingParameterError).valeurManquante).toEqual(manque2026);
+      expect(error).toBeInstanceOf(ErreurParametreManquant);
+      expect((error as ErreurParametreManquant).valeurManquante).toEqual(manque2026);
     }
   });
 
@@ -200,11 +200,11 @@ describe("Une valeur manquante est une structure, dite par un seul formateur", (
         { mois: "2025-12", base: 2015, valeur: "121.00" },
       ],
     });
-    let erreur: MissingParameterError | null = null;
+    let erreur: ErreurParametreManquant | null = null;
     try {
       p.forfait("PRE_BAC", 2027);
     } catch (error) {
-      erreur = error as MissingParameterError;
+      erreur = error as ErreurParametreManquant;
     }
     expect(erreur?.valeurManquante?.manque).toEqual([
       { serie: null, mois: "2026-12", base: 2025 },

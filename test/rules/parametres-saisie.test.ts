@@ -3,7 +3,7 @@
  * par le lecteur unique des nombres, un forfait en euros entiers ou au centime, des bornes de
  * vraisemblance, et une source jamais inventée.
  */
-import { InvalidArgumentError, Parametres, lireForfaitSaisi, lireIpcSaisi } from "../../src/rules";
+import { ErreurArgument, Parametres, lireForfaitSaisi, lireIpcSaisi } from "../../src/rules";
 
 const forfait2027 = (valeur: string | number, source?: string) =>
   Parametres.avec({
@@ -24,7 +24,7 @@ describe("Forfait saisi : euros entiers ou centimes, exactement le montant affic
 
   test("« 157,005 » (demi-centime ou 157 005 ?) est refusé : euros entiers ou centimes", () => {
     expect(() => forfait2027("157,005")).toThrow(/euros ou un montant au centime/);
-    expect(() => forfait2027("157,005")).toThrow(InvalidArgumentError);
+    expect(() => forfait2027("157,005")).toThrow(ErreurArgument);
   });
 
   test("« 157,0050 » (fractions de centime) est refusé : euros entiers ou centimes", () => {

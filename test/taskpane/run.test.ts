@@ -1,4 +1,4 @@
-import { InvalidArgumentError, MissingParameterError } from "../../src/rules";
+import { ErreurArgument, ErreurParametreManquant } from "../../src/rules";
 import {
   failureMessage,
   progressRatio,
@@ -32,7 +32,7 @@ describe("Déroulement d'une action longue (contrôle, calcul)", () => {
   });
 
   test("un échec montre le message français du cœur, ou celui de l'adaptateur", () => {
-    const manque = new MissingParameterError(
+    const manque = new ErreurParametreManquant(
       "ipc-manquant",
       "Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 (base 2015).",
       "IPC décembre 2024",
@@ -41,7 +41,7 @@ describe("Déroulement d'une action longue (contrôle, calcul)", () => {
       status: "failed",
       message: "Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 (base 2015).",
     });
-    expect(failureMessage(new InvalidArgumentError("x", "Valeur illisible."))).toBe("Valeur illisible.");
+    expect(failureMessage(new ErreurArgument("x", "Valeur illisible."))).toBe("Valeur illisible.");
     expect(failureMessage(new Error("Feuille « X » introuvable."))).toBe("Feuille « X » introuvable.");
     expect(failureMessage("boum")).toBe("Erreur inattendue : boum");
   });

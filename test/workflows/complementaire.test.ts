@@ -3,7 +3,7 @@
  * hand from the published forfaits: 2024-2025, 157 € (pré-bac, post-bac boursier), 56 € (3ème
  * prépa-métiers); 2023-2024, 151 € and 54 € (arrêté n° 2023-087).
  */
-import { Decimal, MissingParameterError, Parametres, texteDecimal } from "../../src/rules";
+import { Decimal, ErreurParametreManquant, Parametres, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
 import {
@@ -111,7 +111,7 @@ describe("Demande de dotation complémentaire 2024-2025", () => {
   });
 
   test("une année dont les forfaits ne sont pas calculables est refusée avant toute lecture", async () => {
-    await expect(demande(DEMANDE, 2025)).rejects.toBeInstanceOf(MissingParameterError);
+    await expect(demande(DEMANDE, 2025)).rejects.toBeInstanceOf(ErreurParametreManquant);
   });
 });
 

@@ -1,4 +1,10 @@
-import { Decimal, MissingParameterError, Parametres, forfaitsDeLAnnee, texteDecimal } from "../../src/rules";
+import {
+  Decimal,
+  ErreurParametreManquant,
+  Parametres,
+  forfaitsDeLAnnee,
+  texteDecimal,
+} from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { AbortedError, type CellValue } from "../../src/workbook/port";
 import { calculerDotations, type ResultatDotations } from "../../src/workflows";
@@ -339,7 +345,7 @@ describe("Calculer les dotations 2023-2024 (forfaits 151 € et 54 €, arrêté
 });
 
 describe("Années, colonnes, progression", () => {
-  test("2025-2026 sans l'indice de décembre 2024 : rejet par la MissingParameterError elle-même, intacte", async () => {
+  test("2025-2026 sans l'indice de décembre 2024 : rejet par l'ErreurParametreManquant elle-même, intacte", async () => {
     let attendue: unknown;
     try {
       forfaitsDeLAnnee(2025, parametres);
@@ -347,7 +353,7 @@ describe("Années, colonnes, progression", () => {
       attendue = error;
     }
     const promesse = calculerDotations(classeur(), { feuillesEffectifs: ["Paris"], annee: 2025, parametres });
-    await expect(promesse).rejects.toBeInstanceOf(MissingParameterError);
+    await expect(promesse).rejects.toBeInstanceOf(ErreurParametreManquant);
     await expect(promesse).rejects.toMatchObject({
       code: "ipc-manquant",
       message: (attendue as Error).message,

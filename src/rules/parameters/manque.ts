@@ -4,7 +4,7 @@
  * line, the task pane and the functions all turn that structure into French here, each adding how its
  * user supplies a value — no adapter reads another module's sentence.
  */
-import { MissingParameterError, type IndiceManquant, type ValeurManquante } from "../errors";
+import { ErreurParametreManquant, type IndiceManquant, type ValeurManquante } from "../erreurs";
 import { libelleAnnee } from "../anneeScolaire";
 import { describeIpcMonth, type IpcBase } from "./ipc";
 import { PARAMETRES_EMBARQUES, type IdParametre } from "./registre";
@@ -76,9 +76,9 @@ export function formaterValeurManquante(
 }
 
 /** The typed error of a missing value: its message and `missing` both come from the structure. */
-export function erreurValeurManquante(valeur: ValeurManquante): MissingParameterError {
+export function erreurValeurManquante(valeur: ValeurManquante): ErreurParametreManquant {
   const annee = libelleAnnee(valeur.annee);
-  return new MissingParameterError(
+  return new ErreurParametreManquant(
     valeur.manque.length > 0 ? "ipc-manquant" : "valeur-manquante",
     formaterValeurManquante(valeur),
     valeur.manque.length > 0 ? nomsDesIndices(valeur.manque) : `${nomDuParametre(valeur.parametre)} ${annee}`,

@@ -4,7 +4,7 @@
  * months, published forfaits), layered on top. Immutable: adding values gives a new set.
  */
 import { FORFAIT_KIND_NAMES, parseForfaitKind, type ForfaitKind } from "../categories";
-import { InvalidArgumentError, type IndiceManquant } from "../errors";
+import { ErreurArgument, type IndiceManquant } from "../erreurs";
 import { indexer, tauxIpc } from "../indexation";
 import { Decimal, formaterEntier, formaterForfait, formaterPourcentage } from "../montants";
 import { lireNombreValeur, messageNombreIllisible } from "../nombres";
@@ -97,10 +97,10 @@ function valeurSaisie(value: string | number, what: string, euros: boolean): Dec
         ? `${what} « ${citation(texte.trim())} » ambigu (${texte.trim().replace(/[.,]/, "\u00a0")} € ou ${texte.trim().replace(".", ",")} € ?) : ${CENTIMES}. Écrivez-le sans séparateur ou avec deux décimales.`
         : messageNombreIllisible("ambigu", what, texte, exemple);
     }
-    throw new InvalidArgumentError("valeur-invalide", message);
+    throw new ErreurArgument("valeur-invalide", message);
   }
   if (lu.valeur.lte(0)) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "valeur-invalide",
       `${what} : la valeur doit être un nombre strictement positif.`,
     );
@@ -112,13 +112,13 @@ function valeurSaisie(value: string | number, what: string, euros: boolean): Dec
 export function lireForfaitSaisi(value: string | number, what: string): Decimal {
   const valeur = valeurSaisie(value, what, true);
   if (valeur.decimalPlaces() > 2) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "forfait-centimes",
       `${what} « ${citation(String(value).trim())} » refusé : fractions de centime. ${CENTIMES.charAt(0).toUpperCase()}${CENTIMES.slice(1)}.`,
     );
   }
   if (valeur.gt(FORFAIT_MAXIMUM)) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "valeur-invraisemblable",
       `${what} « ${citation(String(value).trim())} » invraisemblable : plus de 10 000 € par élève (157 € en 2024-2025). Vérifiez le montant.`,
     );
@@ -130,7 +130,7 @@ export function lireForfaitSaisi(value: string | number, what: string): Decimal 
 export function lireIpcSaisi(value: string | number, what: string): Decimal {
   const valeur = valeurSaisie(value, what, false);
   if (valeur.lt(IPC_MINIMUM) || valeur.gt(IPC_MAXIMUM)) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "valeur-invraisemblable",
       `${what} « ${citation(String(value).trim())} » invraisemblable : un indice des prix est compris entre 50 et 500 (décembre 2023 : 118,38 en base 2015). Vérifiez la virgule.`,
     );
@@ -142,27 +142,27 @@ export function lireIpcSaisi(value: string | number, what: string): Decimal {
 export function validerIpcSaisi(saisie: IpcSaisi): IpcValue {
   const mois = /^(\d{4})-(\d{2})$/.exec(saisie.mois.trim());
   if (!mois || Number(mois[2]) < 1 || Number(mois[2]) > 12) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "mois-invalide",
       `Mois « ${saisie.mois} » invalide : attendu AAAA-MM, par exemple 2024-12.`,
     );
   }
   if (saisie.base !== 2015 && saisie.base !== 2025) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "base-invalide",
       `Base « ${saisie.base} » invalide : l'IPC est publié en base 2015 ou 2025.`,
     );
   }
   const base = saisie.base as IpcBase;
   if (base === 2015 && Number(mois[1]) > 2025) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "base-invalide",
       "La série base 2015 s'arrête en décembre 2025 : saisissez les mois suivants en base 2025.",
     );
   }
   const serie = (saisie.serie ?? "").trim() || (base === 2015 ? SERIE_IPC_BASE_2015 : "");
   if (serie === "") {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "serie-manquante",
       "Indiquez l'identifiant INSEE de la série base 2025 avec sa valeur.",
     );
@@ -200,7 +200,7 @@ export class Parametres {
     return new Parametres({});
   }
 
-  /** The embedded parameters plus the user's values; throws InvalidArgumentError on a bad or conflicting value. */
+  /** The embedded parameters plus the user's values; throws ErreurArgument on a bad or conflicting value. */
   static avec(userValues: ValeursUtilisateur): Parametres {
     return new Parametres(userValues);
   }
@@ -209,7 +209,7 @@ export class Parametres {
     const key = ipcKey(value.mois, value.base);
     const existing = this.ipc.get(key);
     if (existing && !new Decimal(existing.valeur).equals(value.valeur)) {
-      throw new InvalidArgumentError(
+      throw new ErreurArgument(
         "valeur-en-conflit",
         `L'IPC de ${describeIpcMonth(value.mois, value.base)} est déjà connu (${formatIndice(existing.valeur)}, ${existing.reference.court}) : la valeur saisie ${formatIndice(value.valeur)} est ignorée.`,
       );
@@ -227,7 +227,7 @@ export class Parametres {
     const years = this.publies.get(PARAMETRE_DU_FORFAIT[kind])!;
     const existing = years.get(annee);
     if (existing && !new Decimal(existing.valeur).equals(valeur)) {
-      throw new InvalidArgumentError(
+      throw new ErreurArgument(
         "valeur-en-conflit",
         `Le forfait ${FORFAIT_KIND_NAMES[kind]} ${libelleAnnee(annee)} est déjà publié (${existing.valeur} €, ${existing.reference.court}).`,
       );
@@ -297,7 +297,7 @@ export class Parametres {
    * year when there is one (the user's entries included); otherwise, for an indexed parameter, the
    * previous year's indexed by R7 — never carried over —, and for any other the latest earlier value,
    * still in force (regles.md#parametres.reconduction). A value that cannot be resolved is a
-   * MissingParameterError whose structure names every missing December index at once.
+   * ErreurParametreManquant whose structure names every missing December index at once.
    */
   valeurEnVigueur(id: IdParametre, annee: AnneeScolaire): ValeurResolue {
     exigerAnneeCouverte(annee);

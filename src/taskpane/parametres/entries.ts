@@ -7,14 +7,14 @@ import {
   Decimal,
   PREMIERE_ANNEE_SCOLAIRE,
   FORFAIT_KIND_NAMES,
-  InvalidArgumentError,
+  ErreurArgument,
   Parametres,
   describeIpcMonth,
   formaterDecimal,
   formaterForfait,
   formatIndice,
   formaterPourcentage,
-  isAreError,
+  estErreurAre,
   lireForfaitSaisi,
   lireIpcSaisi,
   parseForfaitKind,
@@ -106,13 +106,13 @@ function sameKind(a: string, b: string): boolean {
 
 /**
  * Adds the form's published forfait, or replaces the user's own for the same year and category.
- * Throws the core's InvalidArgumentError for a year it cannot read (« 2025-2027 »), and when the
+ * Throws the core's ErreurArgument for a year it cannot read (« 2025-2027 »), and when the
  * source is missing: a published amount cites the text that publishes it (issue 12 item 10).
  */
 export function withForfait(valeurs: ValeursUtilisateur, form: ForfaitForm): ValeursUtilisateur {
   const annee = forfaitAnnee(form);
   if (!optional(form.source)) {
-    throw new InvalidArgumentError(
+    throw new ErreurArgument(
       "source-manquante",
       "Source manquante : indiquez le texte qui publie ce forfait (arrêté, délibération, page de la Région).",
     );
@@ -219,7 +219,7 @@ function montantOuTiret(parametres: Parametres, kind: ForfaitKind, annee: AnneeS
   try {
     return formaterForfait(parametres.forfait(kind, annee).valeur);
   } catch (error) {
-    if (isAreError(error)) return "—";
+    if (estErreurAre(error)) return "—";
     throw error;
   }
 }
@@ -250,7 +250,7 @@ export function apercuIpc(valeurs: ValeursUtilisateur, form: IpcForm): ApercuIpc
       })),
     };
   } catch (error) {
-    if (isAreError(error)) return null;
+    if (estErreurAre(error)) return null;
     throw error;
   }
 }
@@ -312,7 +312,7 @@ export function forfaitName(categorie: string): string {
   try {
     return FORFAIT_KIND_NAMES[parseForfaitKind(categorie)];
   } catch (error) {
-    if (isAreError(error)) return categorie;
+    if (estErreurAre(error)) return categorie;
     throw error;
   }
 }

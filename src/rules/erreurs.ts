@@ -3,8 +3,8 @@
  * adapters map them: an argument error becomes #VALUE! in Excel and exit code 2 in the CLI, a missing
  * parameter becomes #N/A naming the missing value (design.md §3).
  */
-export abstract class AreError extends Error {
-  abstract readonly kind: "argument" | "parametre-manquant";
+export abstract class ErreurAre extends Error {
+  abstract readonly nature: "argument" | "parametre-manquant";
   constructor(
     readonly code: string,
     message: string,
@@ -15,8 +15,8 @@ export abstract class AreError extends Error {
 }
 
 /** A value the user gave cannot be used as it is (negative effectif, taux above 100 %, unknown category…). */
-export class InvalidArgumentError extends AreError {
-  readonly kind = "argument" as const;
+export class ErreurArgument extends ErreurAre {
+  readonly nature = "argument" as const;
 }
 
 /** A value of an index series the user must supply: « IPC décembre 2024 (base 2015) ». */
@@ -46,13 +46,13 @@ export interface ValeurManquante {
  * The regulation cannot be resolved for the year asked: a December index or a published amount is
  * missing, or the year is outside what is encoded. Never answered by silently reusing another year.
  */
-export class MissingParameterError extends AreError {
-  readonly kind = "parametre-manquant" as const;
+export class ErreurParametreManquant extends ErreurAre {
+  readonly nature = "parametre-manquant" as const;
   constructor(
     code: string,
     message: string,
     /** What the user must supply, in words: "IPC décembre 2024 (base 2015)". */
-    readonly missing: string,
+    readonly aFournir: string,
     /** The same as data, for a parameter value (null for a year before the rules, a code off the list). */
     readonly valeurManquante: ValeurManquante | null = null,
   ) {
@@ -60,6 +60,6 @@ export class MissingParameterError extends AreError {
   }
 }
 
-export function isAreError(error: unknown): error is AreError {
-  return error instanceof AreError;
+export function estErreurAre(error: unknown): error is ErreurAre {
+  return error instanceof ErreurAre;
 }
