@@ -6,7 +6,7 @@
 import * as path from "path";
 import {
   ENVELOPPES,
-  ENVELOPPE_NAMES,
+  NOMS_ENVELOPPES,
   formaterEntier,
   formaterEuros,
   libelleAnnee,
@@ -68,7 +68,7 @@ function renderModele(r: ResultatModeleBilan, written: string): string {
     `Sources : ${r.sources.map((f) => `« ${f} »`).join(", ")}`,
     ...ENVELOPPES.map(
       (e) =>
-        `Enveloppe ${ENVELOPPE_NAMES[e]} : dotation reçue ${montantOuASaisir(r.dotations[e])}, reliquat antérieur ${montantOuASaisir(r.reliquats[e])}`,
+        `Enveloppe ${NOMS_ENVELOPPES[e]} : dotation reçue ${montantOuASaisir(r.dotations[e])}, reliquat antérieur ${montantOuASaisir(r.reliquats[e])}`,
     ),
     "",
     `${nombreDe(r.formations.length, "formation")} à renseigner :`,
@@ -79,7 +79,7 @@ function renderModele(r: ResultatModeleBilan, written: string): string {
         { header: "Enveloppe" },
         { header: "Effectif n-1", align: "right" },
       ],
-      r.formations.map((f) => [f.code, f.libelle, ENVELOPPE_NAMES[f.enveloppe], formaterEntier(f.effectif)]),
+      r.formations.map((f) => [f.code, f.libelle, NOMS_ENVELOPPES[f.enveloppe], formaterEntier(f.effectif)]),
     ),
   ];
   if (r.constats.length > 0) {

@@ -4,9 +4,9 @@
  * request ready to print. Exit 1 when rows are refused (erreurs), 2 when the file cannot be used.
  */
 import {
-  CATEGORIE_LABELS,
   ENVELOPPES,
-  ENVELOPPE_NAMES,
+  LIBELLES_CATEGORIES,
+  NOMS_ENVELOPPES,
   formaterEntier,
   formaterEuros,
   formaterForfait,
@@ -47,17 +47,17 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
     "",
   ];
   const rows = r.demandees.map((l) => [
-    ENVELOPPE_NAMES[l.enveloppe],
+    NOMS_ENVELOPPES[l.enveloppe],
     l.code,
     String(l.nsf),
     l.intitule,
-    CATEGORIE_LABELS[l.categorie],
+    LIBELLES_CATEGORIES[l.categorie],
     formaterEntier(l.supplementaires),
     formaterForfait(l.forfait),
     formaterEuros(l.montant.valeur),
   ]);
   const footer = ENVELOPPES.map((e) => [
-    `Total ${ENVELOPPE_NAMES[e]}`,
+    `Total ${NOMS_ENVELOPPES[e]}`,
     "",
     "",
     "",

@@ -3,7 +3,7 @@
  * motif (R2-R4), exactly as ARE.ELIGIBLE / ARE.CATEGORIE / ARE.MOTIF answer in Excel.
  */
 import {
-  CATEGORIE_LABELS,
+  LIBELLES_CATEGORIES,
   jugerFormation,
   libelleAnnee,
   lireCodeFormation,
@@ -58,7 +58,7 @@ export async function eligibleCommand(argv: readonly string[], io: CliIo): Promi
               code: v.eligibility.code,
               valide: true,
               eligible: v.eligibility.eligible,
-              categorie: v.eligibility.categorie ? CATEGORIE_LABELS[v.eligibility.categorie] : null,
+              categorie: v.eligibility.categorie ? LIBELLES_CATEGORIES[v.eligibility.categorie] : null,
               motif: v.eligibility.motif,
               alerte: v.eligibility.alerte,
             }
@@ -80,7 +80,7 @@ export async function eligibleCommand(argv: readonly string[], io: CliIo): Promi
         ? [
             v.eligibility.code,
             v.eligibility.eligible ? "oui" : "non",
-            v.eligibility.categorie ? CATEGORIE_LABELS[v.eligibility.categorie] : "—",
+            v.eligibility.categorie ? LIBELLES_CATEGORIES[v.eligibility.categorie] : "—",
             v.eligibility.motif + (v.note ? ` (${v.note})` : ""),
           ]
         : [v.saisi.trim(), "invalide", "—", v.message],

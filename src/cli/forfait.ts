@@ -4,16 +4,16 @@
  */
 import {
   ErreurParametreManquant,
-  FORFAIT_KIND_NAMES,
+  NOMS_FORFAITS,
   formaterForfait,
   indicesDistincts,
   libelleAnnee,
+  lireTypeForfait,
   nomsDesIndices,
-  parseForfaitKind,
   renderTraceTree,
   texteDecimal,
-  type ForfaitKind,
   type LegalReference,
+  type TypeForfait,
   type ValeurManquante,
   type ValeurResolue,
 } from "../rules";
@@ -28,10 +28,10 @@ export const FORFAIT_OPTIONS = {
   help: { alias: "-h" },
 } as const;
 
-const ALL_KINDS: readonly ForfaitKind[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
+const ALL_KINDS: readonly TypeForfait[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
 
 interface Line {
-  readonly kind: ForfaitKind;
+  readonly kind: TypeForfait;
   readonly resolu?: ValeurResolue;
   readonly manquant?: ErreurParametreManquant;
 }
@@ -88,7 +88,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
   }
   const annee = anneeOf(args, io, args.positionals[0]);
   const categorie = optionValue(args, "categorie");
-  const kinds = categorie === undefined ? ALL_KINDS : [parseForfaitKind(categorie)];
+  const kinds = categorie === undefined ? ALL_KINDS : [lireTypeForfait(categorie)];
   const parametres = parametresOf(args);
 
   const lines: Line[] = kinds.map((kind) => {
@@ -108,7 +108,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
         l.resolu
           ? {
               categorie: l.kind,
-              libelle: FORFAIT_KIND_NAMES[l.kind],
+              libelle: NOMS_FORFAITS[l.kind],
               valeur: texteDecimal(l.resolu.valeur),
               origine: l.resolu.origine,
               reference: referenceJson(l.resolu.reference),
@@ -117,7 +117,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
             }
           : {
               categorie: l.kind,
-              libelle: FORFAIT_KIND_NAMES[l.kind],
+              libelle: NOMS_FORFAITS[l.kind],
               valeur: null,
               manquant: l.manquant!.aFournir,
               manque: l.manquant!.valeurManquante?.manque ?? [],
@@ -138,11 +138,11 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
           structure && structure.manque.length > 0
             ? nomsDesIndices(indicesDistincts(structure.manque))
             : line.manquant!.aFournir;
-        out.push(`  ${FORFAIT_KIND_NAMES[line.kind]} : non calculable (il manque ${names})`);
+        out.push(`  ${NOMS_FORFAITS[line.kind]} : non calculable (il manque ${names})`);
         continue;
       }
       out.push(
-        `  ${FORFAIT_KIND_NAMES[line.kind]} : ${formaterForfait(line.resolu.valeur)} (${line.resolu.reference.court})`,
+        `  ${NOMS_FORFAITS[line.kind]} : ${formaterForfait(line.resolu.valeur)} (${line.resolu.reference.court})`,
       );
       // How the project read the text, where it had to interpret it.
       if (line.resolu.donnee?.note) out.push(`    Note : ${line.resolu.donnee.note}`);

@@ -4,7 +4,7 @@
  * (« 628.00 »), never a binary float; null where a figure is unknown.
  */
 import {
-  CATEGORIE_LABELS,
+  LIBELLES_CATEGORIES,
   libelleAnnee,
   renderTrace,
   texteDecimal,
@@ -62,7 +62,7 @@ export function demandeJson(resultat: ResultatDemande): DemandeJson {
       code: l.code,
       nsf: l.nsf,
       intitule: l.intitule,
-      categorie: CATEGORIE_LABELS[l.categorie],
+      categorie: LIBELLES_CATEGORIES[l.categorie],
       enveloppe: l.enveloppe,
       supplementaires: l.supplementaires,
       forfait: money(l.forfait),

@@ -10,7 +10,7 @@
  */
 import { listesStore, parametresStore, demarrerRuntime } from "../addin/runtime";
 import {
-  CATEGORIE_LABELS,
+  LIBELLES_CATEGORIES,
   Decimal,
   ErreurArgument,
   ErreurParametreManquant,
@@ -23,8 +23,8 @@ import {
   jugerFormation,
   montantLigne,
   groupeNsf,
-  parseCategorie,
-  parseForfaitKind,
+  lireCategorie,
+  lireTypeForfait,
   lireCodeFormation,
   arrondirDemiHaut,
   soldeEnveloppe,
@@ -105,7 +105,7 @@ function parCode<T>(codes: unknown, annee: unknown, reponse: (eligibilite: Eligi
 export function forfait(annee: unknown, categorie?: unknown): number {
   return calculer(() => {
     const texte = lireTexteOptionnel(categorie);
-    const kind = texte === null ? "PRE_BAC" : parseForfaitKind(texte);
+    const kind = texte === null ? "PRE_BAC" : lireTypeForfait(texte);
     return euros(parametresStore.parametres().forfait(kind, lireAnnee(annee, new Date())).valeur);
   });
 }
@@ -143,7 +143,7 @@ export function motif(code: unknown[][], annee?: unknown): unknown[][] {
  * @returns La catégorie pour chaque code.
  */
 export function categorie(code: unknown[][], annee?: unknown): unknown[][] {
-  return calculer(() => parCode(code, annee, (e) => (e.categorie ? CATEGORIE_LABELS[e.categorie] : "")));
+  return calculer(() => parCode(code, annee, (e) => (e.categorie ? LIBELLES_CATEGORIES[e.categorie] : "")));
 }
 
 /**
@@ -194,7 +194,7 @@ function categorieDotation(value: unknown) {
       "Catégorie manquante : indiquez PRE BAC, POST BAC ou 3EME PREPA-METIERS.",
     );
   }
-  return parseCategorie(texte);
+  return lireCategorie(texte);
 }
 
 /**

@@ -9,7 +9,7 @@
  * What is left in an envelope at the end of the year is the next year's reliquat, deducted from the next
  * dotation (R9).
  */
-import { CATEGORIE_LABELS, enveloppeOf, parseForfaitKind, type Categorie } from "./categories";
+import { LIBELLES_CATEGORIES, enveloppeDe, lireTypeForfait, type Categorie } from "./categories";
 import type { Enveloppe } from "./dotation";
 import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEuros } from "./montants";
@@ -46,7 +46,7 @@ spellType(
 );
 
 /** The equipment type a user typed or picked, or null when it is none of the four. */
-export function parseTypeEquipement(text: string): TypeEquipement | null {
+export function lireTypeEquipement(text: string): TypeEquipement | null {
   return TYPE_SPELLINGS.get(normaliserLibelle(text)) ?? null;
 }
 
@@ -56,17 +56,17 @@ export function parseTypeEquipement(text: string): TypeEquipement | null {
  * line break (not by commas, which the types' own names contain). `inconnus` are the parts that are
  * none of the four; `types` has no duplicates, in the seed's order.
  */
-export function parseTypesEquipement(text: string): {
+export function lireTypesEquipement(text: string): {
   readonly types: readonly TypeEquipement[];
   readonly inconnus: readonly string[];
 } {
-  const whole = parseTypeEquipement(text);
+  const whole = lireTypeEquipement(text);
   if (whole) return { types: [whole], inconnus: [] };
   const found = new Set<TypeEquipement>();
   const inconnus: string[] = [];
   for (const part of text.split(/[;+/\n]/)) {
     if (part.trim() === "") continue;
-    const type = parseTypeEquipement(part);
+    const type = lireTypeEquipement(part);
     if (type) found.add(type);
     else inconnus.push(part.trim());
   }
@@ -78,17 +78,17 @@ export function parseTypesEquipement(text: string): {
  * « BTS »…, with or without the word « enveloppe »; « 3ème prépa-métiers » is the pré-bac envelope
  * (décision R9). Null when unreadable.
  */
-export function parseEnveloppe(text: string): Enveloppe | null {
+export function lireEnveloppe(text: string): Enveloppe | null {
   const cleaned = text.replace(/^\s*enveloppe\s*/i, "");
   try {
-    const kind = parseForfaitKind(cleaned);
-    return kind === "CPGE" ? null : enveloppeOf(kind);
+    const kind = lireTypeForfait(cleaned);
+    return kind === "CPGE" ? null : enveloppeDe(kind);
   } catch {
     return null;
   }
 }
 
-export const ENVELOPPE_NAMES: Readonly<Record<Enveloppe, string>> = {
+export const NOMS_ENVELOPPES: Readonly<Record<Enveloppe, string>> = {
   preBac: "pré-bac",
   postBac: "post-bac",
 };
@@ -120,7 +120,7 @@ export interface SoldeEnveloppe {
  * envelope never covers it) and the new reliquat is then zero.
  */
 export function soldeEnveloppe(enveloppe: Enveloppe, bilan: EnveloppeBilan): SoldeEnveloppe {
-  const name = ENVELOPPE_NAMES[enveloppe];
+  const name = NOMS_ENVELOPPES[enveloppe];
   const montants: [string, Decimal][] = [
     ["dotation reçue", bilan.dotationRecue],
     ["reliquat antérieur", bilan.reliquatAnterieur],
@@ -168,5 +168,5 @@ export function soldeEnveloppe(enveloppe: Enveloppe, bilan: EnveloppeBilan): Sol
 
 /** The message for a purchase charged to the wrong envelope (no fungibility). */
 export function messageEnveloppeCroisee(code: string, categorie: Categorie, chargee: Enveloppe): string {
-  return `La formation ${code} relève de la catégorie ${CATEGORIE_LABELS[categorie]} (enveloppe ${ENVELOPPE_NAMES[enveloppeOf(categorie)]}) : ses achats ne peuvent pas être imputés sur l'enveloppe ${ENVELOPPE_NAMES[chargee]} (enveloppes non fongibles).`;
+  return `La formation ${code} relève de la catégorie ${LIBELLES_CATEGORIES[categorie]} (enveloppe ${NOMS_ENVELOPPES[enveloppeDe(categorie)]}) : ses achats ne peuvent pas être imputés sur l'enveloppe ${NOMS_ENVELOPPES[chargee]} (enveloppes non fongibles).`;
 }

@@ -8,10 +8,10 @@ import { citation, normaliserLibelle } from "./texte";
 
 export type Categorie = "PREPA_METIERS" | "PRE_BAC" | "POST_BAC";
 /** What a forfait is paid for: one of the three lines, or a CPGE concours (R12). */
-export type ForfaitKind = Categorie | "CPGE";
+export type TypeForfait = Categorie | "CPGE";
 
 /** The labels of the annex's « Niveau » column, and the one ARE.CATEGORIE returns. */
-export const CATEGORIE_LABELS: Record<Categorie, string> = {
+export const LIBELLES_CATEGORIES: Record<Categorie, string> = {
   PREPA_METIERS: "3EME PREPA-METIERS",
   PRE_BAC: "PRE BAC",
   POST_BAC: "POST BAC",
@@ -28,20 +28,20 @@ export const ENVELOPPE_DE_CATEGORIE: Readonly<Record<Categorie, Enveloppe>> = {
 };
 
 /** The envelope a formation's money comes from (ENVELOPPE_DE_CATEGORIE). */
-export function enveloppeOf(categorie: Categorie): Enveloppe {
+export function enveloppeDe(categorie: Categorie): Enveloppe {
   return ENVELOPPE_DE_CATEGORIE[categorie];
 }
 
 /** Readable French names, for traces and screens. */
-export const FORFAIT_KIND_NAMES: Record<ForfaitKind, string> = {
+export const NOMS_FORFAITS: Record<TypeForfait, string> = {
   PREPA_METIERS: "3e prépa-métiers",
   PRE_BAC: "Pré-bac",
   POST_BAC: "Post-bac (boursiers)",
   CPGE: "CPGE (par concours)",
 };
 
-const SPELLINGS: Record<string, ForfaitKind> = {};
-function spell(kind: ForfaitKind, ...names: string[]): void {
+const SPELLINGS: Record<string, TypeForfait> = {};
+function spell(kind: TypeForfait, ...names: string[]): void {
   for (const name of names) SPELLINGS[normaliserLibelle(name)] = kind;
 }
 spell(
@@ -63,7 +63,7 @@ spell("POST_BAC", "POST BAC", "post-bac", "postbac", "post bac boursiers", "post
 spell("CPGE", "CPGE", "concours", "frais de concours", "concours CPGE");
 
 /** The kind named by what the user typed, ignoring case, accents, spaces and hyphens. */
-export function parseForfaitKind(input: unknown): ForfaitKind {
+export function lireTypeForfait(input: unknown): TypeForfait {
   const kind = typeof input === "string" ? SPELLINGS[normaliserLibelle(input)] : undefined;
   if (kind === undefined) {
     throw new ErreurArgument(
@@ -74,9 +74,9 @@ export function parseForfaitKind(input: unknown): ForfaitKind {
   return kind;
 }
 
-/** Same as parseForfaitKind, without CPGE: the lines of an establishment's dotation. */
-export function parseCategorie(input: unknown): Categorie {
-  const kind = parseForfaitKind(input);
+/** Same as lireTypeForfait, without CPGE: the lines of an establishment's dotation. */
+export function lireCategorie(input: unknown): Categorie {
+  const kind = lireTypeForfait(input);
   if (kind === "CPGE") {
     throw new ErreurArgument(
       "categorie-inconnue",
@@ -87,7 +87,7 @@ export function parseCategorie(input: unknown): Categorie {
 }
 
 /** The annex's « Niveau » column: `Infra V.`, `PRE BAC`, `POST BAC`. */
-export function categorieOfAnnexNiveau(niveau: string): Categorie {
+export function categorieDuNiveauAnnexe(niveau: string): Categorie {
   const kind = SPELLINGS[normaliserLibelle(niveau)];
   if (kind === undefined || kind === "CPGE") throw new Error(`Niveau d'annexe inconnu : ${niveau}`);
   return kind;

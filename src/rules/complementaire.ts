@@ -8,7 +8,7 @@
  * Décision (regles.md#complementaire.forfait): an extra 3ème prépa-métiers student is requested at the 3ème prépa-métiers forfait, in the
  * pré-bac envelope (as in R9).
  */
-import { enveloppeOf, type Categorie } from "./categories";
+import { enveloppeDe, type Categorie } from "./categories";
 import { jugerFormation, type Eligibilite } from "./eligibilite";
 import type { Catalogue } from "./catalogue/catalogue";
 import { catalogueFor } from "./catalogue/registre";
@@ -71,7 +71,7 @@ function ligne(
 ): LigneComplementaire {
   const categorie = eligibilite.categorie;
   const forfait = parametres.forfait(categorie, annee);
-  const enveloppe = enveloppeOf(categorie);
+  const enveloppe = enveloppeDe(categorie);
   const unite = categorie === "POST_BAC" ? "boursiers supplémentaires" : "élèves supplémentaires";
   const valeur = forfait.valeur.times(supplementaires);
   const intitule = intituleSaisi?.trim() || eligibilite.formation?.libelle || "";

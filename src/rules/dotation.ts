@@ -9,7 +9,7 @@
  * n'est versée. Les établissements n'ayant pas répondu aux enquêtes régionales […] aucune dotation
  * n'est attribuée. » « Les dispositifs ARE pré-bac et ARE post-bac ne sont pas fongibles. »
  */
-import { FORFAIT_KIND_NAMES, type Categorie } from "./categories";
+import { NOMS_FORFAITS, type Categorie } from "./categories";
 import { boursiersRetenus, assertEffectif, type TauxBoursiers } from "./boursiers";
 import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
@@ -94,7 +94,7 @@ function figure(valeur: Decimal, trace: Omit<Trace, "resultat">): Figure {
 }
 
 const LINE_NAMES: Record<Categorie, string> = {
-  PREPA_METIERS: FORFAIT_KIND_NAMES.PREPA_METIERS,
+  PREPA_METIERS: NOMS_FORFAITS.PREPA_METIERS,
   PRE_BAC: "Pré-bac",
   POST_BAC: "Post-bac",
 };

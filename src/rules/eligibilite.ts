@@ -2,7 +2,7 @@
  * Eligibility of a formation (R2-R4): is a first-year student of this formation counted, and in which
  * line? Eligibility is judged apart from any amount (the amount is dotation.ts's business).
  */
-import { CATEGORIE_LABELS, type Categorie } from "./categories";
+import { LIBELLES_CATEGORIES, type Categorie } from "./categories";
 import type { Catalogue, Formation } from "./catalogue/catalogue";
 import { Catalogues, type CatalogueEnVigueur } from "./catalogue/registre";
 import { LIBELLES_BCN, SUCCESSEURS } from "./catalogue/successeurs";
@@ -127,7 +127,7 @@ function judgeCollege(
   const label = libelle ?? CLASSES_COLLEGE.get(code);
   if (label !== undefined && normaliserLibelle(label) === normaliserLibelle(LIBELLE_PREPA_METIERS)) {
     const alerte = alerteHorsListe(catalogue);
-    const motif = `Éligible ${CATEGORIE_LABELS.PREPA_METIERS} par la règle (3e prépa-métiers) ; ${alerte}.`;
+    const motif = `Éligible ${LIBELLES_CATEGORIES.PREPA_METIERS} par la règle (3e prépa-métiers) ; ${alerte}.`;
     return eligibleVerdict(code, nsf, "PREPA_METIERS", motif, { alerte });
   }
   const listed = listedCollegeClasses(catalogue);
@@ -161,7 +161,7 @@ export function jugerFormation(code: string, catalogue: Catalogue, libelle?: str
 
   const formation = catalogue.get(code);
   if (formation) {
-    const motif = `Éligible ${CATEGORIE_LABELS[formation.categorie]} : ${libelleListe(formation, catalogue)}.`;
+    const motif = `Éligible ${LIBELLES_CATEGORIES[formation.categorie]} : ${libelleListe(formation, catalogue)}.`;
     return eligibleVerdict(code, nsf, formation.categorie, motif, { formation });
   }
 
@@ -171,7 +171,7 @@ export function jugerFormation(code: string, catalogue: Catalogue, libelle?: str
   if (successeur && predecesseur) {
     const alerte = `successeur de ${predecesseur.code} ${predecesseur.libelle}, ${listeCourte(catalogue)} : à vérifier`;
     const libelleSuccesseur = successeur.libelle || predecesseur.libelle;
-    const motif = `Éligible ${CATEGORIE_LABELS[predecesseur.categorie]} : ${libelleSuccesseur}, ${alerte}.`;
+    const motif = `Éligible ${LIBELLES_CATEGORIES[predecesseur.categorie]} : ${libelleSuccesseur}, ${alerte}.`;
     return eligibleVerdict(code, nsf, predecesseur.categorie, motif, { alerte, successeur: true });
   }
 
@@ -190,7 +190,7 @@ export function jugerFormation(code: string, catalogue: Catalogue, libelle?: str
     return nonEligible(code, nsf, `Non éligible : ${kind.libelle}, ${why}.`);
   }
   const alerte = alerteHorsListe(catalogue);
-  const motif = `Éligible ${CATEGORIE_LABELS[kind.categorie]} par la règle (${kind.libelle}, spécialité NSF ${regles.libelleNsf(nsf)}) ; ${alerte}.`;
+  const motif = `Éligible ${LIBELLES_CATEGORIES[kind.categorie]} par la règle (${kind.libelle}, spécialité NSF ${regles.libelleNsf(nsf)}) ; ${alerte}.`;
   return eligibleVerdict(code, nsf, kind.categorie, motif, { alerte });
 }
 

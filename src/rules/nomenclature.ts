@@ -9,7 +9,7 @@
  * (regles.md#eligibilite.regles-datees). The rules of a year are resolved once and carried by the
  * catalogue in force for it (Catalogue.regles): judging a row reads one property, never a lookup.
  */
-import { categorieOfAnnexNiveau, type Categorie } from "./categories";
+import { categorieDuNiveauAnnexe, type Categorie } from "./categories";
 import exclusions from "./catalogue/regles/exclusions.json";
 import specialites from "./catalogue/regles/specialites-nsf.json";
 import typesDiplome from "./catalogue/regles/types-diplome.json";
@@ -127,7 +127,7 @@ function typesDeLaVersion(version: VersionTypesDiplome): ReadonlyMap<string, Typ
         prefix: t.prefixe,
         libelle: t.libelle,
         // The annex's labels, read as the annex's Niveau column is: a typo in the data fails at load.
-        categorie: t.categorie === null ? null : categorieOfAnnexNiveau(t.categorie),
+        categorie: t.categorie === null ? null : categorieDuNiveauAnnexe(t.categorie),
       },
     ]),
   );

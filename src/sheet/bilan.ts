@@ -25,16 +25,16 @@
 import {
   Decimal,
   ENVELOPPES,
-  ENVELOPPE_NAMES,
+  NOMS_ENVELOPPES,
   TYPES_EQUIPEMENT,
   ZERO,
-  enveloppeOf,
+  enveloppeDe,
   formaterEuros,
   formaterEntier,
   nombreDe,
   messageEnveloppeCroisee,
-  parseEnveloppe,
-  parseTypesEquipement,
+  lireEnveloppe,
+  lireTypesEquipement,
   type Categorie,
   type Enveloppe,
   type TypeEquipement,
@@ -142,7 +142,7 @@ export class LecteurBilan extends LecteurBase {
         : ` Achat de ${montantLu.ok ? formaterEuros(montantLu.valeur) : `« ${afficher(montantBrut)} »`} non retenu.`;
     const brutEnveloppe = cellule(row, c.enveloppe);
     const saisie =
-      isBlank(brutEnveloppe) || isCellError(brutEnveloppe) ? null : parseEnveloppe(String(brutEnveloppe));
+      isBlank(brutEnveloppe) || isCellError(brutEnveloppe) ? null : lireEnveloppe(String(brutEnveloppe));
     /** Sets the purchase aside; `propre` is its formation's envelope when the code is known. */
     const rejeter = (code: CodeConstat, colonne: string | null, message: string, propre?: Enveloppe) => {
       this.ecarter(code, ligne, colonne, message);
@@ -172,7 +172,7 @@ export class LecteurBilan extends LecteurBase {
         `Formation ${verdict.code} : les crédits ARE ne peuvent pas financer ses équipements. ${verdict.motif}${perdu}`,
       );
     }
-    const propre = enveloppeOf(verdict.categorie);
+    const propre = enveloppeDe(verdict.categorie);
 
     // The envelope charged: blank is the formation's own, the other one is refused.
     if (!isBlank(brutEnveloppe)) {
@@ -195,7 +195,7 @@ export class LecteurBilan extends LecteurBase {
         return rejeter(
           "enveloppe-croisee",
           l(c.enveloppe),
-          `${messageEnveloppeCroisee(verdict.code, verdict.categorie, saisie)} Imputez l'achat sur l'enveloppe ${ENVELOPPE_NAMES[propre]}.${perdu}`,
+          `${messageEnveloppeCroisee(verdict.code, verdict.categorie, saisie)} Imputez l'achat sur l'enveloppe ${NOMS_ENVELOPPES[propre]}.${perdu}`,
           propre,
         );
       }
@@ -237,7 +237,7 @@ export class LecteurBilan extends LecteurBase {
           messageErreurExcel(brutType, "type d'équipement") + perdu,
           propre,
         );
-      const lus = parseTypesEquipement(String(brutType));
+      const lus = lireTypesEquipement(String(brutType));
       if (lus.inconnus.length > 0) {
         return rejeter(
           "type-equipement-inconnu",

@@ -5,7 +5,7 @@
  */
 import {
   ErreurParametreManquant,
-  FORFAIT_KIND_NAMES,
+  NOMS_FORFAITS,
   PREMIERE_ANNEE_SCOLAIRE,
   estErreurAre,
   formaterForfait,
@@ -13,13 +13,13 @@ import {
   libelleAnnee,
   sansCoupure,
   type AnneeScolaire,
-  type ForfaitKind,
   type LegalReference,
   type Parametres,
+  type TypeForfait,
 } from "../rules";
 
 /** Column order of the table: the three lines of a dotation, then the CPGE forfait. */
-export const COLONNES: readonly ForfaitKind[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
+export const COLONNES: readonly TypeForfait[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
 
 export type CaseForfait =
   | { readonly connu: true; readonly montant: string; readonly reference: string; readonly indexe: boolean }
@@ -39,7 +39,7 @@ export interface LigneForfaits {
   readonly annee: AnneeScolaire;
   readonly libelle: string;
   readonly enCours: boolean;
-  readonly cases: Readonly<Record<ForfaitKind, CaseForfait>>;
+  readonly cases: Readonly<Record<TypeForfait, CaseForfait>>;
   /** The texts of the year's known amounts, in column order, once each. */
   readonly sources: readonly SourceForfaits[];
   /** What is missing for the year's first amount that cannot be resolved; null when all are known. */
@@ -51,11 +51,11 @@ export interface LigneForfaits {
  * go in the header's tooltip. « 3e prépa » for the 3e prépa-métiers: « prépa‑métiers » alone is wider
  * than the column a 320-pixel pane leaves it.
  */
-export const NOMS_COLONNES: Readonly<Record<ForfaitKind, { court: string; complet: string }>> = {
-  PRE_BAC: { court: sansCoupure("Pré-bac"), complet: FORFAIT_KIND_NAMES.PRE_BAC },
-  POST_BAC: { court: sansCoupure("Post-bac"), complet: FORFAIT_KIND_NAMES.POST_BAC },
-  PREPA_METIERS: { court: "3e prépa", complet: FORFAIT_KIND_NAMES.PREPA_METIERS },
-  CPGE: { court: "CPGE", complet: FORFAIT_KIND_NAMES.CPGE },
+export const NOMS_COLONNES: Readonly<Record<TypeForfait, { court: string; complet: string }>> = {
+  PRE_BAC: { court: sansCoupure("Pré-bac"), complet: NOMS_FORFAITS.PRE_BAC },
+  POST_BAC: { court: sansCoupure("Post-bac"), complet: NOMS_FORFAITS.POST_BAC },
+  PREPA_METIERS: { court: "3e prépa", complet: NOMS_FORFAITS.PREPA_METIERS },
+  CPGE: { court: "CPGE", complet: NOMS_FORFAITS.CPGE },
 };
 
 interface Resolution {
@@ -63,7 +63,7 @@ interface Resolution {
   readonly reference: LegalReference | null;
 }
 
-function resoudre(parametres: Parametres, kind: ForfaitKind, annee: AnneeScolaire): Resolution {
+function resoudre(parametres: Parametres, kind: TypeForfait, annee: AnneeScolaire): Resolution {
   try {
     const forfait = parametres.forfait(kind, annee);
     return {
@@ -115,7 +115,7 @@ export function forfaitsEnVigueur(parametres: Parametres, anneeEnCours: AnneeSco
   }
   const lignes: LigneForfaits[] = [];
   for (let annee = PREMIERE_ANNEE_SCOLAIRE; annee <= derniere; annee++) {
-    const cases = {} as Record<ForfaitKind, CaseForfait>;
+    const cases = {} as Record<TypeForfait, CaseForfait>;
     const references: (LegalReference | null)[] = [];
     let manque: string | null = null;
     for (const kind of COLONNES) {

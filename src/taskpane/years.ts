@@ -10,12 +10,12 @@ import {
   forfaitsDeLAnnee,
   libelleAnnee,
   type AnneeScolaire,
-  type ForfaitKind,
   type ForfaitsAnnee,
   type Parametres,
+  type TypeForfait,
 } from "../rules";
 
-const KINDS: readonly ForfaitKind[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
+const KINDS: readonly TypeForfait[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
 
 export interface YearOption {
   readonly value: AnneeScolaire;

@@ -15,7 +15,7 @@
 import {
   Decimal,
   ENVELOPPES,
-  ENVELOPPE_NAMES,
+  NOMS_ENVELOPPES,
   ZERO,
   formaterEuros,
   nombreDe,
@@ -181,7 +181,7 @@ export async function controlerBilan(
         sheet.name,
         origine?.ligne ?? null,
         origine?.colonne ?? null,
-        `Enveloppe ${ENVELOPPE_NAMES[nom]} : ${formaterEuros(solde.depense)} d'achats pour ${formaterEuros(solde.disponible.valeur)} disponibles (dotation reçue + reliquat antérieur), dépassement de ${formaterEuros(solde.depassement)}. Les enveloppes pré-bac et post-bac ne sont pas fongibles : l'autre enveloppe ne couvre pas ce dépassement. Vérifiez les montants.`,
+        `Enveloppe ${NOMS_ENVELOPPES[nom]} : ${formaterEuros(solde.depense)} d'achats pour ${formaterEuros(solde.disponible.valeur)} disponibles (dotation reçue + reliquat antérieur), dépassement de ${formaterEuros(solde.depassement)}. Les enveloppes pré-bac et post-bac ne sont pas fongibles : l'autre enveloppe ne couvre pas ce dépassement. Vérifiez les montants.`,
       ),
     );
   }

@@ -12,10 +12,10 @@
  * la formation). Les demandes sont adressées par courriel ou par voie postale. »
  */
 import {
-  CATEGORIE_LABELS,
+  LIBELLES_CATEGORIES,
   Decimal,
   ENVELOPPES,
-  ENVELOPPE_NAMES,
+  NOMS_ENVELOPPES,
   ErreurArgument,
   demandeComplementaire,
   forfaitsDeLAnnee,
@@ -180,11 +180,11 @@ export const BASE_DEMANDE =
 
 function ligneSortie(l: LigneDemandee): Row {
   return [
-    ENVELOPPE_NAMES[l.enveloppe],
+    NOMS_ENVELOPPES[l.enveloppe],
     l.code,
     l.nsf,
     l.intitule,
-    CATEGORIE_LABELS[l.categorie],
+    LIBELLES_CATEGORIES[l.categorie],
     l.supplementaires,
     montant(l.forfait),
     montant(l.montant.valeur),
@@ -206,7 +206,7 @@ export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: strin
     const n = groupe.reduce((sum, l) => sum + l.supplementaires, 0);
     eleves += n;
     rows.push([
-      `Sous-total ${ENVELOPPE_NAMES[enveloppe]}`,
+      `Sous-total ${NOMS_ENVELOPPES[enveloppe]}`,
       null,
       null,
       nombreDe(groupe.length, "formation"),
@@ -214,7 +214,7 @@ export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: strin
       n,
       null,
       montant(totaux[enveloppe]),
-      `Enveloppe ${ENVELOPPE_NAMES[enveloppe]} : ${formaterEuros(totaux[enveloppe])}`,
+      `Enveloppe ${NOMS_ENVELOPPES[enveloppe]} : ${formaterEuros(totaux[enveloppe])}`,
     ]);
   }
   const ecartees = resultat.lignes.ecartees;

@@ -12,10 +12,10 @@
 import {
   Decimal,
   ENVELOPPES,
-  ENVELOPPE_NAMES,
+  NOMS_ENVELOPPES,
   TYPES_EQUIPEMENT,
   ErreurArgument,
-  enveloppeOf,
+  enveloppeDe,
   lireUai,
   libelleAnnee,
   type Categorie,
@@ -150,7 +150,7 @@ export async function preparerModeleBilan(
       code,
       libelle: catalogue.get(code)?.libelle ?? f.libelle ?? "",
       categorie: f.categorie,
-      enveloppe: enveloppeOf(f.categorie),
+      enveloppe: enveloppeDe(f.categorie),
       effectif: f.effectif,
     }))
     .sort((a, b) =>
@@ -261,7 +261,7 @@ export function feuilleModeleBilan(resultat: ResultatModeleBilan): OutputSheet {
         header: COLONNES_BILAN.enveloppe,
         format: "text",
         width: 10,
-        choices: ENVELOPPES.map((e) => ENVELOPPE_NAMES[e]),
+        choices: ENVELOPPES.map((e) => NOMS_ENVELOPPES[e]),
       },
       { header: COLONNES_BILAN.effectif, format: "integer", width: 11 },
       { header: COLONNES_BILAN.eleves, format: "integer", width: 10 },
@@ -271,7 +271,7 @@ export function feuilleModeleBilan(resultat: ResultatModeleBilan): OutputSheet {
     rows: resultat.formations.map((f) => [
       f.libelle,
       f.code,
-      ENVELOPPE_NAMES[f.enveloppe],
+      NOMS_ENVELOPPES[f.enveloppe],
       f.effectif,
       null,
       null,

@@ -17,7 +17,7 @@
  */
 import {
   ENVELOPPES,
-  ENVELOPPE_NAMES,
+  NOMS_ENVELOPPES,
   formaterEntier,
   nombreDe,
   lireUai,
@@ -86,7 +86,7 @@ function reliquatDuBilan(bilan: ResultatControleBilan, constats: Constat[]): Rel
       reliquats[e] = solde.nouveauReliquat.valeur;
       observations.push(renderTrace(solde.nouveauReliquat.trace));
     } else {
-      const message = `Reliquat ${ENVELOPPE_NAMES[e]} de ${bilan.uai} non calculé : il manque au bilan « ${bilan.feuille} » ${bilan.enveloppes[e].manque}. Complétez ou corrigez le bilan puis relancez ; laissée vide, la cellule ne déduit rien.`;
+      const message = `Reliquat ${NOMS_ENVELOPPES[e]} de ${bilan.uai} non calculé : il manque au bilan « ${bilan.feuille} » ${bilan.enveloppes[e].manque}. Complétez ou corrigez le bilan puis relancez ; laissée vide, la cellule ne déduit rien.`;
       observations.push(message);
       constats.push(constat("reliquat-non-calcule", bilan.feuille, null, null, message));
     }

@@ -1,9 +1,9 @@
 import {
   Decimal,
   TYPES_EQUIPEMENT,
-  enveloppeOf,
+  enveloppeDe,
+  lireTypeEquipement,
   messageEnveloppeCroisee,
-  parseTypeEquipement,
   renderTrace,
   soldeEnveloppe,
   texteDecimal,
@@ -26,11 +26,11 @@ describe("Bilan de fin d'année (R11)", () => {
     ["Matériel, outillage et instruments", 2],
     ["consommables informatiques", 3],
   ])("le type « %s » est reconnu", (text, index) => {
-    expect(parseTypeEquipement(text)).toBe(TYPES_EQUIPEMENT[index]);
+    expect(lireTypeEquipement(text)).toBe(TYPES_EQUIPEMENT[index]);
   });
 
   test("un type d'équipement inconnu n'est pas reconnu", () => {
-    expect(parseTypeEquipement("voyage scolaire")).toBeNull();
+    expect(lireTypeEquipement("voyage scolaire")).toBeNull();
   });
 
   test("reliquat reporté = dotation reçue + reliquat antérieur − dépensé : 36 782,00 + 1 200,50 − 37 000,00 = 982,50", () => {
@@ -58,9 +58,9 @@ describe("Bilan de fin d'année (R11)", () => {
   });
 
   test("la 3ème prépa-métiers relève de l'enveloppe pré-bac, le BTS de l'enveloppe post-bac", () => {
-    expect(enveloppeOf("PREPA_METIERS")).toBe("preBac");
-    expect(enveloppeOf("PRE_BAC")).toBe("preBac");
-    expect(enveloppeOf("POST_BAC")).toBe("postBac");
+    expect(enveloppeDe("PREPA_METIERS")).toBe("preBac");
+    expect(enveloppeDe("PRE_BAC")).toBe("preBac");
+    expect(enveloppeDe("POST_BAC")).toBe("postBac");
     expect(messageEnveloppeCroisee("32025520", "POST_BAC", "preBac")).toContain("non fongibles");
   });
 });

@@ -5,8 +5,8 @@ import {
   TYPES_EQUIPEMENT,
   complementFormation,
   texteDecimal,
-  parseEnveloppe,
-  parseTypesEquipement,
+  lireEnveloppe,
+  lireTypesEquipement,
   renderTrace,
   soldeEnveloppe,
 } from "../../src/rules";
@@ -54,22 +54,22 @@ describe("Bilan : enveloppes, types, solde (R11)", () => {
     ["3ème prépa-métiers", "preBac"],
     ["BTS", "postBac"],
   ])("l'enveloppe « %s » est lue %s", (texte, attendue) => {
-    expect(parseEnveloppe(texte)).toBe(attendue);
+    expect(lireEnveloppe(texte)).toBe(attendue);
   });
   test("une enveloppe inconnue ou « CPGE » n'est pas une enveloppe ARE", () => {
-    expect(parseEnveloppe("fonds social")).toBeNull();
-    expect(parseEnveloppe("CPGE")).toBeNull();
+    expect(lireEnveloppe("fonds social")).toBeNull();
+    expect(lireEnveloppe("CPGE")).toBeNull();
   });
   test("plusieurs types dans une cellule, séparés par « ; » ou « + » : dans l'ordre du règlement, sans doublon", () => {
-    expect(parseTypesEquipement("outillage ; EPI + EPI")).toEqual({
+    expect(lireTypesEquipement("outillage ; EPI + EPI")).toEqual({
       types: [TYPES_EQUIPEMENT[1], TYPES_EQUIPEMENT[2]],
       inconnus: [],
     });
-    expect(parseTypesEquipement("Matériel, outillage et instruments")).toEqual({
+    expect(lireTypesEquipement("Matériel, outillage et instruments")).toEqual({
       types: [TYPES_EQUIPEMENT[2]],
       inconnus: [],
     });
-    expect(parseTypesEquipement("EPI ; voyage scolaire").inconnus).toEqual(["voyage scolaire"]);
+    expect(lireTypesEquipement("EPI ; voyage scolaire").inconnus).toEqual(["voyage scolaire"]);
   });
   test("un montant négatif dans un solde est refusé", () => {
     expect(() =>

@@ -7,14 +7,14 @@ import {
   PLAFOND_QUOTIENT_FAMILIAL_CPGE,
   indexer,
   ipcBaseFor,
-  parseForfaitKind,
+  lireTypeForfait,
   renderTrace,
   tauxIpc,
-  type ForfaitKind,
+  type TypeForfait,
 } from "../../src/rules";
 
 const embarques = Parametres.embarques();
-const forfait = (kind: ForfaitKind, annee: number, p = embarques) => p.forfait(kind, annee).valeur.toString();
+const forfait = (kind: TypeForfait, annee: number, p = embarques) => p.forfait(kind, annee).valeur.toString();
 
 describe("Forfaits publiés (R6)", () => {
   test.each([
@@ -62,12 +62,12 @@ describe("Forfaits publiés (R6)", () => {
     "3EME PREPA-METIERS",
     "cpge",
   ])("la catégorie « %s » est reconnue (casse, accents et espaces ignorés)", (label) => {
-    expect(() => parseForfaitKind(label)).not.toThrow();
+    expect(() => lireTypeForfait(label)).not.toThrow();
   });
 
   test("une catégorie inconnue est une erreur d'argument en français", () => {
-    expect(() => parseForfaitKind("lycée")).toThrow(ErreurArgument);
-    expect(() => parseForfaitKind("lycée")).toThrow("Catégorie « lycée » inconnue");
+    expect(() => lireTypeForfait("lycée")).toThrow(ErreurArgument);
+    expect(() => lireTypeForfait("lycée")).toThrow("Catégorie « lycée » inconnue");
   });
 });
 

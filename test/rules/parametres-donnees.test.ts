@@ -9,7 +9,7 @@ import * as path from "node:path";
 import {
   DANS_PARAMETRES,
   PREMIERE_ANNEE_SCOLAIRE,
-  FORFAIT_KIND_NAMES,
+  NOMS_FORFAITS,
   FORFAITS,
   IDS_PARAMETRES,
   ErreurParametreManquant,
@@ -20,7 +20,7 @@ import {
   parametreDuFichier,
   SOURCES_PARAMETRES,
   libelleAnnee,
-  type ForfaitKind,
+  type TypeForfait,
   type IdParametre,
   type ValeurManquante,
 } from "../../src/rules";
@@ -101,9 +101,9 @@ describe("Fichiers de paramètres : chaque valeur datée et sourcée", () => {
   });
 
   test("les forfaits sont indexés et nommés comme leur catégorie ; le plafond et la limite CPGE ne le sont pas", () => {
-    for (const [kind, parametre] of Object.entries(FORFAITS) as [ForfaitKind, (typeof FORFAITS)["CPGE"]][]) {
+    for (const [kind, parametre] of Object.entries(FORFAITS) as [TypeForfait, (typeof FORFAITS)["CPGE"]][]) {
       expect(parametre.indexe).toBe(true);
-      expect(parametre.nom).toBe(`Forfait ${FORFAIT_KIND_NAMES[kind]}`);
+      expect(parametre.nom).toBe(`Forfait ${NOMS_FORFAITS[kind]}`);
     }
     expect(PARAMETRES_EMBARQUES["cpge.plafond_quotient_familial"].indexe).toBe(false);
     expect(PARAMETRES_EMBARQUES["cpge.concours_maximum"].indexe).toBe(false);

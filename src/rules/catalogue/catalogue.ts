@@ -4,7 +4,7 @@
  * list; motifs name the list. The embedded lists are data (listes/, with their reference), compiled into
  * listes-embarquees.ts by a script so that no file is read at run time.
  */
-import { categorieOfAnnexNiveau, type Categorie } from "../categories";
+import { categorieDuNiveauAnnexe, type Categorie } from "../categories";
 import { reglesCatalogue, type ReglesCatalogue } from "../nomenclature";
 import { libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
 import { LISTES_EMBARQUEES } from "./listes-embarquees";
@@ -77,7 +77,7 @@ export function parseAnnex(tsv: string): Formation[] {
         nsf: nombre(specialite),
         typeDiplome,
         libelle,
-        categorie: categorieOfAnnexNiveau(niveau),
+        categorie: categorieDuNiveauAnnexe(niveau),
       };
     });
 }

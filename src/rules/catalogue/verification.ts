@@ -8,7 +8,7 @@
  *
  * Pure: the adapters (task pane, command line) read the sheet or file and pass its values.
  */
-import { CATEGORIE_LABELS, categorieOfAnnexNiveau, type Categorie } from "../categories";
+import { LIBELLES_CATEGORIES, categorieDuNiveauAnnexe, type Categorie } from "../categories";
 import { lireCodeFormation, prefixeDe } from "../codes";
 import { nombreDe } from "../montants";
 import { reglesCatalogue } from "../nomenclature";
@@ -180,7 +180,7 @@ function entier(v: unknown): number | null {
 
 function niveauLu(v: unknown): Categorie | null {
   try {
-    return texte(v) === "" ? null : categorieOfAnnexNiveau(texte(v));
+    return texte(v) === "" ? null : categorieDuNiveauAnnexe(texte(v));
   } catch {
     return null;
   }
@@ -455,14 +455,14 @@ export function verifierListe(
         "liste-hors-dispositif",
         i,
         col("code"),
-        `${code} : ${kind ? kind.libelle : `type de diplôme ${prefixeDe(code)}`} (caractères 1 à 3), hors des types du dispositif ; la liste le rend éligible ${CATEGORIE_LABELS[categorie]}. Vérifiez le code.`,
+        `${code} : ${kind ? kind.libelle : `type de diplôme ${prefixeDe(code)}`} (caractères 1 à 3), hors des types du dispositif ; la liste le rend éligible ${LIBELLES_CATEGORIES[categorie]}. Vérifiez le code.`,
       );
     } else if (kind.categorie !== categorie) {
       signaler(
         "liste-categorie-incoherente",
         i,
         col("niveau"),
-        `${code} : niveau ${formation.niveau} dans la liste, mais un ${kind.libelle} (préfixe ${kind.prefix}) relève de ${CATEGORIE_LABELS[kind.categorie]}. La liste décide (${CATEGORIE_LABELS[categorie]}) : vérifiez la ligne.`,
+        `${code} : niveau ${formation.niveau} dans la liste, mais un ${kind.libelle} (préfixe ${kind.prefix}) relève de ${LIBELLES_CATEGORIES[kind.categorie]}. La liste décide (${LIBELLES_CATEGORIES[categorie]}) : vérifiez la ligne.`,
       );
     }
   }
@@ -528,7 +528,7 @@ export function resumeEcart(e: EcartListes): string {
 export function changementsEcart(
   e: EcartListes,
 ): Readonly<Record<"ajoutees" | "retirees" | "renommees" | "reclassees", string[]>> {
-  const formation = (f: Formation) => `${f.code} ${f.libelle}, ${CATEGORIE_LABELS[f.categorie]}`;
+  const formation = (f: Formation) => `${f.code} ${f.libelle}, ${LIBELLES_CATEGORIES[f.categorie]}`;
   return {
     ajoutees: e.ajoutees.map(
       ({ formation: f, successeurDe: s }) =>
@@ -537,7 +537,7 @@ export function changementsEcart(
     retirees: e.retirees.map(formation),
     renommees: e.renommees.map((r) => `${r.code} ${r.avant} → ${r.apres}`),
     reclassees: e.reclassees.map(
-      (r) => `${r.code} ${r.libelle} : ${CATEGORIE_LABELS[r.avant]} → ${CATEGORIE_LABELS[r.apres]}`,
+      (r) => `${r.code} ${r.libelle} : ${LIBELLES_CATEGORIES[r.avant]} → ${LIBELLES_CATEGORIES[r.apres]}`,
     ),
   };
 }

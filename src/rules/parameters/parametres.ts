@@ -3,7 +3,7 @@
  * (`donnees/`, registre.ts) and the values the user added in Paramètres or on the command line (IPC
  * months, published forfaits), layered on top. Immutable: adding values gives a new set.
  */
-import { FORFAIT_KIND_NAMES, parseForfaitKind, type ForfaitKind } from "../categories";
+import { NOMS_FORFAITS, lireTypeForfait, type TypeForfait } from "../categories";
 import { ErreurArgument, type IndiceManquant } from "../erreurs";
 import { indexer, tauxIpc } from "../indexation";
 import { Decimal, formaterEntier, formaterForfait, formaterPourcentage } from "../montants";
@@ -218,18 +218,15 @@ export class Parametres {
   }
 
   private addForfait(saisie: ForfaitSaisi): void {
-    const kind = parseForfaitKind(saisie.categorie);
+    const kind = lireTypeForfait(saisie.categorie);
     const annee = exigerAnneeCouverte(saisie.annee);
-    const valeur = lireForfaitSaisi(
-      saisie.valeur,
-      `Forfait ${FORFAIT_KIND_NAMES[kind]} ${libelleAnnee(annee)}`,
-    );
+    const valeur = lireForfaitSaisi(saisie.valeur, `Forfait ${NOMS_FORFAITS[kind]} ${libelleAnnee(annee)}`);
     const years = this.publies.get(PARAMETRE_DU_FORFAIT[kind])!;
     const existing = years.get(annee);
     if (existing && !new Decimal(existing.valeur).equals(valeur)) {
       throw new ErreurArgument(
         "valeur-en-conflit",
-        `Le forfait ${FORFAIT_KIND_NAMES[kind]} ${libelleAnnee(annee)} est déjà publié (${existing.valeur} €, ${existing.reference.court}).`,
+        `Le forfait ${NOMS_FORFAITS[kind]} ${libelleAnnee(annee)} est déjà publié (${existing.valeur} €, ${existing.reference.court}).`,
       );
     }
     if (!existing)
@@ -259,7 +256,7 @@ export class Parametres {
   }
 
   /** The published values of a forfait, oldest first. */
-  forfaitsPublies(kind: ForfaitKind): ValeurDatee[] {
+  forfaitsPublies(kind: TypeForfait): ValeurDatee[] {
     return this.valeursPubliees(PARAMETRE_DU_FORFAIT[kind]);
   }
 
@@ -310,7 +307,7 @@ export class Parametres {
   }
 
   /** The forfait of a kind in force for a school year: `valeurEnVigueur` of its parameter. */
-  forfait(kind: ForfaitKind, annee: AnneeScolaire): ValeurResolue {
+  forfait(kind: TypeForfait, annee: AnneeScolaire): ValeurResolue {
     return this.valeurEnVigueur(PARAMETRE_DU_FORFAIT[kind], annee);
   }
 

@@ -2,12 +2,12 @@
  * The parameters by the names the rules use them (R6, R12): each forfait kind's parameter, the CPGE
  * ceiling. The values themselves are data, one file per parameter in `donnees/` (registre.ts).
  */
-import type { ForfaitKind } from "../categories";
+import type { TypeForfait } from "../categories";
 import { PARAMETRES_EMBARQUES, type IdParametre } from "./registre";
 import type { Parametre } from "./schema";
 
 /** The parameter of each forfait kind. */
-export const PARAMETRE_DU_FORFAIT: Readonly<Record<ForfaitKind, IdParametre>> = {
+export const PARAMETRE_DU_FORFAIT: Readonly<Record<TypeForfait, IdParametre>> = {
   PRE_BAC: "forfait.pre_bac",
   POST_BAC: "forfait.post_bac",
   PREPA_METIERS: "forfait.prepa_metiers",
@@ -15,7 +15,7 @@ export const PARAMETRE_DU_FORFAIT: Readonly<Record<ForfaitKind, IdParametre>> = 
 };
 
 /** R6 — the embedded forfaits, by kind. */
-export const FORFAITS: Readonly<Record<ForfaitKind, Parametre>> = {
+export const FORFAITS: Readonly<Record<TypeForfait, Parametre>> = {
   PRE_BAC: PARAMETRES_EMBARQUES["forfait.pre_bac"],
   POST_BAC: PARAMETRES_EMBARQUES["forfait.post_bac"],
   PREPA_METIERS: PARAMETRES_EMBARQUES["forfait.prepa_metiers"],

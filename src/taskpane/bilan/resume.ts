@@ -6,7 +6,7 @@
  */
 import {
   ENVELOPPES,
-  ENVELOPPE_NAMES,
+  NOMS_ENVELOPPES,
   formaterDecimal,
   formaterEntier,
   formaterEuros,
@@ -44,15 +44,15 @@ export function tableauEnveloppes(resultat: ResultatControleBilan): LigneEnvelop
 export function resumeModele(resultat: ResultatModeleBilan): string[] {
   const parEnveloppe = ENVELOPPES.map(
     (nom) =>
-      `${ENVELOPPE_NAMES[nom]} ${formaterEntier(resultat.formations.filter((f) => f.enveloppe === nom).length)}`,
+      `${NOMS_ENVELOPPES[nom]} ${formaterEntier(resultat.formations.filter((f) => f.enveloppe === nom).length)}`,
   ).join(", ");
   const montant = (quoi: string, d: Decimal | null) =>
     `${quoi} : ${d === null ? "à saisir dans le modèle" : formaterEuros(d)}`;
   return [
     `${nombreDe(resultat.formations.length, "formation éligible", "formations éligibles")} (${parEnveloppe}) : élèves aidés, montant des achats et type d'équipement à remplir.`,
     ...ENVELOPPES.flatMap((nom) => [
-      montant(`Dotation reçue ${ENVELOPPE_NAMES[nom]}`, resultat.dotations[nom]),
-      montant(`Reliquat antérieur ${ENVELOPPE_NAMES[nom]}`, resultat.reliquats[nom]),
+      montant(`Dotation reçue ${NOMS_ENVELOPPES[nom]}`, resultat.dotations[nom]),
+      montant(`Reliquat antérieur ${NOMS_ENVELOPPES[nom]}`, resultat.reliquats[nom]),
     ]),
   ];
 }

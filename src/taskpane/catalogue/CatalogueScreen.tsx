@@ -10,7 +10,7 @@ import { makeStyles, mergeClasses } from "@fluentui/react-components";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
 import { tokens } from "../tokens";
-import { CATEGORIE_LABELS, formaterEntier } from "../../rules";
+import { LIBELLES_CATEGORIES, formaterEntier } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
 import { FeedbackNotice, useFeedback } from "../components/Feedback";
 import { Body1, Caption1, Subtitle2, ColumnHeads, Notice, FitSelect, TextInput } from "../components/ui";
@@ -128,7 +128,7 @@ export function CatalogueScreen() {
               ? "Code invalide"
               : `${typed.eligibility.code} : hors liste, ${
                   typed.eligibility.eligible
-                    ? `éligible ${CATEGORIE_LABELS[typed.eligibility.categorie!]}`
+                    ? `éligible ${LIBELLES_CATEGORIES[typed.eligibility.categorie!]}`
                     : "non éligible"
                 }`
           }

@@ -6,7 +6,7 @@
  * output sheet. Pure.
  */
 import {
-  CATEGORIE_LABELS,
+  LIBELLES_CATEGORIES,
   exclusionsConnues,
   jugerFormation,
   libelleAnnee,
@@ -58,7 +58,7 @@ const searchable = (...parts: string[]) => normaliserLibelle(ordinaux(parts.join
 /** The list's formations, then the known exclusions (shown only when a search finds them). */
 export function catalogueRows(catalogue: Catalogue): CatalogueRow[] {
   const formations = catalogue.formations.map((formation): EligibleRow => {
-    const categorie = CATEGORIE_LABELS[formation.categorie];
+    const categorie = LIBELLES_CATEGORIES[formation.categorie];
     const nsf = catalogue.regles.libelleNsf(formation.nsf);
     const { code, libelle, typeDiplome } = formation;
     return {
@@ -187,7 +187,7 @@ export function catalogueSheet(catalogue: Catalogue): OutputSheet {
       catalogue.regles.libelleNsf(f.nsf),
       f.typeDiplome,
       f.libelle,
-      CATEGORIE_LABELS[f.categorie],
+      LIBELLES_CATEGORIES[f.categorie],
     ]),
     totals: null,
   };

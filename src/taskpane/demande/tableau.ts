@@ -6,7 +6,7 @@
  */
 import {
   ENVELOPPES,
-  ENVELOPPE_NAMES,
+  NOMS_ENVELOPPES,
   formaterDecimal,
   formaterEntier,
   formaterForfait,
@@ -46,7 +46,7 @@ export function tableauDemande(resultat: ResultatDemande): LigneTableau[] {
     total += n;
     lignes.push({
       genre: "sous-total",
-      libelle: `Sous-total ${ENVELOPPE_NAMES[enveloppe]}`,
+      libelle: `Sous-total ${NOMS_ENVELOPPES[enveloppe]}`,
       calcul: nombre(n, enveloppe === "postBac" ? "boursier" : "élève"),
       montant: formaterDecimal(resultat.totaux[enveloppe], 2),
     });

@@ -9,10 +9,10 @@ import { mergeClasses } from "@fluentui/react-components";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
 import {
-  FORFAIT_KIND_NAMES,
+  NOMS_FORFAITS,
   describeIpcMonth,
   libelleAnnee,
-  type ForfaitKind,
+  type TypeForfait,
   type ValeursUtilisateur,
 } from "../../rules";
 import { useEcranStyles } from "../components/ecranStyles";
@@ -147,7 +147,7 @@ export function ParametresScreen() {
     if (
       await save(
         () => withForfait(etat.valeurs, forfait),
-        `Forfait ${FORFAIT_KIND_NAMES[forfait.categorie as ForfaitKind]} ${forfait.annee.trim()} : ${forfait.valeur.trim()} € ${verbe}.`,
+        `Forfait ${NOMS_FORFAITS[forfait.categorie as TypeForfait]} ${forfait.annee.trim()} : ${forfait.valeur.trim()} € ${verbe}.`,
         "forfait",
       )
     ) {
@@ -341,7 +341,7 @@ export function ParametresScreen() {
           >
             {COLONNES.map((kind) => (
               <option key={kind} value={kind}>
-                {FORFAIT_KIND_NAMES[kind]}
+                {NOMS_FORFAITS[kind]}
               </option>
             ))}
           </FitSelect>

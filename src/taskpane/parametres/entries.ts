@@ -6,7 +6,7 @@
 import {
   Decimal,
   PREMIERE_ANNEE_SCOLAIRE,
-  FORFAIT_KIND_NAMES,
+  NOMS_FORFAITS,
   ErreurArgument,
   Parametres,
   describeIpcMonth,
@@ -17,12 +17,12 @@ import {
   estErreurAre,
   lireForfaitSaisi,
   lireIpcSaisi,
-  parseForfaitKind,
+  lireTypeForfait,
   ipcBaseFor,
   lireAnneeScolaire,
   libelleAnnee,
   texteSaisi,
-  type ForfaitKind,
+  type TypeForfait,
   type IpcBase,
   type IpcSaisi,
   type ForfaitSaisi,
@@ -98,7 +98,7 @@ export function forfaitARemplacer(valeurs: ValeursUtilisateur, form: ForfaitForm
 
 function sameKind(a: string, b: string): boolean {
   try {
-    return parseForfaitKind(a) === parseForfaitKind(b);
+    return lireTypeForfait(a) === lireTypeForfait(b);
   } catch {
     return a === b;
   }
@@ -179,11 +179,11 @@ export function confirmationIpc(parametres: Parametres, form: IpcForm): string |
  */
 export function confirmationForfait(parametres: Parametres, form: ForfaitForm): string | null {
   let annee: AnneeScolaire;
-  let kind: ForfaitKind;
+  let kind: TypeForfait;
   let valeur: Decimal;
   try {
     annee = forfaitAnnee(form);
-    kind = parseForfaitKind(form.categorie);
+    kind = lireTypeForfait(form.categorie);
     valeur = lireForfaitSaisi(form.valeur, "Forfait");
   } catch {
     return null;
@@ -199,7 +199,7 @@ export function confirmationForfait(parametres: Parametres, form: ForfaitForm): 
 }
 
 export interface ApercuForfait {
-  readonly kind: ForfaitKind;
+  readonly kind: TypeForfait;
   /** « 157 € », or « — » when not known before. */
   readonly avant: string;
   readonly apres: string;
@@ -213,9 +213,9 @@ export interface ApercuIpc {
   readonly forfaits: readonly ApercuForfait[];
 }
 
-const APERCU_KINDS: readonly ForfaitKind[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
+const APERCU_KINDS: readonly TypeForfait[] = ["PRE_BAC", "POST_BAC", "PREPA_METIERS", "CPGE"];
 
-function montantOuTiret(parametres: Parametres, kind: ForfaitKind, annee: AnneeScolaire): string {
+function montantOuTiret(parametres: Parametres, kind: TypeForfait, annee: AnneeScolaire): string {
   try {
     return formaterForfait(parametres.forfait(kind, annee).valeur);
   } catch (error) {
@@ -310,7 +310,7 @@ export function ipcRows(parametres: Parametres): IpcRow[] {
 /** How a stored forfait's category is shown: « Pré-bac », or as stored when unreadable. */
 export function forfaitName(categorie: string): string {
   try {
-    return FORFAIT_KIND_NAMES[parseForfaitKind(categorie)];
+    return NOMS_FORFAITS[lireTypeForfait(categorie)];
   } catch (error) {
     if (estErreurAre(error)) return categorie;
     throw error;
