@@ -8,9 +8,9 @@ import {
   formaterForfait,
   indicesDistincts,
   libelleAnnee,
+  lignesDeTrace,
   lireTypeForfait,
   nomsDesIndices,
-  renderTraceTree,
   texteDecimal,
   type LegalReference,
   type TypeForfait,
@@ -147,7 +147,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
       // How the project read the text, where it had to interpret it.
       if (line.resolu.donnee?.note) out.push(`    Note : ${line.resolu.donnee.note}`);
       if (line.resolu.origine === "indexe") {
-        for (const detail of renderTraceTree(line.resolu.trace).slice(1)) out.push(`    ${detail}`);
+        for (const detail of lignesDeTrace(line.resolu.trace).slice(1)) out.push(`    ${detail}`);
       }
       resolus.push(line.resolu);
     }

@@ -5,8 +5,8 @@
  */
 import {
   LIBELLES_CATEGORIES,
+  formaterTrace,
   libelleAnnee,
-  renderTrace,
   texteDecimal,
   type Decimal,
   type Enveloppe,
@@ -67,7 +67,7 @@ export function demandeJson(resultat: ResultatDemande): DemandeJson {
       supplementaires: l.supplementaires,
       forfait: money(l.forfait),
       montant: money(l.montant.valeur),
-      explication: renderTrace(l.montant.trace),
+      explication: formaterTrace(l.montant.trace),
     })),
     totaux: { preBac: money(totaux.preBac), postBac: money(totaux.postBac), total: money(totaux.total) },
     constats: resultat.constats.map(constatJson),
@@ -101,7 +101,7 @@ function enveloppeJson(e: EnveloppeControlee): EnveloppeBilanJson {
     nouveauReliquat: e.solde ? money(e.solde.nouveauReliquat.valeur) : null,
     depassement: e.solde ? money(e.solde.depassement) : null,
     explication: e.solde
-      ? renderTrace(e.solde.nouveauReliquat.trace)
+      ? formaterTrace(e.solde.nouveauReliquat.trace)
       : `Reliquat non calculé : il manque ${e.manque}.`,
   };
 }

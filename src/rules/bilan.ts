@@ -14,7 +14,7 @@ import type { Enveloppe } from "./dotation";
 import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEuros } from "./montants";
 import { normaliserLibelle } from "./texte";
-import type { Figure } from "./trace";
+import type { ValeurTracee } from "./trace";
 
 /** « Les types d'équipements » of the seed, in its order. */
 export const TYPES_EQUIPEMENT = [
@@ -106,10 +106,10 @@ export interface EnveloppeBilan {
 }
 
 export interface SoldeEnveloppe {
-  readonly disponible: Figure;
+  readonly disponible: ValeurTracee;
   readonly depense: Decimal;
   /** The next year's reliquat: what is left, never negative. */
-  readonly nouveauReliquat: Figure;
+  readonly nouveauReliquat: ValeurTracee;
   /** Spending above what was available (0 when within), an anomaly of the bilan. */
   readonly depassement: Decimal;
 }
@@ -135,7 +135,7 @@ export function soldeEnveloppe(enveloppe: Enveloppe, bilan: EnveloppeBilan): Sol
     }
   }
   const disponibleValue = bilan.dotationRecue.plus(bilan.reliquatAnterieur);
-  const disponible: Figure = {
+  const disponible: ValeurTracee = {
     valeur: disponibleValue,
     trace: {
       regle: "R11",

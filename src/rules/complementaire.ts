@@ -18,7 +18,7 @@ import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from ".
 import type { Parametres } from "./parameters/parametres";
 import type { AnneeScolaire } from "./anneeScolaire";
 import type { Enveloppe } from "./dotation";
-import type { Figure } from "./trace";
+import type { ValeurTracee } from "./trace";
 
 export interface DemandeLigne {
   /** The code formation diplôme as typed. */
@@ -37,7 +37,7 @@ export interface LigneComplementaire {
   readonly enveloppe: Enveloppe;
   readonly supplementaires: number;
   readonly forfait: Decimal;
-  readonly montant: Figure;
+  readonly montant: ValeurTracee;
   readonly eligibilite: Eligibilite;
 }
 

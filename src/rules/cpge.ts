@@ -9,7 +9,7 @@ import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
 import type { Parametres } from "./parameters/parametres";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
-import type { Figure } from "./trace";
+import type { ValeurTracee } from "./trace";
 
 /** The limit as the arrêté writes it: « dans la limite de trois concours ». */
 const EN_LETTRES: Readonly<Record<number, string>> = { 2: "deux", 3: "trois", 4: "quatre", 5: "cinq" };
@@ -19,7 +19,7 @@ export function aideCpge(
   quotientFamilial: Decimal.Value,
   annee: AnneeScolaire,
   parametres: Parametres,
-): Figure {
+): ValeurTracee {
   if (!Number.isInteger(nombreConcours) || nombreConcours < 0) {
     throw new ErreurArgument(
       "concours-invalide",

@@ -15,7 +15,7 @@ import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
 import type { Parametres, ValeurResolue } from "./parameters/parametres";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
-import { avecDetails, avecResultat, type Figure, type Trace } from "./trace";
+import { avecDetails, avecResultat, type Trace, type ValeurTracee } from "./trace";
 
 export interface EffectifsParCategorie {
   readonly prepaMetiers: number;
@@ -64,15 +64,23 @@ export interface DotationEtablissement {
   readonly tauxBoursiers: TauxBoursiers | null;
   /** Null when the post-bac line cannot be computed (post-bac effectifs and no taux: regles.md#dotation.sans-taux). */
   readonly boursiersRetenus: { readonly nombre: number; readonly trace: Trace } | null;
-  readonly brute: { readonly prepaMetiers: Figure; readonly preBac: Figure; readonly postBac: Figure | null };
+  readonly brute: {
+    readonly prepaMetiers: ValeurTracee;
+    readonly preBac: ValeurTracee;
+    readonly postBac: ValeurTracee | null;
+  };
   /** Décision R9 (regles.md#enveloppes.prepa-metiers-pre-bac): the 3ème prépa-métiers line belongs to the pré-bac envelope. */
-  readonly enveloppes: Readonly<Record<Enveloppe, Figure>>;
+  readonly enveloppes: Readonly<Record<Enveloppe, ValeurTracee>>;
   readonly reliquats: Reliquats;
   /**
    * The nets as explained figures. A figure of an envelope « non calculée » is 0 with a trace saying
    * so: what is shown or summed must come from `parts` (its nette is null), never from this 0.
    */
-  readonly nette: { readonly preBac: Figure; readonly postBac: Figure; readonly total: Figure };
+  readonly nette: {
+    readonly preBac: ValeurTracee;
+    readonly postBac: ValeurTracee;
+    readonly total: ValeurTracee;
+  };
   /** R9 — how each envelope goes from its dotation calculée to its net (partsEnveloppe). */
   readonly parts: Readonly<Record<Enveloppe, PartsEnveloppe>>;
   /** Why a figure is what it is, in French (no answer to the surveys, reliquat above the envelope…). */
@@ -89,7 +97,7 @@ export function forfaitsDeLAnnee(annee: AnneeScolaire, parametres: Parametres): 
   };
 }
 
-function figure(valeur: Decimal, trace: Omit<Trace, "resultat">): Figure {
+function figure(valeur: Decimal, trace: Omit<Trace, "resultat">): ValeurTracee {
   return { valeur, trace: avecResultat(trace, formaterEuros(valeur)) };
 }
 
@@ -114,7 +122,7 @@ function forfaitTexte(valeur: Decimal): string {
 }
 
 /** effectif × forfait (regles.md#dotation.par-categorie), e.g. « Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087) ». */
-function ligne(categorie: Categorie, nombre: number, unite: string, forfait: ValeurResolue): Figure {
+function ligne(categorie: Categorie, nombre: number, unite: string, forfait: ValeurResolue): ValeurTracee {
   return figure(forfait.valeur.times(nombre), {
     regle: "R8",
     libelle: LINE_NAMES[categorie],
@@ -286,7 +294,7 @@ export function dotationNetteEnveloppe(
   dotation: Decimal,
   reliquat: Decimal,
   aRepondu: boolean,
-): { figure: Figure; motif: string | null; parts: PartsEnveloppe } {
+): { figure: ValeurTracee; motif: string | null; parts: PartsEnveloppe } {
   if (reliquat.isNegative()) {
     throw new ErreurArgument(
       "reliquat-negatif",
@@ -343,7 +351,7 @@ function enveloppeNonCalculee(
   dotation: Decimal,
   reliquat: Decimal,
   raison: string,
-): { figure: Figure; motif: string | null; parts: PartsEnveloppe } {
+): { figure: ValeurTracee; motif: string | null; parts: PartsEnveloppe } {
   return {
     parts: partsEnveloppe(dotation, reliquat, true, false),
     figure: figure(ZERO, {
@@ -356,7 +364,7 @@ function enveloppeNonCalculee(
 }
 
 /** A net envelope explained down to the envelope it was computed from. */
-function withDetails<T extends { figure: Figure }>(net: T, enveloppe: Figure): T {
+function withDetails<T extends { figure: ValeurTracee }>(net: T, enveloppe: ValeurTracee): T {
   // Replacing an existing key of a spread copy (figure) stays on V8's fast path: see trace.ts.
   return {
     ...net,
@@ -381,7 +389,7 @@ export function calculerDotation(
   const preBac = ligne("PRE_BAC", effectifs.preBac, "élèves", forfaits.preBac);
 
   let boursiers: DotationEtablissement["boursiersRetenus"] = null;
-  let postBac: Figure | null;
+  let postBac: ValeurTracee | null;
   if (donnees.tauxBoursiers) {
     const nombre = boursiersRetenus(effectifs.postBac, donnees.tauxBoursiers);
     boursiers = { nombre, trace: boursiersTrace(effectifs.postBac, donnees.tauxBoursiers, nombre) };
@@ -415,7 +423,7 @@ export function calculerDotation(
     reference: "décision : la 3e prépa-métiers relève de l'enveloppe pré-bac",
     details: [prepaMetiers.trace, preBac.trace],
   });
-  const enveloppePostBac: Figure = postBac
+  const enveloppePostBac: ValeurTracee = postBac
     ? { valeur: postBac.valeur, trace: { ...postBac.trace, libelle: "Enveloppe post-bac" } }
     : figure(ZERO, {
         regle: "R8",
@@ -425,7 +433,7 @@ export function calculerDotation(
 
   // A non-respondent gets nothing whatever its reliquats: an unreadable one then blocks nothing.
   const bloquees = donnees.aRepondu ? (donnees.nonCalculables ?? {}) : {};
-  const nette = (enveloppe: Enveloppe, libelle: string, calculee: Figure, raison: string | undefined) =>
+  const nette = (enveloppe: Enveloppe, libelle: string, calculee: ValeurTracee, raison: string | undefined) =>
     withDetails(
       raison !== undefined
         ? enveloppeNonCalculee(libelle, calculee.valeur, donnees.reliquats[enveloppe], raison)
@@ -495,7 +503,7 @@ export function dotationLigne(
   annee: AnneeScolaire,
   parametres: Parametres,
   taux: TauxBoursiers | null,
-): Figure {
+): ValeurTracee {
   assertEffectif(effectif, "Effectif");
   const forfait = parametres.forfait(categorie, annee);
   if (categorie !== "POST_BAC") return ligne(categorie, effectif, "élèves", forfait);

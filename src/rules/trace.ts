@@ -21,7 +21,7 @@ export interface Trace {
 }
 
 /** A value with its explanation. */
-export interface Figure {
+export interface ValeurTracee {
   readonly valeur: Decimal;
   readonly trace: Trace;
 }
@@ -66,17 +66,17 @@ export function avecDetails(trace: Trace, details: readonly Trace[]): Trace {
 }
 
 /** One line: « Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087) ». */
-export function renderTrace(trace: Trace): string {
+export function formaterTrace(trace: Trace): string {
   const body = trace.calcul ? `${trace.calcul} = ${trace.resultat}` : trace.resultat;
   const reference = trace.reference ? ` (${trace.reference})` : "";
   return `${trace.libelle} : ${body}${reference}`;
 }
 
 /** The trace and its details, indented, one line each, details first-level only by default. */
-export function renderTraceTree(trace: Trace, depth = Infinity, indent = ""): string[] {
-  const lines = [indent + renderTrace(trace)];
+export function lignesDeTrace(trace: Trace, depth = Infinity, indent = ""): string[] {
+  const lines = [indent + formaterTrace(trace)];
   if (depth > 0 && trace.details) {
-    for (const detail of trace.details) lines.push(...renderTraceTree(detail, depth - 1, indent + "  "));
+    for (const detail of trace.details) lines.push(...lignesDeTrace(detail, depth - 1, indent + "  "));
   }
   return lines;
 }

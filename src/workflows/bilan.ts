@@ -19,7 +19,7 @@ import {
   ZERO,
   formaterEuros,
   nombreDe,
-  renderTrace,
+  formaterTrace,
   libelleAnnee,
   soldeEnveloppe,
   type Enveloppe,
@@ -213,7 +213,7 @@ export function resumeEnveloppe(nom: Enveloppe, e: EnveloppeControlee): string {
   const titre = nom === "preBac" ? "Pré-bac" : "Post-bac";
   const achats = `${formaterEuros(e.depense)} d'achats retenus (${nombreDe(e.lignes, "ligne")}, ${nombreDe(e.elevesAides, "élève aidé", "élèves aidés")})`;
   if (e.solde === null) return `${titre} : ${achats} ; reliquat non calculé, il manque ${e.manque}.`;
-  return `${titre} : dotation reçue ${formaterEuros(e.dotationRecue!)} + reliquat antérieur ${formaterEuros(e.reliquatAnterieur!)} = ${formaterEuros(e.solde.disponible.valeur)} disponibles ; ${achats} ; ${renderTrace(e.solde.nouveauReliquat.trace)}.`;
+  return `${titre} : dotation reçue ${formaterEuros(e.dotationRecue!)} + reliquat antérieur ${formaterEuros(e.reliquatAnterieur!)} = ${formaterEuros(e.solde.disponible.valeur)} disponibles ; ${achats} ; ${formaterTrace(e.solde.nouveauReliquat.trace)}.`;
 }
 
 /** The check's sheet: the envelopes and their new reliquats in the heading, then every constat. */

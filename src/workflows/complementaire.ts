@@ -23,7 +23,7 @@ import {
   formaterForfait,
   nombreDe,
   lireUai,
-  renderTrace,
+  formaterTrace,
   libelleAnnee,
   type Enveloppe,
   type ForfaitsAnnee,
@@ -188,7 +188,7 @@ function ligneSortie(l: LigneDemandee): Row {
     l.supplementaires,
     montant(l.forfait),
     montant(l.montant.valeur),
-    renderTrace(l.montant.trace),
+    formaterTrace(l.montant.trace),
   ];
 }
 

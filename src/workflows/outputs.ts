@@ -10,8 +10,8 @@
  */
 import {
   arrondirDemiHaut,
-  renderTrace,
-  renderTraceTree,
+  formaterTrace,
+  lignesDeTrace,
   phraseListe,
   libelleAnnee,
   formaterEntier,
@@ -84,7 +84,7 @@ function ligneDotation(d: DotationEtablissement): Row {
       v === null ? null : montant(v),
     ),
     [...d.erreurs, ...d.motifs].join("\n") || null,
-    renderTraceTree(d.nette.total.trace).join("\n"),
+    lignesDeTrace(d.nette.total.trace).join("\n"),
   ];
 }
 
@@ -95,7 +95,7 @@ export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: s
     name: nomFeuilleDotations(resultat.annee),
     heading: [
       `Dotations ARE ${annee} — aide régionale à l'équipement des élèves, Région Île-de-France`,
-      ...[forfaits.prepaMetiers, forfaits.preBac, forfaits.postBac].map((f) => renderTrace(f.trace)),
+      ...[forfaits.prepaMetiers, forfaits.preBac, forfaits.postBac].map((f) => formaterTrace(f.trace)),
       `Feuilles lues : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}`,
       phraseListe(resultat.liste),
       `${resumeLignes(resultat.lignes, "comptées")} ; détail dans la feuille « ${feuilleConstats} ».`,

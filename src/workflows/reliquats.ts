@@ -21,7 +21,7 @@ import {
   formaterEntier,
   nombreDe,
   lireUai,
-  renderTrace,
+  formaterTrace,
   libelleAnnee,
   type Decimal,
   type Enveloppe,
@@ -84,7 +84,7 @@ function reliquatDuBilan(bilan: ResultatControleBilan, constats: Constat[]): Rel
     const solde = bilan.enveloppes[e].solde;
     if (solde) {
       reliquats[e] = solde.nouveauReliquat.valeur;
-      observations.push(renderTrace(solde.nouveauReliquat.trace));
+      observations.push(formaterTrace(solde.nouveauReliquat.trace));
     } else {
       const message = `Reliquat ${NOMS_ENVELOPPES[e]} de ${bilan.uai} non calculé : il manque au bilan « ${bilan.feuille} » ${bilan.enveloppes[e].manque}. Complétez ou corrigez le bilan puis relancez ; laissée vide, la cellule ne déduit rien.`;
       observations.push(message);

@@ -2,9 +2,9 @@ import {
   Decimal,
   TYPES_EQUIPEMENT,
   enveloppeDe,
+  formaterTrace,
   lireTypeEquipement,
   messageEnveloppeCroisee,
-  renderTrace,
   soldeEnveloppe,
   texteDecimal,
 } from "../../src/rules";
@@ -42,7 +42,7 @@ describe("Bilan de fin d'année (R11)", () => {
     expect(texteDecimal(solde.disponible.valeur)).toBe("37982.50");
     expect(texteDecimal(solde.nouveauReliquat.valeur)).toBe("982.50");
     expect(texteDecimal(solde.depassement)).toBe("0.00");
-    expect(renderTrace(solde.nouveauReliquat.trace)).toBe(
+    expect(formaterTrace(solde.nouveauReliquat.trace)).toBe(
       "Reliquat pré-bac reporté : 37\u202f982,50\u00a0€ − dépensé 37\u202f000,00\u00a0€ = 982,50\u00a0€ (reliquat déduit de la dotation suivante)",
     );
   });

@@ -7,7 +7,7 @@ import {
   texteDecimal,
   lireEnveloppe,
   lireTypesEquipement,
-  renderTrace,
+  formaterTrace,
   soldeEnveloppe,
 } from "../../src/rules";
 
@@ -17,7 +17,7 @@ describe("Complément d'une formation (R10, ARE.COMPLEMENT)", () => {
   test("4 élèves supplémentaires de CAP BOULANGER en 2024-2025 : 4 × 157 € = 628,00 €", () => {
     const ligne = complementFormation(4, "50022137", 2024, parametres);
     expect(texteDecimal(ligne.montant.valeur)).toBe("628.00");
-    expect(renderTrace(ligne.montant.trace)).toBe(
+    expect(formaterTrace(ligne.montant.trace)).toBe(
       "Complément 50022137 BOULANGER (CAP) : 4 élèves supplémentaires × 157\u00a0€ = 628,00\u00a0€ (Région Île-de-France, page « Dotation budgétaire »)",
     );
   });
@@ -25,7 +25,7 @@ describe("Complément d'une formation (R10, ARE.COMPLEMENT)", () => {
     const ligne = complementFormation(2, 32025520, 2024, parametres);
     expect(texteDecimal(ligne.montant.valeur)).toBe("314.00");
     expect(ligne.enveloppe).toBe("postBac");
-    expect(renderTrace(ligne.montant.trace)).toContain("2 boursiers supplémentaires × 157\u00a0€");
+    expect(formaterTrace(ligne.montant.trace)).toContain("2 boursiers supplémentaires × 157\u00a0€");
   });
   test("3 élèves de 3ème prépa-métiers en 2023-2024 : 3 × 54 € = 162,00 €, enveloppe pré-bac", () => {
     const ligne = complementFormation(3, "67010031", 2023, parametres);

@@ -2,9 +2,9 @@ import {
   Parametres,
   aideCpge,
   demandeComplementaire,
+  formaterTrace,
   lettreCleUai,
   lireUai,
-  renderTrace,
   texteDecimal,
 } from "../../src/rules";
 
@@ -14,7 +14,7 @@ describe("Aide aux frais de concours CPGE (R12)", () => {
   test("2023-2024 : 2 concours × 308 € = 616,00 € sous le plafond de 10 140 €", () => {
     const aide = aideCpge(2, 9000, 2023, parametres);
     expect(texteDecimal(aide.valeur)).toBe("616.00");
-    expect(renderTrace(aide.trace)).toBe(
+    expect(formaterTrace(aide.trace)).toBe(
       "Aide CPGE 2023-2024 : 2 concours × 308\u00a0€ = 616,00\u00a0€ (arrêté n° 2023-087)",
     );
   });
@@ -24,12 +24,12 @@ describe("Aide aux frais de concours CPGE (R12)", () => {
   test("quotient familial au-dessus du plafond : 0 €", () => {
     const aide = aideCpge(3, "10140.01", 2023, parametres);
     expect(texteDecimal(aide.valeur)).toBe("0.00");
-    expect(renderTrace(aide.trace)).toContain("supérieur au plafond");
+    expect(formaterTrace(aide.trace)).toContain("supérieur au plafond");
   });
   test("au plus trois concours : 5 concours en 2024-2025 → 3 × 319 € = 957,00 €", () => {
     const aide = aideCpge(5, 5000, 2024, parametres);
     expect(texteDecimal(aide.valeur)).toBe("957.00");
-    expect(renderTrace(aide.trace)).toContain("5 présentés, limite de trois concours");
+    expect(formaterTrace(aide.trace)).toContain("5 présentés, limite de trois concours");
   });
   test("2025-2026 : forfait publié 323 €", () => {
     expect(texteDecimal(aideCpge(1, 0, 2025, parametres).valeur)).toBe("323.00");

@@ -7,9 +7,9 @@ import {
   calculerDotation,
   dotationLigne,
   forfaitsDeLAnnee,
+  formaterTrace,
+  lignesDeTrace,
   lireTauxBoursiers,
-  renderTrace,
-  renderTraceTree,
   tauxDepuisEffectifs,
   tauxDepuisPourcentage,
   tauxDepuisRatio,
@@ -59,19 +59,19 @@ describe("Dotation d'un établissement (R8-R9)", () => {
 
   test("chaque chiffre s'explique en français avec sa référence", () => {
     const d = calculerDotation(lycee(), 2023, forfaits2023);
-    expect(renderTrace(d.brute.preBac.trace)).toBe(
+    expect(formaterTrace(d.brute.preBac.trace)).toBe(
       "Pré-bac : 230 élèves × 151\u00a0€ = 34\u202f730,00\u00a0€ (arrêté n° 2023-087)",
     );
-    expect(renderTrace(d.brute.prepaMetiers.trace)).toBe(
+    expect(formaterTrace(d.brute.prepaMetiers.trace)).toBe(
       "3e prépa-métiers : 12 élèves × 54\u00a0€ = 648,00\u00a0€ (arrêté n° 2023-087)",
     );
-    expect(renderTrace(d.boursiersRetenus!.trace)).toBe(
+    expect(formaterTrace(d.boursiersRetenus!.trace)).toBe(
       "Boursiers retenus : 48 élèves post-bac × 35\u00a0%, arrondi à l'élève (au plus proche) = 17 boursiers (décision : un arrondi par établissement)",
     );
-    expect(renderTrace(d.nette.preBac.trace)).toBe(
+    expect(formaterTrace(d.nette.preBac.trace)).toBe(
       "Pré-bac net : 35\u202f378,00\u00a0€ − reliquat 1\u202f200,50\u00a0€ = 34\u202f177,50\u00a0€ (modalités 2023-2024 : reliquats déduits)",
     );
-    expect(renderTraceTree(d.nette.total.trace)).toEqual([
+    expect(lignesDeTrace(d.nette.total.trace)).toEqual([
       "Dotation nette totale : 34\u202f177,50\u00a0€ (pré-bac) + 2\u202f567,00\u00a0€ (post-bac) = 36\u202f744,50\u00a0€ (enveloppes non fongibles, année 2023-2024)",
       "  Pré-bac net : 35\u202f378,00\u00a0€ − reliquat 1\u202f200,50\u00a0€ = 34\u202f177,50\u00a0€ (modalités 2023-2024 : reliquats déduits)",
       "    Enveloppe pré-bac : 648,00\u00a0€ (3e prépa-métiers) + 34\u202f730,00\u00a0€ (pré-bac) = 35\u202f378,00\u00a0€ (décision : la 3e prépa-métiers relève de l'enveloppe pré-bac)",

@@ -8,7 +8,7 @@ import {
   indexer,
   ipcBaseFor,
   lireTypeForfait,
-  renderTrace,
+  formaterTrace,
   tauxIpc,
   type TypeForfait,
 } from "../../src/rules";
@@ -32,7 +32,7 @@ describe("Forfaits publiés (R6)", () => {
   });
 
   test("le forfait 2023-2024 cite l'arrêté n° 2023-087", () => {
-    expect(renderTrace(embarques.forfait("PRE_BAC", 2023).trace)).toBe(
+    expect(formaterTrace(embarques.forfait("PRE_BAC", 2023).trace)).toBe(
       "Forfait Pré-bac 2023-2024 : 151\u00a0€ (arrêté n° 2023-087)",
     );
   });
@@ -132,7 +132,7 @@ describe("Indexation sur l'IPC (R7)", () => {
     expect(forfait("PREPA_METIERS", 2025, p)).toBe("57");
     // The published CPGE amount of 2025-2026 stays as published.
     expect(forfait("CPGE", 2025, p)).toBe("323");
-    expect(renderTrace(p.forfait("PRE_BAC", 2025).trace)).toBe(
+    expect(formaterTrace(p.forfait("PRE_BAC", 2025).trace)).toBe(
       "Forfait Pré-bac 2025-2026 : 157\u00a0€ × (1 + 1,30\u00a0%), arrondi à l'euro = 159\u00a0€ (indexation IPC, délibération n° CP 2021-372)",
     );
   });
@@ -140,7 +140,7 @@ describe("Indexation sur l'IPC (R7)", () => {
   test("un indice de décembre 2024 en baisse reconduit les forfaits 2024-2025", () => {
     const p = Parametres.avec({ ipc: [{ mois: "2024-12", base: 2015, valeur: "118.00" }] });
     expect(forfait("PRE_BAC", 2025, p)).toBe("157");
-    expect(renderTrace(p.forfait("PRE_BAC", 2025).trace)).toContain("taux négatif");
+    expect(formaterTrace(p.forfait("PRE_BAC", 2025).trace)).toContain("taux négatif");
   });
 
   test("un forfait publié saisi par l'utilisateur prime sur l'indexation", () => {

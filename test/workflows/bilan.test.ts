@@ -3,7 +3,7 @@
  * then filled in as a gestionnaire would, and checked. Figures computed by hand from the published
  * forfaits (2024-2025: 157 €, 56 €) and the amounts typed in the bilans.
  */
-import { Decimal, Parametres, TYPES_EQUIPEMENT, renderTrace, texteDecimal } from "../../src/rules";
+import { Decimal, Parametres, TYPES_EQUIPEMENT, formaterTrace, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
 import {
@@ -180,7 +180,7 @@ describe("Contrôle d'un bilan rempli", () => {
     expect(euros(pre.solde!.disponible.valeur)).toBe("9150.00");
     expect(euros(pre.solde!.nouveauReliquat.valeur)).toBe("1349.50");
     expect(pre.elevesAides).toBe(66);
-    expect(renderTrace(pre.solde!.nouveauReliquat.trace)).toBe(
+    expect(formaterTrace(pre.solde!.nouveauReliquat.trace)).toBe(
       "Reliquat pré-bac reporté : 9\u202f150,00\u00a0€ − dépensé 7\u202f800,50\u00a0€ = 1\u202f349,50\u00a0€ (reliquat déduit de la dotation suivante)",
     );
     expect(euros(r.enveloppes.postBac.solde!.nouveauReliquat.valeur)).toBe("198.00");

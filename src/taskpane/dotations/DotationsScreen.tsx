@@ -9,9 +9,9 @@ import {
   formaterEntier,
   formaterEuros,
   formaterForfait,
+  formaterTrace,
   libelleAnnee,
   phraseListe,
-  renderTrace,
 } from "../../rules";
 import { calculerDotations, ecrireDotations, nomFeuilleDotations } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
@@ -352,7 +352,7 @@ function DotationsResult({ outcome, fresh }: { outcome: Outcome; fresh: Outcome 
         </li>
         {[resultat.forfaits.preBac, resultat.forfaits.postBac, resultat.forfaits.prepaMetiers].map((f) => (
           <li key={f.trace.libelle}>
-            <Body1>{renderTrace(f.trace)}</Body1>
+            <Body1>{formaterTrace(f.trace)}</Body1>
           </li>
         ))}
       </ul>

@@ -8,7 +8,7 @@ import {
   formaterDecimal,
   formaterEntier,
   formaterEuros,
-  renderTraceTree,
+  lignesDeTrace,
   type Decimal,
   type DotationEtablissement,
 } from "../../rules";
@@ -71,13 +71,13 @@ export interface TraceNode {
 }
 
 /**
- * The explanation of an establishment's net dotation as a tree: renderTraceTree's lines, whose
+ * The explanation of an establishment's net dotation as a tree: lignesDeTrace's lines, whose
  * indentation (two spaces per level) gives the nesting.
  */
 export function explanationTree(dotation: DotationEtablissement): TraceNode[] {
   const roots: { text: string; children: TraceNode[] }[] = [];
   const stack: { depth: number; node: { text: string; children: TraceNode[] } }[] = [];
-  for (const line of renderTraceTree(dotation.nette.total.trace)) {
+  for (const line of lignesDeTrace(dotation.nette.total.trace)) {
     const depth = (line.length - line.trimStart().length) / 2;
     const node = { text: line.trim(), children: [] as TraceNode[] };
     while (stack.length > 0 && stack[stack.length - 1].depth >= depth) stack.pop();
