@@ -105,7 +105,7 @@ export function empreinteParametres(parametres: Parametres): string {
     id,
     parametres.valeursPubliees(id).map((v) => [v.annee, String(v.valeur)]),
   ]);
-  const ipc = parametres.ipcValues().map((v) => [v.mois, v.base, String(v.valeur)]);
+  const ipc = parametres.valeursIpc().map((v) => [v.mois, v.base, String(v.valeur)]);
   const texte = JSON.stringify({ ipc, publies });
   let hash = 0x811c9dc5;
   for (let i = 0; i < texte.length; i++) {

@@ -12,7 +12,7 @@ import {
   lireTypeForfait,
   nomsDesIndices,
   texteDecimal,
-  type LegalReference,
+  type ReferenceJuridique,
   type TypeForfait,
   type ValeurManquante,
   type ValeurResolue,
@@ -36,7 +36,7 @@ interface Line {
   readonly manquant?: ErreurParametreManquant;
 }
 
-function referenceJson(reference: LegalReference) {
+function referenceJson(reference: ReferenceJuridique) {
   return {
     titre: reference.titre,
     court: reference.court,
@@ -64,7 +64,7 @@ function missingMessage(annee: number, errors: readonly ErreurParametreManquant[
 
 /** « Arrêté n° 2023-087 … (annexe I, point 2 ; annexe I, point 3) — https://… »: one line per document. */
 function lignesReferences(resolus: readonly ValeurResolue[]): string[] {
-  const parDocument = new Map<string, { reference: LegalReference; articles: Set<string> }>();
+  const parDocument = new Map<string, { reference: ReferenceJuridique; articles: Set<string> }>();
   for (const resolu of resolus) {
     const entree = parDocument.get(resolu.reference.court) ?? {
       reference: resolu.reference,

@@ -15,7 +15,7 @@ import { catalogueFor } from "./catalogue/registre";
 import { lireCodeFormation } from "./codes";
 import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
-import type { Parametres } from "./parameters/parametres";
+import type { Parametres } from "./parametres/parametres";
 import type { AnneeScolaire } from "./anneeScolaire";
 import type { Enveloppe } from "./dotation";
 import type { ValeurTracee } from "./trace";

@@ -7,7 +7,7 @@
  */
 import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
-import type { Parametres } from "./parameters/parametres";
+import type { Parametres } from "./parametres/parametres";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
 import type { ValeurTracee } from "./trace";
 

@@ -13,7 +13,7 @@ import { NOMS_FORFAITS, type Categorie } from "./categories";
 import { boursiersRetenus, assertEffectif, type TauxBoursiers } from "./boursiers";
 import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
-import type { Parametres, ValeurResolue } from "./parameters/parametres";
+import type { Parametres, ValeurResolue } from "./parametres/parametres";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
 import { avecDetails, avecResultat, type Trace, type ValeurTracee } from "./trace";
 

@@ -30,7 +30,7 @@ export interface IndiceManquant {
 
 /**
  * Why a parameter has no value for a school year, as data: the adapters (command line, task pane,
- * functions) say it from this structure through one formatter (parameters/manque.ts), never by
+ * functions) say it from this structure through one formatter (parametres/manque.ts), never by
  * reading the message.
  */
 export interface ValeurManquante {

@@ -13,8 +13,8 @@ import {
   libelleAnnee,
   sansCoupure,
   type AnneeScolaire,
-  type LegalReference,
   type Parametres,
+  type ReferenceJuridique,
   type TypeForfait,
 } from "../rules";
 
@@ -60,7 +60,7 @@ export const NOMS_COLONNES: Readonly<Record<TypeForfait, { court: string; comple
 
 interface Resolution {
   readonly case: CaseForfait;
-  readonly reference: LegalReference | null;
+  readonly reference: ReferenceJuridique | null;
 }
 
 function resoudre(parametres: Parametres, kind: TypeForfait, annee: AnneeScolaire): Resolution {
@@ -88,8 +88,8 @@ function resoudre(parametres: Parametres, kind: TypeForfait, annee: AnneeScolair
 }
 
 /** The texts of a year's amounts, once each, with every article cited. */
-function sourcesDe(references: readonly (LegalReference | null)[]): SourceForfaits[] {
-  const parTexte = new Map<string, { reference: LegalReference; articles: Set<string> }>();
+function sourcesDe(references: readonly (ReferenceJuridique | null)[]): SourceForfaits[] {
+  const parTexte = new Map<string, { reference: ReferenceJuridique; articles: Set<string> }>();
   for (const reference of references) {
     if (reference === null) continue;
     const entree = parTexte.get(reference.court) ?? { reference, articles: new Set<string>() };
@@ -116,7 +116,7 @@ export function forfaitsEnVigueur(parametres: Parametres, anneeEnCours: AnneeSco
   const lignes: LigneForfaits[] = [];
   for (let annee = PREMIERE_ANNEE_SCOLAIRE; annee <= derniere; annee++) {
     const cases = {} as Record<TypeForfait, CaseForfait>;
-    const references: (LegalReference | null)[] = [];
+    const references: (ReferenceJuridique | null)[] = [];
     let manque: string | null = null;
     for (const kind of COLONNES) {
       const resolution = resoudre(parametres, kind, annee);

@@ -11,8 +11,8 @@ import type * as Fonctions from "../../src/functions/functions";
 import * as Regles from "../../src/rules";
 import type { StandInError } from "./customFunctionsStandIn";
 
-const FORFAIT_PRE_BAC = "../../src/rules/parameters/donnees/forfait.pre_bac.json";
-const SOURCES = "../../src/rules/parameters/donnees/sources.json";
+const FORFAIT_PRE_BAC = "../../src/rules/parametres/donnees/forfait.pre_bac.json";
+const SOURCES = "../../src/rules/parametres/donnees/sources.json";
 
 /** The record and the document, written as in the data files (a test-only arrêté, 2025-2026). */
 const DOCUMENT = {

@@ -6,7 +6,7 @@ import {
   Parametres,
   PLAFOND_QUOTIENT_FAMILIAL_CPGE,
   indexer,
-  ipcBaseFor,
+  baseIpcPour,
   lireTypeForfait,
   formaterTrace,
   tauxIpc,
@@ -152,8 +152,8 @@ describe("Indexation sur l'IPC (R7)", () => {
   });
 
   test("à partir de 2027-2028, les deux décembres viennent de la série base 2025", () => {
-    expect(ipcBaseFor(2026)).toBe(2015);
-    expect(ipcBaseFor(2027)).toBe(2025);
+    expect(baseIpcPour(2026)).toBe(2015);
+    expect(baseIpcPour(2027)).toBe(2025);
     const p = Parametres.avec({
       ipc: [
         { mois: "2024-12", base: 2015, valeur: "119.92" },

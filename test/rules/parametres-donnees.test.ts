@@ -1,5 +1,5 @@
 /**
- * Integrity of the parameter data files (src/rules/parameters/donnees/, issue 14 §2): read as a data
+ * Integrity of the parameter data files (src/rules/parametres/donnees/, issue 14 §2): read as a data
  * editor wrote them, every value cites a document one can open, with the article or page and the date
  * it was last checked; years increase; units are known; indexed values are never carried over.
  * And the missing value as a structure, said by the one formatter.
@@ -25,7 +25,7 @@ import {
   type ValeurManquante,
 } from "../../src/rules";
 
-const DOSSIER = path.resolve(__dirname, "../../src/rules/parameters/donnees");
+const DOSSIER = path.resolve(__dirname, "../../src/rules/parametres/donnees");
 const lire = (fichier: string) => JSON.parse(fs.readFileSync(path.join(DOSSIER, fichier), "utf8"));
 
 interface ValeurBrute {

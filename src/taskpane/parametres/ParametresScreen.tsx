@@ -10,8 +10,8 @@ import { Field } from "../components/Field";
 import { Button } from "../components/Button";
 import {
   NOMS_FORFAITS,
-  describeIpcMonth,
   libelleAnnee,
+  libelleMoisIpc,
   type TypeForfait,
   type ValeursUtilisateur,
 } from "../../rules";
@@ -119,7 +119,7 @@ export function ParametresScreen() {
     }
     const form = ipcForm;
     const label = /^\d{4}-\d{2}$/.test(form.mois.trim())
-      ? describeIpcMonth(form.mois.trim(), Number(form.base) === 2025 ? 2025 : 2015)
+      ? libelleMoisIpc(form.mois.trim(), Number(form.base) === 2025 ? 2025 : 2015)
       : form.mois;
     const verbe = remplaceIpc ? "remplacé" : "ajouté";
     if (

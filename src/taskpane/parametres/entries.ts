@@ -9,21 +9,21 @@ import {
   NOMS_FORFAITS,
   ErreurArgument,
   Parametres,
-  describeIpcMonth,
+  libelleMoisIpc,
   formaterDecimal,
   formaterForfait,
-  formatIndice,
+  formaterIndice,
   formaterPourcentage,
   estErreurAre,
   lireForfaitSaisi,
   lireIpcSaisi,
   lireTypeForfait,
-  ipcBaseFor,
+  baseIpcPour,
   lireAnneeScolaire,
   libelleAnnee,
   texteSaisi,
   type TypeForfait,
-  type IpcBase,
+  type BaseIpc,
   type IpcSaisi,
   type ForfaitSaisi,
   type AnneeScolaire,
@@ -165,12 +165,12 @@ export function confirmationIpc(parametres: Parametres, form: IpcForm): string |
     return null;
   }
   const precedent = parametres
-    .ipcValues()
+    .valeursIpc()
     .find((v) => v.base === base && v.mois === `${Number(mois[1]) - 1}-${mois[2]}`);
   if (!precedent || !loin(valeur, new Decimal(precedent.valeur), ECART_IPC_MAXIMUM)) return null;
   const [annee] = precedent.mois.split("-");
-  const nomMois = describeIpcMonth(precedent.mois, precedent.base).split(" ")[0];
-  return `Confirmer ${formaterDecimal(valeur, valeur.decimalPlaces())} ? (${nomMois} ${annee} : ${formatIndice(precedent.valeur)} ; ${ecart(valeur, new Decimal(precedent.valeur))})`;
+  const nomMois = libelleMoisIpc(precedent.mois, precedent.base).split(" ")[0];
+  return `Confirmer ${formaterDecimal(valeur, valeur.decimalPlaces())} ? (${nomMois} ${annee} : ${formaterIndice(precedent.valeur)} ; ${ecart(valeur, new Decimal(precedent.valeur))})`;
 }
 
 /**
@@ -238,7 +238,7 @@ export function apercuIpc(valeurs: ValeursUtilisateur, form: IpcForm): ApercuIpc
   try {
     avant = Parametres.avec(valeurs);
     apres = Parametres.avec(withIpc(valeurs, form));
-    if (ipcBaseFor(annee) !== Number(form.base)) return null;
+    if (baseIpcPour(annee) !== Number(form.base)) return null;
     const taux = apres.tauxIndexation(annee).taux;
     return {
       annee: libelleAnnee(annee),
@@ -270,7 +270,7 @@ export function withoutForfait(valeurs: ValeursUtilisateur, index: number): Vale
 export function nextDecember(
   parametres: Parametres,
   currentYear: AnneeScolaire,
-): { mois: string; base: IpcBase } {
+): { mois: string; base: BaseIpc } {
   let year = PREMIERE_ANNEE_SCOLAIRE;
   for (; year <= currentYear + 1; year++) {
     try {
@@ -279,7 +279,7 @@ export function nextDecember(
       break;
     }
   }
-  const base = ipcBaseFor(year);
+  const base = baseIpcPour(year);
   for (const december of [year - 2, year - 1]) {
     if (!parametres.ipcDecembre(december, base)) return { mois: `${december}-12`, base };
   }
@@ -298,9 +298,9 @@ export interface IpcRow {
 
 /** Every IPC value known, oldest first; the user's own are those citing « saisie utilisateur ». */
 export function ipcRows(parametres: Parametres): IpcRow[] {
-  return parametres.ipcValues().map((v) => ({
+  return parametres.valeursIpc().map((v) => ({
     key: `${v.mois}@${v.base}`,
-    mois: describeIpcMonth(v.mois, v.base),
+    mois: libelleMoisIpc(v.mois, v.base),
     valeur: v.valeur.replace(".", ","),
     source: v.reference.court,
     saisi: v.reference.court.startsWith("saisie utilisateur"),

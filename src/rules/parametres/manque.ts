@@ -6,12 +6,12 @@
  */
 import { ErreurParametreManquant, type IndiceManquant, type ValeurManquante } from "../erreurs";
 import { libelleAnnee } from "../anneeScolaire";
-import { describeIpcMonth, type IpcBase } from "./ipc";
+import { libelleMoisIpc, type BaseIpc } from "./ipc";
 import { PARAMETRES_EMBARQUES, type IdParametre } from "./registre";
 
 /** « IPC décembre 2024 (base 2015) ». */
 export function nomIndiceManquant(indice: IndiceManquant): string {
-  return `IPC ${describeIpcMonth(indice.mois, indice.base as IpcBase)}`;
+  return `IPC ${libelleMoisIpc(indice.mois, indice.base as BaseIpc)}`;
 }
 
 /** « IPC décembre 2024 (base 2015) et IPC décembre 2025 (base 2015) », in the order given. */

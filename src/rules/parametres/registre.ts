@@ -16,7 +16,7 @@ import forfaitPreBac from "./donnees/forfait.pre_bac.json";
 import forfaitPrepaMetiers from "./donnees/forfait.prepa_metiers.json";
 import ipc from "./donnees/ipc.json";
 import sources from "./donnees/sources.json";
-import type { LegalReference } from "./references";
+import type { ReferenceJuridique } from "./references";
 import {
   ipcDuFichier,
   parametreDuFichier,
@@ -52,7 +52,7 @@ export const IDS_PARAMETRES = Object.keys(FICHIERS) as readonly IdParametre[];
 export const IPC_EMBARQUE = ipcDuFichier(ipc satisfies FichierIpc, sources);
 
 /** The text an indexed value cites: the délibération that sets the indexation (R7). */
-export const REFERENCE_INDEXATION: LegalReference = (() => {
+export const REFERENCE_INDEXATION: ReferenceJuridique = (() => {
   const { titre, court } = sources["deliberation-cp-2021-372"];
   return { titre, court };
 })();

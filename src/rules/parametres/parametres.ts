@@ -17,17 +17,17 @@ import {
 } from "../anneeScolaire";
 import type { Trace } from "../trace";
 import {
-  EMBEDDED_IPC,
   SERIE_IPC_BASE_2015,
-  describeIpcMonth,
-  formatIndice,
-  ipcBaseFor,
-  ipcKey,
-  type IpcBase,
-  type IpcValue,
+  VALEURS_IPC_EMBARQUEES,
+  baseIpcPour,
+  cleIpc,
+  formaterIndice,
+  libelleMoisIpc,
+  type BaseIpc,
+  type ValeurIpc,
 } from "./ipc";
 import { TAUX_INDEXATION, erreurValeurManquante } from "./manque";
-import { userReference, type LegalReference } from "./references";
+import { referenceSaisie, type ReferenceJuridique } from "./references";
 import { IDS_PARAMETRES, PARAMETRES_EMBARQUES, REFERENCE_INDEXATION, type IdParametre } from "./registre";
 import { UNITES, type Parametre, type ValeurDatee } from "./schema";
 import { PARAMETRE_DU_FORFAIT } from "./tables";
@@ -56,7 +56,7 @@ export interface ValeurResolue {
   readonly annee: AnneeScolaire;
   /** `publie`: a published amount (embedded or entered, maybe still in force from an earlier year); `indexe`: derived by R7. */
   readonly origine: "publie" | "indexe";
-  readonly reference: LegalReference;
+  readonly reference: ReferenceJuridique;
   /** The record the value is read from (its date of check, its note); null when computed by indexation. */
   readonly donnee: ValeurDatee | null;
   readonly trace: Trace;
@@ -139,7 +139,7 @@ export function lireIpcSaisi(value: string | number, what: string): Decimal {
 }
 
 /** Checks one IPC value typed by the user and returns it in the embedded form. */
-export function validerIpcSaisi(saisie: IpcSaisi): IpcValue {
+export function validerIpcSaisi(saisie: IpcSaisi): ValeurIpc {
   const mois = /^(\d{4})-(\d{2})$/.exec(saisie.mois.trim());
   if (!mois || Number(mois[2]) < 1 || Number(mois[2]) > 12) {
     throw new ErreurArgument(
@@ -153,7 +153,7 @@ export function validerIpcSaisi(saisie: IpcSaisi): IpcValue {
       `Base « ${saisie.base} » invalide : l'IPC est publié en base 2015 ou 2025.`,
     );
   }
-  const base = saisie.base as IpcBase;
+  const base = saisie.base as BaseIpc;
   if (base === 2015 && Number(mois[1]) > 2025) {
     throw new ErreurArgument(
       "base-invalide",
@@ -167,32 +167,32 @@ export function validerIpcSaisi(saisie: IpcSaisi): IpcValue {
       "Indiquez l'identifiant INSEE de la série base 2025 avec sa valeur.",
     );
   }
-  const valeur = lireIpcSaisi(saisie.valeur, `IPC ${describeIpcMonth(saisie.mois.trim(), base)}`);
+  const valeur = lireIpcSaisi(saisie.valeur, `IPC ${libelleMoisIpc(saisie.mois.trim(), base)}`);
   return {
     mois: saisie.mois.trim(),
     base,
     valeur: valeur.toString(),
     serie,
     // Never labelled as if it came from INSEE when the user did not say so (issue 12 item 10).
-    reference: userReference(saisie.source),
+    reference: referenceSaisie(saisie.source),
     verifieLe: null,
     note: null,
   };
 }
 
 export class Parametres {
-  private readonly ipc = new Map<string, IpcValue>();
+  private readonly ipc = new Map<string, ValeurIpc>();
   /** The published values of each parameter, embedded then entered, by school year. */
   private readonly publies = new Map<IdParametre, Map<AnneeScolaire, ValeurDatee>>();
   private readonly cache = new Map<string, ValeurResolue>();
 
   private constructor(userValues: ValeursUtilisateur) {
-    for (const value of EMBEDDED_IPC) this.ipc.set(ipcKey(value.mois, value.base), value);
+    for (const value of VALEURS_IPC_EMBARQUEES) this.ipc.set(cleIpc(value.mois, value.base), value);
     for (const id of IDS_PARAMETRES) {
       this.publies.set(id, new Map(PARAMETRES_EMBARQUES[id].valeurs.map((v) => [v.annee, v])));
     }
-    for (const saisie of userValues.ipc ?? []) this.addIpc(validerIpcSaisi(saisie));
-    for (const saisie of userValues.forfaits ?? []) this.addForfait(saisie);
+    for (const saisie of userValues.ipc ?? []) this.ajouterIpc(validerIpcSaisi(saisie));
+    for (const saisie of userValues.forfaits ?? []) this.ajouterForfait(saisie);
   }
 
   /** The embedded parameters only. */
@@ -205,19 +205,19 @@ export class Parametres {
     return new Parametres(userValues);
   }
 
-  private addIpc(value: IpcValue): void {
-    const key = ipcKey(value.mois, value.base);
+  private ajouterIpc(value: ValeurIpc): void {
+    const key = cleIpc(value.mois, value.base);
     const existing = this.ipc.get(key);
     if (existing && !new Decimal(existing.valeur).equals(value.valeur)) {
       throw new ErreurArgument(
         "valeur-en-conflit",
-        `L'IPC de ${describeIpcMonth(value.mois, value.base)} est déjà connu (${formatIndice(existing.valeur)}, ${existing.reference.court}) : la valeur saisie ${formatIndice(value.valeur)} est ignorée.`,
+        `L'IPC de ${libelleMoisIpc(value.mois, value.base)} est déjà connu (${formaterIndice(existing.valeur)}, ${existing.reference.court}) : la valeur saisie ${formaterIndice(value.valeur)} est ignorée.`,
       );
     }
     if (!existing) this.ipc.set(key, value);
   }
 
-  private addForfait(saisie: ForfaitSaisi): void {
+  private ajouterForfait(saisie: ForfaitSaisi): void {
     const kind = lireTypeForfait(saisie.categorie);
     const annee = exigerAnneeCouverte(saisie.annee);
     const valeur = lireForfaitSaisi(saisie.valeur, `Forfait ${NOMS_FORFAITS[kind]} ${libelleAnnee(annee)}`);
@@ -233,21 +233,21 @@ export class Parametres {
       years.set(annee, {
         annee,
         valeur: valeur.toString(),
-        reference: userReference(saisie.source),
+        reference: referenceSaisie(saisie.source),
         verifieLe: null,
         note: null,
       });
   }
 
   /** Every IPC value known, oldest first (embedded and entered). */
-  ipcValues(): IpcValue[] {
+  valeursIpc(): ValeurIpc[] {
     return [...this.ipc.values()].sort((a, b) =>
       a.mois === b.mois ? a.base - b.base : a.mois < b.mois ? -1 : 1,
     );
   }
 
-  ipcDecembre(year: number, base: IpcBase): IpcValue | undefined {
-    return this.ipc.get(ipcKey(`${year}-12`, base));
+  ipcDecembre(year: number, base: BaseIpc): ValeurIpc | undefined {
+    return this.ipc.get(cleIpc(`${year}-12`, base));
   }
 
   /** The published values of a parameter (embedded and entered), oldest first. */
@@ -262,7 +262,7 @@ export class Parametres {
 
   /** R7 — the indexation rate of rentrée N: IPC décembre N-1 / décembre N-2 − 1, same base. */
   tauxIndexation(annee: AnneeScolaire): TauxResolu {
-    const base = ipcBaseFor(annee);
+    const base = baseIpcPour(annee);
     const manque = this.decembresManquants(annee);
     if (manque.length > 0) throw erreurValeurManquante({ parametre: TAUX_INDEXATION, annee, manque });
     const recent = this.ipcDecembre(annee - 1, base)!;
@@ -274,7 +274,7 @@ export class Parametres {
       trace: {
         regle: "R7",
         libelle: `Taux d'indexation ${libelleAnnee(annee)}`,
-        calcul: `IPC ${describeIpcMonth(recent.mois, base)} ${formatIndice(recent.valeur)} / IPC ${describeIpcMonth(older.mois, base)} ${formatIndice(older.valeur)} − 1, arrondi à 0,01 %`,
+        calcul: `IPC ${libelleMoisIpc(recent.mois, base)} ${formaterIndice(recent.valeur)} / IPC ${libelleMoisIpc(older.mois, base)} ${formaterIndice(older.valeur)} − 1, arrondi à 0,01 %`,
         resultat: formaterPourcentage(taux),
         reference: `série INSEE ${recent.serie}`,
       },
@@ -283,7 +283,7 @@ export class Parametres {
 
   /** The Decembers rentrée N needs (N-1, then N-2) that are not known, in the base R7 uses for it. */
   private decembresManquants(annee: AnneeScolaire): IndiceManquant[] {
-    const base = ipcBaseFor(annee);
+    const base = baseIpcPour(annee);
     return [annee - 1, annee - 2]
       .filter((year) => !this.ipcDecembre(year, base))
       .map((year) => ({ serie: base === 2015 ? SERIE_IPC_BASE_2015 : null, mois: `${year}-12`, base }));

@@ -12,7 +12,7 @@
  * carries a validator (design.md §8 weight budgets).
  */
 import type { AnneeScolaire } from "../anneeScolaire";
-import type { LegalReference } from "./references";
+import type { ReferenceJuridique } from "./references";
 
 /** The units a parameter may have, and how its values are written: euros (cents at most) or a count. */
 export const UNITES = {
@@ -72,7 +72,7 @@ export interface ValeurDatee {
   /** A decimal string: amounts never go through binary floating point. */
   readonly valeur: string;
   /** The document and, in `article`, the article or page the value is read from. */
-  readonly reference: LegalReference;
+  readonly reference: ReferenceJuridique;
   /** AAAA-MM-JJ: when the value was last compared with its document; null for a value the user entered. */
   readonly verifieLe: string | null;
   /** How the project read the document where it had to interpret it; null otherwise. */

@@ -2,7 +2,7 @@
  * How a value cites the text it comes from. The documents themselves are data
  * (`donnees/sources.json`); a value adds the article or page it is read from.
  */
-export interface LegalReference {
+export interface ReferenceJuridique {
   readonly titre: string;
   /** How traces name it: « arrêté n° 2023-087 ». */
   readonly court: string;
@@ -15,7 +15,7 @@ export interface LegalReference {
 export const NON_PRECISEE = "saisie utilisateur (source non précisée)";
 
 /** A value the user entered in Paramètres, citing what they typed as its source. */
-export function userReference(source: string | undefined): LegalReference {
+export function referenceSaisie(source: string | undefined): ReferenceJuridique {
   if (!source || source.trim() === "") {
     return { titre: "Valeur saisie par l'utilisateur, source non précisée", court: NON_PRECISEE };
   }

@@ -10,7 +10,7 @@ import type { AnneeScolaire } from "../anneeScolaire";
 import { IPC_EMBARQUE } from "./registre";
 import type { ValeurIpcDonnee } from "./schema";
 
-export type IpcBase = 2015 | 2025;
+export type BaseIpc = 2015 | 2025;
 
 export const SERIE_IPC_BASE_2015 = "001763862";
 
@@ -19,20 +19,20 @@ export const SERIE_IPC_BASE_2015 = "001763862";
  * by the user (`verifieLe` null). Only Decembers are used by the indexation; the base-2025 series
  * identifier is entered by the user with the values.
  */
-export type IpcValue = ValeurIpcDonnee;
+export type ValeurIpc = ValeurIpcDonnee;
 
 /** Embedded values, base 2015. December 2021 and 2022 are quoted by the arrêté n° 2023-087. */
-export const EMBEDDED_IPC: readonly IpcValue[] = IPC_EMBARQUE;
+export const VALEURS_IPC_EMBARQUEES: readonly ValeurIpc[] = IPC_EMBARQUE;
 
 /**
  * The base in which the rate of rentrée N is computed (December N-1 over December N-2): base 2015 while
  * December N-1 is at most December 2025 (so up to 2026-2027), base 2025 from 2027-2028 on.
  */
-export function ipcBaseFor(annee: AnneeScolaire): IpcBase {
+export function baseIpcPour(annee: AnneeScolaire): BaseIpc {
   return annee - 1 <= 2025 ? 2015 : 2025;
 }
 
-export function ipcKey(mois: string, base: IpcBase): string {
+export function cleIpc(mois: string, base: BaseIpc): string {
   return `${mois}@${base}`;
 }
 
@@ -52,12 +52,12 @@ const MONTHS = [
 ];
 
 /** An index value as French readers write it: « 119,92 » (stored as « 119.92 »). */
-export function formatIndice(valeur: string): string {
+export function formaterIndice(valeur: string): string {
   return valeur.replace(".", ",");
 }
 
 /** "décembre 2024 (base 2015)". */
-export function describeIpcMonth(mois: string, base: IpcBase): string {
+export function libelleMoisIpc(mois: string, base: BaseIpc): string {
   const [year, month] = mois.split("-").map(Number);
   return `${MONTHS[month - 1]} ${year} (base ${base})`;
 }
