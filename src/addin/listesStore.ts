@@ -12,10 +12,10 @@
  */
 import {
   Catalogues,
+  creerCatalogue,
   libelleAnnee,
+  lireAnnexe,
   lireCodeFormation,
-  makeCatalogue,
-  parseAnnex,
   type Catalogue,
   type ReferenceListe,
 } from "../rules";
@@ -97,7 +97,7 @@ export function texteListes(listes: readonly Catalogue[]): string {
 
 /**
  * The lists a setting's value holds, oldest first. Each is read as the embedded lists are
- * (parseAnnex, makeCatalogue), its codes checked: anything else throws, with a French message.
+ * (lireAnnexe, creerCatalogue), its codes checked: anything else throws, with a French message.
  */
 export function lireListes(valeur: unknown): Catalogue[] {
   const objet = lireJsonReglage(valeur);
@@ -109,14 +109,14 @@ export function lireListes(valeur: unknown): Catalogue[] {
       const { annee, reference, formations } = brute ?? {};
       if (typeof annee !== "number" || typeof formations !== "string" || typeof reference?.titre !== "string")
         throw new TypeError("une liste n'a pas son année, sa source ou ses formations");
-      const lues = parseAnnex(formations);
+      const lues = lireAnnexe(formations);
       const fautif = lues.find((f) => {
         const lu = lireCodeFormation(f.code);
         return !lu.ok || lu.code !== f.code;
       });
       if (fautif) throw new TypeError(`liste ${libelleAnnee(annee)} : code « ${fautif.code} » illisible`);
       const { titre, url = "", date = "", document } = reference;
-      return makeCatalogue(annee, { titre, url, date, ...(document ? { document } : {}) }, lues);
+      return creerCatalogue(annee, { titre, url, date, ...(document ? { document } : {}) }, lues);
     })
     .sort((a, b) => a.annee - b.annee);
 }

@@ -134,12 +134,12 @@ function tauxDepuisNombre(valeur: Decimal): TauxBoursiers {
  * 23 × 0,35 = 8,05 → 8.
  */
 export function boursiersRetenus(effectifPostBac: number, taux: TauxBoursiers): number {
-  assertEffectif(effectifPostBac, "Effectif post-bac");
+  exigerEffectifValide(effectifPostBac, "Effectif post-bac");
   return arrondirDemiHaut(taux.ratio.times(effectifPostBac), 0).toNumber();
 }
 
 /** Effectifs are whole, non-negative numbers of students. */
-export function assertEffectif(value: number, what: string): void {
+export function exigerEffectifValide(value: number, what: string): void {
   if (!Number.isFinite(value) || value < 0) {
     throw new ErreurArgument(
       "effectif-invalide",

@@ -11,7 +11,7 @@
 import { enveloppeDe, type Categorie } from "./categories";
 import { jugerFormation, type Eligibilite } from "./eligibilite";
 import type { Catalogue } from "./catalogue/catalogue";
-import { catalogueFor } from "./catalogue/registre";
+import { catalogueDeLAnnee } from "./catalogue/registre";
 import { lireCodeFormation } from "./codes";
 import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
@@ -108,7 +108,7 @@ export function complementFormation(
   code: unknown,
   annee: AnneeScolaire,
   parametres: Parametres,
-  catalogue: Catalogue = catalogueFor(annee),
+  catalogue: Catalogue = catalogueDeLAnnee(annee),
 ): LigneComplementaire {
   const reading = lireCodeFormation(code);
   if (!reading.ok) throw new ErreurArgument(`code-${reading.probleme}`, reading.message);
@@ -135,7 +135,7 @@ export function demandeComplementaire(
   demandes: readonly DemandeLigne[],
   annee: AnneeScolaire,
   parametres: Parametres,
-  catalogue: Catalogue = catalogueFor(annee),
+  catalogue: Catalogue = catalogueDeLAnnee(annee),
 ): DemandeComplementaire {
   const lignes: LigneComplementaire[] = [];
   const refus: RefusComplementaire[] = [];

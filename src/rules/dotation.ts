@@ -10,7 +10,7 @@
  * n'est attribuée. » « Les dispositifs ARE pré-bac et ARE post-bac ne sont pas fongibles. »
  */
 import { NOMS_FORFAITS, type Categorie } from "./categories";
-import { boursiersRetenus, assertEffectif, type TauxBoursiers } from "./boursiers";
+import { boursiersRetenus, exigerEffectifValide, type TauxBoursiers } from "./boursiers";
 import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
 import type { Parametres, ValeurResolue } from "./parametres/parametres";
@@ -379,9 +379,9 @@ export function calculerDotation(
   forfaits: ForfaitsAnnee,
 ): DotationEtablissement {
   const { effectifs } = donnees;
-  assertEffectif(effectifs.prepaMetiers, "Effectif 3e prépa-métiers");
-  assertEffectif(effectifs.preBac, "Effectif pré-bac");
-  assertEffectif(effectifs.postBac, "Effectif post-bac");
+  exigerEffectifValide(effectifs.prepaMetiers, "Effectif 3e prépa-métiers");
+  exigerEffectifValide(effectifs.preBac, "Effectif pré-bac");
+  exigerEffectifValide(effectifs.postBac, "Effectif post-bac");
   const motifs: string[] = [];
   const erreurs: string[] = [];
 
@@ -504,7 +504,7 @@ export function dotationLigne(
   parametres: Parametres,
   taux: TauxBoursiers | null,
 ): ValeurTracee {
-  assertEffectif(effectif, "Effectif");
+  exigerEffectifValide(effectif, "Effectif");
   const forfait = parametres.forfait(categorie, annee);
   if (categorie !== "POST_BAC") return ligne(categorie, effectif, "élèves", forfait);
   const retenu = tauxRequis(taux);
@@ -531,7 +531,7 @@ export function montantLigne(
   parametres: Parametres,
   taux: TauxBoursiers | null,
 ): Decimal {
-  assertEffectif(effectif, "Effectif");
+  exigerEffectifValide(effectif, "Effectif");
   const forfait = parametres.forfait(categorie, annee);
   const nombre = categorie === "POST_BAC" ? boursiersRetenus(effectif, tauxRequis(taux)) : effectif;
   return forfait.valeur.times(nombre);

@@ -10,7 +10,7 @@ import {
   texteListes,
   type ListesPersistence,
 } from "../../src/addin/listesStore";
-import { CATALOGUES, makeCatalogue, verifierListe, type Catalogue } from "../../src/rules";
+import { CATALOGUES, creerCatalogue, verifierListe, type Catalogue } from "../../src/rules";
 import { grilleListe2025 } from "../rules/liste2025";
 
 const REFERENCE = {
@@ -54,7 +54,7 @@ describe("Forme enregistrée d'une liste", () => {
 
   test("une tabulation ou un saut de ligne dans une cellule collée ne casse pas la forme enregistrée", () => {
     const [f] = CATALOGUES[0].formations;
-    const liste = makeCatalogue(2026, REFERENCE, [{ ...f, libelle: "3EME\tPREPA\nMETIERS" }]);
+    const liste = creerCatalogue(2026, REFERENCE, [{ ...f, libelle: "3EME\tPREPA\nMETIERS" }]);
     expect(lireListes(texteListes([liste]))[0].formations[0].libelle).toBe("3EME PREPA METIERS");
   });
 
@@ -146,7 +146,7 @@ describe("Listes chargées dans le classeur", () => {
     const { persistence, journal } = persistenceEnMemoire(null);
     const store = createListesStore(persistence);
     const [f] = CATALOGUES[0].formations;
-    const enorme = makeCatalogue(2025, REFERENCE, [{ ...f, libelle: "X".repeat(TAILLE_MAXIMALE_LISTES) }]);
+    const enorme = creerCatalogue(2025, REFERENCE, [{ ...f, libelle: "X".repeat(TAILLE_MAXIMALE_LISTES) }]);
     await expect(store.enregistrer(enorme)).rejects.toThrow(/trop volumineuses/);
     expect(store.etat().chargees).toEqual([]);
     expect(journal.enregistrements).toBe(0);

@@ -1,4 +1,4 @@
-import { CATALOGUES, catalogueFor, jugerFormation, nsfDe, type Formation } from "../../src/rules";
+import { CATALOGUES, catalogueDeLAnnee, jugerFormation, nsfDe, type Formation } from "../../src/rules";
 
 const annexe = CATALOGUES[0];
 
@@ -74,24 +74,24 @@ describe("Catalogue : l'annexe 2023-2024 des formations éligibles", () => {
   });
 
   test("une année sans liste propre utilise la dernière liste antérieure, et son nom le dit", () => {
-    expect(catalogueFor(2023)).toMatchObject({
+    expect(catalogueDeLAnnee(2023)).toMatchObject({
       annee: 2023,
       nom: "liste indicative 2023-2024",
       report: null,
     });
-    expect(catalogueFor(2023).formations).toBe(annexe.formations);
-    expect(catalogueFor(2027)).toMatchObject({
+    expect(catalogueDeLAnnee(2023).formations).toBe(annexe.formations);
+    expect(catalogueDeLAnnee(2027)).toMatchObject({
       annee: 2023,
       pourAnnee: 2027,
       nom: "liste indicative 2023-2024 utilisée pour 2027-2028",
       report: "liste indicative 2023-2024 utilisée pour 2027-2028",
     });
-    expect(catalogueFor(2027).get("50022137")).toBe(annexe.get("50022137"));
+    expect(catalogueDeLAnnee(2027).get("50022137")).toBe(annexe.get("50022137"));
     // One view per year: the functions judge a whole range against the same object.
-    expect(catalogueFor(2027)).toBe(catalogueFor(2027));
+    expect(catalogueDeLAnnee(2027)).toBe(catalogueDeLAnnee(2027));
   });
 
   test("une année antérieure à 2023-2024 n'a pas de liste", () => {
-    expect(() => catalogueFor(2022)).toThrow(/2022-2023 précède les règles encodées/);
+    expect(() => catalogueDeLAnnee(2022)).toThrow(/2022-2023 précède les règles encodées/);
   });
 });

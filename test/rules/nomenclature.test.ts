@@ -1,6 +1,6 @@
 import {
   ErreurArgument,
-  catalogueFor,
+  catalogueDeLAnnee,
   eligibiliteDe,
   groupeNsf,
   jugerFormation,
@@ -34,7 +34,7 @@ describe("Classes de collège (préfixe 670) : seule la 3ème prépa-métiers es
   });
 
   test("un code 670 hors liste dont le libellé donné est « 3ème prépa-métiers » est éligible, avec l'alerte « hors liste »", () => {
-    const catalogue = catalogueFor(2024);
+    const catalogue = catalogueDeLAnnee(2024);
     expect(jugerFormation("67010099", catalogue, "3ème Prépa-Métiers")).toMatchObject({
       eligible: true,
       categorie: "PREPA_METIERS",

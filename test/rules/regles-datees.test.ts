@@ -123,7 +123,8 @@ describe("Règles du catalogue datées : une version ajoutée depuis 2026-2027 (
   });
 
   test("le Catalogue du volet : les exclusions connues sont celles de l'année", () => {
-    const codes = (annee: number) => regles.exclusionsConnues(regles.catalogueFor(annee)).map((e) => e.code);
+    const codes = (annee: number) =>
+      regles.exclusionsConnues(regles.catalogueDeLAnnee(annee)).map((e) => e.code);
     expect(codes(2023)).toEqual(expect.arrayContaining([ST2S, "010"]));
     expect(codes(2026)).not.toEqual(expect.arrayContaining([ST2S]));
     expect(codes(2026)).not.toContain("010");

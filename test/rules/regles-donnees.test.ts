@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   PREMIERE_ANNEE_SCOLAIRE,
-  catalogueFor,
+  catalogueDeLAnnee,
   eligibiliteDe,
   libelleAnnee,
   lireCodeFormation,
@@ -67,8 +67,8 @@ describe("Règles du catalogue en données, chacune avec sa référence", () => 
     expect(REGLES_2023.depuis).toEqual({ specialites: 2023, typesDiplome: 2023, exclusions: 2023 });
     for (const annee of [2024, 2025, 2026, 2030]) expect(reglesCatalogue(annee)).toBe(REGLES_2023);
     // The catalogue in force for a year carries them, the list carried over too.
-    expect(catalogueFor(2023).regles).toBe(REGLES_2023);
-    expect(catalogueFor(2026).regles).toBe(reglesCatalogue(2026));
+    expect(catalogueDeLAnnee(2023).regles).toBe(REGLES_2023);
+    expect(catalogueDeLAnnee(2026).regles).toBe(reglesCatalogue(2026));
   });
 
   test("groupes NSF éligibles : 134, les domaines 20 à 25 et les onze services nommés par les modalités", () => {

@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { catalogueFor, eligibiliteDe, nsfDe, reglesCatalogue } from "../../src/rules";
+import { catalogueDeLAnnee, eligibiliteDe, nsfDe, reglesCatalogue } from "../../src/rules";
 import { SUCCESSEURS, successeursDe } from "../../src/rules/catalogue/successeurs";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -13,7 +13,7 @@ describe("Successeurs dans la nomenclature nationale (R4, décision « successeu
   });
 
   test("48 codes de la liste 2023-2024 nomment 63 successeurs, tous absents de la liste", () => {
-    const liste = catalogueFor(2023);
+    const liste = catalogueDeLAnnee(2023);
     const predecesseurs = new Set([...SUCCESSEURS.values()].map((s) => s.predecesseur));
     expect(predecesseurs.size).toBe(48);
     expect(SUCCESSEURS.size).toBe(63);

@@ -7,8 +7,8 @@ import * as path from "path";
 import {
   CATALOGUES,
   comparerListes,
+  creerCatalogue,
   lignesEcart,
-  makeCatalogue,
   resumeEcart,
   resumeVerification,
   verifierListe,
@@ -269,8 +269,8 @@ describe("Écart avec la liste précédente", () => {
   });
 
   test("un libellé changé est « renommé », une catégorie changée est nommée ; la casse et les accents ne comptent pas", () => {
-    const avant = makeCatalogue(2023, REFERENCE, CATALOGUES[0].formations);
-    const apres = makeCatalogue(
+    const avant = creerCatalogue(2023, REFERENCE, CATALOGUES[0].formations);
+    const apres = creerCatalogue(
       2025,
       REFERENCE,
       CATALOGUES[0].formations.map((f) =>

@@ -2,7 +2,7 @@
  * Total and subtotal rows (design.md §4, issue 11 item 1): the word « total » anywhere in a row sets it
  * aside with « ligne-total », even when its UAI, code and effectif are valid — never summed.
  */
-import { catalogueFor } from "../../src/rules";
+import { catalogueDeLAnnee } from "../../src/rules";
 import { LibellesTotal, celluleTotal, contientMotTotal, estLibelleTotal } from "../../src/sheet";
 import type { CellValue } from "../../src/workbook/port";
 import { ENTETE, lire } from "./grille";
@@ -56,7 +56,7 @@ describe("Lignes de total", () => {
   });
 
   test("aucun libellé de la liste indicative ni type de diplôme ne contient le mot « total » (aucune formation réelle n'est écartée)", () => {
-    const catalogue = catalogueFor(2023);
+    const catalogue = catalogueDeLAnnee(2023);
     expect(catalogue.formations.length).toBe(222);
     const touches = catalogue.formations.filter(
       (f) => contientMotTotal(f.libelle) || contientMotTotal(f.typeDiplome),

@@ -1,4 +1,4 @@
-import { catalogueFor } from "../../src/rules";
+import { catalogueDeLAnnee } from "../../src/rules";
 import {
   catalogueRows,
   catalogueSheet,
@@ -7,7 +7,7 @@ import {
   searchCatalogue,
 } from "../../src/taskpane/catalogue/search";
 
-const catalogue = catalogueFor(2024);
+const catalogue = catalogueDeLAnnee(2024);
 const rows = catalogueRows(catalogue);
 type Row = ReturnType<typeof searchCatalogue>[number];
 const codes = (found: readonly Row[]) => found.map((r) => r.code);

@@ -16,7 +16,7 @@ import { execFileSync, spawnSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { catalogueFor } from "../../src/rules";
+import { catalogueDeLAnnee } from "../../src/rules";
 import { catalogueSheet } from "../../src/taskpane/catalogue/search";
 import { isCellError, type CellValue } from "../../src/workbook/port";
 import { outputWorkbookBytes } from "../../src/xlsx";
@@ -212,7 +212,7 @@ beforeAll(async () => {
   fs.mkdirSync(commandes);
   await classeursDesCommandes(commandes);
   const catalogue = path.join(dossier, "catalogue.xlsx");
-  const sheet = catalogueSheet(catalogueFor(2024));
+  const sheet = catalogueSheet(catalogueDeLAnnee(2024));
   fs.writeFileSync(catalogue, await outputWorkbookBytes([{ name: sheet.name, sheet }], new Date()));
   const exemples = [EXAMPLES, path.join(EXAMPLES, "bilans")].flatMap((d) =>
     fs

@@ -59,7 +59,7 @@ export interface Catalogue {
 }
 
 /** Parses an annex pasted as tab-separated text in the published column order. */
-export function parseAnnex(tsv: string): Formation[] {
+export function lireAnnexe(tsv: string): Formation[] {
   return tsv
     .split("\n")
     .filter((line) => line.trim() !== "")
@@ -94,7 +94,7 @@ export function citerReference(reference: ReferenceListe): string {
   return parts.filter((p) => p !== "").join(", ");
 }
 
-export function makeCatalogue(
+export function creerCatalogue(
   annee: AnneeScolaire,
   reference: ReferenceListe,
   formations: readonly Formation[],
@@ -114,5 +114,5 @@ export function makeCatalogue(
 
 /** The lists embedded in the add-in, oldest first. Next year's list is added as data (listes/README.md). */
 export const CATALOGUES: readonly Catalogue[] = LISTES_EMBARQUEES.map((liste) =>
-  makeCatalogue(liste.annee, liste.reference, parseAnnex(liste.tsv)),
+  creerCatalogue(liste.annee, liste.reference, lireAnnexe(liste.tsv)),
 );

@@ -71,7 +71,7 @@ export class Catalogues {
 }
 
 /** The embedded list in force for a school year (no list loaded by a user). */
-export function catalogueFor(annee: AnneeScolaire): CatalogueEnVigueur {
+export function catalogueDeLAnnee(annee: AnneeScolaire): CatalogueEnVigueur {
   return Catalogues.embarques().pour(annee);
 }
 

@@ -14,7 +14,7 @@ import { nombreDe } from "../montants";
 import { reglesCatalogue } from "../nomenclature";
 import { libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
 import { citation, normaliserLibelle } from "../texte";
-import { makeCatalogue, type Catalogue, type Formation, type ReferenceListe } from "./catalogue";
+import { creerCatalogue, type Catalogue, type Formation, type ReferenceListe } from "./catalogue";
 import { SUCCESSEURS } from "./successeurs";
 
 /** Every finding of a list, with its fixed severity (docs/constats.md, « Liste des formations »). */
@@ -216,7 +216,7 @@ export function verifierListe(
   const resultat = (entete: VerificationListe["entete"]): VerificationListe => {
     lignes.formations = formations.length;
     const catalogue =
-      formations.length === 0 ? null : makeCatalogue(options.annee, options.reference, formations);
+      formations.length === 0 ? null : creerCatalogue(options.annee, options.reference, formations);
     if (catalogue === null)
       signaler(
         "liste-vide",
