@@ -71,16 +71,25 @@ export interface EntierIllisible {
  * (src/rules/nombres.ts): « 1 234 » and « 1 234 » (no-break space) are 1234, « 12,0 » is 12,
  * « 12,5 » is refused as non entier — never 12 — and « 1.234 » as ambiguous.
  */
-export function lireEntier(value: CellValue, quoi = "Effectif"): number | EntierIllisible {
+/**
+ * `compte` says what is counted, as the messages name it (« d'élèves », or « d'élèves ou de boursiers »
+ * in a demande): each reader writes its own sentence, none rewrites another's.
+ */
+export function lireEntier(
+  value: CellValue,
+  quoi = "Effectif",
+  compte = "d'élèves",
+): number | EntierIllisible {
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 0) {
-      if (value > EFFECTIF_MAXIMUM) return entierIllisible(value, "effectif-invraisemblable", quoi);
+      if (value > EFFECTIF_MAXIMUM) return entierIllisible(value, "effectif-invraisemblable", quoi, compte);
       return value === 0 ? 0 : value; // -0 is 0
     }
     return entierIllisible(
       value,
       Number.isFinite(value) && value < 0 ? "effectif-negatif" : "effectif-decimal",
       quoi,
+      compte,
     );
   }
   if (isBlank(value)) {
@@ -94,26 +103,32 @@ export function lireEntier(value: CellValue, quoi = "Effectif"): number | Entier
   if (typeof value === "string") {
     const lu = lireNombreFrancais(value);
     if (lu.ok && lu.unite === null) {
-      if (lu.valeur.isNegative()) return entierIllisible(value, "effectif-negatif", quoi);
-      if (!lu.valeur.isInteger()) return entierIllisible(value, "effectif-decimal", quoi);
-      if (lu.valeur.gt(EFFECTIF_MAXIMUM)) return entierIllisible(value, "effectif-invraisemblable", quoi);
+      if (lu.valeur.isNegative()) return entierIllisible(value, "effectif-negatif", quoi, compte);
+      if (!lu.valeur.isInteger()) return entierIllisible(value, "effectif-decimal", quoi, compte);
+      if (lu.valeur.gt(EFFECTIF_MAXIMUM))
+        return entierIllisible(value, "effectif-invraisemblable", quoi, compte);
       return lu.valeur.toNumber();
     }
     if (!lu.ok && lu.probleme === "ambigu") {
       return { probleme: "effectif-texte", message: messageNombreIllisible("ambigu", quoi, value, "") };
     }
   }
-  return entierIllisible(value, "effectif-texte", quoi);
+  return entierIllisible(value, "effectif-texte", quoi, compte);
 }
 
-function entierIllisible(value: CellValue, probleme: ProblemeEntier, quoi: string): EntierIllisible {
+function entierIllisible(
+  value: CellValue,
+  probleme: ProblemeEntier,
+  quoi: string,
+  compte: string,
+): EntierIllisible {
   const shown = afficher(value);
   const why: Record<ProblemeEntier, string> = {
     "effectif-vide": "",
     "erreur-excel": "",
     "formule-sans-valeur": "",
-    "effectif-negatif": `${quoi} « ${shown} » négatif : un nombre d'élèves ne peut pas être négatif. Corrigez la valeur.`,
-    "effectif-decimal": `${quoi} « ${shown} » non entier : un nombre d'élèves est entier. Corrigez la valeur (une moyenne ou un pourcentage a peut-être été collé).`,
+    "effectif-negatif": `${quoi} « ${shown} » négatif : un nombre ${compte} ne peut pas être négatif. Corrigez la valeur.`,
+    "effectif-decimal": `${quoi} « ${shown} » non entier : un nombre ${compte} est entier. Corrigez la valeur (une moyenne ou un pourcentage a peut-être été collé).`,
     "effectif-texte": `${quoi} « ${shown} » illisible : saisissez un nombre entier d'élèves (ex. 24).`,
     "effectif-invraisemblable": messageEffectifInvraisemblable(quoi, shown),
   };

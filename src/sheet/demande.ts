@@ -127,14 +127,9 @@ export class LecteurDemande extends LecteurBase {
     }
     if (isCellError(brut))
       return this.ecarter("erreur-excel", ligne, this.lettre(colonne), messageErreurExcel(brut, quoi));
-    const nombre = lireEntier(brut, quoi);
+    const nombre = lireEntier(brut, quoi, "d'élèves ou de boursiers");
     if (typeof nombre !== "number") {
-      return this.ecarter(
-        "supplementaires-illisible",
-        ligne,
-        this.lettre(colonne),
-        nombre.message.replace("un nombre d'élèves", "un nombre d'élèves ou de boursiers"),
-      );
+      return this.ecarter("supplementaires-illisible", ligne, this.lettre(colonne), nombre.message);
     }
     if (nombre === 0) {
       return this.ecarter(
