@@ -7,7 +7,6 @@
  * base (design.md R7, regles.md#indexation.base-ipc).
  */
 import type { AnneeScolaire } from "../anneeScolaire";
-import { IPC_EMBARQUE } from "./registre";
 import type { ValeurIpcDonnee } from "./schema";
 
 export type BaseIpc = 2015 | 2025;
@@ -20,9 +19,6 @@ export const SERIE_IPC_BASE_2015 = "001763862";
  * identifier is entered by the user with the values.
  */
 export type ValeurIpc = ValeurIpcDonnee;
-
-/** Embedded values, base 2015. December 2021 and 2022 are quoted by the arrêté n° 2023-087. */
-export const VALEURS_IPC_EMBARQUEES: readonly ValeurIpc[] = IPC_EMBARQUE;
 
 /**
  * The base in which the rate of rentrée N is computed (December N-1 over December N-2): base 2015 while

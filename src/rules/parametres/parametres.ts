@@ -18,7 +18,6 @@ import {
 import type { Trace } from "../trace";
 import {
   SERIE_IPC_BASE_2015,
-  VALEURS_IPC_EMBARQUEES,
   baseIpcPour,
   cleIpc,
   formaterIndice,
@@ -28,7 +27,13 @@ import {
 } from "./ipc";
 import { TAUX_INDEXATION, erreurValeurManquante } from "./manque";
 import { referenceSaisie, type ReferenceJuridique } from "./references";
-import { IDS_PARAMETRES, PARAMETRES_EMBARQUES, REFERENCE_INDEXATION, type IdParametre } from "./registre";
+import {
+  IDS_PARAMETRES,
+  IPC_EMBARQUE,
+  PARAMETRES_EMBARQUES,
+  REFERENCE_INDEXATION,
+  type IdParametre,
+} from "./registre";
 import { UNITES, type Parametre, type ValeurDatee } from "./schema";
 import { PARAMETRE_DU_FORFAIT } from "./tables";
 
@@ -187,7 +192,7 @@ export class Parametres {
   private readonly cache = new Map<string, ValeurResolue>();
 
   private constructor(userValues: ValeursUtilisateur) {
-    for (const value of VALEURS_IPC_EMBARQUEES) this.ipc.set(cleIpc(value.mois, value.base), value);
+    for (const value of IPC_EMBARQUE) this.ipc.set(cleIpc(value.mois, value.base), value);
     for (const id of IDS_PARAMETRES) {
       this.publies.set(id, new Map(PARAMETRES_EMBARQUES[id].valeurs.map((v) => [v.annee, v])));
     }

@@ -48,7 +48,10 @@ export const PARAMETRES_EMBARQUES: Readonly<Record<IdParametre, Parametre>> = Ob
 
 export const IDS_PARAMETRES = Object.keys(FICHIERS) as readonly IdParametre[];
 
-/** The embedded IPC values (R7), oldest first. */
+/**
+ * The embedded IPC values (R7), base 2015, oldest first. December 2021 and 2022 are quoted by the
+ * arrêté n° 2023-087.
+ */
 export const IPC_EMBARQUE = ipcDuFichier(ipc satisfies FichierIpc, sources);
 
 /** The text an indexed value cites: the délibération that sets the indexation (R7). */
