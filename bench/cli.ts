@@ -26,10 +26,11 @@ const RACINE = path.resolve(__dirname, "..", "..", "..");
 const ARE = path.join(RACINE, "bin", "are.js");
 /** Preloaded into every spawned process: its CPU time and peak memory at exit. */
 const RSS = path.join(__dirname, "rss.js");
-/** Loads what `are dotations` loads before reading a file, and stops there. */
-const CHARGER_DOTATIONS = ["main", "dotations"]
-  .map((module) => `require(${JSON.stringify(path.join(RACINE, "build", "cli", `${module}.js`))});`)
-  .join("");
+/**
+ * Loads what bin/are.js loads before running a command: the command line as one file, build/are.js
+ * (scripts/cli-bundle.js); a command's own modules are evaluated when it runs.
+ */
+const CHARGER_CLI = `require(${JSON.stringify(path.join(RACINE, "build", "are.js"))});`;
 /** A full Excel sheet: 1 048 576 rows, the header and 1 048 575 rows of data. */
 const FEUILLE_PLEINE = 1_048_575;
 
@@ -197,8 +198,8 @@ async function principal(): Promise<void> {
 
     const demarrageNode = chiffres(lancer(["-e", ""], fois));
     const forfait = chiffres(lancer([ARE, "forfait", "2024"], fois));
-    // Loading alone: the modules `are dotations` loads before it reads anything.
-    const chargement = chiffres(lancer(["-e", CHARGER_DOTATIONS], fois));
+    // Loading alone: the command line's file, before it reads anything.
+    const chargement = chiffres(lancer(["-e", CHARGER_CLI], fois));
     const resume = chiffres(lancer([ARE, "dotations", effectifsXlsx, ...commun], fois));
     const json = chiffres(lancer([ARE, "dotations", effectifsXlsx, ...commun, "--json"], fois));
     const classeur = chiffres(lancer([ARE, "dotations", effectifsXlsx, ...commun, "--out", sortie], fois));

@@ -125,7 +125,14 @@ console.log(
 // —— compilation ——
 const tsc = path.join(RACINE, "node_modules", "typescript", "bin", "tsc");
 if (!sansBuild) {
+  // As npm run build:core: tsc, then the one file bin/are.js loads (build/are.js).
   if (!compiler("Compilation de la ligne de commande (build/)", [tsc, "-p", "tsconfig.node.json"]))
+    process.exit(1);
+  if (
+    !compiler("Assemblage de la ligne de commande (build/are.js)", [
+      path.join(RACINE, "scripts", "cli-bundle.js"),
+    ])
+  )
     process.exit(1);
 }
 if (!compiler("Compilation des mesures (build/bench/)", [tsc, "-p", path.join("bench", "tsconfig.json")]))
@@ -288,7 +295,7 @@ if (sections.includes("cli")) {
     processusLances(r, [
       ["node -e '' (démarrage de Node seul)", r.demarrageNode],
       ["are forfait 2024 (démarrage de are)", r.forfait],
-      ["chargement des modules de are dotations", r.chargement],
+      ["chargement de la ligne de commande (build/are.js)", r.chargement],
       ["are dotations effectifs.xlsx --etablissements …", r.resume],
       ["  … --json", r.json],
       ["  … --out dotations.xlsx", r.classeur],

@@ -12,14 +12,10 @@ const BIN = path.join(ROOT, "bin", "are.js");
 let dir: string;
 
 beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.node.json"],
-    {
-      cwd: ROOT,
-      stdio: "pipe",
-    },
-  );
+  // npm run build:core: tsc, then the bundle build/are.js that bin/are.js loads.
+  const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: "pipe" });
+  node([path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.node.json"]);
+  node([path.join(ROOT, "scripts", "cli-bundle.js")]);
   dir = tempDir();
 }, 180_000);
 afterAll(() => removeDir(dir));
@@ -27,6 +23,23 @@ afterAll(() => removeDir(dir));
 function are(args: readonly string[], cwd = ROOT) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The files of the project that `are <args>` loads (a preloaded hook lists them at exit). */
+function modulesLoaded(args: readonly string[]): string[] {
+  const hook = path.join(dir, "modules-charges.js");
+  fs.writeFileSync(
+    hook,
+    `const Module = require("module"); const seen = new Set(); const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  try { seen.add(Module._resolveFilename(request, parent, isMain)); } catch {}
+  return load.apply(this, arguments);
+};
+process.on("exit", () => process.stderr.write(JSON.stringify([...seen])));`,
+  );
+  const r = spawnSync(process.execPath, ["--require", hook, BIN, ...args], { cwd: ROOT, encoding: "utf8" });
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stderr) as string[];
 }
 
 describe("bin/are.js lancé comme une commande", () => {
@@ -57,6 +70,26 @@ describe("bin/are.js lancé comme une commande", () => {
 
   test("contrôle avec erreurs : code 1", () => {
     expect(are(["controle", path.join(ROOT, "examples", "effectifs-paris.xlsx")]).code).toBe(1);
+  });
+
+  test("bin/are.js charge la ligne de commande d'un seul fichier, build/are.js", () => {
+    const loaded = modulesLoaded(["forfait", "2024"]);
+    expect(loaded).toContain(path.join(ROOT, "build", "are.js"));
+    expect(loaded.filter((f) => f.startsWith(path.join(ROOT, "build", "cli")))).toEqual([]);
+  });
+
+  test("après un tsc seul (build/are.js plus ancien), bin/are.js charge les modules compilés", () => {
+    const bundle = path.join(ROOT, "build", "are.js");
+    const { atime, mtime } = fs.statSync(bundle);
+    const older = new Date(fs.statSync(path.join(ROOT, "build", "cli", "main.js")).mtimeMs - 60_000);
+    fs.utimesSync(bundle, older, older);
+    try {
+      const loaded = modulesLoaded(["forfait", "2024"]);
+      expect(loaded).not.toContain(bundle);
+      expect(loaded).toContain(path.join(ROOT, "build", "cli", "main.js"));
+    } finally {
+      fs.utimesSync(bundle, atime, mtime);
+    }
   });
 
   test("sans build/, bin/are.js explique comment compiler (code 2)", () => {
