@@ -33,7 +33,7 @@ import {
   isSpace,
   startsWithAscii,
 } from "./chunks";
-import { exactRow } from "./rows";
+import { emptyRows, exactRow } from "./rows";
 import {
   EXCEL_COLONNES,
   EXCEL_LIGNES,
@@ -54,6 +54,9 @@ export interface SheetCells {
   /** Number cells whose style shows a date, as 0-based pairs: row, column, row, column… */
   readonly dateCells: number[];
 }
+
+/** The cells a row holds before its arrays grow (SheetScanner's cols and vals). */
+const ROW_ROOM = 32;
 
 /** Where the scan is: before `<sheetData>`, inside it, or past its end (the rest is not read). */
 const BEFORE = 0;
@@ -94,14 +97,19 @@ function isSheetDataEnd(buf: Buffer, from: number, to: number): boolean {
 
 export class SheetScanner extends ChunkScanner {
   private state = BEFORE;
-  private readonly grid: CellValue[][] = [];
+  private readonly grid: CellValue[][] = emptyRows();
   private readonly hiddenRows: number[] = [];
   private readonly dateCells: number[] = [];
   private rowIndex = -1;
   private colIndex = -1;
-  /** The cells of the current row, in the file's order: put in the grid when the row ends. */
-  private readonly cols: number[] = [];
-  private readonly vals: CellValue[] = [];
+  /**
+   * The cells of the current row, in the file's order: put in the grid when the row ends. Room for
+   * ROW_ROOM cells from the start: the optimised commonCell of a first sheet only ever stored into
+   * room that was there (the first row's growth happens before V8 watches), and would be thrown
+   * away at the next sheet's first cell if that sheet's arrays still had to grow.
+   */
+  private readonly cols: number[] = Array.from({ length: ROW_ROOM }, () => -1);
+  private readonly vals: CellValue[] = Array.from({ length: ROW_ROOM }, () => null);
   private count = 0;
   private readonly attrs = new Int32Array(8);
 
