@@ -20,7 +20,9 @@ import { isBlank, isCellError, isUncalculatedFormula, type CellValue } from "../
 
 /** The cell of a row at a column index, null when the column is unmapped or the row is shorter. */
 export function cellule(row: readonly CellValue[], index: number): CellValue {
-  return index < 0 ? null : (row[index] ?? null);
+  // The length is tested rather than read past: V8, optimising cellule on full rows, would throw its
+  // code away at the first shorter row ("out of bounds").
+  return index < 0 || index >= row.length ? null : (row[index] ?? null);
 }
 
 /** How a cell is quoted in a message: « 12,5 », « #N/A »; a long text by its start and length (citation). */

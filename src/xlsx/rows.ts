@@ -39,3 +39,15 @@ export function exactRow(v: readonly CellValue[], n: number): CellValue[] {
       return v.slice(0, n);
   }
 }
+
+/**
+ * An empty grid whose elements kind already is that of a grid holding rows (PACKED_ELEMENTS), where
+ * `[]` starts as an array of small integers and changes kind at its first row. Every sheet's grid
+ * then has the same hidden class: the code V8 optimised on a first sheet runs on the next sheet's
+ * grid as it is, instead of being thrown away at its first row ("wrong map").
+ */
+export function emptyRows(): CellValue[][] {
+  const rows: CellValue[][] = [[]];
+  rows.pop();
+  return rows;
+}

@@ -33,7 +33,7 @@ import {
   isSpace,
   startsWithAscii,
 } from "./chunks";
-import { exactRow } from "./rows";
+import { emptyRows, exactRow } from "./rows";
 import {
   EXCEL_COLONNES,
   EXCEL_LIGNES,
@@ -55,6 +55,9 @@ export interface SheetCells {
   readonly dateCells: number[];
 }
 
+/** The cells a row holds before its arrays grow (SheetScanner's cols and vals). */
+const ROW_ROOM = 32;
+
 /** Where the scan is: before `<sheetData>`, inside it, or past its end (the rest is not read). */
 const BEFORE = 0;
 const INSIDE = 1;
@@ -71,6 +74,15 @@ const NUMBER = 0;
 const SHARED = 1;
 const OTHER = 2;
 
+/**
+ * The type of a cell whose `t` is one letter, by the letter's byte: `s` SHARED, `n` NUMBER, any other
+ * OTHER. A lookup rather than comparisons: the first `t="e"` (an error) takes no path that the
+ * optimised commonCell never ran, which would throw that code away.
+ */
+const TYPE_LETTERS = new Uint8Array(256).fill(OTHER);
+TYPE_LETTERS[115 /* s */] = SHARED;
+TYPE_LETTERS[110 /* n */] = NUMBER;
+
 /** What commonCell returns when the bytes end inside the cell, or when the cell is not a common one. */
 const CUT = -1;
 const UNCOMMON = -2;
@@ -85,14 +97,19 @@ function isSheetDataEnd(buf: Buffer, from: number, to: number): boolean {
 
 export class SheetScanner extends ChunkScanner {
   private state = BEFORE;
-  private readonly grid: CellValue[][] = [];
+  private readonly grid: CellValue[][] = emptyRows();
   private readonly hiddenRows: number[] = [];
   private readonly dateCells: number[] = [];
   private rowIndex = -1;
   private colIndex = -1;
-  /** The cells of the current row, in the file's order: put in the grid when the row ends. */
-  private readonly cols: number[] = [];
-  private readonly vals: CellValue[] = [];
+  /**
+   * The cells of the current row, in the file's order: put in the grid when the row ends. Room for
+   * ROW_ROOM cells from the start: the optimised commonCell of a first sheet only ever stored into
+   * room that was there (the first row's growth happens before V8 watches), and would be thrown
+   * away at the next sheet's first cell if that sheet's arrays still had to grow.
+   */
+  private readonly cols: number[] = Array.from({ length: ROW_ROOM }, () => -1);
+  private readonly vals: CellValue[] = Array.from({ length: ROW_ROOM }, () => null);
   private count = 0;
   private readonly attrs = new Int32Array(8);
 
@@ -216,9 +233,8 @@ export class SheetScanner extends ChunkScanner {
         col = letters - 1;
       } else if (name === 116 /* t */ && !typed) {
         if (k + 1 >= end) return CUT;
-        b = buf[k];
-        if (buf[k + 1] !== DOUBLE_QUOTE || (b !== 115 /* s */ && b !== 110) /* n */) return UNCOMMON;
-        type = b === 115 ? SHARED : NUMBER;
+        type = TYPE_LETTERS[buf[k]];
+        if (buf[k + 1] !== DOUBLE_QUOTE || type === OTHER) return UNCOMMON;
         typed = true;
         k++;
       } else if (name === 115 /* s */ && style === -1) {
@@ -243,9 +259,11 @@ export class SheetScanner extends ChunkScanner {
     const v = i + 4;
     if (v >= end) return CUT;
     if (buf[i + 1] !== LT || buf[i + 2] !== 118 /* v */ || buf[i + 3] !== GT) return UNCOMMON;
-    let k = v;
-    const negative = type === NUMBER && buf[k] === 45; /* - */
-    if (negative) k++;
+    // The minus sign is read without a branch of its own: the first negative number, deep into a
+    // sheet, would otherwise run code that the optimised commonCell never ran, and V8 would throw
+    // that code away (a deoptimisation, then a second compilation).
+    const negative = type === NUMBER && buf[v] === 45; /* - */
+    let k = v + (negative ? 1 : 0);
     const digits = k;
     let integer = 0;
     let plain = true;
@@ -279,7 +297,7 @@ export class SheetScanner extends ChunkScanner {
       if (text === undefined) throw new XlsxEndommage(`chaîne partagée ${integer} absente`);
       value = text;
     } else if (plain) {
-      value = negative ? -integer : integer;
+      value = (negative ? -1 : 1) * integer;
     } else {
       if (!ascii) return UNCOMMON;
       value = numberValue(buf.toString("latin1", v, k));
