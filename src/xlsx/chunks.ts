@@ -27,20 +27,22 @@ export abstract class ChunkScanner {
    */
   protected abstract scan(buf: Buffer, pos: number, end: number, stopAt: number): number;
 
+  /**
+   * Scans a chunk. Its bytes may be overwritten once this returns (ZipArchive.chunks inflates every
+   * chunk into the same buffer): what is kept of them for the next chunk is copied.
+   */
   push(chunk: Buffer): void {
     if (chunk.length === 0) return;
     let from = 0;
     const carry = this.carry;
     if (carry !== null) {
-      this.pending.push(chunk);
-      this.pendingLength += chunk.length;
-      if (carry.length + this.pendingLength < this.nextAttempt) return;
-      if (this.pending.length > 1) {
-        this.scanAll();
+      if (this.pending.length > 0 || carry.length + chunk.length < this.nextAttempt) {
+        // A long item, still being completed: the chunk waits behind it.
+        this.pending.push(Buffer.from(chunk));
+        this.pendingLength += chunk.length;
+        if (carry.length + this.pendingLength >= this.nextAttempt) this.scanAll();
         return;
       }
-      this.pending = [];
-      this.pendingLength = 0;
       // The usual case: a cell cut in two. Its end is in the first bytes of the new chunk: only
       // those are copied, and the rest of the chunk is scanned where it is.
       const k = Math.min(chunk.length, carry.length + JOINT);
@@ -58,7 +60,9 @@ export abstract class ChunkScanner {
       this.carry = null;
       from = p - carry.length;
     }
-    this.keep(chunk, this.scan(chunk, from, chunk.length, chunk.length));
+    const p = this.scan(chunk, from, chunk.length, chunk.length);
+    if (p >= chunk.length) this.carry = null;
+    else this.keep(Buffer.from(chunk.subarray(p)), 0);
   }
 
   /** Scans the carried item with every chunk waiting behind it. */

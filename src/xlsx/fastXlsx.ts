@@ -132,8 +132,8 @@ interface PartieALire {
 
 /**
  * The reading of a workbook, step by step: each `yield` asks for one part (shared strings, then each
- * worksheet) to be pushed whole, chunk by chunk, into its scanner — synchronously by readXlsxValues,
- * as zlib inflates it by readXlsxValuesStreamed. One reading, two ways of feeding it.
+ * worksheet) to be pushed whole, chunk by chunk, into its scanner — inflated whole first by
+ * readXlsxValues, as zlib inflates it by readXlsxValuesStreamed. One reading, two ways of feeding it.
  */
 function* lecture(zip: ZipArchive, parts: { total: number }): Generator<PartieALire, RawSheet[], void> {
   const { feuilles, stringsPath, styles, date1904 } = structureClasseur(zip);
@@ -168,10 +168,10 @@ export function readXlsxValues(bytes: Buffer): RawSheet[] {
  * The same cells, each part read as zlib inflates it (the command line's way): no part is ever held
  * whole. `onProgress` gets the inflated bytes read so far and the total the archive announces.
  */
-export async function readXlsxValuesStreamed(
+export function readXlsxValuesStreamed(
   bytes: Buffer,
   onProgress?: (done: number, total: number) => void,
-): Promise<RawSheet[]> {
+): RawSheet[] {
   const zip = new ZipArchive(bytes);
   const parts = { total: 0 };
   let done = 0;
@@ -179,7 +179,7 @@ export async function readXlsxValuesStreamed(
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
     const { scanner } = step.value;
-    await zip.chunks(step.value.path, (chunk) => {
+    zip.chunks(step.value.path, (chunk) => {
       scanner.push(chunk);
       done += chunk.length;
       onProgress?.(done, parts.total);

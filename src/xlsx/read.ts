@@ -287,7 +287,7 @@ async function readXlsx(
 ): Promise<SpreadsheetFile> {
   let raw: RawSheet[] | null = null;
   try {
-    raw = await readXlsxValuesStreamed(bytes, onProgress);
+    raw = readXlsxValuesStreamed(bytes, onProgress);
   } catch (error) {
     if (error instanceof XlsxEndommage) {
       throw new SpreadsheetFileError(

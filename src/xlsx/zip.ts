@@ -4,13 +4,61 @@
  * or damaged archive throws. Small parts are read whole (`text`); the large ones, worksheets and
  * shared strings, chunk by chunk as they are inflated (`chunks`, `chunksSync`).
  */
-import { createInflateRaw, inflateRawSync, type ZlibOptions } from "zlib";
+import { constants, createInflateRaw, inflateRawSync, type InflateRaw } from "zlib";
+
+/** Size of the chunks `chunksSync` hands over from a part inflated whole. */
+export const CHUNK_OCTETS = 1024 * 1024;
 
 /**
- * Size of the inflated chunks handed to a part's reader: each chunk costs the main thread a new buffer and
- * a trip through the stream (~25 µs); 1 MB chunks make that negligible (a full sheet is ~270 MB of XML).
+ * Size of the one buffer `chunks` inflates a part into, again and again: small enough to stay in the
+ * processor's cache while the reader scans it, large enough that a trip per chunk is negligible.
  */
-export const CHUNK_OCTETS = 1024 * 1024;
+export const SORTIE_OCTETS = 64 * 1024;
+
+/** The native handle's synchronous call: inflates input[inOffset…] into output[outOffset…]. */
+type EcrireNatif = (
+  flush: number,
+  input: Buffer,
+  inOffset: number,
+  inLength: number,
+  output: Buffer,
+  outOffset: number,
+  outLength: number,
+) => void;
+
+/** What `chunks` uses of a zlib stream: its native handle and the state the handle writes after each call. */
+interface InflateNatif {
+  readonly _handle?: { writeSync?: EcrireNatif };
+  /** [output bytes left free, input bytes left unread], written by each writeSync. */
+  readonly _writeState?: Uint32Array;
+}
+
+/** A zlib inflate stream opened for `chunks`, with what it uses of its native side. */
+export interface InflateurNatif {
+  readonly inflate: InflateRaw;
+  readonly writeSync: EcrireNatif;
+  readonly etat: Uint32Array;
+}
+
+/** Opens the native side of an inflate stream: an object, so that a test can take it away. */
+export const zlibNatif = {
+  /** Null where this Node.js version's zlib streams lack the handle `chunks` uses. */
+  ouvrir(): InflateurNatif | null {
+    const inflate = createInflateRaw();
+    const natif = inflate as unknown as InflateNatif;
+    const handle = natif._handle;
+    const etat = natif._writeState;
+    // isView, not instanceof: under jest the test's realm has its own Uint32Array.
+    if (handle?.writeSync === undefined || etat === undefined || !ArrayBuffer.isView(etat)) {
+      inflate.close();
+      return null;
+    }
+    // An error is read from `errored` right after the call that met it; the event that follows is
+    // for listeners this stream does not have.
+    inflate.on("error", () => undefined);
+    return { inflate, writeSync: handle.writeSync.bind(handle), etat };
+  },
+};
 
 /**
  * Largest part read, once inflated. Décision (regles.md#technique.zip-partie; security, issue 7): a « zip bomb » — a few megabytes
@@ -138,28 +186,56 @@ export class ZipArchive {
   /**
    * Hands a part to `onChunk` chunk by chunk as zlib inflates it: the part is never held whole. It
    * stops, refused, as soon as it inflates beyond the size the directory gave; an exception of
-   * `onChunk` stops it too.
+   * `onChunk` stops it too. Each chunk is a view of one buffer that the next chunk overwrites:
+   * `onChunk` copies what it keeps (ChunkScanner does).
+   *
+   * Décision (regles.md#technique.performance; issue 13 §5): zlib inflates into that one buffer of
+   * ours, through the native handle of a zlib stream — Node.js has no public way to give zlib an
+   * output buffer. Its streams allocate a new buffer for every chunk: 25 MB of fresh memory for a
+   * 100 000-row sheet, which the system hands over page by page (~10 µs per 4 KB page on the
+   * 2-core machine of docs/performance.md) — inflating took ~150 ms, against ~20 ms into a buffer
+   * used again. Where a Node.js version no longer has that handle, the part is inflated whole by the
+   * public API (chunksSync): slower, same chunks.
    */
-  async chunks(name: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+  chunks(name: string, onChunk: (chunk: Buffer) => void): void {
     const { entry, data } = this.compressed(name);
-    if (entry.method !== 8) {
+    const natif = entry.method === 8 ? zlibNatif.ouvrir() : null;
+    if (natif === null) {
       this.chunksSync(name, onChunk);
       return;
     }
-    const limit = Math.max(1, entry.size);
+    try {
+      this.inflerDans(natif, data, Math.max(1, entry.size), name, onChunk);
+    } finally {
+      natif.inflate.close();
+    }
+  }
+
+  /** Inflates `data` into one buffer, handing each filling of it to `onChunk` (see `chunks`). */
+  private inflerDans(
+    { inflate, writeSync, etat }: InflateurNatif,
+    data: Buffer,
+    limite: number,
+    name: string,
+    onChunk: (chunk: Buffer) => void,
+  ): void {
+    const sortie = Buffer.allocUnsafe(SORTIE_OCTETS);
+    let lus = 0;
     let inflated = 0;
-    // Two chunks ahead: zlib inflates the next one (on Node's thread pool) while this one is read.
-    // highWaterMark is a stream option that zlib passes on (not in its typings).
-    const options: ZlibOptions & { highWaterMark: number } = {
-      chunkSize: CHUNK_OCTETS,
-      highWaterMark: 2 * CHUNK_OCTETS,
-    };
-    const inflate = createInflateRaw(options);
-    inflate.end(data);
-    for await (const chunk of inflate as AsyncIterable<Buffer>) {
-      inflated += chunk.length;
-      if (inflated > limit) throw new ArchiveRefusee("taille-fausse", name);
-      onChunk(chunk);
+    for (;;) {
+      writeSync(constants.Z_FINISH, data, lus, data.length - lus, sortie, 0, sortie.length);
+      // A damaged stream, or one that stops before its end (« unexpected end of file »).
+      if (inflate.errored) throw inflate.errored;
+      const libre = etat[0];
+      lus = data.length - etat[1];
+      const n = sortie.length - libre;
+      if (n > 0) {
+        inflated += n;
+        if (inflated > limite) throw new ArchiveRefusee("taille-fausse", name);
+        onChunk(sortie.subarray(0, n));
+      }
+      // Room left in the buffer: the stream has ended (Z_STREAM_END).
+      if (libre !== 0) return;
     }
   }
 

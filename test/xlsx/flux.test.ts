@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { deflateRawSync } from "zlib";
+import * as zlib from "zlib";
 import type { CellValue } from "../../src/workbook/port";
 import {
   csvCellValue,
@@ -24,7 +24,7 @@ import {
 import { readXlsxValues, readXlsxValuesStreamed } from "../../src/xlsx/fastXlsx";
 import { SheetScanner } from "../../src/xlsx/sheetScanner";
 import { SharedStringsScanner } from "../../src/xlsx/stringsScanner";
-import { ArchiveRefusee } from "../../src/xlsx/zip";
+import { ArchiveRefusee, SORTIE_OCTETS, ZipArchive, zlibNatif } from "../../src/xlsx/zip";
 import { EXAMPLES } from "../cli/examples";
 import { FEUILLE_XML, lignesXml, xlsxExcelJS, xlsxFaitMain, zipBrut } from "../corpus/fabrique";
 import { removeDir, tempDir } from "./helpers";
@@ -181,7 +181,7 @@ describe("Mêmes cellules que le lecteur d'avant, lecture en flux ou d'un seul t
   async function comparer(bytes: Buffer): Promise<void> {
     const avant = lecteurPrecedent(bytes);
     expect(readXlsxValues(bytes)).toStrictEqual(avant);
-    expect(await readXlsxValuesStreamed(bytes)).toStrictEqual(avant);
+    expect(readXlsxValuesStreamed(bytes)).toStrictEqual(avant);
   }
 
   const exemples = [
@@ -279,16 +279,81 @@ describe("Une dimension annoncée immense, peu de cellules : la mémoire suit le
           const texte: Buffer = await zip.file(nom).async("nodebuffer");
           return {
             nom,
-            donnees: deflateRawSync(texte),
+            donnees: zlib.deflateRawSync(texte),
             // The sheet says it is 1 KB.
             tailleOriginale: nom.endsWith("sheet1.xml") ? 1024 : texte.length,
           };
         }),
     );
     const bytes = zipBrut(brut);
-    await expect(readXlsxValuesStreamed(bytes)).rejects.toEqual(
+    expect(() => readXlsxValuesStreamed(bytes)).toThrow(
       new ArchiveRefusee("taille-fausse", "xl/worksheets/sheet1.xml"),
     );
+  });
+});
+
+describe("Une partie décompressée dans un seul tampon, réécrit à chaque morceau", () => {
+  /** An archive of one part, deflated, whose directory gives its true size. */
+  function archive(contenu: Buffer, donnees = zlib.deflateRawSync(contenu)): ZipArchive {
+    return new ZipArchive(zipBrut([{ nom: "partie", donnees, tailleOriginale: contenu.length }]));
+  }
+
+  /** The chunks `chunks` hands over, each copied as it comes (the next one overwrites it). */
+  function morceauxLus(zip: ZipArchive): Buffer[] {
+    const lus: Buffer[] = [];
+    zip.chunks("partie", (morceau) => lus.push(Buffer.from(morceau)));
+    return lus;
+  }
+
+  test.each([
+    0,
+    1,
+    SORTIE_OCTETS - 1,
+    SORTIE_OCTETS,
+    SORTIE_OCTETS + 1,
+    3 * SORTIE_OCTETS,
+    5 * SORTIE_OCTETS + 17,
+  ])("%i octets : les morceaux mis bout à bout redonnent la partie, aucun ne dépasse le tampon", (taille) => {
+    const contenu = Buffer.from(Array.from({ length: taille }, (_, k) => (k * 7919) % 251));
+    const lus = morceauxLus(archive(contenu));
+    expect(Buffer.concat(lus).equals(contenu)).toBe(true);
+    expect(lus.every((m) => m.length > 0 && m.length <= SORTIE_OCTETS)).toBe(true);
+  });
+
+  test("un flux tronqué ou abîmé est une erreur, jamais une partie lue à moitié", () => {
+    const contenu = Buffer.from("<row>".repeat(50_000));
+    const donnees = zlib.deflateRawSync(contenu);
+    expect(() => morceauxLus(archive(contenu, donnees.subarray(0, donnees.length >> 1)))).toThrow(
+      /unexpected end of file/,
+    );
+    const abime = Buffer.from(donnees);
+    abime.fill(0xff, 0, 8);
+    expect(() => morceauxLus(archive(contenu, abime))).toThrow();
+  });
+
+  test("sans la poignée native de zlib (une autre version de Node.js), mêmes morceaux par l'API publique", () => {
+    const contenu = Buffer.from(Array.from({ length: 3 * SORTIE_OCTETS + 5 }, (_, k) => k % 253));
+    const sansPoignee = jest.spyOn(zlibNatif, "ouvrir").mockReturnValue(null);
+    try {
+      expect(Buffer.concat(morceauxLus(archive(contenu))).equals(contenu)).toBe(true);
+      expect(sansPoignee).toHaveBeenCalled();
+    } finally {
+      sansPoignee.mockRestore();
+    }
+  });
+
+  test("une feuille de plusieurs tampons, des cellules à cheval et une cellule plus longue qu'un tampon : mêmes cellules", async () => {
+    const lignes: CellValue[][] = [["UAI", "Nom", "Effectif", "Note"]];
+    for (let k = 0; k < 4000; k++)
+      lignes.push([`0750${String(k).padStart(3, "0")}E`, `Lycée n° ${k} « Cœur » & 😀`, k, k / 7]);
+    lignes.push(["0750655E", "é".repeat(3 * SORTIE_OCTETS), 1, null]);
+    lignes.push(["0750654D", "dernière", 2, -0.5]);
+    const bytes = await xlsxFaitMain(FEUILLE_XML(lignesXml(lignes)));
+    const [feuille] = readXlsxValuesStreamed(bytes);
+    expect(feuille.grid).toStrictEqual(readXlsxValues(bytes)[0].grid);
+    expect(feuille.grid).toHaveLength(lignes.length);
+    expect(feuille.grid[4001]).toEqual(["0750655E", "é".repeat(3 * SORTIE_OCTETS), 1]);
+    expect(feuille.grid[4002]).toEqual(["0750654D", "dernière", 2, -0.5]);
   });
 });
 
