@@ -57,6 +57,9 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
     "Effectifs n-1",
     "Effectif 1ère année",
     "Effectifs 1ère année",
+    // The spelling of the Imprimerie nationale, which our own sheets use (« 1re année »).
+    "Effectif 1re année",
+    "Effectifs 1re année",
     "Effectif première année",
     "Effectifs première année",
     "Nb élèves",

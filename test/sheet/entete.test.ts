@@ -65,6 +65,8 @@ describe("Ligne d'en-tête et correspondance des colonnes (design.md §4)", () =
     ["Effectif n-1", "effectif"],
     ["Effectif (n-1)", "effectif"],
     ["Effectifs 1ère année", "effectif"],
+    ["Effectif 1re année", "effectif"],
+    ["Effectifs 1re année", "effectif"],
     ["Nb élèves", "effectif"],
     ["Nombre d'élèves", "effectif"],
     ["Taux de boursiers", "tauxBoursiers"],
