@@ -39,14 +39,13 @@ export function estUneFeuilleEffectifs(sheet: FileSheet, correction?: Correction
 }
 
 /**
- * The establishments sheet of a file given with --etablissements: the first visible sheet that holds
- * establishment values (taux de boursiers, reliquats…) as the task pane judges it, else the first
- * non-empty one (its reading then says what is missing).
+ * The sheet of a file that holds `nature`, as the task pane judges it: the first visible one — the
+ * establishments sheet of --etablissements, the request of `are complementaire` — else the first
+ * non-empty one (its reading then says what is missing). A cover page or notes before it are skipped.
  */
-export function feuilleEtablissements(file: SpreadsheetFile): FileSheet {
+export function feuilleDeNature(file: SpreadsheetFile, nature: "etablissements" | "demande"): FileSheet {
   return (
-    file.sheets.find((f) => !f.hidden && f.values.length > 0 && natureDe(f) === "etablissements") ??
-    chooseSheet(file)
+    file.sheets.find((f) => !f.hidden && f.values.length > 0 && natureDe(f) === nature) ?? chooseSheet(file)
   );
 }
 

@@ -18,7 +18,7 @@ import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { verifierForfaits } from "./options";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
-import { checkOutputPath, openInput } from "./files";
+import { checkOutputPath, openDemande } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf } from "./options";
@@ -112,7 +112,7 @@ export async function complementaireCommand(argv: readonly string[], io: CliIo):
   const corrections = optionValues(args, "colonne").map(parseColonneOption);
 
   const workbook = new FileWorkbook();
-  const input = await openInput(workbook, filePath, optionValue(args, "feuille"), io, false);
+  const input = await openDemande(workbook, filePath, optionValue(args, "feuille"), io);
   checkCorrectionFiles(corrections, [{ path: filePath, fichier: input.file.fichier }]);
   const resultat = await preparerDemandeComplementaire(workbook, input.feuille, {
     annee,

@@ -17,7 +17,7 @@ import {
 } from "../xlsx";
 import type { Progress } from "../workbook/port";
 import { UsageError } from "./args";
-import { estUneFeuilleEffectifs, feuilleEtablissements } from "./classeurs";
+import { estUneFeuilleEffectifs, feuilleDeNature } from "./classeurs";
 import { progressReporter, type CliIo } from "./io";
 
 /** Files above this size take long enough to read for a word on stderr to help. */
@@ -140,7 +140,7 @@ export async function openEffectifSheet(
   return { file, feuille: workbook.addInput(file, premiere) };
 }
 
-/** Opens the file given with --etablissements and adds its establishments sheet (feuilleEtablissements). */
+/** Opens the file given with --etablissements and adds its establishments sheet (feuilleDeNature). */
 export async function openEtablissements(
   workbook: FileWorkbook,
   filePath: string,
@@ -148,7 +148,22 @@ export async function openEtablissements(
   showProgress: boolean,
 ): Promise<OpenedInput> {
   const file = await readInput(filePath, io, showProgress);
-  return { file, feuille: workbook.addInput(file, feuilleEtablissements(file)) };
+  return { file, feuille: workbook.addInput(file, feuilleDeNature(file, "etablissements")) };
+}
+
+/**
+ * Opens the file of `are complementaire` and adds its request sheet: the one named by --feuille, or
+ * the first that holds a request (feuilleDeNature).
+ */
+export async function openDemande(
+  workbook: FileWorkbook,
+  filePath: string,
+  feuille: string | undefined,
+  io: CliIo,
+): Promise<OpenedInput> {
+  const file = await readInput(filePath, io, false);
+  const sheet = feuille === undefined ? feuilleDeNature(file, "demande") : chooseSheet(file, feuille);
+  return { file, feuille: workbook.addInput(file, sheet) };
 }
 
 function feuillesIgnorees(file: SpreadsheetFile, ignorees: readonly FileSheet[]): string {

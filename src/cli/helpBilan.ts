@@ -11,7 +11,8 @@ forfait et montant, par enveloppe avec sous-totaux et total. Une formation non �
 refusée avec son motif. Le fichier lu n'est jamais modifié.
 
 Options :
-  --feuille <nom>          feuille à lire (par défaut la première feuille non vide)
+  --feuille <nom>          feuille à lire (par défaut la première feuille visible qui a des élèves
+                           ou des boursiers supplémentaires par formation)
   --annee <année>          année scolaire (par défaut l'année en cours)
 ${aideListe(28)}
   --uai <UAI>              établissement demandeur, si la feuille n'a pas de colonne UAI

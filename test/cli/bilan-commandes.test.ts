@@ -19,6 +19,21 @@ beforeEach(() => {
 });
 afterEach(() => removeDir(dir));
 
+/** `source` with a cover page put before its sheets, as a lycée keeps its notes on the first tab. */
+async function avecPageDeGarde(source: string, cible: string): Promise<void> {
+  const lu = new ExcelJS.Workbook();
+  await lu.xlsx.readFile(source);
+  const classeur = new ExcelJS.Workbook();
+  classeur.addWorksheet("Page de garde").addRow(["Notes de la gestionnaire", "UAI 0751234J", 2024]);
+  for (const feuille of lu.worksheets) {
+    const copie = classeur.addWorksheet(feuille.name, { state: feuille.state });
+    feuille.eachRow({ includeEmpty: true }, (ligne, n) => {
+      copie.getRow(n).values = ligne.values;
+    });
+  }
+  await classeur.xlsx.writeFile(cible);
+}
+
 describe("are complementaire", () => {
   test("--json : 4 × 157 + 3 × 56 = 796,00 € pré-bac, 2 boursiers × 157 = 314,00 € ; la ligne ST2S refusée donne le code 1", async () => {
     const r = await run(["complementaire", DEMANDE, "--annee", "2024", "--json"]);
@@ -57,6 +72,21 @@ describe("are complementaire", () => {
     const r = await run(["complementaire", DEMANDE, "--annee", "2025"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--ipc 2024-12=<valeur>");
+  });
+
+  test("une page de garde avant la demande est laissée de côté : la même demande que sans elle", async () => {
+    const fichier = path.join(dir, "demande.xlsx");
+    await avecPageDeGarde(DEMANDE, fichier);
+    const attendu = await run(["complementaire", DEMANDE, "--annee", "2024", "--json"]);
+    const r = await run(["complementaire", fichier, "--annee", "2024", "--json"]);
+    expect(r.code).toBe(attendu.code);
+    expect((JSON.parse(r.stdout) as DemandeJson).totaux).toEqual({
+      preBac: "796.00",
+      postBac: "314.00",
+      total: "1110.00",
+    });
+    // Only the constats' place differs: a file of two sheets names the sheet read.
+    expect(r.stdout.replaceAll("demande.xlsx › Demande", "demande-complementaire.xlsx")).toBe(attendu.stdout);
   });
 
   test("sans fichier, ou avec deux : erreur d'utilisation", async () => {
@@ -204,6 +234,26 @@ describe("are reliquats", () => {
     expect(r.code).toBe(1);
     expect(fs.existsSync(out)).toBe(true);
     expect(r.stdout).toContain("0781234T");
+  });
+
+  test("--etablissements avec une page de garde : la feuille des établissements est celle complétée", async () => {
+    const bilan = path.join(BILANS, "bilan-2023-0751234J.xlsx");
+    const etablissements = path.join(dir, "etablissements-2023.xlsx");
+    await avecPageDeGarde(path.join(BILANS, "etablissements-2023.xlsx"), etablissements);
+    const sans = ["reliquats", bilan, "--etablissements", path.join(BILANS, "etablissements-2023.xlsx")];
+    const attendu = await run([...sans, "--out", path.join(dir, "a.xlsx"), "--json"]);
+    const r = await run([
+      "reliquats",
+      bilan,
+      "--etablissements",
+      etablissements,
+      "--out",
+      path.join(dir, "b.xlsx"),
+      "--json",
+    ]);
+    expect(attendu.code).toBe(0);
+    expect(r.code).toBe(0);
+    expect(r.stdout.replaceAll(" › Établissements 2023-2024", "")).toBe(attendu.stdout);
   });
 
   test("sans --out, sans bilan, ou un bilan donné deux fois : erreur d'utilisation", async () => {
