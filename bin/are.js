@@ -57,6 +57,10 @@ process.stdout.on("error", (error) => {
   throw error;
 });
 
+// The young generation of V8's heap sized by the files given (src/cli/heap.ts, docs/performance.md).
+// Absent from a build older than this file: skipped.
+if (typeof cli.sizeYoungGeneration === "function") cli.sizeYoungGeneration(process.argv.slice(2));
+
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

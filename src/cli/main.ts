@@ -10,6 +10,9 @@ import { CONTROLE_HELP, DOTATIONS_HELP, ELIGIBLE_HELP, FORFAIT_HELP, GENERAL_HEL
 import { BILAN_HELP, COMPLEMENTAIRE_HELP, RELIQUATS_HELP } from "./helpBilan";
 import { processIo, type CliIo } from "./io";
 
+// bin/are.js sizes V8's young generation before running the command (heap.ts).
+export { sizeYoungGeneration } from "./heap";
+
 export const EXIT_OK = 0;
 export const EXIT_CONTROLE_ERREURS = 1;
 export const EXIT_USAGE = 2;

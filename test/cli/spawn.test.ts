@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { removeDir, tempDir } from "../xlsx/helpers";
+import { KEEP_YOUNG_GENERATION } from "../../src/cli/heap";
 import { DEMO_ARGS, ROOT } from "./examples";
 
 const BIN = path.join(ROOT, "bin", "are.js");
@@ -90,6 +91,22 @@ describe("bin/are.js lancé comme une commande", () => {
     } finally {
       fs.utimesSync(bundle, atime, mtime);
     }
+  });
+
+  test("bin/are.js règle la jeune génération du tas avant la commande (src/cli/heap.ts)", () => {
+    const hook = path.join(dir, "options-v8.js");
+    fs.writeFileSync(
+      hook,
+      `const v8 = require("v8"); const set = v8.setFlagsFromString; const vues = [];
+v8.setFlagsFromString = function (option) { vues.push(option); return set.apply(this, arguments); };
+process.on("exit", () => process.stderr.write(JSON.stringify(vues)));`,
+    );
+    const r = spawnSync(process.execPath, ["--require", hook, BIN, ...DEMO_ARGS], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stderr)).toEqual([KEEP_YOUNG_GENERATION]);
   });
 
   test("sans build/, bin/are.js explique comment compiler (code 2)", () => {

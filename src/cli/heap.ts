@@ -1,0 +1,73 @@
+/**
+ * Young generation of V8's heap for one run of `are`, sized by the files it is given.
+ *
+ * Décision (regles.md#technique.performance; issue 13 §5): V8 doubles its young generation (the
+ * « new space » where objects are born) each time a collection finds most of them alive, as while
+ * a sheet is read: from 1 to 16 MB in a 100 000-row run. Each doubling takes memory the system
+ * has not yet given, page by page, at ~10 µs a page on the bench machine — more than the
+ * collections themselves. For the sizes a lycée or a rectorat sends, `are` keeps the young
+ * generation at its first size (growth factor 1): `are dotations` on 100 000 rows ~55 ms faster on
+ * Node 20, ~65 ms on Node 22 and 24, 30 000 to 600 000 rows faster too (docs/performance.md). On a
+ * full Excel sheet (1 048 576 rows) the many small collections cost more than the doubling (+0.5
+ * s): past ESTIMATED_ROWS_MAX, V8 keeps its own sizing. Only the collector's work changes, never
+ * a value. The flag is read by V8 each time it grows the young generation, so setting it once
+ * running takes effect; a Node.js that did not know it would say so on stderr, hence the test on
+ * every version we support (test/cli/heap.test.ts).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { setFlagsFromString } from "v8";
+
+/** Above this estimate of the rows read, V8 sizes its young generation itself. */
+export const ESTIMATED_ROWS_MAX = 300_000;
+
+/**
+ * Bytes per row of a rectorat extraction, by format (the bench's generated sheets: 100 000 rows are
+ * 3.3 MB as .xlsx, 8.4 MB as .csv). A real extraction has more columns, so more bytes per row: the
+ * estimate is then higher than the truth, on the side of V8's own sizing.
+ */
+const BYTES_PER_ROW_XLSX = 33;
+const BYTES_PER_ROW_TEXT = 84;
+
+/** V8's flag that keeps the young generation at its first size. */
+export const KEEP_YOUNG_GENERATION = "--semi-space-growth-factor=1";
+
+/** Rows a run may read: every argument that names a file, options' values included. */
+export function estimatedRows(argv: readonly string[], sizeOf: (file: string) => number | null): number {
+  let rows = 0;
+  for (const argument of argv) {
+    if (argument.startsWith("-")) continue;
+    const size = sizeOf(argument);
+    if (size === null) continue;
+    const extension = path.extname(argument).toLowerCase();
+    rows += size / (extension === ".csv" || extension === ".txt" ? BYTES_PER_ROW_TEXT : BYTES_PER_ROW_XLSX);
+  }
+  return rows;
+}
+
+/** The V8 flag for a run of `are` on these arguments, or null to leave V8's sizing alone. */
+export function youngGenerationFlag(
+  argv: readonly string[],
+  sizeOf: (file: string) => number | null,
+): string | null {
+  return estimatedRows(argv, sizeOf) <= ESTIMATED_ROWS_MAX ? KEEP_YOUNG_GENERATION : null;
+}
+
+/** The size of a file, or null for anything else (an option's value, a folder, a missing file). */
+export function fileSize(file: string): number | null {
+  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() ? stat.size : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sets the young generation of this process for a run on `argv` (bin/are.js, before the command). */
+export function sizeYoungGeneration(
+  argv: readonly string[],
+  sizeOf: (file: string) => number | null = fileSize,
+): void {
+  const flag = youngGenerationFlag(argv, sizeOf);
+  if (flag !== null) setFlagsFromString(flag);
+}
