@@ -16,7 +16,7 @@ import {
   normaliserLibelle,
   sansEspaces,
 } from "../rules";
-import { isBlank, isCellError, isUncalculatedFormula, type CellValue } from "../grid";
+import { EXCEL_ERRORS, isBlank, isCellError, isUncalculatedFormula, type CellValue } from "../grid";
 
 /** The cell of a row at a column index, null when the column is unmapped or the row is shorter. */
 export function cellule(row: readonly CellValue[], index: number): CellValue {
@@ -25,9 +25,12 @@ export function cellule(row: readonly CellValue[], index: number): CellValue {
   return index < 0 || index >= row.length ? null : (row[index] ?? null);
 }
 
-/** How a cell is quoted in a message: « 12,5 », « #N/A »; a long text by its start and length (citation). */
+/**
+ * How a cell is quoted in a message: « 12,5 », « #N/A »; a long text by its start and length (citation).
+ * An error value by the name French Excel shows (« #VALEUR! », not the file's « #VALUE! »).
+ */
 export function afficher(value: CellValue): string {
-  if (isCellError(value)) return citation(value.error);
+  if (isCellError(value)) return citation(EXCEL_ERRORS.get(value.error) ?? value.error);
   if (typeof value === "boolean") return value ? "VRAI" : "FAUX";
   if (typeof value === "number") return String(value).replace(".", ",");
   return citation(String(value ?? "").trim());

@@ -146,6 +146,21 @@ export const CORPUS: readonly Cas[] = [
     attendu: { constat: "erreur-excel" },
   },
   {
+    nom: "#VALUE! dans l'effectif : nommé #VALEUR!, comme Excel en français l'affiche",
+    entree: { feuille: [E, L({ 4: { error: "#VALUE!" } })] },
+    attendu: { constat: "erreur-excel", ligne: 2, message: /erreur Excel «?\s?#VALEUR!/ },
+  },
+  {
+    nom: "#NAME? dans le code formation (fonction du complément absente) : nommé #NOM?",
+    entree: { feuille: [E, L({ 2: { error: "#NAME?" } })] },
+    attendu: { constat: "erreur-excel", ligne: 2, message: /erreur Excel «?\s?#NOM\?/ },
+  },
+  {
+    nom: "#SPILL! dans l'effectif : nommé #PROPAGATION!",
+    entree: { feuille: [E, L({ 4: { error: "#SPILL!" } })] },
+    attendu: { constat: "erreur-excel", ligne: 2, message: /erreur Excel «?\s?#PROPAGATION!/ },
+  },
+  {
     nom: "erreurs Excel récentes (#SPILL!, #CALC!)",
     entree: { feuille: [E, L({ 4: { error: "#SPILL!" } }), L({ 2: { error: "#CALC!" } })] },
     attendu: { constat: "erreur-excel", ligne: 3 },
