@@ -299,7 +299,12 @@ async function readXlsx(
     if (error instanceof HorsLimitesExcel) throw horsLimites(error, fichier);
     raw = null;
   }
-  if (raw === null) return readXlsxWithExcelJS(bytes, filePath, fichier);
+  if (raw === null) {
+    // The fast reader may have said 40 % before it gave up; ExcelJS has no progress of its own.
+    const file = await readXlsxWithExcelJS(bytes, filePath, fichier);
+    onProgress?.(1, 1);
+    return file;
+  }
   const sheets = raw.map(({ name, hidden, grid, hiddenRows, dateCells }) =>
     fileSheet(name, grid, hidden, hiddenRows, dateCells),
   );
