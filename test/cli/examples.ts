@@ -3,6 +3,7 @@
  * Créteil CSV), to check the command line's accounting against the inputs without going through
  * our own reader.
  */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -62,4 +63,34 @@ export function csvRows(file: string): InputRow[] {
     .split(/\r\n/)
     .map((line, i) => ({ fichier: path.basename(file), ligne: i + 1, cells: line.split(";") }))
     .filter((row) => row.cells.some((v) => !isBlank(v)));
+}
+
+/** The latest modification time of the files below a folder. */
+function derniereModification(dossier: string): number {
+  let derniere = 0;
+  for (const entree of fs.readdirSync(dossier, { withFileTypes: true })) {
+    const chemin = path.join(dossier, entree.name);
+    derniere = Math.max(
+      derniere,
+      entree.isDirectory() ? derniereModification(chemin) : fs.statSync(chemin).mtimeMs,
+    );
+  }
+  return derniere;
+}
+
+const dateDe = (fichier: string) => (fs.existsSync(fichier) ? fs.statSync(fichier).mtimeMs : -1);
+
+/**
+ * npm run build:core for the tests that run the real `are` (bin/are.js over build/): tsc, then the
+ * bundle build/are.js — both, so that a test never leaves the bundle older than build/cli, which
+ * would make every later `are` load the ~100 modules instead. Skipped when build/ is newer than src/
+ * (after `npm ci`, or a first test file that built it).
+ */
+export function construireLigneDeCommande(): void {
+  const main = dateDe(path.join(ROOT, "build", "cli", "main.js"));
+  const bundle = dateDe(path.join(ROOT, "build", "are.js"));
+  if (main >= derniereModification(path.join(ROOT, "src")) && bundle >= main) return;
+  const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: "pipe" });
+  node([path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.node.json"]);
+  node([path.join(ROOT, "scripts", "cli-bundle.js")]);
 }

@@ -2,21 +2,18 @@
  * The real `are` binary: bin/are.js over the compiled build/ (npm run build:core), run as a child
  * process — exit codes, stdout and stderr as a user or a script sees them.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import { KEEP_YOUNG_GENERATION } from "../../src/cli/heap";
-import { DEMO_ARGS, ROOT } from "./examples";
+import { DEMO_ARGS, ROOT, construireLigneDeCommande } from "./examples";
 
 const BIN = path.join(ROOT, "bin", "are.js");
 let dir: string;
 
 beforeAll(() => {
-  // npm run build:core: tsc, then the bundle build/are.js that bin/are.js loads.
-  const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: "pipe" });
-  node([path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.node.json"]);
-  node([path.join(ROOT, "scripts", "cli-bundle.js")]);
+  construireLigneDeCommande();
   dir = tempDir();
 }, 180_000);
 afterAll(() => removeDir(dir));

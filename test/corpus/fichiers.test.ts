@@ -9,12 +9,12 @@
  * La mémoire est vérifiée en lançant la vraie commande (bin/are.js sur build/) avec un tas limité à
  * 300 Mo : sans lecture creuse ni garde des tailles, ces fichiers de quelques kilo-octets l'épuisent.
  */
-import { execFileSync, spawn, spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/workbook/port";
-import { ROOT } from "../cli/examples";
+import { ROOT, construireLigneDeCommande } from "../cli/examples";
 import { run } from "../cli/run";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import {
@@ -496,14 +496,7 @@ const BIN = path.join(ROOT, "bin", "are.js");
 
 describe("bin/are.js avec un tas limité à 300 Mo, et interrompu pendant l'écriture", () => {
   beforeAll(() => {
-    execFileSync(
-      process.execPath,
-      [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.node.json"],
-      {
-        cwd: ROOT,
-        stdio: "pipe",
-      },
-    );
+    construireLigneDeCommande();
   }, 180_000);
 
   const enMemoireLimitee = FICHIERS.filter((c) =>
