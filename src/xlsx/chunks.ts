@@ -60,9 +60,7 @@ export abstract class ChunkScanner {
       this.carry = null;
       from = p - carry.length;
     }
-    const p = this.scan(chunk, from, chunk.length, chunk.length);
-    if (p >= chunk.length) this.carry = null;
-    else this.keep(Buffer.from(chunk.subarray(p)), 0);
+    this.keep(chunk, this.scan(chunk, from, chunk.length, chunk.length), true);
   }
 
   /** Scans the carried item with every chunk waiting behind it. */
@@ -76,14 +74,15 @@ export abstract class ChunkScanner {
   /**
    * Keeps buf[p…] for the next chunk. An item longer than a chunk (a cell of very long text) is
    * scanned again only once twice as many bytes have come: a huge item costs linear time, never
-   * quadratic (security: a crafted file must not make the reading hang).
+   * quadratic (security: a crafted file must not make the reading hang). `copier` when buf is the
+   * pushed chunk itself, whose bytes the next chunk overwrites (see push).
    */
-  private keep(buf: Buffer, p: number): void {
+  private keep(buf: Buffer, p: number, copier = false): void {
     if (p >= buf.length) {
       this.carry = null;
       return;
     }
-    this.carry = buf.subarray(p);
+    this.carry = copier ? Buffer.from(buf.subarray(p)) : buf.subarray(p);
     this.nextAttempt = this.carry.length > JOINT ? 2 * this.carry.length : 0;
   }
 

@@ -124,30 +124,30 @@ export function structureClasseur(zip: ZipArchive): StructureClasseur {
   };
 }
 
-/** A part to read: its path in the archive and the scanner its chunks go to. */
-interface PartieALire {
-  readonly path: string;
-  readonly scanner: { push(chunk: Buffer): void };
-}
+/**
+ * Pushes one part whole, chunk by chunk, into its scanner; `total` is the inflated size of all the
+ * parts the reading reads (for progress).
+ */
+type Nourrir = (path: string, scanner: { push(chunk: Buffer): void }, total: number) => void;
 
 /**
- * The reading of a workbook, step by step: each `yield` asks for one part (shared strings, then each
- * worksheet) to be pushed whole, chunk by chunk, into its scanner — inflated whole first by
- * readXlsxValues, as zlib inflates it by readXlsxValuesStreamed. One reading, two ways of feeding it.
+ * The reading of a workbook: the shared strings, then each worksheet, each part fed to its scanner by
+ * `nourrir` — inflated whole first by readXlsxValues, as zlib inflates it by readXlsxValuesStreamed.
+ * One reading, two ways of feeding it.
  */
-function* lecture(zip: ZipArchive, parts: { total: number }): Generator<PartieALire, RawSheet[], void> {
+function lecture(zip: ZipArchive, nourrir: Nourrir): RawSheet[] {
   const { feuilles, stringsPath, styles, date1904 } = structureClasseur(zip);
   for (const { path } of feuilles) if (!zip.has(path)) throw new Error("partie de feuille absente");
-  parts.total = feuilles.reduce((total, { path }) => total + zip.size(path), zip.size(stringsPath));
+  const total = feuilles.reduce((somme, { path }) => somme + zip.size(path), zip.size(stringsPath));
 
   const stringsScanner = new SharedStringsScanner();
-  if (zip.has(stringsPath)) yield { path: stringsPath, scanner: stringsScanner };
+  if (zip.has(stringsPath)) nourrir(stringsPath, stringsScanner, total);
   const strings = stringsScanner.finish();
 
   const sheets: RawSheet[] = [];
   for (const { name, hidden, path } of feuilles) {
     const scanner = new SheetScanner(strings, date1904, styles);
-    yield { path, scanner };
+    nourrir(path, scanner, total);
     sheets.push({ name, hidden, ...scanner.finish() });
   }
   return sheets;
@@ -156,12 +156,7 @@ function* lecture(zip: ZipArchive, parts: { total: number }): Generator<PartieAL
 /** Every worksheet of the file, in workbook order, with its cells. Throws on anything unexpected. */
 export function readXlsxValues(bytes: Buffer): RawSheet[] {
   const zip = new ZipArchive(bytes);
-  const steps = lecture(zip, { total: 0 });
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    const { scanner } = step.value;
-    zip.chunksSync(step.value.path, (chunk) => scanner.push(chunk));
-  }
+  return lecture(zip, (path, scanner) => zip.chunksSync(path, (chunk) => scanner.push(chunk)));
 }
 
 /**
@@ -173,18 +168,14 @@ export function readXlsxValuesStreamed(
   onProgress?: (done: number, total: number) => void,
 ): RawSheet[] {
   const zip = new ZipArchive(bytes);
-  const parts = { total: 0 };
   let done = 0;
-  const steps = lecture(zip, parts);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    const { scanner } = step.value;
-    zip.chunks(step.value.path, (chunk) => {
+  return lecture(zip, (path, scanner, total) =>
+    zip.chunks(path, (chunk) => {
       scanner.push(chunk);
       done += chunk.length;
-      onProgress?.(done, parts.total);
-    });
-  }
+      onProgress?.(done, total);
+    }),
+  );
 }
 
 const CELLULE_NOMBRE = new RegExp(
