@@ -18,7 +18,7 @@ import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { verifierForfaits } from "./options";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
-import { checkOutputPath, openDemande } from "./files";
+import { checkOutputPath, openInput } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf } from "./options";
@@ -112,7 +112,13 @@ export async function complementaireCommand(argv: readonly string[], io: CliIo):
   const corrections = optionValues(args, "colonne").map(parseColonneOption);
 
   const workbook = new FileWorkbook();
-  const input = await openDemande(workbook, filePath, optionValue(args, "feuille"), io);
+  const input = await openInput(
+    workbook,
+    filePath,
+    { feuille: optionValue(args, "feuille"), nature: "demande" },
+    io,
+    false,
+  );
   checkCorrectionFiles(corrections, [{ path: filePath, fichier: input.file.fichier }]);
   const resultat = await preparerDemandeComplementaire(workbook, input.feuille, {
     annee,

@@ -20,7 +20,7 @@ import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
-import { checkOutputPath, openEffectifs, openEtablissements } from "./files";
+import { checkOutputPath, openEffectifs, openInput } from "./files";
 import { progressReporter, type CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf, verifierForfaits } from "./options";
@@ -160,7 +160,13 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
     const same = opened.find((o) => path.resolve(o.path) === path.resolve(etablissementsPath));
     if (same) etablissements = same.feuilles[0];
     else {
-      const { file, feuille } = await openEtablissements(workbook, etablissementsPath, io, showProgress);
+      const { file, feuille } = await openInput(
+        workbook,
+        etablissementsPath,
+        { nature: "etablissements" },
+        io,
+        showProgress,
+      );
       opened.push({ path: etablissementsPath, fichier: file.fichier, feuilles: [feuille] });
       etablissements = feuille;
     }

@@ -53,16 +53,28 @@ async function readInput(filePath: string, io: CliIo, showProgress: boolean): Pr
   return readSpreadsheetFile(filePath, progress?.onProgress);
 }
 
-/** Opens one file and adds its sheet (the one named, or the first non-empty one) to the workbook. */
+/**
+ * Which sheet of a file to read: the one named by --feuille, else the first visible one that holds
+ * `nature` (feuilleDeNature: a cover page before it is skipped), else the first non-empty one.
+ */
+export interface ChoixFeuille {
+  readonly feuille?: string;
+  readonly nature?: "etablissements" | "demande";
+}
+
+/** Opens one file and adds its sheet (ChoixFeuille) to the workbook. */
 export async function openInput(
   workbook: FileWorkbook,
   filePath: string,
-  feuille: string | undefined,
+  { feuille, nature }: ChoixFeuille,
   io: CliIo,
   showProgress: boolean,
 ): Promise<OpenedInput> {
   const file = await readInput(filePath, io, showProgress);
-  const sheet = chooseSheet(file, feuille);
+  const sheet =
+    feuille === undefined && nature !== undefined
+      ? feuilleDeNature(file, nature)
+      : chooseSheet(file, feuille);
   return { file, feuille: workbook.addInput(file, sheet) };
 }
 
@@ -138,32 +150,6 @@ export async function openEffectifSheet(
     );
   }
   return { file, feuille: workbook.addInput(file, premiere) };
-}
-
-/** Opens the file given with --etablissements and adds its establishments sheet (feuilleDeNature). */
-export async function openEtablissements(
-  workbook: FileWorkbook,
-  filePath: string,
-  io: CliIo,
-  showProgress: boolean,
-): Promise<OpenedInput> {
-  const file = await readInput(filePath, io, showProgress);
-  return { file, feuille: workbook.addInput(file, feuilleDeNature(file, "etablissements")) };
-}
-
-/**
- * Opens the file of `are complementaire` and adds its request sheet: the one named by --feuille, or
- * the first that holds a request (feuilleDeNature).
- */
-export async function openDemande(
-  workbook: FileWorkbook,
-  filePath: string,
-  feuille: string | undefined,
-  io: CliIo,
-): Promise<OpenedInput> {
-  const file = await readInput(filePath, io, false);
-  const sheet = feuille === undefined ? feuilleDeNature(file, "demande") : chooseSheet(file, feuille);
-  return { file, feuille: workbook.addInput(file, sheet) };
 }
 
 function feuillesIgnorees(file: SpreadsheetFile, ignorees: readonly FileSheet[]): string {

@@ -90,7 +90,7 @@ async function lireListe(
   saisie: Partial<ReferenceListe> | null = null,
 ): Promise<ResultatListe & { fichier: string }> {
   const workbook = new FileWorkbook();
-  const input = await openInput(workbook, fichier, feuille, io, false);
+  const input = await openInput(workbook, fichier, { feuille }, io, false);
   const resultat = await verifierFeuilleListe(workbook, input.feuille, {
     annee,
     reference: {

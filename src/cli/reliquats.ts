@@ -11,7 +11,7 @@ import { reliquatsJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, parseArgs } from "./args";
 import { ouvrirBilans } from "./classeurs";
-import { checkOutputPath, openEtablissements } from "./files";
+import { checkOutputPath, openInput } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
@@ -94,7 +94,7 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
     bilans.push(...(await ouvrirBilans(workbook, filePath, undefined)));
   }
   const etablissements = etablissementsPath
-    ? (await openEtablissements(workbook, etablissementsPath, io, false)).feuille
+    ? (await openInput(workbook, etablissementsPath, { nature: "etablissements" }, io, false)).feuille
     : null;
   const resultat = await reporterReliquats(workbook, {
     feuillesBilans: bilans,
