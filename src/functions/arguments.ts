@@ -20,7 +20,7 @@ import {
   type AnneeScolaire,
   type TauxBoursiers,
 } from "../rules";
-import { EXCEL_ERRORS } from "../grid";
+import { EXCEL_ERRORS, nomFrancaisErreur } from "../grid";
 import { MONTANT_MAXIMUM, lireEntier } from "../sheet/cells";
 
 /**
@@ -28,8 +28,8 @@ import { MONTANT_MAXIMUM, lireEntier } from "../sheet/cells";
  * docs use these names (design.md §3). A value spelt the same in both, or unknown, is quoted.
  */
 function nomFrancais(affichage: string): string {
-  const francais = EXCEL_ERRORS.get(affichage);
-  return francais !== undefined && francais !== affichage ? francais : citation(affichage);
+  const francais = nomFrancaisErreur(affichage);
+  return francais !== affichage ? francais : citation(affichage);
 }
 
 /** An error value received from a cell, e.g. a #N/A left by a VLOOKUP in a pasted sheet. */

@@ -42,6 +42,11 @@ export const EXCEL_ERRORS: ReadonlyMap<string, string> = new Map([
   ["#GETTING_DATA", "#ATTENTE_DONNÉES"],
 ]);
 
+/** The name French Excel shows for an error value (« #VALEUR! » for #VALUE!); an unknown one as it is. */
+export function nomFrancaisErreur(code: string): string {
+  return EXCEL_ERRORS.get(code) ?? code;
+}
+
 /** The seven classic error values: the only ones a file stores as an error (`t="e"`). */
 export const CLASSIC_EXCEL_ERRORS: ReadonlySet<string> = new Set([
   "#N/A",

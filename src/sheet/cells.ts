@@ -16,7 +16,7 @@ import {
   normaliserLibelle,
   sansEspaces,
 } from "../rules";
-import { EXCEL_ERRORS, isBlank, isCellError, isUncalculatedFormula, type CellValue } from "../grid";
+import { isBlank, isCellError, isUncalculatedFormula, nomFrancaisErreur, type CellValue } from "../grid";
 
 /** The cell of a row at a column index, null when the column is unmapped or the row is shorter. */
 export function cellule(row: readonly CellValue[], index: number): CellValue {
@@ -30,7 +30,7 @@ export function cellule(row: readonly CellValue[], index: number): CellValue {
  * An error value by the name French Excel shows (« #VALEUR! », not the file's « #VALUE! »).
  */
 export function afficher(value: CellValue): string {
-  if (isCellError(value)) return citation(EXCEL_ERRORS.get(value.error) ?? value.error);
+  if (isCellError(value)) return citation(nomFrancaisErreur(value.error));
   if (typeof value === "boolean") return value ? "VRAI" : "FAUX";
   if (typeof value === "number") return String(value).replace(".", ",");
   return citation(String(value ?? "").trim());
