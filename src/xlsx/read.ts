@@ -188,7 +188,7 @@ function sliceRow(source: readonly CellValue[], left: number, last: number, cell
   const dense = isDense(last - left + 1, cells);
   const row: CellValue[] = dense ? new Array<CellValue>(last - left + 1).fill(null) : [];
   source.forEach((value, c) => {
-    if (c <= last && value !== undefined && (dense || value !== null)) row[c - left] = value;
+    if (c >= left && c <= last && value !== undefined && (dense || value !== null)) row[c - left] = value;
   });
   return row;
 }
