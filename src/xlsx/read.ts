@@ -4,7 +4,7 @@
  * (formats.ts); an archive's sizes are checked before anything is inflated (zip.ts); every failure
  * becomes a SpreadsheetFileError whose French message names the file and says what to do.
  */
-import { promises as fs } from "fs";
+import * as fs from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./excelLib";
@@ -200,11 +200,16 @@ function sliceRow(source: readonly CellValue[], left: number, last: number, cell
  */
 export const FICHIER_MAX_OCTETS = 200 * 1024 * 1024;
 
+/**
+ * The file's bytes. Read synchronously: the command line has nothing else to do meanwhile, and the
+ * promise API reads a file in 512 Ko steps, each a round trip to a thread (~10 ms of a 100 000-row
+ * run spent waiting, docs/performance.md).
+ */
 async function readBytes(filePath: string, fichier: string): Promise<Buffer> {
-  let handle: fs.FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    handle = await fs.open(filePath, "r");
-    const { size } = await handle.stat();
+    fd = fs.openSync(filePath, "r");
+    const { size } = fs.fstatSync(fd);
     if (size > FICHIER_MAX_OCTETS) {
       const mo = Math.ceil(size / MO).toLocaleString("fr-FR");
       throw new SpreadsheetFileError(
@@ -212,7 +217,7 @@ async function readBytes(filePath: string, fichier: string): Promise<Buffer> {
         `« ${fichier} » n'est pas lu : il fait ${mo} Mo, au-delà de la limite de ${FICHIER_MAX_OCTETS / MO} Mo, bien plus qu'une extraction d'effectifs. Exportez seulement la feuille utile (.xlsx ou .csv), ou découpez le fichier par académie.`,
       );
     }
-    return await handle.readFile();
+    return fs.readFileSync(fd);
   } catch (error) {
     if (error instanceof SpreadsheetFileError) throw error;
     const code = systemErrorCode(error);
@@ -239,7 +244,7 @@ async function readBytes(filePath: string, fichier: string): Promise<Buffer> {
       `Lecture de « ${fichier} » impossible (${code ?? "erreur système"}).`,
     );
   } finally {
-    await handle?.close();
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
