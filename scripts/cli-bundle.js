@@ -11,8 +11,10 @@
 // the fallback reader of the rare .xlsx the project's reader cannot read (src/xlsx/excelLib.ts).
 "use strict";
 
+const { spawnSync } = require("child_process");
 const path = require("path");
 const webpack = require("webpack");
+const { demoArgs } = require("./demo-args");
 
 const ROOT = path.join(__dirname, "..");
 const BUILD = path.join(ROOT, "build");
@@ -45,4 +47,32 @@ webpack(config, (error, stats) => {
     return;
   }
   if (stats.hasWarnings()) process.stderr.write(`${stats.toString("errors-warnings")}\n`);
+  warmCodeCache();
 });
+
+/**
+ * V8's code for the new bundle (src/cli/startup.ts): the caches of the previous bundle deleted, then
+ * the demo's command run once, without writing its workbook, so that the first `are` a user runs
+ * starts with the code of a whole `are dotations` — not only that of whatever command came first.
+ * A failure here only costs speed: the next run writes the cache itself.
+ */
+function warmCodeCache() {
+  // Compiled by tsc just before this script (npm run build:core).
+  const { CACHE_FOLDER, removeCodeCaches } = require("../build/cli/startup.js");
+  removeCodeCaches(path.join(BUILD, CACHE_FOLDER));
+  const args = demoArgs();
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "bin", "are.js"), ...args.slice(0, args.indexOf("--out"))],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+      encoding: "utf8",
+    },
+  );
+  if (run.status !== 0) {
+    process.stderr.write(
+      `Préparation du code compilé de build/${BUNDLE} impossible (${run.error ?? `code ${run.status}`}) : \`are\` démarrera sans.\n${run.stderr ?? ""}`,
+    );
+  }
+}

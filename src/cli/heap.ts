@@ -18,7 +18,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { setFlagsFromString } from "v8";
 
 /** Above this estimate of the rows read, V8 sizes its young generation itself. */
 export const ESTIMATED_ROWS_MAX = 300_000;
@@ -65,13 +64,4 @@ export function fileSize(file: string): number | null {
   } catch {
     return null;
   }
-}
-
-/** Sets the young generation of this process for a run on `argv` (bin/are.js, before the command). */
-export function sizeYoungGeneration(
-  argv: readonly string[],
-  sizeOf: (file: string) => number | null = fileSize,
-): void {
-  const flag = youngGenerationFlag(argv, sizeOf);
-  if (flag !== null) setFlagsFromString(flag);
 }

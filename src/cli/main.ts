@@ -10,8 +10,7 @@ import { CONTROLE_HELP, DOTATIONS_HELP, ELIGIBLE_HELP, FORFAIT_HELP, GENERAL_HEL
 import { BILAN_HELP, COMPLEMENTAIRE_HELP, RELIQUATS_HELP } from "./helpBilan";
 import { processIo, type CliIo } from "./io";
 
-// bin/are.js sizes V8's young generation before running the command (heap.ts).
-export { sizeYoungGeneration } from "./heap";
+// bin/are.js sizes V8's young generation and loads this module (startup.ts).
 
 export const EXIT_OK = 0;
 export const EXIT_CONTROLE_ERREURS = 1;

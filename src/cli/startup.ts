@@ -1,0 +1,181 @@
+/**
+ * How bin/are.js starts the command line: V8's young generation sized for the files given (heap.ts),
+ * then the command line loaded from its one file, build/are.js (scripts/cli-bundle.js), with the
+ * code V8 compiled for it in an earlier run.
+ *
+ * Décision (regles.md#technique.performance; issue 13 §5): without help, every run of `are` parses
+ * build/are.js again (~900 Ko) and compiles each function it calls, ~30 ms of a 100 000-row run on
+ * the bench machine. Node 22 keeps compiled code between runs (module.enableCompileCache), but
+ * only what it compiled before the first line ran, and Node 20 keeps nothing. Here the code is
+ * taken from V8 once a command has run — every function it compiled — into build/.cache-node/,
+ * next to the code it belongs to, and given back to V8 at the next start. V8 refuses code kept by
+ * another version of itself or under other flags, and the file's name holds the bundle's size and
+ * date, the Node version and the flags: a stale file is never used, and a refused one is replaced
+ * after the run. The bundle script deletes these files and runs the demo once (a complete cache
+ * from the first user's run). Where build/ cannot be written (a read-only install), `are` runs
+ * without the cache. Only compiled code is kept, never data: the figures are the same either way.
+ */
+import * as fs from "fs";
+import * as nodeModule from "module";
+import * as path from "path";
+import { setFlagsFromString } from "v8";
+import * as vm from "vm";
+import { fileSize, youngGenerationFlag } from "./heap";
+
+/** What bin/are.js uses of the command line (src/cli/main.ts). */
+export interface CommandLine {
+  main(argv: readonly string[]): Promise<number>;
+}
+
+/** A CommonJS file loaded with V8's code kept from an earlier run (loadWithCodeCache). */
+export interface LoadedWithCache {
+  readonly exports: unknown;
+  /** Whether V8 took the code kept by an earlier run. */
+  readonly usedCodeCache: boolean;
+  /** Keeps V8's compiled code for the next runs when this one had none (to call after the command). */
+  saveCodeCache(): void;
+}
+
+export interface StartedCli extends Omit<LoadedWithCache, "exports"> {
+  readonly cli: CommandLine;
+}
+
+/** The folder of Node's compile cache and of ours (bin/are.js, Node ≥ 22.1). */
+export const CACHE_FOLDER = ".cache-node";
+
+/**
+ * The cache file of a bundle for this Node and these flags. The flags decide whether V8 accepts
+ * the code (they are part of its check): a file per set of flags, so that runs on small and large
+ * files, or under `node --cpu-prof`, do not replace each other's cache at every run.
+ */
+export function codeCacheFile(cacheFolder: string, bundle: fs.Stats, flags: readonly string[]): string {
+  const bundleKey = `${bundle.size}-${Math.trunc(bundle.mtimeMs)}`;
+  return path.join(
+    cacheFolder,
+    `are-${process.version}-${process.arch}-${shortHash(flags.join(" "))}-${bundleKey}.v8`,
+  );
+}
+
+/** FNV-1a, 32 bits, in hexadecimal: a name for a set of flags, not a security measure. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The cache files of older bundles, Node versions or flags: `are-….v8`, those only. */
+export function removeCodeCaches(cacheFolder: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(cacheFolder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith("are-") && name.endsWith(".v8"))
+      fs.rmSync(path.join(cacheFolder, name), { force: true });
+  }
+}
+
+/** The contents of a file, or undefined when there is none (or it cannot be read). */
+function readIfAny(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a file whole or not at all: two runs finishing together never leave half a cache. */
+function writeWhole(file: string, data: Buffer): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temporary, data);
+    fs.renameSync(temporary, file);
+  } catch {
+    // A folder that cannot be written (a read-only install) only costs the next run some speed.
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written.
+    }
+  }
+}
+
+/**
+ * A CommonJS file run as Node's loader would run it — the same wrapper and arguments — but compiled
+ * through vm.Script, which takes and gives V8's compiled code.
+ */
+export function loadWithCodeCache(file: string, cacheFile: string): LoadedWithCache {
+  const source = fs.readFileSync(file, "utf8");
+  const cachedData = readIfAny(cacheFile);
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname) { ${source}\n})`,
+    { filename: file, cachedData },
+  );
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  const module = { exports: {} as unknown };
+  wrapper.call(
+    module.exports,
+    module.exports,
+    nodeModule.createRequire(file),
+    module,
+    file,
+    path.dirname(file),
+  );
+  const usedCodeCache = cachedData !== undefined && script.cachedDataRejected === false;
+  return {
+    exports: module.exports,
+    usedCodeCache,
+    saveCodeCache: () => {
+      if (!usedCodeCache) writeWhole(cacheFile, script.createCachedData());
+    },
+  };
+}
+
+/**
+ * The command line as one file (build/are.js), or, right after a bare `tsc` (build/cli newer than
+ * the bundle), the compiled modules themselves: the same code, only slower to start.
+ */
+function bundleIfCurrent(bundle: string, mainModule: string): fs.Stats | null {
+  try {
+    const stat = fs.statSync(bundle);
+    return stat.mtimeMs >= fs.statSync(mainModule).mtimeMs ? stat : null;
+  } catch {
+    return null; // No bundle (a build made by tsc alone): the modules.
+  }
+}
+
+/**
+ * Node ≥ 22.1 keeps the compiled code of the modules loaded by require (ExcelJS, when the .xlsx
+ * reader hands over to it, and the modules after a bare tsc). Node 20 has no such cache.
+ */
+function enableNodeCompileCache(cacheFolder: string): void {
+  const { enableCompileCache } = nodeModule as { enableCompileCache?: (folder: string) => unknown };
+  if (typeof enableCompileCache !== "function") return;
+  try {
+    enableCompileCache(cacheFolder);
+  } catch {
+    // A cache that cannot be set up only costs speed.
+  }
+}
+
+/** Starts the command line for a run on `argv` (bin/are.js). */
+export function startCli(argv: readonly string[], buildFolder = path.join(__dirname, "..")): StartedCli {
+  // First, before any code is compiled: the flags are part of what V8 checks in its cached code.
+  const flag = youngGenerationFlag(argv, fileSize);
+  if (flag !== null) setFlagsFromString(flag);
+  const cacheFolder = path.join(buildFolder, CACHE_FOLDER);
+  enableNodeCompileCache(cacheFolder);
+  const mainModule = path.join(buildFolder, "cli", "main.js");
+  const bundle = path.join(buildFolder, "are.js");
+  const stat = bundleIfCurrent(bundle, mainModule);
+  if (stat === null) {
+    const cli = nodeModule.createRequire(mainModule)(mainModule) as CommandLine;
+    return { cli, usedCodeCache: false, saveCodeCache: () => undefined };
+  }
+  const flags = [...process.execArgv, ...(flag === null ? [] : [flag])];
+  const { exports: cli, ...cache } = loadWithCodeCache(bundle, codeCacheFile(cacheFolder, stat, flags));
+  return { cli: cli as CommandLine, ...cache };
+}

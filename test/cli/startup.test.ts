@@ -1,0 +1,150 @@
+/**
+ * How bin/are.js starts the command line (src/cli/startup.ts): the one-file build loaded with the
+ * code V8 kept from an earlier run, a cache never used for another file or other flags, never a
+ * failure when it is missing, damaged or cannot be written. Each run is a real Node process on a
+ * small build made here (startCli's flag would otherwise change the test process's own heap).
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { CACHE_FOLDER, codeCacheFile, removeCodeCaches } from "../../src/cli/startup";
+import { removeDir, tempDir } from "../xlsx/helpers";
+import { ROOT, construireLigneDeCommande } from "./examples";
+
+/** build/cli/startup.js, compiled by tsc (construireLigneDeCommande). */
+const STARTUP = path.join(ROOT, "build", "cli", "startup.js");
+
+let dir: string;
+beforeAll(() => {
+  construireLigneDeCommande();
+  dir = tempDir();
+}, 180_000);
+afterAll(() => removeDir(dir));
+
+/** A build folder: a one-file command line whose main says `reponse`, and a main module. */
+function build(nom: string, reponse: string): string {
+  const folder = path.join(dir, nom);
+  fs.mkdirSync(path.join(folder, "cli"), { recursive: true });
+  const bundle = (texte: string) =>
+    `"use strict";
+const path = require("path");
+exports.main = async (argv) => { process.stdout.write(JSON.stringify({ texte: ${JSON.stringify(texte)}, argv, fichier: path.basename(__filename), dossier: path.basename(__dirname) })); return 0; };
+// Enough functions for V8 to have code worth keeping.
+${Array.from({ length: 50 }, (_, i) => `exports.f${i} = (x) => x * ${i} + ${i};`).join("\n")}
+`;
+  fs.writeFileSync(path.join(folder, "cli", "main.js"), bundle(`modules ${reponse}`));
+  // The bundle written after main.js: bin/are.js takes it only when it is the newer.
+  const plusTard = new Date(Date.now() + 1000);
+  fs.writeFileSync(path.join(folder, "are.js"), bundle(reponse));
+  fs.utimesSync(path.join(folder, "are.js"), plusTard, plusTard);
+  return folder;
+}
+
+/** One start of the command line from this build folder, as bin/are.js does it. */
+function lancer(folder: string, argv: readonly string[] = ["forfait"]) {
+  // A script file rather than `node -e`, whose text would be among the process's options.
+  const script = path.join(dir, "lancer.js");
+  fs.writeFileSync(
+    script,
+    `const [folder, ...argv] = process.argv.slice(2);
+const started = require(${JSON.stringify(STARTUP)}).startCli(argv, folder);
+started.cli.main(argv).then(() => {
+  process.stderr.write(JSON.stringify({ cache: started.usedCodeCache }));
+  started.saveCodeCache();
+});`,
+  );
+  const r = spawnSync(process.execPath, [script, folder, ...argv], { encoding: "utf8" });
+  expect(r.status).toBe(0);
+  return {
+    ...(JSON.parse(r.stdout) as { texte: string; argv: string[]; fichier: string; dossier: string }),
+    cache: (JSON.parse(r.stderr) as { cache: boolean }).cache,
+  };
+}
+
+const cachesDe = (folder: string) =>
+  fs.existsSync(path.join(folder, CACHE_FOLDER))
+    ? fs.readdirSync(path.join(folder, CACHE_FOLDER)).filter((f) => f.startsWith("are-"))
+    : [];
+
+describe("Démarrage de la ligne de commande avec le code compilé d'une exécution précédente", () => {
+  test("première exécution : le fichier unique tourne comme un module, puis son code est gardé ; la suivante s'en sert", () => {
+    const folder = build("premier", "paquet");
+    const premier = lancer(folder, ["forfait", "2024"]);
+    expect(premier).toEqual({
+      texte: "paquet",
+      argv: ["forfait", "2024"],
+      fichier: "are.js",
+      dossier: "premier",
+      cache: false,
+    });
+    const gardes = cachesDe(folder);
+    expect(gardes).toHaveLength(1);
+    expect(gardes[0]).toContain(process.version);
+    expect(lancer(folder)).toMatchObject({ texte: "paquet", cache: true });
+    // Nothing left behind but the cache itself.
+    expect(cachesDe(folder)).toEqual(gardes);
+    expect(fs.readdirSync(path.join(folder, CACHE_FOLDER)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("un fichier reconstruit, même de même longueur : jamais le code de l'ancien", () => {
+    const folder = build("reconstruit", "ancien");
+    lancer(folder);
+    expect(lancer(folder).cache).toBe(true);
+    // Same length, other content, a later date: V8 alone would only check the length.
+    const bundle = path.join(folder, "are.js");
+    const avant = fs.readFileSync(bundle, "utf8");
+    fs.writeFileSync(bundle, avant.replace('"ancien"', '"neuf!!"'));
+    expect(fs.statSync(bundle).size).toBe(Buffer.byteLength(avant));
+    const plusTard = new Date(Date.now() + 5000);
+    fs.utimesSync(bundle, plusTard, plusTard);
+    expect(lancer(folder)).toMatchObject({ texte: "neuf!!", cache: false });
+    expect(lancer(folder)).toMatchObject({ texte: "neuf!!", cache: true });
+  });
+
+  test("un cache abîmé est refusé par V8 puis remplacé ; la commande tourne normalement", () => {
+    const folder = build("abime", "intact");
+    lancer(folder);
+    const [fichier] = cachesDe(folder);
+    const chemin = path.join(folder, CACHE_FOLDER, fichier);
+    fs.writeFileSync(chemin, Buffer.alloc(fs.statSync(chemin).size, 0x5a));
+    expect(lancer(folder)).toMatchObject({ texte: "intact", cache: false });
+    expect(lancer(folder)).toMatchObject({ texte: "intact", cache: true });
+  });
+
+  test("d'autres options de V8 (gros fichiers, node --cpu-prof…) ont leur propre cache", () => {
+    const folder = build("options", "x");
+    const stat = fs.statSync(path.join(folder, "are.js"));
+    const petit = codeCacheFile("c", stat, ["--semi-space-growth-factor=1"]);
+    const gros = codeCacheFile("c", stat, []);
+    const profil = codeCacheFile("c", stat, ["--cpu-prof", "--semi-space-growth-factor=1"]);
+    expect(new Set([petit, gros, profil]).size).toBe(3);
+    expect(codeCacheFile("c", stat, ["--semi-space-growth-factor=1"])).toBe(petit);
+  });
+
+  test("dossier du cache impossible à écrire : la commande tourne, sans cache", () => {
+    const folder = build("lecture-seule", "sans cache");
+    // A file where the cache folder should be: nothing can be created in it, even by root.
+    fs.writeFileSync(path.join(folder, CACHE_FOLDER), "");
+    expect(lancer(folder)).toMatchObject({ texte: "sans cache", cache: false });
+    expect(lancer(folder)).toMatchObject({ texte: "sans cache", cache: false });
+  });
+
+  test("après un tsc seul (fichier unique plus ancien que les modules) : les modules, sans cache", () => {
+    const folder = build("modules", "paquet");
+    const avant = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(folder, "are.js"), avant, avant);
+    expect(lancer(folder)).toMatchObject({ texte: "modules paquet", fichier: "main.js", cache: false });
+    expect(cachesDe(folder)).toEqual([]);
+  });
+
+  test("le script d'assemblage efface les caches des fichiers précédents, et seulement eux", () => {
+    const cache = path.join(dir, "nettoyage");
+    fs.mkdirSync(cache);
+    for (const f of ["are-v20-x64-1-2-3.v8", "are-v22-x64-1-2-3.v8", "v22.23.5-x64-0", "autre.v8"]) {
+      fs.writeFileSync(path.join(cache, f), "");
+    }
+    removeCodeCaches(cache);
+    expect(fs.readdirSync(cache).sort()).toEqual(["autre.v8", "v22.23.5-x64-0"]);
+    removeCodeCaches(path.join(dir, "absent"));
+  });
+});
