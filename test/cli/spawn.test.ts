@@ -84,6 +84,12 @@ describe("bin/are.js lancé comme une commande", () => {
     expect(fs.statSync(cache).size).toBeGreaterThan(100_000);
   });
 
+  test("build/are.js est écrit en ASCII seul (scripts/cli-bundle.js), les messages restent accentués", () => {
+    const bundle = fs.readFileSync(path.join(ROOT, "build", "are.js"));
+    expect(bundle.findIndex((octet) => octet > 0x7f)).toBe(-1);
+    expect(are(["forfait", "2024"]).stdout).toContain("Pré-bac");
+  });
+
   test("après un tsc seul (build/are.js plus ancien), bin/are.js charge les modules compilés", () => {
     // build/cli/main.js made newer, as tsc would: the bundle's own date, part of its code cache's
     // name (src/cli/startup.ts), stays untouched.
