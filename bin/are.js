@@ -31,5 +31,5 @@ process.stdout.on("error", (error) => {
 
 started.cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
-  started.saveCodeCache();
+  started.saveCodeCache(code);
 });

@@ -10,8 +10,10 @@
  * taken from V8 once a command has run — every function it compiled — into build/.cache-node/,
  * next to the code it belongs to, and given back to V8 at the next start. V8 refuses code kept by
  * another version of itself or under other flags, and the file's name holds the bundle's size and
- * date, the Node version and the flags: a stale file is never used, and a refused one is replaced
- * after the run. The bundle script deletes these files and runs the demo once (a complete cache
+ * date, the Node version, the flags and the command: a stale file is never used, and a refused one
+ * is replaced after the run. V8 keeps no more than a run compiled, and a code it was given is not
+ * kept again: one file per command, so that `are forfait` run first does not leave `are dotations`
+ * with its few functions. The bundle script deletes these files and runs the demo once (a complete cache
  * from the first user's run). Where build/ cannot be written (a read-only install), `are` runs
  * without the cache. Only compiled code is kept, never data: the figures are the same either way.
  */
@@ -32,28 +34,46 @@ export interface LoadedWithCache {
   readonly exports: unknown;
   /** Whether V8 took the code kept by an earlier run. */
   readonly usedCodeCache: boolean;
-  /** Keeps V8's compiled code for the next runs when this one had none (to call after the command). */
-  saveCodeCache(): void;
+  /**
+   * Keeps V8's compiled code for the next runs when this one had none (to call after the command,
+   * with its exit code). A run stopped by a usage or file error (code 2) compiled little: not kept.
+   */
+  saveCodeCache(exitCode: number): void;
 }
 
 export interface StartedCli extends Omit<LoadedWithCache, "exports"> {
   readonly cli: CommandLine;
 }
 
+/** The exit code of a usage or file error: main.ts's EXIT_USAGE (importing main.ts here would load the
+ * command line a second time, apart from its bundle). */
+const EXIT_USAGE = 2;
+
 /** The folder of Node's compile cache and of ours (bin/are.js, Node ≥ 22.1). */
 export const CACHE_FOLDER = ".cache-node";
 
 /**
- * The cache file of a bundle for this Node and these flags. The flags decide whether V8 accepts
- * the code (they are part of its check): a file per set of flags, so that runs on small and large
- * files, or under `node --cpu-prof`, do not replace each other's cache at every run.
+ * The cache file of a bundle for this Node, these flags and this command. The flags decide whether
+ * V8 accepts the code (they are part of its check): a file per set of flags, so that runs on small
+ * and large files, or under `node --cpu-prof`, do not replace each other's cache at every run.
  */
-export function codeCacheFile(cacheFolder: string, bundle: fs.Stats, flags: readonly string[]): string {
+export function codeCacheFile(
+  cacheFolder: string,
+  bundle: fs.Stats,
+  flags: readonly string[],
+  commande: string,
+): string {
   const bundleKey = `${bundle.size}-${Math.trunc(bundle.mtimeMs)}`;
   return path.join(
     cacheFolder,
-    `are-${process.version}-${process.arch}-${shortHash(flags.join(" "))}-${bundleKey}.v8`,
+    `are-${process.version}-${process.arch}-${shortHash(flags.join(" "))}-${commande}-${bundleKey}.v8`,
   );
+}
+
+/** The command's name as a file name part: its word (`dotations`), or `autre` (help, a typo…). */
+export function nomCommande(argv: readonly string[]): string {
+  const mot = argv[0] ?? "";
+  return /^[a-z]{1,20}$/.test(mot) ? mot : "autre";
 }
 
 /** FNV-1a, 32 bits, in hexadecimal: a name for a set of flags, not a security measure. */
@@ -128,8 +148,8 @@ export function loadWithCodeCache(file: string, cacheFile: string): LoadedWithCa
   return {
     exports: module.exports,
     usedCodeCache,
-    saveCodeCache: () => {
-      if (!usedCodeCache) writeWhole(cacheFile, script.createCachedData());
+    saveCodeCache: (exitCode) => {
+      if (!usedCodeCache && exitCode !== EXIT_USAGE) writeWhole(cacheFile, script.createCachedData());
     },
   };
 }
@@ -176,6 +196,9 @@ export function startCli(argv: readonly string[], buildFolder = path.join(__dirn
     return { cli, usedCodeCache: false, saveCodeCache: () => undefined };
   }
   const flags = [...process.execArgv, ...(flag === null ? [] : [flag])];
-  const { exports: cli, ...cache } = loadWithCodeCache(bundle, codeCacheFile(cacheFolder, stat, flags));
+  const { exports: cli, ...cache } = loadWithCodeCache(
+    bundle,
+    codeCacheFile(cacheFolder, stat, flags, nomCommande(argv)),
+  );
   return { cli: cli as CommandLine, ...cache };
 }

@@ -80,7 +80,12 @@ describe("bin/are.js lancé comme une commande", () => {
       path.join(ROOT, "build", "cli", "heap.js"),
     ]);
     const bundle = fs.statSync(path.join(ROOT, "build", "are.js"));
-    const cache = codeCacheFile(path.join(ROOT, "build", CACHE_FOLDER), bundle, [KEEP_YOUNG_GENERATION]);
+    const cache = codeCacheFile(
+      path.join(ROOT, "build", CACHE_FOLDER),
+      bundle,
+      [KEEP_YOUNG_GENERATION],
+      "dotations",
+    );
     expect(fs.statSync(cache).size).toBeGreaterThan(100_000);
   });
 

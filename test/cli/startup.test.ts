@@ -7,7 +7,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { CACHE_FOLDER, codeCacheFile, removeCodeCaches } from "../../src/cli/startup";
+import { CACHE_FOLDER, codeCacheFile, nomCommande, removeCodeCaches } from "../../src/cli/startup";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import { ROOT, construireLigneDeCommande } from "./examples";
 
@@ -28,7 +28,7 @@ function build(nom: string, reponse: string): string {
   const bundle = (texte: string) =>
     `"use strict";
 const path = require("path");
-exports.main = async (argv) => { process.stdout.write(JSON.stringify({ texte: ${JSON.stringify(texte)}, argv, fichier: path.basename(__filename), dossier: path.basename(__dirname) })); return 0; };
+exports.main = async (argv) => { process.stdout.write(JSON.stringify({ texte: ${JSON.stringify(texte)}, argv, fichier: path.basename(__filename), dossier: path.basename(__dirname) })); return argv.includes("--erreur") ? 2 : 0; };
 // Enough functions for V8 to have code worth keeping.
 ${Array.from({ length: 50 }, (_, i) => `exports.f${i} = (x) => x * ${i} + ${i};`).join("\n")}
 `;
@@ -48,9 +48,9 @@ function lancer(folder: string, argv: readonly string[] = ["forfait"]) {
     script,
     `const [folder, ...argv] = process.argv.slice(2);
 const started = require(${JSON.stringify(STARTUP)}).startCli(argv, folder);
-started.cli.main(argv).then(() => {
+started.cli.main(argv).then((code) => {
   process.stderr.write(JSON.stringify({ cache: started.usedCodeCache }));
-  started.saveCodeCache();
+  started.saveCodeCache(code);
 });`,
   );
   const r = spawnSync(process.execPath, [script, folder, ...argv], { encoding: "utf8" });
@@ -114,11 +114,37 @@ describe("Démarrage de la ligne de commande avec le code compilé d'une exécut
   test("d'autres options de V8 (gros fichiers, node --cpu-prof…) ont leur propre cache", () => {
     const folder = build("options", "x");
     const stat = fs.statSync(path.join(folder, "are.js"));
-    const petit = codeCacheFile("c", stat, ["--semi-space-growth-factor=1"]);
-    const gros = codeCacheFile("c", stat, []);
-    const profil = codeCacheFile("c", stat, ["--cpu-prof", "--semi-space-growth-factor=1"]);
+    const petit = codeCacheFile("c", stat, ["--semi-space-growth-factor=1"], "dotations");
+    const gros = codeCacheFile("c", stat, [], "dotations");
+    const profil = codeCacheFile("c", stat, ["--cpu-prof", "--semi-space-growth-factor=1"], "dotations");
     expect(new Set([petit, gros, profil]).size).toBe(3);
-    expect(codeCacheFile("c", stat, ["--semi-space-growth-factor=1"])).toBe(petit);
+    expect(codeCacheFile("c", stat, ["--semi-space-growth-factor=1"], "dotations")).toBe(petit);
+  });
+
+  test("un cache par commande : « are forfait » lancé d'abord ne prive pas « are dotations » du sien", () => {
+    const folder = build("commandes", "x");
+    expect(lancer(folder, ["forfait"]).cache).toBe(false);
+    expect(lancer(folder, ["dotations", "a.xlsx"]).cache).toBe(false);
+    expect(lancer(folder, ["dotations", "b.xlsx", "--out", "c.xlsx"]).cache).toBe(true);
+    expect(lancer(folder, ["forfait", "2024"]).cache).toBe(true);
+    expect(
+      cachesDe(folder)
+        .map((f) => f.split("-")[4])
+        .sort(),
+    ).toEqual(["dotations", "forfait"]);
+    // Help, a typo, an option first: one file for them all, named without the user's text.
+    expect(nomCommande(["--help"])).toBe("autre");
+    expect(nomCommande([])).toBe("autre");
+    expect(nomCommande(["../../etc"])).toBe("autre");
+    expect(nomCommande(["dotations", "x.xlsx"])).toBe("dotations");
+  });
+
+  test("une exécution arrêtée par une erreur d'usage ou de fichier (code 2) ne garde pas son code", () => {
+    const folder = build("erreur", "x");
+    expect(lancer(folder, ["dotations", "--erreur"]).cache).toBe(false);
+    expect(cachesDe(folder)).toEqual([]);
+    expect(lancer(folder, ["dotations"]).cache).toBe(false);
+    expect(cachesDe(folder)).toHaveLength(1);
   });
 
   test("dossier du cache impossible à écrire : la commande tourne, sans cache", () => {
