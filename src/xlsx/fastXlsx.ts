@@ -146,7 +146,7 @@ function lecture(zip: ZipArchive, nourrir: Nourrir): RawSheet[] {
 
   const sheets: RawSheet[] = [];
   for (const { name, hidden, path } of feuilles) {
-    const scanner = new SheetScanner(strings, date1904, styles);
+    const scanner = new SheetScanner(strings, date1904, styles, zip.size(path));
     nourrir(path, scanner, total);
     sheets.push({ name, hidden, ...scanner.finish() });
   }

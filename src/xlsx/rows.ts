@@ -41,13 +41,17 @@ export function exactRow(v: readonly CellValue[], n: number): CellValue[] {
 }
 
 /**
- * An empty grid whose elements kind already is that of a grid holding rows (PACKED_ELEMENTS), where
- * `[]` starts as an array of small integers and changes kind at its first row. Every sheet's grid
- * then has the same hidden class: the code V8 optimised on a first sheet runs on the next sheet's
- * grid as it is, instead of being thrown away at its first row ("wrong map").
+ * An empty grid whose elements kind already is that of a grid holding rows with holes
+ * (HOLEY_ELEMENTS) — where `[]` starts as an array of small integers and changes kind at its first
+ * row, and again at its first hole or when room is made for it (SheetScanner.push). Every sheet's
+ * grid then has the same hidden class: the code V8 optimised on a first sheet runs on the next
+ * sheet's grid as it is, instead of being thrown away at its first row ("wrong map").
  */
 export function emptyRows(): CellValue[][] {
   const rows: CellValue[][] = [[]];
   rows.pop();
+  // A length set and taken back: the array is holey from now on (kinds never go back), and empty.
+  rows.length = 1;
+  rows.length = 0;
   return rows;
 }
