@@ -6,6 +6,7 @@
  */
 import {
   Decimal,
+  EXCEL_ERRORS,
   ErreurArgument,
   IPC_MAXIMUM,
   IPC_MINIMUM,
@@ -15,12 +16,12 @@ import {
   lireNombreValeur,
   lireTauxBoursiers,
   messageNombreIllisible,
+  nomFrancaisErreur,
   normaliserLibelle,
   sansEspaces,
   type AnneeScolaire,
   type TauxBoursiers,
 } from "../rules";
-import { EXCEL_ERRORS, nomFrancaisErreur } from "../grid";
 import { MONTANT_MAXIMUM, lireEntier } from "../sheet/cells";
 
 /**

@@ -19,46 +19,6 @@ export function isCellError(value: CellValue | undefined): value is CellError {
 }
 
 /**
- * Excel's error values as Office.js and the file format spell them (in English), each with the name
- * French Excel displays. The one list of the project: the functions' arguments, the CSV reader and the
- * .xlsx writer take theirs from it.
- */
-export const EXCEL_ERRORS: ReadonlyMap<string, string> = new Map([
-  ["#N/A", "#N/A"],
-  ["#VALUE!", "#VALEUR!"],
-  ["#REF!", "#REF!"],
-  ["#DIV/0!", "#DIV/0!"],
-  ["#NUM!", "#NOMBRE!"],
-  ["#NAME?", "#NOM?"],
-  ["#NULL!", "#NUL!"],
-  // Newer values (dynamic arrays, linked data types), which only a running Excel shows.
-  ["#SPILL!", "#PROPAGATION!"],
-  ["#CALC!", "#CALC!"],
-  ["#FIELD!", "#CHAMP!"],
-  ["#BLOCKED!", "#BLOQUÉ!"],
-  ["#CONNECT!", "#CONNEXION!"],
-  ["#BUSY!", "#OCCUPÉ!"],
-  ["#UNKNOWN!", "#INCONNU!"],
-  ["#GETTING_DATA", "#ATTENTE_DONNÉES"],
-]);
-
-/** The name French Excel shows for an error value (« #VALEUR! » for #VALUE!); an unknown one as it is. */
-export function nomFrancaisErreur(code: string): string {
-  return EXCEL_ERRORS.get(code) ?? code;
-}
-
-/** The seven classic error values: the only ones a file stores as an error (`t="e"`). */
-export const CLASSIC_EXCEL_ERRORS: ReadonlySet<string> = new Set([
-  "#N/A",
-  "#VALUE!",
-  "#REF!",
-  "#DIV/0!",
-  "#NUM!",
-  "#NAME?",
-  "#NULL!",
-]);
-
-/**
  * A formula saved without its result: a file filled by a program (ExcelJS, openpyxl, a script) and never
  * opened in Excel holds the formula but no value to read. Its value is unknown — neither blank nor 0 —
  * so the file readers give it as this error value: every reader then refuses it as it refuses #N/A, and

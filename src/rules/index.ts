@@ -5,6 +5,7 @@
 export * from "./montants";
 export * from "./typographie";
 export * from "./erreurs";
+export * from "./erreursExcel";
 export * from "./texte";
 export * from "./nombres";
 export * from "./anneeScolaire";

@@ -13,10 +13,11 @@ import {
   lireNombreFrancais,
   messageEffectifInvraisemblable,
   messageNombreIllisible,
+  nomFrancaisErreur,
   normaliserLibelle,
   sansEspaces,
 } from "../rules";
-import { isBlank, isCellError, isUncalculatedFormula, nomFrancaisErreur, type CellValue } from "../grid";
+import { isBlank, isCellError, isUncalculatedFormula, type CellValue } from "../grid";
 
 /** The cell of a row at a column index, null when the column is unmapped or the row is shorter. */
 export function cellule(row: readonly CellValue[], index: number): CellValue {

@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from "buffer";
 import { lireNombreFrancais } from "../rules/nombres";
-import { CLASSIC_EXCEL_ERRORS, EXCEL_ERRORS } from "../grid";
+import { CLASSIC_EXCEL_ERRORS, EXCEL_ERRORS } from "../rules";
 import type { CellValue } from "../workbook/port";
 import { CsvScanner, type CsvSeparator } from "./csvRecords";
 import { SpreadsheetFileError } from "./errors";

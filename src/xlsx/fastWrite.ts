@@ -16,7 +16,7 @@
  * Where ExcelJS wrote something Excel does not (`dxfId` on table columns, a phantom totals row
  * declared on the tables, `x14ac` attributes), this writer follows Excel.
  */
-import { CLASSIC_EXCEL_ERRORS } from "../grid";
+import { CLASSIC_EXCEL_ERRORS } from "../rules";
 import {
   NUMBER_FORMATS,
   cellText,

@@ -125,7 +125,20 @@ describe("Contrôle d'une liste de formations collée", () => {
     expect(v.constats[0].message).toMatch(/Ligne écartée\.$/);
     expect(v.constats[1].message).toMatch(/code MEF/);
     expect(v.constats[2].message).toBe("Code lu comme 01022201 : Excel avait supprimé le zéro initial.");
+    expect(v.constats[4].message).toBe("Code Diplôme : valeur d'erreur #N/A. Corrigez la cellule.");
     expect(v.formations.map((f) => f.code)).toEqual(["01022201"]);
+    expectRienNePerdu(v, grille, 0);
+  });
+
+  test("valeur d'erreur nommée comme Excel en français l'affiche (#VALEUR!, pas #VALUE!)", () => {
+    const grille = [
+      ENTETE_LISTE,
+      ["PRE BAC", 5, 221, "50022137", "CAP", "BOULANGER"],
+      ["PRE BAC", 5, 221, { error: "#VALUE!" }, "CAP", "CONCATENER"],
+    ];
+    const v = verifier(grille);
+    expect(codes(v)).toEqual([["liste-erreur-excel", 3]]);
+    expect(v.constats[0].message).toBe("Code Diplôme : valeur d'erreur #VALEUR!. Corrigez la cellule.");
     expectRienNePerdu(v, grille, 0);
   });
 

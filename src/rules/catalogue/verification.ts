@@ -13,6 +13,7 @@ import { lireCodeFormation, prefixeDe } from "../codes";
 import { nombreDe } from "../montants";
 import { reglesCatalogue } from "../nomenclature";
 import { libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
+import { nomFrancaisErreur } from "../erreursExcel";
 import { citation, normaliserLibelle } from "../texte";
 import { creerCatalogue, type Catalogue, type Formation, type ReferenceListe } from "./catalogue";
 import { SUCCESSEURS } from "./successeurs";
@@ -332,7 +333,7 @@ export function verifierListe(
       ecarter(
         "liste-erreur-excel",
         "code",
-        `Code Diplôme : valeur d'erreur ${brut.error}. Corrigez la cellule.`,
+        `Code Diplôme : valeur d'erreur ${nomFrancaisErreur(brut.error)}. Corrigez la cellule.`,
       );
       continue;
     }
