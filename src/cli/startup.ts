@@ -83,18 +83,42 @@ function shortHash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
+/** Our cache files in a folder (`are-….v8`), never Node's own. */
+function codeCaches(cacheFolder: string): string[] {
+  try {
+    return fs
+      .readdirSync(cacheFolder)
+      .filter((name) => name.startsWith("are-") && name.endsWith(".v8"))
+      .map((name) => path.join(cacheFolder, name));
+  } catch {
+    return [];
+  }
+}
+
 /** The cache files of older bundles, Node versions or flags: `are-….v8`, those only. */
 export function removeCodeCaches(cacheFolder: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(cacheFolder);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (name.startsWith("are-") && name.endsWith(".v8"))
-      fs.rmSync(path.join(cacheFolder, name), { force: true });
-  }
+  for (const file of codeCaches(cacheFolder)) fs.rmSync(file, { force: true });
+}
+
+/**
+ * Cache files kept at most. Each command, Node version and set of options has its own (a few
+ * hundred Ko): a dozen in ordinary use, but a process started with a preloaded script of its own
+ * (`node --require …`, as the tests do) makes a new set of options each time.
+ */
+export const CACHES_MAXIMUM = 16;
+
+/** Keeps the CACHES_MAXIMUM most recent cache files of the folder, deleting the older ones. */
+export function limitCodeCaches(cacheFolder: string, maximum = CACHES_MAXIMUM): void {
+  const dated = codeCaches(cacheFolder).map((file) => {
+    try {
+      return { file, date: fs.statSync(file).mtimeMs };
+    } catch {
+      return { file, date: 0 };
+    }
+  });
+  if (dated.length <= maximum) return;
+  dated.sort((a, b) => b.date - a.date);
+  for (const { file } of dated.slice(maximum)) fs.rmSync(file, { force: true });
 }
 
 /** The contents of a file, or undefined when there is none (or it cannot be read). */
@@ -113,6 +137,7 @@ function writeWhole(file: string, data: Buffer): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(temporary, data);
     fs.renameSync(temporary, file);
+    limitCodeCaches(path.dirname(file));
   } catch {
     // A folder that cannot be written (a read-only install) only costs the next run some speed.
     try {

@@ -7,7 +7,13 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { CACHE_FOLDER, codeCacheFile, nomCommande, removeCodeCaches } from "../../src/cli/startup";
+import {
+  CACHES_MAXIMUM,
+  CACHE_FOLDER,
+  codeCacheFile,
+  nomCommande,
+  removeCodeCaches,
+} from "../../src/cli/startup";
 import { removeDir, tempDir } from "../xlsx/helpers";
 import { ROOT, construireLigneDeCommande } from "./examples";
 
@@ -172,5 +178,30 @@ describe("Démarrage de la ligne de commande avec le code compilé d'une exécut
     removeCodeCaches(cache);
     expect(fs.readdirSync(cache).sort()).toEqual(["autre.v8", "v22.23.5-x64-0"]);
     removeCodeCaches(path.join(dir, "absent"));
+  });
+
+  test(`au plus ${CACHES_MAXIMUM} caches : les plus anciens effacés quand un nouveau est écrit`, () => {
+    const folder = build("nombreux", "x");
+    const cache = path.join(folder, CACHE_FOLDER);
+    fs.mkdirSync(cache);
+    // Twenty caches of other options (a preloaded script per test run), dated one minute apart.
+    for (let i = 0; i < 20; i++) {
+      const f = path.join(cache, `are-v20-x64-${String(i).padStart(8, "0")}-dotations-1-2.v8`);
+      fs.writeFileSync(f, "");
+      const date = new Date(Date.now() - (30 - i) * 60_000);
+      fs.utimesSync(f, date, date);
+    }
+    fs.writeFileSync(path.join(cache, "autre.v8"), "");
+    expect(lancer(folder).cache).toBe(false);
+    const restants = fs.readdirSync(cache).filter((f) => f.startsWith("are-"));
+    expect(restants).toHaveLength(CACHES_MAXIMUM);
+    // The new one and the 15 most recent of the others; Node's own files untouched.
+    expect(restants).toEqual(expect.arrayContaining(cachesDe(folder).filter((f) => f.includes("-forfait-"))));
+    expect(restants.filter((f) => f.includes("-forfait-"))).toHaveLength(1);
+    expect(restants).toContain("are-v20-x64-00000019-dotations-1-2.v8");
+    expect(restants).toContain("are-v20-x64-00000005-dotations-1-2.v8");
+    expect(restants).not.toContain("are-v20-x64-00000004-dotations-1-2.v8");
+    expect(fs.existsSync(path.join(cache, "autre.v8"))).toBe(true);
+    expect(lancer(folder).cache).toBe(true);
   });
 });
