@@ -99,10 +99,6 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // Props are typed by TypeScript (strict), which checks more than prop-types would.
       "react/prop-types": "off",
-      // Reported, not yet an error: three effects set state from props (SheetView's scroll window,
-      // MappingEditor's opening, Dotations' suggested establishments sheet); moving them to render
-      // time changes the screens' behaviour, to do with their browser tests (issue 13).
-      "react-hooks/set-state-in-effect": "warn",
     },
   },
   {

@@ -10,6 +10,11 @@ import { rangeAddress, type CellRange, type PreviewWorkbook } from "./previewWor
 /** Rows drawn at once. */
 const WINDOW = 150;
 
+/** The first row shown: unchanged while row `top` is in the window, else 10 rows above it. */
+function debutFenetre(debut: number, top: number): number {
+  return top < debut || top >= debut + WINDOW ? Math.max(0, top - 10) : debut;
+}
+
 function display(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
   if (isCellError(value)) return value.error;
@@ -28,15 +33,18 @@ export function SheetView({ workbook }: { workbook: PreviewWorkbook }) {
   const state = useSyncExternalStore(workbook.subscribe, workbook.snapshot);
   const sheet = workbook.sheet(state.active);
   const values = sheet?.values ?? [];
-  const [start, setStart] = useState(0);
+  const top = state.selection?.top ?? 0;
+  const [start, setStart] = useState(() => debutFenetre(0, top));
   const anchor = useRef<{ row: number; column: number } | null>(null);
   const table = useRef<HTMLDivElement>(null);
 
-  // Bring the selection into view when it changes (a finding was clicked in the pane).
-  useEffect(() => {
-    const top = state.selection?.top ?? 0;
-    setStart((f) => (top < f || top >= f + WINDOW ? Math.max(0, top - 10) : f));
-  }, [state.active, state.selection]);
+  // Bring the selection into view when it changes (a finding was clicked in the pane), during this
+  // render rather than by an effect and a second render.
+  const [suivie, setSuivie] = useState({ active: state.active, selection: state.selection });
+  if (suivie.active !== state.active || suivie.selection !== state.selection) {
+    setSuivie({ active: state.active, selection: state.selection });
+    setStart((f) => debutFenetre(f, top));
+  }
   useEffect(() => {
     table.current
       ?.querySelector("[data-selectionnee]")

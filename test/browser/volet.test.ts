@@ -480,6 +480,10 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
       .getByText(affiche("Feuilles écrites : « Dotations ARE 2024-2025 »"), { exact: false })
       .waitFor();
     expect((await totauxEcrits()).slice(15, 16)).toEqual([0]);
+    const liste = pane()
+      .getByRole("region", { name: "Explication d'une dotation" })
+      .getByRole("combobox", { name: "Établissement" });
+    await liste.selectOption(cliJson.etablissements[1].uai);
     await etablissements.selectOption("Établissements");
     await pane().getByRole("button", { name: "Calculer les dotations" }).click();
     await runFinished();
@@ -488,6 +492,8 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
       .waitFor();
     await expect(avis.count()).resolves.toBe(0);
     await expect(totauxEcrits()).resolves.toEqual(avant);
+    // A new result explains its first establishment, not the one chosen in the previous result.
+    await expect(liste.inputValue()).resolves.toBe(cliJson.etablissements[0].uai);
     await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
   });
 
@@ -684,6 +690,23 @@ describe("Aperçu : longues opérations et sécurité de la page", () => {
         .isChecked(),
     ).resolves.toBe(true);
     await page.locator("#lignes-generees").fill("200000");
+  });
+
+  test("la feuille des établissements suggérée suit l'année jusqu'à ce que l'utilisateur en choisisse une", async () => {
+    // The preview's workbook holds « Établissements » (62, no year) and « Établissements 2023-2024 » (3).
+    await screenTab("Dotations").click();
+    const annee = pane().getByRole("combobox", { name: "Année scolaire" });
+    const etablissements = pane().getByRole("combobox", { name: "Feuille des établissements (facultative)" });
+    await annee.selectOption("2023");
+    await expect(etablissements.inputValue()).resolves.toBe("Établissements 2023-2024");
+    await annee.selectOption("2024");
+    await expect(etablissements.inputValue()).resolves.toBe("Établissements");
+    // Chosen by the user: it stays, whatever the year.
+    await etablissements.selectOption("Établissements 2023-2024");
+    await annee.selectOption("2023");
+    await annee.selectOption("2024");
+    await expect(etablissements.inputValue()).resolves.toBe("Établissements 2023-2024");
+    await etablissements.selectOption("Établissements");
   });
 
   test("annuler un long contrôle, puis un long calcul des dotations (200 000 lignes générées), rend le volet utilisable, sans rien écrire", async () => {

@@ -2,7 +2,7 @@
  * The detected header row and its column mapping, one dropdown per field. Changing a dropdown runs
  * the check again with the correction (the workflow's `colonnes`).
  */
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { makeStyles } from "@fluentui/react-components";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
@@ -89,9 +89,13 @@ export function MappingEditor({
   const recognised = main.filter((row) => row.index !== null).length;
   // Folded when all is well; opened when a required field has no column; then as the user leaves it.
   const [open, setOpen] = useState(missing);
-  useEffect(() => {
+  // Opened again, during this render, when a required field loses its column (React's « adjusting
+  // state when a prop changes », rather than an effect and a second render).
+  const [missingBefore, setMissingBefore] = useState(missing);
+  if (missing !== missingBefore) {
+    setMissingBefore(missing);
     if (missing) setOpen(true);
-  }, [missing]);
+  }
   return (
     <details
       open={open}

@@ -3,7 +3,7 @@
  * headers), each establishment's dotation for the school year, written to « Dotations ARE <année> »
  * with its « Constats ARE <année> » sheet; totals per envelope; the explanation of any establishment.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { Button } from "../components/Button";
 import {
   formaterEntier,
@@ -116,10 +116,11 @@ export function DotationsScreen() {
     ? etablissementsSuggeres(feuilles.suggestion, feuilles.sheets, year, couverts)
     : null;
 
-  // The establishments sheet follows the year until the user chooses one (that of 2024-2025 for 2024-2025).
-  useEffect(() => {
-    if (!etablissementsChoisis) setChoice((c) => ({ ...c, etablissements: suggeree }));
-  }, [feuilles, suggeree, etablissementsChoisis]);
+  // The establishments sheet follows the year until the user chooses one (that of 2024-2025 for
+  // 2024-2025): adjusted during this render, not by an effect and a second render.
+  if (!etablissementsChoisis && choice.etablissements !== suggeree) {
+    setChoice((c) => ({ ...c, etablissements: suggeree }));
+  }
   const problem = choiceProblem(choice);
 
   const compute = () =>
@@ -282,8 +283,14 @@ function DotationsResult({ outcome, fresh }: { outcome: Outcome; fresh: Outcome 
   const feuilles = ecriture.feuilles;
   const affichage = useShowSheet();
   const section = useReveal<HTMLElement>(fresh);
-  const [uai, setUai] = useState<string>(resultat.etablissements[0]?.uai ?? "");
-  useEffect(() => setUai(resultat.etablissements[0]?.uai ?? ""), [resultat]);
+  const premier = resultat.etablissements[0]?.uai ?? "";
+  const [uai, setUai] = useState<string>(premier);
+  // A new result explains its first establishment: adjusted during this render, not by an effect.
+  const [resultatMontre, setResultatMontre] = useState(resultat);
+  if (resultatMontre !== resultat) {
+    setResultatMontre(resultat);
+    setUai(premier);
+  }
   const aTraiter = useMemo(
     () =>
       etablissementsATraiter(resultat, feuilles?.constats ?? `Constats ARE ${libelleAnnee(resultat.annee)}`),
