@@ -7,6 +7,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { removeDir, tempDir } from "../xlsx/helpers";
 
 export const ROOT = path.join(__dirname, "..", "..");
 export const EXAMPLES = path.join(ROOT, "examples");
@@ -93,4 +94,18 @@ export function construireLigneDeCommande(): void {
   const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: "pipe" });
   node([path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.node.json"]);
   node([path.join(ROOT, "scripts", "cli-bundle.js")]);
+}
+
+/**
+ * For a test file that runs the real `are`: build/ made first (construireLigneDeCommande), and a
+ * temporary folder of its own, removed at the end. Returns the folder (known once the file starts).
+ */
+export function avecLigneDeCommande(): () => string {
+  let dossier = "";
+  beforeAll(() => {
+    construireLigneDeCommande();
+    dossier = tempDir();
+  }, 180_000);
+  afterAll(() => removeDir(dossier));
+  return () => dossier;
 }

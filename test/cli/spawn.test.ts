@@ -5,19 +5,12 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { removeDir, tempDir } from "../xlsx/helpers";
 import { KEEP_YOUNG_GENERATION } from "../../src/cli/heap";
 import { CACHE_FOLDER, codeCacheFile } from "../../src/cli/startup";
-import { DEMO_ARGS, ROOT, construireLigneDeCommande } from "./examples";
+import { DEMO_ARGS, ROOT, avecLigneDeCommande } from "./examples";
 
 const BIN = path.join(ROOT, "bin", "are.js");
-let dir: string;
-
-beforeAll(() => {
-  construireLigneDeCommande();
-  dir = tempDir();
-}, 180_000);
-afterAll(() => removeDir(dir));
+const dossier = avecLigneDeCommande();
 
 function are(args: readonly string[], cwd = ROOT) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 60_000 });
@@ -26,7 +19,7 @@ function are(args: readonly string[], cwd = ROOT) {
 
 /** The files of the project that `are <args>` loads (a preloaded hook lists them at exit). */
 function modulesLoaded(args: readonly string[]): string[] {
-  const hook = path.join(dir, "modules-charges.js");
+  const hook = path.join(dossier(), "modules-charges.js");
   fs.writeFileSync(
     hook,
     `const Module = require("module"); const seen = new Set(); const load = Module._load;
@@ -50,7 +43,7 @@ describe("bin/are.js lancé comme une commande", () => {
   });
 
   test("are dotations sur les exemples avec --json et --out : JSON valide, classeur écrit, code 0", () => {
-    const out = path.join(dir, "dotations.xlsx");
+    const out = path.join(dossier(), "dotations.xlsx");
     const r = are([...DEMO_ARGS, "--json", "--out", out]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
@@ -60,7 +53,7 @@ describe("bin/are.js lancé comme une commande", () => {
   });
 
   test("fichier introuvable : code 2, message français, pas de trace de pile", () => {
-    const r = are(["controle", path.join(dir, "absent.csv")]);
+    const r = are(["controle", path.join(dossier(), "absent.csv")]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^Fichier « .*absent\.csv » introuvable/);
@@ -111,7 +104,7 @@ describe("bin/are.js lancé comme une commande", () => {
   });
 
   test("bin/are.js règle la jeune génération du tas avant la commande (src/cli/heap.ts)", () => {
-    const hook = path.join(dir, "options-v8.js");
+    const hook = path.join(dossier(), "options-v8.js");
     fs.writeFileSync(
       hook,
       `const v8 = require("v8"); const set = v8.setFlagsFromString; const vues = [];
@@ -127,7 +120,7 @@ process.on("exit", () => process.stderr.write(JSON.stringify(vues)));`,
   });
 
   test("sans build/, bin/are.js explique comment compiler (code 2)", () => {
-    const copy = path.join(dir, "projet", "bin");
+    const copy = path.join(dossier(), "projet", "bin");
     fs.mkdirSync(copy, { recursive: true });
     fs.copyFileSync(BIN, path.join(copy, "are.js"));
     const r = spawnSync(process.execPath, [path.join(copy, "are.js"), "forfait"], { encoding: "utf8" });

@@ -14,22 +14,16 @@ import {
   nomCommande,
   removeCodeCaches,
 } from "../../src/cli/startup";
-import { removeDir, tempDir } from "../xlsx/helpers";
-import { ROOT, construireLigneDeCommande } from "./examples";
+import { ROOT, avecLigneDeCommande } from "./examples";
 
 /** build/cli/startup.js, compiled by tsc (construireLigneDeCommande). */
 const STARTUP = path.join(ROOT, "build", "cli", "startup.js");
 
-let dir: string;
-beforeAll(() => {
-  construireLigneDeCommande();
-  dir = tempDir();
-}, 180_000);
-afterAll(() => removeDir(dir));
+const dossier = avecLigneDeCommande();
 
 /** A build folder: a one-file command line whose main says `reponse`, and a main module. */
 function build(nom: string, reponse: string): string {
-  const folder = path.join(dir, nom);
+  const folder = path.join(dossier(), nom);
   fs.mkdirSync(path.join(folder, "cli"), { recursive: true });
   const bundle = (texte: string) =>
     `"use strict";
@@ -49,7 +43,7 @@ ${Array.from({ length: 50 }, (_, i) => `exports.f${i} = (x) => x * ${i} + ${i};`
 /** One start of the command line from this build folder, as bin/are.js does it. */
 function lancer(folder: string, argv: readonly string[] = ["forfait"]) {
   // A script file rather than `node -e`, whose text would be among the process's options.
-  const script = path.join(dir, "lancer.js");
+  const script = path.join(dossier(), "lancer.js");
   fs.writeFileSync(
     script,
     `const [folder, ...argv] = process.argv.slice(2);
@@ -170,14 +164,14 @@ describe("Démarrage de la ligne de commande avec le code compilé d'une exécut
   });
 
   test("le script d'assemblage efface les caches des fichiers précédents, et seulement eux", () => {
-    const cache = path.join(dir, "nettoyage");
+    const cache = path.join(dossier(), "nettoyage");
     fs.mkdirSync(cache);
     for (const f of ["are-v20-x64-1-2-3.v8", "are-v22-x64-1-2-3.v8", "v22.23.5-x64-0", "autre.v8"]) {
       fs.writeFileSync(path.join(cache, f), "");
     }
     removeCodeCaches(cache);
     expect(fs.readdirSync(cache).sort()).toEqual(["autre.v8", "v22.23.5-x64-0"]);
-    removeCodeCaches(path.join(dir, "absent"));
+    removeCodeCaches(path.join(dossier(), "absent"));
   });
 
   test(`au plus ${CACHES_MAXIMUM} caches : les plus anciens effacés quand un nouveau est écrit`, () => {
