@@ -24,7 +24,7 @@ import {
   decodeXml,
   tagAttribute,
 } from "./xmlText";
-import { ZipArchive } from "./zip";
+import { ZipArchive, type SourceZip } from "./zip";
 
 export { XlsxEndommage };
 
@@ -164,10 +164,10 @@ export function readXlsxValues(bytes: Buffer): RawSheet[] {
  * whole. `onProgress` gets the inflated bytes read so far and the total the archive announces.
  */
 export function readXlsxValuesStreamed(
-  bytes: Buffer,
+  archive: Buffer | SourceZip,
   onProgress?: (done: number, total: number) => void,
 ): RawSheet[] {
-  const zip = new ZipArchive(bytes);
+  const zip = new ZipArchive(archive);
   let done = 0;
   return lecture(zip, (path, scanner, total) =>
     zip.chunks(path, (chunk) => {

@@ -6,7 +6,7 @@
  */
 import { nombreDe } from "../rules";
 import { SpreadsheetFileError } from "./errors";
-import { ZipArchive } from "./zip";
+import { ZipArchive, type SourceZip } from "./zip";
 
 export type Nature = "xlsx" | "texte";
 
@@ -17,6 +17,19 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
 }
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
+
+/** Does a file starting with these bytes hold a ZIP archive (an .xlsx, or another one)? */
+export function estArchiveZip(debut: Uint8Array): boolean {
+  return startsWith(debut, ZIP) || startsWith(debut, EMPTY_ZIP);
+}
+
+/**
+ * What a ZIP archive read from a file (sourceFichier) is: « xlsx », or a refusal naming what it is
+ * (an OpenDocument, Word or PowerPoint file, a plain .zip) — natureDuFichier's answer for an archive.
+ */
+export function natureDeLArchive(archive: SourceZip, fichier: string): Nature {
+  return zipNature(archive, fichier);
+}
 /** Compound File Binary: Excel 97-2003 .xls, Word .doc, and also every password-protected .xlsx. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
@@ -45,10 +58,10 @@ function compoundFile(bytes: Buffer, fichier: string): SpreadsheetFileError {
 }
 
 /** An archive: an .xlsx, or another Office or OpenDocument file, or a plain .zip of files. */
-function zipNature(bytes: Buffer, fichier: string): Nature {
+function zipNature(archive: Buffer | SourceZip, fichier: string): Nature {
   let zip: ZipArchive;
   try {
-    zip = new ZipArchive(bytes);
+    zip = new ZipArchive(archive);
   } catch {
     return "xlsx"; // damaged or too large: the .xlsx reader says so, with its own message.
   }
@@ -159,7 +172,7 @@ export function natureDuFichier(bytes: Buffer, fichier: string, extension: strin
     );
   }
   if (startsWith(bytes, OLE)) throw compoundFile(bytes, fichier);
-  if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return zipNature(bytes, fichier);
+  if (estArchiveZip(bytes)) return zipNature(bytes, fichier);
   if (startsWith(bytes, PDF)) {
     throw refus(
       `« ${fichier} » est un document PDF, pas un tableau : demandez l'extraction au format .xlsx ou .csv.`,

@@ -14,9 +14,17 @@ import { readCell } from "./cells";
 import { readCsvGrid, type CsvEncoding, type CsvSeparator } from "./csv";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
 import { formaterEntier } from "../rules";
-import { natureDuFichier } from "./formats";
+import { estArchiveZip, natureDeLArchive, natureDuFichier } from "./formats";
 import { XlsxEndommage, nombresEcritsEnTexte, readXlsxValuesStreamed, type RawSheet } from "./fastXlsx";
-import { ARCHIVE_MAX_OCTETS, ArchiveRefusee, PARTIE_MAX_OCTETS, RATIO_MAX, ZipArchive } from "./zip";
+import {
+  ARCHIVE_MAX_OCTETS,
+  ArchiveRefusee,
+  PARTIE_MAX_OCTETS,
+  RATIO_MAX,
+  ZipArchive,
+  sourceFichier,
+  type SourceZip,
+} from "./zip";
 import { EXCEL_COLONNES, EXCEL_LIGNES, HorsLimitesExcel } from "./xmlText";
 
 /**
@@ -200,12 +208,24 @@ function sliceRow(source: readonly CellValue[], left: number, last: number, cell
  */
 export const FICHIER_MAX_OCTETS = 200 * 1024 * 1024;
 
+/** An input file, open for reading: its descriptor and its size (within FICHIER_MAX_OCTETS). */
+interface FichierOuvert {
+  readonly fd: number;
+  readonly taille: number;
+}
+
 /**
- * The file's bytes. Read synchronously: the command line has nothing else to do meanwhile, and the
- * promise API reads a file in 512 Ko steps, each a round trip to a thread (~10 ms of a 100 000-row
- * run spent waiting, docs/performance.md).
+ * Runs `lecture` on the file, opened then closed whatever happens; the system's errors (missing file,
+ * a folder, refused rights…) become French messages. The file is read synchronously, by the calls
+ * of `lecture`: the command line has nothing else to do meanwhile, and the promise API reads a file
+ * in 512 Ko steps, each a round trip to a thread (~10 ms of a 100 000-row run spent waiting,
+ * docs/performance.md).
  */
-async function readBytes(filePath: string, fichier: string): Promise<Buffer> {
+async function avecFichier<T>(
+  filePath: string,
+  fichier: string,
+  lecture: (ouvert: FichierOuvert) => Promise<T>,
+): Promise<T> {
   let fd: number | undefined;
   try {
     fd = fs.openSync(filePath, "r");
@@ -217,10 +237,11 @@ async function readBytes(filePath: string, fichier: string): Promise<Buffer> {
         `« ${fichier} » n'est pas lu : il fait ${mo} Mo, au-delà de la limite de ${FICHIER_MAX_OCTETS / MO} Mo, bien plus qu'une extraction d'effectifs. Exportez seulement la feuille utile (.xlsx ou .csv), ou découpez le fichier par académie.`,
       );
     }
-    return fs.readFileSync(fd);
+    return await lecture({ fd, taille: size });
   } catch (error) {
-    if (error instanceof SpreadsheetFileError) throw error;
     const code = systemErrorCode(error);
+    // Ours, or a fault of the program: as it is.
+    if (error instanceof SpreadsheetFileError || code === undefined) throw error;
     if (code === "ENOENT") {
       throw new SpreadsheetFileError(
         "introuvable",
@@ -239,13 +260,17 @@ async function readBytes(filePath: string, fichier: string): Promise<Buffer> {
         `Lecture de « ${fichier} » refusée : vérifiez les droits sur le fichier (ou fermez-le s'il est ouvert ailleurs).`,
       );
     }
-    throw new SpreadsheetFileError(
-      "illisible",
-      `Lecture de « ${fichier} » impossible (${code ?? "erreur système"}).`,
-    );
+    throw new SpreadsheetFileError("illisible", `Lecture de « ${fichier} » impossible (${code}).`);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** The first bytes of an open file (fewer when it is shorter). */
+function premiersOctets({ fd, taille }: FichierOuvert, n: number): Buffer {
+  const debut = Buffer.alloc(Math.min(n, taille));
+  if (debut.length > 0) fs.readSync(fd, debut, 0, debut.length, 0);
+  return debut;
 }
 
 function endommage(fichier: string): SpreadsheetFileError {
@@ -285,14 +310,15 @@ function horsLimites({ ligne, colonne }: HorsLimitesExcel, fichier: string): Spr
  * meets something it does not expect — ExcelJS then reads it, or reports the file as damaged.
  */
 async function readXlsx(
-  bytes: Buffer,
+  archive: Buffer | SourceZip,
+  octets: () => Buffer,
   filePath: string,
   fichier: string,
   onProgress?: ReadProgress,
 ): Promise<SpreadsheetFile> {
   let raw: RawSheet[] | null = null;
   try {
-    raw = readXlsxValuesStreamed(bytes, onProgress);
+    raw = readXlsxValuesStreamed(archive, onProgress);
   } catch (error) {
     if (error instanceof XlsxEndommage) {
       throw new SpreadsheetFileError(
@@ -306,7 +332,7 @@ async function readXlsx(
   }
   if (raw === null) {
     // The fast reader may have said 40 % before it gave up; ExcelJS has no progress of its own.
-    const file = await readXlsxWithExcelJS(bytes, filePath, fichier);
+    const file = await readXlsxWithExcelJS(octets(), filePath, fichier);
     onProgress?.(1, 1);
     return file;
   }
@@ -382,18 +408,30 @@ export async function readXlsxWithExcelJS(
  */
 export type ReadProgress = (done: number, total: number) => void;
 
-/** Reads a .xlsx or .csv file entirely; throws a SpreadsheetFileError with a French message. */
+/**
+ * Reads a .xlsx or .csv file entirely; throws a SpreadsheetFileError with a French message. An
+ * archive is read from the file as its parts are inflated (sourceFichier); it is read whole only
+ * if ExcelJS has to take over. Other files are read whole.
+ */
 export async function readSpreadsheetFile(
   filePath: string,
   onProgress?: ReadProgress,
 ): Promise<SpreadsheetFile> {
   const fichier = path.basename(filePath);
   const extension = path.extname(filePath).toLowerCase();
-  const bytes = await readBytes(filePath, fichier);
-  if (natureDuFichier(bytes, fichier, extension) === "xlsx") {
-    return readXlsx(bytes, filePath, fichier, onProgress);
-  }
-  const { values, encoding, separator } = readCsvGrid(bytes, `« ${fichier} »`, onProgress);
-  const sheet: FileSheet = { name: fichier, ...usedRange(values), hidden: false };
-  return { path: filePath, fichier, format: "csv", sheets: [sheet], csv: { encoding, separator } };
+  return avecFichier(filePath, fichier, async (ouvert) => {
+    const toutLire = () => fs.readFileSync(ouvert.fd);
+    if (estArchiveZip(premiersOctets(ouvert, 4))) {
+      const source = sourceFichier(ouvert.fd, ouvert.taille);
+      natureDeLArchive(source, fichier);
+      return readXlsx(source, toutLire, filePath, fichier, onProgress);
+    }
+    const bytes = toutLire();
+    if (natureDuFichier(bytes, fichier, extension) === "xlsx") {
+      return readXlsx(bytes, () => bytes, filePath, fichier, onProgress);
+    }
+    const { values, encoding, separator } = readCsvGrid(bytes, `« ${fichier} »`, onProgress);
+    const sheet: FileSheet = { name: fichier, ...usedRange(values), hidden: false };
+    return { path: filePath, fichier, format: "csv", sheets: [sheet], csv: { encoding, separator } };
+  });
 }

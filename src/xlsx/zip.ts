@@ -2,8 +2,10 @@
  * Just enough of the ZIP format to read the parts of an .xlsx file (Node's zlib inflates them): the
  * central directory at the end of the archive lists every part with its size and offset. A truncated
  * or damaged archive throws. Small parts are read whole (`text`); the large ones, worksheets and
- * shared strings, chunk by chunk as they are inflated (`chunks`, `chunksSync`).
+ * shared strings, chunk by chunk as they are inflated (`chunks`, `chunksSync`). The archive is bytes
+ * in memory, or a file read piece by piece as the parts are inflated (sourceFichier).
  */
+import * as fs from "fs";
 import { constants, createInflateRaw, inflateRawSync, type InflateRaw } from "zlib";
 
 /** Size of the chunks `chunksSync` hands over from a part inflated whole. */
@@ -14,6 +16,56 @@ export const CHUNK_OCTETS = 1024 * 1024;
  * processor's cache while the reader scans it, large enough that a trip per chunk is negligible.
  */
 export const SORTIE_OCTETS = 64 * 1024;
+
+/**
+ * Where an archive's bytes are: in memory (sourceEnMemoire), or in a file opened by the caller
+ * (sourceFichier), read as the parts need them.
+ */
+export interface SourceZip {
+  readonly length: number;
+  /** The largest piece `chunks` reads at once: a whole part when it is already in memory. */
+  readonly fenetre: number;
+  /**
+   * Bytes [position, position + longueur), which the caller has checked to be in the archive: a
+   * view of them, or their copy into `tampon` when it is given and large enough (the next reading
+   * into it overwrites them). Throws when the file ends first (changed while it was read).
+   */
+  lire(position: number, longueur: number, tampon?: Buffer): Buffer;
+}
+
+export function sourceEnMemoire(bytes: Buffer): SourceZip {
+  return {
+    length: bytes.length,
+    fenetre: Infinity,
+    lire: (position, longueur) => bytes.subarray(position, position + longueur),
+  };
+}
+
+/** Bytes of a file read at once by `chunks`, into one buffer used again. */
+export const ENTREE_OCTETS = 64 * 1024;
+
+/**
+ * A file opened by the caller (who closes it), of `taille` bytes. Décision (regles.md#technique.performance;
+ * issue 13 §5): the file is never read whole into memory when the fast reader takes it: its
+ * central directory, then each part's compressed bytes 64 Ko at a time, into one buffer used again.
+ * Read whole, the 3.4 Mo of a 100 000-row .xlsx were as many pages of fresh memory (~11 ms on the
+ * bench machine). A file that gets shorter while it is read throws; its reader then reports it.
+ */
+export function sourceFichier(fd: number, taille: number, fenetre = ENTREE_OCTETS): SourceZip {
+  return {
+    length: taille,
+    fenetre,
+    lire(position, longueur, tampon) {
+      const cible = tampon !== undefined && tampon.length >= longueur ? tampon : Buffer.allocUnsafe(longueur);
+      for (let lus = 0; lus < longueur;) {
+        const n = fs.readSync(fd, cible, lus, longueur - lus, position + lus);
+        if (n === 0) throw new Error("fichier raccourci pendant sa lecture");
+        lus += n;
+      }
+      return cible.subarray(0, longueur);
+    },
+  };
+}
 
 /** The native handle's synchronous call: inflates input[inOffset…] into output[outOffset…]. */
 type EcrireNatif = (
@@ -107,25 +159,39 @@ interface Entry {
   readonly localHeaderOffset: number;
 }
 
+/** Where a part's compressed bytes are in the archive. */
+interface Localisation {
+  readonly entry: Entry;
+  readonly start: number;
+  readonly end: number;
+}
+
 export class ZipArchive {
   private readonly entries = new Map<string, Entry>();
+  private readonly source: SourceZip;
 
-  constructor(private readonly bytes: Buffer) {
-    const eocd = this.findEndOfCentralDirectory();
-    const count = bytes.readUInt16LE(eocd + 10);
-    let offset = bytes.readUInt32LE(eocd + 16);
+  constructor(archive: Buffer | SourceZip) {
+    const source = Buffer.isBuffer(archive) ? sourceEnMemoire(archive) : archive;
+    this.source = source;
+    const { fin, eocd, position } = this.findEndOfCentralDirectory();
+    const count = fin.readUInt16LE(eocd + 10);
+    const debut = fin.readUInt32LE(eocd + 16);
+    // The directory lies before its end record.
+    if (debut > position) throw new Error("répertoire central de l'archive illisible");
+    const directory = source.lire(debut, position - debut);
+    let offset = 0;
     for (let i = 0; i < count; i++) {
-      if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL_FILE_HEADER) {
+      if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL_FILE_HEADER) {
         throw new Error("répertoire central de l'archive illisible");
       }
-      const method = bytes.readUInt16LE(offset + 10);
-      const compressedSize = bytes.readUInt32LE(offset + 20);
-      const size = bytes.readUInt32LE(offset + 24);
-      const nameLength = bytes.readUInt16LE(offset + 28);
-      const extraLength = bytes.readUInt16LE(offset + 30);
-      const commentLength = bytes.readUInt16LE(offset + 32);
-      const localHeaderOffset = bytes.readUInt32LE(offset + 42);
-      const name = bytes.toString("utf8", offset + 46, offset + 46 + nameLength);
+      const method = directory.readUInt16LE(offset + 10);
+      const compressedSize = directory.readUInt32LE(offset + 20);
+      const size = directory.readUInt32LE(offset + 24);
+      const nameLength = directory.readUInt16LE(offset + 28);
+      const extraLength = directory.readUInt16LE(offset + 30);
+      const commentLength = directory.readUInt16LE(offset + 32);
+      const localHeaderOffset = directory.readUInt32LE(offset + 42);
+      const name = directory.toString("utf8", offset + 46, offset + 46 + nameLength);
       this.entries.set(name.replace(/^\//, ""), { method, compressedSize, size, localHeaderOffset });
       offset += 46 + nameLength + extraLength + commentLength;
     }
@@ -154,12 +220,14 @@ export class ZipArchive {
     for (const name of this.entries.keys()) this.bytesOf(name);
   }
 
-  private findEndOfCentralDirectory(): number {
-    const { bytes } = this;
+  /** The end record: the bytes read from the end of the archive, its offset in them, its position in the archive. */
+  private findEndOfCentralDirectory(): { fin: Buffer; eocd: number; position: number } {
+    const { length } = this.source;
     // The record is 22 bytes plus a comment of at most 65 535 bytes, at the very end.
-    const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-    for (let i = bytes.length - 22; i >= lowest; i--) {
-      if (bytes.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY) return i;
+    const debut = Math.max(0, length - 22 - 0xffff);
+    const fin = this.source.lire(debut, length - debut);
+    for (let i = fin.length - 22; i >= 0; i--) {
+      if (fin.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY) return { fin, eocd: i, position: debut + i };
     }
     throw new Error("fin d'archive introuvable (fichier tronqué ?)");
   }
@@ -198,44 +266,67 @@ export class ZipArchive {
    * public API (chunksSync): slower, same chunks.
    */
   chunks(name: string, onChunk: (chunk: Buffer) => void): void {
-    const { entry, data } = this.compressed(name);
-    const natif = entry.method === 8 ? zlibNatif.ouvrir() : null;
+    const partie = this.localiser(name);
+    const natif = partie.entry.method === 8 ? zlibNatif.ouvrir() : null;
     if (natif === null) {
       this.chunksSync(name, onChunk);
       return;
     }
     try {
-      this.inflerDans(natif, data, Math.max(1, entry.size), name, onChunk);
+      this.inflerDans(natif, partie, Math.max(1, partie.entry.size), name, onChunk);
     } finally {
       natif.inflate.close();
     }
   }
 
-  /** Inflates `data` into one buffer, handing each filling of it to `onChunk` (see `chunks`). */
+  /**
+   * Inflates a part into one buffer, handing each filling of it to `onChunk` (see `chunks`); its
+   * compressed bytes are read a window at a time (the whole part when the archive is in memory).
+   */
   private inflerDans(
     { inflate, writeSync, etat }: InflateurNatif,
-    data: Buffer,
+    { start, end }: Localisation,
     limite: number,
     name: string,
     onChunk: (chunk: Buffer) => void,
   ): void {
     const sortie = Buffer.allocUnsafe(SORTIE_OCTETS);
+    const fenetre = Math.min(this.source.fenetre, end - start);
+    const tampon = Buffer.allocUnsafe(Number.isFinite(this.source.fenetre) ? fenetre : 0);
+    let entree: Buffer = tampon.subarray(0, 0);
+    let position = start;
     let lus = 0;
     let inflated = 0;
     for (;;) {
-      writeSync(constants.Z_FINISH, data, lus, data.length - lus, sortie, 0, sortie.length);
+      if (lus === entree.length && position < end) {
+        const n = Math.min(fenetre, end - position);
+        entree = this.source.lire(position, n, tampon);
+        position += n;
+        lus = 0;
+      }
+      const dernier = position >= end;
+      writeSync(
+        dernier ? constants.Z_FINISH : constants.Z_NO_FLUSH,
+        entree,
+        lus,
+        entree.length - lus,
+        sortie,
+        0,
+        sortie.length,
+      );
       // A damaged stream, or one that stops before its end (« unexpected end of file »).
       if (inflate.errored) throw inflate.errored;
       const libre = etat[0];
-      lus = data.length - etat[1];
+      lus = entree.length - etat[1];
       const n = sortie.length - libre;
       if (n > 0) {
         inflated += n;
         if (inflated > limite) throw new ArchiveRefusee("taille-fausse", name);
         onChunk(sortie.subarray(0, n));
       }
-      // Room left in the buffer: the stream has ended (Z_STREAM_END).
-      if (libre !== 0) return;
+      // Room left in the buffer: zlib stopped for want of input, or the stream has ended
+      // (Z_STREAM_END) — with input left over, or once every byte was given.
+      if (libre !== 0 && (dernier || lus < entree.length)) return;
     }
   }
 
@@ -247,19 +338,25 @@ export class ZipArchive {
     }
   }
 
-  /** A part's entry and its compressed bytes in the archive. */
-  private compressed(name: string): { entry: Entry; data: Buffer } {
+  /** A part's entry and where its compressed bytes are in the archive. */
+  private localiser(name: string): Localisation {
     const entry = this.entries.get(name);
     if (entry === undefined) throw new Error(`partie ${name} absente`);
-    const { bytes } = this;
+    const { source } = this;
     const at = entry.localHeaderOffset;
-    if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_FILE_HEADER) {
-      throw new Error(`partie ${name} illisible`);
-    }
-    const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+    if (at + 30 > source.length) throw new Error(`partie ${name} illisible`);
+    const header = source.lire(at, 30);
+    if (header.readUInt32LE(0) !== LOCAL_FILE_HEADER) throw new Error(`partie ${name} illisible`);
+    const start = at + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     const end = start + entry.compressedSize;
-    if (end > bytes.length) throw new Error(`partie ${name} tronquée`);
-    return { entry, data: bytes.subarray(start, end) };
+    if (end > source.length) throw new Error(`partie ${name} tronquée`);
+    return { entry, start, end };
+  }
+
+  /** A part's entry and its compressed bytes. */
+  private compressed(name: string): { entry: Entry; data: Buffer } {
+    const { entry, start, end } = this.localiser(name);
+    return { entry, data: this.source.lire(start, end - start) };
   }
 
   private bytesOf(name: string): Buffer {
