@@ -5,17 +5,19 @@
  *
  * Décision (regles.md#technique.performance; issue 13 §5): without help, every run of `are` parses
  * build/are.js again (~900 Ko) and compiles each function it calls, ~30 ms of a 100 000-row run on
- * the bench machine. Node 22 keeps compiled code between runs (module.enableCompileCache), but
- * only what it compiled before the first line ran, and Node 20 keeps nothing. Here the code is
- * taken from V8 once a command has run — every function it compiled — into build/.cache-node/,
- * next to the code it belongs to, and given back to V8 at the next start. V8 refuses code kept by
- * another version of itself or under other flags, and the file's name holds the bundle's size and
- * date, the Node version, the flags and the command: a stale file is never used, and a refused one
- * is replaced after the run. V8 keeps no more than a run compiled, and a code it was given is not
- * kept again: one file per command, so that `are forfait` run first does not leave `are dotations`
- * with its few functions. The bundle script deletes these files and runs the demo once (a complete cache
- * from the first user's run). Where build/ cannot be written (a read-only install), `are` runs
- * without the cache. Only compiled code is kept, never data: the figures are the same either way.
+ * the bench machine. Node 22 keeps compiled code between runs (module.enableCompileCache), but only
+ * what it compiled before the first line ran, and Node 20 keeps nothing. Here the code is taken from
+ * V8 once a command has run — every function it compiled — into build/.cache-node/, next to the code
+ * it belongs to, and given back to V8 at the next start.
+ *
+ * V8 refuses code kept by another version of itself or under other flags, but checks of the source
+ * only its length: the file's name also holds the bundle's size and date, the Node version, the
+ * flags and the command, so that a stale file is never used; a refused one is replaced after the
+ * run. V8 gives back no more than a run compiled, and code it was given is not kept again: one file
+ * per command, so that `are forfait` run first does not leave `are dotations` with its few
+ * functions. The bundle script deletes these files and runs the demo once: the first user's run
+ * starts complete. Where build/ cannot be written (a read-only install), `are` runs without the
+ * cache. Only compiled code is kept, never data: the figures are the same either way.
  */
 import * as fs from "fs";
 import * as nodeModule from "module";
@@ -45,8 +47,10 @@ export interface StartedCli extends Omit<LoadedWithCache, "exports"> {
   readonly cli: CommandLine;
 }
 
-/** The exit code of a usage or file error: main.ts's EXIT_USAGE (importing main.ts here would load the
- * command line a second time, apart from its bundle). */
+/**
+ * The exit code of a usage or file error: main.ts's EXIT_USAGE (importing main.ts here would load
+ * the command line a second time, apart from its bundle).
+ */
 const EXIT_USAGE = 2;
 
 /** The folder of Node's compile cache and of ours (bin/are.js, Node ≥ 22.1). */

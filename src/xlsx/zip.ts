@@ -45,11 +45,13 @@ export function sourceEnMemoire(bytes: Buffer): SourceZip {
 export const ENTREE_OCTETS = 64 * 1024;
 
 /**
- * A file opened by the caller (who closes it), of `taille` bytes. Décision (regles.md#technique.performance;
- * issue 13 §5): the file is never read whole into memory when the fast reader takes it: its
- * central directory, then each part's compressed bytes 64 Ko at a time, into one buffer used again.
- * Read whole, the 3.4 Mo of a 100 000-row .xlsx were as many pages of fresh memory (~11 ms on the
- * bench machine). A file that gets shorter while it is read throws; its reader then reports it.
+ * A file opened by the caller (who closes it), of `taille` bytes, read `fenetre` bytes at a time.
+ *
+ * Décision (regles.md#technique.performance; issue 13 §5): the file is never read whole into memory
+ * when the fast reader takes it — its central directory, then each part's compressed bytes 64 Ko at a
+ * time, into one buffer used again. Read whole, the 3.4 Mo of a 100 000-row .xlsx were as many pages
+ * of fresh memory (~11 ms on the bench machine). A file that gets shorter while it is read throws;
+ * its reader then reports it.
  */
 export function sourceFichier(fd: number, taille: number, fenetre = ENTREE_OCTETS): SourceZip {
   return {
@@ -220,7 +222,7 @@ export class ZipArchive {
     for (const name of this.entries.keys()) this.bytesOf(name);
   }
 
-  /** The end record: the bytes read from the end of the archive, its offset in them, its position in the archive. */
+  /** The end record: the archive's last bytes, the record's offset in them and in the archive. */
   private findEndOfCentralDirectory(): { fin: Buffer; eocd: number; position: number } {
     const { length } = this.source;
     // The record is 22 bytes plus a comment of at most 65 535 bytes, at the very end.
