@@ -289,7 +289,9 @@ const lectureSeule = (r) =>
 if (sections.includes("cli")) {
   titre("Ligne de commande : are dotations sur un .xlsx de 100 000 lignes (processus lancé, temps au mur)");
   process.stderr.write("Ligne de commande…\n");
-  const r = section("cli", "100000", "3");
+  // Five runs each (a median steadier than three's on a shared machine), after one not measured
+  // (bench/cli.ts: the code V8 keeps for each command, as after a build).
+  const r = section("cli", "100000", "5");
   resultats.cli = r;
   if (r) {
     processusLances(r, [
