@@ -1,6 +1,6 @@
 /**
- * Excel's error values: as Office.js and the file format spell them (in English), and as French Excel
- * shows them to the finance officers who read our messages. Here, in the bottom layer with
+ * Excel's error values: as Excel's programming interface and the file format spell them (in
+ * English), and as French Excel shows them to the finance officers who read our messages. Here, in the bottom layer with
  * src/grid, so that every message quoting one — the readers of sheets and of the list of
  * formations, the functions' errors — says it the same way, and the file readers and writers take
  * their list from it.
