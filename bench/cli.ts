@@ -84,7 +84,8 @@ export interface Lancement {
  * measured are then a user's every day, not the first after a build.
  */
 function lancer(args: readonly string[], fois: number, prechauffer = false): Lancement {
-  if (prechauffer) spawnSync(process.execPath, ["--require", RSS, ...args], { cwd: RACINE, stdio: "ignore" });
+  const commande = ["--require", RSS, ...args];
+  if (prechauffer) spawnSync(process.execPath, commande, { cwd: RACINE, stdio: "ignore" });
   const temps: number[] = [];
   const cpu: number[] = [];
   const filPrincipal: number[] = [];
@@ -94,7 +95,7 @@ function lancer(args: readonly string[], fois: number, prechauffer = false): Lan
   let stderr = "";
   for (let i = 0; i < fois; i++) {
     const debut = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ["--require", RSS, ...args], {
+    const r = spawnSync(process.execPath, commande, {
       cwd: RACINE,
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,

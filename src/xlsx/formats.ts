@@ -23,13 +23,6 @@ export function estArchiveZip(debut: Uint8Array): boolean {
   return startsWith(debut, ZIP) || startsWith(debut, EMPTY_ZIP);
 }
 
-/**
- * What a ZIP archive read from a file (sourceFichier) is: « xlsx », or a refusal naming what it is
- * (an OpenDocument, Word or PowerPoint file, a plain .zip) — natureDuFichier's answer for an archive.
- */
-export function natureDeLArchive(archive: SourceZip, fichier: string): Nature {
-  return zipNature(archive, fichier);
-}
 /** Compound File Binary: Excel 97-2003 .xls, Word .doc, and also every password-protected .xlsx. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
@@ -57,8 +50,12 @@ function compoundFile(bytes: Buffer, fichier: string): SpreadsheetFileError {
   );
 }
 
-/** An archive: an .xlsx, or another Office or OpenDocument file, or a plain .zip of files. */
-function zipNature(archive: Buffer | SourceZip, fichier: string): Nature {
+/**
+ * What an archive is (from its bytes, or from its file: sourceFichier): « xlsx » — an .xlsx, or
+ * damaged, which its reader then says — or a refusal naming what it is instead (an OpenDocument,
+ * Word or PowerPoint file, a plain .zip of files).
+ */
+export function natureDeLArchive(archive: Buffer | SourceZip, fichier: string): Nature {
   let zip: ZipArchive;
   try {
     zip = new ZipArchive(archive);
@@ -172,7 +169,7 @@ export function natureDuFichier(bytes: Buffer, fichier: string, extension: strin
     );
   }
   if (startsWith(bytes, OLE)) throw compoundFile(bytes, fichier);
-  if (estArchiveZip(bytes)) return zipNature(bytes, fichier);
+  if (estArchiveZip(bytes)) return natureDeLArchive(bytes, fichier);
   if (startsWith(bytes, PDF)) {
     throw refus(
       `« ${fichier} » est un document PDF, pas un tableau : demandez l'extraction au format .xlsx ou .csv.`,

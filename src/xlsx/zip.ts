@@ -294,8 +294,9 @@ export class ZipArchive {
   ): void {
     const sortie = Buffer.allocUnsafe(SORTIE_OCTETS);
     const fenetre = Math.min(this.source.fenetre, end - start);
-    const tampon = Buffer.allocUnsafe(Number.isFinite(this.source.fenetre) ? fenetre : 0);
-    let entree: Buffer = tampon.subarray(0, 0);
+    // One buffer for the windows of a part longer than one; a part read at once needs none.
+    const tampon = fenetre < end - start ? Buffer.allocUnsafe(fenetre) : undefined;
+    let entree: Buffer = Buffer.alloc(0);
     let position = start;
     let lus = 0;
     let inflated = 0;
