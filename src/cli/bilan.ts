@@ -34,6 +34,7 @@ import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
 import { renderTable } from "./table";
+import { writeJson } from "./jsonOutput";
 
 export const MODELE_OPTIONS = {
   ...ANNEE_OPTION,
@@ -210,11 +211,8 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
     await workbook.save(out, io.now());
     io.stderr(`Contrôle écrit dans « ${out} » (feuille « ${sheet} »).\n`);
   }
-  io.stdout(
-    flag(args, "json")
-      ? JSON.stringify(bilanJson(resultat), null, 2) + "\n"
-      : renderControleBilan(resultat, path.basename(filePath)),
-  );
+  if (flag(args, "json")) writeJson(bilanJson(resultat), io.stdout);
+  else io.stdout(renderControleBilan(resultat, path.basename(filePath)));
   return aErreurs(resultat.constats) ? 1 : 0;
 }
 

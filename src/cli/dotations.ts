@@ -26,6 +26,7 @@ import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf, verifierForfaits } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
 import { renderTable } from "./table";
+import { writeJson } from "./jsonOutput";
 
 export const DOTATIONS_OPTIONS = {
   ...ANNEE_OPTION,
@@ -208,7 +209,7 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
   }
   if (flag(args, "json")) {
     const { dotationsJson } = await import("./json");
-    io.stdout(JSON.stringify(dotationsJson(resultat), null, 2) + "\n");
+    writeJson(dotationsJson(resultat), io.stdout);
     if (written) io.stderr(`Classeur écrit : ${written}\n`);
   } else {
     const sources =

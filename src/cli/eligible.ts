@@ -14,6 +14,7 @@ import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { renderTable } from "./table";
+import { writeJson } from "./jsonOutput";
 
 export const ELIGIBLE_OPTIONS = {
   ...ANNEE_OPTION,
@@ -73,7 +74,7 @@ export async function eligibleCommand(argv: readonly string[], io: CliIo): Promi
             },
       ),
     };
-    io.stdout(JSON.stringify(document, null, 2) + "\n");
+    writeJson(document, io.stdout);
   } else {
     const rows = verdicts.map((v) =>
       v.ok

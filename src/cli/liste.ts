@@ -29,6 +29,7 @@ import { openInput } from "./files";
 import type { CliIo } from "./io";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { renderConstats } from "./report";
+import { writeJson } from "./jsonOutput";
 
 export const LISTE_OPTIONS: OptionSpecs = {
   liste: { value: true },
@@ -221,11 +222,8 @@ export async function listeCommand(argv: readonly string[], io: CliIo): Promise<
     anneeOf(args, io),
   );
   const resultat = await lireListe(fichier, choix.annee, optionValue(args, "feuille"), io);
-  io.stdout(
-    flag(args, "json")
-      ? JSON.stringify(verificationJson(resultat), null, 2) + "\n"
-      : renderVerification(resultat, choix.comment),
-  );
+  if (flag(args, "json")) writeJson(verificationJson(resultat), io.stdout);
+  else io.stdout(renderVerification(resultat, choix.comment));
   if (resultat.verification.catalogue === null) return 2;
   return resultat.constats.some((c) => c.gravite === "erreur") ? 1 : 0;
 }

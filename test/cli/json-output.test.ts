@@ -1,0 +1,89 @@
+/**
+ * The `--json` documents written in pieces (src/cli/jsonOutput.ts): the text is exactly
+ * `JSON.stringify(document, null, 2) + "\n"` — the contract scripts read (docs/cli.md) — whatever the
+ * document's shape, and no piece holds the whole of a large document.
+ */
+import Decimal from "decimal.js";
+import { PIECE_CHARACTERS, writeJson } from "../../src/cli/jsonOutput";
+
+function pieces(document: unknown): string[] {
+  const written: string[] = [];
+  writeJson(document, (text) => written.push(text));
+  return written;
+}
+
+const attendu = (document: unknown) => JSON.stringify(document, null, 2) + "\n";
+
+describe("Documents --json écrits par morceaux", () => {
+  test.each<[string, unknown]>([
+    ["un nombre", 42],
+    ["un texte", 'Lycée « Jean-Jaurès » – 1ʳᵉ\nligne\t"guillemets" \\ \u2028'],
+    ["null", null],
+    ["un booléen", false],
+    ["une liste vide", []],
+    ["un objet vide", {}],
+    ["des listes et objets vides imbriqués", { a: [], b: {}, c: [[], {}], d: { e: [], f: {} } }],
+    [
+      "une liste de listes",
+      [
+        [1, [2, [3, [4]]]],
+        ["x", { y: [null, true] }],
+      ],
+    ],
+    [
+      "des valeurs que JSON.stringify omet ou écrit null",
+      { a: undefined, b: () => 1, c: Symbol("s"), d: [undefined, () => 1, Symbol("t"), 1], e: 2 },
+    ],
+    ["un objet dont toutes les valeurs sont omises", { a: undefined, b: { c: undefined } }],
+    [
+      "des montants Decimal (toJSON) et des dates, à tous les niveaux",
+      {
+        montant: new Decimal("36110.5"),
+        liste: [new Decimal("0.10"), { date: new Date(Date.UTC(2024, 8, 2)) }],
+        date: new Date(Date.UTC(2025, 0, 31)),
+      },
+    ],
+    [
+      "un toJSON qui rend un objet",
+      { a: { toJSON: (cle: string) => ({ cle, liste: [1, { b: 2 }] }) }, l: [{ toJSON: () => undefined }] },
+    ],
+    [
+      "la forme du document de are dotations",
+      {
+        annee: "2024-2025",
+        forfaits: { preBac: "157.00", postBac: "157.00" },
+        etablissements: [
+          { uai: "0750655E", effectifs: { preBac: 12 }, motifs: ["a", "b"], vide: [] },
+          { uai: "0751007M", effectifs: {}, motifs: [] },
+        ],
+        constats: [{ gravite: "alerte", ligne: 11, colonne: null, message: "Éligible ; à vérifier." }],
+      },
+    ],
+    ["des nombres non finis et négatifs", { a: NaN, b: -Infinity, c: -0, d: 1e21, e: 0.1 + 0.2 }],
+  ])("%s : le texte de JSON.stringify, à l'octet près", (_, document) => {
+    expect(pieces(document).join("")).toBe(attendu(document));
+  });
+
+  test("un grand document est écrit en plusieurs morceaux bornés, dont la suite est le texte entier", () => {
+    const constats = Array.from({ length: 20_000 }, (_, i) => ({
+      gravite: i % 3 === 0 ? "erreur" : "alerte",
+      code: "hors-liste",
+      ligne: i + 2,
+      colonne: "C",
+      message: `Ligne ${i + 2} : éligible par la règle (NSF 252 – « Mécanique ») ; hors liste : à vérifier.`,
+    }));
+    const document = { annee: "2024-2025", etablissements: [{ uai: "0750655E" }], constats };
+    const morceaux = pieces(document);
+    expect(morceaux.join("")).toBe(attendu(document));
+    expect(morceaux.length).toBeGreaterThan(10);
+    // A piece is written once it reaches PIECE_CHARACTERS: it exceeds it by one constat at most.
+    const plusLongConstat = Math.max(...constats.map((c) => JSON.stringify(c, null, 2).length)) + 100;
+    for (const morceau of morceaux) expect(morceau.length).toBeLessThan(PIECE_CHARACTERS + plusLongConstat);
+  });
+
+  test("aucun document (undefined) : une erreur, jamais « undefined » écrit", () => {
+    const written: string[] = [];
+    expect(() => writeJson(undefined, (text) => written.push(text))).toThrow("Aucun document JSON");
+    expect(written).toEqual([]);
+  });
+});
