@@ -81,19 +81,62 @@ function derniereModification(dossier: string): number {
 
 const dateDe = (fichier: string) => (fs.existsSync(fichier) ? fs.statSync(fichier).mtimeMs : -1);
 
+/** Whether build/ is newer than src/: the compiled modules, then the bundle made from them. */
+function ligneDeCommandeAJour(): boolean {
+  const main = dateDe(path.join(ROOT, "build", "cli", "main.js"));
+  const bundle = dateDe(path.join(ROOT, "build", "are.js"));
+  return main >= derniereModification(path.join(ROOT, "src")) && bundle >= main;
+}
+
+/**
+ * Held while one test process builds: jest runs test files in several processes, and two of them
+ * compiling build/ together — or one running `are` while another rewrites it — failed at random
+ * after a change to src/. A folder, as its creation is atomic.
+ */
+const VERROU = path.join(ROOT, "build", ".construction-en-cours");
+/** A lock older than this was left by a killed process: taken over. */
+const VERROU_ABANDONNE_MS = 5 * 60_000;
+
+function attendre(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Runs `travail` holding the build lock (waiting for another process that holds it). */
+function sousVerrou(travail: () => void): void {
+  fs.mkdirSync(path.dirname(VERROU), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(VERROU);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (Date.now() - dateDe(VERROU) > VERROU_ABANDONNE_MS)
+        fs.rmSync(VERROU, { recursive: true, force: true });
+      else attendre(200);
+    }
+  }
+  try {
+    travail();
+  } finally {
+    fs.rmSync(VERROU, { recursive: true, force: true });
+  }
+}
+
 /**
  * npm run build:core for the tests that run the real `are` (bin/are.js over build/): tsc, then the
  * bundle build/are.js — both, so that a test never leaves the bundle older than build/cli, which
  * would make every later `are` load the ~100 modules instead. Skipped when build/ is newer than src/
- * (after `npm ci`, or a first test file that built it).
+ * (after `npm ci`, or a first test file that built it); one test process at a time (sousVerrou), the
+ * others then finding it done.
  */
 export function construireLigneDeCommande(): void {
-  const main = dateDe(path.join(ROOT, "build", "cli", "main.js"));
-  const bundle = dateDe(path.join(ROOT, "build", "are.js"));
-  if (main >= derniereModification(path.join(ROOT, "src")) && bundle >= main) return;
-  const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: "pipe" });
-  node([path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.node.json"]);
-  node([path.join(ROOT, "scripts", "cli-bundle.js")]);
+  if (ligneDeCommandeAJour()) return;
+  sousVerrou(() => {
+    if (ligneDeCommandeAJour()) return;
+    const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: "pipe" });
+    node([path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.node.json"]);
+    node([path.join(ROOT, "scripts", "cli-bundle.js")]);
+  });
 }
 
 /**
