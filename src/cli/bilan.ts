@@ -34,7 +34,7 @@ import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
 import { renderTable } from "./table";
-import { writeJson } from "./jsonOutput";
+import { printJson } from "./jsonOutput";
 
 export const MODELE_OPTIONS = {
   ...ANNEE_OPTION,
@@ -211,7 +211,7 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
     await workbook.save(out, io.now());
     io.stderr(`Contrôle écrit dans « ${out} » (feuille « ${sheet} »).\n`);
   }
-  if (flag(args, "json")) writeJson(bilanJson(resultat), io.stdout);
+  if (flag(args, "json")) await printJson(io, bilanJson(resultat));
   else io.stdout(renderControleBilan(resultat, path.basename(filePath)));
   return aErreurs(resultat.constats) ? 1 : 0;
 }

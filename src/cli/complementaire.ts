@@ -24,7 +24,7 @@ import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
 import { renderTable } from "./table";
-import { writeJson } from "./jsonOutput";
+import { printJson } from "./jsonOutput";
 
 export const COMPLEMENTAIRE_OPTIONS = {
   ...ANNEE_OPTION,
@@ -144,7 +144,7 @@ export async function complementaireCommand(argv: readonly string[], io: CliIo):
       : `${out} (feuille « ${names.demande} »)`;
   }
   if (flag(args, "json")) {
-    writeJson(demandeJson(resultat), io.stdout);
+    await printJson(io, demandeJson(resultat));
     if (written) io.stderr(`Classeur écrit : ${written}\n`);
   } else {
     io.stdout(renderDemande(resultat, input.file.fichier, written));

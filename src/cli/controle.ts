@@ -16,7 +16,7 @@ import { progressReporter, type CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { CHAMP_LABELS, constatsBloquants, renderBilan, renderConstats } from "./report";
-import { writeJson } from "./jsonOutput";
+import { printJson } from "./jsonOutput";
 
 export const CONTROLE_OPTIONS = {
   ...ANNEE_OPTION,
@@ -103,7 +103,7 @@ export async function controleCommand(argv: readonly string[], io: CliIo): Promi
     await workbook.save(out, io.now());
     io.stderr(`Constats écrits dans « ${out} » (feuille « ${sheet} »).\n`);
   }
-  if (flag(args, "json")) writeJson(controleJson(resultat), io.stdout);
+  if (flag(args, "json")) await printJson(io, controleJson(resultat));
   else io.stdout(renderControle(resultat, input.file.fichier));
   return resultat.constats.some((c) => c.gravite === "erreur") ? 1 : 0;
 }

@@ -26,7 +26,7 @@ import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf, verifierForfaits } from "./options";
 import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
 import { renderTable } from "./table";
-import { writeJson } from "./jsonOutput";
+import { printJson } from "./jsonOutput";
 
 export const DOTATIONS_OPTIONS = {
   ...ANNEE_OPTION,
@@ -209,7 +209,7 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
   }
   if (flag(args, "json")) {
     const { dotationsJson } = await import("./json");
-    writeJson(dotationsJson(resultat), io.stdout);
+    await printJson(io, dotationsJson(resultat));
     if (written) io.stderr(`Classeur écrit : ${written}\n`);
   } else {
     const sources =

@@ -14,7 +14,7 @@ import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { renderTable } from "./table";
-import { writeJson } from "./jsonOutput";
+import { printJson } from "./jsonOutput";
 
 export const ELIGIBLE_OPTIONS = {
   ...ANNEE_OPTION,
@@ -74,7 +74,7 @@ export async function eligibleCommand(argv: readonly string[], io: CliIo): Promi
             },
       ),
     };
-    writeJson(document, io.stdout);
+    await printJson(io, document);
   } else {
     const rows = verdicts.map((v) =>
       v.ok

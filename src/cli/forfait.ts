@@ -20,7 +20,7 @@ import {
 import { flag, optionValue, parseArgs, type ParsedArgs, UsageError } from "./args";
 import type { CliIo } from "./io";
 import { PARAMETRES_OPTIONS, anneeOf, messageValeurManquante, parametresOf } from "./options";
-import { writeJson } from "./jsonOutput";
+import { printJson } from "./jsonOutput";
 
 export const FORFAIT_OPTIONS = {
   ...PARAMETRES_OPTIONS,
@@ -128,7 +128,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
             },
       ),
     };
-    writeJson(document, io.stdout);
+    await printJson(io, document);
   } else {
     const out: string[] = [`Forfaits ARE ${libelleAnnee(annee)}`, ""];
     const resolus: ValeurResolue[] = [];

@@ -8,6 +8,11 @@ import type { Progress } from "../workbook/port";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
+  /**
+   * Resolves once stdout has handed what it was given to the system: a pipe read by a slower
+   * program keeps the rest in memory meanwhile. Absent: written at once (tests capture the text).
+   */
+  readonly stdoutDrained?: () => Promise<void>;
   readonly stderr: (text: string) => void;
   /** Progress is shown on stderr only when it is a terminal (or with --progress). */
   readonly stderrIsTTY: boolean;
@@ -18,6 +23,10 @@ export interface CliIo {
 export function processIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
+    stdoutDrained: () =>
+      process.stdout.writableNeedDrain
+        ? new Promise((resolve) => process.stdout.once("drain", resolve))
+        : Promise.resolve(),
     stderr: (text) => void process.stderr.write(text),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     now: () => new Date(),

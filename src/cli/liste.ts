@@ -29,7 +29,7 @@ import { openInput } from "./files";
 import type { CliIo } from "./io";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { renderConstats } from "./report";
-import { writeJson } from "./jsonOutput";
+import { printJson } from "./jsonOutput";
 
 export const LISTE_OPTIONS: OptionSpecs = {
   liste: { value: true },
@@ -222,7 +222,7 @@ export async function listeCommand(argv: readonly string[], io: CliIo): Promise<
     anneeOf(args, io),
   );
   const resultat = await lireListe(fichier, choix.annee, optionValue(args, "feuille"), io);
-  if (flag(args, "json")) writeJson(verificationJson(resultat), io.stdout);
+  if (flag(args, "json")) await printJson(io, verificationJson(resultat));
   else io.stdout(renderVerification(resultat, choix.comment));
   if (resultat.verification.catalogue === null) return 2;
   return resultat.constats.some((c) => c.gravite === "erreur") ? 1 : 0;

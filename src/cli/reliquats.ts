@@ -17,7 +17,7 @@ import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { countBySeverity, renderConstats } from "./report";
 import { renderTable } from "./table";
-import { writeJson } from "./jsonOutput";
+import { printJson } from "./jsonOutput";
 
 export const RELIQUATS_OPTIONS = {
   ...ANNEE_OPTION,
@@ -107,7 +107,7 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
   await workbook.save(out, io.now());
   const written = `${out} (feuille « ${feuille} »)`;
   if (flag(args, "json")) {
-    writeJson(reliquatsJson(resultat), io.stdout);
+    await printJson(io, reliquatsJson(resultat));
     io.stderr(`Classeur écrit : ${written}\n`);
   } else {
     io.stdout(renderReliquats(resultat, written));

@@ -4,13 +4,10 @@
  * document's shape, and no piece holds the whole of a large document.
  */
 import Decimal from "decimal.js";
-import { PIECE_CHARACTERS, writeJson } from "../../src/cli/jsonOutput";
+import type { CliIo } from "../../src/cli/io";
+import { PIECE_CHARACTERS, jsonPieces, printJson } from "../../src/cli/jsonOutput";
 
-function pieces(document: unknown): string[] {
-  const written: string[] = [];
-  writeJson(document, (text) => written.push(text));
-  return written;
-}
+const pieces = (document: unknown): string[] => [...jsonPieces(document)];
 
 const attendu = (document: unknown) => JSON.stringify(document, null, 2) + "\n";
 
@@ -82,8 +79,32 @@ describe("Documents --json écrits par morceaux", () => {
   });
 
   test("aucun document (undefined) : une erreur, jamais « undefined » écrit", () => {
-    const written: string[] = [];
-    expect(() => writeJson(undefined, (text) => written.push(text))).toThrow("Aucun document JSON");
-    expect(written).toEqual([]);
+    expect(() => pieces(undefined)).toThrow("Aucun document JSON");
+  });
+
+  test("printJson attend que stdout ait tout remis au système avant d'écrire le morceau suivant", async () => {
+    const ecrits: string[] = [];
+    const attentes: (() => void)[] = [];
+    const io: CliIo = {
+      stdout: (text) => void ecrits.push(text),
+      stdoutDrained: () => new Promise<void>((resolve) => attentes.push(resolve)),
+      stderr: () => undefined,
+      stderrIsTTY: false,
+      now: () => new Date(Date.UTC(2024, 9, 15)),
+    };
+    const document = {
+      constats: Array.from({ length: 3_000 }, (_, i) => ({ ligne: i, message: "x".repeat(60) })),
+    };
+    const fini = printJson(io, document);
+    const attendus = pieces(document);
+    expect(attendus.length).toBeGreaterThan(2);
+    for (let i = 0; i < attendus.length; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      // One piece written, then nothing more until stdout has drained.
+      expect(ecrits).toEqual(attendus.slice(0, i + 1));
+      attentes.shift()!();
+    }
+    await fini;
+    expect(ecrits.join("")).toBe(attendu(document));
   });
 });

@@ -2,7 +2,7 @@
  * The real `are` binary: bin/are.js over the compiled build/ (npm run build:core), run as a child
  * process — exit codes, stdout and stderr as a user or a script sees them.
  */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { KEEP_YOUNG_GENERATION } from "../../src/cli/heap";
@@ -118,6 +118,57 @@ process.on("exit", () => process.stderr.write(JSON.stringify(vues)));`,
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stderr)).toEqual([KEEP_YOUNG_GENERATION]);
   });
+
+  test("--json lu lentement par un tube : les morceaux attendent le lecteur au lieu de s'entasser en mémoire", async () => {
+    // 60 000 rows of a formation outside the scheme: one constat each, a 22 Mo document.
+    const entree = path.join(dossier(), "hors-dispositif.csv");
+    const lignes = ["UAI;Code formation;Effectif"];
+    for (let i = 0; i < 60_000; i++) lignes.push(`0750655E;${10_000_000 + i};12`);
+    fs.writeFileSync(entree, lignes.join("\r\n") + "\r\n");
+    // The peak memory of the run, written at its exit.
+    const hook = path.join(dossier(), "memoire-max.js");
+    fs.writeFileSync(
+      hook,
+      `process.on("exit", () => require("fs").writeFileSync(process.env.ARE_MEMOIRE_MAX, String(process.resourceUsage().maxRSS)));`,
+    );
+    const args = ["--require", hook, BIN, "controle", entree, "--annee", "2024", "--json"];
+    const memoire = (nom: string) => Number(fs.readFileSync(path.join(dossier(), nom), "utf8")) / 1024;
+
+    // Into a file: written as it comes.
+    const fichier = path.join(dossier(), "controle.json");
+    const fd = fs.openSync(fichier, "w");
+    const direct = spawnSync(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ["ignore", fd, "pipe"],
+      env: { ...process.env, ARE_MEMOIRE_MAX: path.join(dossier(), "memoire-fichier") },
+    });
+    fs.closeSync(fd);
+    expect(direct.status).toBe(0);
+
+    // Into a pipe read 64 Ko at a time, with a pause after each: the way a slower program reads.
+    const lu = await new Promise<{ code: number | null; texte: Buffer }>((resolve, reject) => {
+      const enfant = spawn(process.execPath, args, {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "inherit"],
+        env: { ...process.env, ARE_MEMOIRE_MAX: path.join(dossier(), "memoire-tube") },
+      });
+      const morceaux: Buffer[] = [];
+      enfant.stdout.on("data", (morceau: Buffer) => {
+        morceaux.push(morceau);
+        enfant.stdout.pause();
+        setTimeout(() => enfant.stdout.resume(), 2);
+      });
+      enfant.on("error", reject);
+      enfant.on("close", (code) => resolve({ code, texte: Buffer.concat(morceaux) }));
+    });
+    expect(lu.code).toBe(0);
+    const texte = lu.texte.toString("utf8");
+    expect(texte).toBe(fs.readFileSync(fichier, "utf8"));
+    expect(texte.length).toBeGreaterThan(20_000_000);
+    expect(JSON.parse(texte).constats).toHaveLength(60_000);
+    // Pieces piled up while the pipe is full would add the document's size (and more) to the peak.
+    expect(memoire("memoire-tube")).toBeLessThan(memoire("memoire-fichier") + 12);
+  }, 60_000);
 
   test("sans build/, bin/are.js explique comment compiler (code 2)", () => {
     const copy = path.join(dossier(), "projet", "bin");
