@@ -170,6 +170,9 @@ async function feuillePleine(fois: number): Promise<void> {
     }
     const commun = ["--etablissements", etablissements, "--annee", "2024", "--progress"];
     const xlsx = lancer([ARE, "dotations", effectifsXlsx, ...commun], fois);
+    // The --json document of a full sheet (~54 Mo, most of it constats): written in pieces, never
+    // whole (src/cli/jsonOutput.ts), so that its peak memory stays that of the summary's order.
+    const json = lancer([ARE, "dotations", effectifsXlsx, ...commun, "--json"], fois);
     const csv = lancer([ARE, "dotations", effectifsCsv, ...commun], fois);
     publier({
       lignes: FEUILLE_PLEINE + 1,
@@ -177,6 +180,7 @@ async function feuillePleine(fois: number): Promise<void> {
       xlsxOctets: fs.statSync(effectifsXlsx).size,
       csvOctets: fs.statSync(effectifsCsv).size,
       xlsx: chiffres(xlsx),
+      json: { ...chiffres(json), octets: Buffer.byteLength(json.stdout) },
       csv: chiffres(csv),
       // The last progress lines of the .xlsx run: what the user sees.
       avancement: xlsx.stderr.split("\n").slice(-4),

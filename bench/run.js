@@ -328,6 +328,7 @@ if (sections.includes("pleine")) {
   if (r) {
     processusLances(r, [
       ["are dotations effectifs.xlsx --etablissements … --progress", r.xlsx],
+      ["  … --json", r.json],
       ["are dotations effectifs.csv --etablissements … --progress", r.csv],
       ["lecture seule de effectifs.xlsx", r.lectureXlsx],
       ["lecture seule de effectifs.csv", r.lectureCsv],
@@ -336,8 +337,10 @@ if (sections.includes("pleine")) {
       `\nLecture seule, sans le démarrage de Node : ${lectureSeule(r)}.` +
         `\nAvancement affiché (fin) :\n  ${r.avancement.join("\n  ")}`,
     );
+    console.log(`Document --json : ${mo(r.json.octets / 1024 / 1024)}.`);
     for (const [nom, x] of [
       [".xlsx", r.xlsx],
+      [".xlsx, --json", r.json],
       [".csv", r.csv],
     ]) {
       objectif(
