@@ -11,6 +11,7 @@ import { CsvScanner, type CsvSeparator } from "./csvRecords";
 import { SpreadsheetFileError } from "./errors";
 import { exactRow } from "./rows";
 import { SharedTexts, sameText } from "./texts";
+import { sourceEnMemoire, type SourceZip } from "./zip";
 
 export { parseCsvRecords, type CsvSeparator } from "./csvRecords";
 
@@ -295,31 +296,114 @@ function plainlyText(text: string, start: number, end: number): boolean {
 }
 
 /** The separator, from the text of the file's first lines (at least 60 of them, or the whole file). */
-function separatorOf(bytes: Uint8Array, start: number, encoding: CsvEncoding): CsvSeparator {
+function separatorOf(source: SourceZip, start: number, encoding: CsvEncoding): CsvSeparator {
   for (let size = 64 * 1024; ; size *= 4) {
-    const end = Math.min(bytes.length, start + size);
-    const text = blockDecoder(encoding)(bytes.subarray(start, end), true);
-    if (end === bytes.length || text.split(/\r\n|\n|\r/, 62).length > 61) return detectSeparator(text);
+    const end = Math.min(source.length, start + size);
+    const text = blockDecoder(encoding)(source.lire(start, end - start), true);
+    if (end === source.length || text.split(/\r\n|\n|\r/, 62).length > 61) return detectSeparator(text);
   }
 }
 
 /**
- * The cells of a CSV file's bytes, from A1, with the encoding and separator found. The text is
- * decoded and scanned block by block; `onProgress` gets the bytes read so far and the file's size.
+ * Where a window of `total` bytes may end without cutting a UTF-8 sequence: before the lead byte of
+ * a sequence that runs past it, else at its end. A lead byte always starts a sequence (valid or not),
+ * so the windows are read exactly as the whole file would be.
+ */
+function finSansCouper(octets: Uint8Array, total: number): number {
+  let i = total - 1;
+  while (i > total - 4 && i >= 0 && (octets[i] & 0xc0) === 0x80) i--;
+  if (i < 0) return total;
+  const b = octets[i];
+  const longueur = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  return i + longueur > total ? i : total;
+}
+
+/**
+ * The bytes of a source from `debut`, about `taille` at a time, each window ending on a UTF-8
+ * sequence boundary (the bytes cut are carried to the next): views of one buffer used again.
+ */
+function* fenetresUtf8(source: SourceZip, debut: number, taille: number): Generator<Buffer, void, undefined> {
+  const tampon = Buffer.allocUnsafe(taille + 3);
+  let report = 0;
+  for (let position = debut; position < source.length;) {
+    const n = Math.min(taille, source.length - position);
+    const lus = source.lire(position, n, tampon.subarray(report));
+    // A source in memory gives a view of its bytes rather than a copy.
+    if (lus.buffer !== tampon.buffer || lus.byteOffset !== tampon.byteOffset + report)
+      lus.copy(tampon, report);
+    position += n;
+    const total = report + n;
+    const fin = position === source.length ? total : finSansCouper(tampon, total);
+    yield tampon.subarray(0, fin);
+    tampon.copyWithin(0, fin, total);
+    report = total - fin;
+  }
+}
+
+/**
+ * encodingOf, the file read window by window (never whole): valid UTF-8 window after window, else
+ * Windows-1252 unless UTF-8 and other bytes are mixed — then the file is read whole, for encodingOf's
+ * message with the line of the first odd byte.
+ */
+function encodingOfSource(
+  source: SourceZip,
+  fichier: string,
+  fenetre: number,
+): { encoding: CsvEncoding; start: number } {
+  const tete = Buffer.from(source.lire(0, Math.min(3, source.length)));
+  if (tete.length === 3 && tete[0] === 0xef && tete[1] === 0xbb && tete[2] === 0xbf) {
+    return { encoding: "utf-8", start: 3 };
+  }
+  if (tete[0] === 0xff && tete[1] === 0xfe) return { encoding: "utf-16le", start: 2 };
+  if (tete[0] === 0xfe && tete[1] === 0xff) return { encoding: "utf-16be", start: 2 };
+  let utf8 = true;
+  for (const octets of fenetresUtf8(source, 0, fenetre)) {
+    if (!isUtf8(octets)) {
+      utf8 = false;
+      break;
+    }
+  }
+  if (utf8) return { encoding: "utf-8", start: 0 };
+  let invalide = false;
+  let multioctet = false;
+  for (const octets of fenetresUtf8(source, 0, fenetre)) {
+    const melange = melangeUtf8(octets);
+    invalide ||= melange.invalide !== -1;
+    multioctet ||= melange.multioctet;
+    if (invalide && multioctet) return encodingOf(Buffer.from(source.lire(0, source.length)), fichier);
+  }
+  return { encoding: "windows-1252", start: 0 };
+}
+
+/**
+ * The cells of a CSV file, from A1, with the encoding and separator found: bytes in memory, or a file
+ * read `blocOctets` at a time (sourceFichier). The text is decoded and scanned block by block.
+ * `onProgress` gets the bytes read so far and the file's size.
+ *
+ * Décision (regles.md#technique.performance; issue 13 §5): a file is never read whole — twice in
+ * blocks instead, once to find its encoding (valid UTF-8 from end to end, or not), once to decode and
+ * scan it, into one buffer used again. Read whole, the 8,4 Mo of a 100 000-row .csv were as many
+ * pages of fresh memory; a full sheet's 90 Mo, as much of its peak (docs/performance.md).
  */
 export function readCsvGrid(
-  bytes: Uint8Array,
+  entree: Uint8Array | SourceZip,
   fichier = "le fichier",
   onProgress?: (done: number, total: number) => void,
+  blocOctets = BLOCK_BYTES,
 ): { values: CellValue[][]; encoding: CsvEncoding; separator: CsvSeparator } {
-  const { encoding, start } = encodingOf(bytes, fichier);
-  const separator = separatorOf(bytes, start, encoding);
+  // isView, not instanceof: under jest a Buffer comes from another realm than the code's Uint8Array.
+  const source = ArrayBuffer.isView(entree)
+    ? sourceEnMemoire(Buffer.from(entree.buffer, entree.byteOffset, entree.byteLength))
+    : entree;
+  const { encoding, start } = encodingOfSource(source, fichier, blocOctets);
+  const separator = separatorOf(source, start, encoding);
   const grid = new CsvGrid(separator, fichier);
   const decode = blockDecoder(encoding);
-  for (let at = start; at < bytes.length; at += BLOCK_BYTES) {
-    const end = Math.min(bytes.length, at + BLOCK_BYTES);
-    grid.push(decode(bytes.subarray(at, end), end === bytes.length));
-    onProgress?.(end, bytes.length);
+  const tampon = Buffer.allocUnsafe(Math.min(blocOctets, source.length));
+  for (let at = start; at < source.length; at += blocOctets) {
+    const end = Math.min(source.length, at + blocOctets);
+    grid.push(decode(source.lire(at, end - at, tampon), end === source.length));
+    onProgress?.(end, source.length);
   }
   grid.end();
   return { values: grid.grid, encoding, separator };

@@ -25,6 +25,18 @@ export function estArchiveZip(debut: Uint8Array): boolean {
 
 /** Compound File Binary: Excel 97-2003 .xls, Word .doc, and also every password-protected .xlsx. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * The bytes natureDuFichier reads of a file that is neither an archive nor an Office file (markup,
+ * UTF-16 without a BOM, binary): the file's first OCTETS_DE_TETE, whatever its size.
+ */
+export const OCTETS_DE_TETE = 4096;
+
+/** An Office file of the kind before .xlsx (.xls, an encrypted .xlsx): natureDuFichier reads it whole. */
+export function estFichierOle(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE);
+}
+
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
 
 const refus = (message: string) => new SpreadsheetFileError("format-non-pris-en-charge", message);
@@ -105,7 +117,7 @@ export function natureDeLArchive(archive: Buffer | SourceZip, fichier: string): 
  */
 function utf16SansBom(bytes: Uint8Array): "LE" | "BE" | null {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
-  const end = Math.min(bytes.length, 4096) & ~1;
+  const end = Math.min(bytes.length, OCTETS_DE_TETE) & ~1;
   if (end < 4) return null;
   let evenZeros = 0;
   let oddZeros = 0;
@@ -122,7 +134,7 @@ function utf16SansBom(bytes: Uint8Array): "LE" | "BE" | null {
 function looksBinary(bytes: Uint8Array): boolean {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return false; // UTF-16 text with its BOM
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return false;
-  const end = Math.min(bytes.length, 4096);
+  const end = Math.min(bytes.length, OCTETS_DE_TETE);
   for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
   return false;
 }
@@ -132,7 +144,7 @@ function looksBinary(bytes: Uint8Array): boolean {
  * export of an académie's intranet) and the « Feuille de calcul XML 2003 » (SpreadsheetML).
  */
 function markup(bytes: Buffer, fichier: string): SpreadsheetFileError | null {
-  let head = bytes.subarray(0, 2048).toString("latin1");
+  let head = bytes.subarray(0, Math.min(2048, OCTETS_DE_TETE)).toString("latin1");
   if (head.startsWith("\u00ef\u00bb\u00bf")) head = head.slice(3);
   head = head.trimStart().toLowerCase();
   if (!head.startsWith("<")) return null;
@@ -168,7 +180,7 @@ export function natureDuFichier(bytes: Buffer, fichier: string, extension: strin
       `« ${fichier} » est vide (0 octet) : l'export n'a sans doute pas abouti, refaites-le.`,
     );
   }
-  if (startsWith(bytes, OLE)) throw compoundFile(bytes, fichier);
+  if (estFichierOle(bytes)) throw compoundFile(bytes, fichier);
   if (estArchiveZip(bytes)) return natureDeLArchive(bytes, fichier);
   if (startsWith(bytes, PDF)) {
     throw refus(

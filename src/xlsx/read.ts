@@ -14,7 +14,7 @@ import { readCell } from "./cells";
 import { readCsvGrid, type CsvEncoding, type CsvSeparator } from "./csv";
 import { SpreadsheetFileError, systemErrorCode } from "./errors";
 import { formaterEntier } from "../rules";
-import { estArchiveZip, natureDeLArchive, natureDuFichier } from "./formats";
+import { OCTETS_DE_TETE, estArchiveZip, estFichierOle, natureDeLArchive, natureDuFichier } from "./formats";
 import { XlsxEndommage, nombresEcritsEnTexte, readXlsxValuesStreamed, type RawSheet } from "./fastXlsx";
 import {
   ARCHIVE_MAX_OCTETS,
@@ -411,7 +411,8 @@ export type ReadProgress = (done: number, total: number) => void;
 /**
  * Reads a .xlsx or .csv file entirely; throws a SpreadsheetFileError with a French message. An
  * archive is read from the file as its parts are inflated (sourceFichier); it is read whole only
- * if ExcelJS has to take over. Other files are read whole.
+ * if ExcelJS has to take over. A text file is recognised by its first bytes, then read in blocks
+ * (readCsvGrid); an Office file of another kind (.xls) is read whole, to tell which it is.
  */
 export async function readSpreadsheetFile(
   filePath: string,
@@ -426,11 +427,16 @@ export async function readSpreadsheetFile(
       natureDeLArchive(source, fichier);
       return readXlsx(source, toutLire, filePath, fichier, onProgress);
     }
-    const bytes = toutLire();
+    // What the file is, from its first bytes; an Office file of another kind is read whole to say which.
+    const tete = premiersOctets(ouvert, OCTETS_DE_TETE);
+    const bytes = estFichierOle(tete) ? toutLire() : tete;
     if (natureDuFichier(bytes, fichier, extension) === "xlsx") {
-      return readXlsx(bytes, () => bytes, filePath, fichier, onProgress);
+      // Only if the file became an archive since its first 4 bytes were read: read whole, again.
+      const archive = toutLire();
+      return readXlsx(archive, () => archive, filePath, fichier, onProgress);
     }
-    const { values, encoding, separator } = readCsvGrid(bytes, `« ${fichier} »`, onProgress);
+    const texte = sourceFichier(ouvert.fd, ouvert.taille);
+    const { values, encoding, separator } = readCsvGrid(texte, `« ${fichier} »`, onProgress);
     const sheet: FileSheet = { name: fichier, ...usedRange(values), hidden: false };
     return { path: filePath, fichier, format: "csv", sheets: [sheet], csv: { encoding, separator } };
   });

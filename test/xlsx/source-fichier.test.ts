@@ -2,12 +2,24 @@
  * An archive read from its file as its parts are inflated (src/xlsx/zip.ts sourceFichier), never
  * whole: the same parts and cells as from the bytes in memory, whatever the window its compressed
  * bytes are read by; a truncated or damaged part, or a file that gets shorter, is refused as before.
+ * A .csv likewise (src/xlsx/csv.ts readCsvGrid): its encoding found and its text decoded block by
+ * block, the same cells, encoding and separator as the whole text read at once, whatever the blocks.
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
+import fc from "fast-check";
 import type { CellValue } from "../../src/workbook/port";
-import { readSpreadsheetFile } from "../../src/xlsx";
+import {
+  csvCellValue,
+  decodeCsvBytes,
+  decodeWindows1252,
+  detectSeparator,
+  parseCsvRecords,
+  readCsvGrid,
+  readSpreadsheetFile,
+  usedRange,
+} from "../../src/xlsx";
 import { readXlsxValues, readXlsxValuesStreamed } from "../../src/xlsx/fastXlsx";
 import { ENTREE_OCTETS, ZipArchive, sourceFichier } from "../../src/xlsx/zip";
 import { FEUILLE_XML, lignesXml, xlsxFaitMain, zipBrut } from "../corpus/fabrique";
@@ -103,5 +115,134 @@ describe("Archive lue dans son fichier, morceau par morceau", () => {
     const lu = await readSpreadsheetFile(chemin);
     expect(lu.sheets[0].values).toHaveLength(lignes.length);
     expect(lu.sheets[0].values[20_000]).toEqual(["075019999E", "Lycée n° 19999 « Cœur »", 19_999]);
+  });
+});
+
+/** Each character Windows-1252 has, to its byte (what it cannot write becomes « ? »). */
+const WINDOWS_1252 = new Map(
+  Array.from({ length: 256 }, (_, octet) => [decodeWindows1252(Uint8Array.of(octet)), octet] as const),
+);
+
+/** The bytes of a text in an encoding, with or without its byte order mark. */
+function encoder(
+  texte: string,
+  encodage: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252",
+  bom: boolean,
+): Buffer {
+  if (encodage === "utf-16le")
+    return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(texte, "utf16le")]);
+  if (encodage === "utf-16be") {
+    return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(texte, "utf16le").swap16()]);
+  }
+  if (encodage === "windows-1252") return Buffer.from([...texte].map((c) => WINDOWS_1252.get(c) ?? 0x3f));
+  return Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(texte, "utf8")]);
+}
+
+/** The cells, encoding and separator of a CSV's bytes read whole at once: decoded, split, read. */
+function luDUnSeulTenant(bytes: Buffer) {
+  const { text, encoding } = decodeCsvBytes(bytes);
+  const separator = detectSeparator(text);
+  const values = parseCsvRecords(text, separator).map((r) => r.map((f) => csvCellValue(f, separator)));
+  return { values: usedRange(values), encoding, separator };
+}
+
+/** readCsvGrid on the file, `bloc` bytes at a time. */
+function luDuFichier(nom: string, bytes: Buffer, bloc: number) {
+  return avecFichierEcrit(nom, bytes, (fd, taille) => {
+    // Named as parseCsvRecords names a file it is not told about, for the messages to compare.
+    const lu = readCsvGrid(sourceFichier(fd, taille), "le fichier", undefined, bloc);
+    return { values: usedRange(lu.values), encoding: lu.encoding, separator: lu.separator };
+  });
+}
+
+describe("CSV lu dans son fichier, bloc par bloc", () => {
+  const texte =
+    "UAI;Établissement;Code;Effectif\r\n" +
+    Array.from(
+      { length: 300 },
+      (_, k) =>
+        `075${String(k).padStart(4, "0")}E;"Lycée « Cœur » n° ${k} – 1ʳᵉ €";5002213${k % 10};${k}\r\n`,
+    ).join("") +
+    "0750655E;Collège 𝔸 (hors BMP);50022137;12\n";
+
+  test.each([
+    ["UTF-8 sans BOM", "utf-8", false],
+    ["UTF-8 avec BOM", "utf-8", true],
+    ["UTF-16 petit-boutiste", "utf-16le", true],
+    ["UTF-16 gros-boutiste", "utf-16be", true],
+    ["Windows-1252", "windows-1252", false],
+  ] as const)(
+    "%s : mêmes cellules, encodage et séparateur qu'en un seul tenant, blocs de 1 octet à 1 Mo",
+    (_, encodage, bom) => {
+      const bytes = encoder(texte, encodage, bom);
+      const attendu = luDUnSeulTenant(bytes);
+      expect(attendu.encoding).toBe(encodage);
+      for (const bloc of [1, 2, 3, 4, 5, 7, 64, 4096, 1024 * 1024]) {
+        expect([bloc, luDuFichier(`t-${encodage}-${bloc}.csv`, bytes, bloc)]).toEqual([bloc, attendu]);
+      }
+    },
+  );
+
+  test("UTF-8 mêlé d'un autre encodage : le même refus, avec la ligne de l'octet fautif, quels que soient les blocs", () => {
+    const bytes = Buffer.concat([
+      Buffer.from("UAI;Nom\r\n0750655E;Lycée\r\n0750656E;Lyc", "utf8"),
+      Buffer.from([0xe9]),
+      Buffer.from("e\r\n", "utf8"),
+    ]);
+    const message = (() => {
+      try {
+        decodeCsvBytes(bytes, "« m.csv »");
+      } catch (erreur) {
+        return (erreur as Error).message;
+      }
+      throw new Error("decodeCsvBytes aurait dû refuser le fichier");
+    })();
+    expect(message).toContain("ligne 3");
+    for (const bloc of [1, 3, 16, 1024]) {
+      avecFichierEcrit(`m-${bloc}.csv`, bytes, (fd, taille) => {
+        expect(() => readCsvGrid(sourceFichier(fd, taille), "« m.csv »", undefined, bloc)).toThrow(message);
+      });
+    }
+  });
+
+  test("textes quelconques, encodages et blocs au hasard : toujours la lecture d'un seul tenant", () => {
+    const caractere = fc.constantFrom(...'ab;,\t"\r\n 0123456789éÉ€’–«»', "𝔸", "\u00a0", "Ã©");
+    fc.assert(
+      fc.property(
+        fc.array(caractere, { maxLength: 200 }),
+        fc.constantFrom("utf-8", "utf-16le", "utf-16be", "windows-1252"),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+        (morceaux, encodage, bom, bloc) => {
+          const bytes = encoder(morceaux.join(""), encodage, bom);
+          if (bytes.length === 0) return;
+          let attendu: ReturnType<typeof luDUnSeulTenant>;
+          try {
+            attendu = luDUnSeulTenant(bytes);
+          } catch (erreur) {
+            expect(() => luDuFichier("h.csv", bytes, bloc)).toThrow((erreur as Error).message);
+            return;
+          }
+          expect(luDuFichier("h.csv", bytes, bloc)).toEqual(attendu);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  test("readSpreadsheetFile lit un .csv sans jamais le lire en entier", async () => {
+    const chemin = path.join(dir, "entier.csv");
+    fs.writeFileSync(chemin, encoder(texte, "windows-1252", false));
+    // The module itself: `import * as` gives a copy whose functions cannot be replaced.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lectureEntiere = jest.spyOn(require("fs") as typeof fs, "readFileSync");
+    try {
+      const lu = await readSpreadsheetFile(chemin);
+      expect(lu.csv).toEqual({ encoding: "windows-1252", separator: ";" });
+      expect(lu.sheets[0].values).toHaveLength(302);
+      expect(lectureEntiere).not.toHaveBeenCalled();
+    } finally {
+      lectureEntiere.mockRestore();
+    }
   });
 });
