@@ -4,6 +4,7 @@
  * cannot see a child's peak memory otherwise (spawnSync gives no resource usage).
  */
 import { readFileSync, writeSync } from "fs";
+import { rssMaximal } from "./mesure";
 
 export const MARQUE = "ARE_BENCH_PROCESSUS ";
 
@@ -28,7 +29,7 @@ process.on("exit", () => {
   const mesure = {
     cpuMs: (cpu.user + cpu.system) / 1000,
     cpuFilPrincipalMs: cpuFilPrincipalMs(),
-    rssMaxOctets: process.resourceUsage().maxRSS * 1024,
+    rssMaxOctets: rssMaximal(),
   };
   writeSync(2, `\n${MARQUE}${JSON.stringify(mesure)}\n`);
 });
