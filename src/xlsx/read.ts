@@ -19,6 +19,7 @@ import { XlsxEndommage, nombresEcritsEnTexte, readXlsxValuesStreamed, type RawSh
 import {
   ARCHIVE_MAX_OCTETS,
   ArchiveRefusee,
+  FichierRaccourci,
   PARTIE_MAX_OCTETS,
   RATIO_MAX,
   ZipArchive,
@@ -266,6 +267,19 @@ async function avecFichier<T>(
   }
 }
 
+/** A .csv read from its file in blocks (readCsvGrid); one that shrinks meanwhile is reported. */
+function lireCsv(ouvert: FichierOuvert, fichier: string, onProgress?: ReadProgress) {
+  try {
+    return readCsvGrid(sourceFichier(ouvert.fd, ouvert.taille), `« ${fichier} »`, onProgress);
+  } catch (error) {
+    if (!(error instanceof FichierRaccourci)) throw error;
+    throw new SpreadsheetFileError(
+      "illisible",
+      `« ${fichier} » a raccourci pendant sa lecture (il est en cours d'enregistrement ou de copie ?) : attendez que le fichier soit complet, puis relancez.`,
+    );
+  }
+}
+
 /** The first bytes of an open file (fewer when it is shorter). */
 function premiersOctets({ fd, taille }: FichierOuvert, n: number): Buffer {
   const debut = Buffer.alloc(Math.min(n, taille));
@@ -435,8 +449,7 @@ export async function readSpreadsheetFile(
       const archive = toutLire();
       return readXlsx(archive, () => archive, filePath, fichier, onProgress);
     }
-    const texte = sourceFichier(ouvert.fd, ouvert.taille);
-    const { values, encoding, separator } = readCsvGrid(texte, `« ${fichier} »`, onProgress);
+    const { values, encoding, separator } = lireCsv(ouvert, fichier, onProgress);
     const sheet: FileSheet = { name: fichier, ...usedRange(values), hidden: false };
     return { path: filePath, fichier, format: "csv", sheets: [sheet], csv: { encoding, separator } };
   });

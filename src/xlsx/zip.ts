@@ -41,6 +41,14 @@ export function sourceEnMemoire(bytes: Buffer): SourceZip {
   };
 }
 
+/** A file found shorter than its size when it was opened: changed (rewritten, copied) while read. */
+export class FichierRaccourci extends Error {
+  constructor() {
+    super("fichier raccourci pendant sa lecture");
+    this.name = "FichierRaccourci";
+  }
+}
+
 /** Bytes of a file read at once by `chunks`, into one buffer used again. */
 export const ENTREE_OCTETS = 64 * 1024;
 
@@ -61,7 +69,7 @@ export function sourceFichier(fd: number, taille: number, fenetre = ENTREE_OCTET
       const cible = tampon !== undefined && tampon.length >= longueur ? tampon : Buffer.allocUnsafe(longueur);
       for (let lus = 0; lus < longueur;) {
         const n = fs.readSync(fd, cible, lus, longueur - lus, position + lus);
-        if (n === 0) throw new Error("fichier raccourci pendant sa lecture");
+        if (n === 0) throw new FichierRaccourci();
         lus += n;
       }
       return cible.subarray(0, longueur);

@@ -230,6 +230,26 @@ describe("CSV lu dans son fichier, bloc par bloc", () => {
     );
   });
 
+  test("un .csv plus court qu'à son ouverture (changé pendant la lecture) : message français, pas de zéros lus", async () => {
+    const chemin = path.join(dir, "raccourci.csv");
+    fs.writeFileSync(chemin, encoder(texte, "utf-8", false));
+    // The size seen at opening, 100 bytes more than the file holds by the time it is read.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fsReel = require("fs") as typeof fs;
+    const fstat = fsReel.fstatSync;
+    const taille = jest.spyOn(fsReel, "fstatSync").mockImplementation(((fd: number) => {
+      const stat = fstat(fd);
+      return Object.assign(stat, { size: stat.size + 100 });
+    }) as typeof fs.fstatSync);
+    try {
+      await expect(readSpreadsheetFile(chemin)).rejects.toThrow(
+        "« raccourci.csv » a raccourci pendant sa lecture",
+      );
+    } finally {
+      taille.mockRestore();
+    }
+  });
+
   test("readSpreadsheetFile lit un .csv sans jamais le lire en entier", async () => {
     const chemin = path.join(dir, "entier.csv");
     fs.writeFileSync(chemin, encoder(texte, "windows-1252", false));
