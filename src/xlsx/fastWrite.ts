@@ -170,7 +170,7 @@ function sheetName(name: string): string {
 // —— one worksheet ——
 
 interface WrittenSheet {
-  readonly xml: Buffer;
+  readonly xml: readonly Buffer[];
   readonly table: string;
 }
 
