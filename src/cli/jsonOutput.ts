@@ -7,30 +7,40 @@
  * Excel sheet is 54 Mo, most of it the constats' messages. Made whole, it was a string of twice that
  * (its French typography — « – », « ’ » — makes it two bytes a character), then a buffer for stdout:
  * 537 Mo at the peak of the run, near design.md's 600. Written in pieces of about PIECE_CHARACTERS,
- * each made of small native `JSON.stringify` calls, the same memory serves again and again: 295 Mo,
- * and 80 instead of 104 Mo for 100 000 rows (docs/performance.md). Not faster on 100 000 rows.
+ * each made by native `JSON.stringify` calls, the same memory serves again and again: 295 Mo, and
+ * 80 instead of 104 Mo for 100 000 rows (docs/performance.md).
  * Into a pipe read by a slower program, stdout keeps what the pipe cannot take yet: printJson waits
  * for it between pieces (a full sheet through a slow pipe: 308 Mo, 456 without waiting).
  */
 
 import type { CliIo } from "./io";
 
-/** About how many characters are gathered before they are written. */
-export const PIECE_CHARACTERS = 64 * 1024;
-
-/**
- * Containers this deep or deeper are written by one `JSON.stringify` call each (an establishment, a
- * constat); the levels above — the document and its lists — are walked here, element by element.
- */
-const WALKED_LEVELS = 2;
-
 const INDENT = "  ";
 
-/** The value JSON.stringify writes for `value` under `key`: its toJSON's result if it has one (Decimal). */
+/** About how many characters are made before they are handed over to be written. */
+export const PIECE_CHARACTERS = 64 * 1024;
+
+/** Texts shorter than this are gathered into one before they are handed over. */
+const PETIT_TEXTE = 4096;
+
+/**
+ * Elements of a long list written by one `JSON.stringify` call: the call does the indentation itself
+ * (see tranche), and a few hundred constats make a piece.
+ */
+export const ELEMENTS_PAR_APPEL = 128;
+
+/** The value JSON.stringify writes for `value` under `key`: its toJSON's result if it has one. */
 function converted(value: unknown, key: string): unknown {
-  const toJSON =
-    value !== null && typeof value === "object" ? (value as { toJSON?: unknown }).toJSON : undefined;
-  return typeof toJSON === "function" ? (toJSON as (key: string) => unknown).call(value, key) : value;
+  const toJSON = aUnToJSON(value) ? (value as { toJSON: (key: string) => unknown }).toJSON : undefined;
+  return toJSON ? toJSON.call(value, key) : value;
+}
+
+function aUnToJSON(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as { toJSON?: unknown }).toJSON === "function"
+  );
 }
 
 /** A value JSON.stringify leaves out of an object (and writes as null in an array). */
@@ -38,69 +48,115 @@ function omitted(value: unknown): boolean {
   return value === undefined || typeof value === "function" || typeof value === "symbol";
 }
 
-/** Whether a converted value is written by one JSON.stringify call at this level (a leaf here). */
-function ecritDUnBloc(v: unknown, level: number): boolean {
-  return level >= WALKED_LEVELS || v === null || typeof v !== "object";
+/**
+ * A list written in calls of ELEMENTS_PAR_APPEL elements: not when an element has a toJSON, which
+ * JSON.stringify gives its index — an index in the call's part of the list, not in the list.
+ */
+function parTranches(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value) && value.length > ELEMENTS_PAR_APPEL && !value.some(aUnToJSON);
 }
 
 /**
- * The text of `JSON.stringify(document, null, 2) + "\n"`, in pieces of about PIECE_CHARACTERS. For
- * plain data — objects, arrays, strings, numbers, booleans, null, values with a toJSON — which is
- * what the commands' documents are.
+ * The elements list[debut, fin) as JSON.stringify(…, null, 2) writes them inside `enveloppe` — the
+ * document's own container around the list — one per line group, separated by « ,\n », indented
+ * for their depth: the call's text without the envelope's first and last lines.
+ */
+function tranche(
+  list: readonly unknown[],
+  debut: number,
+  fin: number,
+  enveloppe: (elements: readonly unknown[]) => unknown,
+  avant: number,
+  apres: number,
+): string {
+  const texte = JSON.stringify(enveloppe(list.slice(debut, fin)), null, 2);
+  return texte.slice(avant, texte.length - apres);
+}
+
+/**
+ * The text of `JSON.stringify(document, null, 2) + "\n"`, in pieces handed over every PIECE_CHARACTERS
+ * or so, each piece one native call's text (or short texts gathered). The
+ * document's members (or elements) are written one by one, each by one native call in an envelope
+ * that gives it its indentation; a long list among them (the constats) is written
+ * ELEMENTS_PAR_APPEL elements at a time. For plain data — objects, arrays, strings, numbers,
+ * booleans, null, values with a toJSON — which is what the commands' documents are.
  */
 export function* jsonPieces(document: unknown): Generator<string, void, undefined> {
+  // The texts are handed over as they are made, never joined: joined, each piece was a string of
+  // ~130 Ko, one more allocation of its own pages (V8's large objects) to give up at once. Small
+  // texts (separators, short members) are gathered into one, so that writes stay few.
   const piece: string[] = [];
   let pieceLength = 0;
+  let petits = "";
   const add = (text: string) => {
-    piece.push(text);
     pieceLength += text.length;
+    if (text.length < PETIT_TEXTE) {
+      petits += text;
+      return;
+    }
+    if (petits !== "") piece.push(petits);
+    petits = "";
+    piece.push(text);
   };
-  const take = () => {
-    const text = piece.join("");
-    piece.length = 0;
+  const take = (): string[] => {
+    if (petits !== "") piece.push(petits);
+    petits = "";
     pieceLength = 0;
-    return text;
+    return piece.splice(0);
   };
-  /** A value in one JSON.stringify call, its line's indentation already written. */
-  const leaf = (v: unknown, indent: string) => {
-    const text = JSON.stringify(v, null, 2);
-    // Only a container has line breaks (a string's are escaped): its lines move to this depth.
-    add(indent === "" || !text.includes("\n") ? text : text.replace(/\n/g, "\n" + indent));
-  };
-  /** A container walked element by element, its line's indentation already written. */
-  function* walk(v: object, level: number, indent: string): Generator<string, void, undefined> {
-    const inner = indent + INDENT;
-    const elements: [string | null, unknown][] = [];
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) elements.push([null, converted(v[i], String(i))]);
-    } else {
-      for (const [key, raw] of Object.entries(v)) {
-        const element = converted(raw, key);
-        if (!omitted(element)) elements.push([key, element]);
-      }
+  /** A long list's elements, a call at a time, separated by « ,\n ». */
+  function* elements(
+    list: readonly unknown[],
+    enveloppe: (elements: readonly unknown[]) => unknown,
+    avant: number,
+    apres: number,
+  ): Generator<string, void, undefined> {
+    for (let debut = 0; debut < list.length; debut += ELEMENTS_PAR_APPEL) {
+      if (debut > 0) add(",\n");
+      add(tranche(list, debut, Math.min(list.length, debut + ELEMENTS_PAR_APPEL), enveloppe, avant, apres));
+      if (pieceLength >= PIECE_CHARACTERS) yield* take();
     }
-    const [open, close] = Array.isArray(v) ? ["[", "]"] : ["{", "}"];
-    if (elements.length === 0) return add(open + close);
-    add(open + "\n");
-    for (let i = 0; i < elements.length; i++) {
-      const [key, element] = elements[i];
-      add(key === null ? inner : `${inner}${JSON.stringify(key)}: `);
-      if (omitted(element)) add("null");
-      else if (ecritDUnBloc(element, level + 1)) leaf(element, inner);
-      else yield* walk(element as object, level + 1, inner);
-      add(i < elements.length - 1 ? ",\n" : "\n");
-      if (pieceLength >= PIECE_CHARACTERS) yield take();
-    }
-    add(indent + close);
   }
 
   const top = converted(document, "");
   // JSON.stringify gives undefined there: no JSON text at all, which a command never means to write.
   if (omitted(top)) throw new TypeError("Aucun document JSON à écrire.");
-  if (ecritDUnBloc(top, 0)) leaf(top, "");
-  else yield* walk(top as object, 0, "");
+  if (Array.isArray(top) && top.length > 0 && (top.length <= ELEMENTS_PAR_APPEL || parTranches(top))) {
+    // « [\n » and « \n] » around the elements.
+    add("[\n");
+    yield* elements(top, (liste) => liste, 2, 2);
+    add("\n]");
+  } else if (top !== null && typeof top === "object" && !Array.isArray(top) && Object.keys(top).length > 0) {
+    let membres = 0;
+    for (const [cle, valeur] of Object.entries(top)) {
+      const nom = JSON.stringify(cle);
+      if (parTranches(valeur)) {
+        add(membres++ === 0 ? "{\n" : ",\n");
+        add(`${INDENT}${nom}: [\n`);
+        // « {\n  "cle": [\n » and « \n  ]\n} » around the elements.
+        yield* elements(
+          valeur,
+          (liste) => ({ [cle]: liste }),
+          `{\n${INDENT}${nom}: [\n`.length,
+          `\n${INDENT}]\n}`.length,
+        );
+        add(`\n${INDENT}]`);
+      } else {
+        const texte = JSON.stringify({ [cle]: valeur }, null, 2);
+        // « {} »: the member is left out (undefined, a function).
+        if (texte === "{}") continue;
+        add(membres++ === 0 ? "{\n" : ",\n");
+        // Without « {\n » and « \n} ».
+        add(texte.slice(2, texte.length - 2));
+      }
+      if (pieceLength >= PIECE_CHARACTERS) yield* take();
+    }
+    add(membres === 0 ? "{}" : "\n}");
+  } else {
+    add(JSON.stringify(top, null, 2));
+  }
   add("\n");
-  yield take();
+  yield* take();
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import type { CliIo } from "../../src/cli/io";
-import { PIECE_CHARACTERS, jsonPieces, printJson } from "../../src/cli/jsonOutput";
+import { ELEMENTS_PAR_APPEL, PIECE_CHARACTERS, jsonPieces, printJson } from "../../src/cli/jsonOutput";
 
 const pieces = (document: unknown): string[] => [...jsonPieces(document)];
 
@@ -57,6 +57,34 @@ describe("Documents --json écrits par morceaux", () => {
       },
     ],
     ["des nombres non finis et négatifs", { a: NaN, b: -Infinity, c: -0, d: 1e21, e: 0.1 + 0.2 }],
+    [
+      "de longues listes, écrites par appels de ELEMENTS_PAR_APPEL éléments (valeurs omises : null)",
+      {
+        vide: [],
+        juste: Array.from({ length: ELEMENTS_PAR_APPEL }, (_, i) => ({ i })),
+        uneDePlus: Array.from({ length: ELEMENTS_PAR_APPEL + 1 }, (_, i) => [i, { j: [i] }]),
+        omises: Array.from({ length: 3 * ELEMENTS_PAR_APPEL + 7 }, (_, i) =>
+          i % 3 === 0 ? undefined : i % 3 === 1 ? () => i : `t${i}`,
+        ),
+        scalaire: 1,
+      },
+    ],
+    [
+      "une longue liste dont les éléments ont un toJSON qui lit leur indice",
+      {
+        l: Array.from({ length: 2 * ELEMENTS_PAR_APPEL + 3 }, () => ({
+          toJSON: (indice: string) => `n° ${indice}`,
+        })),
+      },
+    ],
+    [
+      "un document qui est une longue liste, avec et sans toJSON",
+      Array.from({ length: 2 * ELEMENTS_PAR_APPEL + 1 }, (_, i) =>
+        i === 5 ? { toJSON: (indice: string) => indice } : { i, texte: "« é »" },
+      ),
+    ],
+    ["un document qui est une longue liste simple", Array.from({ length: 1000 }, (_, i) => ({ i }))],
+    ["un membre « __proto__ » propre (lu d'un JSON)", JSON.parse('{"__proto__": [1, {"a": 2}], "b": {}}')],
   ])("%s : le texte de JSON.stringify, à l'octet près", (_, document) => {
     expect(pieces(document).join("")).toBe(attendu(document));
   });
@@ -73,9 +101,9 @@ describe("Documents --json écrits par morceaux", () => {
     const morceaux = pieces(document);
     expect(morceaux.join("")).toBe(attendu(document));
     expect(morceaux.length).toBeGreaterThan(10);
-    // A piece is written once it reaches PIECE_CHARACTERS: it exceeds it by one constat at most.
-    const plusLongConstat = Math.max(...constats.map((c) => JSON.stringify(c, null, 2).length)) + 100;
-    for (const morceau of morceaux) expect(morceau.length).toBeLessThan(PIECE_CHARACTERS + plusLongConstat);
+    // A piece is written once it reaches PIECE_CHARACTERS: it exceeds it by one call's constats at most.
+    const unAppel = JSON.stringify(constats.slice(0, ELEMENTS_PAR_APPEL), null, 4).length;
+    for (const morceau of morceaux) expect(morceau.length).toBeLessThan(PIECE_CHARACTERS + unAppel);
   });
 
   test("aucun document (undefined) : une erreur, jamais « undefined » écrit", () => {
