@@ -40,7 +40,7 @@ import {
   escapeText,
   excelEscapes,
 } from "./xmlParts";
-import { zipArchive, type ZipEntry } from "./zipWrite";
+import { zipArchive, type DeflatedPart, type ZipEntry } from "./zipWrite";
 
 export interface NamedOutput {
   readonly name: string;
@@ -170,7 +170,7 @@ function sheetName(name: string): string {
 // —— one worksheet ——
 
 interface WrittenSheet {
-  readonly xml: readonly Buffer[];
+  readonly xml: DeflatedPart;
   readonly table: string;
 }
 
@@ -381,7 +381,7 @@ function worksheet(
   const formats = columns.map((c) => NUMBER_FORMATS[c.format]);
   const ref = `A${headerRow}:${columnLetter(columns.length - 1)}${lastDataRow}`;
   return {
-    xml: part.bytes(),
+    xml: part.deflated(),
     table: tableXml(tableName(name, index), index + 1, ref, headers, formats, styles),
   };
 }
@@ -590,7 +590,7 @@ export function xlsxBytes(outputs: readonly NamedOutput[], now: Date): Buffer {
     // After the sheets: their cells added the strings and the styles.
     { name: "xl/theme/theme1.xml", data: THEME },
     { name: "xl/styles.xml", data: styles.xml() },
-    { name: "xl/sharedStrings.xml", data: strings.bytes() },
+    { name: "xl/sharedStrings.xml", data: strings.deflated() },
   ];
   return zipArchive(entries);
 }

@@ -3,6 +3,8 @@
  * for Excel's own `_xHHHH_` convention, a part's text turned into bytes as it grows, and the shared
  * strings part.
  */
+import { PartDeflater, type DeflatedPart } from "./zipWrite";
+
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -54,30 +56,30 @@ export function textElement(text: string): string {
 }
 
 /**
- * A part's text built piece by piece, turned into UTF-8 bytes every 64 K characters. Décision (regles.md#technique.performance)
- * (performance, issue 7): one string grown to megabytes keeps every piece alive until the end, and
- * the garbage collector then copies them all to its old generation; here each piece dies young.
- * The bytes stay in their pieces, which the archive deflates one after the other (zipWrite.ts):
- * joined, the 4,6 Mo of a 100 000-row run's constats were as many pages of fresh memory again.
+ * A part's text built piece by piece, turned into UTF-8 bytes every 64 K characters and deflated at
+ * once (PartDeflater). Décision (regles.md#technique.performance) (performance, issue 7): one string
+ * grown to megabytes keeps every piece alive until the end, and the garbage collector then copies
+ * them all to its old generation; here each piece dies young. Its bytes die young too: kept until
+ * the archive, then joined, the 4,6 Mo of a 100 000-row run's constats were as many pages of fresh
+ * memory, twice.
  */
 export class PartText {
-  private readonly pieces: Buffer[] = [];
+  private readonly deflater = new PartDeflater();
   private pending = "";
 
   add(text: string): void {
     this.pending += text;
-    if (this.pending.length > 65536) this.flush();
+    if (this.pending.length > 65536) {
+      this.deflater.add(Buffer.from(this.pending, "utf8"));
+      this.pending = "";
+    }
   }
 
-  private flush(): void {
-    if (this.pending.length > 0) this.pieces.push(Buffer.from(this.pending, "utf8"));
+  /** The part, deflated, for the archive (zipArchive). */
+  deflated(): DeflatedPart {
+    const last = Buffer.from(this.pending, "utf8");
     this.pending = "";
-  }
-
-  /** The part's bytes, in their pieces (no piece when the part is empty). */
-  bytes(): readonly Buffer[] {
-    this.flush();
-    return this.pieces;
+    return this.deflater.finish(last);
   }
 }
 
@@ -98,13 +100,14 @@ export class SharedStrings {
     return index;
   }
 
-  bytes(): readonly Buffer[] {
+  /** The part, deflated, for the archive (zipArchive). */
+  deflated(): DeflatedPart {
     const part = new PartText();
     part.add(
       `${XML_DECLARATION}<sst xmlns="${MAIN}" count="${this.references}" uniqueCount="${this.items.length}">`,
     );
     for (const text of this.items) part.add(`<si>${textElement(text)}</si>`);
     part.add("</sst>");
-    return part.bytes();
+    return part.deflated();
   }
 }

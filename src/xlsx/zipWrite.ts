@@ -38,14 +38,18 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
   return nativeCrc32 ? nativeCrc32(bytes, crc) >>> 0 : crc32Table(bytes, crc);
 }
 
+/** A part deflated as it was made (PartText): its compressed bytes, in pieces, its size and CRC-32. */
+export interface DeflatedPart {
+  readonly deflated: readonly Buffer[];
+  readonly size: number;
+  readonly crc: number;
+}
+
 export interface ZipEntry {
   /** Path inside the archive, with forward slashes (`xl/worksheets/sheet1.xml`). */
   readonly name: string;
-  /**
-   * The part's content: text (written in UTF-8), bytes, or bytes in pieces — a large part as
-   * PartText builds it, deflated piece after piece, never joined.
-   */
-  readonly data: string | Uint8Array | readonly Uint8Array[];
+  /** The part's content: text (written in UTF-8), bytes, or a part already deflated (PartDeflater). */
+  readonly data: string | Uint8Array | DeflatedPart;
 }
 
 const LOCAL_FILE_HEADER = 0x04034b50;
@@ -72,19 +76,33 @@ const LIMIT = 0xffffffff;
 const LEVEL = 1;
 
 /**
- * The pieces of a part deflated one after the other, as one deflate stream: each piece on its own,
- * ended by a sync flush (its last block aligned on a byte and not final), the last one finished.
- * A piece's back-references stay within it, so the stream inflates to the pieces joined; the
- * ~64 Ko pieces compress within a few per cent of the whole.
+ * A part deflated piece by piece as it is made, so that its text is never held whole: each piece
+ * deflated on its own and ended by a sync flush (its last block aligned on a byte and not final),
+ * the last one finished — one deflate stream, which inflates to the pieces joined, each piece's
+ * back-references staying within it. Pieces of ~64 Ko compress within a few per cent of the whole.
  */
-function deflatePieces(pieces: readonly Uint8Array[]): Buffer[] {
-  if (pieces.length === 0) return [zlib.deflateRawSync(Buffer.alloc(0), { level: LEVEL })];
-  return pieces.map((piece, i) =>
-    zlib.deflateRawSync(piece, {
-      level: LEVEL,
-      finishFlush: i === pieces.length - 1 ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
-    }),
-  );
+export class PartDeflater {
+  private readonly deflated: Buffer[] = [];
+  private size = 0;
+  private crc = 0;
+
+  private deflate(piece: Uint8Array, finishFlush: number): void {
+    // The CRC first: Node 20's zlib.crc32 of an empty buffer once given to zlib is 0.
+    if (piece.length > 0) this.crc = crc32(piece, this.crc);
+    this.size += piece.length;
+    this.deflated.push(zlib.deflateRawSync(piece, { level: LEVEL, finishFlush }));
+  }
+
+  /** A piece that others follow. */
+  add(piece: Uint8Array): void {
+    if (piece.length > 0) this.deflate(piece, zlib.constants.Z_SYNC_FLUSH);
+  }
+
+  /** The last piece (possibly empty): the stream finished, the part ready for the archive. */
+  finish(last: Uint8Array): DeflatedPart {
+    this.deflate(last, zlib.constants.Z_FINISH);
+    return { deflated: this.deflated, size: this.size, crc: this.crc };
+  }
 }
 
 interface Written {
@@ -101,22 +119,14 @@ export function zipArchive(entries: readonly ZipEntry[]): Buffer {
   const written: Written[] = [];
   let offset = 0;
   for (const entry of entries) {
-    // Empty pieces add nothing, and Node 20's zlib.crc32 of an empty buffer once given to zlib is 0.
-    const pieces = (
+    const part =
       typeof entry.data === "string"
-        ? [Buffer.from(entry.data, "utf8")]
+        ? new PartDeflater().finish(Buffer.from(entry.data, "utf8"))
         : ArrayBuffer.isView(entry.data)
-          ? [entry.data]
-          : entry.data
-    ).filter((piece) => piece.length > 0);
-    const compressed = deflatePieces(pieces);
-    let size = 0;
-    let crc = 0;
-    for (const piece of pieces) {
-      size += piece.length;
-      crc = crc32(piece, crc);
-    }
-    const compressedSize = compressed.reduce((total, piece) => total + piece.length, 0);
+          ? new PartDeflater().finish(entry.data)
+          : entry.data;
+    const { size, crc } = part;
+    const compressedSize = part.deflated.reduce((total, piece) => total + piece.length, 0);
     const name = Buffer.from(entry.name, "utf8");
     if (size >= LIMIT || compressedSize >= LIMIT || offset >= LIMIT) {
       throw new RangeError(`partie ${entry.name} trop volumineuse pour une archive ZIP sans ZIP64`);
@@ -134,7 +144,7 @@ export function zipArchive(entries: readonly ZipEntry[]): Buffer {
     header.writeUInt32LE(record.size, 22);
     header.writeUInt16LE(name.length, 26);
     header.writeUInt16LE(0, 28); // no extra field
-    chunks.push(header, name, ...compressed);
+    chunks.push(header, name, ...part.deflated);
     offset += header.length + name.length + compressedSize;
     written.push(record);
   }
