@@ -21,21 +21,21 @@ const INDENT = "  ";
 export const PIECE_CHARACTERS = 64 * 1024;
 
 /** Texts shorter than this are gathered into one before they are handed over. */
-const PETIT_TEXTE = 4096;
+const SMALL_TEXT = 4096;
 
 /**
  * Elements of a long list written by one `JSON.stringify` call: the call does the indentation itself
- * (see tranche), and a few hundred constats make a piece.
+ * (see batch), and a few hundred constats make a piece.
  */
-export const ELEMENTS_PAR_APPEL = 128;
+export const ELEMENTS_PER_CALL = 128;
 
 /** The value JSON.stringify writes for `value` under `key`: its toJSON's result if it has one. */
 function converted(value: unknown, key: string): unknown {
-  const toJSON = aUnToJSON(value) ? (value as { toJSON: (key: string) => unknown }).toJSON : undefined;
+  const toJSON = hasToJSON(value) ? (value as { toJSON: (key: string) => unknown }).toJSON : undefined;
   return toJSON ? toJSON.call(value, key) : value;
 }
 
-function aUnToJSON(value: unknown): boolean {
+function hasToJSON(value: unknown): boolean {
   return (
     value !== null &&
     typeof value === "object" &&
@@ -49,28 +49,28 @@ function omitted(value: unknown): boolean {
 }
 
 /**
- * A list written in calls of ELEMENTS_PAR_APPEL elements: not when an element has a toJSON, which
+ * A list written in calls of ELEMENTS_PER_CALL elements: not when an element has a toJSON, which
  * JSON.stringify gives its index — an index in the call's part of the list, not in the list.
  */
-function parTranches(value: unknown): value is readonly unknown[] {
-  return Array.isArray(value) && value.length > ELEMENTS_PAR_APPEL && !value.some(aUnToJSON);
+function inBatches(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value) && value.length > ELEMENTS_PER_CALL && !value.some(hasToJSON);
 }
 
 /**
- * The elements list[debut, fin) as JSON.stringify(…, null, 2) writes them inside `enveloppe` — the
+ * The elements list[start, end) as JSON.stringify(…, null, 2) writes them inside `envelope` — the
  * document's own container around the list — one per line group, separated by « ,\n », indented
  * for their depth: the call's text without the envelope's first and last lines.
  */
-function tranche(
+function batch(
   list: readonly unknown[],
-  debut: number,
-  fin: number,
-  enveloppe: (elements: readonly unknown[]) => unknown,
-  avant: number,
-  apres: number,
+  start: number,
+  end: number,
+  envelope: (elements: readonly unknown[]) => unknown,
+  before: number,
+  after: number,
 ): string {
-  const texte = JSON.stringify(enveloppe(list.slice(debut, fin)), null, 2);
-  return texte.slice(avant, texte.length - apres);
+  const text = JSON.stringify(envelope(list.slice(start, end)), null, 2);
+  return text.slice(before, text.length - after);
 }
 
 /**
@@ -78,7 +78,7 @@ function tranche(
  * or so, each piece one native call's text (or short texts gathered). The
  * document's members (or elements) are written one by one, each by one native call in an envelope
  * that gives it its indentation; a long list among them (the constats) is written
- * ELEMENTS_PAR_APPEL elements at a time. For plain data — objects, arrays, strings, numbers,
+ * ELEMENTS_PER_CALL elements at a time. For plain data — objects, arrays, strings, numbers,
  * booleans, null, values with a toJSON — which is what the commands' documents are.
  */
 export function* jsonPieces(document: unknown): Generator<string, void, undefined> {
@@ -87,33 +87,33 @@ export function* jsonPieces(document: unknown): Generator<string, void, undefine
   // texts (separators, short members) are gathered into one, so that writes stay few.
   const piece: string[] = [];
   let pieceLength = 0;
-  let petits = "";
+  let smallTexts = "";
   const add = (text: string) => {
     pieceLength += text.length;
-    if (text.length < PETIT_TEXTE) {
-      petits += text;
+    if (text.length < SMALL_TEXT) {
+      smallTexts += text;
       return;
     }
-    if (petits !== "") piece.push(petits);
-    petits = "";
+    if (smallTexts !== "") piece.push(smallTexts);
+    smallTexts = "";
     piece.push(text);
   };
   const take = (): string[] => {
-    if (petits !== "") piece.push(petits);
-    petits = "";
+    if (smallTexts !== "") piece.push(smallTexts);
+    smallTexts = "";
     pieceLength = 0;
     return piece.splice(0);
   };
   /** A long list's elements, a call at a time, separated by « ,\n ». */
   function* elements(
     list: readonly unknown[],
-    enveloppe: (elements: readonly unknown[]) => unknown,
-    avant: number,
-    apres: number,
+    envelope: (elements: readonly unknown[]) => unknown,
+    before: number,
+    after: number,
   ): Generator<string, void, undefined> {
-    for (let debut = 0; debut < list.length; debut += ELEMENTS_PAR_APPEL) {
-      if (debut > 0) add(",\n");
-      add(tranche(list, debut, Math.min(list.length, debut + ELEMENTS_PAR_APPEL), enveloppe, avant, apres));
+    for (let start = 0; start < list.length; start += ELEMENTS_PER_CALL) {
+      if (start > 0) add(",\n");
+      add(batch(list, start, Math.min(list.length, start + ELEMENTS_PER_CALL), envelope, before, after));
       if (pieceLength >= PIECE_CHARACTERS) yield* take();
     }
   }
@@ -121,37 +121,37 @@ export function* jsonPieces(document: unknown): Generator<string, void, undefine
   const top = converted(document, "");
   // JSON.stringify gives undefined there: no JSON text at all, which a command never means to write.
   if (omitted(top)) throw new TypeError("Aucun document JSON à écrire.");
-  if (Array.isArray(top) && top.length > 0 && (top.length <= ELEMENTS_PAR_APPEL || parTranches(top))) {
+  if (Array.isArray(top) && top.length > 0 && (top.length <= ELEMENTS_PER_CALL || inBatches(top))) {
     // « [\n » and « \n] » around the elements.
     add("[\n");
-    yield* elements(top, (liste) => liste, 2, 2);
+    yield* elements(top, (list) => list, 2, 2);
     add("\n]");
   } else if (top !== null && typeof top === "object" && !Array.isArray(top) && Object.keys(top).length > 0) {
-    let membres = 0;
-    for (const [cle, valeur] of Object.entries(top)) {
-      const nom = JSON.stringify(cle);
-      if (parTranches(valeur)) {
-        add(membres++ === 0 ? "{\n" : ",\n");
-        add(`${INDENT}${nom}: [\n`);
-        // « {\n  "cle": [\n » and « \n  ]\n} » around the elements.
+    let members = 0;
+    for (const [key, value] of Object.entries(top)) {
+      const name = JSON.stringify(key);
+      if (inBatches(value)) {
+        add(members++ === 0 ? "{\n" : ",\n");
+        add(`${INDENT}${name}: [\n`);
+        // « {\n  "key": [\n » and « \n  ]\n} » around the elements.
         yield* elements(
-          valeur,
-          (liste) => ({ [cle]: liste }),
-          `{\n${INDENT}${nom}: [\n`.length,
+          value,
+          (list) => ({ [key]: list }),
+          `{\n${INDENT}${name}: [\n`.length,
           `\n${INDENT}]\n}`.length,
         );
         add(`\n${INDENT}]`);
       } else {
-        const texte = JSON.stringify({ [cle]: valeur }, null, 2);
+        const text = JSON.stringify({ [key]: value }, null, 2);
         // « {} »: the member is left out (undefined, a function).
-        if (texte === "{}") continue;
-        add(membres++ === 0 ? "{\n" : ",\n");
+        if (text === "{}") continue;
+        add(members++ === 0 ? "{\n" : ",\n");
         // Without « {\n » and « \n} ».
-        add(texte.slice(2, texte.length - 2));
+        add(text.slice(2, text.length - 2));
       }
       if (pieceLength >= PIECE_CHARACTERS) yield* take();
     }
-    add(membres === 0 ? "{}" : "\n}");
+    add(members === 0 ? "{}" : "\n}");
   } else {
     add(JSON.stringify(top, null, 2));
   }

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import type { CliIo } from "../../src/cli/io";
-import { ELEMENTS_PAR_APPEL, PIECE_CHARACTERS, jsonPieces, printJson } from "../../src/cli/jsonOutput";
+import { ELEMENTS_PER_CALL, PIECE_CHARACTERS, jsonPieces, printJson } from "../../src/cli/jsonOutput";
 
 const pieces = (document: unknown): string[] => [...jsonPieces(document)];
 
@@ -58,12 +58,12 @@ describe("Documents --json écrits par morceaux", () => {
     ],
     ["des nombres non finis et négatifs", { a: NaN, b: -Infinity, c: -0, d: 1e21, e: 0.1 + 0.2 }],
     [
-      "de longues listes, écrites par appels de ELEMENTS_PAR_APPEL éléments (valeurs omises : null)",
+      "de longues listes, écrites par appels de ELEMENTS_PER_CALL éléments (valeurs omises : null)",
       {
         vide: [],
-        juste: Array.from({ length: ELEMENTS_PAR_APPEL }, (_, i) => ({ i })),
-        uneDePlus: Array.from({ length: ELEMENTS_PAR_APPEL + 1 }, (_, i) => [i, { j: [i] }]),
-        omises: Array.from({ length: 3 * ELEMENTS_PAR_APPEL + 7 }, (_, i) =>
+        juste: Array.from({ length: ELEMENTS_PER_CALL }, (_, i) => ({ i })),
+        uneDePlus: Array.from({ length: ELEMENTS_PER_CALL + 1 }, (_, i) => [i, { j: [i] }]),
+        omises: Array.from({ length: 3 * ELEMENTS_PER_CALL + 7 }, (_, i) =>
           i % 3 === 0 ? undefined : i % 3 === 1 ? () => i : `t${i}`,
         ),
         scalaire: 1,
@@ -72,14 +72,14 @@ describe("Documents --json écrits par morceaux", () => {
     [
       "une longue liste dont les éléments ont un toJSON qui lit leur indice",
       {
-        l: Array.from({ length: 2 * ELEMENTS_PAR_APPEL + 3 }, () => ({
+        l: Array.from({ length: 2 * ELEMENTS_PER_CALL + 3 }, () => ({
           toJSON: (indice: string) => `n° ${indice}`,
         })),
       },
     ],
     [
       "un document qui est une longue liste, avec et sans toJSON",
-      Array.from({ length: 2 * ELEMENTS_PAR_APPEL + 1 }, (_, i) =>
+      Array.from({ length: 2 * ELEMENTS_PER_CALL + 1 }, (_, i) =>
         i === 5 ? { toJSON: (indice: string) => indice } : { i, texte: "« é »" },
       ),
     ],
@@ -102,7 +102,7 @@ describe("Documents --json écrits par morceaux", () => {
     expect(morceaux.join("")).toBe(attendu(document));
     expect(morceaux.length).toBeGreaterThan(10);
     // A piece is written once it reaches PIECE_CHARACTERS: it exceeds it by one call's constats at most.
-    const unAppel = JSON.stringify(constats.slice(0, ELEMENTS_PAR_APPEL), null, 4).length;
+    const unAppel = JSON.stringify(constats.slice(0, ELEMENTS_PER_CALL), null, 4).length;
     for (const morceau of morceaux) expect(morceau.length).toBeLessThan(PIECE_CHARACTERS + unAppel);
   });
 
