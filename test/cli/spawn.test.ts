@@ -170,6 +170,26 @@ process.on("exit", () => process.stderr.write(JSON.stringify(vues)));`,
     expect(memoire("memoire-tube")).toBeLessThan(memoire("memoire-fichier") + 12);
   }, 60_000);
 
+  test("--json dans un tube que le lecteur ferme tôt (`are … --json | head`) : code 0, ni attente sans fin ni trace", async () => {
+    const entree = path.join(dossier(), "ferme-tot.csv");
+    const lignes = ["UAI;Code formation;Effectif"];
+    for (let i = 0; i < 20_000; i++) lignes.push(`0750655E;${10_000_000 + i};12`);
+    fs.writeFileSync(entree, lignes.join("\r\n") + "\r\n");
+    const fin = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const enfant = spawn(process.execPath, [BIN, "controle", entree, "--annee", "2024", "--json"], {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      enfant.stderr.on("data", (morceau: Buffer) => (stderr += morceau.toString("utf8")));
+      // The first piece read, then the pipe closed, as `head` does once it has its lines.
+      enfant.stdout.once("data", () => enfant.stdout.destroy());
+      enfant.on("error", reject);
+      enfant.on("close", (code) => resolve({ code, stderr }));
+    });
+    expect(fin).toEqual({ code: 0, stderr: "" });
+  }, 30_000);
+
   test("sans build/, bin/are.js explique comment compiler (code 2)", () => {
     const copy = path.join(dossier(), "projet", "bin");
     fs.mkdirSync(copy, { recursive: true });
