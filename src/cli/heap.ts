@@ -1,5 +1,6 @@
 /**
- * Young generation of V8's heap for one run of `are`, sized by the files it is given.
+ * V8's settings for one run of `are`, decided by the size of the files it is given: the young
+ * generation of its heap, and when its optimising compiler steps in (LATER_OPTIMIZATION).
  *
  * Décision (regles.md#technique.performance; issue 13 §5): V8 doubles its young generation (the
  * « new space » where objects are born) each time a collection finds most of them alive, as while
@@ -54,6 +55,27 @@ export function youngGenerationFlag(
   sizeOf: (file: string) => number | null,
 ): string | null {
   return estimatedRows(argv, sizeOf) <= ESTIMATED_ROWS_MAX ? KEEP_YOUNG_GENERATION : null;
+}
+
+/**
+ * V8's flag that waits longer before compiling a function again with its optimising compiler
+ * (TurboFan): the budget of bytecode a function runs before V8 considers it, ~4,4 times V8's own
+ * (67 584 on Node 20).
+ *
+ * Décision (regles.md#technique.performance; issue 13 §5): in a run of a few hundred milliseconds,
+ * V8 optimises dozens of functions that the run then hardly uses — compiler work on the other core
+ * and memory the system gives page by page. Waiting longer, only the really hot ones are optimised:
+ * `are dotations` on 100 000 rows, 15 alternated pairs, 560 instead of 600 ms and 750 instead of
+ * 830 ms of CPU; `--json`, `--out`, a .csv and the demo's files no slower, less CPU
+ * (docs/performance.md). On a full Excel sheet the functions run long enough for early optimisation
+ * to pay (+0,3 s with the flag): past ESTIMATED_ROWS_MAX, V8's own budget. Only when code is
+ * compiled changes, never what it computes.
+ */
+export const LATER_OPTIMIZATION = "--interrupt-budget=300000";
+
+/** The V8 flags for a run of `are` on these arguments (heap.ts's decisions), in the order set. */
+export function runFlags(argv: readonly string[], sizeOf: (file: string) => number | null): string[] {
+  return youngGenerationFlag(argv, sizeOf) === null ? [] : [KEEP_YOUNG_GENERATION, LATER_OPTIMIZATION];
 }
 
 /** The size of a file, or null for anything else (an option's value, a folder, a missing file). */

@@ -1,5 +1,5 @@
 /**
- * How bin/are.js starts the command line: V8's young generation sized for the files given (heap.ts),
+ * How bin/are.js starts the command line: V8 set for the size of the files given (heap.ts),
  * then the command line loaded from its one file, build/are.js (scripts/cli-bundle.js), with the
  * code V8 compiled for it in an earlier run.
  *
@@ -24,7 +24,7 @@ import * as nodeModule from "module";
 import * as path from "path";
 import { setFlagsFromString } from "v8";
 import * as vm from "vm";
-import { fileSize, youngGenerationFlag } from "./heap";
+import { fileSize, runFlags } from "./heap";
 
 /** What bin/are.js uses of the command line (src/cli/main.ts). */
 export interface CommandLine {
@@ -213,8 +213,8 @@ function enableNodeCompileCache(cacheFolder: string): void {
 /** Starts the command line for a run on `argv` (bin/are.js). */
 export function startCli(argv: readonly string[], buildFolder = path.join(__dirname, "..")): StartedCli {
   // First, before any code is compiled: the flags are part of what V8 checks in its cached code.
-  const flag = youngGenerationFlag(argv, fileSize);
-  if (flag !== null) setFlagsFromString(flag);
+  const flags = runFlags(argv, fileSize);
+  for (const flag of flags) setFlagsFromString(flag);
   const cacheFolder = path.join(buildFolder, CACHE_FOLDER);
   enableNodeCompileCache(cacheFolder);
   const mainModule = path.join(buildFolder, "cli", "main.js");
@@ -224,10 +224,10 @@ export function startCli(argv: readonly string[], buildFolder = path.join(__dirn
     const cli = nodeModule.createRequire(mainModule)(mainModule) as CommandLine;
     return { cli, usedCodeCache: false, saveCodeCache: () => undefined };
   }
-  const flags = [...process.execArgv, ...(flag === null ? [] : [flag])];
+  const allFlags = [...process.execArgv, ...flags];
   const { exports: cli, ...cache } = loadWithCodeCache(
     bundle,
-    codeCacheFile(cacheFolder, stat, flags, nomCommande(argv)),
+    codeCacheFile(cacheFolder, stat, allFlags, nomCommande(argv)),
   );
   return { cli: cli as CommandLine, ...cache };
 }

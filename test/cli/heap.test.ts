@@ -1,6 +1,7 @@
 /**
- * The young generation of V8's heap for a run of `are` (src/cli/heap.ts): which runs keep it at its
- * first size, and that the flag is one this Node.js knows and obeys. That bin/are.js sets it:
+ * V8's settings for a run of `are` (src/cli/heap.ts): which runs keep the young generation of its
+ * heap at its first size and optimise later, and that the flags are ones this Node.js knows and
+ * obeys when set while running. That bin/are.js sets it:
  * test/cli/spawn.test.ts, which builds build/ first.
  */
 import { spawnSync } from "child_process";
@@ -9,8 +10,10 @@ import * as path from "path";
 import {
   ESTIMATED_ROWS_MAX,
   KEEP_YOUNG_GENERATION,
+  LATER_OPTIMIZATION,
   estimatedRows,
   fileSize,
+  runFlags,
   youngGenerationFlag,
 } from "../../src/cli/heap";
 import { removeDir, tempDir } from "../xlsx/helpers";
@@ -51,6 +54,14 @@ describe("Jeune génération du tas de V8 selon les fichiers donnés", () => {
     expect(youngGenerationFlag(argv, tailleDe)).toBe(attendu);
   });
 
+  test("les options d'un lancement : les deux pour les fichiers usuels, aucune au-delà du seuil", () => {
+    expect(
+      runFlags(["dotations", "effectifs-100k.xlsx", "--etablissements", "etablissements.xlsx"], tailleDe),
+    ).toEqual([KEEP_YOUNG_GENERATION, LATER_OPTIMIZATION]);
+    expect(runFlags(["forfait", "2024"], tailleDe)).toEqual([KEEP_YOUNG_GENERATION, LATER_OPTIMIZATION]);
+    expect(runFlags(["dotations", "effectifs-pleine.xlsx"], tailleDe)).toEqual([]);
+  });
+
   test(`le seuil est de ${ESTIMATED_ROWS_MAX} lignes estimées, bornes comprises`, () => {
     expect(youngGenerationFlag(["a.csv"], () => ESTIMATED_ROWS_MAX * 84)).toBe(KEEP_YOUNG_GENERATION);
     expect(youngGenerationFlag(["a.csv"], () => ESTIMATED_ROWS_MAX * 84 + 84)).toBeNull();
@@ -86,5 +97,29 @@ process.stdout.write(String(nouvel ? nouvel.space_size : -1));`;
     expect(Number(avec.stdout)).toBeGreaterThan(0);
     expect(Number(avec.stdout)).toBeLessThanOrEqual(4 * 1024 * 1024);
     expect(Number(sans.stdout)).toBeGreaterThan(Number(avec.stdout));
+  });
+
+  test("ce Node.js connaît l'option du compilateur et la suit, donnée en cours de route : une fonction optimisée plus tard", () => {
+    // Compiled on the main thread (no concurrent recompilation): the call that makes a function
+    // optimised is then the same at every run.
+    const script = (option: string) => `const v8 = require("v8");
+${option ? `v8.setFlagsFromString(${JSON.stringify(option)});` : ""}
+function f(a) { let s = 0; for (let i = 0; i < 10; i++) s += (a * i) % 7; return s; }
+let appels = 0;
+for (; appels < 100000 && !(%GetOptimizationStatus(f) & 16); appels++) f(appels);
+process.stdout.write(String(appels));`;
+    const lancer = (option: string) =>
+      spawnSync(
+        process.execPath,
+        ["--allow-natives-syntax", "--no-concurrent-recompilation", "-e", script(option)],
+        { encoding: "utf8" },
+      );
+    const avec = lancer(LATER_OPTIMIZATION);
+    const sans = lancer("");
+    expect(avec.stderr).toBe("");
+    expect(Number(sans.stdout)).toBeGreaterThan(0);
+    expect(Number(sans.stdout)).toBeLessThan(100000);
+    // ~4,4 times V8's budget: optimised after about as many more calls (210 and 927 on Node 20).
+    expect(Number(avec.stdout)).toBeGreaterThan(3 * Number(sans.stdout));
   });
 });

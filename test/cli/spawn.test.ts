@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { KEEP_YOUNG_GENERATION } from "../../src/cli/heap";
+import { KEEP_YOUNG_GENERATION, LATER_OPTIMIZATION } from "../../src/cli/heap";
 import { CACHE_FOLDER, codeCacheFile } from "../../src/cli/startup";
 import { DEMO_ARGS, ROOT, avecLigneDeCommande } from "./examples";
 
@@ -76,7 +76,7 @@ describe("bin/are.js lancé comme une commande", () => {
     const cache = codeCacheFile(
       path.join(ROOT, "build", CACHE_FOLDER),
       bundle,
-      [KEEP_YOUNG_GENERATION],
+      [KEEP_YOUNG_GENERATION, LATER_OPTIMIZATION],
       "dotations",
     );
     expect(fs.statSync(cache).size).toBeGreaterThan(100_000);
@@ -103,7 +103,7 @@ describe("bin/are.js lancé comme une commande", () => {
     }
   });
 
-  test("bin/are.js règle la jeune génération du tas avant la commande (src/cli/heap.ts)", () => {
+  test("bin/are.js règle la jeune génération du tas et le compilateur de V8 avant la commande (src/cli/heap.ts)", () => {
     const hook = path.join(dossier(), "options-v8.js");
     fs.writeFileSync(
       hook,
@@ -116,7 +116,7 @@ process.on("exit", () => process.stderr.write(JSON.stringify(vues)));`,
       encoding: "utf8",
     });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stderr)).toEqual([KEEP_YOUNG_GENERATION]);
+    expect(JSON.parse(r.stderr)).toEqual([KEEP_YOUNG_GENERATION, LATER_OPTIMIZATION]);
   });
 
   test("--json lu lentement par un tube : les morceaux attendent le lecteur au lieu de s'entasser en mémoire", async () => {
