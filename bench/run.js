@@ -309,6 +309,13 @@ if (sections.includes("cli")) {
       `\nLecture seule, dans son processus, sans le démarrage de Node : ${lectureSeule(r)}. Étapes dans ce processus-ci : lecture du .xlsx ${ms(r.etapes.lectureXlsxMs)}, calcul ${ms(r.etapes.calculMs)}, ` +
         `écriture du classeur (dotations + ${fr(r.etapes.constats)} constats) ${ms(r.etapes.ecritureMs)}.`,
     );
+    // design.md §8's figure (1,0 s on 2026-12-05) was the summary's; the bench also holds --json and
+    // --out to it (since 2026-11-26): two lines, the stricter one kept as it was.
+    objectif(
+      "CLI : 100 000 lignes .xlsx de bout en bout ≤ 0,5 s, résumé (design.md §8)",
+      r.resume.murMs <= 500,
+      `${ms(r.resume.murMs)} (médiane de ${r.fois}, meilleur ${ms(r.resume.minMs)})`,
+    );
     objectif(
       "CLI : 100 000 lignes .xlsx de bout en bout ≤ 0,5 s (design.md §8 ; résumé, --json et --out)",
       Math.max(r.resume.murMs, r.json.murMs, r.classeur.murMs) <= 500,
