@@ -73,9 +73,26 @@ export function youngGenerationFlag(
  */
 export const LATER_OPTIMIZATION = "--interrupt-budget=300000";
 
+/**
+ * LATER_OPTIMIZATION where this V8 has that budget, else null. V8 12 (Node 22 and later) replaced it
+ * by invocation counts and a middle tier (Maglev), and says « unrecognized flag » on stderr at every
+ * run when given it: there V8 keeps its own tiering (a later one was not measured).
+ */
+export function laterOptimizationFlag(v8Version: string): string | null {
+  const major = Number.parseInt(v8Version, 10);
+  return Number.isInteger(major) && major <= 11 ? LATER_OPTIMIZATION : null;
+}
+
 /** The V8 flags for a run of `are` on these arguments (heap.ts's decisions), in the order set. */
-export function runFlags(argv: readonly string[], sizeOf: (file: string) => number | null): string[] {
-  return youngGenerationFlag(argv, sizeOf) === null ? [] : [KEEP_YOUNG_GENERATION, LATER_OPTIMIZATION];
+export function runFlags(
+  argv: readonly string[],
+  sizeOf: (file: string) => number | null,
+  v8Version: string = process.versions.v8,
+): string[] {
+  const young = youngGenerationFlag(argv, sizeOf);
+  if (young === null) return [];
+  const later = laterOptimizationFlag(v8Version);
+  return later === null ? [young] : [young, later];
 }
 
 /** The size of a file, or null for anything else (an option's value, a folder, a missing file). */

@@ -13,6 +13,7 @@ import {
   LATER_OPTIMIZATION,
   estimatedRows,
   fileSize,
+  laterOptimizationFlag,
   runFlags,
   youngGenerationFlag,
 } from "../../src/cli/heap";
@@ -55,11 +56,27 @@ describe("Jeune génération du tas de V8 selon les fichiers donnés", () => {
   });
 
   test("les options d'un lancement : les deux pour les fichiers usuels, aucune au-delà du seuil", () => {
+    const node20 = "11.3.244.8-node.38";
     expect(
-      runFlags(["dotations", "effectifs-100k.xlsx", "--etablissements", "etablissements.xlsx"], tailleDe),
+      runFlags(
+        ["dotations", "effectifs-100k.xlsx", "--etablissements", "etablissements.xlsx"],
+        tailleDe,
+        node20,
+      ),
     ).toEqual([KEEP_YOUNG_GENERATION, LATER_OPTIMIZATION]);
-    expect(runFlags(["forfait", "2024"], tailleDe)).toEqual([KEEP_YOUNG_GENERATION, LATER_OPTIMIZATION]);
-    expect(runFlags(["dotations", "effectifs-pleine.xlsx"], tailleDe)).toEqual([]);
+    expect(runFlags(["forfait", "2024"], tailleDe, node20)).toEqual([
+      KEEP_YOUNG_GENERATION,
+      LATER_OPTIMIZATION,
+    ]);
+    expect(runFlags(["dotations", "effectifs-pleine.xlsx"], tailleDe, node20)).toEqual([]);
+  });
+
+  test("le budget d'optimisation seulement pour un V8 qui l'a (Node 20) : ni Node 22 ni Node 24, qui le refusent", () => {
+    expect(laterOptimizationFlag("11.3.244.8-node.38")).toBe(LATER_OPTIMIZATION);
+    expect(laterOptimizationFlag("12.4.254.21-node.33")).toBeNull();
+    expect(laterOptimizationFlag("13.6.233.10-node.28")).toBeNull();
+    expect(laterOptimizationFlag("")).toBeNull();
+    expect(runFlags(["forfait", "2024"], tailleDe, "12.4.254.21-node.33")).toEqual([KEEP_YOUNG_GENERATION]);
   });
 
   test(`le seuil est de ${ESTIMATED_ROWS_MAX} lignes estimées, bornes comprises`, () => {
@@ -114,7 +131,13 @@ process.stdout.write(String(appels));`;
         ["--allow-natives-syntax", "--no-concurrent-recompilation", "-e", script(option)],
         { encoding: "utf8" },
       );
-    const avec = lancer(LATER_OPTIMIZATION);
+    const option = laterOptimizationFlag(process.versions.v8);
+    if (option === null) {
+      // A V8 without the budget (Node 22 and later): are never gives it, so it never complains.
+      expect(runFlags(["forfait", "2024"], () => null)).toEqual([KEEP_YOUNG_GENERATION]);
+      return;
+    }
+    const avec = lancer(option);
     const sans = lancer("");
     expect(avec.stderr).toBe("");
     expect(Number(sans.stdout)).toBeGreaterThan(0);
