@@ -11,7 +11,7 @@ import { CsvScanner, type CsvSeparator } from "./csvRecords";
 import { SpreadsheetFileError } from "./errors";
 import { exactRow } from "./rows";
 import { SharedTexts, sameText } from "./texts";
-import { sourceEnMemoire, type SourceZip } from "./zip";
+import { enSource, type SourceZip } from "./zip";
 
 export { parseCsvRecords, type CsvSeparator } from "./csvRecords";
 
@@ -88,27 +88,22 @@ export function decodeCsvBytes(
   bytes: Uint8Array,
   fichier = "le fichier",
 ): { text: string; encoding: CsvEncoding } {
-  const { encoding, start } = encodingOf(bytes, fichier);
+  const { encoding, start } = encodingOf(enSource(bytes), fichier, Math.max(1, bytes.length));
   return { text: blockDecoder(encoding)(bytes.subarray(start), true), encoding };
 }
 
-/** The encoding of a CSV file's bytes (see decodeCsvBytes) and where its text starts, after any BOM. */
-function encodingOf(bytes: Uint8Array, fichier: string): { encoding: CsvEncoding; start: number } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", start: 3 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", start: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", start: 2 };
-  // Checked without decoding: the text is decoded block by block afterwards.
-  if (isUtf8(bytes)) return { encoding: "utf-8", start: 0 };
-  const { invalide, multioctet } = melangeUtf8(bytes);
-  if (multioctet && invalide !== -1) {
-    const octet = bytes[invalide].toString(16).toUpperCase().padStart(2, "0");
-    const caractere = decodeWindows1252(bytes.subarray(invalide, invalide + 1));
-    throw new SpreadsheetFileError(
-      "csv-invalide",
-      `${fichier} mélange deux encodages : il est en UTF-8, mais la ligne ${ligneDeLOctet(bytes, invalide)} contient un caractère d'un autre encodage (octet 0x${octet}, « ${caractere} » en Windows-1252). Corrigez ce caractère ou réenregistrez le fichier en UTF-8 (dans Excel : Enregistrer sous › « CSV UTF-8 (délimité par des virgules) »), puis relancez.`,
-    );
-  }
-  return { encoding: "windows-1252", start: 0 };
+/**
+ * The refusal of a file that mixes UTF-8 and another encoding (see decodeCsvBytes), with the line of
+ * its first byte that is not UTF-8.
+ */
+function melangeRefuse(bytes: Uint8Array, fichier: string): SpreadsheetFileError {
+  const { invalide } = melangeUtf8(bytes);
+  const octet = bytes[invalide].toString(16).toUpperCase().padStart(2, "0");
+  const caractere = decodeWindows1252(bytes.subarray(invalide, invalide + 1));
+  return new SpreadsheetFileError(
+    "csv-invalide",
+    `${fichier} mélange deux encodages : il est en UTF-8, mais la ligne ${ligneDeLOctet(bytes, invalide)} contient un caractère d'un autre encodage (octet 0x${octet}, « ${caractere} » en Windows-1252). Corrigez ce caractère ou réenregistrez le fichier en UTF-8 (dans Excel : Enregistrer sous › « CSV UTF-8 (délimité par des virgules) »), puis relancez.`,
+  );
 }
 
 /**
@@ -341,16 +336,16 @@ function* fenetresUtf8(source: SourceZip, debut: number, taille: number): Genera
 }
 
 /**
- * encodingOf, the file read window by window (never whole): valid UTF-8 window after window, else
- * Windows-1252 unless UTF-8 and other bytes are mixed — then the file is read whole, for encodingOf's
- * message with the line of the first odd byte.
+ * The encoding of a CSV file (see decodeCsvBytes) and where its text starts, after any BOM; the file
+ * read `fenetre` bytes at a time, never whole: valid UTF-8 window after window, else Windows-1252 —
+ * unless UTF-8 and other bytes are mixed, refused (melangeRefuse reads the file whole for the line).
  */
-function encodingOfSource(
+function encodingOf(
   source: SourceZip,
   fichier: string,
   fenetre: number,
 ): { encoding: CsvEncoding; start: number } {
-  const tete = Buffer.from(source.lire(0, Math.min(3, source.length)));
+  const tete = source.lire(0, Math.min(3, source.length));
   if (tete.length === 3 && tete[0] === 0xef && tete[1] === 0xbb && tete[2] === 0xbf) {
     return { encoding: "utf-8", start: 3 };
   }
@@ -370,7 +365,7 @@ function encodingOfSource(
     const melange = melangeUtf8(octets);
     invalide ||= melange.invalide !== -1;
     multioctet ||= melange.multioctet;
-    if (invalide && multioctet) return encodingOf(Buffer.from(source.lire(0, source.length)), fichier);
+    if (invalide && multioctet) throw melangeRefuse(source.lire(0, source.length), fichier);
   }
   return { encoding: "windows-1252", start: 0 };
 }
@@ -391,11 +386,8 @@ export function readCsvGrid(
   onProgress?: (done: number, total: number) => void,
   blocOctets = BLOCK_BYTES,
 ): { values: CellValue[][]; encoding: CsvEncoding; separator: CsvSeparator } {
-  // isView, not instanceof: under jest a Buffer comes from another realm than the code's Uint8Array.
-  const source = ArrayBuffer.isView(entree)
-    ? sourceEnMemoire(Buffer.from(entree.buffer, entree.byteOffset, entree.byteLength))
-    : entree;
-  const { encoding, start } = encodingOfSource(source, fichier, blocOctets);
+  const source = enSource(entree);
+  const { encoding, start } = encodingOf(source, fichier, blocOctets);
   const separator = separatorOf(source, start, encoding);
   const grid = new CsvGrid(separator, fichier);
   const decode = blockDecoder(encoding);

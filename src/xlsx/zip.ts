@@ -33,12 +33,21 @@ export interface SourceZip {
   lire(position: number, longueur: number, tampon?: Buffer): Buffer;
 }
 
-export function sourceEnMemoire(bytes: Buffer): SourceZip {
+export function sourceEnMemoire(octets: Uint8Array): SourceZip {
+  const bytes = Buffer.isBuffer(octets)
+    ? octets
+    : Buffer.from(octets.buffer, octets.byteOffset, octets.byteLength);
   return {
     length: bytes.length,
     fenetre: Infinity,
     lire: (position, longueur) => bytes.subarray(position, position + longueur),
   };
+}
+
+/** Bytes in memory as a source, or the source given. */
+export function enSource(entree: Uint8Array | SourceZip): SourceZip {
+  // isView, not instanceof: under jest a Buffer comes from another realm than the code's Uint8Array.
+  return ArrayBuffer.isView(entree) ? sourceEnMemoire(entree) : entree;
 }
 
 /** A file found shorter than its size when it was opened: changed (rewritten, copied) while read. */
@@ -181,7 +190,7 @@ export class ZipArchive {
   private readonly source: SourceZip;
 
   constructor(archive: Buffer | SourceZip) {
-    const source = Buffer.isBuffer(archive) ? sourceEnMemoire(archive) : archive;
+    const source = enSource(archive);
     this.source = source;
     const { fin, eocd, position } = this.findEndOfCentralDirectory();
     const count = fin.readUInt16LE(eocd + 10);
