@@ -126,7 +126,7 @@ export function* jsonPieces(document: unknown): Generator<string, void, undefine
     add("[\n");
     yield* elements(top, (list) => list, 2, 2);
     add("\n]");
-  } else if (top !== null && typeof top === "object" && !Array.isArray(top) && Object.keys(top).length > 0) {
+  } else if (top !== null && typeof top === "object" && !Array.isArray(top)) {
     let members = 0;
     for (const [key, value] of Object.entries(top)) {
       const name = JSON.stringify(key);
