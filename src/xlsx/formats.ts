@@ -27,8 +27,9 @@ export function estArchiveZip(debut: Uint8Array): boolean {
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /**
- * The bytes natureDuFichier reads of a file that is neither an archive nor an Office file (markup,
- * UTF-16 without a BOM, binary): the file's first OCTETS_DE_TETE, whatever its size.
+ * The first bytes of a file, which say what it is (readSpreadsheetFile): an archive's or an Office
+ * file's signature, and all natureDuFichier reads of any other file (markup, UTF-16 without a BOM,
+ * binary), whatever its size.
  */
 export const OCTETS_DE_TETE = 4096;
 
@@ -144,7 +145,7 @@ function looksBinary(bytes: Uint8Array): boolean {
  * export of an académie's intranet) and the « Feuille de calcul XML 2003 » (SpreadsheetML).
  */
 function markup(bytes: Buffer, fichier: string): SpreadsheetFileError | null {
-  let head = bytes.subarray(0, Math.min(2048, OCTETS_DE_TETE)).toString("latin1");
+  let head = bytes.subarray(0, 2048).toString("latin1");
   if (head.startsWith("\u00ef\u00bb\u00bf")) head = head.slice(3);
   head = head.trimStart().toLowerCase();
   if (!head.startsWith("<")) return null;

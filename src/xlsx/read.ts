@@ -436,16 +436,17 @@ export async function readSpreadsheetFile(
   const extension = path.extname(filePath).toLowerCase();
   return avecFichier(filePath, fichier, async (ouvert) => {
     const toutLire = () => fs.readFileSync(ouvert.fd);
-    if (estArchiveZip(premiersOctets(ouvert, 4))) {
+    // What the file is, from its first bytes.
+    const tete = premiersOctets(ouvert, OCTETS_DE_TETE);
+    if (estArchiveZip(tete)) {
       const source = sourceFichier(ouvert.fd, ouvert.taille);
       natureDeLArchive(source, fichier);
       return readXlsx(source, toutLire, filePath, fichier, onProgress);
     }
-    // What the file is, from its first bytes; an Office file of another kind is read whole to say which.
-    const tete = premiersOctets(ouvert, OCTETS_DE_TETE);
+    // An Office file of another kind is read whole to say which.
     const bytes = estFichierOle(tete) ? toutLire() : tete;
     if (natureDuFichier(bytes, fichier, extension) === "xlsx") {
-      // Only if the file became an archive since its first 4 bytes were read: read whole, again.
+      // Only if the file became an archive since its first bytes were read: read whole, again.
       const archive = toutLire();
       return readXlsx(archive, () => archive, filePath, fichier, onProgress);
     }
