@@ -17,6 +17,18 @@ function are(args: readonly string[], cwd = ROOT) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * A .csv of `n` rows of formations outside the scheme, written in the test folder: one constat each,
+ * so a long `are controle --json` document. Returns its path.
+ */
+function csvHorsDispositif(nom: string, n: number): string {
+  const fichier = path.join(dossier(), nom);
+  const lignes = ["UAI;Code formation;Effectif"];
+  for (let i = 0; i < n; i++) lignes.push(`0750655E;${10_000_000 + i};12`);
+  fs.writeFileSync(fichier, lignes.join("\r\n") + "\r\n");
+  return fichier;
+}
+
 /** The files of the project that `are <args>` loads (a preloaded hook lists them at exit). */
 function modulesLoaded(args: readonly string[]): string[] {
   const hook = path.join(dossier(), "modules-charges.js");
@@ -122,11 +134,8 @@ process.on("exit", () => process.stderr.write(JSON.stringify(vues)));`,
   });
 
   test("--json lu lentement par un tube : les morceaux attendent le lecteur au lieu de s'entasser en mémoire", async () => {
-    // 60 000 rows of a formation outside the scheme: one constat each, a 22 Mo document.
-    const entree = path.join(dossier(), "hors-dispositif.csv");
-    const lignes = ["UAI;Code formation;Effectif"];
-    for (let i = 0; i < 60_000; i++) lignes.push(`0750655E;${10_000_000 + i};12`);
-    fs.writeFileSync(entree, lignes.join("\r\n") + "\r\n");
+    // 60 000 rows: a 22 Mo document.
+    const entree = csvHorsDispositif("hors-dispositif.csv", 60_000);
     // The peak memory of the run, written at its exit.
     const hook = path.join(dossier(), "memoire-max.js");
     fs.writeFileSync(
@@ -173,10 +182,7 @@ process.on("exit", () => process.stderr.write(JSON.stringify(vues)));`,
   }, 60_000);
 
   test("--json dans un tube que le lecteur ferme tôt (`are … --json | head`) : code 0, ni attente sans fin ni trace", async () => {
-    const entree = path.join(dossier(), "ferme-tot.csv");
-    const lignes = ["UAI;Code formation;Effectif"];
-    for (let i = 0; i < 20_000; i++) lignes.push(`0750655E;${10_000_000 + i};12`);
-    fs.writeFileSync(entree, lignes.join("\r\n") + "\r\n");
+    const entree = csvHorsDispositif("ferme-tot.csv", 20_000);
     const fin = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
       const enfant = spawn(process.execPath, [BIN, "controle", entree, "--annee", "2024", "--json"], {
         cwd: ROOT,
