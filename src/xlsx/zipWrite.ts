@@ -33,8 +33,13 @@ export function crc32Table(bytes: Uint8Array, crc = 0): number {
 /** Node's own CRC-32 (zlib.crc32, Node 20.15 and later): about six times faster than the table. */
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-/** The CRC-32 of `bytes` (continued from `crc`), as ZIP stores it: Node's when it has one, else the table's. */
+/**
+ * The CRC-32 of `bytes` (continued from `crc`), as ZIP stores it: Node's when it has one, else the
+ * table's. No bytes leave it as it was — Node 20's zlib.crc32 gives 0 for an empty buffer once that
+ * buffer was given to zlib, whatever `crc`.
+ */
 export function crc32(bytes: Uint8Array, crc = 0): number {
+  if (bytes.length === 0) return crc >>> 0;
   return nativeCrc32 ? nativeCrc32(bytes, crc) >>> 0 : crc32Table(bytes, crc);
 }
 
@@ -87,13 +92,12 @@ export class PartDeflater {
   private crc = 0;
 
   private deflate(piece: Uint8Array, finishFlush: number): void {
-    // The CRC first: Node 20's zlib.crc32 of an empty buffer once given to zlib is 0.
-    if (piece.length > 0) this.crc = crc32(piece, this.crc);
+    this.crc = crc32(piece, this.crc);
     this.size += piece.length;
     this.deflated.push(zlib.deflateRawSync(piece, { level: LEVEL, finishFlush }));
   }
 
-  /** A piece that others follow. */
+  /** A piece that others follow (an empty one adds nothing, not even an empty block). */
   add(piece: Uint8Array): void {
     if (piece.length > 0) this.deflate(piece, zlib.constants.Z_SYNC_FLUSH);
   }

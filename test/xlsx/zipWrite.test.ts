@@ -68,6 +68,13 @@ describe("CRC-32 du ZIP", () => {
     }
   });
 
+  test("aucun octet laisse le CRC tel quel, même un tampon vide déjà passé à zlib (Node 20 y donnait 0)", () => {
+    const vide = Buffer.alloc(0);
+    zlib.deflateRawSync(vide);
+    expect(crc32(vide, 0xcbf43926)).toBe(0xcbf43926);
+    expect(crc32Table(vide, 0xcbf43926)).toBe(0xcbf43926);
+  });
+
   test("continué morceau après morceau : le CRC des octets mis bout à bout", () => {
     const bytes = octets(10_000, 5);
     for (const coupes of [[0], [1], [4096], [1, 2, 3, 9_999], [5_000, 5_000, 10_000]]) {
