@@ -84,7 +84,7 @@ const LEVEL = 1;
  * A part deflated piece by piece as it is made, so that its text is never held whole: each piece
  * deflated on its own and ended by a sync flush (its last block aligned on a byte and not final),
  * the last one finished — one deflate stream, which inflates to the pieces joined, each piece's
- * back-references staying within it. Pieces of ~64 Ko compress within a few per cent of the whole.
+ * back-references staying within it. Pieces of 64 Ko or more compress within a few per cent of the whole.
  */
 export class PartDeflater {
   private readonly deflated: Buffer[] = [];

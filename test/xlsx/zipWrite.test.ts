@@ -6,6 +6,7 @@
 import * as zlib from "zlib";
 import { ZipArchive } from "../../src/xlsx/zip";
 import { PartDeflater, crc32, crc32Table, zipArchive } from "../../src/xlsx/zipWrite";
+import { PartText } from "../../src/xlsx/xmlParts";
 
 // ExcelJS depends on JSZip: an independent reader.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -189,6 +190,33 @@ describe("Archive ZIP écrite", () => {
     for (let debut = 0; debut < feuille.length; debut += 65_536)
       morceaux.push(feuille.subarray(debut, debut + 65_536));
     expect(zipArchive([{ name: "a.xml", data: enMorceaux(morceaux) }]).length).toBeLessThan(entier * 1.05);
+  });
+
+  test("un texte de partie encodé à mesure (PartText) : relu à l'identique, aucun caractère coupé entre deux morceaux", async () => {
+    // Texts of every width in UTF-8 (1 to 4 bytes), a lone surrogate (3 bytes once encoded), empty
+    // texts, and texts longer than a whole piece: whatever the order, a piece never cuts one.
+    const textes: string[] = [];
+    for (let k = 0; k < 30_000; k++) {
+      textes.push(["<c>", "élève", "« 157 € »", "😀", "\ud800", "", "a".repeat(k % 97)][k % 7]);
+      if (k % 10_000 === 5) textes.push("€".repeat(70_000), "x".repeat(200_000));
+    }
+    const entrees = [textes, [], [""], ["€".repeat(65_536)], ["z".repeat(65_536 * 3), "é"]].map(
+      (morceaux, i) => {
+        const part = new PartText();
+        for (const texte of morceaux) part.add(texte);
+        return {
+          name: `xl/texte${i}.xml`,
+          attendu: Buffer.from(morceaux.join(""), "utf8"),
+          data: part.deflated(),
+        };
+      },
+    );
+    const archive = zipArchive(entrees.map(({ name, data }) => ({ name, data })));
+    const zip = await JSZip.loadAsync(archive, { checkCRC32: true });
+    for (const { name, attendu, data } of entrees) {
+      expect(data.size).toBe(attendu.length);
+      expect(Buffer.from(await zip.file(name).async("uint8array")).equals(attendu)).toBe(true);
+    }
   });
 
   test("une archive sans partie n'est que sa fin d'archive", async () => {
