@@ -7,8 +7,9 @@
  * group is scanned row by row (design.md §8).
  *
  * One table can serve several sheets — the effectif sheets of one run share the session's — so that
- * the same extraction given twice (two files, two tabs) is counted once. A row is referred to by its
- * sheet's number and its index: `numero × 2^32 + index`, exact in a double (a .csv has no row limit).
+ * the same extraction given twice (two files, two tabs) is counted once. A row is referred to by one
+ * number: the rows of the sheets given, one sheet after the other (a .csv has no row limit; the
+ * references of one run stop short of 2^32).
  *
  * Rows are compared by their normalised values (design.md §4, issue 11 item 2), so that the same
  * extraction given in two forms — a .xlsx and its .csv, or two .xlsx written by different tools — is
@@ -90,18 +91,22 @@ export function hashLigne(row: Row): number {
   return h >>> 0;
 }
 
-/** Rows per sheet a reference can tell apart: far above any sheet or file (Excel stops at 2^20). */
-const LIGNES_PAR_FEUILLE = 2 ** 32;
-/** References stay exact integers in a double (below 2^53). */
-const FEUILLES_MAXIMUM = 2 ** 20;
+/**
+ * Keys and values of the tables are unsigned 32-bit integers. A value is a row's reference + 1, or
+ * GROUPE for a key whose rows form a group; references run below REFERENCES_MAXIMUM (some 4 billion
+ * rows read in one run: far beyond any memory). A key past 32 bits — a code id past 4 095, thousands
+ * of distinct eligible codes in one run — goes to a Map beside the table.
+ */
+const PLAFOND_32 = 0xffff_ffff;
+const GROUPE = PLAFOND_32;
+const REFERENCES_MAXIMUM = GROUPE - 1;
 
 /** Rows that share a key, by hash of their cells: one row reference, or several. */
 type ParHash = Map<number, number | number[]>;
 
-/** A 32-bit mix of a key (an integer below 2^53), for the table below (MurmurHash3's finaliser). */
+/** A 32-bit mix of a key (an integer below 2^32), for the table below (MurmurHash3's finaliser). */
 function melanger(cle: number): number {
-  let h = (cle | 0) ^ Math.imul((cle / 4294967296) | 0, 0x27d4eb2f);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  let h = Math.imul(cle ^ (cle >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
@@ -117,23 +122,29 @@ const CHARGE_PREVUE = 0.6;
 /**
  * The rows already counted for one establishment, by key (see cleDoublon): an open-addressing hash
  * table over one typed array of (key, value) pairs — the value is the row reference + 1 of the only
- * row with that key, or -(g + 1) for the group g of rows that share it (0: free slot).
+ * row with that key, or GROUPE when several rows share it (0: free slot).
  *
- * Décision (regles.md#technique.performance; performance, issue 7): typed arrays rather than a Map per establishment. Their contents
- * live outside the JavaScript heap, so the garbage collector neither copies nor scans them: on a
- * 1 M-row sheet the Maps allocated some 57 MB that the collector copied while the rows were read
- * (npm run bench, see docs/performance.md). Key and value side by side: a probe reads one cache line.
+ * Décision (regles.md#technique.performance; performance, issues 7 and 13): typed arrays rather than
+ * a Map per establishment. Their contents live outside the JavaScript heap, so the garbage collector
+ * neither copies nor scans them: on a 1 M-row sheet the Maps allocated some 57 MB that the collector
+ * copied while the rows were read (npm run bench, see docs/performance.md). Key and value side by
+ * side: a probe reads one cache line. Pairs of 32-bit integers rather than of doubles: half the
+ * memory (16 instead of 32 MB for a 1 M-row sheet), which the system hands over page by page.
  */
 class LignesParCle {
   /** Slot i holds its key at 2i and its value at 2i + 1. */
-  private paires: Float64Array;
+  private paires: Uint32Array;
   private nombre = 0;
+  /** Keys past 32 bits (or not integers), rare, with their value. */
+  private grandes: Map<number, number> | null = null;
+  /** The rows of each key whose value is GROUPE. */
+  private readonly groupes = new Map<number, ParHash>();
 
   /** @param cles keys expected: the table is sized for them at once (see TableDoublons.dejaVue). */
   constructor(cles: number) {
     let places = 16;
     while (places * CHARGE_PREVUE < cles) places *= 2;
-    this.paires = new Float64Array(places * 2);
+    this.paires = new Uint32Array(places * 2);
   }
 
   /** Keys stored. */
@@ -143,6 +154,8 @@ class LignesParCle {
 
   /** The value stored under `cle`; when the key is new, `valeur` (non-zero) is stored and 0 returned. */
   obtenirOuAjouter(cle: number, valeur: number): number {
+    // Anything but an unsigned 32-bit integer goes to the Map: the typed array would change it.
+    if (cle >>> 0 !== cle) return this.grandeCle(cle, valeur);
     const paires = this.paires;
     const masque = (paires.length >> 1) - 1;
     let i = melanger(cle) & masque;
@@ -158,19 +171,39 @@ class LignesParCle {
     return 0;
   }
 
-  /** Replaces the value of a key already stored. */
-  remplacer(cle: number, valeur: number): void {
+  /** obtenirOuAjouter for a key the typed array cannot hold. */
+  private grandeCle(cle: number, valeur: number): number {
+    this.grandes ??= new Map();
+    const v = this.grandes.get(cle);
+    if (v !== undefined) return v;
+    this.grandes.set(cle, valeur);
+    this.nombre++;
+    return 0;
+  }
+
+  /** The rows of a key met before, now several: its value becomes GROUPE. */
+  grouper(cle: number, parHash: ParHash): void {
+    this.groupes.set(cle, parHash);
+    if (cle >>> 0 !== cle) {
+      this.grandes!.set(cle, GROUPE);
+      return;
+    }
     const paires = this.paires;
     const masque = (paires.length >> 1) - 1;
     let i = melanger(cle) & masque;
     while (paires[2 * i] !== cle || paires[2 * i + 1] === 0) i = (i + 1) & masque;
-    paires[2 * i + 1] = valeur;
+    paires[2 * i + 1] = GROUPE;
+  }
+
+  /** The rows of a key whose value is GROUPE. */
+  groupe(cle: number): ParHash {
+    return this.groupes.get(cle)!;
   }
 
   /** Four times larger: few rehashes for an establishment of thousands of rows. */
   private agrandir(): void {
     const anciennes = this.paires;
-    const paires = new Float64Array(anciennes.length * 4);
+    const paires = new Uint32Array(anciennes.length * 4);
     const masque = (paires.length >> 1) - 1;
     for (let j = 0; j < anciennes.length; j += 2) {
       if (anciennes[j + 1] === 0) continue;
@@ -192,8 +225,13 @@ export interface LigneVue {
 export class TableDoublons {
   private readonly feuilles: SheetData[] = [];
   private readonly signatures: Signature[] = [];
+  /**
+   * The reference of each sheet's first row: a sheet's rows follow the previous sheet's, so that a
+   * row's reference is one number below 2^32 (`debut + index`), whatever the number of sheets.
+   */
+  private readonly debuts: number[] = [];
+  private references = 0;
   private readonly parEtablissement = new Map<number, LignesParCle>();
-  private readonly groupes: ParHash[] = [];
   private dernierEtablissement = -1;
   private dernieresLignes: LignesParCle | null = null;
 
@@ -203,10 +241,12 @@ export class TableDoublons {
    *   signatures that are equal for the same row, whatever the form or the columns' order.
    */
   ajouterFeuille(sheet: SheetData, signature: Signature = signaturePositionnelle): number {
-    if (this.feuilles.length >= FEUILLES_MAXIMUM)
-      throw new RangeError(`Plus de ${FEUILLES_MAXIMUM} feuilles lues en une fois.`);
+    if (this.references + sheet.values.length > REFERENCES_MAXIMUM)
+      throw new RangeError(`Plus de ${REFERENCES_MAXIMUM} lignes lues en une fois.`);
     this.feuilles.push(sheet);
     this.signatures.push(signature);
+    this.debuts.push(this.references);
+    this.references += sheet.values.length;
     return this.feuilles.length - 1;
   }
 
@@ -232,7 +272,7 @@ export class TableDoublons {
     }
     this.dernierEtablissement = etablissement;
     this.dernieresLignes = parCle;
-    const reference = feuille * LIGNES_PAR_FEUILLE + index;
+    const reference = this.debuts[feuille] + index;
     const trouve = parCle.obtenirOuAjouter(cle, reference + 1);
     // A new key (nearly every row): nothing allocated. The comparison, rare, is a method of its own:
     // its closure would otherwise make every call allocate its context (docs/performance.md).
@@ -251,13 +291,12 @@ export class TableDoublons {
     let parHash: ParHash;
     // The signature of the key's first row, when computed here: compared below without a second computation.
     let connue: { readonly reference: number; readonly signature: Row } | null = null;
-    if (trouve > 0) {
+    if (trouve !== GROUPE) {
       const premiere = trouve - 1;
       connue = { reference: premiere, signature: this.ligne(premiere) };
       parHash = new Map([[hashLigne(connue.signature), premiere]]);
-      this.groupes.push(parHash);
-      parCle.remplacer(cle, -this.groupes.length);
-    } else parHash = this.groupes[-trouve - 1];
+      parCle.grouper(cle, parHash);
+    } else parHash = parCle.groupe(cle);
     const signature = this.signatures[feuille](row);
     const hash = hashLigne(signature);
     const memes = parHash.get(hash);
@@ -277,15 +316,20 @@ export class TableDoublons {
       else memes.push(reference);
       return null;
     }
-    return {
-      sheet: this.feuilles[Math.floor(premiere / LIGNES_PAR_FEUILLE)],
-      index: premiere % LIGNES_PAR_FEUILLE,
-    };
+    const numero = this.feuilleDe(premiere);
+    return { sheet: this.feuilles[numero], index: premiere - this.debuts[numero] };
+  }
+
+  /** The number of the sheet a reference falls in (few sheets: searched from the last). */
+  private feuilleDe(reference: number): number {
+    let numero = this.debuts.length - 1;
+    while (this.debuts[numero] > reference) numero--;
+    return numero;
   }
 
   /** The signature of a row already seen. */
   private ligne(reference: number): Row {
-    const numero = Math.floor(reference / LIGNES_PAR_FEUILLE);
-    return this.signatures[numero](this.feuilles[numero].values[reference % LIGNES_PAR_FEUILLE]);
+    const numero = this.feuilleDe(reference);
+    return this.signatures[numero](this.feuilles[numero].values[reference - this.debuts[numero]]);
   }
 }

@@ -39,6 +39,65 @@ describe("Table des doublons", () => {
   });
 });
 
+describe("Table des doublons : clés et références sur 32 bits", () => {
+  test("une clé au-delà de 32 bits ou non entière n'est jamais confondue avec une autre : mêmes cellules, clés différentes, aucun doublon", () => {
+    // Identical cells: only the keys tell these rows apart (the effectif reader's signature leaves
+    // code and effectif to the key). A table that cut keys to 32 bits would find false duplicates.
+    const cles = [5, 2 ** 32 + 5, 2 ** 33 + 5, 5.5, 2 ** 52 + 5, 4096 * 0x100000 + 24];
+    const a = feuille("a", Object.fromEntries(cles.map((_, i) => [i, ligne(24)])));
+    const table = new TableDoublons();
+    const n = table.ajouterFeuille(a);
+    cles.forEach((cle, i) => expect(table.dejaVue(n, i, a.values[i], 0, cle)).toBeNull());
+    // Met again: each key finds its own first row, a group forms under a large key too.
+    const b = feuille("b", Object.fromEntries(cles.map((_, i) => [i, ligne(24)])));
+    const nb = table.ajouterFeuille(b);
+    cles.forEach((cle, i) =>
+      expect(table.dejaVue(nb, i, b.values[i], 0, cle)).toEqual({ sheet: a, index: i }),
+    );
+    const autre = feuille("c", { 0: ligne(30), 1: ligne(30), 2: ligne(24) });
+    const nc = table.ajouterFeuille(autre);
+    expect(table.dejaVue(nc, 0, autre.values[0], 0, 2 ** 33 + 5)).toBeNull();
+    expect(table.dejaVue(nc, 1, autre.values[1], 0, 2 ** 33 + 5)).toEqual({ sheet: autre, index: 0 });
+    expect(table.dejaVue(nc, 2, autre.values[2], 0, 2 ** 33 + 5)).toEqual({ sheet: a, index: 2 });
+  });
+
+  test("des feuilles nombreuses, vides ou non, mises bout à bout : chaque ligne retrouvée dans sa feuille, à son rang", () => {
+    const tailles = [0, 3, 0, 0, 70_000, 1, 0, 12];
+    const feuilles = tailles.map((taille, f) => {
+      const lignes: Record<number, CellValue[]> = {};
+      if (taille > 0) lignes[taille - 1] = ligne(100 + f);
+      return feuille(`f${f}`, lignes);
+    });
+    const table = new TableDoublons();
+    const numeros = feuilles.map((f) => table.ajouterFeuille(f));
+    const pleines = tailles.flatMap((taille, f) => (taille > 0 ? [f] : []));
+    // Each sheet's last row once, then again from a last sheet: each found where it was.
+    for (const f of pleines) {
+      const i = tailles[f] - 1;
+      expect(table.dejaVue(numeros[f], i, feuilles[f].values[i], 0, f)).toBeNull();
+    }
+    const fin = feuille("fin", Object.fromEntries(pleines.map((f) => [f, ligne(100 + f)])));
+    const nFin = table.ajouterFeuille(fin);
+    for (const f of pleines)
+      expect(table.dejaVue(nFin, f, fin.values[f], 0, f)).toEqual({
+        sheet: feuilles[f],
+        index: tailles[f] - 1,
+      });
+  });
+
+  test("plus de lignes en une fois que les références ne peuvent en compter : refusé, jamais confondu", () => {
+    const table = new TableDoublons();
+    const immense: SheetData = {
+      name: "immense",
+      values: new Array(2 ** 32 - 2),
+      rowOffset: 0,
+      columnOffset: 0,
+    };
+    expect(table.ajouterFeuille(immense)).toBe(0);
+    expect(() => table.ajouterFeuille(feuille("une de plus", { 0: ligne(1) }))).toThrow(RangeError);
+  });
+});
+
 describe("Table des doublons : tailles des tables par établissement", () => {
   test("établissements de tailles très différentes, lignes entrelacées : chaque clé déjà vue est retrouvée, aucune autre", () => {
     // Tables are sized like the previous establishment's and grow past it (doublons.ts): a large
