@@ -69,6 +69,8 @@ export interface Lancement {
   readonly cpuFilPrincipalMs: number;
   /** Peak resident memory of the spawned process, the largest of the runs. */
   readonly rssMaxMo: number;
+  /** Minor page faults of the spawned process (fresh pages the system handed over), median of the runs. */
+  readonly defautsDePage: number;
   readonly code: number | null;
   /** What the last run printed on stdout (the reading alone prints its figures there). */
   readonly stdout: string;
@@ -89,6 +91,7 @@ function lancer(args: readonly string[], fois: number, prechauffer = false): Lan
   const temps: number[] = [];
   const cpu: number[] = [];
   const filPrincipal: number[] = [];
+  const defauts: number[] = [];
   let rssMax = 0;
   let code: number | null = null;
   let stdout = "";
@@ -105,8 +108,11 @@ function lancer(args: readonly string[], fois: number, prechauffer = false): Lan
     const lignes = r.stderr.split("\n");
     const mesure = lignes.find((l) => l.startsWith(MARQUE));
     if (mesure) {
-      const { cpuMs, cpuFilPrincipalMs, rssMaxOctets } = JSON.parse(mesure.slice(MARQUE.length));
+      const { cpuMs, cpuFilPrincipalMs, rssMaxOctets, defautsDePage } = JSON.parse(
+        mesure.slice(MARQUE.length),
+      );
       cpu.push(cpuMs);
+      defauts.push(defautsDePage);
       if (cpuFilPrincipalMs !== null) filPrincipal.push(cpuFilPrincipalMs);
       rssMax = Math.max(rssMax, rssMaxOctets / MO);
     }
@@ -123,6 +129,7 @@ function lancer(args: readonly string[], fois: number, prechauffer = false): Lan
     cpuMs: cpu.length > 0 ? mediane(cpu) : NaN,
     cpuFilPrincipalMs: filPrincipal.length > 0 ? mediane(filPrincipal) : NaN,
     rssMaxMo: rssMax,
+    defautsDePage: defauts.length > 0 ? mediane(defauts) : NaN,
     code,
     stdout,
     stderr,

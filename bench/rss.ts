@@ -1,7 +1,7 @@
 /**
- * Preloaded (`node --require`) into a process the bench spawns: at exit, writes the process's CPU time
- * and peak resident memory to stderr on a line of its own, which bench/cli.ts picks up. The parent
- * cannot see a child's peak memory otherwise (spawnSync gives no resource usage).
+ * Preloaded (`node --require`) into a process the bench spawns: at exit, writes the process's CPU time,
+ * peak resident memory and page faults to stderr on a line of its own, which bench/cli.ts picks up.
+ * The parent cannot see them otherwise (spawnSync gives no resource usage).
  */
 import { readFileSync, writeSync } from "fs";
 import { rssMaximal } from "./mesure";
@@ -30,6 +30,9 @@ process.on("exit", () => {
     cpuMs: (cpu.user + cpu.system) / 1000,
     cpuFilPrincipalMs: cpuFilPrincipalMs(),
     rssMaxOctets: rssMaximal(),
+    // Pages of memory the system handed over, one fault each: on the bench machine (a virtual
+    // machine) ~12 µs a page, a fifth of a 100 000-row run (docs/performance.md).
+    defautsDePage: process.resourceUsage().minorPageFault,
   };
   writeSync(2, `\n${MARQUE}${JSON.stringify(mesure)}\n`);
 });

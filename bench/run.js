@@ -265,6 +265,7 @@ function processusLances(r, commandes) {
         "CPU médian",
         "fil principal",
         "RSS max",
+        "pages neuves",
         "code",
       ],
       commandes.map(([nom, x]) => [
@@ -274,9 +275,14 @@ function processusLances(r, commandes) {
         ms(x.cpuMs),
         Number.isFinite(x.cpuFilPrincipalMs) ? ms(x.cpuFilPrincipalMs) : "—",
         mo(x.rssMaxMo),
+        Number.isFinite(x.defautsDePage) ? fr(x.defautsDePage) : "—",
         String(x.code),
       ]),
     ),
+  );
+  console.log(
+    "\nPages neuves : défauts de page mineurs du processus (médiane) — chacun, une page de 4 Ko que le système lui donne ;" +
+      "\n  sur une machine virtuelle, chacun peut coûter plus de 10 µs (docs/performance.md).",
   );
 }
 
