@@ -152,6 +152,63 @@ describe("Corpus : la même extraction deux fois, sous deux formes", () => {
   });
 });
 
+describe("Corpus : des milliers de codes formation distincts", () => {
+  // 5 000 distinct CAP codes (prefix 500) of the eligible NSF groups 200 to 249 (domains 20 to 24):
+  // every one eligible, most absent from the list (an alerte « hors-liste » each). The duplicate
+  // table keys a row by its code's id and its effectif; ids past 4 095 no longer fit its 32-bit
+  // slots and go to its Map (src/sheet/doublons.ts) — the last codes below are among them. No
+  // libellé column, as in some extractions: rows of different codes and the same effectif then
+  // differ by their key alone, and a key cut to 32 bits would make them duplicates.
+  const codes: string[] = [];
+  for (let nsf = 200; nsf < 250; nsf++)
+    for (let suffixe = 0; suffixe < 100; suffixe++)
+      codes.push(`500${nsf}${String(suffixe).padStart(2, "0")}`);
+  const ENTETE_SANS_LIBELLE = [
+    "RNE",
+    "Établissement",
+    "Code formation diplôme (CFD)",
+    "Effectifs 1ère année",
+    "Statut",
+    "Observation",
+  ];
+  const ligne = (code: string, effectif: number, observation: string | null = null): CellValue[] => [
+    "0750655E",
+    "Lycée Arago",
+    code,
+    effectif,
+    "Scolaire",
+    observation,
+  ];
+  const [antepenultieme, avantDernier, dernier] = codes.slice(-3);
+
+  test("5 000 codes, des lignes en double sous les derniers : chaque ligne comptée une fois, 784 270,50 € pour Arago", async () => {
+    const feuille: CellValue[][] = [
+      ENTETE_SANS_LIBELLE,
+      ...codes.map((code) => ligne(code, 1)), // rows 2 to 5 001
+      ligne(dernier, 1, "second groupe"), // 5 002: same code and effectif, another cell: counted
+      ligne(dernier, 1, "second groupe"), // 5 003: doublon of 5 002
+      ligne(dernier, 1), // 5 004: doublon of 5 001
+      ligne(antepenultieme, 1), // 5 005: doublon of 4 999
+      ligne(avantDernier, 1), // 5 006: doublon of 5 000
+      ligne(dernier, 2), // 5 007: same code, another effectif: counted
+    ];
+    const r = await dotations({ Paris: feuille });
+    // 5 000 + 1 + 2 = 5 003 élèves × 157 € = 785 471 € ; − reliquat pré-bac 1 200,50 = 784 270,50 €.
+    expect(net(r, "0750655E")).toBe("784270.50");
+    // Rows 2 to 5 001, 5 002 and 5 007 of this sheet, and the 4 rows of the établissements sheet.
+    expect(r.lignes.comptees).toBe(5_002 + 4);
+    const doublons = r.constats.filter((c) => c.code === "doublon");
+    expect(doublons.map((c) => c.ligne)).toEqual([5_003, 5_004, 5_005, 5_006]);
+    expect(doublons.map((c) => c.message.match(/ligne (\d+)/)?.[1])).toEqual([
+      "5002",
+      "5001",
+      "4999",
+      "5000",
+    ]);
+    expect(r.constats.filter((c) => c.code === "formation-non-eligible")).toEqual([]);
+  });
+});
+
 /** Paris as a .csv « ; » the way a spreadsheet exports it: codes in scientific notation, UAI in lower case. */
 function parisCsv(): string {
   const champ = (v: CellValue) => (v === null ? "" : String(v));
