@@ -137,8 +137,8 @@ class LignesParCle {
   private nombre = 0;
   /** Keys past 32 bits (or not integers), rare, with their value. */
   private grandes: Map<number, number> | null = null;
-  /** The rows of each key whose value is GROUPE. */
-  private readonly groupes = new Map<number, ParHash>();
+  /** The rows of each key whose value is GROUPE (rare: most tables never make one). */
+  private groupes: Map<number, ParHash> | null = null;
 
   /** @param cles keys expected: the table is sized for them at once (see TableDoublons.dejaVue). */
   constructor(cles: number) {
@@ -183,7 +183,7 @@ class LignesParCle {
 
   /** The rows of a key met before, now several: its value becomes GROUPE. */
   grouper(cle: number, parHash: ParHash): void {
-    this.groupes.set(cle, parHash);
+    (this.groupes ??= new Map()).set(cle, parHash);
     if (cle >>> 0 !== cle) {
       this.grandes!.set(cle, GROUPE);
       return;
@@ -197,7 +197,7 @@ class LignesParCle {
 
   /** The rows of a key whose value is GROUPE. */
   groupe(cle: number): ParHash {
-    return this.groupes.get(cle)!;
+    return this.groupes!.get(cle)!;
   }
 
   /** Four times larger: few rehashes for an establishment of thousands of rows. */
