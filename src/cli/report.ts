@@ -3,7 +3,7 @@
  * aside by reason, and which findings make a sheet unusable.
  */
 import { formaterEntier, nombreDe } from "../rules";
-import { libelleMotif, type Constat, type Gravite } from "../sheet/constats";
+import { libelleMotif, resumeGravites, type Constat, type Gravite } from "../sheet/constats";
 import type { BilanLignes, Champ } from "../workflows/types";
 
 /**
@@ -67,27 +67,23 @@ export function position(constat: Constat, withSheet: boolean): string {
  * --json output and the written workbook).
  */
 export function renderConstats(constats: readonly Constat[], withSheet: boolean, limit = 40): string[] {
+  // One pass, keeping only the lines shown: a full sheet gives ~150 000 findings.
+  const nombres: Record<Gravite, number> = { erreur: 0, alerte: 0, info: 0 };
+  const montres: Record<Gravite, Constat[]> = { erreur: [], alerte: [], info: [] };
+  for (const c of constats) if (nombres[c.gravite]++ < limit) montres[c.gravite].push(c);
   const lines: string[] = [];
   for (const { gravite, titre } of GROUPS) {
-    const group = constats.filter((c) => c.gravite === gravite);
-    if (group.length === 0) continue;
-    lines.push("", `${titre} (${formaterEntier(group.length)}) :`);
-    for (const c of group.slice(0, limit)) lines.push(`  ${position(c, withSheet)} : ${c.message}`);
-    if (group.length > limit) {
-      lines.push(`  … et ${formaterEntier(group.length - limit)} autres (détail avec --json ou --out).`);
-    }
+    const n = nombres[gravite];
+    if (n === 0) continue;
+    lines.push("", `${titre} (${formaterEntier(n)}) :`);
+    for (const c of montres[gravite]) lines.push(`  ${position(c, withSheet)} : ${c.message}`);
+    if (n > limit) lines.push(`  … et ${nombreDe(n - limit, "autre")} (détail avec --json ou --out).`);
   }
   return lines;
 }
 
-export function countBySeverity(constats: readonly Constat[]): string {
-  const count = (g: Gravite) => constats.filter((c) => c.gravite === g).length;
-  return [
-    nombreDe(count("erreur"), "erreur"),
-    nombreDe(count("alerte"), "alerte"),
-    nombreDe(count("info"), "information"),
-  ].join(", ");
-}
+/** « 3 erreurs, 2 alertes, 14 informations » (src/sheet/constats.ts, shared with the pane). */
+export const countBySeverity = resumeGravites;
 
 /**
  * « 312 lignes non vides : 290 comptées, 22 écartées » and one line per reason; `comptees` says what a

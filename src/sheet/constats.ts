@@ -2,6 +2,8 @@
  * Constats (findings) about what was read: every non-blank input row is either counted or listed here
  * with its reason (design.md §4). The field names of `Constat` are the CLI's JSON contract.
  */
+import { nombreDe } from "../rules";
+
 export type Gravite = "erreur" | "alerte" | "info";
 
 export interface Constat {
@@ -19,6 +21,21 @@ export interface Constat {
 }
 
 export const GRAVITE_ORDER: Readonly<Record<Gravite, number>> = { erreur: 0, alerte: 1, info: 2 };
+
+/** How many findings of each severity, in one pass (a full sheet gives ~150 000). */
+export function compterParGravite(constats: readonly Constat[]): Record<Gravite, number> {
+  const n: Record<Gravite, number> = { erreur: 0, alerte: 0, info: 0 };
+  for (const c of constats) n[c.gravite]++;
+  return n;
+}
+
+/** « 3 erreurs, 2 alertes, 14 informations »: the findings summed up, by the pane and the CLI alike. */
+export function resumeGravites(constats: readonly Constat[]): string {
+  const n = compterParGravite(constats);
+  return [nombreDe(n.erreur, "erreur"), nombreDe(n.alerte, "alerte"), nombreDe(n.info, "information")].join(
+    ", ",
+  );
+}
 
 /**
  * Every kind of constat the readers and workflows produce, with its fixed severity. A code's severity

@@ -1,6 +1,6 @@
 /** Small French wordings shared by the screens (counts, severities, places in a sheet). */
 import { formaterEntier, nombreDe } from "../rules";
-import type { Constat, Gravite } from "../sheet/constats";
+import { resumeGravites, type Constat, type Gravite } from "../sheet/constats";
 
 /** « 1 erreur », « 12 erreurs », « 0 erreur »: the shared plural helper of src/rules. */
 export const count = nombreDe;
@@ -17,17 +17,8 @@ export const GRAVITE_AIDE: Readonly<Record<Gravite, string>> = {
   info: "exclusion attendue ou structure de la feuille",
 };
 
-export function countBySeverity(constats: readonly Constat[]): Record<Gravite, number> {
-  const n: Record<Gravite, number> = { erreur: 0, alerte: 0, info: 0 };
-  for (const c of constats) n[c.gravite]++;
-  return n;
-}
-
-/** « 3 erreurs, 2 alertes, 14 informations ». */
-export function severitySummary(constats: readonly Constat[]): string {
-  const n = countBySeverity(constats);
-  return [count(n.erreur, "erreur"), count(n.alerte, "alerte"), count(n.info, "information")].join(", ");
-}
+/** « 3 erreurs, 2 alertes, 14 informations » (src/sheet/constats.ts, shared with the CLI). */
+export const severitySummary = resumeGravites;
 
 /** Where a finding points: « Paris, ligne 12, colonne C », « Paris, ligne 12 », « Paris ». */
 export function findingPlace(c: Pick<Constat, "feuille" | "ligne" | "colonne">): string {
