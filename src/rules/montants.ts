@@ -21,19 +21,16 @@ export function arrondirDemiHaut(value: Decimal, places: number): Decimal {
   return value.toDecimalPlaces(places, HALF_UP);
 }
 
-/** « -0.00 », « -0 »: a negative amount rounded to zero, as decimal.js's toFixed writes it. */
-const ZERO_NEGATIF = /^-0(?:\.0*)?$/;
-
 /**
  * Plain digits with a dot and exactly `places` decimals, rounded half-up in decimal.js, e.g.
  * "34730.00" (the JSON money format). A negative amount that rounds to zero is written without its
- * sign; decimal.js prints plain digits at any size (toExpPos above). One toFixed rather than a
- * rounding, an absolute value and a split: this runs for every amount of every explanation
- * (docs/performance.md).
+ * sign; decimal.js prints plain digits at any size (toExpPos above).
  */
 export function texteDecimal(value: Decimal, places = 2): string {
-  const texte = value.toFixed(places, HALF_UP);
-  return texte.charCodeAt(0) === 45 /* - */ && ZERO_NEGATIF.test(texte) ? texte.slice(1) : texte;
+  const rounded = arrondirDemiHaut(value, places);
+  const negative = rounded.isNegative() && !rounded.isZero();
+  const [whole, fraction = ""] = rounded.abs().toString().split(".");
+  return (negative ? "-" : "") + whole + (places > 0 ? "." + fraction.padEnd(places, "0") : "");
 }
 
 const GROUPS_OF_THREE = /\B(?=(\d{3})+(?!\d))/g;
@@ -74,11 +71,9 @@ export function formaterForfait(value: Decimal): string {
 
 export function formaterDecimal(value: Decimal, places: number): string {
   const plain = texteDecimal(value, places);
-  const debut = plain.charCodeAt(0) === 45 /* - */ ? 1 : 0;
-  const point = plain.indexOf(".");
-  const fin = point === -1 ? plain.length : point;
-  const whole = groupThousands(plain.slice(debut, fin));
-  return (debut === 1 ? "-" : "") + whole + (point === -1 ? "" : "," + plain.slice(point + 1));
+  const negative = plain.startsWith("-");
+  const [whole, fraction] = (negative ? plain.slice(1) : plain).split(".");
+  return (negative ? "-" : "") + groupThousands(whole) + (fraction ? "," + fraction : "");
 }
 
 export function formaterEntier(value: number): string {
