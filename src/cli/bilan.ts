@@ -32,7 +32,8 @@ import { checkOutputPath, openEffectifs } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
-import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
+import { constatsBloquants, renderBilan, renderConstats } from "./report";
+import { resumeGravites } from "../sheet/constats";
 import { renderTable } from "./table";
 import { printJson } from "./jsonOutput";
 
@@ -84,7 +85,7 @@ function renderModele(r: ResultatModeleBilan, written: string): string {
     ),
   ];
   if (r.constats.length > 0) {
-    lines.push("", `Constats : ${countBySeverity(r.constats)}.`, ...renderConstats(r.constats, true));
+    lines.push("", `Constats : ${resumeGravites(r.constats)}.`, ...renderConstats(r.constats, true));
   }
   lines.push("", `Classeur écrit : ${written}`);
   lines.push(
@@ -169,7 +170,7 @@ function renderControleBilan(r: ResultatControleBilan, fichier: string): string 
     ...ENVELOPPES.map((e) => resumeEnveloppe(e, r.enveloppes[e])),
     "",
     ...renderBilan(r.lignes, "retenues"),
-    `Constats : ${countBySeverity(r.constats)}.`,
+    `Constats : ${resumeGravites(r.constats)}.`,
     ...renderConstats(r.constats, false),
   ];
   const erreurs = r.constats.filter((c) => c.gravite === "erreur").length;

@@ -22,7 +22,8 @@ import { checkOutputPath, openInput } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf } from "./options";
-import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
+import { constatsBloquants, renderBilan, renderConstats } from "./report";
+import { resumeGravites } from "../sheet/constats";
 import { renderTable } from "./table";
 import { printJson } from "./jsonOutput";
 
@@ -84,7 +85,7 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
       footer,
     ),
   );
-  lines.push("", ...renderBilan(r.lignes, "demandées"), `Constats : ${countBySeverity(r.constats)}.`);
+  lines.push("", ...renderBilan(r.lignes, "demandées"), `Constats : ${resumeGravites(r.constats)}.`);
   lines.push(...renderConstats(r.constats, false));
   lines.push(
     "",

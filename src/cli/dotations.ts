@@ -24,7 +24,8 @@ import { checkOutputPath, openEffectifs, openInput } from "./files";
 import { progressReporter, type CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf, verifierForfaits } from "./options";
-import { constatsBloquants, countBySeverity, renderBilan, renderConstats } from "./report";
+import { constatsBloquants, renderBilan, renderConstats } from "./report";
+import { resumeGravites } from "../sheet/constats";
 import { renderTable } from "./table";
 import { printJson } from "./jsonOutput";
 
@@ -101,7 +102,7 @@ function renderSummary(resultat: ResultatDotations, sourcesLine: string, written
     }
   }
   lines.push("", ...renderBilan(resultat.lignes));
-  lines.push(`Constats : ${countBySeverity(resultat.constats)}.`);
+  lines.push(`Constats : ${resumeGravites(resultat.constats)}.`);
   const important = resultat.constats.filter((c) => c.gravite !== "info");
   lines.push(...renderConstats(important, true, 15));
   lines.push(

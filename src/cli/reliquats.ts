@@ -15,7 +15,8 @@ import { checkOutputPath, openInput } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
-import { countBySeverity, renderConstats } from "./report";
+import { renderConstats } from "./report";
+import { resumeGravites } from "../sheet/constats";
 import { renderTable } from "./table";
 import { printJson } from "./jsonOutput";
 
@@ -52,7 +53,7 @@ function renderReliquats(r: ResultatReliquats, written: string): string {
       ]),
     ),
     "",
-    `Constats : ${countBySeverity(r.constats)}.`,
+    `Constats : ${resumeGravites(r.constats)}.`,
     ...renderConstats(
       r.constats.filter((c) => c.gravite !== "info"),
       true,

@@ -3,7 +3,7 @@
  * aside by reason, and which findings make a sheet unusable.
  */
 import { formaterEntier, nombreDe } from "../rules";
-import { libelleMotif, resumeGravites, type Constat, type Gravite } from "../sheet/constats";
+import { libelleMotif, type Constat, type Gravite } from "../sheet/constats";
 import type { BilanLignes, Champ } from "../workflows/types";
 
 /**
@@ -81,9 +81,6 @@ export function renderConstats(constats: readonly Constat[], withSheet: boolean,
   }
   return lines;
 }
-
-/** « 3 erreurs, 2 alertes, 14 informations » (src/sheet/constats.ts, shared with the pane). */
-export const countBySeverity = resumeGravites;
 
 /**
  * « 312 lignes non vides : 290 comptées, 22 écartées » and one line per reason; `comptees` says what a

@@ -1,6 +1,6 @@
 /** Small French wordings shared by the screens (counts, severities, places in a sheet). */
 import { formaterEntier, nombreDe } from "../rules";
-import { resumeGravites, type Constat, type Gravite } from "../sheet/constats";
+import type { Constat, Gravite } from "../sheet/constats";
 
 /** « 1 erreur », « 12 erreurs », « 0 erreur »: the shared plural helper of src/rules. */
 export const count = nombreDe;
@@ -16,9 +16,6 @@ export const GRAVITE_AIDE: Readonly<Record<Gravite, string>> = {
   alerte: "comptée, mais à vérifier",
   info: "exclusion attendue ou structure de la feuille",
 };
-
-/** « 3 erreurs, 2 alertes, 14 informations » (src/sheet/constats.ts, shared with the CLI). */
-export const severitySummary = resumeGravites;
 
 /** Where a finding points: « Paris, ligne 12, colonne C », « Paris, ligne 12 », « Paris ». */
 export function findingPlace(c: Pick<Constat, "feuille" | "ligne" | "colonne">): string {

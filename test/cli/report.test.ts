@@ -2,8 +2,8 @@
  * The findings as the command line lists them (src/cli/report.ts): by severity, at most `limit`
  * lines each, the rest counted — a full sheet gives ~150 000 findings, a terminal shows a few.
  */
-import { countBySeverity, renderConstats } from "../../src/cli/report";
-import type { Constat, Gravite } from "../../src/sheet/constats";
+import { renderConstats } from "../../src/cli/report";
+import { resumeGravites, type Constat, type Gravite } from "../../src/sheet/constats";
 
 const c = (gravite: Gravite, ligne: number): Constat => ({
   gravite,
@@ -47,7 +47,7 @@ describe("Constats listés par la ligne de commande", () => {
   });
 
   test("le décompte par gravité : « 3 erreurs, 1 alerte, 2 informations », 0 au singulier", () => {
-    expect(countBySeverity(constats)).toBe("3 erreurs, 1 alerte, 2 informations");
-    expect(countBySeverity([])).toBe("0 erreur, 0 alerte, 0 information");
+    expect(resumeGravites(constats)).toBe("3 erreurs, 1 alerte, 2 informations");
+    expect(resumeGravites([])).toBe("0 erreur, 0 alerte, 0 information");
   });
 });

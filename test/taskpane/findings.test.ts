@@ -1,6 +1,7 @@
 import type { Constat } from "../../src/sheet/constats";
 import { groupFindings } from "../../src/taskpane/check/findings";
-import { count, findingPlace, progressText, severitySummary } from "../../src/taskpane/format";
+import { count, findingPlace, progressText } from "../../src/taskpane/format";
+import { resumeGravites } from "../../src/sheet/constats";
 
 const c = (gravite: Constat["gravite"], ligne: number | null, colonne: string | null = null): Constat => ({
   gravite,
@@ -31,7 +32,7 @@ describe("Constats groupés par gravité", () => {
     expect(count(0, "erreur")).toBe("0 erreur");
     expect(count(1, "erreur")).toBe("1 erreur");
     expect(count(12_500, "ligne")).toBe("12\u202f500 lignes");
-    expect(severitySummary([c("erreur", 1), c("erreur", 2), c("info", 3)])).toBe(
+    expect(resumeGravites([c("erreur", 1), c("erreur", 2), c("info", 3)])).toBe(
       "2 erreurs, 0 alerte, 1 information",
     );
     expect(findingPlace(c("erreur", 12, "C"))).toBe("Paris, ligne 12, colonne C");

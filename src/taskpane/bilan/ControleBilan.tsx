@@ -24,7 +24,8 @@ import { FindingsSection } from "../components/FindingsList";
 import { RunStatus } from "../components/RunStatus";
 import { RefreshSheetsButton, SourceSheetField } from "../components/SheetFields";
 import { YearSelect, useYear } from "../components/YearSelect";
-import { count, severitySummary } from "../format";
+import { count } from "../format";
+import { resumeGravites } from "../../sheet/constats";
 import { shownResult, useRun } from "../run";
 import { useServices } from "../services";
 import type { EtapeProps } from "./ModeleBilan";
@@ -100,7 +101,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
               Année {libelleAnnee(resultat.annee)} —{" "}
               {count(resultat.lignes.nonVides, "ligne non vide", "lignes non vides")} :{" "}
               {count(resultat.lignes.comptees, "retenue")}, {count(resultat.lignes.ecartees, "écartée")} —{" "}
-              {severitySummary(resultat.constats)}.
+              {resumeGravites(resultat.constats)}.
             </Caption1>
           </div>
           <table className={styles.table} aria-label="Enveloppes du bilan">

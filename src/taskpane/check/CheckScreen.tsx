@@ -17,7 +17,8 @@ import { RunStatus } from "../components/RunStatus";
 import { Annonce, Body1, Caption1, Subtitle2, Notice, FitSelect } from "../components/ui";
 import { useReveal } from "../components/useReveal";
 import { YearSelect, useYear } from "../components/YearSelect";
-import { count, severitySummary } from "../format";
+import { count } from "../format";
+import { resumeGravites } from "../../sheet/constats";
 import { SelectionWorkbook } from "../navigator";
 import { shownResult, useRun } from "../run";
 import { useCorrections, useServices } from "../services";
@@ -142,7 +143,7 @@ export function CheckScreen() {
       <Annonce
         text={
           run.state.status === "done"
-            ? `Contrôle de « ${run.state.result.feuille} » terminé : ${severitySummary(run.state.result.constats)}.`
+            ? `Contrôle de « ${run.state.result.feuille} » terminé : ${resumeGravites(run.state.result.constats)}.`
             : ""
         }
       />
@@ -205,7 +206,7 @@ function CheckResult({
           Résultat : « {resultat.feuille} »{selection ? ` (${selectionLabel(selection)})` : ""}
         </Subtitle2>
         <Caption1>
-          Année {libelleAnnee(resultat.annee)} — {severitySummary(resultat.constats)}.{" "}
+          Année {libelleAnnee(resultat.annee)} — {resumeGravites(resultat.constats)}.{" "}
           {phraseListe(resultat.liste)}
         </Caption1>
       </div>

@@ -31,7 +31,8 @@ import { RefreshSheetsButton, SourceSheetField } from "../components/SheetFields
 import { useShowSheet } from "../components/useShowSheet";
 import { Caption1, Subtitle2, ColumnHeads, Notice, TextInput } from "../components/ui";
 import { UnresolvedYearNotice, YearSelect, useYear } from "../components/YearSelect";
-import { count, severitySummary } from "../format";
+import { count } from "../format";
+import { resumeGravites } from "../../sheet/constats";
 import { shownResult, useRun } from "../run";
 import { useServices } from "../services";
 import { resolveYear } from "../years";
@@ -174,7 +175,7 @@ function DemandeResult({
         <Caption1>
           « {resultat.feuille} » : {count(lignes.nonVides, "ligne non vide", "lignes non vides")},{" "}
           {count(resultat.demandees.length, "demandée")},{" "}
-          {count(lignes.ecartees, "non reprise", "non reprises")} — {severitySummary(resultat.constats)}.
+          {count(lignes.ecartees, "non reprise", "non reprises")} — {resumeGravites(resultat.constats)}.
         </Caption1>
       </div>
       <table className={styles.table} aria-label="Montants demandés par formation">

@@ -32,7 +32,8 @@ import { useReveal } from "../components/useReveal";
 import { useShowSheet } from "../components/useShowSheet";
 import { Annonce, Body1, Caption1, Subtitle2, CheckboxLine, Notice } from "../components/ui";
 import { UnresolvedYearNotice, YearSelect, useYear } from "../components/YearSelect";
-import { count, severitySummary } from "../format";
+import { count } from "../format";
+import { resumeGravites } from "../../sheet/constats";
 import { failureMessage, shownResult, useRun } from "../run";
 import { useCorrections, useServices } from "../services";
 import { resolveYear } from "../years";
@@ -366,7 +367,7 @@ function DotationsResult({ outcome, fresh }: { outcome: Outcome; fresh: Outcome 
       <Explication resultat={resultat} uai={uai} onUai={choisir} ref={explication} />
       <details>
         <summary>
-          <Body1>Constats de la lecture : {severitySummary(resultat.constats)}</Body1>
+          <Body1>Constats de la lecture : {resumeGravites(resultat.constats)}</Body1>
         </summary>
         <FindingsList constats={resultat.constats} headingLevel="h4" />
       </details>
