@@ -101,6 +101,11 @@ const PLAFOND_32 = 0xffff_ffff;
 const GROUPE = PLAFOND_32;
 const REFERENCES_MAXIMUM = GROUPE - 1;
 
+/** Can the typed array hold this key as it is? Only an unsigned 32-bit integer: anything else it would change. */
+function tientSur32Bits(cle: number): boolean {
+  return cle >>> 0 === cle;
+}
+
 /** Rows that share a key, by hash of their cells: one row reference, or several. */
 type ParHash = Map<number, number | number[]>;
 
@@ -154,8 +159,7 @@ class LignesParCle {
 
   /** The value stored under `cle`; when the key is new, `valeur` (non-zero) is stored and 0 returned. */
   obtenirOuAjouter(cle: number, valeur: number): number {
-    // Anything but an unsigned 32-bit integer goes to the Map: the typed array would change it.
-    if (cle >>> 0 !== cle) return this.grandeCle(cle, valeur);
+    if (!tientSur32Bits(cle)) return this.grandeCle(cle, valeur);
     const paires = this.paires;
     const masque = (paires.length >> 1) - 1;
     let i = melanger(cle) & masque;
@@ -184,7 +188,7 @@ class LignesParCle {
   /** The rows of a key met before, now several: its value becomes GROUPE. */
   grouper(cle: number, parHash: ParHash): void {
     (this.groupes ??= new Map()).set(cle, parHash);
-    if (cle >>> 0 !== cle) {
+    if (!tientSur32Bits(cle)) {
       this.grandes!.set(cle, GROUPE);
       return;
     }
