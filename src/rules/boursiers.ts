@@ -129,13 +129,28 @@ function tauxDepuisNombre(valeur: Decimal): TauxBoursiers {
 }
 
 /**
+ * Decimals the product effectif × taux keeps before it is rounded to a student (boursiersRetenus).
+ * A taux computed in Excel (« =50/300 », a formula cached in a file) arrives as the double nearest
+ * to it, 0.16666666666666666 for 1/6, off by at most ~1e-16 of its value: 21 × it is
+ * 3.49999999999999986, which rounds to 3, where 21 × 1/6 = 3,5 rounds to 4. That error, times even a
+ * million post-bac students, stays below 2e-10, under the half of the 9th decimal; and the product
+ * of a taux b / e (e élèves n-1) is a multiple of 1 / e, so when it is not exactly a half it is at
+ * least 1 / (2e) away from one — more than 1e-9 for any effectif below 500 millions. Rounded to 9
+ * decimals first, the float error goes and no true product crosses a half; a taux written with up
+ * to 9 decimals (35 %, 0,35, 33,3333 %) has a product exact at 9 decimals, untouched.
+ */
+const DECIMALES_DU_PRODUIT = 9;
+
+/**
  * R8 — « boursiers retenus = Σ effectifs post-bac éligibles × taux de boursiers ».
  * Décision (regles.md#dotation.boursiers-arrondi): rounded half-up to a whole student, once per establishment: 25 × 0,30 = 7,5 → 8 ;
- * 23 × 0,35 = 8,05 → 8.
+ * 23 × 0,35 = 8,05 → 8 ; a taux computed by Excel counts as the ratio it stands for, 21 × (=50/300) =
+ * 3,5 → 4 (DECIMALES_DU_PRODUIT).
  */
 export function boursiersRetenus(effectifPostBac: number, taux: TauxBoursiers): number {
   exigerEffectifValide(effectifPostBac, "Effectif post-bac");
-  return arrondirDemiHaut(taux.ratio.times(effectifPostBac), 0).toNumber();
+  const produit = arrondirDemiHaut(taux.ratio.times(effectifPostBac), DECIMALES_DU_PRODUIT);
+  return arrondirDemiHaut(produit, 0).toNumber();
 }
 
 /** Effectifs are whole, non-negative numbers of students. */

@@ -52,6 +52,11 @@ const bts200 = (taux: CellValue): Entree => ({
   effectifs: [E, [UAI, BTS, 200]],
   etablissements: [ET, [UAI, taux, null]],
 });
+/** `effectif` first-year BTS students at 0750655E, taux written as `taux`. */
+const bts = (effectif: number, taux: CellValue): Entree => ({
+  effectifs: [E, [UAI, BTS, effectif]],
+  etablissements: [ET, [UAI, taux, null]],
+});
 /** 0750655E's CAP students written as `effectif`, plus a reliquat pré-bac written as `reliquat`. */
 const cap = (effectif: CellValue, reliquat: CellValue = null, autres: CellValue[][] = []): Entree => ({
   effectifs: [E, [UAI, CAP, effectif], ...autres],
@@ -134,6 +139,39 @@ export const CORPUS_NOMBRES: readonly Cas[] = [
     nom: "taux de boursiers 0,995 : une fraction",
     entree: bts200(0.995),
     attendu: { constat: null, postBac: "31243.00" },
+  },
+  // A taux computed in Excel (« =B2/C2 », or its value cached in a file) is the double nearest to the
+  // ratio: 50/300 is 0.16666666666666666, and 21 × it is 3.49999999999999986, not 3,5.
+  {
+    // 21 × 50/300 = 21 × 1/6 = 3,5 → 4 boursiers (demi vers le haut) × 157 € = 628 €.
+    nom: "taux de boursiers =50/300 calculé par Excel : 21 × 1/6 = 3,5 → 4, jamais 3",
+    entree: bts(21, 50 / 300),
+    attendu: { constat: null, postBac: "628.00" },
+  },
+  {
+    // 45 × 100/600 = 7,5 → 8 boursiers × 157 € = 1 256 €.
+    nom: "taux de boursiers =100/600 calculé par Excel : 45 × 1/6 = 7,5 → 8",
+    entree: bts(45, 100 / 600),
+    attendu: { constat: null, postBac: "1256.00" },
+  },
+  {
+    // 21 × 250/300 = 21 × 5/6 = 17,5 → 18 boursiers × 157 € = 2 826 € (le double de 5/6 est au-dessus).
+    nom: "taux de boursiers =250/300 calculé par Excel : 21 × 5/6 = 17,5 → 18",
+    entree: bts(21, 250 / 300),
+    attendu: { constat: null, postBac: "2826.00" },
+  },
+  {
+    // 30 × 220 / 1 200 = 5,5 → 6 boursiers × 157 € = 942 € (une division décimale à 40 chiffres
+    // donnait 5,4999… → 5).
+    nom: "boursiers et effectif total 220 / 1 200, 30 élèves de BTS : 5,5 → 6",
+    entree: {
+      effectifs: [E, [UAI, BTS, 30]],
+      etablissements: [
+        ["UAI", "Nombre de boursiers", "Effectif total"],
+        [UAI, 220, 1200],
+      ],
+    },
+    attendu: { constat: null, postBac: "942.00" },
   },
   { nom: "taux de boursiers -0 : 0 %", entree: bts200(-0), attendu: { constat: null, postBac: "0.00" } },
   {

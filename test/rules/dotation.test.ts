@@ -202,6 +202,40 @@ describe("Boursiers retenus (R8) : arrondi à l'élève, une fois par établisse
     expect(taux.ratio.toString()).toBe("0.25");
     expect(boursiersRetenus(30, taux)).toBe(8);
   });
+  test("taux calculé par Excel (=50/300, le double le plus proche de 1/6) : 21 × 1/6 = 3,5 → 4, jamais 3", () => {
+    expect(boursiersRetenus(21, lireTauxBoursiers(50 / 300))).toBe(4);
+    expect(boursiersRetenus(3, lireTauxBoursiers(1 / 6))).toBe(1);
+    expect(boursiersRetenus(45, lireTauxBoursiers(100 / 600))).toBe(8);
+  });
+  test("les deux effectifs : 30 élèves × 220 boursiers / 1 200 élèves = 5,5 → 6, jamais 5", () => {
+    expect(boursiersRetenus(30, tauxDepuisEffectifs(220, 1200))).toBe(6);
+  });
+  test.each([
+    ["les deux effectifs (b, e)", (b: number, e: number) => tauxDepuisEffectifs(b, e)],
+    ["un taux calculé par Excel (le double b / e)", (b: number, e: number) => lireTauxBoursiers(b / e)],
+  ])("taux donné par %s : autant de boursiers que l'arrondi entier de n × b / e", (_, taux) => {
+    // The oracle is integer arithmetic, not the rule's Decimal: round half-up of n·b/e is
+    // floor((2·n·b + e) / (2·e)). Every ratio b/e of an establishment of up to 60 students n-1,
+    // and of a few large ones, for 0 to 40 post-bac students.
+    const ecarts: string[] = [];
+    const effectifsN1 = [...Array.from({ length: 60 }, (_, i) => i + 1), 300, 480, 1200, 2999];
+    for (const e of effectifsN1) {
+      const pas = e > 60 ? Math.floor(e / 97) : 1;
+      for (let b = 0; b < e; b += pas) {
+        const t = taux(b, e);
+        for (let n = 0; n <= 40; n++) {
+          const attendu = Math.floor((2 * n * b + e) / (2 * e));
+          const obtenu = boursiersRetenus(n, t);
+          if (obtenu !== attendu) ecarts.push(`${n} × ${b}/${e} : ${obtenu} au lieu de ${attendu}`);
+        }
+      }
+    }
+    expect(ecarts).toEqual([]);
+  });
+  test("taux écrit avec ses décimales, gardé tel quel : 21 × 0,1666666664 = 3,4999999944 → 3", () => {
+    expect(boursiersRetenus(21, lireTauxBoursiers("0,1666666664"))).toBe(3);
+    expect(boursiersRetenus(21, lireTauxBoursiers("0,16666667"))).toBe(4);
+  });
   test("taux exact, sans arrondi intermédiaire : 1/3 × 30 = 10", () => {
     expect(boursiersRetenus(30, tauxDepuisEffectifs(1, 3))).toBe(10);
   });
