@@ -7,7 +7,6 @@
 import {
   Decimal,
   EFFECTIF_MAXIMUM,
-  ESPACES,
   HALF_UP,
   citation,
   lireNombreFrancais,
@@ -229,25 +228,43 @@ export function lireOuiNon(value: CellValue): boolean | null {
   return null;
 }
 
+/** Years written in words, once normalised (normaliserLibelle: no accents, spaces or punctuation). */
 const ORDINAUX: Readonly<Record<string, number>> = {
   PREMIERE: 1,
   PREMIEREANNEE: 1,
   DEUXIEME: 2,
   DEUXIEMEANNEE: 2,
+  SECONDEANNEE: 2,
   TROISIEME: 3,
   TROISIEMEANNEE: 3,
 };
 
 /**
+ * A year as a number, an ordinal (« 1ère », « 2e », « 3ème », « 1er ») or « année 2 », each with or
+ * without « année », once normalised. « 2nde », « 2nd », « 2de » are the class seconde unless « année »
+ * follows (« 2nde année »).
+ */
+const ANNEE_EN_CHIFFRES = /^(?:(\d+)(?:E|EME|IEME|ERE|RE|ER)?(?:ANNEE)?|(\d+)(?:NDE|ND|DE)ANNEE|ANNEE(\d+))$/;
+
+/**
  * The year within the formation: 1, « 1 », « 1ère année », « 2e année », « première ». Null when
- * unreadable. (« Seconde », the class, is not a year of formation: it is refused as unreadable.)
+ * unreadable.
+ * Décision (regles.md#beneficiaires.premiere-annee): a class name is not a year of formation and is refused as
+ * unreadable — « seconde », « 2nde », « 1ère pro », « 1re STMG », « terminale » — because the same class
+ * is a different year from one formation to another: the classe de première is the 2nd year of a bac
+ * professionnel and the 1st of a bac technologique (seed: « entrant directement en classe de
+ * première »). Anything after the year but « année » makes it a class name.
  */
 export function lireAnneeFormation(value: CellValue): number | null {
   if (typeof value === "number") return Number.isInteger(value) && value >= 1 ? value : null;
   if (typeof value !== "string") return null;
-  const match = /^\s*(\d+)\s*(?:e|è|ère|ere|re|er|eme|ème|nde|nd)?\b/i.exec(value.replace(ESPACES, " "));
-  if (match && Number(match[1]) >= 1) return Number(match[1]);
-  return ORDINAUX[normaliserLibelle(value)] ?? null;
+  const label = normaliserLibelle(value);
+  const match = ANNEE_EN_CHIFFRES.exec(label);
+  if (match) {
+    const annee = Number(match[1] ?? match[2] ?? match[3]);
+    return annee >= 1 ? annee : null;
+  }
+  return ORDINAUX[label] ?? null;
 }
 
 /**
@@ -258,5 +275,12 @@ export function lireAnneeFormation(value: CellValue): number | null {
 export function estStatutApprenti(value: CellValue): boolean {
   if (typeof value !== "string") return false;
   const label = normaliserLibelle(value);
+  if (NEGATION.test(label)) return false;
   return label.includes("APPRENTI") || label.includes("PROFESSIONNALISATION") || label === "CONTRATPRO";
 }
+
+/**
+ * R5 (regles.md#beneficiaires.apprentis) — a status that says the opposite: « Non apprenti », « Hors apprentissage », « Pas en apprentissage »,
+ * « Sans contrat » — pupils under school status, who count.
+ */
+const NEGATION = /^(?:NON|HORS|PAS|SANS)(?:EN|DE|D|UN|UNE)?(?:APPRENTI|CONTRAT|PROFESSIONNALISATION)/;

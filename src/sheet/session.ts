@@ -246,7 +246,7 @@ export class SessionLecture {
       verdict =
         annee === null
           ? {
-              illisible: `Année de formation « ${citation(String(raw).trim())} » illisible : saisissez 1, 2 ou 3 (1 pour la première année, la seule qui compte).`,
+              illisible: `Année de formation « ${citation(String(raw).trim())} » illisible : saisissez 1, 2 ou 3, l'année dans la formation (1 pour la première année, la seule qui compte). Un nom de classe (seconde, première pro, terminale) ne la dit pas : la classe de première est la 2e année d'un bac professionnel mais la 1re d'un bac technologique.`,
             }
           : { annee };
       this.annees.set(raw, verdict);

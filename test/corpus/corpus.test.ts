@@ -281,6 +281,38 @@ export const CORPUS: readonly Cas[] = [
     attendu: { constat: "annee-formation-illisible" },
   },
   {
+    // « 2nde pro » is the first year of a bac pro, « 1ère pro » its second: a class name says no year
+    // of formation by itself, the row is an erreur (it was read as year 2, then as year 1).
+    nom: "année de formation « 2NDE PRO » (nom de classe)",
+    entree: {
+      feuille: [
+        [...E, "Année de formation"],
+        [...L(), "2NDE PRO"],
+      ],
+    },
+    attendu: { constat: "annee-formation-illisible", comptees: 0, message: /nom de classe/ },
+  },
+  {
+    nom: "année de formation « 1ère pro » (nom de classe, 2e année d'un bac pro)",
+    entree: {
+      feuille: [
+        [...E, "Année de formation"],
+        [...L(), "1ère pro"],
+      ],
+    },
+    attendu: { constat: "annee-formation-illisible", comptees: 0 },
+  },
+  {
+    nom: "statut « Non apprenti » : sous statut scolaire, compté",
+    entree: {
+      feuille: [
+        [...E, "Statut"],
+        [...L(), "Non apprenti"],
+      ],
+    },
+    attendu: { constat: null, comptees: 1 },
+  },
+  {
     nom: "entrée directe « peut-être »",
     entree: {
       feuille: [
