@@ -22,6 +22,8 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const MiniCssExtractPlugin = require("mini-css-extract-plugin");
+const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 
 const { convertirExemples, FILE_NAME: EXEMPLES_APERCU } = require("./scripts/preview-examples");
 
@@ -121,6 +123,49 @@ function typographierAide(contenu) {
   return require(built).typographierHtml(contenu.toString("utf8"));
 }
 
+/**
+ * The pane's styles (makeStyles of src/taskpane) compiled at build time into one stylesheet, griffel.css,
+ * which HtmlWebpackPlugin links from taskpane.html and preview.html (design.md §8). Without it, Griffel's
+ * style compiler (@griffel/core's and stylis, about 16 KB of gzipped JavaScript) ran in the page to turn
+ * the same objects into the same rules at every start. Now each makeStyles call becomes a table of class
+ * names (Griffel's `__css`, same hashes, so mergeClasses works as before) and its rules go to the file.
+ *   - @griffel/webpack-loader evaluates the styles in Node: it reads the modules they import (tokens.ts)
+ *     itself, hence Babel's TypeScript preset;
+ *   - the extraction plugin's loader replaces the rules by an import of a virtual .griffel.css module,
+ *     which css-loader and mini-css-extract-plugin gather in one chunk, `griffel`, sorted as Griffel's
+ *     runtime would have inserted them;
+ *   - mini-css-extract-plugin without its runtime: the file is linked by the HTML pages before any
+ *     script runs, so the lazily loaded screens (ecrans.js) find their rules already there, and no code
+ *     to load stylesheets is added to the page's JavaScript.
+ * Only our sources: Fluent's own components would ship precompiled styles, but the pane uses none.
+ */
+const STYLES_EXTRAITS = {
+  rules: [
+    {
+      test: /\.tsx?$/,
+      include: path.resolve(__dirname, "src"),
+      use: { loader: GriffelCSSExtractionPlugin.loader },
+    },
+    {
+      test: /\.tsx?$/,
+      include: path.resolve(__dirname, "src"),
+      use: {
+        loader: "@griffel/webpack-loader",
+        options: { babelOptions: { presets: ["@babel/preset-typescript"] } },
+      },
+    },
+    {
+      test: /\.css$/,
+      use: [MiniCssExtractPlugin.loader, "css-loader"],
+    },
+  ],
+  plugins: () => [
+    // ignoreOrder: Griffel sorts its rules itself (the plugin's processAssets step).
+    new MiniCssExtractPlugin({ filename: "[name].css", runtime: false, ignoreOrder: true }),
+    new GriffelCSSExtractionPlugin(),
+  ],
+};
+
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
   const serve = Boolean(env && env.WEBPACK_SERVE);
@@ -159,7 +204,9 @@ module.exports = async (env, argv) => {
       alias: { "rtl-css-js/core$": path.resolve(__dirname, "src/taskpane/vendor/sansRtl.js") },
     },
     module: {
+      // Loaders run last to first: ts-loader, then Griffel's two (see STYLES_EXTRAITS).
       rules: [
+        ...STYLES_EXTRAITS.rules,
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -196,6 +243,7 @@ module.exports = async (env, argv) => {
         template: "./src/preview/preview.html",
         chunks: ["preview"],
       }),
+      ...STYLES_EXTRAITS.plugins(),
       new ExemplesApercu(),
       new CopyWebpackPlugin({
         patterns: [

@@ -13,6 +13,8 @@ const DIST = path.join(__dirname, "..", "dist");
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  // The pane's stylesheet (griffel.css): sent with nosniff, Chromium applies it only as text/css.
+  ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".png": "image/png",
   ".svg": "image/svg+xml",

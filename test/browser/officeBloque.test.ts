@@ -53,6 +53,10 @@ test("Office.js bloqué : le volet dit ce qui manque et comment corriger, au lie
   await expect(coupures(page, "#racine")).resolves.toEqual([]);
   // No English, no stack trace.
   expect(texte).not.toMatch(/undefined|Error|failed/i);
+  // The pane's stylesheet, built from its makeStyles calls, is linked by the very page Office loads:
+  // same origin, relative address, loaded even when Office.js is not.
+  const feuilles = await page.evaluate(() => Array.from(document.styleSheets).map((s) => s.href ?? ""));
+  expect(feuilles).toContain(`${origin}/griffel.css`);
   await expect(seriousViolations(page, "#racine")).resolves.toEqual([]);
   await screenshot(page, "office-bloque");
 });

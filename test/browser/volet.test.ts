@@ -772,6 +772,34 @@ describe("Aperçu : longues opérations et sécurité de la page", () => {
     );
   });
 
+  test("les styles du volet viennent de griffel.css, construit d'avance, et s'appliquent", async () => {
+    // The stylesheet the build extracts from the makeStyles calls (webpack.config.js), with its rules.
+    const feuilles = await page.evaluate(() =>
+      Array.from(document.styleSheets).map((s) => ({ href: s.href ?? "", regles: s.cssRules.length })),
+    );
+    expect(feuilles.find((f) => f.href.endsWith("/griffel.css"))?.regles).toBeGreaterThan(100);
+    // Nothing compiled in the page any more: Griffel's runtime would add its <style> buckets.
+    await expect(page.locator("style[data-make-styles-bucket]").count()).resolves.toBe(0);
+    // Styles that only griffel.css gives (the browser's own are a grey outset border, normal weight):
+    // the selected tab semibold over a 3-pixel underline, the pane's text in Fluent's font.
+    await screenTab("Dotations").click();
+    const onglet = await screenTab("Dotations").evaluate((e) => {
+      const style = getComputedStyle(e);
+      return {
+        poids: style.fontWeight,
+        souligne: `${style.borderBottomWidth} ${style.borderBottomStyle}`,
+        cadre: style.borderTopStyle,
+        police: getComputedStyle(e.closest(".fui-FluentProvider")!).fontFamily,
+      };
+    });
+    expect(onglet).toEqual({
+      poids: "600",
+      souligne: "3px solid",
+      cadre: "solid",
+      police: expect.stringContaining("Segoe UI"),
+    });
+  });
+
   test("la page ne fait aucune requête hors de 127.0.0.1, ne viole pas sa politique de sécurité, sans erreur JavaScript", async () => {
     expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
     expect(requests.some((url) => url.includes("office"))).toBe(false);

@@ -35,7 +35,9 @@ describe("Politique de sécurité du contenu des pages construites", () => {
     const toutes = [...csp.values()].flat();
     expect(toutes).not.toContain("'unsafe-eval'");
     expect(toutes).not.toContain("*");
-    // Fluent UI's CSS-in-JS needs inline styles (taskpane.html says why); scripts never.
+    // The pane's stylesheet is same-origin; the theme's rule needs inline styles (taskpane.html says
+    // why); scripts never.
+    expect(csp.get("style-src")).toContain("'self'");
     expect(csp.get("script-src")).not.toContain("'unsafe-inline'");
   });
 

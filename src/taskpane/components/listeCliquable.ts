@@ -17,7 +17,12 @@ export const useListeCliquableStyles = makeStyles({
     textAlign: "left",
     justifyContent: "flex-start",
     fontWeight: tokens.fontWeightRegular,
-    paddingBlock: tokens.spacingVerticalXS,
+    // Longhands, not `paddingBlock`: Griffel ranks every shorthand (Button's `padding`, `paddingBlock`)
+    // alike, so between two of them the stylesheet's order decides, and the build's griffel.css orders
+    // the rules of different modules its own way (not as the pane used to insert them, nor always the
+    // same way from one build to the next); a longhand always comes after, and wins over, a shorthand.
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
     minHeight: "auto",
   },
   lieu: { display: "block", fontWeight: tokens.fontWeightSemibold },
