@@ -200,8 +200,6 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // The pane is left-to-right only: Griffel's right-to-left conversion is left out (see the file).
-      alias: { "rtl-css-js/core$": path.resolve(__dirname, "src/taskpane/vendor/sansRtl.js") },
     },
     module: {
       // Loaders run last to first: ts-loader, then Griffel's two (see STYLES_EXTRAITS).
