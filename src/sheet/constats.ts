@@ -56,6 +56,7 @@ export const CODES_CONSTATS = {
   // Structure of a paste.
   "ligne-total": "info",
   "entete-repetee": "info",
+  "entete-differente": "erreur",
   "ligne-sans-donnees": "info",
   "ligne-mal-decoupee": "erreur",
   "ligne-avant-entete": "erreur",
@@ -159,6 +160,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "colonne-en-double": "colonne en double",
   "ligne-total": "ligne de total",
   "entete-repetee": "en-tête répété",
+  "entete-differente": "en-tête répété dans un autre ordre",
   "ligne-sans-donnees": "ligne sans données",
   "ligne-mal-decoupee": "ligne mal découpée",
   "ligne-avant-entete": "ligne avant l'en-tête",

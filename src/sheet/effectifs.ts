@@ -22,7 +22,6 @@ import { SYNONYMES } from "./columns";
 import { cleDoublon, LecteurBase, ressembleAUnCode, ressembleAUnUai } from "./lecteur";
 import { effectifsVides, type SessionLecture } from "./session";
 import { dateDansLaCellule, estCelluleDate, messageDate } from "./dates";
-import { ligneDeStructure } from "./structure";
 import type { Champ, CorrectionColonnes } from "./types";
 
 /** A counted row, as a typed record. */
@@ -159,7 +158,7 @@ export class LecteurEffectifs extends LecteurBase {
     const uai = session.verdictUai(cellule(row, this.uai));
 
     if (verdict.kind === "invalide" || !uai.ok) {
-      const structure = ligneDeStructure(row, this.cles, "code formation et effectif");
+      const structure = this.structureDeLaLigne(row, this.cles, "code formation et effectif", ligne);
       if (structure) return this.ecarter(structure.code, ligne, null, structure.message);
     }
 

@@ -9,7 +9,6 @@ import { cellule } from "./cells";
 import type { ColonnesEtablissement } from "./etablissements";
 import { LecteurBase, ressembleAUnUai } from "./lecteur";
 import type { SessionLecture } from "./session";
-import { ligneDeStructure } from "./structure";
 import type { CorrectionColonnes } from "./types";
 
 export class LecteurEtablissements extends LecteurBase {
@@ -47,7 +46,7 @@ export class LecteurEtablissements extends LecteurBase {
     if (this.ecarterSiTotal(row, ligne)) return;
     const uai = this.session.verdictUai(cellule(row, this.uai));
     if (!uai.ok) {
-      const structure = ligneDeStructure(row, this.cles, "UAI et valeurs de l'établissement");
+      const structure = this.structureDeLaLigne(row, this.cles, "UAI et valeurs de l'établissement", ligne);
       if (structure) return this.ecarter(structure.code, ligne, null, structure.message);
       return this.ecarter(uai.probleme, ligne, this.lettreUai, uai.message);
     }

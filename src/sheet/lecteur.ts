@@ -4,12 +4,19 @@
  */
 import { citation } from "../rules";
 import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from "../grid";
-import { detecterEntete, indexRelatif, LIGNES_RECHERCHE_ENTETE, nomDuChamp, SYNONYMES } from "./columns";
+import {
+  champDeLEntete,
+  detecterEntete,
+  indexRelatif,
+  LIGNES_RECHERCHE_ENTETE,
+  nomDuChamp,
+  SYNONYMES,
+} from "./columns";
 import { constat, type CodeConstat } from "./constats";
 import type { ColonnesEtablissement } from "./etablissements";
 import { estCelluleDate } from "./dates";
 import { signaturePositionnelle, TableDoublons } from "./doublons";
-import { LibellesTotal, messageLigneTotal } from "./structure";
+import { LibellesTotal, ligneDeStructure, messageLigneTotal, type LigneDeStructure } from "./structure";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "./types";
 
@@ -58,6 +65,13 @@ export abstract class LecteurBase implements LecteurFeuille {
   private readonly uaiSignales = new Set<string>();
   /** Every row is checked for « total »: the verdict of each text is remembered (see LibellesTotal). */
   private readonly libellesTotal = new LibellesTotal();
+  /**
+   * The sheet row of a repeated header that puts the fields in other columns than the header read
+   * (see structureDeLaLigne); null while the rows below the header are read with its columns.
+   */
+  private enteteDifferente: number | null = null;
+  /** The field each column of the header names (relative indices), made at the first repeated header. */
+  private champsEntete: (Champ | null)[] | null = null;
 
   protected constructor(
     protected readonly sheet: SheetData,
@@ -171,6 +185,7 @@ export abstract class LecteurBase implements LecteurFeuille {
       if (ligneVide(row)) continue;
       this.comptage.nonVides++;
       if (motif !== null) this.comptage.ecarter(motif);
+      else if (this.enteteDifferente !== null) this.lireSousEnteteDifferent(row, premiereLigne + i);
       else this.lireLigne(row, premiereLigne + i);
     }
     this.position = fin;
@@ -206,6 +221,86 @@ export abstract class LecteurBase implements LecteurFeuille {
 
   bilan() {
     return this.comptage.bilan();
+  }
+
+  /**
+   * What a row without data to count is (ligneDeStructure), with one more check on a repeated header.
+   * Décision (regles.md#lecture.entete-repetee): a header repeated below the data (a second extraction pasted
+   * under the first) is skipped when it names the fields in the same columns; when it moves one — « Effectif »
+   * and « Année de formation » swapped — the rows below it would be read with the first header's columns,
+   * their effectifs taken for years of formation. It is then an erreur, and every row below it is set aside
+   * until a header in the first order, or the end of the sheet.
+   */
+  protected structureDeLaLigne(
+    row: Row,
+    colonnesCles: readonly number[],
+    aCompleter: string,
+    ligne: number,
+  ): LigneDeStructure | null {
+    const structure = ligneDeStructure(row, colonnesCles, aCompleter);
+    if (structure === null || structure.code !== "entete-repetee" || this.entete === null) return structure;
+    const deplacees = this.colonnesDeplacees(row);
+    if (deplacees === null) return structure;
+    this.enteteDifferente = ligne;
+    return {
+      code: "entete-differente",
+      message: `En-tête répété, colonnes dans un autre ordre qu'à la ligne ${this.entete.ligne} (${deplacees}) : les lignes en dessous ne sont pas lues, jusqu'à un en-tête dans l'ordre de la ligne ${this.entete.ligne}. Remettez les colonnes dans cet ordre, ou collez cette extraction dans une autre feuille.`,
+    };
+  }
+
+  /**
+   * « « Effectif » en colonne E, en D dans l'en-tête » for each field the repeated header puts in another
+   * column than the header read, or in a column where it reads another field; null when none.
+   */
+  private colonnesDeplacees(row: Row): string | null {
+    const entete = (this.champsEntete ??= this.sheet.values[this.indexEntete()].map((cell) =>
+      champDeLEntete(cell),
+    ));
+    const deplacees: string[] = [];
+    const nommes = new Set<Champ>();
+    for (let j = 0; j < row.length; j++) {
+      const champ = champDeLEntete(row[j]);
+      if (champ === null) continue;
+      // A row naming a field twice is not a header of its own (a stray row of titles): it moves nothing.
+      if (nommes.has(champ)) return null;
+      nommes.add(champ);
+      if (entete[j] === champ) continue;
+      const avant = entete.indexOf(champ);
+      if (avant < 0 && (entete[j] ?? null) === null) continue;
+      deplacees.push(
+        `« ${citation(String(row[j]).trim())} » en colonne ${this.lettre(j)}` +
+          (avant >= 0
+            ? `, en ${this.lettre(avant)} dans l'en-tête`
+            : `, où l'en-tête a « ${nomDuChamp(entete[j]!)} »`),
+      );
+    }
+    return deplacees.length > 0 ? deplacees.join(" ; ") : null;
+  }
+
+  /** 0-based index, in the rows, of the header read. */
+  private indexEntete(): number {
+    return this.entete === null ? -1 : this.entete.ligne - this.sheet.rowOffset - 1;
+  }
+
+  /**
+   * A row below a repeated header in another order: set aside, unless it is itself a header in the first
+   * order, below which reading resumes.
+   */
+  private lireSousEnteteDifferent(row: Row, ligne: number): void {
+    const structure = ligneDeStructure(row, [], "");
+    if (structure?.code === "entete-repetee") {
+      const deplacees = this.colonnesDeplacees(row);
+      if (deplacees === null) {
+        this.enteteDifferente = null;
+        return this.ecarter(structure.code, ligne, null, structure.message);
+      }
+    }
+    this.ecarter(
+      "entete-differente",
+      ligne,
+      null,
+      `Ligne sous l'en-tête de la ligne ${this.enteteDifferente}, aux colonnes dans un autre ordre : non lue (voir la ligne ${this.enteteDifferente}).`,
+    );
   }
 
   protected abstract lireLigne(row: Row, ligne: number): void;

@@ -12,7 +12,7 @@ import type { CodeConstat } from "./constats";
 export interface LigneDeStructure {
   readonly code: Extract<
     CodeConstat,
-    "ligne-total" | "entete-repetee" | "ligne-sans-donnees" | "ligne-mal-decoupee"
+    "ligne-total" | "entete-repetee" | "entete-differente" | "ligne-sans-donnees" | "ligne-mal-decoupee"
   >;
   readonly message: string;
 }

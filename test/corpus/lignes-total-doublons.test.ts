@@ -125,6 +125,75 @@ describe("Corpus : lignes de total aux UAI et codes valides", () => {
   });
 });
 
+describe("Corpus : une seconde extraction collée dessous, ses colonnes dans un autre ordre", () => {
+  // 0750655E, forfait pré-bac 2024-2025 157 €, pas de reliquat : les lignes 2 et 7 comptent,
+  // (24 + 10) × 157 = 5 338,00 €. Lues avec les colonnes de la ligne 1, les lignes 4 et 5 donnaient
+  // une année 16 (écartée) et 1 élève compté (ses années prises pour des effectifs) : 5 495,00 €.
+  const EFFECTIFS: CellValue[][] = [
+    ["UAI", "Code diplôme", "Effectif", "Année de formation"],
+    ["0750655E", "50022137", 24, 1],
+    ["UAI", "Code diplôme", "Année de formation", "Effectif"],
+    ["0750655E", "50022141", 1, 16],
+    ["0750655E", "50023224", 1, 1],
+    ["UAI", "Code diplôme", "Effectif", "Année de formation"],
+    ["0750655E", "40025408", 10, 1],
+  ];
+
+  test("les lignes sous l'en-tête permuté sont écartées en erreur, jusqu'à l'en-tête dans le premier ordre : 5 338,00 €", async () => {
+    const r = await calculerDotations(
+      new MemoryWorkbook({
+        Effectifs: EFFECTIFS,
+        Établissements: [
+          ["UAI", "Taux de boursiers", "Reliquat pré-bac"],
+          ["0750655E", "35 %", null],
+        ],
+      }),
+      { feuillesEffectifs: ["Effectifs"], feuilleEtablissements: "Établissements", annee: 2024, parametres },
+    );
+    expect(net(r, "0750655E")).toBe("5338.00");
+    const constats = r.constats.filter((c) => c.feuille === "Effectifs").map((c) => [c.code, c.ligne]);
+    expect(constats).toEqual([
+      ["entete-differente", 3],
+      ["entete-differente", 4],
+      ["entete-differente", 5],
+      ["entete-repetee", 6],
+    ]);
+    expect(r.constats.find((c) => c.ligne === 3)?.message).toMatch(
+      /« Année de formation » en colonne C, en D dans l'en-tête ; « Effectif » en colonne D, en C/,
+    );
+    // Both sheets: 6 non-blank rows below the effectifs' header (2 counted, 4 set aside), 1 establishment row.
+    expect([r.lignes.nonVides, r.lignes.comptees, r.lignes.ecartees]).toEqual([7, 3, 4]);
+  });
+
+  test("un en-tête répété dans le même ordre est ignoré, ses lignes comptées", async () => {
+    const memeOrdre = EFFECTIFS.map((row, i) =>
+      i === 2
+        ? EFFECTIFS[0]
+        : i === 3
+          ? ["0750655E", "50022141", 16, 1]
+          : i === 4
+            ? ["0750655E", "50023224", 1, 1]
+            : row,
+    );
+    const r = await calculerDotations(
+      new MemoryWorkbook({
+        Effectifs: memeOrdre,
+        Établissements: [
+          ["UAI", "Taux de boursiers", "Reliquat pré-bac"],
+          ["0750655E", "35 %", null],
+        ],
+      }),
+      { feuillesEffectifs: ["Effectifs"], feuilleEtablissements: "Établissements", annee: 2024, parametres },
+    );
+    // (24 + 16 + 1 + 10) × 157 = 8 007,00 €.
+    expect(net(r, "0750655E")).toBe("8007.00");
+    expect(r.constats.filter((c) => c.feuille === "Effectifs").map((c) => c.code)).toEqual([
+      "entete-repetee",
+      "entete-repetee",
+    ]);
+  });
+});
+
 describe("Corpus : la même extraction deux fois, sous deux formes", () => {
   test.each<Forme>(["nombre", "apostrophe", "scientifique", "espaces"])(
     "Paris en texte puis Paris aux codes sous forme « %s », UAI en minuscules, effectifs en texte : 10 147,50 € pour 0750655E, un doublon par ligne comptée",
