@@ -40,7 +40,7 @@ import {
   type TypeEquipement,
 } from "../rules";
 import { isBlank, isCellError, type Row, type SheetData } from "../grid";
-import { lireMontantBilan } from "./bilanFormulaire";
+import { ligneDuTableauAuDessus, lireMontantBilan } from "./bilanFormulaire";
 import { afficher, cellule, codeErreurCellule, lireEntier, messageErreurExcel } from "./cells";
 import type { CodeConstat } from "./constats";
 import { dateDansLaCellule, estCelluleDate, messageDate } from "./dates";
@@ -111,6 +111,44 @@ export class LecteurBilan extends LecteurBase {
       type: this.indice("typeEquipement"),
     };
     this.cles = [this.c.code, this.c.eleves, this.c.montant, this.c.type];
+    for (const { row, ligne } of this.lignesAvantEntete) this.achatAvantEntete(row, ligne);
+  }
+
+  /** A purchase row above the header (ligneDuTableauAuDessus) is reported, never dropped. */
+  protected override ligneDeDonneesAuDessus(row: Row): boolean {
+    return ligneDuTableauAuDessus(row, this.indice("codeFormation"), [
+      this.indice("montantAchats"),
+      this.indice("elevesAides"),
+    ]);
+  }
+
+  protected override complementAvantEntete(row: Row): string {
+    const brut = cellule(row, this.indice("montantAchats"));
+    if (isBlank(brut)) return "";
+    const lu = lireMontantBilan(brut, "Montant des achats");
+    const montant = lu.ok ? formaterEuros(lu.valeur) : `« ${afficher(brut)} »`;
+    return ` Achat de ${montant} non retenu : le reliquat de son enveloppe n'est pas calculé tant que la ligne n'est pas sous l'en-tête.`;
+  }
+
+  /**
+   * Décision (regles.md#bilan.achat-en-erreur): a purchase above the header is a purchase in erreur —
+   * what it spent is not counted, so the reliquat of its envelope (its formation's and the one typed
+   * on the row; both when neither reads) is not computed until it is moved under the header. A row
+   * without an amount, or 0, changes no reliquat.
+   */
+  private achatAvantEntete(row: Row, ligne: number): void {
+    const c = this.c;
+    const brut = cellule(row, c.montant);
+    if (isBlank(brut)) return;
+    const lu = lireMontantBilan(brut, "Montant des achats");
+    if (lu.ok && lu.valeur.isZero()) return;
+    const verdict = this.session.verdictCode(cellule(row, c.code), cellule(row, c.libelle));
+    const propre = verdict.kind === "compte" ? enveloppeDe(verdict.categorie) : null;
+    const brutEnveloppe = cellule(row, c.enveloppe);
+    const saisie =
+      isBlank(brutEnveloppe) || isCellError(brutEnveloppe) ? null : lireEnveloppe(String(brutEnveloppe));
+    const connues = ENVELOPPES.filter((e) => e === propre || e === saisie);
+    this.achatsEnErreur.push({ ligne, enveloppes: connues.length > 0 ? connues : ENVELOPPES });
   }
 
   protected lireLigne(row: Row, ligne: number): void {

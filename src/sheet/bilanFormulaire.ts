@@ -15,11 +15,12 @@ import {
   formaterEuros,
   libelleAnnee,
   lireAnneeScolaire,
+  lireCodeFormation,
   normaliserLibelle,
   type AnneeScolaire,
   type Enveloppe,
 } from "../rules";
-import { columnLetter, isBlank, isCellError, type CellValue, type SheetData } from "../grid";
+import { columnLetter, isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
 import { afficher, codeErreurCellule, lireMontant, messageErreurExcel } from "./cells";
 import { LIGNES_RECHERCHE_ENTETE } from "./columns";
 import { constat, type CodeConstat, type Constat } from "./constats";
@@ -76,6 +77,31 @@ function champDuLibelle(value: CellValue | undefined): ChampFormulaire | null {
     PAR_LIBELLE.get(normaliserLibelle(value.replace(/\([^)]*\)/g, ""))) ??
     null
   );
+}
+
+/**
+ * Whether a row above the header of a bilan or a demande is a row of its table, sorted or pasted out of
+ * place (issue 15 item 1: a sort that took the header along left the five purchases of a bilan above
+ * it, read as none, and the whole dotation reported as next year's reliquat). Its form lines are not:
+ * a row with a known label (« UAI | 0750655E », « Dotation reçue pré-bac | 10 776 ») is read by
+ * trouverFormulaire. A table row has, in the table's code column, a code formation (8 characters
+ * starting with a digit: 50022137, 2602230A, or 7 digits whose leading zero Excel dropped), or a
+ * mangled one (a MEF, a digit missing) next to a value in one of the table's number columns
+ * (`colonnesNombres`: amount, students) — a form value typed in the code column has none beside it.
+ */
+export function ligneDuTableauAuDessus(
+  row: Row,
+  colonneCode: number,
+  colonnesNombres: readonly number[],
+): boolean {
+  if (colonneCode < 0 || row.some((cell) => champDuLibelle(cell) !== null)) return false;
+  const brut = row[colonneCode];
+  if (isBlank(brut) || typeof brut === "boolean" || isCellError(brut)) return false;
+  const lu = lireCodeFormation(brut);
+  if (lu.ok && /^\d/.test(lu.code)) return true;
+  const texte = String(brut).replace(/[\s']/g, "").toUpperCase();
+  const essaiDeCode = /^\d[0-9A-Z]{4,11}$/.test(texte.replace(/[.,]0+$/, ""));
+  return essaiDeCode && colonnesNombres.some((j) => j >= 0 && !isBlank(row[j]));
 }
 
 /** A labelled value as found: the value (null when blank) and the cell it is in (or the label's cell). */

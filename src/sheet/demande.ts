@@ -19,6 +19,7 @@
  */
 import type { Categorie } from "../rules";
 import { isBlank, isCellError, type Row, type SheetData } from "../grid";
+import { ligneDuTableauAuDessus } from "./bilanFormulaire";
 import { afficher, cellule, lireEntier, messageErreurExcel } from "./cells";
 import { cleDoublon, LecteurBase } from "./lecteur";
 import type { SessionLecture } from "./session";
@@ -66,6 +67,21 @@ export class LecteurDemande extends LecteurBase {
     this.colonneUai = this.indice("uai");
     this.colonneNom = this.indice("nomEtablissement");
     this.cles = [this.code, this.eleves, this.boursiers];
+  }
+
+  /**
+   * A formation row above the header (a sort that took the header along) is reported, never dropped:
+   * the request would otherwise be short of it without a word (ligneDuTableauAuDessus).
+   */
+  protected override ligneDeDonneesAuDessus(row: Row): boolean {
+    return ligneDuTableauAuDessus(row, this.indice("codeFormation"), [
+      this.indice("supplementaires"),
+      this.indice("boursiersSupplementaires"),
+    ]);
+  }
+
+  protected override complementAvantEntete(): string {
+    return " Elle n'est pas reprise dans la demande.";
   }
 
   protected lireLigne(row: Row, ligne: number): void {

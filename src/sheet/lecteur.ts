@@ -138,11 +138,23 @@ export abstract class LecteurBase implements LecteurFeuille {
 
   /**
    * Whether a row above the header is data out of place (it is then reported, never dropped). None by
-   * default: a bilan or a demande has its form fields, UAI included, above its table. The effectif and
-   * establishments readers say what a data row looks like — not a form line « UAI | 0750655E ».
+   * default; each reader says what a data row looks like — never a form line « UAI | 0750655E » or
+   * « Dotation reçue pré-bac | 10 776 », which a bilan or a demande has above its table. Called from
+   * this constructor: only the header (`indice`) is known, not the subclass's own fields.
    */
   protected ligneDeDonneesAuDessus(_row: Row): boolean {
     return false;
+  }
+
+  /**
+   * The rows above the header reported as data (ligne-avant-entete), in sheet order, for a reader
+   * whose rows in erreur have consequences of their own (a bilan's purchase leaves its reliquat unknown).
+   */
+  protected readonly lignesAvantEntete: { readonly row: Row; readonly ligne: number }[] = [];
+
+  /** What the reader adds to the message of a row above the header (« Achat de 3 000,00 € non retenu. »). */
+  protected complementAvantEntete(_row: Row): string {
+    return "";
   }
 
   /**
@@ -156,11 +168,12 @@ export abstract class LecteurBase implements LecteurFeuille {
       if (ligneVide(row) || !this.ligneDeDonneesAuDessus(row)) continue;
       const ligne = this.sheet.rowOffset + i + 1;
       this.comptage.nonVides++;
+      this.lignesAvantEntete.push({ row, ligne });
       this.ecarter(
         "ligne-avant-entete",
         ligne,
         null,
-        `Ligne ${ligne} au-dessus de l'en-tête (ligne ${ligneEntete}) : elle n'est pas lue. Si ce sont des données, déplacez-les sous la ligne d'en-tête ; sinon, supprimez-la.`,
+        `Ligne ${ligne} au-dessus de l'en-tête (ligne ${ligneEntete}) : elle n'est pas lue. Si ce sont des données, déplacez-les sous la ligne d'en-tête ; sinon, supprimez-la.${this.complementAvantEntete(row)}`,
       );
     }
   }

@@ -1,4 +1,11 @@
-import { champDeLEntete, detecterEntete } from "../../src/sheet";
+import {
+  champDeLEntete,
+  detecterEntete,
+  LecteurBilan,
+  ligneDuTableauAuDessus,
+  SessionLecture,
+} from "../../src/sheet";
+import type { CellValue } from "../../src/workbook/port";
 import { ENTETE, feuille, lire } from "./grille";
 
 describe("Ligne d'en-tête et correspondance des colonnes (design.md §4)", () => {
@@ -190,5 +197,67 @@ describe("Ligne d'en-tête et correspondance des colonnes (design.md §4)", () =
       { rowOffset: 4, columnOffset: 2, correction: { effectif: 5 } },
     );
     expect(comptees[0].effectif).toBe(7);
+  });
+});
+
+describe("Bilan et demande : une ligne du tableau au-dessus de l'en-tête, pas une ligne du formulaire", () => {
+  // The bilan's table (columns A-G) as the template lays it out: code in B, élèves aidés in E, montant in F.
+  const ENTETE_BILAN = [
+    "Libellé de la formation",
+    "Code formation diplôme",
+    "Enveloppe",
+    "Effectif n-1 (référence)",
+    "Élèves aidés",
+    "Montant des achats",
+    "Type d'équipement",
+  ];
+
+  test.each<[string, CellValue[], boolean]>([
+    ["un achat : code et montant", ["BOULANGER (CAP)", "50022137", "pré-bac", 24, 24, 3600, null], true],
+    ["un code seul, sans montant", [null, "50022137"], true],
+    ["un code en nombre, zéro initial perdu", [null, 1022201, null, null, null, 120], true],
+    ["un code à lettres de la BCN", [null, "2602230A", null, null, null, 120], true],
+    ["un code MEF avec un montant", [null, "24020003210", null, null, 3, 120], true],
+    ["un code à 7 chiffres en texte avec un montant", [null, "5002213", null, null, null, 120], true],
+    ["« UAI | 0750655E »", ["UAI", "0750655E"], false],
+    [
+      "« Dotation reçue pré-bac | 10 776 »",
+      ["Dotation reçue pré-bac (initiale et complémentaire)", 10776],
+      false,
+    ],
+    [
+      "un libellé inconnu et un montant dans la colonne du code",
+      ["Dotation complémentaire pré-bac", 796],
+      false,
+    ],
+    ["un libellé connu dont la valeur a 8 chiffres", ["Dotation reçue pré-bac", 12345678], false],
+    ["un titre de 8 lettres dans la colonne du code", [null, "CONTACTS", null, null, null, 12], false],
+    ["un code mal formé sans nombre à côté", [null, "5002213"], false],
+    ["un titre", ["Bilan ARE 2023-2024 — compte rendu d'utilisation des dotations"], false],
+  ])("%s", (_nom, row, attendu) => {
+    expect(ligneDuTableauAuDessus(row, 1, [5, 4])).toBe(attendu);
+  });
+
+  test("dans un bilan, l'achat au-dessus de l'en-tête est écarté et bloque le reliquat de son enveloppe", () => {
+    const session = new SessionLecture(2023);
+    const lecteur = new LecteurBilan(
+      feuille([
+        ["UAI", "0751234J"],
+        ["Dotation reçue pré-bac", 10776],
+        ["BOULANGER (CAP)", "50022137", "pré-bac", 24, 24, 3600, "Matériel, outillage et instruments"],
+        ["PATISSIER (CAP)", "50022141", "pré-bac", 12, 12, 0, "Matériel, outillage et instruments"],
+        ENTETE_BILAN,
+        ["3EME PREPA-METIERS", "67010031", "pré-bac", 15, 15, 600, "Matériel, outillage et instruments"],
+      ]),
+      session,
+    );
+    while (!lecteur.fini) lecteur.lireTranche(100);
+    expect(session.constats.map((c) => [c.code, c.gravite, c.ligne])).toEqual([
+      ["ligne-avant-entete", "erreur", 3],
+      ["ligne-avant-entete", "erreur", 4],
+    ]);
+    // The row at 0 € is reported but changes no reliquat; the 3 600 € one leaves pré-bac unknown.
+    expect(lecteur.achatsEnErreur).toEqual([{ ligne: 3, enveloppes: ["preBac"] }]);
+    expect(lecteur.bilan()).toMatchObject({ nonVides: 3, comptees: 1, ecartees: 2 });
   });
 });

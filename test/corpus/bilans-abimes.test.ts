@@ -1,0 +1,166 @@
+/**
+ * Corpus (issue 15) : des bilans et des demandes abîmés comme un gestionnaire les abîme — un tri qui
+ * emporte l'en-tête, une année scolaire illisible, un UAI à la lettre fausse, une ligne du formulaire
+ * répétée, un classeur de plusieurs feuilles — ne donnent jamais un reliquat ni une demande faux sans
+ * le dire. Chaque cas passe par des fichiers .xlsx et la ligne de commande, et ses montants sont
+ * calculés à la main à partir des forfaits du règlement et du bilan d'exemple de la Bièvre
+ * (examples/bilans/README.md) :
+ * - 2023-2024 : dotation reçue pré-bac 66 × 151 + 15 × 54 = 10 776,00 €, post-bac 9 × 151 = 1 359,00 €,
+ *   aucun reliquat antérieur ;
+ * - achats pré-bac : 4 350,00 (40033404), 3 600,00 (50022137), 1 500,00 (50022141), 600,00 (67010031) ;
+ *   post-bac : 1 200,00 (32033422).
+ * Reliquat pré-bac = 10 776 − 10 050 = 726,00 € ; post-bac = 1 359 − 1 200 = 159,00 €.
+ * Demande de la Bièvre, 2024-2025 : 4 × 157 (BOULANGER) + 3 × 56 (3ème prépa-métiers) = 796,00 € en
+ * pré-bac, 2 × 157 = 314,00 € en post-bac ; la ligne ST2S est refusée.
+ * Chaque cas figure dans docs/security.md (un test le vérifie).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import type { BilanJson, DemandeJson, ReliquatsJson } from "../../src/cli/jsonBilan";
+import { run } from "../cli/run";
+import { removeDir, tempDir } from "../xlsx/helpers";
+
+const EXEMPLES = path.join(__dirname, "..", "..", "examples", "bilans");
+const BIEVRE = path.join(EXEMPLES, "bilan-2023-0751234J.xlsx");
+const DEMANDE = path.join(EXEMPLES, "demande-complementaire.xlsx");
+
+/** The names of the cases, as docs/security.md lists them. */
+const CAS = {
+  triBilan: "bilan trié avec son en-tête : les cinq achats au-dessus de l'en-tête",
+  triBilanPostBac: "bilan : la ligne d'achat post-bac triée au-dessus de l'en-tête",
+  triDemande: "demande : la ligne BOULANGER triée au-dessus de l'en-tête",
+} as const;
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir("are-bilans-abimes-");
+});
+afterAll(() => removeDir(dir));
+
+/**
+ * A copy of an example whose rows `lignes` (sheet rows, in order) are rewritten in the order `ordre`
+ * gives — as Excel's sort leaves them — then changed by `modifier`, written by ExcelJS.
+ */
+async function copie(
+  source: string,
+  nom: string,
+  options: {
+    lignes?: readonly number[];
+    ordre?: readonly number[];
+    modifier?: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void;
+  } = {},
+): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(source);
+  const sheet = workbook.worksheets[0];
+  const { lignes, ordre } = options;
+  if (lignes && ordre) {
+    const valeurs = ordre.map((r) => (sheet.getRow(r).values as ExcelJS.CellValue[]).slice());
+    lignes.forEach((r, i) => {
+      const row = sheet.getRow(r);
+      row.values = valeurs[i];
+      row.commit();
+    });
+  }
+  options.modifier?.(sheet, workbook);
+  const fichier = path.join(dir, nom);
+  await workbook.xlsx.writeFile(fichier);
+  return fichier;
+}
+
+async function controle(fichier: string, ...args: string[]): Promise<{ code: number; json: BilanJson }> {
+  const r = await run(["bilan", "controle", fichier, "--json", ...args]);
+  expect(r.stderr).toBe("");
+  return { code: r.code, json: JSON.parse(r.stdout) as BilanJson };
+}
+
+async function reliquats(
+  fichiers: readonly string[],
+  ...args: string[]
+): Promise<{ code: number; json: ReliquatsJson; stderr: string }> {
+  const sortie = path.join(dir, `etablissements-${path.basename(fichiers[0])}`);
+  const r = await run(["reliquats", ...fichiers, "--out", sortie, "--json", ...args]);
+  return {
+    code: r.code,
+    json: r.stdout === "" ? (null as never) : (JSON.parse(r.stdout) as ReliquatsJson),
+    stderr: r.stderr,
+  };
+}
+
+/** French typography's non-breaking spaces as plain ones, to compare messages. */
+const espaces = (texte: string) => texte.replace(/[\u00a0\u202f]/g, " ");
+
+const codes = (json: {
+  constats: readonly { code: string; ligne: number | null; colonne: string | null }[];
+}) => json.constats.map((c) => [c.code, c.ligne, c.colonne]);
+
+describe("Une ligne du tableau au-dessus de l'en-tête est signalée, jamais perdue", () => {
+  test(CAS.triBilan, async () => {
+    // Rows 15-20 sorted with the header: the five purchases on rows 15-19, the header on row 20.
+    const fichier = await copie(BIEVRE, "tri-entete.xlsx", {
+      lignes: [15, 16, 17, 18, 19, 20],
+      ordre: [20, 16, 17, 18, 19, 15],
+    });
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(1);
+    expect(codes(json)).toEqual([15, 16, 17, 18, 19].map((l) => ["ligne-avant-entete", l, null]));
+    expect(espaces(json.constats[0].message)).toBe(
+      "Ligne 15 au-dessus de l'en-tête (ligne 20) : elle n'est pas lue. Si ce sont des données, déplacez-les sous la ligne d'en-tête ; sinon, supprimez-la. Achat de 1 200,00 € non retenu : le reliquat de son enveloppe n'est pas calculé tant que la ligne n'est pas sous l'en-tête.",
+    );
+    expect(json.lignes).toMatchObject({ nonVides: 5, retenues: 0, ecartees: 5 });
+    // Never 10 776,00 € and 1 359,00 € carried as if nothing had been spent.
+    expect(json.enveloppes.preBac).toMatchObject({ depense: "0.00", nouveauReliquat: null });
+    expect(json.enveloppes.postBac).toMatchObject({ depense: "0.00", nouveauReliquat: null });
+
+    const r = await reliquats([fichier]);
+    expect(r.code).toBe(1);
+    expect(r.json.etablissements[0].reliquats).toEqual({ preBac: null, postBac: null });
+  });
+
+  test(CAS.triBilanPostBac, async () => {
+    // Row 20 (post-bac, 1 200,00 €) sorted to the top: on row 15, the header on 16, pré-bac on 17-20.
+    const fichier = await copie(BIEVRE, "tri-post-bac.xlsx", {
+      lignes: [15, 16, 17, 18, 19, 20],
+      ordre: [20, 15, 16, 17, 18, 19],
+    });
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(1);
+    expect(codes(json)).toEqual([["ligne-avant-entete", 15, null]]);
+    expect(json.enveloppes.preBac.nouveauReliquat).toBe("726.00"); // 10 776 − 10 050
+    expect(json.enveloppes.postBac).toMatchObject({ depense: "0.00", nouveauReliquat: null }); // not 1 359,00
+    expect(json.enveloppes.postBac.explication).toBe(
+      "Reliquat non calculé : il manque la correction de l'achat en erreur (ligne 15).",
+    );
+  });
+
+  test(CAS.triDemande, async () => {
+    // Row 2 (4 BOULANGER) above the header: the request is 3 × 56 + 2 × 157 = 482,00 €, and says why.
+    const fichier = await copie(DEMANDE, "demande-tri.xlsx", { lignes: [1, 2], ordre: [2, 1] });
+    const r = await run(["complementaire", fichier, "--annee", "2024", "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as DemandeJson;
+    expect(codes(json)).toEqual([
+      ["ligne-avant-entete", 1, null],
+      ["demande-non-eligible", 5, "C"],
+    ]);
+    expect(json.lignes.map((l) => [l.code, l.montant])).toEqual([
+      ["67010031", "168.00"],
+      ["32033422", "314.00"],
+    ]);
+    expect(json.totaux).toEqual({ preBac: "168.00", postBac: "314.00", total: "482.00" });
+  });
+
+  test("le bilan d'exemple tel qu'il est : ses lignes de formulaire ne sont pas des achats", async () => {
+    const { code, json } = await controle(BIEVRE);
+    expect(code).toBe(0);
+    expect(json.constats).toEqual([]);
+    expect(json.enveloppes.preBac.nouveauReliquat).toBe("726.00");
+    expect(json.enveloppes.postBac.nouveauReliquat).toBe("159.00");
+  });
+});
+
+test("chaque cas figure dans docs/security.md", () => {
+  const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "security.md"), "utf8");
+  expect(Object.values(CAS).filter((nom) => !doc.includes(nom))).toEqual([]);
+});
