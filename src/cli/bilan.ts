@@ -150,7 +150,12 @@ async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number
     dotations,
     reliquats,
   });
-  const bloquants = constatsBloquants(resultat.constats);
+  // A dotations file of another year is the wrong file, as one without its columns: nothing is written
+  // rather than a template whose dotations the user must notice are missing.
+  const bloquants = [
+    ...constatsBloquants(resultat.constats),
+    ...resultat.constats.filter((c) => c.code === "dotations-autre-annee"),
+  ];
   if (bloquants.length > 0) {
     io.stderr(
       bloquants.map((c) => c.message).join("\n") +

@@ -129,6 +129,7 @@ export const CODES_CONSTATS = {
   // Bilan template and reliquats carried into next year.
   "etablissement-introuvable": "erreur",
   "dotations-introuvables": "alerte",
+  "dotations-autre-annee": "erreur",
   "dotation-vide": "alerte",
   "bilan-en-double": "erreur",
   "bilan-autre-annee": "erreur",
@@ -225,6 +226,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "effectif-reference-inconnu": "effectif de référence inconnu",
   "etablissement-introuvable": "établissement introuvable",
   "dotations-introuvables": "dotations introuvables",
+  "dotations-autre-annee": "dotations d'une autre année",
   "dotation-vide": "dotation vide",
   "bilan-en-double": "bilan en double",
   "bilan-autre-annee": "bilan d'une autre année",

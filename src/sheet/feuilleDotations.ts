@@ -3,7 +3,15 @@
  * the same columns typed by hand): what it received per envelope — the net dotation, reliquat already
  * deducted — and the reliquats that were deducted. The bilan template starts from them.
  */
-import { lireUai, type Decimal, type Enveloppe } from "../rules";
+import {
+  estErreurAre,
+  libelleAnnee,
+  lireAnneeScolaire,
+  lireUai,
+  type AnneeScolaire,
+  type Decimal,
+  type Enveloppe,
+} from "../rules";
 import { isBlank, type CellValue, type SheetData } from "../grid";
 import { lireMontantBilan } from "./bilanFormulaire";
 import { cellule } from "./cells";
@@ -30,12 +38,58 @@ const VIDE: DotationsLues = {
   reliquats: { preBac: null, postBac: null },
 };
 
-/** Finds `uai` in a dotations sheet; unreadable amounts and a missing row are constats. */
+/** « Dotations ARE 2024-2025 », in a sheet's name or title (any dash, spaces between). */
+const ANNEE_DOTATIONS = /dotations\s+are\s+(\d{4}\s*[-‐‑‒–—/]\s*\d{4})/i;
+
+/**
+ * The school year a dotations sheet says it is for: its name « Dotations ARE 2024-2025 », else the
+ * title written above its header by `are dotations` (« Dotations ARE 2024-2025 — aide régionale… »);
+ * null when it says none (a sheet typed by hand), or an incoherent one.
+ */
+export function anneeDeLaFeuilleDotations(sheet: SheetData): AnneeScolaire | null {
+  const indexEntete = detecterEntete(sheet)?.indexLigne ?? 0;
+  const textes = [sheet.name];
+  for (let i = 0; i < indexEntete; i++)
+    for (const cell of sheet.values[i]) if (typeof cell === "string") textes.push(cell);
+  for (const texte of textes) {
+    const trouve = ANNEE_DOTATIONS.exec(texte);
+    if (!trouve) continue;
+    try {
+      return lireAnneeScolaire(trouve[1].replace(/[‐‑‒–—]/g, "-"));
+    } catch (error) {
+      if (!estErreurAre(error)) throw error;
+    }
+  }
+  return null;
+}
+
+/**
+ * Finds `uai` in a dotations sheet; unreadable amounts and a missing row are constats.
+ *
+ * Décision (regles.md#feuilles.dotations-annee): a sheet that says it is another school year's than
+ * `annee` (anneeDeLaFeuilleDotations) is not read (issue 15 item 2): the 2024-2025 dotations typed as received in the 2023-2024 bilan would make every
+ * reliquat wrong, and nothing in the template would show it. An erreur says so, and the bilan's
+ * dotations are left to type. A sheet that names no year is read as given.
+ */
 export function lireDotationsEtablissement(
   sheet: SheetData,
   uai: string,
   constats: Constat[],
+  annee?: AnneeScolaire,
 ): DotationsLues {
+  const anneeFeuille = anneeDeLaFeuilleDotations(sheet);
+  if (annee !== undefined && anneeFeuille !== null && anneeFeuille !== annee) {
+    constats.push(
+      constat(
+        "dotations-autre-annee",
+        sheet.name,
+        null,
+        null,
+        `La feuille « ${sheet.name} » donne les dotations ${libelleAnnee(anneeFeuille)}, et le bilan est celui de ${libelleAnnee(annee)} : ses dotations ne sont pas reprises. Donnez la feuille « Dotations ARE ${libelleAnnee(annee)} » (calculée pour ${libelleAnnee(annee)}), ou préparez le bilan de ${libelleAnnee(anneeFeuille)}.`,
+      ),
+    );
+    return VIDE;
+  }
   const detection = detecterEntete(sheet);
   const colonnes = detection?.entete.colonnes;
   if (!detection || !colonnes?.uai || (!colonnes.dotationPreBac && !colonnes.dotationPostBac)) {

@@ -131,7 +131,7 @@ export async function preparerModeleBilan(
     verifierAnnulation(progress);
     const sheet = await workbook.readSheet(options.feuilleDotations, progress);
     sources.push(sheet.name);
-    dotationsLues = lireDotationsEtablissement(sheet, uai, constats);
+    dotationsLues = lireDotationsEtablissement(sheet, uai, constats, options.annee);
   }
   if (parCode.size === 0) {
     constats.push(

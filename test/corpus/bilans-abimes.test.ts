@@ -30,6 +30,7 @@ const CAS = {
   triBilan: "bilan trié avec son en-tête : les cinq achats au-dessus de l'en-tête",
   triBilanPostBac: "bilan : la ligne d'achat post-bac triée au-dessus de l'en-tête",
   triDemande: "demande : la ligne BOULANGER triée au-dessus de l'en-tête",
+  dotationsAutreAnnee: "are bilan modele 2023-2024 avec le classeur des dotations 2024-2025",
 } as const;
 
 let dir: string;
@@ -157,6 +158,52 @@ describe("Une ligne du tableau au-dessus de l'en-tête est signalée, jamais per
     expect(json.constats).toEqual([]);
     expect(json.enveloppes.preBac.nouveauReliquat).toBe("726.00");
     expect(json.enveloppes.postBac.nouveauReliquat).toBe("159.00");
+  });
+});
+
+describe("Le modèle de bilan ne prend pas les dotations d'une autre année", () => {
+  test(CAS.dotationsAutreAnnee, async () => {
+    const dotations = path.join(dir, "dotations-2024.xlsx");
+    const calcul = await run([
+      "dotations",
+      path.join(EXEMPLES, "effectifs-2024.xlsx"),
+      "--annee",
+      "2024",
+      "--out",
+      dotations,
+    ]);
+    expect(calcul.code).toBe(0);
+    const modele = (annee: string, out: string) =>
+      run([
+        "bilan",
+        "modele",
+        "--uai",
+        "0751234J",
+        "--effectifs",
+        path.join(EXEMPLES, "effectifs-2023.xlsx"),
+        "--dotations",
+        dotations,
+        "--annee",
+        annee,
+        "--out",
+        out,
+      ]);
+    // 2023-2024 template from the 2024-2025 dotations: refused, nothing written.
+    const sortie = path.join(dir, "modele-2023.xlsx");
+    const r = await modele("2023", sortie);
+    expect(r.code).toBe(2);
+    expect(espaces(r.stderr)).toContain(
+      "« dotations-2024.xlsx › Dotations ARE 2024-2025 » donne les dotations 2024-2025, et le bilan est celui de 2023-2024 : ses dotations ne sont pas reprises.",
+    );
+    expect(r.stderr).toContain("Aucun modèle écrit");
+    expect(fs.existsSync(sortie)).toBe(false);
+    // The same file for the 2024-2025 template: pre-filled, 66 × 157 + 15 × 56 = 11 202,00 € pré-bac
+    // (no establishments sheet: no taux, the post-bac dotation is left to type).
+    const bon = await modele("2024", path.join(dir, "modele-2024.xlsx"));
+    expect(bon.code).toBe(0);
+    expect(espaces(bon.stdout)).toContain(
+      "Enveloppe pré-bac : dotation reçue 11 202,00 €, reliquat antérieur 0,00 €",
+    );
   });
 });
 

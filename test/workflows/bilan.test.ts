@@ -132,6 +132,44 @@ describe("Modèle de bilan d'un établissement", () => {
     expect(classeur.sheet(premier)!.values).toEqual(avant);
   });
 
+  test("la feuille des dotations d'une autre année n'est pas reprise : une erreur, dotations et reliquats à saisir", async () => {
+    const classeur = await classeurAvecDotations();
+    const modele = await preparerModeleBilan(classeur, {
+      uai: "0750655E",
+      annee: 2023,
+      feuillesEffectifs: ["Paris"],
+      feuilleDotations: "Dotations ARE 2024-2025",
+    });
+    expect(modele.constats.map((c) => [c.code, c.gravite])).toEqual([["dotations-autre-annee", "erreur"]]);
+    expect(modele.constats[0].message).toBe(
+      "La feuille « Dotations ARE 2024-2025 » donne les dotations 2024-2025, et le bilan est celui de 2023-2024 : ses dotations ne sont pas reprises. Donnez la feuille « Dotations ARE 2023-2024 » (calculée pour 2023-2024), ou préparez le bilan de 2024-2025.",
+    );
+    // Never 7 949,50 € (the 2024-2025 net pré-bac) typed as received in 2023-2024.
+    expect(modele.dotations).toEqual({ preBac: null, postBac: null });
+    expect(modele.reliquats).toEqual({ preBac: null, postBac: null });
+    expect(modele.formations.length).toBeGreaterThan(0);
+  });
+
+  test("une feuille de dotations renommée dit encore son année par son titre ; sans année, elle est lue", async () => {
+    const classeur = await classeurAvecDotations();
+    const values = classeur.sheet("Dotations ARE 2024-2025")!.values as CellValue[][];
+    expect(String(values[0][0])).toMatch(/^Dotations ARE 2024-2025 — /);
+    const renommee = new MemoryWorkbook({ Paris: copie(PARIS), Feuil1: copie(values) });
+    const options = { uai: "0750655E", feuillesEffectifs: ["Paris"], feuilleDotations: "Feuil1" };
+    const autre = await preparerModeleBilan(renommee, { ...options, annee: 2023 });
+    expect(autre.constats.map((c) => c.code)).toEqual(["dotations-autre-annee"]);
+    expect(autre.dotations.preBac).toBeNull();
+    const bonne = await preparerModeleBilan(renommee, { ...options, annee: 2024 });
+    expect(bonne.constats).toEqual([]);
+    expect(euros(bonne.dotations.preBac)).toBe("7949.50");
+
+    // A sheet typed by hand names no year: read as given.
+    const sansAnnee = new MemoryWorkbook({ Paris: copie(PARIS), Feuil1: copie(values.slice(1)) });
+    const lue = await preparerModeleBilan(sansAnnee, { ...options, annee: 2023 });
+    expect(lue.constats.map((c) => c.code)).not.toContain("dotations-autre-annee");
+    expect(euros(lue.dotations.preBac)).toBe("7949.50");
+  });
+
   test("un UAI absent des effectifs et de la feuille Dotations : constats, modèle sans ligne", async () => {
     const classeur = await classeurAvecDotations();
     const modele = await preparerModeleBilan(classeur, {
