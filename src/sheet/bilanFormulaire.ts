@@ -143,19 +143,51 @@ export function trouverFormulaire(
   return trouves;
 }
 
+/** The school year of a bilan, as anneeDuFormulaire reads it. */
+export interface AnneeDuBilan {
+  /** The year the bilan is read with: its own when usable, else the default. */
+  readonly annee: AnneeScolaire;
+  /**
+   * Décision (regles.md#reliquats.annee-illisible): false when the « Année scolaire » is filled but
+   * cannot be used (« juin 2024 », « 23-24 », or a year before the rules encoded): the bilan's year is
+   * unknown, so its reliquats are not computed — carried into the default year's dotation they could
+   * be another year's (issue 15 item 3).
+   */
+  readonly lisible: boolean;
+  /**
+   * The year the bilan writes when it reads as one, even before the rules encoded (« 2022-2023 »
+   * → 2022): a bilan of another year is then told apart from one whose year is unreadable. Null when
+   * absent or unreadable.
+   */
+  readonly indiquee: AnneeScolaire | null;
+  readonly constat: Constat | null;
+}
+
+/** « 2022-2023 », « 2022/2023 » or 2022: the rentrée year a text names, whatever the rules cover. */
+function anneeEcrite(raw: CellValue): AnneeScolaire | null {
+  if (typeof raw === "number") return Number.isInteger(raw) && raw >= 1900 && raw < 2200 ? raw : null;
+  if (typeof raw !== "string") return null;
+  const m = /^\s*(\d{4})\s*(?:[-‐‑‒–—/]\s*(\d{4}))?\s*$/.exec(raw);
+  if (!m || (m[2] !== undefined && Number(m[2]) !== Number(m[1]) + 1)) return null;
+  return Number(m[1]);
+}
+
 /**
- * The school year of a bilan: its own « Année scolaire » when readable, else `parDefaut` (with an info,
- * or an erreur when the cell is unreadable).
+ * The school year of a bilan: its own « Année scolaire » when readable, else `parDefaut` (with an info
+ * when the bilan gives none — « --annee » then says it —, or an erreur when the cell cannot be used,
+ * and the bilan's year is then unknown: `lisible` false).
  */
 export function anneeDuFormulaire(
   feuille: string,
   cellules: Partial<Record<ChampFormulaire, CelluleFormulaire>>,
   parDefaut: AnneeScolaire,
-): { annee: AnneeScolaire; constat: Constat | null } {
+): AnneeDuBilan {
   const cellule = cellules.annee;
   if (!cellule || isBlank(cellule.valeur)) {
     return {
       annee: parDefaut,
+      lisible: true,
+      indiquee: null,
       constat: constat(
         "annee-scolaire-absente",
         feuille,
@@ -168,17 +200,20 @@ export function anneeDuFormulaire(
   try {
     const raw = cellule.valeur;
     if (isCellError(raw) || typeof raw === "boolean") throw new Error("illisible");
-    return { annee: lireAnneeScolaire(typeof raw === "string" ? raw.trim() : raw), constat: null };
+    const annee = lireAnneeScolaire(typeof raw === "string" ? raw.trim() : raw);
+    return { annee, lisible: true, indiquee: annee, constat: null };
   } catch (error) {
     const why = estErreurAre(error) ? ` (${error.message})` : "";
     return {
       annee: parDefaut,
+      lisible: false,
+      indiquee: anneeEcrite(cellule.valeur),
       constat: constat(
         "annee-scolaire-illisible",
         feuille,
         cellule.ligne,
         cellule.colonne,
-        `Année scolaire « ${afficher(cellule.valeur)} » illisible${why} : ${libelleAnnee(parDefaut)} retenue pour lire le bilan. Corrigez-la (ex. 2024-2025).`,
+        `Année scolaire « ${afficher(cellule.valeur)} » illisible${why} : ${libelleAnnee(parDefaut)} retenue pour lire le bilan, mais ses reliquats ne sont pas calculés (ils seraient déduits de la dotation d'une année qui n'est peut-être pas la bonne). Corrigez-la (ex. 2024-2025).`,
       ),
     };
   }

@@ -75,7 +75,12 @@ export interface EnveloppeControlee {
 
 export interface ResultatControleBilan {
   readonly feuille: string;
+  /** The year the bilan is read with: its own, or the default when it gives none or an unreadable one. */
   readonly annee: AnneeScolaire;
+  /** False when its « Année scolaire » is filled but unreadable: no reliquat is computed (AnneeDuBilan). */
+  readonly anneeLisible: boolean;
+  /** The year the bilan writes when it reads as one (« 2022-2023 » too), else null. */
+  readonly anneeIndiquee: AnneeScolaire | null;
   readonly uai: string | null;
   readonly nom: string | null;
   readonly formulaire: FormulaireBilan;
@@ -103,6 +108,7 @@ function enveloppe(
   nom: Enveloppe,
   formulaire: FormulaireBilan,
   lecteur: LecteurBilan,
+  anneeLisible: boolean,
 ): { controlee: EnveloppeControlee; soldeRetenu: SoldeEnveloppe | null } {
   const achats = lecteur.achats;
   let depense: Decimal = ZERO;
@@ -122,6 +128,7 @@ function enveloppe(
   const achatsEnErreur = lecteur.achatsEnErreur.filter((a) => a.enveloppes.includes(nom)).map((a) => a.ligne);
   // Spending unknown (no readable table, rows in erreur) or nothing to deduct it from: no reliquat is guessed.
   const manques = [
+    anneeLisible ? null : "une année scolaire lisible",
     lecteur.lisible ? null : "un tableau des achats lisible",
     dotationRecue === null ? "la dotation reçue" : null,
     reliquatAnterieur === null ? "un reliquat antérieur lisible" : null,
@@ -161,15 +168,16 @@ export async function controlerBilan(
   // The form sits above the table: find the table first, then the year (it chooses the list of formations).
   const detection = detecterEntete(sheet, options.colonnes);
   const cellules = trouverFormulaire(sheet, detection?.indexLigne ?? null);
-  const { annee, constat: constatAnnee } = anneeDuFormulaire(sheet.name, cellules, options.annee);
+  const lue = anneeDuFormulaire(sheet.name, cellules, options.annee);
+  const { annee, constat: constatAnnee } = lue;
   const session = new SessionLecture(annee, options.catalogues);
   if (constatAnnee) session.constats.push(constatAnnee);
   const formulaire = lireFormulaireBilan(sheet, cellules, session);
   const lecteur = new LecteurBilan(sheet, session, options.colonnes);
   await lireParTranches([lecteur], options.progress);
 
-  const preBac = enveloppe("preBac", formulaire, lecteur);
-  const postBac = enveloppe("postBac", formulaire, lecteur);
+  const preBac = enveloppe("preBac", formulaire, lecteur, lue.lisible);
+  const postBac = enveloppe("postBac", formulaire, lecteur, lue.lisible);
   const enveloppes = { preBac: preBac.controlee, postBac: postBac.controlee };
   for (const nom of ENVELOPPES) {
     const solde = (nom === "preBac" ? preBac : postBac).soldeRetenu;
@@ -188,6 +196,8 @@ export async function controlerBilan(
   return {
     feuille: sheet.name,
     annee,
+    anneeLisible: lue.lisible,
+    anneeIndiquee: lue.indiquee,
     uai: formulaire.uai,
     nom: formulaire.nom,
     formulaire,

@@ -117,19 +117,23 @@ export async function reporterReliquats(
     bilans.push(bilan);
     constats.push(...bilan.constats);
   }
-  const anneeBilans = bilans[0]?.annee ?? options.annee;
+  // The first bilan whose year is known decides; one whose year cannot be read decides nothing.
+  const anneeBilans = bilans.find((b) => b.anneeLisible)?.annee ?? options.annee;
 
   const parUai = new Map<string, ReliquatReporte>();
   for (const bilan of bilans) {
     if (bilan.uai === null) continue; // its erreur « uai-manquant » is among its constats
-    if (bilan.annee !== anneeBilans) {
+    // A bilan that writes another year — « 2022-2023 » too, a year before the rules encoded — is not
+    // carried; one whose year cannot be read at all is, with its reliquats left blank (controlerBilan).
+    const anneeDuBilan = bilan.anneeIndiquee ?? bilan.annee;
+    if (anneeDuBilan !== anneeBilans) {
       constats.push(
         constat(
           "bilan-autre-annee",
           bilan.feuille,
           bilan.formulaire.origines.annee?.ligne ?? null,
           bilan.formulaire.origines.annee?.colonne ?? null,
-          `Bilan ${libelleAnnee(bilan.annee)}, alors que les reliquats reportés sont ceux de ${libelleAnnee(anneeBilans)} (premier bilan) : ce bilan n'est pas repris. Reportez chaque année séparément.`,
+          `Bilan ${libelleAnnee(anneeDuBilan)}, alors que les reliquats reportés sont ceux de ${libelleAnnee(anneeBilans)} (premier bilan) : ce bilan n'est pas repris. Reportez chaque année séparément.`,
         ),
       );
       continue;

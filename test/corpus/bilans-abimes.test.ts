@@ -24,12 +24,17 @@ import { removeDir, tempDir } from "../xlsx/helpers";
 const EXEMPLES = path.join(__dirname, "..", "..", "examples", "bilans");
 const BIEVRE = path.join(EXEMPLES, "bilan-2023-0751234J.xlsx");
 const DEMANDE = path.join(EXEMPLES, "demande-complementaire.xlsx");
+/** Lycée Simone-Veil, 2023-2024: reliquats 1 093,56 € and 111,90 € (examples/bilans/README.md). */
+const SIMONE_VEIL = path.join(EXEMPLES, "bilan-2023-0931234L.xlsx");
+const ETABLISSEMENTS = path.join(EXEMPLES, "etablissements-2023.xlsx");
 
 /** The names of the cases, as docs/security.md lists them. */
 const CAS = {
   triBilan: "bilan trié avec son en-tête : les cinq achats au-dessus de l'en-tête",
   triBilanPostBac: "bilan : la ligne d'achat post-bac triée au-dessus de l'en-tête",
   triDemande: "demande : la ligne BOULANGER triée au-dessus de l'en-tête",
+  anneeIllisible: "are reliquats : bilan dont l'année scolaire est « juin 2024 », « 23-24 » ou « 2023/24 »",
+  anneeAnterieure: "are reliquats : bilan de 2022-2023 avec un bilan de 2023-2024",
   dotationsAutreAnnee: "are bilan modele 2023-2024 avec le classeur des dotations 2024-2025",
 } as const;
 
@@ -158,6 +163,52 @@ describe("Une ligne du tableau au-dessus de l'en-tête est signalée, jamais per
     expect(json.constats).toEqual([]);
     expect(json.enveloppes.preBac.nouveauReliquat).toBe("726.00");
     expect(json.enveloppes.postBac.nouveauReliquat).toBe("159.00");
+  });
+});
+
+describe("Un bilan dont l'année ne se lit pas n'est pas reporté sous l'année par défaut", () => {
+  test.each(["juin 2024", "23-24", "2023/24"])(`${CAS.anneeIllisible} : « %s »`, async (annee) => {
+    const fichier = await copie(BIEVRE, `annee-${annee.replace(/\W/g, "")}.xlsx`, {
+      modifier: (sheet) => void (sheet.getCell("B9").value = annee),
+    });
+    const r = await reliquats([fichier, SIMONE_VEIL], "--annee", "2023", "--etablissements", ETABLISSEMENTS);
+    expect(r.code).toBe(1);
+    expect(r.json.anneeBilans).toBe("2023-2024"); // Simone-Veil's, the only year read
+    expect(codes(r.json)).toEqual([
+      ["annee-scolaire-illisible", 9, "B"],
+      ["reliquat-non-calcule", null, null],
+      ["reliquat-non-calcule", null, null],
+      ["bilan-absent", 4, "A"], // the Vexin, which has no bilan here
+    ]);
+    expect(r.json.constats[1].message).toContain(
+      "il manque au bilan « " + path.basename(fichier) + " » une année scolaire lisible",
+    );
+    // Never 726,00 € and 159,00 € carried into 2024-2025 for a bilan of unknown year, nor last year's 0.
+    const [bievre, simoneVeil] = r.json.etablissements;
+    expect(bievre).toMatchObject({ uai: "0751234J", reliquats: { preBac: null, postBac: null } });
+    expect(simoneVeil).toMatchObject({
+      uai: "0931234L",
+      reliquats: { preBac: "1093.56", postBac: "111.90" },
+    });
+  });
+
+  test(CAS.anneeAnterieure, async () => {
+    const fichier = await copie(BIEVRE, "annee-2022.xlsx", {
+      modifier: (sheet) => void (sheet.getCell("B9").value = "2022-2023"),
+    });
+    const r = await reliquats([fichier, SIMONE_VEIL], "--annee", "2023");
+    expect(r.code).toBe(1);
+    expect(r.json.anneeBilans).toBe("2023-2024");
+    expect(codes(r.json)).toEqual([
+      ["annee-scolaire-illisible", 9, "B"],
+      ["bilan-autre-annee", 9, "B"],
+    ]);
+    expect(r.json.constats[1].message).toContain(
+      "Bilan 2022-2023, alors que les reliquats reportés sont ceux de 2023-2024",
+    );
+    expect(r.json.etablissements.map((e) => [e.uai, e.reliquats])).toEqual([
+      ["0931234L", { preBac: "1093.56", postBac: "111.90" }],
+    ]);
   });
 });
 
