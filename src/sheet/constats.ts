@@ -133,6 +133,8 @@ export const CODES_CONSTATS = {
   "dotation-vide": "alerte",
   "bilan-en-double": "erreur",
   "bilan-autre-annee": "erreur",
+  "bilan-uai-lettre-cle": "erreur",
+  "etablissement-ajoute": "alerte",
   "bilan-absent": "alerte",
   "reliquat-non-calcule": "erreur",
 } as const satisfies Record<string, Gravite>;
@@ -230,6 +232,8 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "dotation-vide": "dotation vide",
   "bilan-en-double": "bilan en double",
   "bilan-autre-annee": "bilan d'une autre année",
+  "bilan-uai-lettre-cle": "UAI du bilan à la lettre de contrôle fausse",
+  "etablissement-ajoute": "établissement ajouté",
   "bilan-absent": "bilan absent",
   "reliquat-non-calcule": "reliquat non calculé",
 };

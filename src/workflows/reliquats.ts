@@ -21,6 +21,7 @@ import {
   formaterEntier,
   nombreDe,
   lireUai,
+  lettreCleUai,
   formaterTrace,
   libelleAnnee,
   type Decimal,
@@ -138,6 +139,23 @@ export async function reporterReliquats(
       );
       continue;
     }
+    // Décision (regles.md#reliquats.uai-lettre-cle): the UAI is the key the reliquats are carried
+    // under; one whose check letter does not match its digits names no establishment — carried, it
+    // would add a row for it while the real one keeps last year's reliquats (issue 15 item 4).
+    const lettre = lettreCleUai(bilan.uai.slice(0, 7));
+    if (lettre !== bilan.uai[7]) {
+      const origine = bilan.formulaire.origines.uai;
+      constats.push(
+        constat(
+          "bilan-uai-lettre-cle",
+          bilan.feuille,
+          origine?.ligne ?? null,
+          origine?.colonne ?? null,
+          `UAI ${bilan.uai} du bilan : sa lettre de contrôle ne correspond pas à ses chiffres (pour ${bilan.uai.slice(0, 7)}, la lettre est ${lettre} : ${bilan.uai.slice(0, 7)}${lettre} ?). Ses reliquats ne sont pas reportés : ils iraient à un établissement qui n'existe pas, et le bon garderait ses anciens reliquats. Corrigez l'UAI en tête du bilan, puis relancez.`,
+        ),
+      );
+      continue;
+    }
     const deja = parUai.get(bilan.uai);
     if (deja) {
       constats.push(
@@ -251,6 +269,17 @@ function completerFeuille(
   });
   for (const reliquat of [...parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : 1))) {
     if (vus.has(reliquat.uai)) continue;
+    // A valid UAI the sheet lacks is added — its reliquats are known — but said: its row has no taux
+    // de boursiers nor survey answer, which the dotation will need.
+    constats.push(
+      constat(
+        "etablissement-ajoute",
+        reliquat.bilan ?? nomFeuille,
+        null,
+        null,
+        `L'établissement ${reliquat.uai} du bilan « ${reliquat.bilan} » n'est pas dans la feuille « ${nomFeuille} » : il y est ajouté avec ses reliquats, sans taux de boursiers ni réponse à l'enquête. Vérifiez l'UAI ; s'il est juste, complétez sa ligne.`,
+      ),
+    );
     const row: CellValue[] = new Array(largeur).fill(null);
     row[indexUai] = reliquat.uai;
     if (indexNom >= 0) row[indexNom] = reliquat.nom;

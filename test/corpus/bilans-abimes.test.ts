@@ -18,6 +18,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { BilanJson, DemandeJson, ReliquatsJson } from "../../src/cli/jsonBilan";
+import { readSpreadsheetFile } from "../../src/xlsx";
 import { run } from "../cli/run";
 import { removeDir, tempDir } from "../xlsx/helpers";
 
@@ -35,6 +36,8 @@ const CAS = {
   triDemande: "demande : la ligne BOULANGER triée au-dessus de l'en-tête",
   anneeIllisible: "are reliquats : bilan dont l'année scolaire est « juin 2024 », « 23-24 » ou « 2023/24 »",
   anneeAnterieure: "are reliquats : bilan de 2022-2023 avec un bilan de 2023-2024",
+  uaiLettreCle: "are reliquats : bilan dont l'UAI a une lettre de contrôle fausse (0751234B pour 0751234J)",
+  uaiAbsent: "are reliquats : bilan d'un UAI valide absent de la feuille des établissements",
   dotationsAutreAnnee: "are bilan modele 2023-2024 avec le classeur des dotations 2024-2025",
 } as const;
 
@@ -84,10 +87,11 @@ async function controle(fichier: string, ...args: string[]): Promise<{ code: num
 async function reliquats(
   fichiers: readonly string[],
   ...args: string[]
-): Promise<{ code: number; json: ReliquatsJson; stderr: string }> {
+): Promise<{ code: number; json: ReliquatsJson; stderr: string; sortie: string }> {
   const sortie = path.join(dir, `etablissements-${path.basename(fichiers[0])}`);
   const r = await run(["reliquats", ...fichiers, "--out", sortie, "--json", ...args]);
   return {
+    sortie,
     code: r.code,
     json: r.stdout === "" ? (null as never) : (JSON.parse(r.stdout) as ReliquatsJson),
     stderr: r.stderr,
@@ -209,6 +213,48 @@ describe("Un bilan dont l'année ne se lit pas n'est pas reporté sous l'année 
     expect(r.json.etablissements.map((e) => [e.uai, e.reliquats])).toEqual([
       ["0931234L", { preBac: "1093.56", postBac: "111.90" }],
     ]);
+  });
+});
+
+describe("L'UAI d'un bilan est la clé de ses reliquats", () => {
+  test(CAS.uaiLettreCle, async () => {
+    const fichier = await copie(BIEVRE, "uai-lettre.xlsx", {
+      modifier: (sheet) => void (sheet.getCell("B7").value = "0751234B"),
+    });
+    const r = await reliquats([fichier], "--etablissements", ETABLISSEMENTS);
+    expect(r.code).toBe(1);
+    expect(codes(r.json)).toEqual([
+      ["uai-lettre-cle", 7, "B"], // the bilan's own reading: an alerte
+      ["bilan-uai-lettre-cle", 7, "B"],
+      ["bilan-absent", 2, "A"],
+      ["bilan-absent", 3, "A"],
+      ["bilan-absent", 4, "A"],
+    ]);
+    expect(r.json.constats[1].message).toContain("pour 0751234, la lettre est J : 0751234J ?");
+    // No row for 0751234B; 0751234J keeps its sheet's values, with the alerte that says so.
+    expect(r.json.etablissements).toEqual([]);
+    const ecrite = (await readSpreadsheetFile(r.sortie)).sheets[0];
+    expect(ecrite.values.flat()).not.toContain("0751234B");
+  });
+
+  test(CAS.uaiAbsent, async () => {
+    // 0750655E (Louis-le-Grand) is valid but not in etablissements-2023.xlsx: added, with an alerte.
+    const fichier = await copie(BIEVRE, "uai-absent.xlsx", {
+      modifier: (sheet) => void (sheet.getCell("B7").value = "0750655E"),
+    });
+    const r = await reliquats([fichier], "--etablissements", ETABLISSEMENTS);
+    expect(r.code).toBe(0);
+    expect(codes(r.json)).toEqual([
+      ["bilan-absent", 2, "A"],
+      ["bilan-absent", 3, "A"],
+      ["bilan-absent", 4, "A"],
+      ["etablissement-ajoute", null, null],
+    ]);
+    expect(r.json.etablissements).toMatchObject([
+      { uai: "0750655E", reliquats: { preBac: "726.00", postBac: "159.00" } },
+    ]);
+    const ecrite = (await readSpreadsheetFile(r.sortie)).sheets[0];
+    expect(ecrite.values.some((row) => row.includes("0750655E") && row.includes(726))).toBe(true);
   });
 });
 
