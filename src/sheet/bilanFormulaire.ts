@@ -16,6 +16,7 @@ import {
   libelleAnnee,
   lireAnneeScolaire,
   lireCodeFormation,
+  citation,
   normaliserLibelle,
   type AnneeScolaire,
   type Enveloppe,
@@ -143,6 +144,101 @@ export function trouverFormulaire(
   return trouves;
 }
 
+/** A form field given a second time, or a dotation / reliquat line whose label is not one the bilan reads. */
+export interface AnomalieFormulaire {
+  /** The field repeated, or null for an unknown label. */
+  readonly champ: ChampFormulaire | null;
+  readonly libelle: string;
+  readonly valeur: CellValue;
+  readonly ligne: number;
+  readonly colonne: string;
+  /** The envelopes whose reliquat it leaves unknown (none for UAI, name or year). */
+  readonly enveloppes: readonly Enveloppe[];
+}
+
+const ENVELOPPE_DU_CHAMP: Partial<Record<ChampFormulaire, Enveloppe>> = {
+  dotationPreBac: "preBac",
+  reliquatPreBac: "preBac",
+  dotationPostBac: "postBac",
+  reliquatPostBac: "postBac",
+};
+
+/** « Dotation complémentaire pré-bac », « Reliquats 2022-2023 » : a label about money received or left. */
+const LIBELLE_DE_MONTANT = /DOTATION|RELIQUAT/;
+
+/** The value just right of a label (as trouverFormulaire finds it), or null. */
+function valeurADroite(row: Row, j: number): { valeur: CellValue; k: number } | null {
+  for (let k = j + 1; k < Math.min(row.length, j + 1 + CELLULES_VALEUR); k++)
+    if (!isBlank(row[k])) return { valeur: row[k], k };
+  return null;
+}
+
+/**
+ * Décision (regles.md#bilan.formulaire; issue 15 item 5): what trouverFormulaire leaves out is
+ * reported rather than ignored:
+ * - a field given again with a value — for an amount, whatever the value (« Dotation reçue pré-bac »
+ *   twice: an initial and a complementary dotation, or a copy? The seed asks for « le total des
+ *   dotations reçues »: adding them up or taking one would be a guess); for the UAI, name or year,
+ *   when the value differs;
+ * - a label about a dotation or a reliquat that is not one the bilan reads (« Dotation complémentaire
+ *   pré-bac | 796 »), with an amount beside it: money the envelope may have received, not counted.
+ */
+export function anomaliesFormulaire(
+  sheet: SheetData,
+  indexEntete: number | null,
+  cellules: Partial<Record<ChampFormulaire, CelluleFormulaire>>,
+): AnomalieFormulaire[] {
+  const anomalies: AnomalieFormulaire[] = [];
+  const fin = Math.min(sheet.values.length, indexEntete ?? LIGNES_RECHERCHE_ENTETE);
+  for (let i = 0; i < fin; i++) {
+    const row = sheet.values[i];
+    const ligne = sheet.rowOffset + i + 1;
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      if (typeof cell !== "string") continue;
+      const champ = champDuLibelle(cell);
+      const aDroite = valeurADroite(row, j);
+      if (aDroite === null) continue;
+      const colonne = columnLetter(sheet.columnOffset + aDroite.k);
+      const libelle = cell.trim();
+      if (champ !== null) {
+        const premier = cellules[champ];
+        if (!premier || (premier.ligne === ligne && premier.colonne === colonne)) continue;
+        const enveloppe = ENVELOPPE_DU_CHAMP[champ];
+        const differe = normaliserValeur(premier.valeur) !== normaliserValeur(aDroite.valeur);
+        if (enveloppe === undefined && !differe) continue;
+        anomalies.push({
+          champ,
+          libelle,
+          valeur: aDroite.valeur,
+          ligne,
+          colonne,
+          enveloppes: enveloppe ? [enveloppe] : [],
+        });
+        continue;
+      }
+      const normalise = normaliserLibelle(cell);
+      if (!LIBELLE_DE_MONTANT.test(normalise) || !lireMontant(aDroite.valeur, libelle).ok) continue;
+      const preBac = /PREBAC|PREPA/.test(normalise);
+      const postBac = /POSTBAC/.test(normalise);
+      anomalies.push({
+        champ: null,
+        libelle,
+        valeur: aDroite.valeur,
+        ligne,
+        colonne,
+        enveloppes: preBac === postBac ? ["preBac", "postBac"] : preBac ? ["preBac"] : ["postBac"],
+      });
+    }
+  }
+  return anomalies;
+}
+
+/** Two form values compared as typed: case, spaces and the number/text difference ignored. */
+function normaliserValeur(valeur: CellValue): string {
+  return typeof valeur === "string" ? normaliserLibelle(valeur) : afficher(valeur);
+}
+
 /** The school year of a bilan, as anneeDuFormulaire reads it. */
 export interface AnneeDuBilan {
   /** The year the bilan is read with: its own when usable, else the default. */
@@ -230,6 +326,11 @@ export interface FormulaireBilan {
   readonly reliquats: Readonly<Record<Enveloppe, Decimal | null>>;
   /** Where each value was read (for messages). */
   readonly origines: Partial<Record<ChampFormulaire, Origine>>;
+  /**
+   * Per envelope, the form rows that leave its reliquat unknown: a dotation or reliquat line repeated,
+   * or under a label the bilan does not read (anomaliesFormulaire).
+   */
+  readonly lignesEnDoute: Readonly<Record<Enveloppe, readonly number[]>>;
 }
 
 const NOMS_MONTANTS = {
@@ -266,10 +367,37 @@ export function lireFormulaireBilan(
   sheet: SheetData,
   cellules: Partial<Record<ChampFormulaire, CelluleFormulaire>>,
   session: SessionLecture,
+  anomalies: readonly AnomalieFormulaire[] = [],
 ): FormulaireBilan {
   const feuille = sheet.name;
   const signaler = (code: CodeConstat, ligne: number | null, colonne: string | null, message: string) =>
     session.constats.push(constat(code, feuille, ligne, colonne, message));
+  const lignesEnDoute: Record<Enveloppe, number[]> = { preBac: [], postBac: [] };
+  for (const a of anomalies) {
+    for (const e of a.enveloppes) lignesEnDoute[e].push(a.ligne);
+    const suite =
+      a.enveloppes.length === 0
+        ? ""
+        : ` Le reliquat ${a.enveloppes.length === 2 ? "des deux enveloppes" : `de l'enveloppe ${a.enveloppes[0] === "preBac" ? "pré-bac" : "post-bac"}`} n'est pas calculé tant que ce n'est pas corrigé.`;
+    if (a.champ !== null) {
+      const premier = cellules[a.champ]!;
+      signaler(
+        "formulaire-en-double",
+        a.ligne,
+        a.colonne,
+        `« ${citation(a.libelle)} » donné une seconde fois (${afficher(a.valeur)}, déjà ${isBlank(premier.valeur) ? "vide" : afficher(premier.valeur)} ligne ${premier.ligne}) : on ne sait pas laquelle retenir, ni s'il faut les additionner. Gardez une seule ligne${a.enveloppes.length > 0 ? " avec le total de l'année (dotation initiale et complémentaire)" : ""}.${suite}`,
+      );
+    } else {
+      signaler(
+        "formulaire-libelle-inconnu",
+        a.ligne,
+        a.colonne,
+        `« ${citation(a.libelle)} » (${afficher(a.valeur)}) n'est pas un libellé que le bilan lit : ce montant n'est pas compté. S'il s'agit d'une dotation reçue (complémentaire comprise), ajoutez-la au total de « Dotation reçue pré-bac » ou « post-bac » et supprimez cette ligne ; sinon, supprimez-la.${suite}`,
+      );
+    }
+  }
+  // A UAI given twice, differently: which establishment the bilan is for is unknown.
+  const uaiEnDouble = anomalies.some((a) => a.champ === "uai");
   const origines: Partial<Record<ChampFormulaire, Origine>> = {};
   for (const [champ, c] of Object.entries(cellules) as [ChampFormulaire, CelluleFormulaire][])
     origines[champ] = { feuille, ligne: c.ligne, colonne: c.colonne };
@@ -278,7 +406,9 @@ export function lireFormulaireBilan(
   const celluleUai = cellules.uai;
   const verdict = session.verdictUai(celluleUai?.valeur ?? null);
   if (verdict.ok) {
-    uai = verdict.uai;
+    // A UAI given twice, differently (formulaire-en-double, above): none is kept, so the reliquats are
+    // carried to neither establishment.
+    if (!uaiEnDouble) uai = verdict.uai;
     for (const alerte of verdict.alertes)
       signaler(alerte.code, celluleUai!.ligne, celluleUai!.colonne, alerte.message);
   } else {
@@ -344,5 +474,6 @@ export function lireFormulaireBilan(
     dotations: { preBac: montant("dotationPreBac", true), postBac: montant("dotationPostBac", true) },
     reliquats: { preBac: montant("reliquatPreBac", false), postBac: montant("reliquatPostBac", false) },
     origines,
+    lignesEnDoute,
   };
 }

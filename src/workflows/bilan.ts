@@ -31,6 +31,7 @@ import {
   LecteurBilan,
   SessionLecture,
   anneeDuFormulaire,
+  anomaliesFormulaire,
   constat,
   detecterEntete,
   lireFormulaireBilan,
@@ -127,8 +128,10 @@ function enveloppe(
   const reliquatAnterieur = formulaire.reliquats[nom];
   const achatsEnErreur = lecteur.achatsEnErreur.filter((a) => a.enveloppes.includes(nom)).map((a) => a.ligne);
   // Spending unknown (no readable table, rows in erreur) or nothing to deduct it from: no reliquat is guessed.
+  const enDoute = formulaire.lignesEnDoute[nom];
   const manques = [
     anneeLisible ? null : "une année scolaire lisible",
+    enDoute.length === 0 ? null : `la correction du formulaire (${lesLignes(enDoute)})`,
     lecteur.lisible ? null : "un tableau des achats lisible",
     dotationRecue === null ? "la dotation reçue" : null,
     reliquatAnterieur === null ? "un reliquat antérieur lisible" : null,
@@ -168,11 +171,14 @@ export async function controlerBilan(
   // The form sits above the table: find the table first, then the year (it chooses the list of formations).
   const detection = detecterEntete(sheet, options.colonnes);
   const cellules = trouverFormulaire(sheet, detection?.indexLigne ?? null);
-  const lue = anneeDuFormulaire(sheet.name, cellules, options.annee);
+  const anomalies = anomaliesFormulaire(sheet, detection?.indexLigne ?? null, cellules);
+  const lu = anneeDuFormulaire(sheet.name, cellules, options.annee);
+  // A year given twice, differently (formulaire-en-double): the bilan's year is unknown, as unreadable.
+  const lue = anomalies.some((a) => a.champ === "annee") ? { ...lu, lisible: false, indiquee: null } : lu;
   const { annee, constat: constatAnnee } = lue;
   const session = new SessionLecture(annee, options.catalogues);
   if (constatAnnee) session.constats.push(constatAnnee);
-  const formulaire = lireFormulaireBilan(sheet, cellules, session);
+  const formulaire = lireFormulaireBilan(sheet, cellules, session, anomalies);
   const lecteur = new LecteurBilan(sheet, session, options.colonnes);
   await lireParTranches([lecteur], options.progress);
 

@@ -38,6 +38,10 @@ const CAS = {
   anneeAnterieure: "are reliquats : bilan de 2022-2023 avec un bilan de 2023-2024",
   uaiLettreCle: "are reliquats : bilan dont l'UAI a une lettre de contrôle fausse (0751234B pour 0751234J)",
   uaiAbsent: "are reliquats : bilan d'un UAI valide absent de la feuille des établissements",
+  dotationRepetee: "bilan : une seconde ligne « Dotation reçue pré-bac (complémentaire) » de 796 €",
+  dotationInconnue:
+    "bilan : une ligne « Dotation complémentaire pré-bac » de 796 €, libellé que le bilan ne lit pas",
+  uaiRepete: "bilan : deux UAI différents en tête",
   dotationsAutreAnnee: "are bilan modele 2023-2024 avec le classeur des dotations 2024-2025",
 } as const;
 
@@ -213,6 +217,68 @@ describe("Un bilan dont l'année ne se lit pas n'est pas reporté sous l'année 
     expect(r.json.etablissements.map((e) => [e.uai, e.reliquats])).toEqual([
       ["0931234L", { preBac: "1093.56", postBac: "111.90" }],
     ]);
+  });
+});
+
+describe("Une ligne du formulaire répétée ou inconnue est signalée, jamais ignorée", () => {
+  /** The Bièvre bilan with a form line added on row 14 (between the form and the header). */
+  const avecLigne14 = (nom: string, libelle: string, valeur: ExcelJS.CellValue) =>
+    copie(BIEVRE, nom, {
+      modifier: (sheet) => {
+        sheet.getCell("A14").value = libelle;
+        sheet.getCell("B14").value = valeur;
+      },
+    });
+
+  test(CAS.dotationRepetee, async () => {
+    // 10 776 + 796 = 11 572 received? or 796 a copy? Neither guessed: the pré-bac reliquat is not
+    // computed (never 10 776 − 10 050 = 726,00 € that forgets 796 €); post-bac 159,00 €.
+    const fichier = await avecLigne14(
+      "dotation-repetee.xlsx",
+      "Dotation reçue pré-bac (complémentaire)",
+      796,
+    );
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(1);
+    expect(codes(json)).toEqual([["formulaire-en-double", 14, "B"]]);
+    expect(json.constats[0].message).toContain("donné une seconde fois (796, déjà 10776 ligne 10)");
+    expect(json.enveloppes.preBac).toMatchObject({ dotationRecue: "10776.00", nouveauReliquat: null });
+    expect(json.enveloppes.preBac.explication).toBe(
+      "Reliquat non calculé : il manque la correction du formulaire (ligne 14).",
+    );
+    expect(json.enveloppes.postBac.nouveauReliquat).toBe("159.00");
+  });
+
+  test(CAS.dotationInconnue, async () => {
+    const fichier = await avecLigne14("dotation-inconnue.xlsx", "Dotation complémentaire pré-bac", 796);
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(1);
+    expect(codes(json)).toEqual([["formulaire-libelle-inconnu", 14, "B"]]);
+    expect(json.enveloppes.preBac.nouveauReliquat).toBeNull();
+    expect(json.enveloppes.postBac.nouveauReliquat).toBe("159.00");
+
+    const r = await reliquats([fichier]);
+    expect(r.code).toBe(1);
+    expect(r.json.etablissements[0].reliquats).toEqual({ preBac: null, postBac: "159.00" });
+  });
+
+  test(CAS.uaiRepete, async () => {
+    const fichier = await avecLigne14("uai-repete.xlsx", "UAI", "0931234L");
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(1);
+    expect(codes(json)).toEqual([["formulaire-en-double", 14, "B"]]);
+    expect(json.uai).toBeNull();
+    // Carried to neither establishment.
+    const r = await reliquats([fichier]);
+    expect(r.json.etablissements).toEqual([]);
+  });
+
+  test("le même UAI répété (casse et espaces près) : rien à signaler", async () => {
+    const fichier = await avecLigne14("uai-meme.xlsx", "UAI", " 0751234j ");
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(0);
+    expect(json.constats).toEqual([]);
+    expect(json.enveloppes.preBac.nouveauReliquat).toBe("726.00");
   });
 });
 
