@@ -202,7 +202,24 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
   const out = optionValue(args, "out");
   if (out !== undefined) await checkOutputPath(out, fichiersLus(args, [filePath]));
   const workbook = new FileWorkbook();
-  const [feuille] = await ouvrirBilans(workbook, filePath, optionValue(args, "feuille"));
+  const { fichier, bilans } = await ouvrirBilans(
+    workbook,
+    filePath,
+    optionValue(args, "feuille"),
+    io,
+    "Pour la contrôler quand même, nommez-la avec --feuille.",
+  );
+  // One bilan checked per run, as `are controle` checks one effectif sheet: the others are named,
+  // never passed over in silence.
+  const [premier, ...autres] = bilans;
+  const feuille = premier.nom;
+  if (autres.length > 0) {
+    const noms = autres.map((b) => `« ${b.feuille} »`).join(", ");
+    const comment = autres.length === 1 ? "l'autre se contrôle" : "les autres se contrôlent";
+    io.stderr(
+      `« ${fichier} » : ${nombreDe(bilans.length, "feuille de bilan", "feuilles de bilan")} ; « ${premier.feuille} » est contrôlée, ${comment} avec --feuille : ${noms}.\n`,
+    );
+  }
   const resultat = await controlerBilan(workbook, feuille, {
     annee,
     catalogues: await cataloguesOf(args, io, annee),

@@ -18,6 +18,7 @@ import {
   type SpreadsheetFile,
 } from "../xlsx";
 import { UsageError } from "./args";
+import type { CliIo } from "./io";
 
 /** What a sheet holds, judged on its first rows as the task pane judges it. */
 function natureDe(sheet: FileSheet, correction?: CorrectionColonnes): NatureFeuille {
@@ -50,21 +51,36 @@ export function feuilleDeNature(file: SpreadsheetFile, nature: "etablissements" 
 }
 
 /**
- * Adds the bilans of a file to the workbook: the sheet named by `feuille`, or every sheet that looks
- * like a bilan (natureFeuille, as the task pane judges it), or else the first non-empty sheet (its
- * check then says what is missing).
- * Returns the names to pass to the workflows.
+ * Adds the bilans of a file to the workbook: the sheet named by `feuille`, or every visible sheet that
+ * looks like a bilan (natureFeuille, as the task pane judges it), or else the first non-empty sheet
+ * (its check then says what is missing).
+ *
+ * Décision (regles.md#lecture.feuille-masquee): a hidden bilan sheet is skipped — often a draft or a
+ * backup of the visible one, which would otherwise be read first and make the final bilan a
+ * « bilan-en-double » — and named on stderr (`commentLire` says how to read it anyway).
+ * Returns the names to pass to the workflows, with each sheet's own name and the file's.
  */
 export async function ouvrirBilans(
   workbook: FileWorkbook,
   filePath: string,
   feuille: string | undefined,
-): Promise<string[]> {
+  io: CliIo,
+  commentLire: string,
+): Promise<{ fichier: string; bilans: { nom: string; feuille: string }[] }> {
   const file = await readSpreadsheetFile(filePath);
-  if (feuille) return [workbook.addInput(file, chooseSheet(file, feuille))];
-  const bilans = file.sheets.filter((f) => natureDe(f) === "bilan");
-  const choisies = bilans.length > 0 ? bilans : [chooseSheet(file)];
-  return choisies.map((sheet) => workbook.addInput(file, sheet));
+  const ajouter = (sheet: FileSheet) => ({ nom: workbook.addInput(file, sheet), feuille: sheet.name });
+  if (feuille) return { fichier: file.fichier, bilans: [ajouter(chooseSheet(file, feuille))] };
+  const bilans = file.sheets.filter((f) => f.values.length > 0 && natureDe(f) === "bilan");
+  const visibles = bilans.filter((f) => !f.hidden);
+  const masquees = bilans.filter((f) => f.hidden);
+  if (masquees.length > 0) {
+    const noms = masquees.map((f) => `« ${f.name} »`).join(", ");
+    const quoi =
+      masquees.length > 1 ? "feuilles de bilan masquées non lues" : "feuille de bilan masquée non lue";
+    io.stderr(`« ${file.fichier} » : ${quoi} ${noms} (brouillon ou copie ?). ${commentLire}\n`);
+  }
+  const choisies = visibles.length > 0 ? visibles : [chooseSheet(file)];
+  return { fichier: file.fichier, bilans: choisies.map(ajouter) };
 }
 
 /**

@@ -93,7 +93,14 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
       throw new UsageError(`« ${filePath} » est donné deux fois : donnez chaque bilan une seule fois.`);
     }
     vus.add(path.resolve(filePath));
-    bilans.push(...(await ouvrirBilans(workbook, filePath, undefined)));
+    const lus = await ouvrirBilans(
+      workbook,
+      filePath,
+      undefined,
+      io,
+      "Pour la reporter, affichez-la dans Excel (ou copiez-la dans un fichier à part).",
+    );
+    bilans.push(...lus.bilans.map((b) => b.nom));
   }
   const etablissements = etablissementsPath
     ? (await openInput(workbook, etablissementsPath, { nature: "etablissements" }, io, false)).feuille

@@ -42,6 +42,8 @@ const CAS = {
   dotationInconnue:
     "bilan : une ligne « Dotation complémentaire pré-bac » de 796 €, libellé que le bilan ne lit pas",
   uaiRepete: "bilan : deux UAI différents en tête",
+  brouillonMasque: "classeur de bilans : un brouillon masqué à côté du bilan final",
+  deuxBilans: "are bilan controle : classeur de deux feuilles de bilan",
   dotationsAutreAnnee: "are bilan modele 2023-2024 avec le classeur des dotations 2024-2025",
 } as const;
 
@@ -321,6 +323,58 @@ describe("L'UAI d'un bilan est la clé de ses reliquats", () => {
     ]);
     const ecrite = (await readSpreadsheetFile(r.sortie)).sheets[0];
     expect(ecrite.values.some((row) => row.includes("0750655E") && row.includes(726))).toBe(true);
+  });
+});
+
+describe("Classeurs de plusieurs bilans : chaque feuille lue ou nommée", () => {
+  /** Copies the first sheet's values into a new sheet `nom` (its rows 16-20 changed by `changer`). */
+  const ajouterCopie =
+    (nom: string, etat: "visible" | "hidden", changer: (ws: ExcelJS.Worksheet) => void) =>
+    (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => {
+      const copieFeuille = workbook.addWorksheet(nom, { state: etat });
+      sheet.eachRow((row, r) => {
+        copieFeuille.getRow(r).values = (row.values as ExcelJS.CellValue[]).slice();
+      });
+      changer(copieFeuille);
+    };
+
+  test(CAS.brouillonMasque, async () => {
+    // The draft spent 0 on BOULANGER (F17): read too, it made one of the two a « bilan-en-double ».
+    const fichier = await copie(BIEVRE, "brouillon.xlsx", {
+      modifier: ajouterCopie("Brouillon", "hidden", (ws) => void (ws.getCell("F17").value = 0)),
+    });
+    const c = await run(["bilan", "controle", fichier, "--json"]);
+    expect(espaces(c.stderr)).toBe(
+      "« brouillon.xlsx » : feuille de bilan masquée non lue « Brouillon » (brouillon ou copie ?). Pour la contrôler quand même, nommez-la avec --feuille.\n",
+    );
+    const json = JSON.parse(c.stdout) as BilanJson;
+    expect(json.feuille).not.toContain("Brouillon");
+    expect(json.enveloppes.preBac.nouveauReliquat).toBe("726.00"); // not 4 326,00 (the draft's)
+
+    const r = await reliquats([fichier]);
+    expect(r.code).toBe(0);
+    expect(codes(r.json)).toEqual([]);
+    expect(r.json.etablissements.map((e) => [e.uai, e.reliquats])).toEqual([
+      ["0751234J", { preBac: "726.00", postBac: "159.00" }],
+    ]);
+    // --feuille still reads it: 10 776 − (10 050 − 3 600) = 4 326,00 €.
+    const brouillon = await controle(fichier, "--feuille", "Brouillon");
+    expect(brouillon.json.enveloppes.preBac.nouveauReliquat).toBe("4326.00");
+  });
+
+  test(CAS.deuxBilans, async () => {
+    const fichier = await copie(BIEVRE, "deux-bilans.xlsx", {
+      modifier: ajouterCopie(
+        "Bilan Simone-Veil",
+        "visible",
+        (ws) => void (ws.getCell("B7").value = "0931234L"),
+      ),
+    });
+    const c = await run(["bilan", "controle", fichier, "--json"]);
+    expect((JSON.parse(c.stdout) as BilanJson).uai).toBe("0751234J");
+    expect(espaces(c.stderr)).toMatch(
+      /^« deux-bilans\.xlsx » : 2 feuilles de bilan ; « .+ » est contrôlée, l'autre se contrôle avec --feuille : « Bilan Simone-Veil »\.\n$/,
+    );
   });
 });
 
