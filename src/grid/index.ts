@@ -53,7 +53,17 @@ export interface SheetData {
    * formats (a .csv) or none is a date. The readers report a date where a number is expected.
    */
   readonly dateCells?: readonly number[];
+  /**
+   * The field separator, when the sheet was read from delimited text (a .csv); absent for a workbook.
+   * In such a file a line cut into more fields than its header has columns (a decimal comma left
+   * unquoted: « 802,50 » becomes 802 and 50) puts values right of the header's last column, where a
+   * workbook would only have notes: the readers then set the row aside rather than read it shifted.
+   */
+  readonly delimiter?: Delimiter;
 }
+
+/** The field separators of a delimited text file. */
+export type Delimiter = ";" | "," | "\t";
 
 /** Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {

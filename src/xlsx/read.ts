@@ -42,6 +42,8 @@ export interface FileSheet {
   readonly hiddenRows?: readonly number[];
   /** Number cells formatted as dates, as keys into `values` (see SheetData.dateCells). */
   readonly dateCells?: readonly number[];
+  /** The separator of a .csv (see SheetData.delimiter); absent for a workbook's sheets. */
+  readonly delimiter?: CsvSeparator;
 }
 
 export interface SpreadsheetFile {
@@ -451,7 +453,7 @@ export async function readSpreadsheetFile(
       return readXlsx(archive, () => archive, filePath, fichier, onProgress);
     }
     const { values, encoding, separator } = lireCsv(ouvert, fichier, onProgress);
-    const sheet: FileSheet = { name: fichier, ...usedRange(values), hidden: false };
+    const sheet: FileSheet = { name: fichier, ...usedRange(values), hidden: false, delimiter: separator };
     return { path: filePath, fichier, format: "csv", sheets: [sheet], csv: { encoding, separator } };
   });
 }

@@ -94,7 +94,7 @@ export class FileWorkbook implements Workbook {
     }
     // The file was read when opened: the workflow reports its own progress over the rows.
     void progress;
-    const { values, rowOffset, columnOffset, hiddenRows, dateCells } = input.sheet;
+    const { values, rowOffset, columnOffset, hiddenRows, dateCells, delimiter } = input.sheet;
     return {
       name: input.name,
       values,
@@ -102,6 +102,7 @@ export class FileWorkbook implements Workbook {
       columnOffset,
       ...(hiddenRows?.length ? { hiddenRows } : {}),
       ...(dateCells?.length ? { dateCells } : {}),
+      ...(delimiter ? { delimiter } : {}),
     };
   }
 

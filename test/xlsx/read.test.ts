@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { UNCALCULATED_FORMULA } from "../../src/workbook/port";
-import { readSpreadsheetFile, chooseSheet, SpreadsheetFileError } from "../../src/xlsx";
+import { readSpreadsheetFile, chooseSheet, FileWorkbook, SpreadsheetFileError } from "../../src/xlsx";
 import { FEUILLE_XML, lignesXml, xlsxFaitMain } from "../corpus/fabrique";
 import { rectangle, removeDir, tempDir } from "./helpers";
 
@@ -229,6 +229,26 @@ describe("Lecture d'un fichier .csv", () => {
       [null, null],
       ["0750655E", 12],
     ]);
+  });
+
+  test("la feuille d'un .csv porte son séparateur jusqu'aux lecteurs ; celle d'un classeur n'en a pas", async () => {
+    // The sheet readers tell a line cut into too many values (« 12,5 » unquoted) from a note right of
+    // a workbook's table by it (SheetData.delimiter).
+    const csv = await readSpreadsheetFile(writeBytes("separateur.csv", "UAI,Effectif\n0750655E,12,5\n"));
+    expect(csv.sheets[0].delimiter).toBe(",");
+    const workbook = new FileWorkbook();
+    const nom = workbook.addInput(csv, csv.sheets[0]);
+    expect((await workbook.readSheet(nom)).delimiter).toBe(",");
+    const tab = await readSpreadsheetFile(writeBytes("separateur.txt", "UAI\tEffectif\n0750655E\t12\n"));
+    expect(tab.sheets[0].delimiter).toBe("\t");
+    const xlsx = await readSpreadsheetFile(
+      await writeXlsx("sans-separateur.xlsx", (wb) => {
+        wb.addWorksheet("F").getCell("A1").value = "UAI";
+      }),
+    );
+    expect(xlsx.sheets[0].delimiter).toBeUndefined();
+    const autre = new FileWorkbook();
+    expect("delimiter" in (await autre.readSheet(autre.addInput(xlsx, xlsx.sheets[0])))).toBe(false);
   });
 
   test("un guillemet jamais refermé est signalé avec sa ligne", async () => {
