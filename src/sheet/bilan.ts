@@ -151,6 +151,11 @@ export class LecteurBilan extends LecteurBase {
     this.achatsEnErreur.push({ ligne, enveloppes: connues.length > 0 ? connues : ENVELOPPES });
   }
 
+  /** A line of a .csv cut into more values than columns: a purchase of unknown amount and envelope. */
+  protected override ligneMalDecoupee(_row: Row, ligne: number): void {
+    this.achatsEnErreur.push({ ligne, enveloppes: ENVELOPPES });
+  }
+
   protected lireLigne(row: Row, ligne: number): void {
     // A total row repeats the purchases above it (« Total pré-bac », « 50022137 Total »), even when its
     // code is valid: counting it would spend them twice and shrink next year's reliquat (design.md §4).

@@ -41,6 +41,21 @@ export class LecteurEtablissements extends LecteurBase {
     this.cles = [c.taux, c.boursiers, c.effectifTotal, c.reliquatPreBac, c.reliquatPostBac, c.aRepondu];
   }
 
+  /**
+   * A line cut into more values than columns (a reliquat « 802,50 » unquoted in a comma-separated file):
+   * set aside whole, as its taux, reliquats and answer all sit under the wrong titles. Its UAI, when it
+   * reads (left of the cut), keeps the establishment from being taken as absent from this sheet —
+   * « réputé avoir répondu, sans reliquat » would pay it without deducting the reliquat the line gives:
+   * its values are unknown instead, and what depends on them is not computed (valeursNonLues).
+   */
+  protected override ligneMalDecoupee(row: Row, ligne: number): void {
+    const uai = this.session.verdictUai(cellule(row, this.uai));
+    if (!uai.ok) return;
+    const etablissement = this.session.registre.obtenir(uai.uai, this.feuille, ligne, this.lettreUai);
+    etablissement.dansFeuilleEtablissements = true;
+    this.session.registre.valeursNonLues(etablissement, this.feuille, ligne, this.colonnes);
+  }
+
   protected lireLigne(row: Row, ligne: number): void {
     // Before the UAI is read: a « Total » row must not register an establishment.
     if (this.ecarterSiTotal(row, ligne)) return;

@@ -16,7 +16,13 @@ import { constat, type CodeConstat } from "./constats";
 import type { ColonnesEtablissement } from "./etablissements";
 import { estCelluleDate } from "./dates";
 import { signaturePositionnelle, TableDoublons } from "./doublons";
-import { LibellesTotal, ligneDeStructure, messageLigneTotal, type LigneDeStructure } from "./structure";
+import {
+  LibellesTotal,
+  ligneDeStructure,
+  messageLigneTotal,
+  valeursEnTrop,
+  type LigneDeStructure,
+} from "./structure";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
 import type { Champ, CorrectionColonnes, EnteteDetectee } from "./types";
 
@@ -46,6 +52,18 @@ export function cleDoublon(codeId: number, effectif: number): number {
   return codeId * 0x100000 + (effectif & 0xfffff);
 }
 
+/**
+ * The width of a table, as relative columns from the used range's first: up to the header's last title,
+ * or further right when the user mapped a field to a column without a title (its values are data).
+ */
+function largeurDuTableau(entete: Row, detectee: EnteteDetectee, sheet: SheetData): number {
+  let largeur = entete.length;
+  while (largeur > 0 && isBlank(entete[largeur - 1])) largeur--;
+  for (const colonne of Object.values(detectee.colonnes))
+    if (colonne) largeur = Math.max(largeur, colonne.index - sheet.columnOffset + 1);
+  return largeur;
+}
+
 export abstract class LecteurBase implements LecteurFeuille {
   readonly entete: EnteteDetectee | null = null;
   readonly total: number;
@@ -72,6 +90,13 @@ export abstract class LecteurBase implements LecteurFeuille {
   private enteteDifferente: number | null = null;
   /** The field each column of the header names (relative indices), made at the first repeated header. */
   private champsEntete: (Champ | null)[] | null = null;
+  /**
+   * A row longer than this may hold values right of the table's last column, and is checked for them
+   * (valeursEnTrop): the header's width in a delimited file (SheetData.delimiter), else never — in a
+   * workbook, cells right of a table are notes, comments or a check sum the user typed, not data cut
+   * out of its column. One comparison per row: the rows of a .csv stop at their last value.
+   */
+  private largeurDelimitee = Infinity;
 
   protected constructor(
     protected readonly sheet: SheetData,
@@ -117,6 +142,8 @@ export abstract class LecteurBase implements LecteurFeuille {
         `La colonne « ${citation(colonne.entete)} » désigne aussi le champ « ${nomDuChamp(champ)} », déjà lu dans la colonne ${detection.entete.colonnes[champ]?.lettre} : elle est ignorée. Corrigez la correspondance des colonnes si c'est elle qu'il faut lire.`,
       );
     }
+    if (sheet.delimiter !== undefined)
+      this.largeurDelimitee = largeurDuTableau(sheet.values[detection.indexLigne], detection.entete, sheet);
     const manquants = requis.filter((champ) => !detection.entete.colonnes[champ]);
     const aucunDesValeurs =
       auMoinsUn.length > 0 && auMoinsUn.every((champ) => !detection.entete.colonnes[champ]);
@@ -193,13 +220,15 @@ export abstract class LecteurBase implements LecteurFeuille {
     const values = this.sheet.values;
     const premiereLigne = this.sheet.rowOffset + 1;
     const motif = this.motifGlobal;
+    const largeur = this.largeurDelimitee;
     for (let i = debut; i < fin; i++) {
       const row = values[i];
       if (ligneVide(row)) continue;
       this.comptage.nonVides++;
       if (motif !== null) this.comptage.ecarter(motif);
       else if (this.enteteDifferente !== null) this.lireSousEnteteDifferent(row, premiereLigne + i);
-      else this.lireLigne(row, premiereLigne + i);
+      else if (row.length <= largeur || !this.ecarterSiValeursEnTrop(row, premiereLigne + i))
+        this.lireLigne(row, premiereLigne + i);
     }
     this.position = fin;
     if (fin === this.fin && debut < fin) this.signalerLignesMasquees();
@@ -351,6 +380,27 @@ export abstract class LecteurBase implements LecteurFeuille {
     this.signaler(code, ligne, colonne, message);
     this.comptage.ecarter(code);
   }
+
+  /**
+   * A line of a delimited file cut into more values than its header has columns (valeursEnTrop): its
+   * values sit under the wrong titles, so none of them is read — set aside with « ligne-mal-decoupee »
+   * (design.md §4: a value that cannot be read exactly is reported, never truncated), then handed to
+   * ligneMalDecoupee. True when the row was set aside; false for a row read as usual (a total, a
+   * repeated header, a note right of the table).
+   */
+  private ecarterSiValeursEnTrop(row: Row, ligne: number): boolean {
+    const trop = valeursEnTrop(row, this.largeurDelimitee, this.sheet.delimiter!, this.entete!.ligne);
+    if (trop === null) return false;
+    this.ecarter("ligne-mal-decoupee", ligne, this.lettre(trop.colonne), trop.message);
+    this.ligneMalDecoupee(row, ligne);
+    return true;
+  }
+
+  /**
+   * What a reader keeps of a row set aside because its values could not be placed in their columns
+   * (a bilan: a purchase of unknown amount; an establishments sheet: values unknown). Nothing by default.
+   */
+  protected ligneMalDecoupee(_row: Row, _ligne: number): void {}
 
   /**
    * A total or subtotal row (« Total », « TOTAL BOULANGER », « 0750655E Total »…, see LibellesTotal) is

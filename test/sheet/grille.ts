@@ -7,19 +7,21 @@ import {
   type CorrectionColonnes,
   type LigneComptee,
 } from "../../src/sheet";
+import type { Delimiter } from "../../src/grid";
 import type { CellValue, SheetData } from "../../src/workbook/port";
 
 export const ENTETE: CellValue[] = ["UAI", "Nom de l'établissement", "Code diplôme", "Libellé", "Effectif"];
 
 export function feuille(
   values: CellValue[][],
-  options: { name?: string; rowOffset?: number; columnOffset?: number } = {},
+  options: { name?: string; rowOffset?: number; columnOffset?: number; delimiter?: Delimiter } = {},
 ): SheetData {
   return {
     name: options.name ?? "Paris",
     values,
     rowOffset: options.rowOffset ?? 0,
     columnOffset: options.columnOffset ?? 0,
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
   };
 }
 
@@ -40,12 +42,14 @@ export function lire(
     columnOffset?: number;
     annee?: number;
     etablissements?: CellValue[][];
+    /** Both sheets read from a .csv with this separator (SheetData.delimiter). */
+    delimiter?: Delimiter;
   } = {},
 ): Lecture {
   const session = new SessionLecture(options.annee ?? 2024);
   if (options.etablissements) {
     const etab = new LecteurEtablissements(
-      feuille(options.etablissements, { name: "Établissements" }),
+      feuille(options.etablissements, { name: "Établissements", delimiter: options.delimiter }),
       session,
     );
     while (!etab.fini) etab.lireTranche(1000);
