@@ -28,7 +28,10 @@ interface Attendu {
   /** Code of the constat expected; null: no constat at all. */
   readonly constat?: string | null;
   readonly message?: RegExp;
-  /** Nette pré-bac and post-bac of 0750655E, in euros with two decimals (computed by hand). */
+  /**
+   * Nette pré-bac and post-bac of 0750655E, in euros with two decimals (computed by hand), or
+   * « non calculée » for an envelope left uncomputed (null in the JSON).
+   */
   readonly preBac?: string;
   readonly postBac?: string;
   readonly comptees?: number;
@@ -39,7 +42,9 @@ interface Attendu {
 type Entree =
   | { readonly effectifs: CellValue[][]; readonly etablissements: CellValue[][] }
   | { readonly fichier: string; readonly octets: () => Buffer | Promise<Buffer> }
-  | { readonly commande: readonly string[] };
+  | { readonly commande: readonly string[] }
+  /** .csv files given to `are dotations` (the establishments one with --etablissements). */
+  | { readonly csv: { readonly effectifs: string; readonly etablissements?: string } };
 
 interface Cas {
   readonly nom: string;
@@ -63,12 +68,28 @@ const cap = (effectif: CellValue, reliquat: CellValue = null, autres: CellValue[
   etablissements: [ET, [UAI, "35 %", reliquat]],
 });
 
+/** 10 CAP BOULANGER and 20 BTS students at 0750655E, in a comma-separated .csv. */
+const CSV_CAP_BTS = `UAI,Code diplôme,Effectif\r\n${UAI},${CAP},10\r\n${UAI},${BTS},20\r\n`;
+/** The establishments .csv of 0750655E: header, then its line as written in the file. */
+const csvEtablissement = (separateur: string, ligne: string) =>
+  ["UAI", "Réponse à l'enquête", "Reliquat pré-bac", "Taux de boursiers"].join(separateur) +
+  `\r\n${UAI}${separateur}${ligne}\r\n`;
+
 /** A one-sheet .xlsx whose effectif cell is a number cell (no t attribute) holding `brut`. */
 const xlsxNombreTexte = (brut: string) => () =>
   xlsxFaitMain(
     FEUILLE_XML(
       '<row r="1"><c r="A1" t="inlineStr"><is><t>UAI</t></is></c><c r="B1" t="inlineStr"><is><t>Code diplôme</t></is></c><c r="C1" t="inlineStr"><is><t>Effectif</t></is></c></row>' +
         `<row r="2"><c r="A2" t="inlineStr"><is><t>${UAI}</t></is></c><c r="B2" t="inlineStr"><is><t>${CAP}</t></is></c><c r="C2"><v>${brut}</v></c></row>`,
+    ),
+  );
+
+/** A one-sheet .xlsx: 24 CAP students at 0750655E, and a note in D2, right of the header's last column. */
+const xlsxNoteADroite = () =>
+  xlsxFaitMain(
+    FEUILLE_XML(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>UAI</t></is></c><c r="B1" t="inlineStr"><is><t>Code diplôme</t></is></c><c r="C1" t="inlineStr"><is><t>Effectif</t></is></c></row>' +
+        `<row r="2"><c r="A2" t="inlineStr"><is><t>${UAI}</t></is></c><c r="B2" t="inlineStr"><is><t>${CAP}</t></is></c><c r="C2"><v>24</v></c><c r="D2"><v>5</v></c></row>`,
     ),
   );
 
@@ -276,6 +297,105 @@ export const CORPUS_NOMBRES: readonly Cas[] = [
     attendu: { constat: "effectif-texte", message: /ambigu/, comptees: 0 },
   },
 
+  // —— CSV : une ligne découpée en plus de valeurs que de colonnes (Décision regles.md#lecture.csv-valeurs-en-trop) ——
+  // Une virgule décimale sans guillemets dans un fichier à virgules coupe le nombre en deux valeurs et
+  // décale les suivantes : la ligne est écartée, jamais lue avec des valeurs coupées. `are dotations`
+  // sort avec 0 (docs/cli.md, codes de sortie) : l'erreur est dans les constats.
+  {
+    // Lu tel quel : reliquat 802 €, taux 50 % → 1 570 − 802 = 768 € et 10 boursiers × 157 = 1 570 €.
+    // Ses valeurs sont inconnues : les deux enveloppes ne sont pas calculées (réponse illisible).
+    nom: "csv à virgules : établissement « 802,50 » et « 0,35 » sans guillemets : ligne écartée, enveloppes non calculées, jamais 802 € ni 50 %",
+    entree: { csv: { effectifs: CSV_CAP_BTS, etablissements: csvEtablissement(",", "oui,802,50,0,35") } },
+    attendu: {
+      sortie: 0,
+      constat: "ligne-mal-decoupee",
+      message:
+        /Ligne de 6 valeurs pour 4 colonnes dans l'en-tête .* nombre à virgule décimale écrit sans guillemets/,
+      preBac: "non calculée",
+      postBac: "non calculée",
+    },
+  },
+  {
+    // Sans colonne de réponse : le reliquat pré-bac est inconnu (lu tel quel : 802 €, 768 € versés) et
+    // le taux aussi (35 % avant la coupure, mais la ligne entière est suspecte).
+    nom: "csv à virgules : reliquat « 802,50 » sans guillemets en fin de ligne : pré-bac non calculé, jamais 802 €",
+    entree: {
+      csv: {
+        effectifs: CSV_CAP_BTS,
+        etablissements: `UAI,Taux de boursiers,Reliquat pré-bac\r\n${UAI},35 %,802,50\r\n`,
+      },
+    },
+    attendu: {
+      sortie: 0,
+      constat: "ligne-mal-decoupee",
+      message: /Ligne de 4 valeurs pour 3 colonnes/,
+      preBac: "non calculée",
+      postBac: "non calculée",
+    },
+  },
+  {
+    // 10 × 157 = 1 570 − 802,50 = 767,50 € ; 20 × 35 % = 7 boursiers × 157 € = 1 099 €.
+    nom: "csv à virgules : « 802,50 » et « 0,35 » entre guillemets : lus exactement",
+    entree: {
+      csv: { effectifs: CSV_CAP_BTS, etablissements: csvEtablissement(",", 'oui,"802,50","0,35"') },
+    },
+    attendu: { sortie: 0, constat: null, preBac: "767.50", postBac: "1099.00" },
+  },
+  {
+    nom: "csv à « ; » : « 802,50 » et « 0,35 » sans guillemets : lus exactement",
+    entree: {
+      csv: {
+        effectifs: CSV_CAP_BTS.replace(/,/g, ";"),
+        etablissements: csvEtablissement(";", "oui;802,50;0,35"),
+      },
+    },
+    attendu: { sortie: 0, constat: null, preBac: "767.50", postBac: "1099.00" },
+  },
+  {
+    // 24 × 157 € = 3 768 € ; lue telle quelle, la ligne « 12,5 » ajoutait 12 élèves : 5 652 €.
+    nom: "csv à virgules : effectif « 12,5 » sans guillemets en fin de ligne : ligne écartée, jamais 12",
+    entree: {
+      csv: {
+        effectifs:
+          "UAI,Code diplôme,Libellé,Effectif\r\n" +
+          `${UAI},${CAP},BOULANGER (CAP),24\r\n${UAI},50022139,CUISINE (CAP),12,5\r\n`,
+      },
+    },
+    attendu: {
+      sortie: 0,
+      constat: "ligne-mal-decoupee",
+      message: /Ligne de 5 valeurs pour 4 colonnes/,
+      preBac: "3768.00",
+    },
+  },
+  {
+    // L'effectif lu 12 et le libellé « 5 » : même écart, 3 768 € et non 5 652 €.
+    nom: "csv à virgules : effectif « 12,5 » sans guillemets au milieu de la ligne : ligne écartée, jamais 12",
+    entree: {
+      csv: {
+        effectifs:
+          "UAI,Code diplôme,Effectif,Libellé\r\n" +
+          `${UAI},${CAP},24,BOULANGER (CAP)\r\n${UAI},50022139,12,5,CUISINE (CAP)\r\n`,
+      },
+    },
+    attendu: { sortie: 0, constat: "ligne-mal-decoupee", preBac: "3768.00" },
+  },
+  {
+    // 24 + 12 = 36 élèves × 157 € = 5 652 €.
+    nom: "csv à virgules : champs vides en fin de ligne (« a,b,c,,, » d'Excel) : lus normalement",
+    entree: {
+      csv: {
+        effectifs: `UAI,Code diplôme,Effectif,,,\r\n${UAI},${CAP},24,,,\r\n${UAI},50022139,12,,,\r\n`,
+      },
+    },
+    attendu: { sortie: 0, constat: null, preBac: "5652.00" },
+  },
+  {
+    nom: "xlsx : une note à droite du tableau, au-delà de l'en-tête : la ligne compte",
+    entree: { fichier: "note-a-droite.xlsx", octets: xlsxNoteADroite },
+    attendu: { sortie: 0, constat: null, comptees: 1 },
+  },
+
   // —— Options de la ligne de commande (issue 11 point 8) ——
   {
     nom: "--forfait « 157,005 » : refusé, euros entiers ou centimes",
@@ -344,6 +464,30 @@ async function traiter(entree: Entree): Promise<Issue> {
       comptees: r.lignes.comptees - (entree.etablissements.length - 1),
       preBac: d?.nette.preBac.valeur.toFixed(2),
       postBac: d?.nette.postBac.valeur.toFixed(2),
+    };
+  }
+  if ("csv" in entree) {
+    const sous = fs.mkdtempSync(path.join(dossier, "csv-"));
+    const effectifs = path.join(sous, "effectifs.csv");
+    fs.writeFileSync(effectifs, entree.csv.effectifs);
+    const options: string[] = [];
+    if (entree.csv.etablissements !== undefined) {
+      options.push("--etablissements", path.join(sous, "etablissements.csv"));
+      fs.writeFileSync(options[1], entree.csv.etablissements);
+    }
+    const r = await run(["dotations", effectifs, "--annee", "2024", "--json", ...options]);
+    expect(r.stderr).not.toMatch(/\n\s+at |Erreur inattendue/);
+    const json = JSON.parse(r.stdout) as {
+      etablissements: { uai: string; dotationNette: { preBac: string | null; postBac: string | null } }[];
+      constats: Issue["constats"];
+    };
+    const nette = json.etablissements.find((e) => e.uai === UAI)?.dotationNette;
+    const euros = (v: string | null | undefined) => (v === null ? "non calculée" : v);
+    return {
+      constats: json.constats,
+      preBac: euros(nette?.preBac),
+      postBac: euros(nette?.postBac),
+      sortie: r.code,
     };
   }
   if ("commande" in entree) {
