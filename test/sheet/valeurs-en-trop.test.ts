@@ -10,6 +10,9 @@ import {
   LecteurBilan,
   LecteurDemande,
   SessionLecture,
+  detecterEntete,
+  lireFormulaireBilan,
+  trouverFormulaire,
   valeursEnTrop,
   type LecteurFeuille,
 } from "../../src/sheet";
@@ -21,7 +24,8 @@ import { feuille, lire } from "./grille";
 /** The grid of a CSV text, as the command line reads a .csv (its separator detected). */
 function grille(texte: string): { values: CellValue[][]; delimiter: Delimiter } {
   const { values, separator } = readCsvGrid(Buffer.from(texte, "utf8"));
-  return { values, delimiter: separator };
+  // Blank lines are holes in the CSV reader's grid (the used range fills them): empty rows here.
+  return { values: Array.from(values, (row) => row ?? []), delimiter: separator };
 }
 
 /** Reads an effectif CSV text (and an establishments CSV text, with the same separator). */
@@ -264,6 +268,74 @@ describe("Bilan et demande lus d'un .csv", () => {
     expect(lecteur.lignesDemandees).toEqual([]);
     expect(session.constats.map((c) => [c.code, c.ligne])).toEqual([["ligne-mal-decoupee", 2]]);
     expect(lecteur.bilan()).toMatchObject({ nonVides: 1, ecartees: 1 });
+  });
+});
+
+describe("En-tête d'un bilan lu d'un .csv : un montant coupé par une virgule n'est pas lu", () => {
+  /** The form of a bilan as the template lays it out, with the line of the dotation reçue pré-bac. */
+  const bilan = (separateur: string, dotation: string) =>
+    [
+      "Bilan ARE",
+      "",
+      `UAI${separateur}0751234J`,
+      `Année scolaire${separateur}2024-2025`,
+      `Dotation reçue pré-bac${separateur}${dotation}`,
+      `Reliquat antérieur pré-bac${separateur}"120,50"`,
+      `Dotation reçue post-bac${separateur}1099`,
+      `Reliquat antérieur post-bac${separateur}0`,
+      "",
+      ["Code formation diplôme", "Élèves aidés", "Montant des achats", "Type d'équipement"].join(separateur),
+      ["50022137", "20", '"1200,50"', "Vêtement de représentation"].join(separateur),
+    ].join("\r\n") + "\r\n";
+
+  function formulaire(texte: string) {
+    const { values, delimiter } = grille(texte);
+    const sheet = feuille(values, { name: "bilan.csv", delimiter });
+    const session = new SessionLecture(2024);
+    const cellules = trouverFormulaire(sheet, detecterEntete(sheet)?.indexLigne ?? null);
+    return { lu: lireFormulaireBilan(sheet, cellules, session), constats: session.constats };
+  }
+
+  test("« 7949,50 » sans guillemets dans un CSV à virgules : erreur, dotation non lue (jamais 7 949 €)", () => {
+    const { lu, constats } = formulaire(bilan(",", "7949,50"));
+    expect(lu.dotations.preBac).toBeNull();
+    expect(lu.reliquats.preBac?.toFixed(2)).toBe("120.50");
+    expect(lu.dotations.postBac?.toFixed(2)).toBe("1099.00");
+    expect(constats.map((c) => [c.code, c.gravite, c.ligne, c.colonne])).toEqual([
+      ["ligne-mal-decoupee", "erreur", 5, "B"],
+    ]);
+    expect(constats[0].message).toMatch(
+      /^Dotation reçue pré-bac : « 7949 » est suivi de « 50 » sur la ligne 5\. .* Le montant n'est pas lu et le reliquat de l'enveloppe pré-bac n'est pas calculé\. Mettez le montant entre guillemets \("7949,50"\)/,
+    );
+  });
+
+  test("« 1 200,05 » sans guillemets : les décimales « 05 » restent du texte, le montant est refusé aussi", () => {
+    const { lu, constats } = formulaire(bilan(",", "1 200,05"));
+    expect(lu.dotations.preBac).toBeNull();
+    expect(constats[0].message).toContain("« 1 200 » est suivi de « 05 »");
+  });
+
+  test.each([
+    ["entre guillemets, dans un CSV à virgules", ",", '"7949,50"'],
+    ["avec un point, dans un CSV à virgules", ",", "7949.50"],
+    ["dans un CSV à « ; »", ";", "7949,50"],
+  ])("le même montant %s : 7 949,50 € lus, aucun constat", (_cas, separateur, dotation) => {
+    const { lu, constats } = formulaire(bilan(separateur, dotation));
+    expect(lu.dotations.preBac?.toFixed(2)).toBe("7949.50");
+    expect(constats).toEqual([]);
+  });
+
+  test("une note après le montant (« € ») ou un autre libellé sur la ligne : pas un montant coupé", () => {
+    const { lu, constats } = formulaire(
+      bilan(",", "7949.50,€").replace(
+        "Dotation reçue post-bac,1099",
+        "Dotation reçue post-bac,1099,Reliquat antérieur post-bac,0",
+      ),
+    );
+    expect(lu.dotations.preBac?.toFixed(2)).toBe("7949.50");
+    expect(lu.dotations.postBac?.toFixed(2)).toBe("1099.00");
+    expect(lu.reliquats.postBac?.toFixed(2)).toBe("0.00");
+    expect(constats).toEqual([]);
   });
 });
 
