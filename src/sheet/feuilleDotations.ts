@@ -12,11 +12,12 @@ import {
   type Decimal,
   type Enveloppe,
 } from "../rules";
-import { isBlank, type CellValue, type SheetData } from "../grid";
+import { columnLetter, isBlank, type CellValue, type SheetData } from "../grid";
 import { lireMontantBilan } from "./bilanFormulaire";
 import { cellule } from "./cells";
 import { detecterEntete, indexRelatif, nomDuChamp } from "./columns";
 import { constat, type Constat } from "./constats";
+import { largeurDuTableau, valeursEnTrop } from "./structure";
 import type { Champ } from "./types";
 
 export interface DotationsLues {
@@ -112,6 +113,30 @@ export function lireDotationsEtablissement(
     const lu = lireUai(cellule(row, iUai));
     if (!lu.ok || lu.uai !== uai) continue;
     const ligne = sheet.rowOffset + i + 1;
+    // A line of a .csv cut into more values than columns (« 7949,50 » unquoted in a comma file): its
+    // amounts sit under the wrong titles, so none is taken (regles.md#lecture.csv-valeurs-en-trop).
+    const trop =
+      sheet.delimiter === undefined
+        ? null
+        : valeursEnTrop(
+            row,
+            largeurDuTableau(sheet, detection),
+            sheet.delimiter,
+            detection.entete.ligne,
+            `Les dotations reçues et les reliquats de ${uai} ne sont pas repris : saisissez-les dans le bilan, ou corrigez la ligne.`,
+          );
+    if (trop !== null) {
+      constats.push(
+        constat(
+          "ligne-mal-decoupee",
+          sheet.name,
+          ligne,
+          columnLetter(trop.colonne + sheet.columnOffset),
+          trop.message,
+        ),
+      );
+      return { ...VIDE, trouve: true, ligne };
+    }
     const montant = (champ: Champ): Decimal | null => {
       const raw: CellValue = cellule(row, index(champ));
       if (isBlank(raw)) {

@@ -18,6 +18,7 @@ import { estCelluleDate } from "./dates";
 import { signaturePositionnelle, TableDoublons } from "./doublons";
 import {
   LibellesTotal,
+  largeurDuTableau,
   ligneDeStructure,
   messageLigneTotal,
   valeursEnTrop,
@@ -50,18 +51,6 @@ export function ligneVide(row: Row | undefined): boolean {
  */
 export function cleDoublon(codeId: number, effectif: number): number {
   return codeId * 0x100000 + (effectif & 0xfffff);
-}
-
-/**
- * The width of a table, as relative columns from the used range's first: up to the header's last title,
- * or further right when the user mapped a field to a column without a title (its values are data).
- */
-function largeurDuTableau(entete: Row, detectee: EnteteDetectee, sheet: SheetData): number {
-  let largeur = entete.length;
-  while (largeur > 0 && isBlank(entete[largeur - 1])) largeur--;
-  for (const colonne of Object.values(detectee.colonnes))
-    if (colonne) largeur = Math.max(largeur, colonne.index - sheet.columnOffset + 1);
-  return largeur;
 }
 
 export abstract class LecteurBase implements LecteurFeuille {
@@ -142,8 +131,7 @@ export abstract class LecteurBase implements LecteurFeuille {
         `La colonne « ${citation(colonne.entete)} » désigne aussi le champ « ${nomDuChamp(champ)} », déjà lu dans la colonne ${detection.entete.colonnes[champ]?.lettre} : elle est ignorée. Corrigez la correspondance des colonnes si c'est elle qu'il faut lire.`,
       );
     }
-    if (sheet.delimiter !== undefined)
-      this.largeurDelimitee = largeurDuTableau(sheet.values[detection.indexLigne], detection.entete, sheet);
+    if (sheet.delimiter !== undefined) this.largeurDelimitee = largeurDuTableau(sheet, detection);
     const manquants = requis.filter((champ) => !detection.entete.colonnes[champ]);
     const aucunDesValeurs =
       auMoinsUn.length > 0 && auMoinsUn.every((champ) => !detection.entete.colonnes[champ]);

@@ -5,8 +5,8 @@
  * normalisation below never runs on the common path.
  */
 import { citation } from "../rules";
-import { isBlank, type CellValue, type Delimiter } from "../grid";
-import { champDeLEntete } from "./columns";
+import { isBlank, type CellValue, type Delimiter, type SheetData } from "../grid";
+import { champDeLEntete, type ResultatEntete } from "./columns";
 import type { CodeConstat } from "./constats";
 
 export interface LigneDeStructure {
@@ -196,6 +196,22 @@ export function ligneDeStructure(
   return null;
 }
 
+/**
+ * The width of a table, as relative columns from the used range's first: up to the header's last title,
+ * or further right when the user mapped a field to a column without a title (its values are data).
+ */
+export function largeurDuTableau(
+  sheet: SheetData,
+  detection: Pick<ResultatEntete, "indexLigne" | "entete">,
+): number {
+  const entete = sheet.values[detection.indexLigne];
+  let largeur = entete.length;
+  while (largeur > 0 && isBlank(entete[largeur - 1])) largeur--;
+  for (const colonne of Object.values(detection.entete.colonnes))
+    if (colonne) largeur = Math.max(largeur, colonne.index - sheet.columnOffset + 1);
+  return largeur;
+}
+
 /** How the messages name a file's separator, and what cuts a line into too many fields with it. */
 const SEPARATEURS: Readonly<Record<Delimiter, { nom: string; cause: string; remede: string }>> = {
   ",": {
@@ -231,6 +247,7 @@ const SEPARATEURS: Readonly<Record<Delimiter, { nom: string; cause: string; reme
  * @param row the row, relative to the used range (as the readers see it).
  * @param largeur the header's width: its columns up to the last title or the last mapped column.
  * @param ligneEntete the header's sheet row, for the message.
+ * @param consequence what becomes of the row, said in the message before what to do.
  * @returns the relative index of the first value right of the header and the message, or null.
  */
 export function valeursEnTrop(
@@ -238,6 +255,7 @@ export function valeursEnTrop(
   largeur: number,
   separateur: Delimiter,
   ligneEntete: number,
+  consequence = "La ligne n'est pas comptée et aucune de ses valeurs n'est lue.",
 ): { readonly colonne: number; readonly message: string } | null {
   let premiere = -1;
   let valeurs = 0;
@@ -253,6 +271,6 @@ export function valeursEnTrop(
   const { nom, cause, remede } = SEPARATEURS[separateur];
   return {
     colonne: premiere,
-    message: `Ligne de ${valeurs} valeurs pour ${largeur} colonnes dans l'en-tête (ligne ${ligneEntete}) : des valeurs dépassent à droite du tableau. Dans un fichier séparé par ${nom}, ${cause}, qui décale d'une colonne toutes les valeurs suivantes. La ligne n'est pas comptée et aucune de ses valeurs n'est lue. ${remede}, puis relancez.`,
+    message: `Ligne de ${valeurs} valeurs pour ${largeur} colonnes dans l'en-tête (ligne ${ligneEntete}) : des valeurs dépassent à droite du tableau. Dans un fichier séparé par ${nom}, ${cause}, qui décale d'une colonne toutes les valeurs suivantes. ${consequence} ${remede}, puis relancez.`,
   };
 }

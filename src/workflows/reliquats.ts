@@ -29,8 +29,15 @@ import {
   type AnneeScolaire,
   type Catalogues,
 } from "../rules";
-import { constat, detecterEntete, type Constat, type CorrectionColonnes } from "../sheet";
-import { isBlank, type CellValue, type Row, type SheetData } from "../grid";
+import {
+  constat,
+  detecterEntete,
+  largeurDuTableau,
+  valeursEnTrop,
+  type Constat,
+  type CorrectionColonnes,
+} from "../sheet";
+import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from "../grid";
 import type { OutputColumn, OutputSheet, Progress, Workbook } from "../workbook/port";
 import { controlerBilan, type ResultatControleBilan } from "./bilan";
 import { COLONNES_SEULES, disposerEtablissements } from "./dispositionReliquats";
@@ -239,7 +246,9 @@ function completerFeuille(
     disposerEtablissements(base, detection, colonneUai.index);
 
   const vus = new Set<string>();
-  const rows: Row[] = corps.map(({ source, ligne }) => {
+  const largeurEntete = base.delimiter === undefined ? Infinity : largeurDuTableau(base, detection);
+  /** A row of the sheet with its reliquats replaced by its bilan's, or kept (regles.md#reliquats.sans-bilan). */
+  const completerLigne = (source: Row, ligne: number): CellValue[] => {
     const row: CellValue[] = Array.from({ length: largeur }, (_, j) => source[j] ?? null);
     const lu = lireUai(source[indexUai] ?? null);
     if (!lu.ok) return row; // kept as it is; the dotation's reading reports it
@@ -265,6 +274,40 @@ function completerFeuille(
     for (const e of ENVELOPPES) row[indexReliquat[e]] = valeur(reliquat.reliquats[e]);
     if (indexNom >= 0 && isBlank(row[indexNom]) && reliquat.nom) row[indexNom] = reliquat.nom;
     row[indexObservations] = [`Bilan « ${reliquat.bilan} »`, ...reliquat.observations].join("\n");
+    return row;
+  };
+  const rows: Row[] = corps.map(({ source, ligne }) => {
+    const row = completerLigne(source, ligne);
+    // A line of a .csv cut into more values than columns (« 802,50 » unquoted in a comma file) is
+    // copied as the file gives it, its values under the wrong titles: once in the .xlsx written, nothing
+    // would tell them from a note right of the table, so the erreur and the row's observation say it
+    // here (regles.md#lecture.csv-valeurs-en-trop).
+    const trop =
+      source.length > largeurEntete
+        ? valeursEnTrop(
+            source,
+            largeurEntete,
+            base.delimiter!,
+            detection.entete.ligne,
+            "Elle est recopiée telle quelle dans la feuille produite (seuls ses reliquats sont remplacés par ceux d'un bilan) : à corriger avant le calcul des dotations.",
+          )
+        : null;
+    if (trop !== null) {
+      constats.push(
+        constat(
+          "ligne-mal-decoupee",
+          nomFeuille,
+          ligne,
+          columnLetter(trop.colonne + base.columnOffset),
+          trop.message,
+        ),
+      );
+      const observations = row[indexObservations];
+      row[indexObservations] = [
+        "Ligne mal découpée dans le fichier (valeurs décalées d'une colonne) : à corriger avant le calcul des dotations.",
+        ...(typeof observations === "string" ? [observations] : []),
+      ].join("\n");
+    }
     return row;
   });
   for (const reliquat of [...parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : 1))) {

@@ -11,9 +11,11 @@ import {
   LecteurDemande,
   SessionLecture,
   detecterEntete,
+  lireDotationsEtablissement,
   lireFormulaireBilan,
   trouverFormulaire,
   valeursEnTrop,
+  type Constat,
   type LecteurFeuille,
 } from "../../src/sheet";
 import type { Delimiter } from "../../src/grid";
@@ -335,6 +337,42 @@ describe("En-tête d'un bilan lu d'un .csv : un montant coupé par une virgule n
     expect(lu.dotations.preBac?.toFixed(2)).toBe("7949.50");
     expect(lu.dotations.postBac?.toFixed(2)).toBe("1099.00");
     expect(lu.reliquats.postBac?.toFixed(2)).toBe("0.00");
+    expect(constats).toEqual([]);
+  });
+});
+
+describe("Feuille des dotations lue d'un .csv (modèle de bilan)", () => {
+  const dotations = (ligne: string) => {
+    const { values, delimiter } = grille(
+      `UAI,Dotation nette pré-bac,Dotation nette post-bac,Reliquat pré-bac\r\n${ligne}\r\n`,
+    );
+    const constats: Constat[] = [];
+    const lu = lireDotationsEtablissement(
+      feuille(values, { name: "dotations.csv", delimiter }),
+      "0750655E",
+      constats,
+    );
+    return { lu, constats };
+  };
+
+  test("« 7949,50 » sans guillemets : rien n'est repris (jamais 7 949 € ni 50 € post-bac), erreur sur la ligne", () => {
+    const { lu, constats } = dotations("0750655E,7949,50,1099,0");
+    expect(lu).toMatchObject({
+      trouve: true,
+      ligne: 2,
+      dotations: { preBac: null, postBac: null },
+      reliquats: { preBac: null, postBac: null },
+    });
+    expect(constats.map((c) => [c.code, c.gravite, c.ligne, c.colonne])).toEqual([
+      ["ligne-mal-decoupee", "erreur", 2, "E"],
+    ]);
+    expect(constats[0].message).toContain("ne sont pas repris : saisissez-les dans le bilan");
+  });
+
+  test("les mêmes montants entre guillemets : repris exactement", () => {
+    const { lu, constats } = dotations('0750655E,"7949,50",1099,0');
+    expect(lu.dotations.preBac?.toFixed(2)).toBe("7949.50");
+    expect(lu.dotations.postBac?.toFixed(2)).toBe("1099.00");
     expect(constats).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { Decimal, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import type { CellValue } from "../../src/workbook/port";
+import type { CellValue, SheetData } from "../../src/workbook/port";
 import { ecrireReliquats, reporterReliquats } from "../../src/workflows";
 import { CONSOMMABLES, EPI } from "./cycle";
 
@@ -136,5 +136,60 @@ describe("Reporter les reliquats des bilans", () => {
     expect([absent.feuille, absent.ligne, absent.colonne]).toEqual(["Établissements", 4, "A"]);
     // The user's sheet is untouched.
     expect(c.sheet("Établissements")!.values).toEqual(ETABLISSEMENTS);
+  });
+});
+
+describe("Feuille des établissements lue d'un .csv : une ligne découpée en trop de valeurs est signalée", () => {
+  /** The workbook of the tests above, the establishments sheet read from a comma-separated .csv. */
+  class ClasseurCsv extends MemoryWorkbook {
+    override async readSheet(name: string): Promise<SheetData> {
+      const sheet = await super.readSheet(name);
+      return name === "etablissements.csv" ? { ...sheet, delimiter: "," } : sheet;
+    }
+  }
+
+  test("« 802,50 » et « 0,35 » sans guillemets : erreur et observation, recopiée sans rien deviner", async () => {
+    // As the CSV reader gives « 0750654D,Lycée Bréguet,oui,802,50,0,35 » under 5 titles: 7 values.
+    const c = new ClasseurCsv({
+      "etablissements.csv": [
+        ["UAI", "Nom", "Réponse à l'enquête", "Reliquat pré-bac", "Taux de boursiers"],
+        ["0750655E", "Lycée Arago", "oui", 999, 0.25],
+        ["0750654D", "Lycée Bréguet", "oui", 802, 50, 0, 35],
+      ],
+      "Bilan Arago": classeur().sheet("Bilan Arago")!.values,
+    });
+    const r = await reporterReliquats(c, {
+      feuillesBilans: ["Bilan Arago"],
+      feuilleEtablissements: "etablissements.csv",
+      annee: 2023,
+    });
+    expect(r.constats.filter((x) => x.code === "ligne-mal-decoupee")).toEqual([
+      expect.objectContaining({ gravite: "erreur", feuille: "etablissements.csv", ligne: 3, colonne: "F" }),
+    ]);
+    const constat = r.constats.find((x) => x.code === "ligne-mal-decoupee")!;
+    expect(constat.message).toMatch(/^Ligne de 7 valeurs pour 5 colonnes dans l'en-tête \(ligne 1\)/);
+    expect(constat.message).toContain("Elle est recopiée telle quelle dans la feuille produite");
+    const breguet = r.sortie.rows.find((row) => row[0] === "0750654D")!;
+    const observations = r.sortie.rows[0].length - 1;
+    expect(String(breguet[observations])).toMatch(/^Ligne mal découpée dans le fichier/);
+    // The line without a bilan keeps its cells as the file gave them, with its alerte too.
+    expect(breguet.slice(0, 5)).toEqual(["0750654D", "Lycée Bréguet", "oui", 802, 50]);
+    expect(r.constats.map((x) => [x.code, x.ligne])).toContainEqual(["bilan-absent", 3]);
+  });
+
+  test("la même feuille venue d'un classeur : cellules à droite du tableau gardées, aucun constat de découpage", async () => {
+    const c = new MemoryWorkbook({
+      Établissements: [
+        ["UAI", "Nom", "Reliquat pré-bac"],
+        ["0750655E", "Lycée Arago", 999, "note"],
+      ],
+      "Bilan Arago": classeur().sheet("Bilan Arago")!.values,
+    });
+    const r = await reporterReliquats(c, {
+      feuillesBilans: ["Bilan Arago"],
+      feuilleEtablissements: "Établissements",
+      annee: 2023,
+    });
+    expect(r.constats.filter((x) => x.code === "ligne-mal-decoupee")).toEqual([]);
   });
 });
