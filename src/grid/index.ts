@@ -54,16 +54,41 @@ export interface SheetData {
    */
   readonly dateCells?: readonly number[];
   /**
-   * The field separator, when the sheet was read from delimited text (a .csv); absent for a workbook.
-   * In such a file a line cut into more fields than its header has columns (a decimal comma left
-   * unquoted: « 802,50 » becomes 802 and 50) puts values right of the header's last column, where a
-   * workbook would only have notes: the readers then set the row aside rather than read it shifted.
+   * Present when the sheet was read from delimited text (a .csv): its separator, and how to tell a line
+   * cut into more fields than its header has columns (see DelimitedText). Absent for a workbook's sheet.
    */
-  readonly delimiter?: Delimiter;
+  readonly delimited?: DelimitedText;
 }
 
 /** The field separators of a delimited text file. */
 export type Delimiter = ";" | "," | "\t";
+
+/**
+ * What a delimited file adds to its sheet. In such a file a decimal comma left unquoted cuts a number
+ * in two (« 802,50 » becomes 802 and 50) and puts values right of the header's last column, where a
+ * workbook only has notes. The adapter that reads such files gives this (src/xlsx/workbook.ts, with
+ * src/sheet/decoupage.ts): the task pane's sheets come from Excel, which has no separator, so the code
+ * and messages of these checks stay out of its bundle (design.md §8).
+ */
+export interface DelimitedText {
+  readonly separator: Delimiter;
+  /**
+   * Values right of a table `width` columns wide, in a row relative to the used range: null when there
+   * are none, or when the row is read as usual anyway (a total, a repeated header, a lone note); else
+   * the relative column of the first and the constat's French message, which says `consequence`.
+   */
+  extraValues(
+    row: Row,
+    width: number,
+    headerRow: number,
+    consequence?: string,
+  ): { readonly column: number; readonly message: string } | null;
+  /**
+   * A form value followed by what looks like its decimals cut off (« 7949 » then « 50 »): the French
+   * explanation and what to do, or null.
+   */
+  splitAmount(value: CellValue | undefined, next: CellValue | undefined): string | null;
+}
 
 /** Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {

@@ -111,25 +111,10 @@ export interface CelluleFormulaire {
   readonly ligne: number;
   readonly colonne: string;
   /**
-   * In a comma-separated file, the digits in the field right after the value (« 7949 » then « 50 »):
-   * an amount « 7949,50 » written without quotes, cut in two (see suiteDecimale). Absent otherwise.
+   * In a .csv, when the field after the value looks like its decimals cut off by an unquoted comma
+   * (« 7949 » then « 50 »): what to say (SheetData.delimited.splitAmount). Absent otherwise.
    */
-  readonly suite?: CellValue;
-}
-
-/**
- * The field after a form value that looks like the decimals of an amount cut by a comma-separated file:
- * « Dotation reçue pré-bac,7949,50 » gives 7949, then 50 — a value ending in a digit, then unsigned
- * digits as the CSV reader gives them (a number, or text when they start with 0: « 05 »). A note
- * (« € », « à vérifier ») or another label is not. Only the « , » separator cuts a number (regles.md#lecture.csv-valeurs-en-trop).
- */
-function suiteDecimale(sheet: SheetData, row: readonly CellValue[], k: number): CellValue | undefined {
-  if (sheet.delimiter !== "," || k + 1 >= row.length) return undefined;
-  const valeur = row[k];
-  if (typeof valeur !== "number" && !(typeof valeur === "string" && /\d\s*$/.test(valeur))) return undefined;
-  const suite = row[k + 1];
-  if (typeof suite === "number") return Number.isInteger(suite) && suite >= 0 ? suite : undefined;
-  return typeof suite === "string" && /^\d+$/.test(suite) ? suite : undefined;
+  readonly coupe?: string;
 }
 
 /** How far to the right of its label a value is looked for (a label may span merged cells). */
@@ -154,12 +139,12 @@ export function trouverFormulaire(
       let k = j + 1;
       while (k < Math.min(row.length, j + 1 + CELLULES_VALEUR) && isBlank(row[k])) k++;
       const found = k < row.length && k <= j + CELLULES_VALEUR && !isBlank(row[k]);
-      const suite = found ? suiteDecimale(sheet, row, k) : undefined;
+      const coupe = found ? sheet.delimited?.splitAmount(row[k], row[k + 1]) : null;
       trouves[champ] = {
         valeur: found ? row[k] : null,
         ligne: sheet.rowOffset + i + 1,
         colonne: columnLetter(sheet.columnOffset + (found ? k : j + 1)),
-        ...(suite === undefined ? {} : { suite }),
+        ...(coupe ? { coupe } : {}),
       };
     }
   }
@@ -469,17 +454,9 @@ export function lireFormulaireBilan(
       );
       return ZERO;
     }
-    const enveloppe = champ.endsWith("PreBac") ? "pré-bac" : "post-bac";
-    if (c.suite !== undefined) {
+    if (c.coupe) {
       // Décision (regles.md#lecture.csv-valeurs-en-trop) : « 7949 » then « 50 » is not read as 7949 €.
-      const entier = afficher(c.valeur);
-      const decimales = afficher(c.suite);
-      signaler(
-        "ligne-mal-decoupee",
-        c.ligne,
-        c.colonne,
-        `${quoi} : « ${entier} » est suivi de « ${decimales} » sur la ligne ${c.ligne}. Dans un fichier séparé par des virgules, c'est le plus souvent un montant à virgule écrit sans guillemets (${entier},${decimales} lu comme deux valeurs). Le montant n'est pas lu et le reliquat de l'enveloppe ${enveloppe} n'est pas calculé. Mettez le montant entre guillemets ("${entier},${decimales}") ou écrivez-le avec un point (${entier}.${decimales}), puis relancez.`,
-      );
+      signaler("ligne-mal-decoupee", c.ligne, c.colonne, `${quoi} ${c.coupe}`);
       return null;
     }
     const lu = lireMontantBilan(c.valeur, quoi);
@@ -488,7 +465,7 @@ export function lireFormulaireBilan(
         lu.code,
         c.ligne,
         c.colonne,
-        `${lu.message} Le reliquat de l'enveloppe ${enveloppe} n'est pas calculé.`,
+        `${lu.message} Le reliquat de l'enveloppe ${champ.endsWith("PreBac") ? "pré-bac" : "post-bac"} n'est pas calculé.`,
       );
       return null;
     }

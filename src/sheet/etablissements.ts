@@ -74,11 +74,6 @@ export class EtablissementLu {
   readonly illisibles: Partial<Record<ChampValeur, string>> = {};
   /** The raw cells last read per value, so that a value repeated on every row is parsed once. */
   readonly dernierBrut: Partial<Record<ChampValeur, string>> = {};
-  /**
-   * Where its row of the establishments sheet was set aside because its line is cut into more values
-   * than columns (« feuille « … », ligne 3 mal découpée »): the values it gives are unknown (valeursNonLues).
-   */
-  ligneMalDecoupee: string | null = null;
 
   constructor(
     /** A small integer, unique in the run (duplicate detection keys rows with it). */
@@ -108,22 +103,16 @@ export class EtablissementLu {
   enveloppesNonCalculables(): Partial<Record<Enveloppe, string>> {
     const bloquees: Partial<Record<Enveloppe, string>> = {};
     const ou = this.illisibles;
-    // What to do: correct the cell, or the line whose values could not be placed under their columns.
-    const corriger = (champ: ChampValeur, cellule: string) =>
-      ou[champ] === this.ligneMalDecoupee
-        ? "Corrigez cette ligne du fichier (ses valeurs dépassent ses colonnes : un nombre à virgule écrit sans guillemets ?), puis relancez le calcul."
-        : cellule;
     if (this.aRepondu === null && ou.aRepondu) {
-      const raison = `Réponse à l'enquête illisible (${ou.aRepondu}) : dotation non calculée. ${corriger("aRepondu", "Saisissez oui ou non, puis relancez le calcul.")}`;
+      const raison = `Réponse à l'enquête illisible (${ou.aRepondu}) : dotation non calculée. Saisissez oui ou non, puis relancez le calcul.`;
       bloquees.preBac = raison;
       bloquees.postBac = raison;
       return bloquees;
     }
-    const montant = "Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.";
     if (this.reliquatPreBac === null && ou.reliquatPreBac)
-      bloquees.preBac = `Reliquat pré-bac illisible (${ou.reliquatPreBac}) : enveloppe pré-bac non calculée. ${corriger("reliquatPreBac", montant)}`;
+      bloquees.preBac = `Reliquat pré-bac illisible (${ou.reliquatPreBac}) : enveloppe pré-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.`;
     if (this.reliquatPostBac === null && ou.reliquatPostBac)
-      bloquees.postBac = `Reliquat post-bac illisible (${ou.reliquatPostBac}) : enveloppe post-bac non calculée. ${corriger("reliquatPostBac", montant)}`;
+      bloquees.postBac = `Reliquat post-bac illisible (${ou.reliquatPostBac}) : enveloppe post-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.`;
     return bloquees;
   }
 
@@ -286,32 +275,16 @@ export class RegistreEtablissements {
 
   /**
    * The values of an establishment whose row of the establishments sheet was set aside because its line
-   * is cut into more values than columns (LecteurEtablissements.ligneMalDecoupee): each value the sheet
-   * has a column for is unknown, as if unreadable — no constat of its own (the row's says why), but
-   * what depends on it is not computed unless another cell gives it (regles.md#lecture.valeurs-illisibles).
+   * is cut into more values than columns (LecteurEtablissements.ligneMalDecoupee): the reliquats and the
+   * answer the sheet has a column for are unknown, as if unreadable at `ou` — no constat of their own
+   * (the row's says why), but the envelopes that need them are not computed unless another cell gives
+   * them (regles.md#lecture.valeurs-illisibles). A taux read nowhere else is missing: no post-bac line (R8).
    */
-  valeursNonLues(
-    etablissement: EtablissementLu,
-    feuille: string,
-    ligne: number,
-    c: ColonnesEtablissement,
-  ): void {
-    const ou = `feuille « ${feuille} », ligne ${ligne} mal découpée`;
-    etablissement.ligneMalDecoupee ??= ou;
-    const colonnes: Record<ChampValeur, boolean> = {
-      taux: c.taux >= 0 || c.boursiers >= 0 || c.effectifTotal >= 0,
-      reliquatPreBac: c.reliquatPreBac >= 0,
-      reliquatPostBac: c.reliquatPostBac >= 0,
-      aRepondu: c.aRepondu >= 0,
-    };
-    for (const champ of Object.keys(colonnes) as ChampValeur[]) {
-      if (!colonnes[champ]) continue;
-      etablissement.illisibles[champ] ??= ou;
-      etablissement.anomalies.push({
-        champ,
-        texte: `${LIBELLES[champ]} illisible (${ou}) : non pris en compte, corrigez la ligne.`,
-      });
-    }
+  valeursNonLues(etablissement: EtablissementLu, ou: string, c: ColonnesEtablissement): void {
+    const illisibles = etablissement.illisibles;
+    if (c.reliquatPreBac >= 0) illisibles.reliquatPreBac ??= ou;
+    if (c.reliquatPostBac >= 0) illisibles.reliquatPostBac ??= ou;
+    if (c.aRepondu >= 0) illisibles.aRepondu ??= ou;
   }
 
   /** Taux given directly (0,35 ; 35 %) or as boursiers / effectif total; the direct taux wins when both are given. */

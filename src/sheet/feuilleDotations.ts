@@ -12,12 +12,12 @@ import {
   type Decimal,
   type Enveloppe,
 } from "../rules";
-import { columnLetter, isBlank, type CellValue, type SheetData } from "../grid";
+import { isBlank, type CellValue, type SheetData } from "../grid";
 import { lireMontantBilan } from "./bilanFormulaire";
 import { cellule } from "./cells";
 import { detecterEntete, indexRelatif, nomDuChamp } from "./columns";
 import { constat, type Constat } from "./constats";
-import { largeurDuTableau, valeursEnTrop } from "./structure";
+import { signalerLigneCoupee } from "./structure";
 import type { Champ } from "./types";
 
 export interface DotationsLues {
@@ -115,28 +115,9 @@ export function lireDotationsEtablissement(
     const ligne = sheet.rowOffset + i + 1;
     // A line of a .csv cut into more values than columns (« 7949,50 » unquoted in a comma file): its
     // amounts sit under the wrong titles, so none is taken (regles.md#lecture.csv-valeurs-en-trop).
-    const trop =
-      sheet.delimiter === undefined
-        ? null
-        : valeursEnTrop(
-            row,
-            largeurDuTableau(sheet, detection),
-            sheet.delimiter,
-            detection.entete.ligne,
-            `Les dotations reçues et les reliquats de ${uai} ne sont pas repris : saisissez-les dans le bilan, ou corrigez la ligne.`,
-          );
-    if (trop !== null) {
-      constats.push(
-        constat(
-          "ligne-mal-decoupee",
-          sheet.name,
-          ligne,
-          columnLetter(trop.colonne + sheet.columnOffset),
-          trop.message,
-        ),
-      );
+    const message = "Ses montants ne sont pas repris : saisissez-les dans le bilan.";
+    if (signalerLigneCoupee(sheet, detection, row, ligne, constats, message))
       return { ...VIDE, trouve: true, ligne };
-    }
     const montant = (champ: Champ): Decimal | null => {
       const raw: CellValue = cellule(row, index(champ));
       if (isBlank(raw)) {

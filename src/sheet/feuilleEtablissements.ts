@@ -53,7 +53,8 @@ export class LecteurEtablissements extends LecteurBase {
     if (!uai.ok) return;
     const etablissement = this.session.registre.obtenir(uai.uai, this.feuille, ligne, this.lettreUai);
     etablissement.dansFeuilleEtablissements = true;
-    this.session.registre.valeursNonLues(etablissement, this.feuille, ligne, this.colonnes);
+    const ou = `feuille « ${this.feuille} », ligne ${ligne} mal découpée`;
+    this.session.registre.valeursNonLues(etablissement, ou, this.colonnes);
   }
 
   protected lireLigne(row: Row, ligne: number): void {

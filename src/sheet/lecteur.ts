@@ -21,7 +21,6 @@ import {
   largeurDuTableau,
   ligneDeStructure,
   messageLigneTotal,
-  valeursEnTrop,
   type LigneDeStructure,
 } from "./structure";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
@@ -81,9 +80,9 @@ export abstract class LecteurBase implements LecteurFeuille {
   private champsEntete: (Champ | null)[] | null = null;
   /**
    * A row longer than this may hold values right of the table's last column, and is checked for them
-   * (valeursEnTrop): the header's width in a delimited file (SheetData.delimiter), else never — in a
-   * workbook, cells right of a table are notes, comments or a check sum the user typed, not data cut
-   * out of its column. One comparison per row: the rows of a .csv stop at their last value.
+   * (SheetData.delimited): the header's width in a delimited file, else never — in a workbook, cells
+   * right of a table are notes, comments or a check sum the user typed, not data cut out of its
+   * column. One comparison per row: the rows of a .csv stop at their last value.
    */
   private largeurDelimitee = Infinity;
 
@@ -131,7 +130,7 @@ export abstract class LecteurBase implements LecteurFeuille {
         `La colonne « ${citation(colonne.entete)} » désigne aussi le champ « ${nomDuChamp(champ)} », déjà lu dans la colonne ${detection.entete.colonnes[champ]?.lettre} : elle est ignorée. Corrigez la correspondance des colonnes si c'est elle qu'il faut lire.`,
       );
     }
-    if (sheet.delimiter !== undefined) this.largeurDelimitee = largeurDuTableau(sheet, detection);
+    if (sheet.delimited) this.largeurDelimitee = largeurDuTableau(sheet, detection);
     const manquants = requis.filter((champ) => !detection.entete.colonnes[champ]);
     const aucunDesValeurs =
       auMoinsUn.length > 0 && auMoinsUn.every((champ) => !detection.entete.colonnes[champ]);
@@ -370,16 +369,16 @@ export abstract class LecteurBase implements LecteurFeuille {
   }
 
   /**
-   * A line of a delimited file cut into more values than its header has columns (valeursEnTrop): its
-   * values sit under the wrong titles, so none of them is read — set aside with « ligne-mal-decoupee »
+   * A line of a delimited file cut into more values than its header has columns (sheet/decoupage.ts):
+   * its values sit under the wrong titles, so none of them is read — set aside with « ligne-mal-decoupee »
    * (design.md §4: a value that cannot be read exactly is reported, never truncated), then handed to
    * ligneMalDecoupee. True when the row was set aside; false for a row read as usual (a total, a
    * repeated header, a note right of the table).
    */
   private ecarterSiValeursEnTrop(row: Row, ligne: number): boolean {
-    const trop = valeursEnTrop(row, this.largeurDelimitee, this.sheet.delimiter!, this.entete!.ligne);
+    const trop = this.sheet.delimited!.extraValues(row, this.largeurDelimitee, this.entete!.ligne);
     if (trop === null) return false;
-    this.ecarter("ligne-mal-decoupee", ligne, this.lettre(trop.colonne), trop.message);
+    this.ecarter("ligne-mal-decoupee", ligne, this.lettre(trop.column), trop.message);
     this.ligneMalDecoupee(row, ligne);
     return true;
   }

@@ -5,9 +5,9 @@
  * normalisation below never runs on the common path.
  */
 import { citation } from "../rules";
-import { isBlank, type CellValue, type Delimiter, type SheetData } from "../grid";
+import { columnLetter, isBlank, type CellValue, type SheetData } from "../grid";
 import { champDeLEntete, type ResultatEntete } from "./columns";
-import type { CodeConstat } from "./constats";
+import { constat, type CodeConstat, type Constat } from "./constats";
 
 export interface LigneDeStructure {
   readonly code: Extract<
@@ -156,7 +156,7 @@ function separateurRestant(row: readonly CellValue[]): string | null {
 }
 
 /** A header repeated by a paste: two cells or more name known columns. */
-function estEnteteRepetee(row: readonly CellValue[]): boolean {
+export function estEnteteRepetee(row: readonly CellValue[]): boolean {
   let champsNommes = 0;
   for (const cell of row) if (champDeLEntete(cell)) champsNommes++;
   return champsNommes >= 2;
@@ -212,65 +212,28 @@ export function largeurDuTableau(
   return largeur;
 }
 
-/** How the messages name a file's separator, and what cuts a line into too many fields with it. */
-const SEPARATEURS: Readonly<Record<Delimiter, { nom: string; cause: string; remede: string }>> = {
-  ",": {
-    nom: "des virgules",
-    cause:
-      "c'est le plus souvent un nombre à virgule décimale écrit sans guillemets (par exemple 802,50, lu comme deux valeurs : 802 et 50)",
-    remede:
-      'Mettez ces nombres entre guillemets ("802,50") ou écrivez-les avec un point (802.50), ou enregistrez le fichier avec le séparateur « ; »',
-  },
-  ";": {
-    nom: "des « ; »",
-    cause: "c'est sans doute un « ; » dans un texte (nom, libellé) écrit sans guillemets",
-    remede: "Mettez ce texte entre guillemets ou retirez-en le « ; »",
-  },
-  "\t": {
-    nom: "des tabulations",
-    cause: "c'est sans doute une tabulation dans un texte écrit sans guillemets",
-    remede: "Mettez ce texte entre guillemets ou retirez-en la tabulation",
-  },
-};
-
 /**
- * A line of a delimited file (.csv) cut into more values than its header has columns, so that values
- * lie right of the header's last column (`largeur`). Each value after the extra cut sits one column too
- * far right, under another title: « 0752101B,oui,802,50,0,35 » under « UAI, Réponse, Reliquat pré-bac,
- * Taux » reads a reliquat of 802 € and a taux of 50 %. No cell of such a row can be trusted.
- *
- * Décision (regles.md#lecture.csv-valeurs-en-trop) : the row is set aside as « ligne-mal-decoupee », an erreur.
- * Not such a row, read as usual: a total row or a repeated header (their own info, never counted), and
- * a row with nothing under the header (a note right of the table, « ligne-sans-donnees »). Only called
- * for rows longer than the header (the reader compares lengths first): nothing is done per usual row.
- *
- * @param row the row, relative to the used range (as the readers see it).
- * @param largeur the header's width: its columns up to the last title or the last mapped column.
- * @param ligneEntete the header's sheet row, for the message.
- * @param consequence what becomes of the row, said in the message before what to do.
- * @returns the relative index of the first value right of the header and the message, or null.
+ * For a reader that takes one row's values outside LecteurBase (the dotations sheet of a bilan template,
+ * the establishments sheet the reliquats are carried into): in a sheet read from a .csv, is the row's
+ * line cut into more values than its header has columns (SheetData.delimited)? Then its erreur
+ * « ligne-mal-decoupee », which says `consequence`, is added to `constats` and true returned.
  */
-export function valeursEnTrop(
+export function signalerLigneCoupee(
+  sheet: SheetData,
+  detection: Pick<ResultatEntete, "indexLigne" | "entete">,
   row: readonly CellValue[],
-  largeur: number,
-  separateur: Delimiter,
-  ligneEntete: number,
-  consequence = "La ligne n'est pas comptée et aucune de ses valeurs n'est lue.",
-): { readonly colonne: number; readonly message: string } | null {
-  let premiere = -1;
-  let valeurs = 0;
-  for (let j = largeur; j < row.length; j++) {
-    if (isBlank(row[j])) continue;
-    if (premiere < 0) premiere = j;
-    valeurs = j + 1;
-  }
-  if (premiere < 0) return null;
-  let dansLeTableau = false;
-  for (let j = 0; j < largeur && !dansLeTableau; j++) dansLeTableau = !isBlank(row[j]);
-  if (!dansLeTableau || celluleTotal(row) >= 0 || estEnteteRepetee(row)) return null;
-  const { nom, cause, remede } = SEPARATEURS[separateur];
-  return {
-    colonne: premiere,
-    message: `Ligne de ${valeurs} valeurs pour ${largeur} colonnes dans l'en-tête (ligne ${ligneEntete}) : des valeurs dépassent à droite du tableau. Dans un fichier séparé par ${nom}, ${cause}, qui décale d'une colonne toutes les valeurs suivantes. ${consequence} ${remede}, puis relancez.`,
-  };
+  ligne: number,
+  constats: Constat[],
+  consequence: string,
+): boolean {
+  const trop = sheet.delimited?.extraValues(
+    row,
+    largeurDuTableau(sheet, detection),
+    detection.entete.ligne,
+    consequence,
+  );
+  if (!trop) return false;
+  const colonne = columnLetter(trop.column + sheet.columnOffset);
+  constats.push(constat("ligne-mal-decoupee", sheet.name, ligne, colonne, trop.message));
+  return true;
 }

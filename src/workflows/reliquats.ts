@@ -32,12 +32,11 @@ import {
 import {
   constat,
   detecterEntete,
-  largeurDuTableau,
-  valeursEnTrop,
+  signalerLigneCoupee,
   type Constat,
   type CorrectionColonnes,
 } from "../sheet";
-import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from "../grid";
+import { isBlank, type CellValue, type Row, type SheetData } from "../grid";
 import type { OutputColumn, OutputSheet, Progress, Workbook } from "../workbook/port";
 import { controlerBilan, type ResultatControleBilan } from "./bilan";
 import { COLONNES_SEULES, disposerEtablissements } from "./dispositionReliquats";
@@ -246,7 +245,6 @@ function completerFeuille(
     disposerEtablissements(base, detection, colonneUai.index);
 
   const vus = new Set<string>();
-  const largeurEntete = base.delimiter === undefined ? Infinity : largeurDuTableau(base, detection);
   /** A row of the sheet with its reliquats replaced by its bilan's, or kept (regles.md#reliquats.sans-bilan). */
   const completerLigne = (source: Row, ligne: number): CellValue[] => {
     const row: CellValue[] = Array.from({ length: largeur }, (_, j) => source[j] ?? null);
@@ -282,32 +280,17 @@ function completerFeuille(
     // copied as the file gives it, its values under the wrong titles: once in the .xlsx written, nothing
     // would tell them from a note right of the table, so the erreur and the row's observation say it
     // here (regles.md#lecture.csv-valeurs-en-trop).
-    const trop =
-      source.length > largeurEntete
-        ? valeursEnTrop(
-            source,
-            largeurEntete,
-            base.delimiter!,
-            detection.entete.ligne,
-            "Elle est recopiée telle quelle dans la feuille produite (seuls ses reliquats sont remplacés par ceux d'un bilan) : à corriger avant le calcul des dotations.",
-          )
-        : null;
-    if (trop !== null) {
-      constats.push(
-        constat(
-          "ligne-mal-decoupee",
-          nomFeuille,
-          ligne,
-          columnLetter(trop.colonne + base.columnOffset),
-          trop.message,
-        ),
-      );
-      const observations = row[indexObservations];
-      row[indexObservations] = [
-        "Ligne mal découpée dans le fichier (valeurs décalées d'une colonne) : à corriger avant le calcul des dotations.",
-        ...(typeof observations === "string" ? [observations] : []),
-      ].join("\n");
-    }
+    if (
+      signalerLigneCoupee(
+        base,
+        detection,
+        source,
+        ligne,
+        constats,
+        "Elle est recopiée telle quelle : à corriger avant le calcul des dotations.",
+      )
+    )
+      row[indexObservations] = `Ligne mal découpée dans le fichier.\n${row[indexObservations] ?? ""}`.trim();
     return row;
   });
   for (const reliquat of [...parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : 1))) {

@@ -42,7 +42,7 @@ export interface FileSheet {
   readonly hiddenRows?: readonly number[];
   /** Number cells formatted as dates, as keys into `values` (see SheetData.dateCells). */
   readonly dateCells?: readonly number[];
-  /** The separator of a .csv (see SheetData.delimiter); absent for a workbook's sheets. */
+  /** The separator of a .csv (FileWorkbook gives its sheet SheetData.delimited); absent for a workbook's sheets. */
   readonly delimiter?: CsvSeparator;
 }
 

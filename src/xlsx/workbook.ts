@@ -7,6 +7,7 @@
  */
 import type { OutputSheet, Progress, SheetData, SheetInfo, Workbook } from "../workbook/port";
 import { ownedSheetName } from "../workbook/port";
+import { texteDelimite } from "../sheet/decoupage";
 import { SpreadsheetFileError } from "./errors";
 import type { FileSheet, SpreadsheetFile } from "./read";
 import { writeOutputWorkbook, type NamedOutput } from "./write";
@@ -102,7 +103,8 @@ export class FileWorkbook implements Workbook {
       columnOffset,
       ...(hiddenRows?.length ? { hiddenRows } : {}),
       ...(dateCells?.length ? { dateCells } : {}),
-      ...(delimiter ? { delimiter } : {}),
+      // The checks of lines cut into too many fields, which only a delimited file needs.
+      ...(delimiter ? { delimited: texteDelimite(delimiter) } : {}),
     };
   }
 

@@ -8,6 +8,7 @@ import {
   type LigneComptee,
 } from "../../src/sheet";
 import type { Delimiter } from "../../src/grid";
+import { texteDelimite } from "../../src/sheet/decoupage";
 import type { CellValue, SheetData } from "../../src/workbook/port";
 
 export const ENTETE: CellValue[] = ["UAI", "Nom de l'établissement", "Code diplôme", "Libellé", "Effectif"];
@@ -21,7 +22,7 @@ export function feuille(
     values,
     rowOffset: options.rowOffset ?? 0,
     columnOffset: options.columnOffset ?? 0,
-    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.delimiter ? { delimited: texteDelimite(options.delimiter) } : {}),
   };
 }
 
@@ -42,7 +43,7 @@ export function lire(
     columnOffset?: number;
     annee?: number;
     etablissements?: CellValue[][];
-    /** Both sheets read from a .csv with this separator (SheetData.delimiter). */
+    /** Both sheets read from a .csv with this separator (SheetData.delimited). */
     delimiter?: Delimiter;
   } = {},
 ): Lecture {

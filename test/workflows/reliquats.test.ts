@@ -7,6 +7,7 @@ import { Decimal, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue, SheetData } from "../../src/workbook/port";
 import { ecrireReliquats, reporterReliquats } from "../../src/workflows";
+import { texteDelimite } from "../../src/sheet/decoupage";
 import { CONSOMMABLES, EPI } from "./cycle";
 
 const euros = (d: Decimal | null) => (d === null ? null : texteDecimal(d));
@@ -144,7 +145,7 @@ describe("Feuille des établissements lue d'un .csv : une ligne découpée en tr
   class ClasseurCsv extends MemoryWorkbook {
     override async readSheet(name: string): Promise<SheetData> {
       const sheet = await super.readSheet(name);
-      return name === "etablissements.csv" ? { ...sheet, delimiter: "," } : sheet;
+      return name === "etablissements.csv" ? { ...sheet, delimited: texteDelimite(",") } : sheet;
     }
   }
 
@@ -168,7 +169,9 @@ describe("Feuille des établissements lue d'un .csv : une ligne découpée en tr
     ]);
     const constat = r.constats.find((x) => x.code === "ligne-mal-decoupee")!;
     expect(constat.message).toMatch(/^Ligne de 7 valeurs pour 5 colonnes dans l'en-tête \(ligne 1\)/);
-    expect(constat.message).toContain("Elle est recopiée telle quelle dans la feuille produite");
+    expect(constat.message).toContain(
+      "Elle est recopiée telle quelle : à corriger avant le calcul des dotations.",
+    );
     const breguet = r.sortie.rows.find((row) => row[0] === "0750654D")!;
     const observations = r.sortie.rows[0].length - 1;
     expect(String(breguet[observations])).toMatch(/^Ligne mal découpée dans le fichier/);

@@ -233,12 +233,12 @@ describe("Lecture d'un fichier .csv", () => {
 
   test("la feuille d'un .csv porte son séparateur jusqu'aux lecteurs ; celle d'un classeur n'en a pas", async () => {
     // The sheet readers tell a line cut into too many values (« 12,5 » unquoted) from a note right of
-    // a workbook's table by it (SheetData.delimiter).
+    // a workbook's table by it (SheetData.delimited).
     const csv = await readSpreadsheetFile(writeBytes("separateur.csv", "UAI,Effectif\n0750655E,12,5\n"));
     expect(csv.sheets[0].delimiter).toBe(",");
     const workbook = new FileWorkbook();
     const nom = workbook.addInput(csv, csv.sheets[0]);
-    expect((await workbook.readSheet(nom)).delimiter).toBe(",");
+    expect((await workbook.readSheet(nom)).delimited?.separator).toBe(",");
     const tab = await readSpreadsheetFile(writeBytes("separateur.txt", "UAI\tEffectif\n0750655E\t12\n"));
     expect(tab.sheets[0].delimiter).toBe("\t");
     const xlsx = await readSpreadsheetFile(
@@ -248,7 +248,7 @@ describe("Lecture d'un fichier .csv", () => {
     );
     expect(xlsx.sheets[0].delimiter).toBeUndefined();
     const autre = new FileWorkbook();
-    expect("delimiter" in (await autre.readSheet(autre.addInput(xlsx, xlsx.sheets[0])))).toBe(false);
+    expect("delimited" in (await autre.readSheet(autre.addInput(xlsx, xlsx.sheets[0])))).toBe(false);
   });
 
   test("un guillemet jamais refermé est signalé avec sa ligne", async () => {
