@@ -138,11 +138,11 @@ describe("Corpus : une seconde extraction collée dessous, ses colonnes dans un 
     ["UAI", "Code diplôme", "Effectif", "Année de formation"],
     ["0750655E", "40025408", 10, 1],
   ];
-
-  test("les lignes sous l'en-tête permuté sont écartées en erreur, jusqu'à l'en-tête dans le premier ordre : 5 338,00 €", async () => {
-    const r = await calculerDotations(
+  /** The dotations of 0750655E from `effectifs`, with a taux and no reliquat. */
+  const deLaFeuille = (effectifs: CellValue[][]) =>
+    calculerDotations(
       new MemoryWorkbook({
-        Effectifs: EFFECTIFS,
+        Effectifs: effectifs,
         Établissements: [
           ["UAI", "Taux de boursiers", "Reliquat pré-bac"],
           ["0750655E", "35 %", null],
@@ -150,6 +150,9 @@ describe("Corpus : une seconde extraction collée dessous, ses colonnes dans un 
       }),
       { feuillesEffectifs: ["Effectifs"], feuilleEtablissements: "Établissements", annee: 2024, parametres },
     );
+
+  test("les lignes sous l'en-tête permuté sont écartées en erreur, jusqu'à l'en-tête dans le premier ordre : 5 338,00 €", async () => {
+    const r = await deLaFeuille(EFFECTIFS);
     expect(net(r, "0750655E")).toBe("5338.00");
     const constats = r.constats.filter((c) => c.feuille === "Effectifs").map((c) => [c.code, c.ligne]);
     expect(constats).toEqual([
@@ -175,16 +178,7 @@ describe("Corpus : une seconde extraction collée dessous, ses colonnes dans un 
             ? ["0750655E", "50023224", 1, 1]
             : row,
     );
-    const r = await calculerDotations(
-      new MemoryWorkbook({
-        Effectifs: memeOrdre,
-        Établissements: [
-          ["UAI", "Taux de boursiers", "Reliquat pré-bac"],
-          ["0750655E", "35 %", null],
-        ],
-      }),
-      { feuillesEffectifs: ["Effectifs"], feuilleEtablissements: "Établissements", annee: 2024, parametres },
-    );
+    const r = await deLaFeuille(memeOrdre);
     // (24 + 16 + 1 + 10) × 157 = 8 007,00 €.
     expect(net(r, "0750655E")).toBe("8007.00");
     expect(r.constats.filter((c) => c.feuille === "Effectifs").map((c) => c.code)).toEqual([
