@@ -76,7 +76,7 @@ Code de sortie : 0 sans erreur, 1 si le contrôle trouve des erreurs, 2 erreur d
 Exemples :
   are bilan modele --uai 0750655E --effectifs examples/effectifs-paris.xlsx \\
       --dotations dotations.xlsx --annee 2024 --out bilan-0750655E.xlsx
-  are bilan controle examples/bilans/bilan-2023-0751234B.xlsx
+  are bilan controle examples/bilans/bilan-2023-0751234J.xlsx
 `;
 
 export const RELIQUATS_HELP = `Usage : are reliquats <bilan…> [--etablissements <fichier>] [--annee <année>] --out <fichier.xlsx> [--json]
