@@ -308,7 +308,7 @@ export function taux_ipc(indice_dec_n1: unknown, indice_dec_n2: unknown): number
 }
 
 /**
- * Montant indexé : montant × (1 + taux), arrondi à l'euro le plus proche ; un taux négatif reconduit le montant.
+ * Montant indexé : montant × (1 + taux arrondi à 0,01 %), arrondi à l'euro le plus proche ; un taux négatif reconduit le montant.
  * @customfunction INDEXER
  * @helpurl https://localhost:3000/aide.html#indexer
  * @param montant Montant de l'année précédente, en euros ; vide vaut 0.

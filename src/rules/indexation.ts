@@ -23,10 +23,15 @@ export function tauxIpc(decembreNMoins1: Decimal.Value, decembreNMoins2: Decimal
   return arrondirDemiHaut(recent.dividedBy(older).minus(1), 4);
 }
 
-/** A forfait indexed by a rate: rounded half-up to the euro; a negative rate keeps the amount. */
+/**
+ * A forfait indexed by a rate: the rate rounded to 0.01 % first, as tauxIpc gives it (so that a rate
+ * given unrounded, ARE.INDEXER(150; 100,334/100 − 1), indexes as the arrêté would: 0,33 %, 150 € →
+ * 150,495 → 150 €, not 151), then the amount rounded half-up to the euro; a negative rate keeps the
+ * amount.
+ */
 export function indexer(montant: Decimal.Value, taux: Decimal.Value): Decimal {
   const amount = new Decimal(montant);
-  const rate = new Decimal(taux);
+  const rate = arrondirDemiHaut(new Decimal(taux), 4);
   if (amount.isNegative())
     throw new ErreurArgument("montant-negatif", "Le montant à indexer ne peut pas être négatif.");
   if (rate.isNegative()) return amount;

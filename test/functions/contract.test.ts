@@ -277,6 +277,8 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
     ["=ARE.INDEXER(54;0,0368)", "INDEXER", [54, 0.0368], 56],
     ["=ARE.INDEXER(308;0,0368)", "INDEXER", [308, 0.0368], 319],
     ['=ARE.INDEXER(151;"6,31 %")', "INDEXER", [151, "6,31 %"], 161],
+    // R7 rounds the taux to 0,01 % first: 0,334 % → 0,33 %, 150 × 1,0033 = 150,495 → 150 (151 unrounded).
+    ["=ARE.INDEXER(150;100,334/100-1)", "INDEXER", [150, 100.334 / 100 - 1], 150],
     ["=ARE.INDEXER(151;-0,01)", "INDEXER", [151, -0.01], 151],
     ["=ARE.INDEXER(54;-0,01)", "INDEXER", [54, -0.01], 54],
     ["=ARE.INDEXER(151;3,68)", "INDEXER", [151, 3.68], valeur(/saisissez un taux \(0,0368\)/)],
