@@ -97,6 +97,9 @@ export function forfaitsDeLAnnee(annee: AnneeScolaire, parametres: Parametres): 
   };
 }
 
+/** The result of a figure that could not be computed (an envelope, or a total that adds one). */
+const NON_CALCULEE = "non calculée";
+
 function figure(valeur: Decimal, trace: Omit<Trace, "resultat">): ValeurTracee {
   return { valeur, trace: avecResultat(trace, formaterEuros(valeur)) };
 }
@@ -354,11 +357,18 @@ function enveloppeNonCalculee(
 ): { figure: ValeurTracee; motif: string | null; parts: PartsEnveloppe } {
   return {
     parts: partsEnveloppe(dotation, reliquat, true, false),
-    figure: figure(ZERO, {
-      regle: "R9",
-      libelle,
-      calcul: `non calculée : ${raison.charAt(0).toLowerCase()}${raison.slice(1)}`,
-    }),
+    // Its result reads « non calculée », never « 0,00 € »: the sheets leave its cell empty.
+    figure: {
+      valeur: ZERO,
+      trace: avecResultat(
+        {
+          regle: "R9",
+          libelle,
+          calcul: `non calculée : ${raison.charAt(0).toLowerCase()}${raison.slice(1).replace(/\.$/, "")}`,
+        },
+        NON_CALCULEE,
+      ),
+    },
     motif: null,
   };
 }
@@ -456,13 +466,22 @@ export function calculerDotation(
     if (nettePostBac.motif) motifs.push(nettePostBac.motif);
   }
 
-  const total = figure(nettePreBac.figure.valeur.plus(nettePostBac.figure.valeur), {
-    regle: "R9",
-    libelle: "Dotation nette totale",
-    calcul: `${nettePreBac.figure.trace.resultat} (pré-bac) + ${nettePostBac.figure.trace.resultat} (post-bac)`,
-    reference: `enveloppes non fongibles, année ${libelleAnnee(annee)}`,
-    details: [nettePreBac.figure.trace, nettePostBac.figure.trace],
-  });
+  // With an envelope « non calculée » the total is not known either (its cell stays empty): its
+  // explanation says so instead of adding 0,00 €.
+  const totalInconnu = nettePreBac.parts.nette === null || nettePostBac.parts.nette === null;
+  const total = {
+    valeur: nettePreBac.figure.valeur.plus(nettePostBac.figure.valeur),
+    trace: avecResultat(
+      {
+        regle: "R9",
+        libelle: "Dotation nette totale",
+        calcul: `${nettePreBac.figure.trace.resultat} (pré-bac) + ${nettePostBac.figure.trace.resultat} (post-bac)`,
+        reference: `enveloppes non fongibles, année ${libelleAnnee(annee)}`,
+        details: [nettePreBac.figure.trace, nettePostBac.figure.trace],
+      },
+      totalInconnu ? NON_CALCULEE : formaterEuros(nettePreBac.figure.valeur.plus(nettePostBac.figure.valeur)),
+    ),
+  };
 
   return {
     uai: donnees.uai,

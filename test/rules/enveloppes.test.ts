@@ -10,6 +10,7 @@ import {
   Parametres,
   ZERO,
   calculerDotation,
+  formaterTrace,
   forfaitsDeLAnnee,
   netteTotaleConnue,
   partsEnveloppe,
@@ -130,7 +131,14 @@ describe("Parts d'une enveloppe (R9)", () => {
   test("effectifs post-bac sans taux : enveloppe post-bac non calculée, de dotation inconnue (0 dans la ligne)", () => {
     const d = calculerDotation(lycee({ tauxBoursiers: null }), 2024, forfaits);
     expect(partsEnEuros(d, "postBac")).toMatchObject({ cas: "non-calculee", calculee: "0.00", nette: null });
-    expect(d.nette.postBac.trace.calcul).toBe("non calculée : taux de boursiers manquant.");
+    // Its explanation and the total's say « non calculée », never « 0,00 € »: the sheets leave both
+    // cells empty.
+    expect(formaterTrace(d.nette.postBac.trace)).toMatch(
+      /^Post-bac net : non calculée : taux de boursiers manquant = non calculée/,
+    );
+    expect(formaterTrace(d.nette.total.trace)).toMatch(
+      /^Dotation nette totale : [\d\s]+,\d\d\s€ \(pré-bac\) \+ non calculée \(post-bac\) = non calculée /,
+    );
     expect(d.erreurs[0]).toMatch(/^Taux de boursiers manquant/);
   });
 
