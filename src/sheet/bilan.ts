@@ -156,6 +156,11 @@ export class LecteurBilan extends LecteurBase {
     this.achatsEnErreur.push({ ligne, enveloppes: ENVELOPPES });
   }
 
+  /** Only the table's own columns say « total » (see colonnesLues). */
+  protected override colonnesDesTotaux(): readonly number[] {
+    return this.colonnesLues();
+  }
+
   protected lireLigne(row: Row, ligne: number): void {
     // A total row repeats the purchases above it (« Total pré-bac », « 50022137 Total »), even when its
     // code is valid: counting it would spend them twice and shrink next year's reliquat (design.md §4).

@@ -84,6 +84,11 @@ export class LecteurDemande extends LecteurBase {
     return " Elle n'est pas reprise dans la demande.";
   }
 
+  /** Only the table's own columns say « total » (see colonnesLues). */
+  protected override colonnesDesTotaux(): readonly number[] {
+    return this.colonnesLues();
+  }
+
   protected lireLigne(row: Row, ligne: number): void {
     if (this.ecarterSiTotal(row, ligne)) return;
     const lettreCode = this.lettre(this.code);

@@ -389,13 +389,40 @@ export abstract class LecteurBase implements LecteurFeuille {
    */
   protected ligneMalDecoupee(_row: Row, _ligne: number): void {}
 
+  /** colonnesDesTotaux, asked once at the first row. */
+  private colonnesTotaux: readonly number[] | null | undefined = undefined;
+
+  /**
+   * The columns whose text makes a row a total (relative indices), or null for every cell of the row —
+   * the rule of the extractions (regles.md#lecture.lignes-total), where a subtotal row keeps its UAI and
+   * code and its word « total » may be anywhere.
+   */
+  protected colonnesDesTotaux(): readonly number[] | null {
+    return null;
+  }
+
+  /**
+   * The relative indices of the columns the header maps: a bilan's or a demande's own table.
+   * Décision (regles.md#lecture.lignes-total): in a form a lycée fills, a column of its own
+   * (« Observations », « Facture n° 2024-015, paiement total ») says nothing of the row, whose purchase
+   * or pupils still count.
+   */
+  protected colonnesLues(): readonly number[] {
+    if (this.entete === null) return [];
+    const colonnes: number[] = [];
+    for (const colonne of Object.values(this.entete.colonnes))
+      if (colonne) colonnes.push(colonne.index - this.sheet.columnOffset);
+    return colonnes.sort((a, b) => a - b);
+  }
+
   /**
    * A total or subtotal row (« Total », « TOTAL BOULANGER », « 0750655E Total »…, see LibellesTotal) is
    * set aside with « ligne-total » before anything else is read from it, even when its UAI and code are
    * valid: its effectif repeats the detail rows' (design.md §4). True when the row was set aside.
    */
   protected ecarterSiTotal(row: Row, ligne: number): boolean {
-    const j = this.libellesTotal.celluleTotal(row);
+    if (this.colonnesTotaux === undefined) this.colonnesTotaux = this.colonnesDesTotaux();
+    const j = this.libellesTotal.celluleTotal(row, this.colonnesTotaux ?? undefined);
     if (j < 0) return false;
     this.ecarter("ligne-total", ligne, this.lettre(j), messageLigneTotal(row[j] as string));
     return true;

@@ -108,9 +108,14 @@ export class LibellesTotal {
    */
   private readonly derniers: (string | undefined)[] = [];
 
-  /** The index of the first cell of a row that makes it a total or subtotal row, or -1. */
-  celluleTotal(row: readonly CellValue[]): number {
-    for (let j = 0; j < row.length; j++) {
+  /**
+   * The index of the first cell of a row that makes it a total or subtotal row, or -1; only the cells
+   * of `colonnes` when given (a bilan's own columns: see LecteurBase.colonnesDesTotaux).
+   */
+  celluleTotal(row: readonly CellValue[], colonnes?: readonly number[]): number {
+    const n = colonnes ? colonnes.length : row.length;
+    for (let k = 0; k < n; k++) {
+      const j = colonnes ? colonnes[k] : k;
       const cell = row[j];
       if (typeof cell !== "string" || cell.length < 5 || cell === this.derniers[j]) continue;
       let total = this.verdicts.get(cell);

@@ -45,6 +45,8 @@ const CAS = {
   brouillonMasque: "classeur de bilans : un brouillon masqué à côté du bilan final",
   deuxBilans: "are bilan controle : classeur de deux feuilles de bilan",
   dotationsAutreAnnee: "are bilan modele 2023-2024 avec le classeur des dotations 2024-2025",
+  observationTotal:
+    "bilan : une colonne « Observations » ajoutée, « Facture n° 2024-015, paiement total » sur un achat",
 } as const;
 
 let dir: string;
@@ -427,4 +429,35 @@ describe("Le modèle de bilan ne prend pas les dotations d'une autre année", ()
 test("chaque cas figure dans docs/security.md", () => {
   const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "security.md"), "utf8");
   expect(Object.values(CAS).filter((nom) => !doc.includes(nom))).toEqual([]);
+});
+
+describe("Une colonne ajoutée par le lycée ne fait pas d'un achat une ligne de total", () => {
+  test(CAS.observationTotal, async () => {
+    // Column H « Observations » beside the table; the 3 600,00 € purchase (50022137, row 17) says « paiement
+    // total ». It still counts: reliquat pré-bac 10 776 − 10 050 = 726,00 €, post-bac 159,00 € — never
+    // 10 776 − 6 450 = 4 326,00 €, the purchase set aside as a total row.
+    const fichier = await copie(BIEVRE, "observations.xlsx", {
+      modifier: (sheet) => {
+        sheet.getCell("H15").value = "Observations";
+        sheet.getCell("H17").value = "Facture n° 2024-015, paiement total";
+      },
+    });
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(0);
+    expect(codes(json).filter(([c]) => c === "ligne-total")).toEqual([]);
+    expect(json.enveloppes.preBac).toMatchObject({ depense: "10050.00", nouveauReliquat: "726.00" });
+    expect(json.enveloppes.postBac).toMatchObject({ depense: "1200.00", nouveauReliquat: "159.00" });
+  });
+
+  test("bilan : « Total » dans la colonne du libellé reste une ligne de total", async () => {
+    // A subtotal row written in the table's own column: set aside, the reliquats unchanged (726,00 €).
+    const fichier = await copie(BIEVRE, "sous-total.xlsx", {
+      modifier: (sheet) => {
+        sheet.getRow(21).values = ["Total pré-bac", null, "Pré-bac", null, null, 10050];
+      },
+    });
+    const { json } = await controle(fichier);
+    expect(codes(json)).toContainEqual(["ligne-total", 21, "A"]);
+    expect(json.enveloppes.preBac).toMatchObject({ depense: "10050.00", nouveauReliquat: "726.00" });
+  });
 });
