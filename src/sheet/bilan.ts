@@ -156,6 +156,21 @@ export class LecteurBilan extends LecteurBase {
     this.achatsEnErreur.push({ ligne, enveloppes: ENVELOPPES });
   }
 
+  /**
+   * Décision (regles.md#bilan.achat-en-double): a purchase identical to an earlier one is two invoices or one
+   * pasted twice: counted once, the reliquat would be too high by its amount; counted twice, too low.
+   * Neither is known, so it is an erreur and its envelope's reliquat is not computed until the bilan
+   * tells them apart or drops the copy.
+   */
+  protected override ecarterDoublon(ligne: number, numero: number, autreFeuille: string | null): void {
+    this.ecarter(
+      "achat-en-double",
+      ligne,
+      null,
+      `Achat identique à la ligne ${numero}${autreFeuille === null ? "" : ` de la feuille « ${autreFeuille} »`} : deux achats, ou le même saisi deux fois ? Le reliquat de son enveloppe n'est pas calculé tant que ce n'est pas clair. Supprimez la copie, ou distinguez les deux achats (une observation, le type d'équipement).`,
+    );
+  }
+
   /** Only the table's own columns say « total » (see colonnesLues). */
   protected override colonnesDesTotaux(): readonly number[] {
     return this.colonnesLues();
@@ -301,7 +316,10 @@ export class LecteurBilan extends LecteurBase {
     const effectif = isBlank(brutEffectif) ? null : lireEntier(brutEffectif);
     const effectifConnu = typeof effectif === "number" ? effectif : null;
 
-    if (this.estDoublon(row, ligne, 0, cleDoublon(verdict.id, eleves ?? 0))) return;
+    if (this.estDoublon(row, ligne, 0, cleDoublon(verdict.id, eleves ?? 0))) {
+      this.achatsEnErreur.push({ ligne, enveloppes: propre ? [propre] : ENVELOPPES });
+      return;
+    }
 
     // Retained.
     this.comptage.comptees++;

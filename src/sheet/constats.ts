@@ -119,6 +119,7 @@ export const CODES_CONSTATS = {
   "depassement-enveloppe": "erreur",
   // Bilan: the purchases, one row per formation (and type of equipment).
   "bilan-formation-non-eligible": "erreur",
+  "achat-en-double": "erreur",
   "enveloppe-illisible": "erreur",
   "enveloppe-croisee": "erreur",
   "eleves-aides-illisible": "erreur",
@@ -221,6 +222,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "reliquat-anterieur-vide": "reliquat antérieur vide",
   "depassement-enveloppe": "dépassement de l'enveloppe",
   "bilan-formation-non-eligible": "formation non éligible au bilan",
+  "achat-en-double": "achat en double",
   "enveloppe-illisible": "enveloppe illisible",
   "enveloppe-croisee": "formation imputée à l'autre enveloppe",
   "eleves-aides-illisible": "élèves aidés illisible",

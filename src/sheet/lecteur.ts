@@ -440,15 +440,23 @@ export abstract class LecteurBase implements LecteurFeuille {
     const premiere = table.dejaVue(this.numeroFeuille, index, row, etablissement, cle);
     if (premiere === null) return false;
     const numero = premiere.index + premiere.sheet.rowOffset + 1;
+    this.ecarterDoublon(ligne, numero, premiere.sheet === this.sheet ? null : premiere.sheet.name);
+    return true;
+  }
+
+  /**
+   * Sets aside a row identical to row `numero` (of the sheet `autreFeuille`, or of this one when null):
+   * the alerte « doublon », the row counted once.
+   */
+  protected ecarterDoublon(ligne: number, numero: number, autreFeuille: string | null): void {
     this.ecarter(
       "doublon",
       ligne,
       null,
-      premiere.sheet === this.sheet
+      autreFeuille === null
         ? `Ligne identique à la ligne ${numero} : comptée une seule fois. Supprimez ce doublon de collage ; s'il s'agit de deux groupes distincts, distinguez-les (libellé, statut…).`
-        : `Ligne identique à la ligne ${numero} de la feuille « ${premiere.sheet.name} » : comptée une seule fois. Si la même extraction a été donnée deux fois, retirez l'une des feuilles du calcul.`,
+        : `Ligne identique à la ligne ${numero} de la feuille « ${autreFeuille} » : comptée une seule fois. Si la même extraction a été donnée deux fois, retirez l'une des feuilles du calcul.`,
     );
-    return true;
   }
 
   /**

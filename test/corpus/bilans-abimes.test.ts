@@ -45,6 +45,7 @@ const CAS = {
   brouillonMasque: "classeur de bilans : un brouillon masqué à côté du bilan final",
   deuxBilans: "are bilan controle : classeur de deux feuilles de bilan",
   dotationsAutreAnnee: "are bilan modele 2023-2024 avec le classeur des dotations 2024-2025",
+  achatEnDouble: "bilan : l'achat BOULANGER de 3 600,00 € saisi une seconde fois, identique",
   observationTotal:
     "bilan : une colonne « Observations » ajoutée, « Facture n° 2024-015, paiement total » sur un achat",
 } as const;
@@ -459,5 +460,26 @@ describe("Une colonne ajoutée par le lycée ne fait pas d'un achat une ligne de
     const { json } = await controle(fichier);
     expect(codes(json)).toContainEqual(["ligne-total", 21, "A"]);
     expect(json.enveloppes.preBac).toMatchObject({ depense: "10050.00", nouveauReliquat: "726.00" });
+  });
+});
+
+describe("Deux achats identiques : le reliquat attend que le bilan les distingue", () => {
+  test(CAS.achatEnDouble, async () => {
+    // Row 17 (50022137, 3 600,00 €) copied to row 21. Counted once, pré-bac would be 726,00 € (too high
+    // if there were two invoices); twice, 10 776 − 13 650 would be an overspend. Neither: not computed.
+    // Post-bac is untouched: 1 359 − 1 200 = 159,00 €.
+    const fichier = await copie(BIEVRE, "achat-en-double.xlsx", {
+      modifier: (sheet) => {
+        sheet.getRow(21).values = (sheet.getRow(17).values as ExcelJS.CellValue[]).slice();
+      },
+    });
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(1);
+    expect(codes(json)).toContainEqual(["achat-en-double", 21, null]);
+    expect(espaces(json.constats.find((c) => c.code === "achat-en-double")!.message)).toMatch(
+      /^Achat identique à la ligne 17 : deux achats, ou le même saisi deux fois \?/,
+    );
+    expect(json.enveloppes.preBac).toMatchObject({ nouveauReliquat: null });
+    expect(json.enveloppes.postBac).toMatchObject({ depense: "1200.00", nouveauReliquat: "159.00" });
   });
 });
