@@ -204,7 +204,7 @@ function categorieDotation(value: unknown) {
  * @param effectif Effectif de 1re année (n-1) des formations éligibles de la catégorie (cellule ou plage) ; vide vaut 0.
  * @param categorie PRE BAC, POST BAC ou 3EME PREPA-METIERS (cellule ou plage de même taille).
  * @param [annee] Année de rentrée ou année scolaire ; par défaut l'année scolaire en cours.
- * @param [taux_boursiers] Taux de boursiers de l'établissement (0,35 ou 35 % ; 1 compte pour 100 %), obligatoire en post-bac.
+ * @param [taux_boursiers] Taux de boursiers de l'établissement (0,35 ou 35 % ; 1 compte pour 100 %), obligatoire en post-bac (sauf effectif 0).
  * @returns La dotation en euros, pour chaque cellule d'une plage.
  */
 export function dotation(

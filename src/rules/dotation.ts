@@ -526,6 +526,7 @@ export function dotationLigne(
   exigerEffectifValide(effectif, "Effectif");
   const forfait = parametres.forfait(categorie, annee);
   if (categorie !== "POST_BAC") return ligne(categorie, effectif, "élèves", forfait);
+  if (effectif === 0 && !taux) return ligne("POST_BAC", 0, "boursiers", forfait);
   const retenu = tauxRequis(taux);
   const nombre = boursiersRetenus(effectif, retenu);
   const line = ligne("POST_BAC", nombre, "boursiers", forfait);
@@ -552,6 +553,8 @@ export function montantLigne(
 ): Decimal {
   exigerEffectifValide(effectif, "Effectif");
   const forfait = parametres.forfait(categorie, annee);
-  const nombre = categorie === "POST_BAC" ? boursiersRetenus(effectif, tauxRequis(taux)) : effectif;
-  return forfait.valeur.times(nombre);
+  if (categorie !== "POST_BAC") return forfait.valeur.times(effectif);
+  // Décision (regles.md#dotation.sans-taux): no post-bac student, no boursier — the taux is not asked for.
+  if (effectif === 0 && !taux) return forfait.valeur.times(0);
+  return forfait.valeur.times(boursiersRetenus(effectif, tauxRequis(taux)));
 }

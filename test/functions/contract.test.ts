@@ -204,6 +204,9 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
     ['=ARE.DOTATION(48;"POST BAC";2023;"35 %")', "DOTATION", [48, "POST BAC", 2023, "35 %"], 2567],
     ['=ARE.DOTATION("";"PRE BAC";2023)', "DOTATION", ["", "PRE BAC", 2023], 0],
     ['=ARE.DOTATION(48;"POST BAC";2023)', "DOTATION", [48, "POST BAC", 2023], valeur(/taux de boursiers/)],
+    // No post-bac student: 0 €, the taux not asked for (regles.md#dotation.sans-taux).
+    ['=ARE.DOTATION(0;"POST BAC";2024)', "DOTATION", [0, "POST BAC", 2024], 0],
+    ['=ARE.DOTATION("";"POST BAC";2024)', "DOTATION", ["", "POST BAC", 2024], 0],
     ['=ARE.DOTATION(2;"CPGE";2023)', "DOTATION", [2, "CPGE", 2023], valeur(/utilisez ARE\.CPGE/)],
     [
       '=ARE.DOTATION(-3;"PRE BAC";2023)',
