@@ -104,6 +104,14 @@ function parCode<T>(codes: unknown, annee: unknown, reponse: (eligibilite: Eligi
  */
 export function forfait(annee: unknown, categorie?: unknown): number {
   return calculer(() => {
+    // Left out, the catégorie is PRE BAC; given as an empty text — a formula's "", such as ARE.CATEGORIE
+    // of a non-eligible code — it is not: =B2*ARE.FORFAIT(2024;C2) would pay a formation that has no forfait.
+    if (typeof categorie === "string" && estVide(categorie)) {
+      throw new ErreurArgument(
+        "categorie-manquante",
+        "Catégorie vide (ARE.CATEGORIE est vide pour une formation non éligible, qui n'a pas de forfait) : indiquez PRE BAC, POST BAC, 3EME PREPA-METIERS ou CPGE, ou omettez l'argument pour le forfait pré-bac.",
+      );
+    }
     const texte = lireTexteOptionnel(categorie);
     const kind = texte === null ? "PRE_BAC" : lireTypeForfait(texte);
     return euros(parametresStore.parametres().forfait(kind, lireAnnee(annee, new Date())).valeur);

@@ -196,6 +196,8 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
     ['=ARE.NSF("500221370000")', "NSF", ["500221370000"], valeur(/Code formation « 500221370000 » invalide/)],
 
     // R8 — dotation lines
+    // An empty catégorie (ARE.CATEGORIE of a non-eligible code) is no forfait, never the pré-bac one.
+    ['=ARE.FORFAIT(2024;"")', "FORFAIT", [2024, ""], valeur(/Catégorie vide .* non éligible/)],
     ['=ARE.DOTATION(230;"PRE BAC";2023)', "DOTATION", [230, "PRE BAC", 2023], 34730],
     ['=ARE.DOTATION(230;"PRE BAC";2024)', "DOTATION", [230, "PRE BAC", 2024], 36110],
     ['=ARE.DOTATION(12;"3EME PREPA-METIERS";2023)', "DOTATION", [12, "3EME PREPA-METIERS", 2023], 648],
