@@ -18,7 +18,11 @@ import { estCelluleDate } from "./dates";
 import { signaturePositionnelle, TableDoublons } from "./doublons";
 import {
   LibellesTotal,
+  celluleTotal,
+  colonnesLues,
+  estEnteteRepetee,
   largeurDuTableau,
+  MESSAGE_ENTETE_REPETEE,
   ligneDeStructure,
   messageLigneTotal,
   type LigneDeStructure,
@@ -316,13 +320,10 @@ export abstract class LecteurBase implements LecteurFeuille {
    * order, below which reading resumes.
    */
   private lireSousEnteteDifferent(row: Row, ligne: number): void {
-    const structure = ligneDeStructure(row, [], "");
-    if (structure?.code === "entete-repetee") {
-      const deplacees = this.colonnesDeplacees(row);
-      if (deplacees === null) {
-        this.enteteDifferente = null;
-        return this.ecarter(structure.code, ligne, null, structure.message);
-      }
+    // A header in the first order (a total row is never one, as in ligneDeStructure): reading resumes.
+    if (celluleTotal(row) < 0 && estEnteteRepetee(row) && this.colonnesDeplacees(row) === null) {
+      this.enteteDifferente = null;
+      return this.ecarter("entete-repetee", ligne, null, MESSAGE_ENTETE_REPETEE);
     }
     this.ecarter(
       "entete-differente",
@@ -408,11 +409,7 @@ export abstract class LecteurBase implements LecteurFeuille {
    * or pupils still count.
    */
   protected colonnesLues(): readonly number[] {
-    if (this.entete === null) return [];
-    const colonnes: number[] = [];
-    for (const colonne of Object.values(this.entete.colonnes))
-      if (colonne) colonnes.push(colonne.index - this.sheet.columnOffset);
-    return colonnes.sort((a, b) => a - b);
+    return this.entete === null ? [] : colonnesLues(this.sheet, this.entete);
   }
 
   /**

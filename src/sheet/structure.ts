@@ -8,6 +8,7 @@ import { citation } from "../rules";
 import { columnLetter, isBlank, type CellValue, type SheetData } from "../grid";
 import { champDeLEntete, type ResultatEntete } from "./columns";
 import { constat, type CodeConstat, type Constat } from "./constats";
+import type { EnteteDetectee } from "./types";
 
 export interface LigneDeStructure {
   readonly code: Extract<
@@ -161,6 +162,9 @@ function separateurRestant(row: readonly CellValue[]): string | null {
 }
 
 /** A header repeated by a paste: two cells or more name known columns. */
+/** The message of « entete-repetee ». */
+export const MESSAGE_ENTETE_REPETEE = "Ligne d'en-tête répétée (collage de plusieurs extractions) : ignorée.";
+
 export function estEnteteRepetee(row: readonly CellValue[]): boolean {
   let champsNommes = 0;
   for (const cell of row) if (champDeLEntete(cell)) champsNommes++;
@@ -179,12 +183,7 @@ export function ligneDeStructure(
 ): LigneDeStructure | null {
   const total = celluleTotal(row);
   if (total >= 0) return { code: "ligne-total", message: messageLigneTotal(row[total] as string) };
-  if (estEnteteRepetee(row)) {
-    return {
-      code: "entete-repetee",
-      message: "Ligne d'en-tête répétée (collage de plusieurs extractions) : ignorée.",
-    };
-  }
+  if (estEnteteRepetee(row)) return { code: "entete-repetee", message: MESSAGE_ENTETE_REPETEE };
   if (colonnesCles.every((index) => index < 0 || isBlank(row[index]))) {
     const separateur = separateurRestant(row);
     if (separateur !== null) {
@@ -212,9 +211,16 @@ export function largeurDuTableau(
   const entete = sheet.values[detection.indexLigne];
   let largeur = entete.length;
   while (largeur > 0 && isBlank(entete[largeur - 1])) largeur--;
-  for (const colonne of Object.values(detection.entete.colonnes))
-    if (colonne) largeur = Math.max(largeur, colonne.index - sheet.columnOffset + 1);
+  for (const colonne of colonnesLues(sheet, detection.entete)) largeur = Math.max(largeur, colonne + 1);
   return largeur;
+}
+
+/** The columns a header maps to fields, as relative indices from the used range's first, in order. */
+export function colonnesLues(sheet: SheetData, entete: EnteteDetectee): number[] {
+  const colonnes: number[] = [];
+  for (const colonne of Object.values(entete.colonnes))
+    if (colonne) colonnes.push(colonne.index - sheet.columnOffset);
+  return colonnes.sort((a, b) => a - b);
 }
 
 /**
