@@ -98,6 +98,7 @@ export const CODES_CONSTATS = {
   "valeur-divergente": "alerte",
   "etablissement-absent": "alerte",
   "etablissement-plusieurs-feuilles": "alerte",
+  "formation-plusieurs-feuilles": "erreur",
   "etablissement-sans-effectifs": "info",
   "taux-boursiers-manquant": "erreur",
   // Demande de dotation complémentaire (R10).
@@ -204,6 +205,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "valeur-divergente": "valeurs divergentes",
   "etablissement-absent": "établissement absent",
   "etablissement-plusieurs-feuilles": "établissement dans plusieurs feuilles",
+  "formation-plusieurs-feuilles": "formation dans deux feuilles",
   "etablissement-sans-effectifs": "établissement sans effectifs",
   "taux-boursiers-manquant": "taux de boursiers manquant",
   "demande-non-eligible": "formation non éligible à la demande",

@@ -38,6 +38,11 @@ export interface OptionsLectureEffectifs {
   readonly correction?: CorrectionColonnes;
   /** Called for each counted row (a screen listing rows; tests). Nothing is allocated per row without it. */
   readonly onLigneComptee?: (ligne: LigneComptee) => void;
+  /**
+   * The run reads other effectif sheets too: each establishment's formations are recorded, so that one
+   * counted in two sheets is found (regles.md#lecture.formation-plusieurs-feuilles).
+   */
+  readonly plusieursFeuilles?: boolean;
 }
 
 function ajouter(
@@ -80,6 +85,7 @@ export class LecteurEffectifs extends LecteurBase {
   private readonly etablissement: ColonnesEtablissement | null;
   private readonly valeursEtablissement: boolean;
   private readonly onLigneComptee?: (ligne: LigneComptee) => void;
+  private readonly plusieursFeuilles: boolean;
   /** The sheet has cells formatted as dates (SheetData.dateCells): numbers are checked against them. */
   private readonly datesFormatees: boolean;
 
@@ -131,6 +137,7 @@ export class LecteurEffectifs extends LecteurBase {
     this.valeursEtablissement = aDesValeursEtablissement(etablissement);
     this.etablissement = this.valeursEtablissement || etablissement.nom >= 0 ? etablissement : null;
     this.onLigneComptee = options.onLigneComptee;
+    this.plusieursFeuilles = options.plusieursFeuilles === true;
     this.datesFormatees = (sheet.dateCells?.length ?? 0) > 0;
   }
 
@@ -262,6 +269,8 @@ export class LecteurEffectifs extends LecteurBase {
     this.comptage.comptees++;
     etablissement.lignesComptees++;
     etablissement.noterFeuille(this.feuille, ligne, l.uai);
+    if (this.plusieursFeuilles)
+      etablissement.noterFormation(verdict.code, verdict.categorie, this.feuille, ligne, l.code);
     ajouter(etablissement, verdict.categorie, effectif);
     ajouter(this.effectifs, verdict.categorie, effectif);
     if (verdict.horsListe !== null) this.signaler("hors-liste", ligne, l.code, verdict.horsListe);

@@ -18,6 +18,7 @@
 import {
   Decimal,
   ErreurArgument,
+  type Categorie,
   type Enveloppe,
   ZERO,
   formaterEuros,
@@ -42,6 +43,26 @@ export interface ValeurSourcee<T> extends Origine {
   readonly valeur: T;
 }
 
+/**
+ * One formation of an establishment counted in two effectif sheets of a run (enveloppesNonCalculables).
+ *
+ * Décision (regles.md#lecture.formation-plusieurs-feuilles): a lycée belongs to one rectorat, and a
+ * rectorat lists each of its formations once: the same formation code counted for the same UAI in two
+ * effectif sheets is a copy (a helper sheet « Éligibles » beside the extraction, the same extraction in
+ * another layout whose rows duplicate detection cannot match cell by cell, a second-year tab without
+ * its « Année » column). Added up it would pay the pupils twice; counted once, we would guess which
+ * sheet is right. The envelope of that formation is « non calculée » until one of the sheets is left
+ * out, or the rows are gathered in one sheet when they really are two classes. Rows identical once
+ * normalised are still counted once (lecture.doublons): they never reach this.
+ */
+export interface FormationEnDouble {
+  readonly code: string;
+  readonly enveloppe: Enveloppe;
+  /** Its first counted row, and the first one in another sheet. */
+  readonly premiere: Origine;
+  readonly seconde: Origine;
+}
+
 type ChampValeur = "taux" | "reliquatPreBac" | "reliquatPostBac" | "aRepondu";
 
 const LIBELLES: Readonly<Record<ChampValeur, string>> = {
@@ -61,6 +82,13 @@ export class EtablissementLu {
   lignesComptees = 0;
   /** The first counted row in each effectif sheet where it appears (normally one: one rectorat). */
   readonly feuillesEffectifs: Origine[] = [];
+  /**
+   * Per formation code, its first counted row: kept only when the run reads several effectif sheets
+   * (LecteurEffectifs' option), so that a one-sheet run allocates nothing for it.
+   */
+  private formations: Map<string, Origine> | null = null;
+  /** Formations counted in two effectif sheets: their envelope is not computed (FormationEnDouble). */
+  readonly formationsEnDouble: FormationEnDouble[] = [];
   dansFeuilleEtablissements = false;
   taux: ValeurSourcee<TauxBoursiers> | null = null;
   reliquatPreBac: ValeurSourcee<Decimal> | null = null;
@@ -92,6 +120,30 @@ export class EtablissementLu {
     this.feuillesEffectifs.push({ feuille, ligne, colonne });
   }
 
+  /** Records the formation of a counted row, and a formation met again in another sheet (FormationEnDouble). */
+  noterFormation(
+    code: string,
+    categorie: Categorie,
+    feuille: string,
+    ligne: number,
+    colonne: string | null,
+  ): void {
+    const formations = (this.formations ??= new Map());
+    const premiere = formations.get(code);
+    if (premiere === undefined) {
+      formations.set(code, { feuille, ligne, colonne });
+      return;
+    }
+    if (premiere.feuille === feuille) return;
+    for (const f of this.formationsEnDouble) if (f.code === code && f.seconde.feuille === feuille) return;
+    this.formationsEnDouble.push({
+      code,
+      enveloppe: categorie === "POST_BAC" ? "postBac" : "preBac",
+      premiere,
+      seconde: { feuille, ligne, colonne },
+    });
+  }
+
   reliquats(): { preBac: Decimal; postBac: Decimal } {
     return { preBac: this.reliquatPreBac?.valeur ?? ZERO, postBac: this.reliquatPostBac?.valeur ?? ZERO };
   }
@@ -113,6 +165,11 @@ export class EtablissementLu {
       bloquees.preBac = `Reliquat pré-bac illisible (${ou.reliquatPreBac}) : enveloppe pré-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.`;
     if (this.reliquatPostBac === null && ou.reliquatPostBac)
       bloquees.postBac = `Reliquat post-bac illisible (${ou.reliquatPostBac}) : enveloppe post-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.`;
+    for (const enveloppe of ["preBac", "postBac"] as const) {
+      const enDouble = this.formationsEnDouble.filter((f) => f.enveloppe === enveloppe);
+      if (enDouble.length > 0 && bloquees[enveloppe] === undefined)
+        bloquees[enveloppe] = raisonFormationsEnDouble(enDouble, enveloppe);
+    }
     return bloquees;
   }
 
@@ -125,6 +182,21 @@ export class EtablissementLu {
       .filter(({ champ }) => champ === "taux" || this[champ] !== null)
       .map(({ texte }) => texte);
   }
+}
+
+/** Where a formation was counted: « « Paris » ligne 4 ». */
+export function origineTexte(o: Origine): string {
+  return `« ${o.feuille} » ligne ${o.ligne}`;
+}
+
+/** Why an envelope with formations counted in two sheets is not computed, and what to do. */
+function raisonFormationsEnDouble(enDouble: readonly FormationEnDouble[], enveloppe: Enveloppe): string {
+  const formations = enDouble
+    .map((f) => `${f.code} (${origineTexte(f.premiere)}, ${origineTexte(f.seconde)})`)
+    .join(", ");
+  const quoi = enDouble.length > 1 ? `Formations ${formations} comptées` : `Formation ${formations} comptée`;
+  const nom = enveloppe === "preBac" ? "pré-bac" : "post-bac";
+  return `${quoi} dans deux feuilles d'effectifs : enveloppe ${nom} non calculée (additionnées, ses élèves seraient payés deux fois). Ne gardez qu'une des feuilles, ou réunissez les lignes dans une seule feuille s'il s'agit vraiment de classes différentes, puis relancez le calcul.`;
 }
 
 /** Answers meaning « a répondu » / « n'a pas répondu » besides oui / non (normalised: see normaliserLibelle). */

@@ -21,6 +21,7 @@ import {
   additionnerBilans,
   additionnerEffectifs,
   constat,
+  origineTexte,
   type EtablissementLu,
   type LecteurFeuille,
 } from "../sheet";
@@ -57,7 +58,10 @@ export async function calculerDotations(
     verifierAnnulation(progress);
     const sheet = await workbook.readSheet(nom, progress);
     sources.push(sheet.name);
-    const lecteur = new LecteurEffectifs(sheet, session, { correction: options.colonnes?.[nom] });
+    const lecteur = new LecteurEffectifs(sheet, session, {
+      correction: options.colonnes?.[nom],
+      plusieursFeuilles: options.feuillesEffectifs.length > 1,
+    });
     effectifs.push(lecteur);
     lecteurs.push(lecteur);
   }
@@ -116,7 +120,7 @@ function dotationDe(
   }
   const [premiere, ...autres] = etablissement.feuillesEffectifs;
   if (premiere && autres.length > 0) {
-    const ou = etablissement.feuillesEffectifs.map((o) => `« ${o.feuille} » ligne ${o.ligne}`).join(", ");
+    const ou = etablissement.feuillesEffectifs.map(origineTexte).join(", ");
     const message = `Présent dans plusieurs feuilles d'effectifs (${ou}) : ses lignes sont additionnées.`;
     motifs.push(`${message} À vérifier.`);
     session.constats.push(
@@ -126,6 +130,17 @@ function dotationDe(
         autres[0].ligne,
         autres[0].colonne,
         `Établissement ${uai} ${message.charAt(0).toLowerCase()}${message.slice(1)} Un lycée relève d'un seul rectorat : vérifiez qu'une même extraction n'a pas été donnée deux fois, ou qu'un UAI n'a pas été mal saisi.`,
+      ),
+    );
+  }
+  for (const f of etablissement.formationsEnDouble) {
+    session.constats.push(
+      constat(
+        "formation-plusieurs-feuilles",
+        f.seconde.feuille,
+        f.seconde.ligne,
+        f.seconde.colonne,
+        `Établissement ${uai}, formation ${f.code} : comptée dans deux feuilles d'effectifs (${origineTexte(f.premiere)}, ${origineTexte(f.seconde)}). Un lycée relève d'un seul rectorat, qui n'y liste une formation qu'une fois : l'une des feuilles est sans doute une copie ou une autre présentation de la même extraction. Enveloppe ${f.enveloppe === "preBac" ? "pré-bac" : "post-bac"} non calculée : ne gardez qu'une des feuilles (--feuille en ligne de commande), ou réunissez les lignes dans une seule feuille s'il s'agit vraiment de classes différentes.`,
       ),
     );
   }

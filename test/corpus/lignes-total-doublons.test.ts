@@ -370,3 +370,104 @@ describe("Corpus : la même extraction en deux fichiers (ligne de commande)", ()
     expect(deux.doublons).toHaveLength(6);
   });
 });
+
+/**
+ * Décision regles.md#lecture.formation-plusieurs-feuilles. A finance officer keeps, beside the
+ * rectorat's extraction, a helper sheet of the eligible rows (UAI, code, effectif only): its rows are
+ * not the extraction's cells, so duplicate detection cannot match them, and `are dotations` reads
+ * every visible effectif sheet. Added up, Arago would get 10 147,50 + 24 × 157 + 30 × 157 + 12 × 56 +
+ * 14 × 157 = 21 496,50 €; its envelopes are « non calculée » instead, and Bréguet, not copied, keeps
+ * its 1 155,50 €.
+ */
+describe("Corpus : une feuille d'aide copiée dans le classeur de l'extraction (ligne de commande)", () => {
+  let dossier: string;
+  beforeAll(() => {
+    dossier = tempDir("are-copie-");
+    fs.writeFileSync(path.join(dossier, "etablissements.csv"), etablissementsCsv(), "utf8");
+  });
+  afterAll(() => removeDir(dossier));
+
+  async function dotationsCli(fichier: string, ...options: string[]) {
+    const r = await run([
+      "dotations",
+      path.join(dossier, fichier),
+      "--etablissements",
+      path.join(dossier, "etablissements.csv"),
+      "--annee",
+      "2024",
+      "--json",
+      ...options,
+    ]);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout) as {
+      etablissements: {
+        uai: string;
+        effectifs: { prepaMetiers: number; preBac: number; postBac: number };
+        dotationNette: { preBac: string | null; postBac: string | null; total: string | null };
+      }[];
+      totaux: { dotationNette: { total: string } };
+      constats: { code: string; gravite: string; feuille: string; ligne: number; message: string }[];
+    };
+  }
+
+  async function classeur(fichier: string, autre: [string, CellValue[][]]): Promise<void> {
+    fs.writeFileSync(
+      path.join(dossier, fichier),
+      await xlsxExcelJS((wb) => {
+        feuilleExcelJS("Paris", PARIS)(wb);
+        feuilleExcelJS(...autre)(wb);
+      }),
+    );
+  }
+
+  test("« Éligibles » (UAI, code, effectif recopiés) : Arago non calculé, jamais payé deux fois ; Bréguet 1 155,50 €", async () => {
+    await classeur("paris-eligibles.xlsx", [
+      "Éligibles",
+      [
+        ["UAI", "Code formation", "Effectif"],
+        ["0750655E", "50022137", 24],
+        ["0750655E", "40025408", 30],
+        ["0750655E", "67010031", 12],
+        ["0750655E", "32025520", 40],
+      ],
+    ]);
+    const json = await dotationsCli("paris-eligibles.xlsx");
+    const arago = json.etablissements.find((e) => e.uai === "0750655E")!;
+    expect(arago.dotationNette).toEqual({ preBac: null, postBac: null, total: null });
+    expect(json.etablissements.find((e) => e.uai === "0750654D")!.dotationNette.total).toBe("1155.50");
+    // Only the envelopes known are in the total: Bréguet's 0 + 1 155,50.
+    expect(json.totaux.dotationNette.total).toBe("1155.50");
+    const erreurs = json.constats.filter((c) => c.code === "formation-plusieurs-feuilles");
+    expect(erreurs.map((c) => [c.gravite, c.feuille, c.ligne])).toEqual([
+      ["erreur", "paris-eligibles.xlsx › Éligibles", 2],
+      ["erreur", "paris-eligibles.xlsx › Éligibles", 3],
+      ["erreur", "paris-eligibles.xlsx › Éligibles", 4],
+      ["erreur", "paris-eligibles.xlsx › Éligibles", 5],
+    ]);
+
+    // The remedy the message gives: read the extraction alone.
+    const seule = await dotationsCli("paris-eligibles.xlsx", "--feuille", "Paris");
+    expect(seule.etablissements.find((e) => e.uai === "0750655E")!.dotationNette.total).toBe("10147.50");
+    expect(seule.totaux.dotationNette.total).toBe("11303.00");
+    expect(seule.constats.some((c) => c.code === "formation-plusieurs-feuilles")).toBe(false);
+  });
+
+  test("un onglet « 2e année » sans colonne Année : pré-bac d'Arago non calculé, son post-bac 2 198 € payé", async () => {
+    await classeur("paris-2e.xlsx", [
+      "2e année",
+      [
+        ["UAI", "Code formation", "Effectif"],
+        ["0750655E", "50022137", 22],
+        ["0750655E", "40025408", 28],
+      ],
+    ]);
+    const json = await dotationsCli("paris-2e.xlsx");
+    const arago = json.etablissements.find((e) => e.uai === "0750655E")!;
+    expect(arago.effectifs.preBac).toBe(24 + 30 + 22 + 28);
+    // 40 BTS × 35 % = 14 boursiers × 157 = 2 198, reliquat post-bac 0.
+    expect(arago.dotationNette).toEqual({ preBac: null, postBac: "2198.00", total: null });
+    // 2 198 + Bréguet's 1 155,50.
+    expect(json.totaux.dotationNette.total).toBe("3353.50");
+    expect(json.constats.filter((c) => c.code === "formation-plusieurs-feuilles")).toHaveLength(2);
+  });
+});

@@ -272,8 +272,10 @@ describe("Une même extraction donnée deux fois : comptée une fois", () => {
     expect(d.motifs).toEqual([]);
   });
 
-  test("un établissement dans deux feuilles aux lignes différentes (autre présentation) : additionné, avec une alerte qui nomme les deux feuilles", async () => {
-    // Arago's CAP again, in Créteil's layout: not the same cells, so not a duplicate row.
+  test("la même formation dans deux feuilles (autre présentation) : erreur, enveloppe pré-bac non calculée, jamais payée deux fois", async () => {
+    // Arago's CAP again, in Créteil's layout: not the same cells, so not a duplicate row. A lycée is in
+    // one rectorat, which lists a formation once: added up, its 24 pupils would be paid twice
+    // (24 × 157 = 3 768 € too much). Décision regles.md#lecture.formation-plusieurs-feuilles.
     const creteil = [...CRETEIL, ["0750655E", "Lycée Arago", "50022137", "BOULANGER (CAP)", 24]];
     const r = await calculerDotations(
       new MemoryWorkbook({ Paris: PARIS, Créteil: creteil, Établissements: ETABLISSEMENTS }),
@@ -285,8 +287,47 @@ describe("Une même extraction donnée deux fois : comptée une fois", () => {
       },
     );
     const d = parUai(r, "0750655E");
-    expect(d.effectifs.preBac).toBe(54 + 24);
-    expect(euros(d.nette.preBac.valeur)).toBe("11717.50"); // 672 + 78 × 157 − 1 200,50
+    expect(d.effectifs.preBac).toBe(54 + 24); // counted, and shown: the envelope says why it is not paid
+    expect(d.parts.preBac.nette).toBeNull();
+    expect(euros(d.parts.postBac.nette!)).toBe("2198.00"); // 40 × 35 % = 14 boursiers × 157
+    expect(r.constats.filter((c) => c.code === "formation-plusieurs-feuilles")).toEqual([
+      expect.objectContaining({
+        gravite: "erreur",
+        feuille: "Créteil",
+        ligne: 7,
+        colonne: "C",
+        message: expect.stringMatching(
+          /^Établissement 0750655E, formation 50022137 : comptée dans deux feuilles d'effectifs \(« Paris » ligne 4, « Créteil » ligne 7\)\..* Enveloppe pré-bac non calculée/,
+        ),
+      }),
+    ]);
+    expect(d.erreurs).toEqual([
+      "Formation 50022137 (« Paris » ligne 4, « Créteil » ligne 7) comptée dans deux feuilles d'effectifs : enveloppe pré-bac non calculée (additionnées, ses élèves seraient payés deux fois). Ne gardez qu'une des feuilles, ou réunissez les lignes dans une seule feuille s'il s'agit vraiment de classes différentes, puis relancez le calcul.",
+    ]);
+    // The establishment in two sheets is still said as before.
+    expect(r.constats.filter((c) => c.code === "etablissement-plusieurs-feuilles")).toEqual([
+      expect.objectContaining({ gravite: "alerte", feuille: "Créteil", ligne: 7, colonne: "A" }),
+    ]);
+    // Totals: Arago's pré-bac is out (one envelope non calculée), the other nets unchanged.
+    expect(r.totaux.enveloppes.preBac.nonCalculees.etablissements).toBe(1);
+  });
+
+  test("un établissement dans deux feuilles sans formation commune (pré-bac dans l'une, post-bac dans l'autre) : additionné, avec une alerte", async () => {
+    const parisSansBts = PARIS.filter((row) => row[2] !== "32025520");
+    const creteil = [...CRETEIL, ["0750655E", "Lycée Arago", "32025520", "ELECTROTECHNIQUE (BTS)", 40]];
+    const r = await calculerDotations(
+      new MemoryWorkbook({ Paris: parisSansBts, Créteil: creteil, Établissements: ETABLISSEMENTS }),
+      {
+        feuillesEffectifs: ["Paris", "Créteil"],
+        feuilleEtablissements: "Établissements",
+        annee: 2024,
+        parametres,
+      },
+    );
+    const d = parUai(r, "0750655E");
+    expect(d.effectifs).toEqual({ prepaMetiers: 12, preBac: 54, postBac: 40 });
+    expect(euros(d.nette.total.valeur)).toBe("10147.50"); // as with Paris once: 7 949,50 + 2 198
+    expect(r.constats.filter((c) => c.code === "formation-plusieurs-feuilles")).toEqual([]);
     expect(r.constats.filter((c) => c.code === "etablissement-plusieurs-feuilles")).toEqual([
       expect.objectContaining({
         gravite: "alerte",
