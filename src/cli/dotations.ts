@@ -15,7 +15,7 @@ import {
   type Decimal,
 } from "../rules";
 import { calculerDotations } from "../workflows/dotations";
-import { avisNonCalculees, texteRapprochement } from "../workflows/rapprochement";
+import { avisNonCalculees, avisTotalIncomplet, texteRapprochement } from "../workflows/rapprochement";
 import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
@@ -87,8 +87,10 @@ function renderSummary(resultat: ResultatDotations, sourcesLine: string, written
     ),
   );
   const avis = avisNonCalculees(totaux);
+  const incomplet = avisTotalIncomplet(totaux);
   lines.push(
     ...(avis ? [`Attention : ${avis}.`] : []),
+    ...(incomplet ? [incomplet] : []),
     "",
     "Enveloppes (non fongibles) :",
     ...texteRapprochement(totaux).map((ligne) => `  ${ligne}`),

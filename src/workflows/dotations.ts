@@ -11,6 +11,7 @@ import {
   ZERO,
   calculerDotation,
   forfaitsDeLAnnee,
+  netteTotaleConnue,
   totaliserEnveloppe,
   type DotationEtablissement,
 } from "../rules";
@@ -212,6 +213,8 @@ export function totaliser(dotations: readonly DotationEtablissement[]): TotauxDo
   let nettePreBac: Decimal = ZERO;
   let nettePostBac: Decimal = ZERO;
   let netteTotale: Decimal = ZERO;
+  let incomplets = 0;
+  let montantIncomplets: Decimal = ZERO;
   for (const d of dotations) {
     boursiers += d.boursiersRetenus?.nombre ?? 0;
     prepaMetiers = prepaMetiers.plus(d.brute.prepaMetiers.valeur);
@@ -223,6 +226,10 @@ export function totaliser(dotations: readonly DotationEtablissement[]): TotauxDo
     nettePreBac = nettePreBac.plus(d.parts.preBac.nette ?? ZERO);
     nettePostBac = nettePostBac.plus(d.parts.postBac.nette ?? ZERO);
     netteTotale = netteTotale.plus(d.nette.total.valeur);
+    if (netteTotaleConnue(d) === null) {
+      incomplets++;
+      montantIncomplets = montantIncomplets.plus(d.nette.total.valeur);
+    }
   }
   return {
     effectifs: additionnerEffectifs(dotations.map((d) => d.effectifs)),
@@ -230,6 +237,7 @@ export function totaliser(dotations: readonly DotationEtablissement[]): TotauxDo
     brute: { prepaMetiers, preBac, postBac },
     reliquats: { preBac: reliquatPreBac, postBac: reliquatPostBac },
     nette: { preBac: nettePreBac, postBac: nettePostBac, total: netteTotale },
+    totauxIncomplets: { etablissements: incomplets, montant: montantIncomplets },
     enveloppes: {
       preBac: totaliserEnveloppe(dotations.map((d) => d.parts.preBac)),
       postBac: totaliserEnveloppe(dotations.map((d) => d.parts.postBac)),

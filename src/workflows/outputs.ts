@@ -19,7 +19,7 @@ import {
   type Decimal,
   type DotationEtablissement,
 } from "../rules";
-import { avisNonCalculees, nombreDe, texteRapprochement } from "./rapprochement";
+import { avisNonCalculees, avisTotalIncomplet, nombreDe, texteRapprochement } from "./rapprochement";
 import { COLONNES_CONSTATS, lignesConstats, resumeGravites, resumeLignes } from "./sortiesCommunes";
 import { nomDuChamp, type Champ } from "../sheet";
 import type { Row } from "../grid";
@@ -125,7 +125,7 @@ export function feuilleDotations(resultat: ResultatDotations, feuilleConstats: s
       montant(totaux.nette.postBac),
       montant(totaux.nette.total),
       null,
-      null,
+      avisTotalIncomplet(totaux),
     ],
   };
 }

@@ -77,6 +77,26 @@ export function avisNonCalculees(totaux: TotauxDotations): string | null {
     : "1 enveloppe non calculée, absente des dotations nettes (à compléter puis relancer)";
 }
 
+/**
+ * Why the totals row's « Dotation nette totale » is not the sum of its column, or null when it is:
+ * an establishment with one envelope « non calculée » has no total (its cell stays empty, never a
+ * partial figure to be paid as the whole), but its computed envelope is in the pré-bac or post-bac
+ * net, and so in the total of the two. Said next to the figure, so that the officer who sums the
+ * column in Excel finds the difference explained.
+ */
+export function avisTotalIncomplet(totaux: TotauxDotations): string | null {
+  const { etablissements, montant } = totaux.totauxIncomplets;
+  if (etablissements === 0 || montant.isZero()) return null;
+  const [qui, ligne] =
+    etablissements > 1
+      ? [
+          `des ${formaterEntier(etablissements)} établissements dont le total n'est pas calculé`,
+          "leurs lignes",
+        ]
+      : ["de l'établissement dont le total n'est pas calculé", "sa ligne"];
+  return `Dotation nette totale ${formaterEuros(totaux.nette.total)} = nette pré-bac ${formaterEuros(totaux.nette.preBac)} + nette post-bac ${formaterEuros(totaux.nette.postBac)} : elle compte les enveloppes calculées ${qui} (${formaterEuros(montant)}), ${ligne} laissant le total vide ; la somme des totaux par établissement est ${formaterEuros(totaux.nette.total.minus(montant))}.`;
+}
+
 const NOMS: Readonly<Record<Enveloppe, string>> = { preBac: "Pré-bac", postBac: "Post-bac" };
 
 /**

@@ -11,6 +11,7 @@ import type {
   Parametres,
   AnneeScolaire,
   Decimal,
+  LigneTotal,
   TotauxEnveloppe,
 } from "../rules";
 import type { Constat } from "../sheet/constats";
@@ -69,6 +70,12 @@ export interface TotauxDotations {
   readonly reliquats: { readonly preBac: Decimal; readonly postBac: Decimal };
   /** Nets of the computed envelopes (an envelope « non calculée » is in none of them: see `enveloppes`). */
   readonly nette: { readonly preBac: Decimal; readonly postBac: Decimal; readonly total: Decimal };
+  /**
+   * Establishments whose total is « non calculée » (an envelope missing) and the sum of their computed
+   * envelopes: that sum is in `nette.total` (pré-bac + post-bac nets) but in no row's total cell, so
+   * the totals row is not its column's sum — avisTotalIncomplet says by how much.
+   */
+  readonly totauxIncomplets: LigneTotal;
   /**
    * R9 — per envelope, the lines that reconcile the dotation calculée with the net, each with its
    * count of establishments: calculée − reliquats déduits − non-répondants − non calculées = nette.

@@ -149,6 +149,13 @@ describe("Reliquat illisible : l'enveloppe est « non calculée » partout", () 
     expect(ligne["Dotation nette post-bac"]).toBe(2100);
     expect(ligne["Dotation nette totale"]).toBeNull();
     expect(ligne["Motifs"]).toMatch(/^Reliquat pré-bac illisible .*enveloppe pré-bac non calculée/);
+    // The totals row says why its 2 100,00 € is not the sum of the column above (an empty cell).
+    const feuille = feuilleDotations(r, "Constats ARE 2024-2025");
+    const totaux = Object.fromEntries(feuille.columns.map((c, i) => [c.header, feuille.totals![i]]));
+    expect(totaux["Dotation nette totale"]).toBe(2100);
+    expect(totaux["Explication"]).toBe(
+      "Dotation nette totale 2\u202f100,00\u00a0€ = nette pré-bac 0,00\u00a0€ + nette post-bac 2\u202f100,00\u00a0€ : elle compte les enveloppes calculées de l'établissement dont le total n'est pas calculé (2\u202f100,00\u00a0€), sa ligne laissant le total vide ; la somme des totaux par établissement est 0,00\u00a0€.",
+    );
     // The task pane: « non calculée » for the establishment, the totals table counts it.
     expect(formatEurosOuNonCalculee(netteTotaleConnue(d))).toBe("non calculée");
     const nonCalculees = reconciliationRows(r.totaux).find((l) => l.libelle === "Enveloppes non calculées")!;
@@ -250,6 +257,24 @@ describe("La démonstration (npm run demo) : les totaux se rapprochent au centim
     expect(stdout).toMatch(/0930986S .* non calculée {2}non calculée {2}!/);
     expect(stdout).toContain("1 enveloppe non calculée, absente des dotations nettes");
   });
+
+  cas(
+    "démonstration : le total de la dotation nette dit pourquoi il n'est pas la somme de sa colonne",
+    async () => {
+      // 0930986S, total « non calculée » (no taux), pré-bac by hand: STD2A 38 + STI2D 66 + STHR 24 = 128
+      // élèves × 157 = 20 096,00 − reliquat 2 868,13 = 17 227,87 € (its MC 01025101 is not eligible).
+      // 826 135,59 − 17 227,87 = 808 907,72 €, the sum of the rows' totals.
+      expect(json.totaux.dotationNette.total).toBe("826135.59");
+      expect(stdout).toContain(
+        "elle compte les enveloppes calculées de l'établissement dont le total n'est pas calculé (17\u202f227,87\u00a0€), sa ligne laissant le total vide ; la somme des totaux par établissement est 808\u202f907,72\u00a0€.",
+      );
+      const sommeDesLignes = json.etablissements
+        .map((e) => e.dotationNette.total)
+        .filter((t): t is string => t !== null)
+        .reduce((a, t) => a.plus(t), new Decimal(0));
+      expect(sommeDesLignes.toFixed(2)).toBe("808907.72");
+    },
+  );
 });
 
 test("chaque cas figure dans le tableau de docs/security.md", () => {
