@@ -167,6 +167,13 @@ const ERROR_VALUES = new Map<string, string>(
   ]),
 );
 
+/**
+ * A text formula with a constant, `="0750655E"`: the convention many exports use so that Excel keeps
+ * a leading zero (Excel opens the .csv and shows the text). Nothing else that starts with « = » is
+ * evaluated: « =A1+1 » or « =HYPERLINK(…) » stay the text they are.
+ */
+const TEXT_FORMULA = /^="([^"]*)"$/;
+
 const PLAIN_NUMBER_DOT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const PLAIN_NUMBER_COMMA = /^-?(?:0|[1-9]\d*)(?:,\d+)?$/;
 
@@ -183,6 +190,12 @@ export function csvCellValue(field: string, separator: CsvSeparator): CellValue 
   if (integer !== null) return integer;
   const text = field.trim();
   if (text === "") return null;
+  // Décision (regles.md#lecture.csv-formule-texte): `="0750655E"` is read as Excel shows it, the
+  // text 0750655E — not refused as an invalid UAI, and never a number (Excel keeps it as text).
+  if (text.charCodeAt(0) === 61 /* = */) {
+    const formula = TEXT_FORMULA.exec(text);
+    if (formula) return formula[1].trim() === "" ? null : formula[1];
+  }
   if (text.charCodeAt(0) === 35 /* # */) {
     const error = ERROR_VALUES.get(text.toUpperCase());
     if (error) return { error };
@@ -248,7 +261,7 @@ class CsvGrid extends CsvScanner {
 
   /**
    * The cell of text[start, end), as csvCellValue reads it: plain integers and fields that can only
-   * be text (an ASCII letter in them, not starting with a space or « # ») are read where they lie,
+   * be text (an ASCII letter in them, not starting with a space, « # » or « = ») are read where they lie,
    * without a string cut out; any other field is cut out and read by csvCellValue.
    */
   protected field(text: string, start: number, end: number): void {
@@ -285,12 +298,12 @@ class CsvGrid extends CsvScanner {
 
 /**
  * Can csvCellValue only keep text[start, end) as it is? When it holds an ASCII letter (no number
- * has one) and starts with a printable ASCII character other than « # »: nothing to trim, no error
- * value.
+ * has one) and starts with a printable ASCII character other than « # » and « = »: nothing to trim,
+ * no error value, no text formula.
  */
 function plainlyText(text: string, start: number, end: number): boolean {
   const first = text.charCodeAt(start);
-  if (first <= 32 || first > 126 || first === 35 /* # */) return false;
+  if (first <= 32 || first > 126 || first === 35 /* # */ || first === 61 /* = */) return false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i) | 0x20;
     if (c >= 97 && c <= 122) return true;

@@ -357,6 +357,30 @@ describe("Corpus : la même extraction en deux fichiers (ligne de commande)", ()
     expect(deux.doublons.every((c) => c.feuille.includes("paris.csv"))).toBe(true);
   });
 
+  test('Paris en .csv aux UAI et codes écrits ="0750655E" (pour garder le zéro initial dans Excel) : 11 303,00 €, et compté une fois avec le .xlsx', async () => {
+    const formule = (v: CellValue) => (v === null ? "" : typeof v === "string" ? `="${v}"` : String(v));
+    fs.writeFileSync(
+      path.join(dossier, "paris-formules.csv"),
+      [PARIS[ENTETE], ...DONNEES]
+        .map((row, i) =>
+          row.map((v, j) => (i > 0 && (j === 0 || j === 2) ? formule(v) : String(v ?? ""))).join(";"),
+        )
+        .join("\r\n"),
+      "utf8",
+    );
+    const seul = await dotationsCli("paris-formules.csv");
+    // The sums of the file's header comment: 10 147,50 + 1 155,50.
+    expect(seul.parUai["0750655E"]).toBe("10147.50");
+    expect(seul.total).toBe("11303.00");
+    fs.writeFileSync(
+      path.join(dossier, "paris-pour-formules.xlsx"),
+      await xlsxExcelJS(feuilleExcelJS("Paris", PARIS)),
+    );
+    const deux = await dotationsCli("paris-pour-formules.xlsx", "paris-formules.csv");
+    expect(deux.total).toBe("11303.00");
+    expect(deux.doublons).toHaveLength(6);
+  });
+
   test("deux .xlsx du même tableau, l'un écrit par notre module, l'autre par ExcelJS : les dotations d'un seul", async () => {
     fs.writeFileSync(path.join(dossier, "paris-are.xlsx"), parisNotreXlsx());
     fs.writeFileSync(

@@ -161,6 +161,29 @@ describe("Lecture d'un fichier .csv", () => {
     ]);
   });
 
+  test("=\"0750655E\" (l'export qui garde le zéro initial dans Excel) : le texte qu'Excel affiche ; toute autre formule reste du texte inerte", async () => {
+    const file = writeBytes(
+      "formules.csv",
+      [
+        "UAI;Code diplôme;Effectif;Nom",
+        '="0750655E";="50022137";="24";="Lycée Arago"',
+        '"=""0930122Y""";"=""01022137""";=" 12 ";=""',
+        '=A1+1;="01"&"022137";=HYPERLINK("http://x");="a""b"',
+      ].join("\r\n"),
+    );
+    const read = await readSpreadsheetFile(file);
+    expect(rectangle(read.sheets[0].values)).toEqual([
+      ["UAI", "Code diplôme", "Effectif", "Nom"],
+      // Text, as in Excel: « 50022137 » and « 24 » are not turned into numbers here (the sheet
+      // readers read a number written as text).
+      ["0750655E", "50022137", "24", "Lycée Arago"],
+      // Written quoted (the doubled quotes of RFC 4180): the same; ="" is a blank cell.
+      ["0930122Y", "01022137", " 12 ", null],
+      // A quote inside (« ="a""b" », unquoted) is left as written: only a plain constant is read.
+      ["=A1+1", '="01"&"022137"', '=HYPERLINK("http://x")', '="a""b"'],
+    ]);
+  });
+
   test("séparateur « , » sans BOM, champs entre guillemets contenant le séparateur, un guillemet doublé et un saut de ligne", async () => {
     const file = writeBytes(
       "virgule.csv",
