@@ -28,12 +28,12 @@ import { bilanJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { montantOption, ouvrirBilans, ouvrirDotations } from "./classeurs";
-import { checkOutputPath, openEffectifs } from "./files";
+import { checkOutputPath, openEffectifs, withUnread } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { constatsBloquants, renderBilan, renderConstats } from "./report";
-import { resumeGravites } from "../sheet/constats";
+import { resumeGravites, type Constat } from "../sheet/constats";
 import { renderTable } from "./table";
 import { printJson } from "./jsonOutput";
 
@@ -132,15 +132,19 @@ async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number
 
   const workbook = new FileWorkbook();
   const feuilles: string[] = [];
+  const unread: Constat[] = [];
   const vus = new Set<string>();
   for (const filePath of effectifs) {
     if (vus.has(path.resolve(filePath))) continue;
     vus.add(path.resolve(filePath));
-    // Its effectif sheets, as `are dotations` reads them (a cover page before the data is skipped).
-    feuilles.push(...(await openEffectifs(workbook, filePath, [], undefined, io, false)).feuilles);
+    // Its effectif sheets, as `are dotations` reads them (a cover page before the data is skipped);
+    // `bilan modele` has no --feuille: a skipped sheet is read once shown or given a header.
+    const opened = await openEffectifs(workbook, filePath, [], undefined, io, false, "none");
+    feuilles.push(...opened.feuilles);
+    unread.push(...opened.unread);
   }
   const feuilleDotations = dotationsPath ? await ouvrirDotations(workbook, dotationsPath, annee) : null;
-  const resultat = await preparerModeleBilan(workbook, {
+  const modele = await preparerModeleBilan(workbook, {
     uai,
     annee,
     catalogues: await cataloguesOf(args, io, annee),
@@ -150,6 +154,8 @@ async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number
     dotations,
     reliquats,
   });
+  // Sheets skipped when opening the effectif files are constats, shown with the template's.
+  const resultat = withUnread(modele, unread);
   // A dotations file of another year is the wrong file, as one without its columns: nothing is written
   // rather than a template whose dotations the user must notice are missing.
   const bloquants = [

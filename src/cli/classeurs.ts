@@ -5,6 +5,7 @@
  * sheet), the dotations sheet of a workbook written by `are dotations --out`; and amounts typed on the
  * command line.
  */
+import { isBlank } from "../grid";
 import { lireMontant } from "../sheet/cells";
 import { detecterEntete } from "../sheet/columns";
 import type { CorrectionColonnes } from "../sheet/types";
@@ -48,6 +49,13 @@ export function feuilleDeNature(file: SpreadsheetFile, nature: "etablissements" 
   return (
     file.sheets.find((f) => !f.hidden && f.values.length > 0 && natureDe(f) === nature) ?? chooseSheet(file)
   );
+}
+
+/** How many rows of a sheet hold something (spaces are nothing, as for the readers). */
+export function nonBlankRows(sheet: FileSheet): number {
+  let n = 0;
+  for (const row of sheet.values) if (row.some((cell) => !isBlank(cell))) n++;
+  return n;
 }
 
 /**

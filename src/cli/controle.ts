@@ -11,7 +11,7 @@ import type { Champ, ResultatControle } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
-import { checkOutputPath, openEffectifSheet } from "./files";
+import { checkOutputPath, openEffectifSheet, withUnread } from "./files";
 import { progressReporter, type CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
@@ -86,12 +86,14 @@ export async function controleCommand(argv: readonly string[], io: CliIo): Promi
     reporter !== null,
   );
   checkCorrectionFiles(corrections, [{ path: filePath, fichier: input.file.fichier }]);
-  const resultat = await controlerFeuille(workbook, input.feuille, {
+  const controle = await controlerFeuille(workbook, input.feuille, {
     annee,
     catalogues: await cataloguesOf(args, io, annee),
     colonnes: correction,
     progress: reporter ? reporter(`Contrôle de ${input.file.fichier}`) : undefined,
   });
+  // Sheets skipped when opening the file (a hidden copy, a cover page) are constats of the check.
+  const resultat = withUnread(controle, input.unread);
 
   const bloquants = constatsBloquants(resultat.constats);
   if (bloquants.length > 0) {

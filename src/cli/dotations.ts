@@ -20,12 +20,12 @@ import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
-import { checkOutputPath, openEffectifs, openInput } from "./files";
+import { checkOutputPath, openEffectifs, openInput, withUnread } from "./files";
 import { progressReporter, type CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf, verifierForfaits } from "./options";
 import { constatsBloquants, renderBilan, renderConstats } from "./report";
-import { resumeGravites } from "../sheet/constats";
+import { resumeGravites, type Constat } from "../sheet/constats";
 import { renderTable } from "./table";
 import { printJson } from "./jsonOutput";
 
@@ -145,17 +145,16 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
   const showProgress = reporter !== null;
   const feuilles = optionValues(args, "feuille");
   const opened: { path: string; fichier: string; feuilles: readonly string[] }[] = [];
+  const unread: Constat[] = [];
   for (const filePath of args.positionals) {
     const correction = correctionsFor(corrections, filePath, path.basename(filePath));
-    const { file, feuilles: noms } = await openEffectifs(
-      workbook,
-      filePath,
-      feuilles,
-      correction,
-      io,
-      showProgress,
-    );
+    const {
+      file,
+      feuilles: noms,
+      unread: nonLues,
+    } = await openEffectifs(workbook, filePath, feuilles, correction, io, showProgress);
     opened.push({ path: filePath, fichier: file.fichier, feuilles: noms });
+    unread.push(...nonLues);
   }
   let etablissements: string | null = null;
   if (etablissementsPath) {
@@ -183,7 +182,7 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
   }
   const effectifs = opened.slice(0, args.positionals.length).flatMap((o) => o.feuilles);
 
-  const resultat = await calculerDotations(workbook, {
+  const calcule = await calculerDotations(workbook, {
     feuillesEffectifs: effectifs,
     feuilleEtablissements: etablissements,
     annee,
@@ -192,6 +191,8 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
     colonnes,
     progress: reporter ? reporter("Calcul des dotations") : undefined,
   });
+  // Sheets skipped when opening the files (a hidden copy, a cover page) are constats of the run.
+  const resultat = withUnread(calcule, unread);
 
   const bloquants = constatsBloquants(resultat.constats);
   if (bloquants.length > 0) {

@@ -6,18 +6,20 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { formaterDecimal, nombreDe, Decimal } from "../rules";
+import { constat, type Constat } from "../sheet/constats";
 import type { CorrectionColonnes } from "../workflows/types";
 import {
   FileWorkbook,
   SpreadsheetFileError,
   chooseSheet,
+  inputSheetName,
   readSpreadsheetFile,
   type FileSheet,
   type SpreadsheetFile,
 } from "../xlsx";
 import type { Progress } from "../workbook/port";
 import { UsageError } from "./args";
-import { estUneFeuilleEffectifs, feuilleDeNature } from "./classeurs";
+import { estUneFeuilleEffectifs, feuilleDeNature, nonBlankRows } from "./classeurs";
 import { progressReporter, type CliIo } from "./io";
 
 /** Files above this size take long enough to read for a word on stderr to help. */
@@ -82,7 +84,15 @@ export interface OpenedEffectifs {
   readonly file: SpreadsheetFile;
   /** The sheets' names in the workbook, to pass to the workflows. */
   readonly feuilles: readonly string[];
+  /** One constat per non-empty sheet left unread (unreadSheetFinding), to add to the run's constats. */
+  readonly unread: readonly Constat[];
 }
+
+/**
+ * Whether the command has --feuille (and --colonne), to say how a skipped sheet can be read anyway:
+ * `are bilan modele` has neither.
+ */
+export type SheetOption = "feuille" | "none";
 
 /**
  * The effectif sheets of a file: the sheets named by --feuille (each name may be in some files only; a
@@ -93,25 +103,34 @@ export interface OpenedEffectifs {
  *
  * Décision (regles.md#lecture.feuille-masquee; issue 11 item 15): a hidden sheet is skipped (and named) even when it has effectifs —
  * often a backup copy of a visible one, whose rows would be counted twice; --feuille reads it.
+ * Each skipped non-empty sheet is also a constat of the run (unreadSheetFinding): stderr is gone once
+ * the command has run, while the --json document and the Constats sheet of --out are what is kept.
+ * Sheets left out by --feuille give none: the user chose them.
  */
 function effectifSheets(
   file: SpreadsheetFile,
   feuilles: readonly string[],
   correction: CorrectionColonnes | undefined,
   io: CliIo,
-): FileSheet[] {
+  option: SheetOption,
+): { sheets: FileSheet[]; unread: Constat[] } {
   if (feuilles.length > 0) {
     const wanted = new Set(feuilles.map((f) => f.trim().toLowerCase()));
     const named = file.sheets.filter((f) => wanted.has(f.name.toLowerCase()));
     // chooseSheet gives the messages: a name absent from the file, or an empty sheet.
-    return named.length > 0 ? named.map((f) => chooseSheet(file, f.name)) : [chooseSheet(file, feuilles[0])];
+    const sheets =
+      named.length > 0 ? named.map((f) => chooseSheet(file, f.name)) : [chooseSheet(file, feuilles[0])];
+    return { sheets, unread: [] };
   }
   const nonVides = file.sheets.filter((f) => f.values.length > 0);
-  let choisies = nonVides.filter((f) => !f.hidden && estUneFeuilleEffectifs(f, correction));
+  // Hidden sheets are judged too: a hidden sheet of effectifs is an alerte, hidden notes an info.
+  const deEffectifs = new Set(nonVides.filter((f) => estUneFeuilleEffectifs(f, correction)));
+  let choisies = nonVides.filter((f) => !f.hidden && deEffectifs.has(f));
   if (choisies.length === 0) choisies = [chooseSheet(file)];
   const ignorees = nonVides.filter((f) => !choisies.includes(f));
-  if (ignorees.length > 0) io.stderr(feuillesIgnorees(file, ignorees));
-  return choisies;
+  if (ignorees.length > 0) io.stderr(feuillesIgnorees(file, ignorees, option));
+  const unread = ignorees.flatMap((f) => unreadSheetFinding(file, f, deEffectifs.has(f), option) ?? []);
+  return { sheets: choisies, unread };
 }
 
 /** Opens an effectif file and adds its effectif sheets (effectifSheets) to the workbook. */
@@ -122,10 +141,11 @@ export async function openEffectifs(
   correction: CorrectionColonnes | undefined,
   io: CliIo,
   showProgress: boolean,
+  option: SheetOption = "feuille",
 ): Promise<OpenedEffectifs> {
   const file = await readInput(filePath, io, showProgress);
-  const choisies = effectifSheets(file, feuilles, correction, io);
-  return { file, feuilles: choisies.map((sheet) => workbook.addInput(file, sheet)) };
+  const { sheets, unread } = effectifSheets(file, feuilles, correction, io, option);
+  return { file, feuilles: sheets.map((sheet) => workbook.addInput(file, sheet)), unread };
 }
 
 /**
@@ -139,9 +159,12 @@ export async function openEffectifSheet(
   correction: CorrectionColonnes | undefined,
   io: CliIo,
   showProgress: boolean,
-): Promise<OpenedInput> {
+): Promise<OpenedInput & { readonly unread: readonly Constat[] }> {
   const file = await readInput(filePath, io, showProgress);
-  const [premiere, ...autres] = effectifSheets(file, feuille === undefined ? [] : [feuille], correction, io);
+  const {
+    sheets: [premiere, ...autres],
+    unread,
+  } = effectifSheets(file, feuille === undefined ? [] : [feuille], correction, io, "feuille");
   if (autres.length > 0) {
     const noms = autres.map((f) => `« ${f.name} »`).join(", ");
     const comment = autres.length === 1 ? "l'autre se contrôle" : "les autres se contrôlent";
@@ -149,18 +172,78 @@ export async function openEffectifSheet(
       `« ${file.fichier} » : ${nombreDe(autres.length + 1, "feuille d'effectifs", "feuilles d'effectifs")} ; « ${premiere.name} » est contrôlée, ${comment} avec --feuille : ${noms}.\n`,
     );
   }
-  return { file, feuille: workbook.addInput(file, premiere) };
+  return { file, feuille: workbook.addInput(file, premiere), unread };
 }
 
-function feuillesIgnorees(file: SpreadsheetFile, ignorees: readonly FileSheet[]): string {
-  const liste = ignorees
-    .map(
-      (f) =>
-        `« ${f.name} » (${f.hidden ? "masquée" : "pas d'en-tête UAI, code formation, effectif dans ses 30 premières lignes"})`,
-    )
-    .join(", ");
+/**
+ * A workflow's result with the constats of the sheets the command left unread put first: they then
+ * reach the summary's counts, the --json document and the written constats, as the workflow's own do.
+ * The workflows never see them: the task pane lists every sheet for the user to tick.
+ */
+export function withUnread<R extends { readonly constats: readonly Constat[] }>(
+  resultat: R,
+  unread: readonly Constat[],
+): R {
+  return unread.length === 0 ? resultat : { ...resultat, constats: [...unread, ...resultat.constats] };
+}
+
+/** What a skipped sheet lacks, in the words of stderr and of its constat. */
+const ENTETE = "en-tête UAI, code formation, effectif dans ses 30 premières lignes";
+
+function feuillesIgnorees(
+  file: SpreadsheetFile,
+  ignorees: readonly FileSheet[],
+  option: SheetOption,
+): string {
+  const liste = ignorees.map((f) => `« ${f.name} » (${f.hidden ? "masquée" : `pas d'${ENTETE}`})`).join(", ");
   const quoi = ignorees.length > 1 ? "feuilles non lues" : "feuille non lue";
-  return `« ${file.fichier} » : ${quoi} ${liste}. Pour en lire une quand même, nommez-la avec --feuille.\n`;
+  const comment =
+    option === "feuille"
+      ? "Pour en lire une quand même, nommez-la avec --feuille."
+      : "Pour en lire une quand même, affichez-la dans Excel, ou donnez-lui un en-tête UAI, code formation, effectif.";
+  return `« ${file.fichier} » : ${quoi} ${liste}. ${comment}\n`;
+}
+
+/**
+ * The constat of an effectif file's sheet left unread: which file and sheet, why, how many non-blank
+ * rows it holds, and how to have it read. A hidden sheet that is an effectif sheet is a
+ * « feuille-masquee » alerte — its rows, possibly a rectorat's, are neither counted nor listed; any
+ * other sheet (cover page, notes, pivot table, hidden or not) a « feuille-non-lue » info: the file's
+ * structure (the severities are argued at CODES_CONSTATS). Null for a sheet of blank cells only.
+ */
+function unreadSheetFinding(
+  file: SpreadsheetFile,
+  sheet: FileSheet,
+  deEffectifs: boolean,
+  option: SheetOption,
+): Constat | null {
+  const lignes = nonBlankRows(sheet);
+  if (lignes === 0) return null;
+  const ou = inputSheetName(file, sheet);
+  const contient = `Elle contient ${nombreDe(lignes, "ligne non vide", "lignes non vides")}`;
+  const nommer = `nommez-la avec --feuille "${sheet.name}" (seules les feuilles nommées sont alors lues)`;
+  if (sheet.hidden && deEffectifs) {
+    const comment = option === "feuille" ? `${nommer} ou affichez-la dans Excel` : "affichez-la dans Excel";
+    return constat(
+      "feuille-masquee",
+      ou,
+      null,
+      null,
+      `Feuille « ${sheet.name} » de « ${file.fichier} » non lue : elle est masquée (souvent une copie de sauvegarde d'une feuille visible, dont les lignes seraient comptées deux fois). ${contient}, avec un en-tête d'effectifs : aucune n'est comptée. Si elle doit compter, ${comment}, puis relancez.`,
+    );
+  }
+  const pourquoi = sheet.hidden ? `elle est masquée, sans ${ENTETE}` : `pas d'${ENTETE}`;
+  const comment =
+    option === "feuille"
+      ? `donnez-lui un en-tête UAI, code formation, effectif, ou ${nommer} et désignez ses colonnes avec --colonne`
+      : "donnez-lui un en-tête UAI, code formation, effectif";
+  return constat(
+    "feuille-non-lue",
+    ou,
+    null,
+    null,
+    `Feuille « ${sheet.name} » de « ${file.fichier} » non lue : ${pourquoi} (page de garde, notes, tableau croisé ?). ${contient}. Si elle contient des effectifs, ${comment}, puis relancez.`,
+  );
 }
 
 /**

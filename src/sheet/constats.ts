@@ -53,6 +53,14 @@ export const CODES_CONSTATS = {
   "entete-introuvable": "erreur",
   "colonne-manquante": "erreur",
   "colonne-en-double": "info",
+  // A sheet of a file that the command line does not read (src/cli/files.ts, src/cli/classeurs.ts).
+  // A hidden sheet holding what the command reads (effectifs, a bilan) is an alerte, not an erreur:
+  // skipping it is the usual right choice (regles.md#lecture.feuille-masquee: a backup copy or a
+  // draft), yet its rows are neither counted nor listed one by one, so the user must check that it
+  // was not meant to count. Any other non-empty sheet (cover page, notes, pivot table) is an info:
+  // the structure of the file, nothing to do.
+  "feuille-masquee": "alerte",
+  "feuille-non-lue": "info",
   // Structure of a paste.
   "ligne-total": "info",
   "entete-repetee": "info",
@@ -165,6 +173,8 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "entete-introuvable": "en-tête introuvable",
   "colonne-manquante": "colonne manquante",
   "colonne-en-double": "colonne en double",
+  "feuille-masquee": "feuille masquée non lue",
+  "feuille-non-lue": "feuille non lue",
   "ligne-total": "ligne de total",
   "entete-repetee": "en-tête répété",
   "entete-differente": "en-tête répété dans un autre ordre",

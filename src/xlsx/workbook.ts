@@ -56,6 +56,15 @@ interface InputSheet {
   readonly sheet: FileSheet;
 }
 
+/**
+ * How a file's sheet is named to the user (« effectifs.xlsx › Versailles », or the file name alone
+ * when it has one sheet): the name of an input sheet, and the place of a finding about a sheet that
+ * is not read.
+ */
+export function inputSheetName(file: SpreadsheetFile, sheet: FileSheet): string {
+  return file.sheets.length > 1 ? `${file.fichier} › ${sheet.name}` : file.fichier;
+}
+
 export class FileWorkbook implements Workbook {
   private readonly inputs: InputSheet[] = [];
   private readonly outputs: NamedOutput[] = [];
@@ -67,7 +76,7 @@ export class FileWorkbook implements Workbook {
    * Returns the name to pass to the workflows.
    */
   addInput(file: SpreadsheetFile, sheet: FileSheet): string {
-    const base = file.sheets.length > 1 ? `${file.fichier} › ${sheet.name}` : file.fichier;
+    const base = inputSheetName(file, sheet);
     let name = base;
     for (let n = 2; this.find(name); n++) name = `${base} (${n})`;
     this.inputs.push({ name, sheet });
