@@ -208,7 +208,7 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
   const out = optionValue(args, "out");
   if (out !== undefined) await checkOutputPath(out, fichiersLus(args, [filePath]));
   const workbook = new FileWorkbook();
-  const { fichier, bilans } = await ouvrirBilans(
+  const { fichier, bilans, unread } = await ouvrirBilans(
     workbook,
     filePath,
     optionValue(args, "feuille"),
@@ -226,10 +226,12 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
       `« ${fichier} » : ${nombreDe(bilans.length, "feuille de bilan", "feuilles de bilan")} ; « ${premier.feuille} » est contrôlée, ${comment} avec --feuille : ${noms}.\n`,
     );
   }
-  const resultat = await controlerBilan(workbook, feuille, {
+  const controle = await controlerBilan(workbook, feuille, {
     annee,
     catalogues: await cataloguesOf(args, io, annee),
   });
+  // A hidden bilan skipped when opening the file is a constat of the check (ouvrirBilans).
+  const resultat = withUnread(controle, unread);
   const bloquants = constatsBloquants(resultat.constats);
   if (bloquants.length > 0) {
     io.stderr(bloquants.map((c) => c.message).join("\n") + "\n");

@@ -7,13 +7,15 @@
  */
 import { isBlank } from "../grid";
 import { lireMontant } from "../sheet/cells";
+import { constat, type Constat } from "../sheet/constats";
 import { detecterEntete } from "../sheet/columns";
 import type { CorrectionColonnes } from "../sheet/types";
-import { libelleAnnee, type AnneeScolaire, type Decimal } from "../rules";
+import { libelleAnnee, nombreDe, type AnneeScolaire, type Decimal } from "../rules";
 import { LIGNES_APERCU, natureFeuille, type NatureFeuille } from "../workflows/suggestions";
 import {
   FileWorkbook,
   chooseSheet,
+  inputSheetName,
   readSpreadsheetFile,
   type FileSheet,
   type SpreadsheetFile,
@@ -66,6 +68,8 @@ export function nonBlankRows(sheet: FileSheet): number {
  * Décision (regles.md#lecture.feuille-masquee): a hidden bilan sheet is skipped — often a draft or a
  * backup of the visible one, which would otherwise be read first and make the final bilan a
  * « bilan-en-double » — and named on stderr (`commentLire` says how to read it anyway).
+ * It is also a « feuille-masquee » alerte of the run (`unread`), so that the --json document and the
+ * written sheet, which outlive stderr, say that a bilan was not read.
  * Returns the names to pass to the workflows, with each sheet's own name and the file's.
  */
 export async function ouvrirBilans(
@@ -74,21 +78,32 @@ export async function ouvrirBilans(
   feuille: string | undefined,
   io: CliIo,
   commentLire: string,
-): Promise<{ fichier: string; bilans: { nom: string; feuille: string }[] }> {
+): Promise<{ fichier: string; bilans: { nom: string; feuille: string }[]; unread: Constat[] }> {
   const file = await readSpreadsheetFile(filePath);
   const ajouter = (sheet: FileSheet) => ({ nom: workbook.addInput(file, sheet), feuille: sheet.name });
-  if (feuille) return { fichier: file.fichier, bilans: [ajouter(chooseSheet(file, feuille))] };
+  if (feuille) return { fichier: file.fichier, bilans: [ajouter(chooseSheet(file, feuille))], unread: [] };
   const bilans = file.sheets.filter((f) => f.values.length > 0 && natureDe(f) === "bilan");
   const visibles = bilans.filter((f) => !f.hidden);
-  const masquees = bilans.filter((f) => f.hidden);
+  const choisies = visibles.length > 0 ? visibles : [chooseSheet(file)];
+  // A hidden bilan taken for want of another sheet (chooseSheet) is read, not reported.
+  const masquees = bilans.filter((f) => f.hidden && !choisies.includes(f));
   if (masquees.length > 0) {
     const noms = masquees.map((f) => `« ${f.name} »`).join(", ");
     const quoi =
       masquees.length > 1 ? "feuilles de bilan masquées non lues" : "feuille de bilan masquée non lue";
     io.stderr(`« ${file.fichier} » : ${quoi} ${noms} (brouillon ou copie ?). ${commentLire}\n`);
   }
-  const choisies = visibles.length > 0 ? visibles : [chooseSheet(file)];
-  return { fichier: file.fichier, bilans: choisies.map(ajouter) };
+  // The severity is argued at CODES_CONSTATS: a hidden bilan is a sheet of what is read, not read.
+  const unread = masquees.map((f) =>
+    constat(
+      "feuille-masquee",
+      inputSheetName(file, f),
+      null,
+      null,
+      `Feuille de bilan « ${f.name} » de « ${file.fichier} » non lue : elle est masquée (brouillon ou copie du bilan visible ?). Elle contient ${nombreDe(nonBlankRows(f), "ligne non vide", "lignes non vides")} : aucune n'est lue. ${commentLire}`,
+    ),
+  );
+  return { fichier: file.fichier, bilans: choisies.map(ajouter), unread };
 }
 
 /**

@@ -11,12 +11,12 @@ import { reliquatsJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, parseArgs } from "./args";
 import { ouvrirBilans } from "./classeurs";
-import { checkOutputPath, openInput } from "./files";
+import { checkOutputPath, openInput, withUnread } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { renderConstats } from "./report";
-import { resumeGravites } from "../sheet/constats";
+import { resumeGravites, type Constat } from "../sheet/constats";
 import { renderTable } from "./table";
 import { printJson } from "./jsonOutput";
 
@@ -87,6 +87,7 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
 
   const workbook = new FileWorkbook();
   const bilans: string[] = [];
+  const unread: Constat[] = [];
   const vus = new Set<string>();
   for (const filePath of args.positionals) {
     if (vus.has(path.resolve(filePath))) {
@@ -101,16 +102,22 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
       "Pour la reporter, affichez-la dans Excel (ou copiez-la dans un fichier à part).",
     );
     bilans.push(...lus.bilans.map((b) => b.nom));
+    unread.push(...lus.unread);
   }
   const etablissements = etablissementsPath
     ? (await openInput(workbook, etablissementsPath, { nature: "etablissements" }, io, false)).feuille
     : null;
-  const resultat = await reporterReliquats(workbook, {
-    feuillesBilans: bilans,
-    feuilleEtablissements: etablissements,
-    annee,
-    catalogues: await cataloguesOf(args, io, annee),
-  });
+  // A hidden bilan skipped when opening the files is a constat of the run (ouvrirBilans): in --json,
+  // the summary and the count in the written sheet's heading.
+  const resultat = withUnread(
+    await reporterReliquats(workbook, {
+      feuillesBilans: bilans,
+      feuilleEtablissements: etablissements,
+      annee,
+      catalogues: await cataloguesOf(args, io, annee),
+    }),
+    unread,
+  );
   const feuille = await ecrireReliquats(workbook, resultat);
   await workbook.save(out, io.now());
   const written = `${out} (feuille « ${feuille} »)`;

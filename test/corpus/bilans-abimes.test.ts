@@ -353,10 +353,44 @@ describe("Classeurs de plusieurs bilans : chaque feuille lue ou nommée", () => 
     const json = JSON.parse(c.stdout) as BilanJson;
     expect(json.feuille).not.toContain("Brouillon");
     expect(json.enveloppes.preBac.nouveauReliquat).toBe("726.00"); // not 4 326,00 (the draft's)
+    // Stderr does not outlive the run: the skipped draft is also an alerte of the check, in --json.
+    const masquee = {
+      gravite: "alerte",
+      code: "feuille-masquee",
+      feuille: "brouillon.xlsx › Brouillon",
+      ligne: null,
+      colonne: null,
+    };
+    expect(json.constats.filter((x) => x.code === "feuille-masquee")).toEqual([
+      {
+        ...masquee,
+        message: expect.stringMatching(
+          /^Feuille de bilan « Brouillon » de « brouillon\.xlsx » non lue : elle est masquée \(brouillon ou copie du bilan visible \?\)\. Elle contient \d+ lignes non vides : aucune n'est lue\. Pour la contrôler quand même, nommez-la avec --feuille\.$/,
+        ),
+      },
+    ]);
+    expect(c.code).toBe(0); // an alerte, not an erreur
+    // And in the check's written sheet, with the same message.
+    const sortie = path.join(dir, "controle-brouillon.xlsx");
+    expect((await run(["bilan", "controle", fichier, "--out", sortie])).code).toBe(0);
+    const ecrite = (await readSpreadsheetFile(sortie)).sheets[0].values;
+    const message = json.constats.find((x) => x.code === "feuille-masquee")!.message;
+    expect(ecrite).toContainEqual([
+      "alerte",
+      "feuille-masquee",
+      "brouillon.xlsx › Brouillon",
+      null,
+      null,
+      message,
+    ]);
 
     const r = await reliquats([fichier]);
     expect(r.code).toBe(0);
-    expect(codes(r.json)).toEqual([]);
+    expect(codes(r.json)).toEqual([["feuille-masquee", null, null]]);
+    expect(r.json.constats[0]).toMatchObject({
+      ...masquee,
+      message: expect.stringContaining("Pour la reporter, affichez-la dans Excel"),
+    });
     expect(r.json.etablissements.map((e) => [e.uai, e.reliquats])).toEqual([
       ["0751234J", { preBac: "726.00", postBac: "159.00" }],
     ]);
