@@ -11,6 +11,7 @@ import {
   formaterEuros,
   formaterForfait,
   libelleAnnee,
+  type Decimal,
 } from "../rules";
 import { ecrireDemande, preparerDemandeComplementaire, type ResultatDemande } from "../workflows";
 import { demandeJson } from "./jsonBilan";
@@ -40,6 +41,9 @@ export const COMPLEMENTAIRE_OPTIONS = {
   help: { alias: "-h" },
 } as const;
 
+/** A figure not computed (a formation on two lines) is said so, never printed as the first line's amount. */
+const montant = (valeur: Decimal | null): string => (valeur === null ? "non calculé" : formaterEuros(valeur));
+
 function renderDemande(r: ResultatDemande, fichier: string, written: string | null): string {
   const { uai, nom } = r.etablissement;
   const { forfaits, totaux } = r;
@@ -66,9 +70,9 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
     "",
     "",
     "",
-    formaterEuros(totaux[e]),
+    montant(totaux[e]),
   ]);
-  footer.push(["Total demandé", "", "", "", "", "", "", formaterEuros(totaux.total)]);
+  footer.push(["Total demandé", "", "", "", "", "", "", montant(totaux.total)]);
   lines.push(
     ...renderTable(
       [
@@ -85,6 +89,12 @@ function renderDemande(r: ResultatDemande, fichier: string, written: string | nu
       footer,
     ),
   );
+  for (const e of ENVELOPPES) {
+    const motif = r.nonCalcules[e];
+    if (motif !== null) {
+      lines.push(`Montant ${NOMS_ENVELOPPES[e]} non calculé : ${motif} ; une ligne par formation.`);
+    }
+  }
   lines.push("", ...renderBilan(r.lignes, "demandées"), `Constats : ${resumeGravites(r.constats)}.`);
   lines.push(...renderConstats(r.constats, false));
   lines.push(

@@ -8,7 +8,8 @@ Prépare la demande écrite de dotation complémentaire d'un établissement à p
 (pré-bac, 3e prépa-métiers) ou les boursiers supplémentaires (post-bac) ; intitulé, UAI et nom de
 l'établissement facultatifs. Pour chaque formation : code, NSF, intitulé, catégorie, élèves en plus,
 forfait et montant, par enveloppe avec sous-totaux et total. Une formation non éligible (ST2S…) est
-refusée avec son motif. Le fichier lu n'est jamais modifié.
+refusée avec son motif. Une ligne par formation : une formation sur deux lignes est une erreur, et le
+montant de son enveloppe et le total restent non calculés. Le fichier lu n'est jamais modifié.
 
 Options :
   --feuille <nom>          feuille à lire (par défaut la première feuille visible qui a des élèves

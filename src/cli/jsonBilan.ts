@@ -43,7 +43,12 @@ export interface DemandeJson {
     readonly montant: string;
     readonly explication: string;
   }[];
-  readonly totaux: { readonly preBac: string; readonly postBac: string; readonly total: string };
+  /** Null when not computed (a formation on two lines: the constats say which), and then the total. */
+  readonly totaux: {
+    readonly preBac: string | null;
+    readonly postBac: string | null;
+    readonly total: string | null;
+  };
   readonly constats: readonly ConstatJson[];
 }
 
@@ -69,7 +74,11 @@ export function demandeJson(resultat: ResultatDemande): DemandeJson {
       montant: money(l.montant.valeur),
       explication: formaterTrace(l.montant.trace),
     })),
-    totaux: { preBac: money(totaux.preBac), postBac: money(totaux.postBac), total: money(totaux.total) },
+    totaux: {
+      preBac: moneyOrNull(totaux.preBac),
+      postBac: moneyOrNull(totaux.postBac),
+      total: moneyOrNull(totaux.total),
+    },
     constats: resultat.constats.map(constatJson),
   };
 }

@@ -115,6 +115,8 @@ export const CODES_CONSTATS = {
   "supplementaires-illisible": "erreur",
   "demande-mauvaise-colonne": "erreur",
   "demande-autre-etablissement": "erreur",
+  "demande-en-double": "erreur",
+  "demande-formation-en-double": "erreur",
   // Bilan de fin d'année (R11): the establishment and its envelopes.
   "annee-scolaire-illisible": "erreur",
   "annee-scolaire-absente": "info",
@@ -223,6 +225,8 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "supplementaires-illisible": "nombre supplémentaire illisible",
   "demande-mauvaise-colonne": "nombre dans la mauvaise colonne",
   "demande-autre-etablissement": "ligne d'un autre établissement",
+  "demande-en-double": "ligne de demande en double",
+  "demande-formation-en-double": "formation demandée sur deux lignes",
   "annee-scolaire-illisible": "année scolaire illisible",
   "annee-scolaire-absente": "année scolaire absente",
   "dotation-recue-manquante": "dotation reçue manquante",

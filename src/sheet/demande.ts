@@ -16,8 +16,13 @@
  * pré-bac, boursiers for post-bac. With both columns, a pré-bac row reads the students and a post-bac
  * row the boursiers; a row whose own column is blank while the other is filled is refused (a post-bac
  * student who is not a boursier does not count).
+ *
+ * Décision (regles.md#complementaire.ligne-en-double): one line per formation. A formation on a second
+ * line — identical or with other figures — is an erreur, and the first line alone stays in the request:
+ * the sheet does not say whether it is a copy, a second class or a correction, so the workflow leaves
+ * its envelope's amount and the request's total not computed (formationsEnDouble).
  */
-import type { Categorie } from "../rules";
+import { formaterEntier, nombreDe, type Categorie } from "../rules";
 import { isBlank, isCellError, type Row, type SheetData } from "../grid";
 import { ligneDuTableauAuDessus } from "./bilanFormulaire";
 import { afficher, cellule, lireEntier, messageErreurExcel } from "./cells";
@@ -25,6 +30,15 @@ import { cleDoublon, LecteurBase } from "./lecteur";
 import type { SessionLecture } from "./session";
 import { ligneDeStructure } from "./structure";
 import type { CorrectionColonnes } from "./types";
+
+/** A formation's second line, set aside: its envelope's amount waits until the request is clear. */
+export interface FormationEnDouble {
+  readonly ligne: number;
+  /** The row of the line kept for the formation. */
+  readonly premiere: number;
+  readonly code: string;
+  readonly categorie: Categorie;
+}
 
 /** A row kept in the request. */
 export interface LigneDemandeLue {
@@ -40,6 +54,10 @@ export interface LigneDemandeLue {
 export class LecteurDemande extends LecteurBase {
   /** The rows kept, in sheet order. */
   readonly lignesDemandees: LigneDemandeLue[] = [];
+  /** The formations requested on more than one line (the lines after the first), in sheet order. */
+  readonly formationsEnDouble: FormationEnDouble[] = [];
+  /** Each formation's kept line, by code. */
+  private readonly parCode = new Map<string, LigneDemandeLue>();
   /** The establishment named by the rows' UAI column (the first one read), if any. */
   uai: { readonly uai: string; readonly ligne: number } | null = null;
   nom: string | null = null;
@@ -78,6 +96,20 @@ export class LecteurDemande extends LecteurBase {
       this.indice("supplementaires"),
       this.indice("boursiersSupplementaires"),
     ]);
+  }
+
+  /**
+   * A line identical to an earlier one (estDoublon): the same line typed twice, or the same formation
+   * asked for two classes? Counted once the request may be short of a line, twice too high: an erreur,
+   * not the alerte « doublon » of the effectif sheets (regles.md#complementaire.ligne-en-double).
+   */
+  protected override ecarterDoublon(ligne: number, numero: number, autreFeuille: string | null): void {
+    this.ecarter(
+      "demande-en-double",
+      ligne,
+      null,
+      `Ligne identique à la ligne ${numero}${autreFeuille === null ? "" : ` de la feuille « ${autreFeuille} »`} : la même ligne saisie deux fois, ou la même formation pour deux classes ? Le montant de son enveloppe et le total de la demande ne sont pas calculés tant que ce n'est pas clair. Supprimez la copie ; pour deux classes, faites une seule ligne avec le total de leurs élèves supplémentaires.`,
+    );
   }
 
   protected override complementAvantEntete(): string {
@@ -160,7 +192,22 @@ export class LecteurDemande extends LecteurBase {
         `Formation ${verdict.code} : 0 ${postBac ? "boursier" : "élève"} supplémentaire, rien n'est demandé pour elle.`,
       );
     }
-    if (this.estDoublon(row, ligne, 0, cleDoublon(verdict.id, nombre))) return;
+    const premiere = this.parCode.get(verdict.code);
+    if (this.estDoublon(row, ligne, 0, cleDoublon(verdict.id, nombre))) {
+      // Identical rows have the same code: the earlier one is the formation's kept line.
+      if (premiere) this.enDouble(premiere, ligne);
+      return;
+    }
+    if (premiere) {
+      const quoi = postBac ? "boursier" : "élève";
+      this.ecarter(
+        "demande-formation-en-double",
+        ligne,
+        lettreCode,
+        `Formation ${verdict.code} déjà demandée ligne ${premiere.ligne} (${nombreDe(premiere.supplementaires, `${quoi} supplémentaire`, `${quoi}s supplémentaires`)}), ici ${formaterEntier(nombre)} : deux classes, ou un nombre corrigé ? Une ligne par formation : le montant de son enveloppe et le total de la demande ne sont pas calculés tant que ce n'est pas clair. Gardez une seule ligne, avec le total des élèves supplémentaires de la formation.`,
+      );
+      return this.enDouble(premiere, ligne);
+    }
 
     this.comptage.comptees++;
     if (this.colonneNom >= 0 && this.nom === null) {
@@ -168,14 +215,25 @@ export class LecteurDemande extends LecteurBase {
       if (typeof nom === "string" && nom.trim() !== "") this.nom = nom.trim();
     }
     const intitule = cellule(row, this.intitule);
-    this.lignesDemandees.push({
+    const lue: LigneDemandeLue = {
       feuille: this.feuille,
       ligne,
       code: verdict.code,
       categorie: verdict.categorie,
       supplementaires: nombre,
       intitule: typeof intitule === "string" && intitule.trim() !== "" ? intitule.trim() : null,
-    });
+    };
+    this.lignesDemandees.push(lue);
+    this.parCode.set(lue.code, lue);
     if (verdict.horsListe !== null) this.signaler("hors-liste", ligne, lettreCode, verdict.horsListe);
+  }
+
+  private enDouble(premiere: LigneDemandeLue, ligne: number): void {
+    this.formationsEnDouble.push({
+      ligne,
+      premiere: premiere.ligne,
+      code: premiere.code,
+      categorie: premiere.categorie,
+    });
   }
 }

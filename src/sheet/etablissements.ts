@@ -55,7 +55,7 @@ export interface ValeurSourcee<T> extends Origine {
  * out, or the rows are gathered in one sheet when they really are two classes. Rows identical once
  * normalised are still counted once (lecture.doublons): they never reach this.
  */
-export interface FormationEnDouble {
+export interface FormationDeuxFeuilles {
   readonly code: string;
   readonly enveloppe: Enveloppe;
   /** Its first counted row, and the first one in another sheet. */
@@ -87,8 +87,8 @@ export class EtablissementLu {
    * (LecteurEffectifs' option), so that a one-sheet run allocates nothing for it.
    */
   private formations: Map<string, Origine> | null = null;
-  /** Formations counted in two effectif sheets: their envelope is not computed (FormationEnDouble). */
-  readonly formationsEnDouble: FormationEnDouble[] = [];
+  /** Formations counted in two effectif sheets: their envelope is not computed (FormationDeuxFeuilles). */
+  readonly formationsDeuxFeuilles: FormationDeuxFeuilles[] = [];
   dansFeuilleEtablissements = false;
   taux: ValeurSourcee<TauxBoursiers> | null = null;
   reliquatPreBac: ValeurSourcee<Decimal> | null = null;
@@ -120,7 +120,7 @@ export class EtablissementLu {
     this.feuillesEffectifs.push({ feuille, ligne, colonne });
   }
 
-  /** Records the formation of a counted row, and a formation met again in another sheet (FormationEnDouble). */
+  /** Records the formation of a counted row, and a formation met again in another sheet (FormationDeuxFeuilles). */
   noterFormation(
     code: string,
     categorie: Categorie,
@@ -135,8 +135,8 @@ export class EtablissementLu {
       return;
     }
     if (premiere.feuille === feuille) return;
-    for (const f of this.formationsEnDouble) if (f.code === code && f.seconde.feuille === feuille) return;
-    this.formationsEnDouble.push({
+    for (const f of this.formationsDeuxFeuilles) if (f.code === code && f.seconde.feuille === feuille) return;
+    this.formationsDeuxFeuilles.push({
       code,
       enveloppe: categorie === "POST_BAC" ? "postBac" : "preBac",
       premiere,
@@ -166,9 +166,9 @@ export class EtablissementLu {
     if (this.reliquatPostBac === null && ou.reliquatPostBac)
       bloquees.postBac = `Reliquat post-bac illisible (${ou.reliquatPostBac}) : enveloppe post-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.`;
     for (const enveloppe of ["preBac", "postBac"] as const) {
-      const enDouble = this.formationsEnDouble.filter((f) => f.enveloppe === enveloppe);
+      const enDouble = this.formationsDeuxFeuilles.filter((f) => f.enveloppe === enveloppe);
       if (enDouble.length > 0 && bloquees[enveloppe] === undefined)
-        bloquees[enveloppe] = raisonFormationsEnDouble(enDouble, enveloppe);
+        bloquees[enveloppe] = raisonFormationsDeuxFeuilles(enDouble, enveloppe);
     }
     return bloquees;
   }
@@ -190,7 +190,10 @@ export function origineTexte(o: Origine): string {
 }
 
 /** Why an envelope with formations counted in two sheets is not computed, and what to do. */
-function raisonFormationsEnDouble(enDouble: readonly FormationEnDouble[], enveloppe: Enveloppe): string {
+function raisonFormationsDeuxFeuilles(
+  enDouble: readonly FormationDeuxFeuilles[],
+  enveloppe: Enveloppe,
+): string {
   const formations = enDouble
     .map((f) => `${f.code} (${origineTexte(f.premiere)}, ${origineTexte(f.seconde)})`)
     .join(", ");

@@ -18,6 +18,7 @@ import {
   NOMS_ENVELOPPES,
   ErreurArgument,
   demandeComplementaire,
+  enveloppeDe,
   forfaitsDeLAnnee,
   formaterEuros,
   formaterForfait,
@@ -40,6 +41,7 @@ import {
   type Constat,
   type CorrectionColonnes,
   type EnteteDetectee,
+  type FormationEnDouble,
 } from "../sheet";
 import type { Row } from "../grid";
 import type { OutputColumn, OutputSheet, Progress, Workbook } from "../workbook/port";
@@ -73,8 +75,47 @@ export interface ResultatDemande {
   readonly lignes: BilanLignes;
   /** Sorted by envelope (pré-bac first), then in sheet order. */
   readonly demandees: readonly LigneDemandee[];
-  readonly totaux: Readonly<Record<Enveloppe | "total", Decimal>>;
+  /**
+   * Null when not computed: an envelope with a formation on two lines (nonCalcules says why), and then
+   * the total. Never the amount of the first line alone.
+   */
+  readonly totaux: Readonly<Record<Enveloppe | "total", Decimal | null>>;
+  /** Per envelope, why its amount is not computed (« formation 50022137 en double aux lignes 2 et 6 »), or null. */
+  readonly nonCalcules: Readonly<Record<Enveloppe, string | null>>;
   readonly constats: readonly Constat[];
+}
+
+/** « lignes 2 et 6 », « lignes 2, 6 et 9 ». */
+function lesLignes(numeros: readonly number[]): string {
+  return `lignes ${numeros.slice(0, -1).join(", ")} et ${numeros[numeros.length - 1]}`;
+}
+
+/**
+ * Décision (regles.md#complementaire.ligne-en-double): an envelope with a formation on two lines has no
+ * amount until the request says which figure is meant; its reason, per envelope, or null.
+ */
+function motifsNonCalcules(enDouble: readonly FormationEnDouble[]): Record<Enveloppe, string | null> {
+  const motifs: Record<Enveloppe, string | null> = { preBac: null, postBac: null };
+  const parCode = new Map<string, { enveloppe: Enveloppe; lignes: number[] }>();
+  for (const d of enDouble) {
+    const deja = parCode.get(d.code);
+    if (deja) deja.lignes.push(d.ligne);
+    else parCode.set(d.code, { enveloppe: enveloppeDe(d.categorie), lignes: [d.premiere, d.ligne] });
+  }
+  for (const [code, { enveloppe, lignes }] of parCode) {
+    const motif = `formation ${code} en double aux ${lesLignes(lignes)}`;
+    motifs[enveloppe] = motifs[enveloppe] === null ? motif : `${motifs[enveloppe]}, ${motif}`;
+  }
+  return motifs;
+}
+
+/** « montant pré-bac non calculé », or null when both envelopes are computed. */
+function motifTotalNonCalcule(resultat: Pick<ResultatDemande, "nonCalcules">): string | null {
+  const manquants = ENVELOPPES.filter((e) => resultat.nonCalcules[e] !== null).map((e) => NOMS_ENVELOPPES[e]);
+  if (manquants.length === 0) return null;
+  return manquants.length === 1
+    ? `montant ${manquants[0]} non calculé`
+    : `montants ${manquants.join(" et ")} non calculés`;
 }
 
 /**
@@ -134,6 +175,13 @@ export async function preparerDemandeComplementaire(
       ),
     );
   }
+  const nonCalcules = motifsNonCalcules(lecteur.formationsEnDouble);
+  const connu = (e: Enveloppe) => (nonCalcules[e] === null ? calcul.totaux[e] : null);
+  const totaux = {
+    preBac: connu("preBac"),
+    postBac: connu("postBac"),
+    total: ENVELOPPES.every((e) => nonCalcules[e] === null) ? calcul.totaux.total : null,
+  };
   return {
     feuille: sheet.name,
     annee: options.annee,
@@ -145,7 +193,8 @@ export async function preparerDemandeComplementaire(
     entete: lecteur.entete,
     lignes: lecteur.bilan(),
     demandees,
-    totaux: calcul.totaux,
+    totaux,
+    nonCalcules,
     constats: session.constats,
   };
 }
@@ -196,7 +245,7 @@ function ligneSortie(l: LigneDemandee): Row {
 export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: string | null): OutputSheet {
   const annee = libelleAnnee(resultat.annee);
   const { uai, nom } = resultat.etablissement;
-  const { forfaits, totaux } = resultat;
+  const { forfaits, totaux, nonCalcules } = resultat;
   const rows: Row[] = [];
   let eleves = 0;
   for (const enveloppe of ENVELOPPES) {
@@ -205,18 +254,23 @@ export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: strin
     rows.push(...groupe.map(ligneSortie));
     const n = groupe.reduce((sum, l) => sum + l.supplementaires, 0);
     eleves += n;
+    const total = totaux[enveloppe];
+    // Not computed: empty cells (neither the amount nor the students of the first line alone) and the motif.
     rows.push([
       `Sous-total ${NOMS_ENVELOPPES[enveloppe]}`,
       null,
       null,
       nombreDe(groupe.length, "formation"),
       null,
-      n,
+      total === null ? null : n,
       null,
-      montant(totaux[enveloppe]),
-      `Enveloppe ${NOMS_ENVELOPPES[enveloppe]} : ${formaterEuros(totaux[enveloppe])}`,
+      total === null ? null : montant(total),
+      total === null
+        ? `Enveloppe ${NOMS_ENVELOPPES[enveloppe]} non calculée : ${nonCalcules[enveloppe]} ; une ligne par formation.`
+        : `Enveloppe ${NOMS_ENVELOPPES[enveloppe]} : ${formaterEuros(total)}`,
     ]);
   }
+  const totalNonCalcule = motifTotalNonCalcule(resultat);
   const ecartees = resultat.lignes.ecartees;
   return {
     name: nomFeuilleDemande(resultat.annee),
@@ -227,7 +281,7 @@ export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: strin
       BASE_DEMANDE,
       "Motif : insuffisance de crédits liée à l'augmentation des effectifs (pré-bac, 3e prépa-métiers) ou des bénéficiaires boursiers (post-bac) des formations ci-dessous.",
       `Forfaits ${annee} : ${formaterForfait(forfaits.preBac.valeur)} par élève pré-bac et par boursier post-bac, ${formaterForfait(forfaits.prepaMetiers.valeur)} par élève de 3e prépa-métiers (${forfaits.preBac.reference.court}).`,
-      `Montant demandé : pré-bac ${formaterEuros(totaux.preBac)} ; post-bac ${formaterEuros(totaux.postBac)} ; total ${formaterEuros(totaux.total)} (enveloppes pré-bac et post-bac non fongibles).`,
+      `Montant demandé : ${ENVELOPPES.map((e) => `${NOMS_ENVELOPPES[e]} ${montantOuMotif(totaux[e], nonCalcules[e])}`).join(" ; ")} ; total ${montantOuMotif(totaux.total, null)} (enveloppes pré-bac et post-bac non fongibles).`,
       ...(ecartees > 0
         ? [
             `${nombreDe(ecartees, "ligne")} de « ${resultat.feuille} » ${ecartees > 1 ? "non reprises" : "non reprise"} dans la demande (formation non éligible, nombre illisible…)${feuilleConstats ? ` : voir la feuille « ${feuilleConstats} »` : ""}.`,
@@ -243,12 +297,18 @@ export function feuilleDemande(resultat: ResultatDemande, feuilleConstats: strin
       null,
       nombreDe(resultat.demandees.length, "formation"),
       null,
-      eleves,
+      totaux.total === null ? null : eleves,
       null,
-      montant(totaux.total),
-      null,
+      totaux.total === null ? null : montant(totaux.total),
+      totalNonCalcule === null ? null : `Total non calculé : ${totalNonCalcule}.`,
     ],
   };
+}
+
+/** « 302,00 € », or « non calculé (formation 50022137 en double aux lignes 2 et 6) ». */
+function montantOuMotif(valeur: Decimal | null, motif: string | null): string {
+  if (valeur !== null) return formaterEuros(valeur);
+  return motif === null ? "non calculé" : `non calculé (${motif})`;
 }
 
 /** The constats of the request's reading: every row not requested, with its motif. */

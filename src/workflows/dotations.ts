@@ -134,7 +134,7 @@ function dotationDe(
       ),
     );
   }
-  for (const f of etablissement.formationsEnDouble) {
+  for (const f of etablissement.formationsDeuxFeuilles) {
     session.constats.push(
       constat(
         "formation-plusieurs-feuilles",

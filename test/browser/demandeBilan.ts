@@ -122,8 +122,8 @@ export function decrireDemandeEtBilan(v: Volet): void {
     );
     await expect(ligne("Total demandé")).resolves.toContain(euros(preBac + postBac));
     // The same figures as the workflow in Node.
-    await expect(ligne("Total demandé")).resolves.toContain(euros(demande.totaux.total));
-    await expect(ligne("Sous-total pré-bac")).resolves.toContain(euros(demande.totaux.preBac));
+    await expect(ligne("Total demandé")).resolves.toContain(euros(demande.totaux.total!));
+    await expect(ligne("Sous-total pré-bac")).resolves.toContain(euros(demande.totaux.preBac!));
     await expect(
       v.shownCounts(v.pane().getByRole("region", { name: "Lignes refusées et constats" })),
     ).resolves.toEqual(countsOf(demande.constats));

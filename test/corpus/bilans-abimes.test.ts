@@ -48,6 +48,9 @@ const CAS = {
   achatEnDouble: "bilan : l'achat BOULANGER de 3 600,00 € saisi une seconde fois, identique",
   observationTotal:
     "bilan : une colonne « Observations » ajoutée, « Facture n° 2024-015, paiement total » sur un achat",
+  demandeEnDouble: "demande : la ligne BOULANGER (4 élèves) saisie une seconde fois, identique",
+  demandeFormationEnDouble: "demande : BOULANGER sur deux lignes, 4 puis 5 élèves",
+  demandeBoursiersEnDouble: "demande : la ligne du BTS (2 boursiers) saisie une seconde fois, identique",
 } as const;
 
 let dir: string;
@@ -515,5 +518,129 @@ describe("Deux achats identiques : le reliquat attend que le bilan les distingue
     );
     expect(json.enveloppes.preBac).toMatchObject({ nouveauReliquat: null });
     expect(json.enveloppes.postBac).toMatchObject({ depense: "1200.00", nouveauReliquat: "159.00" });
+  });
+});
+
+/** The request's sheet as written by --out: each row's cells, as ExcelJS reads them back. */
+async function lignesEcrites(fichier: string, feuille: string): Promise<ExcelJS.CellValue[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(fichier);
+  const lignes: ExcelJS.CellValue[][] = [];
+  workbook.getWorksheet(feuille)!.eachRow((row) => {
+    lignes.push((row.values as ExcelJS.CellValue[]).slice(1));
+  });
+  return lignes;
+}
+
+describe("Une formation demandée deux fois : le montant attend que la demande soit claire", () => {
+  // The Bièvre's request in 2023-2024 (arrêté n° 2023-087: 151 € per pré-bac student and post-bac
+  // boursier, 54 € per 3ème prépa-métiers student): BOULANGER 4 × 151 = 604,00 €, 3ème prépa-métiers
+  // 3 × 54 = 162,00 €, so pré-bac 604 + 162 = 766,00 € ; BTS 2 boursiers × 151 = 302,00 € post-bac.
+
+  test(CAS.demandeEnDouble, async () => {
+    // Row 2 (BOULANGER, 4) copied to row 6. Counted once, pré-bac would be 766,00 € (short of 604,00 €
+    // if two classes were meant); twice, 2 × 604 + 162 = 1 370,00 € (too high if typed twice). Neither:
+    // pré-bac and the total are not computed; post-bac stays 2 × 151 = 302,00 €.
+    const fichier = await copie(DEMANDE, "demande-en-double.xlsx", {
+      modifier: (sheet) => {
+        sheet.getRow(6).values = (sheet.getRow(2).values as ExcelJS.CellValue[]).slice();
+      },
+    });
+    const out = path.join(dir, "demande-en-double-sortie.xlsx");
+    const r = await run(["complementaire", fichier, "--annee", "2023", "--json", "--out", out]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as DemandeJson;
+    expect(codes(json)).toEqual([
+      ["demande-non-eligible", 5, "C"],
+      ["demande-en-double", 6, null],
+    ]);
+    const constat = json.constats.find((c) => c.code === "demande-en-double")!;
+    expect(constat.gravite).toBe("erreur");
+    expect(espaces(constat.message)).toMatch(/^Ligne identique à la ligne 2 : /);
+    // The first line stays in the request, once; the figures that depend on it are not computed.
+    expect(json.lignes.map((l) => [l.ligne, l.code, l.montant])).toEqual([
+      [2, "50022137", "604.00"],
+      [3, "67010031", "162.00"],
+      [4, "32033422", "302.00"],
+    ]);
+    expect(json.totaux).toEqual({ preBac: null, postBac: "302.00", total: null });
+
+    // The sheet to print: empty amounts with their motif, never 766,00 € nor 1 068,00 €.
+    const lignes = await lignesEcrites(out, "Demande compl. ARE 2023-2024");
+    const texte = espaces(
+      lignes
+        .flat()
+        .filter((v) => typeof v === "string")
+        .join("\n"),
+    );
+    expect(texte).toContain(
+      "Montant demandé : pré-bac non calculé (formation 50022137 en double aux lignes 2 et 6) ; post-bac 302,00 € ; total non calculé",
+    );
+    expect(texte).not.toMatch(/766,00|1 068,00/);
+    const sousTotal = lignes.find((l) => l[0] === "Sous-total pré-bac")!;
+    expect(sousTotal[7] ?? null).toBeNull();
+    expect(espaces(String(sousTotal[8]))).toBe(
+      "Enveloppe pré-bac non calculée : formation 50022137 en double aux lignes 2 et 6 ; une ligne par formation.",
+    );
+    expect(lignes.find((l) => l[0] === "Sous-total post-bac")![7]).toBe(302);
+    const total = lignes.find((l) => l[0] === "Total demandé")!;
+    expect(total[7] ?? null).toBeNull();
+    expect(espaces(String(total[8]))).toBe("Total non calculé : montant pré-bac non calculé.");
+
+    // The text summary says it too.
+    const t = await run(["complementaire", fichier, "--annee", "2023"]);
+    expect(t.code).toBe(1);
+    const sortie = espaces(t.stdout);
+    expect(sortie).toMatch(/Total pré-bac +non calculé/);
+    expect(sortie).toMatch(/Total post-bac +302,00 €/);
+    expect(sortie).toMatch(/Total demandé +non calculé/);
+    expect(sortie).toContain(
+      "Montant pré-bac non calculé : formation 50022137 en double aux lignes 2 et 6 ; une ligne par formation.",
+    );
+    expect(sortie).not.toMatch(/766,00|1 068,00/);
+  });
+
+  test(CAS.demandeFormationEnDouble, async () => {
+    // Row 6: BOULANGER again, 5 students. Summed, as before, pré-bac was 604 + 5 × 151 + 162 =
+    // 1 521,00 €: two classes, or 5 correcting 4? One line per formation (« précisant les effectifs
+    // supplémentaires par formation »): an erreur, pré-bac and the total not computed.
+    const fichier = await copie(DEMANDE, "demande-formation-en-double.xlsx", {
+      modifier: (sheet) => {
+        const valeurs = (sheet.getRow(2).values as ExcelJS.CellValue[]).slice();
+        valeurs[5] = 5;
+        sheet.getRow(6).values = valeurs;
+      },
+    });
+    const r = await run(["complementaire", fichier, "--annee", "2023", "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as DemandeJson;
+    expect(codes(json)).toEqual([
+      ["demande-non-eligible", 5, "C"],
+      ["demande-formation-en-double", 6, "C"],
+    ]);
+    expect(espaces(json.constats[1].message)).toMatch(
+      /^Formation 50022137 déjà demandée ligne 2 \(4 élèves supplémentaires\), ici 5 : /,
+    );
+    expect(json.lignes.map((l) => [l.ligne, l.montant])).toEqual([
+      [2, "604.00"],
+      [3, "162.00"],
+      [4, "302.00"],
+    ]);
+    expect(json.totaux).toEqual({ preBac: null, postBac: "302.00", total: null });
+  });
+
+  test(CAS.demandeBoursiersEnDouble, async () => {
+    // Row 4 (BTS, 5 students, 2 boursiers) copied to row 6: post-bac not computed (never 302,00 €),
+    // pré-bac stays 4 × 151 + 3 × 54 = 766,00 €.
+    const fichier = await copie(DEMANDE, "demande-boursiers-en-double.xlsx", {
+      modifier: (sheet) => {
+        sheet.getRow(6).values = (sheet.getRow(4).values as ExcelJS.CellValue[]).slice();
+      },
+    });
+    const r = await run(["complementaire", fichier, "--annee", "2023", "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as DemandeJson;
+    expect(codes(json)).toContainEqual(["demande-en-double", 6, null]);
+    expect(json.totaux).toEqual({ preBac: "766.00", postBac: null, total: null });
   });
 });

@@ -76,6 +76,29 @@ describe("Écran Demande : le tableau de la demande", () => {
       { genre: "total", libelle: "Total demandé", calcul: "0 bénéficiaire", montant: "0,00" },
     ]);
   });
+
+  test("une formation sur deux lignes : sous-total et total « non calculé », jamais le montant de la première ligne seule", async () => {
+    // 2023-2024 (151 €, 54 €): counted once the pré-bac subtotal would read 4 × 151 + 3 × 54 = 766,00.
+    const classeur = new MemoryWorkbook({
+      D: [
+        ["Code diplôme", "Élèves supplémentaires"],
+        ["50022137", 4],
+        ["67010031", 3],
+        ["32033422", 2],
+        ["50022137", 4],
+      ],
+    });
+    const r = await preparerDemandeComplementaire(classeur, "D", {
+      annee: 2023,
+      parametres: Parametres.embarques(),
+    });
+    expect(tableauDemande(r).filter((l) => l.genre !== "formation")).toEqual([
+      { genre: "sous-total", libelle: "Sous-total pré-bac", calcul: "—", montant: "non calculé" },
+      { genre: "sous-total", libelle: "Sous-total post-bac", calcul: "2 boursiers", montant: "302,00" },
+      { genre: "total", libelle: "Total demandé", calcul: "—", montant: "non calculé" },
+    ]);
+    expect(r.constats.map((c) => [c.code, c.ligne])).toEqual([["demande-en-double", 5]]);
+  });
 });
 
 describe("Écran Bilan : contrôle, modèle et reliquats", () => {

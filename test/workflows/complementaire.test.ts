@@ -61,9 +61,9 @@ describe("Demande de dotation complémentaire 2024-2025", () => {
       ["32025520", 255, "postBac", 2, "314.00"],
     ]);
     expect(r.demandees.map((l) => l.ligne)).toEqual([4, 6, 5]);
-    expect(euros(r.totaux.preBac)).toBe("796.00"); // 628 + 168
-    expect(euros(r.totaux.postBac)).toBe("314.00");
-    expect(euros(r.totaux.total)).toBe("1110.00");
+    expect(euros(r.totaux.preBac!)).toBe("796.00"); // 628 + 168
+    expect(euros(r.totaux.postBac!)).toBe("314.00");
+    expect(euros(r.totaux.total!)).toBe("1110.00");
     expect(r.etablissement).toEqual({ uai: "0750655E", nom: "Lycée Arago" });
   });
 
@@ -171,5 +171,87 @@ describe("Feuille « Demande compl. ARE 2024-2025 »", () => {
     );
     expect(r.etablissement.uai).toBe("0750655E");
     await expect(demande(DEMANDE, 2024, { uai: "75" })).rejects.toThrow(/UAI « 75 » invalide/);
+  });
+});
+
+describe("Une formation sur deux lignes (regles.md#complementaire.ligne-en-double)", () => {
+  // 2023-2024, arrêté n° 2023-087: 151 € per pré-bac student and post-bac boursier, 54 € per 3ème
+  // prépa-métiers student.
+  const ENTETE: CellValue[] = [
+    "Code formation diplôme",
+    "Élèves supplémentaires",
+    "Boursiers supplémentaires",
+  ];
+
+  test("deux lignes identiques : erreur, la première gardée, l'enveloppe et le total non calculés ; l'autre enveloppe calculée", async () => {
+    // Counted once, pré-bac would be 4 × 151 + 3 × 54 = 766,00 €; twice 2 × 604 + 162 = 1 370,00 €.
+    const { r, classeur } = await demande(
+      [ENTETE, ["50022137", 4, null], ["67010031", 3, null], ["32033422", 5, 2], ["50022137", 4, null]],
+      2023,
+    );
+    expect(r.constats.map((c) => [c.code, c.gravite, c.ligne])).toEqual([["demande-en-double", "erreur", 5]]);
+    expect(r.demandees.map((l) => [l.ligne, euros(l.montant.valeur)])).toEqual([
+      [2, "604.00"],
+      [3, "162.00"],
+      [4, "302.00"], // 2 × 151
+    ]);
+    expect(r.totaux.preBac).toBeNull();
+    expect(r.totaux.total).toBeNull();
+    expect(euros(r.totaux.postBac!)).toBe("302.00");
+    expect(r.nonCalcules).toEqual({
+      preBac: "formation 50022137 en double aux lignes 2 et 5",
+      postBac: null,
+    });
+    expect(r.lignes).toMatchObject({ nonVides: 4, comptees: 3, ecartees: 1 });
+
+    const sortie = classeur.sheet((await ecrireDemande(classeur, r)).demande)!.output!;
+    expect(sortie.heading.join("\n")).toContain(
+      "Montant demandé : pré-bac non calculé (formation 50022137 en double aux lignes 2 et 5) ; post-bac 302,00\u00a0€ ; total non calculé",
+    );
+    expect(
+      sortie.rows.map((row) => [row[0], row[5], row[7], row[8]]).filter((row) => row[0] !== "pré-bac"),
+    ).toEqual([
+      [
+        "Sous-total pré-bac",
+        null,
+        null,
+        "Enveloppe pré-bac non calculée : formation 50022137 en double aux lignes 2 et 5 ; une ligne par formation.",
+      ],
+      ["post-bac", 2, 302, expect.any(String)],
+      ["Sous-total post-bac", 2, 302, "Enveloppe post-bac : 302,00\u00a0€"],
+    ]);
+    expect(sortie.totals).toEqual([
+      "Total demandé",
+      null,
+      null,
+      "3 formations",
+      null,
+      null,
+      null,
+      null,
+      "Total non calculé : montant pré-bac non calculé.",
+    ]);
+  });
+
+  test("la même formation avec un autre nombre : erreur aussi, jamais la somme 4 + 5", async () => {
+    // Summed, post-bac was (2 + 3) × 151 = 755,00 €: two classes, or 3 correcting 2?
+    const { r } = await demande(
+      [ENTETE, ["32033422", 5, 2], ["50022137", 4, null], ["32033422", 6, 3]],
+      2023,
+    );
+    expect(r.constats.map((c) => [c.code, c.ligne, c.colonne])).toEqual([
+      ["demande-formation-en-double", 4, "A"],
+    ]);
+    expect(r.totaux.postBac).toBeNull();
+    expect(r.totaux.total).toBeNull();
+    expect(euros(r.totaux.preBac!)).toBe("604.00"); // 4 × 151
+    expect(r.nonCalcules.postBac).toBe("formation 32033422 en double aux lignes 2 et 4");
+  });
+
+  test("une demande sans formation répétée : tout est calculé", async () => {
+    const { r } = await demande([ENTETE, ["50022137", 4, null], ["50022141", 4, null]], 2023);
+    expect(r.constats).toEqual([]);
+    expect(r.nonCalcules).toEqual({ preBac: null, postBac: null });
+    expect(euros(r.totaux.total!)).toBe("1208.00"); // 4 × 151 + 4 × 151
   });
 });

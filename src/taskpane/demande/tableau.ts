@@ -5,6 +5,7 @@
  * the pré-bac envelope), then the total (élèves and boursiers together: bénéficiaires). Amounts are the workflow's exact decimals, formatted. Pure.
  */
 import {
+  type Decimal,
   ENVELOPPES,
   NOMS_ENVELOPPES,
   formaterDecimal,
@@ -27,8 +28,15 @@ export interface LigneTableau {
 /** « 1 élève », « 7 élèves », « 2 boursiers »: French uses the singular for 0 and 1. */
 const nombre = (n: number, quoi: string) => nombreDe(n, quoi);
 
+/**
+ * An amount not computed (a formation on two lines, regles.md#complementaire.ligne-en-double) shows
+ * « non calculé » and no count of students: never the first line's alone. The finding says why.
+ */
+const montantOu = (d: Decimal | null) => (d === null ? "non calculé" : formaterDecimal(d, 2));
+
 export function tableauDemande(resultat: ResultatDemande): LigneTableau[] {
   const lignes: LigneTableau[] = [];
+  const { totaux } = resultat;
   let total = 0;
   for (const enveloppe of ENVELOPPES) {
     const groupe = resultat.demandees.filter((l) => l.enveloppe === enveloppe);
@@ -47,15 +55,15 @@ export function tableauDemande(resultat: ResultatDemande): LigneTableau[] {
     lignes.push({
       genre: "sous-total",
       libelle: `Sous-total ${NOMS_ENVELOPPES[enveloppe]}`,
-      calcul: nombre(n, enveloppe === "postBac" ? "boursier" : "élève"),
-      montant: formaterDecimal(resultat.totaux[enveloppe], 2),
+      calcul: totaux[enveloppe] === null ? "—" : nombre(n, enveloppe === "postBac" ? "boursier" : "élève"),
+      montant: montantOu(totaux[enveloppe]),
     });
   }
   lignes.push({
     genre: "total",
     libelle: "Total demandé",
-    calcul: nombre(total, "bénéficiaire"),
-    montant: formaterDecimal(resultat.totaux.total, 2),
+    calcul: totaux.total === null ? "—" : nombre(total, "bénéficiaire"),
+    montant: montantOu(totaux.total),
   });
   return lignes;
 }
