@@ -189,8 +189,8 @@ export function origineTexte(o: Origine): string {
   return `« ${o.feuille} » ligne ${o.ligne}`;
 }
 
-/** Why an envelope with formations counted in two sheets is not computed, and what to do. */
-function raisonFormationsDeuxFeuilles(
+/** Why an envelope with formations counted in two sheets is not computed, and what to do (its motif and constats). */
+export function raisonFormationsDeuxFeuilles(
   enDouble: readonly FormationDeuxFeuilles[],
   enveloppe: Enveloppe,
 ): string {
@@ -199,7 +199,7 @@ function raisonFormationsDeuxFeuilles(
     .join(", ");
   const quoi = enDouble.length > 1 ? `Formations ${formations} comptées` : `Formation ${formations} comptée`;
   const nom = enveloppe === "preBac" ? "pré-bac" : "post-bac";
-  return `${quoi} dans deux feuilles d'effectifs : enveloppe ${nom} non calculée (additionnées, ses élèves seraient payés deux fois). Ne gardez qu'une des feuilles, ou réunissez les lignes dans une seule feuille s'il s'agit vraiment de classes différentes, puis relancez le calcul.`;
+  return `${quoi} dans deux feuilles d'effectifs : enveloppe ${nom} non calculée. Un lycée relève d'un seul rectorat, qui ne liste une formation qu'une fois : l'une des feuilles est sans doute une copie, et ses élèves seraient payés deux fois. Ne gardez qu'une des feuilles, ou réunissez les lignes dans une seule feuille s'il s'agit de classes différentes, puis relancez le calcul.`;
 }
 
 /** Answers meaning « a répondu » / « n'a pas répondu » besides oui / non (normalised: see normaliserLibelle). */

@@ -23,6 +23,7 @@ import {
   additionnerEffectifs,
   constat,
   origineTexte,
+  raisonFormationsDeuxFeuilles,
   type EtablissementLu,
   type LecteurFeuille,
 } from "../sheet";
@@ -141,7 +142,7 @@ function dotationDe(
         f.seconde.feuille,
         f.seconde.ligne,
         f.seconde.colonne,
-        `Établissement ${uai}, formation ${f.code} : comptée dans deux feuilles d'effectifs (${origineTexte(f.premiere)}, ${origineTexte(f.seconde)}). Un lycée relève d'un seul rectorat, qui n'y liste une formation qu'une fois : l'une des feuilles est sans doute une copie ou une autre présentation de la même extraction. Enveloppe ${f.enveloppe === "preBac" ? "pré-bac" : "post-bac"} non calculée : ne gardez qu'une des feuilles (--feuille en ligne de commande), ou réunissez les lignes dans une seule feuille s'il s'agit vraiment de classes différentes.`,
+        `Établissement ${uai} : ${raisonFormationsDeuxFeuilles([f], f.enveloppe)}`,
       ),
     );
   }
