@@ -139,6 +139,7 @@ export const CODES_CONSTATS = {
   "eleves-aides-manquants": "alerte",
   "type-equipement-manquant": "alerte",
   "achat-sans-montant": "info",
+  "bilan-sans-achat": "alerte",
   "effectif-reference-inconnu": "info",
   // Bilan template and reliquats carried into next year.
   "etablissement-introuvable": "erreur",
@@ -247,6 +248,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "eleves-aides-manquants": "élèves aidés manquants",
   "type-equipement-manquant": "type d'équipement manquant",
   "achat-sans-montant": "achat sans montant",
+  "bilan-sans-achat": "bilan sans achat",
   "effectif-reference-inconnu": "effectif de référence inconnu",
   "etablissement-introuvable": "établissement introuvable",
   "dotations-introuvables": "dotations introuvables",

@@ -160,6 +160,26 @@ function enveloppe(
   };
 }
 
+/**
+ * Décision (regles.md#bilan.sans-achat): a bilan whose purchase table gives no amount at all — the
+ * template sent back unfilled — carries everything available into reliquats, which the next dotation
+ * deducts: a forgotten bilan would cost the lycée its next dotation. Counted as written (a lycée may
+ * have bought nothing), with an alerte naming the amounts carried.
+ */
+function bilanSansAchat(
+  lecteur: LecteurBilan,
+  enveloppes: Readonly<Record<Enveloppe, EnveloppeControlee>>,
+): string | null {
+  if (!lecteur.lisible || lecteur.achatsEnErreur.length > 0) return null;
+  if (lecteur.achats.some((a) => !a.montant.isZero())) return null;
+  const reportes = ENVELOPPES.filter((nom) => enveloppes[nom].solde?.nouveauReliquat.valeur.gt(0));
+  if (reportes.length === 0) return null;
+  const montants = reportes
+    .map((nom) => `${NOMS_ENVELOPPES[nom]} ${formaterEuros(enveloppes[nom].solde!.nouveauReliquat.valeur)}`)
+    .join(", ");
+  return `Aucun montant d'achat dans le bilan : tout ce qui était disponible est reporté en reliquat (${montants}) et sera déduit de la dotation suivante. Si l'établissement a acheté des équipements, saisissez leurs montants, puis relancez le contrôle.`;
+}
+
 /** Reads and checks one filled bilan; never throws on its content (everything wrong is a constat). */
 export async function controlerBilan(
   workbook: Workbook,
@@ -199,6 +219,11 @@ export async function controlerBilan(
       ),
     );
   }
+  const sansAchat = bilanSansAchat(lecteur, enveloppes);
+  if (sansAchat)
+    session.constats.push(
+      constat("bilan-sans-achat", sheet.name, lecteur.entete?.ligne ?? null, null, sansAchat),
+    );
   return {
     feuille: sheet.name,
     annee,

@@ -46,6 +46,7 @@ const CAS = {
   deuxBilans: "are bilan controle : classeur de deux feuilles de bilan",
   dotationsAutreAnnee: "are bilan modele 2023-2024 avec le classeur des dotations 2024-2025",
   achatEnDouble: "bilan : l'achat BOULANGER de 3 600,00 € saisi une seconde fois, identique",
+  bilanNonRempli: "bilan renvoyé sans aucun montant d'achat (le modèle non rempli)",
   observationTotal:
     "bilan : une colonne « Observations » ajoutée, « Facture n° 2024-015, paiement total » sur un achat",
   demandeEnDouble: "demande : la ligne BOULANGER (4 élèves) saisie une seconde fois, identique",
@@ -518,6 +519,45 @@ describe("Deux achats identiques : le reliquat attend que le bilan les distingue
     );
     expect(json.enveloppes.preBac).toMatchObject({ nouveauReliquat: null });
     expect(json.enveloppes.postBac).toMatchObject({ depense: "1200.00", nouveauReliquat: "159.00" });
+  });
+});
+
+describe("Un bilan sans aucun achat reporte tout en reliquat, et le dit", () => {
+  test(CAS.bilanNonRempli, async () => {
+    // The Bièvre's template sent back with its five rows but no élèves aidés, amount nor type: counted
+    // as written (nothing spent), everything carried — 10 776,00 € pré-bac and 1 359,00 € post-bac,
+    // deducted from 2024-2025's dotation — with an alerte that names both amounts.
+    const fichier = await copie(BIEVRE, "bilan-non-rempli.xlsx", {
+      modifier: (sheet) => {
+        for (let r = 16; r <= 20; r++) for (const c of [5, 6, 7]) sheet.getRow(r).getCell(c).value = null;
+      },
+    });
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(0);
+    expect(json.enveloppes.preBac).toMatchObject({ depense: "0.00", nouveauReliquat: "10776.00" });
+    expect(json.enveloppes.postBac).toMatchObject({ depense: "0.00", nouveauReliquat: "1359.00" });
+    expect(codes(json)).toContainEqual(["bilan-sans-achat", 15, null]);
+    const alerte = json.constats.find((c) => c.code === "bilan-sans-achat")!;
+    expect(alerte.gravite).toBe("alerte");
+    expect(espaces(alerte.message)).toBe(
+      "Aucun montant d'achat dans le bilan : tout ce qui était disponible est reporté en reliquat (pré-bac 10 776,00 €, post-bac 1 359,00 €) et sera déduit de la dotation suivante. Si l'établissement a acheté des équipements, saisissez leurs montants, puis relancez le contrôle.",
+    );
+    // And `are reliquats`, which writes next year's establishments sheet, says it too.
+    const r = await reliquats([fichier], "--annee", "2023");
+    expect(r.json.constats.map((c) => c.code)).toContain("bilan-sans-achat");
+  });
+
+  test("le bilan rempli de la Bièvre, ou des achats pré-bac seulement : pas d'alerte « bilan-sans-achat »", async () => {
+    expect(codes((await controle(BIEVRE)).json).map(([c]) => c)).not.toContain("bilan-sans-achat");
+    // Only the post-bac amount cleared: 1 359,00 € carried in post-bac, a choice the lycée may make.
+    const fichier = await copie(BIEVRE, "bilan-sans-post-bac.xlsx", {
+      modifier: (sheet) => {
+        for (const c of [5, 6, 7]) sheet.getRow(20).getCell(c).value = null;
+      },
+    });
+    const { json } = await controle(fichier);
+    expect(json.enveloppes.postBac).toMatchObject({ nouveauReliquat: "1359.00" });
+    expect(codes(json).map(([c]) => c)).not.toContain("bilan-sans-achat");
   });
 });
 
