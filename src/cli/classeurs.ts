@@ -43,14 +43,26 @@ export function estUneFeuilleEffectifs(sheet: FileSheet, correction?: Correction
 }
 
 /**
- * The sheet of a file that holds `nature`, as the task pane judges it: the first visible one — the
+ * The sheet of a file that holds `nature`, as the task pane judges it: the one visible — the
  * establishments sheet of --etablissements, the request of `are complementaire` — else the first
  * non-empty one (its reading then says what is missing). A cover page or notes before it are skipped.
+ *
+ * Décision (regles.md#lecture.plusieurs-feuilles-etablissements): two visible sheets of that nature are
+ * refused (code 2), never one read and the other ignored — the taux in one tab and the reliquats in
+ * another, and the reliquats would not be deducted; a draft request beside the final one. The message
+ * names them and says how to choose.
  */
 export function feuilleDeNature(file: SpreadsheetFile, nature: "etablissements" | "demande"): FileSheet {
-  return (
-    file.sheets.find((f) => !f.hidden && f.values.length > 0 && natureDe(f) === nature) ?? chooseSheet(file)
-  );
+  const visibles = file.sheets.filter((f) => !f.hidden && f.values.length > 0 && natureDe(f) === nature);
+  if (visibles.length > 1) {
+    const noms = visibles.map((f) => `« ${f.name} »`).join(", ");
+    throw new UsageError(
+      nature === "etablissements"
+        ? `« ${file.fichier} » : ${visibles.length} feuilles d'établissements (${noms}). Une seule serait lue, et les taux, reliquats ou réponses des autres perdus : réunissez leurs colonnes dans une feuille (une ligne par UAI), ou masquez celles qui ne doivent pas compter, puis relancez.`
+        : `« ${file.fichier} » : ${visibles.length} demandes de dotation complémentaire (${noms}). Une demande par établissement : nommez celle à lire avec --feuille, ou masquez les autres, puis relancez.`,
+    );
+  }
+  return visibles[0] ?? chooseSheet(file);
 }
 
 /** How many rows of a sheet hold something (spaces are nothing, as for the readers). */

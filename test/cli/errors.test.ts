@@ -128,6 +128,65 @@ describe("Fichiers inutilisables : message clair en français, code 2, aucun fic
     expect(r.stderr).toContain("est donné deux fois");
   });
 
+  test("--etablissements aux taux et aux reliquats dans deux onglets : refusé, jamais un seul lu (les reliquats perdus)", async () => {
+    const deuxOnglets = await xlsx("etablissements-deux-onglets.xlsx", (wb) => {
+      wb.addWorksheet("Taux").addRows([
+        ["UAI", "Taux de boursiers"],
+        ["0750655E", "35 %"],
+      ]);
+      wb.addWorksheet("Reliquats").addRows([
+        ["UAI", "Reliquat pré-bac", "Reliquat post-bac"],
+        ["0750655E", 1200.5, 0],
+      ]);
+    });
+    const out = path.join(dir, "sortie.xlsx");
+    const r = await run([
+      "dotations",
+      PARIS,
+      "--etablissements",
+      deuxOnglets,
+      "--annee",
+      "2024",
+      "--out",
+      out,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(
+      "« etablissements-deux-onglets.xlsx » : 2 feuilles d'établissements (« Taux », « Reliquats »). Une seule serait lue",
+    );
+    expect(fs.existsSync(out)).toBe(false);
+    // The way out the message gives: the tab that must not count hidden.
+    const unSeul = await xlsx("etablissements-un-visible.xlsx", (wb) => {
+      wb.addWorksheet("Taux").addRows([
+        ["UAI", "Taux de boursiers", "Reliquat pré-bac", "Reliquat post-bac"],
+        ["0750655E", "35 %", 1200.5, 0],
+      ]);
+      wb.addWorksheet("Ancien", { state: "hidden" }).addRows([
+        ["UAI", "Taux de boursiers"],
+        ["0750655E", "30 %"],
+      ]);
+    });
+    const ok = await run(["dotations", PARIS, "--etablissements", unSeul, "--annee", "2024", "--json"]);
+    expect(ok.code).not.toBe(2);
+    expect(ok.stderr).not.toContain("feuilles d'établissements");
+    expect(JSON.parse(ok.stdout).etablissements.length).toBeGreaterThan(0);
+  });
+
+  test("are complementaire : deux demandes visibles dans un classeur, refusé ; --feuille choisit", async () => {
+    const enTete = ["UAI", "Code formation", "Élèves supplémentaires"];
+    const deux = await xlsx("deux-demandes.xlsx", (wb) => {
+      wb.addWorksheet("Brouillon").addRows([enTete, ["0751234J", "50022137", 3]]);
+      wb.addWorksheet("Demande").addRows([enTete, ["0751234J", "50022137", 4]]);
+    });
+    const r = await run(["complementaire", deux, "--annee", "2024", "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("2 demandes de dotation complémentaire (« Brouillon », « Demande »)");
+    const choisie = await run(["complementaire", deux, "--annee", "2024", "--feuille", "Demande", "--json"]);
+    // 4 × 157 = 628,00 € (forfait pré-bac 2024-2025).
+    expect(JSON.parse(choisie.stdout).totaux.preBac).toBe("628.00");
+  });
+
   test("sans fichier d'effectifs : erreur d'utilisation", async () => {
     const r = await run(["dotations", "--annee", "2024"]);
     expect(r.code).toBe(2);
