@@ -11,7 +11,7 @@
  * by default, as Fluent's, so that no button submits a form.
  */
 import { forwardRef, type ButtonHTMLAttributes } from "react";
-import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { makeResetStyles, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 import { borderColor } from "./ui";
 
@@ -25,72 +25,73 @@ const PRESSED = ":hover:active,:active:focus-visible";
 const FOCUS = ":focus-visible";
 const HIGH_CONTRAST = "@media (forced-colors: active)";
 
-const useStyles = makeStyles({
-  root: {
-    alignItems: "center",
-    boxSizing: "border-box",
-    display: "inline-flex",
-    justifyContent: "center",
-    textDecorationLine: "none",
-    verticalAlign: "middle",
-    margin: 0,
-    overflow: "hidden",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    fontFamily: tokens.fontFamilyBase,
+const useRootClassName = makeResetStyles({
+  alignItems: "center",
+  boxSizing: "border-box",
+  display: "inline-flex",
+  justifyContent: "center",
+  textDecorationLine: "none",
+  verticalAlign: "middle",
+  margin: 0,
+  overflow: "hidden",
+  backgroundColor: tokens.colorNeutralBackground1,
+  color: tokens.colorNeutralForeground1,
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  fontFamily: tokens.fontFamilyBase,
+  outlineStyle: "none",
+  padding: `5px ${tokens.spacingHorizontalM}`,
+  minWidth: "96px",
+  borderRadius: tokens.borderRadiusMedium,
+  fontSize: tokens.fontSizeBase300,
+  fontWeight: tokens.fontWeightSemibold,
+  lineHeight: tokens.lineHeightBase300,
+  transitionDuration: tokens.durationFaster,
+  transitionProperty: "background, border, color",
+  transitionTimingFunction: tokens.curveEasyEase,
+  [HOVER]: {
+    backgroundColor: tokens.colorNeutralBackground1Hover,
+    ...borderColor(tokens.colorNeutralStroke1Hover),
+    color: tokens.colorNeutralForeground1Hover,
+    cursor: "pointer",
+  },
+  [PRESSED]: {
+    backgroundColor: tokens.colorNeutralBackground1Pressed,
+    ...borderColor(tokens.colorNeutralStroke1Pressed),
+    color: tokens.colorNeutralForeground1Pressed,
     outlineStyle: "none",
-    padding: `5px ${tokens.spacingHorizontalM}`,
-    minWidth: "96px",
+  },
+  [FOCUS]: {
+    ...borderColor(tokens.colorStrokeFocus2),
     borderRadius: tokens.borderRadiusMedium,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    lineHeight: tokens.lineHeightBase300,
-    transitionDuration: tokens.durationFaster,
-    transitionProperty: "background, border, color",
-    transitionTimingFunction: tokens.curveEasyEase,
+    borderTopWidth: "1px",
+    borderRightWidth: "1px",
+    borderBottomWidth: "1px",
+    borderLeftWidth: "1px",
+    outlineWidth: tokens.strokeWidthThick,
+    outlineStyle: "solid",
+    outlineColor: tokens.colorTransparentStroke,
+    boxShadow: `0 0 0 ${tokens.strokeWidthThin} ${tokens.colorStrokeFocus2} inset`,
+    zIndex: 1,
+  },
+  "@media screen and (prefers-reduced-motion: reduce)": { transitionDuration: "0.01ms" },
+  [HIGH_CONTRAST]: {
+    ":focus": { ...borderColor("ButtonText") },
     [HOVER]: {
-      backgroundColor: tokens.colorNeutralBackground1Hover,
-      ...borderColor(tokens.colorNeutralStroke1Hover),
-      color: tokens.colorNeutralForeground1Hover,
-      cursor: "pointer",
+      backgroundColor: "HighlightText",
+      ...borderColor("Highlight"),
+      color: "Highlight",
+      forcedColorAdjust: "none",
     },
     [PRESSED]: {
-      backgroundColor: tokens.colorNeutralBackground1Pressed,
-      ...borderColor(tokens.colorNeutralStroke1Pressed),
-      color: tokens.colorNeutralForeground1Pressed,
-      outlineStyle: "none",
-    },
-    [FOCUS]: {
-      ...borderColor(tokens.colorStrokeFocus2),
-      borderRadius: tokens.borderRadiusMedium,
-      borderTopWidth: "1px",
-      borderRightWidth: "1px",
-      borderBottomWidth: "1px",
-      borderLeftWidth: "1px",
-      outlineWidth: tokens.strokeWidthThick,
-      outlineStyle: "solid",
-      outlineColor: tokens.colorTransparentStroke,
-      boxShadow: `0 0 0 ${tokens.strokeWidthThin} ${tokens.colorStrokeFocus2} inset`,
-      zIndex: 1,
-    },
-    "@media screen and (prefers-reduced-motion: reduce)": { transitionDuration: "0.01ms" },
-    [HIGH_CONTRAST]: {
-      ":focus": { ...borderColor("ButtonText") },
-      [HOVER]: {
-        backgroundColor: "HighlightText",
-        ...borderColor("Highlight"),
-        color: "Highlight",
-        forcedColorAdjust: "none",
-      },
-      [PRESSED]: {
-        backgroundColor: "HighlightText",
-        ...borderColor("Highlight"),
-        color: "Highlight",
-        forcedColorAdjust: "none",
-      },
+      backgroundColor: "HighlightText",
+      ...borderColor("Highlight"),
+      color: "Highlight",
+      forcedColorAdjust: "none",
     },
   },
+});
+
+const useStyles = makeStyles({
   primary: {
     backgroundColor: tokens.colorBrandBackground,
     ...borderColor("transparent"),
@@ -211,6 +212,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   ref,
 ) {
   const styles = useStyles();
+  const rootClassName = useRootClassName();
   return (
     <button
       {...props}
@@ -219,7 +221,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       disabled={disabled}
       className={mergeClasses(
         "fui-Button",
-        styles.root,
+        rootClassName,
         appearance === "primary" && styles.primary,
         appearance === "subtle" && styles.subtle,
         appearance === "transparent" && styles.transparent,
