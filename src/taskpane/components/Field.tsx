@@ -10,7 +10,7 @@
  * Fluent's useFieldStyles and useLabelStyles (react-field, react-label 9.x).
  */
 import { createContext, useContext, useId, type ReactNode } from "react";
-import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { makeResetStyles, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 
 export type ValidationState = "error" | "warning" | "none";
@@ -49,41 +49,46 @@ export function useFieldControl<P extends FieldControlProps>(props: P): P {
   };
 }
 
+// Base looks as reset classes, one class name each on the page (as in ui.tsx); variants atomic.
+const useLabelClassName = makeResetStyles({
+  maxWidth: "max-content",
+  maxHeight: "max-content",
+  paddingTop: tokens.spacingVerticalXXS,
+  paddingBottom: tokens.spacingVerticalXXS,
+  marginBottom: tokens.spacingVerticalXXS,
+  fontFamily: tokens.fontFamilyBase,
+  color: tokens.colorNeutralForeground1,
+  fontSize: tokens.fontSizeBase300,
+  lineHeight: tokens.lineHeightBase300,
+});
+
+// The validation message and the hint.
+const useSecondaryClassName = makeResetStyles({
+  marginTop: tokens.spacingVerticalXXS,
+  color: tokens.colorNeutralForeground3,
+  fontFamily: tokens.fontFamilyBase,
+  fontSize: tokens.fontSizeBase200,
+  fontWeight: tokens.fontWeightRegular,
+  lineHeight: tokens.lineHeightBase200,
+});
+
+const useIconClassName = makeResetStyles({
+  display: "inline-block",
+  fontSize: "12px",
+  marginLeft: `calc(-12px - ${tokens.spacingHorizontalXS})`,
+  marginRight: tokens.spacingHorizontalXS,
+  lineHeight: 0,
+  verticalAlign: "-1px",
+});
+
 const useStyles = makeStyles({
   // Its rows at the top: a field stretched to the height of its neighbour in a row (« Montant (€) »
   // beside « Année scolaire » and its hint) keeps its input under its label, not spread down the grid.
   root: { display: "grid", alignContent: "start" },
-  label: {
-    maxWidth: "max-content",
-    maxHeight: "max-content",
-    paddingTop: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalXXS,
-    marginBottom: tokens.spacingVerticalXXS,
-    fontFamily: tokens.fontFamilyBase,
-    color: tokens.colorNeutralForeground1,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-  },
   labelSmall: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   required: { color: tokens.colorPaletteRedForeground3, paddingLeft: tokens.spacingHorizontalXS },
-  secondary: {
-    marginTop: tokens.spacingVerticalXXS,
-    color: tokens.colorNeutralForeground3,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    fontWeight: tokens.fontWeightRegular,
-    lineHeight: tokens.lineHeightBase200,
-  },
   error: { color: tokens.colorPaletteRedForeground1 },
   withIcon: { paddingLeft: `calc(12px + ${tokens.spacingHorizontalXS})` },
-  icon: {
-    display: "inline-block",
-    fontSize: "12px",
-    marginLeft: `calc(-12px - ${tokens.spacingHorizontalXS})`,
-    marginRight: tokens.spacingHorizontalXS,
-    lineHeight: 0,
-    verticalAlign: "-1px",
-  },
   iconError: { color: tokens.colorPaletteRedForeground1 },
   iconWarning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   svg: { display: "inline", lineHeight: 0 },
@@ -120,6 +125,9 @@ export function Field({
   children,
 }: FieldProps) {
   const styles = useStyles();
+  const labelClassName = useLabelClassName();
+  const secondary = useSecondaryClassName();
+  const iconClassName = useIconClassName();
   const base = useId();
   const id = `${base}control`;
   const messageId = validationMessage ? `${base}message` : undefined;
@@ -135,7 +143,7 @@ export function Field({
             id={`${base}label`}
             className={mergeClasses(
               "fui-Label fui-Field__label",
-              styles.label,
+              labelClassName,
               size === "small" && styles.labelSmall,
             )}
           >
@@ -154,7 +162,7 @@ export function Field({
             role={validationState === "none" ? undefined : "alert"}
             className={mergeClasses(
               "fui-Field__validationMessage",
-              styles.secondary,
+              secondary,
               validationState === "error" && styles.error,
               icon && styles.withIcon,
             )}
@@ -162,7 +170,7 @@ export function Field({
             {icon && (
               <span
                 className={mergeClasses(
-                  styles.icon,
+                  iconClassName,
                   validationState === "error" ? styles.iconError : styles.iconWarning,
                 )}
               >
@@ -182,7 +190,7 @@ export function Field({
           </div>
         )}
         {hint && (
-          <div id={hintId} className={mergeClasses("fui-Field__hint", styles.secondary)}>
+          <div id={hintId} className={mergeClasses("fui-Field__hint", secondary)}>
             {hint}
           </div>
         )}

@@ -23,7 +23,7 @@ import {
   type ReactNode,
   type SelectHTMLAttributes,
 } from "react";
-import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { makeResetStyles, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { sansCoupure, typographier } from "../../rules/typographie";
 import { useFieldControl } from "./Field";
 import { tokens } from "../tokens";
@@ -41,18 +41,85 @@ export function borderColor(colour: string) {
   };
 }
 
-const useStyles = makeStyles({
-  notice: {
-    display: "block",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    borderLeftWidth: tokens.strokeWidthThickest,
-    borderLeftStyle: "solid",
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    color: tokens.colorNeutralForeground1,
-    overflowWrap: "anywhere",
+// The base look of each element is one reset class (makeResetStyles), its variants atomic classes
+// (makeStyles) that Griffel orders after every reset rule: a reset class costs the page one class name
+// where atomic classes cost one per property (design.md §8, the page is at its budget). Pseudo-classes
+// are declared in the order Griffel gives atomic rules (:disabled, :focus-visible, :hover), so that the
+// one that wins is the same as when they were atomic.
+const useNoticeClassName = makeResetStyles({
+  display: "block",
+  padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  borderRadius: tokens.borderRadiusMedium,
+  borderLeftWidth: tokens.strokeWidthThickest,
+  borderLeftStyle: "solid",
+  fontSize: tokens.fontSizeBase300,
+  lineHeight: tokens.lineHeightBase300,
+  color: tokens.colorNeutralForeground1,
+  overflowWrap: "anywhere",
+});
+
+const useCheckClassName = makeResetStyles({
+  display: "flex",
+  alignItems: "flex-start",
+  gap: tokens.spacingHorizontalS,
+  paddingBlock: tokens.spacingVerticalXS,
+  fontSize: tokens.fontSizeBase300,
+  color: tokens.colorNeutralForeground1,
+  cursor: "pointer",
+});
+
+const useCheckInputClassName = makeResetStyles({
+  width: "16px",
+  height: "16px",
+  margin: "2px 0 0 0",
+  flexShrink: 0,
+  accentColor: tokens.colorCompoundBrandBackground,
+  cursor: "pointer",
+});
+
+// Sizes, border and focus as Fluent's Select and Input (outline look). A <select> is as wide as its
+// longest option: in a 320-pixel pane, long sheet or establishment names would push it out of the pane.
+const useChampClassName = makeResetStyles({
+  boxSizing: "border-box",
+  width: "100%",
+  minWidth: 0,
+  height: "32px",
+  paddingInline: tokens.spacingHorizontalS,
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  borderBottomColor: tokens.colorNeutralStrokeAccessible,
+  borderRadius: tokens.borderRadiusMedium,
+  backgroundColor: tokens.colorNeutralBackground1,
+  color: tokens.colorNeutralForeground1,
+  fontFamily: tokens.fontFamilyBase,
+  fontSize: tokens.fontSizeBase300,
+  textOverflow: "ellipsis",
+  ":disabled": {
+    cursor: "default",
+    color: tokens.colorNeutralForegroundDisabled,
+    ...borderColor(tokens.colorNeutralStrokeDisabled),
+    backgroundColor: tokens.colorTransparentBackground,
   },
+  ":focus-visible": {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    outlineOffset: "1px",
+  },
+  ":hover": borderColor(tokens.colorNeutralStroke1Hover),
+});
+
+// Read by screen readers, not shown (as Fluent's visually hidden style).
+const useCacheClassName = makeResetStyles({
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  margin: "-1px",
+  padding: 0,
+  overflow: "hidden",
+  clip: "rect(0px, 0px, 0px, 0px)",
+  whiteSpace: "nowrap",
+  border: 0,
+});
+
+const useStyles = makeStyles({
   error: {
     backgroundColor: tokens.colorPaletteRedBackground1,
     borderLeftColor: tokens.colorPaletteRedBorder2,
@@ -67,23 +134,6 @@ const useStyles = makeStyles({
   },
   info: { backgroundColor: tokens.colorNeutralBackground3, borderLeftColor: tokens.colorNeutralStroke1 },
   noticeTitle: { display: "block", fontWeight: tokens.fontWeightSemibold },
-  check: {
-    display: "flex",
-    alignItems: "flex-start",
-    gap: tokens.spacingHorizontalS,
-    paddingBlock: tokens.spacingVerticalXS,
-    fontSize: tokens.fontSizeBase300,
-    color: tokens.colorNeutralForeground1,
-    cursor: "pointer",
-  },
-  checkInput: {
-    width: "16px",
-    height: "16px",
-    margin: "2px 0 0 0",
-    flexShrink: 0,
-    accentColor: tokens.colorCompoundBrandBackground,
-    cursor: "pointer",
-  },
   disabled: { color: tokens.colorNeutralForegroundDisabled, cursor: "default" },
   // The whole width of the screen, whatever the column around it aligns its items to.
   progress: {
@@ -96,63 +146,24 @@ const useStyles = makeStyles({
   progressLabel: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   progressBar: { width: "100%", height: "8px", accentColor: tokens.colorCompoundBrandBackground },
   progressHint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  // Sizes, border and focus as Fluent's Select and Input (outline look). A <select> is as wide as its
-  // longest option: in a 320-pixel pane, long sheet or establishment names would push it out of the pane.
-  champ: {
-    boxSizing: "border-box",
-    width: "100%",
-    minWidth: 0,
-    height: "32px",
-    paddingInline: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderBottomColor: tokens.colorNeutralStrokeAccessible,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    textOverflow: "ellipsis",
-    ":hover": borderColor(tokens.colorNeutralStroke1Hover),
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: "1px",
-    },
-    ":disabled": {
-      cursor: "default",
-      color: tokens.colorNeutralForegroundDisabled,
-      ...borderColor(tokens.colorNeutralStrokeDisabled),
-      backgroundColor: tokens.colorTransparentBackground,
-    },
-  },
   liste: { cursor: "pointer" },
-  // Read by screen readers, not shown (as Fluent's visually hidden style).
-  cache: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0px, 0px, 0px, 0px)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
   small: { height: "24px", fontSize: tokens.fontSizeBase200, paddingInline: tokens.spacingHorizontalXS },
 });
 
 // As Fluent's Text and its presets (typographyStyles): same font, size, line height and weight.
+const useTextClassName = makeResetStyles({
+  fontFamily: tokens.fontFamilyBase,
+  fontSize: tokens.fontSizeBase300,
+  lineHeight: tokens.lineHeightBase300,
+  fontWeight: tokens.fontWeightRegular,
+  textAlign: "start",
+  display: "inline",
+  whiteSpace: "normal",
+  overflow: "visible",
+  textOverflow: "clip",
+});
+
 const useTextStyles = makeStyles({
-  text: {
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightRegular,
-    textAlign: "start",
-    display: "inline",
-    whiteSpace: "normal",
-    overflow: "visible",
-    textOverflow: "clip",
-  },
   body1: {},
   caption1: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   subtitle2: {
@@ -170,7 +181,7 @@ export interface TextProps extends HTMLAttributes<HTMLElement> {
 function textPreset(variant: "body1" | "caption1" | "subtitle2") {
   return function Text({ as: Element = "span", className, ...props }: TextProps) {
     const styles = useTextStyles();
-    return <Element {...props} className={mergeClasses(styles.text, styles[variant], className)} />;
+    return <Element {...props} className={mergeClasses(useTextClassName(), styles[variant], className)} />;
   };
 }
 
@@ -195,6 +206,7 @@ export interface FitSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElem
  */
 export function FitSelect({ onChange, className, ...props }: FitSelectProps) {
   const styles = useStyles();
+  const champ = useChampClassName();
   const ref = useRef<HTMLSelectElement>(null);
   const { size, ...control } = useFieldControl(props);
   useEffect(() => {
@@ -206,7 +218,7 @@ export function FitSelect({ onChange, className, ...props }: FitSelectProps) {
     <select
       ref={ref}
       {...control}
-      className={mergeClasses(styles.champ, styles.liste, size === "small" && styles.small, className)}
+      className={mergeClasses(champ, styles.liste, size === "small" && styles.small, className)}
       onChange={(event) => onChange?.(event, { value: event.target.value })}
     />
   );
@@ -219,13 +231,13 @@ export interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 
 /** A native text <input> styled like Fluent's Input; inside a Field (Field.tsx), labelled by it. */
 export function TextInput({ onChange, className, type = "text", ...props }: TextInputProps) {
-  const styles = useStyles();
+  const champ = useChampClassName();
   const { size: _size, ...control } = useFieldControl<TextInputProps & { size?: "small" | "medium" }>(props);
   return (
     <input
       type={type}
       {...control}
-      className={mergeClasses(styles.champ, className)}
+      className={mergeClasses(champ, className)}
       onChange={(event) => onChange?.(event, { value: event.target.value })}
     />
   );
@@ -247,11 +259,9 @@ export function Notice({
   children: ReactNode;
 }) {
   const styles = useStyles();
+  const notice = useNoticeClassName();
   return (
-    <div
-      role={intent === "error" ? "alert" : "status"}
-      className={mergeClasses(styles.notice, styles[intent])}
-    >
+    <div role={intent === "error" ? "alert" : "status"} className={mergeClasses(notice, styles[intent])}>
       {title && <span className={styles.noticeTitle}>{title}</span>}
       {children}
     </div>
@@ -270,11 +280,12 @@ export function CheckboxLine({
   onChange: (checked: boolean) => void;
 }) {
   const styles = useStyles();
+  const checkInput = useCheckInputClassName();
   return (
-    <label className={mergeClasses(styles.check, disabled && styles.disabled)}>
+    <label className={mergeClasses(useCheckClassName(), disabled && styles.disabled)}>
       <input
         type="checkbox"
-        className={styles.checkInput}
+        className={checkInput}
         checked={checked}
         disabled={disabled}
         onChange={(event) => onChange(event.target.checked)}
@@ -312,9 +323,8 @@ export function Progress({ label, value, hint }: { label: string; value: number 
  * text is not, by every screen reader): « Dotations 2024-2025 calculées : … » after a run.
  */
 export function Annonce({ text }: { text: string }) {
-  const styles = useStyles();
   return (
-    <div role="status" aria-live="polite" className={styles.cache}>
+    <div role="status" aria-live="polite" className={useCacheClassName()}>
       {text}
     </div>
   );
