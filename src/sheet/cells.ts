@@ -269,18 +269,20 @@ export function lireAnneeFormation(value: CellValue): number | null {
 
 /**
  * R5 (regles.md#beneficiaires.apprentis) — « Le dispositif n'est pas applicable aux élèves en contrat d'apprentissage ou de
- * professionnalisation » (seed, « Les bénéficiaires »): a status saying
- * apprenti, apprentie, apprentis, apprentissage, contrat de professionnalisation or contrat pro.
+ * professionnalisation » (seed, « Les bénéficiaires »): a status saying apprenti(e)(s),
+ * apprentissage, (contrat de) professionnalisation, contrat (de) pro, alternance or alternant (work-study
+ * is one of these two contracts), or the short codes AP, APP, APPR (ST is the school status), once
+ * what it denies is taken out: « Scolaire (non apprenti) » counts, « Apprenti sans contrat » does not.
  */
 export function estStatutApprenti(value: CellValue): boolean {
-  if (typeof value !== "string") return false;
-  const label = normaliserLibelle(value);
-  if (NEGATION.test(label)) return false;
-  return label.includes("APPRENTI") || label.includes("PROFESSIONNALISATION") || label === "CONTRATPRO";
+  return typeof value === "string" && CONTRAT.test(normaliserLibelle(value).replace(NEGATION, ""));
 }
 
+/** A contract, or the short code of an apprentice: AP, APP, APPR (ST is the school status). */
+const CONTRAT = /^APP?R?$|APPRENTI|PROFESSIONNALISATION|ALTERNAN|CONTRAT(DE)?PRO$/;
+
 /**
- * R5 (regles.md#beneficiaires.apprentis) — a status that says the opposite: « Non apprenti », « Hors apprentissage », « Pas en apprentissage »,
- * « Sans contrat » — pupils under school status, who count.
+ * R5 (regles.md#beneficiaires.apprentis) — what a status denies, and all that follows it: « Non apprenti », « Hors apprentissage », « Pas en
+ * apprentissage », « Sans contrat », « Hors alternance » — pupils under school status, who count.
  */
-const NEGATION = /^(?:NON|HORS|PAS|SANS)(?:EN|DE|D|UN|UNE)?(?:APPRENTI|CONTRAT|PROFESSIONNALISATION)/;
+const NEGATION = /(NON|HORS|PAS|SANS)(EN|DE|D|UNE?)?(APPRENTI|CONTRAT|PROFESSIONNALISATION|ALTERNAN).*/;

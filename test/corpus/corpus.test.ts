@@ -313,6 +313,46 @@ export const CORPUS: readonly Cas[] = [
     attendu: { constat: null, comptees: 1 },
   },
   {
+    nom: "statut « Alternance » (contrat d'apprentissage ou de professionnalisation)",
+    entree: {
+      feuille: [
+        [...E, "Statut"],
+        [...L(), "Alternance"],
+      ],
+    },
+    attendu: { constat: "apprentissage", comptees: 0 },
+  },
+  {
+    nom: "statut « Contrat de pro »",
+    entree: {
+      feuille: [
+        [...E, "Statut"],
+        [...L(), "Contrat de pro"],
+      ],
+    },
+    attendu: { constat: "apprentissage", comptees: 0 },
+  },
+  {
+    nom: "statut « AP » (code apprenti d'une extraction, ST pour scolaire)",
+    entree: {
+      feuille: [
+        [...E, "Statut"],
+        [...L(), "AP"],
+      ],
+    },
+    attendu: { constat: "apprentissage", comptees: 0 },
+  },
+  {
+    nom: "statut « Scolaire (non apprenti) » : compté",
+    entree: {
+      feuille: [
+        [...E, "Statut"],
+        [...L(), "Scolaire (non apprenti)"],
+      ],
+    },
+    attendu: { constat: null, comptees: 1 },
+  },
+  {
     nom: "entrée directe « peut-être »",
     entree: {
       feuille: [
@@ -730,5 +770,34 @@ describe("Corpus des entrées défectueuses : un constat ou un message clair, ja
     // A « | » is written « \| » in a Markdown table.
     const absents = CORPUS.map((c) => c.nom).filter((nom) => !doc.includes(nom.replace(/\|/g, "\\|")));
     expect(absents).toEqual([]);
+  });
+});
+
+describe("Statuts d'apprentis : montants à la main (R5)", () => {
+  // 2024-2025, pré-bac 157 €. Comptés : 24 BOULANGER (Scolaire) + 12 COIFFURE (« Scolaire (non
+  // apprenti) ») = 36 élèves × 157 € = 5 652,00 €. Écartés : 10 CUISINE en alternance, 6 PATISSIER en
+  // « Contrat de pro », 3 en « AP ». Avant : 24 + 10 + 6 + 3 = 43 × 157 = 6 751,00 €.
+  test("« Alternance », « Contrat de pro », « AP » écartés ; « Scolaire (non apprenti) » compté", async () => {
+    const classeur = new MemoryWorkbook({
+      Effectifs: [
+        [...E, "Statut"],
+        [...L(), "Scolaire"],
+        [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 10 }), "Alternance"],
+        [...L({ 2: "50022141", 3: "PATISSIER (CAP)", 4: 6 }), "Contrat de pro"],
+        [...L({ 2: "50022142", 3: "PRODUCTION ET SERVICE EN RESTAURATION (CAP)", 4: 3 }), "AP"],
+        [...L({ 2: "50033616", 3: "METIERS DE LA COIFFURE (CAP)", 4: 12 }), "Scolaire (non apprenti)"],
+      ],
+      Établissements: [ET, ["0750655E", "35 %", 0, "oui"]],
+    });
+    const r = await calculerDotations(classeur, {
+      feuillesEffectifs: ["Effectifs"],
+      feuilleEtablissements: "Établissements",
+      annee: 2024,
+      parametres,
+    });
+    const [d] = r.etablissements;
+    expect(d.effectifs).toEqual({ prepaMetiers: 0, preBac: 36, postBac: 0 });
+    expect(d.nette.preBac.valeur.toFixed(2)).toBe("5652.00");
+    expect(r.constats.filter((c) => c.code === "apprentissage").map((c) => c.ligne)).toEqual([3, 4, 5]);
   });
 });

@@ -155,6 +155,22 @@ describe("Statut apprenti (R5)", () => {
     ["Pas en apprentissage", false],
     ["Sans contrat", false],
     ["ST", false],
+    // Work-study is one of the two contracts; the short codes of an extraction (ST scolaire, AP apprenti).
+    ["Alternance", true],
+    ["En alternance", true],
+    ["Alternante", true],
+    ["Contrat de pro", true],
+    ["en contrat pro", true],
+    ["AP", true],
+    ["App.", true],
+    ["Apprenti sans contrat", true],
+    ["Contrat d'apprentissage", true],
+    ["Hors alternance", false],
+    ["Non alternant", false],
+    ["Scolaire (non apprenti)", false],
+    ["Scolaire, hors contrat de professionnalisation", false],
+    ["Contrat provisoire", false],
+    ["Formation continue", false],
   ])("%p → %p", (cell, attendu) => {
     expect(estStatutApprenti(cell)).toBe(attendu);
   });
