@@ -14,7 +14,7 @@ import type { Catalogue } from "./catalogue/catalogue";
 import { catalogueDeLAnnee } from "./catalogue/registre";
 import { lireCodeFormation } from "./codes";
 import { ErreurArgument } from "./erreurs";
-import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
+import { Decimal, ZERO, formaterEuros, formaterForfait, nombreDe } from "./montants";
 import type { Parametres } from "./parametres/parametres";
 import type { AnneeScolaire } from "./anneeScolaire";
 import type { Enveloppe } from "./dotation";
@@ -72,7 +72,7 @@ function ligne(
   const categorie = eligibilite.categorie;
   const forfait = parametres.forfait(categorie, annee);
   const enveloppe = enveloppeDe(categorie);
-  const unite = categorie === "POST_BAC" ? "boursiers supplémentaires" : "élèves supplémentaires";
+  const unite = categorie === "POST_BAC" ? "boursier" : "élève";
   const valeur = forfait.valeur.times(supplementaires);
   const intitule = intituleSaisi?.trim() || eligibilite.formation?.libelle || "";
   return {
@@ -89,7 +89,7 @@ function ligne(
       trace: {
         regle: "R10",
         libelle: `Complément ${code}${intitule ? " " + intitule : ""}`,
-        calcul: `${formaterEntier(supplementaires)} ${unite} × ${formaterForfait(forfait.valeur)}`,
+        calcul: `${nombreDe(supplementaires, unite + " supplémentaire", unite + "s supplémentaires")} × ${formaterForfait(forfait.valeur)}`,
         resultat: formaterEuros(valeur),
         reference: forfait.reference.court,
         details: forfait.origine === "indexe" ? [forfait.trace] : undefined,

@@ -12,7 +12,7 @@
 import { NOMS_FORFAITS, type Categorie } from "./categories";
 import { boursiersRetenus, exigerEffectifValide, type TauxBoursiers } from "./boursiers";
 import { ErreurArgument } from "./erreurs";
-import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
+import { Decimal, ZERO, formaterEuros, formaterForfait, nombreDe } from "./montants";
 import type { Parametres, ValeurResolue } from "./parametres/parametres";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
 import { avecDetails, avecResultat, type Trace, type ValeurTracee } from "./trace";
@@ -124,12 +124,15 @@ function forfaitTexte(valeur: Decimal): string {
   return texte;
 }
 
-/** effectif × forfait (regles.md#dotation.par-categorie), e.g. « Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087) ». */
+/**
+ * effectif × forfait (regles.md#dotation.par-categorie), e.g. « Pré-bac : 230 élèves × 151 € = 34 730,00 € (arrêté n° 2023-087) »;
+ * `unite` in the singular, as « 1 élève » and « 0 boursier » are written.
+ */
 function ligne(categorie: Categorie, nombre: number, unite: string, forfait: ValeurResolue): ValeurTracee {
   return figure(forfait.valeur.times(nombre), {
     regle: "R8",
     libelle: LINE_NAMES[categorie],
-    calcul: `${formaterEntier(nombre)} ${unite} × ${forfaitTexte(forfait.valeur)}`,
+    calcul: `${nombreDe(nombre, unite)} × ${forfaitTexte(forfait.valeur)}`,
     reference: forfait.reference.court,
     details: forfait.origine === "indexe" ? [forfait.trace] : undefined,
   });
@@ -139,8 +142,8 @@ function boursiersTrace(effectifPostBac: number, taux: TauxBoursiers, nombre: nu
   return {
     regle: "R8",
     libelle: "Boursiers retenus",
-    calcul: `${formaterEntier(effectifPostBac)} élèves post-bac × ${taux.description}, arrondi à l'élève (au plus proche)`,
-    resultat: `${formaterEntier(nombre)} boursiers`,
+    calcul: `${nombreDe(effectifPostBac, "élève")} post-bac × ${taux.description}, arrondi à l'élève (au plus proche)`,
+    resultat: nombreDe(nombre, "boursier"),
     reference: "décision : un arrondi par établissement",
   };
 }
@@ -395,15 +398,15 @@ export function calculerDotation(
   const motifs: string[] = [];
   const erreurs: string[] = [];
 
-  const prepaMetiers = ligne("PREPA_METIERS", effectifs.prepaMetiers, "élèves", forfaits.prepaMetiers);
-  const preBac = ligne("PRE_BAC", effectifs.preBac, "élèves", forfaits.preBac);
+  const prepaMetiers = ligne("PREPA_METIERS", effectifs.prepaMetiers, "élève", forfaits.prepaMetiers);
+  const preBac = ligne("PRE_BAC", effectifs.preBac, "élève", forfaits.preBac);
 
   let boursiers: DotationEtablissement["boursiersRetenus"] = null;
   let postBac: ValeurTracee | null;
   if (donnees.tauxBoursiers) {
     const nombre = boursiersRetenus(effectifs.postBac, donnees.tauxBoursiers);
     boursiers = { nombre, trace: boursiersTrace(effectifs.postBac, donnees.tauxBoursiers, nombre) };
-    postBac = ligne("POST_BAC", nombre, "boursiers", forfaits.postBac);
+    postBac = ligne("POST_BAC", nombre, "boursier", forfaits.postBac);
     postBac = {
       ...postBac,
       trace: avecDetails(postBac.trace, [boursiers.trace, ...(postBac.trace.details ?? [])]),
@@ -418,11 +421,11 @@ export function calculerDotation(
         resultat: "0 boursier",
       },
     };
-    postBac = ligne("POST_BAC", 0, "boursiers", forfaits.postBac);
+    postBac = ligne("POST_BAC", 0, "boursier", forfaits.postBac);
   } else {
     postBac = null;
     erreurs.push(
-      `Taux de boursiers manquant : la ligne post-bac (${formaterEntier(effectifs.postBac)} élèves de 1re année) n'est pas calculée. Renseignez le taux de boursiers de l'établissement.`,
+      `Taux de boursiers manquant : la ligne post-bac (${nombreDe(effectifs.postBac, "élève")} de 1re année) n'est pas calculée. Renseignez le taux de boursiers de l'établissement.`,
     );
   }
 
@@ -525,11 +528,11 @@ export function dotationLigne(
 ): ValeurTracee {
   exigerEffectifValide(effectif, "Effectif");
   const forfait = parametres.forfait(categorie, annee);
-  if (categorie !== "POST_BAC") return ligne(categorie, effectif, "élèves", forfait);
-  if (effectif === 0 && !taux) return ligne("POST_BAC", 0, "boursiers", forfait);
+  if (categorie !== "POST_BAC") return ligne(categorie, effectif, "élève", forfait);
+  if (effectif === 0 && !taux) return ligne("POST_BAC", 0, "boursier", forfait);
   const retenu = tauxRequis(taux);
   const nombre = boursiersRetenus(effectif, retenu);
-  const line = ligne("POST_BAC", nombre, "boursiers", forfait);
+  const line = ligne("POST_BAC", nombre, "boursier", forfait);
   return {
     ...line,
     trace: {

@@ -32,6 +32,11 @@ describe("Complément d'une formation (R10, ARE.COMPLEMENT)", () => {
     expect(texteDecimal(ligne.montant.valeur)).toBe("162.00");
     expect(ligne.enveloppe).toBe("preBac");
   });
+  test("1 boursier supplémentaire de BTS en 2024-2025 : 1 × 157 € = 157,00 €, au singulier", () => {
+    const ligne = complementFormation(1, 32025520, 2024, parametres);
+    expect(texteDecimal(ligne.montant.valeur)).toBe("157.00");
+    expect(formaterTrace(ligne.montant.trace)).toContain(": 1 boursier supplémentaire × 157\u00a0€ = 157,00");
+  });
   test("0 élève supplémentaire : 0,00 €", () => {
     expect(texteDecimal(complementFormation(0, "50022137", 2024, parametres).montant.valeur)).toBe("0.00");
   });

@@ -83,6 +83,28 @@ describe("Dotation d'un établissement (R8-R9)", () => {
     ]);
   });
 
+  test("l'explication accorde au singulier 0 et 1 : « 1 élève », « 0 boursier »", () => {
+    // 2023-2024 : 1 élève × 54 € = 54,00 € ; 1 élève × 151 € = 151,00 € ; 1 élève de BTS à 35 % =
+    // 0,35 → 0 boursier × 151 € = 0,00 €.
+    const d = calculerDotation(
+      lycee({ effectifs: { prepaMetiers: 1, preBac: 1, postBac: 1 } }),
+      2023,
+      forfaits2023,
+    );
+    expect(formaterTrace(d.brute.prepaMetiers.trace)).toBe(
+      "3e prépa-métiers : 1 élève × 54\u00a0€ = 54,00\u00a0€ (arrêté n° 2023-087)",
+    );
+    expect(formaterTrace(d.brute.preBac.trace)).toBe(
+      "Pré-bac : 1 élève × 151\u00a0€ = 151,00\u00a0€ (arrêté n° 2023-087)",
+    );
+    expect(formaterTrace(d.boursiersRetenus!.trace)).toBe(
+      "Boursiers retenus : 1 élève post-bac × 35\u00a0%, arrondi à l'élève (au plus proche) = 0 boursier (décision : un arrondi par établissement)",
+    );
+    expect(formaterTrace(d.brute.postBac!.trace)).toBe(
+      "Post-bac : 0 boursier × 151\u00a0€ = 0,00\u00a0€ (arrêté n° 2023-087)",
+    );
+  });
+
   test("un reliquat supérieur à l'enveloppe donne 0 (jamais un montant négatif), avec le motif", () => {
     const d = calculerDotation(
       lycee({ reliquats: { preBac: ZERO, postBac: new Decimal("3000") } }),
