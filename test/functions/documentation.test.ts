@@ -5,6 +5,7 @@
 import fs from "fs";
 import path from "path";
 import { readMetadata } from "./bundle";
+import { anneeScolaireAu, eligibiliteDe, lireAnneeScolaire } from "../../src/rules";
 
 const ROOT = path.resolve(__dirname, "../..");
 const doc = fs.readFileSync(path.join(ROOT, "docs", "fonctions.md"), "utf8");
@@ -37,5 +38,24 @@ describe("Documentation des fonctions", () => {
     for (const commande of ["npm start", "npm run start:web", "npm stop", "npm run build", "manifest.xml"]) {
       expect(doc).toContain(commande);
     }
+  });
+});
+
+describe("Exemples de ARE.MOTIF", () => {
+  /** `=ARE.MOTIF(50022137;2024)` and the result written next to it, in a Markdown table or the help page. */
+  const EXEMPLE = /=ARE\.MOTIF\(([^):]*)\)(?:`\s*\||<\/code><\/td>\s*<td>)\s*([^|<]+?)\s*(?:\||<\/td>)/g;
+  const cas = Object.entries({ "README.md": readme, "docs/fonctions.md": doc, "aide.html": aide }).flatMap(
+    ([fichier, texte]) =>
+      [...texte.matchAll(EXEMPLE)].map((m) => [fichier, m[1], m[2].replace(/\s+/g, " ")] as const),
+  );
+
+  test("chaque document en donne", () => {
+    expect(new Set(cas.map(([fichier]) => fichier)).size).toBe(3);
+  });
+
+  test.each(cas)("%s : =ARE.MOTIF(%s) donne le motif écrit", (_fichier, args, ecrit) => {
+    const [code, annee] = args.split(";").map((a) => a.replace(/^"|"$/g, ""));
+    const an = annee === undefined ? anneeScolaireAu(new Date()) : lireAnneeScolaire(annee);
+    expect(eligibiliteDe(code, an).motif).toBe(ecrit);
   });
 });
