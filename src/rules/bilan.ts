@@ -54,17 +54,20 @@ export function lireTypeEquipement(text: string): TypeEquipement | null {
  * The equipment types of one cell. A formation may have bought several types (« les types
  * d'équipements »): besides one type, a cell may list several separated by « ; », « + », « / » or a
  * line break (not by commas, which the types' own names contain). `inconnus` are the parts that are
- * none of the four; `types` has no duplicates, in the seed's order.
+ * none of the four; `types` has no duplicates, in the seed's order. Examples in parentheses are left
+ * out, so that each type as the seed writes it is read: « Vêtement de représentation (costume,
+ * tailleur, chaussures...) » (regles.md#bilan.types-equipement).
  */
 export function lireTypesEquipement(text: string): {
   readonly types: readonly TypeEquipement[];
   readonly inconnus: readonly string[];
 } {
-  const whole = lireTypeEquipement(text);
+  const sans = text.replace(/\([^)]*\)/g, "");
+  const whole = lireTypeEquipement(sans);
   if (whole) return { types: [whole], inconnus: [] };
   const found = new Set<TypeEquipement>();
   const inconnus: string[] = [];
-  for (const part of text.split(/[;+/\n]/)) {
+  for (const part of sans.split(/[;+/\n]/)) {
     if (part.trim() === "") continue;
     const type = lireTypeEquipement(part);
     if (type) found.add(type);

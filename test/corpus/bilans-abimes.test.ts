@@ -47,6 +47,8 @@ const CAS = {
   dotationsAutreAnnee: "are bilan modele 2023-2024 avec le classeur des dotations 2024-2025",
   achatEnDouble: "bilan : l'achat BOULANGER de 3 600,00 € saisi une seconde fois, identique",
   bilanNonRempli: "bilan renvoyé sans aucun montant d'achat (le modèle non rempli)",
+  typesDuReglement:
+    "bilan : les quatre types d'équipement écrits comme le règlement, exemples entre parenthèses compris",
   observationTotal:
     "bilan : une colonne « Observations » ajoutée, « Facture n° 2024-015, paiement total » sur un achat",
   demandeEnDouble: "demande : la ligne BOULANGER (4 élèves) saisie une seconde fois, identique",
@@ -468,6 +470,30 @@ describe("Le modèle de bilan ne prend pas les dotations d'une autre année", ()
 test("chaque cas figure dans docs/security.md", () => {
   const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "security.md"), "utf8");
   expect(Object.values(CAS).filter((nom) => !doc.includes(nom))).toEqual([]);
+});
+
+describe("Types d'équipement écrits comme le règlement", () => {
+  test(CAS.typesDuReglement, async () => {
+    // Column G of the Bièvre's five purchases in the seed's words, « (costume, tailleur,
+    // chaussures...) » included. Every purchase counts: pré-bac 4 350 + 3 600 + 1 500 + 600 = 10 050,00 €,
+    // reliquat 10 776 − 10 050 = 726,00 € ; post-bac 1 359 − 1 200 = 159,00 € — never
+    // « type-equipement-inconnu » and a reliquat left uncomputed.
+    const types = [
+      "Vêtement de représentation (costume, tailleur, chaussures...)",
+      "Vêtements et équipements de protection individuelle (blouse, bleu, gants, casque, chaussures, lunettes de protection...)",
+      "Matériel, outillage et instruments (pipettes, calculatrice, mallette de couteaux...)",
+      "Consommables informatiques (DVD, clé USB...) et documents techniques (plaquettes de consignes de sécurité, nomenclatures...)",
+      "Vêtement de représentation (costume, tailleur, chaussures...)",
+    ];
+    const fichier = await copie(BIEVRE, "types-du-reglement.xlsx", {
+      modifier: (sheet) => types.forEach((type, i) => (sheet.getCell(`G${16 + i}`).value = type)),
+    });
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(0);
+    expect(codes(json).filter(([c]) => c === "type-equipement-inconnu")).toEqual([]);
+    expect(json.enveloppes.preBac).toMatchObject({ depense: "10050.00", nouveauReliquat: "726.00" });
+    expect(json.enveloppes.postBac).toMatchObject({ depense: "1200.00", nouveauReliquat: "159.00" });
+  });
 });
 
 describe("Une colonne ajoutée par le lycée ne fait pas d'un achat une ligne de total", () => {

@@ -76,6 +76,21 @@ describe("Bilan : enveloppes, types, solde (R11)", () => {
     });
     expect(lireTypesEquipement("EPI ; voyage scolaire").inconnus).toEqual(["voyage scolaire"]);
   });
+  test("chaque type écrit comme le règlement, avec ses exemples entre parenthèses, est lu", () => {
+    const ecrits = [
+      "Vêtement de représentation (costume, tailleur, chaussures...)",
+      "Vêtements et équipements de protection individuelle (blouse, bleu, gants, casque, chaussures, lunettes de protection...)",
+      "Matériel, outillage et instruments (pipettes, calculatrice, mallette de couteaux...)",
+      "Consommables informatiques (DVD, clé USB...) et documents techniques (plaquettes de consignes de sécurité, nomenclatures...)",
+    ];
+    ecrits.forEach((ecrit, i) =>
+      expect(lireTypesEquipement(ecrit)).toEqual({ types: [TYPES_EQUIPEMENT[i]], inconnus: [] }),
+    );
+    expect(lireTypesEquipement(`${ecrits[3]} ; EPI (gants/lunettes)`).types).toEqual([
+      TYPES_EQUIPEMENT[1],
+      TYPES_EQUIPEMENT[3],
+    ]);
+  });
   test("un montant négatif dans un solde est refusé", () => {
     expect(() =>
       soldeEnveloppe("preBac", {
