@@ -69,17 +69,7 @@ export class ExcelWorkbook implements Workbook {
         rowCount: used.rowCount,
         columnCount: used.columnCount,
       };
-      const hiddenRows: number[] | undefined = used.rowHidden === false ? undefined : [];
-      const dateCells: number[] = [];
-      const values = await readArea(context, sheet, area, progress, hiddenRows, dateCells);
-      return {
-        name: sheet.name,
-        values,
-        rowOffset: area.rowIndex,
-        columnOffset: area.columnIndex,
-        ...(hiddenRows?.length ? { hiddenRows } : {}),
-        ...(dateCells.length > 0 ? { dateCells } : {}),
-      };
+      return readArea(context, sheet, area, progress, used.rowHidden);
     });
   }
 
@@ -125,14 +115,15 @@ export class ExcelWorkbook implements Workbook {
 
   /**
    * The selected cells, limited to the sheet's used range (selecting whole columns does not read a
-   * million blank rows), with their offsets: 1 sync + 1 per chunk. An empty intersection gives no
-   * rows, with the selection's own offsets.
+   * million blank rows), with their offsets, and its hidden rows and date cells as readSheet gives them
+   * (a check of the selection finds what a check of the sheet finds): 1 sync + 1 per chunk. An empty
+   * intersection gives no rows, with the selection's own offsets.
    */
   readSelection(progress: Progress = {}): Promise<SheetData> {
     return this.run(async (context) => {
       throwIfAborted(progress);
       const selection = context.workbook.getSelectedRange();
-      selection.load("rowIndex,columnIndex,rowCount,columnCount");
+      selection.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
       // The selection is always on the active sheet.
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       sheet.load("name");
@@ -168,8 +159,7 @@ export class ExcelWorkbook implements Workbook {
           rowOffset: selected.rowIndex,
           columnOffset: selected.columnIndex,
         };
-      const values = await readArea(context, sheet, area, progress);
-      return { name: sheet.name, values, rowOffset: area.rowIndex, columnOffset: area.columnIndex };
+      return readArea(context, sheet, area, progress, selection.rowHidden);
     });
   }
 

@@ -3,7 +3,7 @@
  * 5 000 rows (fewer on very wide sheets), progress after each chunk, cancellation between chunks.
  */
 import { cleCellule, formatDeDate } from "../sheet/dates";
-import { lignesSousEntete, type CellValue, type Progress } from "../workbook/port";
+import { lignesSousEntete, type CellValue, type Progress, type SheetData } from "../workbook/port";
 import { appendRowsFromExcel } from "./cells";
 import { readChunks } from "./chunks";
 import { reportProgress, throwIfAborted } from "./progress";
@@ -48,26 +48,28 @@ function appendDateCells(
 }
 
 /**
- * The values of `area` on `sheet`, as the port's cells. `values` and `valueTypes` are loaded together:
- * only the type tells an Excel error from the same text typed in a cell.
+ * The values of `area` on `sheet` (its name loaded), as the port's SheetData: the same for a sheet's
+ * used range and a selection. `values` and `valueTypes` are loaded together: only the type tells an
+ * Excel error from the same text typed in a cell.
  *
  * `numberFormat` is loaded with them: a number shown as a date (Excel stores a date as its serial
- * number) is pushed to `dateCells` as a key `row × 16 384 + column` into the result, so that the
+ * number) is listed in `dateCells` as a key `row × 16 384 + column` into the result, so that the
  * readers report a date in an effectif or taux column (SheetData.dateCells).
  *
- * When `hiddenRows` is given (the caller found that some rows of the area are hidden: its
- * `rowHidden` was not false), each row's `rowHidden` is loaded in the same batch as the chunk's
- * values — no sync of its own — and the hidden ones are pushed to it, as indexes into the result.
+ * `rowHidden` is the area's: false when none of its rows is hidden (the usual case: nothing more is
+ * loaded); else each row's `rowHidden` is loaded in the same batch as the chunk's values — no sync of
+ * its own — and the hidden ones are listed in `hiddenRows`, as indexes into the result (design.md §4).
  */
 export async function readArea(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   area: Area,
   progress: Progress,
-  hiddenRows?: number[],
-  dateCells?: number[],
-): Promise<CellValue[][]> {
+  rowHidden: boolean | null,
+): Promise<SheetData> {
   const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
+  const dateCells: number[] = [];
   const chunks = readChunks(area.rowCount, area.columnCount);
   for (const chunk of chunks) {
     throwIfAborted(progress);
@@ -77,20 +79,27 @@ export async function readArea(
       chunk.count,
       area.columnCount,
     );
-    if (dateCells) range.load("values,valueTypes,numberFormat");
-    else range.load("values,valueTypes");
+    range.load("values,valueTypes,numberFormat");
     const rowRanges: Excel.Range[] = [];
-    if (hiddenRows) for (let r = 0; r < chunk.count; r++) rowRanges.push(range.getRow(r).load("rowHidden"));
+    if (rowHidden !== false)
+      for (let r = 0; r < chunk.count; r++) rowRanges.push(range.getRow(r).load("rowHidden"));
     // The one sync allowed in a loop: the loop is over chunks of ≤ 5 000 rows, never over rows (design.md §5).
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, by design (5 MB cap)
     await context.sync();
     appendRowsFromExcel(rows, range.values, range.valueTypes);
-    if (dateCells) appendDateCells(dateCells, chunk.start, range.valueTypes, range.numberFormat);
+    appendDateCells(dateCells, chunk.start, range.valueTypes, range.numberFormat);
     rowRanges.forEach((row, r) => {
-      if (row.rowHidden) hiddenRows?.push(chunk.start + r);
+      if (row.rowHidden) hiddenRows.push(chunk.start + r);
     });
     reportProgress(progress, lignesSousEntete(chunk.start + chunk.count), lignesSousEntete(area.rowCount));
   }
   if (chunks.length === 0) reportProgress(progress, 0, 0);
-  return rows;
+  return {
+    name: sheet.name,
+    values: rows,
+    rowOffset: area.rowIndex,
+    columnOffset: area.columnIndex,
+    ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+    ...(dateCells.length > 0 ? { dateCells } : {}),
+  };
 }

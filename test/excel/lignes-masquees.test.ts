@@ -4,6 +4,8 @@
  * sync per row, and nothing more loaded on a sheet without hidden rows.
  */
 import { ExcelWorkbook } from "../../src/excel";
+import { SelectionWorkbook } from "../../src/taskpane/navigator";
+import { controlerFeuille } from "../../src/workflows";
 import { FakeExcel, type Seed } from "./fakeExcel";
 
 const GRILLE: Seed[][] = [
@@ -54,5 +56,42 @@ describe("Lignes masquées ou filtrées (readSheet)", () => {
     const data = await new ExcelWorkbook(excel.run).readSheet("Paris");
     expect(data.dateCells).toEqual([2 * 16384 + 2]);
     expect(excel.syncs).toBe(3);
+  });
+});
+
+describe("Lignes masquées et dates dans la sélection (readSelection), comme dans la feuille", () => {
+  test("une ligne filtrée et un effectif au format date dans la plage sélectionnée sont signalés, sans synchronisation de plus", async () => {
+    const excel = new FakeExcel();
+    const sheet = excel.addUserSheet("Paris", GRILLE, "B3");
+    sheet.hiddenRows.add(4); // sheet row 5: 0750655E 40025408 30
+    sheet.cells[5][3]!.numberFormat = "dd/mm/yyyy"; // D6: the effectif 28, shown as 28/01/1900
+    excel.select("Paris", "B3:D6");
+    const data = await new ExcelWorkbook(excel.run).readSelection();
+    expect(data.values).toHaveLength(4);
+    expect(data.hiddenRows).toEqual([2]);
+    expect(data.dateCells).toEqual([3 * 16384 + 2]);
+    expect(excel.syncs).toBe(2); // the selection and the used range, then one chunk
+  });
+
+  test("contrôler la sélection donne les mêmes constats que contrôler la feuille : « lignes-masquees », « effectif-date »", async () => {
+    const excel = new FakeExcel();
+    const sheet = excel.addUserSheet("Paris", GRILLE, "B3");
+    sheet.hiddenRows.add(4);
+    sheet.cells[5][3]!.numberFormat = "dd/mm/yyyy";
+    excel.select("Paris", "B3:D6");
+    const classeur = new ExcelWorkbook(excel.run);
+    const selection = await classeur.readSelection();
+    const parSelection = await controlerFeuille(new SelectionWorkbook(classeur, selection), "Paris", {
+      annee: 2024,
+    });
+    const parFeuille = await controlerFeuille(classeur, "Paris", { annee: 2024 });
+    const codes = (r: typeof parFeuille) => r.constats.map((c) => [c.code, c.ligne]);
+    expect(codes(parSelection)).toEqual([
+      ["effectif-date", 6],
+      ["lignes-masquees", null],
+    ]);
+    expect(codes(parSelection)).toEqual(codes(parFeuille));
+    // 24 + 30 pré-bac: the 28 of row 6, a date, is not counted.
+    expect(parSelection.effectifs.preBac).toBe(54);
   });
 });
