@@ -270,7 +270,9 @@ export abstract class LecteurBase implements LecteurFeuille {
     aCompleter: string,
     ligne: number,
   ): LigneDeStructure | null {
-    const structure = ligneDeStructure(row, colonnesCles, aCompleter);
+    // The cells of the table only (colonnesDesTotaux, set by ecarterSiTotal): a note beside the row is
+    // neither a total nor a header.
+    const structure = ligneDeStructure(row.slice(0, this.colonnesTotaux?.length), colonnesCles, aCompleter);
     if (structure === null || structure.code !== "entete-repetee" || this.entete === null) return structure;
     const deplacees = this.colonnesDeplacees(row);
     if (deplacees === null) return structure;
@@ -394,12 +396,17 @@ export abstract class LecteurBase implements LecteurFeuille {
   private colonnesTotaux: readonly number[] | null | undefined = undefined;
 
   /**
-   * The columns whose text makes a row a total (relative indices), or null for every cell of the row —
-   * the rule of the extractions (regles.md#lecture.lignes-total), where a subtotal row keeps its UAI and
-   * code and its word « total » may be anywhere.
+   * The columns whose text makes a row a total (relative indices), or null for every cell of the row.
+   * Décision (regles.md#lecture.lignes-total): in an extraction a subtotal row keeps its UAI and code
+   * and its word « total » may be in any cell of the table — every column up to the last one the header
+   * maps, and the titled columns right after it. A cell further right, past an untitled column, is a
+   * note or a second table (« Récapitulatif … Total 66 ») beside the row, not part of it.
    */
   protected colonnesDesTotaux(): readonly number[] | null {
-    return null;
+    const entete = this.sheet.values[this.indexEntete()];
+    let fin = Math.max(-1, ...this.colonnesLues());
+    while (!isBlank(entete[fin + 1])) fin++;
+    return [...Array(fin + 1).keys()];
   }
 
   /**
