@@ -11,7 +11,7 @@ import type { OutputSheet, Progress, SheetData, SheetInfo, Workbook } from "../w
 import { listSheetsWithIds } from "./listing";
 import { OWNED_SHEETS_SETTING } from "./ownership";
 import { throwIfAborted } from "./progress";
-import { intersectAreas, readArea, type Area } from "./reading";
+import { intersectAreas, readArea } from "./reading";
 import { pageLayoutSupported, writeOutputSheet } from "./writing";
 
 /** The shape of `Excel.run`: tests pass one that hands the batch a mock context. */
@@ -63,13 +63,8 @@ export class ExcelWorkbook implements Workbook {
       used.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
       await context.sync();
       if (used.isNullObject) return { name: sheet.name, values: [], rowOffset: 0, columnOffset: 0 };
-      const area: Area = {
-        rowIndex: used.rowIndex,
-        columnIndex: used.columnIndex,
-        rowCount: used.rowCount,
-        columnCount: used.columnCount,
-      };
-      return readArea(context, sheet, area, progress, used.rowHidden);
+      // A loaded range is an Area (rowIndex, columnIndex, rowCount, columnCount).
+      return readArea(context, sheet, used, progress, used.rowHidden);
     });
   }
 
@@ -138,26 +133,13 @@ export class ExcelWorkbook implements Workbook {
           `Impossible de lire la sélection : sélectionnez une seule plage de cellules.${detail}`,
         );
       }
-      const selected: Area = {
-        rowIndex: selection.rowIndex,
-        columnIndex: selection.columnIndex,
-        rowCount: selection.rowCount,
-        columnCount: selection.columnCount,
-      };
-      const area = used.isNullObject
-        ? null
-        : intersectAreas(selected, {
-            rowIndex: used.rowIndex,
-            columnIndex: used.columnIndex,
-            rowCount: used.rowCount,
-            columnCount: used.columnCount,
-          });
+      const area = used.isNullObject ? null : intersectAreas(selection, used);
       if (!area)
         return {
           name: sheet.name,
           values: [],
-          rowOffset: selected.rowIndex,
-          columnOffset: selected.columnIndex,
+          rowOffset: selection.rowIndex,
+          columnOffset: selection.columnIndex,
         };
       return readArea(context, sheet, area, progress, selection.rowHidden);
     });
