@@ -66,7 +66,24 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
     "Nombre d'élèves",
     "Nombre élèves",
   ],
-  statut: ["Statut", "Statut élève", "Statut de l'élève", "Statut apprenant", "Type de contrat"],
+  statut: [
+    "Statut",
+    "Statut élève",
+    "Statut de l'élève",
+    "Statut apprenant",
+    "Type de contrat",
+    // A column that asks the question, answered oui / non (estQuestionApprenti).
+    "Apprenti",
+    "Apprentis",
+    "Apprentie",
+    "Apprentissage",
+    "En apprentissage",
+    "Contrat d'apprentissage",
+    "Alternance",
+    "En alternance",
+    "Alternant",
+    "Contrat de professionnalisation",
+  ],
   anneeFormation: [
     "Année de formation",
     "Année formation",
@@ -195,6 +212,14 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
  */
 function cleEntete(text: string): string {
   return normaliserLibelle(text.replace(/%/g, " POURCENT "));
+}
+
+/**
+ * R5 (regles.md#beneficiaires.apprentis) — a status column whose header asks « Apprenti ? »,
+ * « Alternance »…: its « oui » says an apprentice, its « non » a pupil under school status.
+ */
+export function estQuestionApprenti(entete: string): boolean {
+  return /APPRENTI|ALTERNAN|PROFESSIONNALISATION/.test(cleEntete(entete));
 }
 
 const PAR_NOM: ReadonlyMap<string, Champ> = (() => {

@@ -18,7 +18,7 @@ import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "
 import { EFFECTIF_MAXIMUM, afficher, cellule, lireEntier, lireOuiNon, messageErreurExcel } from "./cells";
 import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
 import { normaliserCellule, type TableDoublons } from "./doublons";
-import { SYNONYMES } from "./columns";
+import { estQuestionApprenti, SYNONYMES } from "./columns";
 import { cleDoublon, LecteurBase, ressembleAUnCode, ressembleAUnUai } from "./lecteur";
 import { effectifsVides, type SessionLecture } from "./session";
 import { dateDansLaCellule, estCelluleDate, messageDate } from "./dates";
@@ -68,6 +68,8 @@ export class LecteurEffectifs extends LecteurBase {
   private readonly libelle: number;
   private readonly effectif: number;
   private readonly statut: number;
+  /** The status column's header when it asks « Apprenti ? » (its cells oui / non), else null. */
+  private readonly questionApprenti: string | null;
   private readonly annee: number;
   private readonly entreeDirecte: number;
   private readonly lettres: {
@@ -116,6 +118,8 @@ export class LecteurEffectifs extends LecteurBase {
     this.libelle = this.indice("libelleFormation");
     this.effectif = this.indice("effectif");
     this.statut = this.indice("statut");
+    const enteteStatut = this.entete?.colonnes.statut?.entete ?? "";
+    this.questionApprenti = estQuestionApprenti(enteteStatut) ? enteteStatut : null;
     this.annee = this.indice("anneeFormation");
     this.entreeDirecte = this.indice("entreeDirecte");
     this.lettres = {
@@ -175,12 +179,14 @@ export class LecteurEffectifs extends LecteurBase {
       if (!isBlank(statut)) {
         if (isCellError(statut))
           return this.ecarter("erreur-excel", ligne, l.statut, messageErreurExcel(statut, "statut"));
-        if (session.estApprenti(statut as string | number | boolean)) {
+        // In an « Apprenti ? » column, oui / non answer the question; other words read as a status.
+        const oui = this.questionApprenti === null ? null : lireOuiNon(statut);
+        if (oui ?? session.estApprenti(statut as string | number | boolean)) {
           return this.ecarter(
             "apprentissage",
             ligne,
             l.statut,
-            `Statut « ${afficher(statut)} » : l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation. Ligne non comptée.`,
+            `${this.questionApprenti ?? "Statut"} « ${afficher(statut)} » : l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation. Ligne non comptée.`,
           );
         }
       }

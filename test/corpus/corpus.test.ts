@@ -801,3 +801,51 @@ describe("Statuts d'apprentis : montants à la main (R5)", () => {
     expect(r.constats.filter((c) => c.code === "apprentissage").map((c) => c.ligne)).toEqual([3, 4, 5]);
   });
 });
+
+describe("Colonne « Apprenti » répondue oui / non : montants à la main (R5)", () => {
+  // 2024-2025, pré-bac 157 €. Comptés : 24 BOULANGER (« non ») + 12 COIFFURE (cellule vide) + 6
+  // PATISSIER (« Scolaire ») = 42 élèves × 157 € = 6 594,00 €. Écartés : 10 CUISINE (« oui »), 3 en
+  // « x ». Avant, la colonne était ignorée : 55 élèves × 157 € = 8 635,00 €.
+  test("« oui » et « x » écartés, « non », vide et « Scolaire » comptés", async () => {
+    const classeur = new MemoryWorkbook({
+      Effectifs: [
+        [...E, "Apprenti"],
+        [...L(), "non"],
+        [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 10 }), "oui"],
+        [...L({ 2: "50022141", 3: "PATISSIER (CAP)", 4: 6 }), "Scolaire"],
+        [...L({ 2: "50022142", 3: "PRODUCTION ET SERVICE EN RESTAURATION (CAP)", 4: 3 }), "x"],
+        [...L({ 2: "50033616", 3: "METIERS DE LA COIFFURE (CAP)", 4: 12 }), null],
+      ],
+      Établissements: [ET, ["0750655E", "35 %", 0, "oui"]],
+    });
+    const r = await calculerDotations(classeur, {
+      feuillesEffectifs: ["Effectifs"],
+      feuilleEtablissements: "Établissements",
+      annee: 2024,
+      parametres,
+    });
+    const [d] = r.etablissements;
+    expect(d.effectifs).toEqual({ prepaMetiers: 0, preBac: 42, postBac: 0 });
+    expect(d.nette.preBac.valeur.toFixed(2)).toBe("6594.00");
+    const ecartees = r.constats.filter((c) => c.code === "apprentissage");
+    expect(ecartees.map((c) => c.ligne)).toEqual([3, 5]);
+    expect(ecartees[0].message).toMatch(/^Apprenti « oui » : l'ARE n'est pas applicable/);
+  });
+
+  test("« Statut » répondu « oui » reste un statut inconnu, compté (la question n'est pas posée)", async () => {
+    const classeur = new MemoryWorkbook({
+      Effectifs: [
+        [...E, "Statut"],
+        [...L(), "oui"],
+      ],
+      Établissements: [ET, ["0750655E", "35 %", 0, "oui"]],
+    });
+    const r = await calculerDotations(classeur, {
+      feuillesEffectifs: ["Effectifs"],
+      feuilleEtablissements: "Établissements",
+      annee: 2024,
+      parametres,
+    });
+    expect(r.etablissements[0].effectifs.preBac).toBe(24);
+  });
+});
