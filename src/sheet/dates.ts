@@ -39,14 +39,17 @@ export function estCelluleDate(sheet: SheetData, index: number, colonne: number)
 /**
  * Does a format code show a date or a time? Its literal parts (« "€" », « \x »), and its bracketed
  * parts (colours, conditions, locale « [$-40C] ») removed, a day, month, year, hour or second code
- * remains: « dd/mm/yyyy », « d-mmm », « h:mm », « [$-40C]dddd d mmmm yyyy ».
+ * remains: « dd/mm/yyyy », « d-mmm », « h:mm », « [$-40C]dddd d mmmm yyyy », « h:mm AM/PM ».
  */
 export function formatDeDate(code: string): boolean {
   const sans = code
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "");
-  return /[dmyhs]/i.test(sans) && !/^general$/i.test(sans.trim());
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/AM\/PM|A\/P/gi, "");
+  // A format's name rather than its code (« General », a localised « Standard », « Estándar »): a letter
+  // that is no date code (d m y h s, e b g for eras) is only ever in a name.
+  return /[dmyhs]/i.test(sans) && !/[a-z]/i.test(sans.replace(/[dmyhsebg]/gi, ""));
 }
 
 const deux = (n: number) => String(n).padStart(2, "0");

@@ -73,9 +73,30 @@ describe("Corpus : une date à la place d'un nombre", () => {
     expect(dateDuNumeroDeSerie(61)).toBe("01/03/1900");
     expect(dateDuNumeroDeSerie(45184)).toBe("15/09/2023");
     expect(dateDuNumeroDeSerie(45184.5)).toBe("15/09/2023 12:00");
-    for (const f of ["dd/mm/yyyy", "d-mmm", "h:mm", "[$-40C]dddd d mmmm yyyy", "mm:ss", "yyyy-mm-dd"])
+    for (const f of [
+      "dd/mm/yyyy",
+      "d-mmm",
+      "h:mm",
+      "[$-40C]dddd d mmmm yyyy",
+      "mm:ss",
+      "yyyy-mm-dd",
+      "h:mm AM/PM",
+      "[h]:mm",
+    ])
       expect([f, formatDeDate(f)]).toEqual([f, true]);
-    for (const f of ["General", "0", "#,##0", '#,##0.00 "€"', "0.00 %", "0.00E+00", '[Red]0;"jours"', "@"])
+    // « Standard », « Estándar »: General's name in a French or Spanish Excel, should one reach us.
+    for (const f of [
+      "General",
+      "Standard",
+      "Estándar",
+      "0",
+      "#,##0",
+      '#,##0.00 "€"',
+      "0.00 %",
+      "0.00E+00",
+      '[Red]0;"jours"',
+      "@",
+    ])
       expect([f, formatDeDate(f)]).toEqual([f, false]);
     expect(estTexteDate("24/01/1900")).toBe(true);
     expect(estTexteDate("31/12/24")).toBe(true);
