@@ -52,6 +52,7 @@ export const CODES_CONSTATS = {
   "feuille-vide": "erreur",
   "entete-introuvable": "erreur",
   "colonne-manquante": "erreur",
+  "entete-deux-lignes": "erreur",
   "colonne-en-double": "info",
   // A sheet of a file that the command line does not read (src/cli/files.ts, src/cli/classeurs.ts).
   // A hidden sheet holding what the command reads (effectifs, a bilan) is an alerte, not an erreur:
@@ -175,6 +176,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "feuille-vide": "feuille vide",
   "entete-introuvable": "en-tête introuvable",
   "colonne-manquante": "colonne manquante",
+  "entete-deux-lignes": "en-tête sur deux lignes",
   "colonne-en-double": "colonne en double",
   "feuille-masquee": "feuille masquée non lue",
   "feuille-non-lue": "feuille non lue",

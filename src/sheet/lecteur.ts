@@ -11,6 +11,7 @@ import {
   LIGNES_RECHERCHE_ENTETE,
   nomDuChamp,
   SYNONYMES,
+  type ResultatEntete,
 } from "./columns";
 import { constat, type CodeConstat } from "./constats";
 import type { ColonnesEtablissement } from "./etablissements";
@@ -80,6 +81,8 @@ export abstract class LecteurBase implements LecteurFeuille {
    * (see structureDeLaLigne); null while the rows below the header are read with its columns.
    */
   private enteteDifferente: number | null = null;
+  /** The second line of a two-line header (refuserEnteteSurDeuxLignes): every row is set aside. */
+  private enteteSurDeuxLignes: { readonly ligne: number; readonly message: string } | null = null;
   /** The field each column of the header names (relative indices), made at the first repeated header. */
   private champsEntete: (Champ | null)[] | null = null;
   /**
@@ -151,7 +154,28 @@ export abstract class LecteurBase implements LecteurFeuille {
         null,
         `Colonne introuvable dans l'en-tête de la ligne ${detection.entete.ligne} : ${noms.join(" ; ")}. La feuille n'est pas lue : renommez la colonne ou indiquez-la dans la correspondance des colonnes.`,
       );
-    }
+    } else this.refuserEnteteSurDeuxLignes(sheet, detection);
+  }
+
+  /**
+   * Décision (regles.md#lecture.entete-deux-lignes) — « Effectifs » merged over « 2nde année | 1ère année »
+   * (or « Garçons | Filles »): the effectif column read is the first sub-column only, the others would
+   * be silently left out. The line right under the header, without UAI nor code and with words under
+   * the effectif header, is such a second header line: the sheet is not read.
+   */
+  private refuserEnteteSurDeuxLignes(sheet: SheetData, detection: ResultatEntete): void {
+    const { colonnes } = detection.entete;
+    const dessous = sheet.values[detection.indexLigne + 1];
+    // An effectif sheet only (UAI, code and effectif columns): a bilan or a demande is a form.
+    if (!dessous || !colonnes.effectif || !colonnes.uai || !colonnes.codeFormation) return;
+    const cellule = (champ: Champ) => dessous[indexRelatif(detection.entete, champ, sheet.columnOffset)];
+    const sous = cellule("effectif");
+    if (typeof sous !== "string" || !/\p{L}/u.test(sous)) return;
+    if (!isBlank(cellule("uai")) || !isBlank(cellule("codeFormation"))) return;
+    this.enteteSurDeuxLignes = {
+      ligne: detection.entete.ligne + 1,
+      message: `« ${citation(sous)} » sous « ${citation(colonnes.effectif.entete)} » : l'en-tête tient sur deux lignes, la colonne lue ne compterait qu'une partie des élèves. La feuille n'est pas lue : gardez une seule ligne d'en-tête, avec une colonne « Effectif 1re année ».`,
+    };
   }
 
   /**
@@ -217,6 +241,7 @@ export abstract class LecteurBase implements LecteurFeuille {
       if (ligneVide(row)) continue;
       this.comptage.nonVides++;
       if (motif !== null) this.comptage.ecarter(motif);
+      else if (this.enteteSurDeuxLignes !== null) this.ecarterSousEnteteSurDeuxLignes(premiereLigne + i);
       else if (this.enteteDifferente !== null) this.lireSousEnteteDifferent(row, premiereLigne + i);
       else if (row.length <= largeur || !this.ecarterSiValeursEnTrop(row, premiereLigne + i))
         this.lireLigne(row, premiereLigne + i);
@@ -321,6 +346,19 @@ export abstract class LecteurBase implements LecteurFeuille {
    * A row below a repeated header in another order: set aside, unless it is itself a header in the first
    * order, below which reading resumes.
    */
+  /** Each row, the second header line first, set aside with its own constat (as under entete-differente). */
+  private ecarterSousEnteteSurDeuxLignes(ligne: number): void {
+    const { ligne: seconde, message } = this.enteteSurDeuxLignes!;
+    const colonne = this.entete?.colonnes.effectif?.lettre ?? null;
+    if (ligne === seconde) return this.ecarter("entete-deux-lignes", ligne, colonne, message);
+    this.ecarter(
+      "entete-deux-lignes",
+      ligne,
+      null,
+      `Ligne sous l'en-tête sur deux lignes : non lue (voir la ligne ${seconde}).`,
+    );
+  }
+
   private lireSousEnteteDifferent(row: Row, ligne: number): void {
     // A header in the first order (a total row is never one, as in ligneDeStructure): reading resumes.
     if (celluleTotal(row) < 0 && estEnteteRepetee(row) && this.colonnesDeplacees(row) === null) {

@@ -126,11 +126,14 @@ const classeurCoherent = fc
       // Junk rows: no valid UAI in them, so they never carry an establishment's value. Not a header
       // that moves a column: the rows below such a header are set aside (regles.md#lecture.entete-repetee),
       // the one thing the order of rows changes by design (test/corpus/lignes-total-doublons.test.ts).
+      // Nor words under « Effectif » without a code: right under the header, such a row is the second
+      // line of a two-line header and the sheet is not read (regles.md#lecture.entete-deux-lignes,
+      // test/corpus/entete-deux-lignes.test.ts), which only its place decides.
       {
         arbitrary: fc
           .array(cellule, { maxLength: 5 })
           .map((r) => ["", ...r.slice(1)])
-          .filter((r) => !deplaceUneColonne(r)),
+          .filter((r) => !deplaceUneColonne(r) && !secondeLigneDEntete(r)),
         weight: 1,
       },
     );
@@ -148,6 +151,12 @@ const classeurCoherent = fc
   });
 
 const ENTETE: CellValue[] = ["UAI", "Établissement", "Code diplôme", "Effectif", "Statut"];
+
+/** Words under « Effectif » (column D), no code (column C): a second header line if right under ENTETE. */
+function secondeLigneDEntete(r: readonly CellValue[]): boolean {
+  const codeVide = r[2] === null || r[2] === undefined || (typeof r[2] === "string" && r[2].trim() === "");
+  return codeVide && typeof r[3] === "string" && /\p{L}/u.test(r[3]);
+}
 
 /** A row naming at least two distinct fields, once each, one of them in another column than ENTETE. */
 function deplaceUneColonne(row: readonly CellValue[]): boolean {
