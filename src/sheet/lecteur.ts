@@ -36,6 +36,20 @@ export function ressembleAUnUai(cell: CellValue | undefined): boolean {
   return typeof cell === "string" && /^\d{7}[A-Za-z]$/.test(cell.trim());
 }
 
+/**
+ * A lycée's own sheet often gives its UAI once, above the table (« UAI | 0750655E »): the missing
+ * column's message then says where the UAI is and what to do, rather than to rename a column that does
+ * not exist.
+ */
+function uaiAuDessus(sheet: SheetData, indexEntete: number): string {
+  for (let i = 0; i < indexEntete; i++) {
+    const cell = sheet.values[i].find(ressembleAUnUai);
+    if (cell !== undefined)
+      return ` L'UAI ${String(cell).trim()} est au-dessus du tableau, ligne ${sheet.rowOffset + i + 1} : ajoutez une colonne « UAI » qui la répète sur chaque ligne.`;
+  }
+  return "";
+}
+
 /** A cell that reads as a code formation diplôme: 8 digits (50022137), as text or as a number. */
 export function ressembleAUnCode(cell: CellValue | undefined): boolean {
   if (typeof cell === "number") return Number.isInteger(cell) && cell >= 10_000_000 && cell <= 99_999_999;
@@ -152,7 +166,7 @@ export abstract class LecteurBase implements LecteurFeuille {
         "colonne-manquante",
         detection.entete.ligne,
         null,
-        `Colonne introuvable dans l'en-tête de la ligne ${detection.entete.ligne} : ${noms.join(" ; ")}. La feuille n'est pas lue : renommez la colonne ou indiquez-la dans la correspondance des colonnes.`,
+        `Colonne introuvable dans l'en-tête de la ligne ${detection.entete.ligne} : ${noms.join(" ; ")}. La feuille n'est pas lue : renommez la colonne ou indiquez-la dans la correspondance des colonnes.${manquants.includes("uai") ? uaiAuDessus(sheet, detection.indexLigne) : ""}`,
       );
     } else this.refuserEnteteSurDeuxLignes(sheet, detection);
   }
