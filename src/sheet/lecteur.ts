@@ -23,6 +23,7 @@ import {
   colonnesLues,
   estEnteteRepetee,
   largeurDuTableau,
+  largeurDesLignes,
   MESSAGE_ENTETE_REPETEE,
   ligneDeStructure,
   messageLigneTotal,
@@ -95,6 +96,8 @@ export abstract class LecteurBase implements LecteurFeuille {
    * (see structureDeLaLigne); null while the rows below the header are read with its columns.
    */
   private enteteDifferente: number | null = null;
+  /** The width of the table's rows (largeurDesLignes): what is further right is beside them. */
+  private largeurLignes = 0;
   /** The second line of a two-line header (refuserEnteteSurDeuxLignes): every row is set aside. */
   private enteteSurDeuxLignes: { readonly ligne: number; readonly message: string } | null = null;
   /** The field each column of the header names (relative indices), made at the first repeated header. */
@@ -151,6 +154,7 @@ export abstract class LecteurBase implements LecteurFeuille {
         `La colonne « ${citation(colonne.entete)} » désigne aussi le champ « ${nomDuChamp(champ)} », déjà lu dans la colonne ${detection.entete.colonnes[champ]?.lettre} : elle est ignorée. Corrigez la correspondance des colonnes si c'est elle qu'il faut lire.`,
       );
     }
+    this.largeurLignes = largeurDesLignes(sheet, detection);
     if (sheet.delimited) this.largeurDelimitee = largeurDuTableau(sheet, detection);
     const manquants = requis.filter((champ) => !detection.entete.colonnes[champ]);
     const aucunDesValeurs =
@@ -309,9 +313,8 @@ export abstract class LecteurBase implements LecteurFeuille {
     aCompleter: string,
     ligne: number,
   ): LigneDeStructure | null {
-    // The cells of the table only (colonnesDesTotaux, set by ecarterSiTotal): a note beside the row is
-    // neither a total nor a header.
-    const structure = ligneDeStructure(row.slice(0, this.colonnesTotaux?.length), colonnesCles, aCompleter);
+    // The cells of the table only (largeurDesLignes): a note beside the row is neither a total nor a header.
+    const structure = ligneDeStructure(row.slice(0, this.largeurLignes), colonnesCles, aCompleter);
     if (structure === null || structure.code !== "entete-repetee" || this.entete === null) return structure;
     const deplacees = this.colonnesDeplacees(row);
     if (deplacees === null) return structure;
@@ -356,10 +359,6 @@ export abstract class LecteurBase implements LecteurFeuille {
     return this.entete === null ? -1 : this.entete.ligne - this.sheet.rowOffset - 1;
   }
 
-  /**
-   * A row below a repeated header in another order: set aside, unless it is itself a header in the first
-   * order, below which reading resumes.
-   */
   /** Each row, the second header line first, set aside with its own constat (as under entete-differente). */
   private ecarterSousEnteteSurDeuxLignes(ligne: number): void {
     const { ligne: seconde, message } = this.enteteSurDeuxLignes!;
@@ -373,6 +372,10 @@ export abstract class LecteurBase implements LecteurFeuille {
     );
   }
 
+  /**
+   * A row below a repeated header in another order: set aside, unless it is itself a header in the first
+   * order, below which reading resumes.
+   */
   private lireSousEnteteDifferent(row: Row, ligne: number): void {
     // A header in the first order (a total row is never one, as in ligneDeStructure): reading resumes.
     if (celluleTotal(row) < 0 && estEnteteRepetee(row) && this.colonnesDeplacees(row) === null) {
@@ -445,20 +448,16 @@ export abstract class LecteurBase implements LecteurFeuille {
   protected ligneMalDecoupee(_row: Row, _ligne: number): void {}
 
   /** colonnesDesTotaux, asked once at the first row. */
-  private colonnesTotaux: readonly number[] | null | undefined = undefined;
+  private colonnesTotaux: readonly number[] | undefined = undefined;
 
   /**
-   * The columns whose text makes a row a total (relative indices), or null for every cell of the row.
+   * The columns whose text makes a row a total (relative indices).
    * Décision (regles.md#lecture.lignes-total): in an extraction a subtotal row keeps its UAI and code
-   * and its word « total » may be in any cell of the table — every column up to the last one the header
-   * maps, and the titled columns right after it. A cell further right, past an untitled column, is a
-   * note or a second table (« Récapitulatif … Total 66 ») beside the row, not part of it.
+   * and its word « total » may be in any cell of the table's rows (largeurDesLignes); a cell further
+   * right is a note or a second table beside the row, not part of it.
    */
-  protected colonnesDesTotaux(): readonly number[] | null {
-    const entete = this.sheet.values[this.indexEntete()];
-    let fin = Math.max(-1, ...this.colonnesLues());
-    while (!isBlank(entete[fin + 1])) fin++;
-    return [...Array(fin + 1).keys()];
+  protected colonnesDesTotaux(): readonly number[] {
+    return [...Array(this.largeurLignes).keys()];
   }
 
   /**
@@ -478,7 +477,7 @@ export abstract class LecteurBase implements LecteurFeuille {
    */
   protected ecarterSiTotal(row: Row, ligne: number): boolean {
     if (this.colonnesTotaux === undefined) this.colonnesTotaux = this.colonnesDesTotaux();
-    const j = this.libellesTotal.celluleTotal(row, this.colonnesTotaux ?? undefined);
+    const j = this.libellesTotal.celluleTotal(row, this.colonnesTotaux);
     if (j < 0) return false;
     this.ecarter("ligne-total", ligne, this.lettre(j), messageLigneTotal(row[j] as string));
     return true;

@@ -215,6 +215,23 @@ export function largeurDuTableau(
   return largeur;
 }
 
+/**
+ * The width of a table's rows, as relative columns from the used range's first: up to the last column
+ * the header maps, and the titled columns right after it. Narrower than largeurDuTableau, which goes to
+ * the header's last title: a column further right, past an untitled one, is a note or a second table
+ * beside the rows (« Récapitulatif … Total 66 »), whose words say nothing of them
+ * (regles.md#lecture.lignes-total), while a .csv line is still cut to the header's whole width.
+ */
+export function largeurDesLignes(
+  sheet: SheetData,
+  detection: Pick<ResultatEntete, "indexLigne" | "entete">,
+): number {
+  const entete = sheet.values[detection.indexLigne];
+  let fin = Math.max(-1, ...colonnesLues(sheet, detection.entete));
+  while (!isBlank(entete[fin + 1])) fin++;
+  return fin + 1;
+}
+
 /** The columns a header maps to fields, as relative indices from the used range's first, in order. */
 export function colonnesLues(sheet: SheetData, entete: EnteteDetectee): number[] {
   const colonnes: number[] = [];
