@@ -273,8 +273,13 @@ export function lireAnneeFormation(value: CellValue): number | null {
  * apprentissage, (contrat de) professionnalisation, contrat (de) pro, alternance or alternant (work-study
  * is one of these two contracts), or the short codes AP, APP, APPR (ST is the school status), once
  * what it denies is taken out: « Scolaire (non apprenti) » counts, « Apprenti sans contrat » does not.
+ * `question`: the column asks « Apprenti ? », its oui / x / 1 / VRAI say an apprentice, its non a pupil.
  */
-export function estStatutApprenti(value: CellValue): boolean {
+export function estStatutApprenti(value: CellValue, question = false): boolean {
+  // In a column that asks the question (« Apprenti », « Alternance »: columns.ts, estQuestionApprenti),
+  // oui / non answer it; other words read as a status.
+  const reponse = question ? lireOuiNon(value) : null;
+  if (reponse !== null) return reponse;
   return typeof value === "string" && CONTRAT.test(normaliserLibelle(value).replace(NEGATION, ""));
 }
 

@@ -179,9 +179,7 @@ export class LecteurEffectifs extends LecteurBase {
       if (!isBlank(statut)) {
         if (isCellError(statut))
           return this.ecarter("erreur-excel", ligne, l.statut, messageErreurExcel(statut, "statut"));
-        // In an « Apprenti ? » column, oui / non answer the question; other words read as a status.
-        const oui = this.questionApprenti === null ? null : lireOuiNon(statut);
-        if (oui ?? session.estApprenti(statut as string | number | boolean)) {
+        if (session.estApprenti(statut as string | number | boolean, this.questionApprenti !== null)) {
           return this.ecarter(
             "apprentissage",
             ligne,

@@ -118,6 +118,8 @@ export class SessionLecture {
   private readonly idsCodes = new Map<string, number>();
   private readonly uais = new Map<Primitive, VerdictUai>();
   private readonly statuts = new Map<Primitive, boolean>();
+  /** The same, for the cells of a column that asks « Apprenti ? » (estStatutApprenti's `question`). */
+  private readonly reponsesApprenti = new Map<Primitive, boolean>();
   private readonly annees = new Map<Primitive, VerdictAnnee>();
 
   /** `catalogues`: the lists by rentrée, the user's loaded ones among them (the embedded ones by default). */
@@ -229,11 +231,12 @@ export class SessionLecture {
   }
 
   /** R5: does a status cell say apprentice or professionalisation contract? */
-  estApprenti(raw: Primitive): boolean {
-    let apprenti = this.statuts.get(raw);
+  estApprenti(raw: Primitive, question = false): boolean {
+    const verdicts = question ? this.reponsesApprenti : this.statuts;
+    let apprenti = verdicts.get(raw);
     if (apprenti === undefined) {
-      apprenti = estStatutApprenti(raw);
-      this.statuts.set(raw, apprenti);
+      apprenti = estStatutApprenti(raw, question);
+      verdicts.set(raw, apprenti);
     }
     return apprenti;
   }
