@@ -22,6 +22,7 @@ import {
   xlsxBombe,
   xlsxExcelJS,
   xlsxFaitMain,
+  dotationsArago,
 } from "./fabrique";
 
 const E: CellValue[] = ["UAI", "Établissement", "Code diplôme", "Libellé", "Effectif"];
@@ -778,23 +779,14 @@ describe("Statuts d'apprentis : montants à la main (R5)", () => {
   // apprenti) ») = 36 élèves × 157 € = 5 652,00 €. Écartés : 10 CUISINE en alternance, 6 PATISSIER en
   // « Contrat de pro », 3 en « AP ». Avant : 24 + 10 + 6 + 3 = 43 × 157 = 6 751,00 €.
   test("« Alternance », « Contrat de pro », « AP » écartés ; « Scolaire (non apprenti) » compté", async () => {
-    const classeur = new MemoryWorkbook({
-      Effectifs: [
-        [...E, "Statut"],
-        [...L(), "Scolaire"],
-        [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 10 }), "Alternance"],
-        [...L({ 2: "50022141", 3: "PATISSIER (CAP)", 4: 6 }), "Contrat de pro"],
-        [...L({ 2: "50022142", 3: "PRODUCTION ET SERVICE EN RESTAURATION (CAP)", 4: 3 }), "AP"],
-        [...L({ 2: "50033616", 3: "METIERS DE LA COIFFURE (CAP)", 4: 12 }), "Scolaire (non apprenti)"],
-      ],
-      Établissements: [ET, ["0750655E", "35 %", 0, "oui"]],
-    });
-    const r = await calculerDotations(classeur, {
-      feuillesEffectifs: ["Effectifs"],
-      feuilleEtablissements: "Établissements",
-      annee: 2024,
-      parametres,
-    });
+    const r = await dotationsArago([
+      [...E, "Statut"],
+      [...L(), "Scolaire"],
+      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 10 }), "Alternance"],
+      [...L({ 2: "50022141", 3: "PATISSIER (CAP)", 4: 6 }), "Contrat de pro"],
+      [...L({ 2: "50022142", 3: "PRODUCTION ET SERVICE EN RESTAURATION (CAP)", 4: 3 }), "AP"],
+      [...L({ 2: "50033616", 3: "METIERS DE LA COIFFURE (CAP)", 4: 12 }), "Scolaire (non apprenti)"],
+    ]);
     const [d] = r.etablissements;
     expect(d.effectifs).toEqual({ prepaMetiers: 0, preBac: 36, postBac: 0 });
     expect(d.nette.preBac.valeur.toFixed(2)).toBe("5652.00");
@@ -807,23 +799,14 @@ describe("Colonne « Apprenti » répondue oui / non : montants à la main (R5)"
   // PATISSIER (« Scolaire ») = 42 élèves × 157 € = 6 594,00 €. Écartés : 10 CUISINE (« oui »), 3 en
   // « x ». Avant, la colonne était ignorée : 55 élèves × 157 € = 8 635,00 €.
   test("« oui » et « x » écartés, « non », vide et « Scolaire » comptés", async () => {
-    const classeur = new MemoryWorkbook({
-      Effectifs: [
-        [...E, "Apprenti"],
-        [...L(), "non"],
-        [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 10 }), "oui"],
-        [...L({ 2: "50022141", 3: "PATISSIER (CAP)", 4: 6 }), "Scolaire"],
-        [...L({ 2: "50022142", 3: "PRODUCTION ET SERVICE EN RESTAURATION (CAP)", 4: 3 }), "x"],
-        [...L({ 2: "50033616", 3: "METIERS DE LA COIFFURE (CAP)", 4: 12 }), null],
-      ],
-      Établissements: [ET, ["0750655E", "35 %", 0, "oui"]],
-    });
-    const r = await calculerDotations(classeur, {
-      feuillesEffectifs: ["Effectifs"],
-      feuilleEtablissements: "Établissements",
-      annee: 2024,
-      parametres,
-    });
+    const r = await dotationsArago([
+      [...E, "Apprenti"],
+      [...L(), "non"],
+      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 10 }), "oui"],
+      [...L({ 2: "50022141", 3: "PATISSIER (CAP)", 4: 6 }), "Scolaire"],
+      [...L({ 2: "50022142", 3: "PRODUCTION ET SERVICE EN RESTAURATION (CAP)", 4: 3 }), "x"],
+      [...L({ 2: "50033616", 3: "METIERS DE LA COIFFURE (CAP)", 4: 12 }), null],
+    ]);
     const [d] = r.etablissements;
     expect(d.effectifs).toEqual({ prepaMetiers: 0, preBac: 42, postBac: 0 });
     expect(d.nette.preBac.valeur.toFixed(2)).toBe("6594.00");
@@ -833,19 +816,10 @@ describe("Colonne « Apprenti » répondue oui / non : montants à la main (R5)"
   });
 
   test("« Statut » répondu « oui » reste un statut inconnu, compté (la question n'est pas posée)", async () => {
-    const classeur = new MemoryWorkbook({
-      Effectifs: [
-        [...E, "Statut"],
-        [...L(), "oui"],
-      ],
-      Établissements: [ET, ["0750655E", "35 %", 0, "oui"]],
-    });
-    const r = await calculerDotations(classeur, {
-      feuillesEffectifs: ["Effectifs"],
-      feuilleEtablissements: "Établissements",
-      annee: 2024,
-      parametres,
-    });
+    const r = await dotationsArago([
+      [...E, "Statut"],
+      [...L(), "oui"],
+    ]);
     expect(r.etablissements[0].effectifs.preBac).toBe(24);
   });
 });

@@ -4,13 +4,10 @@
  * second-year pupils were counted for the first-year ones (11 instead of 12), or the girls left out.
  * Amounts by hand, 2024-2025, pré-bac forfait 157 € (arrêté, indexation 2024).
  */
-import { Parametres } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
-import { calculerDotations, controlerFeuille } from "../../src/workflows";
-
-const parametres = Parametres.embarques();
-const ET: CellValue[] = ["UAI", "Taux de boursiers", "Reliquat pré-bac", "Réponse à l'enquête"];
+import { controlerFeuille } from "../../src/workflows";
+import { dotationsArago } from "./fabrique";
 
 describe("En-tête sur deux lignes (« Effectifs » fusionné au-dessus de deux sous-colonnes)", () => {
   test("« 2nde année | 1ère année » : la feuille n'est pas lue, rien n'est compté", async () => {
@@ -34,20 +31,11 @@ describe("En-tête sur deux lignes (« Effectifs » fusionné au-dessus de deux 
   });
 
   test("« Garçons | Filles » dans la dotation : pas de montant faux, l'établissement sans effectif lu", async () => {
-    const classeur = new MemoryWorkbook({
-      Effectifs: [
-        ["UAI", "Code diplôme", "Libellé", "Effectif", null],
-        [null, null, null, "Garçons", "Filles"],
-        ["0750655E", "50022137", "BOULANGER (CAP)", 14, 10],
-      ],
-      Établissements: [ET, ["0750655E", "35 %", 0, "oui"]],
-    });
-    const r = await calculerDotations(classeur, {
-      feuillesEffectifs: ["Effectifs"],
-      feuilleEtablissements: "Établissements",
-      annee: 2024,
-      parametres,
-    });
+    const r = await dotationsArago([
+      ["UAI", "Code diplôme", "Libellé", "Effectif", null],
+      [null, null, null, "Garçons", "Filles"],
+      ["0750655E", "50022137", "BOULANGER (CAP)", 14, 10],
+    ]);
     expect(r.constats.filter((c) => c.code === "entete-deux-lignes").map((c) => c.ligne)).toEqual([2, 3]);
     // Before: 14 boys × 157 = 2 198 € paid for 24 pupils (3 768 €). Now no pupil is counted from the sheet.
     const compte = r.etablissements.find((d) => d.uai === "0750655E");
@@ -55,19 +43,10 @@ describe("En-tête sur deux lignes (« Effectifs » fusionné au-dessus de deux 
   });
 
   test("le remède : une seule ligne d'en-tête, « Effectif 1re année » : 12 × 157 = 1 884,00 €", async () => {
-    const classeur = new MemoryWorkbook({
-      Effectifs: [
-        ["UAI", "Code formation", "Libellé", "Effectif 2nde année", "Effectif 1re année"],
-        ["0750655E", "50022137", "BOULANGER (CAP)", 11, 12],
-      ],
-      Établissements: [ET, ["0750655E", "35 %", 0, "oui"]],
-    });
-    const r = await calculerDotations(classeur, {
-      feuillesEffectifs: ["Effectifs"],
-      feuilleEtablissements: "Établissements",
-      annee: 2024,
-      parametres,
-    });
+    const r = await dotationsArago([
+      ["UAI", "Code formation", "Libellé", "Effectif 2nde année", "Effectif 1re année"],
+      ["0750655E", "50022137", "BOULANGER (CAP)", 11, 12],
+    ]);
     const [d] = r.etablissements;
     expect(d.effectifs.preBac).toBe(12);
     expect(d.nette.preBac.valeur.toFixed(2)).toBe("1884.00");

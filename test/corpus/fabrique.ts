@@ -5,7 +5,10 @@
  */
 import { constants, deflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
+import { Parametres } from "../../src/rules";
+import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
+import { calculerDotations } from "../../src/workflows";
 
 // JSZip comes with ExcelJS; it assembles the hand-made .xlsx parts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -207,4 +210,21 @@ export function encoder(
       // The corpus' texts only use Latin-1 letters, where Windows-1252 and Latin-1 agree.
       return Buffer.from(texte, "latin1");
   }
+}
+
+/**
+ * The dotations 2024-2025 of one effectif sheet whose rows are for lycée Arago (0750655E), whose
+ * establishments sheet gives 35 % de boursiers, no reliquat, and an answer to the surveys.
+ */
+export function dotationsArago(effectifs: CellValue[][]) {
+  const etablissements: CellValue[][] = [
+    ["UAI", "Taux de boursiers", "Reliquat pré-bac", "Réponse à l'enquête"],
+    ["0750655E", "35 %", 0, "oui"],
+  ];
+  return calculerDotations(new MemoryWorkbook({ Effectifs: effectifs, Établissements: etablissements }), {
+    feuillesEffectifs: ["Effectifs"],
+    feuilleEtablissements: "Établissements",
+    annee: 2024,
+    parametres: Parametres.embarques(),
+  });
 }
