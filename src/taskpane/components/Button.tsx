@@ -25,6 +25,16 @@ const PRESSED = ":hover:active,:active:focus-visible";
 const FOCUS = ":focus-visible";
 const HIGH_CONTRAST = "@media (forced-colors: active)";
 
+/** The same look hovered and pressed (as Fluent's styles write it twice). */
+function survoleEtPresse<T extends object>(look: T) {
+  return { [HOVER]: look, [PRESSED]: look };
+}
+
+/** A look that hovering and pressing do not change: a disabled button. */
+function fige<T extends object>(look: T) {
+  return { ...look, ...survoleEtPresse(look) };
+}
+
 const useRootClassName = makeResetStyles({
   alignItems: "center",
   boxSizing: "border-box",
@@ -76,18 +86,12 @@ const useRootClassName = makeResetStyles({
   "@media screen and (prefers-reduced-motion: reduce)": { transitionDuration: "0.01ms" },
   [HIGH_CONTRAST]: {
     ":focus": { ...borderColor("ButtonText") },
-    [HOVER]: {
+    ...survoleEtPresse({
       backgroundColor: "HighlightText",
       ...borderColor("Highlight"),
       color: "Highlight",
-      forcedColorAdjust: "none",
-    },
-    [PRESSED]: {
-      backgroundColor: "HighlightText",
-      ...borderColor("Highlight"),
-      color: "Highlight",
-      forcedColorAdjust: "none",
-    },
+      forcedColorAdjust: "none" as const,
+    }),
   },
 });
 
@@ -119,8 +123,11 @@ const useStyles = makeStyles({
       ...borderColor("HighlightText"),
       color: "HighlightText",
       forcedColorAdjust: "none",
-      [HOVER]: { backgroundColor: "HighlightText", ...borderColor("Highlight"), color: "Highlight" },
-      [PRESSED]: { backgroundColor: "HighlightText", ...borderColor("Highlight"), color: "Highlight" },
+      ...survoleEtPresse({
+        backgroundColor: "HighlightText",
+        ...borderColor("Highlight"),
+        color: "Highlight",
+      }),
     },
   },
   subtle: {
@@ -137,7 +144,7 @@ const useStyles = makeStyles({
       ...borderColor("transparent"),
       color: tokens.colorNeutralForeground2Pressed,
     },
-    [HIGH_CONTRAST]: { [HOVER]: { color: "Highlight" }, [PRESSED]: { color: "Highlight" } },
+    [HIGH_CONTRAST]: survoleEtPresse({ color: "Highlight" }),
   },
   transparent: {
     backgroundColor: tokens.colorTransparentBackground,
@@ -153,10 +160,10 @@ const useStyles = makeStyles({
       ...borderColor("transparent"),
       color: tokens.colorNeutralForeground2BrandPressed,
     },
-    [HIGH_CONTRAST]: {
-      [HOVER]: { backgroundColor: tokens.colorTransparentBackground, color: "Highlight" },
-      [PRESSED]: { backgroundColor: tokens.colorTransparentBackground, color: "Highlight" },
-    },
+    [HIGH_CONTRAST]: survoleEtPresse({
+      backgroundColor: tokens.colorTransparentBackground,
+      color: "Highlight",
+    }),
   },
   small: {
     minWidth: "64px",
@@ -168,43 +175,26 @@ const useStyles = makeStyles({
     [FOCUS]: { borderRadius: tokens.borderRadiusSmall },
   },
   disabled: {
-    backgroundColor: tokens.colorNeutralBackgroundDisabled,
-    ...borderColor(tokens.colorNeutralStrokeDisabled),
-    color: tokens.colorNeutralForegroundDisabled,
-    cursor: "not-allowed",
-    [HOVER]: {
+    ...fige({
       backgroundColor: tokens.colorNeutralBackgroundDisabled,
       ...borderColor(tokens.colorNeutralStrokeDisabled),
       color: tokens.colorNeutralForegroundDisabled,
       cursor: "not-allowed",
-    },
-    [PRESSED]: {
-      backgroundColor: tokens.colorNeutralBackgroundDisabled,
-      ...borderColor(tokens.colorNeutralStrokeDisabled),
-      color: tokens.colorNeutralForegroundDisabled,
-      cursor: "not-allowed",
-    },
+    }),
     [HIGH_CONTRAST]: {
       backgroundColor: "ButtonFace",
       ...borderColor("GrayText"),
       color: "GrayText",
       ":focus": borderColor("GrayText"),
-      [HOVER]: { backgroundColor: "ButtonFace", ...borderColor("GrayText"), color: "GrayText" },
-      [PRESSED]: { backgroundColor: "ButtonFace", ...borderColor("GrayText"), color: "GrayText" },
+      ...survoleEtPresse({ backgroundColor: "ButtonFace", ...borderColor("GrayText"), color: "GrayText" }),
     },
   },
   // Disabled primary, subtle and transparent buttons keep no border, the last two no background.
-  disabledPrimary: {
-    ...borderColor("transparent"),
-    [HOVER]: borderColor("transparent"),
-    [PRESSED]: borderColor("transparent"),
-  },
-  disabledSansFond: {
+  disabledPrimary: fige(borderColor("transparent")),
+  disabledSansFond: fige({
     backgroundColor: tokens.colorTransparentBackground,
     ...borderColor("transparent"),
-    [HOVER]: { backgroundColor: tokens.colorTransparentBackground, ...borderColor("transparent") },
-    [PRESSED]: { backgroundColor: tokens.colorTransparentBackground, ...borderColor("transparent") },
-  },
+  }),
 });
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
