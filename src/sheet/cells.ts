@@ -276,8 +276,8 @@ export function lireAnneeFormation(value: CellValue): number | null {
  * `question`: the column asks « Apprenti ? », its oui / x / 1 / VRAI say an apprentice, its non a pupil.
  */
 export function estStatutApprenti(value: CellValue, question = false): boolean {
-  // In a column that asks the question (« Apprenti », « Alternance »: columns.ts, estQuestionApprenti),
-  // oui / non answer it; other words read as a status.
+  // In a column that asks the question (its header « Apprenti », « Alternance »…), oui / non answer it;
+  // other words read as a status.
   const reponse = question ? lireOuiNon(value) : null;
   if (reponse !== null) return reponse;
   return typeof value === "string" && CONTRAT.test(normaliserLibelle(value).replace(NEGATION, ""));

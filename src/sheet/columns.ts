@@ -72,7 +72,8 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
     "Statut de l'élève",
     "Statut apprenant",
     "Type de contrat",
-    // A column that asks the question, answered oui / non (estQuestionApprenti).
+    // A column that asks the question, answered oui / non: its header reads as an apprentice's status
+    // (LecteurEffectifs, estStatutApprenti).
     "Apprenti",
     "Apprentis",
     "Apprentie",
@@ -212,14 +213,6 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
  */
 function cleEntete(text: string): string {
   return normaliserLibelle(text.replace(/%/g, " POURCENT "));
-}
-
-/**
- * R5 (regles.md#beneficiaires.apprentis) — a status column whose header asks « Apprenti ? »,
- * « Alternance »…: its « oui » says an apprentice, its « non » a pupil under school status.
- */
-export function estQuestionApprenti(entete: string): boolean {
-  return /APPRENTI|ALTERNAN|PROFESSIONNALISATION/.test(cleEntete(entete));
 }
 
 const PAR_NOM: ReadonlyMap<string, Champ> = (() => {

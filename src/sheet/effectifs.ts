@@ -15,10 +15,18 @@
  */
 import type { Categorie } from "../rules";
 import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
-import { EFFECTIF_MAXIMUM, afficher, cellule, lireEntier, lireOuiNon, messageErreurExcel } from "./cells";
+import {
+  EFFECTIF_MAXIMUM,
+  afficher,
+  cellule,
+  estStatutApprenti,
+  lireEntier,
+  lireOuiNon,
+  messageErreurExcel,
+} from "./cells";
 import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
 import { normaliserCellule, type TableDoublons } from "./doublons";
-import { estQuestionApprenti, SYNONYMES } from "./columns";
+import { SYNONYMES } from "./columns";
 import { cleDoublon, LecteurBase, ressembleAUnCode, ressembleAUnUai } from "./lecteur";
 import { effectifsVides, type SessionLecture } from "./session";
 import { dateDansLaCellule, estCelluleDate, messageDate } from "./dates";
@@ -119,7 +127,8 @@ export class LecteurEffectifs extends LecteurBase {
     this.effectif = this.indice("effectif");
     this.statut = this.indice("statut");
     const enteteStatut = this.entete?.colonnes.statut?.entete ?? "";
-    this.questionApprenti = estQuestionApprenti(enteteStatut) ? enteteStatut : null;
+    // A header that itself reads as an apprentice's status (« Apprenti », « Alternance ») asks the question.
+    this.questionApprenti = estStatutApprenti(enteteStatut) ? enteteStatut : null;
     this.annee = this.indice("anneeFormation");
     this.entreeDirecte = this.indice("entreeDirecte");
     this.lettres = {
