@@ -46,7 +46,6 @@ import type { CodeConstat } from "./constats";
 import { dateDansLaCellule, estCelluleDate, messageDate } from "./dates";
 import { cleDoublon, LecteurBase } from "./lecteur";
 import type { SessionLecture } from "./session";
-import { ligneDeStructure } from "./structure";
 import type { CorrectionColonnes } from "./types";
 
 /** A purchase row retained in its envelope. */
@@ -151,8 +150,11 @@ export class LecteurBilan extends LecteurBase {
     this.achatsEnErreur.push({ ligne, enveloppes: connues.length > 0 ? connues : ENVELOPPES });
   }
 
-  /** A line of a .csv cut into more values than columns: a purchase of unknown amount and envelope. */
-  protected override ligneMalDecoupee(_row: Row, ligne: number): void {
+  /**
+   * A line of a .csv cut into more values than columns, or a row under a repeated header in another
+   * order: a purchase of unknown amount and envelope (regles.md#bilan.achat-en-erreur).
+   */
+  protected override valeursHorsColonnes(_row: Row, ligne: number): void {
     this.achatsEnErreur.push({ ligne, enveloppes: ENVELOPPES });
   }
 
@@ -218,7 +220,12 @@ export class LecteurBilan extends LecteurBase {
     const verdict = this.session.verdictCode(cellule(row, c.code), cellule(row, c.libelle));
     if (verdict.kind === "invalide") {
       // A total or a title is not a purchase: set aside with its info, it leaves the reliquats alone.
-      const structure = ligneDeStructure(row, this.cles, "code formation et montant des achats");
+      const structure = this.structureDeLaLigne(
+        row,
+        this.cles,
+        "code formation et montant des achats",
+        ligne,
+      );
       if (structure) {
         this.ecarter(structure.code, ligne, null, structure.message);
         // Values that could not be split (a CSV mixing separators): a purchase of unknown amount.

@@ -28,7 +28,6 @@ import { ligneDuTableauAuDessus } from "./bilanFormulaire";
 import { afficher, cellule, lireEntier, messageErreurExcel } from "./cells";
 import { cleDoublon, LecteurBase } from "./lecteur";
 import type { SessionLecture } from "./session";
-import { ligneDeStructure } from "./structure";
 import type { CorrectionColonnes } from "./types";
 
 /** A formation's second line, set aside: its envelope's amount waits until the request is clear. */
@@ -126,7 +125,12 @@ export class LecteurDemande extends LecteurBase {
     const lettreCode = this.lettre(this.code);
     const verdict = this.session.verdictCode(cellule(row, this.code), cellule(row, this.intitule));
     if (verdict.kind === "invalide") {
-      const structure = ligneDeStructure(row, this.cles, "code formation et nombre d'élèves supplémentaires");
+      const structure = this.structureDeLaLigne(
+        row,
+        this.cles,
+        "code formation et nombre d'élèves supplémentaires",
+        ligne,
+      );
       if (structure) return this.ecarter(structure.code, ligne, null, structure.message);
       return this.ecarter(verdict.probleme, ligne, lettreCode, verdict.message);
     }

@@ -349,8 +349,8 @@ export class RegistreEtablissements {
   }
 
   /**
-   * The values of an establishment whose row of the establishments sheet was set aside because its line
-   * is cut into more values than columns (LecteurEtablissements.ligneMalDecoupee): the reliquats and the
+   * The values of an establishment whose row of the establishments sheet was set aside because its values
+   * are not known to sit under their titles (LecteurEtablissements.valeursHorsColonnes): the reliquats and the
    * answer the sheet has a column for are unknown, as if unreadable at `ou` — no constat of their own
    * (the row's says why), but the envelopes that need them are not computed unless another cell gives
    * them (regles.md#lecture.valeurs-illisibles). A taux read nowhere else is missing: no post-bac line (R8).

@@ -42,18 +42,19 @@ export class LecteurEtablissements extends LecteurBase {
   }
 
   /**
-   * A line cut into more values than columns (a reliquat « 802,50 » unquoted in a comma-separated file):
-   * set aside whole, as its taux, reliquats and answer all sit under the wrong titles. Its UAI, when it
-   * reads (left of the cut), keeps the establishment from being taken as absent from this sheet —
+   * A line cut into more values than columns (a reliquat « 802,50 » unquoted in a comma-separated file),
+   * or a row under a repeated header in another order: set aside whole, as its taux, reliquats and
+   * answer may sit under the wrong titles. Its UAI, when it reads (left of the cut, or in a column the
+   * headers agree on), keeps the establishment from being taken as absent from this sheet —
    * « réputé avoir répondu, sans reliquat » would pay it without deducting the reliquat the line gives:
    * its values are unknown instead, and what depends on them is not computed (valeursNonLues).
    */
-  protected override ligneMalDecoupee(row: Row, ligne: number): void {
+  protected override valeursHorsColonnes(row: Row, ligne: number, pourquoi: string): void {
     const uai = this.session.verdictUai(cellule(row, this.uai));
     if (!uai.ok) return;
     const etablissement = this.session.registre.obtenir(uai.uai, this.feuille, ligne, this.lettreUai);
     etablissement.dansFeuilleEtablissements = true;
-    const ou = `feuille « ${this.feuille} », ligne ${ligne} mal découpée`;
+    const ou = `feuille « ${this.feuille} », ligne ${ligne} ${pourquoi}`;
     this.session.registre.valeursNonLues(etablissement, ou, this.colonnes);
   }
 

@@ -259,7 +259,7 @@ export abstract class LecteurBase implements LecteurFeuille {
       if (ligneVide(row)) continue;
       this.comptage.nonVides++;
       if (motif !== null) this.comptage.ecarter(motif);
-      else if (this.enteteSurDeuxLignes !== null) this.ecarterSousEnteteSurDeuxLignes(premiereLigne + i);
+      else if (this.enteteSurDeuxLignes !== null) this.ecarterSousEnteteSurDeuxLignes(row, premiereLigne + i);
       else if (this.enteteDifferente !== null) this.lireSousEnteteDifferent(row, premiereLigne + i);
       else if (row.length <= largeur || !this.ecarterSiValeursEnTrop(row, premiereLigne + i))
         this.lireLigne(row, premiereLigne + i);
@@ -360,7 +360,7 @@ export abstract class LecteurBase implements LecteurFeuille {
   }
 
   /** Each row, the second header line first, set aside with its own constat (as under entete-differente). */
-  private ecarterSousEnteteSurDeuxLignes(ligne: number): void {
+  private ecarterSousEnteteSurDeuxLignes(row: Row, ligne: number): void {
     const { ligne: seconde, message } = this.enteteSurDeuxLignes!;
     const colonne = this.entete?.colonnes.effectif?.lettre ?? null;
     if (ligne === seconde) return this.ecarter("entete-deux-lignes", ligne, colonne, message);
@@ -370,6 +370,7 @@ export abstract class LecteurBase implements LecteurFeuille {
       null,
       `Ligne sous l'en-tête sur deux lignes : non lue (voir la ligne ${seconde}).`,
     );
+    this.valeursHorsColonnes(row, ligne, "sous un en-tête sur deux lignes");
   }
 
   /**
@@ -387,6 +388,11 @@ export abstract class LecteurBase implements LecteurFeuille {
       ligne,
       null,
       `Ligne sous l'en-tête de la ligne ${this.enteteDifferente}, aux colonnes dans un autre ordre : non lue (voir la ligne ${this.enteteDifferente}).`,
+    );
+    this.valeursHorsColonnes(
+      row,
+      ligne,
+      `sous l'en-tête de la ligne ${this.enteteDifferente} aux colonnes dans un autre ordre`,
     );
   }
 
@@ -430,22 +436,24 @@ export abstract class LecteurBase implements LecteurFeuille {
    * A line of a delimited file cut into more values than its header has columns (sheet/decoupage.ts):
    * its values sit under the wrong titles, so none of them is read — set aside with « ligne-mal-decoupee »
    * (design.md §4: a value that cannot be read exactly is reported, never truncated), then handed to
-   * ligneMalDecoupee. True when the row was set aside; false for a row read as usual (a total, a
+   * valeursHorsColonnes. True when the row was set aside; false for a row read as usual (a total, a
    * repeated header, a note right of the table).
    */
   private ecarterSiValeursEnTrop(row: Row, ligne: number): boolean {
     const trop = this.sheet.delimited!.extraValues(row, this.largeurDelimitee, this.entete!.ligne);
     if (trop === null) return false;
     this.ecarter("ligne-mal-decoupee", ligne, this.lettre(trop.column), trop.message);
-    this.ligneMalDecoupee(row, ligne);
+    this.valeursHorsColonnes(row, ligne, "mal découpée");
     return true;
   }
 
   /**
-   * What a reader keeps of a row set aside because its values could not be placed in their columns
-   * (a bilan: a purchase of unknown amount; an establishments sheet: values unknown). Nothing by default.
+   * What a reader keeps of a row set aside because its values are not known to sit under their titles:
+   * a line of a .csv cut into more values than columns, or a row under a repeated header in another
+   * order or under a two-line header. A bilan: a purchase of unknown amount; an establishments sheet:
+   * values unknown. `pourquoi` completes « ligne 12 » in messages. Nothing by default.
    */
-  protected ligneMalDecoupee(_row: Row, _ligne: number): void {}
+  protected valeursHorsColonnes(_row: Row, _ligne: number, _pourquoi: string): void {}
 
   /** colonnesDesTotaux, asked once at the first row. */
   private colonnesTotaux: readonly number[] | undefined = undefined;

@@ -54,6 +54,10 @@ const CAS = {
   demandeEnDouble: "demande : la ligne BOULANGER (4 élèves) saisie une seconde fois, identique",
   demandeFormationEnDouble: "demande : BOULANGER sur deux lignes, 4 puis 5 élèves",
   demandeBoursiersEnDouble: "demande : la ligne du BTS (2 boursiers) saisie une seconde fois, identique",
+  demandeEnteteDifferente:
+    "demande : une seconde demande collée dessous, « Boursiers » et « Élèves supplémentaires » échangés",
+  bilanEnteteDifferente:
+    "bilan : des achats collés dessous avec leur en-tête, « Montant » et « Élèves aidés » échangés",
 } as const;
 
 let dir: string;
@@ -464,6 +468,105 @@ describe("Le modèle de bilan ne prend pas les dotations d'une autre année", ()
     expect(espaces(bon.stdout)).toContain(
       "Enveloppe pré-bac : dotation reçue 11 202,00 €, reliquat antérieur 0,00 €",
     );
+  });
+});
+
+describe("Un second collage aux colonnes dans un autre ordre n'est pas lu avec celles du premier", () => {
+  test(CAS.demandeEnteteDifferente, async () => {
+    // Under the Bièvre's request (2024-2025: 4 × 157 + 3 × 56 = 796,00 € pré-bac, 2 × 157 = 314,00 €
+    // post-bac), a second request pasted with its header: columns E and F swapped (« Boursiers
+    // supplémentaires » in E, « Élèves supplémentaires » in F), PATISSIER 1 boursier and 3 élèves, a BTS
+    // CONCEPTION DES PRODUITS INDUSTRIELS 2 boursiers and 5 élèves. Read with the first header's columns,
+    // PATISSIER asked 1 × 157 (not 3 × 157) and the BTS 5 boursiers × 157 = 785,00 € (not 2 × 157): a
+    // request of 796 + 157 = 953,00 € pré-bac and 314 + 785 = 1 099,00 € post-bac. Those rows are erreurs,
+    // not read: the request stays the first one's, and says why.
+    const fichier = await copie(DEMANDE, "demande-entete-differente.xlsx", {
+      modifier: (sheet) => {
+        const entete = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice();
+        [entete[5], entete[6]] = [entete[6], entete[5]];
+        sheet.getRow(7).values = entete;
+        sheet.getRow(8).values = [
+          "0751234J",
+          "Lycée des métiers de la Bièvre",
+          "50022141",
+          "PATISSIER (CAP)",
+          1,
+          3,
+        ];
+        sheet.getRow(9).values = [
+          "0751234J",
+          "Lycée des métiers de la Bièvre",
+          "32020009",
+          "CONCEPTION DES PRODUITS INDUSTRIELS (BTS)",
+          2,
+          5,
+        ];
+      },
+    });
+    const r = await run(["complementaire", fichier, "--annee", "2024", "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as DemandeJson;
+    expect(codes(json)).toEqual([
+      ["demande-non-eligible", 5, "C"],
+      ["entete-differente", 7, null],
+      ["entete-differente", 8, null],
+      ["entete-differente", 9, null],
+    ]);
+    expect(espaces(json.constats[1].message)).toMatch(
+      /^En-tête répété, colonnes dans un autre ordre qu'à la ligne 1 /,
+    );
+    expect(json.lignes.map((l) => [l.ligne, l.code, l.montant])).toEqual([
+      [2, "50022137", "628.00"],
+      [3, "67010031", "168.00"],
+      [4, "32033422", "314.00"],
+    ]);
+    expect(json.totaux).toEqual({ preBac: "796.00", postBac: "314.00", total: "1110.00" });
+  });
+
+  test(CAS.bilanEnteteDifferente, async () => {
+    // Under the Bièvre's five purchases (reliquats 726,00 € and 159,00 €), two rows pasted from another
+    // sheet with its header, « Montant des achats » (E) and « Élèves aidés » (F) swapped: PATISSIER
+    // 300,00 € for 12 élèves, the BTS 50,00 € for 9. Read with the first header's columns, they spent
+    // 12 € and 9 €: reliquats 726 − 12 = 714,00 € and 159 − 9 = 150,00 € instead of 426,00 € and
+    // 109,00 €. Their amounts are not known for sure: both reliquats are not computed.
+    const fichier = await copie(BIEVRE, "bilan-entete-differente.xlsx", {
+      modifier: (sheet) => {
+        const entete = (sheet.getRow(15).values as ExcelJS.CellValue[]).slice();
+        [entete[5], entete[6]] = [entete[6], entete[5]];
+        sheet.getRow(22).values = entete;
+        sheet.getRow(23).values = [
+          "PATISSIER (CAP)",
+          "50022141",
+          "pré-bac",
+          12,
+          300,
+          12,
+          "Matériel, outillage et instruments",
+        ];
+        sheet.getRow(24).values = [
+          "MANAGEMENT EN HOTELLERIE-RESTAURATION BTS 1ERE ANNEE COMMUNE",
+          "32033422",
+          "post-bac",
+          20,
+          50,
+          9,
+          "Matériel, outillage et instruments",
+        ];
+      },
+    });
+    const { code, json } = await controle(fichier);
+    expect(code).toBe(1);
+    expect(codes(json)).toEqual([
+      ["entete-differente", 22, null],
+      ["entete-differente", 23, null],
+      ["entete-differente", 24, null],
+    ]);
+    expect(json.enveloppes.preBac).toMatchObject({ depense: "10050.00", nouveauReliquat: null });
+    expect(json.enveloppes.postBac).toMatchObject({ depense: "1200.00", nouveauReliquat: null });
+
+    const r = await reliquats([fichier]);
+    expect(r.code).toBe(1);
+    expect(r.json.etablissements[0].reliquats).toEqual({ preBac: null, postBac: null });
   });
 });
 

@@ -13,6 +13,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { dotationsJson } from "../../src/cli/json";
 import { Parametres, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
@@ -185,6 +186,43 @@ describe("Corpus : une seconde extraction collée dessous, ses colonnes dans un 
       "entete-repetee",
       "entete-repetee",
     ]);
+  });
+});
+
+describe("Corpus : une seconde feuille des établissements collée dessous, reliquats échangés", () => {
+  // 0750655E, 30 élèves de CAP : 30 × 157 = 4 710,00 € pré-bac ; 0750654D, 20 élèves : 3 140,00 €.
+  // The second paste puts « Reliquat post-bac » in C and « Reliquat pré-bac » in D. Read with the
+  // first header's columns, 0750654D's 1 000,00 € pré-bac reliquat went to post-bac (no post-bac line)
+  // and its 0 to pré-bac: 3 140,00 € paid instead of 2 140,00 €. Its row is not read: its reliquats
+  // are unknown, its pré-bac envelope not computed — never 3 140,00 € without a word.
+  test("la ligne sous l'en-tête permuté : enveloppe non calculée, jamais la dotation sans le reliquat", async () => {
+    const r = await calculerDotations(
+      new MemoryWorkbook({
+        Effectifs: [
+          ["UAI", "Code diplôme", "Effectif"],
+          ["0750655E", "50022137", 30],
+          ["0750654D", "50022137", 20],
+        ],
+        Établissements: [
+          ["UAI", "Taux de boursiers", "Reliquat pré-bac", "Reliquat post-bac"],
+          ["0750655E", "35 %", 0, 0],
+          ["UAI", "Taux de boursiers", "Reliquat post-bac", "Reliquat pré-bac"],
+          ["0750654D", "30 %", 0, 1000],
+        ],
+      }),
+      { feuillesEffectifs: ["Effectifs"], feuilleEtablissements: "Établissements", annee: 2024, parametres },
+    );
+    expect(net(r, "0750655E")).toBe("4710.00");
+    const d = dotationsJson(r).etablissements.find((e) => e.uai === "0750654D")!;
+    expect(d.dotationNette).toEqual({ preBac: null, postBac: null, total: null });
+    expect(d.motifs[0]).toMatch(
+      /^Reliquat pré-bac illisible \(feuille « Établissements », ligne 4 sous l'en-tête de la ligne 3 aux colonnes dans un autre ordre\)/,
+    );
+    expect(r.constats.filter((c) => c.feuille === "Établissements").map((c) => [c.code, c.ligne])).toEqual([
+      ["entete-differente", 3],
+      ["entete-differente", 4],
+    ]);
+    expect(r.constats.map((c) => c.code)).not.toContain("etablissement-absent");
   });
 });
 
