@@ -34,13 +34,8 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   // One line at 320 pixels: the short title, cut with an ellipsis rather than wrapped if need be.
-  titre: {
-    display: "block",
-    margin: 0,
-    whiteSpace: "nowrap",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-  },
+  // One line in Segoe UI at 320 px; a wider font (DejaVu Sans, Linux's default) wraps it, never cuts it.
+  titre: { display: "block", margin: 0 },
   panneau: { outline: "none", minWidth: 0 },
   lien: { color: tokens.colorBrandForegroundLink },
   pied: { display: "block", color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalL },
