@@ -3,7 +3,7 @@
  * a year is identified by its rentrée: 2023 is 2023-2024.
  */
 import { ErreurArgument, ErreurParametreManquant } from "./erreurs";
-import { citation } from "./texte";
+import { citation, citerValeur } from "./texte";
 import { texteSaisi } from "./typographie";
 
 export type AnneeScolaire = number;
@@ -52,7 +52,7 @@ export function lireAnneeScolaire(input: unknown): AnneeScolaire {
   if (year === undefined || year < 1900 || year > LAST_PLAUSIBLE_YEAR) {
     throw new ErreurArgument(
       "annee-invalide",
-      `Année scolaire « ${citation(String(input))} » illisible : indiquez l'année de rentrée (2024) ou l'année scolaire (2024-2025).`,
+      `Année scolaire « ${citerValeur(input)} » illisible : indiquez l'année de rentrée (2024) ou l'année scolaire (2024-2025).`,
     );
   }
   return exigerAnneeCouverte(year);

@@ -12,7 +12,7 @@ import {
   formaterPourcentageCourt,
 } from "./montants";
 import { lireNombreValeur, messageNombreIllisible } from "./nombres";
-import { citation } from "./texte";
+import { citation, citerValeur } from "./texte";
 
 export interface TauxBoursiers {
   /** Between 0 and 1, exact (no rounding: 12 / 35 stays 12/35). */
@@ -94,7 +94,7 @@ export function lireTauxBoursiers(raw: unknown): TauxBoursiers {
   if (lu.ok && lu.unite !== "euro") {
     return lu.unite === "pourcent" ? tauxDepuisPourcentage(lu.valeur) : tauxDepuisNombre(lu.valeur);
   }
-  const texte = typeof raw === "string" ? raw : String(raw);
+  const texte = typeof raw === "string" ? raw : citerValeur(raw);
   if (!lu.ok && lu.probleme === "ambigu") {
     throw new ErreurArgument(
       "taux-invalide",

@@ -9,7 +9,7 @@
  * NSF group with a letter matches none of the scheme's, so such a code is not eligible).
  */
 import { ErreurArgument } from "./erreurs";
-import { citation, sansEspaces } from "./texte";
+import { citation, citerValeur, sansEspaces } from "./texte";
 
 export type CodeLu =
   | { readonly ok: true; readonly code: string; readonly note: string | null }
@@ -62,7 +62,7 @@ export function lireCodeFormation(raw: unknown): CodeLu {
     return { ok: false, probleme: "vide", message: "Code formation vide." };
   if (typeof raw === "number") {
     if (!Number.isFinite(raw) || !Number.isInteger(raw) || raw < 0) {
-      return malformed(String(raw), "caracteres", "ce n'est pas un nombre entier.");
+      return malformed(citerValeur(raw), "caracteres", "ce n'est pas un nombre entier.");
     }
     const digits = String(raw);
     if (digits.length === 7) {
@@ -75,7 +75,7 @@ export function lireCodeFormation(raw: unknown): CodeLu {
     return readCodeText(digits, digits);
   }
   if (typeof raw === "string") return readCodeText(raw, raw.trim());
-  return malformed(String(raw), "type", "la cellule ne contient ni nombre ni texte.");
+  return malformed(citerValeur(raw), "type", "la cellule ne contient ni nombre ni texte.");
 }
 
 /**

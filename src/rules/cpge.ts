@@ -6,6 +6,7 @@
  * cpge.plafond_quotient_familial.json), read with the one lookup.
  */
 import { ErreurArgument } from "./erreurs";
+import { citerValeur } from "./texte";
 import { Decimal, ZERO, formaterEntier, formaterEuros, formaterForfait } from "./montants";
 import type { Parametres } from "./parametres/parametres";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
@@ -23,7 +24,7 @@ export function aideCpge(
   if (!Number.isInteger(nombreConcours) || nombreConcours < 0) {
     throw new ErreurArgument(
       "concours-invalide",
-      `Nombre de concours ${nombreConcours} invalide : un entier positif est attendu.`,
+      `Nombre de concours ${citerValeur(nombreConcours)} invalide : un entier positif est attendu.`,
     );
   }
   const quotient = new Decimal(quotientFamilial);

@@ -37,3 +37,13 @@ export function citation(text: string): string {
   if (avant >= 0xd800 && avant <= 0xdbff) fin--; // a character outside the BMP is not cut in two
   return `${text.slice(0, fin)}… (${formaterEntier(text.length)} caractères)`;
 }
+
+/**
+ * A cell value as a French message quotes it: VRAI / FAUX for a boolean (never JavaScript's
+ * « true »), a number with a decimal comma (« 2024,5 », not « 2024.5 »), a text through citation.
+ */
+export function citerValeur(value: unknown): string {
+  if (typeof value === "boolean") return value ? "VRAI" : "FAUX";
+  if (typeof value === "number") return citation(String(value).replace(".", ","));
+  return citation(String(value).trim());
+}

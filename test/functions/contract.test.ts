@@ -296,7 +296,7 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
     ["=ARE.CPGE(2;10140,01;2023)", "CPGE", [2, 10140.01, 2023], 0],
     ["=ARE.CPGE(1;9000;2025)", "CPGE", [1, 9000, 2025], 323],
     ["=ARE.CPGE(2;;2024)", "CPGE", [2, null, 2024], valeur(/Quotient familial manquant/)],
-    ["=ARE.CPGE(2,5;9000;2024)", "CPGE", [2.5, 9000, 2024], valeur(/Nombre de concours 2.5 invalide/)],
+    ["=ARE.CPGE(2,5;9000;2024)", "CPGE", [2.5, 9000, 2024], valeur(/Nombre de concours 2,5 invalide/)],
 
     // R10 — dotation complémentaire d'une formation
     ["=ARE.COMPLEMENT(4;50022137;2024)", "COMPLEMENT", [4, 50022137, 2024], 628],
