@@ -102,6 +102,11 @@ export interface OptionsNombre {
    * index, taux or quotient familial is an error, as 0 would be a wrong answer rather than no answer.
    */
   readonly videVautZero: boolean;
+  /**
+   * What a message gives as an example of this argument: « 114,18 » (an index, by default),
+   * « 1 200,50 » (an amount), « 2 » (a count of concours) — never an index for a number of concours.
+   */
+  readonly exemple?: string;
 }
 
 /**
@@ -125,7 +130,7 @@ export function lireDecimal(value: unknown, options: OptionsNombre): Decimal {
   }
   throw invalide(
     "nombre-invalide",
-    `${options.nom} « ${montrer(value)} » illisible : un nombre est attendu (par exemple 114,18).`,
+    `${options.nom} « ${montrer(value)} » illisible : un nombre est attendu (par exemple ${options.exemple ?? "114,18"}).`,
   );
 }
 
@@ -153,7 +158,7 @@ export function lireEffectif(value: unknown, nom: string): number {
  * as Infinity (ARE.NETTE(1E+308; 0)).
  */
 export function lireMontantArgument(value: unknown, nom: string, videVautZero = true): Decimal {
-  const montant = lireDecimal(value, { nom, videVautZero });
+  const montant = lireDecimal(value, { nom, videVautZero, exemple: "1 200,50" });
   if (montant.abs().gt(MONTANT_MAXIMUM)) {
     throw invalide(
       "montant-invraisemblable",
@@ -219,7 +224,11 @@ export function lireTauxBoursiersArgument(value: unknown): TauxBoursiers {
       "Taux de boursiers manquant : saisissez un taux (0,35) ou un pourcentage (35 %).",
     );
   }
-  return lireTauxBoursiers(typeof value === "string" ? value.trim() : value);
+  // Two counts (boursiers, effectif) are a sheet's columns; a function takes one value.
+  return lireTauxBoursiers(
+    typeof value === "string" ? value.trim() : value,
+    "un taux (0,35) ou un pourcentage (35 %)",
+  );
 }
 
 /** The taux de boursiers when given, null when left out. */
@@ -237,7 +246,7 @@ export function lireTauxIndexation(value: unknown): Decimal {
   refuserErreur(value);
   const lu = typeof value === "string" ? lireNombreValeur(value) : null;
   if (lu?.ok && lu.unite === "pourcent") return lu.valeur.dividedBy(100);
-  const taux = lireDecimal(value, { nom: "Taux", videVautZero: false });
+  const taux = lireDecimal(value, { nom: "Taux", videVautZero: false, exemple: "0,0368" });
   if (taux.abs().gte(1)) {
     throw invalide(
       "taux-invalide",

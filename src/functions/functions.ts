@@ -341,7 +341,7 @@ export function indexer(montant: unknown, taux: unknown): number {
 export function cpge(nombre_concours: unknown, quotient_familial: unknown, annee?: unknown): number {
   return calculer(() => {
     const aide = aideCpge(
-      lireNombre(nombre_concours, { nom: "Nombre de concours", videVautZero: true }),
+      lireNombre(nombre_concours, { nom: "Nombre de concours", videVautZero: true, exemple: "2" }),
       lireMontantArgument(quotient_familial, "Quotient familial", false),
       lireAnnee(annee, new Date()),
       parametresStore.parametres(),

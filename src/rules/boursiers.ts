@@ -87,9 +87,13 @@ export function tauxDepuisEffectifs(boursiers: number, effectifTotal: number): T
  * Décision (regles.md#dotation.taux-boursiers-lecture; design.md R8): a bare value in [0, 1[ is a fraction, in ]1, 100] a percentage typed
  * without its sign (35 → 35 %, said in the description); exactly 1 is ambiguous — 100 % as a fraction,
  * or 1 % typed without its sign — and counts as 100 % (the literal fraction) with `ambiguite`, the
- * alerte naming both readings; -0 is 0; above 100 or negative is refused.
+ * alerte naming both readings; -0 is 0; above 100 or negative is refused. `attendu` is what the message
+ * of an unreadable value asks for: a sheet may give the two counts instead, an ARE.* argument cannot.
  */
-export function lireTauxBoursiers(raw: unknown): TauxBoursiers {
+export function lireTauxBoursiers(
+  raw: unknown,
+  attendu = "un taux (0,35), un pourcentage (35 %) ou les deux effectifs",
+): TauxBoursiers {
   const lu = lireNombreValeur(raw);
   if (lu.ok && lu.unite !== "euro") {
     return lu.unite === "pourcent" ? tauxDepuisPourcentage(lu.valeur) : tauxDepuisNombre(lu.valeur);
@@ -103,7 +107,7 @@ export function lireTauxBoursiers(raw: unknown): TauxBoursiers {
   }
   throw new ErreurArgument(
     "taux-invalide",
-    `Taux de boursiers « ${citation(texte)} » illisible : saisissez un taux (0,35), un pourcentage (35 %) ou les deux effectifs.`,
+    `Taux de boursiers « ${citation(texte)} » illisible : saisissez ${attendu}.`,
   );
 }
 
