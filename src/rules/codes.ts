@@ -61,7 +61,11 @@ export function lireCodeFormation(raw: unknown): CodeLu {
   if (raw === null || raw === undefined)
     return { ok: false, probleme: "vide", message: "Code formation vide." };
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw) || !Number.isInteger(raw) || raw < 0) {
+    if (raw < 0) {
+      // -50022137 is a whole number: « pas un nombre entier » would send the user looking for decimals.
+      return malformed(citerValeur(raw), "caracteres", "c'est un nombre négatif, un code n'a pas de signe.");
+    }
+    if (!Number.isFinite(raw) || !Number.isInteger(raw)) {
       return malformed(citerValeur(raw), "caracteres", "ce n'est pas un nombre entier.");
     }
     const digits = String(raw);

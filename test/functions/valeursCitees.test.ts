@@ -58,3 +58,16 @@ describe("Valeurs citées à la française dans les messages", () => {
     expect(erreur.message).not.toMatch(/\d\.\d/);
   });
 });
+
+describe("Ce que le message dit d'un code en nombre", () => {
+  test("ARE.ELIGIBLE(-50022137) : un nombre entier négatif est dit négatif, pas « non entier »", () => {
+    const erreur = erreurDe(() => eligible([[-50022137]], 2024));
+    expect(erreur.code).toBe("#VALUE!");
+    expect(erreur.message).toMatch(/Code formation « -50022137 » invalide : c'est un nombre négatif/);
+    expect(erreur.message).not.toMatch(/pas un nombre entier/);
+  });
+
+  test("ARE.ELIGIBLE(5002213,7) : un nombre décimal reste « pas un nombre entier »", () => {
+    expect(erreurDe(() => eligible([[5002213.7]], 2024)).message).toMatch(/ce n'est pas un nombre entier/);
+  });
+});
