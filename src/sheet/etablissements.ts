@@ -255,6 +255,11 @@ function cleBrute(...cells: CellValue[]): string {
 export class RegistreEtablissements {
   private readonly parUai = new Map<string, EtablissementLu>();
   private dernier: EtablissementLu | null = null;
+  /** Per UAI, its first row of the establishments sheet set aside as a total (noterLigneTotal). */
+  private readonly lignesTotal = new Map<
+    string,
+    { readonly ou: string; readonly c: ColonnesEtablissement }
+  >();
 
   constructor(private readonly constats: Constat[]) {}
 
@@ -269,6 +274,25 @@ export class RegistreEtablissements {
     }
     this.dernier = etablissement;
     return etablissement;
+  }
+
+  /** A row of the establishments sheet set aside as a total, with a readable UAI; the first one is kept. */
+  noterLigneTotal(uai: string, ou: string, c: ColonnesEtablissement): void {
+    if (!this.lignesTotal.has(uai)) this.lignesTotal.set(uai, { ou, c });
+  }
+
+  /**
+   * Décision (regles.md#lecture.etablissement-ligne-total): an establishment whose only row in the
+   * establishments sheet was set aside as a total (« reliquat total reporté » in a comment) is not
+   * absent from it — taken as absent, it would be paid with no reliquat deducted. Its values are
+   * unknown (valeursNonLues), so its envelopes are not computed until the row is corrected. True when
+   * that is the case.
+   */
+  ligneTotalSeule(etablissement: EtablissementLu): boolean {
+    const total = this.lignesTotal.get(etablissement.uai);
+    if (total === undefined || etablissement.dansFeuilleEtablissements) return false;
+    this.valeursNonLues(etablissement, total.ou, total.c);
+    return true;
   }
 
   get(uai: string): EtablissementLu | undefined {

@@ -58,9 +58,21 @@ export class LecteurEtablissements extends LecteurBase {
     this.session.registre.valeursNonLues(etablissement, ou, this.colonnes);
   }
 
+  /**
+   * A row set aside as a total that keeps a readable UAI: a subtotal under the establishment's own row,
+   * or its only row, whose comment says « reliquat total reporté ». Which one is known once the whole
+   * sheet is read (RegistreEtablissements.ligneTotalSeule).
+   */
+  private noterLigneTotal(row: Row, ligne: number): void {
+    const uai = this.session.verdictUai(cellule(row, this.uai));
+    if (!uai.ok) return;
+    const ou = `feuille « ${this.feuille} », ligne ${ligne} écartée comme ligne de total`;
+    this.session.registre.noterLigneTotal(uai.uai, ou, this.colonnes);
+  }
+
   protected lireLigne(row: Row, ligne: number): void {
     // Before the UAI is read: a « Total » row must not register an establishment.
-    if (this.ecarterSiTotal(row, ligne)) return;
+    if (this.ecarterSiTotal(row, ligne)) return this.noterLigneTotal(row, ligne);
     const uai = this.session.verdictUai(cellule(row, this.uai));
     if (!uai.ok) {
       const structure = this.structureDeLaLigne(row, this.cles, "UAI et valeurs de l'établissement", ligne);

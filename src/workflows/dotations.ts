@@ -107,7 +107,11 @@ function dotationDe(
 ): DotationEtablissement {
   const { uai, premiereOrigine: origine } = etablissement;
   const motifs = etablissement.motifsAnomalies();
-  if (feuilleEtablissements !== null && !etablissement.dansFeuilleEtablissements) {
+  if (
+    feuilleEtablissements !== null &&
+    !etablissement.dansFeuilleEtablissements &&
+    !session.registre.ligneTotalSeule(etablissement)
+  ) {
     const message = `Absent de la feuille « ${feuilleEtablissements} » : réputé avoir répondu à l'enquête, sans reliquat ni taux de boursiers.`;
     motifs.push(message);
     session.constats.push(

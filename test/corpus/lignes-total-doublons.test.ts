@@ -226,6 +226,59 @@ describe("Corpus : une seconde feuille des établissements collée dessous, reli
   });
 });
 
+describe("Corpus : la seule ligne d'un établissement prise pour un total par son commentaire", () => {
+  // 0750654D, 20 élèves de CAP : 20 × 157 = 3 140,00 € pré-bac, moins son reliquat de 1 000,00 € =
+  // 2 140,00 €. Its only row of the establishments sheet says « reliquat total reporté » in a
+  // « Commentaire » column: set aside as a total (design.md §4), it was taken as absent from the sheet
+  // — « réputé avoir répondu, sans reliquat » — and paid 3 140,00 €. Its values are now unknown: its
+  // envelopes are not computed until the row is corrected. 0750655E (30 × 157 = 4 710,00 €) is untouched.
+  const calculer = (etablissements: CellValue[][]) =>
+    calculerDotations(
+      new MemoryWorkbook({
+        Effectifs: [
+          ["UAI", "Code diplôme", "Effectif"],
+          ["0750655E", "50022137", 30],
+          ["0750654D", "50022137", 20],
+        ],
+        Établissements: etablissements,
+      }),
+      { feuillesEffectifs: ["Effectifs"], feuilleEtablissements: "Établissements", annee: 2024, parametres },
+    );
+  const ENTETE_ETABLISSEMENTS = [
+    "UAI",
+    "Taux de boursiers",
+    "Reliquat pré-bac",
+    "Réponse à l'enquête",
+    "Commentaire",
+  ];
+
+  test("enveloppes non calculées, jamais 3 140,00 € sans déduire le reliquat", async () => {
+    const r = await calculer([
+      ENTETE_ETABLISSEMENTS,
+      ["0750655E", "35 %", 0, "oui", null],
+      ["0750654D", "30 %", 1000, "oui", "reliquat total reporté"],
+    ]);
+    expect(net(r, "0750655E")).toBe("4710.00");
+    const d = dotationsJson(r).etablissements.find((e) => e.uai === "0750654D")!;
+    expect(d.dotationNette).toEqual({ preBac: null, postBac: null, total: null });
+    expect(d.motifs[0]).toMatch(
+      /^Réponse à l'enquête illisible \(feuille « Établissements », ligne 3 écartée comme ligne de total\) : dotation non calculée\./,
+    );
+    expect(r.constats.map((c) => [c.code, c.ligne])).toEqual([["ligne-total", 3]]);
+  });
+
+  test("un sous-total sous la ligne de l'établissement ne change rien : 2 140,00 €", async () => {
+    const r = await calculer([
+      ENTETE_ETABLISSEMENTS,
+      ["0750655E", "35 %", 0, "oui", null],
+      ["0750654D", "30 %", 1000, "oui", null],
+      ["0750654D", "30 %", 1000, "oui", "sous-total"],
+    ]);
+    expect(net(r, "0750654D")).toBe("2140.00");
+    expect(r.constats.map((c) => [c.code, c.ligne])).toEqual([["ligne-total", 4]]);
+  });
+});
+
 describe("Corpus : la même extraction deux fois, sous deux formes", () => {
   test.each<Forme>(["nombre", "apostrophe", "scientifique", "espaces"])(
     "Paris en texte puis Paris aux codes sous forme « %s », UAI en minuscules, effectifs en texte : 10 147,50 € pour 0750655E, un doublon par ligne comptée",
