@@ -28,7 +28,7 @@ import { bilanJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { montantOption, ouvrirBilans, ouvrirDotations } from "./classeurs";
-import { checkOutputPath, openEffectifs, withUnread } from "./files";
+import { autresFeuillesNonControlees, checkOutputPath, openEffectifs, withUnread } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
@@ -219,19 +219,20 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
   // never passed over in silence.
   const [premier, ...autres] = bilans;
   const feuille = premier.nom;
-  if (autres.length > 0) {
-    const noms = autres.map((b) => `« ${b.feuille} »`).join(", ");
-    const comment = autres.length === 1 ? "l'autre se contrôle" : "les autres se contrôlent";
-    io.stderr(
-      `« ${fichier} » : ${nombreDe(bilans.length, "feuille de bilan", "feuilles de bilan")} ; « ${premier.feuille} » est contrôlée, ${comment} avec --feuille : ${noms}.\n`,
-    );
-  }
+  const nonControlees = autresFeuillesNonControlees(
+    io,
+    "bilan controle",
+    fichier,
+    premier.feuille,
+    autres.map((b) => b.feuille),
+    ["feuille de bilan", "feuilles de bilan"],
+  );
   const controle = await controlerBilan(workbook, feuille, {
     annee,
     catalogues: await cataloguesOf(args, io, annee),
   });
   // A hidden bilan skipped when opening the file is a constat of the check (ouvrirBilans).
-  const resultat = withUnread(controle, unread);
+  const resultat = withUnread(controle, [...unread, ...nonControlees]);
   const bloquants = constatsBloquants(resultat.constats);
   if (bloquants.length > 0) {
     io.stderr(bloquants.map((c) => c.message).join("\n") + "\n");

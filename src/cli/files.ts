@@ -165,14 +165,45 @@ export async function openEffectifSheet(
     sheets: [premiere, ...autres],
     unread,
   } = effectifSheets(file, feuille === undefined ? [] : [feuille], correction, io, "feuille");
-  if (autres.length > 0) {
-    const noms = autres.map((f) => `« ${f.name} »`).join(", ");
-    const comment = autres.length === 1 ? "l'autre se contrôle" : "les autres se contrôlent";
-    io.stderr(
-      `« ${file.fichier} » : ${nombreDe(autres.length + 1, "feuille d'effectifs", "feuilles d'effectifs")} ; « ${premiere.name} » est contrôlée, ${comment} avec --feuille : ${noms}.\n`,
-    );
-  }
-  return { file, feuille: workbook.addInput(file, premiere), unread };
+  const nonControlees = autresFeuillesNonControlees(
+    io,
+    "controle",
+    file.fichier,
+    premiere.name,
+    autres.map((f) => f.name),
+    ["feuille d'effectifs", "feuilles d'effectifs"],
+  );
+  return { file, feuille: workbook.addInput(file, premiere), unread: [...unread, ...nonControlees] };
+}
+
+/**
+ * One sheet is checked per run (`are controle`, `are bilan controle`). The other sheets of its kind are
+ * named on stderr, and each is a « feuille-non-lue » info of the check: the summary, the --json
+ * document and the written constats say it was not checked, and how to check it.
+ */
+export function autresFeuillesNonControlees(
+  io: CliIo,
+  commande: "controle" | "bilan controle",
+  fichier: string,
+  controlee: string,
+  autres: readonly string[],
+  [une, des]: readonly [string, string],
+): Constat[] {
+  if (autres.length === 0) return [];
+  const noms = autres.map((nom) => `« ${nom} »`).join(", ");
+  const comment = autres.length === 1 ? "l'autre se contrôle" : "les autres se contrôlent";
+  io.stderr(
+    `« ${fichier} » : ${nombreDe(autres.length + 1, une, des)} ; « ${controlee} » est contrôlée, ${comment} avec --feuille : ${noms}.\n`,
+  );
+  return autres.map((nom) =>
+    constat(
+      "feuille-non-lue",
+      `${fichier} › ${nom}`,
+      null,
+      null,
+      `Feuille « ${nom} » de « ${fichier} » non contrôlée : une commande contrôle une ${une}, ici « ${controlee} ». Pour la contrôler : are ${commande} "${fichier}" --feuille "${nom}".`,
+    ),
+  );
 }
 
 /**

@@ -418,7 +418,13 @@ describe("Classeurs de plusieurs bilans : chaque feuille lue ou nommée", () => 
       ),
     });
     const c = await run(["bilan", "controle", fichier, "--json"]);
-    expect((JSON.parse(c.stdout) as BilanJson).uai).toBe("0751234J");
+    const json = JSON.parse(c.stdout) as BilanJson;
+    expect(json.uai).toBe("0751234J");
+    // In the --json document too, not only on stderr: the other bilan was not checked.
+    expect(codes(json)).toContainEqual(["feuille-non-lue", null, null]);
+    expect(espaces(json.constats.find((k) => k.code === "feuille-non-lue")!.message)).toMatch(
+      /^Feuille « Bilan Simone-Veil » de « deux-bilans\.xlsx » non contrôlée : .* are bilan controle "deux-bilans\.xlsx" --feuille "Bilan Simone-Veil"\.$/,
+    );
     expect(espaces(c.stderr)).toMatch(
       /^« deux-bilans\.xlsx » : 2 feuilles de bilan ; « .+ » est contrôlée, l'autre se contrôle avec --feuille : « Bilan Simone-Veil »\.\n$/,
     );

@@ -572,3 +572,35 @@ describe("bin/are.js avec un tas limité à 300 Mo, et interrompu pendant l'écr
     120_000,
   );
 });
+
+describe("are controle : les autres feuilles d'effectifs sont des constats, pas seulement un message", () => {
+  test("Paris contrôlée, Créteil nommée dans le document --json avec la façon de la contrôler", async () => {
+    const sous = fs.mkdtempSync(path.join(dossier, "deux-academies-"));
+    const chemin = path.join(sous, "effectifs.xlsx");
+    fs.writeFileSync(
+      chemin,
+      await xlsxExcelJS((wb) => {
+        feuilleExcelJS("Paris", [E, L])(wb);
+        feuilleExcelJS("Créteil", [E, L, L])(wb);
+      }),
+    );
+    const r = await run(["controle", chemin, "--annee", "2024", "--json"]);
+    // An info: the check of Paris passes (24 pupils counted), its document says Créteil was not checked.
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      lignes: { comptees: number };
+      constats: { code: string; gravite: string; feuille: string; message: string }[];
+    };
+    expect(json.lignes.comptees).toBe(1);
+    expect(json.constats).toEqual([
+      expect.objectContaining({
+        code: "feuille-non-lue",
+        gravite: "info",
+        feuille: "effectifs.xlsx › Créteil",
+      }),
+    ]);
+    expect(json.constats[0].message).toBe(
+      `Feuille « Créteil » de « effectifs.xlsx » non contrôlée : une commande contrôle une feuille d'effectifs, ici « Paris ». Pour la contrôler : are controle "effectifs.xlsx" --feuille "Créteil".`,
+    );
+  });
+});
