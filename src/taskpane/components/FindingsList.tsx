@@ -3,7 +3,7 @@
  * Enter or Space) selects its cell in the workbook, so the user sees the value in question.
  */
 import { useId, useMemo, useState, type ReactNode } from "react";
-import { makeStyles } from "@fluentui/react-components";
+import { makeResetStyles, makeStyles } from "@fluentui/react-components";
 import { Button } from "./Button";
 import { tokens } from "../tokens";
 import type { Constat, Gravite } from "../../sheet/constats";
@@ -15,8 +15,10 @@ import { useServices } from "../services";
 import { Caption1, Subtitle2, Notice } from "./ui";
 import { useListeCliquableStyles } from "./listeCliquable";
 
+// A group: a reset style, the only class of its section.
+const useGroupe = makeResetStyles({ marginBlock: tokens.spacingVerticalS });
+
 const useStyles = makeStyles({
-  groupe: { marginBlock: tokens.spacingVerticalS },
   erreur: { color: tokens.colorPaletteRedForeground1 },
   alerte: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
@@ -32,11 +34,12 @@ function Group({
   onSelect: (c: Constat) => void;
 }) {
   const styles = { ...useListeCliquableStyles(), ...useStyles() };
+  const groupe = useGroupe();
   const [shown, setShown] = useState(PAGE_FINDINGS);
   const titleId = `constats-${group.gravite}-${useId()}`;
   const colour: Record<Gravite, string> = { erreur: styles.erreur, alerte: styles.alerte, info: styles.info };
   return (
-    <section className={styles.groupe} aria-labelledby={titleId}>
+    <section className={groupe} aria-labelledby={titleId}>
       <Subtitle2 as={headingLevel} id={titleId} className={styles.titre}>
         <span className={colour[group.gravite]}>{GRAVITE_TITRES[group.gravite]}</span> (
         {formaterEntier(group.total)})
@@ -97,11 +100,11 @@ export function FindingsSection({
   title?: string;
   hint?: ReactNode;
 }) {
-  const styles = { ...useListeCliquableStyles(), ...useStyles() };
+  const { titre } = useListeCliquableStyles();
   const titleId = `titre-constats-${useId()}`;
   return (
     <section aria-labelledby={titleId}>
-      <Subtitle2 as="h3" id={titleId} className={styles.titre}>
+      <Subtitle2 as="h3" id={titleId} className={titre}>
         {title}
       </Subtitle2>
       <Caption1>{hint}</Caption1>

@@ -4,13 +4,19 @@
  * transparent button whose first line (`lieu`) is bold. One place for Contrôle's findings and
  * Dotations' « À traiter ».
  */
-import { makeStyles } from "@fluentui/react-components";
+import { makeResetStyles, makeStyles } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 
-export const useListeCliquableStyles = makeStyles({
+// The list, its items and a button's first line: reset styles, each the only class of its element. The
+// heading and the button (given to the text preset and the Button, reset styles themselves) stay atomic.
+const useListe = makeResetStyles({ listStyleType: "none", margin: 0, padding: 0 });
+const useElement = makeResetStyles({
+  borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+});
+const useLieu = makeResetStyles({ display: "block", fontWeight: tokens.fontWeightSemibold });
+
+const useAtomes = makeStyles({
   titre: { display: "block", margin: 0 },
-  liste: { listStyleType: "none", margin: 0, padding: 0 },
-  element: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   bouton: {
     display: "block",
     width: "100%",
@@ -23,7 +29,9 @@ export const useListeCliquableStyles = makeStyles({
     // same way from one build to the next); a longhand always comes after, and wins over, a shorthand.
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalXS,
-    minHeight: "auto",
   },
-  lieu: { display: "block", fontWeight: tokens.fontWeightSemibold },
 });
+
+export function useListeCliquableStyles() {
+  return { ...useAtomes(), liste: useListe(), element: useElement(), lieu: useLieu() };
+}
