@@ -4,7 +4,7 @@
  * the user comes back from another tab.
  */
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { makeStyles } from "@fluentui/react-components";
+import { makeResetStyles, makeStyles } from "@fluentui/react-components";
 import { tokens } from "./tokens";
 import type { CorrectionColonnes } from "../workflows/types";
 import {
@@ -25,19 +25,22 @@ import { useTypographie } from "./components/typographie";
  */
 const NOMBRE_FONCTIONS = process.env.ARE_NOMBRE_FONCTIONS ?? "";
 
+// The page, a panel and the link: reset styles, the only class of their element; the title and the
+// footer (given to the text presets, reset styles themselves) stay atomic.
+const usePage = makeResetStyles({
+  display: "flex",
+  flexDirection: "column",
+  gap: tokens.spacingVerticalS,
+  padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+  minWidth: 0,
+});
+const usePanneau = makeResetStyles({ outline: "none", minWidth: 0 });
+const useLien = makeResetStyles({ color: tokens.colorBrandForegroundLink });
+
 const useStyles = makeStyles({
-  page: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    minWidth: 0,
-  },
   // One line at 320 pixels: the short title, cut with an ellipsis rather than wrapped if need be.
   // One line in Segoe UI at 320 px; a wider font (DejaVu Sans, Linux's default) wraps it, never cuts it.
   titre: { display: "block", margin: 0 },
-  panneau: { outline: "none", minWidth: 0 },
-  lien: { color: tokens.colorBrandForegroundLink },
   pied: { display: "block", color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalL },
 });
 
@@ -49,6 +52,9 @@ export function App({
   screens?: readonly ScreenDefinition[];
 }) {
   const styles = useStyles();
+  const pageClassName = usePage();
+  const panneau = usePanneau();
+  const lien = useLien();
   const [current, setCurrent] = useState(screens[0].id);
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([screens[0].id]));
   const focusPanel = useRef(false);
@@ -95,7 +101,7 @@ export function App({
     <ServicesContext.Provider value={services}>
       <GoToContext.Provider value={goTo}>
         <CorrectionsContext.Provider value={corrections}>
-          <div className={styles.page} ref={page}>
+          <div className={pageClassName} ref={page}>
             <header>
               <Subtitle2
                 as="h1"
@@ -120,7 +126,7 @@ export function App({
                     aria-labelledby={tabId(id)}
                     hidden={id !== current}
                     tabIndex={-1}
-                    className={styles.panneau}
+                    className={panneau}
                     ref={(element) => {
                       if (element) panels.current.set(id, element);
                       else panels.current.delete(id);
@@ -136,7 +142,7 @@ export function App({
             <footer>
               <Caption1 className={styles.pied}>
                 Fonctions de feuille : <code>=ARE.FORFAIT(2024)</code>, <code>=ARE.ELIGIBLE(B2:B5000)</code>…{" "}
-                <a className={styles.lien} href="aide.html" target="_blank" rel="noopener">
+                <a className={lien} href="aide.html" target="_blank" rel="noopener">
                   Aide : les {NOMBRE_FONCTIONS} fonctions ARE.*
                 </a>
               </Caption1>

@@ -3,7 +3,7 @@
  * the check again with the correction (the workflow's `colonnes`).
  */
 import { useState } from "react";
-import { makeStyles } from "@fluentui/react-components";
+import { makeResetStyles, makeStyles } from "@fluentui/react-components";
 import { Field } from "../components/Field";
 import { Button } from "../components/Button";
 import { tokens } from "../tokens";
@@ -13,16 +13,20 @@ import type { Champ, CorrectionColonnes, EnteteDetectee } from "../../workflows/
 import { columnOptions, fieldRows, type ColumnOption, type FieldRow } from "./mapping";
 import { Body1, Caption1, Subtitle2, FitSelect } from "../components/ui";
 
+// Reset styles, the only class of their element; the summary's heading (given to the text preset, a
+// reset style itself) stays atomic.
+const useBloc = makeResetStyles({ display: "block" });
+const useChamps = makeResetStyles({
+  display: "flex",
+  flexDirection: "column",
+  gap: tokens.spacingVerticalXS,
+  marginBlock: tokens.spacingVerticalS,
+});
+const useResume = makeResetStyles({ cursor: "pointer", marginBlock: tokens.spacingVerticalXS });
+
 const useStyles = makeStyles({
-  bloc: { display: "block" },
-  titreResume: { display: "inline", margin: 0 },
-  champs: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    marginBlock: tokens.spacingVerticalS,
-  },
-  resume: { cursor: "pointer", marginBlock: tokens.spacingVerticalXS },
+  // Inline, as every text preset is.
+  titreResume: { margin: 0 },
 });
 
 const AUCUNE = "";
@@ -82,6 +86,9 @@ export function MappingEditor({
   onReset: () => void;
 }) {
   const styles = useStyles();
+  const bloc = useBloc();
+  const resume = useResume();
+  const champs = useChamps();
   const options = columnOptions(entete);
   const { main, others } = fieldRows(entete);
   const corrected = Object.keys(correction).length > 0;
@@ -100,9 +107,9 @@ export function MappingEditor({
     <details
       open={open}
       onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
-      className={styles.bloc}
+      className={bloc}
     >
-      <summary className={styles.resume}>
+      <summary className={resume}>
         <Subtitle2 as="h3" className={styles.titreResume}>
           Colonnes : en-tête ligne {entete.ligne}, {nombreDe(recognised, "champ reconnu", "champs reconnus")}
         </Subtitle2>
@@ -112,17 +119,17 @@ export function MappingEditor({
           ? "Correspondance corrigée par vous ; le contrôle a été relancé avec elle."
           : "Correspondance détectée d'après les noms de colonnes ; corrigez-la si besoin, le contrôle est relancé."}
       </Caption1>
-      <div className={styles.champs}>
+      <div className={champs}>
         {main.map((row) => (
           <FieldSelect key={row.champ} row={row} options={options} disabled={disabled} onChoose={onChoose} />
         ))}
       </div>
       {others.length > 0 && (
         <details>
-          <summary className={styles.resume}>
+          <summary className={resume}>
             <Body1>Autres champs ({others.length})</Body1>
           </summary>
-          <div className={styles.champs}>
+          <div className={champs}>
             {others.map((row) => (
               <FieldSelect
                 key={row.champ}

@@ -2,28 +2,26 @@
  * The progress of a long action with its « Annuler » button, then how it ended when it did not
  * succeed (cancelled, or failed with the core's or the adapter's French message).
  */
-import { makeStyles } from "@fluentui/react-components";
+import { makeResetStyles } from "@fluentui/react-components";
 import { Button } from "./Button";
 import { tokens } from "../tokens";
 import { progressText } from "../format";
 import { progressRatio, type Run } from "../run";
 import { Notice, Progress } from "./ui";
 
-const useStyles = makeStyles({
-  enCours: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    alignItems: "flex-start",
-  },
+const useEnCours = makeResetStyles({
+  display: "flex",
+  flexDirection: "column",
+  gap: tokens.spacingVerticalS,
+  alignItems: "flex-start",
 });
 
 export function RunStatus({ run, label }: { run: Run<unknown>; label: string }) {
-  const styles = useStyles();
+  const enCours = useEnCours();
   const { state } = run;
   if (state.status === "running") {
     return (
-      <div className={styles.enCours}>
+      <div className={enCours}>
         <Progress
           label={state.cancelling ? "Annulation…" : label}
           value={progressRatio(state)}

@@ -12,20 +12,19 @@
  * text style. Keyboard focus is shown with :focus-visible.
  */
 import { useId, useInsertionEffect, type CSSProperties, type ReactNode } from "react";
-import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { makeResetStyles, mergeClasses } from "@fluentui/react-components";
 import type { ThemeVolet } from "../themes";
 import { tokens } from "../tokens";
 
-const useStyles = makeStyles({
-  root: {
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    textAlign: "left",
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightRegular,
-    lineHeight: tokens.lineHeightBase300,
-  },
+// One reset class: the only Griffel class of the root (the theme's and the caller's are plain ones).
+const useRootClassName = makeResetStyles({
+  color: tokens.colorNeutralForeground1,
+  backgroundColor: tokens.colorNeutralBackground1,
+  textAlign: "left",
+  fontFamily: tokens.fontFamilyBase,
+  fontSize: tokens.fontSizeBase300,
+  fontWeight: tokens.fontWeightRegular,
+  lineHeight: tokens.lineHeightBase300,
 });
 
 /** The rule that defines every token of `theme` for the elements of class `className`. */
@@ -47,7 +46,7 @@ export function ThemeRoot({
   style?: CSSProperties;
   children: ReactNode;
 }) {
-  const styles = useStyles();
+  const rootClassName = useRootClassName();
   // React's ids (":r0:") are not class names.
   const themeClass = `are-theme-${useId().replace(/[^a-zA-Z0-9-]/g, "")}`;
   useInsertionEffect(() => {
@@ -59,7 +58,7 @@ export function ThemeRoot({
   return (
     <div
       dir="ltr"
-      className={mergeClasses("fui-FluentProvider", themeClass, styles.root, className)}
+      className={mergeClasses("fui-FluentProvider", themeClass, rootClassName, className)}
       style={style}
     >
       {children}

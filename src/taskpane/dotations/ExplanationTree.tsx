@@ -1,28 +1,32 @@
 /** The explanation of a figure as nested lists: each computed figure above the figures it comes from. */
-import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { makeResetStyles, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { tokens } from "../tokens";
 import type { TraceNode } from "./summary";
 
+// A list and an item: reset styles; the root list's own look stays atomic and wins.
+const useListe = makeResetStyles({
+  margin: 0,
+  paddingInlineStart: tokens.spacingHorizontalL,
+  fontSize: tokens.fontSizeBase200,
+  lineHeight: tokens.lineHeightBase200,
+});
+const useElement = makeResetStyles({ marginBlock: tokens.spacingVerticalXXS });
+
 const useStyles = makeStyles({
-  liste: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
   racine: { paddingInlineStart: 0, listStyleType: "none" },
-  element: { marginBlock: tokens.spacingVerticalXXS },
 });
 
 export function ExplanationTree({ nodes, root = true }: { nodes: readonly TraceNode[]; root?: boolean }) {
   const styles = useStyles();
+  const liste = useListe();
+  const element = useElement();
   return (
     <ul
-      className={root ? mergeClasses(styles.liste, styles.racine) : styles.liste}
+      className={root ? mergeClasses(liste, styles.racine) : liste}
       aria-label={root ? "Détail du calcul" : undefined}
     >
       {nodes.map((node, i) => (
-        <li key={i} className={styles.element}>
+        <li key={i} className={element}>
           {node.text}
           {node.children.length > 0 && <ExplanationTree nodes={node.children} root={false} />}
         </li>

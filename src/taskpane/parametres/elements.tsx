@@ -4,7 +4,7 @@
  * « Retirer » button, and the screen's own styles.
  */
 import { useId, useState, type ReactNode } from "react";
-import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { makeResetStyles, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { Button } from "../components/Button";
 import { tokens } from "../tokens";
 import { useEcranStyles } from "../components/ecranStyles";
@@ -13,32 +13,53 @@ import { Body1, Caption1, Subtitle2, ColumnHeads, Notice } from "../components/u
 import { NOMS_COLONNES, type LigneForfaits } from "../forfaitsEnVigueur";
 import type { ApercuIpc } from "./entries";
 
-/** What only this screen has; the rest is the screens' shared layout (useEcranStyles). */
-export const useParametresStyles = makeStyles({
-  ecran: { gap: tokens.spacingVerticalL },
-  /** A section, and each form in it: a column of fields closer together than the screen's blocks. */
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  enCours: { backgroundColor: tokens.colorNeutralBackground2 },
-  notes: { color: tokens.colorNeutralForeground3 },
-  ligne: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    "& > *": { flexGrow: 1, flexBasis: 0, minWidth: 0 },
-  },
-  liste: { margin: 0, paddingInlineStart: 0, listStyleType: "none" },
-  actions: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    flexWrap: "wrap",
-    marginTop: tokens.spacingVerticalXS,
-  },
-  saisie: {
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalS,
-  },
+/** A section, and each form in it: a column of fields closer together than the screen's blocks. */
+const useSection = makeResetStyles({
+  display: "flex",
+  flexDirection: "column",
+  gap: tokens.spacingVerticalS,
 });
+const useEnCours = makeResetStyles({ backgroundColor: tokens.colorNeutralBackground2 });
+const useLigne = makeResetStyles({
+  display: "flex",
+  gap: tokens.spacingHorizontalS,
+  "& > *": { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+});
+const useListe = makeResetStyles({ margin: 0, paddingInlineStart: 0, listStyleType: "none" });
+const useActions = makeResetStyles({
+  display: "flex",
+  gap: tokens.spacingHorizontalS,
+  flexWrap: "wrap",
+  marginTop: tokens.spacingVerticalXS,
+});
+const useSaisie = makeResetStyles({
+  display: "flex",
+  alignItems: "center",
+  justifyContent: "space-between",
+  gap: tokens.spacingHorizontalS,
+});
+
+// Given after a class of the screens' shared layout (a reset style), so atomic, to win over it.
+const useAtomes = makeStyles({
+  ecran: { gap: tokens.spacingVerticalL },
+  notes: { color: tokens.colorNeutralForeground3 },
+});
+
+/**
+ * What only this screen has; the rest is the screens' shared layout (useEcranStyles). Each class but
+ * `ecran` and `notes` is the only one of its element: a reset style, one class name on the page.
+ */
+export function useParametresStyles() {
+  return {
+    ...useAtomes(),
+    section: useSection(),
+    enCours: useEnCours(),
+    ligne: useLigne(),
+    liste: useListe(),
+    actions: useActions(),
+    saisie: useSaisie(),
+  };
+}
 
 /** « arrêté n° 2023-087 » — the texts that set the year's known amounts. */
 export function sources(ligne: LigneForfaits): string {

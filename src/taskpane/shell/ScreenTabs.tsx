@@ -11,19 +11,22 @@
  * 165 KB budget of design.md §8 — for what these few lines do.
  */
 import { useEffect, useRef, type KeyboardEvent } from "react";
-import { makeStyles, mergeClasses } from "@fluentui/react-components";
+import { makeResetStyles, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { Button } from "../components/Button";
 import { tokens } from "../tokens";
 
+// The row: a reset style, its only class; a tab's look is given to the Button (a reset style itself)
+// and stays atomic.
+const useListe = makeResetStyles({
+  display: "flex",
+  flexWrap: "nowrap",
+  overflowX: "auto",
+  scrollbarWidth: "thin",
+  gap: tokens.spacingHorizontalXXS,
+  borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+});
+
 const useStyles = makeStyles({
-  liste: {
-    display: "flex",
-    flexWrap: "nowrap",
-    overflowX: "auto",
-    scrollbarWidth: "thin",
-    gap: tokens.spacingHorizontalXXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   onglet: {
     minWidth: 0,
     flexShrink: 0,
@@ -31,7 +34,6 @@ const useStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalS,
     borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0`,
     borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
-    fontWeight: tokens.fontWeightRegular,
   },
   actif: {
     borderBottomColor: tokens.colorCompoundBrandStroke,
@@ -76,6 +78,7 @@ export function ScreenTabs({
   onSelect: (id: string) => void;
 }) {
   const styles = useStyles();
+  const liste = useListe();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const index = items.findIndex((item) => item.id === selected);
   useEffect(() => {
@@ -89,7 +92,7 @@ export function ScreenTabs({
     buttons.current[next]?.focus();
   };
   return (
-    <div role="tablist" aria-label={label} className={styles.liste}>
+    <div role="tablist" aria-label={label} className={liste}>
       {items.map((item, index) => {
         const active = item.id === selected;
         return (
