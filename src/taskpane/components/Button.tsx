@@ -168,7 +168,6 @@ const useStyles = makeStyles({
   small: {
     minWidth: "64px",
     padding: `3px ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium,
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightRegular,
     lineHeight: tokens.lineHeightBase200,

@@ -81,17 +81,21 @@ const useIconClassName = makeResetStyles({
   verticalAlign: "-1px",
 });
 
+// Its rows at the top: a field stretched to the height of its neighbour in a row (« Montant (€) »
+// beside « Année scolaire » and its hint) keeps its input under its label, not spread down the grid.
+const useRootClassName = makeResetStyles({ display: "grid", alignContent: "start" });
+const useRequiredClassName = makeResetStyles({
+  color: tokens.colorPaletteRedForeground3,
+  paddingLeft: tokens.spacingHorizontalXS,
+});
+const useSvgClassName = makeResetStyles({ display: "inline", lineHeight: 0 });
+
 const useStyles = makeStyles({
-  // Its rows at the top: a field stretched to the height of its neighbour in a row (« Montant (€) »
-  // beside « Année scolaire » and its hint) keeps its input under its label, not spread down the grid.
-  root: { display: "grid", alignContent: "start" },
   labelSmall: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  required: { color: tokens.colorPaletteRedForeground3, paddingLeft: tokens.spacingHorizontalXS },
   error: { color: tokens.colorPaletteRedForeground1 },
   withIcon: { paddingLeft: `calc(12px + ${tokens.spacingHorizontalXS})` },
   iconError: { color: tokens.colorPaletteRedForeground1 },
   iconWarning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  svg: { display: "inline", lineHeight: 0 },
 });
 
 /** Fluent's DiamondDismiss12Filled and Warning12Filled icons (react-icons), the message's marks. */
@@ -128,6 +132,9 @@ export function Field({
   const labelClassName = useLabelClassName();
   const secondary = useSecondaryClassName();
   const iconClassName = useIconClassName();
+  const rootClassName = useRootClassName();
+  const requiredClassName = useRequiredClassName();
+  const svgClassName = useSvgClassName();
   const base = useId();
   const id = `${base}control`;
   const messageId = validationMessage ? `${base}message` : undefined;
@@ -136,7 +143,7 @@ export function Field({
   const icon = validationState === "none" ? undefined : ICONS[validationState];
   return (
     <FieldContext.Provider value={{ id, describedBy, validationState, required, size }}>
-      <div className={mergeClasses("fui-Field", styles.root, className)}>
+      <div className={mergeClasses("fui-Field", rootClassName, className)}>
         {label !== undefined && (
           <label
             htmlFor={id}
@@ -149,7 +156,7 @@ export function Field({
           >
             {label}
             {required && (
-              <span aria-hidden="true" className={styles.required}>
+              <span aria-hidden="true" className={requiredClassName}>
                 *
               </span>
             )}
@@ -180,7 +187,7 @@ export function Field({
                   width="12"
                   height="12"
                   viewBox="0 0 12 12"
-                  className={styles.svg}
+                  className={svgClassName}
                 >
                   <path d={icon} />
                 </svg>

@@ -119,6 +119,30 @@ const useCacheClassName = makeResetStyles({
   border: 0,
 });
 
+// The progress bar and the block around it, which takes the whole width of the screen whatever the
+// column around it aligns its items to.
+const useProgressClassName = makeResetStyles({
+  display: "flex",
+  flexDirection: "column",
+  gap: tokens.spacingVerticalXXS,
+  alignSelf: "stretch",
+  width: "100%",
+});
+const useProgressBarClassName = makeResetStyles({
+  width: "100%",
+  height: "8px",
+  accentColor: tokens.colorCompoundBrandBackground,
+});
+const useProgressLabelClassName = makeResetStyles({
+  fontSize: tokens.fontSizeBase300,
+  fontWeight: tokens.fontWeightSemibold,
+});
+const useProgressHintClassName = makeResetStyles({
+  fontSize: tokens.fontSizeBase200,
+  color: tokens.colorNeutralForeground3,
+});
+const useNoticeTitleClassName = makeResetStyles({ display: "block", fontWeight: tokens.fontWeightSemibold });
+
 const useStyles = makeStyles({
   error: {
     backgroundColor: tokens.colorPaletteRedBackground1,
@@ -133,19 +157,7 @@ const useStyles = makeStyles({
     borderLeftColor: tokens.colorPaletteGreenBorder2,
   },
   info: { backgroundColor: tokens.colorNeutralBackground3, borderLeftColor: tokens.colorNeutralStroke1 },
-  noticeTitle: { display: "block", fontWeight: tokens.fontWeightSemibold },
   disabled: { color: tokens.colorNeutralForegroundDisabled, cursor: "default" },
-  // The whole width of the screen, whatever the column around it aligns its items to.
-  progress: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    alignSelf: "stretch",
-    width: "100%",
-  },
-  progressLabel: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  progressBar: { width: "100%", height: "8px", accentColor: tokens.colorCompoundBrandBackground },
-  progressHint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   liste: { cursor: "pointer" },
   small: { height: "24px", fontSize: tokens.fontSizeBase200, paddingInline: tokens.spacingHorizontalXS },
 });
@@ -260,9 +272,10 @@ export function Notice({
 }) {
   const styles = useStyles();
   const notice = useNoticeClassName();
+  const noticeTitle = useNoticeTitleClassName();
   return (
     <div role={intent === "error" ? "alert" : "status"} className={mergeClasses(notice, styles[intent])}>
-      {title && <span className={styles.noticeTitle}>{title}</span>}
+      {title && <span className={noticeTitle}>{title}</span>}
       {children}
     </div>
   );
@@ -297,21 +310,20 @@ export function CheckboxLine({
 
 /** A labelled progress bar; indeterminate while `value` is undefined. */
 export function Progress({ label, value, hint }: { label: string; value: number | undefined; hint: string }) {
-  const styles = useStyles();
   const id = useId();
   return (
-    <div className={styles.progress}>
-      <label htmlFor={id} className={styles.progressLabel}>
+    <div className={useProgressClassName()}>
+      <label htmlFor={id} className={useProgressLabelClassName()}>
         {label}
       </label>
       <progress
         id={id}
-        className={styles.progressBar}
+        className={useProgressBarClassName()}
         value={value}
         max={1}
         aria-describedby={`${id}-aide`}
       />
-      <span id={`${id}-aide`} className={styles.progressHint}>
+      <span id={`${id}-aide`} className={useProgressHintClassName()}>
         {hint}
       </span>
     </div>
