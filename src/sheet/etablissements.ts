@@ -283,7 +283,7 @@ export class RegistreEtablissements {
 
   /**
    * Décision (regles.md#lecture.etablissement-ligne-total): an establishment whose only row in the
-   * establishments sheet was set aside as a total (« reliquat total reporté » in a comment) is not
+   * establishments sheet was set aside as a total (« reliquat total reporté » in its name) is not
    * absent from it — taken as absent, it would be paid with no reliquat deducted. Its values are
    * unknown (valeursNonLues), so its envelopes are not computed until the row is corrected. True when
    * that is the case.

@@ -60,14 +60,25 @@ export class LecteurEtablissements extends LecteurBase {
 
   /**
    * A row set aside as a total that keeps a readable UAI: a subtotal under the establishment's own row,
-   * or its only row, whose comment says « reliquat total reporté ». Which one is known once the whole
-   * sheet is read (RegistreEtablissements.ligneTotalSeule).
+   * or its only row, whose name says « total » (« Lycée Bréguet, reliquat total reporté »). Which one is
+   * known once the whole sheet is read (RegistreEtablissements.ligneTotalSeule).
    */
   private noterLigneTotal(row: Row, ligne: number): void {
     const uai = this.session.verdictUai(cellule(row, this.uai));
     if (!uai.ok) return;
     const ou = `feuille « ${this.feuille} », ligne ${ligne} écartée comme ligne de total`;
     this.session.registre.noterLigneTotal(uai.uai, ou, this.colonnes);
+  }
+
+  /**
+   * Only the columns the header maps say « total » (see colonnesLues). Décision
+   * (regles.md#lecture.lignes-total): the establishments sheet is the Région's own table, where a column
+   * « Commentaire » or « Observations » is the officer's note (« reliquat total reporté ») and says
+   * nothing of the row: its UAI, taux, reliquats and answer still count. A real total row has no UAI and
+   * is still set aside (structureDeLaLigne), as is « Total » in a mapped column (name, UAI).
+   */
+  protected override colonnesDesTotaux(): readonly number[] {
+    return this.colonnesLues();
   }
 
   protected lireLigne(row: Row, ligne: number): void {

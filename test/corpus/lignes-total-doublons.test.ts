@@ -226,12 +226,14 @@ describe("Corpus : une seconde feuille des établissements collée dessous, reli
   });
 });
 
-describe("Corpus : la seule ligne d'un établissement prise pour un total par son commentaire", () => {
+describe("Corpus : la seule ligne d'un établissement prise pour un total", () => {
   // 0750654D, 20 élèves de CAP : 20 × 157 = 3 140,00 € pré-bac, moins son reliquat de 1 000,00 € =
-  // 2 140,00 €. Its only row of the establishments sheet says « reliquat total reporté » in a
-  // « Commentaire » column: set aside as a total (design.md §4), it was taken as absent from the sheet
-  // — « réputé avoir répondu, sans reliquat » — and paid 3 140,00 €. Its values are now unknown: its
-  // envelopes are not computed until the row is corrected. 0750655E (30 × 157 = 4 710,00 €) is untouched.
+  // 2 140,00 €. Its only row of the establishments sheet says « reliquat total reporté » in its name,
+  // a column the sheet reads: set aside as a total (design.md §4), it was taken as absent from the
+  // sheet — « réputé avoir répondu, sans reliquat » — and paid 3 140,00 €. Its values are now unknown:
+  // its envelopes are not computed until the row is corrected. 0750655E (30 × 157 = 4 710,00 €) is
+  // untouched. (In a « Commentaire » column, which the sheet does not read, the words change nothing:
+  // test/corpus/feuille-region.test.ts.)
   const calculer = (etablissements: CellValue[][]) =>
     calculerDotations(
       new MemoryWorkbook({
@@ -246,17 +248,17 @@ describe("Corpus : la seule ligne d'un établissement prise pour un total par so
     );
   const ENTETE_ETABLISSEMENTS = [
     "UAI",
+    "Nom",
     "Taux de boursiers",
     "Reliquat pré-bac",
     "Réponse à l'enquête",
-    "Commentaire",
   ];
 
   test("enveloppes non calculées, jamais 3 140,00 € sans déduire le reliquat", async () => {
     const r = await calculer([
       ENTETE_ETABLISSEMENTS,
-      ["0750655E", "35 %", 0, "oui", null],
-      ["0750654D", "30 %", 1000, "oui", "reliquat total reporté"],
+      ["0750655E", "Lycée Arago", "35 %", 0, "oui"],
+      ["0750654D", "Lycée Bréguet, reliquat total reporté", "30 %", 1000, "oui"],
     ]);
     expect(net(r, "0750655E")).toBe("4710.00");
     const d = dotationsJson(r).etablissements.find((e) => e.uai === "0750654D")!;
@@ -270,9 +272,9 @@ describe("Corpus : la seule ligne d'un établissement prise pour un total par so
   test("un sous-total sous la ligne de l'établissement ne change rien : 2 140,00 €", async () => {
     const r = await calculer([
       ENTETE_ETABLISSEMENTS,
-      ["0750655E", "35 %", 0, "oui", null],
-      ["0750654D", "30 %", 1000, "oui", null],
-      ["0750654D", "30 %", 1000, "oui", "sous-total"],
+      ["0750655E", "Lycée Arago", "35 %", 0, "oui"],
+      ["0750654D", "Lycée Bréguet", "30 %", 1000, "oui"],
+      ["0750654D", "Sous-total Lycée Bréguet", "30 %", 1000, "oui"],
     ]);
     expect(net(r, "0750654D")).toBe("2140.00");
     expect(r.constats.map((c) => [c.code, c.ligne])).toEqual([["ligne-total", 4]]);

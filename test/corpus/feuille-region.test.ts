@@ -1,0 +1,86 @@
+/**
+ * Corpus : la feuille des établissements telle que la Région la tient, avec ses propres colonnes
+ * (« Commentaire »), et les classeurs régionaux qui réunissent effectifs et établissements.
+ *
+ * Montants calculés à la main, forfaits 2024-2025 publiés (157 € pré-bac et post-bac, 56 € 3ème
+ * prépa-métiers), feuille de Paris de test/workflows/classeur.ts :
+ * - 0750655E (Arago) : 12 × 56 = 672 ; (24 + 30) × 157 = 8 478 ; − reliquat 1 200,50 → 7 949,50
+ *   pré-bac ; 40 × 35 % = 14 boursiers × 157 = 2 198 post-bac ; total 10 147,50 € ;
+ * - 0750654D (Bréguet) : 28 × 157 = 4 396 − 20 000 → 0 pré-bac ; 120 / 400 = 30 %, 25 × 30 % = 7,5
+ *   → 8 boursiers × 157 = 1 256 − 100,50 = 1 155,50 post-bac ; total 1 155,50 €.
+ * Sa ligne de la feuille des établissements perdue, Arago recevrait 672 + 8 478 = 9 150,00 € pré-bac
+ * (son reliquat de 1 200,50 € versé une seconde fois) et son post-bac ne serait pas calculé (plus de
+ * taux) ; Bréguet recevrait 4 396 € pré-bac et aucun post-bac.
+ */
+import { Parametres, texteDecimal } from "../../src/rules";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import type { CellValue } from "../../src/workbook/port";
+import { calculerDotations, type ResultatDotations } from "../../src/workflows";
+import { ETABLISSEMENTS, PARIS, copie } from "../workflows/classeur";
+
+const parametres = Parametres.embarques();
+
+async function dotations(paris: CellValue[][], etablissements: CellValue[][]): Promise<ResultatDotations> {
+  return calculerDotations(new MemoryWorkbook({ Paris: paris, Établissements: etablissements }), {
+    feuillesEffectifs: ["Paris"],
+    feuilleEtablissements: "Établissements",
+    annee: 2024,
+    parametres,
+  });
+}
+
+const nette = (r: ResultatDotations, uai: string) => {
+  const d = r.etablissements.find((e) => e.uai === uai)!;
+  const texte = (m: { valeur: Parameters<typeof texteDecimal>[0] } | null) =>
+    m === null ? null : texteDecimal(m.valeur);
+  return { preBac: texte(d.nette.preBac), postBac: texte(d.nette.postBac) };
+};
+
+/** ETABLISSEMENTS with a « Commentaire » column (H) right after « Réponse à l'enquête ». */
+function avecCommentaires(commentaires: Record<number, string>): CellValue[][] {
+  const rows = copie(ETABLISSEMENTS);
+  rows[0].push("Commentaire");
+  for (const [index, texte] of Object.entries(commentaires)) rows[Number(index)][7] = texte;
+  return rows;
+}
+
+describe("Corpus : la feuille des établissements de la Région", () => {
+  test("une colonne « Commentaire » qui parle de « total » ne fait pas perdre sa ligne : Arago 7 949,50 € et 2 198,00 €, Bréguet 0 € et 1 155,50 €", async () => {
+    const etablissements = avecCommentaires({
+      1: "Reliquat total reporté du bilan 2023", // Arago
+      2: "Sous-total des deux bilans, à confirmer", // Bréguet
+    });
+    const r = await dotations(PARIS, etablissements);
+    // Before: both rows set aside as totals, Arago 9 150,00 € pré-bac (reliquat not deducted), no post-bac.
+    expect(nette(r, "0750655E")).toEqual({ preBac: "7949.50", postBac: "2198.00" });
+    expect(nette(r, "0750654D")).toEqual({ preBac: "0.00", postBac: "1155.50" });
+    expect(r.constats.filter((c) => c.code === "ligne-total").map((c) => [c.feuille, c.ligne])).toEqual([
+      ["Paris", 12],
+    ]);
+    expect(r.constats.filter((c) => c.code === "etablissement-absent")).toEqual([]);
+  });
+
+  test("un non-répondant commenté « total » reste non-répondant", async () => {
+    const paris = copie(PARIS);
+    // Lycée 0941234F (réponse « non ») gets 10 CAP BOULANGER pupils: 10 × 157 = 1 570 € if it were paid.
+    paris.splice(11, 0, ["0941234F", "Lycée Créteil", "50022137", "BOULANGER (CAP)", 10, "Scolaire"]);
+    const r = await dotations(paris, avecCommentaires({ 4: "Aucune réponse malgré relances : total à 0" }));
+    expect(nette(r, "0941234F")).toEqual({ preBac: "0.00", postBac: "0.00" });
+    expect(r.etablissements.find((e) => e.uai === "0941234F")!.aRepondu).toBe(false);
+  });
+
+  test("une vraie ligne de total, sans UAI, reste écartée ; « Total » dans la colonne UAI aussi", async () => {
+    const etablissements = avecCommentaires({});
+    etablissements.push([null, null, null, null, "21 200,50", "100,50", null, "Total Paris"]); // 6
+    etablissements.push(["0750655E Total", null, null, null, "1 200,50", 0, null, null]); // 7
+    const r = await dotations(PARIS, etablissements);
+    expect(nette(r, "0750655E")).toEqual({ preBac: "7949.50", postBac: "2198.00" });
+    expect(
+      r.constats.filter((c) => c.code === "ligne-total").map((c) => [c.feuille, c.ligne, c.colonne]),
+    ).toEqual([
+      ["Établissements", 6, null],
+      ["Établissements", 7, "A"],
+      ["Paris", 12, "D"],
+    ]);
+  });
+});
