@@ -291,8 +291,14 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
     if (isBlank(row[j])) continue;
     const colonne = reconnue(sheet, row, j + sheet.columnOffset);
     const champ = champDeLEntete(row[j]);
-    if (champ && !colonnes[champ]) colonnes[champ] = colonne;
-    else {
+    const deja = champ ? colonnes[champ] : undefined;
+    if (champ && !deja) colonnes[champ] = colonne;
+    else if (champ === "effectif" && deja && effectifPrecis(row[j]) && !effectifPrecis(deja.entete)) {
+      // regles.md#lecture.effectif-n-1: « Effectif n-1 » beside a plain « Effectif » is the one read.
+      ignorees.push(deja);
+      enDouble.push({ champ, colonne: deja });
+      colonnes[champ] = colonne;
+    } else {
       ignorees.push(colonne);
       if (champ) enDouble.push({ champ, colonne });
     }
@@ -308,6 +314,27 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
     indexLigne: meilleur,
     enDouble: enDouble.filter(({ champ, colonne }) => colonnes[champ]?.index !== colonne.index),
   };
+}
+
+/** The names of the effectif that say neither n-1 nor first year: « Effectif », « Nb élèves »… */
+const EFFECTIF_GENERIQUE: ReadonlySet<string> = new Set(
+  ["Effectif", "Effectifs", "Nb élèves", "Nombre d'élèves", "Nombre élèves"].map(cleEntete),
+);
+
+/**
+ * Does an effectif header say which effectif it is — « Effectif n-1 », « Effectifs 1ère année »,
+ * « Effectif (n-1) » — rather than a plain « Effectif »?
+ * Décision (regles.md#lecture.effectif-n-1): the regulation counts « les élèves de première année
+ * (effectifs n-1) »; an extraction that gives both a plain effectif (every year of the formation, or
+ * this rentrée's) and the n-1 / first-year one is read from the latter, whatever their order.
+ */
+function effectifPrecis(value: CellValue | undefined): boolean {
+  if (isBlank(value) || typeof value === "object") return false;
+  const text = String(value);
+  return [text, text.replace(/\([^)]*\)/g, "")].some((nom) => {
+    const cle = cleEntete(nom);
+    return PAR_NOM.get(cle) === "effectif" && !EFFECTIF_GENERIQUE.has(cle);
+  });
 }
 
 function reconnue(sheet: SheetData, row: readonly CellValue[], index: number): ColonneReconnue {

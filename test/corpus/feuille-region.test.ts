@@ -84,3 +84,44 @@ describe("Corpus : la feuille des établissements de la Région", () => {
     ]);
   });
 });
+
+/**
+ * An extraction that gives a plain effectif (every year of the formation, or this rentrée's) beside the
+ * effectif n-1 of first year: the regulation counts « les élèves de première année (effectifs n-1) »
+ * (regles.md#lecture.effectif-n-1). Hand computation, 2024-2025 (157 €), taux 35 %:
+ * BOULANGER 24 × 157 = 3 768 € pré-bac ; BTS MCO 20 × 35 % = 7 boursiers × 157 = 1 099 € post-bac.
+ * Reading the plain column instead: 30 × 157 = 4 710 € and 40 × 35 % = 14 × 157 = 2 198 €.
+ */
+describe("Corpus : « Effectif » et « Effectif n-1 » dans la même extraction", () => {
+  const ETAB: CellValue[][] = [
+    ["UAI", "Taux de boursiers"],
+    ["0750655E", "35 %"],
+  ];
+  const feuille = (entetes: [string, string], ordre: "plain-first" | "n1-first"): CellValue[][] => {
+    const lignes: [string, string, number, number][] = [
+      ["0750655E", "50022137", 30, 24],
+      ["0750655E", "32031213", 40, 20],
+    ];
+    const rows: CellValue[][] = [["UAI", "Code formation", ...entetes]];
+    for (const [uai, code, tous, n1] of lignes)
+      rows.push(ordre === "plain-first" ? [uai, code, tous, n1] : [uai, code, n1, tous]);
+    return rows;
+  };
+
+  test.each([
+    [["Effectif", "Effectif n-1"], "plain-first"],
+    [["Effectifs", "Effectifs 1ère année"], "plain-first"],
+    [["Nb élèves", "Effectif (n-1)"], "plain-first"],
+    [["Effectifs 1ère année", "Effectifs"], "n1-first"],
+  ] as const)(
+    "%j : 3 768,00 € pré-bac et 1 099,00 € post-bac, jamais 4 710 € et 2 198 €",
+    async (entetes, ordre) => {
+      const r = await dotations(feuille([entetes[0], entetes[1]], ordre), ETAB);
+      expect(nette(r, "0750655E")).toEqual({ preBac: "3768.00", postBac: "1099.00" });
+      const enDouble = r.constats.filter((c) => c.code === "colonne-en-double");
+      expect(enDouble).toHaveLength(1);
+      // The plain column is the one named as ignored.
+      expect(enDouble[0].colonne).toBe(ordre === "plain-first" ? "C" : "D");
+    },
+  );
+});
