@@ -65,6 +65,17 @@ export function feuilleDeNature(file: SpreadsheetFile, nature: "etablissements" 
   return visibles[0] ?? chooseSheet(file);
 }
 
+/**
+ * The visible establishments sheet of an effectif file (a regional workbook: the rectorats' sheets and
+ * the Région's table of taux and reliquats), or null. Two are refused as by feuilleDeNature.
+ */
+export function feuilleEtablissementsDuFichier(file: SpreadsheetFile): FileSheet | null {
+  const visibles = file.sheets.filter(
+    (f) => !f.hidden && f.values.length > 0 && natureDe(f) === "etablissements",
+  );
+  return visibles.length === 0 ? null : feuilleDeNature(file, "etablissements");
+}
+
 /** How many rows of a sheet hold something (spaces are nothing, as for the readers). */
 export function nonBlankRows(sheet: FileSheet): number {
   let n = 0;

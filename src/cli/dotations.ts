@@ -146,22 +146,37 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
   const feuilles = optionValues(args, "feuille");
   const opened: { path: string; fichier: string; feuilles: readonly string[] }[] = [];
   const unread: Constat[] = [];
+  const estEtablissements = (p: string) =>
+    etablissementsPath !== undefined && path.resolve(p) === path.resolve(etablissementsPath);
+  let etablissementsDuClasseur: string | undefined;
   for (const filePath of args.positionals) {
     const correction = correctionsFor(corrections, filePath, path.basename(filePath));
     const {
       file,
       feuilles: noms,
       unread: nonLues,
-    } = await openEffectifs(workbook, filePath, feuilles, correction, io, showProgress);
+      etablissements: feuilleEtab,
+    } = await openEffectifs(
+      workbook,
+      filePath,
+      feuilles,
+      correction,
+      io,
+      showProgress,
+      "feuille",
+      estEtablissements(filePath),
+    );
     opened.push({ path: filePath, fichier: file.fichier, feuilles: noms });
     unread.push(...nonLues);
+    if (feuilleEtab !== undefined) etablissementsDuClasseur = feuilleEtab;
   }
   let etablissements: string | null = null;
   if (etablissementsPath) {
-    // A file named twice (the establishments columns in an effectif file) is read once, under one
-    // name: the workflow then reads its establishment columns along with the effectifs.
-    const same = opened.find((o) => path.resolve(o.path) === path.resolve(etablissementsPath));
-    if (same) etablissements = same.feuilles[0];
+    // A file named twice is read once, under one name: its establishments sheet beside the effectif
+    // sheets when it has one (a regional workbook), else the establishment columns of its effectif
+    // sheet, which the workflow reads along with the effectifs.
+    const same = opened.find((o) => estEtablissements(o.path));
+    if (same) etablissements = etablissementsDuClasseur ?? same.feuilles[0];
     else {
       const { file, feuille } = await openInput(
         workbook,

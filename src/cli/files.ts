@@ -19,7 +19,12 @@ import {
 } from "../xlsx";
 import type { Progress } from "../workbook/port";
 import { UsageError } from "./args";
-import { estUneFeuilleEffectifs, feuilleDeNature, nonBlankRows } from "./classeurs";
+import {
+  estUneFeuilleEffectifs,
+  feuilleDeNature,
+  feuilleEtablissementsDuFichier,
+  nonBlankRows,
+} from "./classeurs";
 import { progressReporter, type CliIo } from "./io";
 
 /** Files above this size take long enough to read for a word on stderr to help. */
@@ -113,6 +118,7 @@ function effectifSheets(
   correction: CorrectionColonnes | undefined,
   io: CliIo,
   option: SheetOption,
+  etablissements: FeuilleEtablissementsDuFichier | null = null,
 ): { sheets: FileSheet[]; unread: Constat[] } {
   if (feuilles.length > 0) {
     const wanted = new Set(feuilles.map((f) => f.trim().toLowerCase()));
@@ -127,13 +133,47 @@ function effectifSheets(
   const deEffectifs = new Set(nonVides.filter((f) => estUneFeuilleEffectifs(f, correction)));
   let choisies = nonVides.filter((f) => !f.hidden && deEffectifs.has(f));
   if (choisies.length === 0) choisies = [chooseSheet(file)];
-  const ignorees = nonVides.filter((f) => !choisies.includes(f));
+  // The establishments sheet of an `are dotations` file: read (--etablissements names the file), or
+  // an alerte of its own — never « page de garde, notes » (regles.md#lecture.feuille-etablissements-du-classeur).
+  const etab = etablissements?.feuille ?? null;
+  const ignorees = nonVides.filter((f) => !choisies.includes(f) && f !== etab);
   if (ignorees.length > 0) io.stderr(feuillesIgnorees(file, ignorees, option));
   const unread = ignorees.flatMap((f) => unreadSheetFinding(file, f, deEffectifs.has(f), option) ?? []);
+  if (etab !== null && !etablissements!.lue && !choisies.includes(etab)) {
+    const finding = etablissementsNonLus(file, etab);
+    io.stderr(finding.message + "\n");
+    unread.push(finding);
+  }
   return { sheets: choisies, unread };
 }
 
-/** Opens an effectif file and adds its effectif sheets (effectifSheets) to the workbook. */
+/** The visible establishments sheet of an effectif file, and whether the command reads it. */
+interface FeuilleEtablissementsDuFichier {
+  readonly feuille: FileSheet;
+  readonly lue: boolean;
+}
+
+/**
+ * The alerte of an establishments sheet left in an effectif file that --etablissements does not name:
+ * its taux, reliquats and answers are not read, so reliquats are not deducted and non-respondents paid.
+ */
+function etablissementsNonLus(file: SpreadsheetFile, sheet: FileSheet): Constat {
+  const lignes = nombreDe(nonBlankRows(sheet), "ligne non vide", "lignes non vides");
+  return constat(
+    "feuille-etablissements-non-lue",
+    inputSheetName(file, sheet),
+    null,
+    null,
+    `Feuille « ${sheet.name} » de « ${file.fichier} » non lue : c'est une feuille des établissements (taux de boursiers, reliquats, réponse à l'enquête ; ${lignes}), qui n'est lue que si son fichier est donné avec --etablissements. Ses reliquats ne sont pas déduits et ses taux ni ses réponses pris en compte : relancez avec --etablissements "${file.fichier}".`,
+  );
+}
+
+/**
+ * Opens an effectif file and adds its effectif sheets (effectifSheets) to the workbook.
+ * `etablissements` (are dotations): the file's visible establishments sheet, if it has one, is added
+ * too when true (the file is also --etablissements: `etablissements` gives its name), or reported with
+ * an alerte when false; undefined (controle, bilan modele), it is one unread sheet among others.
+ */
 export async function openEffectifs(
   workbook: FileWorkbook,
   filePath: string,
@@ -142,10 +182,22 @@ export async function openEffectifs(
   io: CliIo,
   showProgress: boolean,
   option: SheetOption = "feuille",
-): Promise<OpenedEffectifs> {
+  etablissements?: boolean,
+): Promise<OpenedEffectifs & { readonly etablissements?: string }> {
   const file = await readInput(filePath, io, showProgress);
-  const { sheets, unread } = effectifSheets(file, feuilles, correction, io, option);
-  return { file, feuilles: sheets.map((sheet) => workbook.addInput(file, sheet)), unread };
+  const etab = etablissements === undefined ? null : feuilleEtablissementsDuFichier(file);
+  const { sheets, unread } = effectifSheets(
+    file,
+    feuilles,
+    correction,
+    io,
+    option,
+    etab === null ? null : { feuille: etab, lue: etablissements === true },
+  );
+  const noms = sheets.map((sheet) => workbook.addInput(file, sheet));
+  if (etab === null || etablissements !== true || sheets.includes(etab))
+    return { file, feuilles: noms, unread };
+  return { file, feuilles: noms, unread, etablissements: workbook.addInput(file, etab) };
 }
 
 /**

@@ -62,6 +62,9 @@ export const CODES_CONSTATS = {
   // the structure of the file, nothing to do.
   "feuille-masquee": "alerte",
   "feuille-non-lue": "info",
+  // An establishments sheet in an effectif file that --etablissements does not name: its reliquats are
+  // not deducted and its non-respondents paid (regles.md#lecture.feuille-etablissements-du-classeur).
+  "feuille-etablissements-non-lue": "alerte",
   // Structure of a paste.
   "ligne-total": "info",
   "entete-repetee": "info",
@@ -180,6 +183,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "colonne-en-double": "colonne en double",
   "feuille-masquee": "feuille masquée non lue",
   "feuille-non-lue": "feuille non lue",
+  "feuille-etablissements-non-lue": "feuille des établissements non lue",
   "ligne-total": "ligne de total",
   "entete-repetee": "en-tête répété",
   "entete-differente": "en-tête répété dans un autre ordre",

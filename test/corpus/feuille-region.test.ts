@@ -12,11 +12,17 @@
  * (son reliquat de 1 200,50 € versé une seconde fois) et son post-bac ne serait pas calculé (plus de
  * taux) ; Bréguet recevrait 4 396 € pré-bac et aucun post-bac.
  */
+import * as fs from "fs";
+import * as path from "path";
+import type { DotationsJson } from "../../src/cli/json";
 import { Parametres, texteDecimal } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
 import { calculerDotations, type ResultatDotations } from "../../src/workflows";
 import { ETABLISSEMENTS, PARIS, copie } from "../workflows/classeur";
+import { run } from "../cli/run";
+import { removeDir, tempDir } from "../xlsx/helpers";
+import { feuilleExcelJS, xlsxExcelJS } from "./fabrique";
 
 const parametres = Parametres.embarques();
 
@@ -124,4 +130,75 @@ describe("Corpus : « Effectif » et « Effectif n-1 » dans la même extraction
       expect(enDouble[0].colonne).toBe(ordre === "plain-first" ? "C" : "D");
     },
   );
+});
+
+/**
+ * A regional workbook: the rectorat's sheet and the Région's table of taux, reliquats and answers
+ * (regles.md#lecture.feuille-etablissements-du-classeur). Hand computation, 2024-2025 (157 €):
+ * - 0750655E : 24 BOULANGER × 157 = 3 768 − reliquat 500 = 3 268,00 € pré-bac ; 20 BTS MCO × 35 % = 7
+ *   boursiers × 157 = 1 099,00 € post-bac ; total 4 367,00 € ;
+ * - 0750654D, « non » à l'enquête : 0 € (10 × 157 = 1 570 € s'il était payé).
+ * With the establishments sheet unread: 3 768 €, post-bac not computed, 0750654D paid 1 570 €.
+ */
+describe("Corpus : classeur régional, effectifs et établissements dans deux feuilles", () => {
+  let dossier: string;
+  let fichier: string;
+  beforeAll(async () => {
+    dossier = tempDir("are-classeur-region-");
+    fichier = path.join(dossier, "region.xlsx");
+    const octets = await xlsxExcelJS((wb) => {
+      feuilleExcelJS("Établissements", [
+        ["UAI", "Taux de boursiers", "Reliquat pré-bac", "Réponse à l'enquête"],
+        ["0750655E", "35 %", 500, "oui"],
+        ["0750654D", "20 %", 0, "non"],
+      ])(wb);
+      feuilleExcelJS("Paris", [
+        ["UAI", "Code formation", "Effectif"],
+        ["0750655E", "50022137", 24],
+        ["0750655E", "32031213", 20],
+        ["0750654D", "50022137", 10],
+      ])(wb);
+    });
+    fs.writeFileSync(fichier, octets);
+  });
+  afterAll(() => removeDir(dossier));
+
+  const montants = (json: DotationsJson) =>
+    json.etablissements.map((e) => [e.uai, e.dotationNette.preBac, e.dotationNette.postBac]);
+
+  test("le même classeur donné avec --etablissements : sa feuille des établissements est lue, 3 268,00 € et 1 099,00 €", async () => {
+    const r = await run(["dotations", fichier, "--etablissements", fichier, "--annee", "2024", "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as DotationsJson;
+    // Before: the effectif sheet was taken as the establishments sheet, 3 768 € and 1 570 € paid.
+    expect(montants(json)).toEqual([
+      ["0750654D", "0.00", "0.00"],
+      ["0750655E", "3268.00", "1099.00"],
+    ]);
+    expect(json.totaux.dotationNette.total).toBe("4367.00");
+    expect(json.constats.map((c) => c.code)).toEqual([]);
+    expect(r.stderr).not.toContain("non lue");
+  });
+
+  test("sans --etablissements : une alerte nomme la feuille des établissements non lue et dit comment la lire", async () => {
+    const r = await run(["dotations", fichier, "--annee", "2024", "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as DotationsJson;
+    expect(json.constats.map((c) => c.code)).toEqual([
+      "feuille-etablissements-non-lue",
+      "taux-boursiers-manquant",
+    ]);
+    expect(json.constats.filter((c) => c.gravite === "alerte")).toEqual([
+      {
+        gravite: "alerte",
+        code: "feuille-etablissements-non-lue",
+        feuille: "region.xlsx › Établissements",
+        ligne: null,
+        colonne: null,
+        message:
+          "Feuille « Établissements » de « region.xlsx » non lue : c'est une feuille des établissements (taux de boursiers, reliquats, réponse à l'enquête ; 3 lignes non vides), qui n'est lue que si son fichier est donné avec --etablissements. Ses reliquats ne sont pas déduits et ses taux ni ses réponses pris en compte : relancez avec --etablissements \"region.xlsx\".",
+      },
+    ]);
+    expect(r.stderr).toContain("--etablissements");
+  });
 });
