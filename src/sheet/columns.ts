@@ -141,6 +141,15 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
     "A répondu aux enquêtes",
     "A répondu aux enquêtes régionales",
     "Répondant",
+    // The regulation's words (« n'ayant pas répondu aux enquêtes régionales ») and the short titles of
+    // a Région table: unmapped, the answer « non » was silently lost and the establishment paid.
+    "Réponse aux enquêtes régionales",
+    "Réponse à l'enquête régionale",
+    "Enquête",
+    "Enquêtes",
+    "Enquête régionale",
+    "Enquêtes régionales",
+    "Répondu",
   ],
   // R10 — « les effectifs supplémentaires par formation » (pré-bac) or « bénéficiaires boursiers » (post-bac).
   supplementaires: [

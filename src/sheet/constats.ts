@@ -54,6 +54,9 @@ export const CODES_CONSTATS = {
   "colonne-manquante": "erreur",
   "entete-deux-lignes": "erreur",
   "colonne-en-double": "info",
+  // An establishments sheet's column titled like a reliquat, a taux or the survey, not recognised: its
+  // values would silently not count (regles.md#lecture.colonne-non-lue).
+  "colonne-non-lue": "alerte",
   // A sheet of a file that the command line does not read (src/cli/files.ts, src/cli/classeurs.ts).
   // A hidden sheet holding what the command reads (effectifs, a bilan) is an alerte, not an erreur:
   // skipping it is the usual right choice (regles.md#lecture.feuille-masquee: a backup copy or a
@@ -181,6 +184,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "colonne-manquante": "colonne manquante",
   "entete-deux-lignes": "en-tête sur deux lignes",
   "colonne-en-double": "colonne en double",
+  "colonne-non-lue": "colonne non lue",
   "feuille-masquee": "feuille masquée non lue",
   "feuille-non-lue": "feuille non lue",
   "feuille-etablissements-non-lue": "feuille des établissements non lue",

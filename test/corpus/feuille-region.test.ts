@@ -202,3 +202,50 @@ describe("Corpus : classeur régional, effectifs et établissements dans deux fe
     expect(r.stderr).toContain("--etablissements");
   });
 });
+
+/**
+ * The survey and reliquat columns of a Région table under titles of its own
+ * (regles.md#lecture.colonne-non-lue). Hand computation, 2024-2025 (157 €), Paris feuille of
+ * test/workflows/classeur.ts: Arago answered « non » → 0 € (paid, it would get 672 + 8 478 − 1 200,50
+ * = 7 949,50 € pré-bac and 14 × 157 = 2 198 € post-bac, 10 147,50 €).
+ */
+describe("Corpus : colonnes de la feuille des établissements aux titres de la Région", () => {
+  const avecEntete = (titre: string, colonne: number): CellValue[][] => {
+    const rows = copie(ETABLISSEMENTS);
+    rows[0][colonne] = titre;
+    rows[1][6] = "non"; // Arago did not answer
+    return rows;
+  };
+
+  test.each(["Réponse aux enquêtes régionales", "Enquête", "Enquête régionale", "Répondu"])(
+    "« %s » : Arago, « non », n'est pas payé (jamais 10 147,50 €)",
+    async (titre) => {
+      const r = await dotations(PARIS, avecEntete(titre, 6));
+      expect(nette(r, "0750655E")).toEqual({ preBac: "0.00", postBac: "0.00" });
+      expect(r.etablissements.find((e) => e.uai === "0750655E")!.aRepondu).toBe(false);
+    },
+  );
+
+  test("« Réponse enquête ARE 2024 », titre inconnu : alerte colonne-non-lue qui dit comment la lire", async () => {
+    const r = await dotations(PARIS, avecEntete("Réponse enquête ARE 2024", 6));
+    expect(r.constats.filter((c) => c.code === "colonne-non-lue")).toEqual([
+      expect.objectContaining({
+        gravite: "alerte",
+        feuille: "Établissements",
+        ligne: 1,
+        colonne: "G",
+        message:
+          "La colonne « Réponse enquête ARE 2024 » n'est pas lue : son titre n'est pas reconnu. Si elle donne la réponse à l'enquête, renommez-la (« Réponse à l'enquête ») ou désignez-la dans la correspondance des colonnes (--colonne), puis relancez : sinon ses valeurs ne comptent pas (reliquat non déduit, réponse « non » ignorée).",
+      }),
+    ]);
+  });
+
+  test("« Reliquat pré-bac N-1 » : alerte colonne-non-lue ; « Origine des reliquats » et « Commentaire » : aucune", async () => {
+    const rows = avecEntete("Reliquat pré-bac N-1", 4);
+    rows[0].push("Origine des reliquats", "Commentaire");
+    const r = await dotations(PARIS, rows);
+    expect(r.constats.filter((c) => c.code === "colonne-non-lue").map((c) => [c.colonne, c.gravite])).toEqual(
+      [["E", "alerte"]],
+    );
+  });
+});
