@@ -284,7 +284,24 @@ export function estStatutApprenti(value: CellValue, question = false): boolean {
 }
 
 /** A contract, or the short code of an apprentice: AP, APP, APPR (ST is the school status). */
-const CONTRAT = /^APP?R?$|APPRENTI|PROFESSIONNALISATION|ALTERNAN|CONTRAT(DE)?PRO$/;
+const CONTRAT = /^APP?R?$|^[CU]FA$|APPRENTI|PROFESSIONNALISATION|ALTERNAN|CONTRAT(DE)?PRO$/;
+
+/**
+ * R5 (regles.md#beneficiaires.statut-mixte) — a status that puts pupils and apprentices in one row:
+ * « Mixte », « Scolaires et apprentis », « Statut scolaire + apprentissage ». Its effectif cannot be
+ * split: counted whole it pays the apprentices, excluded whole it loses the pupils.
+ */
+export function estStatutMixte(value: CellValue): boolean {
+  if (typeof value !== "string") return false;
+  const label = normaliserLibelle(value).replace(NEGATION, "").replace(NEGATION_SCOLAIRE, "");
+  if (MIXTE.test(label)) return true;
+  return label.includes("SCOLAIRE") && CONTRAT_DANS_LE_TEXTE.test(label);
+}
+
+const MIXTE = /^MIXTES?$|MIXITE|^(CLASSE|SECTION|PARCOURS|STATUT|PUBLICS?)MIXTES?$/;
+const CONTRAT_DANS_LE_TEXTE = /APPRENTI|PROFESSIONNALISATION|ALTERNAN|CONTRAT(DE)?PRO/;
+/** « Apprenti hors statut scolaire », « Non scolaire »: the school status denied, not added. */
+const NEGATION_SCOLAIRE = /(NON|HORS|PAS|SANS)(DE|DU|SOUS)?(STATUT)?SCOLAIRES?/g;
 
 /**
  * R5 (regles.md#beneficiaires.apprentis) — what a status denies, and all that follows it: « Non apprenti », « Hors apprentissage », « Pas en

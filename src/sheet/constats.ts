@@ -95,6 +95,8 @@ export const CODES_CONSTATS = {
   "effectif-invraisemblable": "erreur",
   "effectif-date": "erreur",
   "annee-formation-illisible": "erreur",
+  // Pupils and apprentices in one row (regles.md#beneficiaires.statut-mixte): neither reading is safe.
+  "statut-mixte": "erreur",
   "entree-directe-illisible": "erreur",
   // Counted, but to be checked.
   doublon: "alerte",
@@ -212,6 +214,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "effectif-invraisemblable": "effectif invraisemblable",
   "effectif-date": "effectif lu comme une date",
   "annee-formation-illisible": "année de formation illisible",
+  "statut-mixte": "statut mêlant élèves et apprentis",
   "entree-directe-illisible": "entrée directe illisible",
   doublon: "ligne en double",
   "hors-liste": "formation hors liste",

@@ -188,6 +188,14 @@ export class LecteurEffectifs extends LecteurBase {
       if (!isBlank(statut)) {
         if (isCellError(statut))
           return this.ecarter("erreur-excel", ligne, l.statut, messageErreurExcel(statut, "statut"));
+        if (session.statutMixte(statut as string | number | boolean)) {
+          return this.ecarter(
+            "statut-mixte",
+            ligne,
+            l.statut,
+            `${this.questionApprenti ?? "Statut"} « ${afficher(statut)} » : élèves sous statut scolaire et apprentis sur une même ligne ? Seuls les premiers comptent (l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation). Séparez-les sur deux lignes, une par statut, puis relancez. Ligne non comptée.`,
+          );
+        }
         if (session.estApprenti(statut as string | number | boolean, this.questionApprenti !== null)) {
           return this.ecarter(
             "apprentissage",

@@ -20,7 +20,7 @@ import {
   type Categorie,
 } from "../rules";
 import { isBlank, isCellError, type CellValue } from "../grid";
-import { estStatutApprenti, lireAnneeFormation, messageErreurExcel } from "./cells";
+import { estStatutApprenti, estStatutMixte, lireAnneeFormation, messageErreurExcel } from "./cells";
 import type { CodeConstat, Constat } from "./constats";
 import { RegistreEtablissements } from "./etablissements";
 import type { BilanLignes, EffectifsComptes } from "./types";
@@ -118,6 +118,7 @@ export class SessionLecture {
   private readonly idsCodes = new Map<string, number>();
   private readonly uais = new Map<Primitive, VerdictUai>();
   private readonly statuts = new Map<Primitive, boolean>();
+  private readonly statutsMixtes = new Map<Primitive, boolean>();
   /** The same, for the cells of a column that asks « Apprenti ? » (estStatutApprenti's `question`). */
   private readonly reponsesApprenti = new Map<Primitive, boolean>();
   private readonly annees = new Map<Primitive, VerdictAnnee>();
@@ -231,6 +232,16 @@ export class SessionLecture {
   }
 
   /** R5: does a status cell say apprentice or professionalisation contract? */
+  /** R5: does a non-blank, non-error status mix pupils and apprentices (estStatutMixte)? */
+  statutMixte(raw: Primitive): boolean {
+    let mixte = this.statutsMixtes.get(raw);
+    if (mixte === undefined) {
+      mixte = estStatutMixte(raw);
+      this.statutsMixtes.set(raw, mixte);
+    }
+    return mixte;
+  }
+
   estApprenti(raw: Primitive, question = false): boolean {
     const verdicts = question ? this.reponsesApprenti : this.statuts;
     let apprenti = verdicts.get(raw);

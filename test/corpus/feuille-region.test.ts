@@ -249,3 +249,38 @@ describe("Corpus : colonnes de la feuille des établissements aux titres de la R
     );
   });
 });
+
+/**
+ * R5 (regles.md#beneficiaires.statut-mixte): statuses that put pupils and apprentices in one row, and
+ * the acronyms of apprentice training (CFA, UFA). Hand computation, 2024-2025 (157 €): only the 24
+ * pupils of REPARATION DES CARROSSERIES and the 5 « Scolaire (non apprenti) » count, 29 × 157 =
+ * 4 553,00 €. Before: « Mixte » (10), « UFA » (8) and « CFA » (6) counted too, (29 + 24) × 157 =
+ * 8 321,00 €, and « Scolaires et apprentis » (12) set aside as an info, its pupils lost without an
+ * erreur.
+ */
+describe("Corpus : statuts mêlant élèves et apprentis, CFA et UFA", () => {
+  const PARIS_STATUTS: CellValue[][] = [
+    ["UAI", "Code formation", "Libellé", "Effectif", "Statut"],
+    ["0750655E", "40025408", "REPARATION DES CARROSSERIES (BAC PRO)", 24, "Scolaire"], // 2
+    ["0750655E", "50022137", "BOULANGER (CAP)", 10, "Mixte"], // 3
+    ["0750655E", "50022141", "PATISSIER (CAP)", 12, "Scolaires et apprentis"], // 4
+    ["0750655E", "50022139", "CUISINE (CAP)", 8, "UFA"], // 5
+    ["0750655E", "50022142", "PRODUCTION ET SERVICE EN RESTAURATION (CAP)", 6, "CFA"], // 6
+    ["0750655E", "50022133", "CHOCOLATIER CONFISEUR (CAP)", 5, "Scolaire (non apprenti)"], // 7
+  ];
+
+  test("« Mixte » et « Scolaires et apprentis » : erreur statut-mixte ; « UFA », « CFA » : apprentis ; 4 553,00 €, jamais 8 321,00 €", async () => {
+    const r = await dotations(PARIS_STATUTS, [
+      ["UAI", "Réponse à l'enquête"],
+      ["0750655E", "oui"],
+    ]);
+    // 24 + 5 (« Scolaire (non apprenti) » still counts) = 29 × 157 = 4 553,00 €.
+    expect(nette(r, "0750655E")).toEqual({ preBac: "4553.00", postBac: "0.00" });
+    expect(r.constats.map((c) => [c.code, c.gravite, c.ligne, c.colonne])).toEqual([
+      ["statut-mixte", "erreur", 3, "E"],
+      ["statut-mixte", "erreur", 4, "E"],
+      ["apprentissage", "info", 5, "E"],
+      ["apprentissage", "info", 6, "E"],
+    ]);
+  });
+});
