@@ -146,7 +146,15 @@ export class LecteurEffectifs extends LecteurBase {
     );
     this.colonnesSignature = champs.map((champ) => this.indice(champ));
     this.mappees = new Set([this.uai, this.code, this.effectif, ...this.colonnesSignature]);
-    const etablissement = this.colonnesEtablissement();
+    const colonnes = this.colonnesEtablissement();
+    // Décision (regles.md#lecture.colonnes-etablissement-extraction): in an extraction, a lone
+    // « Effectif total » (the formation's pupils of every year) or « Boursiers » (its boursiers) is not
+    // half of the establishment's taux: read, each row was an erreur « Nombre de boursiers vide :
+    // … supprimez la ligne ». Only the pair gives a taux there.
+    const etablissement =
+      colonnes.boursiers >= 0 !== colonnes.effectifTotal >= 0
+        ? { ...colonnes, boursiers: -1, effectifTotal: -1 }
+        : colonnes;
     this.valeursEtablissement = aDesValeursEtablissement(etablissement);
     this.etablissement = this.valeursEtablissement || etablissement.nom >= 0 ? etablissement : null;
     this.onLigneComptee = options.onLigneComptee;

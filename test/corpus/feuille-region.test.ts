@@ -324,3 +324,27 @@ describe("Corpus : taux saisi et effectifs de boursiers sur la même ligne", () 
     expect(r.constats.filter((c) => c.code === "valeur-divergente")).toEqual([]);
   });
 });
+
+/**
+ * regles.md#lecture.colonnes-etablissement-extraction: an extraction's per-formation « Effectif total »
+ * (every year of the formation) beside « Effectif 1ère année », with the taux in the établissements
+ * sheet (35 %). Hand computation, 2024-2025 (157 €): 24 × 157 = 3 768,00 € ; 20 × 35 % = 7 × 157 =
+ * 1 099,00 €. Before: the same amounts, but each row an erreur « Nombre de boursiers vide : … supprimez
+ * la ligne » and the motif « Taux de boursiers illisible » on an establishment whose taux was read.
+ */
+describe("Corpus : « Effectif total » d'une formation dans une extraction", () => {
+  test("aucune erreur de taux, 3 768,00 € et 1 099,00 €", async () => {
+    const extraction: CellValue[][] = [
+      ["UAI", "Code formation", "Effectif 1ère année", "Effectif total"],
+      ["0750655E", "50022137", 24, 48],
+      ["0750655E", "32031213", 20, 38],
+    ];
+    const r = await dotations(extraction, [
+      ["UAI", "Taux de boursiers"],
+      ["0750655E", "35 %"],
+    ]);
+    expect(nette(r, "0750655E")).toEqual({ preBac: "3768.00", postBac: "1099.00" });
+    expect(r.constats).toEqual([]);
+    expect(r.etablissements.find((e) => e.uai === "0750655E")!.motifs).toEqual([]);
+  });
+});
