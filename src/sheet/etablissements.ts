@@ -326,6 +326,20 @@ export class RegistreEtablissements {
       const raw = cellule(row, index);
       if (isBlank(raw) || !this.nouveauBrut(etablissement, champ, cleBrute(raw))) continue;
       const origine = { feuille, ligne, colonne: c.lettre(index) };
+      // A date typed or formatted where the reliquat goes, as for a taux or a bilan's montant (issue 11
+      // item 17): 500 € in a Date cell shows 14/05/1901, « 15.05 » typed in French Excel becomes 45 427 €.
+      const date = dateDansLaCellule(raw, c.formatDate(ligne, index));
+      if (date !== null) {
+        const message = messageDate(
+          LIBELLES[champ],
+          date,
+          raw,
+          "un montant en euros",
+          "Le reliquat n'est pas utilisé : l'enveloppe n'est pas calculée.",
+        );
+        this.illisible(etablissement, champ, "montant-date", origine, message);
+        continue;
+      }
       const montant = lireMontant(raw, LIBELLES[champ]);
       if (!montant.ok) {
         this.illisible(

@@ -348,3 +348,64 @@ describe("Corpus : « Effectif total » d'une formation dans une extraction", ()
     expect(r.etablissements.find((e) => e.uai === "0750655E")!.motifs).toEqual([]);
   });
 });
+
+/**
+ * A reliquat of the établissements sheet in a Date cell, as a taux or a bilan's montant already is
+ * (issue 11 item 17): 500 € formatted dd/mm/yyyy shows 14/05/1901; « 15.05 » typed in French Excel is
+ * the date 15/05/2024, serial 45 427. Hand computation, 2024-2025 (157 €), 24 BOULANGER and 20 BTS at
+ * 35 %: pré-bac 3 768 € and post-bac 7 × 157 = 1 099 € before reliquats. Read as amounts, the
+ * reliquats gave 3 768 − 500 = 3 268,00 € and 1 099 − 45 427 → 0,00 € (a whole envelope written off);
+ * now both envelopes are non calculées (null), never a guessed amount.
+ */
+describe("Corpus : reliquat de la feuille des établissements dans une cellule au format Date", () => {
+  let dossier: string;
+  beforeAll(() => {
+    dossier = tempDir("are-reliquat-date-");
+  });
+  afterAll(() => removeDir(dossier));
+
+  test("montant-date, enveloppes non calculées (jamais 3 268,00 € ni 0,00 €)", async () => {
+    const effectifs = path.join(dossier, "effectifs.xlsx");
+    const etablissements = path.join(dossier, "etablissements.xlsx");
+    fs.writeFileSync(
+      effectifs,
+      await xlsxExcelJS(
+        feuilleExcelJS("Paris", [
+          ["UAI", "Code formation", "Effectif"],
+          ["0750655E", "50022137", 24],
+          ["0750655E", "32031213", 20],
+        ]),
+      ),
+    );
+    fs.writeFileSync(
+      etablissements,
+      await xlsxExcelJS((wb) => {
+        const ws = wb.addWorksheet("Établissements");
+        ws.addRow(["UAI", "Taux de boursiers", "Reliquat pré-bac", "Reliquat post-bac"]);
+        const row = ws.addRow(["0750655E", 0.35, 500, new Date(Date.UTC(2024, 4, 15))]);
+        row.getCell(3).numFmt = "dd/mm/yyyy";
+        row.getCell(4).numFmt = "dd/mm/yyyy";
+      }),
+    );
+    const r = await run([
+      "dotations",
+      effectifs,
+      "--etablissements",
+      etablissements,
+      "--annee",
+      "2024",
+      "--json",
+    ]);
+    const json = JSON.parse(r.stdout) as DotationsJson;
+    expect(json.etablissements.map((e) => [e.uai, e.dotationNette.preBac, e.dotationNette.postBac])).toEqual([
+      ["0750655E", null, null],
+    ]);
+    const dates = json.constats.filter((c) => c.code === "montant-date");
+    expect(dates.map((c) => [c.gravite, c.ligne, c.colonne])).toEqual([
+      ["erreur", 2, "C"],
+      ["erreur", 2, "D"],
+    ]);
+    expect(dates[0].message).toContain("Reliquat pré-bac « 14/05/1901 » : c'est une date");
+    expect(dates[1].message).toContain("« 15/05/2024 »");
+  });
+});
