@@ -8,9 +8,16 @@
 import { isBlank } from "../grid";
 import { lireMontant } from "../sheet/cells";
 import { constat, type Constat } from "../sheet/constats";
-import { detecterEntete } from "../sheet/columns";
+import { champDeLEntete, detecterEntete } from "../sheet/columns";
 import type { CorrectionColonnes } from "../sheet/types";
-import { libelleAnnee, nombreDe, type AnneeScolaire, type Decimal } from "../rules";
+import {
+  citation,
+  libelleAnnee,
+  nombreDe,
+  normaliserLibelle,
+  type AnneeScolaire,
+  type Decimal,
+} from "../rules";
 import { LIGNES_APERCU, natureFeuille, type NatureFeuille } from "../workflows/suggestions";
 import {
   FileWorkbook,
@@ -74,6 +81,39 @@ export function feuilleEtablissementsDuFichier(file: SpreadsheetFile): FileSheet
     (f) => !f.hidden && f.values.length > 0 && natureDe(f) === "etablissements",
   );
   return visibles.length === 0 ? null : feuilleDeNature(file, "etablissements");
+}
+
+/** A title that speaks of a reliquat pré/post-bac, of boursiers or of the survey (« Origine des reliquats » does not). */
+const TITRE_ETABLISSEMENT = /RELIQUAT.*(PRE|POST)|(PRE|POST).*RELIQUAT|BOURSIER|ENQUETE|REPON[DS]/;
+
+/**
+ * Décision (regles.md#lecture.colonne-non-lue): a column of the establishments sheet whose title speaks
+ * of a reliquat, of boursiers or of the survey but is not recognised (« Reliquat pré-bac N-1 »,
+ * « Réponse enquête ARE 2024 ») is not read: its reliquats would not be deducted, its « non » not
+ * heeded. An alerte names it. The command line only: the task pane shows the mapping of every column.
+ */
+export function colonnesNonLues(
+  file: SpreadsheetFile,
+  nom: string,
+  correction?: CorrectionColonnes,
+): Constat[] {
+  const sheet = file.sheets.find((f) => inputSheetName(file, f) === nom);
+  const detection = sheet ? detecterEntete(sheet, correction) : null;
+  if (!detection) return [];
+  return detection.entete.ignorees
+    .filter(
+      // A second column of a known field is colonne-en-double.
+      (c) => champDeLEntete(c.entete) === null && TITRE_ETABLISSEMENT.test(normaliserLibelle(c.entete)),
+    )
+    .map((c) =>
+      constat(
+        "colonne-non-lue",
+        nom,
+        detection.entete.ligne,
+        c.lettre,
+        `La colonne « ${citation(c.entete)} » n'est pas lue : son titre n'est pas reconnu. Si elle donne un reliquat, le taux de boursiers ou la réponse à l'enquête, renommez-la (« Reliquat pré-bac », « Reliquat post-bac », « Taux de boursiers », « Réponse à l'enquête ») ou désignez-la avec --colonne, puis relancez : sinon ses valeurs ne comptent pas (reliquat non déduit, réponse « non » ignorée).`,
+      ),
+    );
 }
 
 /** How many rows of a sheet hold something (spaces are nothing, as for the readers). */

@@ -17,10 +17,11 @@ import {
 import { calculerDotations } from "../workflows/dotations";
 import { avisNonCalculees, avisTotalIncomplet, texteRapprochement } from "../workflows/rapprochement";
 import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
-import { FileWorkbook } from "../xlsx";
+import { FileWorkbook, type SpreadsheetFile } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
 import { checkOutputPath, openEffectifs, openInput, withUnread } from "./files";
+import { colonnesNonLues } from "./classeurs";
 import { progressReporter, type CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, PARAMETRES_OPTIONS, anneeOf, parametresOf, verifierForfaits } from "./options";
@@ -144,7 +145,7 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
   const workbook = new FileWorkbook();
   const showProgress = reporter !== null;
   const feuilles = optionValues(args, "feuille");
-  const opened: { path: string; fichier: string; feuilles: readonly string[] }[] = [];
+  const opened: { path: string; fichier: string; feuilles: readonly string[]; file: SpreadsheetFile }[] = [];
   const unread: Constat[] = [];
   const estEtablissements = (p: string) =>
     etablissementsPath !== undefined && path.resolve(p) === path.resolve(etablissementsPath);
@@ -166,7 +167,7 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
       "feuille",
       estEtablissements(filePath),
     );
-    opened.push({ path: filePath, fichier: file.fichier, feuilles: noms });
+    opened.push({ path: filePath, fichier: file.fichier, feuilles: noms, file });
     unread.push(...nonLues);
     if (feuilleEtab !== undefined) etablissementsDuClasseur = feuilleEtab;
   }
@@ -185,9 +186,12 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
         io,
         showProgress,
       );
-      opened.push({ path: etablissementsPath, fichier: file.fichier, feuilles: [feuille] });
+      opened.push({ path: etablissementsPath, fichier: file.fichier, feuilles: [feuille], file });
       etablissements = feuille;
     }
+    const source = opened.find((o) => estEtablissements(o.path))!;
+    const correction = correctionsFor(corrections, source.path, source.fichier);
+    if (etablissements !== null) unread.push(...colonnesNonLues(source.file, etablissements, correction));
   }
   checkCorrectionFiles(corrections, opened);
   const colonnes: Record<string, CorrectionColonnes> = {};

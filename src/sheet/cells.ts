@@ -298,7 +298,7 @@ export function estStatutMixte(value: CellValue): boolean {
   return label.includes("SCOLAIRE") && CONTRAT_DANS_LE_TEXTE.test(label);
 }
 
-const MIXTE = /^MIXTES?$|MIXITE|^(CLASSE|SECTION|PARCOURS|STATUT|PUBLICS?)MIXTES?$/;
+const MIXTE = /MIXTE|MIXITE/;
 const CONTRAT_DANS_LE_TEXTE = /APPRENTI|PROFESSIONNALISATION|ALTERNAN|CONTRAT(DE)?PRO/;
 /** « Apprenti hors statut scolaire », « Non scolaire »: the school status denied, not added. */
 const NEGATION_SCOLAIRE = /(NON|HORS|PAS|SANS)(DE|DU|SOUS)?(STATUT)?SCOLAIRES?/g;

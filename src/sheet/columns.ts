@@ -325,25 +325,18 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
   };
 }
 
-/** The names of the effectif that say neither n-1 nor first year: « Effectif », « Nb élèves »… */
-const EFFECTIF_GENERIQUE: ReadonlySet<string> = new Set(
-  ["Effectif", "Effectifs", "Nb élèves", "Nombre d'élèves", "Nombre élèves"].map(cleEntete),
-);
+/** What an effectif header says when it names the n-1 or first-year effectif (cleEntete form). */
+const EFFECTIF_PRECIS = /N1|1E?RE?ANNEE|PREMIEREANNEE/;
 
 /**
  * Does an effectif header say which effectif it is — « Effectif n-1 », « Effectifs 1ère année »,
- * « Effectif (n-1) » — rather than a plain « Effectif »?
+ * « Effectif (n-1) » — rather than a plain « Effectif », « Nb élèves »?
  * Décision (regles.md#lecture.effectif-n-1): the regulation counts « les élèves de première année
  * (effectifs n-1) »; an extraction that gives both a plain effectif (every year of the formation, or
  * this rentrée's) and the n-1 / first-year one is read from the latter, whatever their order.
  */
 function effectifPrecis(value: CellValue | undefined): boolean {
-  if (isBlank(value) || typeof value === "object") return false;
-  const text = String(value);
-  return [text, text.replace(/\([^)]*\)/g, "")].some((nom) => {
-    const cle = cleEntete(nom);
-    return PAR_NOM.get(cle) === "effectif" && !EFFECTIF_GENERIQUE.has(cle);
-  });
+  return typeof value === "string" && EFFECTIF_PRECIS.test(cleEntete(value));
 }
 
 function reconnue(sheet: SheetData, row: readonly CellValue[], index: number): ColonneReconnue {

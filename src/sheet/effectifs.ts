@@ -201,7 +201,7 @@ export class LecteurEffectifs extends LecteurBase {
             "statut-mixte",
             ligne,
             l.statut,
-            `${this.questionApprenti ?? "Statut"} « ${afficher(statut)} » : élèves sous statut scolaire et apprentis sur une même ligne ? Seuls les premiers comptent (l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation). Séparez-les sur deux lignes, une par statut, puis relancez. Ligne non comptée.`,
+            `${this.questionApprenti ?? "Statut"} « ${afficher(statut)} » : élèves et apprentis sur une même ligne ? Seuls les élèves comptent : une ligne par statut. Ligne non comptée.`,
           );
         }
         if (session.estApprenti(statut as string | number | boolean, this.questionApprenti !== null)) {

@@ -4,38 +4,12 @@
  * answer to the regional surveys. A row counts when its UAI reads; its values go to the establishment
  * (see etablissements.ts for conflicts and unreadable values).
  */
-import { citation, normaliserLibelle } from "../rules";
 import type { Row, SheetData } from "../grid";
 import { cellule } from "./cells";
-import { champDeLEntete } from "./columns";
 import type { ColonnesEtablissement } from "./etablissements";
 import { LecteurBase, ressembleAUnUai } from "./lecteur";
 import type { SessionLecture } from "./session";
 import type { CorrectionColonnes } from "./types";
-
-/** What an unrecognised title seems to give, as a message says it. */
-type ValeurNommee =
-  "le reliquat pré-bac" | "le reliquat post-bac" | "le taux de boursiers" | "la réponse à l'enquête";
-
-const TITRES: Readonly<Record<ValeurNommee, string>> = {
-  "le reliquat pré-bac": "« Reliquat pré-bac »",
-  "le reliquat post-bac": "« Reliquat post-bac »",
-  "le taux de boursiers": "« Taux de boursiers », ou « Boursiers » et « Effectif total »",
-  "la réponse à l'enquête": "« Réponse à l'enquête »",
-};
-
-function valeurEtablissementNommee(entete: string): ValeurNommee | null {
-  const cle = normaliserLibelle(entete);
-  if (cle.includes("RELIQUAT")) {
-    if (cle.includes("POSTBAC") || cle.includes("POST")) return "le reliquat post-bac";
-    if (cle.includes("PREBAC") || cle.includes("PRE")) return "le reliquat pré-bac";
-    return null;
-  }
-  if (cle.includes("BOURSIER")) return "le taux de boursiers";
-  if (cle.includes("ENQUETE") || cle.includes("REPONDU") || cle.includes("REPONSE"))
-    return "la réponse à l'enquête";
-  return null;
-}
 
 export class LecteurEtablissements extends LecteurBase {
   private readonly uai: number;
@@ -65,28 +39,6 @@ export class LecteurEtablissements extends LecteurBase {
     this.colonnes = this.colonnesEtablissement();
     const c = this.colonnes;
     this.cles = [c.taux, c.boursiers, c.effectifTotal, c.reliquatPreBac, c.reliquatPostBac, c.aRepondu];
-    this.signalerColonnesNonLues();
-  }
-
-  /**
-   * Décision (regles.md#lecture.colonne-non-lue): a column whose title speaks of a reliquat, of boursiers
-   * or of the survey but is not recognised (« Reliquat pré-bac N-1 », « Réponse enquête ARE ») is not
-   * read: its reliquats would not be deducted, its « non » not heeded. An alerte names it and says how
-   * to have it read. « Origine des reliquats » (written by `are reliquats`) says neither pré- nor post-bac.
-   */
-  private signalerColonnesNonLues(): void {
-    if (this.entete === null) return;
-    for (const colonne of this.entete.ignorees) {
-      if (champDeLEntete(colonne.entete) !== null) continue; // a second column of a field: colonne-en-double
-      const quoi = valeurEtablissementNommee(colonne.entete);
-      if (quoi === null) continue;
-      this.signaler(
-        "colonne-non-lue",
-        this.entete.ligne,
-        colonne.lettre,
-        `La colonne « ${citation(colonne.entete)} » n'est pas lue : son titre n'est pas reconnu. Si elle donne ${quoi}, renommez-la (${TITRES[quoi]}) ou désignez-la dans la correspondance des colonnes (--colonne), puis relancez : sinon ses valeurs ne comptent pas (reliquat non déduit, réponse « non » ignorée).`,
-      );
-    }
   }
 
   /**

@@ -226,27 +226,43 @@ describe("Corpus : colonnes de la feuille des établissements aux titres de la R
     },
   );
 
+  /** `are dotations` on the two sheets written as .xlsx files (colonne-non-lue is the command line's). */
+  async function dotationsCli(etablissements: CellValue[][]): Promise<DotationsJson> {
+    const dossier = tempDir("are-colonne-non-lue-");
+    try {
+      const paris = path.join(dossier, "paris.xlsx");
+      const etab = path.join(dossier, "etablissements.xlsx");
+      fs.writeFileSync(paris, await xlsxExcelJS(feuilleExcelJS("Paris", PARIS)));
+      fs.writeFileSync(etab, await xlsxExcelJS(feuilleExcelJS("Établissements", etablissements)));
+      const r = await run(["dotations", paris, "--etablissements", etab, "--annee", "2024", "--json"]);
+      return JSON.parse(r.stdout) as DotationsJson;
+    } finally {
+      removeDir(dossier);
+    }
+  }
+
   test("« Réponse enquête ARE 2024 », titre inconnu : alerte colonne-non-lue qui dit comment la lire", async () => {
-    const r = await dotations(PARIS, avecEntete("Réponse enquête ARE 2024", 6));
-    expect(r.constats.filter((c) => c.code === "colonne-non-lue")).toEqual([
-      expect.objectContaining({
+    const json = await dotationsCli(avecEntete("Réponse enquête ARE 2024", 6));
+    expect(json.constats.filter((c) => c.code === "colonne-non-lue")).toEqual([
+      {
         gravite: "alerte",
-        feuille: "Établissements",
+        code: "colonne-non-lue",
+        feuille: "etablissements.xlsx",
         ligne: 1,
         colonne: "G",
         message:
-          "La colonne « Réponse enquête ARE 2024 » n'est pas lue : son titre n'est pas reconnu. Si elle donne la réponse à l'enquête, renommez-la (« Réponse à l'enquête ») ou désignez-la dans la correspondance des colonnes (--colonne), puis relancez : sinon ses valeurs ne comptent pas (reliquat non déduit, réponse « non » ignorée).",
-      }),
+          "La colonne « Réponse enquête ARE 2024 » n'est pas lue : son titre n'est pas reconnu. Si elle donne un reliquat, le taux de boursiers ou la réponse à l'enquête, renommez-la (« Reliquat pré-bac », « Reliquat post-bac », « Taux de boursiers », « Réponse à l'enquête ») ou désignez-la avec --colonne, puis relancez : sinon ses valeurs ne comptent pas (reliquat non déduit, réponse « non » ignorée).",
+      },
     ]);
   });
 
   test("« Reliquat pré-bac N-1 » : alerte colonne-non-lue ; « Origine des reliquats » et « Commentaire » : aucune", async () => {
     const rows = avecEntete("Reliquat pré-bac N-1", 4);
     rows[0].push("Origine des reliquats", "Commentaire");
-    const r = await dotations(PARIS, rows);
-    expect(r.constats.filter((c) => c.code === "colonne-non-lue").map((c) => [c.colonne, c.gravite])).toEqual(
-      [["E", "alerte"]],
-    );
+    const json = await dotationsCli(rows);
+    expect(
+      json.constats.filter((c) => c.code === "colonne-non-lue").map((c) => [c.colonne, c.gravite]),
+    ).toEqual([["E", "alerte"]]);
   });
 });
 
@@ -282,46 +298,6 @@ describe("Corpus : statuts mêlant élèves et apprentis, CFA et UFA", () => {
       ["apprentissage", "info", 5, "E"],
       ["apprentissage", "info", 6, "E"],
     ]);
-  });
-});
-
-/**
- * regles.md#lecture.valeurs-divergentes: a taux typed beside the counts it should come from. Arago,
- * 40 BTS: « 35 % » kept, 14 × 157 = 2 198,00 € post-bac (the counts 120 / 400 = 30 % would give
- * 40 × 30 % = 12 × 157 = 1 884 €); the choice is an alerte, not silent.
- */
-describe("Corpus : taux saisi et effectifs de boursiers sur la même ligne", () => {
-  const etab = (taux: CellValue, boursiers: number, total: number): CellValue[][] => {
-    const rows = copie(ETABLISSEMENTS);
-    rows[1][1] = taux;
-    rows[1][2] = boursiers;
-    rows[1][3] = total;
-    return rows;
-  };
-
-  test("« 35 % » et 120 / 400 (30 %) : alerte valeur-divergente, 2 198,00 € post-bac", async () => {
-    const r = await dotations(PARIS, etab("35 %", 120, 400));
-    expect(nette(r, "0750655E")).toEqual({ preBac: "7949.50", postBac: "2198.00" });
-    const divergents = r.constats
-      .filter((c) => c.code === "valeur-divergente")
-      .map((c) => ({ ...c, message: c.message.replace(/[\u00a0\u202f]/g, " ") }));
-    expect(divergents).toEqual([
-      expect.objectContaining({
-        gravite: "alerte",
-        feuille: "Établissements",
-        ligne: 2,
-        colonne: "B",
-        message:
-          "Taux de boursiers de 0750655E : « 35 % » diffère du taux des deux effectifs de la même ligne (« 120 boursiers / 400 élèves (30 %) »). Le taux saisi est retenu : corrigez l'un ou l'autre.",
-      }),
-    ]);
-  });
-
-  test("« 30 % » et 121 / 400 (30,25 %) : un arrondi, aucune alerte", async () => {
-    const r = await dotations(PARIS, etab("30 %", 121, 400));
-    // 40 × 30 % = 12 × 157 = 1 884,00 €.
-    expect(nette(r, "0750655E")).toEqual({ preBac: "7949.50", postBac: "1884.00" });
-    expect(r.constats.filter((c) => c.code === "valeur-divergente")).toEqual([]);
   });
 });
 
