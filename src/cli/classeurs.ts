@@ -77,10 +77,12 @@ export function feuilleDeNature(file: SpreadsheetFile, nature: "etablissements" 
  * the Région's table of taux and reliquats), or null. Two are refused as by feuilleDeNature.
  */
 export function feuilleEtablissementsDuFichier(file: SpreadsheetFile): FileSheet | null {
-  const visibles = file.sheets.filter(
-    (f) => !f.hidden && f.values.length > 0 && natureDe(f) === "etablissements",
-  );
-  return visibles.length === 0 ? null : feuilleDeNature(file, "etablissements");
+  return feuillesEtablissementsDuFichier(file).length === 0 ? null : feuilleDeNature(file, "etablissements");
+}
+
+/** Every visible establishments sheet of a file (none is read: each is named by an alerte). */
+export function feuillesEtablissementsDuFichier(file: SpreadsheetFile): FileSheet[] {
+  return file.sheets.filter((f) => !f.hidden && f.values.length > 0 && natureDe(f) === "etablissements");
 }
 
 /** A title that speaks of a reliquat pré/post-bac, of boursiers or of the survey (« Origine des reliquats » does not). */

@@ -23,6 +23,7 @@ import {
   estUneFeuilleEffectifs,
   feuilleDeNature,
   feuilleEtablissementsDuFichier,
+  feuillesEtablissementsDuFichier,
   nonBlankRows,
 } from "./classeurs";
 import { progressReporter, type CliIo } from "./io";
@@ -135,11 +136,12 @@ function effectifSheets(
   if (choisies.length === 0) choisies = [chooseSheet(file)];
   // The establishments sheet of an `are dotations` file: read (--etablissements names the file), or
   // an alerte of its own — never « page de garde, notes » (regles.md#lecture.feuille-etablissements-du-classeur).
-  const etab = etablissements?.feuille ?? null;
-  const ignorees = nonVides.filter((f) => !choisies.includes(f) && f !== etab);
+  const etabs = etablissements?.feuilles ?? [];
+  const ignorees = nonVides.filter((f) => !choisies.includes(f) && !etabs.includes(f));
   if (ignorees.length > 0) io.stderr(feuillesIgnorees(file, ignorees, option));
   const unread = ignorees.flatMap((f) => unreadSheetFinding(file, f, deEffectifs.has(f), option) ?? []);
-  if (etab !== null && !etablissements!.lue && !choisies.includes(etab)) {
+  for (const etab of etabs) {
+    if (etablissements!.lue || choisies.includes(etab)) continue;
     const finding = etablissementsNonLus(file, etab);
     io.stderr(finding.message + "\n");
     unread.push(finding);
@@ -149,7 +151,8 @@ function effectifSheets(
 
 /** The visible establishments sheet of an effectif file, and whether the command reads it. */
 interface FeuilleEtablissementsDuFichier {
-  readonly feuille: FileSheet;
+  /** The sheet read (lue), or every visible establishments sheet, each named by an alerte. */
+  readonly feuilles: readonly FileSheet[];
   readonly lue: boolean;
 }
 
@@ -185,18 +188,22 @@ export async function openEffectifs(
   etablissements?: boolean,
 ): Promise<OpenedEffectifs & { readonly etablissements?: string }> {
   const file = await readInput(filePath, io, showProgress);
-  const etab = etablissements === undefined ? null : feuilleEtablissementsDuFichier(file);
+  // Two visible establishments sheets are refused only when the file is the --etablissements one.
+  const etab = etablissements === true ? feuilleEtablissementsDuFichier(file) : null;
   const { sheets, unread } = effectifSheets(
     file,
     feuilles,
     correction,
     io,
     option,
-    etab === null ? null : { feuille: etab, lue: etablissements === true },
+    etablissements === undefined
+      ? null
+      : etablissements
+        ? { feuilles: etab === null ? [] : [etab], lue: true }
+        : { feuilles: feuillesEtablissementsDuFichier(file), lue: false },
   );
   const noms = sheets.map((sheet) => workbook.addInput(file, sheet));
-  if (etab === null || etablissements !== true || sheets.includes(etab))
-    return { file, feuilles: noms, unread };
+  if (etab === null || sheets.includes(etab)) return { file, feuilles: noms, unread };
   return { file, feuilles: noms, unread, etablissements: workbook.addInput(file, etab) };
 }
 

@@ -203,6 +203,41 @@ describe("Corpus : classeur régional, effectifs et établissements dans deux fe
   });
 });
 
+describe("Corpus : classeur aux deux feuilles d'établissements, sans --etablissements", () => {
+  test("sortie 0, une alerte par feuille (jamais un refus : la commande ne les lit pas)", async () => {
+    const dossier = tempDir("are-deux-feuilles-etab-");
+    try {
+      const fichier = path.join(dossier, "region.xlsx");
+      const octets = await xlsxExcelJS((wb) => {
+        feuilleExcelJS("Taux", [
+          ["UAI", "Taux de boursiers"],
+          ["0750655E", 0.35],
+        ])(wb);
+        feuilleExcelJS("Reliquats", [
+          ["UAI", "Reliquat pré-bac"],
+          ["0750655E", 500],
+        ])(wb);
+        feuilleExcelJS("Paris", [
+          ["UAI", "Code formation", "Effectif"],
+          ["0750655E", "50022137", 24],
+        ])(wb);
+      });
+      fs.writeFileSync(fichier, octets);
+      const r = await run(["dotations", fichier, "--annee", "2024", "--json"]);
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.stdout) as DotationsJson;
+      // 24 × 157 = 3 768,00 €, no reliquat read: the alertes say so.
+      expect(json.totaux.dotationNette.total).toBe("3768.00");
+      expect(json.constats.map((c) => [c.code, c.feuille])).toEqual([
+        ["feuille-etablissements-non-lue", "region.xlsx › Taux"],
+        ["feuille-etablissements-non-lue", "region.xlsx › Reliquats"],
+      ]);
+    } finally {
+      removeDir(dossier);
+    }
+  });
+});
+
 /**
  * The survey and reliquat columns of a Région table under titles of its own
  * (regles.md#lecture.colonne-non-lue). Hand computation, 2024-2025 (157 €), Paris feuille of
