@@ -11,7 +11,7 @@
 import { LIBELLES_CATEGORIES, categorieDuNiveauAnnexe, type Categorie } from "../categories";
 import { lireCodeFormation, prefixeDe } from "../codes";
 import { nombreDe } from "../montants";
-import { reglesCatalogue } from "../nomenclature";
+import { CLASSES_COLLEGE, LIBELLE_PREPA_METIERS, PREFIXE_COLLEGE, reglesCatalogue } from "../nomenclature";
 import { libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
 import { nomFrancaisErreur } from "../erreursExcel";
 import { citation, normaliserLibelle } from "../texte";
@@ -40,6 +40,7 @@ export const CODES_CONSTATS_LISTE = {
   "liste-categorie-incoherente": "alerte",
   "liste-hors-dispositif": "alerte",
   "liste-st2s": "alerte",
+  "liste-college": "alerte",
   "liste-libelle-vide": "alerte",
   "liste-regroupement-illisible": "info",
 } as const;
@@ -115,7 +116,7 @@ export interface VerificationListe {
   readonly lignes: {
     readonly nonVides: number;
     readonly formations: number;
-    /** Rows with an erreur, and identical duplicates (counted once). */
+    /** Rows with an erreur, identical duplicates (counted once) and collège classes the regulation excludes. */
     readonly ecartees: number;
     /** Titles, totals, repeated headers: not formations. */
     readonly ignorees: number;
@@ -386,6 +387,22 @@ export function verifierListe(
         "liste-specialite-differente",
         "specialite",
         `Spécialité « ${citation(texte(specialiteBrute))} » différente du groupe NSF du code ${code} (caractères 4 à 6 : ${nsfCode}) : l'un des deux est mal saisi. Corrigez la ligne ; elle est écartée.`,
+      );
+      continue;
+    }
+    // Décision (regles.md#eligibilite.college-670): the regulation opens group 100 to « uniquement les 3ème
+    // prépa-métiers »; a list naming another collège class (6e, 3e…) would pay its pupils the 3e
+    // prépa-métiers forfait. Like the ST2S, it stays non eligible: the row is set aside, with its reason.
+    const libelleLu = texte(cellule(ligne, "libelle"));
+    const classe = CLASSES_COLLEGE.get(code) ?? (libelleLu === "" ? undefined : libelleLu);
+    if (
+      prefixeDe(code) === PREFIXE_COLLEGE &&
+      (classe === undefined || normaliserLibelle(classe) !== normaliserLibelle(LIBELLE_PREPA_METIERS))
+    ) {
+      ecarter(
+        "liste-college",
+        "code",
+        `${code} est une classe de collège (${classe ?? "libellé vide"}) : le règlement n'ouvre l'aide qu'aux classes de 3e prépa-métiers (« 100 - Formations générales : uniquement les 3ème prépa-métiers »), elle reste non éligible même si la liste la nomme. Ligne écartée ; vérifiez la liste.`,
       );
       continue;
     }

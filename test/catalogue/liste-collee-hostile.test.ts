@@ -1,0 +1,108 @@
+/**
+ * A rentrée's list pasted the way it comes out of the Région's PDF or spreadsheet, with what such a
+ * paste brings along (audit wt-l): every pasted row is a formation, or is set aside or ignored with its
+ * true reason — and no row makes a formation eligible that the regulation excludes.
+ *
+ * Amounts computed by hand from the seed's forfaits for 2023-2024 (arrêté n° 2023-087 du 17 mars 2023):
+ * 151 € par élève pré-bac, 151 € par boursier post-bac, 54 € par élève de 3e prépa-métiers.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CATALOGUES, verifierListe, type VerificationListe } from "../../src/rules";
+import { run } from "../cli/run";
+import { ENTETE_LISTE } from "../rules/liste2025";
+
+const REFERENCE = { titre: "Liste collée (test)", url: "", date: "" };
+const verifier = (grille: unknown[][]) =>
+  verifierListe(grille, { annee: 2025, reference: REFERENCE, precedente: CATALOGUES[0] });
+
+/** The 2023-2024 list as the Région publishes it, header first, as a grid of texts. */
+function listePubliee(): string[][] {
+  const tsv = fs.readFileSync(
+    path.join(__dirname, "../../src/rules/catalogue/listes/2023-2024.tsv"),
+    "utf8",
+  );
+  return tsv
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => l.split("\t"));
+}
+
+/** Every non-blank row is a formation, set aside or ignored, and never two of these. */
+function expectRienNePerdu(v: VerificationListe, grille: unknown[][]) {
+  const nonVides = grille
+    .slice(1)
+    .filter((l) => l.some((c) => c !== null && c !== undefined && String(c).trim() !== "")).length;
+  expect(v.lignes.formations + v.lignes.ecartees + v.lignes.ignorees).toBe(nonVides);
+}
+
+let dossier: string;
+beforeAll(() => {
+  dossier = fs.mkdtempSync(path.join(os.tmpdir(), "are-liste-collee-"));
+});
+afterAll(() => fs.rmSync(dossier, { recursive: true, force: true }));
+
+describe("Classes de collège collées avec la liste (regles.md#eligibilite.college-670)", () => {
+  test("une classe de collège autre que la 3e prépa-métiers est écartée, avec son motif ; la 3e prépa-métiers reste", () => {
+    const grille = [
+      ENTETE_LISTE,
+      ["Infra V.", 6, 100, "67010031", "3EME", "3EME PREPA-METIERS"],
+      ["Formations non éligibles"],
+      ["Infra V.", 6, 100, "67010019", "3EME", "3EME"],
+      ["Infra V.", 6, 100, "67010012", "6EME", "6EME"],
+      // A 670 code the BCN table of the add-in does not name: its label decides.
+      ["Infra V.", 6, 100, "67010099", "3EME", "3EME PREPA-METIERS"],
+      ["Infra V.", 6, 100, "67010098", "3EME", "3EME SEGPA"],
+    ];
+    const v = verifier(grille);
+    expect(v.formations.map((f) => f.code)).toEqual(["67010031", "67010099"]);
+    expect(v.constats.map((c) => [c.code, c.gravite, c.ligne])).toEqual([
+      ["liste-titre", "info", 3],
+      ["liste-college", "alerte", 4],
+      ["liste-college", "alerte", 5],
+      ["liste-college", "alerte", 7],
+    ]);
+    expect(v.constats[1].message).toBe(
+      "67010019 est une classe de collège (3e) : le règlement n'ouvre l'aide qu'aux classes de 3e prépa-métiers (« 100 - Formations générales : uniquement les 3ème prépa-métiers »), elle reste non éligible même si la liste la nomme. Ligne écartée ; vérifiez la liste.",
+    );
+    expect(v.lignes).toEqual({ nonVides: 6, formations: 2, ecartees: 3, ignorees: 1 });
+    expectRienNePerdu(v, grille);
+  });
+
+  test("are dotations --liste : les 20 élèves de 3e générale ne sont pas payés au forfait 3e prépa-métiers", async () => {
+    // The published list, then the collège classes pasted below it.
+    const liste = [
+      ...listePubliee(),
+      ["Formations non éligibles"],
+      ["Infra V.", "6", "100", "67010019", "3EME", "3EME"],
+    ];
+    fs.writeFileSync(path.join(dossier, "liste.csv"), liste.map((l) => l.join(";")).join("\n"));
+    fs.writeFileSync(
+      path.join(dossier, "effectifs.csv"),
+      [
+        "UAI;Nom de l'établissement;Code formation diplôme;Libellé formation;Effectif;Taux de boursiers",
+        "0750655E;Lycée Arago;67010019;3EME;20;50 %",
+        "0750655E;Lycée Arago;67010031;3EME PREPA-METIERS;10;50 %",
+        "0750655E;Lycée Arago;50022137;BOULANGER (CAP);12;50 %",
+      ].join("\n"),
+    );
+    const r = await run([
+      "dotations",
+      path.join(dossier, "effectifs.csv"),
+      "--annee",
+      "2023",
+      "--liste",
+      path.join(dossier, "liste.csv"),
+      "--liste-annee",
+      "2023",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { totaux: { dotationNette: { preBac: string } } };
+    // By hand: 3e générale 67010019 not eligible (0 €); 3e prépa-métiers 10 × 54 = 540 €; CAP
+    // boulanger 12 × 151 = 1 812 €; pré-bac envelope 540 + 1 812 = 2 352 €. The old code counted the
+    // 20 pupils of 3e générale at 54 €: 3 432 €.
+    expect(json.totaux.dotationNette.preBac).toBe("2352.00");
+  });
+});
