@@ -19,10 +19,7 @@ const verifier = (grille: unknown[][]) =>
 
 /** The 2023-2024 list as the Région publishes it, header first, as a grid of texts. */
 function listePubliee(): string[][] {
-  const tsv = fs.readFileSync(
-    path.join(__dirname, "../../src/rules/catalogue/listes/2023-2024.tsv"),
-    "utf8",
-  );
+  const tsv = fs.readFileSync(path.join(__dirname, "../../src/rules/catalogue/listes/2023-2024.tsv"), "utf8");
   return tsv
     .split("\n")
     .filter((l) => l.trim() !== "")
@@ -104,5 +101,58 @@ describe("Classes de collège collées avec la liste (regles.md#eligibilite.coll
     // boulanger 12 × 151 = 1 812 €; pré-bac envelope 540 + 1 812 = 2 352 €. The old code counted the
     // 20 pupils of 3e générale at 54 €: 3 432 €.
     expect(json.totaux.dotationNette.preBac).toBe("2352.00");
+  });
+});
+
+describe("Ligne d'une formation restée dans une ou deux cellules (collage d'un PDF)", () => {
+  const BOULANGER = [
+    "PRE BAC",
+    "5",
+    "221",
+    "50022137",
+    "CERTIFICAT D'APTITUDE PROFESSIONNELLE",
+    "BOULANGER (CAP)",
+  ];
+  const PATISSIER = [
+    "PRE BAC",
+    "5",
+    "221",
+    "50022141",
+    "CERTIFICAT D'APTITUDE PROFESSIONNELLE",
+    "PATISSIER (CAP)",
+  ];
+
+  test("elle est écartée comme une erreur qui nomme son code, pas ignorée comme un titre", () => {
+    const grille = [
+      ["Liste des formations relevant des spécialités éligibles 2025-2026"],
+      ENTETE_LISTE,
+      [BOULANGER.join(" ")],
+      [PATISSIER.slice(0, 4).join(" "), PATISSIER[5]],
+      ["Page 2/7"],
+    ];
+    const v = verifier(grille);
+    // The old code read both formations as titles (info) and said « aucune erreur »: they were lost.
+    expect(v.constats.map((c) => [c.code, c.gravite, c.ligne])).toEqual([
+      ["liste-titre", "info", 1],
+      ["liste-colonnes-collees", "erreur", 3],
+      ["liste-colonnes-collees", "erreur", 4],
+      ["liste-titre", "info", 5],
+      ["liste-vide", "erreur", null],
+    ]);
+    expect(v.constats[2].message).toBe(
+      "Ligne « PRE BAC 5 221 50022141 PATISSIER (CAP) » : elle porte le code 50022141, mais ses valeurs tiennent dans deux cellules au lieu des colonnes de l'annexe (collage d'un PDF ?). Ligne écartée : répartissez-la dans les colonnes (Données › Convertir) ou saisissez-la cellule par cellule.",
+    );
+    expect(v.lignes).toEqual({ nonVides: 4, formations: 0, ecartees: 2, ignorees: 2 });
+  });
+
+  test("are liste verifier : la liste où une ligne est restée collée sort en erreur (code 1)", async () => {
+    const liste = listePubliee().map((l) => (l[3] === "50022137" ? [l.join(" ")] : l));
+    const fichier = path.join(dossier, "liste-2025-2026.tsv");
+    fs.writeFileSync(fichier, liste.map((l) => l.join("\t")).join("\n"));
+    const r = await run(["liste", "verifier", fichier]);
+    // 222 rows of the annex: 221 formations and 50022137, set aside (the old code: exit 0, 1 titre).
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("222 lignes non vides : 221 formations, 1 ligne écartée, 0 ligne ignorée");
+    expect(r.stdout).toContain("  - 50022137 BOULANGER (CAP), PRE BAC");
   });
 });

@@ -26,6 +26,7 @@ export const CODES_CONSTATS_LISTE = {
   "liste-colonne-absente": "info",
   "liste-avant-entete": "erreur",
   "liste-titre": "info",
+  "liste-colonnes-collees": "erreur",
   "liste-total": "info",
   "liste-entete-repetee": "info",
   "liste-erreur-excel": "erreur",
@@ -174,6 +175,33 @@ function trouverEntete(
   return meilleure;
 }
 
+/** A formation code inside a text: 8 characters, the first 3 digits (« PRE BAC 5 221 50022137 … »). */
+const CODE_DANS_TEXTE = /(?<![0-9A-Za-z])\d{3}[0-9A-Z]{5}(?![0-9A-Za-z])/;
+
+/**
+ * A row of one or two cells without a code in its column: a title or a page number, or a formation
+ * whose values a paste from a PDF left in one cell (« PRE BAC 5 221 50022137 … BOULANGER (CAP) »).
+ * Décision (regles.md#catalogue.liste-chargee): the latter carries a code and is set aside as an
+ * erreur, never ignored as a title: the formation would be lost without a word.
+ */
+function titreOuColonnesCollees(ligne: readonly unknown[]): {
+  code: "liste-titre" | "liste-colonnes-collees";
+  message: string;
+} {
+  const lue = ligne
+    .map(texte)
+    .filter((t) => t)
+    .join(" ");
+  const code = CODE_DANS_TEXTE.exec(lue)?.[0];
+  if (code === undefined)
+    return { code: "liste-titre", message: `Titre « ${citation(lue)} » : pas une formation.` };
+  const cellules = ligne.filter((v) => !estVide(v)).length;
+  return {
+    code: "liste-colonnes-collees",
+    message: `Ligne « ${citation(lue)} » : elle porte le code ${code}, mais ses valeurs tiennent dans ${cellules === 1 ? "une seule cellule" : "deux cellules"} au lieu des colonnes de l'annexe (collage d'un PDF ?). Ligne écartée : répartissez-la dans les colonnes (Données › Convertir) ou saisissez-la cellule par cellule.`,
+  };
+}
+
 /** An integer written as a number or a text (« 221 », 221, « 221.0 »), or null. */
 function entier(v: unknown): number | null {
   const t = texte(v).replace(/[.,]0+$/, "");
@@ -277,18 +305,10 @@ export function verifierListe(
       if (remplies === 0) continue;
       lignes.nonVides++;
       if (remplies <= 2) {
-        lignes.ignorees++;
-        signaler(
-          "liste-titre",
-          i,
-          null,
-          `Titre « ${citation(
-            grille[i]
-              .map(texte)
-              .filter((t) => t)
-              .join(" "),
-          )} » : pas une formation.`,
-        );
+        const { code, message } = titreOuColonnesCollees(grille[i]);
+        if (code === "liste-titre") lignes.ignorees++;
+        else lignes.ecartees++;
+        signaler(code, i, null, message);
       } else {
         lignes.ecartees++;
         signaler(
@@ -339,17 +359,14 @@ export function verifierListe(
       continue;
     }
     if (estVide(brut)) {
-      if (remplies <= 2)
-        ignorer(
-          "liste-titre",
-          `Titre « ${citation(
-            ligne
-              .map(texte)
-              .filter((t) => t)
-              .join(" "),
-          )} » : pas une formation.`,
-        );
-      else
+      if (remplies <= 2) {
+        const { code, message } = titreOuColonnesCollees(ligne);
+        if (code === "liste-titre") ignorer(code, message);
+        else {
+          lignes.ecartees++;
+          signaler(code, i, null, message);
+        }
+      } else
         ecarter(
           "liste-code-vide",
           "code",
