@@ -18,6 +18,7 @@ import {
   lignesEcart,
   lireAnneeScolaire,
   nombreDe,
+  resumeEcart,
   resumeVerification,
   type AnneeScolaire,
   type ReferenceListe,
@@ -137,9 +138,18 @@ export async function cataloguesOf(args: ParsedArgs, io: CliIo, annee: AnneeScol
   const erreurs = constats.filter((c) => c.gravite === "erreur").length;
   const ecartees =
     erreurs > 0 ? `, ${nombreDe(erreurs, "ligne en erreur écartée", "lignes en erreur écartées")}` : "";
+  // The alertes (a BTS the list puts in PRE BAC…) and the changes (a category changed, half the list
+  // missing after a cut paste) change amounts: said here, since the command goes on without the detail.
+  const nAlertes = constats.filter((c) => c.gravite === "alerte").length;
+  const alertes = nAlertes > 0 ? `, ${nombreDe(nAlertes, "alerte")}` : "";
+  const e = verification.ecart;
+  const changements =
+    e !== null && e.ajoutees.length + e.retirees.length + e.renommees.length + e.reclassees.length > 0
+      ? ` ; ${resumeEcart(e).replace(/^P/, "p").replace(/\.$/, "")}`
+      : "";
   const source = saisie === null ? "" : ` (${verification.catalogue.provenance})`;
   io.stderr(
-    `Liste ${label} (${choix.comment}) : « ${nom} »${source}, ${nombreDe(verification.formations.length, "formation retenue", "formations retenues")}${ecartees} ; détail : « are liste verifier ${fichier} --annee ${choix.annee} ».\n`,
+    `Liste ${label} (${choix.comment}) : « ${nom} »${source}, ${nombreDe(verification.formations.length, "formation retenue", "formations retenues")}${ecartees}${alertes}${changements} ; détail : « are liste verifier ${fichier} --annee ${choix.annee} ».\n`,
   );
   return Catalogues.embarques().avec(verification.catalogue);
 }

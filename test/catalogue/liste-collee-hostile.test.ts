@@ -156,3 +156,55 @@ describe("Ligne d'une formation restée dans une ou deux cellules (collage d'un 
     expect(r.stdout).toContain("  - 50022137 BOULANGER (CAP), PRE BAC");
   });
 });
+
+describe("--liste : ce qui change les montants est dit sur la sortie d'erreur", () => {
+  const effectifs = () => {
+    const f = path.join(dossier, "effectifs-bts.csv");
+    fs.writeFileSync(
+      f,
+      [
+        "UAI;Nom de l'établissement;Code formation diplôme;Libellé formation;Effectif;Taux de boursiers",
+        "0750655E;Lycée Arago;32022310;TRAITEMENT DES MATERIAUX (BTS);10;50 %",
+      ].join("\n"),
+    );
+    return f;
+  };
+  const dotations = (liste: string[][]) => {
+    const f = path.join(dossier, "liste-region.csv");
+    fs.writeFileSync(f, liste.map((l) => l.join(";")).join("\n"));
+    return run([
+      "dotations",
+      effectifs(),
+      "--annee",
+      "2023",
+      "--liste",
+      f,
+      "--liste-annee",
+      "2023",
+      "--json",
+    ]);
+  };
+
+  test("un BTS que la liste met en PRE BAC : l'alerte et le changement de catégorie sont dits", async () => {
+    const liste = listePubliee().map((l) => (l[3] === "32022310" ? ["PRE BAC", ...l.slice(1)] : l));
+    const r = await dotations(liste);
+    expect(r.code).toBe(0);
+    // The list decides (regles.md#catalogue.liste-chargee): 10 élèves × 151 € = 1 510 € pré-bac, where
+    // the kind of diploma (BTS) gives 5 boursiers (50 %) × 151 € = 755 € post-bac. The old message said
+    // only « 222 formations retenues » and the JSON carries no finding of the list.
+    const json = JSON.parse(r.stdout) as { totaux: { dotationNette: { preBac: string; postBac: string } } };
+    expect(json.totaux.dotationNette).toMatchObject({ preBac: "1510.00", postBac: "0.00" });
+    expect(r.stderr).toContain(
+      "« liste-region.csv », 222 formations retenues, 1 alerte ; par rapport à la liste indicative 2023-2024 : 0 formation ajoutée, 0 retirée, 0 renommée, 1 changée de catégorie ; détail :",
+    );
+  });
+
+  test("une liste tronquée (collage de la première moitié) : les formations absentes sont comptées", async () => {
+    const liste = listePubliee().slice(0, 112);
+    const r = await dotations(liste);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      "« liste-region.csv », 111 formations retenues ; par rapport à la liste indicative 2023-2024 : 0 formation ajoutée, 111 retirées, 0 renommée, 0 changée de catégorie ; détail :",
+    );
+  });
+});
