@@ -208,3 +208,25 @@ describe("--liste : ce qui change les montants est dit sur la sortie d'erreur", 
     );
   });
 });
+
+describe("Spécialité écrite avec son libellé NSF (liste tirée d'un tableur)", () => {
+  test("« 221 - Agro-alimentation, cuisine » est le groupe 221 ; « 223 - Métallurgie » reste différent de 221", () => {
+    const grille = [
+      ENTETE_LISTE,
+      ["PRE BAC", "5", "221 - Agro-alimentation, cuisine", "50022137", "CAP", "BOULANGER (CAP)"],
+      ["PRE BAC", "5", "221 Agro-alimentation, cuisine", "50022141", "CAP", "PATISSIER (CAP)"],
+      ["PRE BAC", "5", "223 - Métallurgie", "50022139", "CAP", "CUISINE (CAP)"],
+    ];
+    const v = verifier(grille);
+    // The old code set the first two rows aside as « Spécialité … différente du groupe NSF du code
+    // (caractères 4 à 6 : 221) » — the same group: two CAP lost from the list with a false reason.
+    expect(v.formations.map((f) => [f.code, f.nsf])).toEqual([
+      ["50022137", 221],
+      ["50022141", 221],
+    ]);
+    expect(v.constats.map((c) => [c.code, c.ligne])).toEqual([["liste-specialite-differente", 4]]);
+    expect(v.constats[0].message).toBe(
+      "Spécialité « 223 - Métallurgie » différente du groupe NSF du code 50022139 (caractères 4 à 6 : 221) : l'un des deux est mal saisi. Corrigez la ligne ; elle est écartée.",
+    );
+  });
+});

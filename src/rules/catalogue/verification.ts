@@ -208,6 +208,15 @@ function entier(v: unknown): number | null {
   return /^\d{1,3}$/.test(t) ? Number(t) : null;
 }
 
+/**
+ * The Spécialité: its NSF group, written alone (221, « 221 ») or followed by its label, as a spreadsheet
+ * of the list may write it (« 221 - Agro-alimentation, cuisine », « 221 Agro-alimentation »).
+ */
+function groupeNsfLu(v: unknown): number | null {
+  const avecLibelle = /^(\d{3})\s*[-–—:]?\s*\p{L}/u.exec(texte(v));
+  return avecLibelle ? Number(avecLibelle[1]) : entier(v);
+}
+
 function niveauLu(v: unknown): Categorie | null {
   try {
     return texte(v) === "" ? null : categorieDuNiveauAnnexe(texte(v));
@@ -392,7 +401,7 @@ export function verifierListe(
     }
     const nsfCode = code.slice(3, 6);
     const specialiteBrute = cellule(ligne, "specialite");
-    const specialite = entier(specialiteBrute);
+    const specialite = groupeNsfLu(specialiteBrute);
     // Décision (regles.md#catalogue.liste-chargee): a Spécialité that is not the code's NSF group means one
     // of the two is mistyped, and a mistyped code would make another formation eligible: the row is set aside.
     if (
