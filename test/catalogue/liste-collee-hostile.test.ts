@@ -230,3 +230,28 @@ describe("Spécialité écrite avec son libellé NSF (liste tirée d'un tableur)
     );
   });
 });
+
+describe("Niveau dans des cellules fusionnées (copie du tableur de la Région)", () => {
+  test("un Niveau vide ou en erreur est dit tel, pas « Niveau «  » inconnu »", () => {
+    const grille = [
+      ENTETE_LISTE,
+      ["PRE BAC", "5", "221", "50022137", "CAP", "BOULANGER (CAP)"],
+      ["", "5", "221", "50022141", "CAP", "PATISSIER (CAP)"],
+      [{ error: "#N/A" }, "5", "221", "50022139", "CAP", "CUISINE (CAP)"],
+    ];
+    const v = verifier(grille);
+    expect(v.formations.map((f) => f.code)).toEqual(["50022137"]);
+    expect(v.constats.map((c) => [c.code, c.ligne, c.message])).toEqual([
+      [
+        "liste-niveau-inconnu",
+        3,
+        "Niveau vide pour 50022141 : attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe (une cellule fusionnée ne garde sa valeur que sur sa première ligne : recopiez le niveau sur chaque ligne). Ligne écartée.",
+      ],
+      [
+        "liste-niveau-inconnu",
+        4,
+        "Niveau de 50022139 : valeur d'erreur #N/A, attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe. Ligne écartée.",
+      ],
+    ]);
+  });
+});

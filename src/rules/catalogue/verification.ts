@@ -395,7 +395,12 @@ export function verifierListe(
       ecarter(
         "liste-niveau-inconnu",
         "niveau",
-        `Niveau « ${citation(texte(niveauBrut))} » de ${code} inconnu : attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe. Ligne écartée.`,
+        estErreurExcel(niveauBrut)
+          ? `Niveau de ${code} : valeur d'erreur ${nomFrancaisErreur(niveauBrut.error)}, attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe. Ligne écartée.`
+          : estVide(niveauBrut)
+            ? // A merged cell of the Région's spreadsheet keeps its value in its first row only.
+              `Niveau vide pour ${code} : attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe (une cellule fusionnée ne garde sa valeur que sur sa première ligne : recopiez le niveau sur chaque ligne). Ligne écartée.`
+            : `Niveau « ${citation(texte(niveauBrut))} » de ${code} inconnu : attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe. Ligne écartée.`,
       );
       continue;
     }
