@@ -255,3 +255,58 @@ describe("Niveau dans des cellules fusionnées (copie du tableur de la Région)"
     ]);
   });
 });
+
+describe("Formation d'une spécialité que le règlement ne nomme pas, collée avec la liste", () => {
+  test("un BTS de la spécialité 313 est rendu éligible par la liste, avec une alerte ; un successeur BCN, sans", () => {
+    const grille = [
+      ENTETE_LISTE,
+      ["POST BAC", "3", "313", "32031310", "BREVET DE TECHNICIEN SUPERIEUR", "GESTION DE LA PME (BTS)"],
+      // A DN MADE mention, successor of 24113401 (NSF 134) in the BCN: eligible as its predecessor.
+      ["POST BAC", "2", "326", "24132601", "DIPLOME NATIONAL", "METIERS D'ART ET DU DESIGN - GRAPHISME (DN)"],
+    ];
+    const v = verifier(grille);
+    expect(v.formations.map((f) => f.code)).toEqual(["32031310", "24132601"]);
+    // The old code said nothing: 0 erreur, 0 alerte, and `are eligible 32031310 --liste` answered
+    // « Éligible POST BAC » where the rule answers « Non éligible : BTS, la spécialité NSF 313 ».
+    expect(v.constats.map((c) => [c.code, c.gravite, c.ligne, c.message])).toEqual([
+      [
+        "liste-specialite-non-eligible",
+        "alerte",
+        2,
+        "32031310 : spécialité NSF 313 – Finances, banque, assurances, que le règlement ne compte pas parmi les spécialités éligibles ; la liste la rend éligible POST BAC. Vérifiez la ligne.",
+      ],
+    ]);
+  });
+
+  test("are dotations --liste : la sortie d'erreur dit l'alerte des 10 élèves de BTS 313 payés", async () => {
+    const liste = [
+      ...listePubliee(),
+      ["POST BAC", "3", "313", "32031310", "BREVET DE TECHNICIEN SUPERIEUR", "GESTION DE LA PME (BTS)"],
+    ];
+    const f = path.join(dossier, "liste-313.csv");
+    fs.writeFileSync(f, liste.map((l) => l.join(";")).join("\n"));
+    const eff = path.join(dossier, "effectifs-313.csv");
+    fs.writeFileSync(
+      eff,
+      [
+        "UAI;Nom de l'établissement;Code formation diplôme;Libellé formation;Effectif;Taux de boursiers",
+        "0750655E;Lycée Arago;32031310;GESTION DE LA PME (BTS);10;50 %",
+      ].join("\n"),
+    );
+    const r = await run([
+      "dotations",
+      eff,
+      "--annee",
+      "2023",
+      "--liste",
+      f,
+      "--liste-annee",
+      "2023",
+      "--json",
+    ]);
+    // The list decides: 10 élèves × 50 % = 5 boursiers × 151 € = 755 € post-bac (0 € by the rule).
+    const json = JSON.parse(r.stdout) as { totaux: { dotationNette: { postBac: string } } };
+    expect(json.totaux.dotationNette.postBac).toBe("755.00");
+    expect(r.stderr).toContain("223 formations retenues, 1 alerte ;");
+  });
+});

@@ -40,6 +40,7 @@ export const CODES_CONSTATS_LISTE = {
   "liste-doublon": "alerte",
   "liste-categorie-incoherente": "alerte",
   "liste-hors-dispositif": "alerte",
+  "liste-specialite-non-eligible": "alerte",
   "liste-st2s": "alerte",
   "liste-college": "alerte",
   "liste-libelle-vide": "alerte",
@@ -512,6 +513,26 @@ export function verifierListe(
         i,
         col("niveau"),
         `${code} : niveau ${formation.niveau} dans la liste, mais un ${kind.libelle} (préfixe ${kind.prefix}) relève de ${LIBELLES_CATEGORIES[kind.categorie]}. La liste décide (${LIBELLES_CATEGORIES[categorie]}) : vérifiez la ligne.`,
+      );
+    }
+    // Décision (regles.md#catalogue.liste-chargee): a formation of a specialty the regulation does not name
+    // (313 Finances…) is made eligible by the list, as a kind outside the scheme is: said, never silent.
+    // The collège classes are judged above, the ST2S and the kinds outside the scheme have their own alerte;
+    // the BCN's successor of an annex formation (a DN MADE mention, 326…) is eligible as its predecessor
+    // (regles.md#catalogue.successeurs).
+    if (
+      kind !== undefined &&
+      kind.categorie !== null &&
+      kind.prefix !== PREFIXE_COLLEGE &&
+      !regles.st2s.has(code) &&
+      !SUCCESSEURS.has(code) &&
+      !regles.nsfEligible(formation.nsf)
+    ) {
+      signaler(
+        "liste-specialite-non-eligible",
+        i,
+        col("code"),
+        `${code} : ${Number.isNaN(formation.nsf) ? `caractères 4 à 6 « ${nsfCode} », qui ne sont pas un groupe NSF` : `spécialité NSF ${regles.libelleNsf(formation.nsf)}`}, que le règlement ne compte pas parmi les spécialités éligibles ; la liste la rend éligible ${LIBELLES_CATEGORIES[categorie]}. Vérifiez la ligne.`,
       );
     }
   }
