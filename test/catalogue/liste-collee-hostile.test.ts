@@ -310,3 +310,31 @@ describe("Formation d'une spécialité que le règlement ne nomme pas, collée a
     expect(r.stderr).toContain("223 formations retenues, 1 alerte ;");
   });
 });
+
+describe("En-tête dont les titres de colonnes tiennent sur deux lignes (collage d'un PDF)", () => {
+  test("sa deuxième ligne est la suite de l'en-tête, pas une formation au code « Diplôme » invalide", () => {
+    const grille = [
+      ["Niveau", "Niveau", "Spécialité", "Code", "Type", "Libellé"],
+      ["", "regroupement", "", "Diplôme", "Diplôme", "Diplôme"],
+      ["PRE BAC", "5", "221", "50022137", "CAP", "BOULANGER (CAP)"],
+      ["Page 2/7"],
+      ["Niveau", "Niveau", "Spécialité", "Code", "Type", "Libellé"],
+      ["", "regroupement", "", "Diplôme", "Diplôme", "Diplôme"],
+      ["PRE BAC", "5", "221", "50022141", "CAP", "PATISSIER (CAP)"],
+    ];
+    const v = verifier(grille);
+    expect(v.formations.map((f) => f.code)).toEqual(["50022137", "50022141"]);
+    // The old code: 2 erreurs « Code formation « Diplôme » invalide », exit 1 for a list without fault.
+    expect(v.constats.map((c) => [c.code, c.gravite, c.ligne])).toEqual([
+      ["liste-colonne-absente", "info", 1],
+      ["liste-entete-repetee", "info", 2],
+      ["liste-titre", "info", 4],
+      ["liste-entete-repetee", "info", 5],
+      ["liste-entete-repetee", "info", 6],
+    ]);
+    expect(v.constats[1].message).toBe(
+      "Suite de l'en-tête « regroupement Diplôme Diplôme Diplôme » (titres de colonnes sur deux lignes) : pas une formation.",
+    );
+    expect(v.lignes).toEqual({ nonVides: 6, formations: 2, ecartees: 0, ignorees: 4 });
+  });
+});

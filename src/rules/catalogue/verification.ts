@@ -84,6 +84,25 @@ const PAR_NOM: ReadonlyMap<string, ColonneListe> = new Map(
   COLONNES_LISTE.flatMap((colonne) => SYNONYMES[colonne].map((nom) => [normaliserLibelle(nom), colonne])),
 );
 
+/** The words of the column titles (« NIVEAU », « REGROUPEMENT », « DIPLOME »…). */
+const MOTS_ENTETE: ReadonlySet<string> = new Set(
+  Object.values(SYNONYMES).flatMap((noms) =>
+    noms.flatMap((nom) => nom.split(/[\s']+/).map(normaliserLibelle)).filter((mot) => mot !== ""),
+  ),
+);
+
+/** A blank cell, or a text made only of words of column titles (« regroupement », « Diplôme »). */
+function estMotsEntete(v: unknown): boolean {
+  if (estVide(v)) return true;
+  if (typeof v !== "string") return false;
+  const mots = v
+    .replace(/\([^)]*\)/g, "")
+    .split(/[\s'\u00a0\u202f]+/)
+    .map(normaliserLibelle)
+    .filter((mot) => mot !== "");
+  return mots.length > 0 && mots.every((mot) => MOTS_ENTETE.has(mot));
+}
+
 /** Without the columns a formation cannot be read; the others are only shown. */
 const INDISPENSABLES: readonly ColonneListe[] = ["niveau", "code", "libelle"];
 
@@ -357,6 +376,20 @@ export function verifierListe(
     const entete = lireEntete(ligne);
     if (entete.has("code") && entete.size >= 2) {
       ignorer("liste-entete-repetee", "En-tête répété (collage de plusieurs pages) : pas une formation.");
+      continue;
+    }
+    // The second line of a header whose titles a PDF wrapped (« Niveau / regroupement », « Code / Diplôme »):
+    // only words of column titles, no code. Read as a formation, « Diplôme » was an invalid code.
+    if (!lireCodeFormation(cellule(ligne, "code")).ok && ligne.every(estMotsEntete)) {
+      ignorer(
+        "liste-entete-repetee",
+        `Suite de l'en-tête « ${citation(
+          ligne
+            .map(texte)
+            .filter((t) => t)
+            .join(" "),
+        )} » (titres de colonnes sur deux lignes) : pas une formation.`,
+      );
       continue;
     }
     const brut = cellule(ligne, "code");
