@@ -88,7 +88,10 @@ export function lireCodeFormation(raw: unknown): CodeLu {
  * retyped by hand is not refused for its case.
  */
 function readCodeText(original: string, text: string): CodeLu {
-  let cleaned = sansEspaces(text);
+  // Invisible characters a copy from a PDF or a web page leaves in a code (soft hyphen, zero-width space
+  // and joiners): the cell shows 50022133, and a refusal for « caractères autres que des chiffres » could
+  // not be understood.
+  let cleaned = sansEspaces(text).replace(/[\u00ad\u200b-\u200d\u2060]/g, "");
   if (cleaned.startsWith("'")) cleaned = cleaned.slice(1);
   // A code that went through a float somewhere: "50022137.0" or "50022137,0".
   cleaned = cleaned.replace(/^(\d+)[.,]0+$/, "$1").toUpperCase();

@@ -338,3 +338,23 @@ describe("En-tête dont les titres de colonnes tiennent sur deux lignes (collage
     expect(v.lignes).toEqual({ nonVides: 6, formations: 2, ecartees: 0, ignorees: 4 });
   });
 });
+
+describe("Caractères invisibles laissés par la copie d'un PDF", () => {
+  test("un code avec une espace sans chasse ou un tiret conditionnel est lu ; espaces insécables aussi", () => {
+    const grille = [
+      ENTETE_LISTE,
+      ["PRE BAC", "5", "221", "50022133\u200b", "CAP", "CHOCOLATIER CONFISEUR (CAP)"],
+      ["PRE BAC", "5", "221", "5002\u00ad2137", "CAP", "BOULANGER (CAP)"],
+      ["PRE\u00a0BAC", "5", "221\u202f", "50\u00a0022\u00a0141", "CAP", "PATISSIER (CAP)"],
+    ];
+    const v = verifier(grille);
+    // The old code set the first two aside: « Code formation « 50022133 » invalide : il contient des
+    // caractères autres que des chiffres et des lettres » — for a code that shows none.
+    expect(v.formations.map((f) => [f.code, f.categorie])).toEqual([
+      ["50022133", "PRE_BAC"],
+      ["50022137", "PRE_BAC"],
+      ["50022141", "PRE_BAC"],
+    ]);
+    expect(v.constats).toEqual([]);
+  });
+});
