@@ -61,7 +61,7 @@ describe("Classes de collège collées avec la liste (regles.md#eligibilite.coll
       ["liste-college", "alerte", 7],
     ]);
     expect(v.constats[1].message).toBe(
-      "67010019 est une classe de collège (3e) : le règlement n'ouvre l'aide qu'aux classes de 3e prépa-métiers (« 100 - Formations générales : uniquement les 3ème prépa-métiers »), elle reste non éligible même si la liste la nomme. Ligne écartée ; vérifiez la liste.",
+      "67010019 : classe de collège autre que la 3e prépa-métiers, non éligible même si la liste la nomme. Ligne écartée.",
     );
     expect(v.lignes).toEqual({ nonVides: 6, formations: 2, ecartees: 3, ignorees: 1 });
     expectRienNePerdu(v, grille);
@@ -122,9 +122,10 @@ describe("Ligne d'une formation restée dans une ou deux cellules (collage d'un 
     "PATISSIER (CAP)",
   ];
 
-  test("elle est écartée comme une erreur qui nomme son code, pas ignorée comme un titre", () => {
+  test("elle est écartée comme une erreur (Code Diplôme vide), pas ignorée comme un titre", () => {
     const grille = [
       ["Liste des formations relevant des spécialités éligibles 2025-2026"],
+      [BOULANGER.join(" ")],
       ENTETE_LISTE,
       [BOULANGER.join(" ")],
       [PATISSIER.slice(0, 4).join(" "), PATISSIER[5]],
@@ -132,17 +133,19 @@ describe("Ligne d'une formation restée dans une ou deux cellules (collage d'un 
     ];
     const v = verifier(grille);
     // The old code read both formations as titles (info) and said « aucune erreur »: they were lost.
+    // Above the header too, a row carrying a code is not a title.
     expect(v.constats.map((c) => [c.code, c.gravite, c.ligne])).toEqual([
       ["liste-titre", "info", 1],
-      ["liste-colonnes-collees", "erreur", 3],
-      ["liste-colonnes-collees", "erreur", 4],
-      ["liste-titre", "info", 5],
+      ["liste-avant-entete", "erreur", 2],
+      ["liste-code-vide", "erreur", 4],
+      ["liste-code-vide", "erreur", 5],
+      ["liste-titre", "info", 6],
       ["liste-vide", "erreur", null],
     ]);
-    expect(v.constats[2].message).toBe(
-      "Ligne « PRE BAC 5 221 50022141 PATISSIER (CAP) » : elle porte le code 50022141, mais ses valeurs tiennent dans deux cellules au lieu des colonnes de l'annexe (collage d'un PDF ?). Ligne écartée : répartissez-la dans les colonnes (Données › Convertir) ou saisissez-la cellule par cellule.",
+    expect(v.constats[3].message).toBe(
+      "Code Diplôme vide : saisissez le code formation diplôme (8 caractères) ou supprimez la ligne.",
     );
-    expect(v.lignes).toEqual({ nonVides: 4, formations: 0, ecartees: 2, ignorees: 2 });
+    expect(v.lignes).toEqual({ nonVides: 5, formations: 0, ecartees: 3, ignorees: 2 });
   });
 
   test("are liste verifier : la liste où une ligne est restée collée sort en erreur (code 1)", async () => {
@@ -231,31 +234,6 @@ describe("Spécialité écrite avec son libellé NSF (liste tirée d'un tableur)
   });
 });
 
-describe("Niveau dans des cellules fusionnées (copie du tableur de la Région)", () => {
-  test("un Niveau vide ou en erreur est dit tel, pas « Niveau «  » inconnu »", () => {
-    const grille = [
-      ENTETE_LISTE,
-      ["PRE BAC", "5", "221", "50022137", "CAP", "BOULANGER (CAP)"],
-      ["", "5", "221", "50022141", "CAP", "PATISSIER (CAP)"],
-      [{ error: "#N/A" }, "5", "221", "50022139", "CAP", "CUISINE (CAP)"],
-    ];
-    const v = verifier(grille);
-    expect(v.formations.map((f) => f.code)).toEqual(["50022137"]);
-    expect(v.constats.map((c) => [c.code, c.ligne, c.message])).toEqual([
-      [
-        "liste-niveau-inconnu",
-        3,
-        "Niveau vide pour 50022141 : attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe (une cellule fusionnée ne garde sa valeur que sur sa première ligne : recopiez le niveau sur chaque ligne). Ligne écartée.",
-      ],
-      [
-        "liste-niveau-inconnu",
-        4,
-        "Niveau de 50022139 : valeur d'erreur #N/A, attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe. Ligne écartée.",
-      ],
-    ]);
-  });
-});
-
 describe("Formation d'une spécialité que le règlement ne nomme pas, collée avec la liste", () => {
   test("un BTS de la spécialité 313 est rendu éligible par la liste, avec une alerte ; un successeur BCN, sans", () => {
     const grille = [
@@ -273,7 +251,7 @@ describe("Formation d'une spécialité que le règlement ne nomme pas, collée a
         "liste-specialite-non-eligible",
         "alerte",
         2,
-        "32031310 : spécialité NSF 313 – Finances, banque, assurances, que le règlement ne compte pas parmi les spécialités éligibles ; la liste la rend éligible POST BAC. Vérifiez la ligne.",
+        "32031310 : spécialité NSF 313 non éligible ; la liste le rend éligible POST BAC. Vérifiez le code.",
       ],
     ]);
   });
@@ -308,34 +286,6 @@ describe("Formation d'une spécialité que le règlement ne nomme pas, collée a
     const json = JSON.parse(r.stdout) as { totaux: { dotationNette: { postBac: string } } };
     expect(json.totaux.dotationNette.postBac).toBe("755.00");
     expect(r.stderr).toContain("223 formations retenues, 1 alerte ;");
-  });
-});
-
-describe("En-tête dont les titres de colonnes tiennent sur deux lignes (collage d'un PDF)", () => {
-  test("sa deuxième ligne est la suite de l'en-tête, pas une formation au code « Diplôme » invalide", () => {
-    const grille = [
-      ["Niveau", "Niveau", "Spécialité", "Code", "Type", "Libellé"],
-      ["", "regroupement", "", "Diplôme", "Diplôme", "Diplôme"],
-      ["PRE BAC", "5", "221", "50022137", "CAP", "BOULANGER (CAP)"],
-      ["Page 2/7"],
-      ["Niveau", "Niveau", "Spécialité", "Code", "Type", "Libellé"],
-      ["", "regroupement", "", "Diplôme", "Diplôme", "Diplôme"],
-      ["PRE BAC", "5", "221", "50022141", "CAP", "PATISSIER (CAP)"],
-    ];
-    const v = verifier(grille);
-    expect(v.formations.map((f) => f.code)).toEqual(["50022137", "50022141"]);
-    // The old code: 2 erreurs « Code formation « Diplôme » invalide », exit 1 for a list without fault.
-    expect(v.constats.map((c) => [c.code, c.gravite, c.ligne])).toEqual([
-      ["liste-colonne-absente", "info", 1],
-      ["liste-entete-repetee", "info", 2],
-      ["liste-titre", "info", 4],
-      ["liste-entete-repetee", "info", 5],
-      ["liste-entete-repetee", "info", 6],
-    ]);
-    expect(v.constats[1].message).toBe(
-      "Suite de l'en-tête « regroupement Diplôme Diplôme Diplôme » (titres de colonnes sur deux lignes) : pas une formation.",
-    );
-    expect(v.lignes).toEqual({ nonVides: 6, formations: 2, ecartees: 0, ignorees: 4 });
   });
 });
 

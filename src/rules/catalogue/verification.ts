@@ -26,7 +26,6 @@ export const CODES_CONSTATS_LISTE = {
   "liste-colonne-absente": "info",
   "liste-avant-entete": "erreur",
   "liste-titre": "info",
-  "liste-colonnes-collees": "erreur",
   "liste-total": "info",
   "liste-entete-repetee": "info",
   "liste-erreur-excel": "erreur",
@@ -80,28 +79,12 @@ export const TITRES_COLONNES_LISTE = Object.fromEntries(
   COLONNES_LISTE.map((c) => [c, SYNONYMES[c][0]]),
 ) as Readonly<Record<ColonneListe, string>>;
 
+/** The annex's column titles, in its order. */
+const TITRES = COLONNES_LISTE.map((c) => TITRES_COLONNES_LISTE[c]);
+
 const PAR_NOM: ReadonlyMap<string, ColonneListe> = new Map(
   COLONNES_LISTE.flatMap((colonne) => SYNONYMES[colonne].map((nom) => [normaliserLibelle(nom), colonne])),
 );
-
-/** The words of the column titles (« NIVEAU », « REGROUPEMENT », « DIPLOME »…). */
-const MOTS_ENTETE: ReadonlySet<string> = new Set(
-  Object.values(SYNONYMES).flatMap((noms) =>
-    noms.flatMap((nom) => nom.split(/[\s']+/).map(normaliserLibelle)).filter((mot) => mot !== ""),
-  ),
-);
-
-/** A blank cell, or a text made only of words of column titles (« regroupement », « Diplôme »). */
-function estMotsEntete(v: unknown): boolean {
-  if (estVide(v)) return true;
-  if (typeof v !== "string") return false;
-  const mots = v
-    .replace(/\([^)]*\)/g, "")
-    .split(/[\s'\u00a0\u202f]+/)
-    .map(normaliserLibelle)
-    .filter((mot) => mot !== "");
-  return mots.length > 0 && mots.every((mot) => MOTS_ENTETE.has(mot));
-}
 
 /** Without the columns a formation cannot be read; the others are only shown. */
 const INDISPENSABLES: readonly ColonneListe[] = ["niveau", "code", "libelle"];
@@ -199,27 +182,17 @@ function trouverEntete(
 const CODE_DANS_TEXTE = /(?<![0-9A-Za-z])\d{3}[0-9A-Z]{5}(?![0-9A-Za-z])/;
 
 /**
- * A row of one or two cells without a code in its column: a title or a page number, or a formation
- * whose values a paste from a PDF left in one cell (« PRE BAC 5 221 50022137 … BOULANGER (CAP) »).
- * Décision (regles.md#catalogue.liste-chargee): the latter carries a code and is set aside as an
- * erreur, never ignored as a title: the formation would be lost without a word.
+ * A row of one or two cells without a code in its column, as a title or a page number: « Titre … ».
+ * Décision (regles.md#catalogue.liste-chargee): null when its text carries a formation code — a
+ * formation whose values a paste from a PDF left in one cell (« PRE BAC 5 221 50022137 … ») is set
+ * aside as an erreur, never ignored as a title: it would be lost without a word.
  */
-function titreOuColonnesCollees(ligne: readonly unknown[]): {
-  code: "liste-titre" | "liste-colonnes-collees";
-  message: string;
-} {
+function titre(ligne: readonly unknown[]): string | null {
   const lue = ligne
     .map(texte)
     .filter((t) => t)
     .join(" ");
-  const code = CODE_DANS_TEXTE.exec(lue)?.[0];
-  if (code === undefined)
-    return { code: "liste-titre", message: `Titre « ${citation(lue)} » : pas une formation.` };
-  const cellules = ligne.filter((v) => !estVide(v)).length;
-  return {
-    code: "liste-colonnes-collees",
-    message: `Ligne « ${citation(lue)} » : elle porte le code ${code}, mais ses valeurs tiennent dans ${cellules === 1 ? "une seule cellule" : "deux cellules"} au lieu des colonnes de l'annexe (collage d'un PDF ?). Ligne écartée : répartissez-la dans les colonnes (Données › Convertir) ou saisissez-la cellule par cellule.`,
-  };
+  return CODE_DANS_TEXTE.test(lue) ? null : `Titre « ${citation(lue)} » : pas une formation.`;
 }
 
 /** An integer written as a number or a text (« 221 », 221, « 221.0 »), or null. */
@@ -281,7 +254,7 @@ export function verifierListe(
         "liste-vide",
         null,
         null,
-        "Aucune formation lue : la liste ne peut pas être utilisée. Collez la liste de la Région avec sa ligne d'en-tête (Niveau, Niveau regroupement, Spécialité, Code Diplôme, Type Diplôme, Libellé Diplôme).",
+        `Aucune formation lue : la liste ne peut pas être utilisée. Collez la liste de la Région avec sa ligne d'en-tête (${TITRES.join(", ")}).`,
       );
     return {
       annee: options.annee,
@@ -304,7 +277,7 @@ export function verifierListe(
         "liste-sans-entete",
         null,
         null,
-        `Aucune ligne d'en-tête reconnue : les colonnes sont lues dans l'ordre de l'annexe (${COLONNES_LISTE.map((c) => TITRES_COLONNES_LISTE[c]).join(", ")}).`,
+        `Aucune ligne d'en-tête reconnue : les colonnes sont lues dans l'ordre de l'annexe (${TITRES.join(", ")}).`,
       );
   } else {
     colonnes = trouve.colonnes;
@@ -333,11 +306,10 @@ export function verifierListe(
       const remplies = grille[i].filter((v) => !estVide(v)).length;
       if (remplies === 0) continue;
       lignes.nonVides++;
-      if (remplies <= 2) {
-        const { code, message } = titreOuColonnesCollees(grille[i]);
-        if (code === "liste-titre") lignes.ignorees++;
-        else lignes.ecartees++;
-        signaler(code, i, null, message);
+      const t = remplies <= 2 ? titre(grille[i]) : null;
+      if (t !== null) {
+        lignes.ignorees++;
+        signaler("liste-titre", i, null, t);
       } else {
         lignes.ecartees++;
         signaler(
@@ -378,20 +350,6 @@ export function verifierListe(
       ignorer("liste-entete-repetee", "En-tête répété (collage de plusieurs pages) : pas une formation.");
       continue;
     }
-    // The second line of a header whose titles a PDF wrapped (« Niveau / regroupement », « Code / Diplôme »):
-    // only words of column titles, no code. Read as a formation, « Diplôme » was an invalid code.
-    if (!lireCodeFormation(cellule(ligne, "code")).ok && ligne.every(estMotsEntete)) {
-      ignorer(
-        "liste-entete-repetee",
-        `Suite de l'en-tête « ${citation(
-          ligne
-            .map(texte)
-            .filter((t) => t)
-            .join(" "),
-        )} » (titres de colonnes sur deux lignes) : pas une formation.`,
-      );
-      continue;
-    }
     const brut = cellule(ligne, "code");
     if (estErreurExcel(brut)) {
       ecarter(
@@ -402,14 +360,9 @@ export function verifierListe(
       continue;
     }
     if (estVide(brut)) {
-      if (remplies <= 2) {
-        const { code, message } = titreOuColonnesCollees(ligne);
-        if (code === "liste-titre") ignorer(code, message);
-        else {
-          lignes.ecartees++;
-          signaler(code, i, null, message);
-        }
-      } else
+      const t = remplies <= 2 ? titre(ligne) : null;
+      if (t !== null) ignorer("liste-titre", t);
+      else
         ecarter(
           "liste-code-vide",
           "code",
@@ -429,12 +382,7 @@ export function verifierListe(
       ecarter(
         "liste-niveau-inconnu",
         "niveau",
-        estErreurExcel(niveauBrut)
-          ? `Niveau de ${code} : valeur d'erreur ${nomFrancaisErreur(niveauBrut.error)}, attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe. Ligne écartée.`
-          : estVide(niveauBrut)
-            ? // A merged cell of the Région's spreadsheet keeps its value in its first row only.
-              `Niveau vide pour ${code} : attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe (une cellule fusionnée ne garde sa valeur que sur sa première ligne : recopiez le niveau sur chaque ligne). Ligne écartée.`
-            : `Niveau « ${citation(texte(niveauBrut))} » de ${code} inconnu : attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe. Ligne écartée.`,
+        `Niveau « ${citation(texte(niveauBrut))} » de ${code} inconnu : attendu Infra V., PRE BAC ou POST BAC, comme dans l'annexe. Ligne écartée.`,
       );
       continue;
     }
@@ -458,16 +406,16 @@ export function verifierListe(
     // Décision (regles.md#eligibilite.college-670): the regulation opens group 100 to « uniquement les 3ème
     // prépa-métiers »; a list naming another collège class (6e, 3e…) would pay its pupils the 3e
     // prépa-métiers forfait. Like the ST2S, it stays non eligible: the row is set aside, with its reason.
-    const libelleLu = texte(cellule(ligne, "libelle"));
-    const classe = CLASSES_COLLEGE.get(code) ?? (libelleLu === "" ? undefined : libelleLu);
+    // The class is the BCN's when it names the code, else the row's label.
     if (
       prefixeDe(code) === PREFIXE_COLLEGE &&
-      (classe === undefined || normaliserLibelle(classe) !== normaliserLibelle(LIBELLE_PREPA_METIERS))
+      normaliserLibelle(CLASSES_COLLEGE.get(code) ?? texte(cellule(ligne, "libelle"))) !==
+        normaliserLibelle(LIBELLE_PREPA_METIERS)
     ) {
       ecarter(
         "liste-college",
         "code",
-        `${code} est une classe de collège (${classe ?? "libellé vide"}) : le règlement n'ouvre l'aide qu'aux classes de 3e prépa-métiers (« 100 - Formations générales : uniquement les 3ème prépa-métiers »), elle reste non éligible même si la liste la nomme. Ligne écartée ; vérifiez la liste.`,
+        `${code} : classe de collège autre que la 3e prépa-métiers, non éligible même si la liste la nomme. Ligne écartée.`,
       );
       continue;
     }
@@ -533,12 +481,27 @@ export function verifierListe(
         col("code"),
         `${code} est le bac technologique ST2S, que le règlement exclut (« 331 – Santé (hors ST2S) ») : il reste non éligible même si la liste le nomme. Vérifiez la liste.`,
       );
-    } else if (kind === undefined || kind.categorie === null) {
+    } else if (kind?.categorie == null) {
       signaler(
         "liste-hors-dispositif",
         i,
         col("code"),
         `${code} : ${kind ? kind.libelle : `type de diplôme ${prefixeDe(code)}`} (caractères 1 à 3), hors des types du dispositif ; la liste le rend éligible ${LIBELLES_CATEGORIES[categorie]}. Vérifiez le code.`,
+      );
+    } else if (
+      // Décision (regles.md#catalogue.liste-chargee): a specialty the regulation does not name (313
+      // Finances…) is made eligible by the list, as a kind outside the scheme is: said, never silent. The
+      // collège classes are judged above; the BCN's successor of an annex formation (a DN MADE mention,
+      // 326…) is eligible as its predecessor (regles.md#catalogue.successeurs).
+      !regles.nsfEligible(formation.nsf) &&
+      kind.prefix !== PREFIXE_COLLEGE &&
+      !SUCCESSEURS.has(code)
+    ) {
+      signaler(
+        "liste-specialite-non-eligible",
+        i,
+        col("code"),
+        `${code} : spécialité NSF ${nsfCode} non éligible ; la liste le rend éligible ${LIBELLES_CATEGORIES[categorie]}. Vérifiez le code.`,
       );
     } else if (kind.categorie !== categorie) {
       signaler(
@@ -546,26 +509,6 @@ export function verifierListe(
         i,
         col("niveau"),
         `${code} : niveau ${formation.niveau} dans la liste, mais un ${kind.libelle} (préfixe ${kind.prefix}) relève de ${LIBELLES_CATEGORIES[kind.categorie]}. La liste décide (${LIBELLES_CATEGORIES[categorie]}) : vérifiez la ligne.`,
-      );
-    }
-    // Décision (regles.md#catalogue.liste-chargee): a formation of a specialty the regulation does not name
-    // (313 Finances…) is made eligible by the list, as a kind outside the scheme is: said, never silent.
-    // The collège classes are judged above, the ST2S and the kinds outside the scheme have their own alerte;
-    // the BCN's successor of an annex formation (a DN MADE mention, 326…) is eligible as its predecessor
-    // (regles.md#catalogue.successeurs).
-    if (
-      kind !== undefined &&
-      kind.categorie !== null &&
-      kind.prefix !== PREFIXE_COLLEGE &&
-      !regles.st2s.has(code) &&
-      !SUCCESSEURS.has(code) &&
-      !regles.nsfEligible(formation.nsf)
-    ) {
-      signaler(
-        "liste-specialite-non-eligible",
-        i,
-        col("code"),
-        `${code} : ${Number.isNaN(formation.nsf) ? `caractères 4 à 6 « ${nsfCode} », qui ne sont pas un groupe NSF` : `spécialité NSF ${regles.libelleNsf(formation.nsf)}`}, que le règlement ne compte pas parmi les spécialités éligibles ; la liste la rend éligible ${LIBELLES_CATEGORIES[categorie]}. Vérifiez la ligne.`,
       );
     }
   }
