@@ -71,8 +71,8 @@ export class LecteurEtablissements extends LecteurBase {
   }
 
   /**
-   * Only the columns the header maps say « total » (see colonnesLues). Décision
-   * (regles.md#lecture.lignes-total): the establishments sheet is the Région's own table, where a column
+   * Only the columns the header maps say « total » (see colonnesLues).
+   * Décision (regles.md#lecture.lignes-total): the establishments sheet is the Région's own table, where a column
    * « Commentaire » or « Observations » is the officer's note (« reliquat total reporté ») and says
    * nothing of the row: its UAI, taux, reliquats and answer still count. A real total row has no UAI and
    * is still set aside (structureDeLaLigne), as is « Total » in a mapped column (name, UAI).
