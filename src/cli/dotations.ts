@@ -166,6 +166,7 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
       showProgress,
       "feuille",
       estEtablissements(filePath),
+      etablissementsPath === undefined ? undefined : path.basename(etablissementsPath),
     );
     opened.push({ path: filePath, fichier: file.fichier, feuilles: noms, file });
     unread.push(...nonLues);

@@ -142,7 +142,7 @@ function effectifSheets(
   const unread = ignorees.flatMap((f) => unreadSheetFinding(file, f, deEffectifs.has(f), option) ?? []);
   for (const etab of etabs) {
     if (etablissements!.lue || choisies.includes(etab)) continue;
-    const finding = etablissementsNonLus(file, etab);
+    const finding = etablissementsNonLus(file, etab, etablissements!.autreFichier);
     io.stderr(finding.message + "\n");
     unread.push(finding);
   }
@@ -154,20 +154,27 @@ interface FeuilleEtablissementsDuFichier {
   /** The sheet read (lue), or every visible establishments sheet, each named by an alerte. */
   readonly feuilles: readonly FileSheet[];
   readonly lue: boolean;
+  /** The file --etablissements names instead, when it names another one. */
+  readonly autreFichier?: string;
 }
 
 /**
  * The alerte of an establishments sheet left in an effectif file that --etablissements does not name:
  * its taux, reliquats and answers are not read, so reliquats are not deducted and non-respondents paid.
  */
-function etablissementsNonLus(file: SpreadsheetFile, sheet: FileSheet): Constat {
+function etablissementsNonLus(file: SpreadsheetFile, sheet: FileSheet, autreFichier?: string): Constat {
   const lignes = nombreDe(nonBlankRows(sheet), "ligne non vide", "lignes non vides");
+  // With another --etablissements file, « relancez avec --etablissements » would be the option given.
+  const quoiFaire =
+    autreFichier === undefined
+      ? `relancez avec --etablissements "${file.fichier}"`
+      : `les valeurs lues sont celles de « ${autreFichier} » ; si ce sont celles de cette feuille qui valent, relancez avec --etablissements "${file.fichier}" à la place`;
   return constat(
     "feuille-etablissements-non-lue",
     inputSheetName(file, sheet),
     null,
     null,
-    `Feuille « ${sheet.name} » de « ${file.fichier} » non lue : c'est une feuille des établissements (taux de boursiers, reliquats, réponse à l'enquête ; ${lignes}), qui n'est lue que si son fichier est donné avec --etablissements. Ses reliquats ne sont pas déduits et ses taux ni ses réponses pris en compte : relancez avec --etablissements "${file.fichier}".`,
+    `Feuille « ${sheet.name} » de « ${file.fichier} » non lue : c'est une feuille des établissements (taux de boursiers, reliquats, réponse à l'enquête ; ${lignes}), qui n'est lue que si son fichier est donné avec --etablissements. Ses reliquats ne sont pas déduits et ses taux ni ses réponses pris en compte : ${quoiFaire}.`,
   );
 }
 
@@ -175,7 +182,8 @@ function etablissementsNonLus(file: SpreadsheetFile, sheet: FileSheet): Constat 
  * Opens an effectif file and adds its effectif sheets (effectifSheets) to the workbook.
  * `etablissements` (are dotations): the file's visible establishments sheet, if it has one, is added
  * too when true (the file is also --etablissements: `etablissements` gives its name), or reported with
- * an alerte when false; undefined (controle, bilan modele), it is one unread sheet among others.
+ * an alerte when false — which names `autreFichierEtablissements`, the file --etablissements gives
+ * instead, if any; undefined (controle, bilan modele), it is one unread sheet among others.
  */
 export async function openEffectifs(
   workbook: FileWorkbook,
@@ -186,6 +194,7 @@ export async function openEffectifs(
   showProgress: boolean,
   option: SheetOption = "feuille",
   etablissements?: boolean,
+  autreFichierEtablissements?: string,
 ): Promise<OpenedEffectifs & { readonly etablissements?: string }> {
   const file = await readInput(filePath, io, showProgress);
   // Two visible establishments sheets are refused only when the file is the --etablissements one.
@@ -200,7 +209,11 @@ export async function openEffectifs(
       ? null
       : etablissements
         ? { feuilles: etab === null ? [] : [etab], lue: true }
-        : { feuilles: feuillesEtablissementsDuFichier(file), lue: false },
+        : {
+            feuilles: feuillesEtablissementsDuFichier(file),
+            lue: false,
+            autreFichier: autreFichierEtablissements,
+          },
   );
   const noms = sheets.map((sheet) => workbook.addInput(file, sheet));
   if (etab === null || sheets.includes(etab)) return { file, feuilles: noms, unread };

@@ -201,6 +201,25 @@ describe("Corpus : classeur régional, effectifs et établissements dans deux fe
     ]);
     expect(r.stderr).toContain("--etablissements");
   });
+  test("avec un autre fichier --etablissements : l'alerte dit lesquelles sont lues, sans redonner l'option", async () => {
+    const autre = path.join(dossier, "etablissements-2024.xlsx");
+    fs.writeFileSync(
+      autre,
+      await xlsxExcelJS(
+        feuilleExcelJS("Établissements", [
+          ["UAI", "Taux de boursiers", "Réponse à l'enquête"],
+          ["0750655E", "35 %", "oui"],
+          ["0750654D", "20 %", "oui"],
+        ]),
+      ),
+    );
+    const r = await run(["dotations", fichier, "--etablissements", autre, "--annee", "2024", "--json"]);
+    const json = JSON.parse(r.stdout) as DotationsJson;
+    const alerte = json.constats.find((c) => c.code === "feuille-etablissements-non-lue")!;
+    expect(alerte.message).toMatch(
+      /: les valeurs lues sont celles de « etablissements-2024\.xlsx » ; si ce sont celles de cette feuille qui valent, relancez avec --etablissements "region\.xlsx" à la place\.$/,
+    );
+  });
 });
 
 describe("Corpus : classeur aux deux feuilles d'établissements, sans --etablissements", () => {
