@@ -32,6 +32,9 @@ import { afficher, cellule, lireEntier, lireMontant, lireOuiNon, messageErreurEx
 import { constat, type CodeConstat, type Constat } from "./constats";
 import { dateDansLaCellule, messageDate } from "./dates";
 
+/** A typed taux may be the counts' taux rounded to the whole percent: half a point apart at most. */
+const ECART_TAUX_TOLERE = new Decimal("0.005");
+
 /** Where a value was read. */
 export interface Origine {
   readonly feuille: string;
@@ -453,6 +456,7 @@ export class RegistreEtablissements {
     if (taux.ambiguite) {
       this.constats.push(constat("taux-ambigu", feuille, ligne, origine.colonne, taux.ambiguite));
     }
+    if (direct) this.comparerAuxEffectifs(etablissement, taux, rawBoursiers, rawTotal, origine);
     this.proposer(
       etablissement,
       "taux",
@@ -460,6 +464,41 @@ export class RegistreEtablissements {
       origine,
       (a, b) => a.ratio.equals(b.ratio),
       (t) => t.description,
+    );
+  }
+
+  /**
+   * Décision (regles.md#lecture.valeurs-divergentes): a taux typed beside the two counts it should come
+   * from is kept, but when they differ by more than a rounding of the taux to the whole percent (half a
+   * point), the choice is not silent: « 35 % » beside 120 boursiers / 400 élèves (30 %) is an alerte.
+   */
+  private comparerAuxEffectifs(
+    etablissement: EtablissementLu,
+    taux: TauxBoursiers,
+    rawBoursiers: CellValue,
+    rawTotal: CellValue,
+    origine: Origine,
+  ): void {
+    if (isBlank(rawBoursiers) || isBlank(rawTotal)) return;
+    let calcule: TauxBoursiers;
+    try {
+      calcule = tauxDepuisEffectifs(
+        this.compte(rawBoursiers, "Nombre de boursiers"),
+        this.compte(rawTotal, "Effectif total de l'établissement"),
+      );
+    } catch (error) {
+      if (error instanceof ErreurArgument) return; // the counts alone would say it; the taux is read
+      throw error;
+    }
+    if (taux.ratio.minus(calcule.ratio).abs().lte(ECART_TAUX_TOLERE)) return;
+    this.constats.push(
+      constat(
+        "valeur-divergente",
+        origine.feuille,
+        origine.ligne,
+        origine.colonne,
+        `Taux de boursiers de ${etablissement.uai} : « ${taux.description} » diffère du taux des deux effectifs de la même ligne (« ${calcule.description} »). Le taux saisi est retenu : corrigez l'un ou l'autre.`,
+      ),
     );
   }
 

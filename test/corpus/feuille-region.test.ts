@@ -439,3 +439,43 @@ describe("Corpus : reliquat de la feuille des établissements dans une cellule a
     expect(dates[1].message).toContain("« 15/05/2024 »");
   });
 });
+
+/**
+ * regles.md#lecture.valeurs-divergentes: a taux typed beside the counts it should come from. Arago,
+ * 40 BTS: « 35 % » kept, 14 × 157 = 2 198,00 € post-bac (the counts 120 / 400 = 30 % would give
+ * 40 × 30 % = 12 × 157 = 1 884 €); the choice is an alerte, not silent.
+ */
+describe("Corpus : taux saisi et effectifs de boursiers sur la même ligne", () => {
+  const etab = (taux: CellValue, boursiers: number, total: number): CellValue[][] => {
+    const rows = copie(ETABLISSEMENTS);
+    rows[1][1] = taux;
+    rows[1][2] = boursiers;
+    rows[1][3] = total;
+    return rows;
+  };
+
+  test("« 35 % » et 120 / 400 (30 %) : alerte valeur-divergente, 2 198,00 € post-bac", async () => {
+    const r = await dotations(PARIS, etab("35 %", 120, 400));
+    expect(nette(r, "0750655E")).toEqual({ preBac: "7949.50", postBac: "2198.00" });
+    const divergents = r.constats
+      .filter((c) => c.code === "valeur-divergente")
+      .map((c) => ({ ...c, message: c.message.replace(/[\u00a0\u202f]/g, " ") }));
+    expect(divergents).toEqual([
+      expect.objectContaining({
+        gravite: "alerte",
+        feuille: "Établissements",
+        ligne: 2,
+        colonne: "B",
+        message:
+          "Taux de boursiers de 0750655E : « 35 % » diffère du taux des deux effectifs de la même ligne (« 120 boursiers / 400 élèves (30 %) »). Le taux saisi est retenu : corrigez l'un ou l'autre.",
+      }),
+    ]);
+  });
+
+  test("« 30 % » et 121 / 400 (30,25 %) : un arrondi, aucune alerte", async () => {
+    const r = await dotations(PARIS, etab("30 %", 121, 400));
+    // 40 × 30 % = 12 × 157 = 1 884,00 €.
+    expect(nette(r, "0750655E")).toEqual({ preBac: "7949.50", postBac: "1884.00" });
+    expect(r.constats.filter((c) => c.code === "valeur-divergente")).toEqual([]);
+  });
+});
