@@ -288,10 +288,10 @@ export class RegistreEtablissements {
    * Décision (regles.md#lecture.etablissement-ligne-total): an establishment whose only row in the
    * establishments sheet was set aside as a total (« reliquat total reporté » in its name) is not
    * absent from it — taken as absent, it would be paid with no reliquat deducted. Its values are
-   * unknown (valeursNonLues), so its envelopes are not computed until the row is corrected. True when
-   * that is the case.
+   * marked unknown here (valeursNonLues), so its envelopes are not computed until the row is
+   * corrected. True when it was so marked (the caller then does not report it absent).
    */
-  ligneTotalSeule(etablissement: EtablissementLu): boolean {
+  marquerLigneTotalSeule(etablissement: EtablissementLu): boolean {
     const total = this.lignesTotal.get(etablissement.uai);
     if (total === undefined || etablissement.dansFeuilleEtablissements) return false;
     this.valeursNonLues(etablissement, total.ou, total.c);
@@ -436,12 +436,7 @@ export class RegistreEtablissements {
         if (isCellError(rawTaux))
           throw new ErreurArgument("taux-invalide", messageErreurExcel(rawTaux, "taux de boursiers"));
         taux = lireTauxBoursiers(rawTaux);
-      } else {
-        taux = tauxDepuisEffectifs(
-          this.compte(rawBoursiers, "Nombre de boursiers"),
-          this.compte(rawTotal, "Effectif total de l'établissement"),
-        );
-      }
+      } else taux = this.tauxDesEffectifs(rawBoursiers, rawTotal);
     } catch (error) {
       if (!(error instanceof ErreurArgument)) throw error;
       this.illisible(
@@ -482,10 +477,7 @@ export class RegistreEtablissements {
     if (isBlank(rawBoursiers) || isBlank(rawTotal)) return;
     let calcule: TauxBoursiers;
     try {
-      calcule = tauxDepuisEffectifs(
-        this.compte(rawBoursiers, "Nombre de boursiers"),
-        this.compte(rawTotal, "Effectif total de l'établissement"),
-      );
+      calcule = this.tauxDesEffectifs(rawBoursiers, rawTotal);
     } catch (error) {
       if (error instanceof ErreurArgument) return; // the counts alone would say it; the taux is read
       throw error;
@@ -499,6 +491,14 @@ export class RegistreEtablissements {
         origine.colonne,
         `Taux de boursiers de ${etablissement.uai} : « ${taux.description} » diffère du taux des deux effectifs de la même ligne (« ${calcule.description} »). Le taux saisi est retenu : corrigez l'un ou l'autre.`,
       ),
+    );
+  }
+
+  /** The taux of the two counts of a row; an ErreurArgument when one is not a whole number. */
+  private tauxDesEffectifs(rawBoursiers: CellValue, rawTotal: CellValue): TauxBoursiers {
+    return tauxDepuisEffectifs(
+      this.compte(rawBoursiers, "Nombre de boursiers"),
+      this.compte(rawTotal, "Effectif total de l'établissement"),
     );
   }
 

@@ -61,7 +61,7 @@ export class LecteurEtablissements extends LecteurBase {
   /**
    * A row set aside as a total that keeps a readable UAI: a subtotal under the establishment's own row,
    * or its only row, whose name says « total » (« Lycée Bréguet, reliquat total reporté »). Which one is
-   * known once the whole sheet is read (RegistreEtablissements.ligneTotalSeule).
+   * known once the whole sheet is read (RegistreEtablissements.marquerLigneTotalSeule).
    */
   private noterLigneTotal(row: Row, ligne: number): void {
     const uai = this.session.verdictUai(cellule(row, this.uai));

@@ -110,7 +110,7 @@ function dotationDe(
   if (
     feuilleEtablissements !== null &&
     !etablissement.dansFeuilleEtablissements &&
-    !session.registre.ligneTotalSeule(etablissement)
+    !session.registre.marquerLigneTotalSeule(etablissement)
   ) {
     const message = `Absent de la feuille « ${feuilleEtablissements} » : réputé avoir répondu à l'enquête, sans reliquat ni taux de boursiers.`;
     motifs.push(message);

@@ -56,3 +56,16 @@ export function installCustomFunctionsGlobal(): CustomFunctionsStandIn {
   (globalThis as Record<string, unknown>).CustomFunctions = standIn.global;
   return standIn;
 }
+
+/** The error value a call gave: thrown (a whole formula) or in the single cell of its matrix. */
+export function erreurDe(calcul: () => unknown): StandInError {
+  let resultat: unknown;
+  try {
+    resultat = calcul();
+  } catch (error) {
+    resultat = error;
+  }
+  while (Array.isArray(resultat)) resultat = resultat[0];
+  if (resultat instanceof StandInError) return resultat;
+  throw new Error(`une erreur était attendue, reçu ${JSON.stringify(resultat)}`);
+}

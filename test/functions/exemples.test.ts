@@ -4,21 +4,15 @@
  * never asks for the two counts of a taux de boursiers, which only a sheet can give (two columns).
  * Runs the TypeScript source.
  */
-import { StandInError, installCustomFunctionsGlobal } from "./customFunctionsStandIn";
+import { erreurDe, installCustomFunctionsGlobal } from "./customFunctionsStandIn";
 import { boursiers, cpge, dotation, indexer, nette, reliquat, taux_ipc } from "../../src/functions/functions";
 
 installCustomFunctionsGlobal();
 
 function messageDe(calcul: () => unknown): string {
-  let resultat: unknown;
-  try {
-    resultat = calcul();
-  } catch (error) {
-    resultat = error;
-  }
-  while (Array.isArray(resultat)) resultat = resultat[0];
-  if (resultat instanceof StandInError && resultat.code === "#VALUE!") return resultat.message ?? "";
-  throw new Error(`#VALUE! était attendue, reçu ${JSON.stringify(resultat)}`);
+  const erreur = erreurDe(calcul);
+  if (erreur.code === "#VALUE!") return erreur.message ?? "";
+  throw new Error(`#VALUE! était attendue, reçu ${erreur.code}`);
 }
 
 describe("L'exemple d'un message est celui de l'argument", () => {

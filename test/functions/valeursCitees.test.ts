@@ -4,23 +4,10 @@
  * « 2024,5 », as French Excel shows them, never JavaScript's « true » or « 2024.5 ». Runs the
  * TypeScript source; contract.test.ts checks the built bundle.
  */
-import { StandInError, installCustomFunctionsGlobal } from "./customFunctionsStandIn";
+import { erreurDe, installCustomFunctionsGlobal } from "./customFunctionsStandIn";
 import { boursiers, cpge, dotation, eligible, forfait, libelle, motif } from "../../src/functions/functions";
 
 installCustomFunctionsGlobal();
-
-/** The error value a call gave: thrown (a whole formula) or in the single cell of its matrix. */
-function erreurDe(calcul: () => unknown): StandInError {
-  let resultat: unknown;
-  try {
-    resultat = calcul();
-  } catch (error) {
-    resultat = error;
-  }
-  while (Array.isArray(resultat)) resultat = resultat[0];
-  if (resultat instanceof StandInError) return resultat;
-  throw new Error(`une erreur était attendue, reçu ${JSON.stringify(resultat)}`);
-}
 
 describe("Valeurs citées à la française dans les messages", () => {
   test.each([
