@@ -92,14 +92,21 @@ export abstract class LecteurBase implements LecteurFeuille {
   /** Every row is checked for « total »: the verdict of each text is remembered (see LibellesTotal). */
   private readonly libellesTotal = new LibellesTotal();
   /**
-   * The sheet row of a repeated header that puts the fields in other columns than the header read
-   * (see structureDeLaLigne); null while the rows below the header are read with its columns.
+   * Every row below is set aside, its values not known to sit under their titles: under a two-line
+   * header (refuserEnteteSurDeuxLignes; `ligne` is its second line, the only one with `message`) to the
+   * end of the sheet, or under a header repeated in another order (structureDeLaLigne; `ligne` is that
+   * header) until a header in the first order. Null while rows are read with the header's columns.
    */
-  private enteteDifferente: number | null = null;
+  private sousEntete: {
+    readonly code: "entete-deux-lignes" | "entete-differente";
+    readonly ligne: number;
+    readonly message?: string;
+    /** The constat of each row set aside, and what completes « ligne 12 » (valeursHorsColonnes). */
+    readonly messageLigne: string;
+    readonly pourquoi: string;
+  } | null = null;
   /** The width of the table's rows (largeurDesLignes): what is further right is beside them. */
   private largeurLignes = 0;
-  /** The second line of a two-line header (refuserEnteteSurDeuxLignes): every row is set aside. */
-  private enteteSurDeuxLignes: { readonly ligne: number; readonly message: string } | null = null;
   /** The field each column of the header names (relative indices), made at the first repeated header. */
   private champsEntete: (Champ | null)[] | null = null;
   /**
@@ -190,8 +197,12 @@ export abstract class LecteurBase implements LecteurFeuille {
     const sous = cellule("effectif");
     if (typeof sous !== "string" || !/\p{L}/u.test(sous)) return;
     if (!isBlank(cellule("uai")) || !isBlank(cellule("codeFormation"))) return;
-    this.enteteSurDeuxLignes = {
-      ligne: detection.entete.ligne + 1,
+    const ligne = detection.entete.ligne + 1;
+    this.sousEntete = {
+      code: "entete-deux-lignes",
+      ligne,
+      messageLigne: `Ligne sous l'en-tête sur deux lignes : non lue (voir la ligne ${ligne}).`,
+      pourquoi: "sous un en-tête sur deux lignes",
       message: `« ${citation(sous)} » sous « ${citation(colonnes.effectif.entete)} » : l'en-tête tient sur deux lignes, la colonne lue ne compterait qu'une partie des élèves. La feuille n'est pas lue : gardez une seule ligne d'en-tête, avec une colonne « Effectif 1re année ».`,
     };
   }
@@ -259,8 +270,7 @@ export abstract class LecteurBase implements LecteurFeuille {
       if (ligneVide(row)) continue;
       this.comptage.nonVides++;
       if (motif !== null) this.comptage.ecarter(motif);
-      else if (this.enteteSurDeuxLignes !== null) this.ecarterSousEnteteSurDeuxLignes(row, premiereLigne + i);
-      else if (this.enteteDifferente !== null) this.lireSousEnteteDifferent(row, premiereLigne + i);
+      else if (this.sousEntete !== null) this.ecarterSousEntete(row, premiereLigne + i);
       else if (row.length <= largeur || !this.ecarterSiValeursEnTrop(row, premiereLigne + i))
         this.lireLigne(row, premiereLigne + i);
     }
@@ -318,7 +328,12 @@ export abstract class LecteurBase implements LecteurFeuille {
     if (structure === null || structure.code !== "entete-repetee" || this.entete === null) return structure;
     const deplacees = this.colonnesDeplacees(row);
     if (deplacees === null) return structure;
-    this.enteteDifferente = ligne;
+    this.sousEntete = {
+      code: "entete-differente",
+      ligne,
+      messageLigne: `Ligne sous l'en-tête de la ligne ${ligne}, aux colonnes dans un autre ordre : non lue (voir la ligne ${ligne}).`,
+      pourquoi: `sous l'en-tête de la ligne ${ligne} aux colonnes dans un autre ordre`,
+    };
     return {
       code: "entete-differente",
       message: `En-tête répété, colonnes dans un autre ordre qu'à la ligne ${this.entete.ligne} (${deplacees}) : les lignes en dessous ne sont pas lues, jusqu'à un en-tête dans l'ordre de la ligne ${this.entete.ligne}. Remettez les colonnes dans cet ordre, ou collez cette extraction dans une autre feuille.`,
@@ -359,41 +374,27 @@ export abstract class LecteurBase implements LecteurFeuille {
     return this.entete === null ? -1 : this.entete.ligne - this.sheet.rowOffset - 1;
   }
 
-  /** Each row, the second header line first, set aside with its own constat (as under entete-differente). */
-  private ecarterSousEnteteSurDeuxLignes(row: Row, ligne: number): void {
-    const { ligne: seconde, message } = this.enteteSurDeuxLignes!;
-    const colonne = this.entete?.colonnes.effectif?.lettre ?? null;
-    if (ligne === seconde) return this.ecarter("entete-deux-lignes", ligne, colonne, message);
-    this.ecarter(
-      "entete-deux-lignes",
-      ligne,
-      null,
-      `Ligne sous l'en-tête sur deux lignes : non lue (voir la ligne ${seconde}).`,
-    );
-    this.valeursHorsColonnes(row, ligne, "sous un en-tête sur deux lignes");
-  }
-
   /**
-   * A row below a repeated header in another order: set aside, unless it is itself a header in the first
-   * order, below which reading resumes.
+   * A row under a two-line header or a header repeated in another order (sousEntete): set aside, its
+   * values handed to valeursHorsColonnes — unless it is a header in the first order below a repeated
+   * one, below which reading resumes. The second line of a two-line header carries the sheet's constat.
    */
-  private lireSousEnteteDifferent(row: Row, ligne: number): void {
+  private ecarterSousEntete(row: Row, ligne: number): void {
+    const { code, ligne: origine, message, messageLigne, pourquoi } = this.sousEntete!;
     // A header in the first order (a total row is never one, as in ligneDeStructure): reading resumes.
-    if (celluleTotal(row) < 0 && estEnteteRepetee(row) && this.colonnesDeplacees(row) === null) {
-      this.enteteDifferente = null;
+    if (
+      code === "entete-differente" &&
+      celluleTotal(row) < 0 &&
+      estEnteteRepetee(row) &&
+      this.colonnesDeplacees(row) === null
+    ) {
+      this.sousEntete = null;
       return this.ecarter("entete-repetee", ligne, null, MESSAGE_ENTETE_REPETEE);
     }
-    this.ecarter(
-      "entete-differente",
-      ligne,
-      null,
-      `Ligne sous l'en-tête de la ligne ${this.enteteDifferente}, aux colonnes dans un autre ordre : non lue (voir la ligne ${this.enteteDifferente}).`,
-    );
-    this.valeursHorsColonnes(
-      row,
-      ligne,
-      `sous l'en-tête de la ligne ${this.enteteDifferente} aux colonnes dans un autre ordre`,
-    );
+    if (ligne === origine && message !== undefined)
+      return this.ecarter(code, ligne, this.entete?.colonnes.effectif?.lettre ?? null, message);
+    this.ecarter(code, ligne, null, messageLigne);
+    this.valeursHorsColonnes(row, ligne, pourquoi);
   }
 
   protected abstract lireLigne(row: Row, ligne: number): void;
