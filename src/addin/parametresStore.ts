@@ -10,7 +10,7 @@
  * only when the parameters differ from those its formulas were last computed with (`aRecalculer`).
  * Loading, listening and warning are those of every store of a setting (reglageStore.ts).
  */
-import { IDS_PARAMETRES, Parametres, type ValeursUtilisateur } from "../rules";
+import { IDS_PARAMETRES, Parametres, estErreurAre, type ValeursUtilisateur } from "../rules";
 import {
   createReglageStore,
   lireJsonReglage,
@@ -153,7 +153,14 @@ export function createParametresStore(persistence: ParametresPersistence | null)
     lire: lireAvecEmpreinte,
     interpreter: (lecture) => {
       const valeurs = lireValeurs(lecture.valeur);
-      return { valeurs, parametres: Parametres.avec(valeurs), avertissement: null };
+      try {
+        return { valeurs, parametres: Parametres.avec(valeurs), avertissement: null };
+      } catch (error) {
+        // A hand-edited setting ({ "ipc": [null] }, a month left out) fails in JavaScript's words,
+        // in English: the warning says it in French.
+        if (estErreurAre(error)) throw error;
+        throw new TypeError("une valeur enregistrée est incomplète ou mal formée");
+      }
     },
     avertir: (etat, error) => ({ ...etat, avertissement: avertissementLecture(error) }),
     async apresChargement(classeur, { valeurs, parametres }, lecture, luAvant) {

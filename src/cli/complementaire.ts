@@ -117,7 +117,7 @@ export async function complementaireCommand(argv: readonly string[], io: CliIo):
   }
   const [filePath] = args.positionals;
   const annee = anneeOf(args, io);
-  const parametres = parametresOf(args);
+  const parametres = parametresOf(args, io);
   verifierForfaits(annee, parametres);
   const out = optionValue(args, "out");
   if (out !== undefined) await checkOutputPath(out, fichiersLus(args, [filePath]));

@@ -132,7 +132,7 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
     );
   }
   const annee = anneeOf(args, io);
-  const parametres = parametresOf(args);
+  const parametres = parametresOf(args, io);
   verifierForfaits(annee, parametres);
   const catalogues = await cataloguesOf(args, io, annee);
   const etablissementsPath = optionValue(args, "etablissements");

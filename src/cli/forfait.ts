@@ -90,7 +90,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
   const annee = anneeOf(args, io, args.positionals[0]);
   const categorie = optionValue(args, "categorie");
   const kinds = categorie === undefined ? ALL_KINDS : [lireTypeForfait(categorie)];
-  const parametres = parametresOf(args);
+  const parametres = parametresOf(args, io);
 
   const lines: Line[] = kinds.map((kind) => {
     try {

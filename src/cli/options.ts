@@ -4,13 +4,24 @@
  * same values the add-in's Paramètres sheet holds (Parametres.avec).
  */
 import {
+  Decimal,
+  ECART_FORFAIT_MAXIMUM,
+  ECART_IPC_MAXIMUM,
   ErreurParametreManquant,
   Parametres,
   anneeScolaireAu,
+  ecartForfait,
+  ecartIpc,
+  formaterForfait,
+  formaterIndice,
   formaterValeurManquante,
   lireAnneeScolaire,
+  lireForfaitSaisi,
+  lireTypeForfait,
   texteSaisi,
+  validerIpcSaisi,
   type AnneeScolaire,
+  type Ecart,
   type ForfaitSaisi,
   type IndiceManquant,
   type IpcSaisi,
@@ -77,14 +88,42 @@ export function parseForfaitOption(text: string): ForfaitSaisi {
   };
 }
 
-/** The embedded parameters plus the values given with --ipc and --forfait. */
-export function parametresOf(args: ParsedArgs): Parametres {
+/**
+ * The embedded parameters plus the values given with --ipc and --forfait. A value far from the last
+ * earlier one (regles.md#technique.ecart-saisie: an IPC more than 10 % from the previous December,
+ * a forfait more than 15 % from the previous year's) is used, since the command line asks nothing,
+ * but said on stderr: « --ipc 2024-12=191.92 » (for 119.92) would raise every forfait by 62 %.
+ */
+export function parametresOf(args: ParsedArgs, io?: CliIo): Parametres {
   const serie = optionValue(args, "serie-ipc");
-  const ipc = optionValues(args, "ipc").map((text) => parseIpcOption(text, serie));
-  const forfaits = optionValues(args, "forfait").map(parseForfaitOption);
-  return ipc.length === 0 && forfaits.length === 0
-    ? Parametres.embarques()
-    : Parametres.avec({ ipc, forfaits });
+  const textesIpc = optionValues(args, "ipc");
+  const textesForfaits = optionValues(args, "forfait");
+  const ipc = textesIpc.map((text) => parseIpcOption(text, serie));
+  const forfaits = textesForfaits.map(parseForfaitOption);
+  if (ipc.length === 0 && forfaits.length === 0) return Parametres.embarques();
+  const parametres = Parametres.avec({ ipc, forfaits });
+  const attention = (
+    option: string,
+    ecart: Ecart | null,
+    maximum: Decimal,
+    montrer: (v: Decimal) => string,
+  ) => {
+    if (ecart)
+      io?.stderr(
+        `Attention : ${option} : ${ecart.ecart} par rapport à ${ecart.libelle} (${montrer(ecart.reference)}), écart de plus de ${maximum.times(100).toString()}\u00a0% : vérifiez la valeur.\n`,
+      );
+  };
+  ipc.forEach((saisie, i) => {
+    const lue = validerIpcSaisi(saisie);
+    const ecart = ecartIpc(parametres, lue.mois, lue.base, new Decimal(lue.valeur));
+    attention(`--ipc ${textesIpc[i]}`, ecart, ECART_IPC_MAXIMUM, (v) => formaterIndice(v.toString()));
+  });
+  forfaits.forEach((saisie, i) => {
+    const valeur = lireForfaitSaisi(saisie.valeur, "Forfait");
+    const ecart = ecartForfait(parametres, lireTypeForfait(saisie.categorie), saisie.annee, valeur);
+    attention(`--forfait "${textesForfaits[i]}"`, ecart, ECART_FORFAIT_MAXIMUM, formaterForfait);
+  });
+  return parametres;
 }
 
 /** The option that supplies one missing index: --ipc 2024-12=<valeur>, or …@2025 for base 2025. */

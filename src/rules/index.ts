@@ -25,6 +25,7 @@ export * from "./parametres/tables";
 export * from "./parametres/ipc";
 export * from "./parametres/manque";
 export * from "./parametres/parametres";
+export * from "./parametres/ecart";
 export * from "./indexation";
 export * from "./boursiers";
 export * from "./dotation";

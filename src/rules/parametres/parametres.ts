@@ -13,6 +13,7 @@ import {
   PREMIERE_ANNEE_SCOLAIRE,
   exigerAnneeCouverte,
   libelleAnnee,
+  lireAnneeScolaire,
   type AnneeScolaire,
 } from "../anneeScolaire";
 import type { Trace } from "../trace";
@@ -152,13 +153,14 @@ export function validerIpcSaisi(saisie: IpcSaisi): ValeurIpc {
       `Mois « ${saisie.mois} » invalide : attendu AAAA-MM, par exemple 2024-12.`,
     );
   }
-  if (saisie.base !== 2015 && saisie.base !== 2025) {
+  // « 2015 » saved as text by a hand-edited workbook is base 2015 (never « Base « 2015 » invalide »).
+  const base = Number(saisie.base) as BaseIpc;
+  if (base !== 2015 && base !== 2025) {
     throw new ErreurArgument(
       "base-invalide",
       `Base « ${saisie.base} » invalide : l'IPC est publié en base 2015 ou 2025.`,
     );
   }
-  const base = saisie.base as BaseIpc;
   if (base === 2015 && Number(mois[1]) > 2025) {
     throw new ErreurArgument(
       "base-invalide",
@@ -224,7 +226,8 @@ export class Parametres {
 
   private ajouterForfait(saisie: ForfaitSaisi): void {
     const kind = lireTypeForfait(saisie.categorie);
-    const annee = exigerAnneeCouverte(saisie.annee);
+    // A year saved as text (« 2025 », « 2025-2026 ») by a hand-edited workbook counts, never ignored.
+    const annee = lireAnneeScolaire(saisie.annee);
     const valeur = lireForfaitSaisi(saisie.valeur, `Forfait ${NOMS_FORFAITS[kind]} ${libelleAnnee(annee)}`);
     const years = this.publies.get(PARAMETRE_DU_FORFAIT[kind])!;
     const existing = years.get(annee);

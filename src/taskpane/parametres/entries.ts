@@ -17,6 +17,8 @@ import {
   estErreurAre,
   lireForfaitSaisi,
   lireIpcSaisi,
+  ecartForfait,
+  ecartIpc,
   lireTypeForfait,
   baseIpcPour,
   lireAnneeScolaire,
@@ -130,29 +132,10 @@ export function withForfait(valeurs: ValeursUtilisateur, form: ForfaitForm): Val
   return { ...valeurs, forfaits };
 }
 
-/** « +913 % », « −12,5 % »: the gap between a value and its reference, one decimal at most. */
-function ecart(valeur: Decimal, reference: Decimal): string {
-  const pourcent = valeur.dividedBy(reference).minus(1).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
-  const texte = formaterDecimal(pourcent.abs(), pourcent.isInteger() ? 0 : 1);
-  return `${pourcent.isNegative() ? "\u2212" : "+"}${texte}\u00a0%`;
-}
-
 /**
- * Décision (regles.md#technique.ecart-saisie; issue 12 item 8): an IPC more than 10 % away from the previous December, or a forfait
- * more than 15 % away from the previous year's, is a likely typing slip (1199,2 for 119,92): it is
- * saved only once the user confirms it. The IPC has never moved by 10 % in a year since 1985; the
- * forfaits follow it.
- */
-export const ECART_IPC_MAXIMUM = new Decimal("0.10");
-export const ECART_FORFAIT_MAXIMUM = new Decimal("0.15");
-
-function loin(valeur: Decimal, reference: Decimal, maximum: Decimal): boolean {
-  return valeur.dividedBy(reference).minus(1).abs().gt(maximum);
-}
-
-/**
- * The question to ask before saving an IPC far from the previous December, « Confirmer 131,5 ?
- * (décembre 2023 : 118,38 ; +11,1 %) »; null when it is plausible, or unreadable (saving then says why).
+ * The question to ask before saving an IPC far from the last earlier December of its base, « Confirmer
+ * 131,5 ? (décembre 2023 : 118,38 ; +11,1 %) » (regles.md#technique.ecart-saisie, ecart.ts); null when
+ * it is plausible, or unreadable (saving then says why).
  */
 export function confirmationIpc(parametres: Parametres, form: IpcForm): string | null {
   const mois = /^(\d{4})-(\d{2})$/.exec(moisSaisi(form));
@@ -164,38 +147,30 @@ export function confirmationIpc(parametres: Parametres, form: IpcForm): string |
   } catch {
     return null;
   }
-  const precedent = parametres
-    .valeursIpc()
-    .find((v) => v.base === base && v.mois === `${Number(mois[1]) - 1}-${mois[2]}`);
-  if (!precedent || !loin(valeur, new Decimal(precedent.valeur), ECART_IPC_MAXIMUM)) return null;
-  const [annee] = precedent.mois.split("-");
-  const nomMois = libelleMoisIpc(precedent.mois, precedent.base).split(" ")[0];
-  return `Confirmer ${formaterDecimal(valeur, valeur.decimalPlaces())} ? (${nomMois} ${annee} : ${formaterIndice(precedent.valeur)} ; ${ecart(valeur, new Decimal(precedent.valeur))})`;
+  const loin = ecartIpc(parametres, mois[0], base, valeur);
+  return (
+    loin &&
+    `Confirmer ${formaterDecimal(valeur, valeur.decimalPlaces())} ? (${loin.libelle} : ${formaterIndice(loin.reference.toString())} ; ${loin.ecart})`
+  );
 }
 
 /**
- * The question to ask before saving a forfait far from the previous year's, « Confirmer 200 € ?
+ * The question to ask before saving a forfait far from the last earlier year's, « Confirmer 200 € ?
  * (2024-2025 : 157 € ; +27,4 %) »; null when it is plausible or cannot be compared.
  */
 export function confirmationForfait(parametres: Parametres, form: ForfaitForm): string | null {
-  let annee: AnneeScolaire;
-  let kind: TypeForfait;
+  let loin;
   let valeur: Decimal;
   try {
-    annee = forfaitAnnee(form);
-    kind = lireTypeForfait(form.categorie);
     valeur = lireForfaitSaisi(form.valeur, "Forfait");
+    loin = ecartForfait(parametres, lireTypeForfait(form.categorie), forfaitAnnee(form), valeur);
   } catch {
     return null;
   }
-  let precedent: Decimal;
-  try {
-    precedent = parametres.forfait(kind, annee - 1).valeur;
-  } catch {
-    return null;
-  }
-  if (!loin(valeur, precedent, ECART_FORFAIT_MAXIMUM)) return null;
-  return `Confirmer ${formaterForfait(valeur)} ? (${libelleAnnee(annee - 1)} : ${formaterForfait(precedent)} ; ${ecart(valeur, precedent)})`;
+  return (
+    loin &&
+    `Confirmer ${formaterForfait(valeur)} ? (${loin.libelle} : ${formaterForfait(loin.reference)} ; ${loin.ecart})`
+  );
 }
 
 export interface ApercuForfait {

@@ -1,0 +1,173 @@
+/**
+ * Corpus des paramètres saisis : les valeurs que l'utilisateur ajoute (IPC de décembre, forfaits
+ * publiés) telles qu'un classeur les garde (réglage `ARE.valeursUtilisateur`, retouché à la main ou
+ * écrit par une autre version), telles que le volet les reçoit et telles que la ligne de commande les
+ * lit. Montants calculés à la main depuis l'arrêté n° 2023-087 et la page « Dotation budgétaire » :
+ * 2024-2025 : 157 € (pré-bac), 56 € (3e prépa-métiers) ; IPC décembre 2023 : 118,38 (base 2015).
+ * - IPC décembre 2024 = 119,92 : 119,92 / 118,38 − 1 = 1,3009 % → 1,30 % ; 157 × 1,013 = 159,04 → 159 €.
+ * - IPC décembre 2024 = 191,92 (chiffres inversés) : 191,92 / 118,38 − 1 = 62,12 % ; 157 × 1,6212 =
+ *   254,53 → 255 € : utilisé, mais signalé.
+ * - 1 630 € au lieu de 163 € : 1 630 / 157 − 1 = +938,2 %.
+ * La table est reprise dans docs/security.md (un test vérifie que chaque cas y figure).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { createParametresStore } from "../../src/addin/parametresStore";
+import { Parametres } from "../../src/rules";
+import { forfaitsEnVigueur } from "../../src/taskpane/forfaitsEnVigueur";
+import { confirmationForfait, confirmationIpc } from "../../src/taskpane/parametres/entries";
+import { run } from "../cli/run";
+
+interface Cas {
+  readonly nom: string;
+  readonly verifier: () => Promise<void>;
+}
+
+/** The state a workbook whose setting holds `reglage` loads into, as the add-in reads it at start. */
+async function charger(reglage: string) {
+  const store = createParametresStore({
+    lire: async () => reglage,
+    enregistrerEtRecalculer: async () => {},
+    recalculer: async () => {},
+  });
+  await store.charger();
+  return store.etat();
+}
+
+/** The pré-bac forfait of 2025-2026 in force, or the message saying why there is none. */
+function preBac2025(parametres: Parametres): string {
+  try {
+    return parametres.forfait("PRE_BAC", 2025).valeur.toString();
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const IPC_2024 = '{"mois":"2024-12","base":2015,"valeur":"119,92"}';
+
+const CORPUS: readonly Cas[] = [
+  {
+    nom: "réglage : forfait 2025 à l'année écrite en texte « 2025 », IPC de décembre 2024 saisi : 160 €, jamais 159 € indexé",
+    async verifier() {
+      const etat = await charger(
+        `{"ipc":[${IPC_2024}],"forfaits":[{"annee":"2025","categorie":"PRE BAC","valeur":"160","source":"arrêté"}]}`,
+      );
+      expect(etat.avertissement).toBeNull();
+      expect(preBac2025(etat.parametres)).toBe("160");
+    },
+  },
+  {
+    nom: "réglage : forfait à l'année « 2025-2026 » : 160 €",
+    async verifier() {
+      const etat = await charger('{"forfaits":[{"annee":"2025-2026","categorie":"PRE BAC","valeur":160}]}');
+      expect(preBac2025(etat.parametres)).toBe("160");
+    },
+  },
+  {
+    nom: "réglage : forfait à l'année 2025,5 : avertissement « Année scolaire illisible », valeurs embarquées seules",
+    async verifier() {
+      const etat = await charger('{"forfaits":[{"annee":2025.5,"categorie":"PRE BAC","valeur":160}]}');
+      expect(etat.avertissement).toMatch(/Année scolaire « 2025,5 » illisible/);
+      expect(preBac2025(etat.parametres)).toMatch(/il manque IPC décembre 2024/);
+    },
+  },
+  {
+    nom: "réglage : forfait à l'année 20255 : avertissement, le tableau des forfaits s'arrête à 2026-2027",
+    async verifier() {
+      const etat = await charger('{"forfaits":[{"annee":20255,"categorie":"PRE BAC","valeur":160}]}');
+      expect(etat.avertissement).toMatch(/Année scolaire « 20255 » illisible/);
+      // Before: the table of the forfaits in force had one row per year up to 20255-20256.
+      expect(forfaitsEnVigueur(etat.parametres, 2026).map((l) => l.libelle)).toEqual([
+        "2023-2024",
+        "2024-2025",
+        "2025-2026",
+        "2026-2027",
+      ]);
+    },
+  },
+  {
+    nom: "réglage : base de l'IPC écrite en texte « 2015 » : lue, 2025-2026 à 159 €",
+    async verifier() {
+      const etat = await charger('{"ipc":[{"mois":"2024-12","base":"2015","valeur":"119,92"}]}');
+      expect(etat.avertissement).toBeNull();
+      expect(preBac2025(etat.parametres)).toBe("159");
+    },
+  },
+  {
+    nom: "réglage : valeur nulle dans la liste des IPC : avertissement en français",
+    async verifier() {
+      const etat = await charger('{"ipc":[null]}');
+      expect(etat.avertissement).toMatch(/une valeur enregistrée est incomplète ou mal formée/);
+      expect(etat.avertissement).not.toMatch(/Cannot|undefined|null/);
+    },
+  },
+  {
+    nom: "réglage : IPC sans mois : avertissement en français",
+    async verifier() {
+      const etat = await charger('{"ipc":[{"base":2015,"valeur":"119,92"}]}');
+      expect(etat.avertissement).toMatch(/incomplète ou mal formée/);
+      expect(etat.avertissement).not.toMatch(/Cannot|trim/);
+    },
+  },
+  {
+    nom: "volet : forfait pré-bac 2026 de 1 630 € sans forfait 2025-2026 calculable : confirmation, comparé à 2024-2025",
+    async verifier() {
+      const form = { annee: "2026", categorie: "PRE BAC", valeur: "1630", source: "arrêté" };
+      // Before: no question, as 2025-2026 cannot be resolved without the December 2024 index.
+      expect(confirmationForfait(Parametres.embarques(), form)).toBe(
+        "Confirmer 1\u202f630\u00a0€ ? (2024-2025 : 157\u00a0€ ; +938,2\u00a0%)",
+      );
+      expect(confirmationForfait(Parametres.embarques(), { ...form, valeur: "163" })).toBeNull(); // +3,8 %
+    },
+  },
+  {
+    nom: "volet : IPC de décembre 2025 à 191,92 sans décembre 2024 : confirmation, comparé à décembre 2023",
+    async verifier() {
+      const form = { mois: "2025-12", base: "2015", valeur: "191,92", serie: "", source: "" };
+      expect(confirmationIpc(Parametres.embarques(), form)).toBe(
+        "Confirmer 191,92 ? (décembre 2023 : 118,38 ; +62,1\u00a0%)",
+      );
+      expect(confirmationIpc(Parametres.embarques(), { ...form, valeur: "121,5" })).toBeNull(); // +2,6 %
+    },
+  },
+  {
+    nom: "--ipc 2024-12=191.92 (pour 119.92) : 2025-2026 à 255 €, avec « Attention : … +62,1 % »",
+    async verifier() {
+      const r = await run(["forfait", "2025", "--ipc", "2024-12=191.92"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Pré-bac : 255\u00a0€/);
+      expect(r.stderr).toBe(
+        "Attention : --ipc 2024-12=191.92 : +62,1\u00a0% par rapport à décembre 2023 (118,38), écart de plus de 10\u00a0% : vérifiez la valeur.\n",
+      );
+    },
+  },
+  {
+    nom: "--ipc 2024-12=119.92 : 159 €, aucune alerte",
+    async verifier() {
+      const r = await run(["forfait", "2025", "--ipc", "2024-12=119.92"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Pré-bac : 159\u00a0€/);
+      expect(r.stderr).toBe("");
+    },
+  },
+  {
+    nom: '--forfait "2026:PRE BAC=1630" : « Attention : … +938,2 % par rapport à 2024-2025 (157 €) »',
+    async verifier() {
+      const r = await run(["forfait", "2026", "--categorie", "PRE BAC", "--forfait", "2026:PRE BAC=1630"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Pré-bac : 1\u202f630\u00a0€/);
+      expect(r.stderr).toMatch(
+        /^Attention : --forfait "2026:PRE BAC=1630" : \+938,2\u00a0% par rapport à 2024-2025 \(157\u00a0€\), écart de plus de 15\u00a0%/,
+      );
+    },
+  },
+];
+
+describe("Corpus des paramètres saisis : la valeur saisie est lue, refusée en français, ou signalée — jamais ignorée", () => {
+  test.each(CORPUS.map((cas) => [cas.nom, cas] as const))("%s", async (_nom, cas) => cas.verifier(), 30_000);
+
+  test("chaque cas figure dans le tableau de docs/security.md", () => {
+    const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "security.md"), "utf8");
+    expect(CORPUS.map((c) => c.nom).filter((nom) => !doc.includes(nom))).toEqual([]);
+  });
+});
