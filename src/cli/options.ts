@@ -8,6 +8,8 @@ import {
   ECART_FORFAIT_MAXIMUM,
   ECART_IPC_MAXIMUM,
   ErreurParametreManquant,
+  LIBELLES_CATEGORIES,
+  NOMS_FORFAITS,
   Parametres,
   anneeScolaireAu,
   ecartForfait,
@@ -15,12 +17,16 @@ import {
   formaterForfait,
   formaterIndice,
   formaterValeurManquante,
+  indicesDistincts,
+  libelleAnnee,
   lireAnneeScolaire,
   lireForfaitSaisi,
   lireTypeForfait,
+  nomsDesIndices,
   texteSaisi,
   validerIpcSaisi,
   type AnneeScolaire,
+  type Categorie,
   type Ecart,
   type ForfaitSaisi,
   type IndiceManquant,
@@ -146,16 +152,33 @@ export function messageValeurManquante(valeur: ValeurManquante): string {
   return formaterValeurManquante(valeur, saisirEnLigneDeCommande, "\n");
 }
 
-/** Fails fast, before reading any file, when the year's forfaits cannot be resolved (R7), saying what to supply. */
+/**
+ * Fails fast, before reading any file, when the year's forfaits cannot be resolved (R7), saying what to
+ * supply. When only some are missing (« --forfait "2025:PRE BAC=160" --forfait "2025:POST BAC=160" »
+ * without the 3e prépa-métiers), the message names those: « Forfaits 2025-2026 non calculables »
+ * would read as if the amounts given had been ignored.
+ */
 export function verifierForfaits(annee: AnneeScolaire, parametres: Parametres): void {
-  try {
-    for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) parametres.forfait(kind, annee);
-  } catch (error) {
-    if (error instanceof ErreurParametreManquant && error.valeurManquante !== null) {
-      throw new UsageError(
-        `${messageValeurManquante(error.valeurManquante)}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
-      );
+  const manquants: [Categorie, ValeurManquante][] = [];
+  for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) {
+    try {
+      parametres.forfait(kind, annee);
+    } catch (error) {
+      if (!(error instanceof ErreurParametreManquant) || error.valeurManquante === null) throw error;
+      manquants.push([kind, error.valeurManquante]);
     }
-    throw error;
   }
+  if (manquants.length === 0) return;
+  let message = messageValeurManquante(manquants[0][1]);
+  if (manquants.length < 3) {
+    const manque = indicesDistincts(manquants.flatMap(([, v]) => v.manque));
+    const noms = manquants.map(([kind]) => NOMS_FORFAITS[kind]).join(" et ");
+    const options = manquants.map(([kind]) => `--forfait "${annee}:${LIBELLES_CATEGORIES[kind]}=<montant>"`);
+    message =
+      `${manquants.length > 1 ? "Forfaits" : "Forfait"} ${noms} ${libelleAnnee(annee)} non ${manquants.length > 1 ? "calculables" : "calculable"} : il manque ${nomsDesIndices(manque)}.\n` +
+      `En ligne de commande : ${[...new Set(manque.map(optionIpc))].join(" ")}${manque.some((m) => m.serie === null) ? " --serie-ipc <identifiant INSEE>" : ""} (indices INSEE de décembre), ou ${manquants.length > 1 ? "leurs montants publiés" : "son montant publié"} avec ${options.join(" ")}.`;
+  }
+  throw new UsageError(
+    `${message}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
+  );
 }

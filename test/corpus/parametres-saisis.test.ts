@@ -161,6 +161,29 @@ const CORPUS: readonly Cas[] = [
       );
     },
   },
+  {
+    nom: "are dotations 2025 avec les forfaits pré-bac et post-bac, sans le 3e prépa-métiers : le message nomme celui qui manque",
+    async verifier() {
+      const r = await run([
+        "dotations",
+        path.join(__dirname, "..", "..", "examples", "effectifs-paris.xlsx"),
+        "--annee",
+        "2025",
+        "--forfait",
+        "2025:PRE BAC=160",
+        "--forfait",
+        "2025:POST BAC=160",
+      ]);
+      expect(r.code).toBe(2);
+      // Before: « Forfaits 2025-2026 non calculables … ou les montants publiés avec --forfait
+      // "AAAA:PRE BAC=<montant>" », as if the two amounts given had been ignored.
+      expect(r.stderr).toBe(
+        "Forfait 3e prépa-métiers 2025-2026 non calculable : il manque IPC décembre 2024 (base 2015).\n" +
+          'En ligne de commande : --ipc 2024-12=<valeur> (indices INSEE de décembre), ou son montant publié avec --forfait "2025:3EME PREPA-METIERS=<montant>".\n' +
+          "Ou choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.\n",
+      );
+    },
+  },
 ];
 
 describe("Corpus des paramètres saisis : la valeur saisie est lue, refusée en français, ou signalée — jamais ignorée", () => {
