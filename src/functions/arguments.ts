@@ -240,13 +240,16 @@ export function lireTauxBoursiersOptionnel(value: unknown): TauxBoursiers | null
 /**
  * An indexation rate: a ratio (0,0368, as a percentage cell holds it) or text with a percent sign
  * (« 3,68 % »). Décision (regles.md#fonctions.taux-indexation) : a bare number of 1 or more in absolute value is refused rather than guessed
- * (3,68 could mean 3,68 % or 368 %): the IPC never moved by 100 % in a year.
+ * (3,68 could mean 3,68 % or 368 %): the IPC never moved by 100 % in a year. So is « 368 % », the
+ * comma of « 3,68 % » left out, which indexed 157 € to 735 €.
  */
 export function lireTauxIndexation(value: unknown): Decimal {
   refuserErreur(value);
   const lu = typeof value === "string" ? lireNombreValeur(value) : null;
-  if (lu?.ok && lu.unite === "pourcent") return lu.valeur.dividedBy(100);
-  const taux = lireDecimal(value, { nom: "Taux", videVautZero: false, exemple: "0,0368" });
+  const taux =
+    lu?.ok && lu.unite === "pourcent"
+      ? lu.valeur.dividedBy(100)
+      : lireDecimal(value, { nom: "Taux", videVautZero: false, exemple: "0,0368" });
   if (taux.abs().gte(1)) {
     throw invalide(
       "taux-invalide",

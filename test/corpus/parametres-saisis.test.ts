@@ -16,7 +16,11 @@ import { createParametresStore } from "../../src/addin/parametresStore";
 import { Parametres } from "../../src/rules";
 import { forfaitsEnVigueur } from "../../src/taskpane/forfaitsEnVigueur";
 import { confirmationForfait, confirmationIpc } from "../../src/taskpane/parametres/entries";
+import { indexer } from "../../src/functions/functions";
+import { erreurDe, installCustomFunctionsGlobal } from "../functions/customFunctionsStandIn";
 import { run } from "../cli/run";
+
+installCustomFunctionsGlobal();
 
 interface Cas {
   readonly nom: string;
@@ -182,6 +186,20 @@ const CORPUS: readonly Cas[] = [
           'En ligne de commande : --ipc 2024-12=<valeur> (indices INSEE de décembre), ou son montant publié avec --forfait "2025:3EME PREPA-METIERS=<montant>".\n' +
           "Ou choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.\n",
       );
+    },
+  },
+  {
+    nom: '=ARE.INDEXER(157;"368 %") (virgule oubliée de « 3,68 % ») : #VALEUR!, jamais 735 €',
+    async verifier() {
+      // Before: 157 × (1 + 3,68) = 734,76 → 735 €.
+      const erreur = erreurDe(() => indexer(157, "368 %"));
+      expect(erreur.code).toBe("#VALUE!");
+      expect(erreur.message).toBe(
+        "Taux 368 % invalide : saisissez un taux (0,0368) ou un pourcentage (3,68 %).",
+      );
+      // 157 × 1,0368 = 162,78 → 163 € ; a fall of more than 100 % is refused alike.
+      expect(indexer(157, "3,68 %")).toBe(163);
+      expect(erreurDe(() => indexer(157, "-100 %")).code).toBe("#VALUE!");
     },
   },
 ];
