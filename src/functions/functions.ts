@@ -17,7 +17,9 @@ import {
   aideCpge,
   boursiersRetenus,
   complementFormation,
+  ECART_IPC_MAXIMUM,
   formaterEuros,
+  formaterPourcentage,
   partsEnveloppe,
   indexer as indexerMontant,
   jugerFormation,
@@ -307,12 +309,21 @@ export function boursiers(effectif: unknown[][], taux: unknown[][]): unknown[][]
  * @returns Le taux, par exemple 0,0631 (6,31 %).
  */
 export function taux_ipc(indice_dec_n1: unknown, indice_dec_n2: unknown): number {
-  return calculer(() =>
-    tauxIpc(
+  return calculer(() => {
+    const taux = tauxIpc(
       lireIndice(indice_dec_n1, "Indice de décembre n-1"),
       lireIndice(indice_dec_n2, "Indice de décembre n-2"),
-    ).toNumber(),
-  );
+    );
+    // Décision (regles.md#fonctions.taux-ipc-bases): December 2026 in base 2025 (~102) over December
+    // 2025 in base 2015 (~121) is −15 %, which ARE.INDEXER would turn into « montant reconduit ».
+    if (taux.abs().gt(ECART_IPC_MAXIMUM)) {
+      throw new ErreurArgument(
+        "taux-invraisemblable",
+        `Taux ${formaterPourcentage(taux)} invraisemblable (plus de 10 % en un an) : les deux indices sont-ils dans la même base ?`,
+      );
+    }
+    return taux.toNumber();
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ import { createParametresStore } from "../../src/addin/parametresStore";
 import { Parametres } from "../../src/rules";
 import { forfaitsEnVigueur } from "../../src/taskpane/forfaitsEnVigueur";
 import { confirmationForfait, confirmationIpc } from "../../src/taskpane/parametres/entries";
-import { indexer } from "../../src/functions/functions";
+import { indexer, taux_ipc } from "../../src/functions/functions";
 import { erreurDe, installCustomFunctionsGlobal } from "../functions/customFunctionsStandIn";
 import { run } from "../cli/run";
 
@@ -200,6 +200,18 @@ const CORPUS: readonly Cas[] = [
       // 157 × 1,0368 = 162,78 → 163 € ; a fall of more than 100 % is refused alike.
       expect(indexer(157, "3,68 %")).toBe(163);
       expect(erreurDe(() => indexer(157, "-100 %")).code).toBe("#VALUE!");
+    },
+  },
+  {
+    nom: "=ARE.TAUX_IPC(101,5;119,92) (décembre 2026 en base 2025 sur décembre 2025 en base 2015) : #VALEUR!, jamais −15,36 %",
+    async verifier() {
+      // Before: −0,1536, and =ARE.INDEXER(157;−0,1536) keeps 157 € (« indice négatif ») without a word.
+      const erreur = erreurDe(() => taux_ipc(101.5, 119.92));
+      expect(erreur.code).toBe("#VALUE!");
+      expect(erreur.message).toMatch(/^Taux -15,36.% invraisemblable .* même base \?$/);
+      // 119,92 / 118,38 − 1 = 1,30 % ; 114,18 / 107,4 − 1 = 6,31 % (arrêté) stay.
+      expect(taux_ipc(119.92, 118.38)).toBe(0.013);
+      expect(taux_ipc("114,18", "107,4")).toBe(0.0631);
     },
   },
 ];
