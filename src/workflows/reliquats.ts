@@ -93,7 +93,7 @@ function reliquatDuBilan(bilan: ResultatControleBilan, constats: Constat[]): Rel
       reliquats[e] = solde.nouveauReliquat.valeur;
       observations.push(formaterTrace(solde.nouveauReliquat.trace));
     } else {
-      const message = `Reliquat ${NOMS_ENVELOPPES[e]} de ${bilan.uai} non calculé : il manque au bilan « ${bilan.feuille} » ${bilan.enveloppes[e].manque}. Complétez ou corrigez le bilan puis relancez ; laissée vide, la cellule ne déduit rien.`;
+      const message = `Reliquat ${NOMS_ENVELOPPES[e]} de ${bilan.uai} non calculé : il manque au bilan « ${bilan.feuille} » ${bilan.enveloppes[e].manque}. Complétez ou corrigez le bilan puis relancez ; d'ici là, l'enveloppe n'est pas calculée.`;
       observations.push(message);
       constats.push(constat("reliquat-non-calcule", bilan.feuille, null, null, message));
     }
@@ -200,7 +200,11 @@ export async function reporterReliquats(
   };
 }
 
-const valeur = (d: Decimal | null): CellValue => (d === null ? null : montant(d));
+/**
+ * Décision (regles.md#reliquats.non-calculable): a reliquat not computed is written « non calculé »,
+ * never left blank: the dotation reads a blank as no reliquat and would pay the envelope in full.
+ */
+const valeur = (d: Decimal | null): CellValue => (d === null ? "non calculé" : montant(d));
 
 function feuilleSeule(reliquats: readonly ReliquatReporte[]): ResultatReliquats["sortie"] {
   return {

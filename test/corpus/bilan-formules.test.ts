@@ -191,7 +191,7 @@ describe("Bilans aux formules sans valeur et aux achats écartés : jamais un re
     const ligne = ecrite.values[entete + 1];
     const colonne = (nom: string) => ecrite.values[entete].indexOf(nom);
     expect(ligne[colonne("UAI")]).toBe("0751234J");
-    expect(ligne[colonne("Reliquat pré-bac")]).toBeNull();
+    expect(ligne[colonne("Reliquat pré-bac")]).toBe("non calculé");
     expect(ligne[colonne("Reliquat post-bac")]).toBe(159);
     expect(String(ligne[colonne("Origine des reliquats")])).toContain(
       "Reliquat pré-bac de 0751234J non calculé : il manque au bilan « exceljs.xlsx » la correction des 2 achats en erreur (lignes 16 et 17)",
@@ -239,7 +239,7 @@ describe("Bilans aux formules sans valeur et aux achats écartés : jamais un re
     // Not 10 776 − 4 950,01 = 5 825,99 €; once corrected, 10 776 − 10 050,01 = 725,99 €.
     expect(r.json.etablissements[0].reliquats).toEqual({ preBac: null, postBac: "159.00" });
     expect(r.json.constats[2].message).toBe(
-      "Reliquat pré-bac de 0751234J non calculé : il manque au bilan « ecartes.xlsx » la correction des 2 achats en erreur (lignes 17 et 18). Complétez ou corrigez le bilan puis relancez ; laissée vide, la cellule ne déduit rien.",
+      "Reliquat pré-bac de 0751234J non calculé : il manque au bilan « ecartes.xlsx » la correction des 2 achats en erreur (lignes 17 et 18). Complétez ou corrigez le bilan puis relancez ; d'ici là, l'enveloppe n'est pas calculée.",
     );
 
     // Corrected (type « Vêtement de représentation », 1 500,00 €): 725,99 €.

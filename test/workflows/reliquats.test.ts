@@ -103,7 +103,7 @@ describe("Reporter les reliquats des bilans", () => {
     ]);
     expect(sortie.rows.map((row) => row.slice(0, 4))).toEqual([
       ["0750655E", null, 599.6, 0],
-      ["0941234F", null, null, 600],
+      ["0941234F", null, "non calculé", 600],
     ]);
     expect(String(sortie.rows[1][4])).toContain("Reliquat pré-bac de 0941234F non calculé");
   });
@@ -131,7 +131,7 @@ describe("Reporter les reliquats des bilans", () => {
       ["0750655E", "Lycée Arago", "Paris", 120, 400, 599.6, "oui", 0],
       ["0750654D", "Lycée Bréguet", "Paris", 30, 300, 50.5, "non", null], // no bilan: kept
       ["Total", null, null, 150, 700, 1049.5, null, null], // kept as it is
-      ["0941234F", null, null, null, null, null, null, 600], // added
+      ["0941234F", null, null, null, null, "non calculé", null, 600], // added
     ]);
     const absent = r.constats.find((x) => x.code === "bilan-absent")!;
     expect([absent.feuille, absent.ligne, absent.colonne]).toEqual(["Établissements", 4, "A"]);
