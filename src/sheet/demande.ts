@@ -142,6 +142,8 @@ export class LecteurDemande extends LecteurBase {
         `Formation ${verdict.code} : pas de dotation complémentaire. ${verdict.motif} Retirez cette ligne de la demande.`,
       );
     }
+    // R5 in a request too (regles.md#complementaire.beneficiaires): extra apprentices or 2nd-year students are not asked for.
+    if (this.ecarterHorsBeneficiaires(row, ligne)) return;
 
     // One request, one establishment (« sur demande écrite de l'établissement »).
     if (this.colonneUai >= 0 && !isBlank(row[this.colonneUai])) {

@@ -14,16 +14,8 @@
  * UAI → effectif → duplicate → counted, with its alertes.
  */
 import type { Categorie } from "../rules";
-import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
-import {
-  EFFECTIF_MAXIMUM,
-  afficher,
-  cellule,
-  estStatutApprenti,
-  lireEntier,
-  lireOuiNon,
-  messageErreurExcel,
-} from "./cells";
+import type { CellValue, Row, SheetData } from "../grid";
+import { EFFECTIF_MAXIMUM, cellule, lireEntier } from "./cells";
 import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
 import { normaliserCellule, type TableDoublons } from "./doublons";
 import { SYNONYMES } from "./columns";
@@ -75,18 +67,10 @@ export class LecteurEffectifs extends LecteurBase {
   private readonly code: number;
   private readonly libelle: number;
   private readonly effectif: number;
-  private readonly statut: number;
-  /** The status column's header when it asks « Apprenti ? » (its cells oui / non), else null. */
-  private readonly questionApprenti: string | null;
-  private readonly annee: number;
-  private readonly entreeDirecte: number;
   private readonly lettres: {
     uai: string | null;
     code: string | null;
     effectif: string | null;
-    statut: string | null;
-    annee: string | null;
-    entree: string | null;
   };
   private readonly cles: readonly number[];
   /** Columns compared by duplicate detection, one per field in a fixed order (-1: unmapped), and the others. */
@@ -125,19 +109,10 @@ export class LecteurEffectifs extends LecteurBase {
     this.code = this.indice("codeFormation");
     this.libelle = this.indice("libelleFormation");
     this.effectif = this.indice("effectif");
-    this.statut = this.indice("statut");
-    const enteteStatut = this.entete?.colonnes.statut?.entete ?? "";
-    // A header that itself reads as an apprentice's status (« Apprenti », « Alternance ») asks the question.
-    this.questionApprenti = estStatutApprenti(enteteStatut) ? enteteStatut : null;
-    this.annee = this.indice("anneeFormation");
-    this.entreeDirecte = this.indice("entreeDirecte");
     this.lettres = {
       uai: this.lettre(this.uai),
       code: this.lettre(this.code),
       effectif: this.lettre(this.effectif),
-      statut: this.lettre(this.statut),
-      annee: this.lettre(this.annee),
-      entree: this.lettre(this.entreeDirecte),
     };
     this.cles = [this.code, this.effectif];
     // UAI, code and effectif are compared through the duplicate key, already normalised (cleDoublon).
@@ -190,78 +165,7 @@ export class LecteurEffectifs extends LecteurBase {
       if (structure) return this.ecarter(structure.code, ligne, null, structure.message);
     }
 
-    // R5 — apprentices and professionalisation contracts never count.
-    if (this.statut >= 0) {
-      const statut = row[this.statut];
-      if (!isBlank(statut)) {
-        if (isCellError(statut))
-          return this.ecarter("erreur-excel", ligne, l.statut, messageErreurExcel(statut, "statut"));
-        if (session.statutMixte(statut as string | number | boolean)) {
-          return this.ecarter(
-            "statut-mixte",
-            ligne,
-            l.statut,
-            `${this.questionApprenti ?? "Statut"} « ${afficher(statut)} » : élèves et apprentis sur une même ligne ? Seuls les élèves comptent : une ligne par statut. Ligne non comptée.`,
-          );
-        }
-        if (session.estApprenti(statut as string | number | boolean, this.questionApprenti !== null)) {
-          return this.ecarter(
-            "apprentissage",
-            ligne,
-            l.statut,
-            `${this.questionApprenti ?? "Statut"} « ${afficher(statut)} » : l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation. Ligne non comptée.`,
-          );
-        }
-      }
-    }
-
-    // R5 (regles.md#beneficiaires.premiere-annee) — first year only, unless a direct entry after a change of track.
-    if (this.annee >= 0) {
-      const brute = row[this.annee];
-      if (!isBlank(brute)) {
-        if (isCellError(brute))
-          return this.ecarter(
-            "erreur-excel",
-            ligne,
-            l.annee,
-            messageErreurExcel(brute, "année de formation"),
-          );
-        const annee = session.anneeFormation(brute as string | number | boolean);
-        if ("illisible" in annee)
-          return this.ecarter("annee-formation-illisible", ligne, l.annee, annee.illisible);
-        if (annee.annee !== 1) {
-          const entree = cellule(row, this.entreeDirecte);
-          let directe = false;
-          if (!isBlank(entree)) {
-            if (isCellError(entree))
-              return this.ecarter(
-                "erreur-excel",
-                ligne,
-                l.entree,
-                messageErreurExcel(entree, "entrée directe"),
-              );
-            const oui = lireOuiNon(entree);
-            if (oui === null) {
-              return this.ecarter(
-                "entree-directe-illisible",
-                ligne,
-                l.entree,
-                `Entrée directe « ${afficher(entree)} » illisible : saisissez oui ou non. Ligne non comptée tant que ce n'est pas clair (année de formation ${annee.annee}).`,
-              );
-            }
-            directe = oui;
-          }
-          if (!directe) {
-            return this.ecarter(
-              "hors-premiere-annee",
-              ligne,
-              l.annee,
-              `Année de formation ${annee.annee} : seuls les élèves de première année comptent, sauf entrée directe en première après un changement de filière (colonne « Entrée directe » à oui). Ligne non comptée.`,
-            );
-          }
-        }
-      }
-    }
+    if (this.ecarterHorsBeneficiaires(row, ligne)) return;
 
     if (verdict.kind === "invalide") return this.ecarter(verdict.probleme, ligne, l.code, verdict.message);
     if (verdict.kind === "non-eligible")

@@ -3,7 +3,8 @@
  * walking the rows below it in slices, skipping blank rows, and setting rows aside with their constat.
  */
 import { citation } from "../rules";
-import { columnLetter, isBlank, type CellValue, type Row, type SheetData } from "../grid";
+import { columnLetter, isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
+import { afficher, cellule, estStatutApprenti, lireOuiNon, messageErreurExcel } from "./cells";
 import {
   champDeLEntete,
   detecterEntete,
@@ -402,6 +403,79 @@ export abstract class LecteurBase implements LecteurFeuille {
   /** The column's index in the rows (-1 when unmapped). */
   protected indice(champ: Champ): number {
     return this.entete === null ? -1 : indexRelatif(this.entete, champ, this.sheet.columnOffset);
+  }
+
+  /** The R5 columns of ecarterHorsBeneficiaires, found at its first row. */
+  private r5: { statut: number; question: string | null; annee: number; entree: number } | null = null;
+
+  /**
+   * R5 (regles.md#beneficiaires.apprentis, regles.md#beneficiaires.premiere-annee): a row of
+   * apprentices (or of students and apprentices together), or not of first year unless a direct entry
+   * after a change of track, is set aside; true when it is. Effectif sheets and requests (R10) alike.
+   */
+  protected ecarterHorsBeneficiaires(row: Row, ligne: number): boolean {
+    const c = (this.r5 ??= (() => {
+      const entete = this.entete?.colonnes.statut?.entete ?? "";
+      return {
+        statut: this.indice("statut"),
+        // A header that itself reads as an apprentice's status (« Apprenti », « Alternance ») asks the question.
+        question: estStatutApprenti(entete) ? entete : null,
+        annee: this.indice("anneeFormation"),
+        entree: this.indice("entreeDirecte"),
+      };
+    })());
+    const session = this.session;
+    const ecarte = (code: CodeConstat, index: number, message: string) => {
+      this.ecarter(code, ligne, this.lettre(index), message);
+      return true;
+    };
+    // R5 — apprentices and professionalisation contracts never count.
+    const statut = cellule(row, c.statut);
+    if (!isBlank(statut)) {
+      if (isCellError(statut)) return ecarte("erreur-excel", c.statut, messageErreurExcel(statut, "statut"));
+      if (session.statutMixte(statut as string | number | boolean)) {
+        return ecarte(
+          "statut-mixte",
+          c.statut,
+          `${c.question ?? "Statut"} « ${afficher(statut)} » : élèves et apprentis sur une même ligne ? Seuls les élèves comptent : une ligne par statut. Ligne non comptée.`,
+        );
+      }
+      if (session.estApprenti(statut as string | number | boolean, c.question !== null)) {
+        return ecarte(
+          "apprentissage",
+          c.statut,
+          `${c.question ?? "Statut"} « ${afficher(statut)} » : l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation. Ligne non comptée.`,
+        );
+      }
+    }
+
+    // R5 (regles.md#beneficiaires.premiere-annee) — first year only, unless a direct entry after a change of track.
+    const brute = cellule(row, c.annee);
+    if (isBlank(brute)) return false;
+    if (isCellError(brute))
+      return ecarte("erreur-excel", c.annee, messageErreurExcel(brute, "année de formation"));
+    const annee = session.anneeFormation(brute as string | number | boolean);
+    if ("illisible" in annee) return ecarte("annee-formation-illisible", c.annee, annee.illisible);
+    if (annee.annee === 1) return false;
+    const entree = cellule(row, c.entree);
+    if (!isBlank(entree)) {
+      if (isCellError(entree))
+        return ecarte("erreur-excel", c.entree, messageErreurExcel(entree, "entrée directe"));
+      const oui = lireOuiNon(entree);
+      if (oui === null) {
+        return ecarte(
+          "entree-directe-illisible",
+          c.entree,
+          `Entrée directe « ${afficher(entree)} » illisible : saisissez oui ou non. Ligne non comptée tant que ce n'est pas clair (année de formation ${annee.annee}).`,
+        );
+      }
+      if (oui) return false;
+    }
+    return ecarte(
+      "hors-premiere-annee",
+      c.annee,
+      `Année de formation ${annee.annee} : seuls les élèves de première année comptent, sauf entrée directe en première après un changement de filière (colonne « Entrée directe » à oui). Ligne non comptée.`,
+    );
   }
 
   /** The letter Excel shows for a relative column index. */

@@ -12,7 +12,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { ReliquatsJson } from "../../src/cli/jsonBilan";
+import type { DemandeJson, ReliquatsJson } from "../../src/cli/jsonBilan";
 import { run } from "../cli/run";
 import { removeDir, tempDir } from "../xlsx/helpers";
 
@@ -25,6 +25,8 @@ const EFFECTIFS_2024 = path.join(EXEMPLES, "effectifs-2024.xlsx");
 const CAS = {
   reliquatNonCalculeDotation:
     "are reliquats puis are dotations : reliquat pré-bac non calculé (achat BOULANGER illisible)",
+  demandeApprentis:
+    "demande : une colonne « Statut » dit apprentis et contrat de professionnalisation, une « Année de formation » 2",
 } as const;
 
 let dir: string;
@@ -84,6 +86,38 @@ describe("Reliquats reportés puis dotation suivante", () => {
     const bievre = dotations.etablissements.find((e) => e.uai === "0751234J")!;
     expect(bievre.dotationNette).toEqual({ preBac: null, postBac: "1254.00", total: null });
     expect(codes(dotations)).toContain("reliquat-illisible");
+  });
+});
+
+/** A .csv request of 2024-2025, read by `are complementaire --json`. */
+async function demande(nom: string, lignes: readonly string[]): Promise<{ code: number; json: DemandeJson }> {
+  const fichier = path.join(dir, nom);
+  fs.writeFileSync(fichier, lignes.join("\n") + "\n");
+  const r = await run(["complementaire", fichier, "--annee", "2024", "--json"]);
+  return { code: r.code, json: JSON.parse(r.stdout) as DemandeJson };
+}
+
+describe("Demande de dotation complémentaire", () => {
+  test(CAS.demandeApprentis, async () => {
+    // R5: « Le dispositif n'est pas applicable aux élèves en contrat d'apprentissage ou de
+    // professionnalisation » ; first-year students only. Only the 4 scolaires of HR count:
+    // 4 × 157 = 628,00 € — never 6 + 4 + 2 + 3 = 15 × 157 = 2 355,00 €.
+    const { code, json } = await demande("demande-apprentis.csv", [
+      "Code formation diplôme;Intitulé de la formation;Statut;Année de formation;Élèves supplémentaires",
+      "50022137;BOULANGER (CAP);Apprenti;1;6",
+      "40033404;HOTELLERIE-RESTAURATION (BAC PRO);Scolaire;1;4",
+      "50022141;PATISSIER (CAP);Contrat de professionnalisation;1;2",
+      "50022139;CUISINE (CAP);Scolaire;2;3",
+    ]);
+    // Set aside as in an effectif sheet: infos, the lines named in the request's heading.
+    expect(code).toBe(0);
+    expect(json.constats.map((c) => [c.code, c.ligne, c.colonne])).toEqual([
+      ["apprentissage", 2, "C"],
+      ["apprentissage", 4, "C"],
+      ["hors-premiere-annee", 5, "D"],
+    ]);
+    expect(json.lignes.map((l) => [l.code, l.montant])).toEqual([["40033404", "628.00"]]);
+    expect(json.totaux).toEqual({ preBac: "628.00", postBac: "0.00", total: "628.00" });
   });
 });
 
