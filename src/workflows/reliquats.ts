@@ -164,13 +164,31 @@ export async function reporterReliquats(
     }
     const deja = parUai.get(bilan.uai);
     if (deja) {
+      // Décision (regles.md#reliquats.bilan-en-double): the same bilan twice (a .xlsx and its .csv)
+      // changes nothing; two bilans that differ leave the envelopes where they differ not computed —
+      // which one is the corrected one is not known.
+      const autres = reliquatDuBilan(bilan, []).reliquats;
+      const differentes = ENVELOPPES.filter((e) => String(deja.reliquats[e]) !== String(autres[e]));
+      const suite = differentes.map((e) => NOMS_ENVELOPPES[e]).join(" et ");
+      if (suite) {
+        const reliquats = { ...deja.reliquats };
+        for (const e of differentes) reliquats[e] = null;
+        parUai.set(bilan.uai, {
+          ...deja,
+          reliquats,
+          observations: [
+            ...deja.observations,
+            `Reliquat ${suite} non calculé : le bilan « ${bilan.feuille} » en donne un autre.`,
+          ],
+        });
+      }
       constats.push(
         constat(
           "bilan-en-double",
           bilan.feuille,
           null,
           null,
-          `Deuxième bilan pour ${bilan.uai} (le premier est « ${deja.bilan} ») : il n'est pas repris. Gardez un seul bilan par établissement.`,
+          `Deuxième bilan pour ${bilan.uai} (le premier est « ${deja.bilan} ») : il n'est pas repris${suite && ` ; reliquat ${suite} différent, non calculé`}. Gardez un seul bilan par établissement.`,
         ),
       );
       continue;

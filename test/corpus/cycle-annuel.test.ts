@@ -25,6 +25,9 @@ const EFFECTIFS_2024 = path.join(EXEMPLES, "effectifs-2024.xlsx");
 const CAS = {
   reliquatNonCalculeDotation:
     "are reliquats puis are dotations : reliquat pré-bac non calculé (achat BOULANGER illisible)",
+  bilansDifferents:
+    "are reliquats : deux bilans de la Bièvre, l'achat HOTELLERIE de 4 350,00 € corrigé en 3 350,00 € dans le second",
+  bilanXlsxEtCsv: "are reliquats : le bilan de la Bièvre en .xlsx et en .csv",
   demandeApprentis:
     "demande : une colonne « Statut » dit apprentis et contrat de professionnalisation, une « Année de formation » 2",
 } as const;
@@ -86,6 +89,57 @@ describe("Reliquats reportés puis dotation suivante", () => {
     const bievre = dotations.etablissements.find((e) => e.uai === "0751234J")!;
     expect(bievre.dotationNette).toEqual({ preBac: null, postBac: "1254.00", total: null });
     expect(codes(dotations)).toContain("reliquat-illisible");
+  });
+});
+
+/** The Bièvre's bilan typed as a .csv (the same values as the example .xlsx). */
+const BIEVRE_CSV = [
+  "UAI;0751234J",
+  "Établissement;Lycée des métiers de la Bièvre",
+  "Année scolaire;2023-2024",
+  "Dotation reçue pré-bac;10776",
+  "Reliquat antérieur pré-bac;0",
+  "Dotation reçue post-bac;1359",
+  "Reliquat antérieur post-bac;0",
+  "",
+  "Libellé de la formation;Code formation diplôme;Enveloppe;Effectif n-1 (référence);Élèves aidés;Montant des achats;Type d'équipement",
+  "HR;40033404;pré-bac;30;30;4350;Vêtement de représentation",
+  "BOULANGER;50022137;pré-bac;24;24;3600;Vêtements et équipements de protection individuelle",
+  "PATISSIER;50022141;pré-bac;12;12;1500;Matériel, outillage et instruments",
+  "3PM;67010031;pré-bac;15;15;600;Vêtements et équipements de protection individuelle",
+  "BTS MHR;32033422;post-bac;20;9;1200;Vêtement de représentation",
+].join("\n");
+
+describe("Deux bilans d'un même établissement", () => {
+  test(CAS.bilansDifferents, async () => {
+    // The first says 726,00 € pré-bac, the second 10 776 − 9 050 = 1 726,00 €: which is the corrected
+    // one is not known. Never the first one's 726,00 € as if the second did not exist. Post-bac: 159,00 €
+    // in both.
+    const second = await copie(BIEVRE, "bievre-corrige.xlsx", { F16: 3350 });
+    const sortie = path.join(dir, "etablissements-deux-bilans.xlsx");
+    const r = await run(["reliquats", BIEVRE, second, "--out", sortie, "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as ReliquatsJson;
+    expect(json.etablissements.map((e) => [e.uai, e.reliquats])).toEqual([
+      ["0751234J", { preBac: null, postBac: "159.00" }],
+    ]);
+    const double = json.constats.find((c) => c.code === "bilan-en-double")!;
+    expect(double.message.replace(/[\u00a0\u202f]/g, " ")).toBe(
+      "Deuxième bilan pour 0751234J (le premier est « bilan-2023-0751234J.xlsx ») : il n'est pas repris ; reliquat pré-bac différent, non calculé. Gardez un seul bilan par établissement.",
+    );
+  });
+
+  test(CAS.bilanXlsxEtCsv, async () => {
+    const csv = path.join(dir, "bilan-bievre.csv");
+    fs.writeFileSync(csv, BIEVRE_CSV + "\n");
+    const sortie = path.join(dir, "etablissements-xlsx-csv.xlsx");
+    const r = await run(["reliquats", BIEVRE, csv, "--out", sortie, "--json"]);
+    const json = JSON.parse(r.stdout) as ReliquatsJson;
+    // The same figures twice: 726,00 € and 159,00 €, the copy named.
+    expect(json.etablissements.map((e) => [e.uai, e.reliquats])).toEqual([
+      ["0751234J", { preBac: "726.00", postBac: "159.00" }],
+    ]);
+    expect(codes(json)).toEqual(["bilan-en-double"]);
   });
 });
 

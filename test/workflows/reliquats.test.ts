@@ -69,7 +69,9 @@ describe("Reporter les reliquats des bilans", () => {
     expect(
       r.reliquats.map((x) => [x.uai, x.bilan, euros(x.reliquats.preBac), euros(x.reliquats.postBac)]),
     ).toEqual([
-      ["0750655E", "Bilan Arago", "599.60", "0.00"],
+      // « Bilan Arago (copie) », without purchases, gives 1 000 and 500: which bilan is right is not
+      // known (regles.md#reliquats.bilan-en-double).
+      ["0750655E", "Bilan Arago", null, null],
       ["0941234F", "Bilan Cachan", null, "600.00"],
     ]);
   });
