@@ -84,7 +84,15 @@ export class LecteurDemande extends LecteurBase {
     this.colonneUai = this.indice("uai");
     this.colonneNom = this.indice("nomEtablissement");
     this.cles = [this.code, this.eleves, this.boursiers];
+    // Décision (regles.md#complementaire.colonnes): a lone column titled for students (« Élèves
+    // supplémentaires ») is read as boursiers on a post-bac row, with an alerte: 10 students of whom 3
+    // boursiers would be asked 10 × the forfait.
+    const titre = this.entete?.colonnes.supplementaires?.entete ?? "";
+    this.titreEleves = this.boursiers < 0 && !/boursier|^\W*suppl\S*\W*$/i.test(titre) ? titre : null;
   }
+
+  /** The lone count column's title when it names students, not boursiers (see the constructor). */
+  private readonly titreEleves: string | null;
 
   /**
    * A formation row above the header (a sort that took the header along) is reported, never dropped:
@@ -232,6 +240,13 @@ export class LecteurDemande extends LecteurBase {
     this.lignesDemandees.push(lue);
     this.parCode.set(lue.code, lue);
     if (verdict.horsListe !== null) this.signaler("hors-liste", ligne, lettreCode, verdict.horsListe);
+    if (postBac && this.titreEleves)
+      this.signaler(
+        "demande-eleves-post-bac",
+        ligne,
+        this.lettre(colonne),
+        `Formation post-bac ${verdict.code} : « ${this.titreEleves} » lu comme boursiers supplémentaires (seuls comptés) : vérifiez-le.`,
+      );
   }
 
   private enDouble(premiere: LigneDemandeLue, ligne: number): void {

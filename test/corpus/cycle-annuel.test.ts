@@ -30,6 +30,8 @@ const CAS = {
   bilanXlsxEtCsv: "are reliquats : le bilan de la Bièvre en .xlsx et en .csv",
   demandeApprentis:
     "demande : une colonne « Statut » dit apprentis et contrat de professionnalisation, une « Année de formation » 2",
+  demandeElevesBts:
+    "demande : une seule colonne « Élèves supplémentaires », 10 sur une ligne de BTS dont 3 boursiers",
 } as const;
 
 let dir: string;
@@ -172,6 +174,27 @@ describe("Demande de dotation complémentaire", () => {
     ]);
     expect(json.lignes.map((l) => [l.code, l.montant])).toEqual([["40033404", "628.00"]]);
     expect(json.totaux).toEqual({ preBac: "628.00", postBac: "0.00", total: "628.00" });
+  });
+
+  test(CAS.demandeElevesBts, async () => {
+    // R10: post-bac, « une augmentation des bénéficiaires boursiers » — 3 × 157 = 471,00 € if 3 of the
+    // 10 are boursiers. The decision reads a lone column as boursiers on a post-bac row: 10 × 157 =
+    // 1 570,00 € is asked, so the row is flagged for the gestionnaire to check.
+    const { code, json } = await demande("demande-eleves-bts.csv", [
+      "Code formation diplôme;Élèves supplémentaires",
+      "32033422;10",
+      "50022137;4",
+    ]);
+    expect(code).toBe(0);
+    expect(json.totaux).toEqual({ preBac: "628.00", postBac: "1570.00", total: "2198.00" });
+    expect(json.constats.map((c) => [c.gravite, c.code, c.ligne, c.colonne])).toEqual([
+      ["alerte", "demande-eleves-post-bac", 2, "B"],
+    ]);
+    // « Boursiers supplémentaires » or a neutral « Supplémentaires » alone: no alerte.
+    for (const titre of ["Boursiers supplémentaires", "Supplémentaires"]) {
+      const r = await demande("demande-titre.csv", [`Code formation diplôme;${titre}`, "32033422;3"]);
+      expect(r.json.constats).toEqual([]);
+    }
   });
 });
 

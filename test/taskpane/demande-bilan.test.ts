@@ -97,7 +97,12 @@ describe("Écran Demande : le tableau de la demande", () => {
       { genre: "sous-total", libelle: "Sous-total post-bac", calcul: "2 boursiers", montant: "302,00" },
       { genre: "total", libelle: "Total demandé", calcul: "—", montant: "non calculé" },
     ]);
-    expect(r.constats.map((c) => [c.code, c.ligne])).toEqual([["demande-en-double", 5]]);
+    // The BTS row under a lone « Élèves supplémentaires » is read as boursiers, with an alerte
+    // (regles.md#complementaire.colonnes).
+    expect(r.constats.map((c) => [c.code, c.ligne])).toEqual([
+      ["demande-eleves-post-bac", 4],
+      ["demande-en-double", 5],
+    ]);
   });
 });
 
