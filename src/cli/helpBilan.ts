@@ -87,7 +87,9 @@ feuilles de bilan) dans la feuille des établissements de l'année suivante : UA
 pré-bac, reliquat post-bac, sous les noms de colonnes que lit « are dotations --etablissements ».
 Reliquat = dotation reçue + reliquat antérieur − achats retenus, par enveloppe, jamais négatif.
 Une enveloppe dont la dotation reçue manque ou dont des achats sont en erreur n'a pas de reliquat :
-sa cellule reste vide, avec la raison dans « Origine des reliquats ».
+sa cellule porte « non calculé » (l'enveloppe ne sera pas calculée par « are dotations »), avec la
+raison dans « Origine des reliquats ». Un reliquat antérieur autre que celui de --etablissements est
+signalé (alerte).
 
 Options :
   --etablissements <fichier>  feuille des établissements à compléter : ses colonnes (taux de boursiers,
@@ -99,7 +101,7 @@ ${aideListe(31)}
   --json                      sortie JSON (voir docs/bilan.md)
 
 Code de sortie : 0 sans erreur, 1 si un bilan a des erreurs (le fichier est écrit, les reliquats
-non calculables restent vides), 2 erreur d'utilisation ou de fichier.
+non calculables portent « non calculé »), 2 erreur d'utilisation ou de fichier.
 
 Exemple :
   are reliquats examples/bilans/bilan-2023-*.xlsx --etablissements examples/bilans/etablissements-2023.xlsx \\

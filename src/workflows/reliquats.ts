@@ -10,7 +10,7 @@
  * Décision (regles.md#reliquats.sans-bilan; an establishment of that sheet without a bilan): its reliquats are kept as they were, with an
  * alerte — they may be last year's; nothing is guessed.
  * Décision (regles.md#reliquats.non-calculable; a reliquat that cannot be computed — the bilan lacks its dotation reçue, or has purchases in
- * erreur in that envelope, see controlerBilan): the cell is left blank with an erreur and an
+ * erreur in that envelope, see controlerBilan): the cell says « non calculé », with an erreur and an
  * observation saying why — a blank reliquat deducts nothing, so the bilan must be completed or
  * corrected before the dotation is computed. Never the reliquat of the purchases retained alone: the
  * money of a rejected purchase would be deducted again from next year's dotation.
@@ -131,7 +131,7 @@ export async function reporterReliquats(
   for (const bilan of bilans) {
     if (bilan.uai === null) continue; // its erreur « uai-manquant » is among its constats
     // A bilan that writes another year — « 2022-2023 » too, a year before the rules encoded — is not
-    // carried; one whose year cannot be read at all is, with its reliquats left blank (controlerBilan).
+    // carried; one whose year cannot be read at all is, with its reliquats not computed (controlerBilan).
     const anneeDuBilan = bilan.anneeIndiquee ?? bilan.annee;
     if (anneeDuBilan !== anneeBilans) {
       constats.push(

@@ -19,6 +19,8 @@ import { removeDir, tempDir } from "../xlsx/helpers";
 const EXEMPLES = path.join(__dirname, "..", "..", "examples", "bilans");
 const BIEVRE = path.join(EXEMPLES, "bilan-2023-0751234J.xlsx");
 const ETABLISSEMENTS = path.join(EXEMPLES, "etablissements-2023.xlsx");
+/** Lycée Simone-Veil, 2023-2024: reliquats 1 093,56 € and 111,90 € (examples/bilans/README.md). */
+const SIMONE_VEIL = path.join(EXEMPLES, "bilan-2023-0931234L.xlsx");
 const EFFECTIFS_2024 = path.join(EXEMPLES, "effectifs-2024.xlsx");
 
 /** The names of the cases, as docs/security.md lists them. */
@@ -27,6 +29,8 @@ const CAS = {
     "are reliquats puis are dotations : reliquat pré-bac non calculé (achat BOULANGER illisible)",
   bilansDifferents:
     "are reliquats : deux bilans de la Bièvre, l'achat HOTELLERIE de 4 350,00 € corrigé en 3 350,00 € dans le second",
+  reliquatAnterieurDivergent:
+    "are reliquats --etablissements : bilan de Simone-Veil dont le reliquat antérieur pré-bac est passé de 1 000 € à 0",
   bilanXlsxEtCsv: "are reliquats : le bilan de la Bièvre en .xlsx et en .csv",
   demandeApprentis:
     "demande : une colonne « Statut » dit apprentis et contrat de professionnalisation, une « Année de formation » 2",
@@ -111,6 +115,40 @@ const BIEVRE_CSV = [
   "3PM;67010031;pré-bac;15;15;600;Vêtements et équipements de protection individuelle",
   "BTS MHR;32033422;post-bac;20;9;1200;Vêtement de représentation",
 ].join("\n");
+
+describe("Reliquat antérieur du bilan et feuille des établissements", () => {
+  test(CAS.reliquatAnterieurDivergent, async () => {
+    // etablissements-2023.xlsx deducted 1 000,00 € of reliquat from Simone-Veil's pré-bac dotation
+    // 2023-2024 (44 × 151 − 1 000 = 5 644,00 €); its bilan should say so. Typed 0 instead, the reliquat
+    // carried is 5 644 − 5 550,44 = 93,56 € instead of 6 644 − 5 550,44 = 1 093,56 €: 1 000,00 € more
+    // paid in 2024-2025. Counted as written, with an alerte naming both values.
+    const bilan = await copie(SIMONE_VEIL, "simone-veil-sans-reliquat.xlsx", { B11: 0 });
+    const sortie = path.join(dir, "etablissements-divergent.xlsx");
+    const r = await run(["reliquats", bilan, "--etablissements", ETABLISSEMENTS, "--out", sortie, "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as ReliquatsJson;
+    expect(json.etablissements.find((e) => e.uai === "0931234L")!.reliquats).toEqual({
+      preBac: "93.56",
+      postBac: "111.90",
+    });
+    const alerte = json.constats.find((c) => c.code === "valeur-divergente")!;
+    expect([alerte.gravite, alerte.ligne, alerte.colonne]).toEqual(["alerte", 11, "B"]);
+    expect(alerte.message.replace(/[\u00a0\u202f]/g, " ")).toBe(
+      "Reliquat antérieur pré-bac du bilan : 0,00 €, alors que « etablissements-2023.xlsx » donne 1 000,00 € pour 0931234L (ligne 3), le reliquat déduit de sa dotation 2023-2024. Le reliquat reporté en dépend (1 000,00 € d'écart) : vérifiez le bilan.",
+    );
+    // The bilan as filled: no alerte.
+    const ok = await run([
+      "reliquats",
+      SIMONE_VEIL,
+      "--etablissements",
+      ETABLISSEMENTS,
+      "--out",
+      sortie,
+      "--json",
+    ]);
+    expect(codes(JSON.parse(ok.stdout) as ReliquatsJson)).not.toContain("valeur-divergente");
+  });
+});
 
 describe("Deux bilans d'un même établissement", () => {
   test(CAS.bilansDifferents, async () => {
