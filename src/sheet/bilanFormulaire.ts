@@ -49,19 +49,17 @@ export const LIBELLES_FORMULAIRE: Readonly<Record<ChampFormulaire, readonly stri
     "Total des dotations reçues post-bac",
     "Dotation nette post-bac",
   ],
+  // Décision (regles.md#bilan.reliquat-sans-annee): not « Reliquat pré-bac » alone, which may be the
+  // reliquat left at the end of the year as well: read as the previous one, it was carried twice.
   reliquatPreBac: [
     "Reliquat antérieur pré-bac",
     "Reliquats antérieurs pré-bac",
     "Reliquat pré-bac de l'année précédente",
-    "Reliquat pré-bac",
-    "Reliquats pré-bac",
   ],
   reliquatPostBac: [
     "Reliquat antérieur post-bac",
     "Reliquats antérieurs post-bac",
     "Reliquat post-bac de l'année précédente",
-    "Reliquat post-bac",
-    "Reliquats post-bac",
   ],
 };
 
@@ -399,7 +397,7 @@ export function lireFormulaireBilan(
         "formulaire-libelle-inconnu",
         a.ligne,
         a.colonne,
-        `« ${citation(a.libelle)} » (${afficher(a.valeur)}) n'est pas un libellé que le bilan lit : ce montant n'est pas compté. S'il s'agit d'une dotation reçue (complémentaire comprise), ajoutez-la au total de « Dotation reçue pré-bac » ou « post-bac » et supprimez cette ligne ; sinon, supprimez-la.${suite}`,
+        `« ${citation(a.libelle)} » (${afficher(a.valeur)}) n'est pas un libellé que le bilan lit : ce montant n'est pas compté. S'il s'agit d'une dotation reçue (complémentaire comprise), ajoutez-la au total de « Dotation reçue pré-bac » ou « post-bac » et supprimez cette ligne ; du reliquat de l'année précédente, renommez-la « Reliquat antérieur pré-bac » ou « post-bac » ; sinon, supprimez-la.${suite}`,
       );
     }
   }

@@ -170,27 +170,13 @@ export async function reporterReliquats(
       const autres = reliquatDuBilan(bilan, []).reliquats;
       const differentes = ENVELOPPES.filter((e) => String(deja.reliquats[e]) !== String(autres[e]));
       const suite = differentes.map((e) => NOMS_ENVELOPPES[e]).join(" et ");
+      const message = `Deuxième bilan pour ${bilan.uai} (le premier est « ${deja.bilan} ») : il n'est pas repris${suite && ` ; reliquat ${suite} différent, non calculé`}. Gardez un seul bilan par établissement.`;
       if (suite) {
         const reliquats = { ...deja.reliquats };
         for (const e of differentes) reliquats[e] = null;
-        parUai.set(bilan.uai, {
-          ...deja,
-          reliquats,
-          observations: [
-            ...deja.observations,
-            `Reliquat ${suite} non calculé : le bilan « ${bilan.feuille} » en donne un autre.`,
-          ],
-        });
+        parUai.set(bilan.uai, { ...deja, reliquats, observations: [...deja.observations, message] });
       }
-      constats.push(
-        constat(
-          "bilan-en-double",
-          bilan.feuille,
-          null,
-          null,
-          `Deuxième bilan pour ${bilan.uai} (le premier est « ${deja.bilan} ») : il n'est pas repris${suite && ` ; reliquat ${suite} différent, non calculé`}. Gardez un seul bilan par établissement.`,
-        ),
-      );
+      constats.push(constat("bilan-en-double", bilan.feuille, null, null, message));
       continue;
     }
     parUai.set(bilan.uai, reliquatDuBilan(bilan, constats));

@@ -31,6 +31,8 @@ const CAS = {
     "are reliquats : deux bilans de la Bièvre, l'achat HOTELLERIE de 4 350,00 € corrigé en 3 350,00 € dans le second",
   reliquatAnterieurDivergent:
     "are reliquats --etablissements : bilan de Simone-Veil dont le reliquat antérieur pré-bac est passé de 1 000 € à 0",
+  reliquatSansAnnee:
+    "bilan : la ligne « Reliquat pré-bac » donne le reliquat de fin d'année (726 €), pas celui de l'année précédente",
   bilanXlsxEtCsv: "are reliquats : le bilan de la Bièvre en .xlsx et en .csv",
   demandeApprentis:
     "demande : une colonne « Statut » dit apprentis et contrat de professionnalisation, une « Année de formation » 2",
@@ -147,6 +149,25 @@ describe("Reliquat antérieur du bilan et feuille des établissements", () => {
       "--json",
     ]);
     expect(codes(JSON.parse(ok.stdout) as ReliquatsJson)).not.toContain("valeur-divergente");
+  });
+});
+
+describe("Libellés du formulaire du bilan", () => {
+  test(CAS.reliquatSansAnnee, async () => {
+    // A gestionnaire's own layout: « Reliquat pré-bac | 726 » above the table, the reliquat left at the
+    // end of the year. Read as the reliquat antérieur it was carried twice: 10 776 + 726 − 10 050 =
+    // 1 452,00 € deducted from 2024-2025 instead of 726,00 €. « Reliquat pré-bac » alone is not a label
+    // the bilan reads: an erreur, the pré-bac reliquat not computed; post-bac 159,00 €.
+    const bilan = await copie(BIEVRE, "reliquat-ambigu.xlsx", { A11: "Reliquat pré-bac", B11: 726 });
+    const sortie = path.join(dir, "etablissements-reliquat-ambigu.xlsx");
+    const r = await run(["reliquats", bilan, "--out", sortie, "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as ReliquatsJson;
+    expect(json.etablissements[0].reliquats).toEqual({ preBac: null, postBac: "159.00" });
+    expect(codes(json)).toContain("formulaire-libelle-inconnu");
+    expect(json.constats.find((c) => c.code === "formulaire-libelle-inconnu")!.message).toContain(
+      "renommez-la « Reliquat antérieur pré-bac » ou « post-bac »",
+    );
   });
 });
 
