@@ -405,6 +405,15 @@ export abstract class LecteurBase implements LecteurFeuille {
     return this.entete === null ? -1 : indexRelatif(this.entete, champ, this.sheet.columnOffset);
   }
 
+  /**
+   * ecarter, the column given by its index; true, for ecarterHorsBeneficiaires to return. A method, not
+   * a closure made at each row: that would allocate a context for every row read.
+   */
+  private ecarterEnColonne(code: CodeConstat, ligne: number, index: number, message: string): true {
+    this.ecarter(code, ligne, this.lettre(index), message);
+    return true;
+  }
+
   /** The R5 columns of ecarterHorsBeneficiaires, found at its first row. */
   private r5: { statut: number; question: string | null; annee: number; entree: number } | null = null;
 
@@ -425,24 +434,23 @@ export abstract class LecteurBase implements LecteurFeuille {
       };
     })());
     const session = this.session;
-    const ecarte = (code: CodeConstat, index: number, message: string) => {
-      this.ecarter(code, ligne, this.lettre(index), message);
-      return true;
-    };
     // R5 — apprentices and professionalisation contracts never count.
     const statut = cellule(row, c.statut);
     if (!isBlank(statut)) {
-      if (isCellError(statut)) return ecarte("erreur-excel", c.statut, messageErreurExcel(statut, "statut"));
+      if (isCellError(statut))
+        return this.ecarterEnColonne("erreur-excel", ligne, c.statut, messageErreurExcel(statut, "statut"));
       if (session.statutMixte(statut as string | number | boolean)) {
-        return ecarte(
+        return this.ecarterEnColonne(
           "statut-mixte",
+          ligne,
           c.statut,
           `${c.question ?? "Statut"} « ${afficher(statut)} » : élèves et apprentis sur une même ligne ? Seuls les élèves comptent : une ligne par statut. Ligne non comptée.`,
         );
       }
       if (session.estApprenti(statut as string | number | boolean, c.question !== null)) {
-        return ecarte(
+        return this.ecarterEnColonne(
           "apprentissage",
+          ligne,
           c.statut,
           `${c.question ?? "Statut"} « ${afficher(statut)} » : l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation. Ligne non comptée.`,
         );
@@ -453,26 +461,39 @@ export abstract class LecteurBase implements LecteurFeuille {
     const brute = cellule(row, c.annee);
     if (isBlank(brute)) return false;
     if (isCellError(brute))
-      return ecarte("erreur-excel", c.annee, messageErreurExcel(brute, "année de formation"));
+      return this.ecarterEnColonne(
+        "erreur-excel",
+        ligne,
+        c.annee,
+        messageErreurExcel(brute, "année de formation"),
+      );
     const annee = session.anneeFormation(brute as string | number | boolean);
-    if ("illisible" in annee) return ecarte("annee-formation-illisible", c.annee, annee.illisible);
+    if ("illisible" in annee)
+      return this.ecarterEnColonne("annee-formation-illisible", ligne, c.annee, annee.illisible);
     if (annee.annee === 1) return false;
     const entree = cellule(row, c.entree);
     if (!isBlank(entree)) {
       if (isCellError(entree))
-        return ecarte("erreur-excel", c.entree, messageErreurExcel(entree, "entrée directe"));
+        return this.ecarterEnColonne(
+          "erreur-excel",
+          ligne,
+          c.entree,
+          messageErreurExcel(entree, "entrée directe"),
+        );
       const oui = lireOuiNon(entree);
       if (oui === null) {
-        return ecarte(
+        return this.ecarterEnColonne(
           "entree-directe-illisible",
+          ligne,
           c.entree,
           `Entrée directe « ${afficher(entree)} » illisible : saisissez oui ou non. Ligne non comptée tant que ce n'est pas clair (année de formation ${annee.annee}).`,
         );
       }
       if (oui) return false;
     }
-    return ecarte(
+    return this.ecarterEnColonne(
       "hors-premiere-annee",
+      ligne,
       c.annee,
       `Année de formation ${annee.annee} : seuls les élèves de première année comptent, sauf entrée directe en première après un changement de filière (colonne « Entrée directe » à oui). Ligne non comptée.`,
     );
