@@ -139,7 +139,7 @@ async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number
     vus.add(path.resolve(filePath));
     // Its effectif sheets, as `are dotations` reads them (a cover page before the data is skipped);
     // `bilan modele` has no --feuille: a skipped sheet is read once shown or given a header.
-    const opened = await openEffectifs(workbook, filePath, [], undefined, io, false, "none");
+    const opened = await openEffectifs(workbook, filePath, [], () => undefined, io, false, "none");
     feuilles.push(...opened.feuilles);
     unread.push(...opened.unread);
   }

@@ -5,12 +5,17 @@
  * a file name before the colon, the correction applies to that file only.
  */
 import { normaliserLibelle } from "../rules";
+import { columnLetter, isBlank } from "../grid";
+import { detecterEntete } from "../sheet/columns";
 import type { Champ, CorrectionColonnes } from "../workflows/types";
+import type { FileSheet } from "../xlsx";
 import { UsageError } from "./args";
 import { CHAMP_LABELS } from "./report";
 
 export interface CorrectionSaisie {
-  /** The file it applies to (its name as typed), or null for every file. */
+  /** The option as typed, to quote it. */
+  readonly texte: string;
+  /** The file, or the sheet, it applies to (its name as typed), or null for every file. */
   readonly fichier: string | null;
   readonly champ: Champ;
   /** 0-based column index, or null to ignore the column mapped to this field. */
@@ -40,43 +45,121 @@ export function parseColonneOption(text: string): CorrectionSaisie {
     );
   }
   return {
+    texte: text,
     fichier: match[1]?.trim() ?? null,
     champ,
     colonne: match[3] === "" ? null : columnIndex(match[3].toUpperCase()),
   };
 }
 
+/** Does a --colonne apply to this file (by path as typed or file name), or to this sheet of it (by name)? */
+function concerne(s: CorrectionSaisie, filePath: string, fichier: string, feuille?: string): boolean {
+  if (s.fichier === null || s.fichier === filePath) return true;
+  const nom = s.fichier.toLowerCase();
+  return nom === fichier.toLowerCase() || (feuille !== undefined && nom === feuille.toLowerCase());
+}
+
 /**
- * The corrections for one input, from every --colonne that names no file or names this file (by
- * path as typed or by file name).
+ * The corrections for one input, from every --colonne that names no file, names this file, or names
+ * the sheet `feuille` (when given) — the last one for a field wins.
  */
 export function correctionsFor(
   saisies: readonly CorrectionSaisie[],
   filePath: string,
   fichier: string,
+  feuille?: string,
 ): CorrectionColonnes | undefined {
-  const applicable = saisies.filter(
-    (f) => f.fichier === null || f.fichier === filePath || f.fichier.toLowerCase() === fichier.toLowerCase(),
-  );
+  const applicable = saisies.filter((s) => concerne(s, filePath, fichier, feuille));
   if (applicable.length === 0) return undefined;
   const correction: Partial<Record<Champ, number | null>> = {};
   for (const s of applicable) correction[s.champ] = s.colonne;
   return correction;
 }
 
-/** A --colonne naming a file that is not among the inputs is a mistake worth stopping for. */
+/** A sheet a run reads, under the name the workflows know it by. */
+export interface FeuilleCorrigee {
+  readonly nom: string;
+  readonly path: string;
+  readonly fichier: string;
+  readonly sheet: FileSheet;
+  /** The establishments sheet, which reads no code, effectif, statut or year (a correction of those is not its concern). */
+  readonly etablissements?: boolean;
+}
+
+const CHAMPS_DES_EFFECTIFS: ReadonlySet<Champ> = new Set<Champ>([
+  "codeFormation",
+  "libelleFormation",
+  "effectif",
+  "statut",
+  "anneeFormation",
+  "entreeDirecte",
+]);
+
+/** The title of the header row's cell in column `index` (the header found without any correction). */
+function titreDeColonne(sheet: FileSheet, index: number): string | null {
+  const detection = detecterEntete(sheet);
+  if (!detection) return null;
+  const cell = sheet.values[detection.indexLigne]?.[index - sheet.columnOffset];
+  return isBlank(cell) || typeof cell === "object" ? "" : String(cell).trim();
+}
+
+/**
+ * Each sheet's corrections, by the name the workflows know it by.
+ * Décision (regles.md#lecture.colonne-plusieurs-feuilles): one --colonne that would read a field from columns of
+ * different titles in two sheets (« Élèves 1A » in Paris, « Année de formation » in Créteil) is refused
+ * (code 2): the other sheet's effectifs were silently read from the wrong column (0930986S paid
+ * 1 × 157 € instead of 30 × 157 €), while `are controle --feuille` of that sheet said 30.
+ */
+export function correctionsParFeuille(
+  saisies: readonly CorrectionSaisie[],
+  feuilles: readonly FeuilleCorrigee[],
+): Record<string, CorrectionColonnes> {
+  const colonnes: Record<string, CorrectionColonnes> = {};
+  const lues = new Map<CorrectionSaisie, FeuilleCorrigee[]>();
+  for (const f of feuilles) {
+    const correction = correctionsFor(saisies, f.path, f.fichier, f.sheet.name);
+    if (correction) colonnes[f.nom] = correction;
+    // The --colonne that gives each field its column in this sheet (the last one naming it).
+    const parChamp = new Map<Champ, CorrectionSaisie>();
+    for (const s of saisies) if (concerne(s, f.path, f.fichier, f.sheet.name)) parChamp.set(s.champ, s);
+    for (const s of parChamp.values())
+      if (!f.etablissements || !CHAMPS_DES_EFFECTIFS.has(s.champ)) lues.set(s, [...(lues.get(s) ?? []), f]);
+  }
+  for (const [s, dans] of lues) {
+    if (s.colonne === null || dans.length < 2) continue;
+    const titres = dans.map((f) => ({ f, titre: titreDeColonne(f.sheet, s.colonne!) }));
+    const connus = titres.filter((t) => t.titre !== null);
+    if (new Set(connus.map((t) => normaliserLibelle(t.titre!))).size < 2) continue;
+    const lettre = columnLetter(s.colonne);
+    const exemple = connus[0].f.sheet.name;
+    throw new UsageError(
+      `--colonne « ${s.texte} » lirait le champ « ${CHAMP_LABELS[s.champ]} » dans des colonnes ${lettre} différentes : ${connus
+        .map((t) => `« ${t.titre || "(sans titre)"} » dans « ${t.f.nom} »`)
+        .join(
+          ", ",
+        )}. Une feuille serait lue dans la mauvaise colonne : précisez la feuille, par exemple --colonne "${exemple}:${s.champ}=${lettre}", et donnez la colonne de chaque autre feuille de la même façon.`,
+    );
+  }
+  return colonnes;
+}
+
+/** A --colonne naming a file (or a sheet) that is not among the inputs is a mistake worth stopping for. */
 export function checkCorrectionFiles(
   saisies: readonly CorrectionSaisie[],
-  inputs: readonly { path: string; fichier: string }[],
+  inputs: readonly { path: string; fichier: string; feuilles?: readonly string[] }[],
 ): void {
   for (const s of saisies) {
     if (s.fichier === null) continue;
+    const nom = s.fichier.toLowerCase();
     const known = inputs.some(
-      (i) => i.path === s.fichier || i.fichier.toLowerCase() === s.fichier!.toLowerCase(),
+      (i) =>
+        i.path === s.fichier ||
+        i.fichier.toLowerCase() === nom ||
+        (i.feuilles ?? []).some((f) => f.toLowerCase() === nom),
     );
     if (!known) {
       throw new UsageError(
-        `--colonne : le fichier « ${s.fichier} » n'est pas parmi les fichiers lus (${inputs.map((i) => i.fichier).join(", ")}).`,
+        `--colonne : le fichier « ${s.fichier} » n'est pas parmi les fichiers lus (${inputs.map((i) => i.fichier).join(", ")}), ni une de leurs feuilles.`,
       );
     }
   }

@@ -76,16 +76,25 @@ export async function controleCommand(argv: readonly string[], io: CliIo): Promi
   const reporter = progressReporter(io, flag(args, "progress"));
 
   const workbook = new FileWorkbook();
-  const correction = correctionsFor(corrections, filePath, path.basename(filePath));
   const input = await openEffectifSheet(
     workbook,
     filePath,
     optionValue(args, "feuille"),
-    correction,
+    (feuille) => correctionsFor(corrections, filePath, path.basename(filePath), feuille),
     io,
     reporter !== null,
   );
-  checkCorrectionFiles(corrections, [{ path: filePath, fichier: input.file.fichier }]);
+  const { file } = input;
+  checkCorrectionFiles(corrections, [
+    { path: filePath, fichier: file.fichier, feuilles: file.sheets.map((s) => s.name) },
+  ]);
+  // A --colonne may name the sheet checked, as `are dotations` reads it (regles.md#lecture.colonne-plusieurs-feuilles).
+  const correction = correctionsFor(
+    corrections,
+    filePath,
+    file.fichier,
+    workbook.inputSheet(input.feuille)?.name,
+  );
   const controle = await controlerFeuille(workbook, input.feuille, {
     annee,
     catalogues: await cataloguesOf(args, io, annee),

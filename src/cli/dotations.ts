@@ -16,10 +16,10 @@ import {
 } from "../rules";
 import { calculerDotations } from "../workflows/dotations";
 import { avisNonCalculees, avisTotalIncomplet, texteRapprochement } from "../workflows/rapprochement";
-import type { CorrectionColonnes, ResultatDotations } from "../workflows/types";
+import type { ResultatDotations } from "../workflows/types";
 import { FileWorkbook, type SpreadsheetFile } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
-import { checkCorrectionFiles, correctionsFor, parseColonneOption } from "./colonnes";
+import { checkCorrectionFiles, correctionsFor, correctionsParFeuille, parseColonneOption } from "./colonnes";
 import { checkOutputPath, openEffectifs, openInput, withUnread } from "./files";
 import { colonnesNonLues } from "./classeurs";
 import { progressReporter, type CliIo } from "./io";
@@ -151,7 +151,8 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
     etablissementsPath !== undefined && path.resolve(p) === path.resolve(etablissementsPath);
   let etablissementsDuClasseur: string | undefined;
   for (const filePath of args.positionals) {
-    const correction = correctionsFor(corrections, filePath, path.basename(filePath));
+    const correction = (feuille: string) =>
+      correctionsFor(corrections, filePath, path.basename(filePath), feuille);
     const {
       file,
       feuilles: noms,
@@ -194,12 +195,23 @@ export async function dotationsCommand(argv: readonly string[], io: CliIo): Prom
     const correction = correctionsFor(corrections, source.path, source.fichier);
     if (etablissements !== null) unread.push(...colonnesNonLues(source.file, etablissements, correction));
   }
-  checkCorrectionFiles(corrections, opened);
-  const colonnes: Record<string, CorrectionColonnes> = {};
-  for (const { path: filePath, fichier, feuilles: noms } of opened) {
-    const correction = correctionsFor(corrections, filePath, fichier);
-    if (correction) for (const nom of noms) colonnes[nom] = correction;
-  }
+  checkCorrectionFiles(
+    corrections,
+    opened.map((o) => ({ ...o, feuilles: o.file.sheets.map((s) => s.name) })),
+  );
+  const colonnes = correctionsParFeuille(
+    corrections,
+    // The --etablissements file, when it is not also an effectif file, comes last.
+    opened.flatMap((o, i) =>
+      o.feuilles.map((nom) => ({
+        nom,
+        path: o.path,
+        fichier: o.fichier,
+        sheet: workbook.inputSheet(nom)!,
+        etablissements: i >= args.positionals.length,
+      })),
+    ),
+  );
   const effectifs = opened.slice(0, args.positionals.length).flatMap((o) => o.feuilles);
 
   const calcule = await calculerDotations(workbook, {

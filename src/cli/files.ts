@@ -28,6 +28,9 @@ import {
 } from "./classeurs";
 import { progressReporter, type CliIo } from "./io";
 
+/** The --colonne corrections of one sheet of the file, by its name (a --colonne may name the sheet). */
+export type CorrectionDeFeuille = (feuille: string) => CorrectionColonnes | undefined;
+
 /** Files above this size take long enough to read for a word on stderr to help. */
 const ANNOUNCE_BYTES = 2 * 1024 * 1024;
 
@@ -116,7 +119,7 @@ export type SheetOption = "feuille" | "none";
 function effectifSheets(
   file: SpreadsheetFile,
   feuilles: readonly string[],
-  correction: CorrectionColonnes | undefined,
+  correction: CorrectionDeFeuille,
   io: CliIo,
   option: SheetOption,
   etablissements: FeuilleEtablissementsDuFichier | null = null,
@@ -131,7 +134,7 @@ function effectifSheets(
   }
   const nonVides = file.sheets.filter((f) => f.values.length > 0);
   // Hidden sheets are judged too: a hidden sheet of effectifs is an alerte, hidden notes an info.
-  const deEffectifs = new Set(nonVides.filter((f) => estUneFeuilleEffectifs(f, correction)));
+  const deEffectifs = new Set(nonVides.filter((f) => estUneFeuilleEffectifs(f, correction(f.name))));
   let choisies = nonVides.filter((f) => !f.hidden && deEffectifs.has(f));
   if (choisies.length === 0) choisies = [chooseSheet(file)];
   // The establishments sheet of an `are dotations` file: read (--etablissements names the file), or
@@ -189,7 +192,7 @@ export async function openEffectifs(
   workbook: FileWorkbook,
   filePath: string,
   feuilles: readonly string[],
-  correction: CorrectionColonnes | undefined,
+  correction: CorrectionDeFeuille,
   io: CliIo,
   showProgress: boolean,
   option: SheetOption = "feuille",
@@ -228,7 +231,7 @@ export async function openEffectifSheet(
   workbook: FileWorkbook,
   filePath: string,
   feuille: string | undefined,
-  correction: CorrectionColonnes | undefined,
+  correction: CorrectionDeFeuille,
   io: CliIo,
   showProgress: boolean,
 ): Promise<OpenedInput & { readonly unread: readonly Constat[] }> {

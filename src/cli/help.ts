@@ -105,7 +105,7 @@ Options :
   --feuille <nom>          feuille à contrôler, masquée comprise (par défaut la première feuille
                            visible dont l'en-tête nomme UAI, code formation et effectif ; les
                            autres sont nommées)
-  --colonne <champ>=<lettre>
+  --colonne [feuille:]<champ>=<lettre>
                            corrige la correspondance des colonnes, ex. --colonne effectif=H ;
                            --colonne statut= ignore la colonne prise pour le statut ; répétable
   --annee <année>          année scolaire (par défaut l'année en cours)
@@ -133,9 +133,10 @@ Options :
   --feuille <nom>             feuille à lire dans chaque fichier d'effectifs, masquée comprise ;
                               répétable (par défaut toutes les feuilles visibles dont l'en-tête
                               nomme UAI, code formation et effectif ; les autres sont nommées)
-  --colonne [fichier:]<champ>=<lettre>
-                              corrige la correspondance des colonnes (de tous les fichiers, ou du
-                              fichier nommé), ex. --colonne effectifs-paris.xlsx:effectif=H ; répétable
+  --colonne [fichier:|feuille:]<champ>=<lettre>
+                              corrige la correspondance des colonnes (de toutes les feuilles, ou du
+                              fichier ou de la feuille nommés), ex. --colonne effectifs-paris.xlsx:effectif=H,
+                              --colonne "Paris:effectif=H" ; répétable
   --annee <année>             année scolaire (par défaut l'année en cours)
 ${aideListe(31)}
   --out <fichier.xlsx>        classeur de résultats : dotations (tableau, totaux) et constats

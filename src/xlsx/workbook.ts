@@ -83,6 +83,11 @@ export class FileWorkbook implements Workbook {
     return name;
   }
 
+  /** The file's sheet read under `name` (addInput), e.g. to look at its header before the run. */
+  inputSheet(name: string): FileSheet | undefined {
+    return this.find(name)?.sheet;
+  }
+
   private find(name: string): InputSheet | undefined {
     const wanted = name.toLowerCase();
     return this.inputs.find((f) => f.name.toLowerCase() === wanted);
