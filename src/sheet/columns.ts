@@ -294,23 +294,20 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
 
   const row = sheet.values[meilleur];
   const colonnes: Partial<Record<Champ, ColonneReconnue>> = {};
-  const ignorees: ColonneReconnue[] = [];
+  const titrees: ColonneReconnue[] = [];
   const enDouble: { champ: Champ; colonne: ColonneReconnue }[] = [];
   for (let j = 0; j < row.length; j++) {
     if (isBlank(row[j])) continue;
     const colonne = reconnue(sheet, row, j + sheet.columnOffset);
+    titrees.push(colonne);
     const champ = champDeLEntete(row[j]);
     const deja = champ ? colonnes[champ] : undefined;
     if (champ && !deja) colonnes[champ] = colonne;
     else if (champ === "effectif" && deja && effectifPrecis(row[j]) && !effectifPrecis(deja.entete)) {
       // regles.md#lecture.effectif-n-1: « Effectif n-1 » beside a plain « Effectif » is the one read.
-      ignorees.push(deja);
       enDouble.push({ champ, colonne: deja });
       colonnes[champ] = colonne;
-    } else {
-      ignorees.push(colonne);
-      if (champ) enDouble.push({ champ, colonne });
-    }
+    } else if (champ) enDouble.push({ champ, colonne });
   }
   for (const [champ, index] of Object.entries(correction ?? {}) as [Champ, number | null | undefined][]) {
     // A correction that is not a column index (UI slip) is ignored rather than read as column « ».
@@ -318,6 +315,9 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
     if (index === null) delete colonnes[champ];
     else colonnes[champ] = reconnue(sheet, row, index);
   }
+  // Ignored: every titled column no field reads, after the correction (the one a corrected field left too).
+  const lues = Object.values(colonnes).map((c) => c!.index);
+  const ignorees = titrees.filter((c) => !lues.includes(c.index));
   return {
     entete: { ligne: sheet.rowOffset + meilleur + 1, colonnes, ignorees },
     indexLigne: meilleur,

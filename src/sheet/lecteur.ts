@@ -144,7 +144,7 @@ export abstract class LecteurBase implements LecteurFeuille {
           "entete-introuvable",
           null,
           null,
-          `Aucune ligne d'en-tête reconnue dans les ${Math.min(LIGNES_RECHERCHE_ENTETE, sheet.values.length)} premières lignes de « ${sheet.name} » : la feuille n'est pas lue. Gardez la ligne des titres de colonnes (${requis.map((c) => `« ${nomDuChamp(c)} »`).join(", ")}) ou indiquez les colonnes à utiliser.`,
+          `Aucune ligne d'en-tête reconnue dans les ${Math.min(LIGNES_RECHERCHE_ENTETE, sheet.values.length)} premières lignes de « ${sheet.name} » : la feuille n'est pas lue. Gardez la ligne des titres de colonnes (${requis.map((c) => `« ${nomDuChamp(c)} »`).join(", ")}) : il en faut au moins deux reconnus pour lire la feuille.`,
         );
       }
       this.total = this.fin;

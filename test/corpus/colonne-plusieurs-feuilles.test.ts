@@ -49,6 +49,7 @@ const CAS = {
   refus: "--colonne effectif=D sur deux feuilles dont la colonne D n'a pas le même titre",
   feuille: '--colonne "Paris:effectif=D" : la correction de la seule feuille qui en a besoin',
   controle: '--colonne "Paris:effectif=D" dans are controle --feuille Créteil : sans effet sur Créteil',
+  designee: "colonne « Reliquat pré-bac N-1 » désignée par --colonne : lue, sans alerte « n'est pas lue »",
 } as const;
 
 describe("une correction de colonnes pour une feuille d'un classeur de plusieurs académies", () => {
@@ -95,6 +96,39 @@ describe("une correction de colonnes pour une feuille d'un classeur de plusieurs
     ]);
     expect(creteil.code).toBe(0);
     expect(JSON.parse(creteil.stdout).effectifs.preBac).toBe(30);
+  });
+
+  test(CAS.designee, async () => {
+    // 24 × 157 = 3 768,00 € − reliquat 1 000,00 € = 2 768,00 €.
+    const etab = path.join(dossier, "etablissements.xlsx");
+    fs.writeFileSync(
+      etab,
+      await xlsxExcelJS(
+        feuilleExcelJS("Établissements", [
+          ["UAI", "Nom", "Taux de boursiers", "Reliquat pré-bac N-1"],
+          ["0750655E", "Lycée Arago", "30 %", 1000],
+        ]),
+      ),
+    );
+    const r = await run([
+      "dotations",
+      fichier,
+      "--feuille",
+      "Paris",
+      "--etablissements",
+      etab,
+      "--annee",
+      "2024",
+      "--colonne",
+      "Paris:effectif=D",
+      "--colonne",
+      "etablissements.xlsx:reliquatPreBac=D",
+      "--json",
+    ]);
+    const doc = JSON.parse(r.stdout) as DotationsJson;
+    expect(nettes(doc)).toEqual({ "0750655E": "2768.00" });
+    // Before: an alerte « La colonne « Reliquat pré-bac N-1 » n'est pas lue … désignez-la avec --colonne ».
+    expect(doc.constats.filter((c) => c.code === "colonne-non-lue")).toEqual([]);
   });
 
   test("chaque cas figure dans docs/security.md", () => {
