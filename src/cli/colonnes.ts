@@ -56,7 +56,12 @@ export function parseColonneOption(text: string): CorrectionSaisie {
 function concerne(s: CorrectionSaisie, filePath: string, fichier: string, feuille?: string): boolean {
   if (s.fichier === null || s.fichier === filePath) return true;
   const nom = s.fichier.toLowerCase();
-  return nom === fichier.toLowerCase() || (feuille !== undefined && nom === feuille.toLowerCase());
+  return nom === fichier.toLowerCase() || (feuille !== undefined && nommeLaFeuille(nom, fichier, feuille));
+}
+
+/** « Paris », or « academies.xlsx › Paris » as the messages name it (for a sheet name found in two files). */
+function nommeLaFeuille(nom: string, fichier: string, feuille: string): boolean {
+  return nom === feuille.toLowerCase() || nom === `${fichier} › ${feuille}`.toLowerCase();
 }
 
 /**
@@ -131,7 +136,12 @@ export function correctionsParFeuille(
     const connus = titres.filter((t) => t.titre !== null);
     if (new Set(connus.map((t) => normaliserLibelle(t.titre!))).size < 2) continue;
     const lettre = columnLetter(s.colonne);
-    const exemple = connus[0].f.sheet.name;
+    // The sheet's name alone, unless another sheet read has it too (then « fichier › feuille »).
+    const premiere = connus[0].f;
+    const homonyme = feuilles.some(
+      (f) => f !== premiere && f.sheet.name.toLowerCase() === premiere.sheet.name.toLowerCase(),
+    );
+    const exemple = homonyme ? `${premiere.fichier} › ${premiere.sheet.name}` : premiere.sheet.name;
     throw new UsageError(
       `--colonne « ${s.texte} » lirait le champ « ${CHAMP_LABELS[s.champ]} » dans des colonnes ${lettre} différentes : ${connus
         .map((t) => `« ${t.titre || "(sans titre)"} » dans « ${t.f.nom} »`)
@@ -155,7 +165,7 @@ export function checkCorrectionFiles(
       (i) =>
         i.path === s.fichier ||
         i.fichier.toLowerCase() === nom ||
-        (i.feuilles ?? []).some((f) => f.toLowerCase() === nom),
+        (i.feuilles ?? []).some((f) => nommeLaFeuille(nom, i.fichier, f)),
     );
     if (!known) {
       throw new UsageError(

@@ -49,6 +49,8 @@ const CAS = {
   refus: "--colonne effectif=D sur deux feuilles dont la colonne D n'a pas le même titre",
   feuille: '--colonne "Paris:effectif=D" : la correction de la seule feuille qui en a besoin',
   controle: '--colonne "Paris:effectif=D" dans are controle --feuille Créteil : sans effet sur Créteil',
+  homonymes:
+    '« Paris » dans deux fichiers : --colonne "academies.xlsx › Paris:effectif=D", le nom que donnent les messages',
   designee: "colonne « Reliquat pré-bac N-1 » désignée par --colonne : lue, sans alerte « n'est pas lue »",
 } as const;
 
@@ -96,6 +98,47 @@ describe("une correction de colonnes pour une feuille d'un classeur de plusieurs
     ]);
     expect(creteil.code).toBe(0);
     expect(JSON.parse(creteil.stdout).effectifs.preBac).toBe(30);
+  });
+
+  test(CAS.homonymes, async () => {
+    // A second file whose « Paris » is laid out as Créteil: 0750654D, 20 × 157 = 3 140,00 €.
+    const autre = path.join(dossier, "autre.xlsx");
+    fs.writeFileSync(
+      autre,
+      await xlsxExcelJS(
+        feuilleExcelJS("Paris", [
+          ["UAI", "Code diplôme", "Libellé", "Année de formation", "Effectif"],
+          ["0750654D", "50022137", "BOULANGER (CAP)", 1, 20],
+        ]),
+      ),
+    );
+    const refus = await run([
+      "dotations",
+      fichier,
+      autre,
+      "--annee",
+      "2024",
+      "--colonne",
+      "Paris:effectif=D",
+    ]);
+    expect(refus.code).toBe(2);
+    expect(refus.stderr).toContain('par exemple --colonne "academies.xlsx › Paris:effectif=D"');
+    const r = await run([
+      "dotations",
+      fichier,
+      autre,
+      "--annee",
+      "2024",
+      "--colonne",
+      "academies.xlsx › Paris:effectif=D",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(nettes(JSON.parse(r.stdout) as DotationsJson)).toEqual({
+      "0750654D": "3140.00",
+      "0750655E": "3768.00",
+      "0930986S": "4710.00",
+    });
   });
 
   test(CAS.designee, async () => {
