@@ -414,6 +414,21 @@ export abstract class LecteurBase implements LecteurFeuille {
     return true;
   }
 
+  /**
+   * The R5 columns, for ecarterHorsBeneficiaires' first row. A method, not an arrow function inside it:
+   * a function holding a closure over `this` allocates a context at every call, that is every row.
+   */
+  private colonnesR5(): NonNullable<LecteurBase["r5"]> {
+    const entete = this.entete?.colonnes.statut?.entete ?? "";
+    return {
+      statut: this.indice("statut"),
+      // A header that itself reads as an apprentice's status (« Apprenti », « Alternance ») asks the question.
+      question: estStatutApprenti(entete) ? entete : null,
+      annee: this.indice("anneeFormation"),
+      entree: this.indice("entreeDirecte"),
+    };
+  }
+
   /** The R5 columns of ecarterHorsBeneficiaires, found at its first row. */
   private r5: { statut: number; question: string | null; annee: number; entree: number } | null = null;
 
@@ -423,16 +438,7 @@ export abstract class LecteurBase implements LecteurFeuille {
    * after a change of track, is set aside; true when it is. Effectif sheets and requests (R10) alike.
    */
   protected ecarterHorsBeneficiaires(row: Row, ligne: number): boolean {
-    const c = (this.r5 ??= (() => {
-      const entete = this.entete?.colonnes.statut?.entete ?? "";
-      return {
-        statut: this.indice("statut"),
-        // A header that itself reads as an apprentice's status (« Apprenti », « Alternance ») asks the question.
-        question: estStatutApprenti(entete) ? entete : null,
-        annee: this.indice("anneeFormation"),
-        entree: this.indice("entreeDirecte"),
-      };
-    })());
+    const c = (this.r5 ??= this.colonnesR5());
     const session = this.session;
     // R5 — apprentices and professionalisation contracts never count.
     const statut = cellule(row, c.statut);
