@@ -70,6 +70,8 @@ export const CODES_CONSTATS = {
   "feuille-etablissements-non-lue": "alerte",
   // Structure of a paste.
   "ligne-total": "info",
+  // A total row that looks like data: « total » only in an unread column (regles.md#lecture.ligne-total-a-verifier).
+  "ligne-total-a-verifier": "alerte",
   "entete-repetee": "info",
   "entete-differente": "erreur",
   "ligne-sans-donnees": "info",
@@ -192,6 +194,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "feuille-non-lue": "feuille non lue",
   "feuille-etablissements-non-lue": "feuille des établissements non lue",
   "ligne-total": "ligne de total",
+  "ligne-total-a-verifier": "ligne de total à vérifier",
   "entete-repetee": "en-tête répété",
   "entete-differente": "en-tête répété dans un autre ordre",
   "ligne-sans-donnees": "ligne sans données",

@@ -23,6 +23,7 @@ import { cleDoublon, LecteurBase, ressembleAUnCode, ressembleAUnUai } from "./le
 import { effectifsVides, type SessionLecture } from "./session";
 import { dateDansLaCellule, estCelluleDate, messageDate } from "./dates";
 import type { Champ, CorrectionColonnes } from "./types";
+import type { CodeConstat } from "./constats";
 
 /** A counted row, as a typed record. */
 export interface LigneComptee {
@@ -151,6 +152,22 @@ export class LecteurEffectifs extends LecteurBase {
       if (valeur !== null) signature.push(valeur);
     }
     return signature;
+  }
+
+  /**
+   * Décision (regles.md#lecture.ligne-total-a-verifier): « total » only in a column no field reads
+   * (« Observations : effectif total de la classe 28 ») on a row with a valid UAI and a counted
+   * formation looks like data. The row is still set aside — a subtotal by class has the same form, and
+   * counted it would pay its pupils twice — but as an alerte, so that a check never reports « aucune
+   * erreur » over pupils left out.
+   */
+  protected override codeLigneTotal(row: Row, j: number): CodeConstat {
+    const session = this.session;
+    return !this.mappees.has(j) &&
+      session.verdictUai(cellule(row, this.uai)).ok &&
+      session.verdictCode(cellule(row, this.code), cellule(row, this.libelle)).kind === "compte"
+      ? "ligne-total-a-verifier"
+      : "ligne-total";
   }
 
   protected lireLigne(row: Row, ligne: number): void {

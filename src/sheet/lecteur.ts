@@ -589,8 +589,13 @@ export abstract class LecteurBase implements LecteurFeuille {
     if (this.colonnesTotaux === undefined) this.colonnesTotaux = this.colonnesDesTotaux();
     const j = this.libellesTotal.celluleTotal(row, this.colonnesTotaux);
     if (j < 0) return false;
-    this.ecarter("ligne-total", ligne, this.lettre(j), messageLigneTotal(row[j] as string));
+    this.ecarter(this.codeLigneTotal(row, j), ligne, this.lettre(j), messageLigneTotal(row[j] as string));
     return true;
+  }
+
+  /** The constat of a total row whose word « total » is in column `j`: « ligne-total » unless overridden. */
+  protected codeLigneTotal(_row: Row, _j: number): CodeConstat {
+    return "ligne-total";
   }
 
   /**

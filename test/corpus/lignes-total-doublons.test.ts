@@ -588,3 +588,40 @@ describe("Corpus : une feuille d'aide copiée dans le classeur de l'extraction (
     expect(json.constats.filter((c) => c.code === "formation-plusieurs-feuilles")).toHaveLength(2);
   });
 });
+
+describe("Corpus : « total » dans une colonne que rien ne lit, sur une ligne de données", () => {
+  // Décision (regles.md#lecture.ligne-total-a-verifier). A lycée's own sheet with an « Observations »
+  // column: « effectif total de la classe : 28 » on its BOULANGER row (12 élèves). The row is set aside
+  // as a total, as before — a subtotal by class has the same form — but as an alerte: a check used to
+  // say « aucune erreur » while 12 × 157 = 1 884,00 € were left out. Counted: 30 × 157 = 4 710,00 €.
+  const calculer = (lignes: CellValue[][]) =>
+    calculerDotations(
+      new MemoryWorkbook({ Effectifs: [["UAI", "Code diplôme", "Effectif", "Observations"], ...lignes] }),
+      { feuillesEffectifs: ["Effectifs"], feuilleEtablissements: null, annee: 2024, parametres },
+    );
+  const gravites = (r: ResultatDotations) => r.constats.map((c) => [c.code, c.gravite, c.ligne, c.colonne]);
+
+  test("UAI valide et formation comptée : alerte « ligne-total-a-verifier », la ligne écartée, 4 710,00 €", async () => {
+    const r = await calculer([
+      ["0750655E", "50022137", 12, "effectif total de la classe : 28"],
+      ["0750655E", "40025408", 30, ""],
+    ]);
+    expect(net(r, "0750655E")).toBe("4710.00");
+    expect(gravites(r)).toEqual([["ligne-total-a-verifier", "alerte", 2, "D"]]);
+  });
+
+  test("le mot dans une colonne lue, ou sur une ligne sans formation comptée : info « ligne-total », comme avant", async () => {
+    const r = await calculer([
+      ["0750655E", "40025408", 30, ""],
+      ["0750655E Total", "", 30, ""], // the outline's subtotal: the word in the UAI column
+      ["0750655E", "", 30, "Total Arago"], // no code: a subtotal of the establishment
+      ["0750655E", "32031408", 20, "total"], // BTS of a non-eligible speciality (NSF 314): not counted anyway
+    ]);
+    expect(net(r, "0750655E")).toBe("4710.00");
+    expect(gravites(r)).toEqual([
+      ["ligne-total", "info", 3, "A"],
+      ["ligne-total", "info", 4, "D"],
+      ["ligne-total", "info", 5, "D"],
+    ]);
+  });
+});
