@@ -220,6 +220,11 @@ module.exports = async (env, argv) => {
         },
       ],
     },
+    // In production, the shortest names for modules, chunks and the exports webpack renames (design.md
+    // §8: the page's gzip budget) rather than names derived from hashes: no file name carries a hash
+    // and the page's files are always built and published together, so stable ids would buy nothing.
+    // The development build keeps its readable names.
+    optimization: dev ? {} : { moduleIds: "size", chunkIds: "size", mangleExports: "size" },
     performance: {
       // design.md §8: the budgets are gzipped sizes, checked by scripts/bundle-size.js.
       hints: false,
