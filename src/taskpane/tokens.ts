@@ -7,12 +7,14 @@
  * read by property name cannot be tree-shaken: 3.4 KB of gzipped JavaScript on the page for the few
  * dozen used here (Fluent's components ship their styles precompiled and do not read it). Same names,
  * same values, made when read; test/taskpane/tokens.test.ts compares every one with Fluent's.
+ * Read only by the styles, which are compiled at build time (webpack.config.js, STYLES_EXTRAITS): marked
+ * pure, so the page's bundle drops the module and the imports of it rather than build an unused Proxy.
  */
 import type { tokens as fluentTokens } from "@fluentui/react-components";
 
 /** The z-index tokens carry a fallback (« var(--zIndexPopup, 2000) »): not offered here. */
 export type Tokens = Omit<typeof fluentTokens, `zIndex${string}`>;
 
-export const tokens: Tokens = new Proxy({} as Tokens, {
+export const tokens: Tokens = /* @__PURE__ */ new Proxy({} as Tokens, {
   get: (_target, name) => `var(--${String(name)})`,
 });
