@@ -196,6 +196,10 @@ module.exports = async (env, argv) => {
       // path rather than "auto": webpack's runtime lives in functions.js (the entry the task pane
       // depends on), which must also load where there is no document (the contract test's VM).
       publicPath: "",
+      // The global through which taskpane.js and ecrans.js hand their modules to the runtime in
+      // functions.js, named three times in each file: shorter than the default built from the package
+      // name (webpackChunkare_excel_addin).
+      chunkLoadingGlobal: "webpackChunkARE",
       clean: true,
     },
     resolve: {
