@@ -74,7 +74,7 @@ export function correctionsFor(
   fichier: string,
   feuille?: string,
 ): CorrectionColonnes | undefined {
-  const applicable = saisies.filter((s) => concerne(s, filePath, fichier, feuille));
+  const applicable = saisies.filter((saisie) => concerne(saisie, filePath, fichier, feuille));
   if (applicable.length === 0) return undefined;
   const correction: Partial<Record<Champ, number | null>> = {};
   for (const s of applicable) correction[s.champ] = s.colonne;
@@ -126,16 +126,18 @@ export function correctionsParFeuille(
     if (correction) colonnes[f.nom] = correction;
     // The --colonne that gives each field its column in this sheet (the last one naming it).
     const parChamp = new Map<Champ, CorrectionSaisie>();
-    for (const s of saisies) if (concerne(s, f.path, f.fichier, f.sheet.name)) parChamp.set(s.champ, s);
-    for (const s of parChamp.values())
-      if (!f.etablissements || !CHAMPS_DES_EFFECTIFS.has(s.champ)) lues.set(s, [...(lues.get(s) ?? []), f]);
+    for (const saisie of saisies)
+      if (concerne(saisie, f.path, f.fichier, f.sheet.name)) parChamp.set(saisie.champ, saisie);
+    for (const saisie of parChamp.values())
+      if (!f.etablissements || !CHAMPS_DES_EFFECTIFS.has(saisie.champ))
+        lues.set(saisie, [...(lues.get(saisie) ?? []), f]);
   }
-  for (const [s, dans] of lues) {
-    if (s.colonne === null || dans.length < 2) continue;
-    const titres = dans.map((f) => ({ f, titre: titreDeColonne(f.sheet, s.colonne!) }));
+  for (const [saisie, dans] of lues) {
+    if (saisie.colonne === null || dans.length < 2) continue;
+    const titres = dans.map((f) => ({ f, titre: titreDeColonne(f.sheet, saisie.colonne!) }));
     const connus = titres.filter((t) => t.titre !== null);
     if (new Set(connus.map((t) => normaliserLibelle(t.titre!))).size < 2) continue;
-    const lettre = columnLetter(s.colonne);
+    const lettre = columnLetter(saisie.colonne);
     // The sheet's name alone, unless another sheet read has it too (then « fichier › feuille »).
     const premiere = connus[0].f;
     const homonyme = feuilles.some(
@@ -143,11 +145,11 @@ export function correctionsParFeuille(
     );
     const exemple = homonyme ? `${premiere.fichier} › ${premiere.sheet.name}` : premiere.sheet.name;
     throw new UsageError(
-      `--colonne « ${s.texte} » lirait le champ « ${CHAMP_LABELS[s.champ]} » dans des colonnes ${lettre} différentes : ${connus
+      `--colonne « ${saisie.texte} » lirait le champ « ${CHAMP_LABELS[saisie.champ]} » dans des colonnes ${lettre} différentes : ${connus
         .map((t) => `« ${t.titre || "(sans titre)"} » dans « ${t.f.nom} »`)
         .join(
           ", ",
-        )}. Une feuille serait lue dans la mauvaise colonne : précisez la feuille, par exemple --colonne "${exemple}:${s.champ}=${lettre}", et donnez la colonne de chaque autre feuille de la même façon.`,
+        )}. Une feuille serait lue dans la mauvaise colonne : précisez la feuille, par exemple --colonne "${exemple}:${saisie.champ}=${lettre}", et donnez la colonne de chaque autre feuille de la même façon.`,
     );
   }
   return colonnes;
