@@ -449,7 +449,7 @@ export class RegistreEtablissements {
       return;
     }
     if (taux.ambiguite) {
-      this.constats.push(constat("taux-ambigu", feuille, ligne, origine.colonne, taux.ambiguite));
+      this.signaler("taux-ambigu", origine, taux.ambiguite);
     }
     if (direct) this.comparerAuxEffectifs(etablissement, taux, rawBoursiers, rawTotal, origine);
     this.proposer(
@@ -483,14 +483,10 @@ export class RegistreEtablissements {
       throw error;
     }
     if (taux.ratio.minus(calcule.ratio).abs().lte(ECART_TAUX_TOLERE)) return;
-    this.constats.push(
-      constat(
-        "valeur-divergente",
-        origine.feuille,
-        origine.ligne,
-        origine.colonne,
-        `Taux de boursiers de ${etablissement.uai} : « ${taux.description} » diffère du taux des deux effectifs de la même ligne (« ${calcule.description} »). Le taux saisi est retenu : corrigez l'un ou l'autre.`,
-      ),
+    this.signaler(
+      "valeur-divergente",
+      origine,
+      `Taux de boursiers de ${etablissement.uai} : « ${taux.description} » diffère du taux des deux effectifs de la même ligne (« ${calcule.description} »). Le taux saisi est retenu : corrigez l'un ou l'autre.`,
     );
   }
 
@@ -530,15 +526,16 @@ export class RegistreEtablissements {
     }
     if (egal(actuelle.valeur, valeur)) return;
     const ou = `feuille « ${actuelle.feuille} », ligne ${actuelle.ligne}`;
-    this.constats.push(
-      constat(
-        "valeur-divergente",
-        origine.feuille,
-        origine.ligne,
-        origine.colonne,
-        `${LIBELLES[champ]} de ${etablissement.uai} : « ${montrer(valeur)} » diffère de la valeur déjà lue (« ${montrer(actuelle.valeur)} », ${ou}), qui est retenue. Corrigez l'une des deux.`,
-      ),
+    this.signaler(
+      "valeur-divergente",
+      origine,
+      `${LIBELLES[champ]} de ${etablissement.uai} : « ${montrer(valeur)} » diffère de la valeur déjà lue (« ${montrer(actuelle.valeur)} », ${ou}), qui est retenue. Corrigez l'une des deux.`,
     );
+  }
+
+  /** A constat at the cell a value was read from. */
+  private signaler(code: CodeConstat, origine: Origine, message: string): void {
+    this.constats.push(constat(code, origine.feuille, origine.ligne, origine.colonne, message));
   }
 
   private illisible(
@@ -548,7 +545,7 @@ export class RegistreEtablissements {
     origine: Origine,
     message: string,
   ): void {
-    this.constats.push(constat(code, origine.feuille, origine.ligne, origine.colonne, message));
+    this.signaler(code, origine, message);
     const cellule = origine.colonne ? `cellule ${origine.colonne}${origine.ligne}` : `ligne ${origine.ligne}`;
     const ou = `feuille « ${origine.feuille} », ${cellule}`;
     etablissement.illisibles[champ] ??= ou;
