@@ -10,7 +10,13 @@
  * only when the parameters differ from those its formulas were last computed with (`aRecalculer`).
  * Loading, listening and warning are those of every store of a setting (reglageStore.ts).
  */
-import { IDS_PARAMETRES, Parametres, estErreurAre, type ValeursUtilisateur } from "../rules";
+import {
+  IDS_PARAMETRES,
+  Parametres,
+  estErreurAre,
+  lireAnneeScolaire,
+  type ValeursUtilisateur,
+} from "../rules";
 import {
   createReglageStore,
   lireJsonReglage,
@@ -86,6 +92,21 @@ function lireValeurs(brut: unknown): ValeursUtilisateur {
   return objet as ValeursUtilisateur;
 }
 
+/**
+ * The saved values with the years and bases a hand-edited setting wrote as text (« 2025 », « 2015 »)
+ * as numbers, once Parametres has read them: the pane lists, replaces and removes them like its own
+ * (« 2025-20251 » and a second 2025 forfait failing on « déjà publié » before).
+ */
+function valeursLues(valeurs: ValeursUtilisateur): ValeursUtilisateur {
+  return {
+    ...valeurs,
+    ...(valeurs.ipc && { ipc: valeurs.ipc.map((v) => ({ ...v, base: Number(v.base) as typeof v.base })) }),
+    ...(valeurs.forfaits && {
+      forfaits: valeurs.forfaits.map((v) => ({ ...v, annee: lireAnneeScolaire(v.annee) })),
+    }),
+  };
+}
+
 function avertissementLecture(error: unknown): string {
   return `Les valeurs enregistrées dans le classeur (réglage « ${CLE_VALEURS_UTILISATEUR} ») n'ont pas pu être utilisées : ${raisonIllisible(error)} Les fonctions ARE utilisent les seules valeurs embarquées ; corrigez ou ressaisissez les valeurs dans Paramètres.`;
 }
@@ -154,7 +175,8 @@ export function createParametresStore(persistence: ParametresPersistence | null)
     interpreter: (lecture) => {
       const valeurs = lireValeurs(lecture.valeur);
       try {
-        return { valeurs, parametres: Parametres.avec(valeurs), avertissement: null };
+        const parametres = Parametres.avec(valeurs);
+        return { valeurs: valeursLues(valeurs), parametres, avertissement: null };
       } catch (error) {
         // A hand-edited setting ({ "ipc": [null] }, a month left out) fails in JavaScript's words,
         // in English: the warning says it in French.

@@ -13,9 +13,16 @@
 import * as fs from "fs";
 import * as path from "path";
 import { createParametresStore } from "../../src/addin/parametresStore";
-import { Parametres } from "../../src/rules";
+import { Parametres, libelleAnnee } from "../../src/rules";
 import { forfaitsEnVigueur } from "../../src/taskpane/forfaitsEnVigueur";
-import { confirmationForfait, confirmationIpc } from "../../src/taskpane/parametres/entries";
+import {
+  confirmationForfait,
+  confirmationIpc,
+  forfaitARemplacer,
+  ipcARemplacer,
+  withForfait,
+  withIpc,
+} from "../../src/taskpane/parametres/entries";
 import { indexer, taux_ipc } from "../../src/functions/functions";
 import { erreurDe, installCustomFunctionsGlobal } from "../functions/customFunctionsStandIn";
 import { run } from "../cli/run";
@@ -36,6 +43,17 @@ async function charger(reglage: string) {
   });
   await store.charger();
   return store.etat();
+}
+
+/** The store a workbook whose setting holds `reglage` loads into, and its state, for the pane's edits. */
+async function chargerStore(reglage: string) {
+  const store = createParametresStore({
+    lire: async () => reglage,
+    enregistrerEtRecalculer: async () => {},
+    recalculer: async () => {},
+  });
+  await store.charger();
+  return { store, etat: store.etat() };
 }
 
 /** The pré-bac forfait of 2025-2026 in force, or the message saying why there is none. */
@@ -95,6 +113,36 @@ const CORPUS: readonly Cas[] = [
       const etat = await charger('{"ipc":[{"mois":"2024-12","base":"2015","valeur":"119,92"}]}');
       expect(etat.avertissement).toBeNull();
       expect(preBac2025(etat.parametres)).toBe("159");
+    },
+  },
+  {
+    nom: "réglage : forfait 2025 à l'année en texte « 2025 » (160 €) remplacé dans le volet par 165 € : 165 €, une seule valeur « 2025-2026 »",
+    async verifier() {
+      const { store, etat } = await chargerStore(
+        '{"forfaits":[{"annee":"2025","categorie":"PRE BAC","valeur":"160","source":"arrêté"}]}',
+      );
+      // The pane lists the saved year as read (before: « 2025-20251 », the text "2025" plus 1).
+      expect(etat.valeurs.forfaits?.map((f) => libelleAnnee(f.annee))).toEqual(["2025-2026"]);
+      const form = { annee: "2025", categorie: "PRE BAC", valeur: "165", source: "arrêté" };
+      // « Remplacer », not « Ajouter »: before, the text year was never found, a second 2025 entry
+      // was added and saving it failed on « Le forfait pré-bac 2025-2026 est déjà publié (160 €… ».
+      expect(forfaitARemplacer(etat.valeurs, form)).toBe(0);
+      await store.remplacer(withForfait(etat.valeurs, form));
+      expect(preBac2025(store.etat().parametres)).toBe("165");
+      expect(store.etat().valeurs.forfaits).toHaveLength(1);
+    },
+  },
+  {
+    nom: "réglage : IPC de décembre 2024 à la base en texte « 2015 » (119,92) remplacé dans le volet par 120,5 : 2025-2026 à 160 €",
+    async verifier() {
+      const { store, etat } = await chargerStore(
+        '{"ipc":[{"mois":"2024-12","base":"2015","valeur":"119,92"}]}',
+      );
+      const form = { mois: "2024-12", base: "2015", valeur: "120,5", serie: "", source: "" };
+      expect(ipcARemplacer(etat.valeurs, form)).toBe(0);
+      await store.remplacer(withIpc(etat.valeurs, form));
+      // 120,5 / 118,38 − 1 = 1,79 % ; 157 × 1,0179 = 159,81 → 160 €.
+      expect(preBac2025(store.etat().parametres)).toBe("160");
     },
   },
   {
