@@ -107,6 +107,17 @@ function valeursLues(valeurs: ValeursUtilisateur): ValeursUtilisateur {
   };
 }
 
+/**
+ * A key other than « ipc » and « forfaits » (« IPC », written by hand or by another tool) holds values
+ * no function uses: said, so that a missing index is not a mystery (they are kept when saving again).
+ */
+function clesInconnues(valeurs: ValeursUtilisateur): string | null {
+  const inconnues = Object.keys(valeurs).filter((cle) => cle !== "ipc" && cle !== "forfaits");
+  return inconnues.length === 0
+    ? null
+    : `Le réglage « ${CLE_VALEURS_UTILISATEUR} » contient ${inconnues.map((cle) => `« ${cle} »`).join(", ")}, que cette version ne lit pas : ses valeurs ne sont pas utilisées. Ressaisissez-les dans Paramètres.`;
+}
+
 function avertissementLecture(error: unknown): string {
   return `Les valeurs enregistrées dans le classeur (réglage « ${CLE_VALEURS_UTILISATEUR} ») n'ont pas pu être utilisées : ${raisonIllisible(error)} Les fonctions ARE utilisent les seules valeurs embarquées ; corrigez ou ressaisissez les valeurs dans Paramètres.`;
 }
@@ -176,7 +187,7 @@ export function createParametresStore(persistence: ParametresPersistence | null)
       const valeurs = lireValeurs(lecture.valeur);
       try {
         const parametres = Parametres.avec(valeurs);
-        return { valeurs: valeursLues(valeurs), parametres, avertissement: null };
+        return { valeurs: valeursLues(valeurs), parametres, avertissement: clesInconnues(valeurs) };
       } catch (error) {
         // A hand-edited setting ({ "ipc": [null] }, a month left out) fails in JavaScript's words,
         // in English: the warning says it in French.

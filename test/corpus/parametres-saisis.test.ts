@@ -146,6 +146,20 @@ const CORPUS: readonly Cas[] = [
     },
   },
   {
+    nom: "réglage : clé « IPC » au lieu de « ipc » : avertissement qui la nomme, les forfaits enregistrés restent lus",
+    async verifier() {
+      const etat = await charger(
+        `{"IPC":[${IPC_2024}],"forfaits":[{"annee":2026,"categorie":"PRE BAC","valeur":"163","source":"arrêté"}]}`,
+      );
+      // Before: no warning; Paramètres listed the forfait only, and 2025-2026 was « #N/A » with the
+      // December 2024 index right there in the workbook.
+      expect(etat.avertissement).toMatch(/« IPC »/);
+      expect(etat.avertissement).toMatch(/que cette version ne lit pas : ses valeurs ne sont pas utilisées/);
+      expect(preBac2025(etat.parametres)).toMatch(/il manque IPC décembre 2024/);
+      expect(etat.parametres.forfait("PRE_BAC", 2026).valeur.toString()).toBe("163");
+    },
+  },
+  {
     nom: "réglage : valeur nulle dans la liste des IPC : avertissement en français",
     async verifier() {
       const etat = await charger('{"ipc":[null]}');
