@@ -5,17 +5,7 @@
  * exit code is then 1.
  */
 import * as path from "path";
-import {
-  ENVELOPPES,
-  NOMS_ENVELOPPES,
-  formaterEntier,
-  formaterEuros,
-  libelleAnnee,
-  lireUai,
-  ZERO,
-  type Decimal,
-} from "../rules";
-import { isBlank, type Row } from "../grid";
+import { formaterEntier, formaterEuros, libelleAnnee, type Decimal } from "../rules";
 import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../workflows";
 import { reliquatsJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
@@ -26,9 +16,7 @@ import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
 import { ANNEE_OPTION, anneeOf } from "./options";
 import { renderConstats } from "./report";
-import { constat, resumeGravites, type Constat } from "../sheet/constats";
-import { detecterEntete, indexRelatif, lireMontant } from "../sheet";
-
+import { resumeGravites, type Constat } from "../sheet/constats";
 import { renderTable } from "./table";
 import { printJson } from "./jsonOutput";
 
@@ -77,60 +65,6 @@ function renderReliquats(r: ResultatReliquats, written: string): string {
   return lines.join("\n") + "\n";
 }
 
-const CHAMP_RELIQUAT = { preBac: "reliquatPreBac", postBac: "reliquatPostBac" } as const;
-
-/**
- * Décision (regles.md#reliquats.anterieur-divergent): the reliquat antérieur a bilan writes is the one
- * the establishments sheet of its year deducted from its dotation. `are reliquats --etablissements`
- * replaces the sheet's value with the bilan's new reliquat: before it does, a bilan whose reliquat
- * antérieur differs (0 instead of the 1 000,00 € deducted) is an alerte — the reliquat carried, and so
- * the next dotation, depends on it. A blank cell of the sheet is 0, as the dotation reads it.
- */
-async function reliquatsAnterieursDivergents(
-  workbook: FileWorkbook,
-  feuille: string,
-  resultat: ResultatReliquats,
-): Promise<Constat[]> {
-  const base = await workbook.readSheet(feuille);
-  const detection = detecterEntete(base);
-  if (!detection?.entete.colonnes.uai) return [];
-  const colonne = (champ: "uai" | "reliquatPreBac" | "reliquatPostBac") =>
-    indexRelatif(detection.entete, champ, base.columnOffset);
-  const lignes = new Map<string, { row: Row; ligne: number }>();
-  for (let i = detection.indexLigne + 1; i < base.values.length; i++) {
-    const lu = lireUai(base.values[i][colonne("uai")] ?? null);
-    if (lu.ok && !lignes.has(lu.uai))
-      lignes.set(lu.uai, { row: base.values[i], ligne: base.rowOffset + i + 1 });
-  }
-  const constats: Constat[] = [];
-  for (const reporte of resultat.reliquats) {
-    const bilan = resultat.bilans.find((b) => b.feuille === reporte.bilan);
-    const ligne = lignes.get(reporte.uai);
-    if (!bilan || !ligne) continue;
-    for (const e of ENVELOPPES) {
-      const j = colonne(CHAMP_RELIQUAT[e]);
-      const duBilan = bilan.formulaire.reliquats[e];
-      if (j < 0 || duBilan === null) continue;
-      const brut = ligne.row[j];
-      const lu = isBlank(brut) ? { ok: true as const, valeur: ZERO } : lireMontant(brut, "Reliquat");
-      // An unreadable reliquat is the dotation's erreur to report (reliquat-illisible), not this one.
-      if (!lu.ok || lu.valeur.eq(duBilan)) continue;
-      const attendu = lu.valeur;
-      const origine = bilan.formulaire.origines[e === "preBac" ? "reliquatPreBac" : "reliquatPostBac"];
-      constats.push(
-        constat(
-          "valeur-divergente",
-          bilan.feuille,
-          origine?.ligne ?? null,
-          origine?.colonne ?? null,
-          `Reliquat antérieur ${NOMS_ENVELOPPES[e]} du bilan : ${formaterEuros(duBilan)}, alors que « ${feuille} » donne ${formaterEuros(attendu)} pour ${reporte.uai} (ligne ${ligne.ligne}), le reliquat déduit de sa dotation ${libelleAnnee(resultat.anneeBilans)}. Le reliquat reporté en dépend (${formaterEuros(attendu.minus(duBilan).abs())} d'écart) : vérifiez le bilan.`,
-        ),
-      );
-    }
-  }
-  return constats;
-}
-
 export async function reliquatsCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, RELIQUATS_OPTIONS, "reliquats");
   if (args.positionals.length === 0) {
@@ -175,7 +109,7 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
     : null;
   // A hidden bilan skipped when opening the files is a constat of the run (ouvrirBilans): in --json,
   // the summary and the count in the written sheet's heading.
-  let resultat = withUnread(
+  const resultat = withUnread(
     await reporterReliquats(workbook, {
       feuillesBilans: bilans,
       feuilleEtablissements: etablissements,
@@ -184,10 +118,6 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
     }),
     unread,
   );
-  if (etablissements) {
-    const divergents = await reliquatsAnterieursDivergents(workbook, etablissements, resultat);
-    resultat = { ...resultat, constats: [...resultat.constats, ...divergents] };
-  }
   const feuille = await ecrireReliquats(workbook, resultat);
   await workbook.save(out, io.now());
   const written = `${out} (feuille « ${feuille} »)`;

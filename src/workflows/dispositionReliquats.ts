@@ -10,10 +10,11 @@ import { nomDuChamp, type Champ, type ResultatEntete } from "../sheet";
 import { isBlank, type Row, type SheetData } from "../grid";
 import type { ColumnFormat, OutputColumn } from "../workbook/port";
 
-const CHAMP_RELIQUAT: Readonly<Record<Enveloppe, Champ>> = {
+/** The reliquat columns of an establishments sheet, and the bilan's reliquat antérieur fields. */
+export const CHAMP_RELIQUAT = {
   preBac: "reliquatPreBac",
   postBac: "reliquatPostBac",
-};
+} as const satisfies Readonly<Record<Enveloppe, Champ>>;
 export const COLONNE_OBSERVATIONS = "Origine des reliquats";
 
 /** The columns of the sheet written without an establishments sheet. */

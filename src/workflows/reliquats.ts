@@ -23,7 +23,9 @@ import {
   lireUai,
   lettreCleUai,
   formaterTrace,
+  formaterEuros,
   libelleAnnee,
+  ZERO,
   type Decimal,
   type Enveloppe,
   type AnneeScolaire,
@@ -32,6 +34,7 @@ import {
 import {
   constat,
   detecterEntete,
+  lireMontant,
   signalerLigneCoupee,
   type Constat,
   type CorrectionColonnes,
@@ -39,7 +42,7 @@ import {
 import { isBlank, type CellValue, type Row, type SheetData } from "../grid";
 import type { OutputColumn, OutputSheet, Progress, Workbook } from "../workbook/port";
 import { controlerBilan, type ResultatControleBilan } from "./bilan";
-import { COLONNES_SEULES, disposerEtablissements } from "./dispositionReliquats";
+import { CHAMP_RELIQUAT, COLONNES_SEULES, disposerEtablissements } from "./dispositionReliquats";
 import { montant } from "./outputs";
 import { verifierAnnulation } from "./progression";
 import { aDesErreurs, resumeGravites } from "./sortiesCommunes";
@@ -189,7 +192,7 @@ export async function reporterReliquats(
     verifierAnnulation(options.progress);
     const base = await workbook.readSheet(options.feuilleEtablissements, options.progress);
     sources.push(base.name);
-    sortie = completerFeuille(base, parUai, constats, options.colonnes?.[base.name]);
+    sortie = completerFeuille(base, parUai, constats, options.colonnes?.[base.name], bilans, anneeBilans);
   } else {
     sortie = feuilleSeule(reliquats);
   }
@@ -233,6 +236,8 @@ function completerFeuille(
   parUai: ReadonlyMap<string, ReliquatReporte>,
   constats: Constat[],
   correction: CorrectionColonnes | undefined,
+  bilans: readonly ResultatControleBilan[],
+  anneeBilans: AnneeScolaire,
 ): ResultatReliquats["sortie"] {
   const nomFeuille = base.name;
   const detection = detecterEntete(base, correction);
@@ -252,15 +257,18 @@ function completerFeuille(
   const { corps, largeur, indexUai, indexNom, indexReliquat, indexObservations, columns } =
     disposerEtablissements(base, detection, colonneUai.index);
 
-  const vus = new Set<string>();
+  /** The first row of each UAI: the reliquats its dotation deducted (regles.md#reliquats.anterieur-divergent). */
+  const vus = new Map<string, { source: Row; ligne: number }>();
   /** A row of the sheet with its reliquats replaced by its bilan's, or kept (regles.md#reliquats.sans-bilan). */
   const completerLigne = (source: Row, ligne: number): CellValue[] => {
     const row: CellValue[] = Array.from({ length: largeur }, (_, j) => source[j] ?? null);
     const lu = lireUai(source[indexUai] ?? null);
     if (!lu.ok) return row; // kept as it is; the dotation's reading reports it
+    const premiere = !vus.has(lu.uai);
+    if (premiere) vus.set(lu.uai, { source, ligne });
     const reliquat = parUai.get(lu.uai);
     if (!reliquat) {
-      if (!vus.has(lu.uai)) {
+      if (premiere) {
         constats.push(
           constat(
             "bilan-absent",
@@ -273,10 +281,8 @@ function completerFeuille(
       }
       row[indexObservations] =
         "Aucun bilan lu : reliquats repris de la feuille des établissements, à vérifier.";
-      vus.add(lu.uai);
       return row;
     }
-    vus.add(lu.uai);
     for (const e of ENVELOPPES) row[indexReliquat[e]] = valeur(reliquat.reliquats[e]);
     if (indexNom >= 0 && isBlank(row[indexNom]) && reliquat.nom) row[indexNom] = reliquat.nom;
     row[indexObservations] = [`Bilan « ${reliquat.bilan} »`, ...reliquat.observations].join("\n");
@@ -301,7 +307,8 @@ function completerFeuille(
       row[indexObservations] = `Ligne mal découpée dans le fichier.\n${row[indexObservations] ?? ""}`.trim();
     return row;
   });
-  for (const reliquat of [...parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : 1))) {
+  const tries = [...parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : 1));
+  for (const reliquat of tries) {
     if (vus.has(reliquat.uai)) continue;
     // A valid UAI the sheet lacks is added — its reliquats are known — but said: its row has no taux
     // de boursiers nor survey answer, which the dotation will need.
@@ -323,6 +330,35 @@ function completerFeuille(
       ...reliquat.observations,
     ].join("\n");
     rows.push(row);
+  }
+  // Décision (regles.md#reliquats.anterieur-divergent): the reliquat antérieur a bilan writes is the
+  // one this sheet deducted from its dotation, and the value about to be replaced: a bilan that says
+  // otherwise (0 instead of the 1 000,00 € deducted — a template rewritten, a cell overwritten) is an
+  // alerte, for the reliquat carried, and so the next dotation, depends on it. The bilan is taken as
+  // written. A blank cell is 0, as the dotation reads it; an unreadable one is the dotation's erreur
+  // (reliquat-illisible); a reliquat column the sheet lacks is compared with nothing.
+  for (const reliquat of tries) {
+    const bilan = bilans.find((b) => b.feuille === reliquat.bilan)!; // parUai's come from one
+    const premiere = vus.get(reliquat.uai);
+    if (!premiere) continue;
+    for (const e of ENVELOPPES) {
+      const champ = CHAMP_RELIQUAT[e];
+      const duBilan = bilan.formulaire.reliquats[e];
+      if (!detection.entete.colonnes[champ] || duBilan === null) continue;
+      const brut = premiere.source[indexReliquat[e]];
+      const lu = isBlank(brut) ? { ok: true as const, valeur: ZERO } : lireMontant(brut, "Reliquat");
+      if (!lu.ok || lu.valeur.eq(duBilan)) continue;
+      const origine = bilan.formulaire.origines[champ];
+      constats.push(
+        constat(
+          "valeur-divergente",
+          bilan.feuille,
+          origine?.ligne ?? null,
+          origine?.colonne ?? null,
+          `Reliquat antérieur ${NOMS_ENVELOPPES[e]} du bilan : ${formaterEuros(duBilan)}, alors que « ${nomFeuille} » donne ${formaterEuros(lu.valeur)} pour ${reliquat.uai} (ligne ${premiere.ligne}), le reliquat déduit de sa dotation ${libelleAnnee(anneeBilans)}. Le reliquat reporté en dépend (${formaterEuros(lu.valeur.minus(duBilan).abs())} d'écart) : vérifiez le bilan.`,
+        ),
+      );
+    }
   }
   return { columns, rows };
 }

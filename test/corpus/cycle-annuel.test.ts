@@ -13,6 +13,11 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { DemandeJson, ReliquatsJson } from "../../src/cli/jsonBilan";
+import { Decimal, texteDecimal } from "../../src/rules";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import type { CellValue } from "../../src/workbook/port";
+import { ecrireReliquats, reporterReliquats } from "../../src/workflows";
+import { FileWorkbook, chooseSheet, readSpreadsheetFile } from "../../src/xlsx";
 import { run } from "../cli/run";
 import { removeDir, tempDir } from "../xlsx/helpers";
 
@@ -31,6 +36,8 @@ const CAS = {
     "are reliquats : deux bilans de la Bièvre, l'achat HOTELLERIE de 4 350,00 € corrigé en 3 350,00 € dans le second",
   reliquatAnterieurDivergent:
     "are reliquats --etablissements : bilan de Simone-Veil dont le reliquat antérieur pré-bac est passé de 1 000 € à 0",
+  reliquatAnterieurDivergentVolet:
+    "volet, Reporter les reliquats : le même bilan de Simone-Veil, reliquat antérieur pré-bac passé de 1 000 € à 0",
   reliquatSansAnnee:
     "bilan : la ligne « Reliquat pré-bac » donne le reliquat de fin d'année (726 €), pas celui de l'année précédente",
   bilanXlsxEtCsv: "are reliquats : le bilan de la Bièvre en .xlsx et en .csv",
@@ -149,6 +156,52 @@ describe("Reliquat antérieur du bilan et feuille des établissements", () => {
       "--json",
     ]);
     expect(codes(JSON.parse(ok.stdout) as ReliquatsJson)).not.toContain("valeur-divergente");
+  });
+
+  test(CAS.reliquatAnterieurDivergentVolet, async () => {
+    // The sheets as the task pane has them in one workbook, and the call « Reporter les reliquats »
+    // makes (src/taskpane/bilan/ReliquatsBilan.tsx): the check is the workflow's, not the CLI's. Same
+    // amounts: 5 644 + 0 − 5 550,44 = 93,56 € carried as written, where 5 644 + 1 000 − 5 550,44 =
+    // 1 093,56 € was due; the alerte names the 1 000,00 € deducted in 2023-2024.
+    const valeurs = async (fichier: string): Promise<CellValue[][]> => {
+      const lu = await readSpreadsheetFile(fichier);
+      const classeur = new FileWorkbook();
+      const nom = classeur.addInput(lu, chooseSheet(lu));
+      const feuille = await classeur.readSheet(nom);
+      expect([feuille.rowOffset, feuille.columnOffset]).toEqual([0, 0]);
+      return feuille.values.map((row) => [...row]);
+    };
+    const bilan = await valeurs(SIMONE_VEIL);
+    expect(bilan[10].slice(0, 2)).toEqual(["Reliquat antérieur pré-bac", 1000]);
+    const reporter = async (reliquatAnterieur: number) => {
+      bilan[10][1] = reliquatAnterieur;
+      const classeur = new MemoryWorkbook({
+        "Bilan Simone-Veil": bilan,
+        "Établissements 2023": await valeurs(ETABLISSEMENTS),
+      });
+      const resultat = await reporterReliquats(classeur, {
+        feuillesBilans: ["Bilan Simone-Veil"],
+        feuilleEtablissements: "Établissements 2023",
+        annee: 2023,
+      });
+      await ecrireReliquats(classeur, resultat);
+      return resultat;
+    };
+    const r = await reporter(0);
+    const simoneVeil = r.reliquats.find((x) => x.uai === "0931234L")!;
+    expect(texteDecimal(simoneVeil.reliquats.preBac as Decimal)).toBe("93.56");
+    expect(texteDecimal(simoneVeil.reliquats.postBac as Decimal)).toBe("111.90");
+    const alertes = r.constats.filter((c) => c.code === "valeur-divergente");
+    expect(alertes.map((c) => [c.gravite, c.feuille, c.ligne, c.colonne])).toEqual([
+      ["alerte", "Bilan Simone-Veil", 11, "B"],
+    ]);
+    expect(alertes[0].message.replace(/[\u00a0\u202f]/g, " ")).toBe(
+      "Reliquat antérieur pré-bac du bilan : 0,00 €, alors que « Établissements 2023 » donne 1 000,00 € pour 0931234L (ligne 3), le reliquat déduit de sa dotation 2023-2024. Le reliquat reporté en dépend (1 000,00 € d'écart) : vérifiez le bilan.",
+    );
+    // The bilan as filled (1 000,00 €): 1 093,56 € and no alerte.
+    const ok = await reporter(1000);
+    expect(texteDecimal(ok.reliquats[0].reliquats.preBac as Decimal)).toBe("1093.56");
+    expect(ok.constats.map((c) => c.code)).not.toContain("valeur-divergente");
   });
 });
 
