@@ -7,26 +7,22 @@ import {
   Decimal,
   ECART_FORFAIT_MAXIMUM,
   ECART_IPC_MAXIMUM,
-  ErreurParametreManquant,
   LIBELLES_CATEGORIES,
-  NOMS_FORFAITS,
   Parametres,
   anneeScolaireAu,
   ecartForfait,
   ecartIpc,
   formaterForfait,
   formaterIndice,
+  constatValeurManquante,
   formaterValeurManquante,
-  indicesDistincts,
-  libelleAnnee,
+  forfaitsManquants,
   lireAnneeScolaire,
   lireForfaitSaisi,
   lireTypeForfait,
-  nomsDesIndices,
   texteSaisi,
   validerIpcSaisi,
   type AnneeScolaire,
-  type Categorie,
   type Ecart,
   type ForfaitSaisi,
   type IndiceManquant,
@@ -159,23 +155,15 @@ export function messageValeurManquante(valeur: ValeurManquante): string {
  * would read as if the amounts given had been ignored.
  */
 export function verifierForfaits(annee: AnneeScolaire, parametres: Parametres): void {
-  const manquants: [Categorie, ValeurManquante][] = [];
-  for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) {
-    try {
-      parametres.forfait(kind, annee);
-    } catch (error) {
-      if (!(error instanceof ErreurParametreManquant) || error.valeurManquante === null) throw error;
-      manquants.push([kind, error.valeurManquante]);
-    }
-  }
-  if (manquants.length === 0) return;
-  let message = messageValeurManquante(manquants[0][1]);
-  if (manquants.length < 3) {
-    const manque = indicesDistincts(manquants.flatMap(([, v]) => v.manque));
-    const noms = manquants.map(([kind]) => NOMS_FORFAITS[kind]).join(" et ");
-    const options = manquants.map(([kind]) => `--forfait "${annee}:${LIBELLES_CATEGORIES[kind]}=<montant>"`);
+  const valeur = forfaitsManquants(parametres, annee);
+  if (valeur === null) return;
+  let message = messageValeurManquante(valeur);
+  const manquants = valeur.forfaits;
+  if (manquants) {
+    const manque = valeur.manque;
+    const options = manquants.map((kind) => `--forfait "${annee}:${LIBELLES_CATEGORIES[kind]}=<montant>"`);
     message =
-      `${manquants.length > 1 ? "Forfaits" : "Forfait"} ${noms} ${libelleAnnee(annee)} non ${manquants.length > 1 ? "calculables" : "calculable"} : il manque ${nomsDesIndices(manque)}.\n` +
+      `${constatValeurManquante(valeur)}\n` +
       `En ligne de commande : ${[...new Set(manque.map(optionIpc))].join(" ")}${manque.some((m) => m.serie === null) ? " --serie-ipc <identifiant INSEE>" : ""} (indices INSEE de décembre), ou ${manquants.length > 1 ? "leurs montants publiés" : "son montant publié"} avec ${options.join(" ")}.`;
   }
   throw new UsageError(

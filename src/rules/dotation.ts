@@ -14,6 +14,7 @@ import { boursiersRetenus, exigerEffectifValide, type TauxBoursiers } from "./bo
 import { ErreurArgument } from "./erreurs";
 import { Decimal, ZERO, formaterEuros, formaterForfait, nombreDe } from "./montants";
 import type { Parametres, ValeurResolue } from "./parametres/parametres";
+import { erreurValeurManquante, forfaitsManquants } from "./parametres/manque";
 import { libelleAnnee, type AnneeScolaire } from "./anneeScolaire";
 import { avecDetails, avecResultat, type Trace, type ValeurTracee } from "./trace";
 
@@ -89,7 +90,14 @@ export interface DotationEtablissement {
   readonly erreurs: readonly string[];
 }
 
+/**
+ * The three forfaits of a dotation year (R6-R7). A year that cannot resolve them all is an
+ * ErreurParametreManquant naming the missing ones when others are known (forfaitsManquants): the task
+ * pane shows its message before any calculation.
+ */
 export function forfaitsDeLAnnee(annee: AnneeScolaire, parametres: Parametres): ForfaitsAnnee {
+  const manque = forfaitsManquants(parametres, annee);
+  if (manque) throw erreurValeurManquante(manque);
   return {
     prepaMetiers: parametres.forfait("PREPA_METIERS", annee),
     preBac: parametres.forfait("PRE_BAC", annee),

@@ -3,6 +3,8 @@
  * adapters map them: an argument error becomes #VALUE! in Excel and exit code 2 in the CLI, a missing
  * parameter becomes #N/A naming the missing value (design.md §3).
  */
+import type { Categorie } from "./categories";
+
 export abstract class ErreurAre extends Error {
   abstract readonly nature: "argument" | "parametre-manquant";
   constructor(
@@ -40,6 +42,11 @@ export interface ValeurManquante {
   readonly annee: number;
   /** The index values that would resolve it by indexation (R7), oldest needed first; empty when none can. */
   readonly manque: readonly IndiceManquant[];
+  /**
+   * The forfaits of a dotation that cannot be resolved, when the others can (entered or published): the
+   * message names them (forfaitsManquants). Absent for one parameter, or all three forfaits.
+   */
+  readonly forfaits?: readonly Categorie[];
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   withForfait,
   withIpc,
 } from "../../src/taskpane/parametres/entries";
+import { resolveYear } from "../../src/taskpane/years";
 import { indexer, taux_ipc } from "../../src/functions/functions";
 import { erreurDe, installCustomFunctionsGlobal } from "../functions/customFunctionsStandIn";
 import { run } from "../cli/run";
@@ -248,6 +249,32 @@ const CORPUS: readonly Cas[] = [
           'En ligne de commande : --ipc 2024-12=<valeur> (indices INSEE de décembre), ou son montant publié avec --forfait "2025:3EME PREPA-METIERS=<montant>".\n' +
           "Ou choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.\n",
       );
+    },
+  },
+  {
+    nom: "volet : Dotations 2025 avec les forfaits pré-bac et post-bac saisis dans Paramètres, sans le 3e prépa-métiers : le message nomme celui qui manque",
+    async verifier() {
+      // The workbook's setting as Paramètres writes it; the message the Dotations and Demande screens
+      // show under « Année scolaire » (resolveYear), the calculation disabled. Before: « Forfaits
+      // 2025-2026 non calculables », as if the two amounts entered had been ignored.
+      const etat = await charger(
+        '{"forfaits":[{"annee":2025,"categorie":"PRE BAC","valeur":"160","source":"arrêté"},{"annee":2025,"categorie":"POST BAC","valeur":"160","source":"arrêté"}]}',
+      );
+      expect(etat.avertissement).toBeNull();
+      expect(preBac2025(etat.parametres)).toBe("160");
+      expect(resolveYear(etat.parametres, 2025)).toEqual({
+        ok: false,
+        message:
+          "Forfait 3e prépa-métiers 2025-2026 non calculable : il manque IPC décembre 2024 (base 2015). " +
+          "Saisissez cette valeur (série INSEE 001763862) ou les forfaits publiés pour 2025-2026 dans Paramètres.",
+      });
+      // All three missing: the message as before.
+      expect(resolveYear(Parametres.embarques(), 2025)).toEqual({
+        ok: false,
+        message: expect.stringMatching(
+          /^Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 \(base 2015\)\. Saisissez/,
+        ),
+      });
     },
   },
   {

@@ -16,7 +16,9 @@ import {
   PARAMETRES_EMBARQUES,
   Parametres,
   UNITES,
+  constatValeurManquante,
   formaterValeurManquante,
+  forfaitsManquants,
   parametreDuFichier,
   SOURCES_PARAMETRES,
   libelleAnnee,
@@ -229,6 +231,49 @@ describe("Une valeur manquante est une structure, dite par un seul formateur", (
     ).toBe(
       "Plafond du quotient familial CPGE 2023-2024 inconnu : aucune valeur publiée pour cette année ni pour une année antérieure.",
     );
+  });
+});
+
+describe("forfaitsManquants : les forfaits d'une dotation qu'une année n'a pas, nommés", () => {
+  /** 160 € entered for 2025-2026 for each category given (as Paramètres or --forfait stores it). */
+  const saisis = (...categories: string[]) =>
+    Parametres.avec({
+      forfaits: categories.map((categorie) => ({ annee: 2025, categorie, valeur: 160, source: "arrêté" })),
+    });
+  const decembre2024 = { serie: "001763862", mois: "2024-12", base: 2015 };
+
+  test("une année calculable : rien ne manque", () => {
+    expect(forfaitsManquants(Parametres.embarques(), 2024)).toBeNull();
+    expect(forfaitsManquants(saisis("PRE BAC", "POST BAC", "3EME PREPA-METIERS"), 2025)).toBeNull();
+  });
+
+  test("les trois manquent : la structure du premier, telle quelle, « Forfaits … non calculables »", () => {
+    const manque = forfaitsManquants(Parametres.embarques(), 2025)!;
+    expect(manque).toEqual({ parametre: "forfait.prepa_metiers", annee: 2025, manque: [decembre2024] });
+    expect(constatValeurManquante(manque)).toBe(
+      "Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 (base 2015).",
+    );
+  });
+
+  test("pré-bac et post-bac saisis : le 3e prépa-métiers seul est nommé", () => {
+    const manque = forfaitsManquants(saisis("PRE BAC", "POST BAC"), 2025)!;
+    expect(manque.forfaits).toEqual(["PREPA_METIERS"]);
+    expect(manque.manque).toEqual([decembre2024]);
+    expect(constatValeurManquante(manque)).toBe(
+      "Forfait 3e prépa-métiers 2025-2026 non calculable : il manque IPC décembre 2024 (base 2015).",
+    );
+  });
+
+  test("pré-bac seul saisi : les deux autres, au pluriel, le même indice une fois", () => {
+    const manque = forfaitsManquants(saisis("PRE BAC"), 2025)!;
+    expect(manque.forfaits).toEqual(["PREPA_METIERS", "POST_BAC"]);
+    expect(constatValeurManquante(manque)).toBe(
+      "Forfaits 3e prépa-métiers et Post-bac (boursiers) 2025-2026 non calculables : il manque IPC décembre 2024 (base 2015).",
+    );
+  });
+
+  test("une année avant les règles : l'erreur sans structure passe telle quelle", () => {
+    expect(() => forfaitsManquants(Parametres.embarques(), 2022)).toThrow(ErreurParametreManquant);
   });
 });
 

@@ -5,8 +5,10 @@
  * user supplies a value — no adapter reads another module's sentence.
  */
 import { ErreurParametreManquant, type IndiceManquant, type ValeurManquante } from "../erreurs";
-import { libelleAnnee } from "../anneeScolaire";
+import { libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
+import { NOMS_FORFAITS, type Categorie } from "../categories";
 import { libelleMoisIpc, type BaseIpc } from "./ipc";
+import type { Parametres } from "./parametres";
 import { PARAMETRES_EMBARQUES, type IdParametre } from "./registre";
 
 /** « IPC décembre 2024 (base 2015) ». */
@@ -40,16 +42,49 @@ function nomDuParametre(parametre: string): string {
 
 /**
  * « Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 (base 2015). » Every forfait
- * follows the same index, so a missing December stops them all: the sentence names the forfaits.
+ * follows the same index, so a missing December stops them all: the sentence names the forfaits —
+ * those missing when the others are known (`forfaits`, forfaitsManquants): « Forfait 3e prépa-métiers
+ * 2025-2026 non calculable », never « Forfaits … » as if the amounts entered had been ignored.
  */
 export function constatValeurManquante(valeur: ValeurManquante): string {
   const annee = libelleAnnee(valeur.annee);
   if (valeur.manque.length === 0)
     return `${nomDuParametre(valeur.parametre)} ${annee} inconnu : aucune valeur publiée pour cette année ni pour une année antérieure.`;
-  const titre = estForfait(valeur.parametre)
-    ? `Forfaits ${annee} non calculables`
-    : `${nomDuParametre(valeur.parametre)} ${annee} non calculable`;
+  const forfaits = valeur.forfaits;
+  const pluriel = forfaits && forfaits.length > 1 ? "s" : "";
+  const titre = forfaits
+    ? `Forfait${pluriel} ${forfaits.map((f) => NOMS_FORFAITS[f]).join(" et ")} ${annee} non calculable${pluriel}`
+    : estForfait(valeur.parametre)
+      ? `Forfaits ${annee} non calculables`
+      : `${nomDuParametre(valeur.parametre)} ${annee} non calculable`;
   return `${titre} : il manque ${nomsDesIndices(valeur.manque)}.`;
+}
+
+/**
+ * What stops the dotation of a year (R6-R7), or null when its three forfaits resolve: the first
+ * missing forfait's structure when all three are missing; when some are known (entered or published)
+ * and others not, the missing ones named in `forfaits`, with their index values once each. The one
+ * place the command line and the task pane learn which forfaits a year lacks. An error without a
+ * structure (a year before the rules) is thrown as it is.
+ */
+export function forfaitsManquants(parametres: Parametres, annee: AnneeScolaire): ValeurManquante | null {
+  const forfaits: Categorie[] = [];
+  const valeurs: ValeurManquante[] = [];
+  for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) {
+    try {
+      parametres.forfait(kind, annee);
+    } catch (error) {
+      // Only an ErreurParametreManquant has the structure; any other error is not ours to word.
+      const valeur = (error as Partial<ErreurParametreManquant>).valeurManquante;
+      if (!valeur) throw error;
+      forfaits.push(kind);
+      valeurs.push(valeur);
+    }
+  }
+  // One or two missing of three: named.
+  if (valeurs.length % 3)
+    return { ...valeurs[0], manque: indicesDistincts(valeurs.flatMap((v) => v.manque)), forfaits };
+  return valeurs[0] ?? null;
 }
 
 /** How the user supplies what is missing, where they read the message. */
