@@ -7,10 +7,10 @@ import {
   NOMS_FORFAITS,
   formaterForfait,
   indicesDistincts,
+  indicesManquants,
   libelleAnnee,
   lignesDeTrace,
   lireTypeForfait,
-  nomsDesIndices,
   texteDecimal,
   type ReferenceJuridique,
   type TypeForfait,
@@ -137,7 +137,7 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
         const structure = line.manquant!.valeurManquante;
         const names =
           structure && structure.manque.length > 0
-            ? nomsDesIndices(indicesDistincts(structure.manque))
+            ? indicesManquants(structure.manque)
             : line.manquant!.aFournir;
         out.push(`  ${NOMS_FORFAITS[line.kind]} : non calculable (il manque ${names})`);
         continue;

@@ -16,7 +16,7 @@ describe("Valeur manquante en ligne de commande", () => {
       ],
     };
     expect(messageValeurManquante(manque)).toBe(
-      "Forfaits 2026-2027 non calculables : il manque IPC décembre 2025 (base 2015) et IPC décembre 2024 (base 2015).\n" +
+      "Forfaits 2026-2027 non calculables : il manque IPC décembre 2024 (base 2015) et IPC décembre 2025 (base 2015).\n" +
         'En ligne de commande : --ipc 2024-12=<valeur> --ipc 2025-12=<valeur> (indices INSEE de décembre), ou les montants publiés avec --forfait "AAAA:PRE BAC=<montant>" (de même POST BAC et 3EME PREPA-METIERS).',
     );
   });

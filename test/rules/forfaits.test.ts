@@ -176,8 +176,9 @@ describe("Indexation sur l'IPC (R7)", () => {
         { mois: "2025-12", base: 2015, valeur: "121.00" },
       ],
     });
+    // Oldest month first, whatever order the resolution met them in.
     expect(() => p.forfait("PRE_BAC", 2027)).toThrow(
-      "IPC décembre 2026 (base 2025) et IPC décembre 2025 (base 2025)",
+      "il manque IPC décembre 2025 (base 2025) et IPC décembre 2026 (base 2025).",
     );
   });
 

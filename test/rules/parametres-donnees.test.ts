@@ -225,6 +225,31 @@ describe("Une valeur manquante est une structure, dite par un seul formateur", (
     );
   });
 
+  test("une année lointaine (2031, 2100 tapé pour 2010) : le nombre d'indices, le premier et le dernier, jamais 76 noms", () => {
+    const message = (annee: number) => {
+      try {
+        Parametres.embarques().forfait("PRE_BAC", annee);
+        return "calculable";
+      } catch (error) {
+        return (error as ErreurParametreManquant).message;
+      }
+    };
+    // Decembers 2024 and 2025 in base 2015, then 2025 to 2030 in base 2025: 2 + 6 = 8.
+    expect(message(2031)).toBe(
+      "Forfaits 2031-2032 non calculables : il manque 8 indices, de l'IPC décembre 2024 (base 2015) à l'IPC décembre 2030 (base 2025). " +
+        "Saisissez ces valeurs (série INSEE 001763862 et base 2025) ou les forfaits publiés pour 2031-2032 dans Paramètres.",
+    );
+    // Before: 76 « IPC décembre … » joined by « et », ~3 600 characters in a cell's error.
+    expect(message(2100)).toMatch(
+      /il manque 77 indices, de l'IPC décembre 2024 \(base 2015\) à l'IPC décembre 2099 \(base 2025\)\./,
+    );
+    expect(message(2100).length).toBeLessThan(300);
+    // Up to four, each is named: 2027-2028 lacks four Decembers, both bases of 2025 among them.
+    expect(message(2027)).toContain(
+      "il manque IPC décembre 2024 (base 2015) et IPC décembre 2025 (base 2015) et IPC décembre 2025 (base 2025) et IPC décembre 2026 (base 2025).",
+    );
+  });
+
   test("une valeur sans indice qui la donnerait : le constat seul, sans saisie proposée", () => {
     expect(
       formaterValeurManquante({ parametre: "cpge.plafond_quotient_familial", annee: 2023, manque: [] }),

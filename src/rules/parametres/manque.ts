@@ -29,6 +29,21 @@ export function indicesDistincts(manque: readonly IndiceManquant[]): IndiceManqu
   );
 }
 
+/** Beyond this many, the index values missing are counted, not each named. */
+const INDICES_NOMMES = 4;
+
+/**
+ * What the sentence says is missing, oldest first: each index value up to INDICES_NOMMES (the next
+ * rentrées need two to four), else their number, the first and the last — a year typed far ahead
+ * (2100 for 2010) would otherwise name 77 Decembers in a cell's error.
+ */
+export function indicesManquants(manque: readonly IndiceManquant[]): string {
+  const tries = indicesDistincts(manque);
+  return tries.length <= INDICES_NOMMES
+    ? nomsDesIndices(tries)
+    : `${tries.length} indices, de l'${nomIndiceManquant(tries[0])} à l'${nomIndiceManquant(tries[tries.length - 1])}`;
+}
+
 /** The rate of indexation (R7), which every forfait of the year needs: named as the forfaits. */
 export const TAUX_INDEXATION = "indexation.taux";
 
@@ -57,7 +72,7 @@ export function constatValeurManquante(valeur: ValeurManquante): string {
     : estForfait(valeur.parametre)
       ? `Forfaits ${annee} non calculables`
       : `${nomDuParametre(valeur.parametre)} ${annee} non calculable`;
-  return `${titre} : il manque ${nomsDesIndices(valeur.manque)}.`;
+  return `${titre} : il manque ${indicesManquants(valeur.manque)}.`;
 }
 
 /**
