@@ -86,6 +86,9 @@ export function lireEntier(
   compte = "d'élèves",
 ): number | EntierIllisible {
   if (typeof value === "number") {
+    // Décision (regles.md#lecture.effectif-bruit-formule): a formula's binary noise
+    // (=0,1*240 → 24,000000000000004) is its whole number; 24,5 stays refused.
+    value = entierProche(value);
     if (Number.isInteger(value) && value >= 0) {
       if (value > EFFECTIF_MAXIMUM) return entierIllisible(value, "effectif-invraisemblable", quoi, compte);
       return value === 0 ? 0 : value; // -0 is 0
@@ -108,17 +111,29 @@ export function lireEntier(
   if (typeof value === "string") {
     const lu = lireNombreFrancais(value);
     if (lu.ok && lu.unite === null) {
-      if (lu.valeur.isNegative()) return entierIllisible(value, "effectif-negatif", quoi, compte);
-      if (!lu.valeur.isInteger()) return entierIllisible(value, "effectif-decimal", quoi, compte);
-      if (lu.valeur.gt(EFFECTIF_MAXIMUM))
+      let valeur = lu.valeur;
+      // The same noise as a program's .csv writes it (« 24.000000000000004 », 17 digits: text).
+      if (!valeur.isInteger()) valeur = new Decimal(entierProche(valeur.toNumber()));
+      if (valeur.isNegative()) return entierIllisible(value, "effectif-negatif", quoi, compte);
+      if (!valeur.isInteger()) return entierIllisible(value, "effectif-decimal", quoi, compte);
+      if (valeur.gt(EFFECTIF_MAXIMUM))
         return entierIllisible(value, "effectif-invraisemblable", quoi, compte);
-      return lu.valeur.toNumber();
+      return valeur.toNumber();
     }
     if (!lu.ok && lu.probleme === "ambigu") {
       return { probleme: "effectif-texte", message: messageNombreIllisible("ambigu", quoi, value, "") };
     }
   }
   return entierIllisible(value, "effectif-texte", quoi, compte);
+}
+
+/** How far from a whole number, relative to it, a count is still that number: binary noise only. */
+const BRUIT_RELATIF = 1e-9;
+
+/** The whole number `value` is, give or take a formula's binary noise; else `value` itself. -0 is 0. */
+function entierProche(value: number): number {
+  const entier = Math.round(value);
+  return Math.abs(value - entier) <= BRUIT_RELATIF * Math.max(1, Math.abs(entier)) ? entier + 0 : value;
 }
 
 function entierIllisible(

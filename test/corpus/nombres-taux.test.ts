@@ -255,6 +255,38 @@ export const CORPUS_NOMBRES: readonly Cas[] = [
     attendu: { constat: "effectif-texte", comptees: 1, preBac: "3768.00" },
   },
 
+  // —— Effectifs calculés par une formule : le bruit binaire (Décision regles.md#lecture.effectif-bruit-formule) ——
+  // =0,1*240 donne 24,000000000000004 en virgule flottante : 24 élèves, pas une ligne écartée.
+  {
+    // 24 × 157 € = 3 768,00 € (avant : ligne écartée « non entier », 0,00 €).
+    nom: "effectif =0,1*240 calculé (24,000000000000004) : 24 élèves, pas une erreur",
+    entree: cap(24.000000000000004),
+    attendu: { constat: null, comptees: 1, preBac: "3768.00" },
+  },
+  {
+    nom: "effectif calculé 23,999999999999996 : 24 élèves",
+    entree: cap(23.999999999999996),
+    attendu: { constat: null, comptees: 1, preBac: "3768.00" },
+  },
+  {
+    // Seule la ligne à 24 compte : 24 × 157 € = 3 768,00 €.
+    nom: "effectif calculé 24,5 : toujours non entier, jamais 24 ni 25",
+    entree: cap(24.5, null, [[UAI, CAP, 24]]),
+    attendu: { constat: "effectif-decimal", message: /« 24,5 » non entier/, comptees: 1, preBac: "3768.00" },
+  },
+  {
+    // 30 × 220 / 1 200 = 5,5 → 6 boursiers × 157 € = 942,00 € (avant : taux illisible, post-bac non calculé).
+    nom: "boursiers calculés 220,00000000000003 et effectif total 1 200 : 30 × 220 / 1 200 = 5,5 → 6",
+    entree: {
+      effectifs: [E, [UAI, BTS, 30]],
+      etablissements: [
+        ["UAI", "Nombre de boursiers", "Effectif total"],
+        [UAI, 220.00000000000003, 1200],
+      ],
+    },
+    attendu: { constat: null, postBac: "942.00" },
+  },
+
   // —— Reliquats : 24 × 157 € = 3 768 € − reliquat ——
   {
     nom: "reliquat « 1 234,56 € » : 3 768 € − 1 234,56 € = 2 533,44 €",
@@ -287,6 +319,19 @@ export const CORPUS_NOMBRES: readonly Cas[] = [
     nom: "xlsx : cellule nombre contenant « 1 234 » : 1 234 élèves, jamais 1",
     entree: { fichier: "nombre-1-234.xlsx", octets: xlsxNombreTexte("1 234") },
     attendu: { constat: null, comptees: 1 },
+  },
+  {
+    nom: "xlsx : effectif 24,000000000000004 (valeur d'une formule) : 24 élèves",
+    entree: { fichier: "bruit-formule.xlsx", octets: xlsxNombreTexte("24.000000000000004") },
+    attendu: { constat: null, comptees: 1 },
+  },
+  {
+    // Un .csv écrit par un programme garde les 17 chiffres : 24 × 157 € = 3 768,00 €.
+    nom: "csv : effectif « 24.000000000000004 » écrit par un programme : 24 élèves",
+    entree: {
+      csv: { effectifs: `UAI;Code diplôme;Effectif\r\n${UAI};${CAP};24.000000000000004\r\n` },
+    },
+    attendu: { sortie: 0, constat: null, preBac: "3768.00" },
   },
   {
     nom: "csv : effectif « 1.234 » : ambigu, jamais lu 1,234",

@@ -15,6 +15,30 @@ describe("Lecture d'un effectif", () => {
     expect(lireEntier(cell)).toBe(attendu);
   });
 
+  // Décision (regles.md#lecture.effectif-bruit-formule): =0,1*240 gives 24,000000000000004 in binary.
+  test.each([
+    [24.000000000000004, 24],
+    [23.999999999999996, 24],
+    [21.000000000000004, 21],
+    ["24.000000000000004", 24],
+    ["24,000000000000004", 24],
+    [-5.551115123125783e-17, 0],
+    [9999.999999999998, 10000],
+    [10000.000000000002, 10000],
+  ])("%p, bruit binaire d'une formule, se lit %p élèves", (cell, attendu) => {
+    expect(lireEntier(cell)).toBe(attendu);
+  });
+
+  test.each([
+    [24.5, "effectif-decimal"],
+    [24.001, "effectif-decimal"],
+    [24.0000001, "effectif-decimal"],
+    ["24,0000001", "effectif-decimal"],
+    [-24.000000000000004, "effectif-negatif"],
+  ])("%p reste refusé (%s) : pas un bruit de formule", (cell, probleme) => {
+    expect(lireEntier(cell)).toMatchObject({ probleme });
+  });
+
   test("10 000 élèves est encore lu (plafond de vraisemblance inclus)", () => {
     expect(lireEntier(10000)).toBe(10000);
     expect(lireEntier("10 000")).toBe(10000);
