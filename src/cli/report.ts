@@ -15,10 +15,18 @@ export const CONSTATS_BLOQUANTS: ReadonlySet<string> = new Set([
   "feuille-vide",
   "entete-introuvable",
   "colonne-manquante",
+  "effectif-deux-colonnes",
 ]);
 
 export function constatsBloquants(constats: readonly Constat[]): Constat[] {
-  return constats.filter((c) => c.gravite === "erreur" && CONSTATS_BLOQUANTS.has(c.code));
+  return constats
+    .filter((c) => c.gravite === "erreur" && CONSTATS_BLOQUANTS.has(c.code))
+    .map((c) =>
+      // The shared message says « correspondance des colonnes »; here it is an option.
+      c.code === "effectif-deux-colonnes"
+        ? { ...c, message: `${c.message} En ligne de commande : --colonne effectif=<lettre de la colonne>.` }
+        : c,
+    );
 }
 
 /** How the fields of a sheet are named to the user. */

@@ -272,6 +272,11 @@ export interface ResultatEntete {
   readonly indexLigne: number;
   /** Fields mapped twice: the second column is ignored (left to right, the first wins). */
   readonly enDouble: readonly { champ: Champ; colonne: ColonneReconnue }[];
+  /**
+   * An effectif column of the same kind as the one read, in the same table, when the user did not say
+   * which to read (regles.md#lecture.effectif-deux-colonnes); null otherwise.
+   */
+  readonly effectifAmbigu: ColonneReconnue | null;
 }
 
 /**
@@ -309,6 +314,7 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
       colonnes[champ] = colonne;
     } else if (champ) enDouble.push({ champ, colonne });
   }
+  const effectifLu = colonnes.effectif;
   for (const [champ, index] of Object.entries(correction ?? {}) as [Champ, number | null | undefined][]) {
     // A correction that is not a column index (UI slip) is ignored rather than read as column « ».
     if (index === undefined || (index !== null && (!Number.isInteger(index) || index < 0))) continue;
@@ -318,10 +324,25 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
   // Ignored: every titled column no field reads, after the correction (the one a corrected field left too).
   const lues = Object.values(colonnes).map((c) => c!.index);
   const ignorees = titrees.filter((c) => !lues.includes(c.index));
+  // Décision (regles.md#lecture.effectif-deux-colonnes): two effectif columns of one kind (« Effectif »
+  // twice, one last year's) side by side: reading the leftmost would be a guess. Unless the correction
+  // chose one, the reader refuses the sheet. A second table beyond an untitled column is not a rival.
+  let effectifAmbigu: ColonneReconnue | null = null;
+  if (effectifLu !== undefined && colonnes.effectif === effectifLu) {
+    for (const { champ, colonne } of enDouble) {
+      if (champ !== "effectif" || effectifPrecis(colonne.entete) !== effectifPrecis(effectifLu.entete))
+        continue;
+      const [de, a] = [effectifLu.index, colonne.index].sort((x, y) => x - y);
+      let jointes = true;
+      for (let j = de; j < a && jointes; j++) jointes = !isBlank(row[j - sheet.columnOffset]);
+      if (jointes) effectifAmbigu ??= colonne;
+    }
+  }
   return {
     entete: { ligne: sheet.rowOffset + meilleur + 1, colonnes, ignorees },
     indexLigne: meilleur,
     enDouble: enDouble.filter(({ champ, colonne }) => colonnes[champ]?.index !== colonne.index),
+    effectifAmbigu,
   };
 }
 

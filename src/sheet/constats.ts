@@ -54,6 +54,8 @@ export const CODES_CONSTATS = {
   "colonne-manquante": "erreur",
   "entete-deux-lignes": "erreur",
   "colonne-en-double": "info",
+  // Two effectif columns of one kind: reading either is a guess (regles.md#lecture.effectif-deux-colonnes).
+  "effectif-deux-colonnes": "erreur",
   // An establishments sheet's column titled like a reliquat, a taux or the survey, not recognised: its
   // values would silently not count (regles.md#lecture.colonne-non-lue).
   "colonne-non-lue": "alerte",
@@ -189,6 +191,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "colonne-manquante": "colonne manquante",
   "entete-deux-lignes": "en-tête sur deux lignes",
   "colonne-en-double": "colonne en double",
+  "effectif-deux-colonnes": "deux colonnes d'effectif",
   "colonne-non-lue": "colonne non lue",
   "feuille-masquee": "feuille masquée non lue",
   "feuille-non-lue": "feuille non lue",

@@ -31,7 +31,7 @@ import {
   type LigneDeStructure,
 } from "./structure";
 import { Comptage, type LecteurFeuille, type SessionLecture, type VerdictUai } from "./session";
-import type { Champ, CorrectionColonnes, EnteteDetectee } from "./types";
+import type { Champ, ColonneReconnue, CorrectionColonnes, EnteteDetectee } from "./types";
 
 /** A cell that reads as a UAI: 7 digits and a letter (0750655E). */
 export function ressembleAUnUai(cell: CellValue | undefined): boolean {
@@ -154,7 +154,10 @@ export abstract class LecteurBase implements LecteurFeuille {
     this.position = detection.indexLigne + 1;
     this.total = this.fin - this.position;
     this.signalerDonneesAuDessus(detection.indexLigne);
+    // Only an effectif sheet pays its effectif column (a bilan's is a reference).
+    const ambigu = requis.includes("effectif") ? detection.effectifAmbigu : null;
     for (const { champ, colonne } of detection.enDouble) {
+      if (colonne === ambigu) continue;
       this.signaler(
         "colonne-en-double",
         detection.entete.ligne,
@@ -179,6 +182,17 @@ export abstract class LecteurBase implements LecteurFeuille {
         detection.entete.ligne,
         null,
         `Colonne introuvable dans l'en-tête de la ligne ${detection.entete.ligne} : ${noms.join(" ; ")}. La feuille n'est pas lue : renommez la colonne ou indiquez-la dans la correspondance des colonnes.${manquants.includes("uai") ? uaiAuDessus(sheet, detection.indexLigne) : ""}`,
+      );
+    } else if (ambigu) {
+      // Décision (regles.md#lecture.effectif-deux-colonnes): which one counts is the user's to say.
+      this.motifGlobal = "effectif-deux-colonnes";
+      const lu = detection.entete.colonnes.effectif!;
+      const titre = (c: ColonneReconnue) => `« ${citation(c.entete)} » (${c.lettre})`;
+      this.signaler(
+        "effectif-deux-colonnes",
+        detection.entete.ligne,
+        ambigu.lettre,
+        `Deux colonnes d'effectif, ${titre(lu)} et ${titre(ambigu)} : laquelle compte les élèves de 1re année ? La feuille n'est pas lue : indiquez-la dans la correspondance des colonnes.`,
       );
     } else this.refuserEnteteSurDeuxLignes(sheet, detection);
   }

@@ -97,14 +97,16 @@ export const CORPUS: readonly Cas[] = [
     attendu: { constat: "colonne-manquante", ligne: 2, message: /« Effectif »/ },
   },
   {
-    nom: "deux colonnes « Effectif »",
+    // Décision regles.md#lecture.effectif-deux-colonnes : avant, la plus à gauche était lue (24 élèves,
+    // une info), que l'autre (99) soit ou non celle de l'année.
+    nom: "deux colonnes « Effectif » : feuille refusée, aucune des deux devinée",
     entree: {
       feuille: [
         [...E, "Effectif"],
         [...L(), 99],
       ],
     },
-    attendu: { constat: "colonne-en-double", ligne: 1, comptees: 1 },
+    attendu: { constat: "effectif-deux-colonnes", ligne: 1, comptees: 0, message: /laquelle compte/ },
   },
   {
     nom: "en-tête répété par un second collage",

@@ -133,6 +133,115 @@ describe("Corpus : « Effectif » et « Effectif n-1 » dans la même extraction
 });
 
 /**
+ * Two effectif columns of the same kind side by side — « Effectif » twice, one of them last year's
+ * figure, or « Nb élèves » beside « Effectif » — say nothing of which one counts
+ * (regles.md#lecture.effectif-deux-colonnes). Hand computation, 2024-2025 (157 €), taux 35 %: the right
+ * column (D) gives BOULANGER 24 × 157 = 3 768 € pré-bac and BTS MCO 20 × 35 % = 7 boursiers × 157 =
+ * 1 099 € post-bac; the leftmost (C), read before with only an info, 30 × 157 = 4 710 € and
+ * 40 × 35 % = 14 × 157 = 2 198 €.
+ */
+describe("Corpus : deux colonnes d'effectif de même sorte", () => {
+  const ETAB: CellValue[][] = [
+    ["UAI", "Taux de boursiers"],
+    ["0750655E", "35 %"],
+  ];
+  const feuille = (c: string, d: string): CellValue[][] => [
+    ["UAI", "Code formation", c, d],
+    ["0750655E", "50022137", 30, 24],
+    ["0750655E", "32031213", 40, 20],
+  ];
+
+  test.each([
+    ["Effectif", "Effectif"],
+    ["Nb élèves", "Effectif"],
+    ["Effectif n-1", "Effectifs 1ère année"],
+  ])(
+    "« %s » et « %s » : feuille refusée, aucune colonne devinée (avant : 4 710,00 € et 2 198,00 €)",
+    async (c, d) => {
+      const r = await dotations(feuille(c, d), ETAB);
+      // The one counted row is the establishments sheet's.
+      expect(r.lignes).toMatchObject({ comptees: 1, ecartees: 2 });
+      expect(r.lignes.ecarteesParMotif).toEqual({ "effectif-deux-colonnes": 2 });
+      const refus = r.constats.filter((x) => x.code === "effectif-deux-colonnes");
+      expect(refus.map((x) => [x.gravite, x.ligne, x.colonne])).toEqual([["erreur", 1, "D"]]);
+      expect(refus[0].message).toBe(
+        `Deux colonnes d'effectif, « ${c} » (C) et « ${d} » (D) : laquelle compte les élèves de 1re année ? La feuille n'est pas lue : indiquez-la dans la correspondance des colonnes.`,
+      );
+      expect(r.constats.filter((x) => x.code === "colonne-en-double")).toEqual([]);
+      expect(r.etablissements.find((e) => e.uai === "0750655E")?.effectifs).toMatchObject({
+        preBac: 0,
+        postBac: 0,
+      });
+    },
+  );
+
+  test("la colonne désignée dans la correspondance est lue : 3 768,00 € et 1 099,00 €", async () => {
+    const r = await calculerDotations(
+      new MemoryWorkbook({ Paris: feuille("Effectif", "Effectif"), Établissements: ETAB }),
+      {
+        feuillesEffectifs: ["Paris"],
+        feuilleEtablissements: "Établissements",
+        annee: 2024,
+        parametres,
+        colonnes: { Paris: { effectif: 3 } },
+      },
+    );
+    expect(nette(r, "0750655E")).toEqual({ preBac: "3768.00", postBac: "1099.00" });
+    expect(r.constats).toEqual([]);
+  });
+
+  test("« Effectif » d'un récapitulatif au-delà d'une colonne vide n'est pas une seconde colonne d'effectif", async () => {
+    const paris = feuille("Effectif", "Filière");
+    paris[0].push(null, "Effectif");
+    paris[1].push(null, 66);
+    const r = await dotations(paris, ETAB);
+    expect(r.lignes).toMatchObject({ comptees: 3, ecartees: 0 });
+    // 30 × 157 = 4 710 € : la colonne C est la seule du tableau.
+    expect(nette(r, "0750655E").preBac).toBe("4710.00");
+  });
+
+  test("ligne de commande : `are dotations` sort avec 2 et le message ; avec --colonne effectif=D, 3 768,00 € et 1 099,00 €", async () => {
+    const dossier = tempDir("are-deux-effectifs-");
+    try {
+      const fichier = path.join(dossier, "paris.csv");
+      const etab = path.join(dossier, "etablissements.csv");
+      fs.writeFileSync(
+        fichier,
+        "UAI;Code formation;Effectif;Effectif\r\n0750655E;50022137;30;24\r\n0750655E;32031213;40;20\r\n",
+      );
+      fs.writeFileSync(etab, "UAI;Taux de boursiers\r\n0750655E;35 %\r\n");
+      const refus = await run(["dotations", fichier, "--etablissements", etab, "--annee", "2024", "--json"]);
+      expect(refus.code).toBe(2);
+      expect(refus.stdout).toBe("");
+      expect(refus.stderr).toMatch(
+        /Deux colonnes d'effectif, « Effectif » \(C\) et « Effectif » \(D\).* En ligne de commande : --colonne effectif=<lettre de la colonne>\./,
+      );
+      const controle = await run(["controle", fichier, "--annee", "2024"]);
+      expect(controle.code).toBe(2);
+      const lu = await run([
+        "dotations",
+        fichier,
+        "--etablissements",
+        etab,
+        "--annee",
+        "2024",
+        "--json",
+        "--colonne",
+        "effectif=D",
+      ]);
+      expect(lu.code).toBe(0);
+      const json = JSON.parse(lu.stdout) as DotationsJson;
+      expect(json.etablissements.find((e) => e.uai === "0750655E")?.dotationNette).toMatchObject({
+        preBac: "3768.00",
+        postBac: "1099.00",
+      });
+    } finally {
+      removeDir(dossier);
+    }
+  });
+});
+
+/**
  * A regional workbook: the rectorat's sheet and the Région's table of taux, reliquats and answers
  * (regles.md#lecture.feuille-etablissements-du-classeur). Hand computation, 2024-2025 (157 €):
  * - 0750655E : 24 BOULANGER × 157 = 3 768 − reliquat 500 = 3 268,00 € pré-bac ; 20 BTS MCO × 35 % = 7
