@@ -124,6 +124,7 @@ export function lireEntier(
       return { probleme: "effectif-texte", message: messageNombreIllisible("ambigu", quoi, value, "") };
     }
   }
+  // Décision (regles.md#lecture.effectif-tiret): « - » is refused, not 0 — a dash can say « not known ».
   return entierIllisible(value, "effectif-texte", quoi, compte);
 }
 

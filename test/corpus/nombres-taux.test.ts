@@ -255,6 +255,22 @@ export const CORPUS_NOMBRES: readonly Cas[] = [
     attendu: { constat: "effectif-texte", comptees: 1, preBac: "3768.00" },
   },
 
+  {
+    // Décision regles.md#lecture.effectif-tiret : jamais lu 0 sans le dire, jamais perdu. La ligne à 24
+    // compte : 24 × 157 € = 3 768 €.
+    nom: "effectif « - » ou « – » (tiret) : illisible, ligne écartée et nommée, jamais perdue",
+    entree: cap(24, null, [
+      [UAI, "50022141", "-"],
+      [UAI, "50022139", "\u2013"],
+    ]),
+    attendu: {
+      constat: "effectif-texte",
+      message: /« - » illisible[^]*« – » illisible/,
+      comptees: 1,
+      preBac: "3768.00",
+    },
+  },
+
   // —— Effectifs calculés par une formule : le bruit binaire (Décision regles.md#lecture.effectif-bruit-formule) ——
   // =0,1*240 donne 24,000000000000004 en virgule flottante : 24 élèves, pas une ligne écartée.
   {
@@ -434,6 +450,22 @@ export const CORPUS_NOMBRES: readonly Cas[] = [
       },
     },
     attendu: { sortie: 0, constat: null, preBac: "5652.00" },
+  },
+  {
+    // La valeur sous la colonne sans titre n'est pas lue ; la ligne est écartée et nommée, jamais
+    // perdue : seule la ligne CUISINE compte, 12 × 157 € = 1 884 €.
+    nom: "csv à « ; » : une valeur sous une dernière colonne sans titre : ligne écartée et nommée",
+    entree: {
+      csv: {
+        effectifs: `UAI;Code diplôme;Effectif;\r\n${UAI};${CAP};24;3\r\n${UAI};50022139;12;\r\n`,
+      },
+    },
+    attendu: {
+      sortie: 0,
+      constat: "ligne-mal-decoupee",
+      message: /Ligne de 4 valeurs pour 3 colonnes/,
+      preBac: "1884.00",
+    },
   },
   {
     nom: "xlsx : une note à droite du tableau, au-delà de l'en-tête : la ligne compte",

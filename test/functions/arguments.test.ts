@@ -106,6 +106,8 @@ describe("Mêmes bornes que la lecture des feuilles (issue 11 point 18)", () => 
     ["1 234", 1234],
     ["12,0", 12],
     [null, 0],
+    // =ARE.DOTATION(0,1*240;…): the binary noise of a formula (regles.md#lecture.effectif-bruit-formule).
+    [24.000000000000004, 24],
   ])("l'effectif %p vaut %p", (value, expected) => {
     expect(lireEffectif(value, "Effectif")).toBe(expected);
   });
