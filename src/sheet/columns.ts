@@ -5,7 +5,7 @@
  */
 import { normaliserLibelle } from "../rules";
 import { columnLetter, isBlank, type CellValue, type SheetData } from "../grid";
-import type { Champ, ColonneReconnue, CorrectionColonnes, EnteteDetectee } from "./types";
+import type { Champ, ColonneChoisie, ColonneReconnue, CorrectionColonnes, EnteteDetectee } from "./types";
 
 /** The names users and rectorats give each column. The first one is the name shown in messages. */
 export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
@@ -277,6 +277,19 @@ export interface ResultatEntete {
    * which to read (regles.md#lecture.effectif-deux-colonnes); null otherwise.
    */
   readonly effectifAmbigu: ColonneReconnue | null;
+  /**
+   * Corrections whose header is no longer where the user chose it (ColonneChoisie): followed to the
+   * column now under that header (`suivie`), or not (`suivie` null: the field is left unmapped and the
+   * reader refuses the sheet). `colonne` is the column at the chosen index now, `memes` the columns now
+   * titled as the chosen one.
+   */
+  readonly deplacees: readonly {
+    champ: Champ;
+    choisie: ColonneChoisie;
+    colonne: ColonneReconnue;
+    memes: readonly ColonneReconnue[];
+    suivie: ColonneReconnue | null;
+  }[];
 }
 
 /**
@@ -315,11 +328,22 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
     } else if (champ) enDouble.push({ champ, colonne });
   }
   const effectifLu = colonnes.effectif;
-  for (const [champ, index] of Object.entries(correction ?? {}) as [Champ, number | null | undefined][]) {
+  const deplacees: ResultatEntete["deplacees"][number][] = [];
+  for (const [champ, choix] of Object.entries(correction ?? {}) as [Champ, CorrectionColonnes[Champ]][]) {
+    const index = choix !== null && typeof choix === "object" ? choix.index : choix;
     // A correction that is not a column index (UI slip) is ignored rather than read as column « ».
-    if (index === undefined || (index !== null && (!Number.isInteger(index) || index < 0))) continue;
-    if (index === null) delete colonnes[champ];
-    else colonnes[champ] = reconnue(sheet, row, index);
+    if (index !== null && !(Number.isInteger(index) && index! >= 0)) continue;
+    let colonne = index === null ? null : reconnue(sheet, row, index!);
+    if (colonne && typeof choix === "object") {
+      // Décision (regles.md#lecture.correction-perimee): the column chosen is the one under the header
+      // the user saw — the `rang`-th of the `sur` columns so titled, while there are still `sur` of them.
+      const memes = titrees.filter((c) => c.entete === choix!.entete);
+      const suivie = memes.length === choix!.sur ? (memes[choix!.rang] ?? null) : null;
+      if (suivie?.index !== index) deplacees.push({ champ, choisie: choix!, colonne, memes, suivie });
+      colonne = suivie;
+    }
+    if (colonne) colonnes[champ] = colonne;
+    else delete colonnes[champ];
   }
   // Ignored: every titled column no field reads, after the correction (the one a corrected field left too).
   const lues = Object.values(colonnes).map((c) => c!.index);
@@ -343,7 +367,20 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
     indexLigne: meilleur,
     enDouble: enDouble.filter(({ champ, colonne }) => colonnes[champ]?.index !== colonne.index),
     effectifAmbigu,
+    deplacees,
   };
+}
+
+/**
+ * The column `index` of a detected header as the user chooses it in the task pane: with its header
+ * text, and which of the columns so titled it is when there are several (regles.md#lecture.correction-perimee).
+ */
+export function colonneChoisie(entete: EnteteDetectee, index: number): ColonneChoisie {
+  // Titles by column index (a sparse array: its keys come in ascending order).
+  const titres: string[] = [];
+  for (const c of [...Object.values(entete.colonnes), ...entete.ignorees]) if (c) titres[c.index] = c.entete;
+  const memes = Object.keys(titres).filter((i) => titres[+i] === titres[index]);
+  return { index, entete: titres[index] ?? "", rang: memes.indexOf(String(index)), sur: memes.length };
 }
 
 /** What an effectif header says when it names the n-1 or first-year effectif (cleEntete form). */

@@ -56,6 +56,10 @@ export const CODES_CONSTATS = {
   "colonne-en-double": "info",
   // Two effectif columns of one kind: reading either is a guess (regles.md#lecture.effectif-deux-colonnes).
   "effectif-deux-colonnes": "erreur",
+  // A column chosen in the task pane whose header moved: followed, or the sheet refused
+  // (regles.md#lecture.correction-perimee).
+  "correction-suivie": "info",
+  "correction-perimee": "erreur",
   // An establishments sheet's column titled like a reliquat, a taux or the survey, not recognised: its
   // values would silently not count (regles.md#lecture.colonne-non-lue).
   "colonne-non-lue": "alerte",
@@ -192,6 +196,8 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "entete-deux-lignes": "en-tête sur deux lignes",
   "colonne-en-double": "colonne en double",
   "effectif-deux-colonnes": "deux colonnes d'effectif",
+  "correction-suivie": "colonne déplacée",
+  "correction-perimee": "correction à refaire",
   "colonne-non-lue": "colonne non lue",
   "feuille-masquee": "feuille masquée non lue",
   "feuille-non-lue": "feuille non lue",

@@ -167,6 +167,31 @@ export abstract class LecteurBase implements LecteurFeuille {
     }
     this.largeurLignes = largeurDesLignes(sheet, detection);
     if (sheet.delimited) this.largeurDelimitee = largeurDuTableau(sheet, detection);
+    // Décision (regles.md#lecture.correction-perimee): a column the user chose (ColonneChoisie) whose
+    // header moved is read where that header is now, with an info; one whose header is gone, or now in
+    // more or fewer columns than when chosen, leaves the sheet unread (an erreur names the field, the
+    // column, the header chosen and the one found) — never the column now at its index, nor the
+    // automatic mapping the user had corrected.
+    for (const { champ, choisie, colonne, memes, suivie } of detection.deplacees) {
+      const debut = `« ${nomDuChamp(champ)} » corrigé en colonne ${colonne.lettre} (« ${citation(choisie.entete)} ») : ce titre est `;
+      if (suivie) {
+        this.signaler(
+          "correction-suivie",
+          detection.entete.ligne,
+          suivie.lettre,
+          `${debut}maintenant en ${suivie.lettre}, colonne lue.`,
+        );
+        continue;
+      }
+      this.motifGlobal = "correction-perimee";
+      this.signaler(
+        "correction-perimee",
+        detection.entete.ligne,
+        colonne.lettre,
+        `${debut}${memes[0] ? `maintenant en ${memes.map((c) => c.lettre).join(", ")}` : `absent, la colonne ${colonne.lettre} porte « ${citation(colonne.entete)} »`}. La feuille n'est pas lue : corrigez la correspondance des colonnes dans Contrôle.`,
+      );
+    }
+    if (this.motifGlobal !== null) return;
     const manquants = requis.filter((champ) => !detection.entete.colonnes[champ]);
     const aucunDesValeurs =
       auMoinsUn.length > 0 && auMoinsUn.every((champ) => !detection.entete.colonnes[champ]);

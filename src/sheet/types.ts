@@ -31,8 +31,27 @@ export type Champ =
   | "dotationPreBac"
   | "dotationPostBac";
 
-/** A user's correction of the mapping: field → 0-based column index in the sheet (A = 0), or null to unmap. */
-export type CorrectionColonnes = Partial<Record<Champ, number | null>>;
+/**
+ * A column the user chose in the task pane, with the header text they saw above it: checked at each
+ * reading (detecterEntete), so that a column inserted, deleted or a new extraction pasted since never
+ * has another column read in its place. Décision (regles.md#lecture.correction-perimee)
+ */
+export interface ColonneChoisie {
+  /** 0-based column index in the sheet (A = 0) when it was chosen. */
+  readonly index: number;
+  /** Its header text then (ColonneReconnue.entete). */
+  readonly entete: string;
+  /** How many columns of the header had that text (a second « Effectif »), and which one it was (0 the leftmost). */
+  readonly sur: number;
+  readonly rang: number;
+}
+
+/**
+ * A user's correction of the mapping: field → a column — its 0-based index in the sheet (A = 0), read
+ * whatever its header (the command line's --colonne, applied to the file as read in the same run), or
+ * a ColonneChoisie — or null to unmap.
+ */
+export type CorrectionColonnes = Partial<Record<Champ, number | ColonneChoisie | null>>;
 
 export interface ColonneReconnue {
   /** 0-based column index in the sheet (A = 0), whatever the used range's offset. */

@@ -23,6 +23,7 @@ import type { Progress } from "../workbook/port";
 export type {
   BilanLignes,
   Champ,
+  ColonneChoisie,
   ColonneReconnue,
   CorrectionColonnes,
   EffectifsComptes,

@@ -48,7 +48,7 @@ describe("Correspondance des colonnes, modifiable dans Contrôle", () => {
     expect(main.every((r) => r.partageAvec.length === 0)).toBe(true);
     const detection = detecterEntete(
       { name: "F", values: FEUILLE, rowOffset: 0, columnOffset: 0 },
-      chooseColumn({}, "nomEtablissement", 0),
+      chooseColumn({}, "nomEtablissement", 0, entete(FEUILLE)),
     );
     const rows = fieldRows(detection!.entete).main;
     expect(rows.find((r) => r.champ === "uai")?.partageAvec).toEqual(["nomEtablissement"]);
@@ -60,16 +60,32 @@ describe("Correspondance des colonnes, modifiable dans Contrôle", () => {
     expect(avant.effectifs.preBac).toBe(0);
     expect(avant.constats.map((c) => c.code)).toEqual(["effectif-texte"]);
 
-    const correction = chooseColumn({}, "effectif", 4);
-    expect(correction).toEqual({ effectif: 4 });
+    // The column is kept with the header the user saw above it (regles.md#lecture.correction-perimee).
+    const correction = chooseColumn({}, "effectif", 4, avant.entete!);
+    expect(correction).toEqual({ effectif: { index: 4, entete: "Élèves 2023", rang: 0, sur: 1 } });
     const apres = await controlerFeuille(classeur, "F", { annee: 2024, colonnes: correction });
     expect(apres.effectifs.preBac).toBe(24);
     expect(apres.entete?.colonnes.effectif).toEqual({ index: 4, lettre: "E", entete: "Élèves 2023" });
     expect(apres.constats).toEqual([]);
     // « aucune colonne » retire le champ.
-    expect(chooseColumn(correction, "libelleFormation", null)).toEqual({
-      effectif: 4,
+    expect(chooseColumn(correction, "libelleFormation", null, apres.entete!)).toEqual({
+      effectif: { index: 4, entete: "Élèves 2023", rang: 0, sur: 1 },
       libelleFormation: null,
     });
+  });
+
+  test("une colonne insérée avant E après la correction : « Élèves 2023 » est suivie en F, jamais la colonne E lue à sa place", async () => {
+    const classeur = new MemoryWorkbook({ F: FEUILLE.map((row) => [...row]) });
+    const avant = await controlerFeuille(classeur, "F", { annee: 2024 });
+    const correction = chooseColumn({}, "effectif", 4, avant.entete!);
+    // « Année de formation » inserted in E: before, E was read, 1 élève (1 × 157 = 157,00 € instead of
+    // 24 × 157 = 3 768,00 €).
+    classeur
+      .sheet("F")!
+      .values.forEach((row, r) => row.splice(4, 0, r === 2 ? "Année de formation" : r === 3 ? 1 : null));
+    const apres = await controlerFeuille(classeur, "F", { annee: 2024, colonnes: correction });
+    expect(apres.effectifs.preBac).toBe(24);
+    expect(apres.entete?.colonnes.effectif?.lettre).toBe("F");
+    expect(apres.constats.map((c) => [c.code, c.gravite])).toEqual([["correction-suivie", "info"]]);
   });
 });

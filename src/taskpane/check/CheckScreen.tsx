@@ -93,12 +93,16 @@ export function CheckScreen() {
     );
   };
 
+  const resultat = shownResult(run);
+
   const onChoose = (champ: Champ, index: number | null) => {
     setReveler(false);
-    if (target)
+    // The header the user sees: that of the result shown (the dropdowns are disabled while a check runs).
+    const entete = resultat?.entete;
+    if (target && entete)
       void run.start((progress) =>
         action(({ workbook: classeur }) =>
-          checkTarget(classeur, target, chooseColumn(correction, champ, index), progress),
+          checkTarget(classeur, target, chooseColumn(correction, champ, index, entete), progress),
         ),
       );
   };
@@ -111,7 +115,6 @@ export function CheckScreen() {
       ),
     );
 
-  const resultat = shownResult(run);
   const fresh = run.state.status === "done" && reveler ? run.state.result : null;
 
   return (

@@ -1,10 +1,10 @@
 /**
  * Editing the column mapping the check detected (design.md §4: « The user can always correct the
  * mapping »). The screen shows one dropdown per field; a choice becomes a `CorrectionColonnes` entry
- * (field → 0-based column index, or null to unmap) passed to the workflow as `colonnes`. Pure.
+ * (field → the column with its header text, or null to unmap) passed to the workflow as `colonnes`. Pure.
  */
 import { columnLetter } from "../../workbook/port";
-import { nomDuChamp } from "../../sheet";
+import { colonneChoisie, nomDuChamp } from "../../sheet";
 import type { Champ, ColonneReconnue, CorrectionColonnes, EnteteDetectee } from "../../workflows/types";
 
 /** Every field, in the order a user reads an effectif sheet. */
@@ -83,13 +83,18 @@ export function fieldRows(entete: EnteteDetectee): { main: FieldRow[]; others: F
   return { main, others };
 }
 
-/** The correction after the user picked `index` (or « aucune colonne », null) for a field. */
+/**
+ * The correction after the user picked `index` (or « aucune colonne », null) for a field of the header
+ * shown: the column is kept with its header text, so that a reading after the sheet changed reads that
+ * header's column or refuses the sheet, never the column now at `index` (regles.md#lecture.correction-perimee).
+ */
 export function chooseColumn(
   correction: CorrectionColonnes,
   champ: Champ,
   index: number | null,
+  entete: EnteteDetectee,
 ): CorrectionColonnes {
-  return { ...correction, [champ]: index };
+  return { ...correction, [champ]: index === null ? null : colonneChoisie(entete, index) };
 }
 
 /** « Code formation diplôme → colonne C » for the screen's summary. */

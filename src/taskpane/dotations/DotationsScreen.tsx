@@ -152,6 +152,11 @@ export function DotationsScreen() {
     });
 
   const corrected = choice.effectifs.filter((n) => corrections.bySheet[n]);
+  // Sheets corrected in Contrôle that the workbook no longer has: renamed, they read with the automatic
+  // mapping the user had corrected (regles.md#lecture.correction-perimee).
+  const perdues = Object.keys(corrections.bySheet).filter(
+    (n) => feuilles && !feuilles.sheets.some((f) => f.name === n),
+  );
 
   return (
     <div className={styles.ecran}>
@@ -183,6 +188,12 @@ export function DotationsScreen() {
           Correspondance des colonnes corrigée dans Contrôle utilisée pour{" "}
           {corrected.map((n) => `« ${n} »`).join(", ")}.
         </Caption1>
+      )}
+      {perdues.length > 0 && (
+        <Notice intent="warning">
+          Correspondance des colonnes corrigée dans Contrôle perdue pour{" "}
+          {perdues.map((n) => `« ${n} »`).join(", ")} : feuille renommée ? Refaites-la.
+        </Notice>
       )}
 
       <OptionalSheetField

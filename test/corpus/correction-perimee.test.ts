@@ -1,0 +1,168 @@
+/**
+ * Corpus (regles.md#lecture.correction-perimee) : une correspondance de colonnes corrigée dans Contrôle
+ * est gardée pour la session du volet, puis utilisée par Dotations. Entre les deux, l'utilisateur insère
+ * une colonne, ou colle une nouvelle extraction autrement rangée, dans la même feuille : le numéro de
+ * colonne retenu désigne alors une autre colonne. Avant, Dotations la lisait sans un mot (l'année de
+ * formation, 1, lue pour l'effectif).
+ *
+ * Montants à la main, forfait pré-bac 2024-2025 : 157 € par élève de 1re année de CAP (BOULANGER, 50022137).
+ * 0750655E, 28 élèves : 28 × 157 = 4 396,00 € ; lu dans la mauvaise colonne (1) : 1 × 157 = 157,00 € ;
+ * lu dans l'« Effectif » de toutes les années (40) : 40 × 157 = 6 280,00 €.
+ */
+import { Parametres } from "../../src/rules";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import type { CellValue } from "../../src/workbook/port";
+import { calculerDotations, controlerFeuille } from "../../src/workflows";
+import type { CorrectionColonnes, ResultatDotations } from "../../src/workflows/types";
+import { chooseColumn } from "../../src/taskpane/check/mapping";
+
+/** « Élèves 1A », a title the reader does not know: the user gives it as the effectif in Contrôle (E). */
+const PARIS: CellValue[][] = [
+  ["UAI", "Code diplôme", "Libellé", "Nom de l'établissement", "Élèves 1A"],
+  ["0750655E", "50022137", "BOULANGER (CAP)", "Lycée Arago", 28],
+];
+
+/** Inserts a column before `index` in every row, as Excel does: the columns from `index` move right. */
+function insererColonne(values: CellValue[][], index: number, colonne: readonly CellValue[]): void {
+  values.forEach((row, r) => row.splice(index, 0, colonne[r] ?? null));
+}
+
+/** Contrôle, then the user's choice of a column for a field: the correction the pane keeps for the sheet. */
+async function corriger(classeur: MemoryWorkbook, champ: "effectif", index: number) {
+  const controle = await controlerFeuille(classeur, "Paris", { annee: 2024 });
+  return chooseColumn({}, champ, index, controle.entete!);
+}
+
+const dotations = (classeur: MemoryWorkbook, correction: CorrectionColonnes) =>
+  calculerDotations(classeur, {
+    feuillesEffectifs: ["Paris"],
+    annee: 2024,
+    parametres: Parametres.embarques(),
+    colonnes: { Paris: correction },
+  });
+
+const nettes = (r: ResultatDotations) =>
+  Object.fromEntries(r.etablissements.map((e) => [e.uai, e.nette.preBac.valeur.toFixed(2)]));
+
+/** The names of the cases, as docs/security.md lists them. */
+const CAS = {
+  suivie:
+    "effectif corrigé en E « Élèves 1A », puis une colonne « Année de formation » insérée avant E : « Élèves 1A » suivie en F",
+  perimee:
+    "effectif corrigé en E « Élèves 1A », puis une extraction sans « Élèves 1A » collée : feuille refusée, rien de payé",
+  doublon:
+    "deux colonnes « Effectif », la seconde choisie, puis une colonne insérée avant : la seconde suivie, pas la première",
+  ambigu: "deux colonnes « Effectif », la seconde choisie, puis une troisième ajoutée : feuille refusée",
+} as const;
+
+describe("une correction de colonnes du volet, puis la feuille change", () => {
+  test(CAS.suivie, async () => {
+    const classeur = new MemoryWorkbook({ Paris: PARIS.map((row) => [...row]) });
+    const correction = await corriger(classeur, "effectif", 4);
+    const avant = await dotations(classeur, correction);
+    expect(nettes(avant)).toEqual({ "0750655E": "4396.00" });
+    expect(avant.constats).toEqual([]);
+
+    insererColonne(classeur.sheet("Paris")!.values, 4, ["Année de formation", 1]);
+    const apres = await dotations(classeur, correction);
+    // Avant la correction : 1 × 157 = 157,00 €, l'année de formation lue pour l'effectif, sans un mot.
+    expect(nettes(apres)).toEqual({ "0750655E": "4396.00" });
+    expect(apres.totaux.nette.total.toFixed(2)).toBe("4396.00");
+    expect(apres.constats).toEqual([
+      {
+        gravite: "info",
+        code: "correction-suivie",
+        feuille: "Paris",
+        ligne: 1,
+        colonne: "F",
+        message:
+          "« Effectif » corrigé en colonne E (« Élèves 1A ») : ce titre est maintenant en F, colonne lue.",
+      },
+    ]);
+    // Contrôle lit la feuille de la même façon.
+    const controle = await controlerFeuille(classeur, "Paris", { annee: 2024, colonnes: correction });
+    expect(controle.effectifs.preBac).toBe(28);
+    expect(controle.entete?.colonnes.effectif?.lettre).toBe("F");
+  });
+
+  test(CAS.perimee, async () => {
+    const classeur = new MemoryWorkbook({ Paris: PARIS.map((row) => [...row]) });
+    const correction = await corriger(classeur, "effectif", 4);
+    // A new extraction pasted over the first: « Année de formation » in E, the effectif in F under a
+    // title the reader knows — the automatic mapping the user had corrected is not taken either.
+    classeur.sheet("Paris")!.values = [
+      ["UAI", "Code diplôme", "Libellé", "Nom de l'établissement", "Année de formation", "Effectif"],
+      ["0750655E", "50022137", "BOULANGER (CAP)", "Lycée Arago", 1, 28],
+      ["0750655E", "50022141", "PATISSIER (CAP)", "Lycée Arago", 1, 12],
+    ];
+    const r = await dotations(classeur, correction);
+    // Avant : 1 × 157 + 1 × 157 = 314,00 € payés, les années de formation lues pour les effectifs.
+    expect(r.etablissements).toEqual([]);
+    expect(r.totaux.nette.total.toFixed(2)).toBe("0.00");
+    expect(r.lignes).toMatchObject({ nonVides: 2, comptees: 0, ecartees: 2 });
+    expect(r.lignes.ecarteesParMotif).toEqual({ "correction-perimee": 2 });
+    expect(r.constats).toEqual([
+      {
+        gravite: "erreur",
+        code: "correction-perimee",
+        feuille: "Paris",
+        ligne: 1,
+        colonne: "E",
+        message:
+          "« Effectif » corrigé en colonne E (« Élèves 1A ») : ce titre est absent, la colonne E porte « Année de formation ». La feuille n'est pas lue : corrigez la correspondance des colonnes dans Contrôle.",
+      },
+    ]);
+    // In Contrôle, the field is shown without a column, to be chosen again.
+    const controle = await controlerFeuille(classeur, "Paris", { annee: 2024, colonnes: correction });
+    expect(controle.entete?.colonnes.effectif).toBeUndefined();
+    expect(controle.constats.map((c) => c.code)).toEqual(["correction-perimee"]);
+    // Chosen again (F): read, 28 + 12 = 40 élèves, 40 × 157 = 6 280,00 €.
+    const refaite = chooseColumn(correction, "effectif", 5, controle.entete!);
+    expect(nettes(await dotations(classeur, refaite))).toEqual({ "0750655E": "6280.00" });
+  });
+
+  /** « Effectif » twice: every year of the formation (40), then the first year (28), the one to read. */
+  const DEUX_EFFECTIFS: CellValue[][] = [
+    ["UAI", "Code diplôme", "Libellé", "Effectif", "Effectif"],
+    ["0750655E", "50022137", "BOULANGER (CAP)", 40, 28],
+  ];
+
+  test(CAS.doublon, async () => {
+    const classeur = new MemoryWorkbook({ Paris: DEUX_EFFECTIFS.map((row) => [...row]) });
+    const correction = await corriger(classeur, "effectif", 4);
+    expect(correction).toEqual({ effectif: { index: 4, entete: "Effectif", rang: 1, sur: 2 } });
+    expect(nettes(await dotations(classeur, correction))).toEqual({ "0750655E": "4396.00" });
+
+    insererColonne(classeur.sheet("Paris")!.values, 3, ["Nom de l'établissement", "Lycée Arago"]);
+    const r = await dotations(classeur, correction);
+    // Avant : la colonne E, maintenant le premier « Effectif » : 40 × 157 = 6 280,00 €.
+    expect(nettes(r)).toEqual({ "0750655E": "4396.00" });
+    expect(r.constats.filter((c) => c.code === "correction-suivie").map((c) => c.message)).toEqual([
+      "« Effectif » corrigé en colonne E (« Effectif ») : ce titre est maintenant en F, colonne lue.",
+    ]);
+  });
+
+  test(CAS.ambigu, async () => {
+    const classeur = new MemoryWorkbook({ Paris: DEUX_EFFECTIFS.map((row) => [...row]) });
+    const correction = await corriger(classeur, "effectif", 4);
+    insererColonne(classeur.sheet("Paris")!.values, 3, ["Effectif", 45]);
+    const r = await dotations(classeur, correction);
+    // Avant : la colonne E, maintenant le premier des anciens : 40 × 157 = 6 280,00 €.
+    expect(r.etablissements).toEqual([]);
+    expect(r.constats.filter((c) => c.gravite === "erreur").map((c) => c.message)).toEqual([
+      "« Effectif » corrigé en colonne E (« Effectif ») : ce titre est maintenant en D, E, F. La feuille n'est pas lue : corrigez la correspondance des colonnes dans Contrôle.",
+    ]);
+  });
+
+  test("la feuille inchangée : la colonne choisie est lue sans constat ; une correction par numéro (ligne de commande) lit toujours ce numéro", async () => {
+    const classeur = new MemoryWorkbook({ Paris: PARIS.map((row) => [...row]) });
+    const correction = await corriger(classeur, "effectif", 4);
+    expect(correction).toEqual({ effectif: { index: 4, entete: "Élèves 1A", rang: 0, sur: 1 } });
+    const r = await dotations(classeur, correction);
+    expect(r.constats).toEqual([]);
+    expect(nettes(r)).toEqual({ "0750655E": "4396.00" });
+    // --colonne effectif=E: the file read in the same run, the number is the user's word.
+    insererColonne(classeur.sheet("Paris")!.values, 4, ["Élèves 2A", 25]);
+    expect(nettes(await dotations(classeur, { effectif: 4 }))).toEqual({ "0750655E": "3925.00" }); // 25 × 157
+  });
+});
