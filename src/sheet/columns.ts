@@ -328,6 +328,9 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
     } else if (champ) enDouble.push({ champ, colonne });
   }
   const effectifLu = colonnes.effectif;
+  // Whether the user's correction gave the effectif column (ambiguity below is then settled), even the
+  // one read anyway: a ColonneChoisie followed to it is that very object.
+  let effectifChoisi = false;
   const deplacees: ResultatEntete["deplacees"][number][] = [];
   for (const [champ, choix] of Object.entries(correction ?? {}) as [Champ, CorrectionColonnes[Champ]][]) {
     const index = choix !== null && typeof choix === "object" ? choix.index : choix;
@@ -342,6 +345,7 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
       if (suivie?.index !== index) deplacees.push({ champ, choisie: choix!, colonne, memes, suivie });
       colonne = suivie;
     }
+    if (champ === "effectif") effectifChoisi = colonne !== null;
     if (colonne) colonnes[champ] = colonne;
     else delete colonnes[champ];
   }
@@ -352,7 +356,7 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
   // twice, one last year's) side by side: reading the leftmost would be a guess. Unless the correction
   // chose one, the reader refuses the sheet. A second table beyond an untitled column is not a rival.
   let effectifAmbigu: ColonneReconnue | null = null;
-  if (effectifLu !== undefined && colonnes.effectif === effectifLu) {
+  if (effectifLu !== undefined && !effectifChoisi) {
     for (const { champ, colonne } of enDouble) {
       if (champ !== "effectif" || effectifPrecis(colonne.entete) !== effectifPrecis(effectifLu.entete))
         continue;

@@ -219,6 +219,14 @@ export abstract class LecteurBase implements LecteurFeuille {
         ambigu.lettre,
         `Deux colonnes d'effectif, ${titre(lu)} et ${titre(ambigu)} : laquelle compte les élèves de 1re année ? La feuille n'est pas lue : indiquez-la dans la correspondance des colonnes.`,
       );
+      // Shown without an effectif column in Contrôle: the user's choice, even of the leftmost, is then a
+      // change of the dropdown (choosing the option already selected would not be).
+      const { effectif: _lu, ...colonnes } = detection.entete.colonnes;
+      this.entete = {
+        ...detection.entete,
+        colonnes,
+        ignorees: [...detection.entete.ignorees, lu].sort((a, b) => a.index - b.index),
+      };
     } else this.refuserEnteteSurDeuxLignes(sheet, detection);
   }
 

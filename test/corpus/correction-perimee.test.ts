@@ -53,6 +53,8 @@ const CAS = {
   doublon:
     "deux colonnes « Effectif », la seconde choisie, puis une colonne insérée avant : la seconde suivie, pas la première",
   ambigu: "deux colonnes « Effectif », la seconde choisie, puis une troisième ajoutée : feuille refusée",
+  premiere:
+    "deux colonnes « Effectif », la première choisie dans Contrôle : lue, la feuille n'est plus refusée comme ambiguë",
 } as const;
 
 describe("une correction de colonnes du volet, puis la feuille change", () => {
@@ -152,6 +154,26 @@ describe("une correction de colonnes du volet, puis la feuille change", () => {
     expect(r.constats.filter((c) => c.gravite === "erreur").map((c) => c.message)).toEqual([
       "« Effectif » corrigé en colonne E (« Effectif ») : ce titre est maintenant en D, E, F. La feuille n'est pas lue : corrigez la correspondance des colonnes dans Contrôle.",
     ]);
+  });
+
+  test(CAS.premiere, async () => {
+    const classeur = new MemoryWorkbook({ Paris: DEUX_EFFECTIFS.map((row) => [...row]) });
+    // Without a choice, the sheet is refused: which « Effectif » counts is the user's to say
+    // (regles.md#lecture.effectif-deux-colonnes).
+    const sans = await dotations(classeur, {});
+    expect(sans.constats.map((c) => c.code)).toContain("effectif-deux-colonnes");
+    expect(sans.etablissements).toEqual([]);
+    // Contrôle shows the effectif without a column: picking D is a change of the dropdown.
+    const controle = await controlerFeuille(classeur, "Paris", { annee: 2024 });
+    expect(controle.entete?.colonnes.effectif).toBeUndefined();
+    expect(controle.entete?.ignorees.map((c) => c.lettre)).toEqual(["D", "E"]);
+    const correction = await corriger(classeur, "effectif", 3);
+    expect(correction).toEqual({ effectif: { index: 3, entete: "Effectif", rang: 0, sur: 2 } });
+    const r = await dotations(classeur, correction);
+    // The leftmost chosen is the column read automatically: before, the choice was not seen as one and
+    // the sheet stayed refused. 40 × 157 = 6 280,00 €. The other « Effectif » stays named, ignored.
+    expect(r.constats.map((c) => [c.code, c.colonne])).toEqual([["colonne-en-double", "E"]]);
+    expect(nettes(r)).toEqual({ "0750655E": "6280.00" });
   });
 
   test("la feuille inchangée : la colonne choisie est lue sans constat ; une correction par numéro (ligne de commande) lit toujours ce numéro", async () => {
