@@ -5,7 +5,14 @@
  */
 import { normaliserLibelle } from "../rules";
 import { columnLetter, isBlank, type CellValue, type SheetData } from "../grid";
-import type { Champ, ColonneChoisie, ColonneReconnue, CorrectionColonnes, EnteteDetectee } from "./types";
+import type {
+  Champ,
+  ColonneChoisie,
+  ColonneReconnue,
+  ColonnesRetirees,
+  CorrectionColonnes,
+  EnteteDetectee,
+} from "./types";
 
 /** The names users and rectorats give each column. The first one is the name shown in messages. */
 export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
@@ -290,6 +297,8 @@ export interface ResultatEntete {
     memes: readonly ColonneReconnue[];
     suivie: ColonneReconnue | null;
   }[];
+  /** Fields removed in the task pane (ColonnesRetirees) now named by headers the user did not see. */
+  readonly retraits: readonly { champ: Champ; nouvelles: readonly ColonneReconnue[] }[];
 }
 
 /**
@@ -332,7 +341,17 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
   // one read anyway: a ColonneChoisie followed to it is that very object.
   let effectifChoisi = false;
   const deplacees: ResultatEntete["deplacees"][number][] = [];
+  const retraits: ResultatEntete["retraits"][number][] = [];
   for (const [champ, choix] of Object.entries(correction ?? {}) as [Champ, CorrectionColonnes[Champ]][]) {
+    if (choix && typeof choix === "object" && "aucune" in choix) {
+      // Décision (regles.md#lecture.correction-perimee): « aucune colonne » holds for the headers seen.
+      const nouvelles = titrees.filter(
+        (c) => champDeLEntete(c.entete) === champ && !choix.aucune.includes(c.entete),
+      );
+      if (nouvelles[0]) retraits.push({ champ, nouvelles });
+      delete colonnes[champ];
+      continue;
+    }
     const index = choix !== null && typeof choix === "object" ? choix.index : choix;
     // A correction that is not a column index (UI slip) is ignored rather than read as column « ».
     if (index !== null && !(Number.isInteger(index) && index! >= 0)) continue;
@@ -372,7 +391,14 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
     enDouble: enDouble.filter(({ champ, colonne }) => colonnes[champ]?.index !== colonne.index),
     effectifAmbigu,
     deplacees,
+    retraits,
   };
+}
+
+/** « Aucune colonne » for `champ` in a detected header: the headers named like it (ColonnesRetirees). */
+export function colonnesRetirees(entete: EnteteDetectee, champ: Champ): ColonnesRetirees {
+  const titrees = [...Object.values(entete.colonnes), ...entete.ignorees];
+  return { aucune: titrees.filter((c) => c && champDeLEntete(c.entete) === champ).map((c) => c!.entete) };
 }
 
 /**

@@ -191,6 +191,15 @@ export abstract class LecteurBase implements LecteurFeuille {
         `${debut}${memes[0] ? `maintenant en ${memes.map((c) => c.lettre).join(", ")}` : `absent, la colonne ${colonne.lettre} porte « ${citation(colonne.entete)} »`}. La feuille n'est pas lue : corrigez la correspondance des colonnes dans Contrôle.`,
       );
     }
+    for (const { champ, nouvelles } of detection.retraits) {
+      this.motifGlobal = "correction-perimee";
+      this.signaler(
+        "correction-perimee",
+        detection.entete.ligne,
+        nouvelles[0].lettre,
+        `« ${nomDuChamp(champ)} » retiré dans Contrôle : l'en-tête a maintenant ${nouvelles.map((c) => `« ${citation(c.entete)} » (${c.lettre})`).join(", ")}. La feuille n'est pas lue : corrigez la correspondance des colonnes dans Contrôle.`,
+      );
+    }
     if (this.motifGlobal !== null) return;
     const manquants = requis.filter((champ) => !detection.entete.colonnes[champ]);
     const aucunDesValeurs =

@@ -47,11 +47,21 @@ export interface ColonneChoisie {
 }
 
 /**
+ * « Aucune colonne » chosen in the task pane for a field: the headers named like that field then
+ * (« Statut », the establishment's public or privé). A header named like it that was not there (a new
+ * extraction's « Statut élève ») makes the removal stale: the sheet is refused, never read without a
+ * column the user did not see. Décision (regles.md#lecture.correction-perimee)
+ */
+export interface ColonnesRetirees {
+  readonly aucune: readonly string[];
+}
+
+/**
  * A user's correction of the mapping: field → a column — its 0-based index in the sheet (A = 0), read
  * whatever its header (the command line's --colonne, applied to the file as read in the same run), or
- * a ColonneChoisie — or null to unmap.
+ * a ColonneChoisie — or no column: null (the command line's), or ColonnesRetirees (the task pane's).
  */
-export type CorrectionColonnes = Partial<Record<Champ, number | ColonneChoisie | null>>;
+export type CorrectionColonnes = Partial<Record<Champ, number | ColonneChoisie | ColonnesRetirees | null>>;
 
 export interface ColonneReconnue {
   /** 0-based column index in the sheet (A = 0), whatever the used range's offset. */

@@ -53,6 +53,8 @@ const CAS = {
   doublon:
     "deux colonnes « Effectif », la seconde choisie, puis une colonne insérée avant : la seconde suivie, pas la première",
   ambigu: "deux colonnes « Effectif », la seconde choisie, puis une troisième ajoutée : feuille refusée",
+  retrait:
+    "statut retiré dans Contrôle (« Statut » : public), puis une extraction avec « Statut élève » collée : feuille refusée, apprentis jamais payés",
   premiere:
     "deux colonnes « Effectif », la première choisie dans Contrôle : lue, la feuille n'est plus refusée comme ambiguë",
 } as const;
@@ -174,6 +176,46 @@ describe("une correction de colonnes du volet, puis la feuille change", () => {
     // the sheet stayed refused. 40 × 157 = 6 280,00 €. The other « Effectif » stays named, ignored.
     expect(r.constats.map((c) => [c.code, c.colonne])).toEqual([["colonne-en-double", "E"]]);
     expect(nettes(r)).toEqual({ "0750655E": "6280.00" });
+  });
+
+  test(CAS.retrait, async () => {
+    // « Statut » here is the establishment's (public, privé): not the pupils' status, the user removes it.
+    const classeur = new MemoryWorkbook({
+      Paris: [
+        ["UAI", "Code diplôme", "Libellé", "Statut", "Effectif"],
+        ["0750655E", "50022137", "BOULANGER (CAP)", "Public", 28],
+      ],
+    });
+    const controle = await controlerFeuille(classeur, "Paris", { annee: 2024 });
+    const correction = chooseColumn({}, "statut", null, controle.entete!);
+    expect(correction).toEqual({ statut: { aucune: ["Statut"] } });
+    const avant = await dotations(classeur, correction);
+    expect(nettes(avant)).toEqual({ "0750655E": "4396.00" }); // 28 × 157
+    // A column inserted elsewhere changes nothing: the removal still names « Statut ».
+    insererColonne(classeur.sheet("Paris")!.values, 3, ["Nom de l'établissement", "Lycée Arago"]);
+    expect(nettes(await dotations(classeur, correction))).toEqual({ "0750655E": "4396.00" });
+
+    // Another extraction, with the pupils' status this time: 28 pupils and 12 apprentices.
+    classeur.sheet("Paris")!.values = [
+      ["UAI", "Code diplôme", "Libellé", "Statut élève", "Effectif"],
+      ["0750655E", "50022137", "BOULANGER (CAP)", "Scolaire", 28],
+      ["0750655E", "50022137", "BOULANGER (CAP)", "Apprenti", 12],
+    ];
+    const r = await dotations(classeur, correction);
+    // Avant : « Statut élève » retiré lui aussi, les apprentis payés : 40 × 157 = 6 280,00 €.
+    expect(r.etablissements).toEqual([]);
+    expect(r.lignes.ecarteesParMotif).toEqual({ "correction-perimee": 2 });
+    expect(r.constats).toEqual([
+      {
+        gravite: "erreur",
+        code: "correction-perimee",
+        feuille: "Paris",
+        ligne: 1,
+        colonne: "D",
+        message:
+          "« Statut » retiré dans Contrôle : l'en-tête a maintenant « Statut élève » (D). La feuille n'est pas lue : corrigez la correspondance des colonnes dans Contrôle.",
+      },
+    ]);
   });
 
   test("la feuille inchangée : la colonne choisie est lue sans constat ; une correction par numéro (ligne de commande) lit toujours ce numéro", async () => {

@@ -67,11 +67,15 @@ describe("Correspondance des colonnes, modifiable dans Contrôle", () => {
     expect(apres.effectifs.preBac).toBe(24);
     expect(apres.entete?.colonnes.effectif).toEqual({ index: 4, lettre: "E", entete: "Élèves 2023" });
     expect(apres.constats).toEqual([]);
-    // « aucune colonne » retire le champ.
-    expect(chooseColumn(correction, "libelleFormation", null, apres.entete!)).toEqual({
+    // « aucune colonne » retire le champ, pour les en-têtes vus (regles.md#lecture.correction-perimee).
+    const sansLibelle = chooseColumn(correction, "libelleFormation", null, apres.entete!);
+    expect(sansLibelle).toEqual({
       effectif: { index: 4, entete: "Élèves 2023", rang: 0, sur: 1 },
-      libelleFormation: null,
+      libelleFormation: { aucune: ["Libellé"] },
     });
+    const retire = await controlerFeuille(classeur, "F", { annee: 2024, colonnes: sansLibelle });
+    expect(retire.entete?.colonnes.libelleFormation).toBeUndefined();
+    expect(retire.effectifs.preBac).toBe(24);
   });
 
   test("une colonne insérée avant E après la correction : « Élèves 2023 » est suivie en F, jamais la colonne E lue à sa place", async () => {

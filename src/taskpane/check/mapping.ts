@@ -4,7 +4,7 @@
  * (field → the column with its header text, or null to unmap) passed to the workflow as `colonnes`. Pure.
  */
 import { columnLetter } from "../../workbook/port";
-import { colonneChoisie, nomDuChamp } from "../../sheet";
+import { colonneChoisie, colonnesRetirees, nomDuChamp } from "../../sheet";
 import type { Champ, ColonneReconnue, CorrectionColonnes, EnteteDetectee } from "../../workflows/types";
 
 /** Every field, in the order a user reads an effectif sheet. */
@@ -94,7 +94,10 @@ export function chooseColumn(
   index: number | null,
   entete: EnteteDetectee,
 ): CorrectionColonnes {
-  return { ...correction, [champ]: index === null ? null : colonneChoisie(entete, index) };
+  return {
+    ...correction,
+    [champ]: index === null ? colonnesRetirees(entete, champ) : colonneChoisie(entete, index),
+  };
 }
 
 /** « Code formation diplôme → colonne C » for the screen's summary. */
