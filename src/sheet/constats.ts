@@ -184,6 +184,16 @@ export function constat(
   return { gravite: CODES_CONSTATS[code], code, feuille, ligne, colonne, message };
 }
 
+/** A constat at the cell a value was read from (a bilan's field), or on its sheet when unknown. */
+export function constatA(
+  code: CodeConstat,
+  feuille: string,
+  origine: { readonly ligne: number | null; readonly colonne: string | null } | undefined,
+  message: string,
+): Constat {
+  return constat(code, feuille, origine?.ligne ?? null, origine?.colonne ?? null, message);
+}
+
 /**
  * What a code means, in words, for the lines a user reads (« Lignes écartées par raison », the
  * heading of the written sheets): the code stays in `--json` and the constats sheet's « Code » column,

@@ -33,6 +33,7 @@ import {
   anneeDuFormulaire,
   anomaliesFormulaire,
   constat,
+  constatA,
   detecterEntete,
   lireFormulaireBilan,
   trouverFormulaire,
@@ -210,11 +211,10 @@ export async function controlerBilan(
     if (solde === null || solde.depassement.isZero()) continue;
     const origine = formulaire.origines[nom === "preBac" ? "dotationPreBac" : "dotationPostBac"];
     session.constats.push(
-      constat(
+      constatA(
         "depassement-enveloppe",
         sheet.name,
-        origine?.ligne ?? null,
-        origine?.colonne ?? null,
+        origine,
         `Enveloppe ${NOMS_ENVELOPPES[nom]} : ${formaterEuros(solde.depense)} d'achats pour ${formaterEuros(solde.disponible.valeur)} disponibles (dotation reçue + reliquat antérieur), dépassement de ${formaterEuros(solde.depassement)}. Les enveloppes pré-bac et post-bac ne sont pas fongibles : l'autre enveloppe ne couvre pas ce dépassement. Vérifiez les montants.`,
       ),
     );

@@ -33,6 +33,7 @@ import {
 } from "../rules";
 import {
   constat,
+  constatA,
   detecterEntete,
   lireMontant,
   signalerLigneCoupee,
@@ -155,11 +156,10 @@ export async function reporterReliquats(
     if (lettre !== bilan.uai[7]) {
       const origine = bilan.formulaire.origines.uai;
       constats.push(
-        constat(
+        constatA(
           "bilan-uai-lettre-cle",
           bilan.feuille,
-          origine?.ligne ?? null,
-          origine?.colonne ?? null,
+          origine,
           `UAI ${bilan.uai} du bilan : sa lettre de contrôle ne correspond pas à ses chiffres (pour ${bilan.uai.slice(0, 7)}, la lettre est ${lettre} : ${bilan.uai.slice(0, 7)}${lettre} ?). Ses reliquats ne sont pas reportés : ils iraient à un établissement qui n'existe pas, et le bon garderait ses anciens reliquats. Corrigez l'UAI en tête du bilan, puis relancez.`,
         ),
       );
@@ -350,11 +350,10 @@ function completerFeuille(
       if (!lu.ok || lu.valeur.eq(duBilan)) continue;
       const origine = bilan.formulaire.origines[champ];
       constats.push(
-        constat(
+        constatA(
           "valeur-divergente",
           bilan.feuille,
-          origine?.ligne ?? null,
-          origine?.colonne ?? null,
+          origine,
           `Reliquat antérieur ${NOMS_ENVELOPPES[e]} du bilan : ${formaterEuros(duBilan)}, alors que « ${nomFeuille} » donne ${formaterEuros(lu.valeur)} pour ${reliquat.uai} (ligne ${premiere.ligne}), le reliquat déduit de sa dotation ${libelleAnnee(anneeBilans)}. Le reliquat reporté en dépend (${formaterEuros(lu.valeur.minus(duBilan).abs())} d'écart) : vérifiez le bilan.`,
         ),
       );

@@ -35,17 +35,6 @@ interface Cas {
   readonly verifier: () => Promise<void>;
 }
 
-/** The state a workbook whose setting holds `reglage` loads into, as the add-in reads it at start. */
-async function charger(reglage: string) {
-  const store = createParametresStore({
-    lire: async () => reglage,
-    enregistrerEtRecalculer: async () => {},
-    recalculer: async () => {},
-  });
-  await store.charger();
-  return store.etat();
-}
-
 /** The store a workbook whose setting holds `reglage` loads into, and its state, for the pane's edits. */
 async function chargerStore(reglage: string) {
   const store = createParametresStore({
@@ -55,6 +44,11 @@ async function chargerStore(reglage: string) {
   });
   await store.charger();
   return { store, etat: store.etat() };
+}
+
+/** The state a workbook whose setting holds `reglage` loads into, as the add-in reads it at start. */
+async function charger(reglage: string) {
+  return (await chargerStore(reglage)).etat;
 }
 
 /** The pré-bac forfait of 2025-2026 in force, or the message saying why there is none. */
