@@ -260,7 +260,7 @@ const CORPUS: readonly Cas[] = [
         ok: false,
         message:
           "Forfait 3e prépa-métiers 2025-2026 non calculable : il manque IPC décembre 2024 (base 2015). " +
-          "Saisissez cette valeur (série INSEE 001763862) ou les forfaits publiés pour 2025-2026 dans Paramètres.",
+          "Saisissez cette valeur (série INSEE 001763862) ou le forfait publié pour 2025-2026 dans Paramètres.",
       });
       // All three missing: the message as before.
       expect(resolveYear(Parametres.embarques(), 2025)).toEqual({

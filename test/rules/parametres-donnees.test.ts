@@ -297,6 +297,19 @@ describe("forfaitsManquants : les forfaits d'une dotation qu'une année n'a pas,
     );
   });
 
+  test("Paramètres demande « le forfait publié » quand un seul manque, « les forfaits » sinon", () => {
+    expect(formaterValeurManquante(forfaitsManquants(saisis("PRE BAC", "POST BAC"), 2025)!)).toBe(
+      "Forfait 3e prépa-métiers 2025-2026 non calculable : il manque IPC décembre 2024 (base 2015). " +
+        "Saisissez cette valeur (série INSEE 001763862) ou le forfait publié pour 2025-2026 dans Paramètres.",
+    );
+    expect(formaterValeurManquante(forfaitsManquants(saisis("PRE BAC"), 2025)!)).toMatch(
+      / ou les forfaits publiés pour 2025-2026 dans Paramètres\.$/,
+    );
+    expect(formaterValeurManquante(forfaitsManquants(Parametres.embarques(), 2025)!)).toMatch(
+      / ou les forfaits publiés pour 2025-2026 dans Paramètres\.$/,
+    );
+  });
+
   test("une année avant les règles : l'erreur sans structure passe telle quelle", () => {
     expect(() => forfaitsManquants(Parametres.embarques(), 2022)).toThrow(ErreurParametreManquant);
   });

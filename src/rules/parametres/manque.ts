@@ -105,11 +105,18 @@ export function forfaitsManquants(parametres: Parametres, annee: AnneeScolaire):
 /** How the user supplies what is missing, where they read the message. */
 export type CommentSaisir = (valeur: ValeurManquante) => string;
 
-/** In the add-in (task pane and functions): the Paramètres screen. */
+/**
+ * In the add-in (task pane and functions): the Paramètres screen. One forfait named missing
+ * (forfaitsManquants) asks for that one amount: « le forfait publié », not « les forfaits ».
+ */
 export const DANS_PARAMETRES: CommentSaisir = (valeur) => {
   if (valeur.manque.length === 0) return "";
   const series = [...new Set(valeur.manque.map((m) => m.serie ?? `base ${m.base}`))].join(" et ");
-  const publies = estForfait(valeur.parametre) ? "les forfaits publiés" : "la valeur publiée";
+  const publies = !estForfait(valeur.parametre)
+    ? "la valeur publiée"
+    : valeur.forfaits?.length === 1
+      ? "le forfait publié"
+      : "les forfaits publiés";
   return `Saisissez ${valeur.manque.length > 1 ? "ces valeurs" : "cette valeur"} (série INSEE ${series}) ou ${publies} pour ${libelleAnnee(valeur.annee)} dans Paramètres.`;
 };
 
