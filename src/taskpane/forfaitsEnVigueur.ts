@@ -10,6 +10,7 @@ import {
   estErreurAre,
   formaterForfait,
   formaterValeurManquante,
+  forfaitsManquants,
   libelleAnnee,
   sansCoupure,
   type AnneeScolaire,
@@ -42,7 +43,10 @@ export interface LigneForfaits {
   readonly cases: Readonly<Record<TypeForfait, CaseForfait>>;
   /** The texts of the year's known amounts, in column order, once each. */
   readonly sources: readonly SourceForfaits[];
-  /** What is missing for the year's first amount that cannot be resolved; null when all are known. */
+  /**
+   * What is missing: the dotation's forfaits that cannot be resolved, as forfaitsManquants names them
+   * (the Dotations screen's words); else the first amount that cannot be (CPGE); null when all are known.
+   */
   readonly manque: string | null;
 }
 
@@ -123,6 +127,15 @@ export function forfaitsEnVigueur(parametres: Parametres, anneeEnCours: AnneeSco
       cases[kind] = resolution.case;
       references.push(resolution.reference);
       if (!resolution.case.connu) manque ??= resolution.case.raison;
+    }
+    // The dotation's forfaits named as the Dotations screen names them (« Forfait 3e prépa-métiers
+    // 2025-2026 non calculable », not « Forfaits » as if the amounts entered were ignored); the CPGE
+    // column, which forfaitsManquants does not cover, by its cell.
+    try {
+      const dotation = manque && forfaitsManquants(parametres, annee);
+      if (dotation) manque = formaterValeurManquante(dotation);
+    } catch {
+      // An error it cannot word (none known from 2023-2024 on) is already its cell's words: they stay.
     }
     lignes.push({
       annee,

@@ -34,4 +34,29 @@ describe("Forfaits en vigueur affichés par le volet", () => {
     expect(annee2025.cases.PRE_BAC).toMatchObject({ connu: true, montant: "159\u00a0€", indexe: true });
     expect(annee2025.cases.CPGE).toMatchObject({ montant: "323\u00a0€", indexe: false });
   });
+
+  test("une partie des forfaits saisis : la note nomme ceux qui manquent, comme l'écran Dotations", () => {
+    const saisis = (annee: number, ...categories: string[]) =>
+      categories.map((categorie) => ({ annee, categorie, valeur: 160, source: "arrêté" }));
+    const parametres = Parametres.avec({
+      forfaits: [
+        ...saisis(2025, "PRE BAC", "POST BAC"),
+        ...saisis(2026, "PRE BAC", "POST BAC", "3EME PREPA-METIERS"),
+      ],
+    });
+    const [, , annee2025, annee2026] = forfaitsEnVigueur(parametres, 2026);
+    // Before: « Forfaits 2025-2026 non calculables … les forfaits publiés », the two amounts entered
+    // shown in the table above it.
+    expect(annee2025.manque).toBe(
+      "Forfait 3e prépa-métiers 2025-2026 non calculable : il manque IPC décembre 2024 (base 2015). " +
+        "Saisissez cette valeur (série INSEE 001763862) ou le forfait publié pour 2025-2026 dans Paramètres.",
+    );
+    // The dotation's three known, the CPGE column alone unknown: its cell's words.
+    expect(annee2026.cases.CPGE.connu).toBe(false);
+    if (!annee2026.cases.CPGE.connu) expect(annee2026.manque).toBe(annee2026.cases.CPGE.raison);
+    // Nothing entered: all three missing, « Forfaits … » as before.
+    expect(forfaitsEnVigueur(Parametres.embarques(), 2025)[2].manque).toMatch(
+      /^Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 \(base 2015\)\. .* les forfaits publiés /,
+    );
+  });
 });
