@@ -25,6 +25,8 @@ import {
   type AnneeScolaire,
   type Ecart,
   type ForfaitSaisi,
+  INDICES_NOMMES,
+  indicesDistincts,
   type IndiceManquant,
   type IpcSaisi,
   type ValeurManquante,
@@ -135,11 +137,23 @@ function optionIpc(indice: IndiceManquant): string {
     : `--ipc ${indice.mois}@${indice.base}=<valeur>`;
 }
 
+/**
+ * The --ipc options that supply the missing index values, oldest first, then --serie-ipc when a series
+ * has no known identifier. Beyond INDICES_NOMMES, the first and the last with their number, as the
+ * sentence above them counts them (a year typed far ahead would list 77 options).
+ */
+function optionsIpc(manque: readonly IndiceManquant[]): string {
+  const options = indicesDistincts(manque).map(optionIpc);
+  const liste =
+    options.length > INDICES_NOMMES
+      ? `${options[0]} … ${options[options.length - 1]} (une option par indice, ${options.length} en tout)`
+      : options.join(" ");
+  return manque.some((m) => m.serie === null) ? `${liste} --serie-ipc <identifiant INSEE>` : liste;
+}
+
 /** How to supply missing values from the command line, from the structure of what is missing. */
 export function saisirEnLigneDeCommande(valeur: ValeurManquante): string {
-  const options = [...new Set(valeur.manque.map(optionIpc))].sort();
-  if (valeur.manque.some((m) => m.serie === null)) options.push("--serie-ipc <identifiant INSEE>");
-  const ipc = options.length > 0 ? options.join(" ") : "--ipc AAAA-12=<valeur>";
+  const ipc = valeur.manque.length > 0 ? optionsIpc(valeur.manque) : "--ipc AAAA-12=<valeur>";
   return `En ligne de commande : ${ipc} (indices INSEE de décembre), ou les montants publiés avec --forfait "AAAA:PRE BAC=<montant>" (de même POST BAC et 3EME PREPA-METIERS).`;
 }
 
@@ -164,7 +178,7 @@ export function verifierForfaits(annee: AnneeScolaire, parametres: Parametres): 
     const options = manquants.map((kind) => `--forfait "${annee}:${LIBELLES_CATEGORIES[kind]}=<montant>"`);
     message =
       `${constatValeurManquante(valeur)}\n` +
-      `En ligne de commande : ${[...new Set(manque.map(optionIpc))].join(" ")}${manque.some((m) => m.serie === null) ? " --serie-ipc <identifiant INSEE>" : ""} (indices INSEE de décembre), ou ${manquants.length > 1 ? "leurs montants publiés" : "son montant publié"} avec ${options.join(" ")}.`;
+      `En ligne de commande : ${optionsIpc(manque)} (indices INSEE de décembre), ou ${manquants.length > 1 ? "leurs montants publiés" : "son montant publié"} avec ${options.join(" ")}.`;
   }
   throw new UsageError(
     `${message}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,

@@ -4,6 +4,7 @@
  */
 import { Parametres, type ErreurParametreManquant, type ValeurManquante } from "../../src/rules";
 import { messageValeurManquante } from "../../src/cli/options";
+import { run } from "./run";
 
 describe("Valeur manquante en ligne de commande", () => {
   test("décembre 2024 et 2025 (base 2015) : les deux options --ipc, dans l'ordre des mois", () => {
@@ -36,5 +37,20 @@ describe("Valeur manquante en ligne de commande", () => {
         "--ipc 2025-12@2025=<valeur> --ipc 2026-12@2025=<valeur> --serie-ipc <identifiant INSEE>",
       );
     }
+  });
+
+  test("une année lointaine (2100) : la première et la dernière option, et leur nombre, jamais 77 options", async () => {
+    const r = await run(["forfait", "2100"]);
+    // Decembers 2024 and 2025 in base 2015, 2025 to 2099 in base 2025: 2 + 75 = 77.
+    expect(r.stdout).toContain(
+      "il manque 77 indices, de l'IPC décembre 2024 (base 2015) à l'IPC décembre 2099 (base 2025)",
+    );
+    const d = await run(["dotations", "--annee", "2100", "x.xlsx"]);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain(
+      "En ligne de commande : --ipc 2024-12=<valeur> … --ipc 2099-12@2025=<valeur> (une option par indice, 77 en tout) --serie-ipc <identifiant INSEE> (indices INSEE de décembre)",
+    );
+    // Before: 77 options, one per December.
+    expect(d.stderr.length).toBeLessThan(700);
   });
 });

@@ -30,7 +30,7 @@ export function indicesDistincts(manque: readonly IndiceManquant[]): IndiceManqu
 }
 
 /** Beyond this many, the index values missing are counted, not each named. */
-const INDICES_NOMMES = 4;
+export const INDICES_NOMMES = 4;
 
 /**
  * What the sentence says is missing, oldest first: each index value up to INDICES_NOMMES (the next
