@@ -14,7 +14,6 @@ import {
   ecartIpc,
   formaterForfait,
   formaterIndice,
-  constatValeurManquante,
   formaterValeurManquante,
   forfaitsManquants,
   lireAnneeScolaire,
@@ -151,10 +150,19 @@ function optionsIpc(manque: readonly IndiceManquant[]): string {
   return manque.some((m) => m.serie === null) ? `${liste} --serie-ipc <identifiant INSEE>` : liste;
 }
 
-/** How to supply missing values from the command line, from the structure of what is missing. */
+/**
+ * How to supply missing values from the command line, from the structure of what is missing: the
+ * forfaits named missing (forfaitsManquants, some given with --forfait) each get their own --forfait.
+ */
 export function saisirEnLigneDeCommande(valeur: ValeurManquante): string {
   const ipc = valeur.manque.length > 0 ? optionsIpc(valeur.manque) : "--ipc AAAA-12=<valeur>";
-  return `En ligne de commande : ${ipc} (indices INSEE de décembre), ou les montants publiés avec --forfait "AAAA:PRE BAC=<montant>" (de même POST BAC et 3EME PREPA-METIERS).`;
+  const manquants = valeur.forfaits;
+  const forfaits = manquants
+    ? `${manquants.length > 1 ? "leurs montants publiés" : "son montant publié"} avec ${manquants
+        .map((kind) => `--forfait "${valeur.annee}:${LIBELLES_CATEGORIES[kind]}=<montant>"`)
+        .join(" ")}`
+    : `les montants publiés avec --forfait "AAAA:PRE BAC=<montant>" (de même POST BAC et 3EME PREPA-METIERS)`;
+  return `En ligne de commande : ${ipc} (indices INSEE de décembre), ou ${forfaits}.`;
 }
 
 /** The message of a missing value on the command line: the core's constat, then the options to give. */
@@ -171,16 +179,7 @@ export function messageValeurManquante(valeur: ValeurManquante): string {
 export function verifierForfaits(annee: AnneeScolaire, parametres: Parametres): void {
   const valeur = forfaitsManquants(parametres, annee);
   if (valeur === null) return;
-  let message = messageValeurManquante(valeur);
-  const manquants = valeur.forfaits;
-  if (manquants) {
-    const manque = valeur.manque;
-    const options = manquants.map((kind) => `--forfait "${annee}:${LIBELLES_CATEGORIES[kind]}=<montant>"`);
-    message =
-      `${constatValeurManquante(valeur)}\n` +
-      `En ligne de commande : ${optionsIpc(manque)} (indices INSEE de décembre), ou ${manquants.length > 1 ? "leurs montants publiés" : "son montant publié"} avec ${options.join(" ")}.`;
-  }
   throw new UsageError(
-    `${message}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
+    `${messageValeurManquante(valeur)}\nOu choisissez une année dont les forfaits sont publiés, par exemple --annee 2024.`,
   );
 }
