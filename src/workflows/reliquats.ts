@@ -337,10 +337,13 @@ function completerFeuille(
   // alerte, for the reliquat carried, and so the next dotation, depends on it. The bilan is taken as
   // written. A blank cell is 0, as the dotation reads it; an unreadable one is the dotation's erreur
   // (reliquat-illisible); a reliquat column the sheet lacks is compared with nothing.
+  // Built once, not a search per establishment; the first bilan of a name, as parUai keeps the first.
+  const bilanParFeuille = new Map<string, ResultatControleBilan>();
+  for (const b of bilans) if (!bilanParFeuille.has(b.feuille)) bilanParFeuille.set(b.feuille, b);
   for (const reliquat of tries) {
-    const bilan = bilans.find((b) => b.feuille === reliquat.bilan)!; // parUai's come from one
     const premiere = vus.get(reliquat.uai);
     if (!premiere) continue;
+    const bilan = bilanParFeuille.get(reliquat.bilan!)!; // parUai's come from one
     for (const e of ENVELOPPES) {
       const champ = CHAMP_RELIQUAT[e];
       const duBilan = bilan.formulaire.reliquats[e];
