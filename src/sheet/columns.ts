@@ -395,10 +395,24 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
   };
 }
 
+/**
+ * The columns of a detected header, read by a field or not, left to right, once each (two fields may
+ * read one column): what the task pane offers and what a choice in it is checked against.
+ */
+export function colonnesDeLEntete(entete: EnteteDetectee): ColonneReconnue[] {
+  const parIndex = new Map<number, ColonneReconnue>();
+  for (const colonne of [...Object.values(entete.colonnes), ...entete.ignorees])
+    if (colonne && !parIndex.has(colonne.index)) parIndex.set(colonne.index, colonne);
+  return [...parIndex.values()].sort((a, b) => a.index - b.index);
+}
+
 /** « Aucune colonne » for `champ` in a detected header: the headers named like it (ColonnesRetirees). */
 export function colonnesRetirees(entete: EnteteDetectee, champ: Champ): ColonnesRetirees {
-  const titrees = [...Object.values(entete.colonnes), ...entete.ignorees];
-  return { aucune: titrees.filter((c) => c && champDeLEntete(c.entete) === champ).map((c) => c!.entete) };
+  return {
+    aucune: colonnesDeLEntete(entete)
+      .filter((c) => champDeLEntete(c.entete) === champ)
+      .map((c) => c.entete),
+  };
 }
 
 /**
@@ -406,11 +420,11 @@ export function colonnesRetirees(entete: EnteteDetectee, champ: Champ): Colonnes
  * text, and which of the columns so titled it is when there are several (regles.md#lecture.correction-perimee).
  */
 export function colonneChoisie(entete: EnteteDetectee, index: number): ColonneChoisie {
-  // Titles by column index (a sparse array: its keys come in ascending order).
-  const titres: string[] = [];
-  for (const c of [...Object.values(entete.colonnes), ...entete.ignorees]) if (c) titres[c.index] = c.entete;
-  const memes = Object.keys(titres).filter((i) => titres[+i] === titres[index]);
-  return { index, entete: titres[index] ?? "", rang: memes.indexOf(String(index)), sur: memes.length };
+  const colonnes = colonnesDeLEntete(entete);
+  const choisie = colonnes.find((c) => c.index === index);
+  if (!choisie) return { index, entete: "", rang: -1, sur: 0 };
+  const memes = colonnes.filter((c) => c.entete === choisie.entete).map((c) => c.index);
+  return { index, entete: choisie.entete, rang: memes.indexOf(index), sur: memes.length };
 }
 
 /** What an effectif header says when it names the n-1 or first-year effectif (cleEntete form). */

@@ -4,7 +4,7 @@
  * (field → the column with its header text, or null to unmap) passed to the workflow as `colonnes`. Pure.
  */
 import { columnLetter } from "../../workbook/port";
-import { colonneChoisie, colonnesRetirees, nomDuChamp } from "../../sheet";
+import { colonneChoisie, colonnesDeLEntete, colonnesRetirees, nomDuChamp } from "../../sheet";
 import type { Champ, ColonneReconnue, CorrectionColonnes, EnteteDetectee } from "../../workflows/types";
 
 /** Every field, in the order a user reads an effectif sheet. */
@@ -51,13 +51,7 @@ function optionLabel(colonne: ColonneReconnue): string {
 
 /** The header row's columns (recognised or not), left to right, once each. */
 export function columnOptions(entete: EnteteDetectee): ColumnOption[] {
-  const byIndex = new Map<number, ColonneReconnue>();
-  for (const colonne of [...Object.values(entete.colonnes), ...entete.ignorees]) {
-    if (colonne && !byIndex.has(colonne.index)) byIndex.set(colonne.index, colonne);
-  }
-  return [...byIndex.values()]
-    .sort((a, b) => a.index - b.index)
-    .map((c) => ({ index: c.index, label: optionLabel(c) }));
+  return colonnesDeLEntete(entete).map((c) => ({ index: c.index, label: optionLabel(c) }));
 }
 
 /** One row per field, the mapped and required ones in `main`, the rest in `others`. */
