@@ -74,10 +74,28 @@ export function correctionsFor(
   fichier: string,
   feuille?: string,
 ): CorrectionColonnes | undefined {
-  const applicable = saisies.filter((saisie) => concerne(saisie, filePath, fichier, feuille));
-  if (applicable.length === 0) return undefined;
+  return correctionDesSaisies(saisiesParChamp(saisies, filePath, fichier, feuille));
+}
+
+/** The --colonne that gives each field its column in one input (the last one naming it). */
+function saisiesParChamp(
+  saisies: readonly CorrectionSaisie[],
+  filePath: string,
+  fichier: string,
+  feuille?: string,
+): Map<Champ, CorrectionSaisie> {
+  const parChamp = new Map<Champ, CorrectionSaisie>();
+  for (const saisie of saisies)
+    if (concerne(saisie, filePath, fichier, feuille)) parChamp.set(saisie.champ, saisie);
+  return parChamp;
+}
+
+function correctionDesSaisies(
+  parChamp: ReadonlyMap<Champ, CorrectionSaisie>,
+): CorrectionColonnes | undefined {
+  if (parChamp.size === 0) return undefined;
   const correction: Partial<Record<Champ, number | null>> = {};
-  for (const s of applicable) correction[s.champ] = s.colonne;
+  for (const [champ, saisie] of parChamp) correction[champ] = saisie.colonne;
   return correction;
 }
 
@@ -122,12 +140,9 @@ export function correctionsParFeuille(
   const colonnes: Record<string, CorrectionColonnes> = {};
   const lues = new Map<CorrectionSaisie, FeuilleCorrigee[]>();
   for (const f of feuilles) {
-    const correction = correctionsFor(saisies, f.path, f.fichier, f.sheet.name);
+    const parChamp = saisiesParChamp(saisies, f.path, f.fichier, f.sheet.name);
+    const correction = correctionDesSaisies(parChamp);
     if (correction) colonnes[f.nom] = correction;
-    // The --colonne that gives each field its column in this sheet (the last one naming it).
-    const parChamp = new Map<Champ, CorrectionSaisie>();
-    for (const saisie of saisies)
-      if (concerne(saisie, f.path, f.fichier, f.sheet.name)) parChamp.set(saisie.champ, saisie);
     for (const saisie of parChamp.values())
       if (!f.etablissements || !CHAMPS_DES_EFFECTIFS.has(saisie.champ))
         lues.set(saisie, [...(lues.get(saisie) ?? []), f]);
