@@ -15,18 +15,27 @@ export const CONSTATS_BLOQUANTS: ReadonlySet<string> = new Set([
   "feuille-vide",
   "entete-introuvable",
   "colonne-manquante",
-  "effectif-deux-colonnes",
+  "deux-colonnes",
 ]);
 
 export function constatsBloquants(constats: readonly Constat[]): Constat[] {
   return constats
     .filter((c) => c.gravite === "erreur" && CONSTATS_BLOQUANTS.has(c.code))
     .map((c) =>
-      // The shared message says « correspondance des colonnes »; here it is an option.
-      c.code === "effectif-deux-colonnes"
-        ? { ...c, message: `${c.message} En ligne de commande : --colonne effectif=<lettre de la colonne>.` }
+      // The shared message says « correspondance des colonnes »; here it is an option, for this sheet
+      // only (another file may hold that field elsewhere), the field named as the message names it
+      // (« Deux colonnes « Taux de boursiers », … »), which --colonne accepts.
+      c.code === "deux-colonnes"
+        ? {
+            ...c,
+            message: `${c.message} En ligne de commande : --colonne "${c.feuille}:${champDuMessage(c.message)}=<lettre de la colonne>".`,
+          }
         : c,
     );
+}
+
+function champDuMessage(message: string): string {
+  return /^Deux colonnes « ([^»]+) »/.exec(message)?.[1] ?? "champ";
 }
 
 /** How the fields of a sheet are named to the user. */

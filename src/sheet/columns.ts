@@ -280,10 +280,10 @@ export interface ResultatEntete {
   /** Fields mapped twice: the second column is ignored (left to right, the first wins). */
   readonly enDouble: readonly { champ: Champ; colonne: ColonneReconnue }[];
   /**
-   * An effectif column of the same kind as the one read, in the same table, when the user did not say
-   * which to read (regles.md#lecture.effectif-deux-colonnes); null otherwise.
+   * For a field of CHAMPS_SANS_DEVINER, a second column of it in the same table (of the same kind, for
+   * the effectif), when the user did not say which to read (regles.md#lecture.deux-colonnes).
    */
-  readonly effectifAmbigu: ColonneReconnue | null;
+  readonly ambigus: readonly { champ: Champ; colonne: ColonneReconnue }[];
   /**
    * Corrections whose header is no longer where the user chose it (ColonneChoisie): followed to the
    * column now under that header (`suivie`), or not (`suivie` null: the field is left unmapped and the
@@ -336,10 +336,9 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
       colonnes[champ] = colonne;
     } else if (champ) enDouble.push({ champ, colonne });
   }
-  const effectifLu = colonnes.effectif;
-  // Whether the user's correction gave the effectif column (ambiguity below is then settled), even the
-  // one read anyway: a ColonneChoisie followed to it is that very object.
-  let effectifChoisi = false;
+  // The fields whose column the user's correction gave (ambiguity below is then settled), even the one
+  // read anyway: a ColonneChoisie followed to it is that very object.
+  const choisis = new Set<Champ>();
   const deplacees: ResultatEntete["deplacees"][number][] = [];
   const retraits: ResultatEntete["retraits"][number][] = [];
   for (const [champ, choix] of Object.entries(correction ?? {}) as [Champ, CorrectionColonnes[Champ]][]) {
@@ -364,32 +363,39 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
       if (suivie?.index !== index) deplacees.push({ champ, choisie: choix!, colonne, memes, suivie });
       colonne = suivie;
     }
-    if (champ === "effectif") effectifChoisi = colonne !== null;
-    if (colonne) colonnes[champ] = colonne;
-    else delete colonnes[champ];
+    if (colonne) {
+      colonnes[champ] = colonne;
+      choisis.add(champ);
+    } else delete colonnes[champ];
   }
   // Ignored: every titled column no field reads, after the correction (the one a corrected field left too).
   const lues = Object.values(colonnes).map((c) => c!.index);
   const ignorees = titrees.filter((c) => !lues.includes(c.index));
-  // Décision (regles.md#lecture.effectif-deux-colonnes): two effectif columns of one kind (« Effectif »
-  // twice, one last year's) side by side: reading the leftmost would be a guess. Unless the correction
-  // chose one, the reader refuses the sheet. A second table beyond an untitled column is not a rival.
-  let effectifAmbigu: ColonneReconnue | null = null;
-  if (effectifLu !== undefined && !effectifChoisi) {
-    for (const { champ, colonne } of enDouble) {
-      if (champ !== "effectif" || effectifPrecis(colonne.entete) !== effectifPrecis(effectifLu.entete))
-        continue;
-      const [de, a] = [effectifLu.index, colonne.index].sort((x, y) => x - y);
-      let jointes = true;
-      for (let j = de; j < a && jointes; j++) jointes = !isBlank(row[j - sheet.columnOffset]);
-      if (jointes) effectifAmbigu ??= colonne;
-    }
+  // Décision (regles.md#lecture.deux-colonnes): two columns of a field that counts pupils or money (« Effectif »
+  // twice, one last year's; two reliquats, two taux) side by side: reading the leftmost would be a
+  // guess. Unless the correction chose one, the reader refuses the sheet. A second table beyond an
+  // untitled column is not a rival; nor is a plain « Effectif » beside an n-1 one (lecture.effectif-n-1).
+  const ambigus: { champ: Champ; colonne: ColonneReconnue }[] = [];
+  for (const { champ, colonne } of enDouble) {
+    const lue = colonnes[champ];
+    if (
+      !lue ||
+      !CHAMPS_SANS_DEVINER.has(champ) ||
+      choisis.has(champ) ||
+      ambigus.some((a) => a.champ === champ)
+    )
+      continue;
+    if (champ === "effectif" && effectifPrecis(colonne.entete) !== effectifPrecis(lue.entete)) continue;
+    const [de, a] = [lue.index, colonne.index].sort((x, y) => x - y);
+    let jointes = true;
+    for (let j = de; j < a && jointes; j++) jointes = !isBlank(row[j - sheet.columnOffset]);
+    if (jointes) ambigus.push({ champ, colonne });
   }
   return {
     entete: { ligne: sheet.rowOffset + meilleur + 1, colonnes, ignorees },
     indexLigne: meilleur,
     enDouble: enDouble.filter(({ champ, colonne }) => colonnes[champ]?.index !== colonne.index),
-    effectifAmbigu,
+    ambigus,
     deplacees,
     retraits,
   };
@@ -426,6 +432,24 @@ export function colonneChoisie(entete: EnteteDetectee, index: number): ColonneCh
   const memes = colonnes.filter((c) => c.entete === choisie.entete).map((c) => c.index);
   return { index, entete: choisie.entete, rang: memes.indexOf(index), sur: memes.length };
 }
+
+/**
+ * The fields whose value makes an amount — pupils counted, a taux, a reliquat, a survey answer that
+ * pays nothing, a bilan's purchases: two columns of one of them are never read by guessing
+ * (regles.md#lecture.deux-colonnes).
+ */
+const CHAMPS_SANS_DEVINER: ReadonlySet<Champ> = new Set<Champ>([
+  "effectif",
+  "tauxBoursiers",
+  "boursiers",
+  "effectifTotal",
+  "reliquatPreBac",
+  "reliquatPostBac",
+  "aRepondu",
+  "supplementaires",
+  "boursiersSupplementaires",
+  "montantAchats",
+]);
 
 /** What an effectif header says when it names the n-1 or first-year effectif (cleEntete form). */
 const EFFECTIF_PRECIS = /N1|1E?RE?ANNEE|PREMIEREANNEE/;

@@ -54,8 +54,9 @@ export const CODES_CONSTATS = {
   "colonne-manquante": "erreur",
   "entete-deux-lignes": "erreur",
   "colonne-en-double": "info",
-  // Two effectif columns of one kind: reading either is a guess (regles.md#lecture.effectif-deux-colonnes).
-  "effectif-deux-colonnes": "erreur",
+  // Two columns of a field that pays (effectif, taux, reliquat…): reading either is a guess
+  // (regles.md#lecture.deux-colonnes).
+  "deux-colonnes": "erreur",
   // A column chosen in the task pane whose header moved: followed, or the sheet refused
   // (regles.md#lecture.correction-perimee).
   "correction-suivie": "info",
@@ -205,7 +206,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "colonne-manquante": "colonne manquante",
   "entete-deux-lignes": "en-tête sur deux lignes",
   "colonne-en-double": "colonne en double",
-  "effectif-deux-colonnes": "deux colonnes d'effectif",
+  "deux-colonnes": "deux colonnes d'une valeur",
   "correction-suivie": "colonne déplacée",
   "correction-perimee": "correction à refaire",
   "colonne-non-lue": "colonne non lue",

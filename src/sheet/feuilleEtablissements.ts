@@ -7,7 +7,7 @@
 import type { Row, SheetData } from "../grid";
 import { cellule } from "./cells";
 import type { ColonnesEtablissement } from "./etablissements";
-import { LecteurBase, ressembleAUnUai } from "./lecteur";
+import { CHAMPS_ETABLISSEMENT, LecteurBase, ressembleAUnUai } from "./lecteur";
 import type { SessionLecture } from "./session";
 import type { CorrectionColonnes } from "./types";
 
@@ -31,7 +31,7 @@ export class LecteurEtablissements extends LecteurBase {
       session,
       correction,
       ["uai"],
-      ["tauxBoursiers", "boursiers", "effectifTotal", "reliquatPreBac", "reliquatPostBac", "aRepondu"],
+      CHAMPS_ETABLISSEMENT,
       "les données des établissements (UAI, taux de boursiers, reliquats, réponse à l'enquête)",
     );
     this.uai = this.indice("uai");

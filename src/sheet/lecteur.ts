@@ -73,6 +73,16 @@ export function cleDoublon(codeId: number, effectif: number): number {
   return codeId * 0x100000 + (effectif & 0xfffff);
 }
 
+/** An establishment's values, read beside its UAI in an establishments sheet or an extraction. */
+export const CHAMPS_ETABLISSEMENT: readonly Champ[] = [
+  "tauxBoursiers",
+  "boursiers",
+  "effectifTotal",
+  "reliquatPreBac",
+  "reliquatPostBac",
+  "aRepondu",
+];
+
 export abstract class LecteurBase implements LecteurFeuille {
   readonly entete: EnteteDetectee | null = null;
   readonly total: number;
@@ -154,10 +164,12 @@ export abstract class LecteurBase implements LecteurFeuille {
     this.position = detection.indexLigne + 1;
     this.total = this.fin - this.position;
     this.signalerDonneesAuDessus(detection.indexLigne);
-    // Only an effectif sheet pays its effectif column (a bilan's is a reference).
-    const ambigu = requis.includes("effectif") ? detection.effectifAmbigu : null;
+    // Only the fields this sheet pays from: its own (a bilan's effectif is a reference), and beside a
+    // UAI an establishment's taux, reliquats and survey answer (colonnesEtablissement).
+    const lus = new Set([...requis, ...auMoinsUn, ...(requis.includes("uai") ? CHAMPS_ETABLISSEMENT : [])]);
+    const ambigus = detection.ambigus.filter((a) => lus.has(a.champ));
     for (const { champ, colonne } of detection.enDouble) {
-      if (colonne === ambigu) continue;
+      if (ambigus.some((a) => a.colonne === colonne)) continue;
       this.signaler(
         "colonne-en-double",
         detection.entete.ligne,
@@ -217,25 +229,26 @@ export abstract class LecteurBase implements LecteurFeuille {
         null,
         `Colonne introuvable dans l'en-tête de la ligne ${detection.entete.ligne} : ${noms.join(" ; ")}. La feuille n'est pas lue : renommez la colonne ou indiquez-la dans la correspondance des colonnes.${manquants.includes("uai") ? uaiAuDessus(sheet, detection.indexLigne) : ""}`,
       );
-    } else if (ambigu) {
-      // Décision (regles.md#lecture.effectif-deux-colonnes): which one counts is the user's to say.
-      this.motifGlobal = "effectif-deux-colonnes";
-      const lu = detection.entete.colonnes.effectif!;
+    } else if (ambigus.length > 0) {
+      // Décision (regles.md#lecture.deux-colonnes): which one counts is the user's to say.
+      this.motifGlobal = "deux-colonnes";
       const titre = (c: ColonneReconnue) => `« ${citation(c.entete)} » (${c.lettre})`;
-      this.signaler(
-        "effectif-deux-colonnes",
-        detection.entete.ligne,
-        ambigu.lettre,
-        `Deux colonnes d'effectif, ${titre(lu)} et ${titre(ambigu)} : laquelle compte les élèves de 1re année ? La feuille n'est pas lue : indiquez-la dans la correspondance des colonnes.`,
-      );
-      // Shown without an effectif column in Contrôle: the user's choice, even of the leftmost, is then a
-      // change of the dropdown (choosing the option already selected would not be).
-      const { effectif: _lu, ...colonnes } = detection.entete.colonnes;
-      this.entete = {
-        ...detection.entete,
-        colonnes,
-        ignorees: [...detection.entete.ignorees, lu].sort((a, b) => a.index - b.index),
-      };
+      // Shown without these fields' columns in Contrôle: the user's choice, even of the leftmost, is then
+      // a change of the dropdown (choosing the option already selected would not be).
+      const colonnes = { ...detection.entete.colonnes };
+      const ignorees = [...detection.entete.ignorees];
+      for (const { champ, colonne } of ambigus) {
+        const lu = colonnes[champ]!;
+        this.signaler(
+          "deux-colonnes",
+          detection.entete.ligne,
+          colonne.lettre,
+          `Deux colonnes « ${nomDuChamp(champ)} », ${titre(lu)} et ${titre(colonne)} : laquelle ${champ === "effectif" ? "compte les élèves de 1re année" : "lire"} ? La feuille n'est pas lue : indiquez-la dans la correspondance des colonnes.`,
+        );
+        delete colonnes[champ];
+        ignorees.push(lu);
+      }
+      this.entete = { ...detection.entete, colonnes, ignorees: ignorees.sort((a, b) => a.index - b.index) };
     } else this.refuserEnteteSurDeuxLignes(sheet, detection);
   }
 

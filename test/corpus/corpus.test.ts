@@ -97,7 +97,7 @@ export const CORPUS: readonly Cas[] = [
     attendu: { constat: "colonne-manquante", ligne: 2, message: /« Effectif »/ },
   },
   {
-    // Décision regles.md#lecture.effectif-deux-colonnes : avant, la plus à gauche était lue (24 élèves,
+    // Décision regles.md#lecture.deux-colonnes : avant, la plus à gauche était lue (24 élèves,
     // une info), que l'autre (99) soit ou non celle de l'année.
     nom: "deux colonnes « Effectif » : feuille refusée, aucune des deux devinée",
     entree: {
@@ -106,7 +106,7 @@ export const CORPUS: readonly Cas[] = [
         [...L(), 99],
       ],
     },
-    attendu: { constat: "effectif-deux-colonnes", ligne: 1, comptees: 0, message: /laquelle compte/ },
+    attendu: { constat: "deux-colonnes", ligne: 1, comptees: 0, message: /laquelle compte/ },
   },
   {
     nom: "en-tête répété par un second collage",

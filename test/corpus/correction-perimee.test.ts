@@ -161,9 +161,9 @@ describe("une correction de colonnes du volet, puis la feuille change", () => {
   test(CAS.premiere, async () => {
     const classeur = new MemoryWorkbook({ Paris: DEUX_EFFECTIFS.map((row) => [...row]) });
     // Without a choice, the sheet is refused: which « Effectif » counts is the user's to say
-    // (regles.md#lecture.effectif-deux-colonnes).
+    // (regles.md#lecture.deux-colonnes).
     const sans = await dotations(classeur, {});
-    expect(sans.constats.map((c) => c.code)).toContain("effectif-deux-colonnes");
+    expect(sans.constats.map((c) => c.code)).toContain("deux-colonnes");
     expect(sans.etablissements).toEqual([]);
     // Contrôle shows the effectif without a column: picking D is a change of the dropdown.
     const controle = await controlerFeuille(classeur, "Paris", { annee: 2024 });

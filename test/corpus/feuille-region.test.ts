@@ -135,7 +135,7 @@ describe("Corpus : « Effectif » et « Effectif n-1 » dans la même extraction
 /**
  * Two effectif columns of the same kind side by side — « Effectif » twice, one of them last year's
  * figure, or « Nb élèves » beside « Effectif » — say nothing of which one counts
- * (regles.md#lecture.effectif-deux-colonnes). Hand computation, 2024-2025 (157 €), taux 35 %: the right
+ * (regles.md#lecture.deux-colonnes). Hand computation, 2024-2025 (157 €), taux 35 %: the right
  * column (D) gives BOULANGER 24 × 157 = 3 768 € pré-bac and BTS MCO 20 × 35 % = 7 boursiers × 157 =
  * 1 099 € post-bac; the leftmost (C), read before with only an info, 30 × 157 = 4 710 € and
  * 40 × 35 % = 14 × 157 = 2 198 €.
@@ -161,11 +161,11 @@ describe("Corpus : deux colonnes d'effectif de même sorte", () => {
       const r = await dotations(feuille(c, d), ETAB);
       // The one counted row is the establishments sheet's.
       expect(r.lignes).toMatchObject({ comptees: 1, ecartees: 2 });
-      expect(r.lignes.ecarteesParMotif).toEqual({ "effectif-deux-colonnes": 2 });
-      const refus = r.constats.filter((x) => x.code === "effectif-deux-colonnes");
+      expect(r.lignes.ecarteesParMotif).toEqual({ "deux-colonnes": 2 });
+      const refus = r.constats.filter((x) => x.code === "deux-colonnes");
       expect(refus.map((x) => [x.gravite, x.ligne, x.colonne])).toEqual([["erreur", 1, "D"]]);
       expect(refus[0].message).toBe(
-        `Deux colonnes d'effectif, « ${c} » (C) et « ${d} » (D) : laquelle compte les élèves de 1re année ? La feuille n'est pas lue : indiquez-la dans la correspondance des colonnes.`,
+        `Deux colonnes « Effectif », « ${c} » (C) et « ${d} » (D) : laquelle compte les élèves de 1re année ? La feuille n'est pas lue : indiquez-la dans la correspondance des colonnes.`,
       );
       expect(r.constats.filter((x) => x.code === "colonne-en-double")).toEqual([]);
       expect(r.etablissements.find((e) => e.uai === "0750655E")?.effectifs).toMatchObject({
@@ -214,7 +214,7 @@ describe("Corpus : deux colonnes d'effectif de même sorte", () => {
       expect(refus.code).toBe(2);
       expect(refus.stdout).toBe("");
       expect(refus.stderr).toMatch(
-        /Deux colonnes d'effectif, « Effectif » \(C\) et « Effectif » \(D\).* En ligne de commande : --colonne effectif=<lettre de la colonne>\./,
+        /Deux colonnes « Effectif », « Effectif » \(C\) et « Effectif » \(D\) : laquelle compte les élèves de 1re année \?.* En ligne de commande : --colonne "paris\.csv:Effectif=<lettre de la colonne>"\./,
       );
       const controle = await run(["controle", fichier, "--annee", "2024"]);
       expect(controle.code).toBe(2);
