@@ -272,7 +272,12 @@ const ANNEE_EN_CHIFFRES = /^(?:(\d+)(?:E|EME|IEME|ERE|RE|ER)?(?:ANNEE)?|(\d+)(?:
  * première »). Anything after the year but « année » makes it a class name.
  */
 export function lireAnneeFormation(value: CellValue): number | null {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 1 ? value : null;
+  if (typeof value === "number") {
+    // A formula's binary noise (1,0000000000000002) is its whole year, like an effectif's
+    // (regles.md#lecture.effectif-bruit-formule); 1,5 stays unreadable.
+    const annee = entierProche(value);
+    return Number.isInteger(annee) && annee >= 1 ? annee : null;
+  }
   if (typeof value !== "string") return null;
   const label = normaliserLibelle(value);
   const match = ANNEE_EN_CHIFFRES.exec(label);

@@ -303,6 +303,30 @@ export const CORPUS_NOMBRES: readonly Cas[] = [
     attendu: { constat: null, postBac: "942.00" },
   },
 
+  {
+    // 24 × 157 € = 3 768,00 € (avant : ligne écartée « année de formation illisible », 0,00 €).
+    nom: "année de formation calculée 1,0000000000000002 : première année, 24 élèves comptés",
+    entree: {
+      effectifs: [
+        ["UAI", "Code diplôme", "Année de formation", "Effectif"],
+        [UAI, CAP, 1.0000000000000002, 24],
+      ],
+      etablissements: [ET, [UAI, "35 %", null]],
+    },
+    attendu: { constat: null, comptees: 1, preBac: "3768.00" },
+  },
+  {
+    nom: "année de formation 1,5 : toujours illisible, jamais 1 ni 2",
+    entree: {
+      effectifs: [
+        ["UAI", "Code diplôme", "Année de formation", "Effectif"],
+        [UAI, CAP, 1.5, 24],
+      ],
+      etablissements: [ET, [UAI, "35 %", null]],
+    },
+    attendu: { constat: "annee-formation-illisible", comptees: 0 },
+  },
+
   // —— Reliquats : 24 × 157 € = 3 768 € − reliquat ——
   {
     nom: "reliquat « 1 234,56 € » : 3 768 € − 1 234,56 € = 2 533,44 €",
