@@ -14,10 +14,10 @@ import {
   citation,
   lireAnneeScolaire,
   lireNombreValeur,
+  lireOuiNon,
   lireTauxBoursiers,
   messageNombreIllisible,
   nomFrancaisErreur,
-  normaliserLibelle,
   sansEspaces,
   type AnneeScolaire,
   type TauxBoursiers,
@@ -201,17 +201,12 @@ export function lireTexteOptionnel(value: unknown): string | null {
   return montrer(value);
 }
 
-/** VRAI/FAUX, 1/0 or the words OUI/NON, VRAI/FAUX, TRUE/FALSE; left out or blank, `parDefaut`. */
+/** VRAI/FAUX, 1/0 or the words of a « Réponse à l'enquête » column (lireOuiNon); left out or blank, `parDefaut`. */
 export function lireBooleen(value: unknown, nom: string, parDefaut: boolean): boolean {
   refuserErreur(value);
   if (estOmis(value)) return parDefaut;
-  if (typeof value === "boolean") return value;
-  if (value === 1 || value === 0) return value === 1;
-  if (typeof value === "string") {
-    const mot = normaliserLibelle(value);
-    if (["OUI", "VRAI", "TRUE", "O", "1"].includes(mot)) return true;
-    if (["NON", "FAUX", "FALSE", "N", "0"].includes(mot)) return false;
-  }
+  const oui = lireOuiNon(value);
+  if (oui !== null) return oui;
   throw invalide("booleen-invalide", `${nom} « ${montrer(value)} » illisible : indiquez VRAI ou FAUX.`);
 }
 

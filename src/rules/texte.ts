@@ -14,6 +14,24 @@ export function normaliserLibelle(text: string): string {
     .replace(/[^0-9A-Z]/g, "");
 }
 
+const OUI = new Set(["OUI", "O", "VRAI", "X", "1", "YES", "Y", "TRUE"]);
+const NON = new Set(["NON", "N", "FAUX", "0", "NO", "FALSE"]);
+
+/**
+ * oui / non, vrai / faux, x, 1 / 0, Excel's TRUE / FALSE: one vocabulary for a sheet's « Réponse à
+ * l'enquête » and the functions' « a répondu », so that a column the pane reads is read alike by
+ * =ARE.NETTE. Null when unreadable (blank is handled by callers).
+ */
+export function lireOuiNon(value: unknown): boolean | null {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : null;
+  if (typeof value !== "string") return null;
+  const label = normaliserLibelle(value);
+  if (OUI.has(label)) return true;
+  if (NON.has(label)) return false;
+  return null;
+}
+
 /** Every kind of space a paste can bring: regular, no-break (U+00A0), narrow no-break (U+202F), thin… */
 export const ESPACES = /[\s\u00a0\u2007\u2009\u202f]/g;
 

@@ -10,6 +10,7 @@ import {
   HALF_UP,
   citation,
   lireNombreFrancais,
+  lireOuiNon,
   messageEffectifInvraisemblable,
   messageNombreIllisible,
   nomFrancaisErreur,
@@ -228,20 +229,6 @@ export function lireMontant(value: CellValue, quoi: string): MontantLu {
   // further on as a negative reliquat (dotationNetteEnveloppe) and stop the whole run.
   const valeur = rounded.isZero() ? new Decimal(0) : rounded;
   return { ok: true, valeur, arrondi: !floatNoise && !rounded.equals(parsed) };
-}
-
-const OUI = new Set(["OUI", "O", "VRAI", "X", "1", "YES", "Y", "TRUE"]);
-const NON = new Set(["NON", "N", "FAUX", "0", "NO", "FALSE"]);
-
-/** oui / non, vrai / faux, x, 1 / 0, Excel's TRUE / FALSE. Null when unreadable (blank is handled by callers). */
-export function lireOuiNon(value: CellValue): boolean | null {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : null;
-  if (typeof value !== "string") return null;
-  const label = normaliserLibelle(value);
-  if (OUI.has(label)) return true;
-  if (NON.has(label)) return false;
-  return null;
 }
 
 /** Years written in words, once normalised (normaliserLibelle: no accents, spaces or punctuation). */

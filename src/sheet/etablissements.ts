@@ -22,13 +22,14 @@ import {
   type Enveloppe,
   ZERO,
   formaterEuros,
+  lireOuiNon,
   lireTauxBoursiers,
   normaliserLibelle,
   tauxDepuisEffectifs,
   type TauxBoursiers,
 } from "../rules";
 import { isBlank, isCellError, type CellValue } from "../grid";
-import { afficher, cellule, lireEntier, lireMontant, lireOuiNon, messageErreurExcel } from "./cells";
+import { afficher, cellule, lireEntier, lireMontant, messageErreurExcel } from "./cells";
 import { constat, type CodeConstat, type Constat } from "./constats";
 import { dateDansLaCellule, messageDate } from "./dates";
 

@@ -2,9 +2,9 @@
  * What the two readers (effectif sheets, establishments sheet) have in common: finding the header,
  * walking the rows below it in slices, skipping blank rows, and setting rows aside with their constat.
  */
-import { citation } from "../rules";
+import { citation, lireOuiNon } from "../rules";
 import { columnLetter, isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
-import { afficher, cellule, estStatutApprenti, lireOuiNon, messageErreurExcel } from "./cells";
+import { afficher, cellule, estStatutApprenti, messageErreurExcel } from "./cells";
 import {
   champDeLEntete,
   detecterEntete,

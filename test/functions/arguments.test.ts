@@ -214,6 +214,11 @@ describe("VRAI / FAUX", () => {
     ["Non", false],
     ["VRAI", true],
     ["faux", false],
+    // The words a « Réponse à l'enquête » column holds, read alike by the pane (lireOuiNon): « X »
+    // ticked was #VALEUR! in =ARE.NETTE while Dotations counted the answer.
+    ["X", true],
+    ["Yes", true],
+    ["no", false],
   ])("%p se lit %p", (value, expected) => {
     expect(lireBooleen(value, "A répondu", true)).toBe(expected);
   });

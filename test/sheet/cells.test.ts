@@ -1,5 +1,6 @@
 import { Decimal } from "../../src/rules";
-import { estStatutApprenti, lireAnneeFormation, lireEntier, lireMontant, lireOuiNon } from "../../src/sheet";
+import { estStatutApprenti, lireAnneeFormation, lireEntier, lireMontant } from "../../src/sheet";
+import { lireOuiNon } from "../../src/rules";
 
 describe("Lecture d'un effectif", () => {
   test.each([
