@@ -21,6 +21,7 @@ import {
   ecrireModeleBilan,
   preparerModeleBilan,
   resumeEnveloppe,
+  verificateurDotations,
   type ResultatControleBilan,
   type ResultatModeleBilan,
 } from "../workflows";
@@ -56,10 +57,18 @@ export const CONTROLE_BILAN_OPTIONS = {
   ...ANNEE_OPTION,
   ...LISTE_OPTIONS,
   feuille: { value: true },
+  dotations: { value: true },
   json: {},
   out: { value: true },
   help: { alias: "-h" },
 } as const;
+
+/**
+ * Said once when no --dotations is given: the bilan's « Dotation reçue » is taken as typed, and the
+ * reliquat carried into next year depends on it (regles.md#bilan.dotation-recue-versee).
+ */
+export const DOTATION_NON_VERIFIEE =
+  "« Dotation reçue » non vérifiée : pour la comparer à ce qui a été versé, ajoutez --dotations <classeur écrit par « are dotations --out » pour l'année du bilan>.";
 
 const aErreurs = (constats: readonly { gravite: string }[]) => constats.some((c) => c.gravite === "erreur");
 const montantOuASaisir = (d: Decimal | null) => (d === null ? "à saisir" : formaterEuros(d));
@@ -175,10 +184,11 @@ async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number
   return aErreurs(resultat.constats) ? 1 : 0;
 }
 
-function renderControleBilan(r: ResultatControleBilan, fichier: string): string {
+function renderControleBilan(r: ResultatControleBilan, fichier: string, verifiee: boolean): string {
   const lines = [
     `Contrôle du bilan « ${fichier} » — ARE ${libelleAnnee(r.annee)} — ${r.nom ?? "établissement non nommé"} (UAI ${r.uai ?? "non indiqué"})`,
     ...ENVELOPPES.map((e) => resumeEnveloppe(e, r.enveloppes[e])),
+    ...(verifiee ? [] : [DOTATION_NON_VERIFIEE]),
     "",
     ...renderBilan(r.lignes, "retenues"),
     `Constats : ${resumeGravites(r.constats)}.`,
@@ -206,7 +216,9 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
   const [filePath] = args.positionals;
   const annee = anneeOf(args, io);
   const out = optionValue(args, "out");
-  if (out !== undefined) await checkOutputPath(out, fichiersLus(args, [filePath]));
+  const dotationsPath = optionValue(args, "dotations");
+  if (out !== undefined)
+    await checkOutputPath(out, fichiersLus(args, [filePath, ...(dotationsPath ? [dotationsPath] : [])]));
   const workbook = new FileWorkbook();
   const { fichier, bilans, unread } = await ouvrirBilans(
     workbook,
@@ -231,9 +243,19 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
     annee,
     catalogues: await cataloguesOf(args, io, annee),
   });
+  // « Dotation reçue » against what was paid (regles.md#bilan.dotation-recue-versee).
+  const dotations: Constat[] = [];
+  if (dotationsPath) {
+    const sheet = await workbook.readSheet(await ouvrirDotations(workbook, dotationsPath, annee));
+    dotations.push(...verificateurDotations(sheet, dotations)(controle));
+  }
   // A hidden bilan skipped when opening the file is a constat of the check (ouvrirBilans).
-  const resultat = withUnread(controle, [...unread, ...nonControlees]);
-  const bloquants = constatsBloquants(resultat.constats);
+  const resultat = withUnread(controle, [...unread, ...nonControlees, ...dotations]);
+  // --dotations of another year is the wrong file, as for `bilan modele`: nothing is checked against it.
+  const bloquants = [
+    ...constatsBloquants(resultat.constats),
+    ...resultat.constats.filter((c) => c.code === "dotations-autre-annee"),
+  ];
   if (bloquants.length > 0) {
     io.stderr(bloquants.map((c) => c.message).join("\n") + "\n");
     return 2;
@@ -243,8 +265,9 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
     await workbook.save(out, io.now());
     io.stderr(`Contrôle écrit dans « ${out} » (feuille « ${sheet} »).\n`);
   }
+  // --json is read by a program, which knows whether it gave --dotations: the sentence is for a reader.
   if (flag(args, "json")) await printJson(io, bilanJson(resultat));
-  else io.stdout(renderControleBilan(resultat, path.basename(filePath)));
+  else io.stdout(renderControleBilan(resultat, path.basename(filePath), Boolean(dotationsPath)));
   return aErreurs(resultat.constats) ? 1 : 0;
 }
 

@@ -34,7 +34,7 @@ Exemple :
 
 export const BILAN_HELP = `Usage :
   are bilan modele --uai <UAI> --effectifs <fichier…> [--dotations <fichier>] [--annee <année>] --out <fichier.xlsx>
-  are bilan controle <fichier> [--feuille <nom>] [--annee <année>] [--json] [--out <fichier.xlsx>]
+  are bilan controle <fichier> [--feuille <nom>] [--dotations <fichier>] [--annee <année>] [--json] [--out <fichier.xlsx>]
 
 Le bilan de fin d'année scolaire : « le total des dotations reçues au titre de l'année scolaire,
 le cas échéant, les reliquats sur l'année scolaire antérieure, le montant dépensé […] en précisant par
@@ -67,12 +67,17 @@ are bilan controle
   le fichier n'a pas enregistré la valeur (fichier jamais ouvert dans Excel) est une erreur : ouvrez
   le fichier dans Excel et enregistrez-le.
     --feuille <nom>             feuille du bilan (par défaut la première feuille non vide)
+    --dotations <fichier>       classeur écrit par « are dotations --out » pour l'année du bilan : la
+                                dotation reçue de chaque enveloppe est comparée, au centime, à la
+                                dotation versée (alerte si elles diffèrent) ; sans lui, elle est
+                                prise telle que saisie
     --annee <année>             année retenue si le bilan n'indique pas la sienne
 ${aideListe(33, 4)}
     --json                      sortie JSON (voir docs/bilan.md)
     --out <fichier.xlsx>        écrit aussi le contrôle (feuille « Contrôle bilan <UAI> »)
 
-Code de sortie : 0 sans erreur, 1 si le contrôle trouve des erreurs, 2 erreur d'utilisation ou de fichier.
+Code de sortie : 0 sans erreur, 1 si le contrôle trouve des erreurs, 2 erreur d'utilisation ou de fichier
+(dont --dotations d'une autre année que le bilan).
 
 Exemples :
   are bilan modele --uai 0750655E --effectifs examples/effectifs-paris.xlsx \\
@@ -80,7 +85,7 @@ Exemples :
   are bilan controle examples/bilans/bilan-2023-0751234J.xlsx
 `;
 
-export const RELIQUATS_HELP = `Usage : are reliquats <bilan…> [--etablissements <fichier>] [--annee <année>] --out <fichier.xlsx> [--json]
+export const RELIQUATS_HELP = `Usage : are reliquats <bilan…> [--etablissements <fichier>] [--dotations <fichier>] [--annee <année>] --out <fichier.xlsx> [--json]
 
 Reporte les reliquats des bilans remplis (un fichier par établissement, ou un classeur de plusieurs
 feuilles de bilan) dans la feuille des établissements de l'année suivante : UAI, nom, reliquat
@@ -95,13 +100,18 @@ Options :
   --etablissements <fichier>  feuille des établissements à compléter : ses colonnes (taux de boursiers,
                               réponse à l'enquête…) et ses lignes sont gardées, seuls les reliquats
                               des établissements ayant un bilan sont remplacés
+  --dotations <fichier>       classeur écrit par « are dotations --out » pour l'année des bilans : la
+                              dotation reçue de chaque bilan est comparée, au centime, à la dotation
+                              versée (alerte si elles diffèrent, dite aussi dans « Origine des
+                              reliquats ») ; sans lui, elle est prise telle que saisie
   --annee <année>             année retenue pour un bilan qui n'indique pas la sienne
 ${aideListe(31)}
   --out <fichier.xlsx>        la feuille des établissements de l'année suivante (obligatoire)
   --json                      sortie JSON (voir docs/bilan.md)
 
 Code de sortie : 0 sans erreur, 1 si un bilan a des erreurs (le fichier est écrit, les reliquats
-non calculables portent « non calculé »), 2 erreur d'utilisation ou de fichier.
+non calculables portent « non calculé »), 2 erreur d'utilisation ou de fichier (dont --dotations
+d'une autre année que les bilans : rien n'est écrit).
 
 Exemple :
   are reliquats examples/bilans/bilan-2023-*.xlsx --etablissements examples/bilans/etablissements-2023.xlsx \\

@@ -6,11 +6,17 @@
  */
 import * as path from "path";
 import { formaterEntier, formaterEuros, libelleAnnee, type Decimal } from "../rules";
-import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../workflows";
+import {
+  ecrireReliquats,
+  reporterReliquats,
+  verificateurDotations,
+  type ResultatReliquats,
+} from "../workflows";
 import { reliquatsJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, parseArgs } from "./args";
-import { ouvrirBilans } from "./classeurs";
+import { DOTATION_NON_VERIFIEE } from "./bilan";
+import { ouvrirBilans, ouvrirDotations } from "./classeurs";
 import { checkOutputPath, openInput, withUnread } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
@@ -24,6 +30,7 @@ export const RELIQUATS_OPTIONS = {
   ...ANNEE_OPTION,
   ...LISTE_OPTIONS,
   etablissements: { value: true },
+  dotations: { value: true },
   out: { value: true },
   json: {},
   help: { alias: "-h" },
@@ -31,10 +38,11 @@ export const RELIQUATS_OPTIONS = {
 
 const montant = (d: Decimal | null) => (d === null ? "non calculé" : formaterEuros(d));
 
-function renderReliquats(r: ResultatReliquats, written: string): string {
+function renderReliquats(r: ResultatReliquats, written: string, verifiee: boolean): string {
   const lines = [
     `Reliquats des bilans ${libelleAnnee(r.anneeBilans)}, à déduire des dotations ${libelleAnnee(r.anneeDotations)}`,
     `Bilans lus : ${formaterEntier(r.bilans.length)} ; établissements repris : ${formaterEntier(r.reliquats.length)}`,
+    ...(verifiee ? [] : [DOTATION_NON_VERIFIEE]),
     "",
     ...renderTable(
       [
@@ -79,9 +87,14 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
     );
   }
   const etablissementsPath = optionValue(args, "etablissements");
+  const dotationsPath = optionValue(args, "dotations");
   await checkOutputPath(
     out,
-    fichiersLus(args, [...args.positionals, ...(etablissementsPath ? [etablissementsPath] : [])]),
+    fichiersLus(args, [
+      ...args.positionals,
+      ...(etablissementsPath ? [etablissementsPath] : []),
+      ...(dotationsPath ? [dotationsPath] : []),
+    ]),
   );
   const annee = anneeOf(args, io);
 
@@ -107,17 +120,34 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
   const etablissements = etablissementsPath
     ? (await openInput(workbook, etablissementsPath, { nature: "etablissements" }, io, false)).feuille
     : null;
+  // « Dotation reçue » of each bilan against what was paid (regles.md#bilan.dotation-recue-versee):
+  // the sheet's own constats (another year, no dotation column) are the run's, said once.
+  const dotations: Constat[] = [];
+  const verifierBilan = dotationsPath
+    ? verificateurDotations(
+        await workbook.readSheet(await ouvrirDotations(workbook, dotationsPath, annee)),
+        dotations,
+      )
+    : undefined;
+  const reportes = await reporterReliquats(workbook, {
+    feuillesBilans: bilans,
+    feuilleEtablissements: etablissements,
+    verifierBilan,
+    annee,
+    catalogues: await cataloguesOf(args, io, annee),
+  });
   // A hidden bilan skipped when opening the files is a constat of the run (ouvrirBilans): in --json,
   // the summary and the count in the written sheet's heading.
-  const resultat = withUnread(
-    await reporterReliquats(workbook, {
-      feuillesBilans: bilans,
-      feuilleEtablissements: etablissements,
-      annee,
-      catalogues: await cataloguesOf(args, io, annee),
-    }),
-    unread,
-  );
+  const resultat = withUnread(reportes, [...unread, ...dotations]);
+  // --dotations of another year than the bilans' is the wrong file: nothing written, as `bilan modele`.
+  const autreAnnee = resultat.constats.filter((c) => c.code === "dotations-autre-annee");
+  if (autreAnnee.length > 0) {
+    io.stderr(
+      autreAnnee.map((c) => c.message).join("\n") +
+        "\nAucun fichier écrit : corrigez --dotations puis relancez.\n",
+    );
+    return 2;
+  }
   const feuille = await ecrireReliquats(workbook, resultat);
   await workbook.save(out, io.now());
   const written = `${out} (feuille « ${feuille} »)`;
@@ -125,7 +155,7 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
     await printJson(io, reliquatsJson(resultat));
     io.stderr(`Classeur écrit : ${written}\n`);
   } else {
-    io.stdout(renderReliquats(resultat, written));
+    io.stdout(renderReliquats(resultat, written, Boolean(dotationsPath)));
   }
   return resultat.constats.some((c) => c.gravite === "erreur") ? 1 : 0;
 }

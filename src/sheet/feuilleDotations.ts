@@ -64,6 +64,21 @@ export function anneeDeLaFeuilleDotations(sheet: SheetData): AnneeScolaire | nul
   return null;
 }
 
+/** Each UAI's first row, built once per sheet read: `are reliquats` checks hundreds of bilans against one sheet. */
+const INDEX = new WeakMap<SheetData, Map<string, number>>();
+
+function indexParUai(sheet: SheetData, entete: number, iUai: number): Map<string, number> {
+  let parUai = INDEX.get(sheet);
+  if (parUai) return parUai;
+  parUai = new Map();
+  for (let i = entete + 1; i < sheet.values.length; i++) {
+    const lu = lireUai(cellule(sheet.values[i], iUai));
+    if (lu.ok && !parUai.has(lu.uai)) parUai.set(lu.uai, i);
+  }
+  INDEX.set(sheet, parUai);
+  return parUai;
+}
+
 /**
  * Finds `uai` in a dotations sheet; unreadable amounts and a missing row are constats.
  *
@@ -107,11 +122,9 @@ export function lireDotationsEtablissement(
   }
   const index = (champ: Champ) => indexRelatif(detection.entete, champ, sheet.columnOffset);
   const lettre = (champ: Champ) => detection.entete.colonnes[champ]?.lettre ?? null;
-  const iUai = index("uai");
-  for (let i = detection.indexLigne + 1; i < sheet.values.length; i++) {
+  const i = indexParUai(sheet, detection.indexLigne, index("uai")).get(uai);
+  if (i !== undefined) {
     const row = sheet.values[i];
-    const lu = lireUai(cellule(row, iUai));
-    if (!lu.ok || lu.uai !== uai) continue;
     const ligne = sheet.rowOffset + i + 1;
     // A line of a .csv cut into more values than columns (« 7949,50 » unquoted in a comma file): its
     // amounts sit under the wrong titles, so none is taken (regles.md#lecture.csv-valeurs-en-trop).

@@ -63,3 +63,4 @@ export {
   type ReliquatReporte,
   type ResultatReliquats,
 } from "./reliquats";
+export { verificateurDotations, verifierDotationRecue, type BilanAVerifier } from "./dotationRecue";

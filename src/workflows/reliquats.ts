@@ -58,6 +58,11 @@ export interface OptionsReliquats {
   /** The lists of formations by rentrée, those the user loaded included; the embedded ones by default. */
   readonly catalogues?: Catalogues;
   readonly colonnes?: Readonly<Record<string, CorrectionColonnes>>;
+  /**
+   * More checks of each bilan carried, said in its row's observations too: `are reliquats --dotations`
+   * gives verificateurDotations (« Dotation reçue » against what was paid).
+   */
+  readonly verifierBilan?: (bilan: ResultatControleBilan) => readonly Constat[];
   readonly progress?: Progress;
 }
 
@@ -88,8 +93,17 @@ export interface ResultatReliquats {
   readonly constats: readonly Constat[];
 }
 
-function reliquatDuBilan(bilan: ResultatControleBilan, constats: Constat[]): ReliquatReporte {
+/** `controles`: the constats of OptionsReliquats.verifierBilan, said in the row's observations too. */
+function reliquatDuBilan(
+  bilan: ResultatControleBilan,
+  constats: Constat[],
+  controles: readonly Constat[] = [],
+): ReliquatReporte {
   const observations: string[] = [];
+  for (const c of controles) {
+    constats.push(c);
+    observations.push(c.message);
+  }
   const reliquats = { preBac: null as Decimal | null, postBac: null as Decimal | null };
   for (const e of ENVELOPPES) {
     const solde = bilan.enveloppes[e].solde;
@@ -182,7 +196,7 @@ export async function reporterReliquats(
       constats.push(constat("bilan-en-double", bilan.feuille, null, null, message));
       continue;
     }
-    parUai.set(bilan.uai, reliquatDuBilan(bilan, constats));
+    parUai.set(bilan.uai, reliquatDuBilan(bilan, constats, options.verifierBilan?.(bilan)));
   }
   const reliquats = [...parUai.values()].sort((a, b) => (a.uai < b.uai ? -1 : a.uai > b.uai ? 1 : 0));
 
