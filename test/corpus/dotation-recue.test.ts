@@ -31,6 +31,8 @@ const CAS = {
   conforme: "are bilan controle : le bilan de la Bièvre tel que rempli, avec et sans --dotations",
   reliquats: "are reliquats --dotations : la Bièvre à 107 760 et Simone-Veil juste",
   absent: "are bilan controle --dotations : établissement absent de la feuille des dotations",
+  enveloppeVide:
+    "are bilan controle --dotations : dotation post-bac vide dans la feuille des dotations (non calculée)",
   autreAnnee: "are bilan controle et are reliquats : bilan 2023-2024 avec --dotations 2024-2025",
   exemple2024:
     "are bilan controle --dotations : bilan 2024-2025, 15 700 tapés pour 10 × 157 = 1 570,00 € versés",
@@ -182,6 +184,20 @@ describe("« Dotation reçue » comparée à la dotation versée", () => {
     );
     const simone = await controle(SIMONE_VEIL, "--dotations", dotations);
     expect(codes(simone.json)).toEqual([]);
+  });
+
+  test(CAS.enveloppeVide, async () => {
+    // Pré-bac 10 776,00 € as in the bilan; post-bac blank (an envelope « non calculée »): never read as
+    // 0 paid, which would call the bilan's 1 359,00 € a difference.
+    const dotations = await dotationsAMain("post-bac-vide.xlsx", "Dotations ARE 2023-2024", [
+      ["0751234J", "Lycée des métiers de la Bièvre", 10776, ""],
+    ]);
+    const { code, json } = await controle(BIEVRE, "--dotations", dotations);
+    expect(code).toBe(0);
+    expect(codes(json)).toEqual([["dotation-vide", 12, "B"]]);
+    expect(espaces(json.constats[0].message)).toBe(
+      "Dotation post-bac de 0751234J vide ou illisible dans « post-bac-vide.xlsx » (ligne 2) : la dotation reçue du bilan (1 359,00 €) n'est pas vérifiée.",
+    );
   });
 
   test(CAS.autreAnnee, async () => {
