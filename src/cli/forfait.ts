@@ -5,16 +5,16 @@
 import {
   ErreurParametreManquant,
   NOMS_FORFAITS,
+  forfaitsManquants,
   formaterForfait,
-  indicesDistincts,
   indicesManquants,
   libelleAnnee,
   lignesDeTrace,
   lireTypeForfait,
   texteDecimal,
   type ReferenceJuridique,
+  type Parametres,
   type TypeForfait,
-  type ValeurManquante,
   type ValeurResolue,
 } from "../rules";
 import { flag, optionValue, parseArgs, type ParsedArgs, UsageError } from "./args";
@@ -47,20 +47,21 @@ function referenceJson(reference: ReferenceJuridique) {
 }
 
 /**
- * One message for every forfait that cannot be resolved: their missing index values merged (each
- * named once, oldest first) into one structure, formatted by the core's one formatter.
+ * One message for every forfait asked that cannot be resolved: their missing index values merged (each
+ * named once, oldest first) into one structure by forfaitsManquants, which names them when others are
+ * known or one was asked (« Forfait CPGE (par concours) 2026-2027 non calculable »), formatted by the
+ * core's one formatter.
  */
-function missingMessage(annee: number, errors: readonly ErreurParametreManquant[]): string {
-  const structures = errors.map((e) => e.valeurManquante);
-  if (structures.some((v) => v === null || v.manque.length === 0)) {
+function missingMessage(
+  parametres: Parametres,
+  annee: number,
+  kinds: readonly TypeForfait[],
+  errors: readonly ErreurParametreManquant[],
+): string {
+  if (errors.some((e) => e.valeurManquante === null || e.valeurManquante.manque.length === 0)) {
     return [...new Set(errors.map((e) => e.message))].join("\n") + "\n";
   }
-  const ensemble: ValeurManquante = {
-    parametre: (structures[0] as ValeurManquante).parametre,
-    annee,
-    manque: indicesDistincts(structures.flatMap((v) => v!.manque)),
-  };
-  return messageValeurManquante(ensemble) + "\n";
+  return messageValeurManquante(forfaitsManquants(parametres, annee, kinds)!) + "\n";
 }
 
 /** « Arrêté n° 2023-087 … (annexe I, point 2 ; annexe I, point 3) — https://… »: one line per document. */
@@ -159,7 +160,9 @@ export async function forfaitCommand(argv: readonly string[], io: CliIo): Promis
   if (missing.length > 0) {
     io.stderr(
       missingMessage(
+        parametres,
         annee,
+        kinds,
         missing.map((l) => l.manquant!),
       ),
     );

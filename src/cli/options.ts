@@ -159,7 +159,10 @@ export function saisirEnLigneDeCommande(valeur: ValeurManquante): string {
   const manquants = valeur.forfaits;
   const forfaits = manquants
     ? `${manquants.length > 1 ? "leurs montants publiés" : "son montant publié"} avec ${manquants
-        .map((kind) => `--forfait "${valeur.annee}:${LIBELLES_CATEGORIES[kind]}=<montant>"`)
+        .map(
+          (kind) =>
+            `--forfait "${valeur.annee}:${kind === "CPGE" ? kind : LIBELLES_CATEGORIES[kind]}=<montant>"`,
+        )
         .join(" ")}`
     : `les montants publiés avec --forfait "AAAA:PRE BAC=<montant>" (de même POST BAC et 3EME PREPA-METIERS)`;
   return `En ligne de commande : ${ipc} (indices INSEE de décembre), ou ${forfaits}.`;

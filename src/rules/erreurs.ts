@@ -3,7 +3,7 @@
  * adapters map them: an argument error becomes #VALUE! in Excel and exit code 2 in the CLI, a missing
  * parameter becomes #N/A naming the missing value (design.md §3).
  */
-import type { Categorie } from "./categories";
+import type { TypeForfait } from "./categories";
 
 export abstract class ErreurAre extends Error {
   abstract readonly nature: "argument" | "parametre-manquant";
@@ -43,10 +43,11 @@ export interface ValeurManquante {
   /** The index values that would resolve it by indexation (R7), oldest needed first; empty when none can. */
   readonly manque: readonly IndiceManquant[];
   /**
-   * The forfaits of a dotation that cannot be resolved, when the others can (entered or published): the
-   * message names them (forfaitsManquants). Absent for one parameter, or all three forfaits.
+   * The forfaits that cannot be resolved, when the others asked can (entered or published), or the one
+   * asked (the CPGE's): the message names them (forfaitsManquants). Absent for one parameter, or all
+   * three forfaits of a dotation.
    */
-  readonly forfaits?: readonly Categorie[];
+  readonly forfaits?: readonly TypeForfait[];
 }
 
 /**

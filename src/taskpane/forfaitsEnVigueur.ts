@@ -128,11 +128,11 @@ export function forfaitsEnVigueur(parametres: Parametres, anneeEnCours: AnneeSco
       references.push(resolution.reference);
       if (!resolution.case.connu) manque ??= resolution.case.raison;
     }
-    // The dotation's forfaits named as the Dotations screen names them (« Forfait 3e prépa-métiers
-    // 2025-2026 non calculable », not « Forfaits » as if the amounts entered were ignored); the CPGE
-    // column, which forfaitsManquants does not cover, by its cell.
+    // The forfaits missing named as the Dotations screen names them (« Forfait 3e prépa-métiers
+    // 2025-2026 non calculable », not « Forfaits » as if the amounts entered were ignored), the CPGE's
+    // among them (« Forfait CPGE (par concours) 2026-2027 non calculable »).
     try {
-      const dotation = manque && forfaitsManquants(parametres, annee);
+      const dotation = manque && forfaitsManquants(parametres, annee, COLONNES);
       if (dotation) manque = formaterValeurManquante(dotation);
     } catch {
       // An error it cannot word (none known from 2023-2024 on) is already its cell's words: they stay.

@@ -40,6 +40,27 @@ describe("are forfait", () => {
     expect(r.stderr).toContain("--ipc 2024-12=<valeur>");
   });
 
+  test("2026-2027, les trois forfaits de la dotation saisis, --categorie CPGE : le forfait CPGE nommé, avec son option", async () => {
+    // Amounts near 2024-2025's (157 €, 157 €, 56 €), so that no « Attention » precedes the message.
+    const saisis = ["PRE BAC=162", "POST BAC=162", "3EME PREPA-METIERS=58"].flatMap((f) => [
+      "--forfait",
+      `2026:${f}`,
+    ]);
+    for (const categorie of [[], ["--categorie", "CPGE"]]) {
+      const r = await run(["forfait", "2026", ...saisis, ...categorie]);
+      expect(r.code).toBe(2);
+      // Avant : « Forfaits 2026-2027 non calculables » et « --forfait "AAAA:PRE BAC=<montant>" (de même
+      // POST BAC et 3EME PREPA-METIERS) », sans un mot de la CPGE, seul forfait qui manque.
+      expect(r.stderr).toBe(
+        "Forfait CPGE (par concours) 2026-2027 non calculable : il manque IPC décembre 2024 (base 2015) et IPC décembre 2025 (base 2015).\n" +
+          'En ligne de commande : --ipc 2024-12=<valeur> --ipc 2025-12=<valeur> (indices INSEE de décembre), ou son montant publié avec --forfait "2026:CPGE=<montant>".\n',
+      );
+    }
+    // The CPGE alone asked, nothing entered: named all the same.
+    const seule = await run(["forfait", "2026", "--categorie", "CPGE"]);
+    expect(seule.stderr).toMatch(/^Forfait CPGE \(par concours\) 2026-2027 non calculable : /);
+  });
+
   test("l'année par défaut est l'année scolaire en cours (2026-2027 le 26 novembre 2026), qui réclame décembre 2024 et 2025", async () => {
     const r = await run(["forfait"]);
     expect(r.code).toBe(2);

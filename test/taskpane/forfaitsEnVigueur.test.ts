@@ -51,9 +51,15 @@ describe("Forfaits en vigueur affichés par le volet", () => {
       "Forfait 3e prépa-métiers 2025-2026 non calculable : il manque IPC décembre 2024 (base 2015). " +
         "Saisissez cette valeur (série INSEE 001763862) ou le forfait publié pour 2025-2026 dans Paramètres.",
     );
-    // The dotation's three known, the CPGE column alone unknown: its cell's words.
+    // The dotation's three known, the CPGE column alone unknown: the CPGE forfait named, indexed from
+    // its 323 € of 2025-2026 (regles.md#parametres.reconduction: never carried over), which needs both
+    // Decembers. Before: « Forfaits 2026-2027 non calculables … ou les forfaits publiés », as if the
+    // three amounts entered were ignored.
     expect(annee2026.cases.CPGE.connu).toBe(false);
-    if (!annee2026.cases.CPGE.connu) expect(annee2026.manque).toBe(annee2026.cases.CPGE.raison);
+    expect(annee2026.manque).toBe(
+      "Forfait CPGE (par concours) 2026-2027 non calculable : il manque IPC décembre 2024 (base 2015) et IPC décembre 2025 (base 2015). " +
+        "Saisissez ces valeurs (série INSEE 001763862) ou le forfait publié pour 2026-2027 dans Paramètres.",
+    );
     // Nothing entered: all three missing, « Forfaits … » as before.
     expect(forfaitsEnVigueur(Parametres.embarques(), 2025)[2].manque).toMatch(
       /^Forfaits 2025-2026 non calculables : il manque IPC décembre 2024 \(base 2015\)\. .* les forfaits publiés /,

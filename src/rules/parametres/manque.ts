@@ -6,7 +6,7 @@
  */
 import { ErreurParametreManquant, type IndiceManquant, type ValeurManquante } from "../erreurs";
 import { libelleAnnee, type AnneeScolaire } from "../anneeScolaire";
-import { NOMS_FORFAITS, type Categorie } from "../categories";
+import { NOMS_FORFAITS, type TypeForfait } from "../categories";
 import { libelleMoisIpc, type BaseIpc } from "./ipc";
 import type { Parametres } from "./parametres";
 import { PARAMETRES_EMBARQUES, type IdParametre } from "./registre";
@@ -80,12 +80,19 @@ export function constatValeurManquante(valeur: ValeurManquante): string {
  * missing forfait's structure when all three are missing; when some are known (entered or published)
  * and others not, the missing ones named in `forfaits`, with their index values once each. The one
  * place the command line and the task pane learn which forfaits a year lacks. An error without a
- * structure (a year before the rules) is thrown as it is.
+ * structure (a year before the rules) is thrown as it is. Given `kinds` (the CPGE forfait too, which no
+ * dotation needs, for the table of the forfaits; those `are forfait --categorie` asks), the same among
+ * those: « Forfait CPGE (par concours) 2026-2027 non calculable » when only it is missing, never
+ * « Forfaits » as if the amounts known had been ignored; one asked alone is named.
  */
-export function forfaitsManquants(parametres: Parametres, annee: AnneeScolaire): ValeurManquante | null {
-  const forfaits: Categorie[] = [];
+export function forfaitsManquants(
+  parametres: Parametres,
+  annee: AnneeScolaire,
+  kinds: readonly TypeForfait[] = ["PREPA_METIERS", "PRE_BAC", "POST_BAC"],
+): ValeurManquante | null {
+  const forfaits: TypeForfait[] = [];
   const valeurs: ValeurManquante[] = [];
-  for (const kind of ["PREPA_METIERS", "PRE_BAC", "POST_BAC"] as const) {
+  for (const kind of kinds) {
     try {
       parametres.forfait(kind, annee);
     } catch (error) {
@@ -96,8 +103,8 @@ export function forfaitsManquants(parametres: Parametres, annee: AnneeScolaire):
       valeurs.push(valeur);
     }
   }
-  // One or two missing of three: named.
-  if (valeurs.length % 3)
+  // Named, unless all three of a dotation's are missing (« Forfaits 2025-2026 non calculables »).
+  if (valeurs[0] && forfaits.filter((kind) => kind !== "CPGE").length < 3)
     return { ...valeurs[0], manque: indicesDistincts(valeurs.flatMap((v) => v.manque)), forfaits };
   return valeurs[0] ?? null;
 }
