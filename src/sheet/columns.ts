@@ -344,8 +344,10 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
   for (const [champ, choix] of Object.entries(correction ?? {}) as [Champ, CorrectionColonnes[Champ]][]) {
     if (choix && typeof choix === "object" && "aucune" in choix) {
       // Décision (regles.md#lecture.correction-perimee): « aucune colonne » holds for the headers seen.
+      // Headers compared as detection reads them (cleEntete): « STATUT » is the « Statut » seen.
+      const vues = choix.aucune.map(cleEntete);
       const nouvelles = titrees.filter(
-        (c) => champDeLEntete(c.entete) === champ && !choix.aucune.includes(c.entete),
+        (c) => champDeLEntete(c.entete) === champ && !vues.includes(cleEntete(c.entete)),
       );
       if (nouvelles[0]) retraits.push({ champ, nouvelles });
       delete colonnes[champ];
@@ -358,7 +360,9 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
     if (colonne && typeof choix === "object") {
       // Décision (regles.md#lecture.correction-perimee): the column chosen is the one under the header
       // the user saw — the `rang`-th of the `sur` columns so titled, while there are still `sur` of them.
-      const memes = titrees.filter((c) => c.entete === choix!.entete);
+      // Titled as detection reads headers (cleEntete): « EFFECTIF », « Effectif  » are « Effectif ».
+      const cle = cleEntete(choix!.entete);
+      const memes = titrees.filter((c) => cleEntete(c.entete) === cle);
       const suivie = memes.length === choix!.sur ? (memes[choix!.rang] ?? null) : null;
       if (suivie?.index !== index) deplacees.push({ champ, choisie: choix!, colonne, memes, suivie });
       colonne = suivie;
@@ -429,7 +433,9 @@ export function colonneChoisie(entete: EnteteDetectee, index: number): ColonneCh
   const colonnes = colonnesDeLEntete(entete);
   const choisie = colonnes.find((c) => c.index === index);
   if (!choisie) return { index, entete: "", rang: -1, sur: 0 };
-  const memes = colonnes.filter((c) => c.entete === choisie.entete).map((c) => c.index);
+  // Counted as a reading finds them (detecterEntete): by cleEntete, « EFFECTIF » with « Effectif ».
+  const cle = cleEntete(choisie.entete);
+  const memes = colonnes.filter((c) => cleEntete(c.entete) === cle).map((c) => c.index);
   return { index, entete: choisie.entete, rang: memes.indexOf(index), sur: memes.length };
 }
 

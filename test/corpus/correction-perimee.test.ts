@@ -57,6 +57,12 @@ const CAS = {
     "statut retiré dans Contrôle (« Statut » : public), puis une extraction avec « Statut élève » collée : feuille refusée, apprentis jamais payés",
   premiere:
     "deux colonnes « Effectif », la première choisie dans Contrôle : lue, la feuille n'est plus refusée comme ambiguë",
+  casse:
+    "effectif corrigé en E « Élèves 1A », puis une extraction titrée « ÉLÈVES 1A » (casse, espace final) : lue, pas refusée",
+  casseDeplacee:
+    "effectif corrigé en E « Élèves 1A », puis « eleves 1a » une colonne plus loin : suivie, pas refusée",
+  retraitCasse:
+    "statut retiré dans Contrôle (« Statut »), puis une extraction titrée « STATUT » : le retrait tient, feuille lue",
 } as const;
 
 describe("une correction de colonnes du volet, puis la feuille change", () => {
@@ -216,6 +222,49 @@ describe("une correction de colonnes du volet, puis la feuille change", () => {
           "« Statut » retiré dans Contrôle : l'en-tête a maintenant « Statut élève » (D). La feuille n'est pas lue : corrigez la correspondance des colonnes dans Contrôle.",
       },
     ]);
+  });
+
+  test(CAS.casse, async () => {
+    const classeur = new MemoryWorkbook({ Paris: PARIS.map((row) => [...row]) });
+    const correction = await corriger(classeur, "effectif", 4);
+    classeur.sheet("Paris")!.values[0][4] = "ÉLÈVES 1A  ";
+    const r = await dotations(classeur, correction);
+    // Avant : feuille refusée (`correction-perimee`, « Élèves 1A » choisi, « ÉLÈVES 1A » trouvé), 0,00 €.
+    // 28 × 157 = 4 396,00 €, sans constat : le titre est le même, à la casse et aux espaces près.
+    expect(nettes(r)).toEqual({ "0750655E": "4396.00" });
+    expect(r.constats).toEqual([]);
+  });
+
+  test(CAS.casseDeplacee, async () => {
+    const classeur = new MemoryWorkbook({ Paris: PARIS.map((row) => [...row]) });
+    const correction = await corriger(classeur, "effectif", 4);
+    insererColonne(classeur.sheet("Paris")!.values, 4, ["Année de formation", 1]);
+    classeur.sheet("Paris")!.values[0][5] = "eleves 1a";
+    const r = await dotations(classeur, correction);
+    // Avant : feuille refusée, 0,00 €. Suivie en F : 28 × 157 = 4 396,00 € (l'année, 1, jamais lue : 157,00 €).
+    expect(nettes(r)).toEqual({ "0750655E": "4396.00" });
+    expect(r.constats.map((c) => [c.code, c.colonne])).toEqual([["correction-suivie", "F"]]);
+    // A title that really differs is still refused: « Élèves 2A » is not « Élèves 1A ».
+    classeur.sheet("Paris")!.values[0][5] = "Élèves 2A";
+    const refusee = await dotations(classeur, correction);
+    expect(refusee.etablissements).toEqual([]);
+    expect(refusee.constats.map((c) => c.code)).toEqual(["correction-perimee"]);
+  });
+
+  test(CAS.retraitCasse, async () => {
+    const classeur = new MemoryWorkbook({
+      Paris: [
+        ["UAI", "Code diplôme", "Libellé", "Statut", "Effectif"],
+        ["0750655E", "50022137", "BOULANGER (CAP)", "Public", 28],
+      ],
+    });
+    const controle = await controlerFeuille(classeur, "Paris", { annee: 2024 });
+    const correction = chooseColumn({}, "statut", null, controle.entete!);
+    classeur.sheet("Paris")!.values[0][3] = "STATUT";
+    // Avant : « STATUT » pris pour un autre titre, feuille refusée, 0,00 €. 28 × 157 = 4 396,00 €.
+    const r = await dotations(classeur, correction);
+    expect(nettes(r)).toEqual({ "0750655E": "4396.00" });
+    expect(r.constats).toEqual([]);
   });
 
   test("la feuille inchangée : la colonne choisie est lue sans constat ; une correction par numéro (ligne de commande) lit toujours ce numéro", async () => {
