@@ -85,6 +85,13 @@ export const CHAMPS_ETABLISSEMENT: readonly Champ[] = [
 
 export abstract class LecteurBase implements LecteurFeuille {
   readonly entete: EnteteDetectee | null = null;
+  /**
+   * The correction with every column followed at its new index, for the task pane to keep: what the
+   * user chose is the header, not the number, and an index left behind would repeat the
+   * `correction-suivie` info at every reading. Absent when no column was followed, or when the sheet is
+   * refused (a stale correction is the user's to redo, not ours to rewrite).
+   */
+  readonly correctionSuivie?: CorrectionColonnes;
   readonly total: number;
   protected readonly comptage = new Comptage();
   /** The sheet name, as the workbook spells it. */
@@ -184,9 +191,11 @@ export abstract class LecteurBase implements LecteurFeuille {
     // more or fewer columns than when chosen, leaves the sheet unread (an erreur names the field, the
     // column, the header chosen and the one found) — never the column now at its index, nor the
     // automatic mapping the user had corrected.
+    let suivies: CorrectionColonnes | undefined;
     for (const { champ, choisie, colonne, memes, suivie } of detection.deplacees) {
       const debut = `« ${nomDuChamp(champ)} » corrigé en colonne ${colonne.lettre} (« ${citation(choisie.entete)} ») : ce titre est `;
       if (suivie) {
+        (suivies ??= { ...correction })[champ] = { ...choisie, index: suivie.index };
         this.signaler(
           "correction-suivie",
           detection.entete.ligne,
@@ -213,6 +222,7 @@ export abstract class LecteurBase implements LecteurFeuille {
       );
     }
     if (this.motifGlobal !== null) return;
+    this.correctionSuivie = suivies;
     const manquants = requis.filter((champ) => !detection.entete.colonnes[champ]);
     const aucunDesValeurs =
       auMoinsUn.length > 0 && auMoinsUn.every((champ) => !detection.entete.colonnes[champ]);

@@ -23,7 +23,7 @@ import { isBlank, isCellError, type CellValue } from "../grid";
 import { estStatutApprenti, estStatutMixte, lireAnneeFormation, messageErreurExcel } from "./cells";
 import type { CodeConstat, Constat } from "./constats";
 import { RegistreEtablissements } from "./etablissements";
-import type { BilanLignes, EffectifsComptes } from "./types";
+import type { BilanLignes, CorrectionColonnes, EffectifsComptes } from "./types";
 
 export type VerdictCode =
   | {
@@ -324,4 +324,8 @@ export interface LecteurFeuille {
   /** Reads up to `nombre` rows; returns how many were read. */
   lireTranche(nombre: number): number;
   bilan(): BilanLignes;
+  /** The sheet name, as the workbook spells it. */
+  readonly feuille: string;
+  /** The correction with its followed columns at their new index (ResultatEntete.correctionSuivie). */
+  readonly correctionSuivie?: CorrectionColonnes;
 }

@@ -23,6 +23,7 @@ export async function controlerFeuille(
     annee: options.annee,
     liste: session.catalogue,
     entete: lecteur.entete,
+    correctionSuivie: lecteur.correctionSuivie,
     lignes: lecteur.bilan(),
     effectifs: { ...lecteur.effectifs },
     constats: session.constats,

@@ -29,7 +29,7 @@ import {
 } from "../sheet";
 import type { Workbook } from "../workbook/port";
 import { lireParTranches, verifierAnnulation } from "./progression";
-import type { OptionsDotations, ResultatDotations, TotauxDotations } from "./types";
+import type { CorrectionColonnes, OptionsDotations, ResultatDotations, TotauxDotations } from "./types";
 
 export async function calculerDotations(
   workbook: Workbook,
@@ -69,6 +69,10 @@ export async function calculerDotations(
   }
   // Rows in reading order: the establishments sheet first (see the Décision above, regles.md#lecture.valeurs-divergentes).
   await lireParTranches(lecteurs, progress);
+  // Keyed by the names the workbook gives, those the task pane lists and keeps its corrections under.
+  const correctionsSuivies: Record<string, CorrectionColonnes> = {};
+  for (const lecteur of lecteurs)
+    if (lecteur.correctionSuivie) correctionsSuivies[lecteur.feuille] = lecteur.correctionSuivie;
 
   const feuilleEtablissementsLue = etablissements !== null && etablissements.lisible ? etablissements : null;
   const dotations = session.registre
@@ -86,6 +90,7 @@ export async function calculerDotations(
     lignes: additionnerBilans(lecteurs.map((lecteur) => lecteur.bilan())),
     constats: session.constats,
     sources,
+    correctionsSuivies,
   };
 }
 

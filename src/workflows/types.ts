@@ -45,6 +45,8 @@ export interface ResultatControle {
   readonly liste: CatalogueEnVigueur;
   /** Null when no header row could be recognised (then a single erreur explains it). */
   readonly entete: EnteteDetectee | null;
+  /** The correction given, its followed columns at their new index; absent when none moved (lecteur.ts). */
+  readonly correctionSuivie?: CorrectionColonnes;
   readonly lignes: BilanLignes;
   readonly effectifs: EffectifsComptes;
   readonly constats: readonly Constat[];
@@ -97,4 +99,6 @@ export interface ResultatDotations {
   readonly constats: readonly Constat[];
   /** The sheets read, for the output's heading. */
   readonly sources: readonly string[];
+  /** By sheet name, the corrections whose columns were followed, at their new index (lecteur.ts). */
+  readonly correctionsSuivies: Readonly<Record<string, CorrectionColonnes>>;
 }

@@ -63,6 +63,8 @@ const CAS = {
     "effectif corrigé en E « Élèves 1A », puis « eleves 1a » une colonne plus loin : suivie, pas refusée",
   retraitCasse:
     "statut retiré dans Contrôle (« Statut »), puis une extraction titrée « STATUT » : le retrait tient, feuille lue",
+  suivieGardee:
+    "effectif corrigé en E, suivi en F après une insertion : la correction gardée en F, l'information donnée une fois",
 } as const;
 
 describe("une correction de colonnes du volet, puis la feuille change", () => {
@@ -265,6 +267,29 @@ describe("une correction de colonnes du volet, puis la feuille change", () => {
     const r = await dotations(classeur, correction);
     expect(nettes(r)).toEqual({ "0750655E": "4396.00" });
     expect(r.constats).toEqual([]);
+  });
+
+  test(CAS.suivieGardee, async () => {
+    const classeur = new MemoryWorkbook({ Paris: PARIS.map((row) => [...row]) });
+    const correction = await corriger(classeur, "effectif", 4);
+    insererColonne(classeur.sheet("Paris")!.values, 4, ["Année de formation", 1]);
+    const premiere = await dotations(classeur, correction);
+    expect(premiere.constats.map((c) => c.code)).toEqual(["correction-suivie"]);
+    // The pane keeps what the reading gives back: the header chosen, now at F (index 5).
+    expect(premiere.correctionsSuivies).toEqual({
+      Paris: { effectif: { index: 5, entete: "Élèves 1A", rang: 0, sur: 1 } },
+    });
+    // Avant : la correction gardée en E, l'information répétée à chaque calcul. 28 × 157 = 4 396,00 €.
+    const seconde = await dotations(classeur, premiere.correctionsSuivies.Paris);
+    expect(nettes(seconde)).toEqual({ "0750655E": "4396.00" });
+    expect(seconde.constats).toEqual([]);
+    expect(seconde.correctionsSuivies).toEqual({});
+    // Contrôle gives the same back.
+    const controle = await controlerFeuille(classeur, "Paris", { annee: 2024, colonnes: correction });
+    expect(controle.correctionSuivie).toEqual(premiere.correctionsSuivies.Paris);
+    // A stale correction is not rewritten: the sheet is refused, the user redoes it.
+    classeur.sheet("Paris")!.values[0][5] = "Élèves 2A";
+    expect((await dotations(classeur, correction)).correctionsSuivies).toEqual({});
   });
 
   test("la feuille inchangée : la colonne choisie est lue sans constat ; une correction par numéro (ligne de commande) lit toujours ce numéro", async () => {

@@ -46,20 +46,24 @@ export function CheckScreen() {
   const running = run.state.status === "running";
 
   /** Runs the workflow on a target with a mapping correction (kept for Dotations when it is a sheet). */
-  const checkTarget = (
+  const checkTarget = async (
     classeur: Workbook,
     checked: Target,
     colonnes: CorrectionColonnes,
     progress: Progress,
   ) => {
     setTarget(checked);
-    setCorrection(colonnes);
     ecriture.clear();
-    if (checked.kind === "sheet") corrections.set(checked.name, colonnes);
     const options = { annee: year, colonnes, progress, catalogues: listes.catalogues() };
-    return checked.kind === "sheet"
+    const resultat = await (checked.kind === "sheet"
       ? controlerFeuille(classeur, checked.name, options)
-      : controlerFeuille(new SelectionWorkbook(classeur, checked.data), checked.data.name, options);
+      : controlerFeuille(new SelectionWorkbook(classeur, checked.data), checked.data.name, options));
+    // Kept for the screen and for Dotations once read: a column followed to its header's new place is
+    // kept there, so the info is said once, not at every run.
+    const gardee = resultat.correctionSuivie ?? colonnes;
+    setCorrection(gardee);
+    if (checked.kind === "sheet") corrections.set(checked.name, gardee);
+    return resultat;
   };
 
   /**

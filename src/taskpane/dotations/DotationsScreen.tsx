@@ -62,6 +62,8 @@ type Outcome = {
   etablissements: string | null;
   /** Why the « Dotations ARE » sheet in place was not replaced yet: the user must confirm (remplacement.ts). */
   attente: readonly string[];
+  /** By sheet, the correction the reading refused as stale (`correction-perimee`): it was not used. */
+  refusees: Record<string, CorrectionColonnes>;
 };
 
 /** Why writing `resultat` over the add-in's « Dotations ARE <année> » sheet in place needs a confirmation. */
@@ -81,16 +83,27 @@ function annonce(outcome: Outcome): string {
   return `Dotations ${libelleAnnee(resultat.annee)} calculées : ${count(resultat.etablissements.length, "établissement")}, dotation nette totale ${formaterEuros(resultat.totaux.nette.total)}.${outcome.attente.length > 0 ? " Feuille non remplacée : confirmation demandée." : ""}`;
 }
 
+/** « Correspondance des colonnes corrigée dans Contrôle utilisée pour « Paris », « Créteil » ». */
+const corrigee = (quoi: string, noms: readonly string[]) =>
+  `Correspondance des colonnes corrigée dans Contrôle ${quoi} pour ${noms.map((n) => `« ${n} »`).join(", ")}`;
+
 export function DotationsScreen() {
   const styles = useEcranStyles();
   const { action, store, listes } = useServices();
   const corrections = useCorrections();
+  /** Corrected sheets found gone at the last read of the sheets, their corrections dropped then. */
+  const [perdues, setPerdues] = useState<string[]>([]);
   const [choice, setChoice] = useState<SheetChoice>({ effectifs: [], etablissements: null });
   /** The user chose the establishments sheet: it is no longer suggested anew when the year changes. */
   const [etablissementsChoisis, setEtablissementsChoisis] = useState(false);
   // On opening and on « Actualiser », the suggested sheets are preselected anew; when sheets are added,
   // deleted or renamed meanwhile, the user's choice is kept (new sheets are listed, not ticked).
   const { feuilles, erreur, actualiser, enLecture } = useFeuilles((loaded, suivi) => {
+    // A corrected sheet gone is said once, its correction dropped: never read again, it would warn
+    // forever. A deleted sheet (the workbook has fewer) is no news to the user who deleted it: silent.
+    const parties = Object.keys(corrections.bySheet).filter((n) => !loaded.sheets.some((f) => f.name === n));
+    for (const n of parties) corrections.set(n, {});
+    setPerdues(loaded.sheets.length < (feuilles?.sheets.length ?? 0) ? [] : parties);
     if (suivi) {
       const suivi = suivreClasseur(choice, loaded.sheets);
       setChoice(suivi);
@@ -143,20 +156,25 @@ export function DotationsScreen() {
         });
         // « Annuler » pressed during the last slice: nothing is written.
         verifierAnnulation(progress);
-        const etablissements = choice.etablissements;
-        if (!write) return { resultat, feuilles: null, etablissements, attente: [] };
+        // Columns followed to their header's new place are kept there: the info is said once.
+        for (const [n, c] of Object.entries(resultat.correctionsSuivies)) corrections.set(n, c);
+        const refusees: Outcome["refusees"] = {};
+        for (const c of resultat.constats)
+          if (c.code === "correction-perimee") refusees[c.feuille] = colonnes[c.feuille];
+        const lu = { resultat, feuilles: null, etablissements: choice.etablissements, refusees };
+        if (!write) return { ...lu, attente: [] };
         const attente = await raisonsPourRemplacer(classeur, resultat);
-        if (attente.length > 0) return { resultat, feuilles: null, etablissements, attente };
-        return { resultat, feuilles: await ecrireDotations(classeur, resultat), etablissements, attente };
+        if (attente.length > 0) return { ...lu, attente };
+        return { ...lu, feuilles: await ecrireDotations(classeur, resultat), attente };
       });
     });
 
-  const corrected = choice.effectifs.filter((n) => corrections.bySheet[n]);
-  // Sheets corrected in Contrôle that the workbook no longer has: renamed, they read with the automatic
-  // mapping the user had corrected (regles.md#lecture.correction-perimee).
-  const perdues = Object.keys(corrections.bySheet).filter(
-    (n) => feuilles && !feuilles.sheets.some((f) => f.name === n),
+  // A correction the last run refused, still the one kept: not used, whatever the choice says.
+  const refusees = shownResult(run)?.refusees ?? {};
+  const aRefaire = choice.effectifs.filter(
+    (n) => corrections.bySheet[n] && refusees[n] === corrections.bySheet[n],
   );
+  const corrected = choice.effectifs.filter((n) => corrections.bySheet[n] && !aRefaire.includes(n));
 
   return (
     <div className={styles.ecran}>
@@ -183,17 +201,10 @@ export function DotationsScreen() {
           <Caption1>Le classeur n&apos;a aucune feuille à lire.</Caption1>
         )}
       </SheetCheckboxes>
-      {corrected.length > 0 && (
-        <Caption1>
-          Correspondance des colonnes corrigée dans Contrôle utilisée pour{" "}
-          {corrected.map((n) => `« ${n} »`).join(", ")}.
-        </Caption1>
-      )}
+      {corrected.length > 0 && <Caption1>{corrigee("utilisée", corrected)}.</Caption1>}
+      {aRefaire.length > 0 && <Caption1>{corrigee("non utilisée", aRefaire)}.</Caption1>}
       {perdues.length > 0 && (
-        <Notice intent="warning">
-          Correspondance des colonnes corrigée dans Contrôle perdue pour{" "}
-          {perdues.map((n) => `« ${n} »`).join(", ")} : feuille renommée ? Refaites-la.
-        </Notice>
+        <Notice intent="warning">{corrigee("perdue", perdues)} : feuille renommée ? Refaites-la.</Notice>
       )}
 
       <OptionalSheetField
