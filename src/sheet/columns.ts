@@ -231,6 +231,19 @@ function cleEntete(text: string): string {
   return normaliserLibelle(text.replace(/%/g, " POURCENT "));
 }
 
+/**
+ * How a header the user chose in the task pane is found again (regles.md#lecture.correction-perimee):
+ * case, accents and spaces ignored, punctuation kept — a new extraction's « EFFECTIF » is the
+ * « Effectif » chosen, but « Effectif n+1 » is not the « Effectif n-1 » chosen (cleEntete, which
+ * drops punctuation to recognise a field, would make them one and follow the wrong year).
+ */
+function titreVu(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f\s]/g, "")
+    .toUpperCase();
+}
+
 const PAR_NOM: ReadonlyMap<string, Champ> = (() => {
   const map = new Map<string, Champ>();
   for (const [champ, noms] of Object.entries(SYNONYMES) as [Champ, readonly string[]][]) {
@@ -344,10 +357,10 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
   for (const [champ, choix] of Object.entries(correction ?? {}) as [Champ, CorrectionColonnes[Champ]][]) {
     if (choix && typeof choix === "object" && "aucune" in choix) {
       // Décision (regles.md#lecture.correction-perimee): « aucune colonne » holds for the headers seen.
-      // Headers compared as detection reads them (cleEntete): « STATUT » is the « Statut » seen.
-      const vues = choix.aucune.map(cleEntete);
+      // Headers compared by titreVu: « STATUT » is the « Statut » seen.
+      const vues = choix.aucune.map(titreVu);
       const nouvelles = titrees.filter(
-        (c) => champDeLEntete(c.entete) === champ && !vues.includes(cleEntete(c.entete)),
+        (c) => champDeLEntete(c.entete) === champ && !vues.includes(titreVu(c.entete)),
       );
       if (nouvelles[0]) retraits.push({ champ, nouvelles });
       delete colonnes[champ];
@@ -360,9 +373,9 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
     if (colonne && typeof choix === "object") {
       // Décision (regles.md#lecture.correction-perimee): the column chosen is the one under the header
       // the user saw — the `rang`-th of the `sur` columns so titled, while there are still `sur` of them.
-      // Titled as detection reads headers (cleEntete): « EFFECTIF », « Effectif  » are « Effectif ».
-      const cle = cleEntete(choix!.entete);
-      const memes = titrees.filter((c) => cleEntete(c.entete) === cle);
+      // Titled alike by titreVu: « EFFECTIF », « Effectif  » are « Effectif ».
+      const cle = titreVu(choix!.entete);
+      const memes = titrees.filter((c) => titreVu(c.entete) === cle);
       const suivie = memes.length === choix!.sur ? (memes[choix!.rang] ?? null) : null;
       if (suivie?.index !== index) deplacees.push({ champ, choisie: choix!, colonne, memes, suivie });
       colonne = suivie;
@@ -433,9 +446,9 @@ export function colonneChoisie(entete: EnteteDetectee, index: number): ColonneCh
   const colonnes = colonnesDeLEntete(entete);
   const choisie = colonnes.find((c) => c.index === index);
   if (!choisie) return { index, entete: "", rang: -1, sur: 0 };
-  // Counted as a reading finds them (detecterEntete): by cleEntete, « EFFECTIF » with « Effectif ».
-  const cle = cleEntete(choisie.entete);
-  const memes = colonnes.filter((c) => cleEntete(c.entete) === cle).map((c) => c.index);
+  // Counted as a reading finds them (detecterEntete): by titreVu, « EFFECTIF » with « Effectif ».
+  const cle = titreVu(choisie.entete);
+  const memes = colonnes.filter((c) => titreVu(c.entete) === cle).map((c) => c.index);
   return { index, entete: choisie.entete, rang: memes.indexOf(index), sur: memes.length };
 }
 

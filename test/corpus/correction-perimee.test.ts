@@ -65,6 +65,8 @@ const CAS = {
     "statut retiré dans Contrôle (« Statut »), puis une extraction titrée « STATUT » : le retrait tient, feuille lue",
   suivieGardee:
     "effectif corrigé en E, suivi en F après une insertion : la correction gardée en F, l'information donnée une fois",
+  autreAnnee:
+    "effectif corrigé en E « Effectif n-1 », puis une extraction titrée « Effectif n+1 » à sa place : feuille refusée, jamais l'autre année",
 } as const;
 
 describe("une correction de colonnes du volet, puis la feuille change", () => {
@@ -251,6 +253,20 @@ describe("une correction de colonnes du volet, puis la feuille change", () => {
     const refusee = await dotations(classeur, correction);
     expect(refusee.etablissements).toEqual([]);
     expect(refusee.constats.map((c) => c.code)).toEqual(["correction-perimee"]);
+  });
+
+  test(CAS.autreAnnee, async () => {
+    const classeur = new MemoryWorkbook({ Paris: PARIS.map((row) => [...row]) });
+    classeur.sheet("Paris")!.values[0][4] = "Effectif n-1";
+    const correction = await corriger(classeur, "effectif", 4);
+    // The next rentrée's forecast pasted in its place: 40 élèves where 28 were counted.
+    classeur.sheet("Paris")!.values[0][4] = "Effectif n+1";
+    classeur.sheet("Paris")!.values[1][4] = 40;
+    const r = await dotations(classeur, correction);
+    // Case, accents and spaces are ignored, never « + » for « - »: with punctuation dropped, the two
+    // titles were one and 40 × 157 = 6 280,00 € was paid instead of refusing the sheet.
+    expect(r.etablissements).toEqual([]);
+    expect(r.constats.map((c) => c.code)).toEqual(["correction-perimee"]);
   });
 
   test(CAS.retraitCasse, async () => {
