@@ -411,7 +411,11 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
   return {
     entete: { ligne: sheet.rowOffset + meilleur + 1, colonnes, ignorees },
     indexLigne: meilleur,
-    enDouble: enDouble.filter(({ champ, colonne }) => colonnes[champ]?.index !== colonne.index),
+    // Only beside a column read for the field: one removed, or left unread by a stale correction, has
+    // no column to be « en double » with (its message named the column « undefined »).
+    enDouble: enDouble.filter(
+      ({ champ, colonne }) => (colonnes[champ]?.index ?? colonne.index) !== colonne.index,
+    ),
     ambigus,
     deplacees,
     retraits,

@@ -67,6 +67,8 @@ const CAS = {
     "effectif corrigé en E, suivi en F après une insertion : la correction gardée en F, l'information donnée une fois",
   autreAnnee:
     "effectif corrigé en E « Effectif n-1 », puis une extraction titrée « Effectif n+1 » à sa place : feuille refusée, jamais l'autre année",
+  retraitDeux:
+    "statut retiré dans Contrôle d'une feuille à deux colonnes « Statut » : lue, sans info « déjà lu dans la colonne undefined »",
 } as const;
 
 describe("une correction de colonnes du volet, puis la feuille change", () => {
@@ -267,6 +269,22 @@ describe("une correction de colonnes du volet, puis la feuille change", () => {
     // titles were one and 40 × 157 = 6 280,00 € was paid instead of refusing the sheet.
     expect(r.etablissements).toEqual([]);
     expect(r.constats.map((c) => c.code)).toEqual(["correction-perimee"]);
+  });
+
+  test(CAS.retraitDeux, async () => {
+    const classeur = new MemoryWorkbook({
+      Paris: [
+        ["UAI", "Code diplôme", "Statut", "Statut", "Effectif"],
+        ["0750655E", "50022137", "Public", "Privé", 28],
+      ],
+    });
+    const controle = await controlerFeuille(classeur, "Paris", { annee: 2024 });
+    const correction = chooseColumn({}, "statut", null, controle.entete!);
+    const r = await dotations(classeur, correction);
+    // 28 × 157 = 4 396,00 €. Before: an info said the second « Statut » was « déjà lu dans la colonne
+    // undefined » — no column is read for a field the user removed.
+    expect(nettes(r)).toEqual({ "0750655E": "4396.00" });
+    expect(r.constats).toEqual([]);
   });
 
   test(CAS.retraitCasse, async () => {

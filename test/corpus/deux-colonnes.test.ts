@@ -22,6 +22,8 @@ import {
   type ResultatDotations,
 } from "../../src/workflows";
 import type { CorrectionColonnes } from "../../src/workflows/types";
+import { controlerFeuille } from "../../src/workflows";
+import { chooseColumn } from "../../src/taskpane/check/mapping";
 import { run } from "../cli/run";
 import { removeDir, tempDir } from "../xlsx/helpers";
 
@@ -43,6 +45,8 @@ const CAS = {
   demande: "demande : deux « Élèves supplémentaires » côte à côte, 40 puis 4",
   bilan: "bilan : deux « Montant des achats » côte à côte",
   ligneDeCommande: "are dotations : deux « Taux de boursiers » dans le fichier des établissements",
+  choisieSuivie:
+    "extraction : deux « Reliquat pré-bac », le second choisi dans Contrôle, puis une colonne insérée avant : suivi, jamais deviné",
 };
 
 async function dotations(
@@ -244,6 +248,46 @@ describe("Corpus : deux colonnes d'une valeur qui paie", () => {
     } finally {
       removeDir(dossier);
     }
+  });
+
+  test(CAS.choisieSuivie, async () => {
+    // Where the rule meets the pane's kept corrections (regles.md#lecture.correction-perimee): the
+    // choice settles the ambiguity, follows its header when a column is inserted, and a third column
+    // so titled makes the choice stale again.
+    const classeur = new MemoryWorkbook({
+      Paris: [
+        ["UAI", "Code formation", "Effectif", "Reliquat pré-bac", "Reliquat pré-bac"],
+        ["0750655E", "50022137", 10, 1000, 200],
+      ],
+    });
+    const controle = await controlerFeuille(classeur, "Paris", { annee: 2024 });
+    expect(refus(controle).map(([colonne]) => colonne)).toEqual(["E"]);
+    // Shown unmapped in Contrôle: choosing E is a change of the dropdown.
+    expect(controle.entete!.colonnes.reliquatPreBac).toBeUndefined();
+    const correction = chooseColumn({}, "reliquatPreBac", 4, controle.entete!);
+    const calcul = (c: CorrectionColonnes) =>
+      calculerDotations(classeur, {
+        feuillesEffectifs: ["Paris"],
+        annee: 2024,
+        parametres,
+        colonnes: { Paris: c },
+      });
+    // 1 570 − 200 = 1 370,00 €.
+    const lu = await calcul(correction);
+    expect(lu.constats).toEqual([]);
+    expect(texteDecimal(arago(lu).nette.preBac.valeur)).toBe("1370.00");
+    // A column inserted before C: the chosen « Reliquat pré-bac » (the second) is followed to F.
+    for (const [r, row] of classeur.sheet("Paris")!.values.entries()) row.splice(2, 0, r === 0 ? "Année" : 1);
+    const suivi = await calcul(correction);
+    expect(suivi.constats.map((c) => [c.code, c.colonne])).toEqual([["correction-suivie", "F"]]);
+    expect(texteDecimal(arago(suivi).nette.preBac.valeur)).toBe("1370.00");
+    // A third « Reliquat pré-bac »: which one the user meant is unknown again, the sheet is refused.
+    for (const [r, row] of classeur.sheet("Paris")!.values.entries())
+      row.push(r === 0 ? "Reliquat pré-bac" : 50);
+    const perime = await calcul(correction);
+    // Before: two infos « déjà lu dans la colonne undefined » beside the refusal.
+    expect(perime.constats.map((c) => c.code)).toEqual(["correction-perimee"]);
+    expect(perime.etablissements).toEqual([]);
   });
 
   test("chaque cas figure dans le tableau de docs/security.md", () => {
