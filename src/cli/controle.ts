@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { formaterEntier, libelleAnnee, nombreDe } from "../rules";
-import { controlerFeuille, ecrireControle } from "../workflows";
+import { constatsPostBacSansTaux, controlerFeuille, ecrireControle } from "../workflows";
 import { controleJson } from "./json";
 import type { Champ, ResultatControle } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
@@ -29,7 +29,11 @@ export const CONTROLE_OPTIONS = {
   help: { alias: "-h" },
 } as const;
 
-function renderControle(resultat: ResultatControle, fichier: string): string {
+/**
+ * `postBacSansTaux`: post-bac pupils of establishments with no taux in the sheet, said beside the
+ * result so that « aucune erreur » is never read as « paid in full » (regles.md#controle.post-bac-sans-taux).
+ */
+function renderControle(resultat: ResultatControle, fichier: string, postBacSansTaux: number): string {
   const lines = [
     `Contrôle de « ${fichier} » — année ${libelleAnnee(resultat.annee)} (${resultat.liste.nom})`,
   ];
@@ -52,10 +56,15 @@ function renderControle(resultat: ResultatControle, fichier: string): string {
   );
   lines.push(...renderConstats(resultat.constats, false));
   const erreurs = resultat.constats.filter((c) => c.gravite === "erreur").length;
-  lines.push(
-    "",
-    erreurs > 0 ? `Résultat : ${nombreDe(erreurs, "erreur")} à corriger.` : "Résultat : aucune erreur.",
-  );
+  let resume = "Résultat : aucune erreur.";
+  if (erreurs > 0) resume = `Résultat : ${nombreDe(erreurs, "erreur")} à corriger.`;
+  else if (postBacSansTaux > 0) resume = "Résultat : aucune erreur dans la feuille.";
+  lines.push("", resume);
+  if (postBacSansTaux > 0) {
+    lines.push(
+      `Attention : ${nombreDe(postBacSansTaux, "élève post-bac", "élèves post-bac")} ne ${postBacSansTaux > 1 ? "seront payés" : "sera payé"} qu'avec le taux de boursiers de leur établissement : donnez-le à « are dotations » dans la feuille des établissements (--etablissements) ou dans une colonne « Taux de boursiers » de cette feuille.`,
+    );
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -101,8 +110,11 @@ export async function controleCommand(argv: readonly string[], io: CliIo): Promi
     colonnes: correction,
     progress: reporter ? reporter(`Contrôle de ${input.file.fichier}`) : undefined,
   });
-  // Sheets skipped when opening the file (a hidden copy, a cover page) are constats of the check.
-  const resultat = withUnread(controle, input.unread);
+  // Sheets skipped when opening the file (a hidden copy, a cover page) are constats of the check, and
+  // so are post-bac pupils whose taux is not in the sheet: « aucune erreur » must not read as « paid in
+  // full » (regles.md#controle.post-bac-sans-taux).
+  const sansTaux = constatsPostBacSansTaux(controle);
+  const resultat = withUnread(controle, [...input.unread, ...sansTaux.constats]);
 
   const bloquants = constatsBloquants(resultat.constats);
   if (bloquants.length > 0) {
@@ -115,6 +127,6 @@ export async function controleCommand(argv: readonly string[], io: CliIo): Promi
     io.stderr(`Constats écrits dans « ${out} » (feuille « ${sheet} »).\n`);
   }
   if (flag(args, "json")) await printJson(io, controleJson(resultat));
-  else io.stdout(renderControle(resultat, input.file.fichier));
+  else io.stdout(renderControle(resultat, input.file.fichier, sansTaux.eleves));
   return resultat.constats.some((c) => c.gravite === "erreur") ? 1 : 0;
 }

@@ -127,6 +127,8 @@ export const CODES_CONSTATS = {
   "formation-plusieurs-feuilles": "erreur",
   "etablissement-sans-effectifs": "info",
   "taux-boursiers-manquant": "erreur",
+  // The same, found by the check of one sheet: the sheet is right, the taux comes later (regles.md#controle.post-bac-sans-taux).
+  "post-bac-sans-taux": "alerte",
   // Demande de dotation complémentaire (R10).
   "demande-non-eligible": "erreur",
   "demande-nulle": "info",
@@ -258,6 +260,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "formation-plusieurs-feuilles": "formation dans deux feuilles",
   "etablissement-sans-effectifs": "établissement sans effectifs",
   "taux-boursiers-manquant": "taux de boursiers manquant",
+  "post-bac-sans-taux": "post-bac sans taux",
   "demande-non-eligible": "formation non éligible à la demande",
   "demande-nulle": "demande nulle",
   "supplementaires-illisible": "nombre supplémentaire illisible",

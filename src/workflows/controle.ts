@@ -3,7 +3,8 @@
  * what counts and what does not, without computing any amount (a gestionnaire checks their sheet, the
  * Pôle Lycées checks a rectorat's extraction before the run).
  */
-import { LecteurEffectifs, SessionLecture } from "../sheet";
+import { nombreDe } from "../rules";
+import { LecteurEffectifs, SessionLecture, constat, type Constat } from "../sheet";
 import type { Workbook } from "../workbook/port";
 import { lireParTranches, verifierAnnulation } from "./progression";
 import type { OptionsControle, ResultatControle } from "./types";
@@ -27,5 +28,48 @@ export async function controlerFeuille(
     lignes: lecteur.bilan(),
     effectifs: { ...lecteur.effectifs },
     constats: session.constats,
+    etablissements: session.registre,
   };
+}
+
+/** « Donnez-le … »: where a taux de boursiers is given, for the constats below. */
+const OU_DONNER_LE_TAUX =
+  "Donnez-le dans la feuille des établissements ou dans une colonne « Taux de boursiers ».";
+
+/**
+ * Décision (regles.md#controle.post-bac-sans-taux): post-bac pupils are paid only through their
+ * establishment's taux de boursiers (R8). A sheet without it is not wrong — the taux usually comes with
+ * the établissements sheet — but « aucune erreur » alone reads as « paid in full ». A sheet with no taux
+ * column at all (a rectorat's extraction: every lycée with a BTS) gets one alerte for the sheet, not one
+ * per lycée; a sheet with a taux column, one per establishment whose taux is missing there. An
+ * unreadable taux already has its erreur. Called by `are controle`; the pane's check does not call it,
+ * for the page's weight (docs/constats.md).
+ */
+export function constatsPostBacSansTaux(resultat: ResultatControle): {
+  readonly constats: Constat[];
+  /** The post-bac pupils of those establishments, all together. */
+  readonly eleves: number;
+} {
+  const sansTaux = resultat.etablissements
+    .liste()
+    .filter((e) => e.postBac > 0 && e.taux === null && e.illisibles.taux === undefined);
+  let eleves = 0;
+  for (const e of sansTaux) eleves += e.postBac;
+  const colonnes = resultat.entete?.colonnes ?? {};
+  const colonneTaux = colonnes.tauxBoursiers !== undefined || colonnes.boursiers !== undefined;
+  if (!colonneTaux && sansTaux.length > 1) {
+    const message = `${nombreDe(eleves, "élève post-bac", "élèves post-bac")} de 1re année, dans ${nombreDe(sansTaux.length, "établissement")} : sans le taux de boursiers de leur établissement, absent de cette feuille, leur ligne post-bac ne sera pas calculée. ${OU_DONNER_LE_TAUX}`;
+    return { constats: [constat("post-bac-sans-taux", resultat.feuille, null, null, message)], eleves };
+  }
+  const constats = sansTaux.map((e) => {
+    const o = e.premiereOrigine;
+    return constat(
+      "post-bac-sans-taux",
+      o.feuille,
+      o.ligne,
+      o.colonne,
+      `Établissement ${e.uai} : ${nombreDe(e.postBac, "élève post-bac", "élèves post-bac")} de 1re année : sans le taux de boursiers de l'établissement, absent de cette feuille, sa ligne post-bac ne sera pas calculée. ${OU_DONNER_LE_TAUX}`,
+    );
+  });
+  return { constats, eleves };
 }

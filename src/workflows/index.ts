@@ -3,7 +3,7 @@
  * and the tests (MemoryWorkbook).
  */
 export * from "./types";
-export { controlerFeuille } from "./controle";
+export { constatsPostBacSansTaux, controlerFeuille } from "./controle";
 export { verifierFeuilleListe, type OptionsListe, type ResultatListe } from "./liste";
 export { calculerDotations, totaliser } from "./dotations";
 export {

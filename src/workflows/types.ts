@@ -15,6 +15,7 @@ import type {
   TotauxEnveloppe,
 } from "../rules";
 import type { Constat } from "../sheet/constats";
+import type { RegistreEtablissements } from "../sheet/etablissements";
 import type { BilanLignes, CorrectionColonnes, EffectifsComptes, EnteteDetectee } from "../sheet/types";
 import type { Progress } from "../workbook/port";
 
@@ -50,6 +51,8 @@ export interface ResultatControle {
   readonly lignes: BilanLignes;
   readonly effectifs: EffectifsComptes;
   readonly constats: readonly Constat[];
+  /** The establishments read, with their sums and the taux found in the sheet (constatsPostBacSansTaux). */
+  readonly etablissements: RegistreEtablissements;
 }
 
 export interface OptionsDotations {

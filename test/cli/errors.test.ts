@@ -218,7 +218,11 @@ describe("are controle : codes de sortie", () => {
     const r = await run(["controle", VERSAILLES, "--annee", "2024"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^En-tête ligne 4 : /m);
-    expect(r.stdout).toContain("Résultat : aucune erreur.");
+    // No taux in a rectorat's extraction: the sheet is right, but its post-bac pupils are not paid
+    // without the établissements sheet (regles.md#controle.post-bac-sans-taux).
+    expect(r.stdout).toContain(
+      "Résultat : aucune erreur dans la feuille.\nAttention : 658 élèves post-bac ne seront payés qu'avec le taux de boursiers",
+    );
   });
 
   test("--json et --out : le document du contrôle et la feuille « Contrôle ARE » écrite", async () => {
