@@ -104,7 +104,8 @@ Options :
                               dotation reçue de chaque bilan est comparée, au centime, à la dotation
                               versée (alerte si elles diffèrent, dite aussi dans « Origine des
                               reliquats ») ; sans lui, elle est prise telle que saisie
-  --annee <année>             année retenue pour un bilan qui n'indique pas la sienne
+  --annee <année>             année retenue pour un bilan qui n'indique pas la sienne ; si les
+                              bilans en écrivent une autre, rien n'est écrit (code 2)
 ${aideListe(31)}
   --out <fichier.xlsx>        la feuille des établissements de l'année suivante (obligatoire)
   --json                      sortie JSON (voir docs/bilan.md)

@@ -139,6 +139,16 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
   // A hidden bilan skipped when opening the files is a constat of the run (ouvrirBilans): in --json,
   // the summary and the count in the written sheet's heading.
   const resultat = withUnread(reportes, [...unread, ...dotations]);
+  // Décision (regles.md#reliquats.annee-option): the year written in the bilans decides which year's
+  // reliquats are carried (reporterReliquats); a --annee that says another year was silently ignored —
+  // the user asked for 2025-2026 and got the reliquats of 2023-2024, to be deducted from 2024-2025.
+  // Nothing is written: which of the two is the mistake, only the user knows.
+  if (optionValue(args, "annee") !== undefined && resultat.anneeBilans !== annee) {
+    const premier = resultat.bilans.find((b) => b.anneeLisible);
+    throw new UsageError(
+      `--annee ${annee} demande les bilans ${libelleAnnee(annee)}, mais le bilan « ${premier?.feuille ?? ""} » est de ${libelleAnnee(resultat.anneeBilans)} : aucun reliquat n'est reporté, aucun fichier écrit. Relancez avec --annee ${resultat.anneeBilans} (ou sans --annee : l'année écrite dans les bilans est retenue), ou donnez les bilans ${libelleAnnee(annee)}.`,
+    );
+  }
   // --dotations of another year than the bilans' is the wrong file: nothing written, as `bilan modele`.
   const autreAnnee = resultat.constats.filter((c) => c.code === "dotations-autre-annee");
   if (autreAnnee.length > 0) {

@@ -256,6 +256,42 @@ describe("are reliquats", () => {
     expect(r.stdout.split(" › Établissements 2023-2024").join("")).toBe(attendu.stdout);
   });
 
+  test("--annee 2023 et un bilan 2023-2024 : d'accord, reliquats 10 776 − 10 050 = 726,00 € et 159,00 € reportés", async () => {
+    const out = path.join(dir, "etablissements.xlsx");
+    const r = await run([
+      "reliquats",
+      path.join(BILANS, "bilan-2023-0751234J.xlsx"),
+      "--annee",
+      "2023",
+      "--out",
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Reliquats des bilans 2023-2024, à déduire des dotations 2024-2025");
+    expect(r.stdout).toMatch(/0751234J .* 726,00\u00a0€ +159,00\u00a0€/);
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  test("--annee 2025 et un bilan 2023-2024 : refusé (code 2), les deux années dites, aucun fichier écrit", async () => {
+    // Before: --annee ignored, exit 0, the 2023-2024 reliquats (726,00 € and 159,00 €) written for the
+    // 2024-2025 dotations while the user asked for the bilans of 2025-2026.
+    const out = path.join(dir, "etablissements.xlsx");
+    const r = await run([
+      "reliquats",
+      path.join(BILANS, "bilan-2023-0751234J.xlsx"),
+      "--annee",
+      "2025",
+      "--out",
+      out,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "--annee 2025 demande les bilans 2025-2026, mais le bilan « bilan-2023-0751234J.xlsx » est de 2023-2024 : aucun reliquat n'est reporté, aucun fichier écrit. Relancez avec --annee 2023",
+    );
+    expect(r.stdout).toBe("");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   test("sans --out, sans bilan, ou un bilan donné deux fois : erreur d'utilisation", async () => {
     const bilan = path.join(BILANS, "bilan-2023-0751234J.xlsx");
     expect((await run(["reliquats", bilan])).code).toBe(2);
