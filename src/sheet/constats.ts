@@ -133,6 +133,8 @@ export const CODES_CONSTATS = {
   "demande-non-eligible": "erreur",
   "demande-nulle": "info",
   "supplementaires-illisible": "erreur",
+  // Counted, but more than a year's increase looks like (regles.md#complementaire.nombre-a-verifier).
+  "supplementaires-a-verifier": "alerte",
   "demande-mauvaise-colonne": "erreur",
   "demande-eleves-post-bac": "alerte",
   "demande-autre-etablissement": "erreur",
@@ -264,6 +266,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "demande-non-eligible": "formation non éligible à la demande",
   "demande-nulle": "demande nulle",
   "supplementaires-illisible": "nombre supplémentaire illisible",
+  "supplementaires-a-verifier": "nombre supplémentaire à vérifier",
   "demande-mauvaise-colonne": "nombre dans la mauvaise colonne",
   "demande-eleves-post-bac": "élèves lus comme boursiers",
   "demande-autre-etablissement": "ligne d'un autre établissement",

@@ -20,6 +20,7 @@ import {
   demandeComplementaire,
   enveloppeDe,
   forfaitsDeLAnnee,
+  formaterEntier,
   formaterEuros,
   formaterForfait,
   nombreDe,
@@ -197,6 +198,37 @@ export async function preparerDemandeComplementaire(
     nonCalcules,
     constats: session.constats,
   };
+}
+
+/**
+ * Décision (regles.md#complementaire.nombre-a-verifier): above this many extra pupils (or boursiers)
+ * on one formation line — about three first-year classes of 35 — the number is more likely a typo (an
+ * effectif, a total, a year) than a year's increase: 5 000 typed for 50 asks 785 000 € in 2024-2025.
+ * The demande does not hold the formation's current effectif, so a fixed bound is the only reference.
+ */
+export const SUPPLEMENTAIRES_A_VERIFIER = 100;
+
+/**
+ * One alerte per line above SUPPLEMENTAIRES_A_VERIFIER, naming its row, its number and the amount it
+ * asks; the amount stays in the demande (the officer decides). Called by `are complementaire`; the
+ * pane's demande screen does not call it, for the page's weight.
+ */
+export function constatsSupplementairesAVerifier(resultat: ResultatDemande): Constat[] {
+  const constats: Constat[] = [];
+  for (const l of resultat.demandees) {
+    if (l.supplementaires <= SUPPLEMENTAIRES_A_VERIFIER) continue;
+    const quoi = l.categorie === "POST_BAC" ? "boursiers" : "élèves";
+    constats.push(
+      constat(
+        "supplementaires-a-verifier",
+        resultat.feuille,
+        l.ligne,
+        null,
+        `Ligne ${l.ligne}, formation ${l.code} : ${formaterEntier(l.supplementaires)} ${quoi} supplémentaires, soit ${formaterEuros(l.montant.valeur)} demandés. Plus de ${SUPPLEMENTAIRES_A_VERIFIER} pour une formation en un an (environ trois classes de 35), c'est sans doute une faute de frappe : vérifiez le nombre. Le montant est compté tel quel.`,
+      ),
+    );
+  }
+  return constats;
 }
 
 export function nomFeuilleDemande(annee: AnneeScolaire): string {

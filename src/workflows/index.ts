@@ -22,6 +22,7 @@ export { LIGNES_PAR_TRANCHE, lireParTranches } from "./progression";
 export {
   BASE_DEMANDE,
   DESTINATAIRE_REGION,
+  constatsSupplementairesAVerifier,
   ecrireDemande,
   feuilleConstatsDemande,
   feuilleDemande,

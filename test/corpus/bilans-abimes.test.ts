@@ -56,6 +56,8 @@ const CAS = {
   demandeBoursiersEnDouble: "demande : la ligne du BTS (2 boursiers) saisie une seconde fois, identique",
   demandeEnteteDifferente:
     "demande : une seconde demande collée dessous, « Boursiers » et « Élèves supplémentaires » échangés",
+  demandeInvraisemblable:
+    "demande : 5 000 élèves supplémentaires sur la ligne BOULANGER (une faute de frappe pour 50 ?)",
   bilanEnteteDifferente:
     "bilan : des achats collés dessous avec leur en-tête, « Montant » et « Élèves aidés » échangés",
 } as const;
@@ -817,5 +819,54 @@ describe("Une formation demandée deux fois : le montant attend que la demande s
     const json = JSON.parse(r.stdout) as DemandeJson;
     expect(codes(json)).toContainEqual(["demande-en-double", 6, null]);
     expect(json.totaux).toEqual({ preBac: "766.00", postBac: null, total: null });
+  });
+});
+
+describe("Un nombre supplémentaire invraisemblable est signalé, le montant reste calculé", () => {
+  test(CAS.demandeInvraisemblable, async () => {
+    // 2024-2025 (157 € per pré-bac student and post-bac boursier, 56 € per 3ème prépa-métiers
+    // student): BOULANGER 5 000 × 157 = 785 000,00 €, 3ème prépa-métiers 3 × 56 = 168,00 €, so
+    // pré-bac 785 168,00 € ; BTS 2 × 157 = 314,00 €. Before, not a word: 785 482,00 € asked in all.
+    const fichier = await copie(DEMANDE, "demande-invraisemblable.xlsx", {
+      modifier: (sheet) => {
+        sheet.getCell("E2").value = 5000;
+      },
+    });
+    const r = await run(["complementaire", fichier, "--annee", "2024", "--json"]);
+    expect(r.code).toBe(1); // the ST2S line's erreur, as in the example; the alerte alone changes nothing
+    const json = JSON.parse(r.stdout) as DemandeJson;
+    expect(codes(json)).toEqual([
+      ["demande-non-eligible", 5, "C"],
+      ["supplementaires-a-verifier", 2, null],
+    ]);
+    const alerte = json.constats[1];
+    expect(alerte.gravite).toBe("alerte");
+    expect(espaces(alerte.message)).toMatch(
+      /^Ligne 2, formation 50022137 : 5 000 élèves supplémentaires, soit 785 000,00 € demandés\. Plus de 100 /,
+    );
+    expect(json.lignes.map((l) => [l.ligne, l.montant])).toEqual([
+      [2, "785000.00"],
+      [3, "168.00"],
+      [4, "314.00"],
+    ]);
+    expect(json.totaux).toEqual({ preBac: "785168.00", postBac: "314.00", total: "785482.00" });
+
+    // The text says it too, and the bound: 100 extra students (15 700,00 €) pass, 101 (15 857,00 €) not.
+    const texte = espaces((await run(["complementaire", fichier, "--annee", "2024"])).stdout);
+    expect(texte).toContain("Ligne 2, formation 50022137 : 5 000 élèves supplémentaires");
+    for (const [n, attendu] of [
+      [100, false],
+      [101, true],
+    ] as const) {
+      const borne = await copie(DEMANDE, `demande-${n}.xlsx`, {
+        modifier: (sheet) => {
+          sheet.getCell("E2").value = n;
+        },
+      });
+      const j = JSON.parse(
+        (await run(["complementaire", borne, "--annee", "2024", "--json"])).stdout,
+      ) as DemandeJson;
+      expect(j.constats.some((c) => c.code === "supplementaires-a-verifier")).toBe(attendu);
+    }
   });
 });
