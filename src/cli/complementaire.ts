@@ -13,12 +13,7 @@ import {
   libelleAnnee,
   type Decimal,
 } from "../rules";
-import {
-  constatsSupplementairesAVerifier,
-  ecrireDemande,
-  preparerDemandeComplementaire,
-  type ResultatDemande,
-} from "../workflows";
+import { ecrireDemande, preparerDemandeComplementaire, type ResultatDemande } from "../workflows";
 import { demandeJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
@@ -137,7 +132,7 @@ export async function complementaireCommand(argv: readonly string[], io: CliIo):
     false,
   );
   checkCorrectionFiles(corrections, [{ path: filePath, fichier: input.file.fichier }]);
-  const demande = await preparerDemandeComplementaire(workbook, input.feuille, {
+  const resultat = await preparerDemandeComplementaire(workbook, input.feuille, {
     annee,
     parametres,
     catalogues: await cataloguesOf(args, io, annee),
@@ -145,11 +140,6 @@ export async function complementaireCommand(argv: readonly string[], io: CliIo):
     uai: optionValue(args, "uai") ?? null,
     nom: optionValue(args, "nom") ?? null,
   });
-  // A line of 5 000 extra pupils (785 000 € in 2024-2025) is computed but said, in the text, --json and
-  // the written constats sheet (regles.md#complementaire.nombre-a-verifier).
-  const aVerifier = constatsSupplementairesAVerifier(demande);
-  const resultat =
-    aVerifier.length === 0 ? demande : { ...demande, constats: [...demande.constats, ...aVerifier] };
 
   const bloquants = constatsBloquants(resultat.constats);
   if (bloquants.length > 0) {

@@ -164,6 +164,9 @@ export async function preparerDemandeComplementaire(
   demandees.sort((a, b) =>
     a.enveloppe === b.enveloppe ? a.ligne - b.ligne : a.enveloppe === "preBac" ? -1 : 1,
   );
+  // A line of 5 000 extra pupils (785 000 € in 2024-2025) is computed but said, in the pane, the text,
+  // --json and the written constats sheet (regles.md#complementaire.nombre-a-verifier).
+  session.constats.push(...supplementairesAVerifier(demandees, sheet.name));
 
   if (uaiOption !== null && lecteur.uai !== null && lecteur.uai.uai !== uaiOption) {
     session.constats.push(
@@ -210,21 +213,20 @@ export const SUPPLEMENTAIRES_A_VERIFIER = 100;
 
 /**
  * One alerte per line above SUPPLEMENTAIRES_A_VERIFIER, naming its row, its number and the amount it
- * asks; the amount stays in the demande (the officer decides). Called by `are complementaire`; the
- * pane's demande screen does not call it, for the page's weight.
+ * asks; the amount stays in the demande (the officer decides).
  */
-export function constatsSupplementairesAVerifier(resultat: ResultatDemande): Constat[] {
+function supplementairesAVerifier(demandees: readonly LigneDemandee[], feuille: string): Constat[] {
   const constats: Constat[] = [];
-  for (const l of resultat.demandees) {
+  for (const l of demandees) {
     if (l.supplementaires <= SUPPLEMENTAIRES_A_VERIFIER) continue;
     const quoi = l.categorie === "POST_BAC" ? "boursiers" : "élèves";
     constats.push(
       constat(
         "supplementaires-a-verifier",
-        resultat.feuille,
+        feuille,
         l.ligne,
         null,
-        `Ligne ${l.ligne}, formation ${l.code} : ${formaterEntier(l.supplementaires)} ${quoi} supplémentaires, soit ${formaterEuros(l.montant.valeur)} demandés. Plus de ${SUPPLEMENTAIRES_A_VERIFIER} pour une formation en un an (environ trois classes de 35), c'est sans doute une faute de frappe : vérifiez le nombre. Le montant est compté tel quel.`,
+        `Formation ${l.code} : ${formaterEntier(l.supplementaires)} ${quoi} supplémentaires, ${formaterEuros(l.montant.valeur)} demandés. Plus de ${SUPPLEMENTAIRES_A_VERIFIER} en un an pour une formation : vérifiez le nombre (il est compté tel quel).`,
       ),
     );
   }

@@ -22,7 +22,6 @@ export { LIGNES_PAR_TRANCHE, lireParTranches } from "./progression";
 export {
   BASE_DEMANDE,
   DESTINATAIRE_REGION,
-  constatsSupplementairesAVerifier,
   ecrireDemande,
   feuilleConstatsDemande,
   feuilleDemande,

@@ -842,7 +842,7 @@ describe("Un nombre supplémentaire invraisemblable est signalé, le montant res
     const alerte = json.constats[1];
     expect(alerte.gravite).toBe("alerte");
     expect(espaces(alerte.message)).toMatch(
-      /^Ligne 2, formation 50022137 : 5 000 élèves supplémentaires, soit 785 000,00 € demandés\. Plus de 100 /,
+      /^Formation 50022137 : 5 000 élèves supplémentaires, 785 000,00 € demandés\. Plus de 100 /,
     );
     expect(json.lignes.map((l) => [l.ligne, l.montant])).toEqual([
       [2, "785000.00"],
@@ -853,7 +853,7 @@ describe("Un nombre supplémentaire invraisemblable est signalé, le montant res
 
     // The text says it too, and the bound: 100 extra students (15 700,00 €) pass, 101 (15 857,00 €) not.
     const texte = espaces((await run(["complementaire", fichier, "--annee", "2024"])).stdout);
-    expect(texte).toContain("Ligne 2, formation 50022137 : 5 000 élèves supplémentaires");
+    expect(texte).toContain("Formation 50022137 : 5 000 élèves supplémentaires");
     for (const [n, attendu] of [
       [100, false],
       [101, true],

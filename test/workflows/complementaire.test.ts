@@ -51,6 +51,17 @@ async function demande(
 }
 
 describe("Demande de dotation complémentaire 2024-2025", () => {
+  test("5 000 élèves supplémentaires sur une ligne : calculés (785 000,00 €), avec une alerte que le volet montre aussi", async () => {
+    const { r } = await demande([
+      ["Code formation diplôme", "Élèves supplémentaires"],
+      ["50022137", 5000],
+      ["50022141", 100],
+    ]);
+    // 5 000 × 157 = 785 000,00 € ; 100 × 157 = 15 700,00 € passe sans alerte (regles.md#complementaire.nombre-a-verifier).
+    expect(r.demandees.map((l) => euros(l.montant.valeur))).toEqual(["785000.00", "15700.00"]);
+    expect(r.constats.map((c) => [c.code, c.ligne])).toEqual([["supplementaires-a-verifier", 2]]);
+  });
+
   test("4 élèves de CAP BOULANGER → 4 × 157 € = 628,00 € ; 2 boursiers de BTS → 314,00 € ; 3 élèves de 3ème prépa-métiers → 168,00 €", async () => {
     const { r } = await demande();
     expect(
