@@ -456,6 +456,16 @@ export function colonneChoisie(entete: EnteteDetectee, index: number): ColonneCh
   return { index, entete: choisie.entete, rang: memes.indexOf(index), sur: memes.length };
 }
 
+/** An establishment's values, read beside its UAI in an establishments sheet or an extraction. */
+export const CHAMPS_ETABLISSEMENT: readonly Champ[] = [
+  "tauxBoursiers",
+  "boursiers",
+  "effectifTotal",
+  "reliquatPreBac",
+  "reliquatPostBac",
+  "aRepondu",
+];
+
 /**
  * The fields whose value makes an amount — pupils counted, a taux, a reliquat, a survey answer that
  * pays nothing, a bilan's purchases: two columns of one of them are never read by guessing
@@ -463,12 +473,7 @@ export function colonneChoisie(entete: EnteteDetectee, index: number): ColonneCh
  */
 const CHAMPS_SANS_DEVINER: ReadonlySet<Champ> = new Set<Champ>([
   "effectif",
-  "tauxBoursiers",
-  "boursiers",
-  "effectifTotal",
-  "reliquatPreBac",
-  "reliquatPostBac",
-  "aRepondu",
+  ...CHAMPS_ETABLISSEMENT,
   "supplementaires",
   "boursiersSupplementaires",
   "montantAchats",

@@ -7,7 +7,8 @@
 import type { Row, SheetData } from "../grid";
 import { cellule } from "./cells";
 import type { ColonnesEtablissement } from "./etablissements";
-import { CHAMPS_ETABLISSEMENT, LecteurBase, ressembleAUnUai } from "./lecteur";
+import { CHAMPS_ETABLISSEMENT } from "./columns";
+import { LecteurBase, ressembleAUnUai } from "./lecteur";
 import type { SessionLecture } from "./session";
 import type { CorrectionColonnes } from "./types";
 

@@ -6,6 +6,7 @@ import { citation, lireOuiNon } from "../rules";
 import { columnLetter, isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
 import { afficher, cellule, estStatutApprenti, messageErreurExcel } from "./cells";
 import {
+  CHAMPS_ETABLISSEMENT,
   champDeLEntete,
   detecterEntete,
   indexRelatif,
@@ -72,16 +73,6 @@ export function ligneVide(row: Row | undefined): boolean {
 export function cleDoublon(codeId: number, effectif: number): number {
   return codeId * 0x100000 + (effectif & 0xfffff);
 }
-
-/** An establishment's values, read beside its UAI in an establishments sheet or an extraction. */
-export const CHAMPS_ETABLISSEMENT: readonly Champ[] = [
-  "tauxBoursiers",
-  "boursiers",
-  "effectifTotal",
-  "reliquatPreBac",
-  "reliquatPostBac",
-  "aRepondu",
-];
 
 export abstract class LecteurBase implements LecteurFeuille {
   readonly entete: EnteteDetectee | null = null;

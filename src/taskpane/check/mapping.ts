@@ -4,7 +4,13 @@
  * (field → the column with its header text, or null to unmap) passed to the workflow as `colonnes`. Pure.
  */
 import { columnLetter } from "../../workbook/port";
-import { colonneChoisie, colonnesDeLEntete, colonnesRetirees, nomDuChamp } from "../../sheet";
+import {
+  CHAMPS_ETABLISSEMENT,
+  colonneChoisie,
+  colonnesDeLEntete,
+  colonnesRetirees,
+  nomDuChamp,
+} from "../../sheet";
 import type { Champ, ColonneReconnue, CorrectionColonnes, EnteteDetectee } from "../../workflows/types";
 
 /** Every field, in the order a user reads an effectif sheet. */
@@ -17,12 +23,7 @@ export const CHAMPS: readonly Champ[] = [
   "statut",
   "anneeFormation",
   "entreeDirecte",
-  "tauxBoursiers",
-  "boursiers",
-  "effectifTotal",
-  "reliquatPreBac",
-  "reliquatPostBac",
-  "aRepondu",
+  ...CHAMPS_ETABLISSEMENT,
 ];
 
 /** Without these an effectif sheet cannot count a row. */
