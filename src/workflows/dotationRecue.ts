@@ -84,13 +84,22 @@ export function verifierDotationRecue(
     // A bilan without its dotation reçue has no reliquat (it says « il manque la dotation reçue »).
     if (recue === null || versee?.eq(recue)) continue;
     const nom = NOMS_ENVELOPPES[e];
+    // The likeliest slip: the dotation before the reliquat was deducted (« calculée ») typed for the one
+    // received — the reliquat, declared apart in the bilan, is then counted twice in the one carried.
+    const deduit = versees.reliquats[e];
+    const indice =
+      versee && deduit?.gt(0) && recue.minus(versee).eq(deduit)
+        ? ` : l'écart est le reliquat déduit de la dotation (${formaterEuros(deduit)}) ; la dotation reçue est celle versée, après déduction`
+        : versee && recue.gt(versee)
+          ? " (une dotation complémentaire reçue s'y ajoute-t-elle ?)"
+          : "";
     constats.push(
       constatA(
         versee ? "valeur-divergente" : "dotation-vide",
         feuille,
         formulaire.origines[e === "preBac" ? "dotationPreBac" : "dotationPostBac"],
         versee
-          ? `Dotation reçue ${nom} du bilan : ${formaterEuros(recue)}, alors que ${ou} donne ${formaterEuros(versee)} versés à ${uai} : écart de ${formaterEuros(recue.minus(versee).abs())}. Le reliquat reporté, déduit de la dotation suivante, en dépend : vérifiez le bilan${recue.gt(versee) ? " (une dotation complémentaire reçue s'y ajoute-t-elle ?)" : ""}.`
+          ? `Dotation reçue ${nom} du bilan : ${formaterEuros(recue)}, alors que ${ou} donne ${formaterEuros(versee)} versés à ${uai} : écart de ${formaterEuros(recue.minus(versee).abs())}. Le reliquat reporté, déduit de la dotation suivante, en dépend : vérifiez le bilan${indice}.`
           : `Dotation ${nom} de ${uai} vide ou illisible dans ${ou} : la dotation reçue du bilan (${formaterEuros(recue)}) n'est pas vérifiée.`,
       ),
     );

@@ -34,6 +34,8 @@ const CAS = {
   enveloppeVide:
     "are bilan controle --dotations : dotation post-bac vide dans la feuille des dotations (non calculée)",
   autreAnnee: "are bilan controle et are reliquats : bilan 2023-2024 avec --dotations 2024-2025",
+  avantDeduction:
+    "are bilan controle --dotations : Simone-Veil tape 6 644, sa dotation avant déduction du reliquat de 1 000 €",
   exemple2024:
     "are bilan controle --dotations : bilan 2024-2025, 15 700 tapés pour 10 × 157 = 1 570,00 € versés",
 } as const;
@@ -108,6 +110,19 @@ describe("« Dotation reçue » comparée à la dotation versée", () => {
       "Dotation reçue pré-bac du bilan : 107 760,00 €, alors que « dotations-2023.xlsx › Dotations ARE 2023-2024 » (ligne 15) donne 10 776,00 € versés à 0751234J : écart de 96 984,00 €. Le reliquat reporté, déduit de la dotation suivante, en dépend : vérifiez le bilan (une dotation complémentaire reçue s'y ajoute-t-elle ?).",
     );
     expect(json.enveloppes.preBac.nouveauReliquat).toBe("97710.00");
+  });
+
+  test(CAS.avantDeduction, async () => {
+    // 44 × 151 = 6 644 before the 1 000 € reliquat was deducted; 5 644,00 € was paid. With the reliquat
+    // antérieur of 1 000 € declared too, 6 644 + 1 000 − 5 550,44 = 2 093,56 € would be carried
+    // instead of 1 093,56 €: the reliquat counted twice. The message names that slip.
+    const fichier = await copie(SIMONE_VEIL, "avant-deduction.xlsx", { 10: 6644 });
+    const { json } = await controle(fichier, "--dotations", dotations2023);
+    expect(codes(json)).toEqual([["valeur-divergente", 10, "B"]]);
+    expect(espaces(json.constats[0].message)).toMatch(
+      /écart de 1 000,00 €\. .* : l'écart est le reliquat déduit de la dotation \(1 000,00 €\) ; la dotation reçue est celle versée, après déduction\.$/,
+    );
+    expect(json.enveloppes.preBac.nouveauReliquat).toBe("2093.56");
   });
 
   test(CAS.sousEstimee, async () => {
