@@ -2,6 +2,9 @@
  * Which browser the browser tests drive (./navigateur.ts, issue 13): the order of the candidates, and
  * the French message when there is none. The launch itself is exercised by every browser test.
  */
+import * as fs from "fs";
+import * as path from "path";
+import { removeDir, tempDir } from "../xlsx/helpers";
 import { AIDE_NAVIGATEUR, candidats, lancerNavigateur } from "./navigateur";
 
 const noms = (...args: Parameters<typeof candidats>) => candidats(...args).map((c) => c.nom);
@@ -63,5 +66,23 @@ describe("Navigateur des tests du volet", () => {
       options: async () => ({ channel: "msedge-inexistant" }),
     };
     await expect(lancerNavigateur([absent])).rejects.toThrow(/Essayés :\n {2}- canal playwright « msedge »/);
+  });
+
+  test("un navigateur présent qui ne démarre pas est relancé une fois, puis son erreur est dite", async () => {
+    // A stand-in that counts its starts and dies at once, as Chromium did once (SIGSEGV at start).
+    const dossier = tempDir("are-navigateur-");
+    try {
+      const compteur = path.join(dossier, "lancements");
+      const faux = path.join(dossier, "chromium");
+      fs.writeFileSync(faux, `#!/bin/sh\necho x >> "${compteur}"\nexit 1\n`, { mode: 0o755 });
+      const candidat = {
+        nom: "faux Chromium",
+        options: async () => ({ executablePath: faux, timeout: 10_000 }),
+      };
+      await expect(lancerNavigateur([candidat])).rejects.toThrow(/^faux Chromium ne démarre pas : /);
+      expect(fs.readFileSync(compteur, "utf8").split("\n").filter(Boolean)).toHaveLength(2);
+    } finally {
+      removeDir(dossier);
+    }
   });
 });

@@ -118,13 +118,18 @@ export async function lancerNavigateur(liste: Candidat[] = candidats()): Promise
       echecs.push(`${candidat.nom} : ${(erreur as Error).message}`);
       continue;
     }
-    try {
-      return await chromium.launch(options);
-    } catch (erreur) {
-      // A browser that exists but does not start is reported with its own error, not hidden behind
-      // the next candidate; a channel that is not installed is simply the next one's turn.
-      if (!options.channel) throw new Error(`${candidat.nom} ne démarre pas : ${(erreur as Error).message}`);
-      echecs.push(`${candidat.nom} : ${(erreur as Error).message.split("\n")[0]}`);
+    // A browser that exists is tried twice: Chromium was seen once to die at start (SIGSEGV) in a
+    // fresh-clone CI run, taking a whole suite with it; a second failure is its own error.
+    for (let essai = 1; essai <= (options.channel ? 1 : 2); essai++) {
+      try {
+        return await chromium.launch(options);
+      } catch (erreur) {
+        // A browser that exists but does not start is reported with its own error, not hidden behind
+        // the next candidate; a channel that is not installed is simply the next one's turn.
+        if (options.channel) echecs.push(`${candidat.nom} : ${(erreur as Error).message.split("\n")[0]}`);
+        else if (essai === 2)
+          throw new Error(`${candidat.nom} ne démarre pas : ${(erreur as Error).message}`);
+      }
     }
   }
   const essais = echecs.length ? `\nEssayés :\n  - ${echecs.join("\n  - ")}` : "";
