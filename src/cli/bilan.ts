@@ -21,14 +21,19 @@ import {
   ecrireModeleBilan,
   preparerModeleBilan,
   resumeEnveloppe,
-  verificateurDotations,
   type ResultatControleBilan,
   type ResultatModeleBilan,
 } from "../workflows";
 import { bilanJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
-import { montantOption, ouvrirBilans, ouvrirDotations } from "./classeurs";
+import {
+  dotationsAutreAnnee,
+  montantOption,
+  ouvrirBilans,
+  ouvrirDotations,
+  verificationDotations,
+} from "./classeurs";
 import { autresFeuillesNonControlees, checkOutputPath, openEffectifs, withUnread } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
@@ -245,17 +250,12 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
   });
   // « Dotation reçue » against what was paid (regles.md#bilan.dotation-recue-versee).
   const dotations: Constat[] = [];
-  if (dotationsPath) {
-    const sheet = await workbook.readSheet(await ouvrirDotations(workbook, dotationsPath, annee));
-    dotations.push(...verificateurDotations(sheet, dotations)(controle));
-  }
+  const verifier = await verificationDotations(workbook, dotationsPath, annee, dotations);
+  if (verifier) dotations.push(...verifier(controle));
   // A hidden bilan skipped when opening the file is a constat of the check (ouvrirBilans).
   const resultat = withUnread(controle, [...unread, ...nonControlees, ...dotations]);
-  // --dotations of another year is the wrong file, as for `bilan modele`: nothing is checked against it.
-  const bloquants = [
-    ...constatsBloquants(resultat.constats),
-    ...resultat.constats.filter((c) => c.code === "dotations-autre-annee"),
-  ];
+  // --dotations of another year is the wrong file, as for `bilan modele`.
+  const bloquants = [...constatsBloquants(resultat.constats), ...dotationsAutreAnnee(resultat.constats)];
   if (bloquants.length > 0) {
     io.stderr(bloquants.map((c) => c.message).join("\n") + "\n");
     return 2;

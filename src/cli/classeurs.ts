@@ -18,6 +18,7 @@ import {
   type AnneeScolaire,
   type Decimal,
 } from "../rules";
+import { verificateurDotations, type BilanAVerifier } from "../workflows/dotationRecue";
 import { LIGNES_APERCU, natureFeuille, type NatureFeuille } from "../workflows/suggestions";
 import {
   FileWorkbook,
@@ -187,6 +188,28 @@ export async function ouvrirDotations(
     file.sheets.find((f) => f.name.toLowerCase().startsWith("dotations are") && f.values.length > 0) ??
     chooseSheet(file);
   return workbook.addInput(file, sheet);
+}
+
+/**
+ * `--dotations` of `are bilan controle` and `are reliquats`: the check of each bilan's « Dotation
+ * reçue » against the Dotations sheet of `annee` (regles.md#bilan.dotation-recue-versee), or undefined
+ * without the option; what the sheet itself lacks (another year, no dotation column) goes in
+ * `constats`, once.
+ */
+export async function verificationDotations(
+  workbook: FileWorkbook,
+  dotationsPath: string | undefined,
+  annee: AnneeScolaire,
+  constats: Constat[],
+): Promise<((bilan: BilanAVerifier) => Constat[]) | undefined> {
+  if (!dotationsPath) return undefined;
+  const sheet = await workbook.readSheet(await ouvrirDotations(workbook, dotationsPath, annee));
+  return verificateurDotations(sheet, constats);
+}
+
+/** A --dotations of another year than the bilans' is the wrong file: nothing is checked against it (exit 2). */
+export function dotationsAutreAnnee(constats: readonly Constat[]): Constat[] {
+  return constats.filter((c) => c.code === "dotations-autre-annee");
 }
 
 /** `--dotation-prebac 7949,50`: an amount in euros, ≥ 0. */

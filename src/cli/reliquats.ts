@@ -6,17 +6,12 @@
  */
 import * as path from "path";
 import { formaterEntier, formaterEuros, libelleAnnee, type Decimal } from "../rules";
-import {
-  ecrireReliquats,
-  reporterReliquats,
-  verificateurDotations,
-  type ResultatReliquats,
-} from "../workflows";
+import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../workflows";
 import { reliquatsJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, parseArgs } from "./args";
 import { DOTATION_NON_VERIFIEE } from "./bilan";
-import { ouvrirBilans, ouvrirDotations } from "./classeurs";
+import { dotationsAutreAnnee, ouvrirBilans, verificationDotations } from "./classeurs";
 import { checkOutputPath, openInput, withUnread } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
@@ -123,12 +118,7 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
   // « Dotation reçue » of each bilan against what was paid (regles.md#bilan.dotation-recue-versee):
   // the sheet's own constats (another year, no dotation column) are the run's, said once.
   const dotations: Constat[] = [];
-  const verifierBilan = dotationsPath
-    ? verificateurDotations(
-        await workbook.readSheet(await ouvrirDotations(workbook, dotationsPath, annee)),
-        dotations,
-      )
-    : undefined;
+  const verifierBilan = await verificationDotations(workbook, dotationsPath, annee, dotations);
   const reportes = await reporterReliquats(workbook, {
     feuillesBilans: bilans,
     feuilleEtablissements: etablissements,
@@ -150,7 +140,7 @@ export async function reliquatsCommand(argv: readonly string[], io: CliIo): Prom
     );
   }
   // --dotations of another year than the bilans' is the wrong file: nothing written, as `bilan modele`.
-  const autreAnnee = resultat.constats.filter((c) => c.code === "dotations-autre-annee");
+  const autreAnnee = dotationsAutreAnnee(resultat.constats);
   if (autreAnnee.length > 0) {
     io.stderr(
       autreAnnee.map((c) => c.message).join("\n") +
