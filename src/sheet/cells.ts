@@ -291,6 +291,33 @@ export function estStatutApprenti(value: CellValue, question = false): boolean {
   return typeof value === "string" && CONTRAT.test(normaliserLibelle(value).replace(NEGATION, ""));
 }
 
+/** Why a status keeps its row out of the count (R5), or null when its pupils count. */
+export type MotifStatut = "statut-mixte" | "apprentissage" | "hors-statut-scolaire";
+
+/**
+ * R5: a status that mixes pupils and others, an apprentice's, or one outside school status
+ * (estHorsStatutScolaire) — in that order, so that « Scolaires et apprentis » is mixed, not apprentices.
+ */
+export function motifStatut(value: CellValue, question = false): MotifStatut | null {
+  if (estStatutMixte(value)) return "statut-mixte";
+  if (estStatutApprenti(value, question)) return "apprentissage";
+  return estHorsStatutScolaire(value) ? "hors-statut-scolaire" : null;
+}
+
+/**
+ * R5 — Décision (regles.md#beneficiaires.hors-statut-scolaire): the seed's beneficiaries are « élèves »
+ * (« Les bénéficiaires »); a status that says otherwise — « Non scolaire », « Hors statut scolaire »,
+ * continuing education (« Formation continue », « FC », « GRETA », « Stagiaire ») or « Auditeur libre »
+ * — is not a pupil's, and its row does not count. Counted, it paid the Région's aid to adults in
+ * continuing education. « Scolaire (non apprenti) » denies an apprenticeship, not the school status.
+ */
+export function estHorsStatutScolaire(value: CellValue): boolean {
+  return typeof value === "string" && HORS_SCOLAIRE.test(normaliserLibelle(value));
+}
+
+const HORS_SCOLAIRE =
+  /^FC$|CONTINUE|GRETA|STAGIAIRE|AUDITEUR|(NON|HORS|PAS|SANS)(DE|DU|SOUS)?(STATUT)?SCOLAIRE/;
+
 /** A contract, or the short code of an apprentice: AP, APP, APPR (ST is the school status). */
 const CONTRAT = /^APP?R?$|^[CU]FA$|APPRENTI|PROFESSIONNALISATION|ALTERNAN|CONTRAT(DE)?PRO$/;
 
@@ -307,7 +334,9 @@ export function estStatutMixte(value: CellValue): boolean {
 }
 
 const MIXTE = /MIXTE|MIXITE/;
-const CONTRAT_DANS_LE_TEXTE = /APPRENTI|PROFESSIONNALISATION|ALTERNAN|CONTRAT(DE)?PRO/;
+/** Whoever is not a pupil under school status: an apprentice, or a trainee of continuing education. */
+const CONTRAT_DANS_LE_TEXTE =
+  /APPRENTI|PROFESSIONNALISATION|ALTERNAN|CONTRAT(DE)?PRO|CONTINUE|GRETA|STAGIAIRE/;
 /** « Apprenti hors statut scolaire », « Non scolaire »: the school status denied, not added. */
 const NEGATION_SCOLAIRE = /(NON|HORS|PAS|SANS)(DE|DU|SOUS)?(STATUT)?SCOLAIRES?/g;
 

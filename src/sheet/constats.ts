@@ -88,6 +88,8 @@ export const CODES_CONSTATS = {
   // Expected exclusions (R3, R5).
   "formation-non-eligible": "info",
   apprentissage: "info",
+  // Continuing education, « Non scolaire » (regles.md#beneficiaires.hors-statut-scolaire).
+  "hors-statut-scolaire": "info",
   "hors-premiere-annee": "info",
   // Bad data: the row does not count.
   "code-vide": "erreur",
@@ -227,6 +229,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "lignes-masquees": "lignes masquées",
   "formation-non-eligible": "formation non éligible",
   apprentissage: "apprentis",
+  "hors-statut-scolaire": "hors statut scolaire",
   "hors-premiere-annee": "hors première année",
   "code-vide": "code formation vide",
   "code-mef": "code MEF au lieu du code formation",
@@ -242,7 +245,7 @@ export const LIBELLES_CONSTATS: Readonly<Record<CodeConstat, string>> = {
   "effectif-invraisemblable": "effectif invraisemblable",
   "effectif-date": "effectif lu comme une date",
   "annee-formation-illisible": "année de formation illisible",
-  "statut-mixte": "statut mêlant élèves et apprentis",
+  "statut-mixte": "statut mêlant élèves et apprentis ou stagiaires",
   "entree-directe-illisible": "entrée directe illisible",
   doublon: "ligne en double",
   "hors-liste": "formation hors liste",

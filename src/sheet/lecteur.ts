@@ -4,7 +4,7 @@
  */
 import { citation, lireOuiNon } from "../rules";
 import { columnLetter, isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
-import { afficher, cellule, estStatutApprenti, messageErreurExcel } from "./cells";
+import { afficher, cellule, estStatutApprenti, messageErreurExcel, type MotifStatut } from "./cells";
 import {
   CHAMPS_ETABLISSEMENT,
   champDeLEntete,
@@ -73,6 +73,16 @@ export function ligneVide(row: Row | undefined): boolean {
 export function cleDoublon(codeId: number, effectif: number): number {
   return codeId * 0x100000 + (effectif & 0xfffff);
 }
+
+/** Why a status keeps its row out of the count (R5), as the user reads it after « Statut « … » : ». */
+const MOTIFS_STATUT: Record<MotifStatut, string> = {
+  "statut-mixte":
+    "élèves et apprentis ou stagiaires sur une même ligne ? Seuls les élèves comptent : une ligne par statut.",
+  apprentissage:
+    "l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation.",
+  "hors-statut-scolaire":
+    "l'ARE équipe les élèves sous statut scolaire : ni la formation continue ni les auditeurs libres.",
+};
 
 export abstract class LecteurBase implements LecteurFeuille {
   readonly entete: EnteteDetectee | null = null;
@@ -503,34 +513,27 @@ export abstract class LecteurBase implements LecteurFeuille {
   private r5: { statut: number; question: string | null; annee: number; entree: number } | null = null;
 
   /**
-   * R5 (regles.md#beneficiaires.apprentis, regles.md#beneficiaires.premiere-annee): a row of
-   * apprentices (or of students and apprentices together), or not of first year unless a direct entry
+   * R5 (regles.md#beneficiaires.apprentis, regles.md#beneficiaires.hors-statut-scolaire,
+   * regles.md#beneficiaires.premiere-annee): a row of apprentices, of trainees outside school status (or
+   * of pupils and others together), or not of first year unless a direct entry
    * after a change of track, is set aside; true when it is. Effectif sheets and requests (R10) alike.
    */
   protected ecarterHorsBeneficiaires(row: Row, ligne: number): boolean {
     const c = (this.r5 ??= this.colonnesR5());
     const session = this.session;
-    // R5 — apprentices and professionalisation contracts never count.
+    // R5 — apprentices, professionalisation contracts and continuing education never count.
     const statut = cellule(row, c.statut);
     if (!isBlank(statut)) {
       if (isCellError(statut))
         return this.ecarterEnColonne("erreur-excel", ligne, c.statut, messageErreurExcel(statut, "statut"));
-      if (session.statutMixte(statut as string | number | boolean)) {
+      const motif = session.motifStatut(statut as string | number | boolean, c.question !== null);
+      if (motif !== null)
         return this.ecarterEnColonne(
-          "statut-mixte",
+          motif,
           ligne,
           c.statut,
-          `${c.question ?? "Statut"} « ${afficher(statut)} » : élèves et apprentis sur une même ligne ? Seuls les élèves comptent : une ligne par statut. Ligne non comptée.`,
+          `${c.question ?? "Statut"} « ${afficher(statut)} » : ${MOTIFS_STATUT[motif]} Ligne non comptée.`,
         );
-      }
-      if (session.estApprenti(statut as string | number | boolean, c.question !== null)) {
-        return this.ecarterEnColonne(
-          "apprentissage",
-          ligne,
-          c.statut,
-          `${c.question ?? "Statut"} « ${afficher(statut)} » : l'ARE n'est pas applicable aux élèves en contrat d'apprentissage ou de professionnalisation. Ligne non comptée.`,
-        );
-      }
     }
 
     // R5 (regles.md#beneficiaires.premiere-annee) — first year only, unless a direct entry after a change of track.

@@ -20,7 +20,7 @@ import {
   type Categorie,
 } from "../rules";
 import { isBlank, isCellError, type CellValue } from "../grid";
-import { estStatutApprenti, estStatutMixte, lireAnneeFormation, messageErreurExcel } from "./cells";
+import { lireAnneeFormation, messageErreurExcel, motifStatut, type MotifStatut } from "./cells";
 import type { CodeConstat, Constat } from "./constats";
 import { RegistreEtablissements } from "./etablissements";
 import type { BilanLignes, CorrectionColonnes, EffectifsComptes } from "./types";
@@ -117,10 +117,10 @@ export class SessionLecture {
   /** One id per normalised code, so that 50022137, « 50022137 » and « '50022137 » share it (duplicates). */
   private readonly idsCodes = new Map<string, number>();
   private readonly uais = new Map<Primitive, VerdictUai>();
-  private readonly statuts = new Map<Primitive, boolean>();
-  private readonly statutsMixtes = new Map<Primitive, boolean>();
+  /** R5: each status text's motif (motifStatut), one map per reading of the column. */
+  private readonly statuts = new Map<Primitive, MotifStatut | null>();
   /** The same, for the cells of a column that asks « Apprenti ? » (estStatutApprenti's `question`). */
-  private readonly reponsesApprenti = new Map<Primitive, boolean>();
+  private readonly reponsesApprenti = new Map<Primitive, MotifStatut | null>();
   private readonly annees = new Map<Primitive, VerdictAnnee>();
 
   /** `catalogues`: the lists by rentrée, the user's loaded ones among them (the embedded ones by default). */
@@ -231,25 +231,15 @@ export class SessionLecture {
     return verdict;
   }
 
-  /** R5: does a status cell say apprentice or professionalisation contract? */
-  /** R5: does a non-blank, non-error status mix pupils and apprentices (estStatutMixte)? */
-  statutMixte(raw: Primitive): boolean {
-    let mixte = this.statutsMixtes.get(raw);
-    if (mixte === undefined) {
-      mixte = estStatutMixte(raw);
-      this.statutsMixtes.set(raw, mixte);
-    }
-    return mixte;
-  }
-
-  estApprenti(raw: Primitive, question = false): boolean {
+  /** R5: why a non-blank, non-error status keeps its row out of the count, or null (motifStatut). */
+  motifStatut(raw: Primitive, question: boolean): MotifStatut | null {
     const verdicts = question ? this.reponsesApprenti : this.statuts;
-    let apprenti = verdicts.get(raw);
-    if (apprenti === undefined) {
-      apprenti = estStatutApprenti(raw, question);
-      verdicts.set(raw, apprenti);
+    let motif = verdicts.get(raw);
+    if (motif === undefined) {
+      motif = motifStatut(raw, question);
+      verdicts.set(raw, motif);
     }
-    return apprenti;
+    return motif;
   }
 
   /** R5: the year within the formation of a non-blank, non-error cell. */

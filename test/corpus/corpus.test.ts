@@ -316,6 +316,36 @@ export const CORPUS: readonly Cas[] = [
     attendu: { constat: null, comptees: 1 },
   },
   {
+    nom: "statut « Formation continue » (stagiaires d'un GRETA)",
+    entree: {
+      feuille: [
+        [...E, "Statut"],
+        [...L(), "Formation continue"],
+      ],
+    },
+    attendu: { constat: "hors-statut-scolaire", comptees: 0 },
+  },
+  {
+    nom: "statut « Non scolaire »",
+    entree: {
+      feuille: [
+        [...E, "Statut"],
+        [...L(), "Non scolaire"],
+      ],
+    },
+    attendu: { constat: "hors-statut-scolaire", comptees: 0 },
+  },
+  {
+    nom: "statut « Scolaires et formation continue » sur une même ligne",
+    entree: {
+      feuille: [
+        [...E, "Statut"],
+        [...L(), "Scolaires et formation continue"],
+      ],
+    },
+    attendu: { constat: "statut-mixte", comptees: 0 },
+  },
+  {
     nom: "statut « Alternance » (contrat d'apprentissage ou de professionnalisation)",
     entree: {
       feuille: [
@@ -793,6 +823,31 @@ describe("Statuts d'apprentis : montants à la main (R5)", () => {
     expect(d.effectifs).toEqual({ prepaMetiers: 0, preBac: 36, postBac: 0 });
     expect(d.nette.preBac.valeur.toFixed(2)).toBe("5652.00");
     expect(r.constats.filter((c) => c.code === "apprentissage").map((c) => c.ligne)).toEqual([3, 4, 5]);
+  });
+});
+
+describe("Formation continue et statuts non scolaires : montants à la main (R5)", () => {
+  // 2024-2025, pré-bac 157 €. Comptés : 24 BOULANGER (« ST ») + 12 COIFFURE (« Scolaire (non
+  // apprenti) ») = 36 élèves × 157 € = 5 652,00 €. Écartés : 15 CUISINE en « Formation continue »,
+  // 8 PATISSIER « GRETA », 5 en « Non scolaire ». Avant, tous comptés : 36 + 15 + 8 + 5 = 64 × 157 =
+  // 10 048,00 €, dont 28 × 157 = 4 396,00 € à des stagiaires adultes.
+  test("« Formation continue », « GRETA », « Non scolaire » écartés avec leur motif", async () => {
+    const r = await dotationsArago([
+      [...E, "Statut"],
+      [...L(), "ST"],
+      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 15 }), "Formation continue"],
+      [...L({ 2: "50022141", 3: "PATISSIER (CAP)", 4: 8 }), "GRETA"],
+      [...L({ 2: "50022142", 3: "PRODUCTION ET SERVICE EN RESTAURATION (CAP)", 4: 5 }), "Non scolaire"],
+      [...L({ 2: "50033616", 3: "METIERS DE LA COIFFURE (CAP)", 4: 12 }), "Scolaire (non apprenti)"],
+    ]);
+    const [d] = r.etablissements;
+    expect(d.effectifs).toEqual({ prepaMetiers: 0, preBac: 36, postBac: 0 });
+    expect(d.nette.preBac.valeur.toFixed(2)).toBe("5652.00");
+    const ecartees = r.constats.filter((c) => c.code === "hors-statut-scolaire");
+    expect(ecartees.map((c) => c.ligne)).toEqual([3, 4, 5]);
+    expect(ecartees[0].message).toBe(
+      "Statut « Formation continue » : l'ARE équipe les élèves sous statut scolaire : ni la formation continue ni les auditeurs libres. Ligne non comptée.",
+    );
   });
 });
 

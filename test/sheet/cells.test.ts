@@ -1,5 +1,5 @@
 import { Decimal } from "../../src/rules";
-import { estStatutApprenti, lireAnneeFormation, lireEntier, lireMontant } from "../../src/sheet";
+import { estStatutApprenti, lireAnneeFormation, lireEntier, lireMontant, motifStatut } from "../../src/sheet";
 import { lireOuiNon } from "../../src/rules";
 
 describe("Lecture d'un effectif", () => {
@@ -198,5 +198,41 @@ describe("Statut apprenti (R5)", () => {
     ["Formation continue", false],
   ])("%p → %p", (cell, attendu) => {
     expect(estStatutApprenti(cell)).toBe(attendu);
+  });
+});
+
+// R5 (regles.md#beneficiaires.hors-statut-scolaire): who is not a pupil under school status.
+describe("motifStatut", () => {
+  test.each([
+    ["Scolaire", null],
+    ["ST", null],
+    ["Élève", null],
+    ["Scolaire (non apprenti)", null],
+    ["Public", null],
+    ["Privé sous contrat", null],
+    ["Formation continue", "hors-statut-scolaire"],
+    ["FORMATION CONTINUE (GRETA)", "hors-statut-scolaire"],
+    ["FC", "hors-statut-scolaire"],
+    ["GRETA", "hors-statut-scolaire"],
+    ["Stagiaire", "hors-statut-scolaire"],
+    ["Stagiaire de la formation professionnelle", "hors-statut-scolaire"],
+    ["Non scolaire", "hors-statut-scolaire"],
+    ["Hors statut scolaire", "hors-statut-scolaire"],
+    ["Auditeur libre", "hors-statut-scolaire"],
+    // An apprentice stays an apprentice, whatever else the status says.
+    ["Apprenti hors statut scolaire", "apprentissage"],
+    ["Apprenti", "apprentissage"],
+    // Pupils and others on one row: the effectif cannot be split.
+    ["Scolaires et apprentis", "statut-mixte"],
+    ["Scolaires et formation continue", "statut-mixte"],
+    ["Statut scolaire + GRETA", "statut-mixte"],
+  ])("%p → %p", (cell, attendu) => {
+    expect(motifStatut(cell)).toBe(attendu);
+  });
+
+  test("une colonne qui pose la question « Apprenti ? » : « non » est un élève", () => {
+    expect(motifStatut("non", true)).toBeNull();
+    expect(motifStatut("oui", true)).toBe("apprentissage");
+    expect(motifStatut("Formation continue", true)).toBe("hors-statut-scolaire");
   });
 });
