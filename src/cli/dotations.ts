@@ -6,11 +6,11 @@
  */
 import * as path from "path";
 import {
-  formaterEntier,
   formaterEuros,
   formaterForfait,
   libelleAnnee,
   netteTotaleConnue,
+  nombreDe,
   phraseListe,
   type Decimal,
 } from "../rules";
@@ -78,7 +78,7 @@ function renderSummary(resultat: ResultatDotations, sourcesLine: string, written
       [
         [
           "Total",
-          `${formaterEntier(resultat.etablissements.length)} établissements`,
+          nombreDe(resultat.etablissements.length, "établissement"),
           euros(totaux.nette.preBac),
           euros(totaux.nette.postBac),
           euros(totaux.nette.total),

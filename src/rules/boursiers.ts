@@ -4,13 +4,7 @@
  * de l'établissement ». It arrives as a ratio (0.35), a percentage (35 %) or the two counts.
  */
 import { ErreurArgument } from "./erreurs";
-import {
-  Decimal,
-  arrondirDemiHaut,
-  formaterDecimal,
-  formaterEntier,
-  formaterPourcentageCourt,
-} from "./montants";
+import { Decimal, arrondirDemiHaut, formaterDecimal, formaterPourcentageCourt, nombreDe } from "./montants";
 import { lireNombreValeur, messageNombreIllisible } from "./nombres";
 import { citation, citerValeur } from "./texte";
 
@@ -71,13 +65,13 @@ export function tauxDepuisEffectifs(boursiers: number, effectifTotal: number): T
   if (boursiers > effectifTotal) {
     throw new ErreurArgument(
       "taux-invalide",
-      `Taux de boursiers : ${boursiers} boursiers pour un effectif de ${effectifTotal} élèves, c'est plus que l'effectif.`,
+      `Taux de boursiers : ${nombreDe(boursiers, "boursier")} pour un effectif de ${nombreDe(effectifTotal, "élève")}, c'est plus que l'effectif.`,
     );
   }
   const ratio = new Decimal(boursiers).dividedBy(effectifTotal);
   return {
     ratio,
-    description: `${formaterEntier(boursiers)} boursiers / ${formaterEntier(effectifTotal)} élèves (${formaterPourcentageCourt(ratio)})`,
+    description: `${nombreDe(boursiers, "boursier")} / ${nombreDe(effectifTotal, "élève")} (${formaterPourcentageCourt(ratio)})`,
   };
 }
 

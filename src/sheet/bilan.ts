@@ -374,7 +374,7 @@ export class LecteurBilan extends LecteurBase {
         "eleves-aides-superieurs",
         ligne,
         l(c.eleves),
-        `Formation ${verdict.code} : ${formaterEntier(eleves)} élèves aidés pour un effectif de référence de ${formaterEntier(effectifConnu)}. Vérifiez le nombre ; si les effectifs ont augmenté, une dotation complémentaire pouvait être demandée.`,
+        `Formation ${verdict.code} : ${nombreDe(eleves, "élève aidé", "élèves aidés")} pour un effectif de référence de ${formaterEntier(effectifConnu)}. Vérifiez le nombre ; si les effectifs ont augmenté, une dotation complémentaire pouvait être demandée.`,
       );
     } else if (eleves && effectifConnu === null) {
       this.signaler(

@@ -486,6 +486,14 @@ describe("are dotations : le récapitulatif lisible", () => {
     expect(r.stdout).toContain("Aucun classeur écrit : ajoutez --out");
   });
 
+  test("un seul établissement : « 1 établissement » dans la ligne de totaux, au singulier", async () => {
+    const csv = path.join(dir, "un-lycee.csv");
+    fs.writeFileSync(csv, "UAI;Code formation;Libellé;Effectif\n0750655E;50022137;CUISINE (CAP);12\n");
+    const r = await run(["dotations", csv, "--annee", "2024"]);
+    // 12 × 157 = 1 884,00 €.
+    expect(r.stdout).toMatch(/^Total\s+1 établissement\s+1\u202f884,00\u00a0€\s/m);
+  });
+
   test("avancement sur la sortie d'erreur avec --progress, rien sans terminal ni --progress", async () => {
     const forced = await run([...DEMO_ARGS, "--progress"]);
     expect(forced.code).toBe(0);

@@ -267,6 +267,12 @@ describe("Boursiers retenus (R8) : arrondi à l'élève, une fois par établisse
     expect(() => tauxDepuisRatio(-0.1)).toThrow(ErreurArgument);
     expect(() => tauxDepuisEffectifs(500, 480)).toThrow(/plus que l'effectif/);
   });
+  test("un seul boursier, un seul élève : au singulier", () => {
+    expect(tauxDepuisEffectifs(1, 400).description).toBe("1 boursier / 400 élèves (0,25\u00a0%)");
+    expect(() => tauxDepuisEffectifs(2, 1)).toThrow(
+      "Taux de boursiers : 2 boursiers pour un effectif de 1 élève, c'est plus que l'effectif.",
+    );
+  });
   test.each([
     [0.35, "0.35"],
     ["35 %", "0.35"],

@@ -103,6 +103,7 @@ describe("Écran Dotations : totaux et explication", () => {
     expect(effectifsLine(r.totaux)).toBe(
       "Élèves comptés : pré-bac 20, 3e prépa-métiers 10, post-bac 40 dont 14 boursiers retenus.",
     );
+    expect(effectifsLine({ ...r.totaux, boursiersRetenus: 1 })).toMatch(/ dont 1 boursier retenu\.$/);
   });
 
   test("l'explication d'un établissement est un arbre : le total, ses enveloppes nettes, leurs lignes", async () => {

@@ -249,6 +249,18 @@ describe("Contrôle d'un bilan rempli", () => {
   });
 });
 
+describe("Bilans : accords au singulier", () => {
+  test("1 élève aidé pour un effectif de référence de 0 : au singulier", async () => {
+    const { classeur, feuille } = await bilanArago({ "50022137": [1, 100, EPI] });
+    const values = classeur.sheet(feuille)!.values;
+    values.find((row) => row[1] === "50022137")![3] = 0; // effectif de référence
+    const r = await controlerBilan(classeur, feuille, { annee: 2024 });
+    expect(r.constats.find((c) => c.code === "eleves-aides-superieurs")?.message).toMatch(
+      /^Formation 50022137 : 1 élève aidé pour un effectif de référence de 0\. /,
+    );
+  });
+});
+
 describe("Bilans mal remplis : des constats, jamais d'exception, aucune ligne perdue", () => {
   async function mauvais(): Promise<ResultatControleBilan> {
     const { classeur, feuille } = await bilanArago({

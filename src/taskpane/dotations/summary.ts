@@ -9,6 +9,7 @@ import {
   formaterEntier,
   formaterEuros,
   lignesDeTrace,
+  nombreDe,
   type Decimal,
   type DotationEtablissement,
 } from "../../rules";
@@ -62,7 +63,7 @@ export function formatEurosOuNonCalculee(value: Decimal | null): string {
 /** « 3e prépa-métiers 120 · pré-bac 4 210 · post-bac 830 élèves, 291 boursiers retenus ». */
 export function effectifsLine(totaux: TotauxDotations): string {
   const e = totaux.effectifs;
-  return `Élèves comptés : pré-bac ${formaterEntier(e.preBac)}, 3e prépa-métiers ${formaterEntier(e.prepaMetiers)}, post-bac ${formaterEntier(e.postBac)} dont ${formaterEntier(totaux.boursiersRetenus)} boursiers retenus.`;
+  return `Élèves comptés : pré-bac ${formaterEntier(e.preBac)}, 3e prépa-métiers ${formaterEntier(e.prepaMetiers)}, post-bac ${formaterEntier(e.postBac)} dont ${nombreDe(totaux.boursiersRetenus, "boursier retenu", "boursiers retenus")}.`;
 }
 
 export interface TraceNode {
