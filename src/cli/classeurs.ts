@@ -159,7 +159,7 @@ export async function ouvrirBilans(
       masquees.length > 1 ? "feuilles de bilan masquées non lues" : "feuille de bilan masquée non lue";
     io.stderr(`« ${file.fichier} » : ${quoi} ${noms} (brouillon ou copie ?). ${commentLire}\n`);
   }
-  // The severity is argued at CODES_CONSTATS: a hidden bilan is a sheet of what is read, not read.
+  // The severity is argued at CONSTATS: a hidden bilan is a sheet of what is read, not read.
   const unread = masquees.map((f) =>
     constat(
       "feuille-masquee",

@@ -43,11 +43,17 @@ function renderControle(resultat: ResultatControle, fichier: string, postBacSans
       .sort(([, a], [, b]) => a!.index - b!.index)
       .map(([champ, c]) => `${c!.lettre} ${CHAMP_LABELS[champ as Champ]} (« ${c!.entete} »)`);
     lines.push(`En-tête ligne ${resultat.entete.ligne} : ${colonnes.join(", ")}`);
-    if (resultat.entete.ignorees.length > 0) {
-      lines.push(
-        `Colonnes ignorées : ${resultat.entete.ignorees.map((c) => `${c.lettre} « ${c.entete} »`).join(", ")}`,
-      );
-    }
+    // Every status column is read (regles.md#beneficiaires.statut-plusieurs-colonnes): not « ignorée ».
+    const statutsAussi = new Set(
+      resultat.constats.filter((c) => c.code === "statut-plusieurs-colonnes").map((c) => c.colonne),
+    );
+    const [aussi, ignorees] = [true, false].map((lue) =>
+      resultat
+        .entete!.ignorees.filter((c) => statutsAussi.has(c.lettre) === lue)
+        .map((c) => `${c.lettre} « ${c.entete} »`),
+    );
+    if (aussi.length > 0) lines.push(`Statut lu aussi dans : ${aussi.join(", ")}`);
+    if (ignorees.length > 0) lines.push(`Colonnes ignorées : ${ignorees.join(", ")}`);
   }
   lines.push(...renderBilan(resultat.lignes));
   const { effectifs } = resultat;

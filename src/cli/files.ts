@@ -315,7 +315,7 @@ function feuillesIgnorees(
  * rows it holds, and how to have it read. A hidden sheet that is an effectif sheet is a
  * « feuille-masquee » alerte — its rows, possibly a rectorat's, are neither counted nor listed; any
  * other sheet (cover page, notes, pivot table, hidden or not) a « feuille-non-lue » info: the file's
- * structure (the severities are argued at CODES_CONSTATS). Null for a sheet of blank cells only.
+ * structure (the severities are argued at CONSTATS). Null for a sheet of blank cells only.
  */
 function unreadSheetFinding(
   file: SpreadsheetFile,

@@ -3,7 +3,7 @@
  * aside by reason, and which findings make a sheet unusable.
  */
 import { formaterEntier, nombreDe } from "../rules";
-import { libelleMotif, type Constat, type Gravite } from "../sheet/constats";
+import { decompteLignes, libelleMotif, type Constat, type Gravite } from "../sheet/constats";
 import type { BilanLignes, Champ } from "../workflows/types";
 
 /**
@@ -104,9 +104,7 @@ export function renderConstats(constats: readonly Constat[], withSheet: boolean,
  * kept row is for the sheet read (« retenues » for a bilan's purchases, « demandées » for a request).
  */
 export function renderBilan(lignes: BilanLignes, comptees = "comptées"): string[] {
-  const out = [
-    `Lignes lues : ${formaterEntier(lignes.nonVides)} non vides — ${formaterEntier(lignes.comptees)} ${comptees}, ${formaterEntier(lignes.ecartees)} écartées`,
-  ];
+  const out = [`Lignes lues : ${decompteLignes(lignes, comptees, " — ")}`];
   const motifs = Object.entries(lignes.ecarteesParMotif)
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -79,6 +79,9 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
     "Statut de l'élève",
     "Statut apprenant",
     "Type de contrat",
+    // Scolaire, apprentissage or formation continue: the words of national statistics.
+    "Voie",
+    "Voie de formation",
     // A column that asks the question, answered oui / non: its header reads as an apprentice's status
     // (LecteurEffectifs, estStatutApprenti).
     "Apprenti",

@@ -126,6 +126,8 @@ export abstract class LecteurBase implements LecteurFeuille {
   } | null = null;
   /** The width of the table's rows (largeurDesLignes): what is further right is beside them. */
   private largeurLignes = 0;
+  /** Status columns beside the one mapped, read too (regles.md#beneficiaires.statut-plusieurs-colonnes). */
+  private readonly autresStatuts: ColonneReconnue[] = [];
   /** The field each column of the header names (relative indices), made at the first repeated header. */
   private champsEntete: (Champ | null)[] | null = null;
   /**
@@ -178,6 +180,18 @@ export abstract class LecteurBase implements LecteurFeuille {
     const ambigus = detection.ambigus.filter((a) => lus.has(a.champ));
     for (const { champ, colonne } of detection.enDouble) {
       if (ambigus.some((a) => a.colonne === colonne)) continue;
+      // Décision (regles.md#beneficiaires.statut-plusieurs-colonnes): every status column is read (the
+      // establishment's « Statut » public / privé beside « Statut élève »), unless the user chose one.
+      if (champ === "statut" && correction?.statut === undefined) {
+        this.autresStatuts.push(colonne);
+        this.signaler(
+          "statut-plusieurs-colonnes",
+          detection.entete.ligne,
+          colonne.lettre,
+          `« ${citation(colonne.entete)} » dit aussi le statut : lue avec la colonne ${detection.entete.colonnes.statut?.lettre}.`,
+        );
+        continue;
+      }
       this.signaler(
         "colonne-en-double",
         detection.entete.ligne,
@@ -499,18 +513,24 @@ export abstract class LecteurBase implements LecteurFeuille {
    * a function holding a closure over `this` allocates a context at every call, that is every row.
    */
   private colonnesR5(): NonNullable<LecteurBase["r5"]> {
-    const entete = this.entete?.colonnes.statut?.entete ?? "";
+    const statut = this.entete?.colonnes.statut;
     return {
-      statut: this.indice("statut"),
       // A header that itself reads as an apprentice's status (« Apprenti », « Alternance ») asks the question.
-      question: estStatutApprenti(entete) ? entete : null,
+      statuts: (statut ? [statut, ...this.autresStatuts] : []).map(({ index, entete }) => ({
+        index: index - this.sheet.columnOffset,
+        question: estStatutApprenti(entete) ? entete : null,
+      })),
       annee: this.indice("anneeFormation"),
       entree: this.indice("entreeDirecte"),
     };
   }
 
   /** The R5 columns of ecarterHorsBeneficiaires, found at its first row. */
-  private r5: { statut: number; question: string | null; annee: number; entree: number } | null = null;
+  private r5: {
+    statuts: { index: number; question: string | null }[];
+    annee: number;
+    entree: number;
+  } | null = null;
 
   /**
    * R5 (regles.md#beneficiaires.apprentis, regles.md#beneficiaires.hors-statut-scolaire,
@@ -522,17 +542,19 @@ export abstract class LecteurBase implements LecteurFeuille {
     const c = (this.r5 ??= this.colonnesR5());
     const session = this.session;
     // R5 — apprentices, professionalisation contracts and continuing education never count.
-    const statut = cellule(row, c.statut);
-    if (!isBlank(statut)) {
+    for (let k = 0; k < c.statuts.length; k++) {
+      const { index, question } = c.statuts[k];
+      const statut = cellule(row, index);
+      if (isBlank(statut)) continue;
       if (isCellError(statut))
-        return this.ecarterEnColonne("erreur-excel", ligne, c.statut, messageErreurExcel(statut, "statut"));
-      const motif = session.motifStatut(statut as string | number | boolean, c.question !== null);
+        return this.ecarterEnColonne("erreur-excel", ligne, index, messageErreurExcel(statut, "statut"));
+      const motif = session.motifStatut(statut as string | number | boolean, question !== null);
       if (motif !== null)
         return this.ecarterEnColonne(
           motif,
           ligne,
-          c.statut,
-          `${c.question ?? "Statut"} « ${afficher(statut)} » : ${MOTIFS_STATUT[motif]} Ligne non comptée.`,
+          index,
+          `${question ?? "Statut"} « ${afficher(statut)} » : ${MOTIFS_STATUT[motif]} Ligne non comptée.`,
         );
     }
 

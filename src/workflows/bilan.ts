@@ -46,7 +46,7 @@ import {
 } from "../sheet";
 import type { OutputSheet, Progress, Workbook } from "../workbook/port";
 import { lireParTranches, verifierAnnulation } from "./progression";
-import { COLONNES_CONSTATS, lignesConstats, resumeGravites, resumeLignes } from "./sortiesCommunes";
+import { COLONNES_CONSTATS, lignesConstats, phraseConstats, resumeLignes } from "./sortiesCommunes";
 
 export interface OptionsControleBilan {
   /** The school year assumed when the bilan does not give its own (« Année scolaire »). */
@@ -266,7 +266,7 @@ export function feuilleControleBilan(resultat: ResultatControleBilan): OutputShe
       `Établissement : ${resultat.nom ?? "non indiqué"} — UAI ${resultat.uai ?? "non indiqué"}`,
       ...ENVELOPPES.map((nom) => resumeEnveloppe(nom, resultat.enveloppes[nom])),
       resumeLignes(resultat.lignes),
-      resumeGravites(resultat.constats),
+      phraseConstats(resultat.constats),
       NOTE_ACHATS_EN_ERREUR,
     ],
     columns: COLONNES_CONSTATS,

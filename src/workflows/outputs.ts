@@ -20,7 +20,7 @@ import {
   type DotationEtablissement,
 } from "../rules";
 import { avisNonCalculees, avisTotalIncomplet, nombreDe, texteRapprochement } from "./rapprochement";
-import { COLONNES_CONSTATS, lignesConstats, resumeGravites, resumeLignes } from "./sortiesCommunes";
+import { COLONNES_CONSTATS, lignesConstats, phraseConstats, resumeLignes } from "./sortiesCommunes";
 import { nomDuChamp, type Champ } from "../sheet";
 import type { Row } from "../grid";
 import type { OutputColumn, OutputSheet, Workbook } from "../workbook/port";
@@ -138,7 +138,7 @@ export function feuilleConstats(resultat: ResultatDotations): OutputSheet {
       `Feuilles lues : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}`,
       phraseListe(resultat.liste),
       resumeLignes(resultat.lignes, "comptées"),
-      resumeGravites(resultat.constats),
+      phraseConstats(resultat.constats),
       "erreur : la ligne (ou la valeur) ne compte pas, à corriger ; alerte : comptée, à vérifier ; info : exclusion attendue ou structure de la feuille.",
     ],
     columns: COLONNES_CONSTATS,
@@ -162,7 +162,7 @@ export function feuilleControle(resultat: ResultatControle): OutputSheet {
       phraseListe(resultat.liste),
       resumeLignes(resultat.lignes, "comptées"),
       `Effectifs éligibles de 1re année comptés : 3e prépa-métiers ${formaterEntier(effectifs.prepaMetiers)}, pré-bac ${formaterEntier(effectifs.preBac)}, post-bac ${formaterEntier(effectifs.postBac)}`,
-      resumeGravites(resultat.constats),
+      phraseConstats(resultat.constats),
     ],
     columns: COLONNES_CONSTATS,
     rows: lignesConstats(resultat.constats),

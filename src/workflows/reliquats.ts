@@ -46,7 +46,7 @@ import { controlerBilan, type ResultatControleBilan } from "./bilan";
 import { CHAMP_RELIQUAT, COLONNES_SEULES, disposerEtablissements } from "./dispositionReliquats";
 import { montant } from "./outputs";
 import { verifierAnnulation } from "./progression";
-import { aDesErreurs, resumeGravites } from "./sortiesCommunes";
+import { aDesErreurs, phraseConstats } from "./sortiesCommunes";
 
 export interface OptionsReliquats {
   /** The filled bilans, one per establishment. */
@@ -391,7 +391,7 @@ export function feuilleReliquats(resultat: ResultatReliquats): OutputSheet {
     heading: [
       `Établissements ARE ${libelleAnnee(resultat.anneeDotations)} — reliquats des bilans ${libelleAnnee(resultat.anneeBilans)}, à déduire des dotations ${libelleAnnee(resultat.anneeDotations)}`,
       `Bilans lus : ${formaterEntier(resultat.bilans.length)} (${nombreDe(retenus, "établissement repris", "établissements repris")}) ; sources : ${resultat.sources.map((f) => `« ${f} »`).join(", ") || "aucune"}.`,
-      resumeGravites(resultat.constats),
+      phraseConstats(resultat.constats),
       "Reliquat = dotation reçue + reliquat antérieur − achats retenus, par enveloppe (jamais négatif). Cette feuille se donne telle quelle comme feuille des établissements du calcul des dotations.",
     ],
     columns: resultat.sortie.columns,

@@ -2,8 +2,15 @@
  * Pieces the request, bilan and reliquats outputs share: a constats table (the columns of
  * `Constats ARE <année>`), the summary lines of a reading, and how a school-year sheet name is built.
  */
-import { formaterEntier, nombreDe } from "../rules";
-import { GRAVITE_ORDER, libelleMotif, type BilanLignes, type Constat } from "../sheet";
+import { formaterEntier } from "../rules";
+import {
+  GRAVITE_ORDER,
+  decompteLignes,
+  libelleMotif,
+  resumeGravites,
+  type BilanLignes,
+  type Constat,
+} from "../sheet";
 import type { CellValue, Row } from "../grid";
 import type { OutputColumn, OutputSheet } from "../workbook/port";
 
@@ -32,11 +39,9 @@ export function lignesConstats(constats: readonly Constat[]): Row[] {
   ]);
 }
 
-/** « Constats : 1 erreur, 2 alertes, 0 information ». */
-export function resumeGravites(constats: readonly Constat[]): string {
-  const n = { erreur: 0, alerte: 0, info: 0 };
-  for (const c of constats) n[c.gravite]++;
-  return `Constats : ${nombreDe(n.erreur, "erreur")}, ${nombreDe(n.alerte, "alerte")}, ${nombreDe(n.info, "information")}`;
+/** « Constats : 1 erreur, 2 alertes, 0 information », the heading line of the sheets written. */
+export function phraseConstats(constats: readonly Constat[]): string {
+  return `Constats : ${resumeGravites(constats)}`;
 }
 
 /** « Lignes lues : 12 non vides, 10 retenues, 2 écartées (code formation invalide : 1, ligne en double : 1) ». */
@@ -45,10 +50,7 @@ export function resumeLignes(lignes: BilanLignes, retenues = "retenues"): string
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
     .map(([motif, n]) => `${libelleMotif(motif)} : ${formaterEntier(n)}`)
     .join(", ");
-  return (
-    `Lignes lues : ${formaterEntier(lignes.nonVides)} non vides, ${formaterEntier(lignes.comptees)} ${retenues}, ${formaterEntier(lignes.ecartees)} écartées` +
-    (motifs ? ` (${motifs})` : "")
-  );
+  return `Lignes lues : ${decompteLignes(lignes, retenues)}${motifs ? ` (${motifs})` : ""}`;
 }
 
 /** A sheet listing constats, erreurs first. */
@@ -61,7 +63,7 @@ export function feuilleDeConstats(
     name,
     heading: [
       ...heading,
-      resumeGravites(constats),
+      phraseConstats(constats),
       "erreur : la ligne (ou la valeur) n'est pas retenue, à corriger ; alerte : retenue, à vérifier ; info : pour information.",
     ],
     columns: COLONNES_CONSTATS,

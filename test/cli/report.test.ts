@@ -2,8 +2,8 @@
  * The findings as the command line lists them (src/cli/report.ts): by severity, at most `limit`
  * lines each, the rest counted — a full sheet gives ~150 000 findings, a terminal shows a few.
  */
-import { renderConstats } from "../../src/cli/report";
-import { resumeGravites, type Constat, type Gravite } from "../../src/sheet/constats";
+import { renderBilan, renderConstats } from "../../src/cli/report";
+import { decompteLignes, resumeGravites, type Constat, type Gravite } from "../../src/sheet/constats";
 
 const c = (gravite: Gravite, ligne: number): Constat => ({
   gravite,
@@ -49,5 +49,14 @@ describe("Constats listés par la ligne de commande", () => {
   test("le décompte par gravité : « 3 erreurs, 1 alerte, 2 informations », 0 au singulier", () => {
     expect(resumeGravites(constats)).toBe("3 erreurs, 1 alerte, 2 informations");
     expect(resumeGravites([])).toBe("0 erreur, 0 alerte, 0 information");
+  });
+
+  test("le décompte des lignes, au singulier pour 0 et 1, au volet, dans les feuilles et ici", () => {
+    const une = { nonVides: 1, comptees: 1, ecartees: 0, ecarteesParMotif: {} };
+    expect(decompteLignes(une)).toBe("1 non vide, 1 retenue, 0 écartée");
+    expect(renderBilan(une)).toEqual(["Lignes lues : 1 non vide — 1 comptée, 0 écartée"]);
+    expect(decompteLignes({ ...une, nonVides: 3, comptees: 2, ecartees: 1 }, "demandées")).toBe(
+      "3 non vides, 2 demandées, 1 écartée",
+    );
   });
 });

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import {
-  CODES_CONSTATS,
+  CONSTATS,
   LecteurEffectifs,
   LecteurEtablissements,
   SessionLecture,
@@ -57,7 +57,7 @@ const MESSAGE_MAX = 2_000;
 
 function verifierConstats(constats: readonly Constat[], sheet: SheetData): void {
   for (const c of constats) {
-    expect(CODES_CONSTATS[c.code as keyof typeof CODES_CONSTATS]).toBe(c.gravite);
+    expect(CONSTATS[c.code as keyof typeof CONSTATS][0]).toBe(c.gravite);
     expect(typeof c.message).toBe("string");
     expect(c.message.trim()).not.toBe("");
     expect(c.message.length).toBeLessThanOrEqual(MESSAGE_MAX);

@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { CODES_CONSTATS_LISTE } from "../../src/rules";
-import { CODES_CONSTATS, LIBELLES_CONSTATS, libelleMotif, type CodeConstat } from "../../src/sheet";
+import { CONSTATS, libelleMotif } from "../../src/sheet";
 
 const doc = readFileSync(join(__dirname, "../../docs/constats.md"), "utf8");
 
@@ -13,7 +13,10 @@ const documentes = new Map(
 );
 
 /** The findings of the sheets, and those of a list of formations (src/rules/catalogue/verification.ts). */
-const TOUS: Readonly<Record<string, string>> = { ...CODES_CONSTATS, ...CODES_CONSTATS_LISTE };
+const TOUS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(CONSTATS).map(([code, [gravite]]) => [code, gravite])),
+  ...CODES_CONSTATS_LISTE,
+};
 
 describe("docs/constats.md documente chaque constat", () => {
   test("chaque code produit est documenté, avec sa gravité", () => {
@@ -28,9 +31,9 @@ describe("docs/constats.md documente chaque constat", () => {
 
 describe("Chaque code de constat se dit en mots", () => {
   test("un libellé français par code, sans tiret de code ; un motif inconnu reste tel quel", () => {
-    for (const code of Object.keys(CODES_CONSTATS) as CodeConstat[]) {
-      expect(LIBELLES_CONSTATS[code]).not.toBe(code);
-      expect(LIBELLES_CONSTATS[code]).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
+    for (const [code, [, libelle]] of Object.entries(CONSTATS)) {
+      expect(libelle).not.toBe(code);
+      expect(libelle).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
     }
     expect(libelleMotif("formation-non-eligible")).toBe("formation non éligible");
     expect(libelleMotif("autre")).toBe("autre");

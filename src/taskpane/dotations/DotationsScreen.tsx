@@ -5,14 +5,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Button } from "../components/Button";
-import {
-  formaterEntier,
-  formaterEuros,
-  formaterForfait,
-  formaterTrace,
-  libelleAnnee,
-  phraseListe,
-} from "../../rules";
+import { formaterEuros, formaterForfait, formaterTrace, libelleAnnee, phraseListe } from "../../rules";
 import { calculerDotations, ecrireDotations, nomFeuilleDotations } from "../../workflows";
 import { verifierAnnulation } from "../../workflows/progression";
 import type { CorrectionColonnes, ResultatDotations } from "../../workflows/types";
@@ -33,7 +26,7 @@ import { useShowSheet } from "../components/useShowSheet";
 import { Annonce, Body1, Caption1, Subtitle2, CheckboxLine, Notice } from "../components/ui";
 import { UnresolvedYearNotice, YearSelect, useYear } from "../components/YearSelect";
 import { count } from "../format";
-import { resumeGravites } from "../../sheet/constats";
+import { decompteLignes, resumeGravites } from "../../sheet/constats";
 import { failureMessage, shownResult, useRun } from "../run";
 import { useCorrections, useServices } from "../services";
 import { resolveYear } from "../years";
@@ -375,10 +368,7 @@ function DotationsResult({ outcome, fresh }: { outcome: Outcome; fresh: Outcome 
           <Body1>{effectifsLine(resultat.totaux)}</Body1>
         </li>
         <li>
-          <Body1>
-            Lignes lues : {formaterEntier(lignes.nonVides)} non vides, {formaterEntier(lignes.comptees)}{" "}
-            comptées, {formaterEntier(lignes.ecartees)} écartées.
-          </Body1>
+          <Body1>Lignes lues : {decompteLignes(lignes, "comptées")}.</Body1>
         </li>
         {[resultat.forfaits.preBac, resultat.forfaits.postBac, resultat.forfaits.prepaMetiers].map((f) => (
           <li key={f.trace.libelle}>
