@@ -71,7 +71,9 @@ function ligneDotation(d: DotationEtablissement): Row {
     d.effectifs.prepaMetiers,
     d.effectifs.preBac,
     d.effectifs.postBac,
-    d.tauxBoursiers ? arrondirDemiHaut(d.tauxBoursiers.ratio, 6).toNumber() : null,
+    // The ratio whole, never rounded: =ARE.BOURSIERS over this row must give the row's boursiers, and
+    // 21 × 5/6 = 17,5 → 18 where 21 × 0,833333 → 17.
+    d.tauxBoursiers ? d.tauxBoursiers.ratio.toNumber() : null,
     d.tauxBoursiers ? d.tauxBoursiers.description : null,
     d.boursiersRetenus ? d.boursiersRetenus.nombre : null,
     montant(d.brute.prepaMetiers.valeur),
