@@ -15,6 +15,9 @@ import type { ValeurTracee } from "./trace";
 /** The limit as the arrêté writes it: « dans la limite de trois concours ». */
 const EN_LETTRES: Readonly<Record<number, string>> = { 2: "deux", 3: "trois", 4: "quatre", 5: "cinq" };
 
+/** More concours than this is another number typed in their place (a quotient familial, a date). */
+const CONCOURS_INVRAISEMBLABLE = 100;
+
 export function aideCpge(
   nombreConcours: number,
   quotientFamilial: Decimal.Value,
@@ -25,6 +28,14 @@ export function aideCpge(
     throw new ErreurArgument(
       "concours-invalide",
       `Nombre de concours ${citerValeur(nombreConcours)} invalide : un entier positif est attendu.`,
+    );
+  }
+  // Décision (regles.md#cpge.concours-invraisemblable): =ARE.CPGE(12000;2) — the quotient typed first —
+  // paid 3 concours to a family above the ceiling; nobody presents 100 concours.
+  if (nombreConcours > CONCOURS_INVRAISEMBLABLE) {
+    throw new ErreurArgument(
+      "concours-invraisemblable",
+      `Nombre de concours ${citerValeur(nombreConcours)} invraisemblable : le quotient familial a-t-il été saisi à sa place ?`,
     );
   }
   const quotient = new Decimal(quotientFamilial);

@@ -43,6 +43,16 @@ describe("Aide aux frais de concours CPGE (R12)", () => {
     expect(texteDecimal(aideCpge(1, 10140, 2025, parametres).valeur)).toBe("323.00");
     expect(texteDecimal(aideCpge(1, "10140.01", 2025, parametres).valeur)).toBe("0.00");
   });
+  test("quotient familial tapé à la place du nombre de concours : erreur, jamais 3 concours payés", () => {
+    // =ARE.CPGE(12000;2;2024) for =ARE.CPGE(2;12000;2024): 12 000 € is above the 10 140 € ceiling, 0 €
+    // is due; read as 12 000 concours with a quotient of 2 €, it paid 3 × 319 € = 957,00 €.
+    expect(() => aideCpge(12000, 2, 2024, parametres)).toThrow(
+      "Nombre de concours 12000 invraisemblable : le quotient familial a-t-il été saisi à sa place ?",
+    );
+    // A date (1 January 2024 is 45 292) neither; 100 concours is still read, as 3 × 319 € = 957,00 €.
+    expect(() => aideCpge(45292, 9000, 2024, parametres)).toThrow(/invraisemblable/);
+    expect(texteDecimal(aideCpge(100, 9000, 2024, parametres).valeur)).toBe("957.00");
+  });
   test("arguments invalides refusés", () => {
     expect(() => aideCpge(-1, 5000, 2023, parametres)).toThrow(/Nombre de concours/);
     expect(() => aideCpge(1.5, 5000, 2023, parametres)).toThrow(/Nombre de concours/);
