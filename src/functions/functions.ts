@@ -67,6 +67,9 @@ function euros(montant: Decimal): number {
   return nombre;
 }
 
+/** A fall of the December index over a year beyond which two indices were given in the wrong order. */
+const BAISSE_IPC_MAXIMUM = new Decimal("-0.01");
+
 /** The code formation diplôme of a cell, normalised (spaces, apostrophe, lost leading zero). */
 function codeFormation(value: unknown): string {
   refuserErreur(value);
@@ -320,6 +323,14 @@ export function taux_ipc(indice_dec_n1: unknown, indice_dec_n2: unknown): number
       throw new ErreurArgument(
         "taux-invraisemblable",
         `Taux ${formaterPourcentage(taux)} invraisemblable (plus de 10 % en un an) : les deux indices sont-ils dans la même base ?`,
+      );
+    }
+    // Décision (regles.md#fonctions.taux-ipc-inverses): (114,18;118,38) for (118,38;114,18) is −3,55 %,
+    // and ARE.INDEXER kept 151 € where 157 € was due.
+    if (taux.lt(BAISSE_IPC_MAXIMUM)) {
+      throw new ErreurArgument(
+        "taux-invraisemblable",
+        `Taux ${formaterPourcentage(taux)} invraisemblable (baisse de plus de 1 % en un an) : les indices sont-ils inversés (décembre n-1 en premier) ?`,
       );
     }
     return taux.toNumber();

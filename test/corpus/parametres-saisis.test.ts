@@ -297,6 +297,23 @@ const CORPUS: readonly Cas[] = [
       expect(taux_ipc("114,18", "107,4")).toBe(0.0631);
     },
   },
+  {
+    nom: "=ARE.TAUX_IPC(114,18;118,38) (décembre 2022 donné avant décembre 2023) : #VALEUR!, jamais −3,55 %",
+    async verifier() {
+      // 114,18 / 118,38 − 1 = −3,55 %. Before: −0,0355, and =ARE.INDEXER(151;−0,0355) kept 151 € where
+      // 151 × (1 + 3,68 %) = 156,56 → 157 € is the 2024-2025 forfait.
+      const erreur = erreurDe(() => taux_ipc(114.18, 118.38));
+      expect(erreur.code).toBe("#VALUE!");
+      expect(erreur.message).toMatch(
+        /^Taux -3,55.% invraisemblable \(baisse de plus de 1 % en un an\) : les indices sont-ils inversés/,
+      );
+      expect(taux_ipc(118.38, 114.18)).toBe(0.0368);
+      expect(indexer(151, taux_ipc(118.38, 114.18))).toBe(157);
+      // A fall of 1 % at most is a possible index: 118 / 118,38 − 1 = −0,32 % ; 99 / 100 − 1 = −1 %.
+      expect(taux_ipc(118, 118.38)).toBe(-0.0032);
+      expect(taux_ipc(99, 100)).toBe(-0.01);
+    },
+  },
 ];
 
 describe("Corpus des paramètres saisis : la valeur saisie est lue, refusée en français, ou signalée — jamais ignorée", () => {
