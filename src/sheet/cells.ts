@@ -295,12 +295,34 @@ export function estStatutApprenti(value: CellValue, question = false): boolean {
 export type MotifStatut = "statut-mixte" | "apprentissage" | "hors-statut-scolaire";
 
 /**
+ * How a status column reads (lectureStatut): 0 a status (« Statut »), 1 a question answered oui / non
+ * (« Apprenti »), 2 a count of the row's apprentices (« Dont apprentis »).
+ */
+export type LectureStatut = 0 | 1 | 2;
+
+/** The reading of a status column by its header (« Dont apprentis » counts, « Apprenti » asks). */
+export function lectureStatut(entete: string): LectureStatut {
+  if (!estStatutApprenti(entete)) return 0;
+  return /^(DONT|NB|NOMBRE|EFFECTIFS?)/.test(normaliserLibelle(entete)) ? 2 : 1;
+}
+
+/**
  * R5: a status that mixes pupils and others, an apprentice's, or one outside school status
  * (estHorsStatutScolaire) — in that order, so that « Scolaires et apprentis » is mixed, not apprentices.
+ * Décision (regles.md#beneficiaires.apprentis-comptes): a number of apprentices on the row — more
+ * than 0 under « Dont apprentis », more than 1 under « Apprenti » (where 1 says oui) — puts them with
+ * the pupils of its effectif, which cannot be split: mixed. 0 apprentices is a row of pupils.
  */
-export function motifStatut(value: CellValue, question = false): MotifStatut | null {
+export function motifStatut(value: CellValue, lecture: LectureStatut = 0): MotifStatut | null {
+  if (lecture) {
+    const n = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+    if (typeof n === "number") {
+      if (n > 2 - lecture) return "statut-mixte";
+      if (n === 0) return null;
+    }
+  }
   if (estStatutMixte(value)) return "statut-mixte";
-  if (estStatutApprenti(value, question)) return "apprentissage";
+  if (estStatutApprenti(value, lecture > 0)) return "apprentissage";
   return estHorsStatutScolaire(value) ? "hors-statut-scolaire" : null;
 }
 

@@ -94,6 +94,11 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
     "En alternance",
     "Alternant",
     "Contrat de professionnalisation",
+    // A count of the row's apprentices (lectureStatut): more than 0 mixes them with the pupils.
+    "Dont apprentis",
+    "Nb apprentis",
+    "Nombre d'apprentis",
+    "Effectif apprentis",
   ],
   anneeFormation: [
     "Année de formation",

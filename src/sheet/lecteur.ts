@@ -4,7 +4,14 @@
  */
 import { citation, lireOuiNon } from "../rules";
 import { columnLetter, isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
-import { afficher, cellule, estStatutApprenti, messageErreurExcel, type MotifStatut } from "./cells";
+import {
+  afficher,
+  cellule,
+  lectureStatut,
+  messageErreurExcel,
+  type LectureStatut,
+  type MotifStatut,
+} from "./cells";
 import {
   CHAMPS_ETABLISSEMENT,
   champDeLEntete,
@@ -516,10 +523,10 @@ export abstract class LecteurBase implements LecteurFeuille {
     const statut = this.entete?.colonnes.statut;
     return {
       // A header that itself reads as an apprentice's status (« Apprenti », « Alternance ») asks the question.
-      statuts: (statut ? [statut, ...this.autresStatuts] : []).map(({ index, entete }) => ({
-        index: index - this.sheet.columnOffset,
-        question: estStatutApprenti(entete) ? entete : null,
-      })),
+      statuts: (statut ? [statut, ...this.autresStatuts] : []).map(({ index, entete }) => {
+        const lecture = lectureStatut(entete);
+        return { index: index - this.sheet.columnOffset, lecture, question: lecture ? entete : null };
+      }),
       annee: this.indice("anneeFormation"),
       entree: this.indice("entreeDirecte"),
     };
@@ -527,7 +534,7 @@ export abstract class LecteurBase implements LecteurFeuille {
 
   /** The R5 columns of ecarterHorsBeneficiaires, found at its first row. */
   private r5: {
-    statuts: { index: number; question: string | null }[];
+    statuts: { index: number; lecture: LectureStatut; question: string | null }[];
     annee: number;
     entree: number;
   } | null = null;
@@ -543,12 +550,12 @@ export abstract class LecteurBase implements LecteurFeuille {
     const session = this.session;
     // R5 — apprentices, professionalisation contracts and continuing education never count.
     for (let k = 0; k < c.statuts.length; k++) {
-      const { index, question } = c.statuts[k];
+      const { index, lecture, question } = c.statuts[k];
       const statut = cellule(row, index);
       if (isBlank(statut)) continue;
       if (isCellError(statut))
         return this.ecarterEnColonne("erreur-excel", ligne, index, messageErreurExcel(statut, "statut"));
-      const motif = session.motifStatut(statut as string | number | boolean, question !== null);
+      const motif = session.motifStatut(statut as string | number | boolean, lecture);
       if (motif !== null)
         return this.ecarterEnColonne(
           motif,

@@ -20,7 +20,13 @@ import {
   type Categorie,
 } from "../rules";
 import { isBlank, isCellError, type CellValue } from "../grid";
-import { lireAnneeFormation, messageErreurExcel, motifStatut, type MotifStatut } from "./cells";
+import {
+  lireAnneeFormation,
+  messageErreurExcel,
+  motifStatut,
+  type LectureStatut,
+  type MotifStatut,
+} from "./cells";
 import type { CodeConstat, Constat } from "./constats";
 import { RegistreEtablissements } from "./etablissements";
 import type { BilanLignes, CorrectionColonnes, EffectifsComptes } from "./types";
@@ -117,10 +123,8 @@ export class SessionLecture {
   /** One id per normalised code, so that 50022137, « 50022137 » and « '50022137 » share it (duplicates). */
   private readonly idsCodes = new Map<string, number>();
   private readonly uais = new Map<Primitive, VerdictUai>();
-  /** R5: each status text's motif (motifStatut), one map per reading of the column. */
-  private readonly statuts = new Map<Primitive, MotifStatut | null>();
-  /** The same, for the cells of a column that asks « Apprenti ? » (estStatutApprenti's `question`). */
-  private readonly reponsesApprenti = new Map<Primitive, MotifStatut | null>();
+  /** R5: each status text's motif (motifStatut), one map per reading of the column (LectureStatut). */
+  private readonly statuts = [0, 1, 2].map(() => new Map<Primitive, MotifStatut | null>());
   private readonly annees = new Map<Primitive, VerdictAnnee>();
 
   /** `catalogues`: the lists by rentrée, the user's loaded ones among them (the embedded ones by default). */
@@ -232,11 +236,11 @@ export class SessionLecture {
   }
 
   /** R5: why a non-blank, non-error status keeps its row out of the count, or null (motifStatut). */
-  motifStatut(raw: Primitive, question: boolean): MotifStatut | null {
-    const verdicts = question ? this.reponsesApprenti : this.statuts;
+  motifStatut(raw: Primitive, lecture: LectureStatut): MotifStatut | null {
+    const verdicts = this.statuts[lecture];
     let motif = verdicts.get(raw);
     if (motif === undefined) {
-      motif = motifStatut(raw, question);
+      motif = motifStatut(raw, lecture);
       verdicts.set(raw, motif);
     }
     return motif;

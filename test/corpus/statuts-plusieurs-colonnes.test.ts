@@ -26,6 +26,8 @@ const CAS = {
     "extraction : « Statut » de l'établissement (« Public ») à gauche de « Statut élève » (« Apprenti »)",
   voie: "extraction : colonne « Voie » (« Scolaire », « Apprentissage »)",
   controle: "are controle : « Statut » et « Statut élève »",
+  dontApprentis: "extraction : « Dont apprentis » 8 sur les 20 élèves d'une ligne, 0 sur une autre",
+  apprentisNombres: "extraction : colonne « Apprentis » remplie de nombres (8, 1 et 0)",
   question: "extraction : « Statut » (« Scolaire ») et une colonne « Apprenti » répondue « oui »",
   choisie: "extraction : deux colonnes de statut, « Public » choisie dans Contrôle",
 };
@@ -106,6 +108,38 @@ describe("Corpus : le statut dans plusieurs colonnes (R5)", () => {
       Paris: { statut: { index: 4, entete: "Statut élève", rang: 0, sur: 1 } },
     });
     expect(nettePreBac(eleve)).toBe("1884.00");
+  });
+
+  test(CAS.dontApprentis, async () => {
+    const r = await dotations([
+      ["UAI", "Code formation", "Libellé", "Effectif", "Dont apprentis"],
+      ["0750655E", "50022139", "CUISINE (CAP)", 20, 8],
+      ["0750655E", "50022141", "PATISSIER (CAP)", 12, 0],
+    ]);
+    // Avant : la colonne n'était pas lue, les 8 apprentis payés : 32 × 157 = 5 024,00 €. Après : la
+    // ligne mêlée n'est pas comptée (l'effectif ne se partage pas), 12 × 157 = 1 884,00 €.
+    expect(nettePreBac(r)).toBe("1884.00");
+    expect(codes(r)).toEqual([["statut-mixte", 2, "E"]]);
+    expect(r.constats[0].message).toBe(
+      "Dont apprentis « 8 » : élèves et apprentis ou stagiaires sur une même ligne ? Seuls les élèves comptent : une ligne par statut. Ligne non comptée.",
+    );
+  });
+
+  test(CAS.apprentisNombres, async () => {
+    const r = await dotations([
+      ["UAI", "Code formation", "Libellé", "Effectif", "Apprentis"],
+      ["0750655E", "50022139", "CUISINE (CAP)", 20, 8],
+      ["0750655E", "50022137", "BOULANGER (CAP)", 15, 1],
+      ["0750655E", "50022141", "PATISSIER (CAP)", 12, 0],
+    ]);
+    // Avant : 8 lu comme un statut inconnu (compté), 1 comme « oui » : (20 + 12) × 157 = 5 024,00 €.
+    // Après : 8 mêle élèves et apprentis (erreur), 1 reste « oui » (ligne d'apprentis), 0 « non » :
+    // 12 × 157 = 1 884,00 €.
+    expect(nettePreBac(r)).toBe("1884.00");
+    expect(codes(r)).toEqual([
+      ["statut-mixte", 2, "E"],
+      ["apprentissage", 3, "E"],
+    ]);
   });
 
   test(CAS.controle, async () => {

@@ -1,5 +1,12 @@
 import { Decimal } from "../../src/rules";
-import { estStatutApprenti, lireAnneeFormation, lireEntier, lireMontant, motifStatut } from "../../src/sheet";
+import {
+  estStatutApprenti,
+  lectureStatut,
+  lireAnneeFormation,
+  lireEntier,
+  lireMontant,
+  motifStatut,
+} from "../../src/sheet";
 import { lireOuiNon } from "../../src/rules";
 
 describe("Lecture d'un effectif", () => {
@@ -230,9 +237,35 @@ describe("motifStatut", () => {
     expect(motifStatut(cell)).toBe(attendu);
   });
 
+  // regles.md#beneficiaires.apprentis-comptes: a number of apprentices on the row mixes them with pupils.
+  test("une colonne qui compte les apprentis : 0 est une ligne d'élèves, plus est mêlé", () => {
+    expect(lectureStatut("Statut")).toBe(0);
+    expect(lectureStatut("Apprentis")).toBe(1);
+    expect(lectureStatut("Dont apprentis")).toBe(2);
+    expect(lectureStatut("Nombre d'apprentis")).toBe(2);
+    expect(lectureStatut("Effectif apprentis")).toBe(2);
+    expect([0, "0", 1, " 1 ", 8].map((n) => motifStatut(n, 2))).toEqual([
+      null,
+      null,
+      "statut-mixte",
+      "statut-mixte",
+      "statut-mixte",
+    ]);
+    // Under « Apprenti », 1 says oui: the row is of apprentices; 2 and more are a count.
+    expect([0, 1, "1", 2, "8"].map((n) => motifStatut(n, 1))).toEqual([
+      null,
+      "apprentissage",
+      "apprentissage",
+      "statut-mixte",
+      "statut-mixte",
+    ]);
+    expect(motifStatut(8)).toBeNull();
+    expect(motifStatut("oui", 2)).toBe("apprentissage");
+  });
+
   test("une colonne qui pose la question « Apprenti ? » : « non » est un élève", () => {
-    expect(motifStatut("non", true)).toBeNull();
-    expect(motifStatut("oui", true)).toBe("apprentissage");
-    expect(motifStatut("Formation continue", true)).toBe("hors-statut-scolaire");
+    expect(motifStatut("non", 1)).toBeNull();
+    expect(motifStatut("oui", 1)).toBe("apprentissage");
+    expect(motifStatut("Formation continue", 1)).toBe("hors-statut-scolaire");
   });
 });
