@@ -231,6 +231,12 @@ export function lireMontant(value: CellValue, quoi: string): MontantLu {
   return { ok: true, valeur, arrondi: !floatNoise && !rounded.equals(parsed) };
 }
 
+/**
+ * The longest formations of the list last three years (bac professionnel, DN MADE): a larger « year »
+ * is a school year (2024) or a level, never a year of formation — unreadable rather than « not first ».
+ */
+const ANNEE_MAXIMUM = 3;
+
 /** Years written in words, once normalised (normaliserLibelle: no accents, spaces or punctuation). */
 const ORDINAUX: Readonly<Record<string, number>> = {
   PREMIERE: 1,
@@ -263,14 +269,14 @@ export function lireAnneeFormation(value: CellValue): number | null {
     // A formula's binary noise (1,0000000000000002) is its whole year, like an effectif's
     // (regles.md#lecture.effectif-bruit-formule); 1,5 stays unreadable.
     const annee = entierProche(value);
-    return Number.isInteger(annee) && annee >= 1 ? annee : null;
+    return Number.isInteger(annee) && annee >= 1 && annee <= ANNEE_MAXIMUM ? annee : null;
   }
   if (typeof value !== "string") return null;
   const label = normaliserLibelle(value);
   const match = ANNEE_EN_CHIFFRES.exec(label);
   if (match) {
     const annee = Number(match[1] ?? match[2] ?? match[3]);
-    return annee >= 1 ? annee : null;
+    return annee >= 1 && annee <= ANNEE_MAXIMUM ? annee : null;
   }
   return ORDINAUX[label] ?? null;
 }

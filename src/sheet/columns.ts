@@ -107,6 +107,10 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
     "Année d'étude",
     "Année du cycle",
     "Année dans la formation",
+    "Année de la formation",
+    // Décision (regles.md#beneficiaires.premiere-annee): a plain « Année » is read too (lireAnneeFormation
+    // refuses a school year, 2024 or « 2024-2025 », rather than take it for a year of formation).
+    "Année",
   ],
   entreeDirecte: [
     "Entrée directe",

@@ -2,7 +2,7 @@
  * What the two readers (effectif sheets, establishments sheet) have in common: finding the header,
  * walking the rows below it in slices, skipping blank rows, and setting rows aside with their constat.
  */
-import { citation, lireOuiNon } from "../rules";
+import { citation, lireOuiNon, normaliserLibelle } from "../rules";
 import { columnLetter, isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
 import {
   afficher,
@@ -528,6 +528,7 @@ export abstract class LecteurBase implements LecteurFeuille {
         return { index: index - this.sheet.columnOffset, lecture, question: lecture ? entete : null };
       }),
       annee: this.indice("anneeFormation"),
+      anneeSimple: normaliserLibelle(this.entete?.colonnes.anneeFormation?.entete ?? "") === "ANNEE",
       entree: this.indice("entreeDirecte"),
     };
   }
@@ -536,6 +537,7 @@ export abstract class LecteurBase implements LecteurFeuille {
   private r5: {
     statuts: { index: number; lecture: LectureStatut; question: string | null }[];
     annee: number;
+    anneeSimple: boolean;
     entree: number;
   } | null = null;
 
@@ -577,7 +579,12 @@ export abstract class LecteurBase implements LecteurFeuille {
       );
     const annee = session.anneeFormation(brute as string | number | boolean);
     if ("illisible" in annee)
-      return this.ecarterEnColonne("annee-formation-illisible", ligne, c.annee, annee.illisible);
+      // Décision (regles.md#beneficiaires.premiere-annee): under a plain « Année », a school year says
+      // nothing of the year of formation — the column is not one, and the row counts as without it.
+      return (
+        !(annee.scolaire && c.anneeSimple) &&
+        this.ecarterEnColonne("annee-formation-illisible", ligne, c.annee, annee.illisible)
+      );
     if (annee.annee === 1) return false;
     const entree = cellule(row, c.entree);
     if (!isBlank(entree)) {

@@ -73,7 +73,9 @@ export type VerdictUai =
     };
 
 /** R5 — the year within the formation, or why it cannot be read. */
-export type VerdictAnnee = { readonly annee: number } | { readonly illisible: string };
+/** `scolaire`: the value is a school year (2024, « 2024-2025 »), not a year of formation. */
+export type VerdictAnnee =
+  { readonly annee: number } | { readonly illisible: string; readonly scolaire: boolean };
 
 type Primitive = string | number | boolean;
 
@@ -254,6 +256,7 @@ export class SessionLecture {
       verdict =
         annee === null
           ? {
+              scolaire: /^\s*(19|20)\d\d(\s*[-/\u2010-\u2013]\s*(19|20)\d\d)?\s*$/.test(String(raw)),
               illisible: `Année de formation « ${citation(String(raw).trim())} » illisible : saisissez 1, 2 ou 3, l'année dans la formation (1 pour la première année, la seule qui compte). Un nom de classe (seconde, première pro, terminale) ne la dit pas : la classe de première est la 2e année d'un bac professionnel mais la 1re d'un bac technologique.`,
             }
           : { annee };

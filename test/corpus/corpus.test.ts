@@ -274,6 +274,36 @@ export const CORPUS: readonly Cas[] = [
     attendu: { constat: "hors-premiere-annee" },
   },
   {
+    nom: "année de formation 4 : illisible, jamais « hors première année »",
+    entree: {
+      feuille: [
+        [...E, "Année de formation"],
+        [...L(), 4],
+      ],
+    },
+    attendu: { constat: "annee-formation-illisible", comptees: 0 },
+  },
+  {
+    nom: "colonne « Année » à 2 : lue comme l'année de formation",
+    entree: {
+      feuille: [
+        [...E, "Année"],
+        [...L(), 2],
+      ],
+    },
+    attendu: { constat: "hors-premiere-annee", comptees: 0 },
+  },
+  {
+    nom: "colonne « Année » à « 2023-2024 » (l'année scolaire) : ligne comptée",
+    entree: {
+      feuille: [
+        [...E, "Année"],
+        [...L(), "2023-2024"],
+      ],
+    },
+    attendu: { constat: null, comptees: 1 },
+  },
+  {
     nom: "année de formation « seconde »",
     entree: {
       feuille: [
@@ -823,6 +853,45 @@ describe("Statuts d'apprentis : montants à la main (R5)", () => {
     expect(d.effectifs).toEqual({ prepaMetiers: 0, preBac: 36, postBac: 0 });
     expect(d.nette.preBac.valeur.toFixed(2)).toBe("5652.00");
     expect(r.constats.filter((c) => c.code === "apprentissage").map((c) => c.ligne)).toEqual([3, 4, 5]);
+  });
+});
+
+describe("Colonne « Année » : montants à la main (R5)", () => {
+  // 2024-2025, pré-bac 157 €. Une extraction de toutes les années, l'année dans « Année » : 24
+  // BOULANGER en 1re année comptés, 18 CUISINE de 2e année et 15 PATISSIER de 3e non :
+  // 24 × 157 = 3 768,00 €. Avant, la colonne n'était pas lue : 57 × 157 = 8 949,00 €.
+  test("« Année » 1, 2, 3 : seule la première année compte", async () => {
+    const r = await dotationsArago([
+      [...E, "Année"],
+      [...L(), 1],
+      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 18 }), 2],
+      [...L({ 2: "50022141", 3: "PATISSIER (CAP)", 4: 15 }), "3e année"],
+    ]);
+    expect(r.etablissements[0].effectifs.preBac).toBe(24);
+    expect(r.etablissements[0].nette.preBac.valeur.toFixed(2)).toBe("3768.00");
+    expect(r.constats.map((c) => [c.code, c.ligne])).toEqual([
+      ["hors-premiere-annee", 3],
+      ["hors-premiere-annee", 4],
+    ]);
+  });
+
+  // « Année » à 2024 (l'année de rentrée) : ce n'est pas l'année de formation, les lignes comptent
+  // comme sans la colonne : (24 + 18) × 157 = 6 594,00 €. Sous « Année de formation », 2024 est une
+  // erreur : un titre qui dit l'année de formation ne se devine pas.
+  test("« Année » à 2024 ou « 2024-2025 » : l'année scolaire, pas l'année de formation", async () => {
+    const r = await dotationsArago([
+      [...E, "Année"],
+      [...L(), 2024],
+      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 18 }), "2024-2025"],
+    ]);
+    expect(r.constats).toEqual([]);
+    expect(r.etablissements[0].nette.preBac.valeur.toFixed(2)).toBe("6594.00");
+    const titre = await dotationsArago([
+      [...E, "Année de formation"],
+      [...L(), 2024],
+    ]);
+    expect(titre.constats.map((c) => c.code)).toContain("annee-formation-illisible");
+    expect(titre.lignes.ecarteesParMotif).toEqual({ "annee-formation-illisible": 1 });
   });
 });
 
