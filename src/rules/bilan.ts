@@ -96,6 +96,12 @@ export const NOMS_ENVELOPPES: Readonly<Record<Enveloppe, string>> = {
   postBac: "post-bac",
 };
 
+/** The same names at the start of a line or a heading. */
+export const TITRES_ENVELOPPES: Readonly<Record<Enveloppe, string>> = {
+  preBac: "Pré-bac",
+  postBac: "Post-bac",
+};
+
 /** The two envelopes, in the order they are shown. */
 export const ENVELOPPES: readonly Enveloppe[] = ["preBac", "postBac"];
 

@@ -18,6 +18,7 @@ import {
   lireCodeFormation,
   citation,
   normaliserLibelle,
+  NOMS_ENVELOPPES,
   type AnneeScolaire,
   type Enveloppe,
 } from "../rules";
@@ -383,7 +384,7 @@ export function lireFormulaireBilan(
     const suite =
       a.enveloppes.length === 0
         ? ""
-        : ` Le reliquat ${a.enveloppes.length === 2 ? "des deux enveloppes" : `de l'enveloppe ${a.enveloppes[0] === "preBac" ? "pré-bac" : "post-bac"}`} n'est pas calculé tant que ce n'est pas corrigé.`;
+        : ` Le reliquat ${a.enveloppes.length === 2 ? "des deux enveloppes" : `de l'enveloppe ${NOMS_ENVELOPPES[a.enveloppes[0]]}`} n'est pas calculé tant que ce n'est pas corrigé.`;
     if (a.champ !== null) {
       const premier = cellules[a.champ]!;
       signaler(
@@ -397,7 +398,7 @@ export function lireFormulaireBilan(
         "formulaire-libelle-inconnu",
         a.ligne,
         a.colonne,
-        `« ${citation(a.libelle)} » (${afficher(a.valeur)}) n'est pas un libellé que le bilan lit : ce montant n'est pas compté. S'il s'agit d'une dotation reçue (complémentaire comprise), ajoutez-la au total de « Dotation reçue pré-bac » ou « post-bac » et supprimez cette ligne ; du reliquat de l'année précédente, renommez-la « Reliquat antérieur pré-bac » ou « post-bac » ; sinon, supprimez-la.${suite}`,
+        `« ${citation(a.libelle)} » (${afficher(a.valeur)}) n'est pas un libellé que le bilan lit : montant non compté. Une dotation reçue (complémentaire comprise) s'ajoute à « Dotation reçue pré-bac » ou « post-bac » ; un reliquat de l'an passé se nomme « Reliquat antérieur pré-bac » ou « post-bac » ; sinon, supprimez la ligne.${suite}`,
       );
     }
   }
@@ -463,7 +464,7 @@ export function lireFormulaireBilan(
         lu.code,
         c.ligne,
         c.colonne,
-        `${lu.message} Le reliquat de l'enveloppe ${champ.endsWith("PreBac") ? "pré-bac" : "post-bac"} n'est pas calculé.`,
+        `${lu.message} Le reliquat de l'enveloppe ${NOMS_ENVELOPPES[champ.endsWith("PreBac") ? "preBac" : "postBac"]} n'est pas calculé.`,
       );
       return null;
     }

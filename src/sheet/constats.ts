@@ -182,6 +182,8 @@ export const CONSTATS = {
   "bilan-uai-lettre-cle": ["erreur", "UAI du bilan à la lettre de contrôle fausse"],
   "etablissement-ajoute": ["alerte", "établissement ajouté"],
   "bilan-absent": ["alerte", "bilan absent"],
+  // Last year's taux and survey answers copied into next year's sheet (regles.md#reliquats.valeurs-reprises).
+  "valeurs-reprises": ["alerte", "valeurs reprises"],
   "reliquat-non-calcule": ["erreur", "reliquat non calculé"],
 } as const satisfies Record<string, readonly [Gravite, string]>;
 

@@ -115,7 +115,7 @@ export class LecteurDemande extends LecteurBase {
       "demande-en-double",
       ligne,
       null,
-      `Ligne identique à la ligne ${numero}${autreFeuille === null ? "" : ` de la feuille « ${autreFeuille} »`} : la même ligne saisie deux fois, ou la même formation pour deux classes ? Le montant de son enveloppe et le total de la demande ne sont pas calculés tant que ce n'est pas clair. Supprimez la copie ; pour deux classes, faites une seule ligne avec le total de leurs élèves supplémentaires.`,
+      `Ligne identique à la ligne ${numero}${autreFeuille === null ? "" : ` de la feuille « ${autreFeuille} »`} : saisie deux fois, ou deux classes ? Son enveloppe et le total de la demande ne sont pas calculés d'ici là. Supprimez la copie ; pour deux classes, une seule ligne avec le total de leurs élèves supplémentaires.`,
     );
   }
 
@@ -218,7 +218,7 @@ export class LecteurDemande extends LecteurBase {
         "demande-formation-en-double",
         ligne,
         lettreCode,
-        `Formation ${verdict.code} déjà demandée ligne ${premiere.ligne} (${nombreDe(premiere.supplementaires, `${quoi} supplémentaire`, `${quoi}s supplémentaires`)}), ici ${formaterEntier(nombre)} : deux classes, ou un nombre corrigé ? Une ligne par formation : le montant de son enveloppe et le total de la demande ne sont pas calculés tant que ce n'est pas clair. Gardez une seule ligne, avec le total des élèves supplémentaires de la formation.`,
+        `Formation ${verdict.code} déjà demandée ligne ${premiere.ligne} (${nombreDe(premiere.supplementaires, `${quoi} supplémentaire`, `${quoi}s supplémentaires`)}), ici ${formaterEntier(nombre)} : deux classes, ou un nombre corrigé ? Son enveloppe et le total de la demande ne sont pas calculés d'ici là. Gardez une seule ligne, avec le total des élèves supplémentaires de la formation.`,
       );
       return this.enDouble(premiere, ligne);
     }

@@ -25,6 +25,7 @@ import {
   lireOuiNon,
   lireTauxBoursiers,
   normaliserLibelle,
+  NOMS_ENVELOPPES,
   tauxDepuisEffectifs,
   type TauxBoursiers,
 } from "../rules";
@@ -202,8 +203,7 @@ export function raisonFormationsDeuxFeuilles(
     .map((f) => `${f.code} (${origineTexte(f.premiere)}, ${origineTexte(f.seconde)})`)
     .join(", ");
   const quoi = enDouble.length > 1 ? `Formations ${formations} comptées` : `Formation ${formations} comptée`;
-  const nom = enveloppe === "preBac" ? "pré-bac" : "post-bac";
-  return `${quoi} dans deux feuilles d'effectifs : enveloppe ${nom} non calculée. Un lycée relève d'un seul rectorat, qui ne liste une formation qu'une fois : l'une des feuilles est sans doute une copie, et ses élèves seraient payés deux fois. Ne gardez qu'une des feuilles, ou réunissez les lignes dans une seule feuille s'il s'agit de classes différentes, puis relancez le calcul.`;
+  return `${quoi} dans deux feuilles d'effectifs : enveloppe ${NOMS_ENVELOPPES[enveloppe]} non calculée. Un lycée relève d'un seul rectorat : l'une des feuilles est sans doute une copie, et ses élèves seraient payés deux fois. Gardez une seule feuille, ou réunissez les lignes en une feuille s'il s'agit de classes différentes, puis relancez.`;
 }
 
 /** Answers meaning « a répondu » / « n'a pas répondu » besides oui / non (normalised: see normaliserLibelle). */

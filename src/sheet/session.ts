@@ -256,7 +256,7 @@ export class SessionLecture {
       verdict =
         annee === null
           ? {
-              scolaire: /^\s*(19|20)\d\d(\s*[-/\u2010-\u2013]\s*(19|20)\d\d)?\s*$/.test(String(raw)),
+              scolaire: /^\s*(19|20)\d\d\b/.test(String(raw)),
               illisible: `Année de formation « ${citation(String(raw).trim())} » illisible : saisissez 1, 2 ou 3, l'année dans la formation (1 pour la première année, la seule qui compte). Un nom de classe (seconde, première pro, terminale) ne la dit pas : la classe de première est la 2e année d'un bac professionnel mais la 1re d'un bac technologique.`,
             }
           : { annee };

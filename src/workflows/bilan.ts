@@ -19,6 +19,7 @@ import {
   ZERO,
   formaterEuros,
   nombreDe,
+  TITRES_ENVELOPPES,
   formaterTrace,
   libelleAnnee,
   soldeEnveloppe,
@@ -251,7 +252,7 @@ export function nomFeuilleControleBilan(resultat: Pick<ResultatControleBilan, "u
 
 /** One line per envelope: available, spent, new reliquat, or why it is not computed. */
 export function resumeEnveloppe(nom: Enveloppe, e: EnveloppeControlee): string {
-  const titre = nom === "preBac" ? "Pré-bac" : "Post-bac";
+  const titre = TITRES_ENVELOPPES[nom];
   const achats = `${formaterEuros(e.depense)} d'achats retenus (${nombreDe(e.lignes, "ligne")}, ${nombreDe(e.elevesAides, "élève aidé", "élèves aidés")})`;
   if (e.solde === null) return `${titre} : ${achats} ; reliquat non calculé, il manque ${e.manque}.`;
   return `${titre} : dotation reçue ${formaterEuros(e.dotationRecue!)} + reliquat antérieur ${formaterEuros(e.reliquatAnterieur!)} = ${formaterEuros(e.solde.disponible.valeur)} disponibles ; ${achats} ; ${formaterTrace(e.solde.nouveauReliquat.trace)}.`;

@@ -9,6 +9,7 @@ import {
   formaterEntier,
   formaterEuros,
   nombreDe,
+  TITRES_ENVELOPPES,
   type Decimal,
   type Enveloppe,
   type LigneTotal,
@@ -97,8 +98,6 @@ export function avisTotalIncomplet(totaux: TotauxDotations): string | null {
   return `Dotation nette totale ${formaterEuros(totaux.nette.total)} = nette pré-bac ${formaterEuros(totaux.nette.preBac)} + nette post-bac ${formaterEuros(totaux.nette.postBac)} : elle compte les enveloppes calculées ${qui} (${formaterEuros(montant)}), ${ligne} laissant le total vide ; la somme des totaux par établissement est ${formaterEuros(totaux.nette.total.minus(montant))}.`;
 }
 
-const NOMS: Readonly<Record<Enveloppe, string>> = { preBac: "Pré-bac", postBac: "Post-bac" };
-
 /**
  * The reconciliation as text, one line per envelope and one for its reliquats, e.g.
  * « Pré-bac : dotation calculée 855 147,00 € (62 établissements) − reliquats déduits … = dotation
@@ -112,7 +111,7 @@ export function texteRapprochement(totaux: TotauxDotations): string[] {
       `${libelle} ${formaterEuros(ligne.montant)} (${nombreDe(ligne.etablissements, ...unite)})`;
     const etab: [string, string] = ["établissement", "établissements"];
     lignes.push(
-      `${NOMS[enveloppe]} : ${part(t.calculee, "dotation calculée", etab)} − ${part(t.reliquatsDeduits, "reliquats déduits", etab)} − ${part(t.nonRepondants, "non-répondants", etab)} − ${part(t.nonCalculees, "non calculées", ["enveloppe", "enveloppes"])} = ${part(t.nette, "dotation nette", etab)}`,
+      `${TITRES_ENVELOPPES[enveloppe]} : ${part(t.calculee, "dotation calculée", etab)} − ${part(t.reliquatsDeduits, "reliquats déduits", etab)} − ${part(t.nonRepondants, "non-répondants", etab)} − ${part(t.nonCalculees, "non calculées", ["enveloppe", "enveloppes"])} = ${part(t.nette, "dotation nette", etab)}`,
       `  reliquats déclarés ${formaterEuros(t.reliquatsDeclares.montant)} : déduits ${formaterEuros(t.reliquatsDeduits.montant)}, ${part(t.ecretement, "écrêtement (au-delà de la dotation, non déduit)", etab)}, non pris en compte (non-répondants, enveloppes non calculées) ${formaterEuros(t.reliquatsNonPrisEnCompte.montant)}`,
     );
   }

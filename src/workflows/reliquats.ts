@@ -174,7 +174,7 @@ export async function reporterReliquats(
           "bilan-uai-lettre-cle",
           bilan.feuille,
           origine,
-          `UAI ${bilan.uai} du bilan : sa lettre de contrôle ne correspond pas à ses chiffres (pour ${bilan.uai.slice(0, 7)}, la lettre est ${lettre} : ${bilan.uai.slice(0, 7)}${lettre} ?). Ses reliquats ne sont pas reportés : ils iraient à un établissement qui n'existe pas, et le bon garderait ses anciens reliquats. Corrigez l'UAI en tête du bilan, puis relancez.`,
+          `UAI ${bilan.uai} du bilan : sa lettre de contrôle ne correspond pas à ses chiffres (pour ${bilan.uai.slice(0, 7)}, la lettre est ${lettre} : ${bilan.uai.slice(0, 7)}${lettre} ?). Ses reliquats ne sont pas reportés (ils iraient à un établissement qui n'existe pas) : corrigez l'UAI en tête du bilan, puis relancez.`,
         ),
       );
       continue;
@@ -270,6 +270,19 @@ function completerFeuille(
   }
   const { corps, largeur, indexUai, indexNom, indexReliquat, indexObservations, columns } =
     disposerEtablissements(base, detection, colonneUai.index);
+  // Décision (regles.md#reliquats.valeurs-reprises): the sheet's taux and survey answers are those of
+  // the bilans' year, copied as they are into next year's sheet: said, to be updated before the dotation.
+  const { tauxBoursiers, boursiers, aRepondu } = detection.entete.colonnes;
+  if (tauxBoursiers || boursiers || aRepondu)
+    constats.push(
+      constat(
+        "valeurs-reprises",
+        nomFeuille,
+        detection.entete.ligne,
+        null,
+        `Taux de boursiers et réponses à l'enquête ${libelleAnnee(anneeBilans)} repris tels quels : mettez-les à jour pour ${libelleAnnee(anneeBilans + 1)} avant les dotations.`,
+      ),
+    );
 
   /** The first row of each UAI: the reliquats its dotation deducted (regles.md#reliquats.anterieur-divergent). */
   const vus = new Map<string, { source: Row; ligne: number }>();

@@ -203,6 +203,7 @@ describe("Un bilan dont l'année ne se lit pas n'est pas reporté sous l'année 
       ["annee-scolaire-illisible", 9, "B"],
       ["reliquat-non-calcule", null, null],
       ["reliquat-non-calcule", null, null],
+      ["valeurs-reprises", 1, null],
       ["bilan-absent", 4, "A"], // the Vexin, which has no bilan here
     ]);
     expect(r.json.constats[1].message).toContain(
@@ -309,6 +310,7 @@ describe("L'UAI d'un bilan est la clé de ses reliquats", () => {
     expect(codes(r.json)).toEqual([
       ["uai-lettre-cle", 7, "B"], // the bilan's own reading: an alerte
       ["bilan-uai-lettre-cle", 7, "B"],
+      ["valeurs-reprises", 1, null],
       ["bilan-absent", 2, "A"],
       ["bilan-absent", 3, "A"],
       ["bilan-absent", 4, "A"],
@@ -328,6 +330,7 @@ describe("L'UAI d'un bilan est la clé de ses reliquats", () => {
     const r = await reliquats([fichier], "--etablissements", ETABLISSEMENTS);
     expect(r.code).toBe(0);
     expect(codes(r.json)).toEqual([
+      ["valeurs-reprises", 1, null],
       ["bilan-absent", 2, "A"],
       ["bilan-absent", 3, "A"],
       ["bilan-absent", 4, "A"],

@@ -219,7 +219,7 @@ describe("Libellés du formulaire du bilan", () => {
     expect(json.etablissements[0].reliquats).toEqual({ preBac: null, postBac: "159.00" });
     expect(codes(json)).toContain("formulaire-libelle-inconnu");
     expect(json.constats.find((c) => c.code === "formulaire-libelle-inconnu")!.message).toContain(
-      "renommez-la « Reliquat antérieur pré-bac » ou « post-bac »",
+      "un reliquat de l'an passé se nomme « Reliquat antérieur pré-bac » ou « post-bac »",
     );
   });
 });

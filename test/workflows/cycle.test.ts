@@ -86,7 +86,8 @@ describe("Cycle de deux années scolaires : 2023-2024 puis 2024-2025", () => {
     const { reliquats } = await cycle();
     expect(reliquats.anneeBilans).toBe(2023);
     expect(reliquats.anneeDotations).toBe(2024);
-    expect(reliquats.constats).toEqual([]);
+    // Only the reminder that the sheet's taux and survey answers are 2023-2024's (reliquats.valeurs-reprises).
+    expect(reliquats.constats.map((c) => c.code)).toEqual(["valeurs-reprises"]);
     expect(
       reliquats.reliquats.map((r) => [r.uai, euros(r.reliquats.preBac!), euros(r.reliquats.postBac!)]),
     ).toEqual([

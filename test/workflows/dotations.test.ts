@@ -302,7 +302,7 @@ describe("Une même extraction donnée deux fois : comptée une fois", () => {
       }),
     ]);
     expect(d.erreurs).toEqual([
-      "Formation 50022137 (« Paris » ligne 4, « Créteil » ligne 7) comptée dans deux feuilles d'effectifs : enveloppe pré-bac non calculée. Un lycée relève d'un seul rectorat, qui ne liste une formation qu'une fois : l'une des feuilles est sans doute une copie, et ses élèves seraient payés deux fois. Ne gardez qu'une des feuilles, ou réunissez les lignes dans une seule feuille s'il s'agit de classes différentes, puis relancez le calcul.",
+      "Formation 50022137 (« Paris » ligne 4, « Créteil » ligne 7) comptée dans deux feuilles d'effectifs : enveloppe pré-bac non calculée. Un lycée relève d'un seul rectorat : l'une des feuilles est sans doute une copie, et ses élèves seraient payés deux fois. Gardez une seule feuille, ou réunissez les lignes en une feuille s'il s'agit de classes différentes, puis relancez.",
     ]);
     // The establishment in two sheets is still said as before.
     expect(r.constats.filter((c) => c.code === "etablissement-plusieurs-feuilles")).toEqual([

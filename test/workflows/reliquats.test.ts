@@ -140,6 +140,37 @@ describe("Reporter les reliquats des bilans", () => {
     // The user's sheet is untouched.
     expect(c.sheet("Établissements")!.values).toEqual(ETABLISSEMENTS);
   });
+
+  // regles.md#reliquats.valeurs-reprises: Bréguet's « non » of 2023-2024, carried as it is, would
+  // withhold its whole 2024-2025 dotation; Arago's 120 / 400 boursiers would pay last year's pupils.
+  test("les boursiers et réponses de la feuille, ceux de l'année des bilans, sont dits repris : à mettre à jour", async () => {
+    const r = await reporterReliquats(classeur(), {
+      feuillesBilans: ["Bilan Arago"],
+      feuilleEtablissements: "Établissements",
+      annee: 2023,
+    });
+    const reprises = r.constats.filter((x) => x.code === "valeurs-reprises");
+    expect(reprises.map((x) => [x.gravite, x.feuille, x.ligne, x.colonne, x.message])).toEqual([
+      [
+        "alerte",
+        "Établissements",
+        2,
+        null,
+        "Taux de boursiers et réponses à l'enquête 2023-2024 repris tels quels : mettez-les à jour pour 2024-2025 avant les dotations.",
+      ],
+    ]);
+    // A sheet of reliquats alone carries nothing of last year's but them: no alerte.
+    const seule = new MemoryWorkbook({
+      Établissements: ETABLISSEMENTS.map((row) => [row[0], row[1], row[5]]),
+      "Bilan Arago": classeur().sheet("Bilan Arago")!.values,
+    });
+    const r2 = await reporterReliquats(seule, {
+      feuillesBilans: ["Bilan Arago"],
+      feuilleEtablissements: "Établissements",
+      annee: 2023,
+    });
+    expect(r2.constats.map((x) => x.code)).not.toContain("valeurs-reprises");
+  });
 });
 
 describe("Feuille des établissements lue d'un .csv : une ligne découpée en trop de valeurs est signalée", () => {

@@ -7,6 +7,7 @@
 import {
   ENVELOPPES,
   NOMS_ENVELOPPES,
+  TITRES_ENVELOPPES,
   formaterDecimal,
   formaterEntier,
   formaterEuros,
@@ -14,8 +15,6 @@ import {
   type Decimal,
 } from "../../rules";
 import type { ResultatControleBilan, ResultatModeleBilan, ResultatReliquats } from "../../workflows";
-
-const TITRES = { preBac: "Pré-bac", postBac: "Post-bac" } as const;
 
 /** Euros without the sign (the headers say « (€) »), or what replaces a figure that is not computed. */
 const euros = (d: Decimal | null, sinon = "non calculé") => (d === null ? sinon : formaterDecimal(d, 2));
@@ -32,7 +31,7 @@ export function tableauEnveloppes(resultat: ResultatControleBilan): LigneEnvelop
   return ENVELOPPES.map((nom) => {
     const e = resultat.enveloppes[nom];
     return {
-      enveloppe: TITRES[nom],
+      enveloppe: TITRES_ENVELOPPES[nom],
       disponible: euros(e.solde?.disponible.valeur ?? null, "—"),
       achats: formaterDecimal(e.depense, 2),
       reliquat: euros(e.solde?.nouveauReliquat.valeur ?? null),
