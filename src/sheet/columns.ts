@@ -355,8 +355,7 @@ export function detecterEntete(sheet: SheetData, correction?: CorrectionColonnes
     const champ = champDeLEntete(row[j]);
     const deja = champ ? colonnes[champ] : undefined;
     if (champ && !deja) colonnes[champ] = colonne;
-    else if (champ === "effectif" && deja && effectifPrecis(row[j]) && !effectifPrecis(deja.entete)) {
-      // regles.md#lecture.effectif-n-1: « Effectif n-1 » beside a plain « Effectif » is the one read.
+    else if (champ && deja && plusPrecis(champ, row[j], deja.entete)) {
       enDouble.push({ champ, colonne: deja });
       colonnes[champ] = colonne;
     } else if (champ) enDouble.push({ champ, colonne });
@@ -501,6 +500,16 @@ const EFFECTIF_PRECIS = /N1|1E?RE?ANNEE|PREMIEREANNEE/;
  * (effectifs n-1) »; an extraction that gives both a plain effectif (every year of the formation, or
  * this rentrée's) and the n-1 / first-year one is read from the latter, whatever their order.
  */
+/**
+ * Whether a second column of a field says it more precisely than the one already read, and is read
+ * instead: « Effectif n-1 » beside a plain « Effectif » (regles.md#lecture.effectif-n-1); « Année de
+ * formation » beside a plain « Année », often the school year (regles.md#beneficiaires.premiere-annee).
+ */
+function plusPrecis(champ: Champ, titre: CellValue | undefined, titreLu: string): boolean {
+  if (champ === "effectif") return effectifPrecis(titre) && !effectifPrecis(titreLu);
+  return champ === "anneeFormation" && cleEntete(titreLu) === "ANNEE" && cleEntete(String(titre)) !== "ANNEE";
+}
+
 function effectifPrecis(value: CellValue | undefined): boolean {
   return typeof value === "string" && EFFECTIF_PRECIS.test(cleEntete(value));
 }

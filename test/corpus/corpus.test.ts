@@ -304,6 +304,18 @@ export const CORPUS: readonly Cas[] = [
     attendu: { constat: null, comptees: 1 },
   },
   {
+    // The plain « Année » (the school year here) stood left: read first, its 2023 said nothing, and
+    // « Année de formation » was ignored (colonne-en-double): the 2nd-year row was paid.
+    nom: "colonne « Année » (2023) à gauche de « Année de formation » (2) : l'année de formation lue",
+    entree: {
+      feuille: [
+        [...E, "Année", "Année de formation"],
+        [...L(), 2023, 2],
+      ],
+    },
+    attendu: { constat: "hors-premiere-annee", comptees: 0 },
+  },
+  {
     nom: "année de formation « seconde »",
     entree: {
       feuille: [

@@ -5,7 +5,7 @@
  * flagged on the establishment (an alerte on its UAI, absent from the establishments sheet…) — with
  * the row of each in the « Dotations ARE <année> » sheet. Pure, tested in test/taskpane/volet-dotations.test.ts.
  */
-import type { DotationEtablissement, Enveloppe } from "../../rules";
+import { NOMS_ENVELOPPES, type DotationEtablissement, type Enveloppe } from "../../rules";
 import { outputLayout } from "../../workbook/port";
 import { feuilleDotations } from "../../workflows";
 import type { ResultatDotations } from "../../workflows/types";
@@ -19,8 +19,6 @@ export interface ATraiter {
   /** 1-based row of the establishment in the « Dotations ARE » sheet as written. */
   readonly ligne: number;
 }
-
-const NOMS: Readonly<Record<Enveloppe, string>> = { preBac: "pré-bac", postBac: "post-bac" };
 
 /** Was this envelope worth something before the reliquat or the lack of an answer took it to 0? */
 function ramenee(d: DotationEtablissement, e: Enveloppe): boolean {
@@ -39,7 +37,7 @@ export function raisonsATraiter(d: DotationEtablissement): string[] {
     for (const e of ["preBac", "postBac"] as const) {
       // A post-bac line not computed (no taux) already has its reason: its 0 says nothing of the reliquat.
       if (d.reliquats[e].greaterThan(d.enveloppes[e].valeur) && !(e === "postBac" && sansTaux)) {
-        raisons.push(`reliquat ${NOMS[e]} supérieur à la dotation : enveloppe ramenée à 0`);
+        raisons.push(`reliquat ${NOMS_ENVELOPPES[e]} supérieur à la dotation : enveloppe ramenée à 0`);
       }
     }
   }
