@@ -20,6 +20,7 @@ import {
 import type { Progress } from "../workbook/port";
 import { UsageError } from "./args";
 import {
+  colonnesNonLues,
   estUneFeuilleEffectifs,
   feuilleDeNature,
   feuilleEtablissementsDuFichier,
@@ -219,6 +220,7 @@ export async function openEffectifs(
           },
   );
   const noms = sheets.map((sheet) => workbook.addInput(file, sheet));
+  unread.push(...noms.flatMap((nom, i) => nonLues(file, nom, correction(sheets[i].name))));
   if (etab === null || sheets.includes(etab)) return { file, feuilles: noms, unread };
   return { file, feuilles: noms, unread, etablissements: workbook.addInput(file, etab) };
 }
@@ -248,8 +250,14 @@ export async function openEffectifSheet(
     autres.map((f) => f.name),
     ["feuille d'effectifs", "feuilles d'effectifs"],
   );
-  return { file, feuille: workbook.addInput(file, premiere), unread: [...unread, ...nonControlees] };
+  const nom = workbook.addInput(file, premiere);
+  const colonnes = nonLues(file, nom, correction(premiere.name));
+  return { file, feuille: nom, unread: [...unread, ...nonControlees, ...colonnes] };
 }
+
+/** An effectif sheet's columns whose title speaks of a status or a year but is not read (colonnesNonLues). */
+const nonLues = (file: SpreadsheetFile, nom: string, correction: CorrectionColonnes | undefined) =>
+  colonnesNonLues(file, nom, correction, "effectifs");
 
 /**
  * One sheet is checked per run (`are controle`, `are bilan controle`). The other sheets of its kind are

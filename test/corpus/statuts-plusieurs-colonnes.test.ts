@@ -26,6 +26,7 @@ const CAS = {
     "extraction : « Statut » de l'établissement (« Public ») à gauche de « Statut élève » (« Apprenti »)",
   voie: "extraction : colonne « Voie » (« Scolaire », « Apprentissage »)",
   controle: "are controle : « Statut » et « Statut élève »",
+  nonLues: "are dotations : colonnes « Niveau » et « Type de contrat élève », titres non reconnus",
   dontApprentis: "extraction : « Dont apprentis » 8 sur les 20 élèves d'une ligne, 0 sur une autre",
   apprentisNombres: "extraction : colonne « Apprentis » remplie de nombres (8, 1 et 0)",
   question: "extraction : « Statut » (« Scolaire ») et une colonne « Apprenti » répondue « oui »",
@@ -158,6 +159,50 @@ describe("Corpus : le statut dans plusieurs colonnes (R5)", () => {
       expect(r.stdout).not.toContain("Colonnes ignorées");
       expect(r.stdout).toContain("Lignes lues : 2 non vides — 1 comptée, 1 écartée\n");
       expect(r.stdout).toContain("12 pré-bac");
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  test(CAS.nonLues, async () => {
+    const dir = tempDir();
+    try {
+      const csv = path.join(dir, "niveaux.csv");
+      fs.writeFileSync(
+        csv,
+        "UAI;Code formation;Libellé;Niveau;Type de contrat élève;Effectif\n" +
+          "0750655E;50022139;CUISINE (CAP);1;Scolaire;20\n" +
+          "0750655E;50022137;BOULANGER (CAP);2;Apprenti;18\n",
+      );
+      // Neither title is recognised: 38 × 157 = 5 966,00 € are paid, 2nd years and apprentices
+      // included — said now by two alertes (before: « 0 alerte »), each naming how to have it read.
+      const r = await run(["dotations", csv, "--annee", "2024", "--json"]);
+      const json = JSON.parse(r.stdout) as { constats: { code: string; colonne: string; message: string }[] };
+      const nonLues = json.constats.filter((c) => c.code === "colonne-non-lue");
+      expect(nonLues.map((c) => c.colonne)).toEqual(["D", "E"]);
+      expect(nonLues[0].message).toBe(
+        "La colonne « Niveau » n'est pas lue : son titre n'est pas reconnu. Si elle dit l'année dans la formation ou le statut des élèves (apprentis, formation continue), renommez-la (« Année de formation », « Statut ») ou désignez-la avec --colonne, puis relancez : sinon les élèves de 2e année ou les apprentis qu'elle signale sont payés.",
+      );
+      // Designated, « Niveau » is read as the year of formation: 20 × 157 = 3 140,00 € (the
+      // apprentices' row is of 2nd year too).
+      const lue = await run(["dotations", csv, "--annee", "2024", "--colonne", "anneeFormation=D", "--json"]);
+      expect(JSON.parse(lue.stdout).totaux.dotationNette.total).toBe("3140.00");
+      // Beside a column that gives the year of formation, a « Niveau » (the diploma's level) is not
+      // flagged; an unrecognised status title still is.
+      const controle = await run([
+        "controle",
+        csv,
+        "--annee",
+        "2024",
+        "--colonne",
+        "anneeFormation=D",
+        "--json",
+      ]);
+      expect(
+        JSON.parse(controle.stdout)
+          .constats.filter((c: { code: string }) => c.code === "colonne-non-lue")
+          .map((c: { colonne: string }) => c.colonne),
+      ).toEqual(["E"]);
     } finally {
       removeDir(dir);
     }
