@@ -119,7 +119,9 @@ export function colonnesNonLues(
   const sheet = file.sheets.find((f) => inputSheetName(file, f) === nom);
   const detection = sheet ? detecterEntete(sheet, correction) : null;
   if (!detection) return [];
-  const sansAnnee = !detection.entete.colonnes.anneeFormation;
+  // A plain « Année » may be the school year, which the reader then skips (regles.md#beneficiaires.premiere-annee).
+  const annee = detection.entete.colonnes.anneeFormation;
+  const sansAnnee = !annee || normaliserLibelle(annee.entete) === "ANNEE";
   const parle = (titre: string) =>
     nature === "etablissements"
       ? TITRE_ETABLISSEMENT.test(titre)

@@ -203,6 +203,18 @@ describe("Corpus : le statut dans plusieurs colonnes (R5)", () => {
           .constats.filter((c: { code: string }) => c.code === "colonne-non-lue")
           .map((c: { colonne: string }) => c.colonne),
       ).toEqual(["E"]);
+      // Beside a plain « Année » (here the school year, which is skipped), « Niveau » is still named.
+      const avecAnnee = path.join(dir, "annee-scolaire.csv");
+      fs.writeFileSync(
+        avecAnnee,
+        "UAI;Code formation;Libellé;Année;Niveau;Effectif\n0750655E;50022139;CUISINE (CAP);2023;2;20\n",
+      );
+      const scolaire = await run(["controle", avecAnnee, "--annee", "2024", "--json"]);
+      expect(
+        JSON.parse(scolaire.stdout)
+          .constats.filter((c: { code: string }) => c.code === "colonne-non-lue")
+          .map((c: { colonne: string }) => c.colonne),
+      ).toEqual(["E"]);
     } finally {
       removeDir(dir);
     }
