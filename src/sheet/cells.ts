@@ -10,6 +10,7 @@ import {
   HALF_UP,
   citation,
   lireNombreFrancais,
+  lireNombreValeur,
   lireOuiNon,
   messageEffectifInvraisemblable,
   messageNombreIllisible,
@@ -315,17 +316,16 @@ export function lectureStatut(entete: string): LectureStatut {
 /**
  * R5: a status that mixes pupils and others, an apprentice's, or one outside school status
  * (estHorsStatutScolaire) — in that order, so that « Scolaires et apprentis » is mixed, not apprentices.
- * Décision (regles.md#beneficiaires.apprentis-comptes): a number of apprentices on the row — more
- * than 0 under « Dont apprentis », more than 1 under « Apprenti » (where 1 says oui) — puts them with
- * the pupils of its effectif, which cannot be split: mixed. 0 apprentices is a row of pupils.
+ * Décision (regles.md#beneficiaires.apprentis-comptes): a number in a column of apprentices is 0 (a
+ * row of pupils), 1 under « Apprenti » (oui: a row of apprentices), or else a number of apprentices —
+ * « 8 », « 8,0 », 1 under « Dont apprentis » — put with the pupils of its effectif, which cannot be
+ * split: mixed (a negative or fractional count too: never read as no apprentice).
  */
 export function motifStatut(value: CellValue, lecture: LectureStatut = 0): MotifStatut | null {
-  if (lecture) {
-    const n = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-    if (typeof n === "number") {
-      if (n > 2 - lecture) return "statut-mixte";
-      if (n === 0) return null;
-    }
+  const n = lecture ? lireNombreValeur(value) : null;
+  if (n?.ok && n.unite === null) {
+    if (n.valeur.isZero()) return null;
+    return lecture === 1 && n.valeur.equals(1) ? "apprentissage" : "statut-mixte";
   }
   if (estStatutMixte(value)) return "statut-mixte";
   if (estStatutApprenti(value, lecture > 0)) return "apprentissage";

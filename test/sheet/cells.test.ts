@@ -244,16 +244,21 @@ describe("motifStatut", () => {
     expect(lectureStatut("Dont apprentis")).toBe(2);
     expect(lectureStatut("Nombre d'apprentis")).toBe(2);
     expect(lectureStatut("Effectif apprentis")).toBe(2);
-    expect([0, "0", 1, " 1 ", 8].map((n) => motifStatut(n, 2))).toEqual([
+    expect([0, "0", "0,0", 1, " 1 ", 8, "8,0", -3, 0.5].map((n) => motifStatut(n, 2))).toEqual([
       null,
       null,
+      null,
+      "statut-mixte",
+      "statut-mixte",
+      "statut-mixte",
       "statut-mixte",
       "statut-mixte",
       "statut-mixte",
     ]);
     // Under « Apprenti », 1 says oui: the row is of apprentices; 2 and more are a count.
-    expect([0, 1, "1", 2, "8"].map((n) => motifStatut(n, 1))).toEqual([
+    expect([0, 1, "1", "1,0", 2, "8"].map((n) => motifStatut(n, 1))).toEqual([
       null,
+      "apprentissage",
       "apprentissage",
       "apprentissage",
       "statut-mixte",
