@@ -8,7 +8,7 @@
 import { isBlank } from "../grid";
 import { lireMontant } from "../sheet/cells";
 import { constat, type Constat } from "../sheet/constats";
-import { champDeLEntete, detecterEntete } from "../sheet/columns";
+import { anneeSeule, champDeLEntete, detecterEntete } from "../sheet/columns";
 import type { CorrectionColonnes } from "../sheet/types";
 import {
   citation,
@@ -119,9 +119,9 @@ export function colonnesNonLues(
   const sheet = file.sheets.find((f) => inputSheetName(file, f) === nom);
   const detection = sheet ? detecterEntete(sheet, correction) : null;
   if (!detection) return [];
-  // A plain « Année » may be the school year, which the reader then skips (regles.md#beneficiaires.premiere-annee).
+  // A plain « Année » may be the school year, which the reader then skips (anneeSeule).
   const annee = detection.entete.colonnes.anneeFormation;
-  const sansAnnee = !annee || normaliserLibelle(annee.entete) === "ANNEE";
+  const sansAnnee = !annee || anneeSeule(annee.entete);
   const parle = (titre: string) =>
     nature === "etablissements"
       ? TITRE_ETABLISSEMENT.test(titre)

@@ -507,7 +507,15 @@ const EFFECTIF_PRECIS = /N1|1E?RE?ANNEE|PREMIEREANNEE/;
  */
 function plusPrecis(champ: Champ, titre: CellValue | undefined, titreLu: string): boolean {
   if (champ === "effectif") return effectifPrecis(titre) && !effectifPrecis(titreLu);
-  return champ === "anneeFormation" && cleEntete(titreLu) === "ANNEE" && cleEntete(String(titre)) !== "ANNEE";
+  return champ === "anneeFormation" && anneeSeule(titreLu) && !anneeSeule(String(titre));
+}
+
+/**
+ * A plain « Année »: read as the year of formation, but it often holds the school year, which the
+ * reader then skips and a precise title overrides (regles.md#beneficiaires.premiere-annee).
+ */
+export function anneeSeule(titre: string | undefined): boolean {
+  return titre !== undefined && cleEntete(titre) === "ANNEE";
 }
 
 function effectifPrecis(value: CellValue | undefined): boolean {

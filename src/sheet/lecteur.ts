@@ -2,7 +2,7 @@
  * What the two readers (effectif sheets, establishments sheet) have in common: finding the header,
  * walking the rows below it in slices, skipping blank rows, and setting rows aside with their constat.
  */
-import { citation, lireOuiNon, normaliserLibelle } from "../rules";
+import { citation, lireOuiNon } from "../rules";
 import { columnLetter, isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
 import {
   afficher,
@@ -14,6 +14,7 @@ import {
 } from "./cells";
 import {
   CHAMPS_ETABLISSEMENT,
+  anneeSeule,
   champDeLEntete,
   detecterEntete,
   indexRelatif,
@@ -528,7 +529,7 @@ export abstract class LecteurBase implements LecteurFeuille {
         return { index: index - this.sheet.columnOffset, lecture, question: lecture ? entete : null };
       }),
       annee: this.indice("anneeFormation"),
-      anneeSimple: normaliserLibelle(this.entete?.colonnes.anneeFormation?.entete ?? "") === "ANNEE",
+      anneeSimple: anneeSeule(this.entete?.colonnes.anneeFormation?.entete),
       entree: this.indice("entreeDirecte"),
     };
   }
