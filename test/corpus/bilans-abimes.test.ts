@@ -21,6 +21,7 @@ import type { BilanJson, DemandeJson, ReliquatsJson } from "../../src/cli/jsonBi
 import { readSpreadsheetFile } from "../../src/xlsx";
 import { run } from "../cli/run";
 import { removeDir, tempDir } from "../xlsx/helpers";
+import { dotationsDesExemples } from "./fabrique";
 
 const EXEMPLES = path.join(__dirname, "..", "..", "examples", "bilans");
 const BIEVRE = path.join(EXEMPLES, "bilan-2023-0751234J.xlsx");
@@ -438,16 +439,7 @@ describe("Classeurs de plusieurs bilans : chaque feuille lue ou nommée", () => 
 
 describe("Le modèle de bilan ne prend pas les dotations d'une autre année", () => {
   test(CAS.dotationsAutreAnnee, async () => {
-    const dotations = path.join(dir, "dotations-2024.xlsx");
-    const calcul = await run([
-      "dotations",
-      path.join(EXEMPLES, "effectifs-2024.xlsx"),
-      "--annee",
-      "2024",
-      "--out",
-      dotations,
-    ]);
-    expect(calcul.code).toBe(0);
+    const dotations = await dotationsDesExemples(2024, dir);
     const modele = (annee: string, out: string) =>
       run([
         "bilan",

@@ -17,6 +17,7 @@ import type { BilanJson, ReliquatsJson } from "../../src/cli/jsonBilan";
 import { readSpreadsheetFile } from "../../src/xlsx";
 import { run } from "../cli/run";
 import { removeDir, tempDir } from "../xlsx/helpers";
+import { dotationsDesExemples } from "./fabrique";
 
 const EXEMPLES = path.join(__dirname, "..", "..", "examples", "bilans");
 const BIEVRE = path.join(EXEMPLES, "bilan-2023-0751234J.xlsx");
@@ -44,18 +45,7 @@ let dir: string;
 let dotations2023: string;
 beforeAll(async () => {
   dir = tempDir("are-dotation-recue-");
-  dotations2023 = path.join(dir, "dotations-2023.xlsx");
-  const r = await run([
-    "dotations",
-    path.join(EXEMPLES, "effectifs-2023.xlsx"),
-    "--etablissements",
-    path.join(EXEMPLES, "etablissements-2023.xlsx"),
-    "--annee",
-    "2023",
-    "--out",
-    dotations2023,
-  ]);
-  expect(r.code).toBe(0);
+  dotations2023 = await dotationsDesExemples(2023, dir);
 });
 afterAll(() => removeDir(dir));
 
@@ -216,16 +206,7 @@ describe("« Dotation reçue » comparée à la dotation versée", () => {
   });
 
   test(CAS.autreAnnee, async () => {
-    const dotations2024 = path.join(dir, "dotations-2024.xlsx");
-    const calcul = await run([
-      "dotations",
-      path.join(EXEMPLES, "effectifs-2024.xlsx"),
-      "--annee",
-      "2024",
-      "--out",
-      dotations2024,
-    ]);
-    expect(calcul.code).toBe(0);
+    const dotations2024 = await dotationsDesExemples(2024, dir);
     const r = await run(["bilan", "controle", BIEVRE, "--dotations", dotations2024]);
     expect(r.code).toBe(2);
     expect(espaces(r.stderr)).toContain(

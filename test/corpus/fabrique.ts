@@ -3,12 +3,14 @@
  * one, as other generators write them), a hand-made ZIP for a « zip bomb », CSV text in a chosen
  * encoding. Everything is generated in memory by the tests: no fixture file to keep.
  */
+import * as path from "path";
 import { constants, deflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
 import { Parametres } from "../../src/rules";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/port";
 import { calculerDotations } from "../../src/workflows";
+import { run } from "../cli/run";
 
 // JSZip comes with ExcelJS; it assembles the hand-made .xlsx parts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -227,4 +229,28 @@ export function dotationsArago(effectifs: CellValue[][]) {
     annee: 2024,
     parametres: Parametres.embarques(),
   });
+}
+
+const EXEMPLES_BILANS = path.join(__dirname, "..", "..", "examples", "bilans");
+
+/**
+ * The « Dotations ARE » workbook of the bilans' examples (examples/bilans/README.md), written by
+ * `are dotations --out` as a user would: 2023-2024 with its establishments sheet (the bilans' year),
+ * or 2024-2025 from its effectifs alone (the next year, for the « another year » cases).
+ */
+export async function dotationsDesExemples(annee: 2023 | 2024, dir: string): Promise<string> {
+  const out = path.join(dir, `dotations-${annee}.xlsx`);
+  const etablissements =
+    annee === 2023 ? ["--etablissements", path.join(EXEMPLES_BILANS, "etablissements-2023.xlsx")] : [];
+  const calcul = await run([
+    "dotations",
+    path.join(EXEMPLES_BILANS, `effectifs-${annee}.xlsx`),
+    ...etablissements,
+    "--annee",
+    String(annee),
+    "--out",
+    out,
+  ]);
+  expect(calcul.code).toBe(0);
+  return out;
 }
