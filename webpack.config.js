@@ -209,10 +209,10 @@ module.exports = async (env, argv) => {
       // Loaders run last to first: ts-loader, then Griffel's two (see STYLES_EXTRAITS).
       rules: [
         ...STYLES_EXTRAITS.rules,
-        // decimal.js's LN10 and PI, unused by the add-in, shortened (scripts/decimal-constantes-loader.js).
+        // decimal.js without the mathematics the add-in never does (scripts/decimal-allege-loader.js).
         {
           test: /[\\/]node_modules[\\/]decimal\.js[\\/]decimal\.m?js$/,
-          use: path.resolve(__dirname, "scripts/decimal-constantes-loader.js"),
+          use: path.resolve(__dirname, "scripts/decimal-allege-loader.js"),
         },
         {
           test: /\.tsx?$/,
