@@ -213,16 +213,19 @@ export function lireBooleen(value: unknown, nom: string, parDefaut: boolean): bo
 /** The taux de boursiers of an establishment (0,35, 35 % or « 35 % »), required. */
 export function lireTauxBoursiersArgument(value: unknown): TauxBoursiers {
   refuserErreur(value);
-  if (estOmis(value)) {
-    throw invalide(
-      "taux-manquant",
-      "Taux de boursiers manquant : saisissez un taux (0,35) ou un pourcentage (35 %).",
-    );
-  }
+  if (estOmis(value)) throw tauxBoursiersManquant();
   // Two counts (boursiers, effectif) are a sheet's columns; a function takes one value.
   return lireTauxBoursiers(
     typeof value === "string" ? value.trim() : value,
     "un taux (0,35) ou un pourcentage (35 %)",
+  );
+}
+
+/** A taux de boursiers left blank where post-bac pupils need it. */
+export function tauxBoursiersManquant(): ErreurArgument {
+  return invalide(
+    "taux-manquant",
+    "Taux de boursiers manquant : saisissez un taux (0,35) ou un pourcentage (35 %).",
   );
 }
 

@@ -42,11 +42,11 @@ import {
   lireIndice,
   lireMontantArgument,
   lireNombre,
-  lireTauxBoursiersArgument,
   lireTauxBoursiersOptionnel,
   lireTauxIndexation,
   lireTexteOptionnel,
   refuserErreur,
+  tauxBoursiersManquant,
 } from "./arguments";
 import { calculer, calculerParCellule } from "./errors";
 import { parCellules } from "./plages";
@@ -290,16 +290,22 @@ export function nette(dotation: unknown[][], reliquat: unknown[][], a_repondu?: 
  * @customfunction BOURSIERS
  * @helpurl https://localhost:3000/aide.html#boursiers
  * @param effectif Effectif de 1re année post-bac des formations éligibles de l'établissement (cellule ou plage) ; vide vaut 0.
- * @param taux Taux de boursiers de l'établissement (0,35 ou 35 % ; 1 compte pour 100 %), cellule ou plage de même taille.
+ * @param taux Taux de boursiers de l'établissement (0,35 ou 35 % ; 1 compte pour 100 %), cellule ou plage de même taille ; vide si l'effectif est 0.
  * @returns Le nombre de boursiers retenus, pour chaque cellule d'une plage.
  */
 export function boursiers(effectif: unknown[][], taux: unknown[][]): unknown[][] {
   return parCellules(
     [
       { nom: "Effectif", valeur: effectif, lire: (v) => lireEffectif(v, "Effectif") },
-      { nom: "Taux", valeur: taux, lire: lireTauxBoursiersArgument },
+      { nom: "Taux", valeur: taux, lire: lireTauxBoursiersOptionnel },
     ] as const,
-    boursiersRetenus,
+    // No post-bac pupils need no taux, as in ARE.DOTATION and the « Dotations ARE » sheet (0 boursiers):
+    // a column of this formula over every establishment stays summable.
+    (eleves, lu) => {
+      if (lu) return boursiersRetenus(eleves, lu);
+      if (eleves === 0) return 0;
+      throw tauxBoursiersManquant();
+    },
   );
 }
 

@@ -271,6 +271,10 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
     ["=ARE.BOURSIERS(48;1,5)", "BOURSIERS", [48, 1.5], 1],
     ["=ARE.BOURSIERS(48;150)", "BOURSIERS", [48, 150], valeur(/entre 0 % et 100 %/)],
     ["=ARE.BOURSIERS(48;)", "BOURSIERS", [48, null], valeur(/Taux de boursiers manquant/)],
+    // No post-bac pupils need no taux (as ARE.DOTATION and the Dotations sheet); a bad taux stays an error.
+    ["=ARE.BOURSIERS(0;)", "BOURSIERS", [0, null], 0],
+    ["=ARE.BOURSIERS(;)", "BOURSIERS", [null, null], 0],
+    ["=ARE.BOURSIERS(0;150)", "BOURSIERS", [0, 150], valeur(/entre 0 % et 100 %/)],
 
     // R7 — indexation
     ["=ARE.TAUX_IPC(114,18;107,4)", "TAUX_IPC", [114.18, 107.4], 0.0631],
