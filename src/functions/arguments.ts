@@ -14,7 +14,7 @@ import {
   citation,
   lireAnneeScolaire,
   lireNombreValeur,
-  lireOuiNon,
+  lireReponseEnquete,
   lireTauxBoursiers,
   messageNombreIllisible,
   nomFrancaisErreur,
@@ -201,11 +201,11 @@ export function lireTexteOptionnel(value: unknown): string | null {
   return montrer(value);
 }
 
-/** VRAI/FAUX, 1/0 or the words of a « Réponse à l'enquête » column (lireOuiNon); left out or blank, `parDefaut`. */
+/** VRAI/FAUX, 1/0 or the words of a « Réponse à l'enquête » column (lireReponseEnquete); left out or blank, `parDefaut`. */
 export function lireBooleen(value: unknown, nom: string, parDefaut: boolean): boolean {
   refuserErreur(value);
   if (estOmis(value)) return parDefaut;
-  const oui = lireOuiNon(value);
+  const oui = lireReponseEnquete(value);
   if (oui !== null) return oui;
   throw invalide("booleen-invalide", `${nom} « ${montrer(value)} » illisible : indiquez VRAI ou FAUX.`);
 }

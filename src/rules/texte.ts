@@ -32,6 +32,23 @@ export function lireOuiNon(value: unknown): boolean | null {
   return null;
 }
 
+/** Answers meaning « a répondu » / « n'a pas répondu » besides oui / non (normalised: see normaliserLibelle). */
+const REPONDU = new Set(["REPONDU", "AREPONDU"]);
+const NON_REPONDU = new Set(["NR", "NONREPONDU", "NAPASREPONDU", "PASREPONDU"]);
+
+/**
+ * The answer to the regional surveys (design.md §4, regles.md#lecture.reponse-enquete): « oui », « O », « X », « répondu » (and vrai, 1)
+ * mean answered; « non », « N », « NR », « non répondu » (and faux, 0) mean not answered; null for
+ * anything else, an erreur for the caller (blank is handled by callers: answered, with an alerte).
+ * The sheets' « Réponse à l'enquête » column and =ARE.NETTE's « a répondu » read it alike.
+ */
+export function lireReponseEnquete(value: unknown): boolean | null {
+  const oui = lireOuiNon(value);
+  if (oui !== null || typeof value !== "string") return oui;
+  const label = normaliserLibelle(value);
+  return REPONDU.has(label) ? true : NON_REPONDU.has(label) ? false : null;
+}
+
 /** Every kind of space a paste can bring: regular, no-break (U+00A0), narrow no-break (U+202F), thin… */
 export const ESPACES = /[\s\u00a0\u2007\u2009\u202f]/g;
 

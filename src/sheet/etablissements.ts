@@ -22,9 +22,8 @@ import {
   type Enveloppe,
   ZERO,
   formaterEuros,
-  lireOuiNon,
+  lireReponseEnquete,
   lireTauxBoursiers,
-  normaliserLibelle,
   NOMS_ENVELOPPES,
   tauxDepuisEffectifs,
   type TauxBoursiers,
@@ -204,22 +203,6 @@ export function raisonFormationsDeuxFeuilles(
     .join(", ");
   const quoi = enDouble.length > 1 ? `Formations ${formations} comptées` : `Formation ${formations} comptée`;
   return `${quoi} dans deux feuilles d'effectifs : enveloppe ${NOMS_ENVELOPPES[enveloppe]} non calculée. Un lycée relève d'un seul rectorat : l'une des feuilles est sans doute une copie, et ses élèves seraient payés deux fois. Gardez une seule feuille, ou réunissez les lignes en une feuille s'il s'agit de classes différentes, puis relancez.`;
-}
-
-/** Answers meaning « a répondu » / « n'a pas répondu » besides oui / non (normalised: see normaliserLibelle). */
-const REPONDU = new Set(["REPONDU", "AREPONDU"]);
-const NON_REPONDU = new Set(["NR", "NONREPONDU", "NAPASREPONDU", "PASREPONDU"]);
-
-/**
- * The answer to the regional surveys (design.md §4, regles.md#lecture.reponse-enquete): « oui », « O », « X », « répondu » (and vrai, 1)
- * mean answered; « non », « N », « NR », « non répondu » (and faux, 0) mean not answered; null for
- * anything else, an erreur for the caller (blank is handled by callers: answered, with an alerte).
- */
-export function lireReponseEnquete(value: CellValue): boolean | null {
-  const oui = lireOuiNon(value);
-  if (oui !== null || typeof value !== "string") return oui;
-  const label = normaliserLibelle(value);
-  return REPONDU.has(label) ? true : NON_REPONDU.has(label) ? false : null;
 }
 
 /** Relative indices (-1: absent) and letters of the establishment-level columns of a sheet. */

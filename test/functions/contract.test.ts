@@ -260,6 +260,16 @@ describe("Fonctions appelées comme Excel, valeurs attendues de l'arrêté et de
     ["=ARE.NETTE(35378;1200,5)", "NETTE", [35378, 1200.5], 34177.5],
     ["=ARE.NETTE(2567;0;FAUX)", "NETTE", [2567, 0, false], 0],
     ['=ARE.NETTE(2567;"";"oui")', "NETTE", [2567, "", "oui"], 2567],
+    // « a répondu » read as the sheets' « Réponse à l'enquête » column: NR and « non répondu » are non.
+    ['=ARE.NETTE(2567;0;"NR")', "NETTE", [2567, 0, "NR"], 0],
+    ['=ARE.NETTE(2567;0;"Non répondu")', "NETTE", [2567, 0, "Non répondu"], 0],
+    ['=ARE.NETTE(35378;1200,5;"Répondu")', "NETTE", [35378, 1200.5, "Répondu"], 34177.5],
+    [
+      '=ARE.NETTE(2567;0;"peut-être")',
+      "NETTE",
+      [2567, 0, "peut-être"],
+      valeur(/illisible : indiquez VRAI ou FAUX/),
+    ],
     ["=ARE.NETTE(1000,005;0) arrondi au centime", "NETTE", [1000.005, 0], 1000.01],
     ["=ARE.NETTE(2567;-1)", "NETTE", [2567, -1], valeur(/reliquat ne peut pas être négatif/)],
     ['=ARE.NETTE(2567;0;"peut-être")', "NETTE", [2567, 0, "peut-être"], valeur(/indiquez VRAI ou FAUX/)],
