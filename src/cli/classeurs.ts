@@ -8,16 +8,10 @@
 import { isBlank } from "../grid";
 import { lireMontant } from "../sheet/cells";
 import { constat, type Constat } from "../sheet/constats";
-import { anneeSeule, champDeLEntete, detecterEntete } from "../sheet/columns";
+import { colonnesEffectifsNonLues, colonnesEtablissementsNonLues } from "../sheet/colonnesNonLues";
+import { detecterEntete } from "../sheet/columns";
 import type { CorrectionColonnes } from "../sheet/types";
-import {
-  citation,
-  libelleAnnee,
-  nombreDe,
-  normaliserLibelle,
-  type AnneeScolaire,
-  type Decimal,
-} from "../rules";
+import { libelleAnnee, nombreDe, type AnneeScolaire, type Decimal } from "../rules";
 import { verificateurDotations, type BilanAVerifier } from "../workflows/dotationRecue";
 import { LIGNES_APERCU, natureFeuille, type NatureFeuille } from "../workflows/suggestions";
 import {
@@ -86,60 +80,23 @@ export function feuillesEtablissementsDuFichier(file: SpreadsheetFile): FileShee
   return file.sheets.filter((f) => !f.hidden && f.values.length > 0 && natureDe(f) === "etablissements");
 }
 
-/** A title that speaks of a reliquat pré/post-bac, of boursiers or of the survey (« Origine des reliquats » does not). */
-const TITRE_ETABLISSEMENT = /RELIQUAT.*(PRE|POST)|(PRE|POST).*RELIQUAT|BOURSIER|ENQUETE|REPON[DS]/;
-/** In an effectif sheet, a title that speaks of the pupils' status (apprentices, continuing education). */
-const TITRE_STATUT = /APPRENTI|ALTERNAN|CONTRAT|SCOLAIRE|CONTINUE|STATUT/;
-/** …or, when no column gives the year of formation, of a year or a level (not the school year). */
-const TITRE_ANNEE = /NIVEAU|ANNEE(?!SCOLAIRE)/;
-
-/** What an unrecognised column would have said, and how to have it read, by kind of sheet. */
-const NON_LUE = {
-  etablissements:
-    "Si elle donne un reliquat, le taux de boursiers ou la réponse à l'enquête, renommez-la (« Reliquat pré-bac », « Reliquat post-bac », « Taux de boursiers », « Réponse à l'enquête ») ou désignez-la avec --colonne, puis relancez : sinon ses valeurs ne comptent pas (reliquat non déduit, réponse « non » ignorée).",
-  effectifs:
-    "Si elle dit l'année dans la formation ou le statut des élèves (apprentis, formation continue), renommez-la (« Année de formation », « Statut ») ou désignez-la avec --colonne, puis relancez : sinon les élèves de 2e année ou les apprentis qu'elle signale sont payés.",
-};
-
 /**
- * Décision (regles.md#lecture.colonne-non-lue): a column whose title speaks of what changes an amount
- * but is not recognised is not read. In the establishments sheet, a reliquat, boursiers or the survey
- * (« Reliquat pré-bac N-1 », « Réponse enquête ARE 2024 »): its reliquats would not be deducted, its
- * « non » not heeded. In an effectif sheet, the pupils' status (« Type de contrat élève ») or, without
- * a year-of-formation column, a year or level (« Niveau », « Année de la classe »): its apprentices or
- * second-year pupils would be paid. An alerte names it. The command line only: the task pane shows the
- * mapping of every column.
+ * Décision (regles.md#lecture.colonne-non-lue): the columns of a sheet of the file whose title speaks
+ * of what changes an amount but is not recognised (src/sheet/colonnesNonLues.ts, shared with the task
+ * pane): in the establishments sheet, a reliquat, boursiers or the survey; in an effectif sheet, the
+ * pupils' status or a year. An alerte names each, and says to designate it with --colonne.
  */
 export function colonnesNonLues(
   file: SpreadsheetFile,
   nom: string,
   correction?: CorrectionColonnes,
-  nature: keyof typeof NON_LUE = "etablissements",
+  nature: "etablissements" | "effectifs" = "etablissements",
 ): Constat[] {
   const sheet = file.sheets.find((f) => inputSheetName(file, f) === nom);
   const detection = sheet ? detecterEntete(sheet, correction) : null;
   if (!detection) return [];
-  // A plain « Année » may be the school year, which the reader then skips (anneeSeule).
-  const annee = detection.entete.colonnes.anneeFormation;
-  const sansAnnee = !annee || anneeSeule(annee.entete);
-  const parle = (titre: string) =>
-    nature === "etablissements"
-      ? TITRE_ETABLISSEMENT.test(titre)
-      : TITRE_STATUT.test(titre) || (sansAnnee && TITRE_ANNEE.test(titre));
-  return detection.entete.ignorees
-    .filter(
-      // A second column of a known field is colonne-en-double.
-      (c) => champDeLEntete(c.entete) === null && parle(normaliserLibelle(c.entete)),
-    )
-    .map((c) =>
-      constat(
-        "colonne-non-lue",
-        nom,
-        detection.entete.ligne,
-        c.lettre,
-        `La colonne « ${citation(c.entete)} » n'est pas lue : son titre n'est pas reconnu. ${NON_LUE[nature]}`,
-      ),
-    );
+  const nonLues = nature === "etablissements" ? colonnesEtablissementsNonLues : colonnesEffectifsNonLues;
+  return nonLues(detection.entete, nom, "avec --colonne");
 }
 
 /** How many rows of a sheet hold something (spaces are nothing, as for the readers). */

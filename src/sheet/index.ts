@@ -5,6 +5,7 @@
 export * from "./types";
 export * from "./constats";
 export * from "./columns";
+export * from "./colonnesNonLues";
 export * from "./cells";
 export * from "./dates";
 export * from "./structure";

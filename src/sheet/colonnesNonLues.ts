@@ -1,0 +1,79 @@
+/**
+ * Columns whose title speaks of what changes an amount but is not recognised: their values are not
+ * read. One function per kind of sheet, on the header as read, so that every adapter can warn alike
+ * (the command line finds them on opening a file).
+ */
+import { citation, normaliserLibelle } from "../rules";
+import { anneeSeule, champDeLEntete } from "./columns";
+import { constat, type Constat } from "./constats";
+import type { EnteteDetectee } from "./types";
+
+/** A title that speaks of a reliquat pré/post-bac, of boursiers or of the survey (« Origine des reliquats » does not). */
+const TITRE_ETABLISSEMENT = /RELIQUAT.*(PRE|POST)|(PRE|POST).*RELIQUAT|BOURSIER|ENQUETE|REPON[DS]/;
+/** In an effectif sheet, a title that speaks of the pupils' status (apprentices, continuing education). */
+const TITRE_STATUT = /APPRENTI|ALTERNAN|CONTRAT|SCOLAIRE|CONTINUE|STATUT/;
+/** …or, when no column gives the year of formation, of a year or a level (not the school year). */
+const TITRE_ANNEE = /NIVEAU|ANNEE(?!SCOLAIRE)/;
+
+/**
+ * Décision (regles.md#lecture.colonne-non-lue): a column whose title speaks of what changes an amount
+ * but is not recognised is not read, and an alerte names it with how to have it read. A second column
+ * of a known field is not one of them (colonne-en-double, or a status column read too).
+ * `designer` ends « désignez-la … » in the words of the adapter: « avec --colonne » on the command
+ * line.
+ */
+function colonnesNonLues(
+  entete: EnteteDetectee,
+  feuille: string,
+  parle: (titre: string) => boolean,
+  quoiFaire: string,
+): Constat[] {
+  return entete.ignorees
+    .filter((c) => champDeLEntete(c.entete) === null && parle(normaliserLibelle(c.entete)))
+    .map((c) =>
+      constat(
+        "colonne-non-lue",
+        feuille,
+        entete.ligne,
+        c.lettre,
+        `La colonne « ${citation(c.entete)} » n'est pas lue : son titre n'est pas reconnu. ${quoiFaire}`,
+      ),
+    );
+}
+
+/**
+ * In the establishments sheet, a reliquat, boursiers or the survey (« Reliquat pré-bac N-1 »,
+ * « Réponse enquête ARE 2024 »): its reliquats would not be deducted, its « non » not heeded.
+ */
+export function colonnesEtablissementsNonLues(
+  entete: EnteteDetectee,
+  feuille: string,
+  designer: string,
+): Constat[] {
+  return colonnesNonLues(
+    entete,
+    feuille,
+    (titre) => TITRE_ETABLISSEMENT.test(titre),
+    `Si elle donne un reliquat, le taux de boursiers ou la réponse à l'enquête, renommez-la (« Reliquat pré-bac », « Reliquat post-bac », « Taux de boursiers », « Réponse à l'enquête ») ou désignez-la ${designer}, puis relancez : sinon ses valeurs ne comptent pas (reliquat non déduit, réponse « non » ignorée).`,
+  );
+}
+
+/**
+ * In an effectif sheet, the pupils' status (« Type de contrat élève ») or, without a year-of-formation
+ * column (or beside a plain « Année », maybe the school year: anneeSeule), a year or a level
+ * (« Niveau », « Année de la classe »): its apprentices or second-year pupils would be paid.
+ */
+export function colonnesEffectifsNonLues(
+  entete: EnteteDetectee,
+  feuille: string,
+  designer: string,
+): Constat[] {
+  const annee = entete.colonnes.anneeFormation;
+  const sansAnnee = !annee || anneeSeule(annee.entete);
+  return colonnesNonLues(
+    entete,
+    feuille,
+    (titre) => TITRE_STATUT.test(titre) || (sansAnnee && TITRE_ANNEE.test(titre)),
+    `Si elle dit l'année dans la formation ou le statut des élèves (apprentis, formation continue), renommez-la (« Année de formation », « Statut ») ou désignez-la ${designer}, puis relancez : sinon les élèves de 2e année ou les apprentis qu'elle signale sont payés.`,
+  );
+}
