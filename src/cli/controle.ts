@@ -5,7 +5,12 @@
  */
 import * as path from "path";
 import { formaterEntier, libelleAnnee, nombreDe } from "../rules";
-import { constatsPostBacSansTaux, controlerFeuille, ecrireControle } from "../workflows";
+import {
+  attentionPostBacSansTaux,
+  constatsPostBacSansTaux,
+  controlerFeuille,
+  ecrireControle,
+} from "../workflows";
 import { controleJson } from "./json";
 import type { Champ, ResultatControle } from "../workflows/types";
 import { FileWorkbook } from "../xlsx";
@@ -68,7 +73,10 @@ function renderControle(resultat: ResultatControle, fichier: string, postBacSans
   lines.push("", resume);
   if (postBacSansTaux > 0) {
     lines.push(
-      `Attention : ${nombreDe(postBacSansTaux, "élève post-bac", "élèves post-bac")} ne ${postBacSansTaux > 1 ? "seront payés" : "sera payé"} qu'avec le taux de boursiers de leur établissement : donnez-le à « are dotations » dans la feuille des établissements (--etablissements) ou dans une colonne « Taux de boursiers » de cette feuille.`,
+      attentionPostBacSansTaux(
+        postBacSansTaux,
+        "à « are dotations » dans la feuille des établissements (--etablissements)",
+      ),
     );
   }
   return lines.join("\n") + "\n";

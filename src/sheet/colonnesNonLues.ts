@@ -1,7 +1,8 @@
 /**
  * Columns whose title speaks of what changes an amount but is not recognised: their values are not
- * read. One function per kind of sheet, on the header as read, so that every adapter can warn alike
- * (the command line finds them on opening a file).
+ * read. One function per kind of sheet, shared by the command line (which finds them on opening a file)
+ * and the task pane (its Contrôle, and its Dotations through calculerDotations' `designer`), so that
+ * both warn alike.
  */
 import { citation, normaliserLibelle } from "../rules";
 import { anneeSeule, champDeLEntete } from "./columns";
@@ -20,7 +21,7 @@ const TITRE_ANNEE = /NIVEAU|ANNEE(?!SCOLAIRE)/;
  * but is not recognised is not read, and an alerte names it with how to have it read. A second column
  * of a known field is not one of them (colonne-en-double, or a status column read too).
  * `designer` ends « désignez-la … » in the words of the adapter: « avec --colonne » on the command
- * line.
+ * line, the mapping of Contrôle in the task pane.
  */
 function colonnesNonLues(
   entete: EnteteDetectee,

@@ -69,7 +69,7 @@ export const CONSTATS = {
   "correction-perimee": ["erreur", "correction à refaire"],
   // A column titled like what changes an amount but not recognised — a reliquat, a taux or the survey
   // in the establishments sheet, the pupils' status or year in an effectif sheet: its values would
-  // silently not count (regles.md#lecture.colonne-non-lue; command line only).
+  // silently not count (regles.md#lecture.colonne-non-lue; src/sheet/colonnesNonLues.ts).
   "colonne-non-lue": ["alerte", "colonne non lue"],
   // A sheet of a file that the command line does not read (src/cli/files.ts, src/cli/classeurs.ts).
   // A hidden sheet holding what the command reads (effectifs, a bilan) is an alerte, not an erreur:

@@ -42,8 +42,8 @@ const OU_DONNER_LE_TAUX =
  * the établissements sheet — but « aucune erreur » alone reads as « paid in full ». A sheet with no taux
  * column at all (a rectorat's extraction: every lycée with a BTS) gets one alerte for the sheet, not one
  * per lycée; a sheet with a taux column, one per establishment whose taux is missing there. An
- * unreadable taux already has its erreur. Called by `are controle`; the pane's check does not call it,
- * for the page's weight (docs/constats.md).
+ * unreadable taux already has its erreur. Called by `are controle` and by the pane's Contrôle, which
+ * both say attentionPostBacSansTaux beside the result.
  */
 export function constatsPostBacSansTaux(resultat: ResultatControle): {
   readonly constats: Constat[];
@@ -72,4 +72,13 @@ export function constatsPostBacSansTaux(resultat: ResultatControle): {
     );
   });
   return { constats, eleves };
+}
+
+/**
+ * Said beside the result when `eleves` post-bac pupils have no taux (constatsPostBacSansTaux), after
+ * « aucune erreur dans la feuille. » when the sheet has none: « aucune erreur » alone reads as « all
+ * will be paid » (regles.md#controle.post-bac-sans-taux). `ou`: where the adapter takes the taux.
+ */
+export function attentionPostBacSansTaux(eleves: number, ou: string): string {
+  return `Attention : ${nombreDe(eleves, "élève post-bac", "élèves post-bac")} ne ${eleves > 1 ? "seront payés" : "sera payé"} qu'avec le taux de boursiers de leur établissement : donnez-le ${ou} ou dans une colonne « Taux de boursiers » de cette feuille.`;
 }

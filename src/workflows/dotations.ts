@@ -21,6 +21,8 @@ import {
   SessionLecture,
   additionnerBilans,
   additionnerEffectifs,
+  colonnesEffectifsNonLues,
+  colonnesEtablissementsNonLues,
   constat,
   origineTexte,
   raisonFormationsDeuxFeuilles,
@@ -69,6 +71,16 @@ export async function calculerDotations(
   }
   // Rows in reading order: the establishments sheet first (see the Décision above, regles.md#lecture.valeurs-divergentes).
   await lireParTranches(lecteurs, progress);
+  // Columns not read that change an amount, first, as the command line puts them (OptionsDotations.designer):
+  // a status or a year in an effectif sheet, a reliquat, boursiers or the survey in the establishments one.
+  const { designer } = options;
+  if (designer) {
+    const etab = etablissements ?? effectifs[options.feuillesEffectifs.indexOf(nomEtablissements ?? "")];
+    session.constats.unshift(
+      ...effectifs.flatMap((l) => (l.entete ? colonnesEffectifsNonLues(l.entete, l.feuille, designer) : [])),
+      ...(etab?.entete ? colonnesEtablissementsNonLues(etab.entete, etab.feuille, designer) : []),
+    );
+  }
   // Keyed by the names the workbook gives, those the task pane lists and keeps its corrections under.
   const correctionsSuivies: Record<string, CorrectionColonnes> = {};
   for (const lecteur of lecteurs)

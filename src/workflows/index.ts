@@ -3,7 +3,7 @@
  * and the tests (MemoryWorkbook).
  */
 export * from "./types";
-export { constatsPostBacSansTaux, controlerFeuille } from "./controle";
+export { attentionPostBacSansTaux, constatsPostBacSansTaux, controlerFeuille } from "./controle";
 export { verifierFeuilleListe, type OptionsListe, type ResultatListe } from "./liste";
 export { calculerDotations, totaliser } from "./dotations";
 export {

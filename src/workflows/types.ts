@@ -67,6 +67,14 @@ export interface OptionsDotations {
   /** Mapping corrections, keyed by sheet name. */
   readonly colonnes?: Readonly<Record<string, CorrectionColonnes>>;
   readonly progress?: Progress;
+  /**
+   * Given, the columns whose title speaks of what changes an amount but is not recognised — the
+   * pupils' status or a year in an effectif sheet, a reliquat, boursiers or the survey in the
+   * establishments sheet — are alertes put first (src/sheet/colonnesNonLues.ts), which end
+   * « désignez-la <designer> » (regles.md#lecture.colonne-non-lue). The task pane gives it; the
+   * command line finds them when it opens a file (src/cli/files.ts, src/cli/dotations.ts).
+   */
+  readonly designer?: string;
 }
 
 export interface TotauxDotations {

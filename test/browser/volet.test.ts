@@ -14,7 +14,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { main } from "../../src/cli/main";
 import { Decimal, formaterDecimal, formaterEuros, formaterForfait } from "../../src/rules";
 import type { Constat } from "../../src/sheet/constats";
-import { controlerFeuille, type ResultatControle } from "../../src/workflows";
+import { checkSheet, type Checked } from "../../src/taskpane/check/check";
 import type { DotationsJson } from "../../src/cli/json";
 import { FileWorkbook, chooseSheet, readSpreadsheetFile } from "../../src/xlsx";
 import {
@@ -50,10 +50,12 @@ const sheetTab = (name: string) =>
   page.getByRole("group", { name: "Feuilles du classeur" }).getByRole("button", { name, exact: true });
 const screenTab = (name: string) => pane().getByRole("tab", { name, exact: true });
 
-/** The Paris example checked in Node, as the pane will check it. */
+/** The Paris example checked in Node, as the pane will check it (checkSheet, the Contrôle screen's check). */
 let classeurParis: FileWorkbook;
 let nomParis: string;
-let controleParis: ResultatControle;
+let controleParis: Checked;
+/** `are controle effectifs-paris.xlsx --annee 2024 --json`, in-process: its constats. */
+let cliControle: readonly Constat[];
 /** `are dotations … --etablissements … --annee 2024 --json`, in-process. */
 let cliJson: DotationsJson;
 
@@ -63,7 +65,7 @@ beforeAll(async () => {
   const paris = await readSpreadsheetFile(file("effectifs-paris.xlsx"));
   classeurParis = new FileWorkbook();
   nomParis = classeurParis.addInput(paris, chooseSheet(paris));
-  controleParis = await controlerFeuille(classeurParis, nomParis, { annee: 2024 });
+  controleParis = await checkSheet(classeurParis, nomParis, { annee: 2024 });
 
   let stdout = "";
   const code = await main(
@@ -87,6 +89,14 @@ beforeAll(async () => {
   );
   expect(code).toBe(0);
   cliJson = JSON.parse(stdout) as DotationsJson;
+  stdout = "";
+  await main(["controle", file("effectifs-paris.xlsx"), "--annee", "2024", "--json"], {
+    stdout: (t) => void (stdout += t),
+    stderr: () => undefined,
+    stderrIsTTY: false,
+    now: () => new Date(2026, 10, 26),
+  });
+  cliControle = (JSON.parse(stdout) as { constats: Constat[] }).constats;
 
   ({ server, origin } = await serveDist());
   browser = await launchChromium();
@@ -165,7 +175,12 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     );
   });
 
-  test("Contrôle de la feuille Paris : en-tête, colonnes et nombres de constats par gravité égaux à controlerFeuille en Node", async () => {
+  test("Contrôle de la feuille Paris : en-tête, colonnes et nombres de constats par gravité égaux à ceux de la ligne de commande", async () => {
+    // The pane's check gives the constats of `are controle`, its post-bac-sans-taux alerte included
+    // (before, 2 alertes where the command line has 3: its 371 post-bac pupils without a taux).
+    const lieu = (c: Constat) => [c.gravite, c.code, c.ligne, c.colonne];
+    expect(controleParis.constats.map(lieu)).toEqual(cliControle.map(lieu));
+    expect(controleParis.postBacSansTaux).toBe(371);
     await sheetTab("Paris").click();
     await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
     await pane().getByRole("button", { name: "Contrôler", exact: true }).click();
@@ -180,6 +195,10 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
     const expected = countsOf(controleParis.constats);
     expect(expected.erreur).toBeGreaterThan(0);
     await expect(shownCounts(resultat)).resolves.toEqual(expected);
+    // 3 erreurs: not « Aucune erreur dans la feuille. », but the warning all the same.
+    const texte = await resultat.innerText();
+    expect(texte).toContain(affiche("Attention : 371 élèves post-bac ne seront payés qu'avec le taux"));
+    expect(texte).not.toContain("Aucune erreur");
     // Real plurals (issue 12 item 14): both counts are above 1 in Paris, never « comptée(s) ».
     expect(Math.min(controleParis.lignes.comptees, controleParis.lignes.ecartees)).toBeGreaterThan(1);
     await expect(resultat.innerText()).resolves.toContain(
@@ -212,7 +231,7 @@ describe("Aperçu : le volet sur le classeur d'exemple", () => {
   });
 
   test("corriger la correspondance relance le contrôle avec elle ; « Revenir à la détection automatique » la retire", async () => {
-    const sansEffectif = await controlerFeuille(classeurParis, nomParis, {
+    const sansEffectif = await checkSheet(classeurParis, nomParis, {
       annee: 2024,
       colonnes: { effectif: null },
     });

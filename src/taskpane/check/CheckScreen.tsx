@@ -8,8 +8,8 @@ import { Field } from "../components/Field";
 import { Button } from "../components/Button";
 import { formaterEntier, libelleAnnee, phraseListe } from "../../rules";
 import type { Progress, SheetData, Workbook } from "../../workbook/port";
-import { controlerFeuille, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";
-import type { Champ, CorrectionColonnes, ResultatControle } from "../../workflows/types";
+import { attentionPostBacSansTaux, ecrireControle, NOM_FEUILLE_CONTROLE } from "../../workflows";
+import type { Champ, CorrectionColonnes } from "../../workflows/types";
 import { useEcranStyles } from "../components/ecranStyles";
 import { constatsEcrits, FeedbackNotice, useFeedback, type Feedback } from "../components/Feedback";
 import { FindingsSection } from "../components/FindingsList";
@@ -22,6 +22,7 @@ import { resumeGravites } from "../../sheet/constats";
 import { SelectionWorkbook } from "../navigator";
 import { shownResult, useRun } from "../run";
 import { useCorrections, useServices } from "../services";
+import { checkSheet, type Checked } from "./check";
 import { MappingEditor } from "./MappingEditor";
 import { chooseColumn } from "./mapping";
 
@@ -42,7 +43,7 @@ export function CheckScreen() {
   const [target, setTarget] = useState<Target | null>(null);
   const [correction, setCorrection] = useState<CorrectionColonnes>({});
   const ecriture = useFeedback();
-  const run = useRun<ResultatControle>();
+  const run = useRun<Checked>();
   const running = run.state.status === "running";
 
   /** Runs the workflow on a target with a mapping correction (kept for Dotations when it is a sheet). */
@@ -56,8 +57,8 @@ export function CheckScreen() {
     ecriture.clear();
     const options = { annee: year, colonnes, progress, catalogues: listes.catalogues() };
     const resultat = await (checked.kind === "sheet"
-      ? controlerFeuille(classeur, checked.name, options)
-      : controlerFeuille(new SelectionWorkbook(classeur, checked.data), checked.data.name, options));
+      ? checkSheet(classeur, checked.name, options)
+      : checkSheet(new SelectionWorkbook(classeur, checked.data), checked.data.name, options));
     // Kept for the screen and for Dotations once read: a column followed to its header's new place is
     // kept there, so the info is said once, not at every run.
     const gardee = resultat.correctionSuivie ?? colonnes;
@@ -111,7 +112,7 @@ export function CheckScreen() {
       );
   };
 
-  const write = (resultat: ResultatControle) =>
+  const write = (resultat: Checked) =>
     ecriture.report(async () =>
       constatsEcrits(
         await action(({ workbook: classeur }) => ecrireControle(classeur, resultat)),
@@ -193,8 +194,8 @@ function CheckResult({
   onWrite,
   written,
 }: {
-  fresh: ResultatControle | null;
-  resultat: ResultatControle;
+  fresh: Checked | null;
+  resultat: Checked;
   selection: SheetData | null;
   correction: CorrectionColonnes;
   running: boolean;
@@ -204,7 +205,7 @@ function CheckResult({
   written: Feedback | null;
 }) {
   const styles = useEcranStyles();
-  const { lignes, effectifs } = resultat;
+  const { lignes, effectifs, postBacSansTaux } = resultat;
   const section = useReveal<HTMLElement>(fresh);
   return (
     <section aria-labelledby="titre-resultat-controle" className={styles.ecran} ref={section} tabIndex={-1}>
@@ -227,10 +228,21 @@ function CheckResult({
         <li>
           <Body1>
             Effectifs éligibles comptés : pré-bac {formaterEntier(effectifs.preBac)}, post-bac{" "}
-            {formaterEntier(effectifs.postBac)}, 3e prépa-métiers {formaterEntier(effectifs.prepaMetiers)}.
+            {formaterEntier(effectifs.postBac)} (avant taux de boursiers), 3e prépa-métiers{" "}
+            {formaterEntier(effectifs.prepaMetiers)}.
           </Body1>
         </li>
       </ul>
+      {postBacSansTaux > 0 && (
+        // « Aucune erreur » alone would read as « all will be paid » (regles.md#controle.post-bac-sans-taux).
+        <Notice intent="warning">
+          {resultat.constats.some((c) => c.gravite === "erreur") ? "" : "Aucune erreur dans la feuille. "}
+          {attentionPostBacSansTaux(
+            postBacSansTaux,
+            "dans la feuille des établissements de l'écran Dotations",
+          )}
+        </Notice>
+      )}
       {resultat.entete ? (
         <MappingEditor
           entete={resultat.entete}

@@ -29,6 +29,7 @@ import { count } from "../format";
 import { decompteLignes, resumeGravites } from "../../sheet/constats";
 import { failureMessage, shownResult, useRun } from "../run";
 import { useCorrections, useServices } from "../services";
+import { DESIGNER } from "../check/check";
 import { resolveYear } from "../years";
 import {
   choiceProblem,
@@ -146,6 +147,8 @@ export function DotationsScreen() {
           catalogues: listes.catalogues(),
           colonnes,
           progress,
+          // Unread status or year columns: alertes, as with `are dotations` (regles.md#lecture.colonne-non-lue).
+          designer: DESIGNER,
         });
         // « Annuler » pressed during the last slice: nothing is written.
         verifierAnnulation(progress);
