@@ -9,8 +9,13 @@ import { anneeSeule, champDeLEntete } from "./columns";
 import { constat, type Constat } from "./constats";
 import type { EnteteDetectee } from "./types";
 
-/** A title that speaks of a reliquat pré/post-bac, of boursiers or of the survey (« Origine des reliquats » does not). */
-const TITRE_ETABLISSEMENT = /RELIQUAT.*(PRE|POST)|(PRE|POST).*RELIQUAT|BOURSIER|ENQUETE|REPON[DS]/;
+/**
+ * A title that speaks of a reliquat (or a « solde »), of boursiers or of the survey; « Origine des
+ * reliquats », written by `are reliquats` beside the reliquats, does not. A reliquat that names no
+ * envelope (« Reliquat », « Reliquat N-1 ») counts: pré-bac and post-bac are not fungible, so it cannot be
+ * deducted as it is, and it was ignored without a word.
+ */
+const TITRE_ETABLISSEMENT = /(?<!ORIGINE.*)RELIQUAT|SOLDE|BOURSIER|ENQUETE|REPON[DS]/;
 /** In an effectif sheet, a title that speaks of the pupils' status (apprentices, continuing education). */
 const TITRE_STATUT = /APPRENTI|ALTERNAN|CONTRAT|SCOLAIRE|CONTINUE|STATUT/;
 /** …or, when no column gives the year of formation, of a year or a level (not the school year). */

@@ -419,6 +419,23 @@ describe("Corpus : colonnes de la feuille des établissements aux titres de la R
     ]);
   });
 
+  // A reliquat that names no envelope cannot be deducted (pré-bac and post-bac are not fungible), and
+  // was ignored without a word: Arago paid 672 + 8 478 = 9 150,00 € pré-bac, its 1 200,50 € reliquat
+  // not deducted, under « 0 alerte ». Still 9 150,00 € (nothing guessed), now with the alerte.
+  test.each(["Reliquat", "Reliquats 2023-2024", "Reliquat N-1", "Reliquat total", "Solde ARE"])(
+    "« %s » (sans enveloppe) : alerte colonne-non-lue, le reliquat de 1 200,50 € d'Arago n'est pas déduit en silence",
+    async (titre) => {
+      const rows = copie(ETABLISSEMENTS);
+      rows[0][4] = titre;
+      const json = await dotationsCli(rows);
+      const arago = json.etablissements.find((e) => e.uai === "0750655E")!;
+      expect(arago.dotationNette.preBac).toBe("9150.00");
+      expect(
+        json.constats.filter((c) => c.code === "colonne-non-lue").map((c) => [c.colonne, c.gravite]),
+      ).toEqual([["E", "alerte"]]);
+    },
+  );
+
   test("« Reliquat pré-bac N-1 » : alerte colonne-non-lue ; « Origine des reliquats » et « Commentaire » : aucune", async () => {
     const rows = avecEntete("Reliquat pré-bac N-1", 4);
     rows[0].push("Origine des reliquats", "Commentaire");
