@@ -1,8 +1,10 @@
 /**
  * R11: a bilan's « Dotation reçue » checked against what was paid — the `Dotations ARE <année>` sheet
  * of the bilan's year, written by the dotations workflow (or the same columns typed by hand). One
- * function for `are bilan controle` and `are reliquats` (--dotations); the task pane does not call it
- * yet (its page weight), and the reliquats workflow takes it as `verifierBilan`.
+ * function for `are bilan controle` and `are reliquats` (--dotations) and for the steps « Contrôler un
+ * bilan rempli » and « Reporter les reliquats » of the pane's Bilan screen (taskpane/bilan/
+ * dotationsVersees.ts, the workbook's sheet of the bilan's year); the reliquats workflow takes it as
+ * `verifierBilan`.
  *
  * Décision (regles.md#bilan.dotation-recue-versee): each envelope's « Dotation reçue » is compared, to
  * the cent, with the dotation the sheet says was paid to the bilan's UAI: a lycée typing 15 700 for

@@ -281,6 +281,10 @@ export function decrireDemandeEtBilan(v: Volet): void {
     await expect(v.shownCounts(pane.getByRole("region", { name: "Constats" }))).resolves.toEqual(
       countsOf(node.constats),
     );
+    // No « Dotations ARE 2023-2024 » in the workbook (only 2024-2025's): said once, with how to check it.
+    await expect(resultat.innerText()).resolves.toContain(
+      affiche("« Dotation reçue » non vérifiée : pour la comparer à ce qui a été versé"),
+    );
     await screenshot(v.page(), "bilan", resultat);
   });
 
@@ -369,6 +373,47 @@ export function decrireDemandeEtBilan(v: Volet): void {
     await attendreValeur(etablissements, "Établissements 2023-2024");
     for (const name of ["Bilan 0751234J", "Demande complémentaire", "Établissements 2023-2024"])
       await expect(pane.getByRole("checkbox", { name: affiche(name) }).isChecked()).resolves.toBe(false);
+  });
+
+  test("Bilan, étape 2 : « Dotations ARE 2023-2024 » collée donne 1 077,60 € versés à la Bièvre, dont le bilan dit 10 776,00 € — alerte, écart de 10 776 − 1 077,60 = 9 698,40 €", async () => {
+    const page = v.page();
+    const pane = v.pane();
+    await page.evaluate(() =>
+      (
+        window as unknown as {
+          apercu: { workbook: { addUserSheet(name: string, values: unknown[][]): string } };
+        }
+      ).apercu.workbook.addUserSheet("Dotations ARE 2023-2024", [
+        ["UAI", "Établissement", "Dotation nette pré-bac", "Dotation nette post-bac"],
+        ["0751234J", "Lycée des métiers de la Bièvre", 1077.6, 1359],
+      ]),
+    );
+    await v.screenTab("Bilan").click();
+    await etape(pane, "Contrôle");
+    const source = pane.getByRole("combobox", { name: "Bilan à contrôler" });
+    // The pane's list of sheets follows the workbook: the new sheet is offered once it is read.
+    await source
+      .locator("option", { hasText: affiche("Dotations ARE 2023-2024") })
+      .waitFor({ state: "attached" });
+    await source.selectOption("Bilan 0751234J");
+    await pane.getByRole("button", { name: "Contrôler le bilan" }).click();
+    const resultat = pane.getByRole("region", { name: /^Bilan «\sBilan 0751234J\s»\s: 0751234J/ });
+    await resultat
+      .getByText(affiche("« Dotation reçue » comparée à la feuille « Dotations ARE 2023-2024 »."))
+      .waitFor();
+    const alerte = resultat.getByRole("button", { name: /^Bilan 0751234J, ligne 10, colonne B/ });
+    await expect(alerte.innerText()).resolves.toContain(
+      affiche(
+        "Dotation reçue pré-bac du bilan : 10 776,00 €, alors que « Dotations ARE 2023-2024 » (ligne 2) donne 1 077,60 € versés à 0751234J : écart de 9 698,40 €.",
+      ),
+    );
+    await expect(v.shownCounts(pane.getByRole("region", { name: "Constats" }))).resolves.toEqual({
+      erreur: 0,
+      alerte: 1,
+      info: 0,
+    });
+    await alerte.click();
+    await expect(page.locator("td[data-selectionnee]").getAttribute("data-cellule")).resolves.toBe("B10");
   });
 }
 

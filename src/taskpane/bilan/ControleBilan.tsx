@@ -10,7 +10,6 @@ import { Button } from "../components/Button";
 import { ENVELOPPES, libelleAnnee } from "../../rules";
 import {
   NOTE_ACHATS_EN_ERREUR,
-  controlerBilan,
   ecrireControleBilan,
   nomFeuilleControleBilan,
   resumeEnveloppe,
@@ -29,6 +28,8 @@ import { resumeGravites } from "../../sheet/constats";
 import { shownResult, useRun } from "../run";
 import { useServices } from "../services";
 import type { EtapeProps } from "./ModeleBilan";
+import { controlerAvecDotations, type AvecDotations } from "./dotationsVersees";
+import { DotationsVerifiees } from "./DotationsVerifiees";
 import { tableauEnveloppes } from "./resume";
 
 export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
@@ -36,7 +37,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
   const { action, listes } = useServices();
   const [source, setSource] = useState(FEUILLE_ACTIVE);
   const ecriture = useFeedback();
-  const run = useRun<ResultatControleBilan>();
+  const run = useRun<ResultatControleBilan & AvecDotations>();
   const running = run.state.status === "running";
   const annee = useYear();
   const year = annee.year;
@@ -49,11 +50,12 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
       ecriture.clear();
       return action(async ({ workbook: classeur, navigator }) => {
         const feuille = await feuilleSource(sourceLue, classeur, navigator, "bilan", "le bilan à contrôler");
-        return controlerBilan(classeur, feuille, {
-          annee: year,
-          catalogues: listes.catalogues(),
-          progress,
-        });
+        return controlerAvecDotations(
+          classeur,
+          feuille,
+          { annee: year, catalogues: listes.catalogues(), progress },
+          feuilles,
+        );
       });
     });
 
@@ -130,6 +132,7 @@ export function ControleBilan({ feuilles, actualiser }: EtapeProps) {
               </li>
             ))}
           </ul>
+          <DotationsVerifiees feuille={resultat.dotations} />
           <FindingsSection
             constats={resultat.constats}
             hint={`${NOTE_ACHATS_EN_ERREUR} Cliquez sur un constat pour sélectionner sa cellule.`}

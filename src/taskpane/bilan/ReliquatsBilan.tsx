@@ -8,8 +8,7 @@ import { useState } from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import { Button } from "../components/Button";
 import { formaterEntier, libelleAnnee } from "../../rules";
-import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../../workflows";
-import { verifierAnnulation } from "../../workflows/progression";
+import type { ResultatReliquats } from "../../workflows";
 import { feuilleEtablissementsPour } from "../../workflows/suggestions";
 import { useEcranStyles } from "../components/ecranStyles";
 import { basculer, feuilleRetenue, feuillesProposees } from "../components/feuilles";
@@ -23,6 +22,8 @@ import { count } from "../format";
 import { shownResult, useRun } from "../run";
 import { useGoTo, useServices } from "../services";
 import type { EtapeProps } from "./ModeleBilan";
+import { reporterAvecDotations, type AvecDotations } from "./dotationsVersees";
+import { DotationsVerifiees } from "./DotationsVerifiees";
 import { tableauReliquats } from "./resume";
 
 /** Establishments listed in the pane; the sheet written has them all. */
@@ -36,7 +37,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
   /** null: the suggested establishments sheet; "": none. */
   const [etablissementsChoisie, setEtablissementsChoisie] = useState<string | null>(null);
   const affichage = useShowSheet();
-  const run = useRun<{ resultat: ResultatReliquats; feuille: string }>();
+  const run = useRun<{ resultat: ResultatReliquats & AvecDotations; feuille: string }>();
   const running = run.state.status === "running";
 
   const tous = feuilles?.suggestion.bilans ?? [];
@@ -51,17 +52,19 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
   const reporter = () =>
     run.start(async (progress) => {
       affichage.clear();
-      const fait = await action(async ({ workbook: classeur }) => {
-        const resultat = await reporterReliquats(classeur, {
-          feuillesBilans: bilans,
-          feuilleEtablissements: etablissements,
-          annee: year,
-          catalogues: listes.catalogues(),
-          progress,
-        });
-        verifierAnnulation(progress);
-        return { resultat, feuille: await ecrireReliquats(classeur, resultat) };
-      });
+      const fait = await action(({ workbook: classeur }) =>
+        reporterAvecDotations(
+          classeur,
+          {
+            feuillesBilans: bilans,
+            feuilleEtablissements: etablissements,
+            annee: year,
+            catalogues: listes.catalogues(),
+            progress,
+          },
+          feuilles,
+        ),
+      );
       void actualiser();
       return fait;
     });
@@ -151,6 +154,7 @@ export function ReliquatsBilan({ feuilles, actualiser }: EtapeProps) {
               {formaterEntier(lignes.length)} premiers établissements affichés : la feuille les a tous.
             </Caption1>
           )}
+          <DotationsVerifiees feuille={fait.resultat.dotations} />
           <FindingsSection constats={fait.resultat.constats} />
         </section>
       )}
