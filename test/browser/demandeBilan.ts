@@ -386,6 +386,9 @@ export function decrireDemandeEtBilan(v: Volet): void {
       ).apercu.workbook.addUserSheet("Dotations ARE 2023-2024", [
         ["UAI", "Établissement", "Dotation nette pré-bac", "Dotation nette post-bac"],
         ["0751234J", "Lycée des métiers de la Bièvre", 1077.6, 1359],
+        // The two others as their bilans say (examples/bilans/README.md): no alerte for them at step 3.
+        ["0931234L", "Lycée Simone-Veil", 5644, 1812],
+        ["0781234T", "Lycée agricole du Vexin", 2467.6, 806],
       ]),
     );
     await v.screenTab("Bilan").click();
@@ -414,6 +417,38 @@ export function decrireDemandeEtBilan(v: Volet): void {
     });
     await alerte.click();
     await expect(page.locator("td[data-selectionnee]").getAttribute("data-cellule")).resolves.toBe("B10");
+  });
+
+  test("Bilan, étape 3 : les reliquats 2023-2024 avec « Dotations ARE 2023-2024 » — la même alerte pour la Bièvre (écart de 9 698,40 €), dans les constats et l'origine de ses reliquats, pris tels qu'écrits (726,00 €)", async () => {
+    const page = v.page();
+    const pane = v.pane();
+    await etape(pane, "Reliquats");
+    const bilans = pane.getByRole("group", { name: "Bilans remplis (un par établissement)" });
+    await bilans.getByRole("checkbox", { name: "Bilan 0781234T à corriger" }).uncheck();
+    await bilans.getByRole("checkbox", { name: /^Bilan ARE / }).uncheck();
+    await attendreValeur(pane.getByRole("combobox", { name: "Année scolaire" }), "2023");
+    await pane.getByRole("button", { name: "Reporter les reliquats" }).click();
+    const resultat = pane.getByRole("region", {
+      name: affiche("Reliquats 2023-2024 reportés sur 2024-2025"),
+    });
+    await resultat
+      .getByText(affiche("« Dotation reçue » comparée à la feuille « Dotations ARE 2023-2024 »."))
+      .waitFor();
+    const ecart = affiche("versés à 0751234J : écart de 9 698,40 €.");
+    await expect(
+      resultat.getByRole("button", { name: /^Bilan 0751234J, ligne 10, colonne B/ }).innerText(),
+    ).resolves.toContain(ecart);
+    // Simone-Veil and the Vexin as paid: no other alerte about the dotation reçue.
+    await expect(resultat.innerText()).resolves.not.toContain("0931234L : écart");
+    await expect(resultat.innerText()).resolves.not.toContain("ne figure pas dans");
+    const feuille = (await ecrite(page, "Établissements ARE 2024-2025"))!;
+    const bievre = feuille.rows.find((r) => r[0] === "0751234J")!;
+    const texte = (cellule: unknown) => String(cellule).replace(/[\u00a0\u202f]/g, " ");
+    expect(
+      bievre.some((cellule) => texte(cellule).includes("versés à 0751234J : écart de 9 698,40 €.")),
+    ).toBe(true);
+    // 10 776,00 − 10 050,00 = 726,00 €: the bilan taken as written, the alerte says to check it.
+    expect(bievre[feuille.columns.findIndex((c) => c.header === "Reliquat pré-bac")]).toBe(726);
   });
 }
 

@@ -2,7 +2,8 @@
  * Step 2 of the Bilan screen: check a filled bilan — the active sheet by default, or a sheet recognised
  * as a bilan (the user's, or the add-in's template filled in) — per envelope the amount available, the
  * purchases retained and the new reliquat with its explanation (resumeEnveloppe), every anomaly as a
- * finding that selects its cell; the check sheet « Contrôle bilan <UAI> » on demand.
+ * finding that selects its cell — the « Dotation reçue » compared with the workbook's dotations sheet
+ * of the bilan's year among them (dotationsVersees.ts); the check sheet « Contrôle bilan <UAI> » on demand.
  */
 import { useState } from "react";
 import { mergeClasses } from "@fluentui/react-components";

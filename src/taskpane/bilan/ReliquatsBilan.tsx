@@ -2,7 +2,9 @@
  * Step 3 of the Bilan screen: the reliquats of the filled bilans (all those recognised, ticked by
  * default) into the establishments sheet of next year's dotation — « Établissements ARE <année
  * suivante> », completing the establishments sheet of the bilans' year when one is given (suggested
- * from its name) — which the Dotations screen then suggests for that year.
+ * from its name) — which the Dotations screen then suggests for that year. Each bilan's « Dotation
+ * reçue » is checked against the dotations sheet of that year, and nothing is written for bilans of
+ * another year than the one chosen (dotationsVersees.ts).
  */
 import { useState } from "react";
 import { mergeClasses } from "@fluentui/react-components";
