@@ -68,3 +68,13 @@ export const CorrectionsContext = createContext<Corrections>({ bySheet: {}, set:
 export function useCorrections(): Corrections {
   return useContext(CorrectionsContext);
 }
+
+/** The corrections of Contrôle's mapping for the sheets a screen reads, as the workflows take them. */
+export function correctionsDe(
+  corrections: Corrections,
+  noms: readonly (string | null)[],
+): Record<string, CorrectionColonnes> {
+  const colonnes: Record<string, CorrectionColonnes> = {};
+  for (const nom of noms) if (nom && corrections.bySheet[nom]) colonnes[nom] = corrections.bySheet[nom];
+  return colonnes;
+}

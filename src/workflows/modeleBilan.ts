@@ -27,6 +27,7 @@ import {
   LecteurEffectifs,
   SessionLecture,
   additionnerBilans,
+  colonnesEffectifsNonLues,
   constat,
   detecterEntete,
   indexRelatif,
@@ -56,6 +57,13 @@ export interface OptionsModeleBilan {
   readonly reliquats?: Partial<Record<Enveloppe, Decimal>>;
   readonly colonnes?: Readonly<Record<string, CorrectionColonnes>>;
   readonly progress?: Progress;
+  /**
+   * Given, an effectif sheet's columns whose title speaks of the pupils' status or a year but is not
+   * recognised are alertes put first, as in calculerDotations (OptionsDotations.designer): the template
+   * would list the formations of apprentices or second-year pupils. The task pane gives it; the
+   * command line finds them when it opens a file.
+   */
+  readonly designer?: string;
 }
 
 /** One row of the template: an eligible formation of the establishment. */
@@ -125,7 +133,15 @@ export async function preparerModeleBilan(
     progress,
   );
 
-  const constats = session.constats.filter(concerne(uai, feuilles));
+  const { designer } = options;
+  const constats = [
+    ...(designer
+      ? feuilles.flatMap(({ sheet, lecteur }) =>
+          lecteur.entete ? colonnesEffectifsNonLues(lecteur.entete, sheet.name, designer) : [],
+        )
+      : []),
+    ...session.constats.filter(concerne(uai, feuilles)),
+  ];
   let dotationsLues: DotationsLues | null = null;
   if (options.feuilleDotations) {
     verifierAnnulation(progress);

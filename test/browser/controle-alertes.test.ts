@@ -154,3 +154,30 @@ test("Contrôle puis Dotations : « Niveau » et « Type de contrat élève » n
   expect(apres).not.toContain(nonLue("Niveau"));
   expect(apres).toContain(nonLue("Type de contrat élève"));
 });
+
+// Bilan, step 1, on « Niveaux » with the correction above: before, the template read the sheet without
+// Contrôle's mapping and listed BOULANGER (18 apprentis of 2e année) beside CUISINE, with no alerte;
+// now « Niveau » is read as there, BOULANGER is set aside, and the unread status column is named.
+test("Bilan, étape 1 : le modèle lit « Niveaux » avec la correspondance de Contrôle — 1 formation (CUISINE), l'alerte du statut", async () => {
+  await screenTab("Bilan").click();
+  await pane().getByRole("heading", { name: "Bilan de fin d'année" }).waitFor();
+  const feuilles = pane().getByRole("group", {
+    name: "Feuilles d'effectifs (formations de l'établissement)",
+  });
+  await feuilles.getByRole("checkbox", { name: /^Niveaux/ }).waitFor();
+  for (const feuille of await feuilles.getByRole("checkbox").all()) await feuille.uncheck();
+  await feuilles.getByRole("checkbox", { name: /^Niveaux/ }).check();
+  await pane().getByRole("textbox", { name: "UAI de l'établissement" }).fill("0750655E");
+  await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
+  await pane()
+    .getByRole("combobox", { name: "Feuille des dotations (facultative)" })
+    .selectOption({ label: "(aucune)" });
+  await pane().getByRole("button", { name: "Préparer le modèle de bilan" }).click();
+  await runFinished();
+  const resultat = pane().getByRole("region", { name: /^Modèle de bilan 2024\u20112025\s: 0750655E/ });
+  await resultat.waitFor();
+  const texte = await resultat.innerText();
+  expect(texte).toContain(affiche("1 formation éligible (pré-bac 1, post-bac 0)"));
+  expect(texte).toContain(nonLue("Type de contrat élève"));
+  expect(texte).not.toContain(nonLue("Niveau"));
+});

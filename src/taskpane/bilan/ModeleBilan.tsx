@@ -32,7 +32,8 @@ import { useShowSheet } from "../components/useShowSheet";
 import { Body1, Subtitle2, FitSelect, Notice, TextInput } from "../components/ui";
 import { YearSelect, useYear } from "../components/YearSelect";
 import { shownResult, useRun } from "../run";
-import { useServices } from "../services";
+import { DESIGNER } from "../check/check";
+import { correctionsDe, useCorrections, useServices } from "../services";
 import { resumeModele } from "./resume";
 
 export interface EtapeProps {
@@ -43,6 +44,7 @@ export interface EtapeProps {
 export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
   const styles = useEcranStyles();
   const { action, listes } = useServices();
+  const corrections = useCorrections();
   const [effectifsChoisis, setEffectifsChoisis] = useState<string[] | null>(null);
   /** null: the suggested dotations sheet; "": none. */
   const [dotationsChoisie, setDotationsChoisie] = useState<string | null>(null);
@@ -87,6 +89,9 @@ export function ModeleBilan({ feuilles, actualiser }: EtapeProps) {
           feuillesEffectifs: effectifs,
           feuilleDotations: dotations,
           nom: nom.trim() || null,
+          // Read as Contrôle's mapping says, as Dotations reads them; unread status or year columns said.
+          colonnes: correctionsDe(corrections, effectifs),
+          designer: DESIGNER,
           progress,
         });
         verifierAnnulation(progress);

@@ -28,7 +28,7 @@ import { UnresolvedYearNotice, YearSelect, useYear } from "../components/YearSel
 import { count } from "../format";
 import { decompteLignes, resumeGravites } from "../../sheet/constats";
 import { failureMessage, shownResult, useRun } from "../run";
-import { useCorrections, useServices } from "../services";
+import { correctionsDe, useCorrections, useServices } from "../services";
 import { DESIGNER } from "../check/check";
 import { resolveYear } from "../years";
 import {
@@ -133,10 +133,7 @@ export function DotationsScreen() {
 
   const compute = () =>
     run.start(async (progress) => {
-      const colonnes: Record<string, CorrectionColonnes> = {};
-      for (const name of [...choice.effectifs, choice.etablissements]) {
-        if (name && corrections.bySheet[name]) colonnes[name] = corrections.bySheet[name];
-      }
+      const colonnes = correctionsDe(corrections, [...choice.effectifs, choice.etablissements]);
       // Read, compute and write: one Excel.run (design.md §8).
       return action(async ({ workbook: classeur }) => {
         const resultat = await calculerDotations(classeur, {
