@@ -115,6 +115,7 @@ const CHAMPS_DES_EFFECTIFS: ReadonlySet<Champ> = new Set<Champ>([
   "effectif",
   "statut",
   "anneeFormation",
+  "anneeScolaire",
   "entreeDirecte",
 ]);
 

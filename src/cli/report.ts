@@ -47,6 +47,7 @@ export const CHAMP_LABELS: Readonly<Record<Champ, string>> = {
   effectif: "effectif",
   statut: "statut",
   anneeFormation: "année de formation",
+  anneeScolaire: "année scolaire",
   entreeDirecte: "entrée directe",
   tauxBoursiers: "taux de boursiers",
   boursiers: "boursiers",

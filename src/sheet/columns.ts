@@ -112,6 +112,9 @@ export const SYNONYMES: Readonly<Record<Champ, readonly string[]>> = {
     // refuses a school year, 2024 or « 2024-2025 », rather than take it for a year of formation).
     "Année",
   ],
+  // The school year of the effectifs: an extraction of several years would add them up
+  // (regles.md#lecture.annee-scolaire-effectifs).
+  anneeScolaire: ["Année scolaire", "Rentrée", "Rentrée scolaire", "Année de rentrée", "Année de la rentrée"],
   entreeDirecte: [
     "Entrée directe",
     "Entrée directe en 1ère",

@@ -98,6 +98,7 @@ export const CONSTATS = {
   // Continuing education, « Non scolaire » (regles.md#beneficiaires.hors-statut-scolaire).
   "hors-statut-scolaire": ["info", "hors statut scolaire"],
   "hors-premiere-annee": ["info", "hors première année"],
+  "annee-scolaire-autre": ["info", "effectifs d'une autre année scolaire"],
   // Bad data: the row does not count.
   "code-vide": ["erreur", "code formation vide"],
   "code-mef": ["erreur", "code MEF au lieu du code formation"],
@@ -113,6 +114,7 @@ export const CONSTATS = {
   "effectif-invraisemblable": ["erreur", "effectif invraisemblable"],
   "effectif-date": ["erreur", "effectif lu comme une date"],
   "annee-formation-illisible": ["erreur", "année de formation illisible"],
+  "effectifs-autre-annee": ["erreur", "effectifs d'une autre année que n-1"],
   // Pupils and apprentices in one row (regles.md#beneficiaires.statut-mixte): neither reading is safe.
   "statut-mixte": ["erreur", "statut mêlant élèves et apprentis ou stagiaires"],
   "entree-directe-illisible": ["erreur", "entrée directe illisible"],

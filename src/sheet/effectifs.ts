@@ -13,9 +13,9 @@
  * titles) → apprentices and non-first-year rows (R5) → code (malformed: erreur; not eligible: info) →
  * UAI → effectif → duplicate → counted, with its alertes.
  */
-import type { Categorie } from "../rules";
-import type { CellValue, Row, SheetData } from "../grid";
-import { EFFECTIF_MAXIMUM, cellule, lireEntier } from "./cells";
+import { citation, libelleAnnee, type Categorie } from "../rules";
+import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
+import { EFFECTIF_MAXIMUM, cellule, lireEntier, messageErreurExcel } from "./cells";
 import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
 import { normaliserCellule, type TableDoublons } from "./doublons";
 import { SYNONYMES } from "./columns";
@@ -44,6 +44,24 @@ export interface OptionsLectureEffectifs {
    * counted in two sheets is found (regles.md#lecture.formation-plusieurs-feuilles).
    */
   readonly plusieursFeuilles?: boolean;
+}
+
+/** « 2023-2024 », « 2023/2024 », « 2023-24 » or a rentrée year alone (2023). */
+const ANNEE_SCOLAIRE = /^\s*((?:19|20)\d\d)\s*(?:[-/]\s*(\d\d|\d{4})\s*)?$/;
+
+/**
+ * The rentrée of a school year written in a cell, or null when it is not one. A year alone is the
+ * rentrée, as everywhere in the add-in (« --annee 2024 » is 2024-2025).
+ */
+export function rentreeDeLaCellule(value: string | number): number | null {
+  if (typeof value === "number")
+    return Number.isInteger(value) && value >= 1900 && value < 2100 ? value : null;
+  const m = ANNEE_SCOLAIRE.exec(value);
+  if (m === null) return null;
+  const rentree = Number(m[1]);
+  const fin = m[2];
+  if (fin !== undefined && Number(fin) !== rentree + 1 && Number(fin) !== (rentree + 1) % 100) return null;
+  return rentree;
 }
 
 function ajouter(
@@ -83,6 +101,11 @@ export class LecteurEffectifs extends LecteurBase {
   private readonly plusieursFeuilles: boolean;
   /** The sheet has cells formatted as dates (SheetData.dateCells): numbers are checked against them. */
   private readonly datesFormatees: boolean;
+  /** The « Année scolaire » / « Rentrée » column (-1: none). */
+  private readonly anneeScolaire: number;
+  /** Rows of the effectifs n-1 (the expected school year), and rows set aside for another one. */
+  private lignesAnneeAttendue = 0;
+  private lignesAutreAnnee = 0;
 
   /**
    * Above an effectif header, a data row has a code formation with a UAI or an effectif next to it
@@ -136,6 +159,75 @@ export class LecteurEffectifs extends LecteurBase {
     this.onLigneComptee = options.onLigneComptee;
     this.plusieursFeuilles = options.plusieursFeuilles === true;
     this.datesFormatees = (sheet.dateCells?.length ?? 0) > 0;
+    this.anneeScolaire = this.indice("anneeScolaire");
+  }
+
+  /**
+   * Décision (regles.md#lecture.annee-scolaire-effectifs): the dotation of a year is computed on the
+   * effectifs n-1 — for 2024-2025, those of 2023-2024 (rentrée 2023). A row whose school year is
+   * another (an extraction of several years, which added them up: 10 + 12 CUISINE paid 22 × 157 €
+   * instead of 12) is set aside with an info; unreadable, with an erreur. True when set aside.
+   */
+  protected override ecarterAutreAnneeScolaire(
+    brute: string | number,
+    ligne: number,
+    index: number,
+  ): boolean {
+    const rentree = rentreeDeLaCellule(brute);
+    const attendue = this.session.annee - 1;
+    if (rentree === attendue) {
+      this.lignesAnneeAttendue++;
+      return false;
+    }
+    if (rentree === null)
+      return this.ecarterEnColonne(
+        "annee-scolaire-illisible",
+        ligne,
+        index,
+        `Année scolaire « ${citation(String(brute).trim())} » illisible : saisissez l'année scolaire des effectifs (${libelleAnnee(attendue)}) ou son année de rentrée (${attendue}). Ligne non comptée.`,
+      );
+    this.lignesAutreAnnee++;
+    // A year alone could also be an export's date: the reading is said.
+    const lu =
+      typeof brute === "number" || /^\s*\d{4}\s*$/.test(brute)
+        ? `« ${String(brute).trim()} » lu comme la rentrée ${rentree}, effectifs de ${libelleAnnee(rentree)}`
+        : `Effectifs de ${libelleAnnee(rentree)}`;
+    return this.ecarterEnColonne(
+      "annee-scolaire-autre",
+      ligne,
+      index,
+      `${lu} : la dotation ${libelleAnnee(this.session.annee)} se calcule sur les effectifs n-1, ceux de ${libelleAnnee(attendue)}. Ligne non comptée.`,
+    );
+  }
+
+  /** A sheet whose every dated row is of another school year: the wrong extraction, or the wrong year chosen. */
+  protected override finDeFeuille(): void {
+    if (this.lignesAutreAnnee === 0 || this.lignesAnneeAttendue > 0) return;
+    const annee = this.session.annee;
+    this.signaler(
+      "effectifs-autre-annee",
+      null,
+      null,
+      `Aucune ligne de « ${this.feuille} » n'est de ${libelleAnnee(annee - 1)}, l'année des effectifs n-1 de la dotation ${libelleAnnee(annee)} : ses ${this.lignesAutreAnnee} lignes d'une autre année ne sont pas comptées. Donnez l'extraction de ${libelleAnnee(annee - 1)}, ou choisissez l'année de la dotation que ces effectifs calculent.`,
+    );
+  }
+
+  /** The « Année scolaire » column's cell: blank counts as without it, an Excel error or another year sets the row aside. */
+  private ecarterSelonAnneeScolaire(row: Row, ligne: number): boolean {
+    const brute = cellule(row, this.anneeScolaire);
+    if (isBlank(brute)) return false;
+    if (isCellError(brute))
+      return this.ecarterEnColonne(
+        "erreur-excel",
+        ligne,
+        this.anneeScolaire,
+        messageErreurExcel(brute, "année scolaire"),
+      );
+    return this.ecarterAutreAnneeScolaire(
+      typeof brute === "number" ? brute : String(brute),
+      ligne,
+      this.anneeScolaire,
+    );
   }
 
   /**
@@ -182,6 +274,7 @@ export class LecteurEffectifs extends LecteurBase {
       if (structure) return this.ecarter(structure.code, ligne, null, structure.message);
     }
 
+    if (this.anneeScolaire >= 0 && this.ecarterSelonAnneeScolaire(row, ligne)) return;
     if (this.ecarterHorsBeneficiaires(row, ligne)) return;
 
     if (verdict.kind === "invalide") return this.ecarter(verdict.probleme, ligne, l.code, verdict.message);

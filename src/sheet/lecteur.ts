@@ -378,7 +378,10 @@ export abstract class LecteurBase implements LecteurFeuille {
         this.lireLigne(row, premiereLigne + i);
     }
     this.position = fin;
-    if (fin === this.fin && debut < fin) this.signalerLignesMasquees();
+    if (fin === this.fin && debut < fin) {
+      this.signalerLignesMasquees();
+      this.finDeFeuille();
+    }
     return fin - debut;
   }
 
@@ -511,7 +514,7 @@ export abstract class LecteurBase implements LecteurFeuille {
    * ecarter, the column given by its index; true, for ecarterHorsBeneficiaires to return. A method, not
    * a closure made at each row: that would allocate a context for every row read.
    */
-  private ecarterEnColonne(code: CodeConstat, ligne: number, index: number, message: string): true {
+  protected ecarterEnColonne(code: CodeConstat, ligne: number, index: number, message: string): true {
     this.ecarter(code, ligne, this.lettre(index), message);
     return true;
   }
@@ -582,10 +585,9 @@ export abstract class LecteurBase implements LecteurFeuille {
     if ("illisible" in annee)
       // Décision (regles.md#beneficiaires.premiere-annee): under a plain « Année », a school year says
       // nothing of the year of formation — the column is not one, and the row counts as without it.
-      return (
-        !(annee.scolaire && c.anneeSimple) &&
-        this.ecarterEnColonne("annee-formation-illisible", ligne, c.annee, annee.illisible)
-      );
+      return annee.scolaire && c.anneeSimple
+        ? this.ecarterAutreAnneeScolaire(brute as string | number, ligne, c.annee)
+        : this.ecarterEnColonne("annee-formation-illisible", ligne, c.annee, annee.illisible);
     if (annee.annee === 1) return false;
     const entree = cellule(row, c.entree);
     if (!isBlank(entree)) {
@@ -614,6 +616,18 @@ export abstract class LecteurBase implements LecteurFeuille {
       `Année de formation ${annee.annee} : seuls les élèves de première année comptent, sauf entrée directe en première après un changement de filière (colonne « Entrée directe » à oui). Ligne non comptée.`,
     );
   }
+
+  /**
+   * A school year read under a plain « Année » (the year of formation's column): an effectif sheet
+   * checks it against the dotation's effectifs n-1 (LecteurEffectifs); true when the row is set aside.
+   * Other sheets (a request) count the row as without the column.
+   */
+  protected ecarterAutreAnneeScolaire(_brute: string | number, _ligne: number, _index: number): boolean {
+    return false;
+  }
+
+  /** Called once, after the sheet's last row (nothing by default). */
+  protected finDeFeuille(): void {}
 
   /** The letter Excel shows for a relative column index. */
   protected lettre(index: number): string | null {

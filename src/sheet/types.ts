@@ -13,6 +13,7 @@ export type Champ =
   | "effectif"
   | "statut"
   | "anneeFormation"
+  | "anneeScolaire"
   | "entreeDirecte"
   | "tauxBoursiers"
   | "boursiers"

@@ -887,14 +887,15 @@ describe("Colonne « Année » : montants à la main (R5)", () => {
     ]);
   });
 
-  // « Année » à 2024 (l'année de rentrée) : ce n'est pas l'année de formation, les lignes comptent
-  // comme sans la colonne : (24 + 18) × 157 = 6 594,00 €. Sous « Année de formation », 2024 est une
-  // erreur : un titre qui dit l'année de formation ne se devine pas.
-  test("« Année » à 2024 ou « 2024-2025 » : l'année scolaire, pas l'année de formation", async () => {
+  // « Année » à 2023 (l'année de rentrée) : ce n'est pas l'année de formation, mais l'année scolaire
+  // 2023-2024, celle des effectifs n-1 de la dotation 2024-2025 : les lignes comptent, (24 + 18) × 157
+  // = 6 594,00 €. Sous « Année de formation », 2024 est une erreur : un titre qui dit l'année de
+  // formation ne se devine pas.
+  test("« Année » à 2023 ou « 2023-2024 » : l'année scolaire des effectifs n-1, pas l'année de formation", async () => {
     const r = await dotationsArago([
       [...E, "Année"],
-      [...L(), 2024],
-      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 18 }), "2024-2025"],
+      [...L(), 2023],
+      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 18 }), "2023-2024"],
     ]);
     expect(r.constats).toEqual([]);
     expect(r.etablissements[0].nette.preBac.valeur.toFixed(2)).toBe("6594.00");
@@ -904,6 +905,68 @@ describe("Colonne « Année » : montants à la main (R5)", () => {
     ]);
     expect(titre.constats.map((c) => c.code)).toContain("annee-formation-illisible");
     expect(titre.lignes.ecarteesParMotif).toEqual({ "annee-formation-illisible": 1 });
+  });
+
+  // regles.md#lecture.annee-scolaire-effectifs : « Année » à 2024 ou « 2024-2025 » pour la dotation
+  // 2024-2025, ce sont les effectifs de l'année même, pas n-1 : rien n'est compté (0 €), chaque ligne
+  // le dit, et une erreur dit que la feuille n'a aucune ligne de 2023-2024. Avant : lignes comptées
+  // comme sans la colonne, 6 594,00 €.
+  test("« Année » à 2024 ou « 2024-2025 » pour 2024-2025 : pas les effectifs n-1, rien de compté, dit", async () => {
+    const r = await dotationsArago([
+      [...E, "Année"],
+      [...L(), 2024],
+      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 18 }), "2024-2025"],
+    ]);
+    expect(r.constats.map((c) => [c.code, c.gravite, c.ligne])).toEqual([
+      ["annee-scolaire-autre", "info", 2],
+      ["annee-scolaire-autre", "info", 3],
+      ["effectifs-autre-annee", "erreur", null],
+      ["etablissement-sans-effectifs", "info", 2],
+    ]);
+    expect(r.constats[0].message).toBe(
+      "« 2024 » lu comme la rentrée 2024, effectifs de 2024-2025 : la dotation 2024-2025 se calcule sur les effectifs n-1, ceux de 2023-2024. Ligne non comptée.",
+    );
+    expect(r.etablissements.map((e) => e.nette.preBac?.valeur.toFixed(2))).toEqual(["0.00"]);
+  });
+});
+
+/**
+ * regles.md#lecture.annee-scolaire-effectifs : une extraction de plusieurs années scolaires, l'année dans
+ * « Année scolaire » ou « Rentrée ». 2024-2025, pré-bac 157 € : seuls les 12 CUISINE de 2023-2024
+ * (effectifs n-1) comptent, 12 × 157 = 1 884,00 €. Avant, les deux années s'additionnaient :
+ * (10 + 12) × 157 = 3 454,00 €, sans un mot (et « Année scolaire » donnait une alerte trompeuse).
+ */
+describe("Extraction de plusieurs années scolaires : montants à la main", () => {
+  test.each([
+    ["Année scolaire", "2022-2023", "2023-2024"],
+    ["Année scolaire", "2022/2023", "2023/24"],
+    ["Rentrée", 2022, 2023],
+  ])(
+    "« %s » à %s et %s : seule 2023-2024 compte, 1 884,00 € (jamais 3 454,00 €)",
+    async (titre, avant, n1) => {
+      const r = await dotationsArago([
+        [...E, titre],
+        [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 10 }), avant],
+        [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 12 }), n1],
+      ]);
+      expect(r.etablissements[0].nette.preBac.valeur.toFixed(2)).toBe("1884.00");
+      expect(r.constats.map((c) => [c.code, c.gravite, c.ligne, c.colonne])).toEqual([
+        ["annee-scolaire-autre", "info", 2, "F"],
+      ]);
+    },
+  );
+
+  test("« Année scolaire » illisible (« juin 2024 ») : erreur, ligne non comptée ; vide : comptée", async () => {
+    const r = await dotationsArago([
+      [...E, "Année scolaire"],
+      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 10 }), "juin 2024"],
+      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 12 }), null],
+    ]);
+    // 12 × 157 = 1 884,00 €.
+    expect(r.etablissements[0].nette.preBac.valeur.toFixed(2)).toBe("1884.00");
+    expect(r.constats.map((c) => [c.code, c.gravite, c.ligne])).toEqual([
+      ["annee-scolaire-illisible", "erreur", 2],
+    ]);
   });
 });
 

@@ -22,6 +22,7 @@ export const CHAMPS: readonly Champ[] = [
   "effectif",
   "statut",
   "anneeFormation",
+  "anneeScolaire",
   "entreeDirecte",
   ...CHAMPS_ETABLISSEMENT,
 ];
