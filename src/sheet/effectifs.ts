@@ -172,8 +172,8 @@ export class LecteurEffectifs extends LecteurBase {
     brute: string | number,
     ligne: number,
     index: number,
+    rentree = rentreeDeLaCellule(brute),
   ): boolean {
-    const rentree = rentreeDeLaCellule(brute);
     const attendue = this.session.annee - 1;
     if (rentree === attendue) {
       this.lignesAnneeAttendue++;
@@ -189,7 +189,7 @@ export class LecteurEffectifs extends LecteurBase {
     this.lignesAutreAnnee++;
     // A year alone could also be an export's date: the reading is said.
     const lu =
-      typeof brute === "number" || /^\s*\d{4}\s*$/.test(brute)
+      typeof brute === "number" || !/^\s*\d{4}\s*[-/]\s*\d\d/.test(brute)
         ? `« ${String(brute).trim()} » lu comme la rentrée ${rentree}, effectifs de ${libelleAnnee(rentree)}`
         : `Effectifs de ${libelleAnnee(rentree)}`;
     return this.ecarterEnColonne(
@@ -222,6 +222,19 @@ export class LecteurEffectifs extends LecteurBase {
         ligne,
         this.anneeScolaire,
         messageErreurExcel(brute, "année scolaire"),
+      );
+    // A date of rentrée (« 04/09/2023 », or a number formatted as a date): its school year.
+    const date = dateDansLaCellule(
+      brute,
+      estCelluleDate(this.sheet, ligne - this.sheet.rowOffset - 1, this.anneeScolaire),
+    );
+    const jma = date === null ? null : /^\d{1,2}\/(\d{1,2})\/(\d{4})/.exec(date);
+    if (jma)
+      return this.ecarterAutreAnneeScolaire(
+        date!,
+        ligne,
+        this.anneeScolaire,
+        Number(jma[2]) - (Number(jma[1]) < 8 ? 1 : 0),
       );
     return this.ecarterAutreAnneeScolaire(
       typeof brute === "number" ? brute : String(brute),

@@ -956,6 +956,25 @@ describe("Extraction de plusieurs années scolaires : montants à la main", () =
     },
   );
 
+  // A date of rentrée gives its school year (August to December: that rentrée; January to July: the
+  // previous one): 12 CUISINE (04/09/2023) + 5 BOULANGER (15/01/2024) = 17 × 157 = 2 669,00 €.
+  test("« Rentrée » en dates : 04/09/2022 écartée, 04/09/2023 et 15/01/2024 de 2023-2024, 2 669,00 €", async () => {
+    const r = await dotationsArago([
+      [...E, "Rentrée"],
+      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 10 }), "04/09/2022"],
+      [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 12 }), "04/09/2023"],
+      [...L({ 4: 5 }), "15/01/2024"],
+    ]);
+    expect(r.etablissements[0].nette.preBac.valeur.toFixed(2)).toBe("2669.00");
+    expect(r.constats.map((c) => [c.code, c.ligne, c.message])).toEqual([
+      [
+        "annee-scolaire-autre",
+        2,
+        "« 04/09/2022 » lu comme la rentrée 2022, effectifs de 2022-2023 : la dotation 2024-2025 se calcule sur les effectifs n-1, ceux de 2023-2024. Ligne non comptée.",
+      ],
+    ]);
+  });
+
   test("« Année scolaire » illisible (« juin 2024 ») : erreur, ligne non comptée ; vide : comptée", async () => {
     const r = await dotationsArago([
       [...E, "Année scolaire"],
