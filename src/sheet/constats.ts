@@ -133,6 +133,7 @@ export const CONSTATS = {
   "reponse-vide": ["alerte", "réponse à l'enquête vide"],
   "montant-arrondi": ["alerte", "montant arrondi"],
   "valeur-divergente": ["alerte", "valeurs divergentes"],
+  "valeurs-contradictoires": ["erreur", "deux valeurs dans une feuille"],
   "etablissement-absent": ["alerte", "établissement absent"],
   "etablissement-plusieurs-feuilles": ["alerte", "établissement dans plusieurs feuilles"],
   "formation-plusieurs-feuilles": ["erreur", "formation dans deux feuilles"],

@@ -69,6 +69,14 @@ export interface FormationDeuxFeuilles {
 
 type ChampValeur = "taux" | "reliquatPreBac" | "reliquatPostBac" | "aRepondu";
 
+/** What a value left uncertain keeps from being computed. */
+const ENVELOPPE_DU_CHAMP: Readonly<Record<ChampValeur, string>> = {
+  taux: "enveloppe post-bac",
+  reliquatPreBac: "enveloppe pré-bac",
+  reliquatPostBac: "enveloppe post-bac",
+  aRepondu: "dotation",
+};
+
 const LIBELLES: Readonly<Record<ChampValeur, string>> = {
   taux: "Taux de boursiers",
   reliquatPreBac: "Reliquat pré-bac",
@@ -104,6 +112,8 @@ export class EtablissementLu {
   reponseVide: Origine | null = null;
   /** Where each value was first found unreadable (« feuille « … », cellule C12 »). */
   readonly illisibles: Partial<Record<ChampValeur, string>> = {};
+  /** Two different values of one sheet for a value, said as the envelope's reason (lecture.valeurs-divergentes). */
+  readonly contradictions: Partial<Record<ChampValeur, string>> = {};
   /** The raw cells last read per value, so that a value repeated on every row is parsed once. */
   readonly dernierBrut: Partial<Record<ChampValeur, string>> = {};
 
@@ -158,6 +168,11 @@ export class EtablissementLu {
    */
   enveloppesNonCalculables(): Partial<Record<Enveloppe, string>> {
     const bloquees: Partial<Record<Enveloppe, string>> = {};
+    const deux = this.contradictions;
+    if (deux.aRepondu) return { preBac: deux.aRepondu, postBac: deux.aRepondu };
+    if (deux.reliquatPreBac) bloquees.preBac = deux.reliquatPreBac;
+    if (deux.reliquatPostBac) bloquees.postBac = deux.reliquatPostBac;
+    if (deux.taux) bloquees.postBac ??= deux.taux;
     const ou = this.illisibles;
     if (this.aRepondu === null && ou.aRepondu) {
       const raison = `Réponse à l'enquête illisible (${ou.aRepondu}) : dotation non calculée. Saisissez oui ou non, puis relancez le calcul.`;
@@ -166,9 +181,9 @@ export class EtablissementLu {
       return bloquees;
     }
     if (this.reliquatPreBac === null && ou.reliquatPreBac)
-      bloquees.preBac = `Reliquat pré-bac illisible (${ou.reliquatPreBac}) : enveloppe pré-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.`;
+      bloquees.preBac ??= `Reliquat pré-bac illisible (${ou.reliquatPreBac}) : enveloppe pré-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.`;
     if (this.reliquatPostBac === null && ou.reliquatPostBac)
-      bloquees.postBac = `Reliquat post-bac illisible (${ou.reliquatPostBac}) : enveloppe post-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.`;
+      bloquees.postBac ??= `Reliquat post-bac illisible (${ou.reliquatPostBac}) : enveloppe post-bac non calculée. Corrigez le montant (0 s'il n'y en a pas), puis relancez le calcul.`;
     for (const enveloppe of ["preBac", "postBac"] as const) {
       const enDouble = this.formationsDeuxFeuilles.filter((f) => f.enveloppe === enveloppe);
       if (enDouble.length > 0 && bloquees[enveloppe] === undefined)
@@ -509,6 +524,21 @@ export class RegistreEtablissements {
       return;
     }
     if (egal(actuelle.valeur, valeur)) return;
+    if (actuelle.feuille === origine.feuille) {
+      // Décision (regles.md#lecture.valeurs-divergentes): two rows of one sheet for one establishment
+      // (a table of several years, a row copied then changed) do not say which is right; keeping the
+      // first paid an old reliquat or taux under an alerte. The envelope waits for one value.
+      const valeurs = `« ${montrer(actuelle.valeur)} » ligne ${actuelle.ligne} et « ${montrer(valeur)} » ligne ${origine.ligne} de « ${origine.feuille} »`;
+      const enveloppe = ENVELOPPE_DU_CHAMP[champ];
+      etablissement.contradictions[champ] ??=
+        `${LIBELLES[champ]} donné deux fois (${valeurs}) : ${enveloppe} non calculée. Gardez une seule ligne par établissement, puis relancez le calcul.`;
+      this.signaler(
+        "valeurs-contradictoires",
+        origine,
+        `${LIBELLES[champ]} de ${etablissement.uai} donné deux fois dans la feuille (${valeurs}) : ${enveloppe} non calculée tant qu'une seule valeur reste. Une autre année, ou une ligne copiée ?`,
+      );
+      return;
+    }
     const ou = `feuille « ${actuelle.feuille} », ligne ${actuelle.ligne}`;
     this.signaler(
       "valeur-divergente",

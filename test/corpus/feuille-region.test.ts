@@ -605,3 +605,27 @@ describe("Corpus : taux saisi et effectifs de boursiers sur la même ligne", () 
     expect(r.constats.filter((c) => c.code === "valeur-divergente")).toEqual([]);
   });
 });
+
+/**
+ * regles.md#lecture.valeurs-divergentes : la feuille des établissements tenue sur plusieurs années, deux
+ * lignes pour Arago (reliquat pré-bac 1 200,50 € de cette année, 800 € de l'an passé, même taux 35 %).
+ * Avant : la première ligne lue était retenue sous une alerte — selon l'ordre des lignes, 7 949,50 € ou
+ * 672 + 8 478 − 800 = 8 350,00 € pré-bac. Maintenant l'enveloppe pré-bac attend une seule valeur (non
+ * calculée, erreur `valeurs-contradictoires`) ; le post-bac, 14 × 157 = 2 198,00 €, est calculé.
+ */
+describe("Corpus : deux lignes d'un établissement dans la feuille des établissements", () => {
+  test("deux reliquats pré-bac pour Arago : pré-bac non calculé (avant : le premier retenu, 7 949,50 €), post-bac 2 198,00 €", async () => {
+    const rows = copie(ETABLISSEMENTS);
+    rows.push(["0750655E", "35 %", null, null, 800, 0, "oui"]);
+    const r = await dotations(PARIS, rows);
+    const arago = r.etablissements.find((e) => e.uai === "0750655E")!;
+    expect([arago.parts.preBac.cas, arago.parts.postBac.cas]).toEqual(["non-calculee", "versee"]);
+    expect(arago.parts.preBac.nette).toBeNull();
+    expect(nette(r, "0750655E").postBac).toBe("2198.00");
+    expect(
+      r.constats.filter((c) => c.code === "valeurs-contradictoires").map((c) => [c.gravite, c.colonne]),
+    ).toEqual([["erreur", "E"]]);
+    // Bréguet, one row, unchanged: 0 pré-bac, 1 155,50 € post-bac.
+    expect(nette(r, "0750654D")).toEqual({ preBac: "0.00", postBac: "1155.50" });
+  });
+});

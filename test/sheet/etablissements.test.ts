@@ -105,19 +105,26 @@ describe("Données d'établissement (taux, reliquats, réponse à l'enquête)", 
     });
   });
 
-  test("deux valeurs différentes pour un même UAI : la première est retenue, alerte « valeur-divergente » sur la seconde", () => {
+  // regles.md#lecture.valeurs-divergentes : deux lignes d'une même feuille ne disent pas laquelle est
+  // juste (une table de plusieurs années) ; garder la première payait un ancien taux sous une alerte.
+  test("deux valeurs différentes pour un même UAI dans la même feuille : erreur « valeurs-contradictoires », enveloppe non calculée", () => {
     const { de, session } = etablissements(
       ["UAI", "Taux de boursiers", "Reliquat pré-bac"],
       ["0750655E", "35 %", 100],
       ["0750655E", "40 %", 100],
     );
-    expect(session.registre.get("0750655E")?.taux?.valeur.ratio.toString()).toBe("0.35");
-    expect(de("valeur-divergente")).toEqual([
-      expect.objectContaining({ gravite: "alerte", ligne: 3, colonne: "B" }),
+    expect(de("valeur-divergente")).toEqual([]);
+    expect(de("valeurs-contradictoires")).toEqual([
+      expect.objectContaining({ gravite: "erreur", ligne: 3, colonne: "B" }),
     ]);
-    expect(de("valeur-divergente")[0].message).toContain(
-      "« 35\u00a0% », feuille « Établissements », ligne 2",
+    expect(de("valeurs-contradictoires")[0].message).toContain(
+      "« 35\u00a0% » ligne 2 et « 40\u00a0% » ligne 3 de « Établissements »",
     );
+    expect(session.registre.get("0750655E")!.enveloppesNonCalculables()).toEqual({
+      postBac: expect.stringMatching(
+        /^Taux de boursiers donné deux fois .* : enveloppe post-bac non calculée/,
+      ),
+    });
   });
 
   test("la feuille Établissements prévaut sur les mêmes colonnes répétées dans la feuille d'effectifs", () => {
