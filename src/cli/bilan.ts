@@ -25,8 +25,9 @@ import {
   type ResultatModeleBilan,
 } from "../workflows";
 import { bilanJson } from "./jsonBilan";
-import { FileWorkbook } from "../xlsx";
+import { FileWorkbook, type SpreadsheetFile } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
+import { checkCorrectionFiles, correctionsFor, correctionsParFeuille, parseColonneOption } from "./colonnes";
 import {
   dotationsAutreAnnee,
   montantOption,
@@ -49,6 +50,7 @@ export const MODELE_OPTIONS = {
   uai: { value: true },
   nom: { value: true },
   effectifs: { value: true, repeatable: true },
+  colonne: { value: true, repeatable: true },
   dotations: { value: true },
   "dotation-prebac": { value: true },
   "dotation-postbac": { value: true },
@@ -143,26 +145,50 @@ async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number
   };
   const dotations = explicite("dotation");
   const reliquats = explicite("reliquat");
+  const corrections = optionValues(args, "colonne").map(parseColonneOption);
 
   const workbook = new FileWorkbook();
-  const feuilles: string[] = [];
+  const opened: { path: string; fichier: string; feuilles: readonly string[]; file: SpreadsheetFile }[] = [];
   const unread: Constat[] = [];
   const vus = new Set<string>();
   for (const filePath of effectifs) {
     if (vus.has(path.resolve(filePath))) continue;
     vus.add(path.resolve(filePath));
-    // Its effectif sheets, as `are dotations` reads them (a cover page before the data is skipped);
+    // Its effectif sheets, as `are dotations` reads them (a cover page before the data is skipped),
+    // with the same --colonne corrections (regles.md#lecture.colonne-plusieurs-feuilles): a sheet with
+    // two « Effectif » that `are dotations --colonne effectif=D` reads gives the template too.
     // `bilan modele` has no --feuille: a skipped sheet is read once shown or given a header.
-    const opened = await openEffectifs(workbook, filePath, [], () => undefined, io, false, "none");
-    feuilles.push(...opened.feuilles);
-    unread.push(...opened.unread);
+    const correction = (feuille: string) =>
+      correctionsFor(corrections, filePath, path.basename(filePath), feuille);
+    const ouvert = await openEffectifs(workbook, filePath, [], correction, io, false, "none");
+    opened.push({
+      path: filePath,
+      fichier: ouvert.file.fichier,
+      feuilles: ouvert.feuilles,
+      file: ouvert.file,
+    });
+    unread.push(...ouvert.unread);
   }
+  // The --dotations workbook is the one `are dotations --out` writes, read by its own titles: a
+  // --colonne naming it would be ignored, so it is not among the files a --colonne may name.
+  checkCorrectionFiles(
+    corrections,
+    opened.map((o) => ({ ...o, feuilles: o.file.sheets.map((f) => f.name) })),
+  );
+  const colonnes = correctionsParFeuille(
+    corrections,
+    opened.flatMap((o) =>
+      o.feuilles.map((nom) => ({ nom, path: o.path, fichier: o.fichier, sheet: workbook.inputSheet(nom)! })),
+    ),
+  );
+  const feuilles = opened.flatMap((o) => o.feuilles);
   const feuilleDotations = dotationsPath ? await ouvrirDotations(workbook, dotationsPath, annee) : null;
   const modele = await preparerModeleBilan(workbook, {
     uai,
     annee,
     catalogues: await cataloguesOf(args, io, annee),
     feuillesEffectifs: feuilles,
+    colonnes,
     feuilleDotations,
     nom: optionValue(args, "nom") ?? null,
     dotations,

@@ -99,8 +99,8 @@ export interface OpenedEffectifs {
 }
 
 /**
- * Whether the command has --feuille (and --colonne), to say how a skipped sheet can be read anyway:
- * `are bilan modele` has neither.
+ * Whether the command has --feuille, to say how a skipped sheet can be read anyway: `are bilan modele`
+ * has not (only --colonne, whose corrections apply to the sheets it reads).
  */
 export type SheetOption = "feuille" | "none";
 

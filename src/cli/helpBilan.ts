@@ -33,7 +33,7 @@ Exemple :
 `;
 
 export const BILAN_HELP = `Usage :
-  are bilan modele --uai <UAI> --effectifs <fichier…> [--dotations <fichier>] [--annee <année>] --out <fichier.xlsx>
+  are bilan modele --uai <UAI> --effectifs <fichier…> [--colonne …] [--dotations <fichier>] [--annee <année>] --out <fichier.xlsx>
   are bilan controle <fichier> [--feuille <nom>] [--dotations <fichier>] [--annee <année>] [--json] [--out <fichier.xlsx>]
 
 Le bilan de fin d'année scolaire : « le total des dotations reçues au titre de l'année scolaire,
@@ -48,6 +48,11 @@ are bilan modele
     --uai <UAI>                 l'établissement (obligatoire)
     --effectifs <fichier>       feuilles d'effectifs où figurent ses formations ; répétable, ou
                                 plusieurs fichiers à la suite
+    --colonne [fichier:|feuille:]<champ>=<lettre>
+                                corrige la correspondance des colonnes des feuilles d'effectifs (de
+                                toutes, ou du fichier ou de la feuille nommés), comme « are dotations »,
+                                ex. --colonne "Paris:effectif=H" pour une feuille à deux colonnes
+                                « Effectif » ; répétable
     --dotations <fichier>       classeur écrit par « are dotations --out » : dotations nettes reçues
                                 et reliquats déduits de l'année
     --dotation-prebac <montant>, --dotation-postbac <montant>,

@@ -195,6 +195,71 @@ describe("are bilan", () => {
     expect(lignes).toContain("50022137");
   });
 
+  /** A rectorat's sheet « Paris » with « Effectif » twice: 24 (D) then 30 (E) for a CAP of 0750655E. */
+  async function deuxEffectifs(): Promise<string> {
+    const effectifs = path.join(dir, "effectifs-paris.xlsx");
+    const classeur = new ExcelJS.Workbook();
+    const feuille = classeur.addWorksheet("Paris");
+    feuille.addRow(["UAI", "Code formation", "Libellé", "Effectif", "Effectif"]);
+    feuille.addRow(["0750655E", "50022137", "BOULANGER (CAP)", 24, 30]);
+    await classeur.xlsx.writeFile(effectifs);
+    return effectifs;
+  }
+
+  /** The template's formation rows (from row 16): code and effectif n-1. */
+  async function formationsDuModele(out: string): Promise<unknown[][]> {
+    const modele = new ExcelJS.Workbook();
+    await modele.xlsx.readFile(out);
+    const ws = modele.worksheets[0];
+    const lignes: unknown[][] = [];
+    for (let n = 16; ws.getCell(`B${n}`).value !== null; n++)
+      lignes.push([ws.getCell(`B${n}`).value, ws.getCell(`D${n}`).value]);
+    return lignes;
+  }
+
+  test("modele --colonne : deux colonnes « Effectif », celle désignée est lue (24, non 30), par fichier ou par feuille", async () => {
+    // Before: `bilan modele` had no --colonne (« option inconnue », code 2): a sheet refused for its
+    // two « Effectif » (regles.md#lecture.deux-colonnes) could not give the template, while
+    // `are dotations --colonne effectif=D` read it.
+    const effectifs = await deuxEffectifs();
+    const out = path.join(dir, "modele.xlsx");
+    const commande = ["bilan", "modele", "--uai", "0750655E", "--effectifs", effectifs, "--annee", "2024"];
+    // Without --colonne, neither 24 nor 30 is guessed: no formation in the template (or none written).
+    const sans = await run([...commande, "--out", out]);
+    expect(sans.code).not.toBe(0);
+    if (fs.existsSync(out)) expect(await formationsDuModele(out)).toEqual([]);
+    for (const colonne of ["effectif=D", "effectifs-paris.xlsx:effectif=D", "Paris:effectif=D"]) {
+      const cible = path.join(dir, `modele-${colonne.replace(/[^a-z]/gi, "")}.xlsx`);
+      const r = await run([...commande, "--colonne", colonne, "--out", cible]);
+      expect([colonne, r.code, r.stderr]).toEqual([colonne, 0, ""]);
+      expect(r.stdout).toMatch(/50022137 +BOULANGER \(CAP\) +pré-bac +24\n/);
+      // The CAP's effectif n-1 is the 24 of column D, not the 30 of E.
+      expect(await formationsDuModele(cible)).toEqual([["50022137", 24]]);
+    }
+    // The other column, when it is the one the user names: 30.
+    const autre = await run([...commande, "--colonne", "effectif=E", "--out", path.join(dir, "e.xlsx")]);
+    expect(autre.code).toBe(0);
+    expect(await formationsDuModele(path.join(dir, "e.xlsx"))).toEqual([["50022137", 30]]);
+  });
+
+  test("modele --colonne d'un fichier ou d'une feuille non lus : refusé en français, code 2, rien d'écrit", async () => {
+    const effectifs = await deuxEffectifs();
+    const out = path.join(dir, "modele.xlsx");
+    const commande = ["bilan", "modele", "--uai", "0750655E", "--effectifs", effectifs, "--out", out];
+    const fichier = await run([...commande, "--colonne", "effectifs-creteil.xlsx:effectif=D"]);
+    expect(fichier.code).toBe(2);
+    expect(fichier.stderr).toContain(
+      "--colonne : le fichier « effectifs-creteil.xlsx » n'est pas parmi les fichiers lus (effectifs-paris.xlsx), ni une de leurs feuilles.",
+    );
+    const feuille = await run([...commande, "--colonne", "Créteil:effectif=D"]);
+    expect(feuille.code).toBe(2);
+    expect(feuille.stderr).toContain("le fichier « Créteil » n'est pas parmi les fichiers lus");
+    const illisible = await run([...commande, "--colonne", "effectif=9"]);
+    expect(illisible.code).toBe(2);
+    expect(illisible.stderr).toContain("--colonne « effectif=9 » illisible");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   test("erreurs d'utilisation : sous-commande absente ou inconnue, --uai, --effectifs ou --out manquant, montant illisible", async () => {
     const effectifs = path.join(BILANS, "effectifs-2023.xlsx");
     const out = path.join(dir, "m.xlsx");
@@ -309,6 +374,13 @@ describe("Aide en français", () => {
     const r = await run([commande, "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(usage);
+  });
+
+  test("are bilan --help donne --colonne de bilan modele, par fichier ou par feuille", async () => {
+    const r = await run(["bilan", "--help"]);
+    expect(r.stdout).toContain("[--colonne …]");
+    expect(r.stdout).toContain("--colonne [fichier:|feuille:]<champ>=<lettre>");
+    expect(r.stdout).toContain('--colonne "Paris:effectif=H"');
   });
 
   test("l'aide générale liste les nouvelles commandes", async () => {
