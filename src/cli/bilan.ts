@@ -64,6 +64,7 @@ export const CONTROLE_BILAN_OPTIONS = {
   ...ANNEE_OPTION,
   ...LISTE_OPTIONS,
   feuille: { value: true },
+  colonne: { value: true, repeatable: true },
   dotations: { value: true },
   json: {},
   out: { value: true },
@@ -250,6 +251,7 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
   const dotationsPath = optionValue(args, "dotations");
   if (out !== undefined)
     await checkOutputPath(out, fichiersLus(args, [filePath, ...(dotationsPath ? [dotationsPath] : [])]));
+  const corrections = optionValues(args, "colonne").map(parseColonneOption);
   const workbook = new FileWorkbook();
   const { fichier, bilans, unread } = await ouvrirBilans(
     workbook,
@@ -270,9 +272,13 @@ async function controleBilanCommand(argv: readonly string[], io: CliIo): Promise
     autres.map((b) => b.feuille),
     ["feuille de bilan", "feuilles de bilan"],
   );
+  // The --colonne the refusal of two « Montant des achats » names (constatsBloquants), for the bilan
+  // checked only: one naming another file or sheet would be ignored, so it is refused.
+  checkCorrectionFiles(corrections, [{ path: filePath, fichier, feuilles: [premier.feuille] }]);
   const controle = await controlerBilan(workbook, feuille, {
     annee,
     catalogues: await cataloguesOf(args, io, annee),
+    colonnes: correctionsFor(corrections, filePath, fichier, premier.feuille),
   });
   // « Dotation reçue » against what was paid (regles.md#bilan.dotation-recue-versee).
   const dotations: Constat[] = [];

@@ -34,7 +34,7 @@ Exemple :
 
 export const BILAN_HELP = `Usage :
   are bilan modele --uai <UAI> --effectifs <fichier…> [--colonne …] [--dotations <fichier>] [--annee <année>] --out <fichier.xlsx>
-  are bilan controle <fichier> [--feuille <nom>] [--dotations <fichier>] [--annee <année>] [--json] [--out <fichier.xlsx>]
+  are bilan controle <fichier> [--feuille <nom>] [--colonne …] [--dotations <fichier>] [--annee <année>] [--json] [--out <fichier.xlsx>]
 
 Le bilan de fin d'année scolaire : « le total des dotations reçues au titre de l'année scolaire,
 le cas échéant, les reliquats sur l'année scolaire antérieure, le montant dépensé […] en précisant par
@@ -72,6 +72,10 @@ are bilan controle
   le fichier n'a pas enregistré la valeur (fichier jamais ouvert dans Excel) est une erreur : ouvrez
   le fichier dans Excel et enregistrez-le.
     --feuille <nom>             feuille du bilan (par défaut la première feuille non vide)
+    --colonne [fichier:|feuille:]<champ>=<lettre>
+                                corrige la correspondance des colonnes du bilan contrôlé, ex.
+                                --colonne "Montant des achats=F" pour un bilan à deux colonnes
+                                « Montant des achats » ; répétable
     --dotations <fichier>       classeur écrit par « are dotations --out » pour l'année du bilan : la
                                 dotation reçue de chaque enveloppe est comparée, au centime, à la
                                 dotation versée (alerte si elles diffèrent) ; sans lui, elle est

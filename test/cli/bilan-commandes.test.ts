@@ -118,6 +118,41 @@ describe("are bilan", () => {
     expect(json.enveloppes.postBac).toMatchObject({ depense: "0.00", nouveauReliquat: null });
   });
 
+  test("controle --colonne : deux « Montant des achats », celle désignée est lue, comme le message le dit", async () => {
+    // Before: the refusal said « En ligne de commande : --colonne "bilan.xlsx:Montant des achats=<lettre
+    // de la colonne>" », and `bilan controle` answered « Option inconnue « --colonne » ».
+    const bilan = path.join(dir, "bilan.xlsx");
+    const classeur = new ExcelJS.Workbook();
+    const feuille = classeur.addWorksheet("Bilan");
+    for (const ligne of [
+      ["UAI", "0750655E"],
+      ["Année scolaire", "2024-2025"],
+      ["Dotation reçue pré-bac", 1570],
+      ["Dotation reçue post-bac", 0],
+      [],
+      ["Code formation", "Élèves aidés", "Montant des achats", "Montant des achats", "Type d'équipement"],
+      ["50022137", 10, 1200, 300, "Matériel, outillage et instruments"],
+    ])
+      feuille.addRow(ligne);
+    await classeur.xlsx.writeFile(bilan);
+    const sans = await run(["bilan", "controle", bilan, "--json"]);
+    expect(sans.code).toBe(2);
+    expect(sans.stderr).toContain('--colonne "bilan.xlsx:Montant des achats=<lettre de la colonne>"');
+    const reliquat = async (colonne: string) => {
+      const r = await run(["bilan", "controle", bilan, "--colonne", colonne, "--json"]);
+      expect([colonne, r.code, r.stderr]).toEqual([colonne, 0, ""]);
+      return (JSON.parse(r.stdout) as BilanJson).enveloppes.preBac.nouveauReliquat;
+    };
+    // 1 570 − 1 200 = 370,00 € with column C ; 1 570 − 300 = 1 270,00 € with D.
+    expect(await reliquat("bilan.xlsx:Montant des achats=C")).toBe("370.00");
+    expect(await reliquat("Bilan:montantAchats=D")).toBe("1270.00");
+    const autre = await run(["bilan", "controle", bilan, "--colonne", "Brouillon:montantAchats=D"]);
+    expect(autre.code).toBe(2);
+    expect(autre.stderr).toContain(
+      "--colonne : le fichier « Brouillon » n'est pas parmi les fichiers lus (bilan.xlsx), ni une de leurs feuilles.",
+    );
+  });
+
   test("controle --out écrit la feuille « Contrôle bilan <UAI> »", async () => {
     const out = path.join(dir, "controle.xlsx");
     const r = await run(["bilan", "controle", path.join(BILANS, "bilan-2023-0751234J.xlsx"), "--out", out]);
@@ -376,11 +411,12 @@ describe("Aide en français", () => {
     expect(r.stdout).toContain(usage);
   });
 
-  test("are bilan --help donne --colonne de bilan modele, par fichier ou par feuille", async () => {
+  test("are bilan --help donne --colonne de bilan modele et de bilan controle", async () => {
     const r = await run(["bilan", "--help"]);
     expect(r.stdout).toContain("[--colonne …]");
     expect(r.stdout).toContain("--colonne [fichier:|feuille:]<champ>=<lettre>");
     expect(r.stdout).toContain('--colonne "Paris:effectif=H"');
+    expect(r.stdout).toContain("are bilan controle <fichier> [--feuille <nom>] [--colonne …]");
   });
 
   test("l'aide générale liste les nouvelles commandes", async () => {
