@@ -131,12 +131,15 @@ export async function complementaireCommand(argv: readonly string[], io: CliIo):
     io,
     false,
   );
-  checkCorrectionFiles(corrections, [{ path: filePath, fichier: input.file.fichier }]);
+  // A --colonne may name the sheet read, as the refusal of two « Élèves supplémentaires » in a file of
+  // several sheets says (« demande.xlsx › Demande:… », constatsBloquants); another sheet is refused.
+  const feuille = workbook.inputSheet(input.feuille)!.name;
+  checkCorrectionFiles(corrections, [{ path: filePath, fichier: input.file.fichier, feuilles: [feuille] }]);
   const resultat = await preparerDemandeComplementaire(workbook, input.feuille, {
     annee,
     parametres,
     catalogues: await cataloguesOf(args, io, annee),
-    colonnes: correctionsFor(corrections, filePath, input.file.fichier),
+    colonnes: correctionsFor(corrections, filePath, input.file.fichier, feuille),
     uai: optionValue(args, "uai") ?? null,
     nom: optionValue(args, "nom") ?? null,
   });

@@ -18,7 +18,7 @@ Options :
 ${aideListe(28)}
   --uai <UAI>              établissement demandeur, si la feuille n'a pas de colonne UAI
   --nom <nom>              nom de l'établissement, pour l'en-tête de la demande
-  --colonne <champ>=<lettre>
+  --colonne [fichier:|feuille:]<champ>=<lettre>
                            corrige la correspondance des colonnes (champs « supplementaires »,
                            « boursiersSupplementaires », « codeFormation »…) ; répétable
   --out <fichier.xlsx>     écrit la demande prête à imprimer (feuille « Demande compl. ARE <année> »)

@@ -89,6 +89,36 @@ describe("are complementaire", () => {
     expect(r.stdout.split("demande.xlsx › Demande").join("demande-complementaire.xlsx")).toBe(attendu.stdout);
   });
 
+  test("--colonne de la feuille lue, comme le refus de deux « Élèves supplémentaires » l'écrit : 4 × 157 = 628,00 €", async () => {
+    // Before: the refusal said --colonne "demande.xlsx › Demande:…", which the command then refused
+    // (« n'est pas parmi les fichiers lus »): a sheet name was not accepted.
+    const demande = path.join(dir, "demande.xlsx");
+    const classeur = new ExcelJS.Workbook();
+    classeur.addWorksheet("Page de garde").addRow(["Notes de la gestionnaire"]);
+    const feuille = classeur.addWorksheet("Demande");
+    for (const ligne of [
+      ["UAI", "0750655E"],
+      [],
+      ["Code formation", "Élèves supplémentaires", "Élèves supplémentaires"],
+      ["50022137", 40, 4],
+    ])
+      feuille.addRow(ligne);
+    await classeur.xlsx.writeFile(demande);
+    const commande = ["complementaire", demande, "--annee", "2024", "--json"];
+    const sans = await run(commande);
+    expect(sans.code).toBe(2);
+    const conseil = '--colonne "demande.xlsx › Demande:Élèves supplémentaires=<lettre de la colonne>"';
+    expect(sans.stderr).toContain(conseil);
+    for (const colonne of ["demande.xlsx › Demande:Élèves supplémentaires=C", "Demande:supplementaires=C"]) {
+      const r = await run([...commande, "--colonne", colonne]);
+      expect([colonne, r.code, r.stderr]).toEqual([colonne, 0, ""]);
+      expect((JSON.parse(r.stdout) as DemandeJson).totaux.preBac).toBe("628.00");
+    }
+    const garde = await run([...commande, "--colonne", "Page de garde:supplementaires=C"]);
+    expect(garde.code).toBe(2);
+    expect(garde.stderr).toContain("le fichier « Page de garde » n'est pas parmi les fichiers lus");
+  });
+
   test("sans fichier, ou avec deux : erreur d'utilisation", async () => {
     expect((await run(["complementaire"])).code).toBe(2);
     expect((await run(["complementaire", DEMANDE, DEMANDE])).code).toBe(2);
