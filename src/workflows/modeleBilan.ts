@@ -211,12 +211,17 @@ function concerne(
   const colonneUai = new Map(
     feuilles.map(({ sheet, lecteur }) => [
       sheet.name,
-      { sheet, index: lecteur.entete ? indexRelatif(lecteur.entete, "uai", sheet.columnOffset) : -1 },
+      {
+        sheet,
+        index: lecteur.entete ? indexRelatif(lecteur.entete, "uai", sheet.columnOffset) : -1,
+        // A refusal of the whole sheet (deux-colonnes, colonne-manquante) is at its header row.
+        entete: lecteur.entete?.ligne ?? 0,
+      },
     ]),
   );
   return (c) => {
     const feuille = colonneUai.get(c.feuille);
-    if (c.ligne === null || !feuille || feuille.index < 0) return true;
+    if (c.ligne === null || !feuille || feuille.index < 0 || c.ligne <= feuille.entete) return true;
     const lu = lireUai(feuille.sheet.values[c.ligne - feuille.sheet.rowOffset - 1]?.[feuille.index] ?? null);
     return lu.ok && lu.uai === uai;
   };

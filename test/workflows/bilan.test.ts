@@ -92,6 +92,27 @@ describe("Modèle de bilan d'un établissement", () => {
     expect(modele.constats).toEqual([]);
   });
 
+  // A sheet refused whole (two « Effectif » columns, 24 and 30): its erreur is at the header row, whose
+  // UAI cell reads « UAI », and was dropped as not about the establishment — the template said only
+  // « aucune formation éligible … vérifiez l'UAI », not which column to choose.
+  test("une feuille refusée entière (deux colonnes « Effectif ») : son erreur deux-colonnes reste dans les constats du modèle", async () => {
+    const classeur = new MemoryWorkbook({
+      Paris: [
+        ["UAI", "Code formation", "Libellé", "Effectif", "Effectif"],
+        ["0750655E", "50022137", "BOULANGER (CAP)", 24, 30],
+      ],
+    });
+    const modele = await preparerModeleBilan(classeur, {
+      uai: "0750655E",
+      annee: 2024,
+      feuillesEffectifs: ["Paris"],
+    });
+    expect(modele.formations).toEqual([]);
+    expect(modele.constats.map((c) => c.code)).toEqual(
+      expect.arrayContaining(["deux-colonnes", "etablissement-introuvable"]),
+    );
+  });
+
   test("la feuille écrite : champs à compléter, colonnes du bilan, listes des enveloppes et des quatre types", async () => {
     const classeur = await classeurAvecDotations();
     const nom = await modeleArago(classeur);
