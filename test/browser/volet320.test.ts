@@ -25,6 +25,18 @@ let page: Page;
 const pane = () => page.locator("#volet");
 const screenTab = (name: string) => pane().getByRole("tab", { name, exact: true });
 
+/**
+ * Waits for the run started by the button `nom` to end. The page is kept from one width to the next:
+ * the result of the previous width is already shown when the button is pressed again, so waiting for it
+ * returned at once, and axe measured the buttons while the run re-enabled them — the colours at the start
+ * of their transition, a contrast violation on a loaded machine only. The button is disabled from the
+ * click (React renders a click's update before the event returns) until the run ends.
+ */
+async function finDuCalcul(nom: string): Promise<void> {
+  await pane().getByRole("button", { name: nom, exact: true }).and(page.locator(":enabled")).waitFor();
+  await pane().getByRole("progressbar").waitFor({ state: "detached" });
+}
+
 /** The preview's pane column set to `width` pixels (the host of an Excel task pane decides its width). */
 async function paneWidth(width: number): Promise<void> {
   await page.evaluate((w) => {
@@ -113,6 +125,7 @@ describe.each([320, 360])("Volet à %i px, thème sombre", (width) => {
       .click();
     await pane().getByRole("button", { name: "Contrôler", exact: true }).click();
     await pane().getByRole("region", { name: "Résultat : « Paris »" }).waitFor();
+    await finDuCalcul("Contrôler");
     await expect(overflows()).resolves.toEqual([]);
     await expect(coupures(page, "#volet")).resolves.toEqual([]);
     await expect(seriousViolations(page, "#volet")).resolves.toEqual([]);
@@ -123,6 +136,7 @@ describe.each([320, 360])("Volet à %i px, thème sombre", (width) => {
     await pane().getByRole("button", { name: "Calculer les dotations" }).click();
     const resultat = pane().getByRole("region", { name: /^Dotations 2024\u20112025\s: / });
     await resultat.waitFor();
+    await finDuCalcul("Calculer les dotations");
     await resultat.getByRole("region", { name: /^À traiter/ }).waitFor();
     await expect(overflows()).resolves.toEqual([]);
     await expect(coupures(page, "#volet")).resolves.toEqual([]);
