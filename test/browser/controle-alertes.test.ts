@@ -14,7 +14,7 @@
  */
 import type http from "http";
 import type { Browser, Page } from "playwright-core";
-import { affiche, closeServer, launchChromium, requireBuild, serveDist } from "./harness";
+import { affiche, closeServer, launchChromium, requireBuild, serveDist, volet, type Apercu } from "./harness";
 
 jest.setTimeout(60_000);
 
@@ -23,14 +23,7 @@ let origin: string;
 let browser: Browser;
 let page: Page;
 
-const pane = () => page.locator("#volet");
-const screenTab = (name: string) => pane().getByRole("tab", { name, exact: true });
-const runFinished = () => pane().getByRole("progressbar").waitFor({ state: "detached" });
-
-/** The preview's workbook, as the page exposes it to the tests. */
-interface Apercu {
-  workbook: { addUserSheet(name: string, values: unknown[][]): string };
-}
+const { pane, screenTab, runFinished, dotationsDeLaSeule } = volet(() => page);
 
 /** Adds a sheet (it becomes the active one) and checks it in Contrôle: the text of its result. */
 async function controler(nom: string, values: unknown[][]): Promise<string> {
@@ -53,22 +46,7 @@ const nonLue = (titre: string) =>
 
 /** « Calculer les dotations » of the sheet « Niveaux » alone, without establishments: the result's text. */
 async function dotationsDeNiveaux(): Promise<string> {
-  await screenTab("Dotations").click();
-  const niveaux = pane().getByRole("checkbox", { name: /^Niveaux/ });
-  await niveaux.waitFor();
-  for (const feuille of await pane()
-    .getByRole("group", { name: "Feuilles d'effectifs" })
-    .getByRole("checkbox")
-    .all())
-    await feuille.uncheck();
-  await niveaux.check();
-  await pane()
-    .getByRole("combobox", { name: "Feuille des établissements (facultative)" })
-    .selectOption({ label: "(aucune)" });
-  await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
-  await pane()
-    .getByRole("checkbox", { name: /^Écrire les feuilles/ })
-    .uncheck();
+  await dotationsDeLaSeule(/^Niveaux/);
   await pane().getByRole("button", { name: "Calculer les dotations" }).click();
   await runFinished();
   const dotations = pane().getByRole("region", { name: /^Dotations 2024\u20112025\s: / });

@@ -9,7 +9,7 @@
  */
 import type http from "http";
 import type { Browser, Page } from "playwright-core";
-import { affiche, closeServer, launchChromium, requireBuild, serveDist } from "./harness";
+import { affiche, closeServer, launchChromium, requireBuild, serveDist, volet, type Apercu } from "./harness";
 
 jest.setTimeout(60_000);
 
@@ -18,19 +18,7 @@ let origin: string;
 let browser: Browser;
 let page: Page;
 
-const pane = () => page.locator("#volet");
-const screenTab = (name: string) => pane().getByRole("tab", { name, exact: true });
-const runFinished = () => pane().getByRole("progressbar").waitFor({ state: "detached" });
-
-/** The preview's workbook, as the page exposes it to the tests. */
-interface Apercu {
-  workbook: {
-    addUserSheet(name: string, values: unknown[][]): string;
-    sheet(name: string): { name: string; values: unknown[][] };
-    sheets: { name: string }[];
-    sheetsChanged(): void;
-  };
-}
+const { pane, screenTab, runFinished, dotationsDeLaSeule } = volet(() => page);
 
 /** The header cell of the preview's « Rectorat » at `index`, set to `titre`. */
 const titrer = (index: number, titre: string) =>
@@ -93,28 +81,13 @@ test("effectif corrigé en E dans Contrôle, une colonne insérée avant E, puis
     values[1].splice(4, 0, 1);
   });
 
-  await screenTab("Dotations").click();
-  const rectorat = pane().getByRole("checkbox", { name: /^Rectorat/ });
-  await rectorat.waitFor();
   // « Rectorat » alone.
-  for (const feuille of await pane()
-    .getByRole("group", { name: "Feuilles d'effectifs" })
-    .getByRole("checkbox")
-    .all())
-    await feuille.uncheck();
-  await rectorat.check();
+  await dotationsDeLaSeule(/^Rectorat/);
   await expect(
     pane()
       .getByRole("checkbox", { name: /^Rectorat/ })
       .isChecked(),
   ).resolves.toBe(true);
-  await pane()
-    .getByRole("combobox", { name: "Feuille des établissements (facultative)" })
-    .selectOption({ label: "(aucune)" });
-  await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
-  await pane()
-    .getByRole("checkbox", { name: /^Écrire les feuilles/ })
-    .uncheck();
   await expect(pane().innerText()).resolves.toContain(
     affiche("Correspondance des colonnes corrigée dans Contrôle utilisée pour « Rectorat »."),
   );

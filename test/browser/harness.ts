@@ -26,6 +26,49 @@ export { typographier as affiche } from "../../src/rules/typographie";
 export const DIST = path.resolve(__dirname, "../../dist");
 export const SCREENSHOTS = path.resolve(__dirname, "../../test-results/screenshots");
 
+/** The preview's workbook, as the page exposes it to the tests (window.apercu). */
+export interface Apercu {
+  workbook: {
+    addUserSheet(name: string, values: unknown[][]): string;
+    sheet(name: string): { name: string; values: unknown[][] };
+    sheets: { name: string }[];
+    sheetsChanged(): void;
+  };
+}
+
+/**
+ * The pane of the preview page `page()` (a getter: the page is opened in beforeAll), a screen's tab,
+ * and the end of the run in progress (its progress bar gone).
+ */
+export function volet(page: () => Page) {
+  const pane = () => page().locator("#volet");
+  const screenTab = (name: string) => pane().getByRole("tab", { name, exact: true });
+  return {
+    pane,
+    screenTab,
+    runFinished: () => pane().getByRole("progressbar").waitFor({ state: "detached" }),
+    /** Dotations, ready to compute the effectif sheet `feuille` alone, 2024-2025, without establishments nor writing. */
+    async dotationsDeLaSeule(feuille: RegExp): Promise<void> {
+      await screenTab("Dotations").click();
+      const choisie = pane().getByRole("checkbox", { name: feuille });
+      await choisie.waitFor();
+      for (const autre of await pane()
+        .getByRole("group", { name: "Feuilles d'effectifs" })
+        .getByRole("checkbox")
+        .all())
+        await autre.uncheck();
+      await choisie.check();
+      await pane()
+        .getByRole("combobox", { name: "Feuille des établissements (facultative)" })
+        .selectOption({ label: "(aucune)" });
+      await pane().getByRole("combobox", { name: "Année scolaire" }).selectOption("2024");
+      await pane()
+        .getByRole("checkbox", { name: /^Écrire les feuilles/ })
+        .uncheck();
+    },
+  };
+}
+
 export function requireBuild(file: string): void {
   if (!fs.existsSync(path.join(DIST, file))) {
     throw new Error(`dist/${file} introuvable : lancez « npm run build » (npm test construit avant jest).`);

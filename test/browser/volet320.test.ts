@@ -14,6 +14,7 @@ import {
   screenshot,
   seriousViolations,
   serveDist,
+  volet,
 } from "./harness";
 
 jest.setTimeout(90_000);
@@ -22,8 +23,7 @@ let server: http.Server;
 let browser: Browser;
 let page: Page;
 
-const pane = () => page.locator("#volet");
-const screenTab = (name: string) => pane().getByRole("tab", { name, exact: true });
+const { pane, screenTab, runFinished } = volet(() => page);
 
 /**
  * Waits for the run started by the button `nom` to end. The page is kept from one width to the next:
@@ -34,7 +34,7 @@ const screenTab = (name: string) => pane().getByRole("tab", { name, exact: true 
  */
 async function finDuCalcul(nom: string): Promise<void> {
   await pane().getByRole("button", { name: nom, exact: true }).and(page.locator(":enabled")).waitFor();
-  await pane().getByRole("progressbar").waitFor({ state: "detached" });
+  await runFinished();
 }
 
 /** The preview's pane column set to `width` pixels (the host of an Excel task pane decides its width). */
