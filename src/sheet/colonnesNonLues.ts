@@ -83,3 +83,14 @@ export function colonnesEffectifsNonLues(
     `Si elle dit l'année dans la formation ou le statut des élèves (apprentis, formation continue), renommez-la (« Année de formation », « Statut ») ou désignez-la ${designer}, puis relancez : sinon les élèves de 2e année ou les apprentis qu'elle signale sont payés.`,
   );
 }
+
+/**
+ * colonnesEffectifsNonLues of each effectif sheet a workflow read (its readers, or a check's result),
+ * in reading order: the one way calculerDotations, preparerModeleBilan and the pane's Contrôle give them.
+ */
+export function effectifsNonLus(
+  lus: readonly { readonly entete: EnteteDetectee | null; readonly feuille: string }[],
+  designer: string,
+): Constat[] {
+  return lus.flatMap((l) => (l.entete ? colonnesEffectifsNonLues(l.entete, l.feuille, designer) : []));
+}

@@ -21,9 +21,9 @@ import {
   SessionLecture,
   additionnerBilans,
   additionnerEffectifs,
-  colonnesEffectifsNonLues,
   colonnesEtablissementsNonLues,
   constat,
+  effectifsNonLus,
   origineTexte,
   raisonFormationsDeuxFeuilles,
   type EtablissementLu,
@@ -77,7 +77,7 @@ export async function calculerDotations(
   if (designer) {
     const etab = etablissements ?? effectifs[options.feuillesEffectifs.indexOf(nomEtablissements ?? "")];
     session.constats.unshift(
-      ...effectifs.flatMap((l) => (l.entete ? colonnesEffectifsNonLues(l.entete, l.feuille, designer) : [])),
+      ...effectifsNonLus(effectifs, designer),
       ...(etab?.entete ? colonnesEtablissementsNonLues(etab.entete, etab.feuille, designer) : []),
     );
   }

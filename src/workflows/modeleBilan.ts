@@ -27,9 +27,9 @@ import {
   LecteurEffectifs,
   SessionLecture,
   additionnerBilans,
-  colonnesEffectifsNonLues,
   constat,
   detecterEntete,
+  effectifsNonLus,
   indexRelatif,
   lireDotationsEtablissement,
   type BilanLignes,
@@ -136,8 +136,9 @@ export async function preparerModeleBilan(
   const { designer } = options;
   const constats = [
     ...(designer
-      ? feuilles.flatMap(({ sheet, lecteur }) =>
-          lecteur.entete ? colonnesEffectifsNonLues(lecteur.entete, sheet.name, designer) : [],
+      ? effectifsNonLus(
+          feuilles.map((f) => f.lecteur),
+          designer,
         )
       : []),
     ...session.constats.filter(concerne(uai, feuilles)),

@@ -2,7 +2,7 @@
  * The check of the Contrôle screen: the workflow's, with the alertes `are controle` adds to it, in the
  * same order, so that the pane and the command line say the same of a sheet.
  */
-import { colonnesEffectifsNonLues } from "../../sheet/colonnesNonLues";
+import { effectifsNonLus } from "../../sheet/colonnesNonLues";
 import type { Workbook } from "../../workbook/port";
 import { constatsPostBacSansTaux, controlerFeuille } from "../../workflows";
 import type { OptionsControle, ResultatControle } from "../../workflows/types";
@@ -28,9 +28,7 @@ export async function checkSheet(
 ): Promise<Checked> {
   const resultat = await controlerFeuille(classeur, feuille, options);
   const sansTaux = constatsPostBacSansTaux(resultat);
-  const nonLues = resultat.entete
-    ? colonnesEffectifsNonLues(resultat.entete, resultat.feuille, DESIGNER)
-    : [];
+  const nonLues = effectifsNonLus([resultat], DESIGNER);
   return {
     ...resultat,
     constats: [...nonLues, ...sansTaux.constats, ...resultat.constats],
