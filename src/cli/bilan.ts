@@ -17,6 +17,7 @@ import {
 import {
   NOTE_ACHATS_EN_ERREUR,
   controlerBilan,
+  dotationsAutreAnnee,
   ecrireControleBilan,
   ecrireModeleBilan,
   preparerModeleBilan,
@@ -28,13 +29,7 @@ import { bilanJson } from "./jsonBilan";
 import { FileWorkbook, type SpreadsheetFile } from "../xlsx";
 import { UsageError, flag, optionValue, optionValues, parseArgs } from "./args";
 import { checkCorrectionFiles, correctionsFor, correctionsParFeuille, parseColonneOption } from "./colonnes";
-import {
-  dotationsAutreAnnee,
-  montantOption,
-  ouvrirBilans,
-  ouvrirDotations,
-  verificationDotations,
-} from "./classeurs";
+import { montantOption, ouvrirBilans, ouvrirDotations, verificationDotations } from "./classeurs";
 import { autresFeuillesNonControlees, checkOutputPath, openEffectifs, withUnread } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";
@@ -199,10 +194,7 @@ async function modeleCommand(argv: readonly string[], io: CliIo): Promise<number
   const resultat = withUnread(modele, unread);
   // A dotations file of another year is the wrong file, as one without its columns: nothing is written
   // rather than a template whose dotations the user must notice are missing.
-  const bloquants = [
-    ...constatsBloquants(resultat.constats),
-    ...resultat.constats.filter((c) => c.code === "dotations-autre-annee"),
-  ];
+  const bloquants = [...constatsBloquants(resultat.constats), ...dotationsAutreAnnee(resultat.constats)];
   if (bloquants.length > 0) {
     io.stderr(
       bloquants.map((c) => c.message).join("\n") +

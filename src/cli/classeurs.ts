@@ -187,11 +187,6 @@ export async function verificationDotations(
   return verificateurDotations(sheet, constats);
 }
 
-/** A --dotations of another year than the bilans' is the wrong file: nothing is checked against it (exit 2). */
-export function dotationsAutreAnnee(constats: readonly Constat[]): Constat[] {
-  return constats.filter((c) => c.code === "dotations-autre-annee");
-}
-
 /** `--dotation-prebac 7949,50`: an amount in euros, ≥ 0. */
 export function montantOption(nom: string, texte: string | undefined): Decimal | undefined {
   if (texte === undefined) return undefined;

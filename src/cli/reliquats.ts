@@ -6,12 +6,17 @@
  */
 import * as path from "path";
 import { formaterEntier, formaterEuros, libelleAnnee, type Decimal } from "../rules";
-import { ecrireReliquats, reporterReliquats, type ResultatReliquats } from "../workflows";
+import {
+  dotationsAutreAnnee,
+  ecrireReliquats,
+  reporterReliquats,
+  type ResultatReliquats,
+} from "../workflows";
 import { reliquatsJson } from "./jsonBilan";
 import { FileWorkbook } from "../xlsx";
 import { UsageError, flag, optionValue, parseArgs } from "./args";
 import { DOTATION_NON_VERIFIEE } from "./bilan";
-import { dotationsAutreAnnee, ouvrirBilans, verificationDotations } from "./classeurs";
+import { ouvrirBilans, verificationDotations } from "./classeurs";
 import { checkOutputPath, openInput, withUnread } from "./files";
 import type { CliIo } from "./io";
 import { LISTE_OPTIONS, cataloguesOf, fichiersLus } from "./liste";

@@ -130,3 +130,11 @@ export function verificateurDotations(
     return utilisable ? verifierDotationRecue(bilan.feuille, bilan.formulaire, sheet) : [];
   };
 }
+
+/**
+ * A dotations sheet of another year than the bilans' is the wrong sheet: nothing is checked against it,
+ * and the command line (exit 2) and the pane's step 3 write nothing.
+ */
+export function dotationsAutreAnnee(constats: readonly Constat[]): Constat[] {
+  return constats.filter((c) => c.code === "dotations-autre-annee");
+}

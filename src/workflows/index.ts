@@ -63,4 +63,9 @@ export {
   type ReliquatReporte,
   type ResultatReliquats,
 } from "./reliquats";
-export { verificateurDotations, verifierDotationRecue, type BilanAVerifier } from "./dotationRecue";
+export {
+  dotationsAutreAnnee,
+  verificateurDotations,
+  verifierDotationRecue,
+  type BilanAVerifier,
+} from "./dotationRecue";

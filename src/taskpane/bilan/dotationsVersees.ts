@@ -13,6 +13,7 @@ import { libelleAnnee, type AnneeScolaire } from "../../rules";
 import type { Constat } from "../../sheet";
 import {
   controlerBilan,
+  dotationsAutreAnnee,
   ecrireReliquats,
   reporterReliquats,
   verificateurDotations,
@@ -90,7 +91,7 @@ export async function reporterAvecDotations(
     );
   }
   // A dotations sheet of another year than the bilans' is the wrong sheet, as `are reliquats` says.
-  const autre = constats.filter((c) => c.code === "dotations-autre-annee");
+  const autre = dotationsAutreAnnee(constats);
   if (autre.length > 0)
     throw new Error(
       `${autre[0].message} Aucune feuille écrite : corrigez la feuille des dotations, puis relancez.`,
