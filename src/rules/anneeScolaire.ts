@@ -27,6 +27,21 @@ export function anneeScolaireAu(date: Date): AnneeScolaire {
   return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
 }
 
+/** « 2024 », « 2024-2025 », « 2024/2025 », « 2024-25 » (dashes made plain by texteSaisi). */
+const ANNEE_ECRITE = /^\s*(\d{4})\s*(?:[-/]\s*(\d{4}|\d{2}))?\s*$/;
+
+/**
+ * A school year written as text: its rentrée, and the year written after it as typed (« 2025 », « 25 »)
+ * when there is one; null when the text is not in that notation. Whether the two agree, and the range,
+ * are the caller's: lireAnneeScolaire (arguments, forms) and the effectif sheets' school year.
+ */
+export function anneeScolaireEcrite(
+  texte: string,
+): { readonly rentree: number; readonly fin?: string } | null {
+  const m = ANNEE_ECRITE.exec(texteSaisi(texte));
+  return m === null ? null : { rentree: Number(m[1]), fin: m[2] };
+}
+
 /**
  * Reads a school year as users write it: 2024, "2024", "2024-2025", "2024/2025", "2024 - 2025", and
  * with the non-breaking hyphen the add-in displays or a word processor's dash (« 2024‑2025 »,
@@ -38,10 +53,11 @@ export function lireAnneeScolaire(input: unknown): AnneeScolaire {
   if (typeof input === "number" && Number.isInteger(input)) {
     year = input;
   } else if (typeof input === "string") {
-    const match = /^\s*(\d{4})\s*(?:[-/]\s*(\d{4}))?\s*$/.exec(texteSaisi(input));
-    if (match) {
-      year = Number(match[1]);
-      if (match[2] !== undefined && Number(match[2]) !== year + 1) {
+    const ecrite = anneeScolaireEcrite(input);
+    // An argument or a form gives the second year in full (« 2024-2025 »).
+    if (ecrite && (ecrite.fin === undefined || ecrite.fin.length === 4)) {
+      year = ecrite.rentree;
+      if (ecrite.fin !== undefined && Number(ecrite.fin) !== year + 1) {
         throw new ErreurArgument(
           "annee-invalide",
           `Année scolaire « ${citation(input.trim())} » incohérente : la seconde année doit suivre la première (ex. 2024-2025).`,

@@ -13,7 +13,7 @@
  * titles) → apprentices and non-first-year rows (R5) → code (malformed: erreur; not eligible: info) →
  * UAI → effectif → duplicate → counted, with its alertes.
  */
-import { citation, libelleAnnee, type Categorie } from "../rules";
+import { anneeScolaireEcrite, citation, libelleAnnee, type Categorie } from "../rules";
 import { isBlank, isCellError, type CellValue, type Row, type SheetData } from "../grid";
 import { EFFECTIF_MAXIMUM, cellule, lireEntier, messageErreurExcel } from "./cells";
 import { aDesValeursEtablissement, type ColonnesEtablissement, type EtablissementLu } from "./etablissements";
@@ -46,9 +46,6 @@ export interface OptionsLectureEffectifs {
   readonly plusieursFeuilles?: boolean;
 }
 
-/** « 2023-2024 », « 2023/2024 », « 2023-24 » or a rentrée year alone (2023). */
-const ANNEE_SCOLAIRE = /^\s*((?:19|20)\d\d)\s*(?:[-/]\s*(\d\d|\d{4})\s*)?$/;
-
 /**
  * The rentrée of a school year written in a cell, or null when it is not one. A year alone is the
  * rentrée, as everywhere in the add-in (« --annee 2024 » is 2024-2025).
@@ -56,10 +53,9 @@ const ANNEE_SCOLAIRE = /^\s*((?:19|20)\d\d)\s*(?:[-/]\s*(\d\d|\d{4})\s*)?$/;
 export function rentreeDeLaCellule(value: string | number): number | null {
   if (typeof value === "number")
     return Number.isInteger(value) && value >= 1900 && value < 2100 ? value : null;
-  const m = ANNEE_SCOLAIRE.exec(value);
-  if (m === null) return null;
-  const rentree = Number(m[1]);
-  const fin = m[2];
+  const ecrite = anneeScolaireEcrite(value);
+  if (ecrite === null || ecrite.rentree < 1900 || ecrite.rentree >= 2100) return null;
+  const { rentree, fin } = ecrite;
   if (fin !== undefined && Number(fin) !== rentree + 1 && Number(fin) !== (rentree + 1) % 100) return null;
   return rentree;
 }
@@ -189,7 +185,7 @@ export class LecteurEffectifs extends LecteurBase {
     this.lignesAutreAnnee++;
     // A year alone could also be an export's date: the reading is said.
     const lu =
-      typeof brute === "number" || !/^\s*\d{4}\s*[-/]\s*\d\d/.test(brute)
+      typeof brute === "number" || anneeScolaireEcrite(brute)?.fin === undefined
         ? `« ${String(brute).trim()} » lu comme la rentrée ${rentree}, effectifs de ${libelleAnnee(rentree)}`
         : `Effectifs de ${libelleAnnee(rentree)}`;
     return this.ecarterEnColonne(

@@ -940,6 +940,9 @@ describe("Extraction de plusieurs années scolaires : montants à la main", () =
   test.each([
     ["Année scolaire", "2022-2023", "2023-2024"],
     ["Année scolaire", "2022/2023", "2023/24"],
+    // The dash of a word processor, as the add-in reads a school year everywhere (texteSaisi): before,
+    // « 2023\u20132024 » was an unreadable year and its 12 pupils were not counted.
+    ["Année scolaire", "2022\u20132023", "2023\u20132024"],
     ["Rentrée", 2022, 2023],
   ])(
     "« %s » à %s et %s : seule 2023-2024 compte, 1 884,00 € (jamais 3 454,00 €)",
