@@ -90,6 +90,18 @@ export function estTexteDate(texte: string): boolean {
 }
 
 /**
+ * The month and year of a date written as estTexteDate reads it (« 04/09/2023 », « 04.09.23 »,
+ * « 2023-09-04 »; a two-digit year is in the 2000s), or null.
+ */
+export function moisEtAnnee(date: string): { readonly mois: number; readonly annee: number } | null {
+  const t = date.trim();
+  const jma = JMA.exec(t);
+  if (jma) return { mois: Number(jma[2]), annee: Number(jma[3]) + (jma[3].length === 2 ? 2000 : 0) };
+  const amj = AMJ.exec(t);
+  return amj ? { mois: Number(amj[2]), annee: Number(amj[1]) } : null;
+}
+
+/**
  * The date a cell holds where a number is expected, as the message quotes it, or null: a number in a
  * cell formatted as a date (`formatDate`), or a text that reads as a date.
  */

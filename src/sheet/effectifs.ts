@@ -21,7 +21,7 @@ import { normaliserCellule, type TableDoublons } from "./doublons";
 import { SYNONYMES } from "./columns";
 import { cleDoublon, LecteurBase, ressembleAUnCode, ressembleAUnUai } from "./lecteur";
 import { effectifsVides, type SessionLecture } from "./session";
-import { dateDansLaCellule, estCelluleDate, messageDate } from "./dates";
+import { dateDansLaCellule, estCelluleDate, messageDate, moisEtAnnee } from "./dates";
 import type { Champ, CorrectionColonnes } from "./types";
 import type { CodeConstat } from "./constats";
 
@@ -224,13 +224,13 @@ export class LecteurEffectifs extends LecteurBase {
       brute,
       estCelluleDate(this.sheet, ligne - this.sheet.rowOffset - 1, this.anneeScolaire),
     );
-    const jma = date === null ? null : /^\d{1,2}\/(\d{1,2})\/(\d{4})/.exec(date);
-    if (jma)
+    const lue = date === null ? null : moisEtAnnee(date);
+    if (lue)
       return this.ecarterAutreAnneeScolaire(
         date!,
         ligne,
         this.anneeScolaire,
-        Number(jma[2]) - (Number(jma[1]) < 8 ? 1 : 0),
+        lue.annee - (lue.mois < 8 ? 1 : 0),
       );
     return this.ecarterAutreAnneeScolaire(
       typeof brute === "number" ? brute : String(brute),

@@ -960,15 +960,19 @@ describe("Extraction de plusieurs années scolaires : montants à la main", () =
   );
 
   // A date of rentrée gives its school year (August to December: that rentrée; January to July: the
-  // previous one): 12 CUISINE (04/09/2023) + 5 BOULANGER (15/01/2024) = 17 × 157 = 2 669,00 €.
-  test("« Rentrée » en dates : 04/09/2022 écartée, 04/09/2023 et 15/01/2024 de 2023-2024, 2 669,00 €", async () => {
+  // previous one): 12 CUISINE (04/09/2023) + 5 BOULANGER (15/01/2024) + 3 PATISSIER (04.09.2023) + 2
+  // PRODUCTION (2023-09-04) = 22 × 157 = 3 454,00 €.
+  test("« Rentrée » en dates : 04/09/2022 écartée, 04/09/2023, 15/01/2024, 04.09.2023 et 2023-09-04 de 2023-2024, 3 454,00 €", async () => {
     const r = await dotationsArago([
       [...E, "Rentrée"],
       [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 10 }), "04/09/2022"],
       [...L({ 2: "50022139", 3: "CUISINE (CAP)", 4: 12 }), "04/09/2023"],
       [...L({ 4: 5 }), "15/01/2024"],
+      // The other ways estTexteDate reads a date: before, unreadable years, rows not counted.
+      [...L({ 2: "50022141", 3: "PATISSIER (CAP)", 4: 3 }), "04.09.2023"],
+      [...L({ 2: "50022142", 3: "PRODUCTION ET SERVICE EN RESTAURATION (CAP)", 4: 2 }), "2023-09-04"],
     ]);
-    expect(r.etablissements[0].nette.preBac.valeur.toFixed(2)).toBe("2669.00");
+    expect(r.etablissements[0].nette.preBac.valeur.toFixed(2)).toBe("3454.00");
     expect(r.constats.map((c) => [c.code, c.ligne, c.message])).toEqual([
       [
         "annee-scolaire-autre",
